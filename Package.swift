@@ -1,0 +1,48 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "LessonRunner",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "lesson", targets: ["lesson"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .systemLibrary(
+            name: "COpenBLAS",
+            pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"])]
+        ),
+        .target(name: "LessonMarkdown", dependencies: ["CCmarkGFM"]),
+        .target(
+            name: "NeuralEngine",
+            dependencies: ["COpenBLAS"],
+            swiftSettings: [.unsafeFlags(["-Ounchecked"])]
+        ),
+        .target(name: "Experiments", dependencies: ["NeuralEngine", "Yams"]),
+        .target(name: "LessonRunner", dependencies: ["LessonMarkdown", "Experiments", "Yams"]),
+        .target(name: "LessonReport", dependencies: ["LessonMarkdown", "Experiments", "LessonRunner"]),
+        .executableTarget(
+            name: "lesson",
+            dependencies: [
+                "LessonRunner", "LessonReport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "LessonMarkdownTests", dependencies: ["LessonMarkdown"]),
+        .testTarget(name: "NeuralEngineTests", dependencies: ["NeuralEngine"]),
+        .testTarget(name: "ExperimentsTests", dependencies: ["Experiments"]),
+        .testTarget(name: "LessonRunnerTests", dependencies: ["LessonRunner", "Experiments", "LessonMarkdown"]),
+        .testTarget(name: "LessonReportTests", dependencies: ["LessonReport", "LessonRunner", "Experiments"]),
+        .testTarget(name: "EndToEndTests", dependencies: []),
+    ]
+)

@@ -1,0 +1,2 @@
+import COpenBLAS
+func _probe() { openblas_set_num_threads(1) }
