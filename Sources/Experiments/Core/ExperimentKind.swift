@@ -1,0 +1,111 @@
+import Foundation
+
+/// A kind of experiment block: its keys, how to decode them, how to run.
+///
+/// One type per kind, each in its own file under `Experiments/Kinds`. The
+/// spec is a plain value so it can be hashed into the cache key.
+public protocol ExperimentKind {
+    associatedtype Spec: Codable & Sendable & Hashable
+
+    /// The word after `experiment` in the info string.
+    static var name: String { get }
+    /// One sentence for `lesson kinds`.
+    static var summary: String { get }
+    /// The kind's own keys (the common keys are added by the runner).
+    static var keys: [KeyDescriptor] { get }
+    /// Timing experiments measure the machine and must not share it.
+    static var runsAlone: Bool { get }
+
+    /// Decodes a body. Problems go to `reader.issues`; return `nil` only when
+    /// no usable spec could be built.
+    static func decode(_ reader: SpecReader, context: DecodeContext) -> Spec?
+
+    /// Files the run reads: their contents become part of the cache key.
+    static func dataFiles(_ spec: Spec, context: DecodeContext) -> [String]
+
+    static func run(_ spec: Spec, context: RunContext) throws -> ExperimentOutcome
+}
+
+extension ExperimentKind {
+    public static var runsAlone: Bool { false }
+    public static func dataFiles(_ spec: Spec, context: DecodeContext) -> [String] { [] }
+}
+
+/// What decoding may consult: where the lesson lives, for data files.
+public struct DecodeContext: Sendable {
+    /// The folder of the lesson file.
+    public var lessonDirectory: String
+    public init(lessonDirectory: String) {
+        self.lessonDirectory = lessonDirectory
+    }
+
+    /// Resolves a data file named in a block: relative to the lesson's folder,
+    /// then to its `data/` folder.
+    public func resolveDataFile(_ name: String) -> String? {
+        let fm = FileManager.default
+        let candidates: [String] = name.hasPrefix("/") ? [name] : [
+            (lessonDirectory as NSString).appendingPathComponent(name),
+            (lessonDirectory as NSString).appendingPathComponent("data/" + name),
+        ]
+        return candidates.first(where: { fm.fileExists(atPath: $0) })
+    }
+}
+
+/// What a run gets: its seed and the decode context.
+public struct RunContext: Sendable {
+    public var seed: UInt64
+    public var decode: DecodeContext
+    public init(seed: UInt64, decode: DecodeContext) {
+        self.seed = seed
+        self.decode = decode
+    }
+}
+
+/// A failure of a run that the author should see in place of the block.
+public struct ExperimentError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public var notes: [String]
+    public init(_ message: String, notes: [String] = []) {
+        self.message = message
+        self.notes = notes
+    }
+    public var description: String { message }
+}
+
+/// A decoded block, ready to run, with everything the cache key needs.
+public struct PreparedExperiment: Sendable {
+    public var kind: String
+    public var runsAlone: Bool
+    /// Canonical JSON of the spec (sorted keys).
+    public var specJSON: String
+    public var dataFiles: [String]
+    public var run: @Sendable (RunContext) throws -> ExperimentOutcome
+}
+
+/// A kind with its type erased, for the registry.
+public struct AnyExperimentKind: Sendable {
+    public var name: String
+    public var summary: String
+    public var keys: [KeyDescriptor]
+    public var runsAlone: Bool
+    public var prepare: @Sendable (SpecReader, DecodeContext) -> PreparedExperiment?
+
+    public init<K: ExperimentKind>(_ kind: K.Type) {
+        name = K.name
+        summary = K.summary
+        keys = K.keys
+        runsAlone = K.runsAlone
+        prepare = { reader, context in
+            guard let spec = K.decode(reader, context: context), reader.issues.isEmpty else { return nil }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            encoder.nonConformingFloatEncodingStrategy = .convertToString(
+                positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+            let json = (try? encoder.encode(spec)).flatMap { String(data: $0, encoding: .utf8) } ?? "\(spec)"
+            return PreparedExperiment(
+                kind: K.name, runsAlone: K.runsAlone, specJSON: json,
+                dataFiles: K.dataFiles(spec, context: context),
+                run: { try K.run(spec, context: $0) })
+        }
+    }
+}

@@ -1,0 +1,80 @@
+/// The documentation and constraints of one key of a block body.
+///
+/// Each kind declares its keys once; the same descriptors drive decoding
+/// (type, default, range), "did you mean" suggestions and `lesson kinds`.
+public struct KeyDescriptor: Sendable, Hashable {
+    public var name: String
+    public var type: String
+    /// Shown in `lesson kinds`; `nil` means the key is required.
+    public var defaultValue: String?
+    public var range: NumericRange?
+    public var summary: String
+
+    public init(_ name: String, type: String, default defaultValue: String?, range: NumericRange? = nil,
+                _ summary: String) {
+        self.name = name
+        self.type = type
+        self.defaultValue = defaultValue
+        self.range = range
+        self.summary = summary
+    }
+
+    public var isRequired: Bool { defaultValue == nil }
+}
+
+/// An interval of allowed numbers, open or closed at either end.
+public struct NumericRange: Sendable, Hashable, CustomStringConvertible {
+    public var lower: Double?
+    public var lowerInclusive: Bool
+    public var upper: Double?
+    public var upperInclusive: Bool
+
+    public init(lower: Double? = nil, lowerInclusive: Bool = true, upper: Double? = nil, upperInclusive: Bool = true) {
+        self.lower = lower
+        self.lowerInclusive = lowerInclusive
+        self.upper = upper
+        self.upperInclusive = upperInclusive
+    }
+
+    /// `lo ≤ x ≤ hi`
+    public static func closed(_ lo: Double, _ hi: Double) -> NumericRange {
+        NumericRange(lower: lo, upper: hi)
+    }
+
+    /// `x ≥ lo`
+    public static func atLeast(_ lo: Double) -> NumericRange { NumericRange(lower: lo) }
+
+    /// `x > lo`
+    public static func above(_ lo: Double) -> NumericRange { NumericRange(lower: lo, lowerInclusive: false) }
+
+    /// `lo < x ≤ hi`
+    public static func aboveUpTo(_ lo: Double, _ hi: Double) -> NumericRange {
+        NumericRange(lower: lo, lowerInclusive: false, upper: hi)
+    }
+
+    public func contains(_ x: Double) -> Bool {
+        guard x.isFinite else { return false }
+        if let lower {
+            if lowerInclusive ? x < lower : x <= lower { return false }
+        }
+        if let upper {
+            if upperInclusive ? x > upper : x >= upper { return false }
+        }
+        return true
+    }
+
+    public var description: String {
+        let lo = lower.map { ResultValue.format($0, significant: 6) }
+        let hi = upper.map { ResultValue.format($0, significant: 6) }
+        switch (lo, hi) {
+        case let (lo?, hi?):
+            return "\(lo) \(lowerInclusive ? "≤" : "<") x \(upperInclusive ? "≤" : "<") \(hi)"
+        case let (lo?, nil):
+            return "x \(lowerInclusive ? "≥" : ">") \(lo)"
+        case let (nil, hi?):
+            return "x \(upperInclusive ? "≤" : "<") \(hi)"
+        case (nil, nil):
+            return "any finite number"
+        }
+    }
+}

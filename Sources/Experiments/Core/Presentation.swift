@@ -1,0 +1,73 @@
+/// What a block shows in the page, as data: tables, charts, key figures.
+///
+/// Experiments describe their output with these items; `LessonReport` lays
+/// them out. Nothing here is HTML, so results can be cached and escaped in one
+/// place.
+public enum PresentationItem: Codable, Sendable, Hashable {
+    case table(ResultTable)
+    case chart(Chart)
+    /// Key figures shown prominently above the details.
+    case metrics([Metric])
+    /// A sentence of explanation from the experiment (plain text).
+    case note(String)
+    /// Something the reader should notice, e.g. "training diverged at step 12".
+    case warning(String)
+}
+
+/// A labelled number shown as a key figure.
+public struct Metric: Codable, Sendable, Hashable {
+    public var label: String
+    public var value: String
+    public var detail: String
+
+    public init(label: String, value: String, detail: String = "") {
+        self.label = label
+        self.value = value
+        self.detail = detail
+    }
+}
+
+/// A table of already-formatted cells.
+public struct ResultTable: Codable, Sendable, Hashable {
+    public struct Column: Codable, Sendable, Hashable {
+        public var title: String
+        /// Numeric columns are right-aligned with tabular figures.
+        public var numeric: Bool
+        public init(_ title: String, numeric: Bool = true) {
+            self.title = title
+            self.numeric = numeric
+        }
+    }
+
+    public struct Cell: Codable, Sendable, Hashable {
+        public enum Tone: String, Codable, Sendable, Hashable { case plain, good, bad, highlight }
+        public var text: String
+        public var tone: Tone
+        public init(_ text: String, tone: Tone = .plain) {
+            self.text = text
+            self.tone = tone
+        }
+    }
+
+    public var caption: String
+    public var columns: [Column]
+    public var rows: [[Cell]]
+
+    public init(caption: String = "", columns: [Column], rows: [[Cell]]) {
+        self.caption = caption
+        self.columns = columns
+        self.rows = rows
+    }
+}
+
+/// Everything one run of an experiment produced.
+public struct ExperimentOutcome: Codable, Sendable, Hashable {
+    /// The named values `expect:` and inline references read.
+    public var values: Record
+    public var presentation: [PresentationItem]
+
+    public init(values: Record, presentation: [PresentationItem]) {
+        self.values = values
+        self.presentation = presentation
+    }
+}

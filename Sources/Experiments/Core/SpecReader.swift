@@ -1,0 +1,301 @@
+import Yams
+
+/// Reads a block's YAML body strictly against its kind's key descriptors.
+///
+/// Every accessor returns a usable value even when the input is wrong (the
+/// default, or zero) and records a ``SpecIssue`` instead of throwing, so one
+/// pass reports every problem in a block at once. Callers check ``issues``
+/// before running anything.
+public final class SpecReader {
+    public private(set) var issues: [SpecIssue] = []
+    public let descriptors: [KeyDescriptor]
+    private var entries: [String: (key: Node, value: Node)] = [:]
+    private let kindName: String
+
+    /// Parses `body` and reports malformed YAML, a body that is not a mapping,
+    /// unknown keys and missing required keys.
+    public init(body: String, kind: String, descriptors: [KeyDescriptor]) {
+        self.descriptors = descriptors
+        self.kindName = kind
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: body)
+        } catch let error as YamlError {
+            issues.append(Self.issue(from: error))
+            return
+        } catch {
+            issues.append(SpecIssue("malformed YAML: \(error)", line: 1, column: 1))
+            return
+        }
+        if let root {
+            guard case .mapping(let mapping) = root else {
+                issues.append(SpecIssue(
+                    "the body of an 'experiment \(kind)' block must be a YAML mapping of keys to values, found a \(Self.describe(root))",
+                    line: root.mark?.line ?? 1, column: root.mark?.column ?? 1,
+                    notes: ["write one 'key: value' per line, e.g. '\(descriptors.last?.name ?? "id"): …'"]))
+                return
+            }
+            let known = descriptors.map(\.name)
+            for (key, value) in mapping {
+                guard case .scalar(let scalar) = key else {
+                    issues.append(SpecIssue("keys must be plain names", line: key.mark?.line ?? 1, column: key.mark?.column ?? 1))
+                    continue
+                }
+                let name = scalar.string
+                if entries[name] != nil {
+                    issues.append(SpecIssue("duplicate key '\(name)'", line: key.mark?.line ?? 1, column: key.mark?.column ?? 1))
+                    continue
+                }
+                guard known.contains(name) else {
+                    issues.append(SpecIssue(
+                        "unknown key '\(name)' for kind '\(kind)'" + Suggestion.didYouMean(name, in: known),
+                        line: key.mark?.line ?? 1, column: key.mark?.column ?? 1,
+                        notes: ["keys of '\(kind)': " + known.joined(separator: ", ")]))
+                    continue
+                }
+                entries[name] = (key, value)
+            }
+        }
+        for descriptor in descriptors where descriptor.isRequired && entries[descriptor.name] == nil {
+            issues.append(SpecIssue("missing required key '\(descriptor.name)' (\(descriptor.type))",
+                                    line: 0, column: 0, notes: [descriptor.summary]))
+        }
+    }
+
+    /// Whether the author wrote `key`.
+    public func has(_ key: String) -> Bool { entries[key] != nil }
+
+    /// Records a problem at the value of `key` (or at the block if absent).
+    public func fail(_ key: String, _ message: String, notes: [String] = []) {
+        let mark = entries[key]?.value.mark
+        issues.append(SpecIssue(message, line: mark?.line ?? 0, column: mark?.column ?? 0, notes: notes))
+    }
+
+    /// Records a problem at a specific node.
+    public func fail(at node: Node, _ message: String, notes: [String] = []) {
+        issues.append(SpecIssue(message, line: node.mark?.line ?? 0, column: node.mark?.column ?? 0, notes: notes))
+    }
+
+    /// The node written for `key`, or the descriptor's default parsed as YAML.
+    public func node(_ key: String) -> Node? {
+        if let entry = entries[key] { return entry.value }
+        guard let descriptor = descriptor(key), let text = descriptor.defaultValue,
+              !text.hasPrefix("("), !text.hasPrefix("<"),
+              let parsed = try? Yams.compose(yaml: text) else { return nil }
+        if case .scalar(let s) = parsed, s.string.isEmpty || s.string.contains(" ") && !text.hasPrefix("\"") {
+            // Prose defaults such as "derived from the lesson" are documentation only.
+            return nil
+        }
+        return parsed
+    }
+
+    func descriptor(_ key: String) -> KeyDescriptor? {
+        descriptors.first(where: { $0.name == key })
+    }
+
+    // MARK: - Scalars
+
+    /// A finite number within the key's range.
+    public func double(_ key: String) -> Double {
+        optionalDouble(key) ?? 0
+    }
+
+    public func optionalDouble(_ key: String) -> Double? {
+        guard let node = node(key) else { return nil }
+        return number(node, key: key, range: descriptor(key)?.range)
+    }
+
+    /// An integer within the key's range.
+    public func int(_ key: String) -> Int {
+        optionalInt(key) ?? 0
+    }
+
+    public func optionalInt(_ key: String) -> Int? {
+        guard let node = node(key) else { return nil }
+        return integer(node, key: key, range: descriptor(key)?.range)
+    }
+
+    public func bool(_ key: String) -> Bool {
+        guard let node = node(key) else { return false }
+        guard case .scalar(let s) = node, s.style == .plain,
+              let value = ["true": true, "false": false, "yes": true, "no": false][s.string.lowercased()] else {
+            fail(at: node, "'\(key)' must be true or false, found \(Self.describe(node))")
+            return false
+        }
+        return value
+    }
+
+    public func string(_ key: String) -> String {
+        optionalString(key) ?? ""
+    }
+
+    public func optionalString(_ key: String) -> String? {
+        guard let node = node(key) else { return nil }
+        guard case .scalar(let s) = node else {
+            fail(at: node, "'\(key)' must be text, found \(Self.describe(node))")
+            return nil
+        }
+        return s.string
+    }
+
+    /// One of a fixed set of words.
+    public func choice(_ key: String, _ options: [String]) -> String {
+        guard let node = node(key) else { return options.first ?? "" }
+        guard case .scalar(let s) = node, options.contains(s.string) else {
+            let found = Self.describe(node)
+            let hint = (node.scalar?.string).map { Suggestion.didYouMean($0, in: options) } ?? ""
+            fail(at: node, "'\(key)' must be one of \(options.map { "'\($0)'" }.joined(separator: ", ")), found \(found)\(hint)")
+            return options.first ?? ""
+        }
+        return s.string
+    }
+
+    // MARK: - Lists
+
+    /// A list of numbers; a single number is accepted as a list of one.
+    public func doubleList(_ key: String, count: ClosedRange<Int> = 0...100_000) -> [Double] {
+        guard let node = node(key) else { return [] }
+        let items = listItems(node)
+        checkCount(items.count, key: key, node: node, count: count)
+        return items.compactMap { number($0, key: key, range: descriptor(key)?.range) }
+    }
+
+    /// A list of integers; a single integer is accepted as a list of one.
+    public func intList(_ key: String, count: ClosedRange<Int> = 0...100_000) -> [Int] {
+        guard let node = node(key) else { return [] }
+        let items = listItems(node)
+        checkCount(items.count, key: key, node: node, count: count)
+        return items.compactMap { integer($0, key: key, range: descriptor(key)?.range) }
+    }
+
+    /// A list of strings; a single string is accepted as a list of one.
+    public func stringList(_ key: String, count: ClosedRange<Int> = 0...100_000) -> [String] {
+        guard let node = node(key) else { return [] }
+        let items = listItems(node)
+        checkCount(items.count, key: key, node: node, count: count)
+        return items.compactMap { item in
+            guard case .scalar(let s) = item else {
+                fail(at: item, "each item of '\(key)' must be text, found \(Self.describe(item))")
+                return nil
+            }
+            return s.string
+        }
+    }
+
+    /// A vector (`[1, 2]`) or a matrix (`[[1, 2], [3, 4]]`) of numbers, as rows.
+    /// Returns the rows and whether the author wrote a matrix.
+    public func numberMatrix(_ key: String) -> (rows: [[Double]], isMatrix: Bool) {
+        guard let node = node(key) else { return ([], false) }
+        guard case .sequence(let seq) = node else {
+            fail(at: node, "'\(key)' must be a list of numbers or a list of rows, found \(Self.describe(node))")
+            return ([], false)
+        }
+        let items = Array(seq)
+        if items.contains(where: { if case .sequence = $0 { return true } else { return false } }) {
+            var rows: [[Double]] = []
+            for item in items {
+                guard case .sequence(let row) = item else {
+                    fail(at: item, "every row of '\(key)' must be a list of numbers, found \(Self.describe(item))")
+                    continue
+                }
+                rows.append(row.compactMap { number($0, key: key, range: nil) })
+                if let first = rows.first, rows.last!.count != first.count {
+                    fail(at: item, "every row of '\(key)' must have \(first.count) entries like the first, found \(row.count)")
+                }
+            }
+            return (rows, true)
+        }
+        return ([items.compactMap { number($0, key: key, range: nil) }], false)
+    }
+
+    /// The raw items of a sequence node (or the node itself as a list of one).
+    public func listItems(_ node: Node) -> [Node] {
+        if case .sequence(let seq) = node { return Array(seq) }
+        return [node]
+    }
+
+    private func checkCount(_ n: Int, key: String, node: Node, count: ClosedRange<Int>) {
+        if !count.contains(n) {
+            let bound = count.upperBound >= 100_000 ? "at least \(count.lowerBound)" : "\(count.lowerBound)…\(count.upperBound)"
+            fail(at: node, "'\(key)' must have \(bound) items, found \(n)")
+        }
+    }
+
+    // MARK: - Conversions
+
+    /// Parses a plain scalar as a finite number, checking `range`.
+    public func number(_ node: Node, key: String, range: NumericRange?) -> Double? {
+        guard case .scalar(let s) = node, s.style == .plain else {
+            fail(at: node, "'\(key)' must be a number, found \(Self.describe(node))")
+            return nil
+        }
+        let text = s.string.replacingOccurrences(of: "_", with: "")
+        let special: [String: Double] = [".inf": .infinity, "+.inf": .infinity, "-.inf": -.infinity,
+                                         ".nan": .nan, ".Inf": .infinity, "-.Inf": -.infinity, ".NaN": .nan]
+        guard let value = special[text] ?? Double(text) else {
+            fail(at: node, "'\(key)' must be a number, found \(Self.describe(node))")
+            return nil
+        }
+        guard value.isFinite else {
+            fail(at: node, "'\(key)' must be a finite number, found \(s.string)")
+            return nil
+        }
+        if let range, !range.contains(value) {
+            fail(at: node, "'\(key)' is \(s.string), outside the allowed range \(range.description.replacingOccurrences(of: "x", with: key))")
+            return nil
+        }
+        return value
+    }
+
+    /// Parses a plain scalar as an integer, checking `range`.
+    public func integer(_ node: Node, key: String, range: NumericRange?) -> Int? {
+        guard case .scalar(let s) = node, s.style == .plain else {
+            fail(at: node, "'\(key)' must be an integer, found \(Self.describe(node))")
+            return nil
+        }
+        let text = s.string.replacingOccurrences(of: "_", with: "")
+        var value: Int? = Int(text)
+        if value == nil, let d = Double(text), d.isFinite, d == d.rounded(), abs(d) < 9e15 {
+            value = Int(d)  // 1e6 is a fine way to write a million
+        }
+        guard let value else {
+            fail(at: node, "'\(key)' must be an integer, found \(Self.describe(node))")
+            return nil
+        }
+        if let range, !range.contains(Double(value)) {
+            fail(at: node, "'\(key)' is \(s.string), outside the allowed range \(range.description.replacingOccurrences(of: "x", with: key))")
+            return nil
+        }
+        return value
+    }
+
+    /// "the text 'abc'", "a list", … for messages.
+    public static func describe(_ node: Node) -> String {
+        switch node {
+        case .scalar(let s):
+            if s.string.isEmpty { return "nothing" }
+            let shown = s.string.count > 40 ? String(s.string.prefix(40)) + "…" : s.string
+            return s.style == .plain ? "'\(shown)'" : "the quoted text \"\(shown)\""
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        }
+    }
+
+    static func issue(from error: YamlError) -> SpecIssue {
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            let extra = context.map { " (\($0.text))" } ?? ""
+            return SpecIssue("malformed YAML: \(problem)\(extra)", line: mark.line, column: mark.column)
+        case .reader(let problem, _, _, _):
+            return SpecIssue("malformed YAML: \(problem)", line: 1, column: 1)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return SpecIssue("duplicate key\(duplicates.count > 1 ? "s" : "") \(duplicates.map { "'\($0)'" }.joined(separator: ", "))",
+                             line: context.mark.line, column: context.mark.column)
+        default:
+            return SpecIssue("malformed YAML: \(error)", line: 1, column: 1)
+        }
+    }
+}

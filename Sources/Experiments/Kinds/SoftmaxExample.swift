@@ -1,0 +1,140 @@
+import Foundation
+
+/// The numbers of one softmax / cross-entropy example.
+struct SoftmaxExample: Sendable {
+    var logits: [Double]
+    var label: Int
+    var temperature: Double
+    var probabilities: [Double]
+    var logSumExp: Double
+    var loss: Double
+    var predicted: Int
+    var gradient: [Double]
+    var numericGradient: [Double]
+
+    var maxGradientError: Double {
+        zip(gradient, numericGradient).map { abs($0 - $1) }.max() ?? 0
+    }
+
+    /// log Σ exp(zᵢ / T), shifted by the maximum so no exponent overflows:
+    /// log Σ exp(zᵢ) = m + log Σ exp(zᵢ − m) with m = max zᵢ.
+    static func logSumExp(_ logits: [Double], temperature: Double) -> Double {
+        let scaled = logits.map { $0 / temperature }
+        let m = scaled.max() ?? 0
+        var sum = 0.0
+        for z in scaled { sum += exp(z - m) }
+        return m + log(sum)
+    }
+
+    /// Cross-entropy −log softmax(z / T)_label, straight from the log-sum-exp,
+    /// never through a probability that could round to 0.
+    static func loss(_ logits: [Double], label: Int, temperature: Double) -> Double {
+        logSumExp(logits, temperature: temperature) - logits[label] / temperature
+    }
+
+    static func compute(logits: [Double], label: Int, temperature: Double) -> SoftmaxExample {
+        let lse = logSumExp(logits, temperature: temperature)
+        let probabilities = logits.map { exp($0 / temperature - lse) }
+        var predicted = 0
+        for (i, z) in logits.enumerated() where z > logits[predicted] { predicted = i }
+        // ∂L/∂zᵢ = (ŷᵢ − yᵢ) / T: the softmax Jacobian times −y/ŷ collapses to this.
+        let gradient = probabilities.enumerated().map { i, p in (p - (i == label ? 1 : 0)) / temperature }
+        // Central differences with a step relative to the logit's size, so
+        // ±1000 logits are perturbed by an amount their precision can express.
+        var numeric = [Double](repeating: 0, count: logits.count)
+        for i in logits.indices {
+            let h = 1e-5 * max(1, abs(logits[i]))
+            var plus = logits, minus = logits
+            plus[i] += h
+            minus[i] -= h
+            numeric[i] = (loss(plus, label: label, temperature: temperature)
+                - loss(minus, label: label, temperature: temperature)) / (plus[i] - minus[i])
+        }
+        return SoftmaxExample(
+            logits: logits, label: label, temperature: temperature, probabilities: probabilities,
+            logSumExp: lse, loss: lse - logits[label] / temperature, predicted: predicted,
+            gradient: gradient, numericGradient: numeric)
+    }
+
+    var values: Record {
+        var r = Record()
+        r["loss"] = .number(loss)
+        r["probabilities"] = .numbers(probabilities)
+        r["predicted"] = .integer(predicted)
+        r["label"] = .integer(label)
+        r["correct"] = .bool(predicted == label)
+        r["probability_of_label"] = .number(probabilities[label])
+        r["hardmax"] = .integers(logits.indices.map { $0 == predicted ? 1 : 0 })
+        r["target"] = .integers(logits.indices.map { $0 == label ? 1 : 0 })
+        r["gradient"] = .numbers(gradient)
+        r["numeric_gradient"] = .numbers(numericGradient)
+        r["max_gradient_error"] = .number(maxGradientError)
+        r["log_sum_exp"] = .number(logSumExp)
+        r["sum_probabilities"] = .number(probabilities.reduce(0, +))
+        r["entropy"] = .number(-probabilities.reduce(0) { $1 > 0 ? $0 + $1 * log($1) : $0 })
+        return r
+    }
+
+    static func outcome(_ examples: [SoftmaxExample], spec: SoftmaxKind.Spec) -> ExperimentOutcome {
+        var values: Record
+        if spec.isBatch {
+            values = Record()
+            values["loss"] = .number(examples.map(\.loss).reduce(0, +) / Double(max(examples.count, 1)))
+            values["probabilities"] = .list(examples.map { .numbers($0.probabilities) })
+            values["predicted"] = .integers(examples.map(\.predicted))
+            values["gradient"] = .list(examples.map { .numbers($0.gradient) })
+            values["max_gradient_error"] = .number(examples.map(\.maxGradientError).max() ?? 0)
+            values["accuracy"] = .number(Double(examples.filter { $0.predicted == $0.label }.count)
+                                         / Double(max(examples.count, 1)))
+            values["examples"] = .list(examples.map { .record($0.values) })
+        } else {
+            values = examples.first?.values ?? Record()
+        }
+        values["classes"] = .strings(spec.classes)
+        values["temperature"] = .number(spec.temperature)
+
+        var items: [PresentationItem] = []
+        for (n, example) in examples.enumerated() {
+            let fmt = { (x: Double) in ResultValue.format(x, significant: 4) }
+            let rows: [[ResultTable.Cell]] = example.logits.indices.map { i in
+                let isLabel = i == example.label
+                return [
+                    .init(spec.classes[i] + (isLabel ? " ✓" : ""), tone: isLabel ? .highlight : .plain),
+                    .init(fmt(example.logits[i])),
+                    .init(fmt(example.probabilities[i]), tone: i == example.predicted ? .highlight : .plain),
+                    .init(i == example.predicted ? "1" : "0"),
+                    .init(isLabel ? "1" : "0"),
+                    .init(fmt(example.gradient[i])),
+                    .init(fmt(example.numericGradient[i])),
+                ]
+            }
+            let caption = spec.isBatch
+                ? "Example \(n + 1) of \(examples.count): true class \(spec.classes[example.label])"
+                : "True class \(spec.classes[example.label])" + (spec.temperature != 1 ? ", temperature T = \(fmt(spec.temperature))" : "")
+            items.append(.table(ResultTable(caption: caption, columns: [
+                .init("class", numeric: false), .init("logit z"), .init("softmax ŷ"), .init("hard max"),
+                .init("target y"), .init(spec.temperature == 1 ? "ŷ − y" : "(ŷ − y)/T"), .init("finite diff."),
+            ], rows: rows)))
+            if examples.count > 1 && n == 7 && examples.count > 8 {
+                items.append(.note("… \(examples.count - 8) more examples not shown."))
+                break
+            }
+        }
+        let loss = values["loss"]?.doubleValue ?? 0
+        let maxError = values["max_gradient_error"]?.doubleValue ?? 0
+        var metrics = [
+            Metric(label: spec.isBatch ? "mean cross-entropy" : "cross-entropy loss", value: ResultValue.format(loss),
+                   detail: spec.isBatch ? "over \(examples.count) examples" : "−log ŷ of the true class"),
+            Metric(label: "max |analytic − numeric|", value: ResultValue.format(maxError, significant: 2),
+                   detail: "gradient check, central differences"),
+        ]
+        if !spec.isBatch, let first = examples.first {
+            metrics.insert(Metric(label: "predicted", value: spec.classes[first.predicted],
+                                  detail: "p = " + ResultValue.format(first.probabilities[first.predicted])), at: 1)
+        } else {
+            metrics.insert(Metric(label: "accuracy", value: values["accuracy"]?.formatted ?? ""), at: 1)
+        }
+        items.insert(.metrics(metrics), at: 0)
+        return ExperimentOutcome(values: values, presentation: items)
+    }
+}

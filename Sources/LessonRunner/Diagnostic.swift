@@ -1,0 +1,45 @@
+import LessonMarkdown
+
+/// A problem found in a lesson, printed as `path:line:col: error: message`.
+public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Hashable, Codable { case error, warning, note }
+
+    /// A supporting line printed after the diagnostic.
+    public struct Note: Sendable, Hashable, Codable {
+        public var message: String
+        public var location: SourceLocation?
+        public init(_ message: String, location: SourceLocation? = nil) {
+            self.message = message
+            self.location = location
+        }
+    }
+
+    public var severity: Severity
+    public var message: String
+    public var location: SourceLocation?
+    public var notes: [Note]
+
+    public init(_ message: String, at location: SourceLocation?, severity: Severity = .error, notes: [Note] = []) {
+        self.severity = severity
+        self.message = message
+        self.location = location
+        self.notes = notes
+    }
+
+    /// The compiler-style text, optionally with ANSI colours (only when the
+    /// stream is a terminal: CI problem matchers want plain text).
+    public func formatted(color: Bool = false) -> String {
+        func paint(_ text: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
+        let severityColor = severity == .error ? "1;31" : severity == .warning ? "1;35" : "1;36"
+        var lines: [String] = []
+        let place = location.map { "\($0): " } ?? ""
+        lines.append(paint(place, "1") + paint("\(severity.rawValue):", severityColor) + " " + paint(message, "1"))
+        for note in notes {
+            let notePlace = note.location.map { "\($0): " } ?? ""
+            lines.append(paint(notePlace, "1") + paint("note:", "1;36") + " " + note.message)
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    public var description: String { formatted() }
+}

@@ -1,0 +1,193 @@
+import Experiments
+import Foundation
+
+/// The result of evaluating an expression, with the values it read (for
+/// failure messages that show the actual numbers next to the bound).
+public struct Evaluation: Sendable {
+    public var value: ResultValue
+    /// Each path read and its value, in order.
+    public var reads: [(path: String, value: ResultValue)]
+}
+
+/// Resolves names for expressions: a block's own values first, then other
+/// blocks of the lesson by id.
+public struct ValueScope: Sendable {
+    public var own: Record?
+    public var blocks: [String: Record]
+
+    public init(own: Record?, blocks: [String: Record]) {
+        self.own = own
+        self.blocks = blocks
+    }
+
+    func resolve(_ path: [PathComponent], text: String) throws(ExpressionError) -> ResultValue {
+        if let own, let value = ResultValue.record(own).lookup(path) { return value }
+        if case .key(let first)? = path.first, let record = blocks[first] {
+            if let value = ResultValue.record(record).lookup(path.dropFirst()) { return value }
+            let known = record.leafPaths(prefix: first)
+            throw ExpressionError("unknown value '\(text)'" + Suggestion.didYouMean(text, in: known),
+                                  notes: [Self.listing(known)])
+        }
+        var known = own?.leafPaths() ?? []
+        known += blocks.keys.sorted()
+        throw ExpressionError("unknown value '\(text)'" + Suggestion.didYouMean(text, in: known),
+                              notes: [Self.listing(known)])
+    }
+
+    private static func listing(_ names: [String]) -> String {
+        let shown = names.prefix(24).joined(separator: ", ")
+        return names.isEmpty ? "no values are available here" : "available: " + shown + (names.count > 24 ? ", …" : "")
+    }
+}
+
+extension Expression {
+    /// Evaluates against `scope`.
+    public func evaluate(in scope: ValueScope) throws(ExpressionError) -> Evaluation {
+        var reads: [(String, ResultValue)] = []
+        let value = try eval(scope, &reads)
+        return Evaluation(value: value, reads: reads)
+    }
+
+    private func eval(_ scope: ValueScope, _ reads: inout [(String, ResultValue)]) throws(ExpressionError) -> ResultValue {
+        switch self {
+        case .number(let x): return .number(x)
+        case .string(let s): return .string(s)
+        case .bool(let b): return .bool(b)
+        case .path(let components, let text):
+            let value = try scope.resolve(components, text: text)
+            if !reads.contains(where: { $0.0 == text }) { reads.append((text, value)) }
+            return value
+        case .unary(let op, let operand):
+            let v = try operand.eval(scope, &reads)
+            if op == "not" { return .bool(!(try Self.truth(v))) }
+            return .number(-(try Self.number(v, op)))
+        case .binary("and", let a, let b):
+            guard try Self.truth(try a.eval(scope, &reads)) else { return .bool(false) }
+            return .bool(try Self.truth(try b.eval(scope, &reads)))
+        case .binary("or", let a, let b):
+            if try Self.truth(try a.eval(scope, &reads)) { return .bool(true) }
+            return .bool(try Self.truth(try b.eval(scope, &reads)))
+        case .binary(let op, let a, let b):
+            let x = try Self.number(try a.eval(scope, &reads), op)
+            let y = try Self.number(try b.eval(scope, &reads), op)
+            switch op {
+            case "+": return .number(x + y)
+            case "-": return .number(x - y)
+            case "*": return .number(x * y)
+            case "/": return .number(x / y)
+            case "%": return .number(x.truncatingRemainder(dividingBy: y))
+            default: return .number(pow(x, y))
+            }
+        case .compare(let ops, let operands):
+            var left = try operands[0].eval(scope, &reads)
+            for (op, operand) in zip(ops, operands.dropFirst()) {
+                let right = try operand.eval(scope, &reads)
+                guard try Self.compare(left, op, right) else { return .bool(false) }
+                left = right
+            }
+            return .bool(true)
+        case .call(let name, let args):
+            var values: [ResultValue] = []
+            for arg in args { values.append(try arg.eval(scope, &reads)) }
+            return try Self.call(name, values)
+        }
+    }
+
+    static func truth(_ v: ResultValue) throws(ExpressionError) -> Bool {
+        switch v {
+        case .bool(let b): return b
+        case .number(let x): return x != 0
+        case .integer(let n): return n != 0
+        default: throw ExpressionError("expected true or false, found a \(v.typeName) (\(v.formatted))")
+        }
+    }
+
+    static func number(_ v: ResultValue, _ context: String) throws(ExpressionError) -> Double {
+        if case .bool = v {
+            throw ExpressionError("'\(context)' needs numbers, found the boolean \(v.formatted)")
+        }
+        guard let x = v.doubleValue else {
+            throw ExpressionError("'\(context)' needs numbers, found a \(v.typeName) (\(v.formatted))")
+        }
+        return x
+    }
+
+    static func compare(_ a: ResultValue, _ op: String, _ b: ResultValue) throws(ExpressionError) -> Bool {
+        if op == "==" || op == "!=" {
+            let equal: Bool
+            switch (a, b) {
+            case (.string(let x), .string(let y)): equal = x == y
+            case (.bool(let x), .bool(let y)): equal = x == y
+            default:
+                if let x = a.doubleValue, let y = b.doubleValue, !isBool(a), !isBool(b) {
+                    equal = x == y
+                } else {
+                    throw ExpressionError("cannot compare a \(a.typeName) (\(a.formatted)) with a \(b.typeName) (\(b.formatted))")
+                }
+            }
+            return op == "==" ? equal : !equal
+        }
+        let x = try number(a, op), y = try number(b, op)
+        switch op {
+        case "<": return x < y
+        case "<=": return x <= y
+        case ">": return x > y
+        default: return x >= y
+        }
+    }
+
+    private static func isBool(_ v: ResultValue) -> Bool {
+        if case .bool = v { return true }
+        return false
+    }
+
+    static func list(_ v: ResultValue, _ name: String) throws(ExpressionError) -> [Double] {
+        guard case .list(let items) = v else { return [try number(v, name)] }
+        var out: [Double] = []
+        for item in items { out.append(try number(item, name)) }
+        return out
+    }
+
+    static func call(_ name: String, _ args: [ResultValue]) throws(ExpressionError) -> ResultValue {
+        switch name {
+        case "approx":
+            let a = try number(args[0], name), b = try number(args[1], name)
+            let rtol = args.count > 2 ? try number(args[2], name) : 1e-6
+            // Relative to the larger magnitude, with an absolute floor of
+            // rtol so that approx(x, 0, rtol) still means "close to zero".
+            return .bool(abs(a - b) <= rtol * max(abs(a), abs(b), 1e-12) || abs(a - b) <= rtol * 1e-3)
+        case "abs": return .number(abs(try number(args[0], name)))
+        case "sqrt": return .number(sqrt(try number(args[0], name)))
+        case "log": return .number(Foundation.log(try number(args[0], name)))
+        case "log10": return .number(Foundation.log10(try number(args[0], name)))
+        case "exp": return .number(Foundation.exp(try number(args[0], name)))
+        case "round":
+            let x = try number(args[0], name)
+            let digits = args.count > 1 ? try number(args[1], name) : 0
+            let scale = pow(10, digits)
+            return .number((x * scale).rounded() / scale)
+        case "len":
+            switch args[0] {
+            case .list(let items): return .integer(items.count)
+            case .string(let s): return .integer(s.count)
+            case .record(let r): return .integer(r.fields.count)
+            default: throw ExpressionError("len needs a list, found a \(args[0].typeName)")
+            }
+        case "all", "any":
+            guard case .list(let items) = args[0] else { return .bool(try truth(args[0])) }
+            var results: [Bool] = []
+            for item in items { results.append(try truth(item)) }
+            return .bool(name == "all" ? !results.contains(false) : results.contains(true))
+        default:
+            var values: [Double] = []
+            for arg in args { values += try list(arg, name) }
+            guard !values.isEmpty else { throw ExpressionError("\(name) of an empty list") }
+            switch name {
+            case "min": return .number(values.min()!)
+            case "max": return .number(values.max()!)
+            case "sum": return .number(values.reduce(0, +))
+            default: return .number(values.reduce(0, +) / Double(values.count))
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import Experiments
+import LessonMarkdown
+
+/// The outcome of one `expect:` entry.
+public struct ExpectationResult: Sendable {
+    public var text: String
+    public var location: SourceLocation
+    public var passed: Bool
+    /// "loss = 0.417, max_gradient_error = 3.1e-11": the values it read.
+    public var actual: String
+}
+
+/// One block after execution.
+public struct ExecutedBlock: Sendable {
+    public var planned: PlannedBlock
+    public var outcome: ExperimentOutcome?
+    public var expectations: [ExpectationResult]
+    /// Validation, run and expectation failures, in that order.
+    public var diagnostics: [Diagnostic]
+    public var seconds: Double
+    public var fromCache: Bool
+
+    public var passed: Bool { !diagnostics.contains { $0.severity == .error } }
+}
+
+/// An inline `=expr` reference after evaluation.
+public struct ResolvedReference: Sendable {
+    public var reference: InlineReference
+    /// The formatted value, or `nil` when it could not be computed.
+    public var text: String?
+    public var error: String?
+}
+
+/// A lesson after execution: everything the renderer and the checker need.
+public struct ExecutedLesson: Sendable {
+    public var plan: Plan
+    public var blocks: [ExecutedBlock]
+    public var references: [ResolvedReference]
+    /// Problems outside blocks (inline references, lesson-level issues).
+    public var diagnostics: [Diagnostic]
+    public var seconds: Double
+
+    public var lesson: Lesson { plan.lesson }
+
+    /// Every diagnostic, in source order.
+    public var allDiagnostics: [Diagnostic] {
+        (blocks.flatMap(\.diagnostics) + diagnostics).sorted {
+            ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0)
+        }
+    }
+
+    public var passed: Bool { blocks.allSatisfy(\.passed) && !diagnostics.contains { $0.severity == .error } }
+}

@@ -1,0 +1,130 @@
+import Experiments
+import Foundation
+import LessonMarkdown
+
+/// Receives progress as blocks run; the command line shows it.
+public protocol ProgressObserver: AnyObject {
+    func lessonStarted(_ path: String, blocks: Int)
+    func blockStarted(_ path: String, index: Int, of total: Int, id: String, kind: String)
+    func lessonFinished(_ lesson: ExecutedLesson)
+}
+
+/// The execute stage: runs each valid block (or takes it from the cache),
+/// checks its expectations, and resolves inline references.
+public struct Executor {
+    public var cache: ResultCache?
+    /// Re-run blocks even when the cache has their results.
+    public var force: Bool
+    public weak var observer: (any ProgressObserver)?
+
+    public init(cache: ResultCache?, force: Bool = false, observer: (any ProgressObserver)? = nil) {
+        self.cache = cache
+        self.force = force
+        self.observer = observer
+    }
+
+    public func execute(_ plan: Plan) -> ExecutedLesson {
+        let clock = ContinuousClock()
+        let start = clock.now
+        observer?.lessonStarted(plan.lesson.path, blocks: plan.blocks.count)
+        var executed: [ExecutedBlock] = []
+        for (n, planned) in plan.blocks.enumerated() {
+            observer?.blockStarted(plan.lesson.path, index: n, of: plan.blocks.count, id: planned.id, kind: planned.block.kind)
+            executed.append(run(planned))
+        }
+        var values: [String: Record] = [:]
+        for block in executed {
+            if let outcome = block.outcome { values[block.planned.id] = outcome.values }
+        }
+        for i in executed.indices where executed[i].outcome != nil {
+            check(&executed[i], scope: ValueScope(own: executed[i].outcome!.values, blocks: values))
+        }
+        let (references, diagnostics) = resolveReferences(plan, executed: executed, values: values)
+        let lesson = ExecutedLesson(plan: plan, blocks: executed, references: references, diagnostics: diagnostics + plan.diagnostics,
+                                    seconds: Self.seconds(clock.now - start))
+        observer?.lessonFinished(lesson)
+        return lesson
+    }
+
+    static func seconds(_ d: Duration) -> Double {
+        Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+    }
+
+    func run(_ planned: PlannedBlock) -> ExecutedBlock {
+        var block = ExecutedBlock(planned: planned, outcome: nil, expectations: [], diagnostics: planned.diagnostics,
+                                  seconds: 0, fromCache: false)
+        guard let prepared = planned.prepared, planned.isValid else { return block }
+        let key = ResultCache.key(for: prepared, seed: planned.seed)
+        if !force, let key, let cached = cache?.load(key) {
+            block.outcome = cached
+            block.fromCache = true
+            return block
+        }
+        let clock = ContinuousClock()
+        let start = clock.now
+        do {
+            let directory = (planned.block.location.path as NSString).deletingLastPathComponent
+            let context = RunContext(seed: planned.seed, decode: DecodeContext(lessonDirectory: directory.isEmpty ? "." : directory))
+            let outcome = try prepared.run(context)
+            block.outcome = outcome
+            if let key { cache?.store(outcome, key: key) }
+        } catch let error as ExperimentError {
+            block.diagnostics.append(Diagnostic("experiment '\(planned.id)' failed: \(error.message)", at: planned.block.location,
+                                                notes: error.notes.map { .init($0) }))
+        } catch {
+            block.diagnostics.append(Diagnostic("experiment '\(planned.id)' failed: \(error)", at: planned.block.location))
+        }
+        block.seconds = Self.seconds(clock.now - start)
+        return block
+    }
+
+    func check(_ block: inout ExecutedBlock, scope: ValueScope) {
+        for expectation in block.planned.expectations {
+            guard let expression = expectation.expression else { continue }
+            do {
+                let evaluation = try expression.evaluate(in: scope)
+                let passed = try Expression.truth(evaluation.value)
+                let actual = evaluation.reads.map { "\($0.path) = \($0.value.formatted)" }.joined(separator: ", ")
+                block.expectations.append(ExpectationResult(text: expectation.text, location: expectation.location,
+                                                            passed: passed, actual: actual))
+                if !passed {
+                    block.diagnostics.append(Diagnostic(
+                        "expectation failed: \(expectation.text)", at: expectation.location,
+                        notes: evaluation.reads.map { .init("\($0.path) = \($0.value.formatted)") }))
+                }
+            } catch {
+                block.expectations.append(ExpectationResult(text: expectation.text, location: expectation.location,
+                                                            passed: false, actual: error.message))
+                block.diagnostics.append(Diagnostic("cannot evaluate expectation '\(expectation.text)': \(error.message)",
+                                                    at: expectation.location, notes: error.notes.map { .init($0) }))
+            }
+        }
+    }
+
+    func resolveReferences(_ plan: Plan, executed: [ExecutedBlock], values: [String: Record])
+        -> ([ResolvedReference], [Diagnostic]) {
+        var resolved: [ResolvedReference] = []
+        var diagnostics: [Diagnostic] = []
+        let failedIds = Set(executed.filter { $0.outcome == nil }.map(\.planned.id))
+        for reference in plan.lesson.references {
+            let (source, format) = InlineFormat.split(reference.expression)
+            do {
+                let expression = try Expression.parse(source)
+                if case .key(let first)? = expression.paths.first.map({ PathComponent.key(String($0.prefix { $0 != "." && $0 != "[" })) }),
+                   failedIds.contains(first) {
+                    // The block's own error already says what went wrong.
+                    resolved.append(ResolvedReference(reference: reference, text: nil, error: "block '\(first)' failed"))
+                    continue
+                }
+                let evaluation = try expression.evaluate(in: ValueScope(own: nil, blocks: values))
+                let text = try format.apply(evaluation.value)
+                resolved.append(ResolvedReference(reference: reference, text: text, error: nil))
+            } catch {
+                resolved.append(ResolvedReference(reference: reference, text: nil, error: error.message))
+                diagnostics.append(Diagnostic("inline value `=\(reference.expression)`: \(error.message)",
+                                              at: reference.location, notes: error.notes.map { .init($0) }))
+            }
+        }
+        return (resolved, diagnostics)
+    }
+}

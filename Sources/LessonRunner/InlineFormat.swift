@@ -1,0 +1,57 @@
+import Experiments
+import Foundation
+
+/// The optional format after a `:` in an inline reference:
+/// `=drop.accuracy:%` → "97.2 %", `=sm.loss:.3f` → "0.417", `:.2e`, `:.3g`.
+public enum InlineFormat: Sendable, Equatable {
+    case automatic
+    case percent(decimals: Int)
+    case fixed(decimals: Int)
+    case scientific(decimals: Int)
+    case significant(digits: Int)
+    case invalid(String)
+
+    /// Splits "expr:fmt" at the last ':' outside quotes.
+    public static func split(_ text: String) -> (String, InlineFormat) {
+        var inQuote: Character?
+        var colon: String.Index?
+        for index in text.indices {
+            let c = text[index]
+            if let q = inQuote { if c == q { inQuote = nil } } else if c == "'" || c == "\"" { inQuote = c } else if c == ":" { colon = index }
+        }
+        guard let colon else { return (text.trimmingCharacters(in: .whitespaces), .automatic) }
+        let expression = String(text[..<colon]).trimmingCharacters(in: .whitespaces)
+        let spec = String(text[text.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
+        return (expression, parse(spec))
+    }
+
+    static func parse(_ spec: String) -> InlineFormat {
+        if spec == "%" { return .percent(decimals: 1) }
+        guard spec.hasPrefix("."), spec.count >= 3, let kind = spec.last,
+              let n = Int(spec.dropFirst().dropLast()), (0...12).contains(n) else { return .invalid(spec) }
+        switch kind {
+        case "%": return .percent(decimals: n)
+        case "f": return .fixed(decimals: n)
+        case "e": return .scientific(decimals: n)
+        case "g": return .significant(digits: max(1, n))
+        default: return .invalid(spec)
+        }
+    }
+
+    public func apply(_ value: ResultValue) throws(ExpressionError) -> String {
+        if case .automatic = self { return value.formatted }
+        if case .invalid(let spec) = self {
+            throw ExpressionError("unknown format ':\(spec)'; use ':%', ':.1%', ':.3f', ':.2e' or ':.4g'")
+        }
+        guard let x = value.doubleValue else {
+            throw ExpressionError("the format applies to numbers, but the value is a \(value.typeName)")
+        }
+        switch self {
+        case .percent(let d): return String(format: "%.\(d)f %%", x * 100)
+        case .fixed(let d): return String(format: "%.\(d)f", x)
+        case .scientific(let d): return String(format: "%.\(d)e", x)
+        case .significant(let n): return ResultValue.format(x, significant: n)
+        default: return value.formatted
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import Experiments
+import Foundation
+import LessonMarkdown
+
+/// Load → validate → execute for a set of lessons; one broken lesson never
+/// stops the others.
+public struct Pipeline {
+    public var executor: Executor
+
+    public init(executor: Executor) {
+        self.executor = executor
+    }
+
+    /// Runs one lesson file. A file that cannot be read becomes a lesson with
+    /// a single diagnostic.
+    public func run(path: String) -> ExecutedLesson {
+        do {
+            let lesson = try LessonLoader.load(path: path)
+            return executor.execute(Planner.plan(lesson))
+        } catch {
+            let lesson = Lesson(path: path, title: nil, blocks: [], experiments: [], references: [])
+            let plan = Plan(lesson: lesson, blocks: [], diagnostics: [
+                Diagnostic("\(error)", at: SourceLocation(path: path, line: 1, column: 1)),
+            ])
+            return ExecutedLesson(plan: plan, blocks: [], references: [], diagnostics: plan.diagnostics, seconds: 0)
+        }
+    }
+}
+
+/// The totals `lesson check` prints last.
+public struct CheckSummary: Sendable, Equatable {
+    public var lessons = 0
+    public var blocks = 0
+    public var passedBlocks = 0
+    public var failedBlocks = 0
+    public var expectations = 0
+    public var failedExpectations = 0
+    public var otherErrors = 0
+
+    public init() {}
+
+    public init(_ lessons: [ExecutedLesson]) {
+        self.lessons = lessons.count
+        for lesson in lessons {
+            blocks += lesson.blocks.count
+            passedBlocks += lesson.blocks.filter(\.passed).count
+            failedBlocks += lesson.blocks.filter { !$0.passed }.count
+            expectations += lesson.blocks.reduce(0) { $0 + $1.planned.expectations.count }
+            failedExpectations += lesson.blocks.reduce(0) { $0 + $1.expectations.filter { !$0.passed }.count }
+            otherErrors += lesson.diagnostics.filter { $0.severity == .error }.count
+        }
+    }
+
+    public var passed: Bool { failedBlocks == 0 && otherErrors == 0 }
+
+    /// "checked 3 lessons, 12 blocks: 12 passed, 0 failed"
+    public var line: String {
+        var s = "checked \(lessons) lesson\(lessons == 1 ? "" : "s"), \(blocks) block\(blocks == 1 ? "" : "s"): \(passedBlocks) passed, \(failedBlocks) failed"
+        if expectations > 0 { s += " (\(expectations - failedExpectations) of \(expectations) expectations held)" }
+        if otherErrors > 0 { s += "; \(otherErrors) other error\(otherErrors == 1 ? "" : "s")" }
+        return s
+    }
+}

@@ -1,0 +1,32 @@
+import Experiments
+import LessonMarkdown
+
+/// One `expect:` entry, parsed and placed.
+public struct PlannedExpectation: Sendable {
+    public var text: String
+    public var expression: Expression?
+    public var location: SourceLocation
+}
+
+/// A block after validation: its common settings and, when valid, the
+/// prepared experiment. A block with diagnostics is never run.
+public struct PlannedBlock: Sendable {
+    public var block: ExperimentBlock
+    public var id: String
+    public var seed: UInt64
+    public var caption: String?
+    public var show: Bool
+    public var expectations: [PlannedExpectation]
+    public var prepared: PreparedExperiment?
+    public var diagnostics: [Diagnostic]
+
+    public var isValid: Bool { prepared != nil && !diagnostics.contains { $0.severity == .error } }
+}
+
+/// A lesson whose blocks have all been validated.
+public struct Plan: Sendable {
+    public var lesson: Lesson
+    public var blocks: [PlannedBlock]
+    /// Problems not tied to one block (duplicate ids, …).
+    public var diagnostics: [Diagnostic]
+}

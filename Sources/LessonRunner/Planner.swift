@@ -1,0 +1,100 @@
+import Experiments
+import Foundation
+import LessonMarkdown
+import Yams
+
+/// The validate stage: decodes every block of a lesson into its kind's spec.
+public enum Planner {
+    public static func plan(_ lesson: Lesson, registry: [AnyExperimentKind] = KindRegistry.all) -> Plan {
+        let directory = (lesson.path as NSString).deletingLastPathComponent
+        let context = DecodeContext(lessonDirectory: directory.isEmpty ? "." : directory)
+        var blocks: [PlannedBlock] = []
+        var seenIds: [String: SourceLocation] = [:]
+        let diagnostics: [Diagnostic] = []
+        var counters: [String: Int] = [:]
+        for block in lesson.experiments {
+            counters[block.kind, default: 0] += 1
+            var planned = planBlock(block, ordinal: counters[block.kind]!, lesson: lesson, context: context, registry: registry)
+            if let previous = seenIds[planned.id] {
+                planned.diagnostics.append(Diagnostic(
+                    "duplicate block id '\(planned.id)'; ids name a block's values and must be unique in a lesson",
+                    at: planned.block.location, notes: [.init("first used here", location: previous)]))
+                planned.prepared = nil
+            } else {
+                seenIds[planned.id] = planned.block.location
+            }
+            blocks.append(planned)
+        }
+        return Plan(lesson: lesson, blocks: blocks, diagnostics: diagnostics)
+    }
+
+    static func defaultId(kind: String, ordinal: Int) -> String {
+        let base = kind.isEmpty ? "block" : kind.replacingOccurrences(of: "-", with: "_")
+        return "\(base)_\(ordinal)"
+    }
+
+    /// A stable seed from the lesson's file name and the block id, so moving
+    /// the repository or reordering unrelated blocks changes nothing.
+    static func defaultSeed(lessonPath: String, id: String) -> UInt64 {
+        let name = (lessonPath as NSString).lastPathComponent
+        return StableHash.fnv1a64("\(name)#\(id)") & ((1 << 53) - 1)
+    }
+
+    static func planBlock(_ block: ExperimentBlock, ordinal: Int, lesson: Lesson, context: DecodeContext,
+                          registry: [AnyExperimentKind]) -> PlannedBlock {
+        var planned = PlannedBlock(block: block, id: defaultId(kind: block.kind, ordinal: ordinal),
+                                   seed: 0, caption: nil, show: false, expectations: [], prepared: nil, diagnostics: [])
+        planned.seed = defaultSeed(lessonPath: lesson.path, id: planned.id)
+        let names = registry.map(\.name)
+        guard let kind = registry.first(where: { $0.name == block.kind }) else {
+            let message = block.kind.isEmpty
+                ? "experiment block without a kind; write 'experiment <kind>'"
+                : "unknown experiment kind '\(block.kind)'" + Suggestion.didYouMean(block.kind, in: names)
+            planned.diagnostics.append(Diagnostic(message, at: block.kindLocation,
+                                                  notes: [.init("known kinds: " + names.joined(separator: ", ") + " (see `lesson kinds`)")]))
+            return planned
+        }
+        let reader = SpecReader(body: block.body, kind: kind.name, descriptors: CommonKeys.descriptors + kind.keys)
+        if let id = reader.optionalString("id") {
+            if id.range(of: "^[A-Za-z][A-Za-z0-9_]*$", options: .regularExpression) == nil || id.count > 64 {
+                reader.fail("id", "'id' must start with a letter and contain only letters, digits and '_' (it is used in expressions such as `=\(id.isEmpty ? "sm" : "id").loss`), found '\(id)'")
+            } else {
+                planned.id = id
+                planned.seed = defaultSeed(lessonPath: lesson.path, id: id)
+            }
+        }
+        if let seed = reader.optionalInt("seed") { planned.seed = UInt64(max(0, seed)) }
+        planned.caption = reader.optionalString("caption")
+        planned.show = reader.has("show") ? reader.bool("show") : false
+        if let node = reader.node("expect") {
+            for item in reader.listItems(node) {
+                guard case .scalar(let scalar) = item else {
+                    reader.fail(at: item, "each 'expect' entry must be an expression in quotes, found \(SpecReader.describe(item))")
+                    continue
+                }
+                let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
+                let line = item.mark?.line ?? 0, column = item.mark?.column ?? 0
+                let location = block.fileLocation(bodyLine: line, bodyColumn: column)
+                do {
+                    let expression = try Expression.parse(scalar.string)
+                    planned.expectations.append(PlannedExpectation(text: scalar.string, expression: expression, location: location))
+                } catch {
+                    let offset = (error.offset ?? 0) + (quoted ? 1 : 0)
+                    // Point at the offending character, not the start of the entry.
+                    planned.diagnostics.append(Diagnostic(
+                        "invalid expectation '\(scalar.string)': \(error.message)",
+                        at: block.fileLocation(bodyLine: line, bodyColumn: column + offset),
+                        notes: error.notes.map { .init($0) }))
+                }
+            }
+        }
+        let prepared = kind.prepare(reader, context)
+        for issue in reader.issues {
+            let location = issue.line == 0 ? block.location : block.fileLocation(bodyLine: issue.line, bodyColumn: issue.column)
+            planned.diagnostics.append(Diagnostic(issue.message, at: location, notes: issue.notes.map { .init($0) }))
+        }
+        planned.diagnostics.sort { ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0) }
+        planned.prepared = planned.diagnostics.isEmpty ? prepared : nil
+        return planned
+    }
+}
