@@ -43,6 +43,6 @@ let package = Package(
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments"]),
         .testTarget(name: "LessonRunnerTests", dependencies: ["LessonRunner", "Experiments", "LessonMarkdown"]),
         .testTarget(name: "LessonReportTests", dependencies: ["LessonReport", "LessonRunner", "Experiments"]),
-        .testTarget(name: "EndToEndTests", dependencies: []),
+        .testTarget(name: "EndToEndTests", dependencies: ["lesson"]),
     ]
 )

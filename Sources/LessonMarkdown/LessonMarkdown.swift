@@ -15,6 +15,9 @@ public struct Lesson: Sendable {
     public var blocks: [BlockNode]
     public var experiments: [ExperimentBlock]
     public var references: [InlineReference]
+    public init(path: String, title: String?, blocks: [BlockNode], experiments: [ExperimentBlock], references: [InlineReference]) {
+        self.path = path; self.title = title; self.blocks = blocks; self.experiments = experiments; self.references = references
+    }
 }
 public struct ExperimentBlock: Sendable {
     public var index: Int
@@ -29,7 +32,8 @@ public struct ExperimentBlock: Sendable {
 }
 public struct InlineReference: Sendable { public var expression: String; public var location: SourceLocation; public var id: Int }
 public struct ListItem: Sendable { public var checked: Bool?; public var blocks: [BlockNode] }
-public struct Table: Sendable { public var header: [[InlineNode]]; public var rows: [[[InlineNode]]] }
+public enum TableAlignment: Sendable { case none, left, center, right }
+public struct Table: Sendable { public var alignments: [TableAlignment]; public var header: [[InlineNode]]; public var rows: [[[InlineNode]]] }
 public indirect enum BlockNode: Sendable {
     case paragraph([InlineNode]), heading(level: Int, [InlineNode], anchor: String), blockQuote([BlockNode])
     case list(ordered: Bool, start: Int, tight: Bool, items: [ListItem]), codeBlock(info: String, literal: String)

@@ -55,9 +55,13 @@ public struct CheckSummary: Sendable, Equatable {
 
     /// "checked 3 lessons, 12 blocks: 12 passed, 0 failed"
     public var line: String {
-        var s = "checked \(lessons) lesson\(lessons == 1 ? "" : "s"), \(blocks) block\(blocks == 1 ? "" : "s"): \(passedBlocks) passed, \(failedBlocks) failed"
-        if expectations > 0 { s += " (\(expectations - failedExpectations) of \(expectations) expectations held)" }
-        if otherErrors > 0 { s += "; \(otherErrors) other error\(otherErrors == 1 ? "" : "s")" }
-        return s
+        "checked \(lessons) lesson\(lessons == 1 ? "" : "s"), \(blocks) block\(blocks == 1 ? "" : "s"): \(passedBlocks) passed, \(failedBlocks) failed"
+    }
+
+    /// "41 of 42 expectations held; 1 other error" (printed before ``line``).
+    public var detailLine: String {
+        var parts = ["\(expectations - failedExpectations) of \(expectations) expectation\(expectations == 1 ? "" : "s") held"]
+        if otherErrors > 0 { parts.append("\(otherErrors) error\(otherErrors == 1 ? "" : "s") outside blocks (inline values, unreadable files)") }
+        return parts.joined(separator: "; ")
     }
 }

@@ -1,0 +1,44 @@
+# LessonRunner — `make render` sets up and renders the lessons; `make test` runs every test.
+SWIFT ?= swift
+LESSON := .build/release/lesson
+DEBIAN_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libopenblas-dev libjs-katex fonts-katex
+
+.PHONY: setup build render check test bench clean
+
+# Installs the Debian packages the build needs: with apt-get when run as root,
+# otherwise prints the exact command to run.
+setup:
+	@missing=""; \
+	for p in $(DEBIAN_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing:$$missing"; \
+	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $$missing; \
+	  else \
+	    echo "missing Debian packages:$$missing"; \
+	    echo "run: sudo apt-get install -y$$missing"; \
+	    exit 1; \
+	  fi; \
+	fi
+
+build: setup
+	$(SWIFT) build -c release --product lesson
+
+render: build
+	$(LESSON) render lessons --out output
+
+check: build
+	$(LESSON) check lessons
+
+test: setup
+	$(SWIFT) test
+	$(SWIFT) build -c release --product lesson
+	$(LESSON) check lessons --no-cache
+
+bench: setup
+	$(SWIFT) run -c release EngineBenchmarks
+
+clean:
+	rm -rf .build .lesson-cache

@@ -1,0 +1,59 @@
+import Foundation
+import LessonRunner
+
+/// Copies what pages load into `<out>/assets`: KaTeX from Debian's
+/// `libjs-katex` (so math works offline), the stylesheet and the math script.
+public enum Assets {
+    public static let katexSearchPaths = ["/usr/share/javascript/katex"]
+
+    /// Writes the assets; returns warnings (e.g. KaTeX missing) rather than
+    /// failing, since pages still read well without typeset math.
+    @discardableResult
+    public static func install(into outputDirectory: String) throws -> [String] {
+        let assets = (outputDirectory as NSString).appendingPathComponent("assets")
+        var warnings: [String] = []
+        try AtomicFile.write(Stylesheet.css + "\n" + SVGChart.stylesheet, to: assets + "/style.css")
+        try AtomicFile.write(renderMath, to: assets + "/render-math.js")
+        let fm = FileManager.default
+        guard let katex = katexSearchPaths.first(where: { fm.fileExists(atPath: $0 + "/katex.min.js") }) else {
+            warnings.append("KaTeX not found in \(katexSearchPaths.joined(separator: ", ")); math will show as TeX source. Install it with: apt-get install libjs-katex")
+            return warnings
+        }
+        for file in ["katex.min.js", "katex.min.css"] {
+            try copyIfChanged(katex + "/" + file, to: assets + "/katex/" + file)
+        }
+        // Only the woff2 fonts: every browser that runs KaTeX reads them, and
+        // the committed output stays small.
+        let fonts = katex + "/fonts"
+        let names = (try? fm.contentsOfDirectory(atPath: fonts)) ?? []
+        for name in names.sorted() where name.hasSuffix(".woff2") {
+            try copyIfChanged(fonts + "/" + name, to: assets + "/katex/fonts/" + name)
+        }
+        if !names.contains(where: { $0.hasSuffix(".woff2") }) {
+            warnings.append("KaTeX fonts not found under \(fonts); math will use fallback fonts")
+        }
+        return warnings
+    }
+
+    private static func copyIfChanged(_ source: String, to destination: String) throws {
+        let fm = FileManager.default
+        guard let data = fm.contents(atPath: source) else { return }
+        if fm.contents(atPath: destination) == data { return }
+        try AtomicFile.write(data, to: destination)
+    }
+
+    /// Typesets every `.math` element with KaTeX; TeX errors show in place
+    /// (throwOnError: false) instead of blanking the page.
+    static let renderMath = #"""
+(function () {
+  if (typeof katex === "undefined") return;
+  var nodes = document.querySelectorAll(".math");
+  for (var i = 0; i < nodes.length; i++) {
+    var el = nodes[i];
+    try {
+      katex.render(el.textContent, el, { displayMode: el.classList.contains("display"), throwOnError: false });
+    } catch (e) { el.title = String(e); }
+  }
+})();
+"""#
+}

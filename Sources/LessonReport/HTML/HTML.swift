@@ -1,0 +1,43 @@
+/// Escaping for HTML text and attributes. Every string that reaches a page
+/// from a lesson or a block passes through here.
+public enum HTML {
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            case "\u{0}": out += "\u{FFFD}"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// Whether a link or image URL is safe to emit: no `javascript:` and the
+    /// like (the same rule as cmark's safe mode).
+    public static func isSafeURL(_ url: String) -> Bool {
+        let lowered = url.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        for scheme in ["javascript:", "vbscript:", "file:", "data:"] where lowered.hasPrefix(scheme) {
+            if scheme == "data:", ["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"].contains(where: lowered.hasPrefix) {
+                return true
+            }
+            return false
+        }
+        return true
+    }
+
+    /// Whether loading `url` would leave the page's folder (any scheme or a
+    /// protocol-relative or absolute path).
+    public static func isExternal(_ url: String) -> Bool {
+        let lowered = url.lowercased()
+        if lowered.hasPrefix("data:") { return false }
+        return lowered.hasPrefix("//") || lowered.hasPrefix("/") || lowered.contains(":") || lowered.hasPrefix("..")
+    }
+}
+
+import Foundation

@@ -1,0 +1,54 @@
+import Foundation
+import LessonRunner
+
+/// The `index.html` that lists every lesson with its status.
+public enum IndexRenderer {
+    public struct Entry: Sendable {
+        public var title: String
+        public var href: String
+        public var blocks: Int
+        public var failedBlocks: Int
+        public var errors: Int
+        public init(title: String, href: String, blocks: Int, failedBlocks: Int, errors: Int) {
+            self.title = title
+            self.href = href
+            self.blocks = blocks
+            self.failedBlocks = failedBlocks
+            self.errors = errors
+        }
+    }
+
+    public static func render(_ entries: [Entry], options: RenderOptions = RenderOptions()) -> String {
+        var items = ""
+        for entry in entries {
+            let ok = entry.failedBlocks == 0 && entry.errors == 0
+            let badge = ok
+                ? "<span class=\"badge passed\">passed</span>"
+                : "<span class=\"badge failed\">\(entry.failedBlocks + entry.errors) problem\(entry.failedBlocks + entry.errors == 1 ? "" : "s")</span>"
+            items += "<li><a href=\"\(HTML.escape(entry.href))\">\(HTML.escape(entry.title))</a>"
+                + "<span class=\"meta\">\(entry.blocks) experiment\(entry.blocks == 1 ? "" : "s")</span> \(badge)</li>\n"
+        }
+        let passed = entries.filter { $0.failedBlocks == 0 && $0.errors == 0 }.count
+        return """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta name="generator" content="LessonRunner">
+        <title>Lessons</title>
+        <link rel="stylesheet" href="\(options.assetsURL)/style.css">
+        </head>
+        <body>
+        <main>
+        <h1>Lessons</h1>
+        <p>\(entries.count) lesson\(entries.count == 1 ? "" : "s"), \(passed) passing. Every number on these pages was computed by the experiments in the lesson, with a fixed seed.</p>
+        <ol class="lessons">
+        \(items)</ol>
+        </main>
+        </body>
+        </html>
+
+        """
+    }
+}

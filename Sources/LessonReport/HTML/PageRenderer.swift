@@ -1,0 +1,74 @@
+import Experiments
+import Foundation
+import LessonMarkdown
+import LessonRunner
+
+/// Options that change what a page contains.
+public struct RenderOptions: Sendable {
+    /// Pass raw HTML in lessons through (off by default: lessons may come from anyone).
+    public var allowRawHTML: Bool
+    /// Relative URL of the folder holding `katex/` and `style.css`.
+    public var assetsURL: String
+
+    public init(allowRawHTML: Bool = false, assetsURL: String = "assets") {
+        self.allowRawHTML = allowRawHTML
+        self.assetsURL = assetsURL
+    }
+}
+
+/// The render stage for one lesson: executed lesson in, standalone HTML out.
+/// It never runs anything.
+public enum PageRenderer {
+    public static func render(_ executed: ExecutedLesson, options: RenderOptions = RenderOptions()) -> String {
+        let lesson = executed.lesson
+        let blockHTML = BlockHTML(lessonPath: lesson.path)
+        var referenceById: [Int: ResolvedReference] = [:]
+        for resolved in executed.references { referenceById[resolved.reference.id] = resolved }
+        let markdown = MarkdownHTML(
+            allowRawHTML: options.allowRawHTML, references: referenceById,
+            experiment: { index in
+                guard executed.blocks.indices.contains(index) else { return "" }
+                return blockHTML.render(executed.blocks[index])
+            })
+        let fileName = (lesson.path as NSString).lastPathComponent
+        let title = lesson.title ?? (fileName as NSString).deletingPathExtension
+        let failed = executed.blocks.filter { !$0.passed }.count
+        let status = executed.passed
+            ? "<span class=\"badge passed\">\(executed.blocks.count) block\(executed.blocks.count == 1 ? "" : "s") passed</span>"
+            : "<span class=\"badge failed\">\(failed) of \(executed.blocks.count) block\(executed.blocks.count == 1 ? "" : "s") failed</span>"
+
+        var body = ""
+        let pageErrors = executed.diagnostics.filter { $0.severity == .error }
+        if !pageErrors.isEmpty {
+            body += "<div class=\"page-errors\" role=\"alert\">\n"
+            for diagnostic in pageErrors {
+                let place = diagnostic.location.map { "\(($0.path as NSString).lastPathComponent):\($0.line):\($0.column): " } ?? ""
+                body += "<p>" + HTML.escape(place + diagnostic.message) + "</p>\n"
+            }
+            body += "</div>\n"
+        }
+        body += markdown.render(lesson.blocks)
+
+        return """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta name="generator" content="LessonRunner">
+        <title>\(HTML.escape(title))</title>
+        <link rel="stylesheet" href="\(options.assetsURL)/katex/katex.min.css">
+        <link rel="stylesheet" href="\(options.assetsURL)/style.css">
+        </head>
+        <body>
+        <header class="page"><a href="index.html">← All lessons</a><span class="spacer"></span>\(status)<span>\(HTML.escape(fileName))</span></header>
+        <main>
+        \(body)</main>
+        <script src="\(options.assetsURL)/katex/katex.min.js"></script>
+        <script src="\(options.assetsURL)/render-math.js"></script>
+        </body>
+        </html>
+
+        """
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import LessonRunner
+
+/// Writes a set of executed lessons as pages plus `index.html`, atomically.
+public struct ReportWriter {
+    public var outputDirectory: String
+    public var options: RenderOptions
+
+    public init(outputDirectory: String, options: RenderOptions = RenderOptions()) {
+        self.outputDirectory = outputDirectory
+        self.options = options
+    }
+
+    /// The page file name for each lesson: its name with `.html`, made unique
+    /// with its folder names when two lessons share a name.
+    public static func pageNames(for paths: [String]) -> [String] {
+        func base(_ path: String) -> String {
+            ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        }
+        var counts: [String: Int] = [:]
+        for path in paths { counts[base(path), default: 0] += 1 }
+        var used = Set<String>()
+        return paths.map { path in
+            var name = base(path)
+            if counts[name, default: 0] > 1 {
+                let folders = (path as NSString).deletingLastPathComponent
+                    .split(separator: "/").filter { $0 != "." && $0 != ".." }.suffix(2)
+                name = (folders + [Substring(name)]).joined(separator: "-")
+            }
+            var candidate = name.isEmpty ? "lesson" : name
+            var n = 2
+            while used.contains(candidate.lowercased()) || candidate.lowercased() == "index" {
+                candidate = "\(name)-\(n)"
+                n += 1
+            }
+            used.insert(candidate.lowercased())
+            return candidate + ".html"
+        }
+    }
+
+    /// Writes every page, the index and the assets; returns warnings.
+    @discardableResult
+    public func write(_ lessons: [ExecutedLesson]) throws -> [String] {
+        try FileManager.default.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
+        let warnings = try Assets.install(into: outputDirectory)
+        let names = Self.pageNames(for: lessons.map(\.lesson.path))
+        var entries: [IndexRenderer.Entry] = []
+        for (lesson, name) in zip(lessons, names) {
+            let html = PageRenderer.render(lesson, options: options)
+            try AtomicFile.write(html, to: (outputDirectory as NSString).appendingPathComponent(name))
+            let fileName = (lesson.lesson.path as NSString).lastPathComponent
+            entries.append(IndexRenderer.Entry(
+                title: lesson.lesson.title ?? (fileName as NSString).deletingPathExtension, href: name,
+                blocks: lesson.blocks.count, failedBlocks: lesson.blocks.filter { !$0.passed }.count,
+                errors: lesson.diagnostics.filter { $0.severity == .error }.count))
+        }
+        try AtomicFile.write(IndexRenderer.render(entries, options: options),
+                             to: (outputDirectory as NSString).appendingPathComponent("index.html"))
+        return warnings
+    }
+}

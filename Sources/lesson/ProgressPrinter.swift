@@ -1,0 +1,41 @@
+import Foundation
+import LessonRunner
+
+/// Shows which lesson and block is running: a live line on a terminal, one
+/// line per lesson with its time otherwise (CI logs).
+final class ProgressPrinter: ProgressObserver {
+    private let live = Terminal.stderrIsTerminal
+    private var lessonIndex = 0
+
+    func lessonStarted(_ path: String, blocks: Int) {
+        lessonIndex += 1
+        if live { status("\(name(path)) …") }
+    }
+
+    func blockStarted(_ path: String, index: Int, of total: Int, id: String, kind: String) {
+        if live { status("\(name(path)) · block \(index + 1)/\(total) · \(id) (\(kind))") }
+    }
+
+    func lessonFinished(_ lesson: ExecutedLesson) {
+        if live { status("") }
+        let failed = lesson.blocks.filter { !$0.passed }.count
+        let cached = lesson.blocks.filter(\.fromCache).count
+        var line = "\(lesson.lesson.path): \(lesson.blocks.count) block\(lesson.blocks.count == 1 ? "" : "s")"
+        line += failed == 0 ? ", all passed" : ", \(failed) failed"
+        if cached > 0 { line += ", \(cached) from cache" }
+        line += String(format: " (%.2f s)", lesson.seconds)
+        Terminal.printError(line)
+    }
+
+    func finish() {
+        if live { status("") }
+    }
+
+    private func name(_ path: String) -> String { (path as NSString).lastPathComponent }
+
+    private func status(_ text: String) {
+        let width = 100
+        let clipped = text.count > width ? String(text.prefix(width - 1)) + "…" : text
+        FileHandle.standardError.write(Data(("\r\u{1B}[2K" + clipped).utf8))
+    }
+}
