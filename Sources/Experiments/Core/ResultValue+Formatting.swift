@@ -27,7 +27,7 @@ extension ResultValue {
         if x.isNaN { return "NaN" }
         if x.isInfinite { return x > 0 ? "∞" : "−∞" }
         if x == 0 { return "0" }
-        if x == x.rounded(), abs(x) < 1e15 {
+        if x == x.rounded(), abs(x) < 1e6 {
             return String(Int64(x))
         }
         let magnitude = abs(x)

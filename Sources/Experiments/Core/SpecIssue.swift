@@ -30,7 +30,7 @@ public enum Suggestion {
             let d = distance(lowered, candidate.lowercased())
             if best == nil || d < best!.1 { best = (candidate, d) }
         }
-        guard let (name, d) = best else { return nil }
+        guard let (name, d) = best, d < lowered.count else { return nil }
         let allowed = max(1, min(3, (max(word.count, name.count) + 2) / 4))
         return d <= allowed || name.lowercased().hasPrefix(lowered) && lowered.count >= 3 ? name : nil
     }

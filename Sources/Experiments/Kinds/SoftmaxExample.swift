@@ -39,11 +39,13 @@ struct SoftmaxExample: Sendable {
         for (i, z) in logits.enumerated() where z > logits[predicted] { predicted = i }
         // ∂L/∂zᵢ = (ŷᵢ − yᵢ) / T: the softmax Jacobian times −y/ŷ collapses to this.
         let gradient = probabilities.enumerated().map { i, p in (p - (i == label ? 1 : 0)) / temperature }
-        // Central differences with a step relative to the logit's size, so
-        // ±1000 logits are perturbed by an amount their precision can express.
+        // Central differences. The loss's derivatives scale with 1/T, not
+        // with the size of the logits, so the step is absolute: a step
+        // relative to |z| would make the truncation error (∝ h²) grow with
+        // ±1000 logits while rounding error stays small.
         var numeric = [Double](repeating: 0, count: logits.count)
         for i in logits.indices {
-            let h = 1e-5 * max(1, abs(logits[i]))
+            let h = 1e-5 * min(1, temperature)
             var plus = logits, minus = logits
             plus[i] += h
             minus[i] -= h

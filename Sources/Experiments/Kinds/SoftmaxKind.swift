@@ -19,7 +19,7 @@ public enum SoftmaxKind: ExperimentKind {
                       "The true class of each example: a 0-based index or one of `classes`."),
         KeyDescriptor("classes", type: "list of strings", default: "(0, 1, 2, …)",
                       "Names of the classes, one per logit."),
-        KeyDescriptor("temperature", type: "number", default: "1", range: .aboveUpTo(0, 1e6),
+        KeyDescriptor("temperature", type: "number", default: "1", range: .closed(0.01, 1e6),
                       "Divides the logits before the softmax: T > 1 flattens the distribution, T < 1 sharpens it."),
     ]
 

@@ -1,0 +1,105 @@
+import Testing
+@testable import Experiments
+
+@Suite struct SpecReaderTests {
+    let keys = CommonKeys.descriptors + [
+        KeyDescriptor("rate", type: "number", default: "0.1", range: .aboveUpTo(0, 1), "learning rate"),
+        KeyDescriptor("epochs", type: "integer", default: "10", range: .closed(1, 1000), "epochs"),
+        KeyDescriptor("sizes", type: "list of integers", default: "[1, 2]", range: .atLeast(1), "sizes"),
+        KeyDescriptor("mode", type: "inverted | original", default: "inverted", "mode"),
+        KeyDescriptor("data", type: "string", default: nil, "required"),
+    ]
+
+    func reader(_ body: String) -> SpecReader {
+        SpecReader(body: body, kind: "demo", descriptors: keys)
+    }
+
+    @Test func readsValuesAndDefaults() {
+        let r = reader("data: digits\nrate: 0.5\nsizes: [3, 4]\n")
+        #expect(r.double("rate") == 0.5)
+        #expect(r.int("epochs") == 10)
+        #expect(r.intList("sizes") == [3, 4])
+        #expect(r.choice("mode", ["inverted", "original"]) == "inverted")
+        #expect(r.string("data") == "digits")
+        #expect(r.issues.isEmpty)
+    }
+
+    @Test func unknownKeySuggestsTheClosest() throws {
+        let r = reader("data: x\nepohcs: 3\n")
+        let issue = try #require(r.issues.first)
+        #expect(issue.message == "unknown key 'epohcs' for kind 'demo'; did you mean 'epochs'?")
+        #expect(issue.line == 2 && issue.column == 1)
+    }
+
+    @Test func outOfRangeNamesTheRange() throws {
+        let r = reader("data: x\nrate: 1.5\n")
+        _ = r.double("rate")
+        let issue = try #require(r.issues.first)
+        #expect(issue.message == "'rate' is 1.5, outside the allowed range 0 < rate ≤ 1")
+        #expect(issue.line == 2 && issue.column == 7)
+    }
+
+    @Test func wrongTypeIsReportedAtTheValue() throws {
+        let r = reader("data: x\nepochs: many\n")
+        _ = r.int("epochs")
+        let issue = try #require(r.issues.first)
+        #expect(issue.message == "'epochs' must be an integer, found 'many'")
+        #expect(issue.line == 2 && issue.column == 9)
+    }
+
+    @Test func nonIntegerIsRejected() {
+        let r = reader("data: x\nepochs: 2.5\n")
+        _ = r.int("epochs")
+        #expect(r.issues.map(\.message) == ["'epochs' must be an integer, found '2.5'"])
+    }
+
+    @Test func infiniteAndNaNAreRejected() {
+        let r = reader("data: x\nrate: .nan\n")
+        _ = r.double("rate")
+        #expect(r.issues.map(\.message) == ["'rate' must be a finite number, found .nan"])
+    }
+
+    @Test func malformedYAMLPointsAtTheLine() throws {
+        let r = reader("data: x\nrate: [1, 2\nepochs: 3\n")
+        let issue = try #require(r.issues.first)
+        #expect(issue.message.hasPrefix("malformed YAML"))
+        #expect(issue.line >= 2)
+    }
+
+    @Test func missingRequiredKeyIsABlockLevelIssue() throws {
+        let r = reader("rate: 0.5\n")
+        let issue = try #require(r.issues.first)
+        #expect(issue.message == "missing required key 'data' (string)")
+        #expect(issue.line == 0)
+    }
+
+    @Test func bodyMustBeAMapping() throws {
+        let r = reader("- a\n- b\n")
+        #expect(try #require(r.issues.first).message.contains("must be a YAML mapping"))
+    }
+
+    @Test func duplicateKeysAreReported() {
+        let r = reader("data: x\ndata: y\n")
+        #expect(r.issues.contains { $0.message.contains("duplicate key") })
+    }
+
+    @Test func choiceSuggests() {
+        let r = reader("data: x\nmode: orignal\n")
+        _ = r.choice("mode", ["inverted", "original"])
+        #expect(r.issues.map(\.message) == ["'mode' must be one of 'inverted', 'original', found 'orignal'; did you mean 'original'?"])
+    }
+
+    @Test func quotedNumbersAreNotNumbers() {
+        let r = reader("data: x\nrate: \"0.5\"\n")
+        _ = r.double("rate")
+        #expect(r.issues.first?.message == "'rate' must be a number, found the quoted text \"0.5\"")
+    }
+}
+
+@Suite struct SuggestionTests {
+    @Test func closeWordsAreSuggested() {
+        #expect(Suggestion.closest(to: "softmx", in: ["softmax", "vectorization"]) == "softmax")
+        #expect(Suggestion.closest(to: "zzz", in: ["softmax", "vectorization"]) == nil)
+        #expect(Suggestion.closest(to: "tempreature", in: ["temperature", "logits"]) == "temperature")
+    }
+}
