@@ -1,0 +1,152 @@
+import Foundation
+import Testing
+
+/// Runs the built `lesson` binary on fixture folders and checks its output,
+/// files and exit statuses — what a user or CI sees.
+@Suite(.serialized) struct LessonCommandTests {
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let fixtures = packageRoot.appendingPathComponent("Tests/EndToEndTests/Fixtures")
+
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static var binary: URL? {
+        for configuration in ["debug", "release"] {
+            let url = packageRoot.appendingPathComponent(".build/\(configuration)/lesson")
+            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+        }
+        return nil
+    }
+
+    func lesson(_ arguments: [String], in directory: URL? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = try #require(Self.binary, "build the `lesson` product first")
+        process.arguments = arguments
+        process.currentDirectoryURL = directory ?? Self.packageRoot
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("lesson-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test func checkReportsEveryProblemWithItsLocation() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let mixed = Self.fixtures.appendingPathComponent("mixed").path
+        let r = try lesson(["check", mixed, "--cache-dir", dir.path + "/cache"])
+        #expect(r.status == 1)
+        let bad = mixed + "/bad.md"
+        #expect(r.stderr.contains("\(bad):3:14: error: unknown experiment kind 'softmx'; did you mean 'softmax'?"), "\(r.stderr)")
+        #expect(r.stderr.contains("\(bad):12:1: error: unknown key 'tempreature' for kind 'softmax'; did you mean 'temperature'?"))
+        #expect(r.stderr.contains("\(bad):20:5: error: expectation failed: loss < 0.01"))
+        #expect(r.stderr.contains("note: loss = 0.3133"))
+        #expect(r.stderr.contains("\(bad):30:17: error: inline value `=fine.nope`: unknown value 'fine.nope'"))
+        #expect(r.stderr.contains("\(bad):34:15: error: 'logits' must be a finite number, found .inf"))
+        #expect(r.stdout.contains("checked 2 lessons, 6 blocks: 2 passed, 4 failed"), "\(r.stdout)")
+    }
+
+    @Test func checkPassesAGoodLesson() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try lesson(["check", Self.fixtures.appendingPathComponent("mixed/good.md").path, "--no-cache"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.hasSuffix("checked 1 lesson, 1 block: 1 passed, 0 failed\n"))
+        #expect(r.stderr.contains("good.md: 1 block, all passed"))
+    }
+
+    @Test func renderWritesPagesAtomicallyAndDeterministically() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("out")
+        let mixed = Self.fixtures.appendingPathComponent("mixed").path
+        let first = try lesson(["render", mixed, "--out", out.path, "--cache-dir", dir.path + "/cache"])
+        #expect(first.status == 1)
+        let fm = FileManager.default
+        for file in ["index.html", "good.html", "bad.html", "assets/style.css", "assets/render-math.js",
+                     "assets/katex/katex.min.js", "assets/katex/katex.min.css"] {
+            #expect(fm.fileExists(atPath: out.appendingPathComponent(file).path), "\(file)")
+        }
+        let good = try String(contentsOf: out.appendingPathComponent("good.html"), encoding: .utf8)
+        #expect(!good.contains("<script>alert"))
+        #expect(!good.contains("onclick"))
+        #expect(good.contains("<span class=\"math inline\">\\frac{a_1}{b_1}</span>"))
+        #expect(good.contains("<span class=\"value\" title=\"=sm.loss\">0.417</span>"))
+        #expect(!good.contains("http://") && !good.contains("https://"))
+        let bad = try String(contentsOf: out.appendingPathComponent("bad.html"), encoding: .utf8)
+        #expect(bad.contains("&lt;img src=x onerror=alert(1)&gt;"))
+        #expect(!bad.contains("<img src=x"))
+        #expect(bad.contains("unknown experiment kind"))
+        #expect(bad.contains("figure class=\"experiment passed\" id=\"block-fine\""))
+        let index = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(index.contains("href=\"bad.html\"") && index.contains("href=\"good.html\""))
+        // No temporary files are left behind.
+        let leftovers = try fm.subpathsOfDirectory(atPath: out.path).filter { $0.hasSuffix(".tmp") }
+        #expect(leftovers.isEmpty)
+
+        // Rendering again (from the cache, then forced) gives the same bytes.
+        let again = try lesson(["render", mixed, "--out", out.path, "--cache-dir", dir.path + "/cache"])
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("from cache"))
+        #expect(try String(contentsOf: out.appendingPathComponent("good.html"), encoding: .utf8) == good)
+        _ = try lesson(["render", mixed, "--out", out.path, "--force", "--no-cache"])
+        #expect(try String(contentsOf: out.appendingPathComponent("bad.html"), encoding: .utf8) == bad)
+    }
+
+    @Test func unsafeHTMLPassesRawHTMLThrough() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let good = Self.fixtures.appendingPathComponent("mixed/good.md").path
+        let r = try lesson(["render", good, "--out", dir.path, "--unsafe-html", "--no-cache"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let html = try String(contentsOf: dir.appendingPathComponent("good.html"), encoding: .utf8)
+        #expect(html.contains("<b onclick=\"x()\">bold</b>"))
+    }
+
+    @Test(arguments: [
+        ["check", "--bogus"],
+        ["check", "/no/such/folder"],
+        ["render", "--out", ""],
+        ["kinds", "softmx"],
+        ["frobnicate"],
+    ])
+    func usageErrorsExit64(arguments: [String]) throws {
+        let r = try lesson(arguments)
+        #expect(r.status == 64, "\(arguments): \(r.stderr)")
+        #expect(!r.stderr.isEmpty)
+    }
+
+    @Test func kindsListsKeysTypesDefaultsAndRanges() throws {
+        let r = try lesson(["kinds"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("softmax"))
+        #expect(r.stdout.contains("temperature: number, default 1, range 0.01 ≤ temperature ≤ 1e6"))
+        #expect(r.stdout.contains("common keys"))
+    }
+
+    @Test func unreadableAndBinaryFilesAreDiagnosticsNotCrashes() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data([0xff, 0xfe, 0x00, 0x41, 0xc3]).write(to: dir.appendingPathComponent("binary.md"))
+        try "# Fine\n\n```experiment softmax\nlogits: [1, 2]\nlabel: 1\n```\n".write(
+            to: dir.appendingPathComponent("fine.md"), atomically: true, encoding: .utf8)
+        let r = try lesson(["check", dir.path, "--no-cache"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("binary.md:"))
+        #expect(r.stdout.contains("checked 2 lessons, 1 block: 1 passed, 0 failed"), "\(r.stdout)")
+    }
+}
