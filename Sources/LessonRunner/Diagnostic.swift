@@ -42,4 +42,25 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
     }
 
     public var description: String { formatted() }
+
+    /// The GitHub Actions workflow command that shows this diagnostic on the
+    /// line of the pull request it is about.
+    public var githubAnnotation: String {
+        func escapeData(_ s: String) -> String {
+            s.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
+                .replacingOccurrences(of: "\n", with: "%0A")
+        }
+        func escapeProperty(_ s: String) -> String {
+            escapeData(s).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+        }
+        let command = severity == .error ? "error" : severity == .warning ? "warning" : "notice"
+        var properties: [String] = []
+        if let location {
+            properties.append("file=\(escapeProperty(location.path))")
+            properties.append("line=\(location.line)")
+            properties.append("col=\(location.column)")
+        }
+        let body = ([message] + notes.map(\.message)).joined(separator: "\n")
+        return "::\(command)\(properties.isEmpty ? "" : " " + properties.joined(separator: ","))::\(escapeData(body))"
+    }
 }

@@ -32,6 +32,9 @@ struct RunOptions: ParsableArguments {
     @Flag(name: .customLong("no-cache"), help: "Neither read nor write cached results.")
     var noCache = false
 
+    @Option(help: "How problems are printed: 'text' (file:line:col: error: …), or 'github' (workflow annotations as well). Default: github when GITHUB_ACTIONS is set, else text.")
+    var format: DiagnosticFormat?
+
     func validate() throws {
         if paths.isEmpty { throw ValidationError("give at least one lesson file or folder") }
         for path in paths where !FileManager.default.fileExists(atPath: path) {
@@ -60,10 +63,15 @@ enum Terminal {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
-    static func report(_ lessons: [ExecutedLesson]) {
+    static func report(_ lessons: [ExecutedLesson], format: DiagnosticFormat?) {
+        let format = format ?? (ProcessInfo.processInfo.environment["GITHUB_ACTIONS"] == "true" ? .github : .text)
         for lesson in lessons {
             for diagnostic in lesson.allDiagnostics {
                 printError(diagnostic.formatted(color: useColor))
+                if format == .github {
+                    // Workflow commands go to stdout, where the runner reads them.
+                    print(diagnostic.githubAnnotation)
+                }
             }
         }
     }
@@ -92,7 +100,7 @@ struct Render: ParsableCommand {
 
     func run() throws {
         let lessons = try options.runAll()
-        Terminal.report(lessons)
+        Terminal.report(lessons, format: options.format)
         let writer = ReportWriter(outputDirectory: out, options: RenderOptions(allowRawHTML: unsafeHTML))
         do {
             for warning in try writer.write(lessons) { Terminal.printError("warning: \(warning)") }
@@ -115,7 +123,7 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let lessons = try options.runAll()
-        Terminal.report(lessons)
+        Terminal.report(lessons, format: options.format)
         let summary = CheckSummary(lessons)
         print(summary.detailLine)
         print(summary.line)
@@ -139,4 +147,8 @@ struct Kinds: ParsableCommand {
     func run() {
         print(KindReference.text(for: KindRegistry.all.filter { names.isEmpty || names.contains($0.name) }))
     }
+}
+
+enum DiagnosticFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, github
 }
