@@ -1,0 +1,149 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A tiny static HTTP server for `lesson preview`, bound to 127.0.0.1 only.
+///
+/// It serves the rendered folder and injects a script into HTML pages that
+/// polls `/__version` and reloads when the lessons were re-rendered. Plain
+/// POSIX sockets keep the dependency list short; one request at a time is
+/// plenty for one author's browser.
+public final class PreviewServer: @unchecked Sendable {
+    public let root: String
+    public private(set) var port: UInt16 = 0
+    private var socketDescriptor: Int32 = -1
+    private let lock = NSLock()
+    private var versionValue = 0
+
+    public init(root: String) {
+        self.root = root
+    }
+
+    /// Bumped after each re-render; the page reloads when it changes.
+    public var version: Int {
+        get { lock.withLock { versionValue } }
+        set { lock.withLock { versionValue = newValue } }
+    }
+
+    public struct StartError: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// Binds and starts serving on a background thread. Port 0 picks a free port.
+    public func start(port requested: UInt16) throws {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw StartError(description: "cannot create a socket: \(String(cString: strerror(errno)))") }
+        var yes: Int32 = 1
+        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = requested.bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard bound == 0, listen(fd, 16) == 0 else {
+            let message = String(cString: strerror(errno))
+            close(fd)
+            throw StartError(description: "cannot listen on 127.0.0.1:\(requested): \(message)")
+        }
+        var actual = sockaddr_in()
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &actual) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+        }
+        port = UInt16(bigEndian: actual.sin_port)
+        socketDescriptor = fd
+        let thread = Thread { [self] in serve() }
+        thread.stackSize = 1 << 20
+        thread.start()
+    }
+
+    public func stop() {
+        if socketDescriptor >= 0 {
+            shutdown(socketDescriptor, Int32(SHUT_RDWR))
+            close(socketDescriptor)
+            socketDescriptor = -1
+        }
+    }
+
+    private func serve() {
+        while socketDescriptor >= 0 {
+            let client = accept(socketDescriptor, nil, nil)
+            if client < 0 {
+                if errno == EINTR { continue }
+                return
+            }
+            handle(client)
+            close(client)
+        }
+    }
+
+    private func handle(_ client: Int32) {
+        var request = [UInt8]()
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while request.count < 16_384 {
+            let n = read(client, &buffer, buffer.count)
+            if n <= 0 { break }
+            request += buffer[0..<n]
+            if request.count >= 4, request.suffix(4) == [13, 10, 13, 10] { break }
+        }
+        let line = String(decoding: request.prefix { $0 != 13 && $0 != 10 }, as: UTF8.self)
+        let parts = line.split(separator: " ")
+        guard parts.count >= 2, parts[0] == "GET" || parts[0] == "HEAD" else {
+            respond(client, status: "405 Method Not Allowed", type: "text/plain", body: Data("only GET\n".utf8))
+            return
+        }
+        let target = String(parts[1].split(separator: "?").first ?? "/")
+        if target == "/__version" {
+            respond(client, status: "200 OK", type: "text/plain", body: Data(String(version).utf8))
+            return
+        }
+        let (status, type, body) = file(for: target)
+        respond(client, status: status, type: type, body: parts[0] == "HEAD" ? Data() : body)
+    }
+
+    /// Maps a URL path to a file under `root`, refusing anything that would
+    /// leave it.
+    func file(for target: String) -> (String, String, Data) {
+        var path = target.removingPercentEncoding ?? target
+        if path.hasSuffix("/") { path += "index.html" }
+        let components = path.split(separator: "/")
+        guard !components.contains(where: { $0 == ".." || $0.hasPrefix(".") }) else {
+            return ("403 Forbidden", "text/plain", Data("forbidden\n".utf8))
+        }
+        let full = (root as NSString).appendingPathComponent(components.joined(separator: "/"))
+        guard var data = FileManager.default.contents(atPath: full) else {
+            return ("404 Not Found", "text/plain", Data("not found\n".utf8))
+        }
+        let ext = (full as NSString).pathExtension.lowercased()
+        let types = ["html": "text/html; charset=utf-8", "css": "text/css", "js": "text/javascript",
+                     "woff2": "font/woff2", "svg": "image/svg+xml", "png": "image/png", "json": "application/json"]
+        if ext == "html", let html = String(data: data, encoding: .utf8) {
+            data = Data(html.replacingOccurrences(of: "</body>", with: Self.reloadScript + "</body>").utf8)
+        }
+        return ("200 OK", types[ext] ?? "application/octet-stream", data)
+    }
+
+    private func respond(_ client: Int32, status: String, type: String, body: Data) {
+        var head = "HTTP/1.1 \(status)\r\nContent-Type: \(type)\r\nContent-Length: \(body.count)\r\n"
+        head += "Cache-Control: no-store\r\nConnection: close\r\n\r\n"
+        let bytes = [UInt8](head.utf8) + [UInt8](body)
+        let total = bytes.count
+        bytes.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return }
+            var offset = 0
+            while offset < total {
+                let n = write(client, base + offset, total - offset)
+                if n <= 0 { return }
+                offset += n
+            }
+        }
+    }
+
+    static let reloadScript = """
+    <script>(function(){var v=null;setInterval(function(){fetch("/__version").then(function(r){return r.text()}).then(function(t){if(v!==null&&t!==v){location.reload()}v=t}).catch(function(){})},700)})();</script>
+
+    """
+}
