@@ -48,8 +48,7 @@ struct Preview: ParsableCommand {
             Terminal.printError("error: \(error)")
             throw ExitCode(1)
         }
-        print("previewing at http://127.0.0.1:\(server.port)/ — edit a lesson and the page reloads (Ctrl-C to stop)")
-        fflush(stdout)
+        Terminal.printError("previewing at http://127.0.0.1:\(server.port)/ — edit a lesson and the page reloads (Ctrl-C to stop)")
         var stamps = modificationStamps()
         let start = Date()
         while stopAfter.map({ Date().timeIntervalSince(start) < $0 }) ?? true {
