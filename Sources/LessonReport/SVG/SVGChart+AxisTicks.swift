@@ -24,11 +24,12 @@ extension SVGChart {
         // MARK: Linear
 
         /// Nice ticks covering `minimum ... maximum` with at most `maxCount` ticks
-        /// (at least two). Non-finite bounds fall back to 0...1; equal bounds are
-        /// padded so the axis still has a span.
+        /// (at least three: a range across zero needs −step, 0, step). Non-finite
+        /// bounds fall back to 0...1; equal bounds are padded so the axis still
+        /// has a span.
         static func linear(minimum: Double, maximum: Double, maxCount: Int) -> AxisTicks {
             let (lower, upper) = paddedRange(minimum, maximum)
-            let intervals = Double(max(1, maxCount - 1))
+            let intervals = Double(max(2, maxCount - 1))
             let rawStep = (upper - lower) / intervals
             let firstExponent = NumberFormat.exponent10(rawStep)
             for attempt in 0..<12 {

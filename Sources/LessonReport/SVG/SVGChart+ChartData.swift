@@ -29,8 +29,8 @@ extension SVGChart {
             /// Bar charts: one value per category, `nil` where there is none.
             var bars: [Double?]
             var whiskers: [Whisker]
-
-            var drawablePointCount: Int { points.reduce(0) { $0 + ($1 == nil ? 0 : 1) } }
+            /// How many of `points` are not gaps.
+            var drawablePointCount: Int
         }
 
         var style: Chart.Style
@@ -109,8 +109,8 @@ extension SVGChart {
                 if chart.style == .bar, bars.count < categoryCount {
                     bars += Array(repeating: nil, count: categoryCount - bars.count)
                 }
-                return Series(index: index, name: source.name, dashed: source.dashed,
-                              points: points, bars: bars, whiskers: whiskers)
+                return Series(index: index, name: source.name, dashed: source.dashed, points: points, bars: bars,
+                              whiskers: whiskers, drawablePointCount: points.reduce(0) { $0 + ($1 == nil ? 0 : 1) })
             }
             referenceLines = chart.referenceLines.filter { usable($0.y, yScale) }
             ys += referenceLines.map(\.y)

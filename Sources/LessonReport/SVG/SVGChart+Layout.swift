@@ -21,9 +21,9 @@ extension SVGChart {
             var full: String
             var truncated: Bool
 
-            init(_ full: String, maxWidth: Double, fontSize: Double) {
+            init(_ full: String, maxWidth: Double, fontSize: Double, bold: Bool = false) {
                 self.full = full
-                (text, truncated) = TextMetrics.truncate(full, maxWidth: max(maxWidth, 12), fontSize: fontSize)
+                (text, truncated) = TextMetrics.truncate(full, maxWidth: max(maxWidth, 12), fontSize: fontSize, bold: bold)
             }
         }
 
@@ -78,7 +78,7 @@ extension SVGChart {
 
             let titleText = XMLText.singleLine(chart.title)
             if !titleText.isEmpty {
-                title = Label(titleText, maxWidth: self.width - 2 * pad, fontSize: Self.titleFont)
+                title = Label(titleText, maxWidth: self.width - 2 * pad, fontSize: Self.titleFont, bold: true)
                 top += Self.titleFont + 10
             }
 
@@ -139,7 +139,7 @@ extension SVGChart {
                 }
                 legend.append(LegendItem(swatch: swatch, label: label, x: x,
                                          y: top + Double(row) * Self.legendRowHeight + Self.legendRowHeight / 2))
-                x += itemWidth + 18
+                x += itemWidth + 14
             }
             return row + 1
         }
@@ -149,7 +149,7 @@ extension SVGChart {
         // MARK: Axes
 
         private static func yTicks(data: ChartData, plotHeight: Double) -> AxisTicks {
-            let (low, high) = data.yExtent ?? (data.yScale == .log ? (1, 10) : (0, 1))
+            let (low, high) = withMargin(data.yExtent, data: data, scale: data.yScale)
             switch data.yScale {
             case .linear:
                 return AxisTicks.linear(minimum: low, maximum: high, maxCount: max(2, Int(plotHeight / 40) + 1))
@@ -183,7 +183,7 @@ extension SVGChart {
                                      labelStep: step, rotated: true)), area, padding)
             }
 
-            let (low, high) = data.xExtent ?? (data.xScale == .log ? (1, 10) : (0, 1))
+            let (low, high) = withMargin(data.xExtent, data: data, scale: data.xScale)
             var maxCount = max(2, Int(plotWidth / 64) + 1)
             while true {
                 let ticks: AxisTicks
@@ -203,6 +203,16 @@ extension SVGChart {
                 }
                 maxCount -= 1
             }
+        }
+
+        /// The data extent (or a unit range when there is none), widened a
+        /// little for scatter plots so points do not sit on the axis lines.
+        /// Log axes already end on whole decades, which leaves room enough.
+        private static func withMargin(_ extent: (Double, Double)?, data: ChartData, scale: ScaleKind) -> (Double, Double) {
+            guard let (low, high) = extent else { return scale == .log ? (1, 10) : (0, 1) }
+            guard data.style == .scatter, scale == .linear, high > low else { return (low, high) }
+            let margin = (high - low) * 0.03
+            return (low - margin, high + margin)
         }
 
         private static func labelsFit(_ ticks: AxisTicks, scale: AxisScale) -> Bool {

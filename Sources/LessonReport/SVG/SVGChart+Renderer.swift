@@ -13,12 +13,16 @@ extension SVGChart {
         let layout: Layout
         let ids: IDs
         var out = ""
+        /// Filled in as the data is drawn; guides where labels go.
+        var occupancy: OccupancyGrid
 
         init(chart: Chart, width: Int, height: Int, idPrefix: String) {
             self.chart = chart
             data = ChartData(chart)
             layout = Layout(chart: chart, data: data, width: width, height: height)
             ids = IDs(idPrefix)
+            occupancy = OccupancyGrid(left: layout.plotLeft, top: layout.plotTop,
+                                      width: layout.plotWidth, height: layout.plotHeight)
         }
 
         var xScale: AxisScale {
@@ -215,10 +219,37 @@ extension SVGChart {
                 guard let y = layout.y.position(line.y) else { continue }
                 out += "<path class=\"ref-line\" d=\"M\(f(layout.plotLeft)) \(f(y))H\(f(layout.plotRight))\" fill=\"none\" stroke=\"currentColor\" stroke-dasharray=\"5 4\"/>\n"
                 let label = Label(XMLText.singleLine(line.label), maxWidth: layout.plotWidth * 0.6, fontSize: Layout.tickFont)
-                let labelY = y - 5 - Layout.tickFont < layout.plotTop ? y + 4 + Layout.tickFont : y - 5
-                out += text(label, "class=\"ref-label\" x=\"\(f(layout.plotRight - 4))\" y=\"\(f(labelY))\" text-anchor=\"end\"") + "\n"
+                let spot = referenceLabelSpot(lineY: y, width: TextMetrics.width(label.text, fontSize: Layout.tickFont))
+                out += text(label, "class=\"ref-label\" x=\"\(f(spot.x))\" y=\"\(f(spot.baseline))\" text-anchor=\"\(spot.anchor)\"") + "\n"
             }
             out += "</g>\n"
+        }
+
+        /// Puts a reference line's label at whichever end of the line, above
+        /// or below it, covers the least data; right and above when all are
+        /// equally free (the usual place).
+        private mutating func referenceLabelSpot(lineY: Double, width: Double) -> (x: Double, baseline: Double, anchor: String) {
+            let ascent = Layout.tickFont * 0.8, descent = Layout.tickFont * 0.25, inset = 4.0
+            let candidates: [(x: Double, baseline: Double, anchor: String)] = [
+                (layout.plotRight - inset, lineY - 5, "end"),
+                (layout.plotLeft + inset, lineY - 5, "start"),
+                (layout.plotRight - inset, lineY + 4 + ascent, "end"),
+                (layout.plotLeft + inset, lineY + 4 + ascent, "start"),
+            ]
+            var best = candidates[0], bestScore = Int.max
+            for candidate in candidates {
+                let left = candidate.anchor == "end" ? candidate.x - width : candidate.x
+                let top = candidate.baseline - ascent
+                var score = occupancy.count(x: left - 2, y: top - 1, width: width + 4, height: ascent + descent + 2)
+                if top < layout.plotTop || candidate.baseline + descent > layout.plotBottom { score += 100_000 }
+                if score < bestScore {
+                    best = candidate
+                    bestScore = score
+                }
+            }
+            let left = best.anchor == "end" ? best.x - width : best.x
+            occupancy.markRect(x: left, y: best.baseline - ascent, width: width, height: ascent + descent)
+            return best
         }
 
         // MARK: Markers

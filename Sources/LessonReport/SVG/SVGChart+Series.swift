@@ -11,8 +11,14 @@ extension SVGChart.Renderer {
         for series in data.series {
             let monotone = isMonotone(series)
             var d = ""
+            let radius = markerRadius(series)
             for segment in pixelSegments(series) {
-                d += pathData(monotone ? decimated(segment) : segment)
+                let points = monotone ? decimated(segment) : segment
+                d += pathData(points)
+                for (a, b) in zip(points, points.dropFirst()) { occupancy.markSegment(from: a, to: b) }
+                if let radius {
+                    for point in points { occupancy.markRect(x: point.x - radius, y: point.y - radius, width: 2 * radius, height: 2 * radius) }
+                }
             }
             let whiskers = whiskerMarkup(series, bandAllowed: monotone)
             guard !d.isEmpty || !whiskers.isEmpty else { continue }
@@ -95,13 +101,14 @@ extension SVGChart.Renderer {
 
     /// Error bars for a line or scatter series — or, for a long sorted
     /// series, a translucent band, which reads better and stays small.
-    private func whiskerMarkup(_ series: SVGChart.ChartData.Series, bandAllowed: Bool) -> String {
+    private mutating func whiskerMarkup(_ series: SVGChart.ChartData.Series, bandAllowed: Bool) -> String {
         let x = xScale, y = layout.y
         let spans: [(x: Double, low: Double, high: Double)] = series.whiskers.compactMap { whisker in
             guard let px = x.position(whisker.x), let low = y.position(whisker.low), let high = y.position(whisker.high) else { return nil }
             return (px, low, high)
         }
         guard !spans.isEmpty else { return "" }
+        for span in spans { occupancy.markSegment(from: (span.x, span.low), to: (span.x, span.high)) }
         if bandAllowed, spans.count > 60 {
             var upper: [Pixel] = [], lower: [Pixel] = []
             for span in spans {
@@ -156,6 +163,7 @@ extension SVGChart.Renderer {
                 if let whisker = whiskersByCategory[category] {
                     tooltip += " (\(NumberFormat.compact(whisker.low))–\(NumberFormat.compact(whisker.high)))"
                 }
+                occupancy.markRect(x: slotLeft(category), y: min(top, baseline), width: slot, height: abs(top - baseline))
                 rects += "<rect x=\"\(f(slotLeft(category) + gap / 2))\" y=\"\(f(min(top, baseline)))\" "
                 rects += "width=\"\(f(max(slot - gap, 0)))\" height=\"\(f(abs(top - baseline)))\">"
                 rects += "<title>\(XMLText.escaped(tooltip))</title></rect>\n"
@@ -185,10 +193,14 @@ extension SVGChart.Renderer {
         for series in data.series {
             var seen = Set<String>()
             var coordinates: [String] = []
+            let r = markerRadius(series) ?? 3
             for point in series.points {
                 guard let point, let px = x.position(point.x), let py = y.position(point.y) else { continue }
                 let coordinate = "\(f(px)) \(f(py))"
-                if seen.insert(coordinate).inserted { coordinates.append(coordinate) }
+                if seen.insert(coordinate).inserted {
+                    coordinates.append(coordinate)
+                    occupancy.markRect(x: px - r, y: py - r, width: 2 * r, height: 2 * r)
+                }
             }
             let whiskers = whiskerMarkup(series, bandAllowed: false)
             guard !coordinates.isEmpty || !whiskers.isEmpty else { continue }

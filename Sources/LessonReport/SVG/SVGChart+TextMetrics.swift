@@ -10,21 +10,22 @@ extension SVGChart {
     enum TextMetrics {
         static let ellipsis = "…"
 
-        static func width(_ text: String, fontSize: Double) -> Double {
+        static func width(_ text: String, fontSize: Double, bold: Bool = false) -> Double {
             var units = 0.0
             for scalar in text.unicodeScalars { units += advance(scalar) }
-            return units / 1000 * fontSize * widthFactor
+            return units / 1000 * fontSize * (bold ? boldWidthFactor : widthFactor)
         }
 
         /// `text` cut at a character boundary and ended with "…" so that it fits
         /// in `maxWidth`; `truncated` tells whether anything was cut.
-        static func truncate(_ text: String, maxWidth: Double, fontSize: Double) -> (text: String, truncated: Bool) {
-            if width(text, fontSize: fontSize) <= maxWidth { return (text, false) }
-            let budget = maxWidth - width(ellipsis, fontSize: fontSize)
+        static func truncate(_ text: String, maxWidth: Double, fontSize: Double,
+                             bold: Bool = false) -> (text: String, truncated: Bool) {
+            if width(text, fontSize: fontSize, bold: bold) <= maxWidth { return (text, false) }
+            let budget = maxWidth - width(ellipsis, fontSize: fontSize, bold: bold)
             var kept = ""
             var used = 0.0
             for character in text {
-                let characterWidth = width(String(character), fontSize: fontSize)
+                let characterWidth = width(String(character), fontSize: fontSize, bold: bold)
                 if used + characterWidth > budget { break }
                 kept.append(character)
                 used += characterWidth
@@ -33,7 +34,8 @@ extension SVGChart {
             return (kept + ellipsis, true)
         }
 
-        private static let widthFactor = 1.06
+        private static let widthFactor = 1.2
+        private static let boldWidthFactor = 1.32
 
         private static func advance(_ scalar: Unicode.Scalar) -> Double {
             let value = scalar.value
