@@ -128,7 +128,10 @@ extension SVGChart {
             for (index, (swatch, name)) in entries.enumerated() {
                 let label = Label(XMLText.singleLine(name), maxWidth: 180, fontSize: Self.legendFont)
                 let itemWidth = Self.legendSwatchWidth + 6 + TextMetrics.width(label.text, fontSize: Self.legendFont)
-                if x > pad, x + itemWidth > width - pad {
+                // On the last row, leave room for the "+N more" note unless this is the last entry.
+                let isLastRow = row + 1 == Self.maxLegendRows, isLastEntry = index == entries.count - 1
+                let rowEnd = width - pad - (isLastRow && !isLastEntry ? Self.moreNoteWidth : 0)
+                if x > pad, x + itemWidth > rowEnd {
                     if row + 1 == Self.maxLegendRows {
                         legendOverflow = entries.count - index
                         legendOverflowX = x
@@ -145,6 +148,7 @@ extension SVGChart {
         }
 
         static let legendSwatchWidth = 22.0
+        static let moreNoteWidth = 70.0
 
         // MARK: Axes
 

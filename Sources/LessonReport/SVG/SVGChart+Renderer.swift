@@ -219,36 +219,40 @@ extension SVGChart {
                 guard let y = layout.y.position(line.y) else { continue }
                 out += "<path class=\"ref-line\" d=\"M\(f(layout.plotLeft)) \(f(y))H\(f(layout.plotRight))\" fill=\"none\" stroke=\"currentColor\" stroke-dasharray=\"5 4\"/>\n"
                 let label = Label(XMLText.singleLine(line.label), maxWidth: layout.plotWidth * 0.6, fontSize: Layout.tickFont)
-                let spot = referenceLabelSpot(lineY: y, width: TextMetrics.width(label.text, fontSize: Layout.tickFont))
+                guard let spot = referenceLabelSpot(lineY: y, width: TextMetrics.width(label.text, fontSize: Layout.tickFont)) else { continue }
                 out += text(label, "class=\"ref-label\" x=\"\(f(spot.x))\" y=\"\(f(spot.baseline))\" text-anchor=\"\(spot.anchor)\"") + "\n"
             }
             out += "</g>\n"
         }
 
-        /// Puts a reference line's label at whichever end of the line, above
-        /// or below it, covers the least data; right and above when all are
-        /// equally free (the usual place).
-        private mutating func referenceLabelSpot(lineY: Double, width: Double) -> (x: Double, baseline: Double, anchor: String) {
+        /// Puts a reference line's label where it covers the least data: at
+        /// the right end, left end or middle of the line, above or below it
+        /// (right and above when all are free). Returns nil when every spot is
+        /// crowded and the legend already names the line unambiguously.
+        private mutating func referenceLabelSpot(lineY: Double, width: Double) -> (x: Double, baseline: Double, anchor: String)? {
             let ascent = Layout.tickFont * 0.8, descent = Layout.tickFont * 0.25, inset = 4.0
-            let candidates: [(x: Double, baseline: Double, anchor: String)] = [
-                (layout.plotRight - inset, lineY - 5, "end"),
-                (layout.plotLeft + inset, lineY - 5, "start"),
-                (layout.plotRight - inset, lineY + 4 + ascent, "end"),
-                (layout.plotLeft + inset, lineY + 4 + ascent, "start"),
-            ]
+            let above = lineY - 5, below = lineY + 4 + ascent
+            let middle = (layout.plotLeft + layout.plotRight) / 2
+            var candidates: [(x: Double, baseline: Double, anchor: String)] = []
+            for baseline in [above, below] {
+                candidates += [(layout.plotRight - inset, baseline, "end"), (layout.plotLeft + inset, baseline, "start")]
+            }
+            candidates += [(middle, above, "middle"), (middle, below, "middle")]
+            func left(_ spot: (x: Double, baseline: Double, anchor: String)) -> Double {
+                spot.anchor == "end" ? spot.x - width : spot.anchor == "middle" ? spot.x - width / 2 : spot.x
+            }
             var best = candidates[0], bestScore = Int.max
             for candidate in candidates {
-                let left = candidate.anchor == "end" ? candidate.x - width : candidate.x
                 let top = candidate.baseline - ascent
-                var score = occupancy.count(x: left - 2, y: top - 1, width: width + 4, height: ascent + descent + 2)
+                var score = occupancy.count(x: left(candidate) - 2, y: top - 1, width: width + 4, height: ascent + descent + 2)
                 if top < layout.plotTop || candidate.baseline + descent > layout.plotBottom { score += 100_000 }
                 if score < bestScore {
                     best = candidate
                     bestScore = score
                 }
             }
-            let left = best.anchor == "end" ? best.x - width : best.x
-            occupancy.markRect(x: left, y: best.baseline - ascent, width: width, height: ascent + descent)
+            if bestScore > 2, data.referenceLines.count == 1 { return nil }
+            occupancy.markRect(x: left(best), y: best.baseline - ascent, width: width, height: ascent + descent)
             return best
         }
 
@@ -274,7 +278,9 @@ extension SVGChart {
                 let r = markerRadius(series)!
                 out += "<marker id=\"\(ids.marker(series.index))\" class=\"\(Palette.className(series.index))\" "
                 out += "viewBox=\"-8 -8 16 16\" markerWidth=\"16\" markerHeight=\"16\" markerUnits=\"userSpaceOnUse\">"
-                out += "<path class=\"mk\" d=\"\(Palette.markerPath(series.index, x: 0, y: 0, r: r))\" fill=\"\(Palette.fallbackColour(series.index))\"/></marker>\n"
+                // Small markers get a thinner halo, or the halo would swallow them.
+                let dense = r < 3 ? " dense" : ""
+                out += "<path class=\"mk\(dense)\" d=\"\(Palette.markerPath(series.index, x: 0, y: 0, r: r))\" fill=\"\(Palette.fallbackColour(series.index))\"/></marker>\n"
             }
             out += "</defs>\n"
         }

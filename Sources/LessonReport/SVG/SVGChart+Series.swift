@@ -144,9 +144,11 @@ extension SVGChart.Renderer {
     mutating func writeBars() {
         guard case .bands(let bands) = layout.x, bands.count > 0, !data.series.isEmpty else { return }
         let seriesCount = Double(data.series.count)
-        let groupWidth = bands.bandWidth * (data.series.count == 1 ? 0.6 : 0.78)
+        // Bands a few pixels wide get no padding: gaps that thin only add stripes.
+        let fill = bands.bandWidth < 4 ? 1 : data.series.count == 1 ? 0.6 : 0.78
+        let groupWidth = bands.bandWidth * fill
         let slot = groupWidth / seriesCount
-        let gap = data.series.count > 1 ? min(2, slot * 0.15) : 0
+        let gap = data.series.count > 1 && slot >= 4 ? min(2, slot * 0.15) : 0
         // On a log axis there is no zero: bars grow from the bottom of the axis.
         let baseline = data.yScale == .log ? layout.plotBottom
             : min(max(layout.y.position(0) ?? layout.plotBottom, layout.plotTop), layout.plotBottom)
@@ -169,7 +171,9 @@ extension SVGChart.Renderer {
                 rects += "<title>\(XMLText.escaped(tooltip))</title></rect>\n"
             }
             if !rects.isEmpty {
-                out += groupOpen(series, kind: "bars", attributes: "fill=\"\(Palette.fallbackColour(series.index))\"", tooltip: false)
+                // Pixel-snapping keeps hairline bars from showing anti-aliasing seams.
+                let crisp = bands.bandWidth < 4 ? " shape-rendering=\"crispEdges\"" : ""
+                out += groupOpen(series, kind: "bars", attributes: "fill=\"\(Palette.fallbackColour(series.index))\"\(crisp)", tooltip: false)
                 out += rects + "</g>\n"
             }
             let spans: [(x: Double, low: Double, high: Double)] = series.whiskers.compactMap { whisker in

@@ -65,6 +65,7 @@ extension SVGChart {
         .chart .bars, .chart .legend .bar { fill: var(--c); stroke: none; }
         .chart .bars rect:hover { fill-opacity: 0.8; }
         .chart .mk { fill: var(--c); stroke: var(--chart-bg, Canvas); stroke-width: 1; }
+        .chart .mk.dense { stroke-width: 0.4; }
         .chart .points { fill: none; stroke: none; }
         .chart .whisker { fill: none; stroke: var(--c); stroke-width: 1.25; }
         .chart .whiskers path { stroke: var(--chart-text, currentColor); stroke-width: 1.25; }
