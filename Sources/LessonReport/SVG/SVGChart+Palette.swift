@@ -7,13 +7,14 @@ extension SVGChart {
     enum Palette {
         static let count = 8
 
-        /// Okabe & Ito's colour-blind-safe palette, ordered so the first
-        /// colours contrast most; yellow is darkened for white paper. These
+        /// Okabe & Ito's colour-blind-safe palette, ordered so neighbouring
+        /// series alternate dark and light (blue, orange, green, vermillion…)
+        /// and stay apart in greyscale too; yellow is darkened for white paper. These
         /// are the light-theme values, also used as presentation-attribute
         /// fallbacks when the page has no stylesheet.
-        static let light = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#6B6B6B", "#B59F00"]
+        static let light = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#6B6B6B", "#B59F00"]
         /// The same hues lifted for dark backgrounds.
-        static let dark = ["#56B4E9", "#F08A4B", "#2CC39A", "#E7A1C9", "#F2B53A", "#A6D8F7", "#B5B5B5", "#F0E442"]
+        static let dark = ["#4F9BE0", "#F2B53A", "#2CC39A", "#F07A5A", "#E7A1C9", "#A6D8F7", "#B5B5B5", "#F0E442"]
 
         /// Print-only dash patterns (screen keeps solid lines unless the
         /// author asked for dashes).
