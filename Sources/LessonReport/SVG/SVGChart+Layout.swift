@@ -102,8 +102,7 @@ extension SVGChart {
                 let yLabelWidth = yTicks.labelled.map { TextMetrics.width($0.label!, fontSize: Self.tickFont) }.max() ?? 0
                 plotLeft = leftFixed + yLabelWidth + Self.tickLength + 4
                 plotRight = max(self.width - rightMargin, plotLeft + 60)
-                (x, xTickArea, rightMargin) = Self.xAxis(data: data, left: plotLeft, right: plotRight,
-                                                         width: self.width, bottom: plotBottom)
+                (x, xTickArea, rightMargin) = Self.xAxis(data: data, left: plotLeft, right: plotRight)
             }
             plotRight = max(self.width - rightMargin, plotLeft + 60)
             if case .numeric(var scale, let ticks) = x {
@@ -164,8 +163,7 @@ extension SVGChart {
 
         /// The x axis for a plot spanning `left ... right`, the height its tick
         /// labels need below the plot, and the right margin its last label needs.
-        private static func xAxis(data: ChartData, left: Double, right: Double, width: Double,
-                                  bottom: Double) -> (XAxis, Double, Double) {
+        private static func xAxis(data: ChartData, left: Double, right: Double) -> (XAxis, Double, Double) {
             let plotWidth = right - left
             let defaultArea = tickLength + tickFont + 4
             if data.style == .bar {

@@ -37,7 +37,7 @@ extension SVGChart {
         mutating func render() -> String {
             out.reserveCapacity(8192)
             let viewBox = "0 0 \(f(layout.width)) \(f(layout.height))"
-            out += "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart chart-\(chart.style.rawValue)\" "
+            out += "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart chart-\(styleName)\" "
             out += "viewBox=\"\(viewBox)\" width=\"100%\" role=\"img\" aria-labelledby=\"\(ids.title) \(ids.desc)\" "
             out += "font-family=\"system-ui, sans-serif\" font-size=\"11\" fill=\"currentColor\">\n"
             out += "<title id=\"\(ids.title)\">\(XMLText.escaped(accessibleTitle))</title>\n"
