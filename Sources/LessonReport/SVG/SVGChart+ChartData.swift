@@ -1,0 +1,132 @@
+import Experiments
+
+extension SVGChart {
+    /// A chart's values cleaned for drawing: anything an axis cannot show (NaN,
+    /// ±∞, non-positive values on a log axis) is dropped here, once, so the
+    /// drawing code never meets it. Nothing in here can fail.
+    struct ChartData {
+        /// A point of a line or scatter series; `nil` in a list marks a gap.
+        struct Point: Equatable {
+            var x: Double
+            var y: Double
+        }
+
+        /// A whisker from `low` to `high` at `x` (a category index for bars).
+        struct Whisker: Equatable {
+            var x: Double
+            var low: Double
+            var high: Double
+        }
+
+        struct Series {
+            /// Position in `Chart.series`; picks the colour and marker.
+            var index: Int
+            var name: String
+            var dashed: Bool
+            /// Line and scatter charts: points in the author's order, `nil` where
+            /// a value was dropped (a line breaks there).
+            var points: [Point?]
+            /// Bar charts: one value per category, `nil` where there is none.
+            var bars: [Double?]
+            var whiskers: [Whisker]
+            /// How many of `points` are not gaps.
+            var drawablePointCount: Int
+        }
+
+        var style: Chart.Style
+        var xScale: ScaleKind
+        var yScale: ScaleKind
+        var series: [Series]
+        /// Bar charts: the category names (numbered "1", "2", … when the author
+        /// gave none).
+        var categories: [String]
+        var referenceLines: [Chart.ReferenceLine]
+
+        /// Smallest and largest x over everything drawn (nil if nothing is).
+        var xExtent: (Double, Double)?
+        /// Smallest and largest y over points, bars, whiskers and reference lines.
+        var yExtent: (Double, Double)?
+
+        var isEmpty: Bool {
+            series.allSatisfy { $0.drawablePointCount == 0 && !$0.bars.contains { $0 != nil } }
+        }
+
+        init(_ chart: Chart) {
+            func element(_ values: [Double]?, _ index: Int) -> Double? {
+                guard let values, values.indices.contains(index) else { return nil }
+                return values[index]
+            }
+            style = chart.style
+            xScale = chart.style == .bar ? .linear : ScaleKind(chart.xScale)
+            yScale = ScaleKind(chart.yScale)
+            let yScale = yScale, xScale = xScale
+            func usable(_ value: Double, _ scale: ScaleKind) -> Bool {
+                value.isFinite && abs(value) <= 1e300 && (scale == .linear || value > 0)
+            }
+
+            var categoryCount = chart.categories.count
+            if chart.style == .bar, categoryCount == 0 {
+                categoryCount = chart.series.map(\.y.count).max() ?? 0
+            }
+            categories = chart.style != .bar ? [] :
+                chart.categories.isEmpty ? (0..<categoryCount).map { String($0 + 1) } : chart.categories
+
+            var xs: [Double] = [], ys: [Double] = []
+            series = chart.series.enumerated().map { index, source in
+                var points: [Point?] = []
+                var bars: [Double?] = []
+                var whiskers: [Whisker] = []
+                // x is optional for line and scatter series: plain y values are
+                // plotted against their index 0, 1, 2, …
+                let count: Int
+                switch chart.style {
+                case .bar: count = min(source.y.count, categoryCount)
+                case .line, .scatter: count = source.x.isEmpty ? source.y.count : min(source.x.count, source.y.count)
+                }
+                func xValue(_ i: Int) -> Double {
+                    chart.style == .bar || source.x.isEmpty ? Double(i) : source.x[i]
+                }
+                for i in 0..<count {
+                    let x = xValue(i), y = source.y[i]
+                    let xOK = chart.style == .bar || usable(x, xScale)
+                    let yOK = usable(y, yScale)
+                    if chart.style == .bar {
+                        bars.append(yOK ? y : nil)
+                    } else {
+                        points.append(xOK && yOK ? Point(x: x, y: y) : nil)
+                    }
+                    if xOK, yOK {
+                        if chart.style != .bar { xs.append(x) }
+                        ys.append(y)
+                    }
+                    if xOK, let low = element(source.yLow, i), let high = element(source.yHigh, i),
+                       usable(low, yScale), usable(high, yScale) {
+                        whiskers.append(Whisker(x: x, low: min(low, high), high: max(low, high)))
+                        ys.append(low)
+                        ys.append(high)
+                    }
+                }
+                if chart.style == .bar, bars.count < categoryCount {
+                    bars += Array(repeating: nil, count: categoryCount - bars.count)
+                }
+                return Series(index: index, name: source.name, dashed: source.dashed, points: points, bars: bars,
+                              whiskers: whiskers, drawablePointCount: points.reduce(0) { $0 + ($1 == nil ? 0 : 1) })
+            }
+            referenceLines = chart.referenceLines.filter { usable($0.y, yScale) }
+            ys += referenceLines.map(\.y)
+            if chart.style == .bar, yScale == .linear, !ys.isEmpty { ys.append(0) }
+
+            xExtent = xs.min().map { ($0, xs.max()!) }
+            yExtent = ys.min().map { ($0, ys.max()!) }
+        }
+    }
+}
+
+extension SVGChart.ScaleKind {
+    init(_ scale: Chart.Scale) {
+        switch scale {
+        case .linear: self = .linear
+        case .log: self = .log
+        }
+    }
+}

@@ -1,0 +1,231 @@
+import Experiments
+
+extension SVGChart {
+    /// Where everything goes: margins, the plot rectangle, both axes with
+    /// their ticks, the legend. Measured with `TextMetrics`, so the plot
+    /// grows or shrinks to make room for the labels it actually has.
+    struct Layout {
+        static let padding = 12.0
+        static let titleFont = 15.0
+        static let axisLabelFont = 12.0
+        static let tickFont = 11.0
+        static let legendFont = 12.0
+        static let legendRowHeight = 18.0
+        static let maxLegendRows = 3
+        static let tickLength = 5.0
+        static let minorTickLength = 3.0
+
+        /// A label that may have been shortened; `full` goes into a `<title>`.
+        struct Label {
+            var text: String
+            var full: String
+            var truncated: Bool
+
+            init(_ full: String, maxWidth: Double, fontSize: Double, bold: Bool = false) {
+                self.full = full
+                (text, truncated) = TextMetrics.truncate(full, maxWidth: max(maxWidth, 12), fontSize: fontSize, bold: bold)
+            }
+        }
+
+        struct LegendItem {
+            enum Swatch { case series(ChartData.Series), reference }
+            var swatch: Swatch
+            var label: Label
+            var x: Double
+            var y: Double
+        }
+
+        /// The x axis: numbers, or one band per category for bar charts.
+        enum XAxis {
+            case numeric(AxisScale, AxisTicks)
+            case bands(Bands)
+        }
+
+        struct Bands {
+            var count: Int
+            var left: Double
+            var bandWidth: Double
+            var labels: [Label]
+            /// Draw every `labelStep`-th label (1 = all).
+            var labelStep: Int
+            var rotated: Bool
+
+            func center(_ index: Int) -> Double { left + (Double(index) + 0.5) * bandWidth }
+        }
+
+        var width: Double
+        var height: Double
+        var title: Label?
+        var legend: [LegendItem] = []
+        /// Entries left out when the legend would take more than `maxLegendRows`.
+        var legendOverflow = 0
+        var legendOverflowX = 0.0
+        var plotLeft = 0.0, plotTop = 0.0, plotRight = 0.0, plotBottom = 0.0
+        var x: XAxis = .bands(Bands(count: 0, left: 0, bandWidth: 0, labels: [], labelStep: 1, rotated: false))
+        var y = AxisScale(scale: .linear, lower: 0, upper: 1, start: 0, end: 0)
+        var yTicks = AxisTicks(lower: 0, upper: 1, ticks: [])
+        var xLabel: Label?
+        var yLabel: Label?
+
+        var plotWidth: Double { plotRight - plotLeft }
+        var plotHeight: Double { plotBottom - plotTop }
+
+        init(chart: Chart, data: ChartData, width: Int, height: Int) {
+            let pad = Self.padding
+            self.width = Double(min(max(width, 200), 8000))
+            self.height = Double(min(max(height, 150), 8000))
+            var top = pad
+
+            let titleText = XMLText.singleLine(chart.title)
+            if !titleText.isEmpty {
+                title = Label(titleText, maxWidth: self.width - 2 * pad, fontSize: Self.titleFont, bold: true)
+                top += Self.titleFont + 10
+            }
+
+            let rows = placeLegend(data: data, top: top)
+            if rows > 0 { top += Double(rows) * Self.legendRowHeight + 4 }
+            top += 8
+
+            let xText = XMLText.singleLine(chart.xLabel), yText = XMLText.singleLine(chart.yLabel)
+            let bottomFixed = pad + (xText.isEmpty ? 0 : Self.axisLabelFont + 8)
+            let leftFixed = pad + (yText.isEmpty ? 0 : Self.axisLabelFont + 8)
+            var xTickArea = Self.tickLength + Self.tickFont + 4
+            var rightMargin = pad
+
+            // Two passes: the y labels set the left margin, which sets the
+            // width of the x axis, whose labels set the bottom margin, which
+            // sets the height of the y axis.
+            for _ in 0..<2 {
+                plotTop = top
+                plotBottom = max(self.height - bottomFixed - xTickArea, plotTop + 40)
+                yTicks = Self.yTicks(data: data, plotHeight: plotBottom - plotTop)
+                let yLabelWidth = yTicks.labelled.map { TextMetrics.width($0.label!, fontSize: Self.tickFont) }.max() ?? 0
+                plotLeft = leftFixed + yLabelWidth + Self.tickLength + 4
+                plotRight = max(self.width - rightMargin, plotLeft + 60)
+                (x, xTickArea, rightMargin) = Self.xAxis(data: data, left: plotLeft, right: plotRight)
+            }
+            plotRight = max(self.width - rightMargin, plotLeft + 60)
+            if case .numeric(var scale, let ticks) = x {
+                scale.end = plotRight
+                x = .numeric(scale, ticks)
+            }
+            y = AxisScale(scale: data.yScale, lower: yTicks.lower, upper: yTicks.upper, start: plotBottom, end: plotTop)
+
+            if !xText.isEmpty { xLabel = Label(xText, maxWidth: plotWidth, fontSize: Self.axisLabelFont) }
+            if !yText.isEmpty { yLabel = Label(yText, maxWidth: plotHeight, fontSize: Self.axisLabelFont) }
+        }
+
+        // MARK: Legend
+
+        /// Lays the legend out in rows under the title; returns the row count.
+        private mutating func placeLegend(data: ChartData, top: Double) -> Int {
+            guard data.series.count > 1 || !data.referenceLines.isEmpty else { return 0 }
+            let pad = Self.padding
+            var entries: [(LegendItem.Swatch, String)] = data.series.map { (.series($0), $0.name) }
+            entries += data.referenceLines.map { (.reference, $0.label) }
+            var x = pad, row = 0
+            for (index, (swatch, name)) in entries.enumerated() {
+                let label = Label(XMLText.singleLine(name), maxWidth: 180, fontSize: Self.legendFont)
+                let itemWidth = Self.legendSwatchWidth + 6 + TextMetrics.width(label.text, fontSize: Self.legendFont)
+                // On the last row, leave room for the "+N more" note unless this is the last entry.
+                let isLastRow = row + 1 == Self.maxLegendRows, isLastEntry = index == entries.count - 1
+                let rowEnd = width - pad - (isLastRow && !isLastEntry ? Self.moreNoteWidth : 0)
+                if x > pad, x + itemWidth > rowEnd {
+                    if row + 1 == Self.maxLegendRows {
+                        legendOverflow = entries.count - index
+                        legendOverflowX = x
+                        break
+                    }
+                    row += 1
+                    x = pad
+                }
+                legend.append(LegendItem(swatch: swatch, label: label, x: x,
+                                         y: top + Double(row) * Self.legendRowHeight + Self.legendRowHeight / 2))
+                x += itemWidth + 14
+            }
+            return row + 1
+        }
+
+        static let legendSwatchWidth = 22.0
+        static let moreNoteWidth = 70.0
+
+        // MARK: Axes
+
+        private static func yTicks(data: ChartData, plotHeight: Double) -> AxisTicks {
+            let (low, high) = withMargin(data.yExtent, data: data, scale: data.yScale)
+            switch data.yScale {
+            case .linear:
+                return AxisTicks.linear(minimum: low, maximum: high, maxCount: max(2, Int(plotHeight / 40) + 1))
+            case .log:
+                return AxisTicks.log(minimum: low, maximum: high, maxLabels: max(2, Int(plotHeight / 26) + 1))
+            }
+        }
+
+        /// The x axis for a plot spanning `left ... right`, the height its tick
+        /// labels need below the plot, and the right margin its last label needs.
+        private static func xAxis(data: ChartData, left: Double, right: Double) -> (XAxis, Double, Double) {
+            let plotWidth = right - left
+            let defaultArea = tickLength + tickFont + 4
+            if data.style == .bar {
+                let count = data.categories.count
+                let bandWidth = plotWidth / Double(max(count, 1))
+                let fullWidths = data.categories.map { TextMetrics.width(XMLText.singleLine($0), fontSize: tickFont) }
+                if (fullWidths.max() ?? 0) + 6 <= bandWidth {
+                    let labels = data.categories.map { Label(XMLText.singleLine($0), maxWidth: bandWidth, fontSize: tickFont) }
+                    return (.bands(Bands(count: count, left: left, bandWidth: bandWidth, labels: labels,
+                                         labelStep: 1, rotated: false)), defaultArea, padding)
+                }
+                let labels = data.categories.map { Label(XMLText.singleLine($0), maxWidth: 100, fontSize: tickFont) }
+                let longest = labels.map { TextMetrics.width($0.text, fontSize: tickFont) }.max() ?? 0
+                // Neighbouring labels at 45° sit bandWidth·sin 45° apart.
+                let needed = (tickFont + 2) / max(bandWidth * 0.7071, 0.01)
+                let step = max(1, Int(needed.rounded(.up)))
+                let area = tickLength + 6 + (longest + tickFont) * 0.7071
+                return (.bands(Bands(count: count, left: left, bandWidth: bandWidth, labels: labels,
+                                     labelStep: step, rotated: true)), area, padding)
+            }
+
+            let (low, high) = withMargin(data.xExtent, data: data, scale: data.xScale)
+            var maxCount = max(2, Int(plotWidth / 64) + 1)
+            while true {
+                let ticks: AxisTicks
+                switch data.xScale {
+                case .linear: ticks = AxisTicks.linear(minimum: low, maximum: high, maxCount: maxCount)
+                case .log: ticks = AxisTicks.log(minimum: low, maximum: high, maxLabels: maxCount)
+                }
+                let scale = AxisScale(scale: data.xScale, lower: ticks.lower, upper: ticks.upper, start: left, end: right)
+                var fitted = ticks
+                if !labelsFit(fitted, scale: scale) {
+                    // On a log axis, the 2× and 5× labels go first.
+                    fitted.ticks = fitted.ticks.map { $0.isMajor ? $0 : AxisTick(value: $0.value, label: nil, isMajor: false) }
+                }
+                if labelsFit(fitted, scale: scale) || maxCount == 2 {
+                    let lastWidth = fitted.labelled.last.map { TextMetrics.width($0.label!, fontSize: tickFont) } ?? 0
+                    return (.numeric(scale, fitted), defaultArea, max(padding, lastWidth / 2 + 4))
+                }
+                maxCount -= 1
+            }
+        }
+
+        /// The data extent (or a unit range when there is none), widened a
+        /// little for scatter plots so points do not sit on the axis lines.
+        /// Log axes already end on whole decades, which leaves room enough.
+        private static func withMargin(_ extent: (Double, Double)?, data: ChartData, scale: ScaleKind) -> (Double, Double) {
+            guard let (low, high) = extent else { return scale == .log ? (1, 10) : (0, 1) }
+            guard data.style == .scatter, scale == .linear, high > low else { return (low, high) }
+            let margin = (high - low) * 0.03
+            return (low - margin, high + margin)
+        }
+
+        private static func labelsFit(_ ticks: AxisTicks, scale: AxisScale) -> Bool {
+            var previousEnd = -Double.infinity
+            for tick in ticks.labelled {
+                guard let center = scale.position(tick.value) else { continue }
+                let half = TextMetrics.width(tick.label!, fontSize: tickFont) / 2
+                if center - half < previousEnd + 8 { return false }
+                previousEnd = center + half
+            }
+            return true
+        }
+    }
+}

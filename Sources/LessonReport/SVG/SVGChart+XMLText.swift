@@ -1,0 +1,45 @@
+extension SVGChart {
+    /// Turns author-written text into something safe to put inside SVG/HTML,
+    /// as element content or a double-quoted attribute value.
+    enum XMLText {
+        /// Escapes `& < > " '`, turns tabs and line breaks into spaces (SVG text
+        /// does not wrap), and drops characters XML 1.0 forbids (other control
+        /// characters, U+FFFE, U+FFFF) so the result is always well-formed.
+        static func escaped(_ text: String) -> String {
+            if !text.unicodeScalars.contains(where: needsWork) { return text }
+            var out = ""
+            out.unicodeScalars.reserveCapacity(text.unicodeScalars.count + 16)
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "&": out += "&amp;"
+                case "<": out += "&lt;"
+                case ">": out += "&gt;"
+                case "\"": out += "&quot;"
+                case "'": out += "&#39;"
+                case "\t", "\n", "\r": out += " "
+                default:
+                    if isForbidden(scalar) { continue }
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+            return out
+        }
+
+        /// Collapses runs of whitespace (including line breaks) into single
+        /// spaces and trims the ends — what a one-line label should show.
+        static func singleLine(_ text: String) -> String {
+            text.split(whereSeparator: { $0.isWhitespace || $0.isNewline }).joined(separator: " ")
+        }
+
+        private static func needsWork(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar {
+            case "&", "<", ">", "\"", "'", "\t", "\n", "\r": true
+            default: isForbidden(scalar)
+            }
+        }
+
+        private static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF
+        }
+    }
+}
