@@ -71,6 +71,7 @@ dl.metrics dd { margin: 0; font: 600 1.35rem/1.3 system-ui, sans-serif; font-var
 dl.metrics dd.detail { font: 12px/1.3 system-ui, sans-serif; color: var(--muted); }
 .chart-wrap { margin: 0.8rem 0; }
 .chart-wrap svg { display: block; width: 100%; height: auto; }
+figure.experiment .chart { --chart-bg: var(--panel); }
 ul.expectations { list-style: none; padding: 0; margin: 0.6rem 0 0.2rem; font: 14px/1.5 system-ui, sans-serif; }
 ul.expectations li { padding: 0.15rem 0; }
 ul.expectations .mark { display: inline-block; width: 1.2em; font-weight: 700; }
