@@ -22,7 +22,7 @@ public enum VectorizationKind: ExperimentKind {
     public static let keys: [KeyDescriptor] = [
         KeyDescriptor("size", type: "integer", default: "10_000_000", range: .closed(1_000, 50_000_000),
                       "Elements of each vector of the dot product; the two vectors take 16 bytes per element (160 MB by default), far more than any cache."),
-        KeyDescriptor("cache_size", type: "integer", default: "4096", range: .closed(64, 1_048_576),
+        KeyDescriptor("cache_size", type: "integer", default: "4096", range: .closed(64, 1_000_000),
                       "Elements of each vector of the in-cache dot product (16 bytes per element should fit in a cache); it is repeated until it has done `size` multiply-adds."),
         KeyDescriptor("matrix_size", type: "integer", default: "512", range: .closed(16, 1_024),
                       "Rows and columns of the square matrices; the naive product takes O(n³) time, several seconds per run at 1,024."),
