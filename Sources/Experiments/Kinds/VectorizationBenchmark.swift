@@ -1,3 +1,4 @@
+import Foundation
 import NeuralEngine
 
 /// Runs the groups of a vectorization block: makes the inputs, checks that
@@ -168,17 +169,27 @@ struct VectorizationBenchmark {
 
     /// Interleaved rounds: round r runs every closure once, in order.
     private static func time(repeats: Int, _ runs: [() -> Void]) -> [[Double]] {
-        let clock = ContinuousClock()
         var times = Array(repeating: [Double](), count: runs.count)
         for _ in 0..<repeats {
             for (i, run) in runs.enumerated() {
-                let start = clock.now
+                let start = threadTime()
                 run()
-                let elapsed = (clock.now - start).components
-                times[i].append(Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18)
+                times[i].append(threadTime() - start)
             }
         }
         return times
+    }
+
+    /// Seconds of CPU time this thread has used.
+    ///
+    /// Every kernel runs on the calling thread (OpenBLAS too, with one
+    /// thread), so this is its running time without the slices the OS gives
+    /// to other processes — on a busy shared machine, by far the largest
+    /// source of noise in wall-clock times. On an idle machine the two agree.
+    private static func threadTime() -> Double {
+        var now = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now)
+        return Double(now.tv_sec) + Double(now.tv_nsec) * 1e-9
     }
 
     private static func dotMeasurements(_ variants: [VectorizationVariant], group: VectorizationVariant.Group,

@@ -22,8 +22,8 @@ public enum VectorizationKind: ExperimentKind {
     public static let keys: [KeyDescriptor] = [
         KeyDescriptor("size", type: "integer", default: "10_000_000", range: .closed(1_000, 50_000_000),
                       "Elements of each vector of the dot product; the two vectors take 16 bytes per element (160 MB by default), far more than any cache."),
-        KeyDescriptor("cache_size", type: "integer", default: "4096", range: .closed(64, 1_000_000),
-                      "Elements of each vector of the in-cache dot product (16 bytes per element should fit in a cache); it is repeated until it has done `size` multiply-adds."),
+        KeyDescriptor("cache_size", type: "integer", default: "1024", range: .closed(64, 1_000_000),
+                      "Elements of each vector of the in-cache dot product; the default (16 kB for both) fits in the L1 data cache of current cores. It is repeated until it has done `size` multiply-adds."),
         KeyDescriptor("matrix_size", type: "integer", default: "512", range: .closed(16, 1_024),
                       "Rows and columns of the square matrices; the naive product takes O(n³) time, several seconds per run at 1,024."),
         KeyDescriptor("repeats", type: "integer", default: "5", range: .closed(1, 50),

@@ -39,7 +39,7 @@ import Testing
         let json = try #require(prepared?.specJSON)
         let spec = try JSONDecoder().decode(VectorizationKind.Spec.self, from: Data(json.utf8))
         #expect(spec.size == 10_000_000)
-        #expect(spec.cacheSize == 4_096)
+        #expect(spec.cacheSize == 1_024)
         #expect(spec.matrixSize == 512)
         #expect(spec.repeats == 5)
         #expect(spec.groups == [.dot, .cache, .gemm])
