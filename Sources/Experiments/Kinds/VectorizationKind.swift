@@ -25,7 +25,7 @@ public enum VectorizationKind: ExperimentKind {
         KeyDescriptor("cache_size", type: "integer", default: "1024", range: .closed(64, 1_000_000),
                       "Elements of each vector of the in-cache dot product; the default (16 kB for both) fits in the L1 data cache of current cores. It is repeated until it has done `size` multiply-adds."),
         KeyDescriptor("matrix_size", type: "integer", default: "512", range: .closed(16, 1_024),
-                      "Rows and columns of the square matrices; the naive product takes O(n³) time, several seconds per run at 1,024."),
+                      "Rows and columns of the square matrices. The naive product takes O(n³) time — seconds per run at 1,024 — so (repeats + 1) × matrix_size³ may be at most 1e10."),
         KeyDescriptor("repeats", type: "integer", default: "5", range: .closed(1, 50),
                       "Timed runs of each variant after one untimed warm-up run; the tables show their median, minimum and maximum."),
         KeyDescriptor("run", type: "list of groups", default: "[dot, cache, gemm]",
@@ -59,9 +59,22 @@ public enum VectorizationKind: ExperimentKind {
                             notes: ["add one of \(group.variants.map(\.rawValue).joined(separator: ", ")), or remove '\(group.rawValue)' from 'run'"])
             }
         }
+        // The ranges bound each key; the naive product also needs a bound on
+        // the two together, because its time grows with repeats × n³.
+        let naiveWork = Double(repeats + 1) * pow(Double(matrixSize), 3)
+        if groups.contains(.gemm), variants.contains(.naive), naiveWork > naiveBudget {
+            reader.fail("matrix_size",
+                        "the naive matrix product would do \(ResultValue.format(naiveWork, significant: 3)) multiply-adds "
+                        + "((repeats + 1) × matrix_size³), more than the budget of \(ResultValue.format(naiveBudget))",
+                        notes: ["lower 'repeats' or 'matrix_size', or leave 'naive' out of 'variants'"])
+        }
         return Spec(size: size, cacheSize: cacheSize, matrixSize: matrixSize, repeats: repeats,
                     groups: groups, variants: variants)
     }
+
+    /// Multiply-adds the naive matrix product may do in one block, warm-up
+    /// included: about half a minute at the rate of a cache-thrashing loop.
+    static let naiveBudget = 1e10
 
     public static func run(_ spec: Spec, context: RunContext) throws -> ExperimentOutcome {
         let result = VectorizationBenchmark(spec: spec, seed: context.seed).run()

@@ -69,11 +69,19 @@ import Testing
         ("variants: [simd4]\n", "unknown variant 'simd4' in 'variants'; did you mean 'simd'?"),
         ("run: [gemm]\nvariants: [simd]\n", "'variants' leaves nothing to run in group 'gemm'"),
         ("sise: 1000\n", "unknown key 'sise' for kind 'vectorization'; did you mean 'size'?"),
+        ("matrix_size: 1024\nrepeats: 9\n",
+         "the naive matrix product would do 1.07e10 multiply-adds ((repeats + 1) × matrix_size³), more than the budget of 1e10"),
     ])
     func validationErrors(body: String, message: String) {
         let (prepared, issues) = prepare(body)
         #expect(prepared == nil)
         #expect(issues.map(\.message).contains(message), "\(issues.map(\.message))")
+    }
+
+    @Test func theNaiveBudgetOnlyAppliesToTheNaiveLoop() {
+        #expect(prepare("matrix_size: 1024\nrepeats: 9\nvariants: [ikj, blas]\n").0 != nil)
+        #expect(prepare("matrix_size: 1024\nrepeats: 9\nrun: [dot]\n").0 != nil)
+        #expect(prepare("matrix_size: 1024\nrepeats: 8\n").0 != nil)
     }
 
     @Test func everyProblemIsReportedAtOnce() {
