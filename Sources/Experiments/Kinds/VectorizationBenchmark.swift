@@ -13,7 +13,7 @@ struct VectorizationBenchmark {
     struct Measurement: Sendable {
         var name: String
         var label: String
-        /// Wall-clock seconds of each timed run.
+        /// CPU time of the thread in each timed run, in seconds.
         var seconds: [Double]
         /// The dot product the variant computed; `nil` for matrix products.
         var value: Double?
@@ -113,8 +113,8 @@ struct VectorizationBenchmark {
 
     private func cacheGroup(_ variants: [VectorizationVariant], random: inout SplitMix64) -> GroupResult {
         let n = spec.cacheSize
-        // As many passes as make the same number of multiply-adds as the dot
-        // group, so the two groups' times compare directly.
+        // Enough passes for about as many multiply-adds as the dot group
+        // does, so that the two groups' times compare directly.
         let passes = max(1, spec.size / n)
         let x = AlignedDoubles(count: n, random: &random), y = AlignedDoubles(count: n, random: &random)
         let kernels = variants.map(Self.dotKernel)

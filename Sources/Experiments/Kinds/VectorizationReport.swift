@@ -265,7 +265,8 @@ struct VectorizationReport {
 
     private var methodNote: String {
         "One core (OpenBLAS threads: \(result.blasThreads)). Each variant ran once untimed, then \(spec.repeats) "
-            + "time\(spec.repeats == 1 ? "" : "s") in interleaved rounds; bars are medians, whiskers the fastest and slowest run."
+            + "time\(spec.repeats == 1 ? "" : "s") in interleaved rounds; times are the thread's CPU time, so time given "
+            + "to other processes does not count. Bars are medians, whiskers the fastest and slowest run."
     }
 
     // MARK: - Formatting
