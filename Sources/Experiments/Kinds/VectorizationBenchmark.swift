@@ -227,8 +227,9 @@ struct VectorizationBenchmark {
         var worst = 0.0
         for i in 0..<count {
             let difference = relativeDifference(values[i], reference[i])
-            // A NaN must count as a mismatch, and `max` would drop it.
-            if !(difference <= worst) { worst = difference }
+            // A NaN is the worst mismatch of all, and `max` would drop it.
+            if difference.isNaN { return .nan }
+            worst = max(worst, difference)
         }
         return worst
     }

@@ -84,8 +84,9 @@ struct VectorizationReport {
     }
 
     private func maxDifference(_ group: GroupResult) -> Double {
+        // A NaN (a variant that produced garbage) must survive as the worst.
         group.measurements.reduce(0.0) { worst, m in
-            m.relativeDifference <= worst ? worst : m.relativeDifference  // keeps a NaN
+            worst.isNaN || m.relativeDifference <= worst ? worst : m.relativeDifference
         }
     }
 
@@ -180,8 +181,8 @@ struct VectorizationReport {
         }
         if let slowdown = fmaSlowdown(group) {
             items.append(.note(slowdown > 2
-                ? "SIMD8 addProduct is \(Self.times(slowdown)) slower than SIMD8 × 2: this build targets an x86-64 without "
-                    + "fused multiply-add instructions, so each lane's multiply-add is a call to the C library's fma."
+                ? "SIMD8 addProduct is \(Self.times(slowdown)) slower than SIMD8 × 2: this build's target CPU has no "
+                    + "fused multiply-add instruction, so each lane's multiply-add is a call to the C library's fma."
                 : "SIMD8 addProduct runs about as fast as SIMD8 × 2 (\(Self.times(slowdown)) the time): this build uses "
                     + "the CPU's fused multiply-add instructions."))
         }

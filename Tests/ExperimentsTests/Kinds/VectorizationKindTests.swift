@@ -179,4 +179,60 @@ import Testing
         #expect(tables[0].rows.count == 5 && tables[2].rows.count == 3)
         #expect(tables.allSatisfy { table in table.rows.allSatisfy { $0.count == table.columns.count } })
     }
+
+    /// A report of made-up measurements: the plain loop, a SIMD loop whose
+    /// result is off by `difference`, and an `addProduct` loop `slowdown`
+    /// times slower than the SIMD loop.
+    func report(difference: Double, slowdown: Double) -> ExperimentOutcome {
+        let spec = VectorizationKind.Spec(size: 1_000, cacheSize: 64, matrixSize: 16, repeats: 3,
+                                          groups: [.cache], variants: [.scalar, .simd, .simdFMA])
+        func measured(_ name: String, _ seconds: [Double], _ difference: Double) -> VectorizationBenchmark.Measurement {
+            .init(name: name, label: name, seconds: seconds, value: 1, relativeDifference: difference)
+        }
+        let group = VectorizationBenchmark.GroupResult(
+            group: .cache,
+            measurements: [measured("scalar", [4, 5, 6], 0), measured("simd", [1, 1, 1], difference),
+                           measured("simd_fma", [slowdown, slowdown, slowdown], 0)],
+            multiplyAdds: 1_000, bytes: nil, tolerance: 1e-12, length: 64, passes: 15)
+        let result = VectorizationBenchmark.Result(groups: [group], memory: nil, memoryBytes: 0, blasThreads: 1)
+        return VectorizationReport(spec: spec, result: result).outcome
+    }
+
+    func texts(_ outcome: ExperimentOutcome) -> (warnings: [String], notes: [String]) {
+        var warnings: [String] = [], notes: [String] = []
+        for item in outcome.presentation {
+            if case .warning(let text) = item { warnings.append(text) }
+            if case .note(let text) = item { notes.append(text) }
+        }
+        return (warnings, notes)
+    }
+
+    @Test func aMismatchIsAWarning() {
+        let outcome = report(difference: 1e-6, slowdown: 10)
+        #expect(value(outcome.values, "cache.agree") == .bool(false))
+        #expect(number(outcome.values, "cache.max_relative_difference") == 1e-6)
+        #expect(texts(outcome).warnings == [
+            "The variants of 'cache' disagree: simd differ from the scalar by up to 1e-6 (relative), "
+                + "more than rounding can explain (1e-12).",
+        ])
+        #expect(texts(report(difference: 1e-13, slowdown: 10)).warnings.isEmpty)
+        #expect(texts(report(difference: .nan, slowdown: 10)).warnings.count == 1)
+    }
+
+    @Test func speedupsAreOverTheFirstVariant() {
+        let values = report(difference: 0, slowdown: 10).values
+        #expect(number(values, "cache.scalar.speedup") == 1)
+        #expect(number(values, "cache.simd.speedup") == 5)
+        #expect(number(values, "cache.simd_fma.speedup") == 0.5)
+        #expect(number(values, "cache.fma_slowdown") == 10)
+        #expect(value(values, "cache.fastest") == .string("simd"))
+        #expect(number(values, "cache.simd.ns_per_element") == 1e9 / 1_000)
+    }
+
+    @Test func theFMANoteSaysWhichBuildThisIs() {
+        let slow = texts(report(difference: 0, slowdown: 10)).notes
+        let fast = texts(report(difference: 0, slowdown: 1.05)).notes
+        #expect(slow.contains { $0.hasPrefix("SIMD8 addProduct is 10× slower") && $0.contains("no fused multiply-add") })
+        #expect(fast.contains { $0.hasPrefix("SIMD8 addProduct runs about as fast") })
+    }
 }
