@@ -2,6 +2,7 @@
 public enum KindRegistry {
     public static let all: [AnyExperimentKind] = [
         AnyExperimentKind(SoftmaxKind.self),
+        AnyExperimentKind(VectorizationKind.self),
     ]
 
     public static func kind(named name: String) -> AnyExperimentKind? {

@@ -1,0 +1,300 @@
+import Foundation
+import NeuralEngine
+
+/// Runs the groups of a vectorization block: makes the inputs, checks that
+/// every variant computes the same thing, and times them.
+///
+/// Each variant runs once untimed (page faults, caches, clock ramp-up, and the
+/// value that is checked), then `repeats` times in interleaved rounds — every
+/// variant once per round — so that a burst of load from another process
+/// slows all variants of a round rather than all runs of one variant.
+struct VectorizationBenchmark {
+    /// The timed runs of one variant and what it computed.
+    struct Measurement: Sendable {
+        var name: String
+        var label: String
+        /// CPU time of the thread in each timed run, in seconds.
+        var seconds: [Double]
+        /// The dot product the variant computed; `nil` for matrix products.
+        var value: Double?
+        /// Largest relative difference from the reference variant's result.
+        var relativeDifference: Double
+
+        var median: Double {
+            let sorted = seconds.sorted()
+            guard !sorted.isEmpty else { return .nan }
+            let mid = sorted.count / 2
+            return sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+        }
+        var fastest: Double { seconds.min() ?? .nan }
+        var slowest: Double { seconds.max() ?? .nan }
+    }
+
+    /// The measurements of one group, with what one run of it does.
+    struct GroupResult: Sendable {
+        var group: VectorizationVariant.Group
+        var measurements: [Measurement]
+        /// Multiply-adds per run (each counts as two floating-point operations).
+        var multiplyAdds: Double
+        /// Bytes one run must read from memory (dot group only).
+        var bytes: Double?
+        /// Largest relative difference the rounding of the sums can explain.
+        var tolerance: Double
+        /// Length of each vector (dot, cache) or matrix side (gemm).
+        var length: Int
+        /// How many times one run goes over the vectors (cache group).
+        var passes: Int
+    }
+
+    /// Everything a block measured.
+    struct Result: Sendable {
+        var groups: [GroupResult]
+        /// The streaming read of the dot group's vectors, if that group ran.
+        var memory: Measurement?
+        /// Bytes the streaming read reads.
+        var memoryBytes: Double
+        /// OpenBLAS threads during the run.
+        var blasThreads: Int
+    }
+
+    var spec: VectorizationKind.Spec
+    var seed: UInt64
+
+    func run() -> Result {
+        let previousThreads = BLAS.threadCount
+        BLAS.setThreadCount(1)
+        defer { BLAS.setThreadCount(previousThreads) }
+
+        var random = SplitMix64(seed: seed)
+        var result = Result(groups: [], memory: nil, memoryBytes: 0, blasThreads: BLAS.threadCount)
+        for group in spec.groups {
+            let variants = group.variants.filter(spec.variants.contains)
+            switch group {
+            case .dot:
+                let (measured, memory) = dotGroup(variants, random: &random)
+                result.groups.append(measured)
+                result.memory = memory
+                result.memoryBytes = 16 * Double(spec.size)
+            case .cache:
+                result.groups.append(cacheGroup(variants, random: &random))
+            case .gemm:
+                result.groups.append(gemmGroup(variants, random: &random))
+            }
+        }
+        return result
+    }
+
+    // MARK: - Groups
+
+    private func dotGroup(_ variants: [VectorizationVariant],
+                          random: inout SplitMix64) -> (GroupResult, Measurement) {
+        let n = spec.size
+        let x = AlignedDoubles(count: n, random: &random), y = AlignedDoubles(count: n, random: &random)
+        let kernels = variants.map(Self.dotKernel)
+        let stream = VectorizationKernels.streamingSum
+
+        let values = kernels.map { $0(x.pointer, y.pointer, n) }
+        var results = values + [stream(x.pointer, y.pointer, n)]
+        // The streaming read is timed in the same rounds as the dot products,
+        // so the bandwidth they are compared with is measured under the same load.
+        let runs: [() -> Void] = (kernels + [stream]).enumerated().map { i, kernel in
+            { results[i] = kernel(x.pointer, y.pointer, n) }
+        }
+        let times = Self.time(repeats: spec.repeats, runs)
+
+        var measurements = Self.dotMeasurements(variants, group: .dot, values: values, times: times)
+        Self.checkRepeatable(&measurements, timed: results, expected: values)
+        let memory = Measurement(name: "memory", label: "streaming read", seconds: times[variants.count],
+                                 value: results[variants.count], relativeDifference: 0)
+        let group = GroupResult(group: .dot, measurements: measurements, multiplyAdds: Double(n),
+                                bytes: 16 * Double(n), tolerance: Self.tolerance(terms: n), length: n, passes: 1)
+        return (group, memory)
+    }
+
+    private func cacheGroup(_ variants: [VectorizationVariant], random: inout SplitMix64) -> GroupResult {
+        let n = spec.cacheSize
+        // Enough passes for about as many multiply-adds as the dot group
+        // does, so that the two groups' times compare directly.
+        let passes = max(1, spec.size / n)
+        let x = AlignedDoubles(count: n, random: &random), y = AlignedDoubles(count: n, random: &random)
+        let kernels = variants.map(Self.dotKernel)
+
+        let values = kernels.map { $0(x.pointer, y.pointer, n) }
+        var results = [Double](repeating: 0, count: kernels.count)
+        let runs: [() -> Void] = kernels.enumerated().map { i, kernel in
+            {
+                var sum = 0.0
+                for _ in 0..<passes {
+                    // Without the barrier the optimizer may notice that every
+                    // pass computes the same value and compute it only once.
+                    sum += kernel(VectorizationKernels.opaque(x.pointer), y.pointer, n)
+                }
+                results[i] = sum
+            }
+        }
+        for run in runs { run() }  // warm-up at full length, as the timed runs
+        let times = Self.time(repeats: spec.repeats, runs)
+
+        var measurements = Self.dotMeasurements(variants, group: .cache, values: values, times: times)
+        let expected = values.map { value in (0..<passes).reduce(0.0) { sum, _ in sum + value } }
+        Self.checkRepeatable(&measurements, timed: results, expected: expected)
+        return GroupResult(group: .cache, measurements: measurements, multiplyAdds: Double(n * passes),
+                           bytes: nil, tolerance: Self.tolerance(terms: n), length: n, passes: passes)
+    }
+
+    private func gemmGroup(_ variants: [VectorizationVariant], random: inout SplitMix64) -> GroupResult {
+        let n = spec.matrixSize
+        let a = AlignedDoubles(count: n * n, random: &random), b = AlignedDoubles(count: n * n, random: &random)
+        let c = AlignedDoubles(count: n * n), reference = AlignedDoubles(count: n * n)
+        let kernels = variants.map(Self.gemmKernel)
+
+        var differences: [Double] = []
+        for (i, kernel) in kernels.enumerated() {
+            kernel(a.pointer, b.pointer, c.pointer, n)
+            if i == 0 { reference.pointer.update(from: c.pointer, count: n * n) }
+            differences.append(Self.maxRelativeDifference(c.pointer, reference.pointer, count: n * n))
+        }
+        let runs: [() -> Void] = kernels.map { kernel in { kernel(a.pointer, b.pointer, c.pointer, n) } }
+        let times = Self.time(repeats: spec.repeats, runs)
+
+        let measurements = variants.indices.map { i in
+            Measurement(name: variants[i].rawValue, label: variants[i].label(in: .gemm), seconds: times[i],
+                        value: nil, relativeDifference: differences[i])
+        }
+        return GroupResult(group: .gemm, measurements: measurements, multiplyAdds: Double(n) * Double(n) * Double(n),
+                           bytes: nil, tolerance: Self.tolerance(terms: n), length: n, passes: 1)
+    }
+
+    // MARK: - Helpers
+
+    /// Interleaved rounds: round r runs every closure once, in order.
+    private static func time(repeats: Int, _ runs: [() -> Void]) -> [[Double]] {
+        var times = Array(repeating: [Double](), count: runs.count)
+        for _ in 0..<repeats {
+            for (i, run) in runs.enumerated() {
+                let start = threadTime()
+                run()
+                times[i].append(threadTime() - start)
+            }
+        }
+        return times
+    }
+
+    /// Seconds of CPU time this thread has used.
+    ///
+    /// Every kernel runs on the calling thread (OpenBLAS too, with one
+    /// thread), so this is its running time without the slices the OS gives
+    /// to other processes — on a busy shared machine, by far the largest
+    /// source of noise in wall-clock times. On an idle machine the two agree.
+    private static func threadTime() -> Double {
+        var now = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now)
+        return Double(now.tv_sec) + Double(now.tv_nsec) * 1e-9
+    }
+
+    private static func dotMeasurements(_ variants: [VectorizationVariant], group: VectorizationVariant.Group,
+                                        values: [Double], times: [[Double]]) -> [Measurement] {
+        let reference = values.first ?? 0
+        return variants.indices.map { i in
+            Measurement(name: variants[i].rawValue, label: variants[i].label(in: group), seconds: times[i],
+                        value: values[i], relativeDifference: relativeDifference(values[i], reference))
+        }
+    }
+
+    /// Every kernel is deterministic, so a timed run must reproduce the
+    /// untimed one bit for bit; a difference counts against the variant.
+    private static func checkRepeatable(_ measurements: inout [Measurement], timed: [Double], expected: [Double]) {
+        for i in measurements.indices where timed[i] != expected[i] {
+            let difference = relativeDifference(timed[i], expected[i])
+            measurements[i].relativeDifference = difference.isNaN ? .nan : max(measurements[i].relativeDifference, difference)
+        }
+    }
+
+    /// The worst-case relative rounding error of a sum of `terms` positive
+    /// products, computed in any order: about `terms` units in the last place.
+    /// Every input is positive, so no cancellation can make it larger.
+    private static func tolerance(terms: Int) -> Double {
+        max(1e-12, Double(terms + 1) * Double.ulpOfOne)
+    }
+
+    private static func relativeDifference(_ value: Double, _ reference: Double) -> Double {
+        let difference = abs(value - reference)
+        return reference == 0 ? difference : difference / abs(reference)
+    }
+
+    private static func maxRelativeDifference(_ values: UnsafePointer<Double>, _ reference: UnsafePointer<Double>,
+                                              count: Int) -> Double {
+        var worst = 0.0
+        for i in 0..<count {
+            let difference = relativeDifference(values[i], reference[i])
+            // A NaN is the worst mismatch of all, and `max` would drop it.
+            if difference.isNaN { return .nan }
+            worst = max(worst, difference)
+        }
+        return worst
+    }
+
+    private typealias DotKernel = (UnsafePointer<Double>, UnsafePointer<Double>, Int) -> Double
+    private typealias GemmKernel = (UnsafePointer<Double>, UnsafePointer<Double>, UnsafeMutablePointer<Double>, Int) -> Void
+
+    private static func dotKernel(_ variant: VectorizationVariant) -> DotKernel {
+        switch variant {
+        case .scalar: return VectorizationKernels.dotScalar
+        case .accumulators: return VectorizationKernels.dotAccumulators
+        case .simd: return VectorizationKernels.dotSIMD
+        case .simdFMA: return VectorizationKernels.dotSIMDFusedMultiplyAdd
+        case .blas, .naive, .ikj: return VectorizationKernels.dotBLAS
+        }
+    }
+
+    private static func gemmKernel(_ variant: VectorizationVariant) -> GemmKernel {
+        switch variant {
+        case .naive: return VectorizationKernels.gemmNaive
+        case .ikj: return VectorizationKernels.gemmIKJ
+        default: return VectorizationKernels.gemmBLAS
+        }
+    }
+}
+
+/// A 64-byte-aligned array of `Double`s (one cache line, the widest vector
+/// load) that frees itself.
+private final class AlignedDoubles {
+    let pointer: UnsafeMutablePointer<Double>
+
+    /// Zeros; touching every page now keeps page faults out of the timings.
+    init(count: Int) {
+        let raw = UnsafeMutableRawPointer.allocate(byteCount: max(count, 1) * 8, alignment: 64)
+        pointer = raw.initializeMemory(as: Double.self, repeating: 0, count: max(count, 1))
+    }
+
+    /// Uniform random numbers in [0, 1). Positive inputs keep every sum well
+    /// conditioned, so variants that add in different orders agree to within
+    /// a rounding bound that does not depend on the data.
+    convenience init(count: Int, random: inout SplitMix64) {
+        self.init(count: count)
+        for i in 0..<count { pointer[i] = random.nextUnit() }
+    }
+
+    deinit { UnsafeMutableRawPointer(pointer).deallocate() }
+}
+
+/// Sebastiano Vigna's SplitMix64: tiny, fast, and good enough to fill
+/// benchmark inputs deterministically from a seed.
+private struct SplitMix64 {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A uniform `Double` in [0, 1) from the top 53 bits.
+    mutating func nextUnit() -> Double {
+        Double(next() >> 11) * 0x1p-53
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+
+/// Why vectorized code is fast, measured: dot products and matrix products
+/// written as plain loops, with several accumulators, with SIMD types and
+/// with BLAS, timed on one core against the machine's memory bandwidth.
+///
+/// Three groups of variants, each compared with its own plain loop:
+/// - `dot`: dot products of two vectors far larger than any cache, and a
+///   streaming read of the same bytes that measures the memory bandwidth they
+///   are bound by;
+/// - `cache`: the same number of multiply-adds on vectors that stay in cache,
+///   where only the arithmetic counts;
+/// - `gemm`: the product of two square matrices.
+///
+/// Timings vary from run to run by nature; the inputs (seeded) and the values
+/// every variant computes do not.
+public enum VectorizationKind: ExperimentKind {
+    public static let name = "vectorization"
+    public static let summary = "Times scalar, multi-accumulator, SIMD and BLAS dot products and matrix products on one core, against the measured memory bandwidth."
+    public static let runsAlone = true
+
+    public static let keys: [KeyDescriptor] = [
+        KeyDescriptor("size", type: "integer", default: "10_000_000", range: .closed(1_000, 50_000_000),
+                      "Elements of each vector of the dot product; the two vectors take 16 bytes per element (160 MB by default), far more than any cache."),
+        KeyDescriptor("cache_size", type: "integer", default: "1024", range: .closed(64, 1_000_000),
+                      "Elements of each vector of the in-cache dot product; the default (16 kB for both) fits in the L1 data cache of current cores. It is repeated until it has done `size` multiply-adds."),
+        KeyDescriptor("matrix_size", type: "integer", default: "512", range: .closed(16, 1_024),
+                      "Rows and columns of the square matrices. The naive product takes O(n³) time — seconds per run at 1,024 — so (repeats + 1) × matrix_size³ may be at most 1e10."),
+        KeyDescriptor("repeats", type: "integer", default: "5", range: .closed(1, 50),
+                      "Timed runs of each variant after one untimed warm-up run; the tables show their median, minimum and maximum."),
+        KeyDescriptor("run", type: "list of groups", default: "[dot, cache, gemm]",
+                      "Which groups to run: dot (vectors from memory, with the bandwidth), cache (vectors in cache), gemm (matrix product)."),
+        KeyDescriptor("variants", type: "list of variants", default: "(all)",
+                      "Which variants to time: scalar, accumulators, simd, simd_fma, blas (dot products); naive, ikj, blas (matrix product). Speed-ups are over the first one of each group."),
+    ]
+
+    public struct Spec: Codable, Sendable, Hashable {
+        var size: Int
+        var cacheSize: Int
+        var matrixSize: Int
+        var repeats: Int
+        /// In the order of ``VectorizationVariant/Group/allCases``.
+        var groups: [VectorizationVariant.Group]
+        var variants: [VectorizationVariant]
+    }
+
+    public static func decode(_ reader: SpecReader, context: DecodeContext) -> Spec? {
+        let size = reader.int("size")
+        let cacheSize = reader.int("cache_size")
+        let matrixSize = reader.int("matrix_size")
+        let repeats = reader.int("repeats")
+        let groups = names(reader, "run", of: VectorizationVariant.Group.self, what: "group")
+        let variants = reader.has("variants")
+            ? names(reader, "variants", of: VectorizationVariant.self, what: "variant")
+            : VectorizationVariant.allCases
+        if reader.has("variants") {
+            for group in groups where !group.variants.contains(where: variants.contains) {
+                reader.fail("variants", "'variants' leaves nothing to run in group '\(group.rawValue)'",
+                            notes: ["add one of \(group.variants.map(\.rawValue).joined(separator: ", ")), or remove '\(group.rawValue)' from 'run'"])
+            }
+        }
+        // The ranges bound each key; the naive product also needs a bound on
+        // the two together, because its time grows with repeats × n³.
+        let naiveWork = Double(repeats + 1) * pow(Double(matrixSize), 3)
+        if groups.contains(.gemm), variants.contains(.naive), naiveWork > naiveBudget {
+            reader.fail("matrix_size",
+                        "the naive matrix product would do \(ResultValue.format(naiveWork, significant: 3)) multiply-adds "
+                        + "((repeats + 1) × matrix_size³), more than the budget of \(ResultValue.format(naiveBudget))",
+                        notes: ["lower 'repeats' or 'matrix_size', or leave 'naive' out of 'variants'"])
+        }
+        return Spec(size: size, cacheSize: cacheSize, matrixSize: matrixSize, repeats: repeats,
+                    groups: groups, variants: variants)
+    }
+
+    /// Multiply-adds the naive matrix product may do in one block, warm-up
+    /// included: about half a minute at the rate of a cache-thrashing loop.
+    static let naiveBudget = 1e10
+
+    public static func run(_ spec: Spec, context: RunContext) throws -> ExperimentOutcome {
+        let result = VectorizationBenchmark(spec: spec, seed: context.seed).run()
+        return VectorizationReport(spec: spec, result: result).outcome
+    }
+
+    /// A non-empty list of names from a fixed set, deduplicated and put in
+    /// the set's order.
+    private static func names<Name: RawRepresentable & CaseIterable>(
+        _ reader: SpecReader, _ key: String, of type: Name.Type, what: String
+    ) -> [Name] where Name.RawValue == String {
+        let allowed = Name.allCases.map(\.rawValue)
+        guard let node = reader.node(key) else { return Array(Name.allCases) }
+        var chosen = Set<String>()
+        let items = reader.listItems(node)
+        for item in items {
+            guard let text = item.scalar?.string, !text.isEmpty else {
+                reader.fail(at: item, "each item of '\(key)' must be a \(what) name, found \(SpecReader.describe(item))")
+                continue
+            }
+            if allowed.contains(text) {
+                chosen.insert(text)
+            } else {
+                reader.fail(at: item, "unknown \(what) '\(text)' in '\(key)'" + Suggestion.didYouMean(text, in: allowed),
+                            notes: ["\(what)s: " + allowed.joined(separator: ", ")])
+            }
+        }
+        if items.isEmpty {
+            reader.fail(key, "'\(key)' must name at least one \(what): \(allowed.joined(separator: ", "))")
+        }
+        return Name.allCases.filter { chosen.contains($0.rawValue) }
+    }
+}
