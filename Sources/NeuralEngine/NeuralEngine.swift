@@ -1,2 +1,0 @@
-import COpenBLAS
-func _probe() { openblas_set_num_threads(1) }
