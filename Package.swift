@@ -22,10 +22,14 @@ let package = Package(
             pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev"])]
         ),
+        .systemLibrary(
+            name: "CZlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .target(name: "LessonMarkdown", dependencies: ["CCmarkGFM"]),
         .target(
             name: "NeuralEngine",
-            dependencies: ["COpenBLAS"],
+            dependencies: ["COpenBLAS", "CZlib"],
             swiftSettings: [.unsafeFlags(["-Ounchecked"])]
         ),
         .target(name: "Experiments", dependencies: ["NeuralEngine", "Yams"]),

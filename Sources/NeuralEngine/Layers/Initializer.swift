@@ -1,7 +1,7 @@
 /// How a weight matrix gets its first values.
 ///
-/// `fanIn` is the number of inputs of a unit (the weight matrix's columns),
-/// `fanOut` the number of units (its rows). Scaling the variance by the fan-in
+/// `fanIn` is the number of inputs of a unit (the weight matrix's rows),
+/// `fanOut` the number of units (its columns). Scaling the variance by the fan-in
 /// keeps the size of activations roughly constant from layer to layer, which is
 /// what lets deep networks start training at all.
 public enum Initializer: Sendable, Equatable, CustomStringConvertible {
@@ -108,7 +108,7 @@ public enum Initializer: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    /// A `fanOut × fanIn` weight matrix drawn from `generator`.
+    /// A `fanIn × fanOut` weight matrix drawn from `generator`.
     public func weights<Scalar: TensorScalar>(
         fanIn: Int, fanOut: Int, as _: Scalar.Type = Scalar.self, generator: inout RandomGenerator
     ) -> Tensor<Scalar> {
@@ -131,6 +131,6 @@ public enum Initializer: Sendable, Equatable, CustomStringConvertible {
             let limit = (3 * variance).squareRoot()
             for _ in 0..<count { values.append(Scalar(generator.uniform(-limit, limit))) }
         }
-        return Tensor(uncheckedRows: max(fanOut, 0), columns: max(fanIn, 0), scalars: values)
+        return Tensor(uncheckedRows: max(fanIn, 0), columns: max(fanOut, 0), scalars: values)
     }
 }

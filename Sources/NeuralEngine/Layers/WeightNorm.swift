@@ -12,7 +12,7 @@
 public final class WeightNorm<Scalar: TensorScalar>: Layer {
     /// The wrapped dense layer; its weights are overwritten from `v` and `g`.
     public let dense: Dense<Scalar>
-    /// Direction `v`, `outputWidth × inputWidth`.
+    /// Direction `v`, `inputWidth × outputWidth` (one column per unit, like the dense weights).
     public let direction: Parameter<Scalar>
     /// Length `g`, `1 × outputWidth`.
     public let gain: Parameter<Scalar>
@@ -24,7 +24,7 @@ public final class WeightNorm<Scalar: TensorScalar>: Layer {
     public init(wrapping dense: Dense<Scalar>) {
         self.dense = dense
         direction = Parameter(name: "v", role: .weight, value: dense.weight.value)
-        Scalar.rowNorms(direction.value, into: &norms)
+        Scalar.columnNorms(direction.value, into: &norms)
         gain = Parameter(name: "g", role: .scale, value: norms)
     }
 
@@ -37,9 +37,9 @@ public final class WeightNorm<Scalar: TensorScalar>: Layer {
     }
 
     public func forward(_ input: Tensor<Scalar>, mode: Mode) -> Tensor<Scalar> {
-        Scalar.rowNorms(direction.value, into: &norms)
+        Scalar.columnNorms(direction.value, into: &norms)
         Scalar.divide(gain.value, norms, into: &scales)
-        Scalar.scaleRows(direction.value, by: scales, into: &dense.weight.value)
+        Scalar.scaleColumns(direction.value, by: scales, into: &dense.weight.value)
         return dense.forward(input, mode: mode)
     }
 

@@ -166,6 +166,7 @@ public final class Model<Scalar: TensorScalar> {
 
     /// Back-propagates through every layer; `observe` sees the gradient arriving
     /// at each layer's output (for the training history's gradient statistics).
+    @discardableResult
     func backwardUnchecked(
         _ outputGradient: Tensor<Scalar>, needsInputGradient: Bool,
         observe: ((Int, Tensor<Scalar>) -> Void)? = nil

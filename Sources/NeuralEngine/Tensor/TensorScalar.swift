@@ -61,6 +61,8 @@ where RawSignificand: FixedWidthInteger {
 
     // MARK: Linear-algebra kernels (TensorScalar+LinearKernels.swift)
 
+    /// `z = x + y`, elementwise.
+    static func add(_ x: Tensor<Self>, _ y: Tensor<Self>, into z: inout Tensor<Self>)
     /// `z = x ⊙ y`, elementwise.
     static func multiply(_ x: Tensor<Self>, _ y: Tensor<Self>, into z: inout Tensor<Self>)
     /// `z = x / y`, elementwise.
@@ -71,11 +73,11 @@ where RawSignificand: FixedWidthInteger {
     static func broadcastRow(_ vector: Tensor<Self>, rows: Int, into y: inout Tensor<Self>)
     /// `sums` (one row) holds the sum of each column of `x`.
     static func columnSums(_ x: Tensor<Self>, into sums: inout Tensor<Self>)
-    /// `norms` (one row) holds the Euclidean norm of each row of `x`.
-    static func rowNorms(_ x: Tensor<Self>, into norms: inout Tensor<Self>)
-    /// Row `i` of `y` is row `i` of `x` times `factors[i]`.
-    static func scaleRows(_ x: Tensor<Self>, by factors: Tensor<Self>, into y: inout Tensor<Self>)
-    /// Gradients of weight normalization `w = g·v/‖v‖` (per row) from the gradient `dw` of `w`.
+    /// `norms` (one row) holds the Euclidean norm of each column of `x`.
+    static func columnNorms(_ x: Tensor<Self>, into norms: inout Tensor<Self>)
+    /// Column `j` of `y` is column `j` of `x` times `factors[j]`.
+    static func scaleColumns(_ x: Tensor<Self>, by factors: Tensor<Self>, into y: inout Tensor<Self>)
+    /// Gradients of weight normalization `w = g·v/‖v‖` (per column) from the gradient `dw` of `w`.
     static func weightNormBackward(
         weightGradient dw: Tensor<Self>, direction v: Tensor<Self>, gain g: Tensor<Self>, norms: Tensor<Self>,
         gainGradient dg: inout Tensor<Self>, directionGradient dv: inout Tensor<Self>)
