@@ -3,6 +3,12 @@
 // Loops run along rows so the inner loop is contiguous.
 
 extension TensorScalar {
+    public static func fill(_ x: inout Tensor<Self>, with value: Self) {
+        x.withUnsafeMutableBufferPointer { x in
+            for i in 0..<x.count { x[i] = value }
+        }
+    }
+
     public static func add(_ x: Tensor<Self>, _ y: Tensor<Self>, into z: inout Tensor<Self>) {
         Tensor.elementwise(x, y, into: &z) { x, y, z in
             for i in 0..<x.count { z[i] = x[i] + y[i] }

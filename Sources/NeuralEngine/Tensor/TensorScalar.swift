@@ -61,6 +61,8 @@ where RawSignificand: FixedWidthInteger {
 
     // MARK: Linear-algebra kernels (TensorScalar+LinearKernels.swift)
 
+    /// Sets every element of `x` to `value`.
+    static func fill(_ x: inout Tensor<Self>, with value: Self)
     /// `z = x + y`, elementwise.
     static func add(_ x: Tensor<Self>, _ y: Tensor<Self>, into z: inout Tensor<Self>)
     /// `z = x ⊙ y`, elementwise.
