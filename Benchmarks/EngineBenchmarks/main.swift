@@ -3,6 +3,7 @@
 //
 //     swift run -c release EngineBenchmarks                 # everything, prints tables
 //     swift run -c release EngineBenchmarks --digits-only   # one training run, prints max RSS
+//     swift run -c release EngineBenchmarks --train-only 50 # training runs only, for a profiler
 //
 // Everything runs on one thread: OpenBLAS is limited to 1 thread and nothing
 // here uses Dispatch.
@@ -25,10 +26,15 @@ let packageRoot: String = {
 let digitsPath = packageRoot + "/lessons/data/digits.csv.gz"
 
 let arguments = CommandLine.arguments.dropFirst()
-if arguments.contains("--digits-only") {
+if arguments.contains("--train-only") {
+    // For profilers: repeated training runs and nothing else.
+    let data = try DigitsRun.prepare(path: digitsPath)
+    let repetitions = Int(arguments.first { Int($0) != nil } ?? "") ?? 50
+    for _ in 0..<repetitions { _ = try DigitsRun.train(data, validate: false) }
+} else if arguments.contains("--digits-only") {
     let run = try DigitsRun.loadAndTrain(path: digitsPath)
-    print("digits run: \(format(run.seconds * 1000, 1)) ms, test accuracy \(format(run.accuracy * 100, 2)) %")
-    print("max RSS: \(format(Double(maximumResidentKilobytes()) / 1024, 1)) MiB")
+    print("digits run (loading + training): \(format(run.seconds * 1000, 1)) ms, test accuracy \(format(run.accuracy * 100, 2)) %")
+    print("peak RSS (VmHWM): \(format(Double(peakResidentKilobytes()) / 1024, 1)) MiB")
 } else {
     let repetitions = Int(arguments.first { Int($0) != nil } ?? "") ?? 21
     try runAll(repetitions: repetitions)
@@ -74,9 +80,8 @@ func runAll(repetitions: Int) throws {
 
     // Peak memory, in a fresh process so that nothing above counts.
     print("\n## Peak memory of one digits training run (separate process)\n")
-    if let (output, kilobytes) = runSelf(["--digits-only"]) {
+    if let output = runSelf(["--digits-only"]) {
         print(output.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n"))
-        print("\nmax RSS of the child process (wait4): \(format(Double(kilobytes) / 1024, 1)) MiB")
     }
 }
 
@@ -85,6 +90,8 @@ enum DigitsRun {
     struct Prepared {
         let training: Dataset<Float>
         let test: Dataset<Float>
+        /// The generator after the split, as the accuracy test continues with it.
+        let generator: RandomGenerator
     }
 
     static func prepare(path: String) throws -> Prepared {
@@ -92,12 +99,13 @@ enum DigitsRun {
         var generator = RandomGenerator(seed: 4)
         let (training, test) = try digits.split(trainingFraction: 0.8, stratified: true, generator: &generator)
         let standardizer = Standardizer(fitting: training)
-        return Prepared(training: try standardizer.transform(training), test: try standardizer.transform(test))
+        return Prepared(
+            training: try standardizer.transform(training), test: try standardizer.transform(test), generator: generator)
     }
 
     /// Trains from a fresh model; returns the test accuracy.
     static func train(_ data: Prepared, validate: Bool) throws -> Double {
-        var generator = RandomGenerator(seed: 4)
+        var generator = data.generator
         let model = try Model<Float>(description: ["dense 128", "relu", "dense 10"], inputWidth: 64, generator: &generator)
         let trainer = Trainer(
             model: model, optimizer: try SGD<Float>(learningRate: 0.05, momentum: 0.9),
@@ -179,14 +187,22 @@ func format(_ value: Double, _ decimals: Int) -> String {
     return text
 }
 
-func maximumResidentKilobytes() -> Int {
-    var usage = rusage()
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    return usage.ru_maxrss
+/// The peak resident set size of this process in KiB, `VmHWM` in `/proc/self/status`.
+/// (`getrusage`'s `ru_maxrss` is no good in a child: Linux carries the parent's
+/// peak over into it across `exec`.)
+func peakResidentKilobytes() -> Int {
+    let descriptor = open("/proc/self/status", O_RDONLY)
+    guard descriptor >= 0 else { return 0 }
+    defer { close(descriptor) }
+    var bytes = [UInt8](repeating: 0, count: 8192)
+    let count = read(descriptor, &bytes, bytes.count)
+    let status = String(decoding: bytes.prefix(max(0, count)), as: UTF8.self)
+    guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return 0 }
+    return Int(line.split(whereSeparator: { $0 == " " || $0 == "\t" })[1]) ?? 0
 }
 
-/// Runs this executable again with `arguments`; returns its output and its max RSS in KiB.
-func runSelf(_ arguments: [String]) -> (String, Int)? {
+/// Runs this executable again with `arguments` and returns its output.
+func runSelf(_ arguments: [String]) -> String? {
     var pipe: [Int32] = [0, 0]
     guard Glibc.pipe(&pipe) == 0 else { return nil }
     var actions = posix_spawn_file_actions_t()
@@ -208,7 +224,6 @@ func runSelf(_ arguments: [String]) -> (String, Int)? {
     }
     close(pipe[0])
     var status: Int32 = 0
-    var usage = rusage()
-    wait4(pid, &status, 0, &usage)
-    return (String(decoding: output, as: UTF8.self), usage.ru_maxrss)
+    waitpid(pid, &status, 0)
+    return String(decoding: output, as: UTF8.self)
 }

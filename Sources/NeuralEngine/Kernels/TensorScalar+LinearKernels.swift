@@ -3,6 +3,18 @@
 // Loops run along rows so the inner loop is contiguous.
 
 extension TensorScalar {
+    public static func transpose(_ x: Tensor<Self>, into y: inout Tensor<Self>) {
+        let rows = x.rows, columns = x.columns
+        y.resize(rows: columns, columns: rows)
+        x.withUnsafeBufferPointer { x in
+            y.withUnsafeMutableBufferPointer { y in
+                for r in 0..<rows {
+                    for c in 0..<columns { y[c * rows + r] = x[r * columns + c] }
+                }
+            }
+        }
+    }
+
     public static func fill(_ x: inout Tensor<Self>, with value: Self) {
         x.withUnsafeMutableBufferPointer { x in
             for i in 0..<x.count { x[i] = value }

@@ -85,12 +85,8 @@ public struct Tensor<Scalar: TensorScalar>: Equatable, Sendable {
 
     /// The transpose, as a new tensor.
     public func transposed() -> Tensor {
-        var result = Tensor(rows: columns, columns: rows)
-        for r in 0..<rows {
-            for c in 0..<columns {
-                result.scalars[c * rows + r] = scalars[r * columns + c]
-            }
-        }
+        var result = Tensor()
+        Scalar.transpose(self, into: &result)
         return result
     }
 

@@ -61,6 +61,8 @@ where RawSignificand: FixedWidthInteger {
 
     // MARK: Linear-algebra kernels (TensorScalar+LinearKernels.swift)
 
+    /// `y = xᵀ`.
+    static func transpose(_ x: Tensor<Self>, into y: inout Tensor<Self>)
     /// Sets every element of `x` to `value`.
     static func fill(_ x: inout Tensor<Self>, with value: Self)
     /// `z = x + y`, elementwise.
