@@ -22,10 +22,14 @@ let package = Package(
             pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev"])]
         ),
+        .systemLibrary(
+            name: "CZlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .target(name: "LessonMarkdown", dependencies: ["CCmarkGFM"]),
         .target(
             name: "NeuralEngine",
-            dependencies: ["COpenBLAS"],
+            dependencies: ["COpenBLAS", "CZlib"],
             swiftSettings: [.unsafeFlags(["-Ounchecked"])]
         ),
         .target(name: "Experiments", dependencies: ["NeuralEngine", "Yams"]),
@@ -37,6 +41,11 @@ let package = Package(
                 "LessonRunner", "LessonReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        .executableTarget(
+            name: "EngineBenchmarks",
+            dependencies: ["NeuralEngine", "COpenBLAS"],
+            path: "Benchmarks/EngineBenchmarks"
         ),
         .testTarget(name: "LessonMarkdownTests", dependencies: ["LessonMarkdown"]),
         .testTarget(name: "NeuralEngineTests", dependencies: ["NeuralEngine"]),
