@@ -3,6 +3,8 @@ public enum KindRegistry {
     public static let all: [AnyExperimentKind] = [
         AnyExperimentKind(SoftmaxKind.self),
         AnyExperimentKind(VectorizationKind.self),
+        AnyExperimentKind(BiasVarianceKind.self),
+        AnyExperimentKind(DropoutEnsembleKind.self),
     ]
 
     public static func kind(named name: String) -> AnyExperimentKind? {

@@ -1,0 +1,94 @@
+import Foundation
+import NeuralEngine
+
+/// Trains one model per capacity on the same training set and measures its
+/// error on that set and on a validation set.
+struct BiasVarianceSweep {
+    var spec: BiasVarianceKind.Spec
+
+    /// One capacity's errors. Errors are fractions misclassified, or mean
+    /// squared errors for regression.
+    struct Row: Sendable {
+        var capacity: Int
+        var parameters: Int
+        var trainError: Double
+        var validationError: Double
+        /// Where training stopped on a NaN or infinity, if it did.
+        var divergence: Divergence?
+    }
+
+    func run(context: DecodeContext, generator: inout RandomGenerator) throws -> [Row] {
+        if spec.family == .errors {
+            return spec.givenErrors.enumerated().map { n, pair in
+                Row(capacity: n + 1, parameters: 0, trainError: pair[0], validationError: pair[1])
+            }
+        }
+        var dataGenerator = generator.split()
+        let examples = try spec.data.examples(spec.trainSize + spec.validationSize, context: context, generator: &dataGenerator)
+        let (training, validation) = try spec.data.split(examples, first: spec.trainSize)
+        return try spec.capacities.map { capacity in
+            var modelGenerator = generator.split()
+            return try fit(capacity, training: training, validation: validation, generator: &modelGenerator)
+        }
+    }
+
+    /// Fits the model of `capacity` and measures its two errors.
+    func fit(
+        _ capacity: Int, training: Dataset<Float>, validation: Dataset<Float>, generator: inout RandomGenerator
+    ) throws -> Row {
+        var row = Row(capacity: capacity, parameters: spec.parameterCount(capacity), trainError: .nan, validationError: .nan)
+        if spec.family == .degrees {
+            let (x, y) = Self.columns(training)
+            guard let polynomial = PolynomialFit.fit(x: x, y: y, degree: capacity, ridge: spec.training.weightDecay) else {
+                throw ExperimentError("the least-squares problem of degree \(capacity) is singular: the training set has too few distinct points")
+            }
+            row.trainError = Self.meanSquaredError(polynomial, training)
+            row.validationError = Self.meanSquaredError(polynomial, validation)
+            return row
+        }
+        let (model, history) = try train(capacity, on: training, generator: &generator)
+        if let divergence = history.divergence {
+            row.divergence = divergence
+            return row
+        }
+        row.trainError = try error(of: model, on: training)
+        row.validationError = try error(of: model, on: validation)
+        return row
+    }
+
+    /// A fresh network of `capacity`, trained on `training`.
+    func train(
+        _ capacity: Int, on training: Dataset<Float>, generator: inout RandomGenerator
+    ) throws -> (Model<Float>, TrainingHistory) {
+        let model = try Model<Float>(description: spec.layers(capacity), inputWidth: spec.data.inputWidth, generator: &generator)
+        let loss: LossFunction = spec.data.source.isRegression ? .meanSquaredError : .softmaxCrossEntropy
+        let trainer = Trainer(model: model, optimizer: try spec.training.makeOptimizer(), options: spec.training.options(loss: loss))
+        let history = try trainer.fit(training, generator: &generator)
+        return (model, history)
+    }
+
+    /// Fraction misclassified, or mean squared error, in evaluation mode.
+    func error(of model: Model<Float>, on data: Dataset<Float>) throws -> Double {
+        if spec.data.source.isRegression {
+            return try model.evaluate(data, loss: .meanSquaredError).loss
+        }
+        return 1 - (try model.accuracy(on: data))
+    }
+
+    /// The single feature and target of a regression set, in `Double`.
+    static func columns(_ data: Dataset<Float>) -> (x: [Double], y: [Double]) {
+        let x = data.features.scalars.map(Double.init)
+        let y = data.targetValues?.scalars.map(Double.init) ?? []
+        return (x, y)
+    }
+
+    static func meanSquaredError(_ polynomial: PolynomialFit, _ data: Dataset<Float>) -> Double {
+        let (x, y) = columns(data)
+        var sum = 0.0
+        for i in x.indices {
+            let r = polynomial(x[i]) - y[i]
+            sum += r * r
+        }
+        return sum / Double(max(x.count, 1))
+    }
+}

@@ -1,0 +1,258 @@
+import Foundation
+import NeuralEngine
+
+/// Trains the two networks of a dropout-ensemble block and evaluates them.
+struct DropoutEnsembleExperiment {
+    var spec: DropoutEnsembleKind.Spec
+
+    /// Loss and accuracy of one network on its training and test sets, in
+    /// evaluation mode (for the dropout network: with weight scaling).
+    struct NetworkResult: Sendable {
+        var trainAccuracy = Double.nan
+        var testAccuracy = Double.nan
+        var trainLoss = Double.nan
+        var testLoss = Double.nan
+        var divergence: Divergence?
+        var gap: Double { trainAccuracy - testAccuracy }
+    }
+
+    /// The prediction of the averaged softmax of `samples` passes with fresh masks.
+    struct MonteCarloResult: Sendable {
+        var samples: Int
+        var accuracy: Double
+        /// Mean cross-entropy −log p̄(true class) of the averaged probabilities.
+        var loss: Double
+        /// Fraction of test examples whose predicted class is the deterministic network's.
+        var agreement: Double
+        var seconds: Double
+    }
+
+    /// How much the K sampled networks disagree, for the largest K.
+    struct Uncertainty: Sendable {
+        var samples: Int
+        /// Mean entropy of the averaged prediction, in nats.
+        var entropy: Double
+        var entropyCorrect: Double
+        var entropyWrong: Double
+        /// Entropy of the mean minus the mean entropy of the passes: the part
+        /// of the uncertainty that comes from the members disagreeing.
+        var mutualInformation: Double
+        /// Fraction of (pass, example) pairs whose class differs from the averaged prediction's.
+        var disagreement: Double
+    }
+
+    /// The first dropout layer after a hidden layer, seen directly: its input
+    /// h, its output in training mode averaged over many masks, and its output
+    /// in evaluation mode. Both forms make the two outputs agree on average;
+    /// they differ in which one carries the factor p.
+    struct ActivationCheck: Sendable {
+        var samples: Int
+        var inputMean: Double
+        var trainingMean: Double
+        var evaluationMean: Double
+    }
+
+    struct Result: Sendable {
+        var trainingExamples: Int
+        var testExamples: Int
+        var parameters: Int
+        var dropout: NetworkResult
+        var plain: NetworkResult
+        var scaledAccuracy = Double.nan
+        var scaledLoss = Double.nan
+        var scaledSeconds = Double.nan
+        var monteCarlo: [MonteCarloResult] = []
+        var uncertainty: Uncertainty?
+        var activations: ActivationCheck?
+    }
+
+    /// Deterministic inference is fast; its time is the median of this many runs.
+    static let timingRuns = 5
+
+    func run(context: DecodeContext, seed: UInt64) throws -> Result {
+        var generator = RandomGenerator(seed: seed)
+        var dataGenerator = generator.split()
+        let all = try spec.data.examples(spec.examples, context: context, generator: &dataGenerator)
+        let (rawTraining, rawTest) = try all.split(trainingFraction: spec.trainFraction, stratified: true, generator: &dataGenerator)
+        let standardizer = Standardizer(fitting: rawTraining)
+        let training = try Self.corrupt(try standardizer.transform(rawTraining), fraction: spec.labelNoise, generator: &dataGenerator)
+        let test = try standardizer.transform(rawTest)
+
+        var modelGenerator = generator.split()
+        let dropoutModel = try Model<Float>(description: spec.layers(dropout: true), inputWidth: spec.data.inputWidth,
+                                            generator: &modelGenerator)
+        let plainModel = try Model<Float>(description: spec.layers(dropout: false), inputWidth: spec.data.inputWidth,
+                                          generator: &modelGenerator)
+        // Same starting point: the dropout layers draw their mask streams from
+        // the generator while the model is built, so the two models would
+        // otherwise get different initial weights.
+        for (target, source) in zip(plainModel.parameters, dropoutModel.parameters) { target.value = source.value }
+
+        // Both networks see the same batches in the same order.
+        let shuffle = generator.split()
+        var result = Result(trainingExamples: training.count, testExamples: test.count, parameters: plainModel.parameterCount,
+                            dropout: NetworkResult(), plain: NetworkResult())
+        result.plain = try train(plainModel, training: training, test: test, shuffle: shuffle)
+        result.dropout = try train(dropoutModel, training: training, test: test, shuffle: shuffle)
+        guard result.dropout.divergence == nil else { return result }
+
+        // Weight scaling: one deterministic pass.
+        result.scaledAccuracy = result.dropout.testAccuracy
+        result.scaledLoss = result.dropout.testLoss
+        let labels = test.labels ?? []
+        var deterministic: [Int] = []
+        var times: [Double] = []
+        for _ in 0..<Self.timingRuns {
+            let (probabilities, seconds) = try WallClock.seconds { try dropoutModel.predictProbabilities(test.features) }
+            deterministic = Self.argmax(probabilities)
+            times.append(seconds)
+        }
+        result.scaledSeconds = times.sorted()[times.count / 2]
+
+        for (index, samples) in spec.samples.enumerated() {
+            let isLast = index == spec.samples.count - 1
+            let ((mean, uncertainty), seconds) = try WallClock.seconds {
+                try Self.monteCarlo(dropoutModel, test.features, samples: samples, labels: isLast ? labels : nil)
+            }
+            let predicted = Self.argmax(mean, classes: dropoutModel.outputWidth)
+            result.monteCarlo.append(MonteCarloResult(
+                samples: samples, accuracy: Self.accuracy(predicted, labels), loss: Self.crossEntropy(mean, labels),
+                agreement: Self.accuracy(predicted, deterministic), seconds: seconds))
+            if isLast { result.uncertainty = uncertainty }
+        }
+        result.activations = try activationCheck(dropoutModel, test.features, samples: spec.samples.last ?? 100)
+        return result
+    }
+
+    /// Trains `model` and measures it on both sets in evaluation mode.
+    func train(_ model: Model<Float>, training: Dataset<Float>, test: Dataset<Float>, shuffle: RandomGenerator) throws -> NetworkResult {
+        var generator = shuffle
+        let trainer = Trainer(model: model, optimizer: try spec.training.makeOptimizer(),
+                              options: spec.training.options(loss: .softmaxCrossEntropy))
+        let history = try trainer.fit(training, generator: &generator)
+        var result = NetworkResult()
+        if let divergence = history.divergence {
+            result.divergence = divergence
+            return result
+        }
+        let onTraining = try model.evaluate(training, loss: .softmaxCrossEntropy)
+        let onTest = try model.evaluate(test, loss: .softmaxCrossEntropy)
+        result.trainAccuracy = onTraining.accuracy ?? .nan
+        result.trainLoss = onTraining.loss
+        result.testAccuracy = onTest.accuracy ?? .nan
+        result.testLoss = onTest.loss
+        return result
+    }
+
+    /// The mean of the softmax outputs of `samples` passes with fresh dropout
+    /// masks, and with `labels`, how much the passes disagree.
+    static func monteCarlo(
+        _ model: Model<Float>, _ features: Tensor<Float>, samples: Int, labels: [Int]?
+    ) throws -> ([Double], Uncertainty?) {
+        let rows = features.rows, classes = model.outputWidth
+        var sum = [Double](repeating: 0, count: rows * classes)
+        var passClasses: [[Int]] = []
+        var passEntropy = 0.0
+        for _ in 0..<samples {
+            let probabilities = try model.predictProbabilities(features, mode: .monteCarloDropout)
+            probabilities.withUnsafeBufferPointer { p in
+                for i in 0..<sum.count { sum[i] += Double(p[i]) }
+            }
+            if labels != nil {
+                passClasses.append(argmax(probabilities))
+                passEntropy += entropy(probabilities.scalars.map(Double.init), classes: classes).reduce(0, +)
+            }
+        }
+        let mean = sum.map { $0 / Double(samples) }
+        guard let labels else { return (mean, nil) }
+
+        let predicted = argmax(mean, classes: classes)
+        let entropies = entropy(mean, classes: classes)
+        let correct = (0..<rows).filter { predicted[$0] == labels[$0] }
+        let wrong = (0..<rows).filter { predicted[$0] != labels[$0] }
+        func meanEntropy(_ indices: [Int]) -> Double {
+            indices.isEmpty ? .nan : indices.reduce(0.0) { $0 + entropies[$1] } / Double(indices.count)
+        }
+        var disagreements = 0
+        for pass in passClasses {
+            for r in 0..<rows where pass[r] != predicted[r] { disagreements += 1 }
+        }
+        let n = Double(max(rows, 1))
+        let entropy = entropies.reduce(0, +) / n
+        return (mean, Uncertainty(
+            samples: samples, entropy: entropy, entropyCorrect: meanEntropy(correct), entropyWrong: meanEntropy(wrong),
+            mutualInformation: entropy - passEntropy / (n * Double(samples)),
+            disagreement: Double(disagreements) / (n * Double(samples))))
+    }
+
+    /// Runs the inputs up to the first dropout layer that follows a hidden
+    /// layer, then that layer alone, `samples` times in training mode and once
+    /// in evaluation mode.
+    func activationCheck(_ model: Model<Float>, _ features: Tensor<Float>, samples: Int) throws -> ActivationCheck? {
+        guard let index = model.layers.indices.first(where: { $0 > 0 && model.layers[$0] is Dropout<Float> }) else { return nil }
+        var h = features
+        for layer in model.layers[..<index] { h = layer.forward(h, mode: .evaluation) }
+        let input = h
+        let layer = model.layers[index]
+        func mean(_ t: Tensor<Float>) -> Double {
+            t.scalars.reduce(0.0) { $0 + Double($1) } / Double(max(t.count, 1))
+        }
+        var trainingSum = 0.0
+        for _ in 0..<samples { trainingSum += mean(layer.forward(input, mode: .monteCarloDropout)) }
+        let evaluation = mean(layer.forward(input, mode: .evaluation))
+        return ActivationCheck(samples: samples, inputMean: mean(input), trainingMean: trainingSum / Double(samples),
+                               evaluationMean: evaluation)
+    }
+
+    /// The set with `fraction` of its labels (chosen at random) replaced by a
+    /// class drawn uniformly — possibly the same one, as in the usual
+    /// symmetric label-noise model.
+    static func corrupt(_ data: Dataset<Float>, fraction: Double, generator: inout RandomGenerator) throws -> Dataset<Float> {
+        guard fraction > 0, var labels = data.labels, let classes = data.classCount else { return data }
+        let count = Int((fraction * Double(labels.count)).rounded())
+        for index in generator.permutation(labels.count).prefix(count) {
+            labels[index] = generator.integer(below: classes)
+        }
+        return try Dataset(features: data.features, labels: labels, classCount: classes)
+    }
+
+    // MARK: - Small helpers
+
+    static func argmax(_ probabilities: Tensor<Float>) -> [Int] {
+        argmax(probabilities.scalars.map(Double.init), classes: probabilities.columns)
+    }
+
+    static func argmax(_ values: [Double], classes: Int) -> [Int] {
+        guard classes > 0 else { return [] }
+        return (0..<(values.count / classes)).map { r in
+            var best = 0
+            for j in 1..<classes where values[r * classes + j] > values[r * classes + best] { best = j }
+            return best
+        }
+    }
+
+    /// Entropy −Σ p log p of each row, in nats.
+    static func entropy(_ values: [Double], classes: Int) -> [Double] {
+        (0..<(values.count / max(classes, 1))).map { r in
+            var h = 0.0
+            for j in 0..<classes {
+                let p = values[r * classes + j]
+                if p > 0 { h -= p * log(p) }
+            }
+            return h
+        }
+    }
+
+    static func accuracy(_ predicted: [Int], _ labels: [Int]) -> Double {
+        guard !labels.isEmpty else { return .nan }
+        return Double(zip(predicted, labels).filter { $0 == $1 }.count) / Double(labels.count)
+    }
+
+    /// Mean −log p̄(true class); a probability that rounded to 0 counts as 1e-12.
+    static func crossEntropy(_ mean: [Double], _ labels: [Int]) -> Double {
+        guard !labels.isEmpty else { return .nan }
+        let classes = mean.count / labels.count
+        return labels.enumerated().reduce(0.0) { $0 - log(max(mean[$1.offset * classes + $1.element], 1e-12)) }
+            / Double(labels.count)
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+import NeuralEngine
+
+/// Dropout at test time approximates an ensemble.
+///
+/// Trains one network with dropout and, for comparison, the same network
+/// (same initial weights, same batches) without it. The dropout network is
+/// then evaluated two ways: deterministically with the weights scaled by the
+/// keep probability (for inverted dropout that is plain evaluation mode, the
+/// scaling having been done during training), and by Monte-Carlo averaging —
+/// the mean of the softmax probabilities of K forward passes, each with its own
+/// dropout masks, i.e. K members of the ensemble of thinned networks — for
+/// each K in `samples`. Srivastava et al. 2014,
+/// https://jmlr.org/papers/v15/srivastava14a.html; Gal & Ghahramani 2016,
+/// https://arxiv.org/abs/1506.02142.
+public enum DropoutEnsembleKind: ExperimentKind {
+    public static let name = "dropout-ensemble"
+    public static let summary = "Trains a network with and without dropout; compares weight scaling with Monte-Carlo averaging of K sampled dropout masks, and the generalization gaps."
+
+    static let allowedData: [DataSource] = [.digits, .spirals, .moons, .circles, .blobs]
+
+    public static let keys: [KeyDescriptor] = DataRecipe.keys(defaultSource: .digits, allowed: allowedData) + [
+        KeyDescriptor("examples", type: "integer", default: "1000 (synthetic sets; digits uses all 1,797 images)",
+                      range: .closed(20, 100_000), "Examples drawn from a synthetic set, before the split."),
+        KeyDescriptor("train_fraction", type: "number", default: "0.5", range: .closed(0.05, 0.95),
+                      "Fraction of the examples used for training (stratified by class); the rest is the test set."),
+        KeyDescriptor("label_noise", type: "number", default: "0", range: .closed(0, 0.9),
+                      "Fraction of the training labels replaced by a class drawn at random (the test labels stay clean): noise a network can only fit by memorizing it."),
+        KeyDescriptor("hidden", type: "list of integers", default: "[256, 256]", range: .closed(1, 4_096),
+                      "Units of each hidden ReLU layer; each is followed by dropout."),
+        KeyDescriptor("keep_prob", type: "number", default: "0.5", range: .aboveUpTo(0, 1),
+                      "Probability p of keeping a hidden unit (not of dropping it)."),
+        KeyDescriptor("input_keep_prob", type: "number", default: "1", range: .aboveUpTo(0, 1),
+                      "Probability of keeping an input feature; 1 means no dropout on the inputs (the paper used 0.8)."),
+        KeyDescriptor("variant", type: "inverted | original", default: "inverted",
+                      "Inverted dropout divides kept units by p while training and does nothing at test time; the original form only zeroes while training and multiplies by p at test time."),
+    ] + TrainingRecipe.keys(epochs: 20, batchSize: 32, optimizer: .momentum) + [
+        KeyDescriptor("samples", type: "list of integers", default: "[1, 5, 20, 100]", range: .closed(1, 1_000),
+                      "Monte-Carlo sample counts K: forward passes with fresh masks whose softmax outputs are averaged."),
+    ]
+
+    public struct Spec: Codable, Sendable, Hashable {
+        var data: DataRecipe
+        var examples: Int
+        var trainFraction: Double
+        var labelNoise: Double
+        var hidden: [Int]
+        var keepProbability: Double
+        var inputKeepProbability: Double
+        /// `inverted` or `original` (``DropoutForm``'s raw values).
+        var variant: String
+        var training: TrainingRecipe
+        var samples: [Int]
+    }
+
+    /// Largest training work of one block: epochs × training examples ×
+    /// parameters, for both networks. The build machine does about 2.5e9 a
+    /// second for networks of the default size, so this is about 4 s.
+    static let trainingBudget = 1e10
+    /// Largest inference work: (Σ K + 10) × test examples × parameters, the
+    /// Monte-Carlo passes plus the deterministic and accuracy passes. About
+    /// 1e10 a second (a pass with sampled masks costs more than a plain one).
+    static let inferenceBudget = 2e10
+
+    public static func decode(_ reader: SpecReader, context: DecodeContext) -> Spec? {
+        let data = DataRecipe.decode(reader, context: context, allowed: allowedData)
+        let examples = data.source == .digits ? DataRecipe.digitsCount : (reader.optionalInt("examples") ?? 1_000)
+        if reader.has("examples"), data.source == .digits {
+            reader.fail("examples", "'examples' sets the size of a synthetic set; data: digits uses all \(DataRecipe.digitsCount) images",
+                        notes: ["use 'train_fraction' to train on fewer of them"])
+        }
+        let hidden = reader.intList("hidden", count: 1...8)
+        let samples = reader.intList("samples", count: 1...12)
+        if zip(samples, samples.dropFirst()).contains(where: { $0 >= $1 }) {
+            reader.fail("samples", "'samples' must list sample counts in increasing order, found \(samples)")
+        }
+        let spec = Spec(
+            data: data, examples: examples, trainFraction: reader.double("train_fraction"),
+            labelNoise: reader.double("label_noise"), hidden: hidden,
+            keepProbability: reader.double("keep_prob"), inputKeepProbability: reader.double("input_keep_prob"),
+            variant: reader.choice("variant", DropoutForm.allCases.map(\.rawValue)),
+            training: TrainingRecipe.decode(reader), samples: samples)
+        if spec.trainingWork > trainingBudget {
+            reader.fail(reader.has("epochs") ? "epochs" : "hidden",
+                        "training would take \(ResultValue.format(spec.trainingWork, significant: 3)) units of work "
+                        + "(2 networks × epochs × training examples × \(spec.parameterCount) parameters), more than the budget of \(ResultValue.format(trainingBudget))",
+                        notes: ["lower 'epochs', 'train_fraction' or the widths in 'hidden'"])
+        }
+        if spec.inferenceWork > inferenceBudget {
+            reader.fail("samples",
+                        "evaluation would take \(ResultValue.format(spec.inferenceWork, significant: 3)) units of work "
+                        + "((sum of samples + 10) × test examples × parameters), more than the budget of \(ResultValue.format(inferenceBudget))",
+                        notes: ["lower the largest sample count or the widths in 'hidden'"])
+        }
+        return spec
+    }
+
+    public static func dataFiles(_ spec: Spec, context: DecodeContext) -> [String] {
+        guard spec.data.source == .digits, let path = context.resolveDataFile(spec.data.file) else { return [] }
+        return [path]
+    }
+
+    public static func run(_ spec: Spec, context: RunContext) throws -> ExperimentOutcome {
+        let result = try DropoutEnsembleExperiment(spec: spec).run(context: context.decode, seed: context.seed)
+        return DropoutEnsembleReport(spec: spec, result: result).outcome
+    }
+}
+
+extension DropoutEnsembleKind.Spec {
+    var form: DropoutForm { DropoutForm(rawValue: variant) ?? .inverted }
+
+    var trainingExamples: Int { Int((Double(examples) * trainFraction).rounded()) }
+    var testExamples: Int { examples - trainingExamples }
+
+    /// The layers of the network, with dropout or without.
+    func layers(dropout: Bool) -> [String] {
+        let suffix = form == .original ? " original" : ""
+        var out: [String] = []
+        if dropout, inputKeepProbability < 1 { out.append("dropout \(inputKeepProbability)\(suffix)") }
+        for units in hidden {
+            out += ["dense \(units)", "relu"]
+            if dropout { out.append("dropout \(keepProbability)\(suffix)") }
+        }
+        out.append("dense \(data.outputWidth)")
+        return out
+    }
+
+    var parameterCount: Int {
+        var width = data.inputWidth, count = 0
+        for units in hidden + [data.outputWidth] {
+            count += width * units + units
+            width = units
+        }
+        return count
+    }
+
+    var trainingWork: Double {
+        2 * Double(training.epochs) * Double(trainingExamples) * Double(parameterCount)
+    }
+
+    var inferenceWork: Double {
+        Double(samples.reduce(10, +)) * Double(testExamples) * Double(parameterCount)
+    }
+}

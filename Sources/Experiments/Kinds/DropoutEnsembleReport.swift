@@ -1,0 +1,241 @@
+import Foundation
+
+/// Turns a dropout-ensemble run into named values, tables and a chart.
+///
+/// The named values:
+/// ```
+/// keep_prob, input_keep_prob, variant, parameters, train_examples, test_examples, epochs
+/// diverged, diverged_at_step (only if a network diverged: the earliest step)
+/// scaled.{accuracy, loss, ms}                  weight scaling: one deterministic pass
+/// mc[i] / mc.<K>.{samples, accuracy, loss, agreement, ms}
+///                                              the average of K passes with sampled masks
+/// dropout.{train_accuracy, test_accuracy, gap, train_loss, test_loss, diverged, diverged_at_step}
+/// no_dropout.{…the same…}                      the same network trained without dropout
+/// uncertainty.{samples, entropy, entropy_correct, entropy_wrong, mutual_information, disagreement}
+/// activation.{samples, input_mean, train_mean, eval_mean, train_ratio, eval_ratio, mismatch}
+/// ```
+/// Accuracies are fractions, losses mean cross-entropies in nats, `gap` is
+/// training minus test accuracy, `agreement` the fraction of test examples on
+/// which the Monte-Carlo prediction is the deterministic one.
+struct DropoutEnsembleReport {
+    var spec: DropoutEnsembleKind.Spec
+    var result: DropoutEnsembleExperiment.Result
+
+    typealias Cell = ResultTable.Cell
+    typealias NetworkResult = DropoutEnsembleExperiment.NetworkResult
+
+    var outcome: ExperimentOutcome {
+        ExperimentOutcome(values: values, presentation: presentation)
+    }
+
+    private var divergences: [(String, NetworkResult)] {
+        [("with dropout", result.dropout), ("without dropout", result.plain)].filter { $0.1.divergence != nil }
+    }
+
+    // MARK: - Named values
+
+    var values: Record {
+        var v = Record()
+        v["keep_prob"] = .number(spec.keepProbability)
+        v["input_keep_prob"] = .number(spec.inputKeepProbability)
+        v["variant"] = .string(spec.variant)
+        v["parameters"] = .integer(result.parameters)
+        v["train_examples"] = .integer(result.trainingExamples)
+        v["test_examples"] = .integer(result.testExamples)
+        v["epochs"] = .integer(spec.training.epochs)
+        v["diverged"] = .bool(!divergences.isEmpty)
+        if let step = divergences.compactMap({ $0.1.divergence?.step }).min() { v["diverged_at_step"] = .integer(step) }
+        v["scaled"] = .record(Record([
+            "accuracy": .number(result.scaledAccuracy), "loss": .number(result.scaledLoss),
+            "ms": .number(result.scaledSeconds * 1e3),
+        ]))
+        // Present (as NaN) even when the dropout network diverged, so that
+        // expectations read a failing value instead of a missing name.
+        let monteCarlo = result.monteCarlo.isEmpty
+            ? spec.samples.map { DropoutEnsembleExperiment.MonteCarloResult(samples: $0, accuracy: .nan, loss: .nan, agreement: .nan, seconds: .nan) }
+            : result.monteCarlo
+        v["mc"] = .list(monteCarlo.map { mc in
+            .record(Record([
+                "key": .string(String(mc.samples)), "samples": .integer(mc.samples), "accuracy": .number(mc.accuracy),
+                "loss": .number(mc.loss), "agreement": .number(mc.agreement), "ms": .number(mc.seconds * 1e3),
+            ]))
+        })
+        v["dropout"] = .record(record(result.dropout))
+        v["no_dropout"] = .record(record(result.plain))
+        if let u = result.uncertainty {
+            v["uncertainty"] = .record(Record([
+                "samples": .integer(u.samples), "entropy": .number(u.entropy), "entropy_correct": .number(u.entropyCorrect),
+                "entropy_wrong": .number(u.entropyWrong), "mutual_information": .number(u.mutualInformation),
+                "disagreement": .number(u.disagreement),
+            ]))
+        }
+        if let a = result.activations {
+            v["activation"] = .record(Record([
+                "samples": .integer(a.samples), "input_mean": .number(a.inputMean), "train_mean": .number(a.trainingMean),
+                "eval_mean": .number(a.evaluationMean), "train_ratio": .number(a.trainingMean / a.inputMean),
+                "eval_ratio": .number(a.evaluationMean / a.inputMean), "mismatch": .number(a.trainingMean / a.evaluationMean - 1),
+            ]))
+        }
+        return v
+    }
+
+    private func record(_ network: NetworkResult) -> Record {
+        var r = Record([
+            "train_accuracy": .number(network.trainAccuracy), "test_accuracy": .number(network.testAccuracy),
+            "gap": .number(network.gap), "train_loss": .number(network.trainLoss), "test_loss": .number(network.testLoss),
+            "diverged": .bool(network.divergence != nil),
+        ])
+        if let divergence = network.divergence { r["diverged_at_step"] = .integer(divergence.step) }
+        return r
+    }
+
+    // MARK: - Presentation
+
+    var presentation: [PresentationItem] {
+        var items: [PresentationItem] = []
+        for (name, network) in divergences {
+            guard let divergence = network.divergence else { continue }
+            items.append(.warning("Training \(name) \(divergence), so its accuracies cannot be measured. "
+                                  + "Lower the learning rate (now \(number(spec.training.learningRate))) — dropout with p = "
+                                  + "\(number(spec.keepProbability)) makes the gradients noisier and larger."))
+        }
+        if result.dropout.divergence == nil {
+            items.append(.metrics(metrics))
+            items.append(.chart(chart))
+            items.append(.table(ensembleTable))
+        }
+        items.append(.table(networkTable))
+        if let note = uncertaintyNote { items.append(.note(note)) }
+        if let note = activationNote { items.append(.note(note)) }
+        return items
+    }
+
+    private var metrics: [Metric] {
+        var out = [Metric(label: "weight scaling", value: percent(result.scaledAccuracy),
+                          detail: "test accuracy, one deterministic pass, \(milliseconds(result.scaledSeconds))")]
+        if let last = result.monteCarlo.last {
+            out.append(Metric(label: "Monte-Carlo, K = \(last.samples)", value: percent(last.accuracy),
+                              detail: "test accuracy, \(last.samples) passes, \(milliseconds(last.seconds))"))
+        }
+        if result.plain.divergence == nil {
+            out.append(Metric(label: "generalization gap", value: percent(result.dropout.gap) + " vs " + percent(result.plain.gap),
+                              detail: "training − test accuracy, with vs without dropout"))
+        }
+        return out
+    }
+
+    private var chart: Chart {
+        let x = result.monteCarlo.map { Double($0.samples) }
+        let logX = (x.max() ?? 1) / max(x.min() ?? 1, 1) >= 10
+        var references = [Chart.ReferenceLine(label: "weight scaling", y: result.scaledAccuracy)]
+        if result.plain.divergence == nil {
+            references.append(.init(label: "no dropout", y: result.plain.testAccuracy))
+        }
+        let summary = "Test accuracy of the Monte-Carlo average against the number of sampled masks K: "
+            + result.monteCarlo.map { "K = \($0.samples): \(percent($0.accuracy))" }.joined(separator: ", ")
+            + "; weight scaling: \(percent(result.scaledAccuracy))."
+        return Chart(
+            title: "Averaging more thinned networks approaches weight scaling", style: .line,
+            xLabel: "sampled masks K" + (logX ? " (log scale)" : ""), yLabel: "test accuracy",
+            xScale: logX ? .log : .linear,
+            series: [Chart.Series(name: "Monte-Carlo average of K passes", x: x, y: result.monteCarlo.map(\.accuracy))],
+            referenceLines: references, summary: summary)
+    }
+
+    private var ensembleTable: ResultTable {
+        var rows: [[Cell]] = [[
+            Cell("weight scaling", tone: .highlight), Cell("1"), Cell(percent(result.scaledAccuracy)),
+            Cell(number(result.scaledLoss)), Cell("–"), Cell(milliseconds(result.scaledSeconds, unit: false)),
+        ]]
+        for mc in result.monteCarlo {
+            rows.append([
+                Cell("Monte-Carlo, K = \(mc.samples)", tone: .plain), Cell(String(mc.samples)),
+                Cell(percent(mc.accuracy), tone: mc.accuracy >= result.scaledAccuracy ? .good : .plain),
+                Cell(number(mc.loss)), Cell(percent(mc.agreement)), Cell(milliseconds(mc.seconds, unit: false)),
+            ])
+        }
+        let scaling = spec.form == .inverted
+            ? "Inverted dropout scaled the kept units by 1/p during training, so weight scaling is plain evaluation mode."
+            : "Original dropout: evaluation mode multiplies every unit by p = \(number(spec.keepProbability))."
+        return ResultTable(
+            caption: "The dropout network on \(result.testExamples) test examples. \(scaling) Monte-Carlo rows average the "
+                + "softmax outputs of K passes with fresh masks; agreement is the fraction of test examples whose predicted "
+                + "class is the weight-scaled one. Times are wall-clock, for the whole test set"
+                + " (weight scaling: median of \(DropoutEnsembleExperiment.timingRuns) runs).",
+            columns: [.init("prediction", numeric: false), .init("forward passes"), .init("test accuracy"),
+                      .init("test cross-entropy"), .init("agreement"), .init("time (ms)")],
+            rows: rows)
+    }
+
+    private var networkTable: ResultTable {
+        func row(_ name: String, _ n: NetworkResult) -> [Cell] {
+            guard n.divergence == nil else {
+                return [Cell(name), Cell("diverged", tone: .bad), Cell("–"), Cell("–"), Cell("–"), Cell("–")]
+            }
+            return [Cell(name), Cell(percent(n.trainAccuracy)), Cell(percent(n.testAccuracy)), Cell(percent(n.gap)),
+                    Cell(number(n.trainLoss)), Cell(number(n.testLoss))]
+        }
+        var rows = [row("without dropout", result.plain), row("with dropout, p = \(number(spec.keepProbability))", result.dropout)]
+        // Tone the smaller gap and the lower test loss.
+        if result.plain.divergence == nil, result.dropout.divergence == nil {
+            let better = result.dropout.gap < result.plain.gap ? 1 : 0
+            rows[better][3].tone = .good
+            let lowerLoss = result.dropout.testLoss < result.plain.testLoss ? 1 : 0
+            rows[lowerLoss][5].tone = .good
+        }
+        return ResultTable(
+            caption: "\(spec.data.label): \(count(result.trainingExamples)) training and \(count(result.testExamples)) test examples; "
+                + "hidden layers \(spec.hidden.map(String.init).joined(separator: "–")) (\(count(result.parameters)) parameters), "
+                + "the same initial weights and batches for both, trained with \(spec.training.label). "
+                + "Both are measured in evaluation mode; the gap is training minus test accuracy.",
+            columns: [.init("network", numeric: false), .init("training accuracy"), .init("test accuracy"), .init("gap"),
+                      .init("training cross-entropy"), .init("test cross-entropy")],
+            rows: rows)
+    }
+
+    private var uncertaintyNote: String? {
+        guard let u = result.uncertainty else { return nil }
+        return "Across the \(u.samples) sampled networks, a pass predicts a different class from the average on "
+            + "\(percent(u.disagreement)) of the test examples. The averaged prediction has a mean entropy of "
+            + "\(number(u.entropy)) nats — \(number(u.entropyCorrect)) on the examples it gets right, "
+            + "\(number(u.entropyWrong)) on those it gets wrong — of which \(number(u.mutualInformation)) nats "
+            + "(the mutual information) come from the sampled networks disagreeing."
+    }
+
+    private var activationNote: String? {
+        guard let a = result.activations else { return nil }
+        let p = number(spec.keepProbability)
+        let training = spec.form == .inverted
+            ? "training mode keeps each unit with probability \(p) and divides it by \(p)"
+            : "training mode keeps each unit with probability \(p) and leaves it as it is"
+        return "The first hidden dropout layer on the test set: \(training), so over \(a.samples) masks its mean output is "
+            + "\(number(a.trainingMean / a.inputMean)) × its mean input; evaluation mode gives "
+            + "\(number(a.evaluationMean / a.inputMean)) × the input. The two agree to "
+            + "\(percent(abs(a.trainingMean / a.evaluationMean - 1), decimals: 2)), as they must for the next layer to see "
+            + "the activations it was trained on."
+    }
+
+    // MARK: - Formatting
+
+    private func number(_ x: Double) -> String {
+        x.isNaN ? "–" : ResultValue.format(x, significant: 3)
+    }
+
+    private func percent(_ x: Double, decimals: Int = 1) -> String {
+        x.isNaN ? "–" : String(format: "%.\(decimals)f %%", x * 100)
+    }
+
+    private func milliseconds(_ seconds: Double, unit: Bool = true) -> String {
+        seconds.isNaN ? "–" : ResultValue.format(seconds * 1e3, significant: 3) + (unit ? " ms" : "")
+    }
+
+    private func count(_ n: Int) -> String {
+        let digits = Array(String(n))
+        var out = ""
+        for (i, d) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(d)
+        }
+        return out
+    }
+}

@@ -1,0 +1,201 @@
+import Foundation
+import NeuralEngine
+
+/// The data sets the training kinds can use, by the name a block writes in `data:`.
+enum DataSource: String, Codable, Sendable, Hashable, CaseIterable {
+    case spirals, moons, circles, blobs, digits, polynomial
+
+    /// Whether the targets are numbers (squared error) rather than classes.
+    var isRegression: Bool { self == .polynomial }
+
+    /// The noise a block gets when it writes none, in the units of ``noiseMeaning``.
+    var defaultNoise: Double {
+        switch self {
+        case .spirals: 0.2
+        case .moons: 0.2
+        case .circles: 0.1
+        case .blobs: 1
+        case .polynomial: 0.3
+        case .digits: 0
+        }
+    }
+}
+
+/// Everything needed to draw a block's examples: which set, its noise and
+/// shape, and for the digits the file. A plain value so it can be part of a
+/// spec (and of its cache key).
+struct DataRecipe: Codable, Sendable, Hashable {
+    var source: DataSource
+    /// Standard deviation of the noise (angle for spirals, coordinates for
+    /// moons and circles, each blob's spread, the targets of the polynomial).
+    var noise: Double
+    /// Classes of spirals and blobs; fixed by the other sets.
+    var classes: Int
+    /// The true function of the polynomial set, `f(x) = Σ cᵢ xⁱ`, lowest power first.
+    var coefficients: [Double]
+    /// The digits file as written in the block (resolved at run time).
+    var file: String
+
+    /// Largest number of examples a block may draw from a synthetic set.
+    static let maximumExamples = 100_000
+    /// The digits file shipped with the lessons.
+    static let digitsFile = "digits.csv.gz"
+    /// Images in the digits file.
+    static let digitsCount = 1_797
+    /// The default true function of the polynomial set,
+    /// f(x) = 1 − 2x − 3x² + 4x³ + 2x⁴ − 2x⁵: a hump and a dip on [−1, 1] with
+    /// every power up to the fifth, so each degree of a fit up to 5 removes
+    /// some of the bias.
+    static let defaultCoefficients: [Double] = [1, -2, -3, 4, 2, -2]
+
+    /// Features per example.
+    var inputWidth: Int {
+        switch source {
+        case .digits: Dataset<Float>.digitsPixelCount
+        case .polynomial: 1
+        default: 2
+        }
+    }
+
+    /// Outputs a model needs: one per class, or one for regression.
+    var outputWidth: Int {
+        switch source {
+        case .spirals, .blobs: classes
+        case .moons, .circles: 2
+        case .digits: 10
+        case .polynomial: 1
+        }
+    }
+
+    /// The true regression function at `x` (Horner's rule).
+    func trueFunction(_ x: Double) -> Double {
+        coefficients.reversed().reduce(0) { $0 * x + $1 }
+    }
+
+    // MARK: - Keys
+
+    /// The data keys, documented once for every kind that trains on data.
+    static func keys(defaultSource: DataSource, allowed: [DataSource]) -> [KeyDescriptor] {
+        var keys = [
+            KeyDescriptor("data", type: allowed.map(\.rawValue).joined(separator: " | "), default: defaultSource.rawValue,
+                          "The data set: " + allowed.map(Self.describe).joined(separator: "; ") + "."),
+            KeyDescriptor("noise", type: "number", default: "0.2 (spirals, moons), 0.1 (circles), 1 (blobs), 0.3 (polynomial)",
+                          range: .closed(0, 10),
+                          "Standard deviation of the synthetic sets' noise: of the angle along a spiral arm, of both coordinates of moons and circles, of each blob around its centre, of the polynomial's targets."),
+            KeyDescriptor("classes", type: "integer", default: "3", range: .closed(2, 10),
+                          "Classes of spirals and blobs (one arm or blob each)."),
+            KeyDescriptor("file", type: "path", default: digitsFile,
+                          "The digits file (CSV of 64 pixels and a label per line, optionally gzip-compressed), relative to the lesson or its data/ folder."),
+        ]
+        if allowed.contains(.polynomial) {
+            keys.insert(KeyDescriptor(
+                "coefficients", type: "list of numbers", default: "[1, -2, -3, 4, 2, -2]",
+                "The true function of data: polynomial, f(x) = c₀ + c₁x + c₂x² + …, lowest power first; x is uniform in [−1, 1]."),
+                at: 3)
+        }
+        return keys
+    }
+
+    private static func describe(_ source: DataSource) -> String {
+        switch source {
+        case .spirals: "spirals (interleaved arms in the plane, one per class)"
+        case .moons: "moons (two interleaving half circles)"
+        case .circles: "circles (two concentric rings)"
+        case .blobs: "blobs (Gaussian clusters, one per class)"
+        case .digits: "digits (1,797 hand-written 8 × 8 images, 10 classes)"
+        case .polynomial: "polynomial (noisy samples of a polynomial on [−1, 1]: regression)"
+        }
+    }
+
+    /// Reads the data keys; problems go to the reader.
+    static func decode(_ reader: SpecReader, context: DecodeContext, allowed: [DataSource]) -> DataRecipe {
+        let source = DataSource(rawValue: reader.choice("data", allowed.map(\.rawValue))) ?? allowed[0]
+        var noise = reader.optionalDouble("noise") ?? source.defaultNoise
+        let classes = reader.int("classes")
+        var coefficients = DataRecipe.defaultCoefficients
+        let file = reader.string("file")
+
+        func onlyFor(_ key: String, _ sources: [DataSource]) {
+            if reader.has(key), !sources.contains(source) {
+                reader.fail(key, "'\(key)' applies to data: \(sources.map(\.rawValue).joined(separator: " or ")), not \(source.rawValue)")
+            }
+        }
+        onlyFor("classes", [.spirals, .blobs])
+        onlyFor("noise", [.spirals, .moons, .circles, .blobs, .polynomial])
+        onlyFor("file", [.digits])
+        onlyFor("coefficients", [.polynomial])
+        if source == .digits { noise = 0 }
+
+        if reader.has("coefficients") {
+            coefficients = reader.doubleList("coefficients", count: 1...21)
+            if coefficients.contains(where: { abs($0) > 1e6 }) {
+                reader.fail("coefficients", "each of 'coefficients' must be between -1e6 and 1e6")
+            }
+        }
+        if source == .digits, context.resolveDataFile(file) == nil {
+            reader.fail(reader.has("file") ? "file" : "data",
+                        "cannot find the digits file '\(file)' next to the lesson or in its data/ folder",
+                        notes: ["the project ships it as lessons/data/\(digitsFile)"])
+        }
+        return DataRecipe(source: source, noise: noise, classes: classes, coefficients: coefficients, file: file)
+    }
+
+    // MARK: - Drawing examples
+
+    /// `count` examples in random order: drawn afresh from a synthetic set, or
+    /// a random subset of the digits file (at most its 1,797 images).
+    func examples(_ count: Int, context: DecodeContext, generator: inout RandomGenerator) throws -> Dataset<Float> {
+        switch source {
+        case .digits:
+            guard let path = context.resolveDataFile(file) else {
+                throw ExperimentError("cannot find the digits file '\(file)' next to the lesson or in its data/ folder")
+            }
+            let all: Dataset<Float>
+            do {
+                all = try Dataset<Float>.digits(contentsOf: path)
+            } catch {
+                throw ExperimentError("cannot read the digits file: \(error)")
+            }
+            guard count <= all.count else {
+                throw ExperimentError("the block needs \(count) images but '\(file)' has \(all.count)")
+            }
+            return all.subset(Array(generator.permutation(all.count).prefix(count)))
+        case .spirals:
+            let perClass = (count + classes - 1) / classes
+            let data = try Dataset<Float>.spirals(pointsPerClass: perClass, classes: classes, noise: noise, generator: &generator)
+            return data.subset(Array(0..<count))
+        case .moons:
+            return try Dataset<Float>.moons(count: count, noise: noise, generator: &generator)
+        case .circles:
+            return try Dataset<Float>.circles(count: count, noise: noise, generator: &generator)
+        case .blobs:
+            // Centres in a 10 × 10 square: blobs of the default spread overlap a little.
+            return try Dataset<Float>.blobs(count: count, centers: classes, standardDeviation: noise,
+                                            centerRange: -5...5, generator: &generator)
+        case .polynomial:
+            return try Dataset<Float>.polynomial(count: count, coefficients: coefficients, noise: noise, generator: &generator)
+        }
+    }
+
+    /// The first `first` examples and the rest, standardized with statistics of
+    /// the first part only (regression inputs are left as they are: x is
+    /// already in [−1, 1], where the polynomial basis is defined).
+    func split(_ data: Dataset<Float>, first: Int) throws -> (Dataset<Float>, Dataset<Float>) {
+        let training = data.subset(Array(0..<first))
+        let rest = data.subset(Array(first..<data.count))
+        guard !source.isRegression else { return (training, rest) }
+        let standardizer = Standardizer(fitting: training)
+        return (try standardizer.transform(training), try standardizer.transform(rest))
+    }
+
+    /// A short description for captions, e.g. "spirals (3 classes, noise 0.2)".
+    var label: String {
+        let noiseText = ResultValue.format(noise, significant: 3)
+        switch source {
+        case .spirals, .blobs: return "\(source.rawValue) (\(classes) classes, noise \(noiseText))"
+        case .moons, .circles: return "\(source.rawValue) (noise \(noiseText))"
+        case .digits: return "digits"
+        case .polynomial: return "polynomial (noise σ = \(noiseText))"
+        }
+    }
+}
