@@ -129,7 +129,7 @@ struct BiasVarianceReport {
         items.append(.note(ruleNote))
         for row in rows {
             if let divergence = row.divergence {
-                items.append(.warning("Training of the model with \(capacityLabel(row.capacity)) \(divergence): its errors are not defined. "
+                items.append(.warning("The model with \(capacityLabel(row.capacity)) \(divergence) — its errors are not defined. "
                                       + "A smaller learning rate usually cures this."))
             }
         }

@@ -28,8 +28,9 @@ struct DropoutEnsembleReport {
         ExperimentOutcome(values: values, presentation: presentation)
     }
 
-    private var divergences: [(String, NetworkResult)] {
-        [("with dropout", result.dropout), ("without dropout", result.plain)].filter { $0.1.divergence != nil }
+    /// The networks that diverged, dropout first, with their names for messages.
+    private var divergences: [(name: String, network: NetworkResult, isDropout: Bool)] {
+        [("with dropout", result.dropout, true), ("without dropout", result.plain, false)].filter { $0.1.divergence != nil }
     }
 
     // MARK: - Named values
@@ -44,7 +45,7 @@ struct DropoutEnsembleReport {
         v["test_examples"] = .integer(result.testExamples)
         v["epochs"] = .integer(spec.training.epochs)
         v["diverged"] = .bool(!divergences.isEmpty)
-        if let step = divergences.compactMap({ $0.1.divergence?.step }).min() { v["diverged_at_step"] = .integer(step) }
+        if let step = divergences.compactMap({ $0.network.divergence?.step }).min() { v["diverged_at_step"] = .integer(step) }
         v["scaled"] = .record(Record([
             "accuracy": .number(result.scaledAccuracy), "loss": .number(result.scaledLoss),
             "ms": .number(result.scaledSeconds * 1e3),
@@ -93,11 +94,15 @@ struct DropoutEnsembleReport {
 
     var presentation: [PresentationItem] {
         var items: [PresentationItem] = []
-        for (name, network) in divergences {
+        for (name, network, isDropout) in divergences {
             guard let divergence = network.divergence else { continue }
-            items.append(.warning("Training \(name) \(divergence), so its accuracies cannot be measured. "
-                                  + "Lower the learning rate (now \(number(spec.training.learningRate))) — dropout with p = "
-                                  + "\(number(spec.keepProbability)) makes the gradients noisier and larger."))
+            var text = "The network \(name) \(divergence) — its accuracies cannot be measured. "
+                + "Lower the learning rate (now \(number(spec.training.learningRate)))"
+            if isDropout, result.plain.divergence == nil {
+                text += ": dropout with p = \(number(spec.keepProbability)) makes the gradients noisier and larger, "
+                    + "and the same rate trained the network without dropout"
+            }
+            items.append(.warning(text + "."))
         }
         if result.dropout.divergence == nil {
             items.append(.metrics(metrics))

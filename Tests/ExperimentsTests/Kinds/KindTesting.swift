@@ -1,0 +1,61 @@
+import Foundation
+@testable import Experiments
+
+/// Decoding and running a kind the way the runner does, for the kind tests.
+enum KindTesting {
+    /// The package's `lessons` folder, where `data/digits.csv.gz` lives.
+    static let lessonsDirectory = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("lessons").path
+
+    static let context = DecodeContext(lessonDirectory: lessonsDirectory)
+
+    static func prepare<K: ExperimentKind>(_ kind: K.Type, _ body: String) -> (PreparedExperiment?, [SpecIssue]) {
+        let reader = SpecReader(body: body, kind: K.name, descriptors: CommonKeys.descriptors + K.keys)
+        let prepared = AnyExperimentKind(kind).prepare(reader, context)
+        return (prepared, reader.issues)
+    }
+
+    /// The decoded spec of a valid body.
+    static func spec<K: ExperimentKind>(_ kind: K.Type, _ body: String) throws -> K.Spec? {
+        guard let json = prepare(kind, body).0?.specJSON else { return nil }
+        return try JSONDecoder().decode(K.Spec.self, from: Data(json.utf8))
+    }
+
+    /// A path such as `rows[0].diagnosis` or `mc.100.accuracy`, as expressions read it.
+    static func value(_ record: Record, _ path: String) -> ResultValue? {
+        var components: [PathComponent] = []
+        for part in path.split(separator: ".") {
+            var text = Substring(part)
+            if let open = text.firstIndex(of: "[") {
+                components.append(.key(String(text[..<open])))
+                text = text[open...]
+                while let start = text.firstIndex(of: "["), let end = text.firstIndex(of: "]") {
+                    components.append(.index(Int(text[text.index(after: start)..<end])!))
+                    text = text[text.index(after: end)...]
+                }
+            } else {
+                components.append(.key(String(text)))
+            }
+        }
+        return ResultValue.record(record).lookup(components)
+    }
+
+    static func number(_ record: Record, _ path: String) -> Double {
+        value(record, path)?.doubleValue ?? .nan
+    }
+
+    /// The record without the fields named `ms` anywhere in it: timings differ from run to run.
+    static func withoutTimings(_ value: ResultValue) -> ResultValue {
+        switch value {
+        case .record(let record):
+            var out = Record()
+            for field in record.fields where field.name != "ms" { out[field.name] = withoutTimings(field.value) }
+            return .record(out)
+        case .list(let items):
+            return .list(items.map(withoutTimings))
+        default:
+            return value
+        }
+    }
+}
