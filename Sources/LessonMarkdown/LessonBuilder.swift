@@ -1,0 +1,415 @@
+/// Turns the converter's copy of the cmark tree into a `Lesson`.
+///
+/// This is where the tree gets its meaning for LessonRunner: fenced
+/// `experiment` blocks are pulled out, `` `=expr` `` code spans become
+/// references, math placeholders become formulas again, headings get anchors,
+/// and every cmark position (bytes of the text cmark parsed) becomes a
+/// `SourceLocation` in the file as the author sees it.
+struct LessonBuilder {
+    let path: String
+    /// The file as the author wrote it (normalized line endings, no BOM).
+    let source: SourceText
+    /// What cmark parsed instead, and how to undo it.
+    let math: MathSubstitution
+
+    private var experiments: [ExperimentBlock] = []
+    private var references: [InlineReference] = []
+    private var slugger = HeadingSlugger()
+    private var title: String?
+
+    init(path: String, source: SourceText, math: MathSubstitution) {
+        self.path = path
+        self.source = source
+        self.math = math
+    }
+
+    /// Builds the lesson from the document node.
+    mutating func build(_ document: MarkdownNode) -> Lesson {
+        var blocks: [BlockNode] = []
+        var ranges: [SourceRange] = []
+        for child in document.children {
+            let converted = self.blocks(from: child)
+            blocks += converted
+            ranges += Array(repeating: range(of: child), count: converted.count)
+        }
+        return Lesson(
+            path: path,
+            title: title,
+            blocks: blocks,
+            blockRanges: ranges,
+            experiments: experiments,
+            references: references
+        )
+    }
+
+    // MARK: Blocks
+
+    /// Usually one block; none for an empty paragraph, several when a node this
+    /// loader does not know is replaced by its children.
+    private mutating func blocks(from node: MarkdownNode) -> [BlockNode] {
+        switch node.kind {
+        case .paragraph:
+            let content = inlines(node.children, lines: LineColumns(node))
+            if let tex = displayMathOnly(content) {
+                return [.mathBlock(tex)]
+            }
+            return content.isEmpty ? [] : [.paragraph(content)]
+        case .heading(let level):
+            let content = inlines(node.children, lines: LineColumns(node))
+            let text = plainText(content)
+            if level == 1, title == nil {
+                title = text
+            }
+            return [.heading(level: level, content, anchor: slugger.slug(for: text))]
+        case .blockQuote:
+            return [.blockQuote(childBlocks(node))]
+        case .list(let ordered, let start, let tight):
+            let items = node.children.map { child -> ListItem in
+                if case .item(let checked) = child.kind {
+                    return ListItem(checked: checked, blocks: childBlocks(child))
+                }
+                return ListItem(blocks: blocks(from: child))
+            }
+            // cmark says 0 for bullet lists; 1 reads better to anyone numbering items.
+            return [.list(ordered: ordered, start: ordered ? start : 1, tight: tight, items: items)]
+        case .codeBlock(let info, let literal, let fenced):
+            let info = math.restoringSource(info)
+            let literal = math.restoringSource(literal)
+            let words = info.split(whereSeparator: \.isWhitespace)
+            if fenced, words.first == "experiment" {
+                return [.experiment(addExperiment(node, info: info, kind: words.dropFirst().first.map(String.init) ?? "", body: literal))]
+            }
+            return [.codeBlock(info: info, literal: literal)]
+        case .htmlBlock(let html):
+            return [.htmlBlock(math.restoringSource(html))]
+        case .thematicBreak:
+            return [.thematicBreak]
+        case .table(let alignments):
+            return [.table(table(node, alignments: alignments))]
+        case .flattened(let text):
+            return [.paragraph([.text(math.restoringSource(text))])]
+        case .document, .item, .other:
+            return childBlocks(node)
+        case .tableRow, .tableCell, .text, .softBreak, .lineBreak, .code, .htmlInline,
+             .emphasis, .strong, .strikethrough, .link, .image:
+            // Inline content where a block belongs: keep it rather than lose it.
+            let content = inlines([node], lines: LineColumns())
+            return content.isEmpty ? [] : [.paragraph(content)]
+        }
+    }
+
+    private mutating func childBlocks(_ node: MarkdownNode) -> [BlockNode] {
+        var result: [BlockNode] = []
+        for child in node.children {
+            result += blocks(from: child)
+        }
+        return result
+    }
+
+    /// A paragraph that is just `$$…$$` (a formula on its own, perhaps over
+    /// several lines) is display math, not a paragraph with a formula in it.
+    private func displayMathOnly(_ content: [InlineNode]) -> String? {
+        var tex: String?
+        for node in content {
+            switch node {
+            case .math(let formula, display: true) where tex == nil:
+                tex = formula
+            case .text(let text) where text.allSatisfy(\.isWhitespace):
+                continue
+            case .softBreak, .lineBreak:
+                continue
+            default:
+                return nil
+            }
+        }
+        return tex
+    }
+
+    private mutating func table(_ node: MarkdownNode, alignments: [Table.Alignment]) -> Table {
+        var header: [Table.Cell] = []
+        var rows: [[Table.Cell]] = []
+        for row in node.children {
+            let cells = row.children.map { cell in
+                inlines(cell.kind.isTableCell ? cell.children : [cell], lines: LineColumns())
+            }
+            if case .tableRow(isHeader: true) = row.kind, header.isEmpty, rows.isEmpty {
+                header = cells
+            } else {
+                rows.append(cells)
+            }
+        }
+        return Table(alignments: alignments, header: header, rows: rows)
+    }
+
+    // MARK: Experiments
+
+    private mutating func addExperiment(_ node: MarkdownNode, info: String, kind: String, body: String) -> Int {
+        let index = experiments.count
+        let body = body.isEmpty || body.hasSuffix("\n") ? body : body + "\n"
+        experiments.append(ExperimentBlock(
+            index: index,
+            kind: kind,
+            infoString: info,
+            body: body,
+            location: location(node.start),
+            kindLocation: kindLocation(fence: node.start),
+            range: range(of: node),
+            bodyLineStarts: bodyLineStarts(body, fenceLine: node.start.line)
+        ))
+        return index
+    }
+
+    /// Where the kind word starts on the fence line: after the fence characters,
+    /// blanks, `experiment` and blanks. Read from the source rather than from
+    /// the info string, whose escapes and entities are already resolved.
+    private func kindLocation(fence: MarkdownNode.Position) -> SourceLocation {
+        let line = source.line(fence.line)
+        var index = min(line.startIndex + max(fence.column - 1, 0), line.endIndex)
+        if index < line.endIndex {
+            let fenceCharacter = line[index]
+            while index < line.endIndex, line[index] == fenceCharacter {
+                index += 1
+            }
+        }
+        func skipBlanks() {
+            while index < line.endIndex, line[index] == UInt8(ascii: " ") || line[index] == UInt8(ascii: "\t") {
+                index += 1
+            }
+        }
+        skipBlanks()
+        let word = Array("experiment".utf8)
+        if line[index...].starts(with: word) {
+            index += word.count
+            skipBlanks()
+        }
+        let byteColumn = index - line.startIndex + 1
+        return SourceLocation(
+            path: path,
+            line: fence.line,
+            column: source.scalarColumn(line: fence.line, byteColumn: byteColumn)
+        )
+    }
+
+    /// Finds each body line in the file by matching it against the end of its
+    /// source line: what precedes the match is the prefix cmark stripped (block
+    /// quote markers, list indentation, fence indentation), however it was spelled.
+    ///
+    /// When cmark expanded a tab into spaces the match is shorter than the body
+    /// line; the start is then moved left by the unmatched part, so columns
+    /// inside the matched text are still exact.
+    private func bodyLineStarts(_ body: String, fenceLine: Int) -> [SourceLocation] {
+        var lines = body.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        if body.hasSuffix("\n") {
+            lines.removeLast()
+        }
+        return lines.enumerated().map { offset, bodyLine in
+            let lineNumber = fenceLine + 1 + offset
+            let sourceLine = source.line(lineNumber)
+            var common = 0
+            while common < bodyLine.count, common < sourceLine.count,
+                  bodyLine[bodyLine.index(bodyLine.endIndex, offsetBy: -common - 1)]
+                    == sourceLine[sourceLine.endIndex - common - 1] {
+                common += 1
+            }
+            let prefixScalars = source.scalarColumn(line: lineNumber, byteColumn: sourceLine.count - common + 1) - 1
+            let unmatched = bodyLine.prefix(bodyLine.count - common).filter { $0 & 0xC0 != 0x80 }.count
+            return SourceLocation(path: path, line: lineNumber, column: max(prefixScalars + 1 - unmatched, 1))
+        }
+    }
+
+    // MARK: Inlines
+
+    private mutating func inlines(_ nodes: [MarkdownNode], lines: LineColumns) -> [InlineNode] {
+        var result: [InlineNode] = []
+        // cmark splits text at characters that might have been syntax; rejoin
+        // it so placeholders (and readers) see whole runs.
+        var pendingText = ""
+        for node in nodes {
+            if case .text(let text) = node.kind {
+                pendingText += text
+                continue
+            }
+            appendParsedText(pendingText, to: &result)
+            pendingText = ""
+            switch node.kind {
+            case .softBreak:
+                result.append(.softBreak)
+            case .lineBreak:
+                result.append(.lineBreak)
+            case .code(let literal):
+                result.append(codeSpan(math.restoringSource(literal), node: node, lines: lines))
+            case .htmlInline(let html):
+                result.append(.html(math.restoringSource(html)))
+            case .emphasis:
+                result.append(.emphasis(inlines(node.children, lines: lines)))
+            case .strong:
+                result.append(.strong(inlines(node.children, lines: lines)))
+            case .strikethrough:
+                result.append(.strikethrough(inlines(node.children, lines: lines)))
+            case .link(let destination, let title):
+                result.append(.link(
+                    destination: math.restoringSource(destination),
+                    title: math.restoringSource(title),
+                    inlines(node.children, lines: lines)
+                ))
+            case .image(let destination, let title):
+                result.append(.image(
+                    source: math.restoringSource(destination),
+                    title: math.restoringSource(title),
+                    alt: inlines(node.children, lines: lines)
+                ))
+            case .flattened(let text):
+                appendText(math.restoringSource(text), to: &result)
+            default:
+                for child in inlines(node.children, lines: lines) {
+                    append(child, to: &result)
+                }
+            }
+        }
+        appendParsedText(pendingText, to: &result)
+        return result
+    }
+
+    /// Appends text cmark produced, turning placeholders back into formulas.
+    private func appendParsedText(_ text: String, to result: inout [InlineNode]) {
+        guard !text.isEmpty else { return }
+        for segment in math.segments(text) {
+            switch segment {
+            case .text(let plain):
+                appendText(plain, to: &result)
+            case .piece(let index):
+                let piece = math.pieces[index]
+                if piece.isFirst {
+                    let span = math.spans[piece.span]
+                    result.append(.math(span.tex, display: span.display))
+                } else if let last = result.last, last == .softBreak || last == .lineBreak {
+                    // The line break inside a formula is part of the formula.
+                    result.removeLast()
+                }
+            }
+        }
+    }
+
+    private func appendText(_ text: String, to result: inout [InlineNode]) {
+        append(.text(text), to: &result)
+    }
+
+    private func append(_ node: InlineNode, to result: inout [InlineNode]) {
+        if case .text(let text) = node, case .text(let previous)? = result.last {
+            result[result.count - 1] = .text(previous + text)
+        } else if node != .text("") {
+            result.append(node)
+        }
+    }
+
+    private mutating func codeSpan(_ content: String, node: MarkdownNode, lines: LineColumns) -> InlineNode {
+        guard content.first == "=" else { return .code(content) }
+        let id = references.count
+        references.append(InlineReference(
+            expression: String(content.dropFirst()).trimmingWhitespace(),
+            location: backtickLocation(node, lines: lines),
+            id: id
+        ))
+        return .reference(id)
+    }
+
+    /// The opening backtick of a code span.
+    ///
+    /// cmark reports where the content starts, just after the backticks. On a
+    /// paragraph's continuation lines it also miscounts by the indentation it
+    /// stripped, which `lines` corrects. The result is checked against the text;
+    /// if it is not a backtick, the nearest backtick run on the line that opens
+    /// `=…` is taken instead.
+    private func backtickLocation(_ node: MarkdownNode, lines: LineColumns) -> SourceLocation {
+        let text = math.parsedText
+        let lineNumber = min(max(node.start.line, 1), text.lineCount)
+        let line = text.line(lineNumber)
+        let expected = node.start.column + lines.correction(line: lineNumber, in: text)
+        func isBacktick(_ column: Int) -> Bool {
+            column >= 1 && column <= line.count && line[line.startIndex + column - 1] == UInt8(ascii: "`")
+        }
+        var column = expected - 1
+        if isBacktick(column) {
+            while isBacktick(column - 1) {
+                column -= 1
+            }
+        } else {
+            column = nearestReferenceOpening(in: line, near: expected - 1) ?? max(expected - 1, 1)
+        }
+        return location(MarkdownNode.Position(line: lineNumber, column: column))
+    }
+
+    /// The 1-based column of the backtick run in `line`, opening content that
+    /// starts with `=`, closest to `column`.
+    private func nearestReferenceOpening(in line: ArraySlice<UInt8>, near column: Int) -> Int? {
+        var best: Int?
+        var index = line.startIndex
+        while index < line.endIndex {
+            guard line[index] == UInt8(ascii: "`") else {
+                index += 1
+                continue
+            }
+            let runStart = index
+            while index < line.endIndex, line[index] == UInt8(ascii: "`") {
+                index += 1
+            }
+            var contentStart = index
+            if contentStart < line.endIndex, line[contentStart] == UInt8(ascii: " ") {
+                contentStart += 1
+            }
+            if contentStart < line.endIndex, line[contentStart] == UInt8(ascii: "=") {
+                let candidate = runStart - line.startIndex + 1
+                if best.map({ abs($0 - column) > abs(candidate - column) }) ?? true {
+                    best = candidate
+                }
+            }
+        }
+        return best
+    }
+
+    /// The text of a heading, for its anchor and the lesson title.
+    private func plainText(_ nodes: [InlineNode]) -> String {
+        var text = ""
+        for node in nodes {
+            switch node {
+            case .text(let plain), .code(let plain), .math(let plain, _):
+                text += plain
+            case .reference(let id):
+                text += "=" + (references.indices.contains(id) ? references[id].expression : "")
+            case .emphasis(let children), .strong(let children), .strikethrough(let children),
+                 .link(_, _, let children), .image(_, _, let children):
+                text += plainText(children)
+            case .softBreak, .lineBreak:
+                text += " "
+            case .html:
+                continue
+            }
+        }
+        return text
+    }
+
+    // MARK: Positions
+
+    /// A cmark position (in the parsed text) as a location in the file.
+    private func location(_ position: MarkdownNode.Position) -> SourceLocation {
+        let line = min(max(position.line, 1), source.lineCount)
+        let byteColumn = math.originalByteColumn(line: line, column: max(position.column, 1))
+        return SourceLocation(path: path, line: line, column: source.scalarColumn(line: line, byteColumn: byteColumn))
+    }
+
+    /// cmark's inclusive end becomes an exclusive one.
+    private func range(of node: MarkdownNode) -> SourceRange {
+        SourceRange(
+            start: location(node.start),
+            end: location(MarkdownNode.Position(line: node.end.line, column: node.end.column + 1))
+        )
+    }
+}
+
+private extension MarkdownNode.Kind {
+    var isTableCell: Bool {
+        if case .tableCell = self { return true }
+        return false
+    }
+}
+
