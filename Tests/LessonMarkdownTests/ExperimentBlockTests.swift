@@ -143,6 +143,16 @@ import LessonMarkdown
         #expect(experiment.fileLocation(bodyLine: 1, bodyColumn: 17) == source.location("end"))
     }
 
+    @Test func fileLocationAfterATabThatCmarkExpanded() {
+        // After `>`, a tab counts as the optional space plus two columns of
+        // indentation, which cmark turns into spaces in the body.
+        let source = MarkedSource("> ```\texperiment\t⟨kind⟩mlp\n>\t⟨key⟩key: 1\n> ```\n")
+        let experiment = source.parse().experiments[0]
+        #expect(experiment.kindLocation == source.location("kind"))
+        #expect(experiment.body == "  key: 1\n")
+        #expect(experiment.fileLocation(bodyLine: 1, bodyColumn: 3) == source.location("key"))
+    }
+
     @Test func fileLocationClampsOutOfRangePositions() {
         let source = MarkedSource("""
             ```experiment mlp
