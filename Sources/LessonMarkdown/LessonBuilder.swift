@@ -16,6 +16,9 @@ struct LessonBuilder {
     private var references: [InlineReference] = []
     private var slugger = HeadingSlugger()
     private var title: String?
+    /// Parsed-text offsets of backtick runs already taken as a reference's opening.
+    private var claimedBackticks: Set<Int> = []
+    private var lastClaimedBacktick = -1
 
     init(path: String, source: SourceText, math: MathSubstitution) {
         self.path = path
@@ -237,7 +240,7 @@ struct LessonBuilder {
             case .lineBreak:
                 result.append(.lineBreak)
             case .code(let literal):
-                result.append(codeSpan(math.restoringSource(literal), node: node, lines: lines))
+                result.append(codeSpan(parsedLiteral: literal, node: node, lines: lines))
             case .htmlInline(let html):
                 result.append(.html(math.restoringSource(html)))
             case .emphasis:
@@ -302,12 +305,13 @@ struct LessonBuilder {
         }
     }
 
-    private mutating func codeSpan(_ content: String, node: MarkdownNode, lines: LineColumns) -> InlineNode {
+    private mutating func codeSpan(parsedLiteral: String, node: MarkdownNode, lines: LineColumns) -> InlineNode {
+        let content = math.restoringSource(parsedLiteral)
         guard content.first == "=" else { return .code(content) }
         let id = references.count
         references.append(InlineReference(
             expression: String(content.dropFirst()).trimmingWhitespace(),
-            location: backtickLocation(node, lines: lines),
+            location: backtickLocation(node, parsedLiteral: parsedLiteral, lines: lines),
             id: id
         ))
         return .reference(id)
@@ -316,55 +320,71 @@ struct LessonBuilder {
     /// The opening backtick of a code span.
     ///
     /// cmark reports where the content starts, just after the backticks. On a
-    /// paragraph's continuation lines it also miscounts by the indentation it
-    /// stripped, which `lines` corrects. The result is checked against the text;
-    /// if it is not a backtick, the nearest backtick run on the line that opens
-    /// `=…` is taken instead.
-    private func backtickLocation(_ node: MarkdownNode, lines: LineColumns) -> SourceLocation {
+    /// paragraph's continuation lines it miscounts the column by the indentation
+    /// it stripped (which `lines` corrects), and after a link whose destination
+    /// or title spans lines it miscounts the line. So the spot is checked against
+    /// the text: a backtick run there must open this span's content. If it does
+    /// not, the first run on that line or the paragraph's later lines that opens
+    /// the same content, and that no earlier span has claimed, is taken.
+    private mutating func backtickLocation(_ node: MarkdownNode, parsedLiteral: String, lines: LineColumns) -> SourceLocation {
         let text = math.parsedText
-        let lineNumber = min(max(node.start.line, 1), text.lineCount)
-        let line = text.line(lineNumber)
-        let expected = node.start.column + lines.correction(line: lineNumber, in: text)
-        func isBacktick(_ column: Int) -> Bool {
-            column >= 1 && column <= line.count && line[line.startIndex + column - 1] == UInt8(ascii: "`")
-        }
-        var column = expected - 1
-        if isBacktick(column) {
-            while isBacktick(column - 1) {
-                column -= 1
-            }
-        } else {
-            column = nearestReferenceOpening(in: line, near: expected - 1) ?? max(expected - 1, 1)
-        }
-        return location(MarkdownNode.Position(line: lineNumber, column: column))
-    }
+        let reportedLine = min(max(node.start.line, 1), text.lineCount)
+        let contentColumn = node.start.column + lines.correction(line: reportedLine, in: text)
+        let key = Array(parsedLiteral.utf8.prefix { $0 != UInt8(ascii: " ") }.prefix(32))
 
-    /// The 1-based column of the backtick run in `line`, opening content that
-    /// starts with `=`, closest to `column`.
-    private func nearestReferenceOpening(in line: ArraySlice<UInt8>, near column: Int) -> Int? {
-        var best: Int?
-        var index = line.startIndex
-        while index < line.endIndex {
-            guard line[index] == UInt8(ascii: "`") else {
-                index += 1
-                continue
+        let line = text.lineRange(reportedLine)
+        var runStart = line.lowerBound + contentColumn - 1
+        if runStart > line.lowerBound, runStart <= line.upperBound, text.bytes[runStart - 1] == UInt8(ascii: "`") {
+            let runEnd = runStart
+            while runStart > line.lowerBound, text.bytes[runStart - 1] == UInt8(ascii: "`") {
+                runStart -= 1
             }
-            let runStart = index
-            while index < line.endIndex, line[index] == UInt8(ascii: "`") {
-                index += 1
+            if !claimedBackticks.contains(runStart), opens(key, at: runEnd, before: line.upperBound) {
+                return claim(runStart, line: reportedLine)
             }
-            var contentStart = index
-            if contentStart < line.endIndex, line[contentStart] == UInt8(ascii: " ") {
-                contentStart += 1
-            }
-            if contentStart < line.endIndex, line[contentStart] == UInt8(ascii: "=") {
-                let candidate = runStart - line.startIndex + 1
-                if best.map({ abs($0 - column) > abs(candidate - column) }) ?? true {
-                    best = candidate
+        }
+        let lastClaimedLine = lastClaimedBacktick >= 0 ? text.position(ofOffset: lastClaimedBacktick).line : 0
+        let firstLine = max(reportedLine, lastClaimedLine)
+        for lineNumber in firstLine...max(firstLine, min(lines.lastLine, text.lineCount)) {
+            let range = text.lineRange(lineNumber)
+            // Spans come in document order, so nothing before the last claimed
+            // run can be this one's; resuming there keeps the search linear.
+            var index = max(range.lowerBound, lastClaimedBacktick + 1)
+            while index < range.upperBound {
+                guard text.bytes[index] == UInt8(ascii: "`") else {
+                    index += 1
+                    continue
+                }
+                let candidate = index
+                while index < range.upperBound, text.bytes[index] == UInt8(ascii: "`") {
+                    index += 1
+                }
+                if !claimedBackticks.contains(candidate), opens(key, at: index, before: range.upperBound) {
+                    return claim(candidate, line: lineNumber)
                 }
             }
         }
-        return best
+        return location(MarkdownNode.Position(line: reportedLine, column: max(contentColumn - 1, 1)))
+    }
+
+    /// Whether the parsed text at `offset` (just after a backtick run) starts
+    /// with `key`, allowing the one space cmark strips from padded code spans.
+    private func opens(_ key: [UInt8], at offset: Int, before end: Int) -> Bool {
+        let bytes = math.parsedText.bytes
+        var start = offset
+        if start < end, bytes[start] == UInt8(ascii: " ") {
+            start += 1
+        }
+        return start + key.count <= end && bytes[start..<(start + key.count)].elementsEqual(key)
+    }
+
+    /// Records that the backtick run at `offset` opened a span, so a later span
+    /// on the same line cannot be placed on it too.
+    private mutating func claim(_ offset: Int, line: Int) -> SourceLocation {
+        claimedBackticks.insert(offset)
+        lastClaimedBacktick = max(lastClaimedBacktick, offset)
+        let lineStart = math.parsedText.lineStarts[line - 1]
+        return location(MarkdownNode.Position(line: line, column: offset - lineStart + 1))
     }
 
     /// The text of a heading, for its anchor and the lesson title.

@@ -7,6 +7,8 @@
 struct LineColumns {
     var firstLine = 0
     var firstColumn = 0
+    /// The block's last line; 0 when unknown.
+    var lastLine = 0
 
     /// No correction: table cells, whose columns cmark gets right.
     init() {}
@@ -15,6 +17,7 @@ struct LineColumns {
     init(_ node: MarkdownNode) {
         firstLine = node.start.line
         firstColumn = node.start.column
+        lastLine = node.end.line
     }
 
     /// What to add to cmark's column for an inline node on `line` of `text`.

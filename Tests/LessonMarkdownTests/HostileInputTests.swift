@@ -166,3 +166,11 @@ import LessonMarkdown
         #expect(lesson.references.count == 1)
     }
 }
+
+extension HostileInputTests {
+    @Test func manyReferencesAfterLinksThatConfuseCmarkLineCounts() {
+        let lesson = parseWithinBudget(String(repeating: "[x](<u>\n\"t\") `=a` `=b`\n", count: 20_000))
+        #expect(lesson.references.count == 40_000)
+        #expect(lesson.references.last?.location == SourceLocation(path: "hostile.md", line: 40_000, column: 11))
+    }
+}

@@ -89,4 +89,37 @@ import LessonMarkdown
         #expect(lesson.references.first?.expression == "long name")
         #expect(lesson.references.first?.location == source.location("a"))
     }
+
+    @Test func referencesInNestedTablesSetextHeadingsAndMultilineLinks() {
+        let source = MarkedSource("""
+            > | a | b |
+            > |---|---|
+            > | ⟨a⟩`=t.a` | x ⟨b⟩`=t.b` |
+
+            - | a | b |
+              |---|---|
+              | ⟨c⟩`=t.c` | x ⟨d⟩`=t.d` |
+
+            > - item
+            >   cont ⟨e⟩`=t.e`
+            >     more ⟨f⟩`=t.f`
+            > lazy ⟨g⟩`=t.g`
+
+            Setext ⟨h⟩`=t.h`
+              second ⟨i⟩`=t.i`
+            ===
+
+            [link text
+             ⟨j⟩`=t.j`](u) ⟨k⟩`=t.k`
+
+            [x](<url>
+            "title") ⟨l⟩`=t.l` ⟨m⟩`=t.l`
+            """)
+        let lesson = source.parse()
+        let names = ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m"]
+        #expect(lesson.references.count == names.count)
+        for (reference, name) in zip(lesson.references, names) {
+            #expect(reference.location == source.location(name), "\(name)")
+        }
+    }
 }
