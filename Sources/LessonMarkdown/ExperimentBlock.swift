@@ -64,8 +64,10 @@ public struct ExperimentBlock: Sendable, Equatable {
     /// the lines after the body, aligned with the fence; out-of-range values are
     /// clamped rather than trapped on, since they come from other parsers.
     public func fileLocation(bodyLine: Int, bodyColumn: Int) -> SourceLocation {
-        let line = max(bodyLine, 1)
-        let column = max(bodyColumn, 1)
+        // Bounded so the arithmetic below cannot overflow whatever a parser hands in.
+        let limit = 1 << 31
+        let line = min(max(bodyLine, 1), limit)
+        let column = min(max(bodyColumn, 1), limit)
         if line <= bodyLineStarts.count {
             let start = bodyLineStarts[line - 1]
             return SourceLocation(path: start.path, line: start.line, column: max(start.column + column - 1, 1))

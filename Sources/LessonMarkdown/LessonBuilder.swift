@@ -253,7 +253,9 @@ struct LessonBuilder {
                 result.append(.link(
                     destination: math.restoringSource(destination),
                     title: math.restoringSource(title),
-                    inlines(node.children, lines: lines)
+                    isAutolink(node, destination: destination)
+                        ? [.text(math.restoringSource(linkText(node)))]
+                        : inlines(node.children, lines: lines)
                 ))
             case .image(let destination, let title):
                 result.append(.image(
@@ -271,6 +273,23 @@ struct LessonBuilder {
         }
         appendParsedText(pendingText, to: &result)
         return result
+    }
+
+    /// Whether a link is an autolink (`<…>` or GFM's bare URLs), whose text is
+    /// its URL: dollars in a URL are not math, even in the link's text.
+    private func isAutolink(_ node: MarkdownNode, destination: String) -> Bool {
+        let text = linkText(node)
+        return !text.isEmpty && (text == destination || "http://" + text == destination || "mailto:" + text == destination)
+    }
+
+    /// The concatenated text of a link whose children are all text, else "".
+    private func linkText(_ node: MarkdownNode) -> String {
+        var text = ""
+        for child in node.children {
+            guard case .text(let plain) = child.kind else { return "" }
+            text += plain
+        }
+        return text
     }
 
     /// Appends text cmark produced, turning placeholders back into formulas.

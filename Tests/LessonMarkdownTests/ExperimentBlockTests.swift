@@ -162,6 +162,8 @@ import LessonMarkdown
         let experiment = source.parse().experiments[0]
         #expect(experiment.fileLocation(bodyLine: 2, bodyColumn: 1) == source.location("after"))
         #expect(experiment.fileLocation(bodyLine: 0, bodyColumn: -5) == SourceLocation(path: "lesson.md", line: 2, column: 1))
+        #expect(experiment.fileLocation(bodyLine: .max, bodyColumn: .max).line > 2)
+        #expect(experiment.fileLocation(bodyLine: .min, bodyColumn: .min).line == 2)
     }
 
     @Test func fenceInsideAnotherCodeBlockIsText() {

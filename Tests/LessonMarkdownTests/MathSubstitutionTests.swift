@@ -2,7 +2,7 @@ import Testing
 import LessonMarkdown
 
 /// `$…$` and `$$…$$` reach the page exactly as written, for KaTeX.
-@Suite struct MathTests {
+@Suite struct MathSubstitutionTests {
     private func inlines(_ markdown: String) -> [InlineNode] {
         let lesson = LessonLoader.parse(markdown, path: "m.md")
         guard case .paragraph(let content)? = lesson.blocks.first else {
@@ -119,6 +119,20 @@ import LessonMarkdown
         #expect(lesson.blocks == [.paragraph([
             .html(#"<span title="$a_1$">"#), .text("x"), .html("</span>"), .text(" and "),
             .link(destination: "https://x.org/$a$b$", title: "", [.text("https://x.org/$a$b$")]),
+        ])])
+    }
+
+    @Test func dollarsInBareURLsAreNotMath() {
+        let lesson = LessonLoader.parse("see https://x.org/$a$b$ and www.x.org/$c$, a@b.org $d$", path: "m.md")
+        #expect(lesson.blocks == [.paragraph([
+            .text("see "),
+            .link(destination: "https://x.org/$a$b$", title: "", [.text("https://x.org/$a$b$")]),
+            .text(" and "),
+            .link(destination: "http://www.x.org/$c$", title: "", [.text("www.x.org/$c$")]),
+            .text(", "),
+            .link(destination: "mailto:a@b.org", title: "", [.text("a@b.org")]),
+            .text(" "),
+            .math("d", display: false),
         ])])
     }
 
