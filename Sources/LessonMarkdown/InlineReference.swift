@@ -8,6 +8,7 @@ public struct InlineReference: Sendable, Equatable {
     /// This reference's index in `Lesson.references`.
     public var id: Int
 
+    /// Creates a reference; `id` must be its index in `Lesson.references`.
     public init(expression: String, location: SourceLocation, id: Int) {
         self.expression = expression
         self.location = location

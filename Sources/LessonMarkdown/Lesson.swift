@@ -15,6 +15,7 @@ public struct Lesson: Sendable, Equatable {
     /// Every `` `=expr` `` code span, in document order; `.reference(i)` refers to `references[i]`.
     public var references: [InlineReference]
 
+    /// Creates a lesson; tests and tools can build one without a file.
     public init(
         path: String,
         title: String? = nil,

@@ -25,6 +25,7 @@ public enum LessonLoadError: Error, Sendable, Equatable, CustomStringConvertible
         }
     }
 
+    /// `failed to read lesson <path>: <reason>`, the context a reader needs first.
     public var description: String {
         switch self {
         case .unreadable(let path, let reason):
@@ -34,5 +35,6 @@ public enum LessonLoadError: Error, Sendable, Equatable, CustomStringConvertible
         }
     }
 
+    /// The same text as `description`, for code that asks Foundation for it.
     public var errorDescription: String? { description }
 }

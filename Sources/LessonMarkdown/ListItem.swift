@@ -5,6 +5,7 @@ public struct ListItem: Sendable, Equatable {
     /// The item's content.
     public var blocks: [BlockNode]
 
+    /// Creates an item; `checked` only for task items.
     public init(checked: Bool? = nil, blocks: [BlockNode]) {
         self.checked = checked
         self.blocks = blocks

@@ -5,8 +5,9 @@
 /// `*` inside formulas into emphasis. Each line-piece of a span becomes
 /// `<marker><decimal piece number><terminator>`, two private-use scalars the
 /// file itself does not contain. Pieces never include a line break or a line's
-/// container prefix (`> `, list indentation), so cmark sees the same block
-/// structure and the same line numbers; columns after a placeholder shift,
+/// container prefix (`> `, list indentation), so cmark sees the same lines and
+/// the same block structure (one exception, for the better: a `|` inside a
+/// formula no longer splits a table cell). Columns after a placeholder shift,
 /// which `originalByteColumn(line:column:)` undoes.
 struct MathSubstitution {
     /// One formula.

@@ -14,6 +14,7 @@ public struct SourceLocation: Hashable, Sendable, Codable, Comparable, CustomStr
     /// The 1-based column, in Unicode scalars.
     public var column: Int
 
+    /// Creates a location; `line` and `column` are 1-based.
     public init(path: String, line: Int, column: Int) {
         self.path = path
         self.line = line

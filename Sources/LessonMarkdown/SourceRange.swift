@@ -9,6 +9,7 @@ public struct SourceRange: Hashable, Sendable, Codable, CustomStringConvertible 
     /// The position after the last character of the span.
     public var end: SourceLocation
 
+    /// Creates a range; `end` is exclusive.
     public init(start: SourceLocation, end: SourceLocation) {
         self.start = start
         self.end = end

@@ -15,6 +15,7 @@ public struct Table: Sendable, Equatable {
     /// The body rows; GFM pads short rows, so each has `alignments.count` cells.
     public var rows: [[Cell]]
 
+    /// Creates a table; every row should have one cell per alignment.
     public init(alignments: [Alignment], header: [Cell], rows: [[Cell]]) {
         self.alignments = alignments
         self.header = header
