@@ -93,4 +93,20 @@ import LessonMarkdown
         let text = "# T\n\nx `=a` $b_1$\n\n```experiment k\nv: 1\n```\n"
         #expect(try LessonLoader.parse(data: Data(text.utf8), path: "p.md") == LessonLoader.parse(text, path: "p.md"))
     }
+
+    @Test func lessonsLoadConcurrently() async {
+        // cmark-gfm keeps its extension registry in globals; many lessons are
+        // loaded at once by the runner.
+        let text = "# T\n\n| a |\n|---|\n| ~~x~~ $y_1$ `=r` |\n\n- [x] task\n\n  ```experiment k\n  a: 1\n  ```\n"
+        let expected = LessonLoader.parse(text, path: "c.md")
+        let results = await withTaskGroup(of: Lesson.self) { group in
+            for _ in 0..<32 {
+                group.addTask { LessonLoader.parse(text, path: "c.md") }
+            }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(results.count == 32)
+        #expect(results.allSatisfy { $0 == expected })
+        #expect(expected.experiments.count == 1)
+    }
 }
