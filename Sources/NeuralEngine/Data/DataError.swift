@@ -30,11 +30,3 @@ public struct DataError: Error, Equatable, Sendable, CustomStringConvertible, Lo
 
     public var errorDescription: String? { description }
 }
-
-extension EngineError: LocalizedError {
-    public var errorDescription: String? { description }
-}
-
-extension ModelDescriptionError: LocalizedError {
-    public var errorDescription: String? { description }
-}

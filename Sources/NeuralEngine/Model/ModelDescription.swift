@@ -85,21 +85,32 @@ public struct ModelDescription: Sendable, Equatable, CustomStringConvertible {
         self.layers = layers
     }
 
-    /// A table of the layers with their output widths and parameter counts.
+    /// A table of the layers with their output widths and parameter counts:
+    ///
+    ///       #  layer                      output  parameters
+    ///          input                          64
+    ///       1  dense 128                     128        8320
+    ///       2  relu                          128           0
+    ///       3  dense 10                       10        1290
+    ///          total                                    9610
     public var description: String {
+        Self.table(inputWidth: inputWidth, layers: layers.map { ($0.text, $0.outputWidth, $0.parameterCount) })
+    }
+
+    static func table(inputWidth: Int, layers: [(text: String, outputWidth: Int, parameterCount: Int)]) -> String {
+        func pad(_ value: Int, _ width: Int) -> String {
+            let text = String(value)
+            return String(repeating: " ", count: max(0, width - text.count)) + text
+        }
         var lines = ["  #  layer                      output  parameters"]
         lines.append("     input                      \(pad(inputWidth, 6))")
         for (i, layer) in layers.enumerated() {
             let name = layer.text.padding(to: 25)
             lines.append("\(pad(i + 1, 3))  \(name)  \(pad(layer.outputWidth, 6))  \(pad(layer.parameterCount, 10))")
         }
-        lines.append("     total                              \(pad(parameterCount, 10))")
+        let total = layers.reduce(0) { $0 + $1.parameterCount }
+        lines.append("     total                              \(pad(total, 10))")
         return lines.joined(separator: "\n")
-    }
-
-    private func pad(_ value: Int, _ width: Int) -> String {
-        let text = String(value)
-        return String(repeating: " ", count: max(0, width - text.count)) + text
     }
 
     // MARK: Parsing

@@ -33,9 +33,13 @@ public final class Trainer<Scalar: TensorScalar> {
     }
 
     /// Trains for ``TrainingOptions/epochs`` epochs.
+    ///
+    /// Every forward pass runs in `.training` mode whatever the model's ``Model/mode``;
+    /// evaluations run in `.evaluation` mode.
     /// - Parameters:
     ///   - training: The training set.
-    ///   - validation: Evaluated (in evaluation mode) after every epoch, if given.
+    ///   - validation: Evaluated (in evaluation mode) after every epoch, and every
+    ///     ``TrainingOptions/validationInterval`` steps if that is set.
     ///   - generator: Source of the shuffles; the same seed gives the same run, bit for bit.
     ///   - onEpoch: Called with each epoch's record as soon as it is complete (progress, plots).
     /// - Returns: The history; check ``TrainingHistory/divergence``.
@@ -48,13 +52,10 @@ public final class Trainer<Scalar: TensorScalar> {
         try check(training, validation: validation)
         let parameters = model.parameters
         let indexedParameters = model.indexedParameters
+        // The schedule scales the rate the optimizer had when `fit` began; give it
+        // back afterwards so that a second `fit` starts from the same rate.
         let initialRate = optimizer.learningRate
-        let previousMode = model.mode
-        defer {
-            optimizer.learningRate = initialRate
-            model.mode = previousMode
-        }
-        model.mode = .training
+        defer { optimizer.learningRate = initialRate }
 
         var history = TrainingHistory()
         let statistics = options.recordLayerStatistics ? EpochStatistics(layers: model.layers.count, parameters: parameters.count) : nil
@@ -98,9 +99,15 @@ public final class Trainer<Scalar: TensorScalar> {
                     hasAccuracy = true
                 }
                 if options.recordSteps {
-                    history.steps.append(StepRecord(
+                    var record = StepRecord(
                         step: step, epoch: epoch, batchSize: rows, loss: result.loss,
-                        accuracy: result.correct.map { Double($0) / Double(rows) }))
+                        accuracy: result.correct.map { Double($0) / Double(rows) })
+                    if let validation, let interval = options.validationInterval, step % interval == 0 {
+                        let evaluation = evaluate(validation)
+                        record.validationLoss = evaluation.loss
+                        record.validationAccuracy = evaluation.accuracy
+                    }
+                    history.steps.append(record)
                 }
             }
 
@@ -150,6 +157,7 @@ public final class Trainer<Scalar: TensorScalar> {
     private func check(_ training: Dataset<Scalar>, validation: Dataset<Scalar>?) throws {
         try options.validate()
         guard training.count > 0 else { throw EngineError.invalidArgument("the training set is empty") }
+        if let validation, validation.count == 0 { throw EngineError.invalidArgument("the validation set is empty") }
         for (name, data) in [("training", training)] + (validation.map { [("validation", $0)] } ?? []) {
             guard data.featureWidth == model.inputWidth else {
                 throw EngineError.shapeMismatch(
