@@ -58,7 +58,8 @@ public final class Trainer<Scalar: TensorScalar> {
         defer { optimizer.learningRate = initialRate }
 
         var history = TrainingHistory()
-        let statistics = options.recordLayerStatistics ? EpochStatistics(layers: model.layers.count, parameters: parameters.count) : nil
+        let statistics = options.recordLayerStatistics
+            ? EpochStatistics(layers: model.layers.count, parameters: parameters.count) : nil
         if statistics != nil { history.initialParameters = parameterStatistics(indexedParameters, gradientNorms: nil) }
         if options.recordSteps {
             history.steps.reserveCapacity(options.epochs * ((training.count + options.batchSize - 1) / options.batchSize))
@@ -73,35 +74,22 @@ public final class Trainer<Scalar: TensorScalar> {
             var lossSum = 0.0, correct = 0, hasAccuracy = false
 
             for start in stride(from: 0, to: training.count, by: options.batchSize) {
-                let end = min(start + options.batchSize, training.count)
+                let indices = order[start..<min(start + options.batchSize, training.count)]
                 step += 1
-                batch.load(from: training, indices: order[start..<end], loss: options.loss, targetWidth: model.outputWidth)
-                let output = model.forwardUnchecked(batch.features, mode: .training)
-                let result = options.loss.evaluate(output: output, batch: batch, gradient: &lossGradient, computeGradient: true)
+                let result = trainStep(training, indices: indices, parameters: parameters, statistics: statistics)
                 guard result.loss.isFinite else {
-                    model.releaseActivations()
                     history.divergence = Divergence(step: step, epoch: epoch, quantity: "training loss", value: result.loss)
                     return history
                 }
-                if let statistics {
-                    statistics.observeActivations(model)
-                    model.backwardUnchecked(lossGradient, needsInputGradient: false) { statistics.observeGradient(layer: $0, $1) }
-                    statistics.observeParameterGradients(parameters)
-                } else {
-                    model.backwardUnchecked(lossGradient, needsInputGradient: false)
-                }
-                optimizer.step(parameters)
-
-                let rows = end - start
-                lossSum += result.loss * Double(rows)
+                lossSum += result.loss * Double(indices.count)
                 if let batchCorrect = result.correct {
                     correct += batchCorrect
                     hasAccuracy = true
                 }
                 if options.recordSteps {
                     var record = StepRecord(
-                        step: step, epoch: epoch, batchSize: rows, loss: result.loss,
-                        accuracy: result.correct.map { Double($0) / Double(rows) })
+                        step: step, epoch: epoch, batchSize: indices.count, loss: result.loss,
+                        accuracy: result.correct.map { Double($0) / Double(indices.count) })
                     if let validation, let interval = options.validationInterval, step % interval == 0 {
                         let evaluation = evaluate(validation)
                         record.validationLoss = evaluation.loss
@@ -111,8 +99,8 @@ public final class Trainer<Scalar: TensorScalar> {
                 }
             }
 
-            // A step can turn weights into NaN or infinity without the loss of that
-            // step showing it; catch it here rather than one epoch later.
+            // An update can make weights NaN or infinite without the loss of its
+            // step showing it; catch that here rather than one epoch later.
             if let (layer, parameter) = indexedParameters.first(where: { !Scalar.allFinite($0.parameter.value) }) {
                 history.divergence = Divergence(
                     step: step, epoch: epoch,
@@ -146,6 +134,31 @@ public final class Trainer<Scalar: TensorScalar> {
             }
         }
         return history
+    }
+
+    /// One step of gradient descent on the examples at `indices`: forward, loss,
+    /// backward, update. Returns the batch's loss (before the update) and the
+    /// number of examples classified correctly; a non-finite loss skips the update.
+    private func trainStep(
+        _ training: Dataset<Scalar>, indices: ArraySlice<Int>, parameters: [Parameter<Scalar>],
+        statistics: EpochStatistics?
+    ) -> (loss: Double, correct: Int?) {
+        batch.load(from: training, indices: indices, loss: options.loss, targetWidth: model.outputWidth)
+        let output = model.forwardUnchecked(batch.features, mode: .training)
+        let result = options.loss.evaluate(output: output, batch: batch, gradient: &lossGradient, computeGradient: true)
+        guard result.loss.isFinite else {
+            model.releaseActivations()
+            return result
+        }
+        if let statistics {
+            statistics.observeActivations(model)
+            model.backwardUnchecked(lossGradient, needsInputGradient: false) { statistics.observeGradient(layer: $0, $1) }
+            statistics.observeParameterGradients(parameters)
+        } else {
+            model.backwardUnchecked(lossGradient, needsInputGradient: false)
+        }
+        optimizer.step(parameters)
+        return result
     }
 
     private func evaluate(_ data: Dataset<Scalar>) -> Evaluation {
