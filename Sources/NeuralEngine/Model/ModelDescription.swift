@@ -19,13 +19,21 @@
 public struct ModelDescription: Sendable, Equatable, CustomStringConvertible {
     /// One entry of a description, parsed.
     public enum Entry: Sendable, Equatable {
+        /// `dense N [nobias]`: a ``Dense`` layer.
         case dense(units: Int, hasBias: Bool)
+        /// `relu`, `leaky_relu [SLOPE]`, `sigmoid`, `tanh`, `identity`: an ``Activation`` layer.
         case activation(ActivationFunction)
+        /// `dropout P [original]`: a ``Dropout`` layer keeping each unit with probability P.
         case dropout(keepProbability: Double, form: DropoutForm)
+        /// `batchnorm [MOMENTUM]`: a ``BatchNorm`` layer.
         case batchNorm(momentum: Double)
+        /// `layernorm`: a ``LayerNorm`` layer.
         case layerNorm
+        /// `groupnorm G`: a ``GroupNorm`` layer.
         case groupNorm(groups: Int)
+        /// `instancenorm [C]`: an ``InstanceNorm`` layer.
         case instanceNorm(channels: Int)
+        /// `weightnorm N [nobias]`: a ``WeightNorm`` layer around a dense layer of N units.
         case weightNorm(units: Int, hasBias: Bool)
     }
 
