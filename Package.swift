@@ -22,11 +22,15 @@ let package = Package(
             pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev"])]
         ),
+        .systemLibrary(
+            name: "CZlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .target(name: "LessonMarkdown", dependencies: ["CCmarkGFM"]),
         .target(
             name: "NeuralEngine",
-            dependencies: ["COpenBLAS"],
-            swiftSettings: [.unsafeFlags(["-Ounchecked"])]
+            dependencies: ["COpenBLAS", "CZlib"],
+            swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
         ),
         .target(name: "Experiments", dependencies: ["NeuralEngine", "Yams"]),
         .target(name: "LessonRunner", dependencies: ["LessonMarkdown", "Experiments", "Yams"]),
@@ -37,6 +41,11 @@ let package = Package(
                 "LessonRunner", "LessonReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        .executableTarget(
+            name: "EngineBenchmarks",
+            dependencies: ["NeuralEngine", "COpenBLAS"],
+            path: "Benchmarks/EngineBenchmarks"
         ),
         .testTarget(name: "LessonMarkdownTests", dependencies: ["LessonMarkdown"]),
         .testTarget(name: "NeuralEngineTests", dependencies: ["NeuralEngine"]),
