@@ -52,6 +52,6 @@ let package = Package(
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments"]),
         .testTarget(name: "LessonRunnerTests", dependencies: ["LessonRunner", "Experiments", "LessonMarkdown"]),
         .testTarget(name: "LessonReportTests", dependencies: ["LessonReport", "LessonRunner", "Experiments"], exclude: ["Snapshots"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["lesson"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["lesson"], exclude: ["Fixtures"]),
     ]
 )
