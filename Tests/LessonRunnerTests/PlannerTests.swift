@@ -60,7 +60,7 @@ import Testing
 
     @Test func outOfRangeAndWrongTypeAtTheValue() {
         let (p, m) = plan("~~~experiment softmax\nlogits: [1, 2]\nlabel: 0\ntemperature: ⟨1⟩0\nseed: ⟨2⟩abc\n~~~\n")
-        expectDiagnostic(p, "'temperature' is 0, outside the allowed range 0.01 ≤ temperature ≤ 1e6", at: m[1])
+        expectDiagnostic(p, "'temperature' is 0, outside the allowed range 0.01 ≤ temperature ≤ 1,000,000", at: m[1])
         expectDiagnostic(p, "'seed' must be an integer, found 'abc'", at: m[2])
     }
 
