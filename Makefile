@@ -1,7 +1,7 @@
 # LessonRunner — `make render` sets up and renders the lessons; `make test` runs every test.
 SWIFT ?= swift
 LESSON := .build/release/lesson
-DEBIAN_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libopenblas-dev libjs-katex fonts-katex
+DEBIAN_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libopenblas-dev libjs-katex fonts-katex zlib1g-dev
 
 .PHONY: setup build render check test bench clean
 
@@ -32,7 +32,9 @@ render: build
 check: build
 	$(LESSON) check lessons
 
+# `swift build` first: the end-to-end tests run the debug `lesson` binary.
 test: setup
+	$(SWIFT) build
 	$(SWIFT) test
 	$(SWIFT) build -c release --product lesson
 	$(LESSON) check lessons --no-cache

@@ -30,7 +30,7 @@ let package = Package(
         .target(
             name: "NeuralEngine",
             dependencies: ["COpenBLAS", "CZlib"],
-            swiftSettings: [.unsafeFlags(["-Ounchecked"])]
+            swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
         ),
         .target(name: "Experiments", dependencies: ["NeuralEngine", "Yams"]),
         .target(name: "LessonRunner", dependencies: ["LessonMarkdown", "Experiments", "Yams"]),
@@ -52,6 +52,6 @@ let package = Package(
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments"]),
         .testTarget(name: "LessonRunnerTests", dependencies: ["LessonRunner", "Experiments", "LessonMarkdown"]),
         .testTarget(name: "LessonReportTests", dependencies: ["LessonReport", "LessonRunner", "Experiments"], exclude: ["Snapshots"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["lesson"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["lesson"], exclude: ["Fixtures"]),
     ]
 )

@@ -21,6 +21,7 @@ public struct Executor {
         self.cache = cache
         self.force = force
         self.observer = observer
+        EngineSettings.useOneThread()
     }
 
     public func execute(_ plan: Plan) -> ExecutedLesson {

@@ -57,7 +57,9 @@ public enum Planner {
         let reader = SpecReader(body: block.body, kind: kind.name, descriptors: CommonKeys.descriptors + kind.keys)
         if let id = reader.optionalString("id") {
             if id.range(of: "^[A-Za-z][A-Za-z0-9_]*$", options: .regularExpression) == nil || id.count > 64 {
-                reader.fail("id", "'id' must start with a letter and contain only letters, digits and '_' (it is used in expressions such as `=\(id.isEmpty ? "sm" : "id").loss`), found '\(id)'")
+                var suggestion = String(id.map { $0.isLetter || $0.isNumber || $0 == "_" ? $0 : "_" }.prefix(64))
+                if !(suggestion.first?.isLetter ?? false) { suggestion = "b" + suggestion }
+                reader.fail("id", "'id' must start with a letter and contain only letters, digits and '_' (ids are used in expressions such as `=\(suggestion).loss`), found '\(id)'; try '\(suggestion)'")
             } else {
                 planned.id = id
                 planned.seed = defaultSeed(lessonPath: lesson.path, id: id)

@@ -1,5 +1,11 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
 /// An error from the engine that is not about a data file or a model description.
-public enum EngineError: Error, Equatable, Sendable, CustomStringConvertible {
+public enum EngineError: Error, Equatable, Sendable, CustomStringConvertible, LocalizedError {
     /// Tensors or data whose shapes do not fit together.
     case shapeMismatch(String)
     /// An argument outside its allowed range; the message names the argument and the range.
@@ -14,4 +20,6 @@ public enum EngineError: Error, Equatable, Sendable, CustomStringConvertible {
         case .invalidState(let message): message
         }
     }
+
+    public var errorDescription: String? { description }
 }

@@ -134,7 +134,7 @@ import Testing
         let r = try lesson(["kinds"])
         #expect(r.status == 0)
         #expect(r.stdout.contains("softmax"))
-        #expect(r.stdout.contains("temperature: number, default 1, range 0.01 ≤ temperature ≤ 1e6"))
+        #expect(r.stdout.contains("temperature: number, default 1, range 0.01 ≤ temperature ≤ 1,000,000"))
         #expect(r.stdout.contains("common keys"))
     }
 

@@ -1,8 +1,8 @@
 /// The keys every kind accepts.
 public enum CommonKeys {
     public static let descriptors: [KeyDescriptor] = [
-        KeyDescriptor("id", type: "identifier", default: "<kind>-<n>",
-                      "Name of the block's results for inline `=id.value` references; letters, digits, '_' and '-'."),
+        KeyDescriptor("id", type: "identifier", default: "<kind>_<n>",
+                      "Name of the block's results for inline `=id.value` references and other blocks' expectations; a letter, then letters, digits and '_'."),
         KeyDescriptor("seed", type: "integer", default: "derived from the lesson file name and id",
                       range: .closed(0, 9_007_199_254_740_991),
                       "Seed of every random draw in the block; the same seed gives the same numbers."),

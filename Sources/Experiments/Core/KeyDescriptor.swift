@@ -63,9 +63,22 @@ public struct NumericRange: Sendable, Hashable, CustomStringConvertible {
         return true
     }
 
+    /// Integral bounds in full with thousands separators ("50,000,000"),
+    /// others with up to six significant digits.
+    static func bound(_ x: Double) -> String {
+        guard x == x.rounded(), abs(x) < 1e16 else { return ResultValue.format(x, significant: 6) }
+        let digits = String(Int64(abs(x)))
+        var grouped = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { grouped += "," }
+            grouped.append(c)
+        }
+        return (x < 0 ? "-" : "") + grouped
+    }
+
     public var description: String {
-        let lo = lower.map { ResultValue.format($0, significant: 6) }
-        let hi = upper.map { ResultValue.format($0, significant: 6) }
+        let lo = lower.map(Self.bound)
+        let hi = upper.map(Self.bound)
         switch (lo, hi) {
         case let (lo?, hi?):
             return "\(lo) \(lowerInclusive ? "≤" : "<") x \(upperInclusive ? "≤" : "<") \(hi)"

@@ -15,3 +15,14 @@ public enum KindRegistry {
     /// results of older versions are not reused.
     public static let engineVersion = "1"
 }
+
+import NeuralEngine
+
+/// Process-wide engine settings the runner applies before running blocks.
+public enum EngineSettings {
+    /// One BLAS thread: results are then bit-identical from run to run, and
+    /// timing experiments compare single-core code with single-core BLAS.
+    public static func useOneThread() {
+        BLAS.setThreadCount(1)
+    }
+}

@@ -51,10 +51,16 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 td.highlight, th.highlight { background: var(--highlight); }
 td.good { color: var(--good); font-weight: 600; }
 td.bad { color: var(--bad); font-weight: 600; }
+table.results { font-size: 13.5px; }
+table.results th, table.results td { padding: 0.3rem 0.5rem; }
+table.results thead th { vertical-align: bottom; }
 caption { caption-side: top; text-align: left; color: var(--muted); font-size: 0.9em; padding-bottom: 0.4rem; }
 .math.display { display: block; margin: 1.1rem 0; overflow-x: auto; overflow-y: hidden; text-align: center; }
 .value { font-variant-numeric: tabular-nums; font-weight: 600; border-bottom: 1px dotted var(--muted); }
 .value.missing { color: var(--bad); }
+@media (min-width: 60rem) {
+  figure.experiment { margin-left: -3rem !important; margin-right: -3rem !important; }
+}
 figure.experiment { margin: 1.8rem -0.5rem; padding: 1rem 1.1rem 0.8rem; background: var(--panel);
   border: 1px solid var(--rule); border-radius: 10px; }
 figure.experiment.failed { border-color: var(--bad); }
@@ -83,7 +89,7 @@ ul.expectations .actual { color: var(--muted); font-size: 0.92em; }
 .diagnostics p { margin: 0.25rem 0; }
 .diagnostics .where { font-family: "DejaVu Sans Mono", Menlo, monospace; font-size: 0.9em; color: var(--muted); }
 .diagnostics .note { padding-left: 1rem; color: var(--muted); }
-.block-note { color: var(--muted); font-size: 0.95em; }
+.block-note { color: var(--muted); font-size: 0.92em; }
 .block-warning { background: var(--bad-bg); padding: 0.4rem 0.8rem; border-radius: 6px; }
 details.spec summary { cursor: pointer; color: var(--muted); font: 13px system-ui, sans-serif; }
 figcaption { color: var(--muted); font-size: 0.93em; margin-top: 0.5rem; }

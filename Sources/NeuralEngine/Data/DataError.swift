@@ -17,6 +17,7 @@ public struct DataError: Error, Equatable, Sendable, CustomStringConvertible, Lo
     /// What is wrong.
     public let message: String
 
+    /// An error about the file at `path`, at `line` if given.
     public init(path: String, line: Int? = nil, message: String) {
         self.path = path
         self.line = line
@@ -28,13 +29,5 @@ public struct DataError: Error, Equatable, Sendable, CustomStringConvertible, Lo
         return "\(path): \(message)"
     }
 
-    public var errorDescription: String? { description }
-}
-
-extension EngineError: LocalizedError {
-    public var errorDescription: String? { description }
-}
-
-extension ModelDescriptionError: LocalizedError {
     public var errorDescription: String? { description }
 }

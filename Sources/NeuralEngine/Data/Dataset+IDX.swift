@@ -64,12 +64,20 @@ extension Dataset {
             throw DataError(path: path, message: "ends inside its IDX header (\(bytes.count) bytes)")
         }
         let shape = (0..<dimensions).map { Int(bigEndianUInt32(bytes, at: 4 + 4 * $0)) }
-        let expectedSize = shape.reduce(1, *) + headerSize
+        // A corrupt header can announce sizes whose product overflows; that is
+        // just another size the file does not have.
+        let dataSize = shape.reduce(Optional(1)) { product, size in
+            product.flatMap { product in
+                let (result, overflow) = product.multipliedReportingOverflow(by: size)
+                return overflow ? nil : result
+            }
+        }
+        let expectedSize = dataSize.map { $0 + headerSize }
         guard bytes.count == expectedSize else {
             throw DataError(
                 path: path,
                 message: "header announces \(shape.map(String.init).joined(separator: " × ")) bytes of data "
-                    + "(\(expectedSize) bytes in all) but the file has \(bytes.count)")
+                    + "(\(expectedSize.map(String.init) ?? "more than fit in memory") bytes in all) but the file has \(bytes.count)")
         }
         return shape
     }

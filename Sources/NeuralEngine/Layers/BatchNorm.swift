@@ -86,9 +86,7 @@ public final class BatchNorm<Scalar: TensorScalar>: Layer {
                 inverseStandardDeviation: inverseStandardDeviation, into: &inputGradient)
         } else {
             // With fixed running statistics the normalization is a plain affine map.
-            Scalar.normalizeColumns(
-                normalizedGradient, mean: Tensor(rows: 1, columns: inputWidth),
-                inverseStandardDeviation: inverseStandardDeviation, into: &inputGradient)
+            Scalar.scaleColumns(normalizedGradient, by: inverseStandardDeviation, into: &inputGradient)
         }
         return inputGradient
     }

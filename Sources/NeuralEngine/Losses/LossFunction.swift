@@ -18,6 +18,21 @@ public enum LossFunction: String, Sendable, CaseIterable, CustomStringConvertibl
 
     public var description: String { rawValue }
 
+    /// Parses a loss name: the raw values `softmax_cross_entropy`, `binary_cross_entropy`,
+    /// `mean_squared_error`, or the short forms `cross_entropy`, `bce`, `mse`.
+    /// - Throws: ``EngineError/invalidArgument(_:)`` naming the allowed values.
+    public init(parsing name: String) throws {
+        let aliases: [String: LossFunction] = ["cross_entropy": .softmaxCrossEntropy, "bce": .binaryCrossEntropy, "mse": .meanSquaredError]
+        let key = name.lowercased()
+        if let loss = LossFunction(rawValue: key) ?? aliases[key] {
+            self = loss
+            return
+        }
+        let names = Self.allCases.map(\.rawValue) + aliases.keys.sorted()
+        let suggestion = Suggestion.closest(to: key, among: names).map { "; did you mean '\($0)'?" } ?? ""
+        throw EngineError.invalidArgument("unknown loss '\(name)'\(suggestion) (allowed: \(names.joined(separator: ", ")))")
+    }
+
     /// Checks that a model with `outputWidth` outputs can be trained on `data` with this loss.
     /// - Throws: ``EngineError/shapeMismatch(_:)`` explaining the mismatch.
     public func validate<Scalar>(outputWidth: Int, for data: Dataset<Scalar>) throws {

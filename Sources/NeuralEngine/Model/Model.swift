@@ -12,6 +12,9 @@
 public final class Model<Scalar: TensorScalar> {
     /// Features per input row.
     public let inputWidth: Int
+    /// Features per output row (stored: the trainer asks every step, and reading
+    /// it through the existential array's `last` would allocate).
+    public let outputWidth: Int
     /// The layers, first to last.
     public let layers: [any Layer<Scalar>]
     /// The description the model was built from, if any.
@@ -36,6 +39,7 @@ public final class Model<Scalar: TensorScalar> {
             width = layer.outputWidth
         }
         self.inputWidth = inputWidth
+        self.outputWidth = width
         self.layers = layers
         self.modelDescription = nil
     }
@@ -72,6 +76,7 @@ public final class Model<Scalar: TensorScalar> {
             }
         }
         self.inputWidth = description.inputWidth
+        self.outputWidth = description.outputWidth
         self.layers = layers
         self.modelDescription = description
     }
@@ -86,9 +91,6 @@ public final class Model<Scalar: TensorScalar> {
         let parsed = try ModelDescription(parsing: description, inputWidth: inputWidth)
         self.init(parsed, initializer: initializer, generator: &generator)
     }
-
-    /// Features per output row.
-    public var outputWidth: Int { layers.last?.outputWidth ?? inputWidth }
 
     /// Every trainable parameter, layer by layer.
     public var parameters: [Parameter<Scalar>] { layers.flatMap { $0.parameters } }
@@ -108,14 +110,11 @@ public final class Model<Scalar: TensorScalar> {
 
     /// A table of layers, output widths and parameter counts.
     public var summary: String {
-        if let modelDescription { return modelDescription.description }
-        var lines = ["  #  layer                      output  parameters"]
-        for (i, layer) in layers.enumerated() {
-            let count = layer.parameters.reduce(0) { $0 + $1.count }
-            lines.append("\(i + 1)  \(layer.description)  \(layer.outputWidth)  \(count)")
-        }
-        lines.append("     total  \(parameterCount)")
-        return lines.joined(separator: "\n")
+        ModelDescription.table(
+            inputWidth: inputWidth,
+            layers: layers.map { layer in
+                (layer.description, layer.outputWidth, layer.parameters.reduce(0) { $0 + $1.count })
+            })
     }
 
     /// Runs a batch through the model in its current ``mode``.

@@ -19,13 +19,21 @@
 public struct ModelDescription: Sendable, Equatable, CustomStringConvertible {
     /// One entry of a description, parsed.
     public enum Entry: Sendable, Equatable {
+        /// `dense N [nobias]`: a ``Dense`` layer.
         case dense(units: Int, hasBias: Bool)
+        /// `relu`, `leaky_relu [SLOPE]`, `sigmoid`, `tanh`, `identity`: an ``Activation`` layer.
         case activation(ActivationFunction)
+        /// `dropout P [original]`: a ``Dropout`` layer keeping each unit with probability P.
         case dropout(keepProbability: Double, form: DropoutForm)
+        /// `batchnorm [MOMENTUM]`: a ``BatchNorm`` layer.
         case batchNorm(momentum: Double)
+        /// `layernorm`: a ``LayerNorm`` layer.
         case layerNorm
+        /// `groupnorm G`: a ``GroupNorm`` layer.
         case groupNorm(groups: Int)
+        /// `instancenorm [C]`: an ``InstanceNorm`` layer.
         case instanceNorm(channels: Int)
+        /// `weightnorm N [nobias]`: a ``WeightNorm`` layer around a dense layer of N units.
         case weightNorm(units: Int, hasBias: Bool)
     }
 
@@ -85,21 +93,32 @@ public struct ModelDescription: Sendable, Equatable, CustomStringConvertible {
         self.layers = layers
     }
 
-    /// A table of the layers with their output widths and parameter counts.
+    /// A table of the layers with their output widths and parameter counts:
+    ///
+    ///       #  layer                      output  parameters
+    ///          input                          64
+    ///       1  dense 128                     128        8320
+    ///       2  relu                          128           0
+    ///       3  dense 10                       10        1290
+    ///          total                                    9610
     public var description: String {
+        Self.table(inputWidth: inputWidth, layers: layers.map { ($0.text, $0.outputWidth, $0.parameterCount) })
+    }
+
+    static func table(inputWidth: Int, layers: [(text: String, outputWidth: Int, parameterCount: Int)]) -> String {
+        func pad(_ value: Int, _ width: Int) -> String {
+            let text = String(value)
+            return String(repeating: " ", count: max(0, width - text.count)) + text
+        }
         var lines = ["  #  layer                      output  parameters"]
         lines.append("     input                      \(pad(inputWidth, 6))")
         for (i, layer) in layers.enumerated() {
             let name = layer.text.padding(to: 25)
             lines.append("\(pad(i + 1, 3))  \(name)  \(pad(layer.outputWidth, 6))  \(pad(layer.parameterCount, 10))")
         }
-        lines.append("     total                              \(pad(parameterCount, 10))")
+        let total = layers.reduce(0) { $0 + $1.parameterCount }
+        lines.append("     total                              \(pad(total, 10))")
         return lines.joined(separator: "\n")
-    }
-
-    private func pad(_ value: Int, _ width: Int) -> String {
-        let text = String(value)
-        return String(repeating: " ", count: max(0, width - text.count)) + text
     }
 
     // MARK: Parsing

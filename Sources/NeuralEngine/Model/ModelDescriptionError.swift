@@ -1,8 +1,14 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
 /// A model description that cannot be built, with the entry at fault.
 ///
 /// Printed as `layer 3: unknown layer 'rlu'; did you mean 'relu'?`, counting
 /// entries from 1 as a reader of the list does.
-public struct ModelDescriptionError: Error, Equatable, Sendable, CustomStringConvertible {
+public struct ModelDescriptionError: Error, Equatable, Sendable, CustomStringConvertible, LocalizedError {
     /// Index of the offending entry in the list, from 0; `nil` for an error about the whole model.
     public let index: Int?
     /// The offending entry as written.
@@ -21,4 +27,6 @@ public struct ModelDescriptionError: Error, Equatable, Sendable, CustomStringCon
         guard let index else { return message }
         return "layer \(index + 1): \(message)"
     }
+
+    public var errorDescription: String? { description }
 }

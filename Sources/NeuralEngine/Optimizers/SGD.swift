@@ -39,9 +39,11 @@ public final class SGD<Scalar: TensorScalar>: Optimizer {
                 Scalar.sgdStep(value: &parameter.value, gradient: parameter.gradient, learningRate: rate, weightDecay: decay)
             } else {
                 let key = ObjectIdentifier(parameter)
+                if velocities[key] == nil {
+                    velocities[key] = Tensor(rows: parameter.value.rows, columns: parameter.value.columns)
+                }
                 Scalar.momentumStep(
-                    value: &parameter.value, gradient: parameter.gradient,
-                    velocity: &velocities[key, default: Tensor(rows: parameter.value.rows, columns: parameter.value.columns)],
+                    value: &parameter.value, gradient: parameter.gradient, velocity: &velocities[key]!,
                     learningRate: rate, momentum: Scalar(momentum), weightDecay: decay, nesterov: nesterov)
             }
         }

@@ -27,7 +27,7 @@ where RawSignificand: FixedWidthInteger {
     static func tanh(_ x: Self) -> Self
     /// This value as a `Double` (a requirement, so generic code converts without a generic call).
     var doubleValue: Double { get }
-    /// `C = alpha·op(A)·op(B) + beta·C` through ``BLAS/gemm(transposeA:transposeB:m:n:k:alpha:a:lda:b:ldb:beta:c:ldc:)-…``.
+    /// `C = alpha·op(A)·op(B) + beta·C` through ``BLAS`` (sgemm or dgemm).
     static func gemm(
         transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
         alpha: Self, a: UnsafePointer<Self>, lda: Int, b: UnsafePointer<Self>, ldb: Int,

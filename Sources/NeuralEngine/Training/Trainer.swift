@@ -33,9 +33,13 @@ public final class Trainer<Scalar: TensorScalar> {
     }
 
     /// Trains for ``TrainingOptions/epochs`` epochs.
+    ///
+    /// Every forward pass runs in `.training` mode whatever the model's ``Model/mode``;
+    /// evaluations run in `.evaluation` mode.
     /// - Parameters:
     ///   - training: The training set.
-    ///   - validation: Evaluated (in evaluation mode) after every epoch, if given.
+    ///   - validation: Evaluated (in evaluation mode) after every epoch, and every
+    ///     ``TrainingOptions/validationInterval`` steps if that is set.
     ///   - generator: Source of the shuffles; the same seed gives the same run, bit for bit.
     ///   - onEpoch: Called with each epoch's record as soon as it is complete (progress, plots).
     /// - Returns: The history; check ``TrainingHistory/divergence``.
@@ -48,16 +52,14 @@ public final class Trainer<Scalar: TensorScalar> {
         try check(training, validation: validation)
         let parameters = model.parameters
         let indexedParameters = model.indexedParameters
+        // The schedule scales the rate the optimizer had when `fit` began; give it
+        // back afterwards so that a second `fit` starts from the same rate.
         let initialRate = optimizer.learningRate
-        let previousMode = model.mode
-        defer {
-            optimizer.learningRate = initialRate
-            model.mode = previousMode
-        }
-        model.mode = .training
+        defer { optimizer.learningRate = initialRate }
 
         var history = TrainingHistory()
-        let statistics = options.recordLayerStatistics ? EpochStatistics(layers: model.layers.count, parameters: parameters.count) : nil
+        let statistics = options.recordLayerStatistics
+            ? EpochStatistics(layers: model.layers.count, parameters: parameters.count) : nil
         if statistics != nil { history.initialParameters = parameterStatistics(indexedParameters, gradientNorms: nil) }
         if options.recordSteps {
             history.steps.reserveCapacity(options.epochs * ((training.count + options.batchSize - 1) / options.batchSize))
@@ -72,40 +74,33 @@ public final class Trainer<Scalar: TensorScalar> {
             var lossSum = 0.0, correct = 0, hasAccuracy = false
 
             for start in stride(from: 0, to: training.count, by: options.batchSize) {
-                let end = min(start + options.batchSize, training.count)
+                let indices = order[start..<min(start + options.batchSize, training.count)]
                 step += 1
-                batch.load(from: training, indices: order[start..<end], loss: options.loss, targetWidth: model.outputWidth)
-                let output = model.forwardUnchecked(batch.features, mode: .training)
-                let result = options.loss.evaluate(output: output, batch: batch, gradient: &lossGradient, computeGradient: true)
+                let result = trainStep(training, indices: indices, parameters: parameters, statistics: statistics)
                 guard result.loss.isFinite else {
-                    model.releaseActivations()
                     history.divergence = Divergence(step: step, epoch: epoch, quantity: "training loss", value: result.loss)
                     return history
                 }
-                if let statistics {
-                    statistics.observeActivations(model)
-                    model.backwardUnchecked(lossGradient, needsInputGradient: false) { statistics.observeGradient(layer: $0, $1) }
-                    statistics.observeParameterGradients(parameters)
-                } else {
-                    model.backwardUnchecked(lossGradient, needsInputGradient: false)
-                }
-                optimizer.step(parameters)
-
-                let rows = end - start
-                lossSum += result.loss * Double(rows)
+                lossSum += result.loss * Double(indices.count)
                 if let batchCorrect = result.correct {
                     correct += batchCorrect
                     hasAccuracy = true
                 }
                 if options.recordSteps {
-                    history.steps.append(StepRecord(
-                        step: step, epoch: epoch, batchSize: rows, loss: result.loss,
-                        accuracy: result.correct.map { Double($0) / Double(rows) }))
+                    var record = StepRecord(
+                        step: step, epoch: epoch, batchSize: indices.count, loss: result.loss,
+                        accuracy: result.correct.map { Double($0) / Double(indices.count) })
+                    if let validation, let interval = options.validationInterval, step % interval == 0 {
+                        let evaluation = evaluate(validation)
+                        record.validationLoss = evaluation.loss
+                        record.validationAccuracy = evaluation.accuracy
+                    }
+                    history.steps.append(record)
                 }
             }
 
-            // A step can turn weights into NaN or infinity without the loss of that
-            // step showing it; catch it here rather than one epoch later.
+            // An update can make weights NaN or infinite without the loss of its
+            // step showing it; catch that here rather than one epoch later.
             if let (layer, parameter) = indexedParameters.first(where: { !Scalar.allFinite($0.parameter.value) }) {
                 history.divergence = Divergence(
                     step: step, epoch: epoch,
@@ -141,6 +136,31 @@ public final class Trainer<Scalar: TensorScalar> {
         return history
     }
 
+    /// One step of gradient descent on the examples at `indices`: forward, loss,
+    /// backward, update. Returns the batch's loss (before the update) and the
+    /// number of examples classified correctly; a non-finite loss skips the update.
+    private func trainStep(
+        _ training: Dataset<Scalar>, indices: ArraySlice<Int>, parameters: [Parameter<Scalar>],
+        statistics: EpochStatistics?
+    ) -> (loss: Double, correct: Int?) {
+        batch.load(from: training, indices: indices, loss: options.loss, targetWidth: model.outputWidth)
+        let output = model.forwardUnchecked(batch.features, mode: .training)
+        let result = options.loss.evaluate(output: output, batch: batch, gradient: &lossGradient, computeGradient: true)
+        guard result.loss.isFinite else {
+            model.releaseActivations()
+            return result
+        }
+        if let statistics {
+            statistics.observeActivations(model)
+            model.backwardUnchecked(lossGradient, needsInputGradient: false) { statistics.observeGradient(layer: $0, $1) }
+            statistics.observeParameterGradients(parameters)
+        } else {
+            model.backwardUnchecked(lossGradient, needsInputGradient: false)
+        }
+        optimizer.step(parameters)
+        return result
+    }
+
     private func evaluate(_ data: Dataset<Scalar>) -> Evaluation {
         model.evaluateUnchecked(
             data, loss: options.loss, mode: .evaluation, batchSize: options.evaluationBatchSize,
@@ -150,6 +170,7 @@ public final class Trainer<Scalar: TensorScalar> {
     private func check(_ training: Dataset<Scalar>, validation: Dataset<Scalar>?) throws {
         try options.validate()
         guard training.count > 0 else { throw EngineError.invalidArgument("the training set is empty") }
+        if let validation, validation.count == 0 { throw EngineError.invalidArgument("the validation set is empty") }
         for (name, data) in [("training", training)] + (validation.map { [("validation", $0)] } ?? []) {
             guard data.featureWidth == model.inputWidth else {
                 throw EngineError.shapeMismatch(

@@ -48,6 +48,10 @@ public struct StepRecord: Sendable, Equatable {
     public var loss: Double
     /// Accuracy on the batch, for classification.
     public var accuracy: Double?
+    /// Validation loss after this step, every ``TrainingOptions/validationInterval`` steps.
+    public var validationLoss: Double?
+    /// Validation accuracy after this step, likewise.
+    public var validationAccuracy: Double?
 }
 
 /// Where training stopped on a NaN or infinity.

@@ -25,11 +25,16 @@ public struct TrainingOptions: Sendable, Equatable {
     public var evaluateTrainingSet: Bool
     /// Rows per forward pass when evaluating (bounds memory, not the result).
     public var evaluationBatchSize: Int
+    /// If set (and ``recordSteps`` is on), the validation set is also evaluated every
+    /// this many steps and recorded in ``StepRecord/validationLoss``: fine-grained
+    /// curves at the price of one pass over the validation set each time.
+    public var validationInterval: Int?
 
     public init(
         epochs: Int, batchSize: Int, loss: LossFunction = .softmaxCrossEntropy, shuffle: Bool = true,
         learningRateSchedule: LearningRateSchedule = .constant, recordSteps: Bool = true,
-        recordLayerStatistics: Bool = false, evaluateTrainingSet: Bool = false, evaluationBatchSize: Int = 1024
+        recordLayerStatistics: Bool = false, evaluateTrainingSet: Bool = false, evaluationBatchSize: Int = 1024,
+        validationInterval: Int? = nil
     ) {
         self.epochs = epochs
         self.batchSize = batchSize
@@ -40,6 +45,7 @@ public struct TrainingOptions: Sendable, Equatable {
         self.recordLayerStatistics = recordLayerStatistics
         self.evaluateTrainingSet = evaluateTrainingSet
         self.evaluationBatchSize = evaluationBatchSize
+        self.validationInterval = validationInterval
     }
 
     /// Checks the options' ranges.
@@ -51,6 +57,9 @@ public struct TrainingOptions: Sendable, Equatable {
         guard batchSize >= 1 else { throw EngineError.invalidArgument("the batch size must be ≥ 1, got \(batchSize)") }
         guard evaluationBatchSize >= 1 else {
             throw EngineError.invalidArgument("the evaluation batch size must be ≥ 1, got \(evaluationBatchSize)")
+        }
+        if let validationInterval, validationInterval < 1 {
+            throw EngineError.invalidArgument("the validation interval must be ≥ 1 step, got \(validationInterval)")
         }
         try learningRateSchedule.validate()
     }

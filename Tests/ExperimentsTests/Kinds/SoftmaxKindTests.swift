@@ -75,7 +75,7 @@ import Testing
         ("logits: [1, 2]\nlabel: 2\n", "label 2 is outside the allowed range 0…1 (one index per class)"),
         ("logits: [1, 2]\nclasses: [a, b]\nlabel: c\n", "label 'c' is not one of the classes (a, b)"),
         ("logits: [1, 2]\nclasses: [a]\nlabel: 0\n", "'classes' names 1 classes but 'logits' has 2"),
-        ("logits: [1, 2]\nlabel: 0\ntemperature: 0\n", "'temperature' is 0, outside the allowed range 0.01 ≤ temperature ≤ 1e6"),
+        ("logits: [1, 2]\nlabel: 0\ntemperature: 0\n", "'temperature' is 0, outside the allowed range 0.01 ≤ temperature ≤ 1,000,000"),
         ("logits: [[1, 2], [1]]\nlabel: [0, 0]\n", "every row of 'logits' must have 2 entries like the first, found 1"),
         ("logits: [[1, 2], [3, 4]]\nlabel: 0\n", "'logits' is a batch of 2 rows, so 'label' must be a list of 2 labels"),
         ("logits: [1, 2]\n", "missing required key 'label' (integer or class name, or a list of them)"),

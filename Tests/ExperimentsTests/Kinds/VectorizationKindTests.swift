@@ -55,12 +55,12 @@ import Testing
     }
 
     @Test(arguments: [
-        ("size: 100\n", "'size' is 100, outside the allowed range 1000 ≤ size ≤ 5e7"),
-        ("size: 60_000_000\n", "'size' is 60_000_000, outside the allowed range 1000 ≤ size ≤ 5e7"),
+        ("size: 100\n", "'size' is 100, outside the allowed range 1,000 ≤ size ≤ 50,000,000"),
+        ("size: 60_000_000\n", "'size' is 60_000_000, outside the allowed range 1,000 ≤ size ≤ 50,000,000"),
         ("size: ten\n", "'size' must be an integer, found 'ten'"),
-        ("cache_size: 10\n", "'cache_size' is 10, outside the allowed range 64 ≤ cache_size ≤ 1e6"),
-        ("matrix_size: 2048\n", "'matrix_size' is 2048, outside the allowed range 16 ≤ matrix_size ≤ 1024"),
-        ("matrix_size: 8\n", "'matrix_size' is 8, outside the allowed range 16 ≤ matrix_size ≤ 1024"),
+        ("cache_size: 10\n", "'cache_size' is 10, outside the allowed range 64 ≤ cache_size ≤ 1,000,000"),
+        ("matrix_size: 2048\n", "'matrix_size' is 2048, outside the allowed range 16 ≤ matrix_size ≤ 1,024"),
+        ("matrix_size: 8\n", "'matrix_size' is 8, outside the allowed range 16 ≤ matrix_size ≤ 1,024"),
         ("repeats: 0\n", "'repeats' is 0, outside the allowed range 1 ≤ repeats ≤ 50"),
         ("repeats: 51\n", "'repeats' is 51, outside the allowed range 1 ≤ repeats ≤ 50"),
         ("run: [dott]\n", "unknown group 'dott' in 'run'; did you mean 'dot'?"),

@@ -41,6 +41,11 @@ struct IDXTests {
         #expect(throws: DataError(
             path: short, message: "header announces 3 × 2 × 3 bytes of data (34 bytes in all) but the file has 33")
         ) { try Dataset<Float>.idx(imagesPath: short, labelsPath: labelsPath) }
+        // Sizes whose product overflows.
+        var huge = images
+        for i in 4..<16 { huge[i] = 0xff }
+        let hugePath = try TestFiles.write(huge, named: "huge", in: directory)
+        #expect(throws: DataError.self) { try Dataset<Float>.idx(imagesPath: hugePath, labelsPath: labelsPath) }
         // One label too few.
         var fewer = labels
         fewer[7] = 2

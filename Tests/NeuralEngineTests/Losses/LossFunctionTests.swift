@@ -104,6 +104,13 @@ struct LossFunctionTests {
         #expect(gradient.scalars == expected)
     }
 
+    @Test func parsing() throws {
+        #expect(try LossFunction(parsing: "mse") == .meanSquaredError)
+        #expect(try LossFunction(parsing: "softmax_cross_entropy") == .softmaxCrossEntropy)
+        let error = #expect(throws: EngineError.self) { try LossFunction(parsing: "cross_entropi") }
+        #expect(error?.description.hasPrefix("unknown loss 'cross_entropi'; did you mean 'cross_entropy'?") == true)
+    }
+
     @Test func validationExplainsMismatches() throws {
         let data = try Dataset<Float>(features: Tensor(rows: 2, columns: 3), labels: [0, 1], classCount: 3)
         #expect(throws: EngineError.self) { try LossFunction.softmaxCrossEntropy.validate(outputWidth: 2, for: data) }

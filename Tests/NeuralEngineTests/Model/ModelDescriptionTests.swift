@@ -13,6 +13,22 @@ struct ModelDescriptionTests {
         #expect(description.description.contains("dropout 0.5"))
     }
 
+    @Test func summaryTable() throws {
+        var generator = RandomGenerator(seed: 1)
+        let model = try Model<Float>(description: ["dense 128", "relu", "dense 10"], inputWidth: 64, generator: &generator)
+        let expected = """
+              #  layer                      output  parameters
+                 input                          64
+              1  dense 128                     128        8320
+              2  relu                          128           0
+              3  dense 10                       10        1290
+                 total                                    9610
+            """
+        #expect(model.summary == expected)
+        let rebuilt = try Model(layers: model.layers, inputWidth: 64)
+        #expect(rebuilt.summary == expected)
+    }
+
     @Test func builtModelMatchesItsDescription() throws {
         var generator = RandomGenerator(seed: 1)
         let entries = [

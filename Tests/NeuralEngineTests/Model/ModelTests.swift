@@ -94,3 +94,24 @@ extension Tensor where Scalar == Double {
         try! Tensor<Float>(rows: rows, columns: columns, scalars: scalars.map { Float($0) })
     }
 }
+
+/// The public pieces compose into a training loop written by hand, micrograd style.
+@Test func handWrittenTrainingLoop() throws {
+    var generator = RandomGenerator(seed: 3)
+    let data = try Dataset<Double>.blobs(count: 60, centers: 3, standardDeviation: 0.5, generator: &generator)
+    let model = try Model<Double>(description: ["dense 8", "relu", "dense 3"], inputWidth: 2, generator: &generator)
+    let optimizer = try SGD<Double>(learningRate: 0.1)
+    var losses: [Double] = []
+    for _ in 0..<50 {
+        let output = try model.forward(data.features)
+        let result = try LossFunction.softmaxCrossEntropy.evaluate(output, labels: data.labels!)
+        try model.backward(result.gradient)
+        optimizer.step(model.parameters)
+        losses.append(result.loss)
+    }
+    #expect(losses.last! < losses.first! / 4)
+    #expect(throws: EngineError.self) { try LossFunction.softmaxCrossEntropy.evaluate(Tensor<Double>(rows: 2, columns: 3), labels: [0]) }
+    #expect(throws: EngineError.self) { try LossFunction.softmaxCrossEntropy.evaluate(Tensor<Double>(rows: 1, columns: 3), labels: [3]) }
+    let mse = try LossFunction.meanSquaredError.evaluate(try Tensor<Double>([[1, 2]]), targets: try Tensor([[0, 2]]))
+    #expect(mse.loss == 0.5 && mse.gradient.scalars == [1, 0])
+}

@@ -65,6 +65,13 @@ struct TrainerTests {
         #expect(!history.diverged)
     }
 
+    @Test func validationEveryFewSteps() throws {
+        let (_, history) = try train(seed: 3, epochs: 1) { $0.validationInterval = 4 }
+        let validated = history.steps.filter { $0.validationLoss != nil }
+        #expect(validated.map(\.step) == [4, 8])
+        #expect(validated.allSatisfy { $0.validationAccuracy != nil })
+    }
+
     @Test func evaluatingTheTrainingSetMatchesEvaluate() throws {
         let (model, history) = try train(seed: 3, epochs: 2) { $0.evaluateTrainingSet = true }
         let (training, _) = Self.spirals()

@@ -1,0 +1,34 @@
+/// A lesson file after loading: its prose as a tree, and the experiment blocks
+/// and inline references found in it, each with its place in the file.
+public struct Lesson: Sendable, Equatable {
+    /// The path the lesson was loaded from; every `SourceLocation` repeats it.
+    public var path: String
+    /// Plain text of the first level-1 heading, if any.
+    public var title: String?
+    /// The document, top-level blocks in order.
+    public var blocks: [BlockNode]
+    /// Where each top-level block sits in the file, parallel to `blocks`
+    /// (for example to scroll a preview to the block being edited).
+    public var blockRanges: [SourceRange]
+    /// The experiment blocks, in document order; `.experiment(i)` refers to `experiments[i]`.
+    public var experiments: [ExperimentBlock]
+    /// Every `` `=expr` `` code span, in document order; `.reference(i)` refers to `references[i]`.
+    public var references: [InlineReference]
+
+    /// Creates a lesson; tests and tools can build one without a file.
+    public init(
+        path: String,
+        title: String? = nil,
+        blocks: [BlockNode] = [],
+        blockRanges: [SourceRange] = [],
+        experiments: [ExperimentBlock] = [],
+        references: [InlineReference] = []
+    ) {
+        self.path = path
+        self.title = title
+        self.blocks = blocks
+        self.blockRanges = blockRanges
+        self.experiments = experiments
+        self.references = references
+    }
+}

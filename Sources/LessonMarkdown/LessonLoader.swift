@@ -1,0 +1,78 @@
+import Foundation
+
+/// The load stage: reads a lesson file and parses it into a `Lesson`.
+///
+/// Parsing cannot fail — any text is some Markdown — so only reading and
+/// UTF-8 decoding throw. Hostile input (deep nesting, megabytes of brackets,
+/// NUL bytes, lone dollars) is parsed in bounded time and stack.
+public enum LessonLoader {
+    /// Reads and parses the lesson at `path`.
+    ///
+    /// - Throws: `LessonLoadError.unreadable` naming the path when the file
+    ///   cannot be read, `LessonLoadError.invalidUTF8` with the line and column
+    ///   of the first bad byte when it is not UTF-8.
+    public static func load(path: String) throws -> Lesson {
+        let data: Data
+        do {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+                throw LessonLoadError.unreadable(path: path, reason: "is a directory")
+            }
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch let error as LessonLoadError {
+            throw error
+        } catch {
+            throw LessonLoadError.unreadable(path: path, reason: reason(for: error, path: path))
+        }
+        return try parse(data: data, path: path)
+    }
+
+    /// Parses lesson text held in memory; `path` only labels locations.
+    public static func parse(_ source: String, path: String) -> Lesson {
+        parse(SourceText(normalizing: source.utf8), path: path)
+    }
+
+    /// Decodes UTF-8 (with or without a byte-order mark) and parses it.
+    ///
+    /// - Throws: `LessonLoadError.invalidUTF8` with the line and column of the
+    ///   first byte that is not UTF-8.
+    public static func parse(data: Data, path: String) throws -> Lesson {
+        let source = SourceText(normalizing: data)
+        if let offset = source.firstInvalidUTF8Offset() {
+            let position = source.position(ofOffset: offset)
+            throw LessonLoadError.invalidUTF8(SourceLocation(
+                path: path,
+                line: position.line,
+                column: source.scalarColumn(line: position.line, byteColumn: position.byteColumn)
+            ))
+        }
+        return parse(source, path: path)
+    }
+
+    /// Parses twice when the text has dollars: the first parse shows which lines
+    /// hold paragraphs, headings and tables, where math may be; the second
+    /// parses the text with that math hidden from cmark.
+    static func parse(_ source: SourceText, path: String) -> Lesson {
+        let firstParse = CmarkConverter.parse(source.bytes)
+        let math = MathSubstitution(source: source, document: firstParse)
+        let document = math.map { CmarkConverter.parse($0.parsedText.bytes) } ?? firstParse
+        var builder = LessonBuilder(path: path, source: source, math: math ?? MathSubstitution(unchanged: source))
+        return builder.build(document)
+    }
+
+    /// A short reason, not Foundation's full sentence (the path is already said).
+    private static func reason(for error: Error, path: String) -> String {
+        if !FileManager.default.fileExists(atPath: path) {
+            return "no such file"
+        }
+        if !FileManager.default.isReadableFile(atPath: path) {
+            return "permission denied"
+        }
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
+           underlying.domain == NSPOSIXErrorDomain, let code = POSIXErrorCode(rawValue: Int32(underlying.code)) {
+            return String(cString: strerror(code.rawValue))
+        }
+        return error.localizedDescription
+    }
+}

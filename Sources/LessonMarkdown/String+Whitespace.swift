@@ -1,0 +1,11 @@
+extension String {
+    /// The string without leading and trailing whitespace (Unicode's definition),
+    /// without reaching for Foundation.
+    func trimmingWhitespace() -> String {
+        guard let first = firstIndex(where: { !$0.isWhitespace }),
+              let last = lastIndex(where: { !$0.isWhitespace }) else {
+            return ""
+        }
+        return String(self[first...last])
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+import LessonMarkdown
+
+/// Reading files: errors name the lesson, decoding errors name the spot.
+@Suite struct LessonLoaderTests {
+    private func temporaryDirectory() throws -> URL {
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("LessonMarkdownTests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        return directory
+    }
+
+    @Test func loadsAFileAndLabelsLocationsWithItsPath() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("intro.md").path
+        try Data("\u{FEFF}# Intro\r\n\r\n```experiment mlp\r\nhidden: [4]\r\n```\r\n".utf8).write(to: URL(fileURLWithPath: path))
+
+        let lesson = try LessonLoader.load(path: path)
+        #expect(lesson.path == path)
+        #expect(lesson.title == "Intro")
+        #expect(lesson.experiments.first?.location == SourceLocation(path: path, line: 3, column: 1))
+        #expect(lesson.experiments.first?.body == "hidden: [4]\n")
+    }
+
+    @Test func missingFileErrorNamesThePath() {
+        #expect {
+            try LessonLoader.load(path: "/nonexistent/lesson.md")
+        } throws: { error in
+            (error as? LessonLoadError) == .unreadable(path: "/nonexistent/lesson.md", reason: "no such file")
+                && "\(error)" == "failed to read lesson /nonexistent/lesson.md: no such file"
+        }
+    }
+
+    @Test func directoryIsNotALesson() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        #expect(throws: LessonLoadError.unreadable(path: directory.path, reason: "is a directory")) {
+            try LessonLoader.load(path: directory.path)
+        }
+    }
+
+    @Test func invalidUTF8IsAnErrorNamingLineAndColumn() throws {
+        var bytes = Array("# Title\r\n\r\nsome é text \u{FF}".utf8)
+        bytes[bytes.count - 2] = 0xFF  // ÿ's lead byte alone is not UTF-8
+        bytes.removeLast()
+        bytes += Array(" more\n".utf8)
+        let expected = SourceLocation(path: "bad.md", line: 3, column: 13)
+        #expect(throws: LessonLoadError.invalidUTF8(expected)) {
+            try LessonLoader.parse(data: Data(bytes), path: "bad.md")
+        }
+        let error = LessonLoadError.invalidUTF8(expected)
+        #expect(error.description == "failed to read lesson bad.md: invalid UTF-8 at line 3, column 13")
+        #expect(error.location == expected)
+        #expect(error.path == "bad.md")
+    }
+
+    @Test(arguments: [
+        [0xC0, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x82], [0x80], [0xF8, 0x88, 0x80, 0x80, 0x80],
+    ] as [[UInt8]])
+    func malformedSequencesAreRejected(sequence: [UInt8]) {
+        #expect(throws: LessonLoadError.invalidUTF8(SourceLocation(path: "x.md", line: 2, column: 3))) {
+            try LessonLoader.parse(data: Data(Array("ok\nab".utf8) + sequence + Array("cd".utf8)), path: "x.md")
+        }
+    }
+
+    @Test func nulBytesAreReplacedNotFatal() throws {
+        let lesson = try LessonLoader.parse(data: Data(Array("a\u{0}b `=x\u{0}y`\n\n```experiment m\u{0}\nk: \u{0}\n```\n".utf8)), path: "n.md")
+        #expect(lesson.blocks.first == .paragraph([.text("a\u{FFFD}b "), .reference(0)]))
+        #expect(lesson.references.first?.expression == "x\u{FFFD}y")
+        #expect(lesson.experiments.first?.kind == "m\u{FFFD}")
+    }
+
+    @Test func loneCarriageReturnsAreLineBreaks() {
+        let lesson = LessonLoader.parse("a\rb `=c`\r\r```experiment k\rx: 1\r```", path: "r.md")
+        #expect(lesson.references.first?.location == SourceLocation(path: "r.md", line: 2, column: 3))
+        #expect(lesson.experiments.first?.location == SourceLocation(path: "r.md", line: 4, column: 1))
+        #expect(lesson.experiments.first?.body == "x: 1\n")
+    }
+
+    @Test func locationsPrintAndEncodeForDiagnostics() throws {
+        let location = SourceLocation(path: "lessons/a.md", line: 3, column: 7)
+        #expect("\(location)" == "lessons/a.md:3:7")
+        let range = SourceRange(start: location, end: SourceLocation(path: "lessons/a.md", line: 4, column: 1))
+        #expect("\(range)" == "lessons/a.md:3:7-4:1")
+        let decoded = try JSONDecoder().decode(SourceRange.self, from: JSONEncoder().encode(range))
+        #expect(decoded == range)
+        #expect(location < SourceLocation(path: "lessons/a.md", line: 3, column: 8))
+    }
+
+    @Test func stringAndDataParsesAgree() throws {
+        let text = "# T\n\nx `=a` $b_1$\n\n```experiment k\nv: 1\n```\n"
+        #expect(try LessonLoader.parse(data: Data(text.utf8), path: "p.md") == LessonLoader.parse(text, path: "p.md"))
+    }
+
+    @Test func lessonsLoadConcurrently() async {
+        // cmark-gfm keeps its extension registry in globals; many lessons are
+        // loaded at once by the runner.
+        let text = "# T\n\n| a |\n|---|\n| ~~x~~ $y_1$ `=r` |\n\n- [x] task\n\n  ```experiment k\n  a: 1\n  ```\n"
+        let expected = LessonLoader.parse(text, path: "c.md")
+        let results = await withTaskGroup(of: Lesson.self) { group in
+            for _ in 0..<32 {
+                group.addTask { LessonLoader.parse(text, path: "c.md") }
+            }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(results.count == 32)
+        #expect(results.allSatisfy { $0 == expected })
+        #expect(expected.experiments.count == 1)
+    }
+}

@@ -1,0 +1,86 @@
+import Experiments
+import LessonMarkdown
+import LessonRunner
+import Testing
+@testable import LessonReport
+
+@Suite struct PageRendererTests {
+    func page(_ source: String, unsafe: Bool = false) -> String {
+        let executed = Executor(cache: nil).execute(Planner.plan(LessonLoader.parse(source, path: "lessons/t.md")))
+        return PageRenderer.render(executed, options: RenderOptions(allowRawHTML: unsafe))
+    }
+
+    @Test func blockValuesAreEscaped() {
+        let html = page("""
+        ```experiment softmax
+        logits: [1, 2]
+        classes: ["<script>alert(1)</script>", "b&c"]
+        label: 0
+        caption: "<img src=x onerror=alert(1)>"
+        ```
+        """)
+        #expect(!html.contains("<script>alert"))
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(html.contains("b&amp;c"))
+        #expect(!html.contains("<img src=x"))
+    }
+
+    @Test func rawHTMLIsDroppedUnlessAllowed() {
+        let source = "<div onclick=\"x()\">hi</div>\n\nText <span style=\"color:red\">red</span>.\n"
+        let safe = page(source)
+        #expect(!safe.contains("onclick") && !safe.contains("<span style"))
+        #expect(safe.contains("<!-- raw HTML omitted -->"))
+        let unsafe = page(source, unsafe: true)
+        #expect(unsafe.contains("<div onclick=\"x()\">hi</div>") && unsafe.contains("<span style=\"color:red\">"))
+    }
+
+    @Test func dangerousAndExternalURLs() {
+        let html = page("[x](javascript:alert(1)) ![remote](https://example.com/a.png) ![local](img/a.png)\n")
+        #expect(!html.contains("javascript:"))
+        #expect(!html.contains("<img src=\"https://"))
+        #expect(html.contains("[image: remote]"))
+        #expect(html.contains("<img src=\"img/a.png\" alt=\"local\">"))
+    }
+
+    @Test func mathIsKeptForKaTeX() {
+        let html = page("Inline $a_1 < b_{2}$ and\n\n$$\\frac{x}{y}$$\n")
+        #expect(html.contains("<span class=\"math inline\">a_1 &lt; b_{2}</span>"))
+        #expect(html.contains("\\frac{x}{y}"))
+        #expect(html.contains("assets/katex/katex.min.js"))
+    }
+
+    @Test func failedBlocksShowTheirErrorInPlaceAndTheRestRenders() {
+        let html = page("""
+        # Title
+
+        ```experiment softmax
+        logits: [1]
+        label: 0
+        ```
+
+        After the block.
+
+        ```experiment softmax
+        id: ok
+        logits: [1, 2]
+        label: 0
+        ```
+        """)
+        #expect(html.contains("figure class=\"experiment failed\""))
+        #expect(html.contains("t.md:4:9</span> &#39;logits&#39; needs at least 2 classes, found 1"))
+        #expect(html.contains("After the block."))
+        #expect(html.contains("figure class=\"experiment passed\" id=\"block-ok\""))
+        #expect(html.contains("<title>Title</title>"))
+    }
+
+    @Test func renderingIsDeterministic() {
+        let source = "# T\n\n```experiment softmax\nlogits: [[1, 2], [3, 1]]\nlabel: [0, 1]\n```\n\nValue `=softmax_1.loss`.\n"
+        #expect(page(source) == page(source))
+    }
+
+    @Test func pageNamesAreUnique() {
+        #expect(ReportWriter.pageNames(for: ["a/x.md", "b/x.md", "c/index.md", "y.md"])
+                == ["a-x.html", "b-x.html", "index-2.html", "y.html"])
+        #expect(ReportWriter.pageNames(for: ["index.md"]) == ["index-2.html"])
+    }
+}

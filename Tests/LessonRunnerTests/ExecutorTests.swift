@@ -1,0 +1,82 @@
+import Experiments
+import Foundation
+import LessonMarkdown
+import Testing
+@testable import LessonRunner
+
+@Suite struct ExecutorTests {
+    func run(_ source: String, cache: ResultCache? = nil, force: Bool = false) -> ExecutedLesson {
+        Executor(cache: cache, force: force).execute(Planner.plan(LessonLoader.parse(source, path: "l.md")))
+    }
+
+    @Test func inlineValuesAndCrossBlockExpectations() {
+        let lesson = run("""
+        ```experiment softmax
+        id: a
+        logits: [2, 1, 0.1]
+        label: 0
+        ```
+
+        ```experiment softmax
+        id: b
+        logits: [2, 1, 0.1]
+        label: 2
+        expect:
+          - "loss > a.loss"
+          - "loss < a.loss"
+        ```
+
+        Loss `=a.loss`, percent `=a.probabilities[0]:%`, missing `=a.nope`, math `=1 + 1`.
+        """)
+        #expect(lesson.references.map(\.text) == ["0.417", "65.9 %", nil, "2"])
+        #expect(lesson.diagnostics.map(\.message) == ["inline value `=a.nope`: unknown value 'a.nope'"])
+        #expect(lesson.blocks[1].expectations.map(\.passed) == [true, false])
+        let failure = lesson.blocks[1].diagnostics.first { $0.message.hasPrefix("expectation failed") }
+        #expect(failure?.notes.map(\.message) == ["loss = 2.317", "a.loss = 0.417"])
+        #expect(!lesson.passed)
+    }
+
+    @Test func oneBadBlockDoesNotStopTheOthers() {
+        let lesson = run("""
+        ```experiment nope
+        x: 1
+        ```
+
+        ```experiment softmax
+        logits: [1, 2]
+        label: 1
+        ```
+        """)
+        #expect(lesson.blocks.map(\.passed) == [false, true])
+        #expect(lesson.blocks[1].outcome != nil)
+    }
+
+    @Test func cacheHitsReturnTheSameOutcome() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cache-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let cache = ResultCache(directory: dir)
+        let source = "```experiment softmax\nlogits: [1, 2]\nlabel: 1\n```\n"
+        let first = run(source, cache: cache)
+        let second = run(source, cache: cache)
+        #expect(!first.blocks[0].fromCache && second.blocks[0].fromCache)
+        #expect(first.blocks[0].outcome == second.blocks[0].outcome)
+        let forced = run(source, cache: cache, force: true)
+        #expect(!forced.blocks[0].fromCache)
+        // A different spec is a different key.
+        let other = run("```experiment softmax\nlogits: [1, 3]\nlabel: 1\n```\n", cache: cache)
+        #expect(!other.blocks[0].fromCache)
+        // A corrupt entry is a miss, not an error.
+        for file in try FileManager.default.contentsOfDirectory(atPath: dir) {
+            try Data("garbage".utf8).write(to: URL(fileURLWithPath: dir + "/" + file))
+        }
+        let afterCorruption = run(source, cache: cache)
+        #expect(!afterCorruption.blocks[0].fromCache && afterCorruption.passed)
+    }
+
+    @Test func summaryLine() {
+        let lesson = run("```experiment softmax\nlogits: [1, 2]\nlabel: 1\nexpect: [\"loss < 1\"]\n```\n")
+        let summary = CheckSummary([lesson])
+        #expect(summary.line == "checked 1 lesson, 1 block: 1 passed, 0 failed")
+        #expect(summary.detailLine == "1 of 1 expectation held")
+    }
+}

@@ -1,0 +1,112 @@
+import Experiments
+import LessonMarkdown
+import Testing
+@testable import LessonRunner
+
+/// Validation errors land at exactly the spot marked `⟨n⟩` in the fixture.
+@Suite struct PlannerTests {
+    /// Strips `⟨n⟩` markers and returns the text and each marker's 1-based
+    /// (line, column), columns in Unicode scalars like the loader's.
+    static func markers(_ text: String) -> (String, [Int: (Int, Int)]) {
+        var clean = String.UnicodeScalarView()
+        var found: [Int: (Int, Int)] = [:]
+        var line = 1, column = 1
+        var scalars = Array(text.unicodeScalars)[...]
+        while let c = scalars.first {
+            if c == "⟨", let close = scalars.firstIndex(of: "⟩"),
+               let n = Int(String(String.UnicodeScalarView(scalars[scalars.index(after: scalars.startIndex)..<close]))) {
+                found[n] = (line, column)
+                scalars = scalars[scalars.index(after: close)...]
+                continue
+            }
+            clean.append(c)
+            if c == "\n" { line += 1; column = 1 } else { column += 1 }
+            scalars = scalars.dropFirst()
+        }
+        return (String(clean), found)
+    }
+
+    func plan(_ marked: String) -> (Plan, [Int: (Int, Int)]) {
+        let (source, marks) = Self.markers(marked)
+        return (Planner.plan(LessonLoader.parse(source, path: "l.md")), marks)
+    }
+
+    func expectDiagnostic(_ plan: Plan, _ message: String, at mark: (Int, Int)?, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        let all = plan.blocks.flatMap(\.diagnostics)
+        guard let d = all.first(where: { $0.message == message }) else {
+            Issue.record("no diagnostic '\(message)'; have \(all.map { "\($0.location.map { "\($0.line):\($0.column)" } ?? "-") \($0.message)" })",
+                         sourceLocation: sourceLocation)
+            return
+        }
+        #expect(d.location?.line == mark?.0 && d.location?.column == mark?.1,
+                "\(message) at \(d.location.map { "\($0.line):\($0.column)" } ?? "-"), expected \(mark.map { "\($0.0):\($0.1)" } ?? "-")",
+                sourceLocation: sourceLocation)
+    }
+
+    @Test func unknownKindPointsAtTheKindWord() {
+        let (p, m) = plan("# T\n\n```experiment ⟨1⟩softmx\nlogits: [1, 2]\n```\n")
+        expectDiagnostic(p, "unknown experiment kind 'softmx'; did you mean 'softmax'?", at: m[1])
+    }
+
+    @Test func missingKind() {
+        let (p, m) = plan("```experiment⟨1⟩\na: 1\n```\n")
+        expectDiagnostic(p, "experiment block without a kind; write 'experiment <kind>'", at: m[1])
+    }
+
+    @Test func unknownKeyInABlockQuoteInAList() {
+        let (p, m) = plan("- item\n\n  > ```experiment softmax\n  > logits: [1, 2]\n  > label: 0\n  > ⟨1⟩tempreture: 2\n  > ```\n")
+        expectDiagnostic(p, "unknown key 'tempreture' for kind 'softmax'; did you mean 'temperature'?", at: m[1])
+    }
+
+    @Test func outOfRangeAndWrongTypeAtTheValue() {
+        let (p, m) = plan("~~~experiment softmax\nlogits: [1, 2]\nlabel: 0\ntemperature: ⟨1⟩0\nseed: ⟨2⟩abc\n~~~\n")
+        expectDiagnostic(p, "'temperature' is 0, outside the allowed range 0.01 ≤ temperature ≤ 1,000,000", at: m[1])
+        expectDiagnostic(p, "'seed' must be an integer, found 'abc'", at: m[2])
+    }
+
+    @Test func malformedYAMLAtTheLessonLine() {
+        let (p, m) = plan("Intro.\n\n```experiment softmax\nlogits: [1, 2\n⟨1⟩label: 0\n```\n")
+        let d = p.blocks[0].diagnostics.first
+        #expect(d?.message.hasPrefix("malformed YAML") == true)
+        #expect(d?.location?.line == m[1]?.0)
+    }
+
+    @Test func missingRequiredKeyAtTheFence() {
+        let (p, m) = plan("text\n\n⟨1⟩```experiment softmax\nlogits: [1, 2]\n```\n")
+        expectDiagnostic(p, "missing required key 'label' (integer or class name, or a list of them)", at: m[1])
+    }
+
+    @Test func badExpectationPointsIntoTheExpression() {
+        let (p, m) = plan("```experiment softmax\nlogits: [1, 2]\nlabel: 0\nexpect:\n  - \"loss ⟨1⟩= 1\"\n```\n")
+        expectDiagnostic(p, "invalid expectation 'loss = 1': '=' is not a comparison; write '==' to compare", at: m[1])
+    }
+
+    @Test func idRulesAndDuplicates() {
+        let (p, m) = plan("⟨2⟩```experiment softmax\nid: ⟨1⟩my-id\nlogits: [1, 2]\nlabel: 0\n```\n\n⟨3⟩```experiment softmax\nid: a\nlogits: [1, 2]\nlabel: 0\n```\n\n⟨4⟩```experiment softmax\nid: a\nlogits: [1, 2]\nlabel: 0\n```\n")
+        expectDiagnostic(p, "'id' must start with a letter and contain only letters, digits and '_' (ids are used in expressions such as `=my_id.loss`), found 'my-id'; try 'my_id'", at: m[1])
+        expectDiagnostic(p, "duplicate block id 'a'; ids name a block's values and must be unique in a lesson", at: m[4])
+        #expect(p.blocks[1].isValid && !p.blocks[2].isValid)
+        _ = (m[2], m[3])
+    }
+
+    @Test func crlfAndBOMKeepPositions() {
+        let (source, m) = Self.markers("# T\n\n```experiment softmax\nlogits: [1, 2]\nlabel: ⟨1⟩9\n```\n")
+        let crlf = "\u{FEFF}" + source.replacingOccurrences(of: "\n", with: "\r\n")
+        let p = Planner.plan(LessonLoader.parse(crlf, path: "l.md"))
+        expectDiagnostic(p, "label 9 is outside the allowed range 0…1 (one index per class)", at: m[1])
+    }
+
+    @Test func defaultIdsAndSeedsAreStable() {
+        let (p, _) = plan("```experiment softmax\nlogits: [1, 2]\nlabel: 0\n```\n\n```experiment softmax\nlogits: [1, 2]\nlabel: 0\nseed: 7\n```\n")
+        #expect(p.blocks.map(\.id) == ["softmax_1", "softmax_2"])
+        #expect(p.blocks[1].seed == 7)
+        let again = Planner.plan(LessonLoader.parse("```experiment softmax\nlogits: [1, 2]\nlabel: 0\n```\n", path: "other/dir/l.md"))
+        #expect(again.blocks[0].seed == p.blocks[0].seed)
+    }
+
+    @Test func everyErrorInABlockIsReportedAtOnce() {
+        let (p, _) = plan("```experiment softmax\nlogits: [1, .inf]\nlabel: x\ntemperature: -1\nfoo: 1\n```\n")
+        #expect(p.blocks[0].diagnostics.count >= 3)
+        #expect(p.blocks[0].prepared == nil)
+    }
+}
