@@ -120,7 +120,7 @@ public enum BiasVarianceKind: ExperimentKind {
             if !reader.has("validation_size") { validationSize = max(1, min(1_000, DataRecipe.digitsCount - trainSize)) }
             if trainSize + validationSize > DataRecipe.digitsCount {
                 reader.fail(reader.has("validation_size") ? "validation_size" : "train_size",
-                            "train_size + validation_size is \(trainSize + validationSize), more than the \(DataRecipe.digitsCount) images of the digits")
+                            "train_size + validation_size is \((trainSize + validationSize).grouped), more than the \(DataRecipe.digitsCount.grouped) images of the digits")
             }
         }
         let training = TrainingRecipe.decode(reader)
@@ -130,7 +130,7 @@ public enum BiasVarianceKind: ExperimentKind {
                 reader.fail(key, "'\(key)' applies to networks; polynomial degrees are fitted exactly by least squares")
             }
             if training.weightDecay == 0, let degree = capacities.max(), degree + 1 > trainSize {
-                reader.fail("degrees", "a polynomial of degree \(degree) has \(degree + 1) coefficients, more than the \(trainSize) training points can determine",
+                reader.fail("degrees", "a polynomial of degree \(degree) has \(degree + 1) coefficients, more than the \(trainSize.grouped) training points can determine",
                             notes: ["add training points, lower the degree, or set weight_decay (a ridge penalty)"])
             }
         }

@@ -185,7 +185,7 @@ struct BiasVarianceReport {
         let tableRows: [[Cell]] = rows.enumerated().map { i, row in
             let isBest = i == best && spec.family != .errors
             var cells = [Cell(String(row.capacity), tone: isBest ? .highlight : .plain)]
-            if spec.family != .errors && spec.family != .degrees { cells.append(Cell(count(row.parameters))) }
+            if spec.family != .errors && spec.family != .degrees { cells.append(Cell(row.parameters.grouped)) }
             let diagnosis = self.diagnosis(row)
             let biasIsHigh = diagnosis == .highBias || diagnosis == .both
             let varianceIsHigh = diagnosis == .highVariance || diagnosis == .both
@@ -202,7 +202,7 @@ struct BiasVarianceReport {
         if spec.family == .errors {
             caption = "Given training and validation errors, diagnosed with base error \(error(spec.baseError))."
         } else {
-            caption = "\(spec.data.label): \(count(spec.trainSize)) training and \(count(spec.validationSize)) validation examples. "
+            caption = "\(spec.data.label): \(spec.trainSize.grouped) training and \(spec.validationSize.grouped) validation examples. "
             caption += spec.family == .degrees
                 ? "Least-squares polynomials" + (spec.training.weightDecay > 0 ? " with ridge penalty λ = \(number(spec.training.weightDecay))" : "") + "."
                 : "\(modelLabel), trained with \(spec.training.label)."
@@ -268,7 +268,7 @@ struct BiasVarianceReport {
                 Cell(percent(point.discrepancy, decimals: 1)),
             ]
         }
-        let caption = "Over \(spec.resamples) training sets of \(count(spec.trainSize)) points each, at \(spec.testPoints) evenly "
+        let caption = "Over \(spec.resamples) training sets of \(spec.trainSize.grouped) points each, at \(spec.testPoints) evenly "
             + "spaced points of [−1, 1]. Bias² and variance compare the fits with the true function; the measured test MSE "
             + "compares them with fresh noisy targets. Highlighted: the lowest expected test error."
         return ResultTable(caption: caption, columns: [
@@ -322,15 +322,5 @@ struct BiasVarianceReport {
 
     private func percent(_ x: Double, decimals: Int) -> String {
         x.isNaN ? "–" : String(format: "%.\(decimals)f %%", x * 100)
-    }
-
-    private func count(_ n: Int) -> String {
-        let digits = Array(String(n))
-        var out = ""
-        for (i, d) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(d)
-        }
-        return out
     }
 }

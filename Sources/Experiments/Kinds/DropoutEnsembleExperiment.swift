@@ -12,6 +12,10 @@ struct DropoutEnsembleExperiment {
         var testAccuracy = Double.nan
         var trainLoss = Double.nan
         var testLoss = Double.nan
+        /// Mean test accuracy of single passes with units dropped at random
+        /// (``DropoutEnsembleExperiment/thinningMasks`` masks): how well the
+        /// network copes with missing units.
+        var thinnedAccuracy = Double.nan
         var divergence: Divergence?
         var gap: Double { trainAccuracy - testAccuracy }
     }
@@ -61,6 +65,8 @@ struct DropoutEnsembleExperiment {
         var scaledAccuracy = Double.nan
         var scaledLoss = Double.nan
         var scaledSeconds = Double.nan
+        /// Mean entropy of the deterministic predictions, in nats.
+        var scaledEntropy = Double.nan
         var monteCarlo: [MonteCarloResult] = []
         var uncertainty: Uncertainty?
         var activations: ActivationCheck?
@@ -68,6 +74,8 @@ struct DropoutEnsembleExperiment {
 
     /// Deterministic inference is fast; its time is the median of this many runs.
     static let timingRuns = 5
+    /// Masks over which the accuracy of a single thinned pass is averaged.
+    static let thinningMasks = 5
 
     func run(context: DecodeContext, seed: UInt64) throws -> Result {
         var generator = RandomGenerator(seed: seed)
@@ -94,7 +102,17 @@ struct DropoutEnsembleExperiment {
                             dropout: NetworkResult(), plain: NetworkResult())
         result.plain = try train(plainModel, training: training, test: test, shuffle: shuffle)
         result.dropout = try train(dropoutModel, training: training, test: test, shuffle: shuffle)
+        if result.plain.divergence == nil {
+            // The plain network's weights in the dropout architecture: the same
+            // network, with units removed at random as dropout would. Inverted
+            // masks keep its activations' expected size, as in training.
+            let thinned = try Model<Float>(description: spec.layers(dropout: true, form: .inverted),
+                                           inputWidth: spec.data.inputWidth, generator: &modelGenerator)
+            for (target, source) in zip(thinned.parameters, plainModel.parameters) { target.value = source.value }
+            result.plain.thinnedAccuracy = try Self.thinnedAccuracy(thinned, test)
+        }
         guard result.dropout.divergence == nil else { return result }
+        result.dropout.thinnedAccuracy = try Self.thinnedAccuracy(dropoutModel, test)
 
         // Weight scaling: one deterministic pass.
         result.scaledAccuracy = result.dropout.testAccuracy
@@ -105,6 +123,8 @@ struct DropoutEnsembleExperiment {
         for _ in 0..<Self.timingRuns {
             let (probabilities, seconds) = try WallClock.seconds { try dropoutModel.predictProbabilities(test.features) }
             deterministic = Self.argmax(probabilities)
+            let entropies = Self.entropy(probabilities.scalars.map(Double.init), classes: probabilities.columns)
+            result.scaledEntropy = entropies.reduce(0, +) / Double(max(entropies.count, 1))
             times.append(seconds)
         }
         result.scaledSeconds = times.sorted()[times.count / 2]
@@ -142,6 +162,16 @@ struct DropoutEnsembleExperiment {
         result.testAccuracy = onTest.accuracy ?? .nan
         result.testLoss = onTest.loss
         return result
+    }
+
+    /// The mean accuracy of ``thinningMasks`` single passes with fresh masks.
+    static func thinnedAccuracy(_ model: Model<Float>, _ test: Dataset<Float>) throws -> Double {
+        let labels = test.labels ?? []
+        var sum = 0.0
+        for _ in 0..<thinningMasks {
+            sum += accuracy(try model.predictClasses(test.features, mode: .monteCarloDropout), labels)
+        }
+        return sum / Double(thinningMasks)
     }
 
     /// The mean of the softmax outputs of `samples` passes with fresh dropout

@@ -66,7 +66,7 @@ public enum DropoutEnsembleKind: ExperimentKind {
         let data = DataRecipe.decode(reader, context: context, allowed: allowedData)
         let examples = data.source == .digits ? DataRecipe.digitsCount : (reader.optionalInt("examples") ?? 1_000)
         if reader.has("examples"), data.source == .digits {
-            reader.fail("examples", "'examples' sets the size of a synthetic set; data: digits uses all \(DataRecipe.digitsCount) images",
+            reader.fail("examples", "'examples' sets the size of a synthetic set; data: digits uses all \(DataRecipe.digitsCount.grouped) images",
                         notes: ["use 'train_fraction' to train on fewer of them"])
         }
         let hidden = reader.intList("hidden", count: 1...8)
@@ -83,7 +83,7 @@ public enum DropoutEnsembleKind: ExperimentKind {
         if spec.trainingWork > trainingBudget {
             reader.fail(reader.has("epochs") ? "epochs" : "hidden",
                         "training would take \(ResultValue.format(spec.trainingWork, significant: 3)) units of work "
-                        + "(2 networks × epochs × training examples × \(spec.parameterCount) parameters), more than the budget of \(ResultValue.format(trainingBudget))",
+                        + "(2 networks × epochs × training examples × \(spec.parameterCount.grouped) parameters), more than the budget of \(ResultValue.format(trainingBudget))",
                         notes: ["lower 'epochs', 'train_fraction' or the widths in 'hidden'"])
         }
         if spec.inferenceWork > inferenceBudget {
@@ -113,8 +113,11 @@ extension DropoutEnsembleKind.Spec {
     var testExamples: Int { examples - trainingExamples }
 
     /// The layers of the network, with dropout or without.
-    func layers(dropout: Bool) -> [String] {
-        let suffix = form == .original ? " original" : ""
+    /// - Parameters:
+    ///   - dropout: Whether to put dropout layers in.
+    ///   - form: Their form; the block's `variant` unless given.
+    func layers(dropout: Bool, form: DropoutForm? = nil) -> [String] {
+        let suffix = (form ?? self.form) == .original ? " original" : ""
         var out: [String] = []
         if dropout, inputKeepProbability < 1 { out.append("dropout \(inputKeepProbability)\(suffix)") }
         for units in hidden {

@@ -6,10 +6,11 @@ import Foundation
 /// ```
 /// keep_prob, input_keep_prob, variant, parameters, train_examples, test_examples, epochs
 /// diverged, diverged_at_step (only if a network diverged: the earliest step)
-/// scaled.{accuracy, loss, ms}                  weight scaling: one deterministic pass
+/// scaled.{accuracy, loss, entropy, ms}         weight scaling: one deterministic pass
 /// mc[i] / mc.<K>.{samples, accuracy, loss, agreement, ms}
 ///                                              the average of K passes with sampled masks
-/// dropout.{train_accuracy, test_accuracy, gap, train_loss, test_loss, diverged, diverged_at_step}
+/// dropout.{train_accuracy, test_accuracy, gap, train_loss, test_loss, thinned_accuracy,
+///     diverged, diverged_at_step}
 /// no_dropout.{…the same…}                      the same network trained without dropout
 /// uncertainty.{samples, entropy, entropy_correct, entropy_wrong, mutual_information, disagreement}
 /// activation.{samples, input_mean, train_mean, eval_mean, train_ratio, eval_ratio, mismatch}
@@ -48,7 +49,7 @@ struct DropoutEnsembleReport {
         if let step = divergences.compactMap({ $0.network.divergence?.step }).min() { v["diverged_at_step"] = .integer(step) }
         v["scaled"] = .record(Record([
             "accuracy": .number(result.scaledAccuracy), "loss": .number(result.scaledLoss),
-            "ms": .number(result.scaledSeconds * 1e3),
+            "ms": .number(result.scaledSeconds * 1e3), "entropy": .number(result.scaledEntropy),
         ]))
         // Present (as NaN) even when the dropout network diverged, so that
         // expectations read a failing value instead of a missing name.
@@ -84,7 +85,7 @@ struct DropoutEnsembleReport {
         var r = Record([
             "train_accuracy": .number(network.trainAccuracy), "test_accuracy": .number(network.testAccuracy),
             "gap": .number(network.gap), "train_loss": .number(network.trainLoss), "test_loss": .number(network.testLoss),
-            "diverged": .bool(network.divergence != nil),
+            "thinned_accuracy": .number(network.thinnedAccuracy), "diverged": .bool(network.divergence != nil),
         ])
         if let divergence = network.divergence { r["diverged_at_step"] = .integer(divergence.step) }
         return r
@@ -143,7 +144,7 @@ struct DropoutEnsembleReport {
             title: "Averaging more thinned networks approaches weight scaling", style: .line,
             xLabel: "sampled masks K" + (logX ? " (log scale)" : ""), yLabel: "test accuracy",
             xScale: logX ? .log : .linear,
-            series: [Chart.Series(name: "Monte-Carlo average of K passes", x: x, y: result.monteCarlo.map(\.accuracy))],
+            series: [Chart.Series(name: "Monte-Carlo average", x: x, y: result.monteCarlo.map(\.accuracy))],
             referenceLines: references, summary: summary)
     }
 
@@ -154,8 +155,7 @@ struct DropoutEnsembleReport {
         ]]
         for mc in result.monteCarlo {
             rows.append([
-                Cell("Monte-Carlo, K = \(mc.samples)", tone: .plain), Cell(String(mc.samples)),
-                Cell(percent(mc.accuracy), tone: mc.accuracy >= result.scaledAccuracy ? .good : .plain),
+                Cell("MC, K = \(mc.samples)"), Cell(String(mc.samples)), Cell(percent(mc.accuracy)),
                 Cell(number(mc.loss)), Cell(percent(mc.agreement)), Cell(milliseconds(mc.seconds, unit: false)),
             ])
         }
@@ -164,7 +164,7 @@ struct DropoutEnsembleReport {
             : "Original dropout: evaluation mode multiplies every unit by p = \(number(spec.keepProbability))."
         return ResultTable(
             caption: "The dropout network on \(result.testExamples) test examples. \(scaling) Monte-Carlo rows average the "
-                + "softmax outputs of K passes with fresh masks; agreement is the fraction of test examples whose predicted "
+                + "softmax outputs of K passes with fresh masks (Monte-Carlo dropout); agreement is the fraction of test examples whose predicted "
                 + "class is the weight-scaled one. Times are wall-clock, for the whole test set"
                 + " (weight scaling: median of \(DropoutEnsembleExperiment.timingRuns) runs).",
             columns: [.init("prediction", numeric: false), .init("forward passes"), .init("test accuracy"),
@@ -175,10 +175,10 @@ struct DropoutEnsembleReport {
     private var networkTable: ResultTable {
         func row(_ name: String, _ n: NetworkResult) -> [Cell] {
             guard n.divergence == nil else {
-                return [Cell(name), Cell("diverged", tone: .bad), Cell("–"), Cell("–"), Cell("–"), Cell("–")]
+                return [Cell(name), Cell("diverged", tone: .bad), Cell("–"), Cell("–"), Cell("–"), Cell("–"), Cell("–")]
             }
             return [Cell(name), Cell(percent(n.trainAccuracy)), Cell(percent(n.testAccuracy)), Cell(percent(n.gap)),
-                    Cell(number(n.trainLoss)), Cell(number(n.testLoss))]
+                    Cell(number(n.trainLoss)), Cell(number(n.testLoss)), Cell(percent(n.thinnedAccuracy))]
         }
         var rows = [row("without dropout", result.plain), row("with dropout, p = \(number(spec.keepProbability))", result.dropout)]
         // Tone the smaller gap and the lower test loss.
@@ -189,12 +189,15 @@ struct DropoutEnsembleReport {
             rows[lowerLoss][5].tone = .good
         }
         return ResultTable(
-            caption: "\(spec.data.label): \(count(result.trainingExamples)) training and \(count(result.testExamples)) test examples; "
-                + "hidden layers \(spec.hidden.map(String.init).joined(separator: "–")) (\(count(result.parameters)) parameters), "
+            caption: "\(spec.data.label): \(result.trainingExamples.grouped) training and \(result.testExamples.grouped) test examples; "
+                + "hidden layers \(spec.hidden.map(String.init).joined(separator: "–")) (\(result.parameters.grouped) parameters), "
                 + "the same initial weights and batches for both, trained with \(spec.training.label). "
-                + "Both are measured in evaluation mode; the gap is training minus test accuracy.",
-            columns: [.init("network", numeric: false), .init("training accuracy"), .init("test accuracy"), .init("gap"),
-                      .init("training cross-entropy"), .init("test cross-entropy")],
+                + "Both are measured in evaluation mode: accuracy, the gap (training minus test accuracy) and the "
+                + "cross-entropy loss. The thinned column is the mean test accuracy of "
+                + "\(DropoutEnsembleExperiment.thinningMasks) single passes with units dropped at random "
+                + "(keep probability \(number(spec.keepProbability))).",
+            columns: [.init("network", numeric: false), .init("training acc."), .init("test acc."), .init("gap"),
+                      .init("training loss"), .init("test loss"), .init("thinned")],
             rows: rows)
     }
 
@@ -232,15 +235,5 @@ struct DropoutEnsembleReport {
 
     private func milliseconds(_ seconds: Double, unit: Bool = true) -> String {
         seconds.isNaN ? "–" : ResultValue.format(seconds * 1e3, significant: 3) + (unit ? " ms" : "")
-    }
-
-    private func count(_ n: Int) -> String {
-        let digits = Array(String(n))
-        var out = ""
-        for (i, d) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(d)
-        }
-        return out
     }
 }

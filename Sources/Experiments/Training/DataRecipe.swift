@@ -157,7 +157,7 @@ struct DataRecipe: Codable, Sendable, Hashable {
                 throw ExperimentError("cannot read the digits file: \(error)")
             }
             guard count <= all.count else {
-                throw ExperimentError("the block needs \(count) images but '\(file)' has \(all.count)")
+                throw ExperimentError("the block needs \(count.grouped) images but '\(file)' has \(all.count.grouped)")
             }
             return all.subset(Array(generator.permutation(all.count).prefix(count)))
         case .spirals:

@@ -61,7 +61,7 @@ import Testing
 
     @Test(arguments: [
         ("hidden: [4, 2]\n", "'hidden' must list capacities in increasing order, found [4, 2]"),
-        ("hidden: [0]\n", "'hidden' is 0, outside the allowed range 1 ≤ hidden ≤ 4096"),
+        ("hidden: [0]\n", "'hidden' is 0, outside the allowed range 1 ≤ hidden ≤ 4,096"),
         ("hidden: [4]\ndepth: [1]\n", "'hidden' and 'depth' both choose what to compare: keep one"),
         ("degrees: [1, 3]\n", "'degrees' fits polynomials of one input x, so it needs data: polynomial"),
         ("data: polynomial\ndegrees: [60]\n", "'degrees' is 60, outside the allowed range 0 ≤ degrees ≤ 30"),
@@ -71,7 +71,7 @@ import Testing
         ("resamples: 10\n", "the bias²/variance/noise decomposition needs a regression set (data: polynomial)"),
         ("test_points: 10\n", "'test_points' is the grid of the decomposition, which needs data: polynomial"),
         ("data: digits\ntrain_size: 1500\nvalidation_size: 500\n",
-         "train_size + validation_size is 2000, more than the 1797 images of the digits"),
+         "train_size + validation_size is 2,000, more than the 1,797 images of the digits"),
         ("hidden: [256, 1024]\nepochs: 2000\n",
          "training would take 3.07e9 units of work (epochs × train_size × parameters, summed over the networks), more than the budget of 3e9"),
         ("hidden: [1, 2]\nepochs: 10000\ntrain_size: 1000\n",

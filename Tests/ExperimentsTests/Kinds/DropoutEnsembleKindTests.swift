@@ -46,15 +46,15 @@ import Testing
         ("keep_prob: 1.5\n", "'keep_prob' is 1.5, outside the allowed range 0 < keep_prob ≤ 1"),
         ("input_keep_prob: 0\n", "'input_keep_prob' is 0, outside the allowed range 0 < input_keep_prob ≤ 1"),
         ("samples: [5, 1]\n", "'samples' must list sample counts in increasing order, found [5, 1]"),
-        ("samples: [0]\n", "'samples' is 0, outside the allowed range 1 ≤ samples ≤ 1000"),
+        ("samples: [0]\n", "'samples' is 0, outside the allowed range 1 ≤ samples ≤ 1,000"),
         ("hidden: []\n", "'hidden' must have 1…8 items, found 0"),
         ("variant: invert\n", "'variant' must be one of 'inverted', 'original', found 'invert'; did you mean 'inverted'?"),
         ("data: polynomial\n", "'data' must be one of 'digits', 'spirals', 'moons', 'circles', 'blobs', found 'polynomial'"),
-        ("examples: 500\n", "'examples' sets the size of a synthetic set; data: digits uses all 1797 images"),
+        ("examples: 500\n", "'examples' sets the size of a synthetic set; data: digits uses all 1,797 images"),
         ("train_fraction: 1\n", "'train_fraction' is 1, outside the allowed range 0.05 ≤ train_fraction ≤ 0.95"),
         ("label_noise: 1\n", "'label_noise' is 1, outside the allowed range 0 ≤ label_noise ≤ 0.9"),
         ("epochs: 200\n",
-         "training would take 3.06e10 units of work (2 networks × epochs × training examples × 85002 parameters), more than the budget of 1e10"),
+         "training would take 3.06e10 units of work (2 networks × epochs × training examples × 85,002 parameters), more than the budget of 1e10"),
         ("samples: [100, 1000]\n",
          "evaluation would take 8.47e10 units of work ((sum of samples + 10) × test examples × parameters), more than the budget of 2e10"),
         ("keep_prb: 0.5\n", "unknown key 'keep_prb' for kind 'dropout-ensemble'; did you mean 'keep_prob'?"),
@@ -108,7 +108,7 @@ import Testing
         #expect(charts[0].series.first?.x == [1, 4])
         #expect(charts[0].referenceLines.map(\.label) == ["weight scaling", "no dropout"])
         #expect(tables.count == 2)
-        #expect(tables[0].rows.map { $0[0].text } == ["weight scaling", "Monte-Carlo, K = 1", "Monte-Carlo, K = 4"])
+        #expect(tables[0].rows.map { $0[0].text } == ["weight scaling", "MC, K = 1", "MC, K = 4"])
         #expect(tables[1].rows.map { $0[0].text } == ["without dropout", "with dropout, p = 0.5"])
         #expect(notes == 2)
     }
