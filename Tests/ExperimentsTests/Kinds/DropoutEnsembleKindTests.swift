@@ -89,6 +89,10 @@ import Testing
             #expect(number(first, path) >= 0, "\(path)")
         }
         #expect(value(first, "uncertainty.samples") == .integer(4))
+        // Removing half the units costs accuracy; one deterministic pass is surer than an average of passes.
+        #expect(number(first, "dropout.thinned_accuracy") < number(first, "dropout.test_accuracy"))
+        #expect(number(first, "no_dropout.thinned_accuracy") < number(first, "no_dropout.test_accuracy"))
+        #expect(number(first, "scaled.entropy") >= 0 && number(first, "scaled.entropy") < number(first, "uncertainty.entropy"))
         #expect(number(first, "uncertainty.entropy") <= log(10.0))
     }
 
@@ -121,6 +125,7 @@ import Testing
         #expect(number(values, "mc.1.accuracy") == number(values, "scaled.accuracy"))
         #expect(number(values, "mc.3.accuracy") == number(values, "scaled.accuracy"))
         #expect(number(values, "mc.3.agreement") == 1)
+        #expect(abs(number(values, "no_dropout.thinned_accuracy") - number(values, "no_dropout.test_accuracy")) < 1e-12)
         #expect(number(values, "uncertainty.disagreement") == 0)
         #expect(abs(number(values, "uncertainty.mutual_information")) < 1e-5)
     }
@@ -149,6 +154,8 @@ import Testing
         #expect(number(values, "mc.4.accuracy").isNaN)
         #expect(value(values, "no_dropout.diverged") == .bool(false))
         #expect(number(values, "no_dropout.test_accuracy") > 0.5)
+        #expect(number(values, "no_dropout.thinned_accuracy") > 0.1)
+        #expect(number(values, "dropout.thinned_accuracy").isNaN)
         let warnings = outcome.presentation.compactMap { if case .warning(let w) = $0 { return w } else { return nil } }
         #expect(warnings.count == 1)
         #expect(warnings.first?.hasPrefix("The network with dropout diverged at step") == true)
