@@ -33,7 +33,7 @@ import Testing
         #expect(spec.form == .inverted)
         #expect(spec.samples == [1, 5, 20, 100])
         #expect(spec.trainFraction == 0.5 && spec.labelNoise == 0)
-        #expect(spec.training.optimizer == .momentum && spec.training.learningRate == 0.02)
+        #expect(spec.training.optimizer == .momentum && spec.training.learningRate == 0.01)
         #expect(spec.layers(dropout: true) == ["dense 256", "relu", "dropout 0.5", "dense 256", "relu", "dropout 0.5", "dense 10"])
         #expect(spec.layers(dropout: false) == ["dense 256", "relu", "dense 256", "relu", "dense 10"])
         #expect(spec.parameterCount == 64 * 256 + 256 + 256 * 256 + 256 + 256 * 10 + 10)
