@@ -79,9 +79,9 @@ struct DataRecipe: Codable, Sendable, Hashable {
         var keys = [
             KeyDescriptor("data", type: allowed.map(\.rawValue).joined(separator: " | "), default: defaultSource.rawValue,
                           "The data set: " + allowed.map(Self.describe).joined(separator: "; ") + "."),
-            KeyDescriptor("noise", type: "number", default: "0.2 (spirals, moons), 0.1 (circles), 1 (blobs), 0.3 (polynomial)",
-                          range: .closed(0, 10),
-                          "Standard deviation of the synthetic sets' noise: of the angle along a spiral arm, of both coordinates of moons and circles, of each blob around its centre, of the polynomial's targets."),
+            KeyDescriptor("noise", type: "number", default: noiseDefaults(allowed), range: .closed(0, 10),
+                          "Standard deviation of the synthetic sets' noise: of the angle along a spiral arm, of both coordinates of moons and circles, of each blob around its centre"
+                          + (allowed.contains(.polynomial) ? ", of the polynomial's targets." : ".")),
             KeyDescriptor("classes", type: "integer", default: "3", range: .closed(2, 10),
                           "Classes of spirals and blobs (one arm or blob each)."),
             KeyDescriptor("file", type: "path", default: digitsFile,
@@ -94,6 +94,19 @@ struct DataRecipe: Codable, Sendable, Hashable {
                 at: 3)
         }
         return keys
+    }
+
+    /// "0.2 (spirals, moons), 0.1 (circles), …" for the synthetic sets among `allowed`.
+    private static func noiseDefaults(_ allowed: [DataSource]) -> String {
+        var groups: [(noise: Double, names: [String])] = []
+        for source in allowed where source != .digits {
+            if let i = groups.firstIndex(where: { $0.noise == source.defaultNoise }) {
+                groups[i].names.append(source.rawValue)
+            } else {
+                groups.append((source.defaultNoise, [source.rawValue]))
+            }
+        }
+        return groups.map { "\(ResultValue.format($0.noise)) (\($0.names.joined(separator: ", ")))" }.joined(separator: ", ")
     }
 
     private static func describe(_ source: DataSource) -> String {
