@@ -137,6 +137,21 @@ struct SoftmaxExample: Sendable {
             metrics.insert(Metric(label: "accuracy", value: values["accuracy"]?.formatted ?? ""), at: 1)
         }
         items.insert(.metrics(metrics), at: 0)
+        if spec.plot, !spec.isBatch, let example = examples.first, example.logits.count <= 40 {
+            // Soft and hard max side by side: the picture of "a smooth arg max".
+            let title = spec.temperature == 1
+                ? "Softmax against the hard max and the target"
+                : "Softmax at T = \(ResultValue.format(spec.temperature)) against the hard max and the target"
+            items.insert(.chart(Chart(
+                title: title, style: .bar, xLabel: "class", yLabel: "probability",
+                categories: spec.classes,
+                series: [
+                    .init(name: "softmax ŷ", y: example.probabilities),
+                    .init(name: "hard max", y: example.logits.indices.map { $0 == example.predicted ? 1 : 0 }),
+                    .init(name: "target y", y: example.logits.indices.map { $0 == example.label ? 1 : 0 }),
+                ],
+                summary: "Bars of the softmax probability, the hard max and the one-hot target for each class; the true class is \(spec.classes[example.label]).")), at: 2)
+        }
         return ExperimentOutcome(values: values, presentation: items)
     }
 }

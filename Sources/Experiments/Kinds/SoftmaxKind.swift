@@ -21,6 +21,8 @@ public enum SoftmaxKind: ExperimentKind {
                       "Names of the classes, one per logit."),
         KeyDescriptor("temperature", type: "number", default: "1", range: .closed(0.01, 1e6),
                       "Divides the logits before the softmax: T > 1 flattens the distribution, T < 1 sharpens it."),
+        KeyDescriptor("plot", type: "boolean", default: "true",
+                      "Draw the softmax, hard max and target as a bar chart (single examples of at most 40 classes)."),
     ]
 
     public struct Spec: Codable, Sendable, Hashable {
@@ -29,6 +31,7 @@ public enum SoftmaxKind: ExperimentKind {
         public var labels: [Int]
         public var classes: [String]
         public var temperature: Double
+        public var plot: Bool
     }
 
     public static func decode(_ reader: SpecReader, context: DecodeContext) -> Spec? {
@@ -83,7 +86,8 @@ public enum SoftmaxKind: ExperimentKind {
                 }
             }
         }
-        return Spec(logits: rows, isBatch: isBatch, labels: labels, classes: classes, temperature: temperature)
+        return Spec(logits: rows, isBatch: isBatch, labels: labels, classes: classes, temperature: temperature,
+                    plot: reader.bool("plot"))
     }
 
     public static func run(_ spec: Spec, context: RunContext) throws -> ExperimentOutcome {
