@@ -1,4 +1,5 @@
 import Foundation
+import LessonMarkdown
 import LessonRunner
 
 /// Writes a set of executed lessons as pages plus `index.html`, atomically.
@@ -38,6 +39,36 @@ public struct ReportWriter {
         }
     }
 
+    /// The first paragraph as HTML (math stays typeset), cut at a word once
+    /// about `limit` characters of text have been shown.
+    static func summary(of executed: ExecutedLesson, limit: Int = 220) -> String {
+        var references: [Int: ResolvedReference] = [:]
+        for r in executed.references { references[r.reference.id] = r }
+        let markdown = MarkdownHTML(allowRawHTML: false, references: references, experiment: { _ in "" })
+        for block in executed.lesson.blocks {
+            guard case .paragraph(let inlines) = block else { continue }
+            var kept: [InlineNode] = []
+            var used = 0
+            var truncated = false
+            for node in inlines {
+                let length = markdown.plainText([node]).count
+                if used + length <= limit {
+                    kept.append(node)
+                    used += length
+                    continue
+                }
+                if case .text(let text) = node {
+                    let cut = text.prefix(max(0, limit - used))
+                    kept.append(.text(cut.lastIndex(of: " ").map { String(cut[..<$0]) } ?? ""))
+                }
+                truncated = true
+                break
+            }
+            return markdown.inline(kept, depth: 0) + (truncated ? " …" : "")
+        }
+        return ""
+    }
+
     /// Writes every page, the index and the assets; returns warnings.
     @discardableResult
     public func write(_ lessons: [ExecutedLesson]) throws -> [String] {
@@ -52,7 +83,8 @@ public struct ReportWriter {
             entries.append(IndexRenderer.Entry(
                 title: lesson.lesson.title ?? (fileName as NSString).deletingPathExtension, href: name,
                 blocks: lesson.blocks.count, failedBlocks: lesson.blocks.filter { !$0.passed }.count,
-                errors: lesson.diagnostics.filter { $0.severity == .error }.count))
+                errors: lesson.diagnostics.filter { $0.severity == .error }.count,
+                summary: Self.summary(of: lesson)))
         }
         try AtomicFile.write(IndexRenderer.render(entries, options: options),
                              to: (outputDirectory as NSString).appendingPathComponent("index.html"))

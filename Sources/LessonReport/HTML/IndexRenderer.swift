@@ -9,7 +9,10 @@ public enum IndexRenderer {
         public var blocks: Int
         public var failedBlocks: Int
         public var errors: Int
-        public init(title: String, href: String, blocks: Int, failedBlocks: Int, errors: Int) {
+        /// The lesson's first paragraph as HTML, shortened (already escaped).
+        public var summary: String
+        public init(title: String, href: String, blocks: Int, failedBlocks: Int, errors: Int, summary: String = "") {
+            self.summary = summary
             self.title = title
             self.href = href
             self.blocks = blocks
@@ -25,7 +28,8 @@ public enum IndexRenderer {
             let badge = ok
                 ? "<span class=\"badge passed\">passed</span>"
                 : "<span class=\"badge failed\">\(entry.failedBlocks + entry.errors) problem\(entry.failedBlocks + entry.errors == 1 ? "" : "s")</span>"
-            items += "<li><a href=\"\(HTML.escape(entry.href))\">\(HTML.escape(entry.title))</a>"
+            let summary = entry.summary.isEmpty ? "" : "<p class=\"summary\">\(entry.summary)</p>"
+            items += "<li><div><a href=\"\(HTML.escape(entry.href))\">\(HTML.escape(entry.title))</a>\(summary)</div>"
                 + "<span class=\"meta\">\(entry.blocks) experiment\(entry.blocks == 1 ? "" : "s")</span> \(badge)</li>\n"
         }
         let passed = entries.filter { $0.failedBlocks == 0 && $0.errors == 0 }.count
@@ -37,6 +41,7 @@ public enum IndexRenderer {
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="generator" content="LessonRunner">
         <title>Lessons</title>
+        <link rel="stylesheet" href="\(options.assetsURL)/katex/katex.min.css">
         <link rel="stylesheet" href="\(options.assetsURL)/style.css">
         </head>
         <body>
@@ -46,6 +51,8 @@ public enum IndexRenderer {
         <ol class="lessons">
         \(items)</ol>
         </main>
+        <script src="\(options.assetsURL)/katex/katex.min.js"></script>
+        <script src="\(options.assetsURL)/render-math.js"></script>
         </body>
         </html>
 

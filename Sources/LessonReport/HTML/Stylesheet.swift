@@ -99,6 +99,7 @@ figcaption { color: var(--muted); font-size: 0.93em; margin-top: 0.5rem; }
 ol.lessons { list-style: none; padding: 0; }
 ol.lessons li { padding: 0.9rem 0; border-bottom: 1px solid var(--rule); display: flex; gap: 1rem; align-items: baseline; }
 ol.lessons li a { font: 600 1.1rem system-ui, sans-serif; text-decoration: none; }
+ol.lessons p.summary { margin: 0.3rem 0 0; color: var(--muted); font-size: 0.95rem; line-height: 1.5; }
 ol.lessons .meta { color: var(--muted); font: 13px system-ui, sans-serif; margin-left: auto; white-space: nowrap; }
 nav.toc { font: 14px/1.6 system-ui, sans-serif; border-left: 3px solid var(--rule); padding-left: 1rem; margin: 0 0 2rem; }
 nav.toc ol { margin: 0; padding-left: 1.1rem; }
