@@ -1,0 +1,59 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Testing
+
+/// `lesson preview` serves the pages and re-renders when a lesson is saved.
+@Suite(.serialized) struct PreviewCommandTests {
+    func get(_ url: String) -> (Int, String)? {
+        let semaphore = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var result: (Int, String)?
+        let task = URLSession.shared.dataTask(with: URL(string: url)!) { data, response, _ in
+            if let http = response as? HTTPURLResponse {
+                result = (http.statusCode, String(decoding: data ?? Data(), as: UTF8.self))
+            }
+            semaphore.signal()
+        }
+        task.resume()
+        _ = semaphore.wait(timeout: .now() + 5)
+        return result
+    }
+
+    @Test func servesPagesAndBumpsTheVersionOnSave() throws {
+        let binary = try #require(LessonCommandTests.binary)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("preview-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let lesson = dir.appendingPathComponent("a.md")
+        try "# A\n\n```experiment softmax\nlogits: [1, 2]\nlabel: 1\n```\n".write(to: lesson, atomically: true, encoding: .utf8)
+        let port = Int.random(in: 20_000...40_000)
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = ["preview", dir.path, "--port", String(port), "--out", dir.appendingPathComponent("out").path,
+                             "--no-cache", "--stop-after", "8"]
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+        var page: (Int, String)?
+        for _ in 0..<40 where page == nil {
+            Thread.sleep(forTimeInterval: 0.1)
+            page = get("http://127.0.0.1:\(port)/a.html")
+        }
+        let (status, html) = try #require(page)
+        #expect(status == 200)
+        #expect(html.contains("/__version"))
+        #expect(get("http://127.0.0.1:\(port)/%2e%2e/etc/passwd")?.0 == 403)
+        let before = get("http://127.0.0.1:\(port)/__version")?.1
+        try "# A\n\nChanged.\n".write(to: lesson, atomically: true, encoding: .utf8)
+        var after = before
+        for _ in 0..<30 where after == before {
+            Thread.sleep(forTimeInterval: 0.2)
+            after = get("http://127.0.0.1:\(port)/__version")?.1
+        }
+        #expect(after != before)
+        #expect(get("http://127.0.0.1:\(port)/a.html")?.1.contains("Changed.") == true)
+        process.terminate()
+        process.waitUntilExit()
+    }
+}
