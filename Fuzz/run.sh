@@ -52,6 +52,7 @@ esac
 
 export SWIFT_BACKTRACE=enable=no
 export LESSON_FUZZ_MODE=$mode
+export LSAN_OPTIONS=suppressions=Fuzz/lsan.supp:print_suppressions=0
 exec "$binary" "$corpus" "$seeds" \
     -dict="Fuzz/$([ "$mode" = pipeline ] && echo lesson || echo "$mode").dict" \
     -max_total_time="$seconds" -max_len="${MAX_LEN:-4096}" \
