@@ -63,6 +63,14 @@ public enum LessonLoader {
     /// A short reason, not Foundation's full sentence (the path is already said).
     private static func reason(for error: Error, path: String) -> String {
         if !FileManager.default.fileExists(atPath: path) {
+            // fileExists follows links: tell a link that leads nowhere from no file at all.
+            if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path) {
+                var status = stat()
+                if stat(path, &status) != 0, errno == ELOOP {
+                    return "symbolic link loop (links to '\(target)')"
+                }
+                return "broken symbolic link (links to '\(target)', which does not exist)"
+            }
             return "no such file"
         }
         if !FileManager.default.isReadableFile(atPath: path) {
