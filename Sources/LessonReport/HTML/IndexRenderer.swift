@@ -25,7 +25,7 @@ public enum IndexRenderer {
             let badge = ok
                 ? "<span class=\"badge passed\">passed</span>"
                 : "<span class=\"badge failed\">\(entry.failedBlocks + entry.errors) problem\(entry.failedBlocks + entry.errors == 1 ? "" : "s")</span>"
-            items += "<li><a href=\"\(HTML.escape(entry.href))\">\(HTML.escape(entry.title))</a>"
+            items += "<li><a href=\"\(HTML.escape(HTML.fileHref(entry.href)))\">\(HTML.escape(entry.title))</a>"
                 + "<span class=\"meta\">\(entry.blocks) experiment\(entry.blocks == 1 ? "" : "s")</span> \(badge)</li>\n"
         }
         let passed = entries.filter { $0.failedBlocks == 0 && $0.errors == 0 }.count
