@@ -8,7 +8,8 @@
 # or spec (a softmax block's YAML body); SECONDS defaults to 120.
 # MAX_LEN (default 4096) bounds input size. Crashes, slow units and leaks are
 # written to Fuzz/artifacts/MODE/; the growing corpus lives in Fuzz/corpus/MODE/
-# (both ignored by git). Reproduce one input with:
+# (both ignored by git); Fuzz/seeds/MODE/ holds a few hand-made seeds.
+# Reproduce one input with:
 #   SWIFT_BACKTRACE=enable=no LESSON_FUZZ_MODE=MODE .build-fuzz/debug/LessonFuzz FILE
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -49,6 +50,9 @@ expression)
       grep -ho '`=[^`]*`' "${lessons[@]}" | sed 's/^`=//; s/`$//'; } |
     while IFS= read -r line; do n=$((n + 1)); printf '%s' "$line" > "$seeds/e$n"; done ;;
 esac
+
+# Hand-made seeds for what the lessons lack (aliases, odd nesting, paths).
+cp Fuzz/seeds/"$mode"/* "$seeds"/ 2>/dev/null || true
 
 export SWIFT_BACKTRACE=enable=no
 export LESSON_FUZZ_MODE=$mode
