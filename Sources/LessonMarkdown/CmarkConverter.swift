@@ -31,10 +31,11 @@ enum CmarkConverter {
     ///
     /// cmark-gfm 0.29 appends each cell to a linked list by walking it, so a
     /// row of k cells costs k²: found by hand, a 2 MB table of 50,000 columns
-    /// took 104 s. Real tables (even a code block with a long line of pipes)
-    /// are far below this; past it the document is parsed without the table
+    /// took 104 s. At the budget cmark spends a second or two; real tables
+    /// (20,000 rows of 100 columns, or a code block with a long line of pipes)
+    /// are below it. Past it the document is parsed without the table
     /// extension, and its would-be tables read as text.
-    static let tableCellBudget = 100_000_000
+    static let tableCellBudget = 1_000_000_000
 
     /// Whether `bytes` is within ``tableCellBudget``.
     static func allowsTables(_ bytes: [UInt8]) -> Bool {
