@@ -1,6 +1,6 @@
 // libFuzzer entry point for LessonRunner. Not part of the normal build: the
 // target is declared in Package.swift only when LESSON_FUZZ is set, and
-// Fuzz/run.sh builds it with -sanitize=fuzzer,address. See Fuzz/README.md.
+// Fuzz/run.sh builds it with -sanitize=fuzzer,address and says how to run it.
 //
 // LESSON_FUZZ_MODE picks what the bytes are:
 //   pipeline   (default) a lesson file: load → plan (softmax only) → execute → render

@@ -100,7 +100,14 @@ struct SourceText {
         let prefixLength = max(byteColumn - 1, 0)
         let within = min(prefixLength, range.count)
         let end = range.lowerBound + within
-        let scalars = within - (continuations(before: end) - continuations(before: range.lowerBound))
+        var scalars = 0
+        if within <= Self.checkpointStride {
+            for byte in bytes[range.lowerBound..<end] where byte & 0xC0 != 0x80 {
+                scalars += 1
+            }
+        } else {
+            scalars = within - (continuations(before: end) - continuations(before: range.lowerBound))
+        }
         return scalars + (prefixLength - within) + 1
     }
 
