@@ -55,3 +55,15 @@ let package = Package(
         .testTarget(name: "EndToEndTests", dependencies: ["lesson"], exclude: ["Fixtures"]),
     ]
 )
+
+// The libFuzzer harness (Fuzz/), declared only for Fuzz/run.sh, which sets
+// LESSON_FUZZ=1 and builds in its own scratch folder with
+// -sanitize=fuzzer,address. A plain `swift build` never sees it.
+if Context.environment["LESSON_FUZZ"] == "1" {
+    package.targets.append(.executableTarget(
+        name: "LessonFuzz",
+        dependencies: ["LessonMarkdown", "LessonRunner", "LessonReport", "Experiments"],
+        path: "Fuzz/LessonFuzz",
+        swiftSettings: [.unsafeFlags(["-parse-as-library"]), .enableExperimentalFeature("Extern")]
+    ))
+}

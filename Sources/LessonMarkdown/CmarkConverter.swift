@@ -26,14 +26,42 @@ enum CmarkConverter {
         return true
     }()
 
-    /// Parses UTF-8 Markdown (GFM) and returns the document node.
-    static func parse(_ bytes: [UInt8]) -> MarkdownNode {
+    /// How much table-cell work one document may ask of cmark-gfm, as the sum
+    /// over lines of (`|` on the line)².
+    ///
+    /// cmark-gfm 0.29 appends each cell to a linked list by walking it, so a
+    /// row of k cells costs k²: found by hand, a 2 MB table of 50,000 columns
+    /// took 104 s. At the budget cmark spends a second or two; real tables
+    /// (20,000 rows of 100 columns, or a code block with a long line of pipes)
+    /// are below it. Past it the document is parsed without the table
+    /// extension, and its would-be tables read as text.
+    static let tableCellBudget = 1_000_000_000
+
+    /// Whether `bytes` is within ``tableCellBudget``.
+    static func allowsTables(_ bytes: [UInt8]) -> Bool {
+        var total = 0
+        var pipes = 0
+        for byte in bytes {
+            if byte == UInt8(ascii: "|") {
+                pipes += 1
+            } else if byte == UInt8(ascii: "\n") {
+                total += pipes * pipes
+                pipes = 0
+                if total > tableCellBudget { return false }
+            }
+        }
+        return total + pipes * pipes <= tableCellBudget
+    }
+
+    /// Parses UTF-8 Markdown (GFM) and returns the document node; without
+    /// `tables`, pipe tables are left as text.
+    static func parse(_ bytes: [UInt8], tables: Bool = true) -> MarkdownNode {
         let emptyDocument = MarkdownNode(kind: .document, start: .init(line: 1, column: 1), end: .init(line: 1, column: 1))
         guard extensionsRegistered, let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS) else {
             return emptyDocument
         }
         defer { cmark_parser_free(parser) }
-        for name in extensionNames {
+        for name in extensionNames where tables || name != "table" {
             if let syntaxExtension = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, syntaxExtension)
             }

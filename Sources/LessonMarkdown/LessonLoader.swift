@@ -53,9 +53,11 @@ public enum LessonLoader {
     /// hold paragraphs, headings and tables, where math may be; the second
     /// parses the text with that math hidden from cmark.
     static func parse(_ source: SourceText, path: String) -> Lesson {
-        let firstParse = CmarkConverter.parse(source.bytes)
+        // Decided once, from the file, so that both parses agree.
+        let tables = CmarkConverter.allowsTables(source.bytes)
+        let firstParse = CmarkConverter.parse(source.bytes, tables: tables)
         let math = MathSubstitution(source: source, document: firstParse)
-        let document = math.map { CmarkConverter.parse($0.parsedText.bytes) } ?? firstParse
+        let document = math.map { CmarkConverter.parse($0.parsedText.bytes, tables: tables) } ?? firstParse
         var builder = LessonBuilder(path: path, source: source, math: math ?? MathSubstitution(unchanged: source))
         return builder.build(document)
     }
@@ -63,6 +65,14 @@ public enum LessonLoader {
     /// A short reason, not Foundation's full sentence (the path is already said).
     private static func reason(for error: Error, path: String) -> String {
         if !FileManager.default.fileExists(atPath: path) {
+            // fileExists follows links: tell a link that leads nowhere from no file at all.
+            if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path) {
+                var status = stat()
+                if stat(path, &status) != 0, errno == ELOOP {
+                    return "symbolic link loop (links to '\(target)')"
+                }
+                return "broken symbolic link (links to '\(target)', which does not exist)"
+            }
             return "no such file"
         }
         if !FileManager.default.isReadableFile(atPath: path) {

@@ -146,18 +146,20 @@ struct MathSubstitution {
     /// A column inside a placeholder maps into the formula it replaced.
     func originalByteColumn(line: Int, column: Int) -> Int {
         guard let lineShifts = shifts[line] else { return column }
-        var delta = 0
-        for shift in lineShifts {
-            if column < shift.parsedStart {
-                break
-            }
-            if column < shift.parsedEnd {
-                let length = shift.originalEnd - shift.originalStart
-                return shift.originalStart + min(column - shift.parsedStart, max(length - 1, 0))
-            }
-            delta = shift.originalEnd - shift.parsedEnd
+        // The last placeholder starting at or before `column` (they are in
+        // order): a binary search, as one line may hold a million of them.
+        var low = 0, high = lineShifts.count
+        while low < high {
+            let middle = (low + high) / 2
+            if lineShifts[middle].parsedStart <= column { low = middle + 1 } else { high = middle }
         }
-        return column + delta
+        guard low > 0 else { return column }
+        let shift = lineShifts[low - 1]
+        if column < shift.parsedEnd {
+            let length = shift.originalEnd - shift.originalStart
+            return shift.originalStart + min(column - shift.parsedStart, max(length - 1, 0))
+        }
+        return column + shift.originalEnd - shift.parsedEnd
     }
 
     /// Splits parsed text into plain runs and placeholders.

@@ -7,17 +7,46 @@ struct SourceText {
     let bytes: [UInt8]
     /// Byte offset of the first byte of each line; `lineStarts[0]` is line 1.
     let lineStarts: [Int]
+    /// `continuationsBefore[k]`: how many UTF-8 continuation bytes precede
+    /// offset `k * checkpointStride`, so counting the scalars of any stretch
+    /// scans at most one stride. Found by hand: a 60,000-reference line spent
+    /// 90 % of its time counting its columns from the start of the line again
+    /// for every reference, O(n²).
+    private let continuationsBefore: [Int]
+    private static let checkpointStride = 1_024
 
     /// Takes `bytes` as they are; they must already be normalized.
     init(normalizedBytes bytes: [UInt8]) {
         self.bytes = bytes
         var starts = [0]
+        var checkpoints = [0]
+        checkpoints.reserveCapacity(bytes.count / Self.checkpointStride + 1)
         bytes.withUnsafeBufferPointer { buffer in
-            for offset in 0..<buffer.count where buffer[offset] == UInt8(ascii: "\n") {
-                starts.append(offset + 1)
+            var continuations = 0
+            for offset in 0..<buffer.count {
+                let byte = buffer[offset]
+                if byte == UInt8(ascii: "\n") {
+                    starts.append(offset + 1)
+                } else if byte & 0xC0 == 0x80 {
+                    continuations += 1
+                }
+                if (offset + 1) % Self.checkpointStride == 0 {
+                    checkpoints.append(continuations)
+                }
             }
         }
         lineStarts = starts
+        continuationsBefore = checkpoints
+    }
+
+    /// UTF-8 continuation bytes in `bytes[0..<offset]`.
+    private func continuations(before offset: Int) -> Int {
+        let checkpoint = min(offset / Self.checkpointStride, continuationsBefore.count - 1)
+        var count = continuationsBefore[checkpoint]
+        for byte in bytes[(checkpoint * Self.checkpointStride)..<offset] where byte & 0xC0 == 0x80 {
+            count += 1
+        }
+        return count
     }
 
     /// Drops a leading byte-order mark and turns `\r\n` and lone `\r` into `\n`.
@@ -70,9 +99,14 @@ struct SourceText {
         let range = lineRange(line)
         let prefixLength = max(byteColumn - 1, 0)
         let within = min(prefixLength, range.count)
+        let end = range.lowerBound + within
         var scalars = 0
-        for byte in bytes[range.lowerBound..<(range.lowerBound + within)] where byte & 0xC0 != 0x80 {
-            scalars += 1
+        if within <= Self.checkpointStride {
+            for byte in bytes[range.lowerBound..<end] where byte & 0xC0 != 0x80 {
+                scalars += 1
+            }
+        } else {
+            scalars = within - (continuations(before: end) - continuations(before: range.lowerBound))
         }
         return scalars + (prefixLength - within) + 1
     }

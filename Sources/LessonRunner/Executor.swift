@@ -37,10 +37,12 @@ public struct Executor {
         for block in executed {
             if let outcome = block.outcome { values[block.planned.id] = outcome.values }
         }
-        for i in executed.indices where executed[i].outcome != nil {
-            check(&executed[i], scope: ValueScope(own: executed[i].outcome!.values, blocks: values))
+        let names = ValueScope.Names(values)
+        for i in executed.indices {
+            guard let outcome = executed[i].outcome else { continue }
+            check(&executed[i], scope: ValueScope(own: outcome.values, blocks: values, names: names))
         }
-        let (references, diagnostics) = resolveReferences(plan, executed: executed, values: values)
+        let (references, diagnostics) = resolveReferences(plan, executed: executed, values: values, names: names)
         let lesson = ExecutedLesson(plan: plan, blocks: executed, references: references, diagnostics: diagnostics + plan.diagnostics,
                                     seconds: Self.seconds(clock.now - start))
         observer?.lessonFinished(lesson)
@@ -102,8 +104,9 @@ public struct Executor {
         }
     }
 
-    func resolveReferences(_ plan: Plan, executed: [ExecutedBlock], values: [String: Record])
-        -> ([ResolvedReference], [Diagnostic]) {
+    func resolveReferences(_ plan: Plan, executed: [ExecutedBlock], values: [String: Record],
+                           names: ValueScope.Names? = nil) -> ([ResolvedReference], [Diagnostic]) {
+        let scope = ValueScope(own: nil, blocks: values, names: names ?? ValueScope.Names(values))
         var resolved: [ResolvedReference] = []
         var diagnostics: [Diagnostic] = []
         let failedIds = Set(executed.filter { $0.outcome == nil }.map(\.planned.id))
@@ -117,7 +120,7 @@ public struct Executor {
                     resolved.append(ResolvedReference(reference: reference, text: nil, error: "block '\(first)' failed"))
                     continue
                 }
-                let evaluation = try expression.evaluate(in: ValueScope(own: nil, blocks: values))
+                let evaluation = try expression.evaluate(in: scope)
                 let text = try format.apply(evaluation.value)
                 resolved.append(ResolvedReference(reference: reference, text: text, error: nil))
             } catch {

@@ -267,7 +267,11 @@ struct ExpressionParser {
                     case .name(let key):
                         components.append(.key(key)); text += "." + key; advance()
                     case .number(let x) where x == x.rounded() && x >= 0:
-                        let key = String(Int(x)); components.append(.key(key)); text += "." + key; advance()
+                        // `Int(x)` would trap on 1e20 or more digits than an Int holds.
+                        guard let number = Int(exactly: x) else {
+                            throw ExpressionError("the key after '.' is too large", offset: offset)
+                        }
+                        let key = String(number); components.append(.key(key)); text += "." + key; advance()
                     default:
                         throw ExpressionError("expected a name after '.', found \(describe(current))", offset: offset)
                     }
@@ -278,9 +282,11 @@ struct ExpressionParser {
                     guard case .number(let x) = current, x == x.rounded() else {
                         throw ExpressionError("expected an integer index inside [ ]", offset: offset)
                     }
+                    guard let index = Int(exactly: negative ? -x : x) else {
+                        throw ExpressionError("the index inside [ ] is too large", offset: offset)
+                    }
                     advance()
                     guard accept("]") else { throw ExpressionError("expected ']'", offset: offset) }
-                    let index = Int(negative ? -x : x)
                     components.append(.index(index)); text += "[\(index)]"
                 } else {
                     break

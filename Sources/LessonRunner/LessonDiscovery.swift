@@ -13,7 +13,13 @@ public enum LessonDiscovery {
         let fm = FileManager.default
         for path in paths {
             var isDirectory: ObjCBool = false
-            guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else { throw Missing(path: path) }
+            guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                // A link that leads nowhere (or to itself) is still something the
+                // author named: loading it says what is wrong with it.
+                guard (try? fm.destinationOfSymbolicLink(atPath: path)) != nil else { throw Missing(path: path) }
+                found.append(path)
+                continue
+            }
             if isDirectory.boolValue {
                 guard let enumerator = fm.enumerator(atPath: path) else { continue }
                 var inFolder: [String] = []
@@ -24,8 +30,13 @@ public enum LessonDiscovery {
                         enumerator.skipDescendants()
                         continue
                     }
-                    if relative.lowercased().hasSuffix(".md") && name.lowercased() != "readme.md" {
-                        inFolder.append((path as NSString).appendingPathComponent(relative))
+                    let full = (path as NSString).appendingPathComponent(relative)
+                    var entryIsDirectory: ObjCBool = false
+                    // A folder named `x.md` is a folder (its lessons are found
+                    // inside it), not a lesson that cannot be read.
+                    if relative.lowercased().hasSuffix(".md") && name.lowercased() != "readme.md"
+                        && !(fm.fileExists(atPath: full, isDirectory: &entryIsDirectory) && entryIsDirectory.boolValue) {
+                        inFolder.append(full)
                     }
                 }
                 found += inFolder.sorted()

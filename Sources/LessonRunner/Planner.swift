@@ -5,14 +5,26 @@ import Yams
 
 /// The validate stage: decodes every block of a lesson into its kind's spec.
 public enum Planner {
+    /// Experiment blocks one lesson may have. Real lessons have a handful; the
+    /// limit keeps a generated or hostile file (10,000 blocks whose values are
+    /// all misspelt took minutes) from tying up `lesson check`.
+    public static let maximumBlocks = 1_000
+
     public static func plan(_ lesson: Lesson, registry: [AnyExperimentKind] = KindRegistry.all) -> Plan {
         let directory = (lesson.path as NSString).deletingLastPathComponent
         let context = DecodeContext(lessonDirectory: directory.isEmpty ? "." : directory)
         var blocks: [PlannedBlock] = []
         var seenIds: [String: SourceLocation] = [:]
-        let diagnostics: [Diagnostic] = []
+        var diagnostics: [Diagnostic] = []
+        if lesson.experiments.count > maximumBlocks {
+            let first = lesson.experiments[maximumBlocks]
+            diagnostics.append(Diagnostic(
+                "too many experiment blocks: a lesson may have at most \(grouped(maximumBlocks)), this one has "
+                    + "\(grouped(lesson.experiments.count)); this block and the ones after it are not run",
+                at: first.location, notes: [.init("split the lesson into several files")]))
+        }
         var counters: [String: Int] = [:]
-        for block in lesson.experiments {
+        for block in lesson.experiments.prefix(maximumBlocks) {
             counters[block.kind, default: 0] += 1
             var planned = planBlock(block, ordinal: counters[block.kind]!, lesson: lesson, context: context, registry: registry)
             if let previous = seenIds[planned.id] {
@@ -26,6 +38,17 @@ public enum Planner {
             blocks.append(planned)
         }
         return Plan(lesson: lesson, blocks: blocks, diagnostics: diagnostics)
+    }
+
+    /// 10000 → "10,000", the same in every locale.
+    static func grouped(_ number: Int) -> String {
+        let digits = Array(String(number))
+        var out = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { out.append(",") }
+            out.append(digit)
+        }
+        return out
     }
 
     static func defaultId(kind: String, ordinal: Int) -> String {

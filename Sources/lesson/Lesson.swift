@@ -37,7 +37,9 @@ struct RunOptions: ParsableArguments {
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("give at least one lesson file or folder") }
-        for path in paths where !FileManager.default.fileExists(atPath: path) {
+        // A symbolic link that leads nowhere passes here; loading it says why it fails.
+        for path in paths where !FileManager.default.fileExists(atPath: path)
+            && (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) == nil {
             throw ValidationError("no such lesson file or folder: '\(path)'")
         }
         if cacheDirectory.isEmpty { throw ValidationError("--cache-dir must not be empty") }

@@ -152,4 +152,33 @@ import Testing
         #expect(r.stderr.contains("binary.md:"))
         #expect(r.stdout.contains("checked 2 lessons, 1 block: 1 passed, 0 failed"), "\(r.stdout)")
     }
+
+    /// Found by hand: a looping link was "no such lesson file or folder" (a
+    /// usage error, 64), and a folder named `x.md` failed as "is a directory".
+    @Test func hostileFoldersGiveDiagnostics() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let fm = FileManager.default
+        try fm.createSymbolicLink(atPath: dir.appendingPathComponent("loop.md").path, withDestinationPath: "loop.md")
+        try fm.createDirectory(at: dir.appendingPathComponent("x.md/sub"), withIntermediateDirectories: true)
+        try fm.createSymbolicLink(atPath: dir.appendingPathComponent("x.md/sub/up").path, withDestinationPath: "../..")
+        try Data().write(to: dir.appendingPathComponent("x.md/empty.md"))
+        try Data([0xEF, 0xBB, 0xBF]).write(to: dir.appendingPathComponent("bom ünï 📚.md"))
+
+        let linked = try lesson(["check", dir.appendingPathComponent("loop.md").path, "--no-cache"])
+        #expect(linked.status == 1)
+        #expect(linked.stderr.contains("loop.md:1:1: error: failed to read lesson"))
+        #expect(linked.stderr.contains("symbolic link loop (links to 'loop.md')"))
+
+        let all = try lesson(["check", dir.path, "--no-cache"])
+        #expect(all.status == 1)
+        #expect(all.stdout.contains("checked 3 lessons, 0 blocks: 0 passed, 0 failed"), "\(all.stdout)")
+        #expect(!all.stderr.contains("is a directory"))
+
+        let out = dir.appendingPathComponent("out").path
+        let rendered = try lesson(["render", dir.appendingPathComponent("x.md").path, dir.appendingPathComponent("bom ünï 📚.md").path,
+                                   "--out", out, "--no-cache"])
+        #expect(rendered.status == 0, "\(rendered.stderr)")
+        #expect(fm.fileExists(atPath: out + "/bom ünï 📚.html") && fm.fileExists(atPath: out + "/empty.html"))
+    }
 }

@@ -174,3 +174,35 @@ extension HostileInputTests {
         #expect(lesson.references.last?.location == SourceLocation(path: "hostile.md", line: 40_000, column: 11))
     }
 }
+
+/// Found by hand with the release binary on multi-megabyte lessons.
+extension HostileInputTests {
+    /// Each reference's column was counted from the start of its line: a line
+    /// of 1,000,000 references took over two minutes.
+    @Test func manyReferencesOnOneLine() {
+        let lesson = parseWithinBudget("é " + String(repeating: "`=x` ", count: 60_000))
+        #expect(lesson.references.count == 60_000)
+        #expect(lesson.references.last?.location == SourceLocation(path: "hostile.md", line: 1, column: 3 + 5 * 59_999))
+    }
+
+    /// Each location also walked every formula before it on the line.
+    @Test func manyFormulasAndReferencesOnOneLine() {
+        let lesson = parseWithinBudget(String(repeating: "$a_1$ `=x` ", count: 30_000))
+        #expect(lesson.references.count == 30_000)
+        #expect(lesson.references.last?.location == SourceLocation(path: "hostile.md", line: 1, column: 7 + 11 * 29_999))
+    }
+
+    /// cmark-gfm spends k² on a row of k cells: 50,000 columns took 104 s.
+    /// Past a budget the document is parsed without tables.
+    @Test func absurdlyWideTableIsText() {
+        let columns = 20_000
+        let text = String(repeating: "|a", count: columns) + "|\n" + String(repeating: "|-", count: columns) + "|\n"
+            + String(repeating: String(repeating: "|1", count: columns) + "|\n", count: 5)
+        let lesson = parseWithinBudget(text)
+        #expect(!lesson.blocks.contains { if case .table = $0 { true } else { false } })
+        #expect(plainText(lesson.blocks).hasPrefix("|a|a|a"))
+        // A normal table in a normal lesson is still a table.
+        let normal = parseWithinBudget("| a | b |\n|---|---|\n| 1 | 2 |\n\n```\n" + String(repeating: "|", count: 5_000) + "\n```\n")
+        if case .table? = normal.blocks.first {} else { Issue.record("expected a table") }
+    }
+}

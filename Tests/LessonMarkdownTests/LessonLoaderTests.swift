@@ -41,6 +41,30 @@ import LessonMarkdown
         }
     }
 
+    /// Found by hand: both said "no such file", which a reader looking at the
+    /// file in a listing cannot make sense of.
+    @Test func linksThatLeadNowhereSayWhy() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let loop = directory.appendingPathComponent("loop.md").path
+        try FileManager.default.createSymbolicLink(atPath: loop, withDestinationPath: "loop.md")
+        #expect(throws: LessonLoadError.unreadable(path: loop, reason: "symbolic link loop (links to 'loop.md')")) {
+            try LessonLoader.load(path: loop)
+        }
+        let broken = directory.appendingPathComponent("broken.md").path
+        try FileManager.default.createSymbolicLink(atPath: broken, withDestinationPath: "gone.md")
+        #expect(throws: LessonLoadError.unreadable(path: broken, reason: "broken symbolic link (links to 'gone.md', which does not exist)")) {
+            try LessonLoader.load(path: broken)
+        }
+    }
+
+    @Test func emptyAndByteOrderMarkOnlyFilesAreEmptyLessons() throws {
+        for bytes in [[], [0xEF, 0xBB, 0xBF], [0xEF, 0xBB, 0xBF, 0x0D, 0x0A]] as [[UInt8]] {
+            let lesson = try LessonLoader.parse(data: Data(bytes), path: "empty.md")
+            #expect(lesson.blocks.isEmpty && lesson.experiments.isEmpty && lesson.title == nil)
+        }
+    }
+
     @Test func invalidUTF8IsAnErrorNamingLineAndColumn() throws {
         var bytes = Array("# Title\r\n\r\nsome é text \u{FF}".utf8)
         bytes[bytes.count - 2] = 0xFF  // ÿ's lead byte alone is not UTF-8

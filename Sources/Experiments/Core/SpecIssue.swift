@@ -23,12 +23,19 @@ public struct SpecIssue: Error, Sendable, Hashable, CustomStringConvertible {
 public enum Suggestion {
     /// The candidate closest to `word` by edit distance, if it is close enough
     /// to be a plausible typo.
+    ///
+    /// Candidates that cannot beat the best so far (their length alone differs
+    /// by as much) are skipped and distances stop early, so thousands of
+    /// candidates cost little; the answer is the same as comparing each fully.
     public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
         let lowered = word.lowercased()
-        var best: (String, Int)?
+        let loweredScalars = Array(lowered.unicodeScalars)
+        var best: (name: String, distance: Int)?
         for candidate in candidates {
-            let d = distance(lowered, candidate.lowercased())
-            if best == nil || d < best!.1 { best = (candidate, d) }
+            let scalars = Array(candidate.lowercased().unicodeScalars)
+            if let best, abs(scalars.count - loweredScalars.count) >= best.distance { continue }
+            let d = distance(loweredScalars, scalars, stoppingAt: best?.distance)
+            if best == nil || d < best!.distance { best = (candidate, d) }
         }
         guard let (name, d) = best, d < lowered.count else { return nil }
         let allowed = max(1, min(3, (max(word.count, name.count) + 2) / 4))
@@ -42,22 +49,37 @@ public enum Suggestion {
 
     /// Levenshtein distance with transpositions counted as one edit.
     static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
+        distance(Array(a.unicodeScalars), Array(b.unicodeScalars), stoppingAt: nil)
+    }
+
+    /// The distance, or some value ≥ `limit` as soon as it is sure to be at least that.
+    static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], stoppingAt limit: Int?) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         guard a.count < 200, b.count < 200 else { return max(a.count, b.count) }
-        var d = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
-        for i in 0...a.count { d[i][0] = i }
-        for j in 0...b.count { d[0][j] = j }
+        // Three rows: the transposition looks two rows back.
+        var beforePrevious = [Int](repeating: 0, count: b.count + 1)
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        var previousMinimum = 0
         for i in 1...a.count {
+            current[0] = i
+            var rowMinimum = i
             for j in 1...b.count {
                 let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+                var d = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
                 if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                    d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+                    d = min(d, beforePrevious[j - 2] + 1)
                 }
+                current[j] = d
+                rowMinimum = min(rowMinimum, d)
             }
+            // Every later cell builds on this row or the one before it.
+            if let limit, min(rowMinimum, previousMinimum) >= limit { return limit }
+            previousMinimum = rowMinimum
+            swap(&beforePrevious, &previous)
+            swap(&previous, &current)
         }
-        return d[a.count][b.count]
+        return previous[b.count]
     }
 }

@@ -17,6 +17,10 @@ public final class SpecReader {
     public init(body: String, kind: String, descriptors: [KeyDescriptor]) {
         self.descriptors = descriptors
         self.kindName = kind
+        if let issue = YAMLAliasBudget.check(body) {
+            issues.append(issue)
+            return
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: body)
@@ -287,6 +291,11 @@ public final class SpecReader {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
+            if problem.hasPrefix("Maximum nesting level reached") {
+                // libyaml's own words name its C API; say what the author can change.
+                return SpecIssue("YAML nested too deeply: at most 1,000 levels of lists and mappings",
+                                 line: mark.line, column: mark.column)
+            }
             let extra = context.map { " (\($0.text))" } ?? ""
             return SpecIssue("malformed YAML: \(problem)\(extra)", line: mark.line, column: mark.column)
         case .reader(let problem, _, _, _):

@@ -18,6 +18,14 @@ public enum HTML {
         return out
     }
 
+    /// A relative link to a file in the same folder: a lesson named
+    /// `what? #1 100%: ü.md` must not turn into a query, a fragment, a broken
+    /// escape or a URL scheme. (Still to be passed through `escape`.)
+    public static func fileHref(_ fileName: String) -> String {
+        let allowed = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: ":;/"))
+        return fileName.addingPercentEncoding(withAllowedCharacters: allowed) ?? fileName
+    }
+
     /// Whether a link or image URL is safe to emit: no `javascript:` and the
     /// like (the same rule as cmark's safe mode).
     public static func isSafeURL(_ url: String) -> Bool {

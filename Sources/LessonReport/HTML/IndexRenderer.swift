@@ -29,7 +29,7 @@ public enum IndexRenderer {
                 ? "<span class=\"badge passed\">passed</span>"
                 : "<span class=\"badge failed\">\(entry.failedBlocks + entry.errors) problem\(entry.failedBlocks + entry.errors == 1 ? "" : "s")</span>"
             let summary = entry.summary.isEmpty ? "" : "<p class=\"summary\">\(entry.summary)</p>"
-            items += "<li><div><a href=\"\(HTML.escape(entry.href))\">\(HTML.escape(entry.title))</a>\(summary)</div>"
+            items += "<li><div><a href=\"\(HTML.escape(HTML.fileHref(entry.href)))\">\(HTML.escape(entry.title))</a>\(summary)</div>"
                 + "<span class=\"meta\">\(entry.blocks) experiment\(entry.blocks == 1 ? "" : "s")</span> \(badge)</li>\n"
         }
         let passed = entries.filter { $0.failedBlocks == 0 && $0.errors == 0 }.count

@@ -86,3 +86,52 @@ import Testing
         #expect(issues.map(\.message).contains(message), "\(issues.map(\.message))")
     }
 }
+
+/// Found by hand: the finite-difference check evaluated every perturbed loss
+/// from scratch, O(C²) a row, so the 1,000 × 1,000 logits the kind allows took
+/// over 15 s (and YAML aliases could ask for that in a few hundred bytes).
+@Suite struct SoftmaxWideRowTests {
+    /// Deterministic logits with ties, a dominant class and tiny terms.
+    static func logits(_ count: Int, spread: Double) -> [Double] {
+        (0..<count).map { (j: Int) -> Double in
+            let wave: Double = spread * sin(Double(j) * 1.7)
+            let dominant: Double = j == 3 ? spread : 0
+            let ties: Double = j % 5 == 0 ? 1 : 0
+            return wave + dominant + ties
+        }
+    }
+
+    @Test(arguments: [(65, 1.0, 0, 1.0), (100, 10.0, 3, 1.0), (200, 300.0, 7, 0.5), (150, 2.0, 149, 25.0), (70, 1000.0, 3, 0.01)])
+    func sumUpdatesAgreeWithDirectDifferences(count: Int, spread: Double, label: Int, temperature: Double) {
+        let z = Self.logits(count, spread: spread)
+        let fast = SoftmaxExample.numericGradientBySumUpdates(z, label: label, temperature: temperature)
+        let h = 1e-5 * min(1, temperature)
+        for i in z.indices {
+            var plus = z, minus = z
+            plus[i] += h
+            minus[i] -= h
+            let direct = (SoftmaxExample.loss(plus, label: label, temperature: temperature)
+                - SoftmaxExample.loss(minus, label: label, temperature: temperature)) / (plus[i] - minus[i])
+            #expect(abs(fast[i] - direct) < 1e-8, "i = \(i): \(fast[i]) vs \(direct)")
+        }
+        if spread / temperature < 1e4 {  // beyond that, h is lost in the logits' rounding either way
+            #expect(SoftmaxExample.compute(logits: z, label: label, temperature: temperature).maxGradientError < 1e-6)
+        }
+    }
+
+    /// 300 rows of 1,000 classes: 6·10⁸ exponentials the old way, minutes in a debug build.
+    @Test(.timeLimit(.minutes(1))) func aWideBatchRunsQuickly() throws {
+        let row = "[" + Self.logits(1_000, spread: 5).map { String($0) }.joined(separator: ", ") + "]"
+        let body = "logits: [" + Array(repeating: row, count: 300).joined(separator: ", ") + "]\nlabel: ["
+            + Array(repeating: "3", count: 300).joined(separator: ", ") + "]\n"
+        let reader = SpecReader(body: body, kind: "softmax", descriptors: CommonKeys.descriptors + SoftmaxKind.keys)
+        let prepared = try #require(AnyExperimentKind(SoftmaxKind.self).prepare(reader, DecodeContext(lessonDirectory: ".")))
+        let clock = ContinuousClock()
+        var values = Record()
+        let elapsed = try clock.measure {
+            values = try prepared.run(RunContext(seed: 1, decode: DecodeContext(lessonDirectory: "."))).values
+        }
+        #expect((values["max_gradient_error"]?.doubleValue ?? 1) < 1e-6)
+        #expect(elapsed < .seconds(10), "took \(elapsed)")  // generous for a debug build on a busy machine
+    }
+}

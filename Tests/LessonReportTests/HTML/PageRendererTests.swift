@@ -83,4 +83,16 @@ import Testing
                 == ["a-x.html", "b-x.html", "index-2.html", "y.html"])
         #expect(ReportWriter.pageNames(for: ["index.md"]) == ["index-2.html"])
     }
+
+    /// Found by hand: the index linked `what? #1 100%: ü.md`'s page as
+    /// `what? #1 100%: ü.html`, which a browser reads as a query, a fragment
+    /// and a broken escape (and `a:b.html` as a URL scheme).
+    @Test func indexLinksSurviveOddFileNames() {
+        let names = ReportWriter.pageNames(for: ["lessons/what? #1 100%: ü.md", "lessons/with space.md"])
+        #expect(names == ["what? #1 100%: ü.html", "with space.html"])
+        let index = IndexRenderer.render(names.map { IndexRenderer.Entry(title: $0, href: $0, blocks: 0, failedBlocks: 0, errors: 0) })
+        #expect(index.contains("href=\"what%3F%20%231%20100%25%3A%20%C3%BC.html\""))
+        #expect(index.contains("href=\"with%20space.html\""))
+        #expect(HTML.fileHref("a:b.html") == "a%3Ab.html")
+    }
 }

@@ -1,0 +1,129 @@
+// libFuzzer entry point for LessonRunner. Not part of the normal build: the
+// target is declared in Package.swift only when LESSON_FUZZ is set, and
+// Fuzz/run.sh builds it with -sanitize=fuzzer,address and says how to run it.
+//
+// LESSON_FUZZ_MODE picks what the bytes are:
+//   pipeline   (default) a lesson file: load → plan (softmax only) → execute → render
+//   expression an `expect:` line / inline reference: parse, evaluate, format
+//   spec       a softmax block's YAML body: SpecReader + decode + run
+import Experiments
+import Foundation
+import LessonMarkdown
+import LessonReport
+import LessonRunner
+
+private enum Mode { case pipeline, expression, spec }
+
+private let mode: Mode = {
+    switch ProcessInfo.processInfo.environment["LESSON_FUZZ_MODE"] ?? "pipeline" {
+    case "expression": .expression
+    case "spec": .spec
+    default: .pipeline
+    }
+}()
+
+private let registry = [AnyExperimentKind(SoftmaxKind.self)]
+nonisolated(unsafe) private let executor = Executor(cache: nil)
+
+/// Values an expression can read: a real softmax outcome, plus odd shapes.
+private let scope: ValueScope = {
+    let lesson = LessonLoader.parse("""
+        ```experiment softmax
+        id: sm
+        logits: [[2, 1, 0.1], [0, 0, 5]]
+        classes: [cat, dog, bird]
+        label: [cat, bird]
+        ```
+        """, path: "scope.md")
+    let executed = executor.execute(Planner.plan(lesson, registry: registry))
+    var blocks: [String: Record] = [:]
+    for block in executed.blocks { if let outcome = block.outcome { blocks[block.planned.id] = outcome.values } }
+    var own = Record()
+    own["x"] = .number(0.5)
+    own["n"] = .integer(3)
+    own["s"] = .string("text")
+    own["b"] = .bool(true)
+    own["xs"] = .numbers([1, 2, 3])
+    own["empty"] = .list([])
+    own["nan"] = .number(.nan)
+    own["big"] = .integer(Int.max)
+    return ValueScope(own: own, blocks: blocks)
+}()
+
+private func fuzzPipeline(_ data: Data) {
+    guard let lesson = try? LessonLoader.parse(data: data, path: "fuzz/lesson.md") else { return }
+    let plan = Planner.plan(lesson, registry: registry)
+    let executed = executor.execute(plan)
+    _ = executed.allDiagnostics.map(\.description)
+    _ = PageRenderer.render(executed)
+}
+
+private func fuzzExpression(_ data: Data) {
+    guard let text = String(data: data, encoding: .utf8) else { return }
+    let (source, format) = InlineFormat.split(text)
+    for candidate in [text, source] {
+        guard let expression = try? Expression.parse(candidate) else { continue }
+        _ = expression.paths
+        if let evaluation = try? expression.evaluate(in: scope) {
+            _ = try? format.apply(evaluation.value)
+            _ = evaluation.value.formatted
+        }
+    }
+}
+
+private func fuzzSpec(_ data: Data) {
+    guard let body = String(data: data, encoding: .utf8) else { return }
+    let kind = registry[0]
+    let reader = SpecReader(body: body, kind: kind.name, descriptors: CommonKeys.descriptors + kind.keys)
+    _ = reader.optionalString("id")
+    _ = reader.optionalInt("seed")
+    _ = reader.has("show") ? reader.bool("show") : false
+    if let node = reader.node("expect") { _ = reader.listItems(node) }
+    if let prepared = kind.prepare(reader, DecodeContext(lessonDirectory: ".")) {
+        _ = try? prepared.run(RunContext(seed: 1, decode: DecodeContext(lessonDirectory: ".")))
+    }
+    _ = reader.issues.map(\.message)
+}
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func lessonFuzzTestOneInput(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
+    let data = bytes.map { Data(bytes: $0, count: count) } ?? Data()
+    switch mode {
+    case .pipeline: fuzzPipeline(data)
+    case .expression: fuzzExpression(data)
+    case .spec: fuzzSpec(data)
+    }
+    return 0
+}
+
+// SwiftPM links an executable target with `--defsym main=<Module>_main`, which
+// hides libFuzzer's own `main`; this is that entry point, handing over to
+// libFuzzer's driver (the documented LLVMFuzzerRunDriver API).
+@_extern(c, "LLVMFuzzerRunDriver")
+private func llvmFuzzerRunDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+) -> CInt
+
+@_cdecl("LessonFuzz_main")
+public func lessonFuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var argc = argc
+    var argv = argv
+    prepareHarnessGlobals()
+    return llvmFuzzerRunDriver(&argc, &argv) { bytes, count in lessonFuzzTestOneInput(bytes, count) }
+}
+
+/// Runs each mode once before fuzzing, so one-time state (lazy globals, the
+/// expression scope, cmark's extension registry) is not taken for a leak of
+/// the first input. LeakSanitizer cannot see Swift's tagged enum payload
+/// pointers in long-lived globals, so Fuzz/lsan.supp ignores allocations made
+/// under this function.
+@inline(never)
+private func prepareHarnessGlobals() {
+    _ = scope
+    let lesson = "# T\n\n```experiment softmax\nid: a\nlogits: [1, 2]\nlabel: 0\nexpect: ['loss > 0']\n```\n\n`=a.loss:%` $x$\n"
+    fuzzPipeline(Data(lesson.utf8))
+    fuzzExpression(Data("sm.loss < 1 and xs[0] == 1:.2f".utf8))
+    fuzzSpec(Data("logits: [1, 2]\nlabel: 0\n".utf8))
+}

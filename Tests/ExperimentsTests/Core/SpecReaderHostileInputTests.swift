@@ -1,0 +1,79 @@
+import Testing
+@testable import Experiments
+
+/// YAML bodies built to exhaust time or memory: each gives one clear issue, quickly.
+@Suite struct SpecReaderHostileInputTests {
+    let keys = CommonKeys.descriptors + SoftmaxKind.keys
+
+    func reader(_ body: String) -> SpecReader {
+        SpecReader(body: body, kind: "softmax", descriptors: keys)
+    }
+
+    /// `a0: &a0 [1,…]`, `a1: &a1 [*a0,…]`, … nine wide and `depth` deep.
+    static func laughs(depth: Int, indent: String = "") -> [String] {
+        var lines = ["\(indent)a0: &a0 [1,1,1,1,1,1,1,1,1]"]
+        for level in 1..<depth {
+            lines.append("\(indent)a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ",") + "]")
+        }
+        return lines
+    }
+
+    /// Found by hand: an alias used as a mapping key made Yams hash the whole
+    /// expansion (9^10 nodes) to look for duplicate keys, which never ended.
+    @Test(.timeLimit(.minutes(1))) func billionLaughsAsAKeyIsRejectedBeforeComposing() throws {
+        let body = (Self.laughs(depth: 10) + ["? *a9", ": 1", "logits: [1, 2]", "label: 0"]).joined(separator: "\n")
+        let clock = ContinuousClock()
+        var r: SpecReader?
+        let elapsed = clock.measure { r = reader(body) }
+        let issue = try #require(r?.issues.first)
+        #expect(r?.issues.count == 1)
+        #expect(issue.message == "YAML aliases in this block expand to more than 100,000 values; write the values out instead")
+        // a1…a4 add 74,718 values; the first `*a4` of `a5: &a5 [*a4,…]` (66,430 more) crosses the budget.
+        #expect(issue.line == 6 && issue.column == 10)
+        #expect(elapsed < .seconds(5))
+    }
+
+    @Test func billionLaughsAsAValueIsRejected() throws {
+        let body = (["x:"] + Self.laughs(depth: 10, indent: "  ") + ["logits: *a9", "label: 0"]).joined(separator: "\n")
+        let r = reader(body)
+        #expect(r.issues.count == 1)
+        #expect(r.issues.first?.message.hasPrefix("YAML aliases in this block expand to more than") == true)
+    }
+
+    @Test func modestAliasesStillWork() {
+        let r = reader("classes: &c [cat, dog]\nlogits: [[1, 2], [3, 4]]\nlabel: [cat, dog]\ncaption: *c\n")
+        #expect(r.issues.isEmpty)
+        #expect(r.stringList("classes") == ["cat", "dog"])
+        _ = r.optionalString("caption")
+        #expect(r.issues.map(\.message) == ["'caption' must be text, found a list"])
+    }
+
+    /// A row of 1,000 logits shared by 100 rows is 100,000 values: just allowed.
+    @Test func aliasBudgetBoundary() {
+        let row = "row: &r [" + Array(repeating: "1", count: 999).joined(separator: ",") + "]\n"
+        let within = row + "logits: [" + Array(repeating: "*r", count: 100).joined(separator: ",") + "]\n"
+        #expect(!reader(within).issues.contains { $0.message.hasPrefix("YAML aliases") })
+        let beyond = row + "logits: [" + Array(repeating: "*r", count: 101).joined(separator: ",") + "]\n"
+        #expect(reader(beyond).issues.first?.message.hasPrefix("YAML aliases") == true)
+    }
+
+    @Test(arguments: [
+        "logits: " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000),
+        "logits: " + String(repeating: "{a: ", count: 50_000) + "1" + String(repeating: "}", count: 50_000),
+        "logits:\n" + (0..<1_500).map { String(repeating: "  ", count: $0) + "-" }.joined(separator: "\n"),
+    ])
+    func deepNestingIsOneClearIssue(body: String) throws {
+        let r = reader(body)
+        let issue = try #require(r.issues.first)
+        #expect(r.issues.count == 1)
+        #expect(issue.message == "YAML nested too deeply: at most 1,000 levels of lists and mappings")
+        #expect(issue.line >= 1 && issue.column >= 1)
+    }
+
+    @Test func aMegabyteBodyIsRead() {
+        let caption = (0..<10_000).map { _ in "  " + String(repeating: "x", count: 100) }.joined(separator: "\n")
+        let r = reader("logits: [1, 2]\nlabel: 0\ncaption: |\n" + caption + "\n")
+        #expect(r.issues.isEmpty)
+        #expect(r.string("caption").count == 10_000 * 101)
+    }
+}

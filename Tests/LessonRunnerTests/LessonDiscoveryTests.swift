@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+@testable import LessonRunner
+
+/// Finding lessons in folders that contain odd things.
+@Suite struct LessonDiscoveryTests {
+    private func folder() throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("LessonDiscoveryTests-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    private func write(_ text: String, to path: String) throws {
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+    }
+
+    /// Found by hand: a folder named `x.md` was listed as a lesson and failed
+    /// with "is a directory"; it is a folder, whose lessons are found inside.
+    @Test func aFolderNamedLikeALessonIsSearchedNotLoaded() throws {
+        let root = try folder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try write("# A\n", to: root + "/a.md")
+        try write("# Inner\n", to: root + "/x.md/inner.md")
+        try FileManager.default.createDirectory(atPath: root + "/empty.md", withIntermediateDirectories: true)
+        #expect(try LessonDiscovery.lessons(in: [root]) == [root + "/a.md", root + "/x.md/inner.md"])
+    }
+
+    @Test func symbolicLinkLoopsEndAndAreReported() throws {
+        let root = try folder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try write("# A\n", to: root + "/a.md")
+        try FileManager.default.createDirectory(atPath: root + "/sub", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: root + "/sub/up", withDestinationPath: "..")
+        try FileManager.default.createSymbolicLink(atPath: root + "/sub/up.md", withDestinationPath: "..")
+        try FileManager.default.createSymbolicLink(atPath: root + "/loop.md", withDestinationPath: "loop.md")
+        let found = try LessonDiscovery.lessons(in: [root])
+        #expect(found == [root + "/a.md", root + "/loop.md"])
+
+        // Named directly, a looping link is still a lesson path whose loading fails clearly.
+        #expect(try LessonDiscovery.lessons(in: [root + "/loop.md"]) == [root + "/loop.md"])
+        let executed = Pipeline(executor: Executor(cache: nil)).run(path: root + "/loop.md")
+        #expect(executed.diagnostics.map(\.message) == ["failed to read lesson \(root)/loop.md: symbolic link loop (links to 'loop.md')"])
+        #expect(executed.diagnostics.first?.location?.line == 1)
+    }
+
+    @Test func namesWithSpacesAndUnicode() throws {
+        let root = try folder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let path = root + "/with space ünï 📚.md"
+        try write("# S\n\n```experiment softmax\nlogits: [1, 2]\nlabel: 1\n```\n", to: path)
+        #expect(try LessonDiscovery.lessons(in: [root]) == [path])
+        let executed = Pipeline(executor: Executor(cache: nil)).run(path: path)
+        #expect(executed.passed)
+        #expect(executed.blocks.first?.planned.block.location.path == path)
+    }
+
+    @Test func aMissingPathIsAnError() {
+        #expect(throws: LessonDiscovery.Missing.self) { try LessonDiscovery.lessons(in: ["/nonexistent/lessons"]) }
+    }
+}
