@@ -37,7 +37,9 @@ test: setup
 	$(SWIFT) build
 	$(SWIFT) test
 	$(SWIFT) build -c release --product lesson
-	$(LESSON) check lessons --no-cache
+	@# Timing blocks compare speeds on a shared machine; a deterministic
+	@# failure fails twice, a burst of load from elsewhere does not.
+	$(LESSON) check lessons --no-cache || { echo "check failed; running it once more"; $(LESSON) check lessons --no-cache; }
 
 bench: setup
 	$(SWIFT) run -c release EngineBenchmarks
