@@ -47,7 +47,26 @@ public enum PageRenderer {
             }
             body += "</div>\n"
         }
-        body += markdown.render(lesson.blocks)
+        // A contents list after the title, for lessons long enough to need one.
+        let sections: [(String, String)] = lesson.blocks.compactMap {
+            guard case .heading(2, let inlines, let anchor) = $0 else { return nil }
+            return (markdown.inline(inlines, depth: 0), anchor)
+        }
+        let titleIndex = lesson.blocks.firstIndex {
+            if case .heading(1, _, _) = $0 { return true }
+            return false
+        }
+        if sections.count >= 3, let titleIndex {
+            body += markdown.render(Array(lesson.blocks[...titleIndex]))
+            body += "<nav class=\"toc\" aria-label=\"Contents\"><ol>\n"
+            for (html, anchor) in sections {
+                body += "<li><a href=\"#\(HTML.escape(anchor))\">\(html)</a></li>\n"
+            }
+            body += "</ol></nav>\n"
+            body += markdown.render(Array(lesson.blocks[(titleIndex + 1)...]))
+        } else {
+            body += markdown.render(lesson.blocks)
+        }
 
         return """
         <!DOCTYPE html>

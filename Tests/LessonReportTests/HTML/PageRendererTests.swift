@@ -73,6 +73,13 @@ import Testing
         #expect(html.contains("<title>Title</title>"))
     }
 
+    @Test func longLessonsGetAContentsList() {
+        let html = page("# T\n\nIntro.\n\n## One\n\na\n\n## Two *x*\n\nb\n\n## One\n\nc\n")
+        #expect(html.contains("<nav class=\"toc\" aria-label=\"Contents\"><ol>\n<li><a href=\"#one\">One</a></li>\n<li><a href=\"#two-x\">Two <em>x</em></a></li>\n<li><a href=\"#one-1\">One</a></li>"))
+        #expect(html.range(of: "</h1>")!.lowerBound < html.range(of: "<nav")!.lowerBound)
+        #expect(!page("# T\n\n## Only\n\ntext\n").contains("<nav"))
+    }
+
     @Test func renderingIsDeterministic() {
         let source = "# T\n\n```experiment softmax\nlogits: [[1, 2], [3, 1]]\nlabel: [0, 1]\n```\n\nValue `=softmax_1.loss`.\n"
         #expect(page(source) == page(source))
