@@ -33,12 +33,12 @@ let package = Package(
             swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
         ),
         .target(name: "Experiments", dependencies: ["NeuralEngine", "Yams"]),
-        .target(name: "LessonRunner", dependencies: ["LessonMarkdown", "Experiments", "Yams"]),
+        .target(name: "LessonRunner", dependencies: ["LessonMarkdown", "Experiments", "NeuralEngine", "Yams"]),
         .target(name: "LessonReport", dependencies: ["LessonMarkdown", "Experiments", "LessonRunner"]),
         .executableTarget(
             name: "lesson",
             dependencies: [
-                "LessonRunner", "LessonReport",
+                "LessonRunner", "LessonReport", "Experiments", "NeuralEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,3 +1,4 @@
+import NeuralEngine
 import Experiments
 import Foundation
 import LessonMarkdown

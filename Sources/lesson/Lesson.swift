@@ -1,3 +1,4 @@
+import NeuralEngine
 import ArgumentParser
 import Experiments
 import Foundation

@@ -1,3 +1,4 @@
+import NeuralEngine
 import Yams
 
 /// Reads a block's YAML body strictly against its kind's key descriptors.

@@ -1,3 +1,4 @@
+import NeuralEngine
 import Foundation
 
 /// The softmax and cross-entropy worked example.

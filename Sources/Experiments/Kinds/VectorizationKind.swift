@@ -1,3 +1,4 @@
+import NeuralEngine
 import Foundation
 
 /// Why vectorized code is fast, measured: dot products and matrix products

@@ -74,7 +74,7 @@ public enum Initializer: Sendable, Equatable, CustomStringConvertible {
         case "he", "he_normal", "kaiming", "kaiming_normal": try arguments(0...0); self = .heNormal
         case "he_uniform", "kaiming_uniform": try arguments(0...0); self = .heUniform
         default:
-            let suggestion = Suggestion.closest(to: words.first ?? "", among: Self.names).map { "; did you mean '\($0)'?" } ?? ""
+            let suggestion = Suggestion.didYouMean(words.first ?? "", in: Self.names)
             throw EngineError.invalidArgument(
                 "unknown initializer '\(text)'\(suggestion) (allowed: \(Self.names.joined(separator: ", ")))")
         }

@@ -29,7 +29,7 @@ public enum LossFunction: String, Sendable, CaseIterable, CustomStringConvertibl
             return
         }
         let names = Self.allCases.map(\.rawValue) + aliases.keys.sorted()
-        let suggestion = Suggestion.closest(to: key, among: names).map { "; did you mean '\($0)'?" } ?? ""
+        let suggestion = Suggestion.didYouMean(key, in: names)
         throw EngineError.invalidArgument("unknown loss '\(name)'\(suggestion) (allowed: \(names.joined(separator: ", ")))")
     }
 

@@ -216,7 +216,7 @@ public struct ModelDescription: Sendable, Equatable, CustomStringConvertible {
             }
             return name == "groupnorm" ? .groupNorm(groups: count) : .instanceNorm(channels: count)
         default:
-            let suggestion = Suggestion.closest(to: name, among: layerNames).map { "; did you mean '\($0)'?" }
+            let suggestion = Suggestion.closest(to: name, in: layerNames).map { "; did you mean '\($0)'?" }
             throw fail("unknown layer '\(name)'" + (suggestion ?? " (allowed: \(layerNames.joined(separator: ", ")))"))
         }
     }

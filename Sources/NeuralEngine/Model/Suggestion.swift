@@ -1,27 +1,69 @@
-/// "Did you mean …?" for misspelled names in model descriptions and options.
-enum Suggestion {
+import Foundation
+
+/// "Did you mean …?" for misspelt names: layer names, kinds, keys, values.
+///
+/// It lives in the engine, the lowest module, so every layer above shares one
+/// rule for what counts as a plausible typo.
+public enum Suggestion {
     /// The candidate closest to `word` by edit distance, if it is close enough
-    /// to be a plausible typo (at most 2 edits, or a third of the word).
-    static func closest(to word: String, among candidates: [String]) -> String? {
-        let word = word.lowercased()
-        guard !word.isEmpty else { return nil }
-        let scored = candidates.map { ($0, distance(word, $0.lowercased())) }
-        guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
-        return best.1 <= max(2, word.count / 3) ? best.0 : nil
+    /// to be a plausible typo.
+    ///
+    /// Candidates that cannot beat the best so far (their length alone differs
+    /// by as much) are skipped and distances stop early, so thousands of
+    /// candidates cost little; the answer is the same as comparing each fully.
+    public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
+        let lowered = word.lowercased()
+        let loweredScalars = Array(lowered.unicodeScalars)
+        var best: (name: String, distance: Int)?
+        for candidate in candidates {
+            let scalars = Array(candidate.lowercased().unicodeScalars)
+            if let best, abs(scalars.count - loweredScalars.count) >= best.distance { continue }
+            let d = distance(loweredScalars, scalars, stoppingAt: best?.distance)
+            if best == nil || d < best!.distance { best = (candidate, d) }
+        }
+        guard let (name, d) = best, d < lowered.count else { return nil }
+        let allowed = max(1, min(3, (max(word.count, name.count) + 2) / 4))
+        return d <= allowed || name.lowercased().hasPrefix(lowered) && lowered.count >= 3 ? name : nil
     }
 
-    /// Levenshtein distance, one row at a time.
-    static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
+    /// " did you mean 'x'?" or "".
+    public static func didYouMean(_ word: String, in candidates: some Sequence<String>) -> String {
+        closest(to: word, in: candidates).map { "; did you mean '\($0)'?" } ?? ""
+    }
+
+    /// Levenshtein distance with transpositions counted as one edit.
+    public static func distance(_ a: String, _ b: String) -> Int {
+        distance(Array(a.unicodeScalars), Array(b.unicodeScalars), stoppingAt: nil)
+    }
+
+    /// The distance, or some value ≥ `limit` as soon as it is sure to be at least that.
+    static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], stoppingAt limit: Int?) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        guard a.count < 200, b.count < 200 else { return max(a.count, b.count) }
+        // Three rows: the transposition looks two rows back.
+        var beforePrevious = [Int](repeating: 0, count: b.count + 1)
         var previous = Array(0...b.count)
-        for i in 1...max(a.count, 1) where !a.isEmpty {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...max(b.count, 1) where !b.isEmpty {
-                let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
-                current[j] = min(substitution, previous[j] + 1, current[j - 1] + 1)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        var previousMinimum = 0
+        for i in 1...a.count {
+            current[0] = i
+            var rowMinimum = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                var d = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    d = min(d, beforePrevious[j - 2] + 1)
+                }
+                current[j] = d
+                rowMinimum = min(rowMinimum, d)
             }
-            previous = current
+            // Every later cell builds on this row or the one before it.
+            if let limit, min(rowMinimum, previousMinimum) >= limit { return limit }
+            previousMinimum = rowMinimum
+            swap(&beforePrevious, &previous)
+            swap(&previous, &current)
         }
-        return a.isEmpty ? b.count : previous[b.count]
+        return previous[b.count]
     }
 }

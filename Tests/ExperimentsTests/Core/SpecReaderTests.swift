@@ -1,3 +1,4 @@
+import NeuralEngine
 import Testing
 @testable import Experiments
 
