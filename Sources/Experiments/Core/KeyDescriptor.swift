@@ -7,16 +7,30 @@ public struct KeyDescriptor: Sendable, Hashable {
     public var type: String
     /// Shown in `lesson kinds`; `nil` means the key is required.
     public var defaultValue: String?
+    /// Whether `defaultValue` is YAML the reader uses when the key is absent
+    /// (`"0.5"`, `"[1, 5, 20]"`), or only prose for `lesson kinds` (`"derived
+    /// from the lesson"`), in which case the kind supplies the value itself.
+    public var defaultIsValue: Bool
     public var range: NumericRange?
     public var summary: String
 
+    /// A key whose default (`nil`: required) is a YAML value.
     public init(_ name: String, type: String, default defaultValue: String?, range: NumericRange? = nil,
                 _ summary: String) {
         self.name = name
         self.type = type
         self.defaultValue = defaultValue
+        self.defaultIsValue = defaultValue != nil
         self.range = range
         self.summary = summary
+    }
+
+    /// An optional key whose default depends on other keys or on the lesson,
+    /// described in words; the kind computes it.
+    public init(_ name: String, type: String, described defaultDescription: String, range: NumericRange? = nil,
+                _ summary: String) {
+        self.init(name, type: type, default: defaultDescription, range: range, summary)
+        self.defaultIsValue = false
     }
 
     public var isRequired: Bool { defaultValue == nil }

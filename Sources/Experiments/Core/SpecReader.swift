@@ -84,13 +84,8 @@ public final class SpecReader {
     /// The node written for `key`, or the descriptor's default parsed as YAML.
     public func node(_ key: String) -> Node? {
         if let entry = entries[key] { return entry.value }
-        guard let descriptor = descriptor(key), let text = descriptor.defaultValue,
-              !text.hasPrefix("("), !text.hasPrefix("<"),
+        guard let descriptor = descriptor(key), descriptor.defaultIsValue, let text = descriptor.defaultValue,
               let parsed = try? Yams.compose(yaml: text) else { return nil }
-        if case .scalar(let s) = parsed, s.string.isEmpty || s.string.contains(" ") && !text.hasPrefix("\"") {
-            // Prose defaults such as "derived from the lesson" are documentation only.
-            return nil
-        }
         return parsed
     }
 

@@ -15,17 +15,17 @@ public enum BiasVarianceKind: ExperimentKind {
     public static let summary = "Trains models of increasing capacity, diagnoses high bias or high variance from training and validation error, and decomposes the test error into bias², variance and noise."
 
     public static let keys: [KeyDescriptor] = DataRecipe.keys(defaultSource: .spirals, allowed: DataSource.allCases) + [
-        KeyDescriptor("train_size", type: "integer", default: "200 (50 for polynomial data)", range: .closed(2, 20_000),
+        KeyDescriptor("train_size", type: "integer", described: "200 (50 for polynomial data)", range: .closed(2, 20_000),
                       "Training examples."),
-        KeyDescriptor("validation_size", type: "integer", default: "1000 (for digits, the images not used for training, at most 1000)",
+        KeyDescriptor("validation_size", type: "integer", described: "1000 (for digits, the images not used for training, at most 1000)",
                       range: .closed(1, 50_000), "Validation examples, drawn from the same distribution."),
-        KeyDescriptor("hidden", type: "list of integers", default: "[1, 4, 16, 64, 256] for classification", range: .closed(1, 4_096),
+        KeyDescriptor("hidden", type: "list of integers", described: "[1, 4, 16, 64, 256] for classification", range: .closed(1, 4_096),
                       "Capacities to compare: units of the one hidden layer of an MLP."),
-        KeyDescriptor("depth", type: "list of integers", default: "(none)", range: .closed(1, 16),
+        KeyDescriptor("depth", type: "list of integers", described: "(none)", range: .closed(1, 16),
                       "Capacities to compare instead: numbers of hidden layers of `width` units."),
         KeyDescriptor("width", type: "integer", default: "32", range: .closed(1, 1_024),
                       "Units of every hidden layer in a `depth` sweep."),
-        KeyDescriptor("degrees", type: "list of integers", default: "[1, 3, 9, 15] for polynomial data", range: .closed(0, 30),
+        KeyDescriptor("degrees", type: "list of integers", described: "[1, 3, 9, 15] for polynomial data", range: .closed(0, 30),
                       "Capacities to compare instead (data: polynomial): degrees of least-squares polynomials in x."),
         KeyDescriptor("activation", type: "relu | tanh", default: "relu", "The hidden layers' nonlinearity."),
     ] + TrainingRecipe.keys(epochs: 300, batchSize: 32, optimizer: .adam) + [
@@ -35,11 +35,11 @@ public enum BiasVarianceKind: ExperimentKind {
                       "High bias when training error − base_error exceeds this."),
         KeyDescriptor("variance_threshold", type: "number", default: "0.05", range: .atLeast(0),
                       "High variance when validation error − training error exceeds this."),
-        KeyDescriptor("resamples", type: "integer", default: "50 for polynomial data, else 0", range: .closed(0, 1_000),
+        KeyDescriptor("resamples", type: "integer", described: "50 for polynomial data, else 0", range: .closed(0, 1_000),
                       "Training sets drawn afresh for the bias²/variance/noise decomposition (regression only; 0 skips it)."),
         KeyDescriptor("test_points", type: "integer", default: "101", range: .closed(2, 10_000),
                       "Evenly spaced points of [−1, 1] on which the decomposition compares predictions with the true function."),
-        KeyDescriptor("errors", type: "list of [train, validation] pairs", default: "(none)",
+        KeyDescriptor("errors", type: "list of [train, validation] pairs", described: "(none)",
                       "Diagnose these error pairs instead of training anything, e.g. [[0.01, 0.11], [0.15, 0.16]]."),
     ]
 

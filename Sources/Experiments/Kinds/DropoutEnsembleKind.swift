@@ -20,7 +20,7 @@ public enum DropoutEnsembleKind: ExperimentKind {
     static let allowedData: [DataSource] = [.digits, .spirals, .moons, .circles, .blobs]
 
     public static let keys: [KeyDescriptor] = DataRecipe.keys(defaultSource: .digits, allowed: allowedData) + [
-        KeyDescriptor("examples", type: "integer", default: "1000 (synthetic sets; digits uses all 1,797 images)",
+        KeyDescriptor("examples", type: "integer", described: "1000 (synthetic sets; digits uses all 1,797 images)",
                       range: .closed(20, 100_000), "Examples drawn from a synthetic set, before the split."),
         KeyDescriptor("train_fraction", type: "number", default: "0.5", range: .closed(0.05, 0.95),
                       "Fraction of the examples used for training (stratified by class); the rest is the test set."),

@@ -18,7 +18,7 @@ public enum SoftmaxKind: ExperimentKind {
                       "Scores z for each class; a list of rows is a batch (one example a row). At most 1,000 classes and 1,000 rows."),
         KeyDescriptor("label", type: "integer or class name, or a list of them", default: nil,
                       "The true class of each example: a 0-based index or one of `classes`."),
-        KeyDescriptor("classes", type: "list of strings", default: "(0, 1, 2, …)",
+        KeyDescriptor("classes", type: "list of strings", described: "(0, 1, 2, …)",
                       "Names of the classes, one per logit."),
         KeyDescriptor("temperature", type: "number", default: "1", range: .closed(0.01, 1e6),
                       "Divides the logits before the softmax: T > 1 flattens the distribution, T < 1 sharpens it."),

@@ -31,7 +31,7 @@ public enum VectorizationKind: ExperimentKind {
                       "Timed runs of each variant after one untimed warm-up run; the tables show their median, minimum and maximum."),
         KeyDescriptor("run", type: "list of groups", default: "[dot, cache, gemm]",
                       "Which groups to run: dot (vectors from memory, with the bandwidth), cache (vectors in cache), gemm (matrix product)."),
-        KeyDescriptor("variants", type: "list of variants", default: "(all)",
+        KeyDescriptor("variants", type: "list of variants", described: "(all)",
                       "Which variants to time: scalar, accumulators, simd, simd_fma, blas (dot products); naive, ikj, blas (matrix product). Speed-ups are over the first one of each group."),
     ]
 

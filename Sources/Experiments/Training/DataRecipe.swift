@@ -79,7 +79,7 @@ struct DataRecipe: Codable, Sendable, Hashable {
         var keys = [
             KeyDescriptor("data", type: allowed.map(\.rawValue).joined(separator: " | "), default: defaultSource.rawValue,
                           "The data set: " + allowed.map(Self.describe).joined(separator: "; ") + "."),
-            KeyDescriptor("noise", type: "number", default: noiseDefaults(allowed), range: .closed(0, 10),
+            KeyDescriptor("noise", type: "number", described: noiseDefaults(allowed), range: .closed(0, 10),
                           "Standard deviation of the synthetic sets' noise: of the angle along a spiral arm, of both coordinates of moons and circles, of each blob around its centre"
                           + (allowed.contains(.polynomial) ? ", of the polynomial's targets." : ".")),
             KeyDescriptor("classes", type: "integer", default: "3", range: .closed(2, 10),

@@ -37,7 +37,7 @@ struct TrainingRecipe: Codable, Sendable, Hashable {
                           "Examples per gradient step."),
             KeyDescriptor("optimizer", type: "sgd | momentum | adam", default: optimizer.rawValue,
                           "The update rule: plain SGD, SGD with momentum 0.9, or Adam."),
-            KeyDescriptor("learning_rate", type: "number", default: "0.1 (sgd), 0.01 (momentum), 0.005 (adam)",
+            KeyDescriptor("learning_rate", type: "number", described: "0.1 (sgd), 0.01 (momentum), 0.005 (adam)",
                           range: .aboveUpTo(0, 100), "The step size η."),
             KeyDescriptor("weight_decay", type: "number", default: "0", range: .closed(0, 100),
                           "λ of the L2 penalty (λ/2)‖w‖² on the weight matrices (not the biases)."),
