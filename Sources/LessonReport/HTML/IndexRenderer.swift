@@ -33,29 +33,13 @@ public enum IndexRenderer {
                 + "<span class=\"meta\">\(entry.blocks) experiment\(entry.blocks == 1 ? "" : "s")</span> \(badge)</li>\n"
         }
         let passed = entries.filter { $0.failedBlocks == 0 && $0.errors == 0 }.count
-        return """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="generator" content="LessonRunner">
-        <title>Lessons</title>
-        <link rel="stylesheet" href="\(options.assetsURL)/katex/katex.min.css">
-        <link rel="stylesheet" href="\(options.assetsURL)/style.css">
-        </head>
-        <body>
-        <main>
+        let main = """
         <h1>Lessons</h1>
         <p>\(entries.count) lesson\(entries.count == 1 ? "" : "s"), \(passed) passing. Every number on these pages was computed by the experiments in the lesson, with a fixed seed.</p>
         <ol class="lessons">
         \(items)</ol>
-        </main>
-        <script src="\(options.assetsURL)/katex/katex.min.js"></script>
-        <script src="\(options.assetsURL)/render-math.js"></script>
-        </body>
-        </html>
 
         """
+        return PageShell.document(title: "Lessons", main: main, options: options)
     }
 }

@@ -68,26 +68,7 @@ public enum PageRenderer {
             body += markdown.render(lesson.blocks)
         }
 
-        return """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="generator" content="LessonRunner">
-        <title>\(HTML.escape(title))</title>
-        <link rel="stylesheet" href="\(options.assetsURL)/katex/katex.min.css">
-        <link rel="stylesheet" href="\(options.assetsURL)/style.css">
-        </head>
-        <body>
-        <header class="page"><a href="index.html">← All lessons</a><span class="spacer"></span>\(status)<span>\(HTML.escape(fileName))</span></header>
-        <main>
-        \(body)</main>
-        <script src="\(options.assetsURL)/katex/katex.min.js"></script>
-        <script src="\(options.assetsURL)/render-math.js"></script>
-        </body>
-        </html>
-
-        """
+        let header = "<header class=\"page\"><a href=\"index.html\">← All lessons</a><span class=\"spacer\"></span>\(status)<span>\(HTML.escape(fileName))</span></header>\n"
+        return PageShell.document(title: title, header: header, main: body, options: options)
     }
 }

@@ -7,22 +7,14 @@ extension SVGChart {
         /// characters, U+FFFE, U+FFFF) so the result is always well-formed.
         static func escaped(_ text: String) -> String {
             if !text.unicodeScalars.contains(where: needsWork) { return text }
-            var out = ""
-            out.unicodeScalars.reserveCapacity(text.unicodeScalars.count + 16)
+            var cleaned = String.UnicodeScalarView()
             for scalar in text.unicodeScalars {
                 switch scalar {
-                case "&": out += "&amp;"
-                case "<": out += "&lt;"
-                case ">": out += "&gt;"
-                case "\"": out += "&quot;"
-                case "'": out += "&#39;"
-                case "\t", "\n", "\r": out += " "
-                default:
-                    if isForbidden(scalar) { continue }
-                    out.unicodeScalars.append(scalar)
+                case "\t", "\n", "\r": cleaned.append(" ")
+                default: if !isForbidden(scalar) { cleaned.append(scalar) }
                 }
             }
-            return out
+            return HTML.escape(String(cleaned))
         }
 
         /// Collapses runs of whitespace (including line breaks) into single
