@@ -44,13 +44,9 @@ public struct Executor {
         }
         let (references, diagnostics) = resolveReferences(plan, executed: executed, values: values, names: names)
         let lesson = ExecutedLesson(plan: plan, blocks: executed, references: references, diagnostics: diagnostics + plan.diagnostics,
-                                    seconds: Self.seconds(clock.now - start))
+                                    seconds: WallClock.seconds(of: clock.now - start))
         observer?.lessonFinished(lesson)
         return lesson
-    }
-
-    static func seconds(_ d: Duration) -> Double {
-        Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
     }
 
     func run(_ planned: PlannedBlock) -> ExecutedBlock {
@@ -77,7 +73,7 @@ public struct Executor {
         } catch {
             block.diagnostics.append(Diagnostic("experiment '\(planned.id)' failed: \(error)", at: planned.block.location))
         }
-        block.seconds = Self.seconds(clock.now - start)
+        block.seconds = WallClock.seconds(of: clock.now - start)
         return block
     }
 
@@ -114,8 +110,7 @@ public struct Executor {
             let (source, format) = InlineFormat.split(reference.expression)
             do {
                 let expression = try Expression.parse(source)
-                if case .key(let first)? = expression.paths.first.map({ PathComponent.key(String($0.prefix { $0 != "." && $0 != "[" })) }),
-                   failedIds.contains(first) {
+                if let first = expression.rootNames.intersection(failedIds).sorted().first {
                     // The block's own error already says what went wrong.
                     resolved.append(ResolvedReference(reference: reference, text: nil, error: "block '\(first)' failed"))
                     continue

@@ -35,9 +35,24 @@ public indirect enum Expression: Sendable, Hashable {
     /// Every path the expression reads, in order, without repeats.
     public var paths: [String] {
         var out: [String] = []
+        for (_, text) in pathNodes where !out.contains(text) { out.append(text) }
+        return out
+    }
+
+    /// The first name of every path (`a` in `a.loss`): the block ids or own
+    /// values the expression depends on.
+    public var rootNames: Set<String> {
+        Set(pathNodes.compactMap { components, _ in
+            if case .key(let name)? = components.first { return name }
+            return nil
+        })
+    }
+
+    private var pathNodes: [([PathComponent], String)] {
+        var out: [([PathComponent], String)] = []
         func walk(_ e: Expression) {
             switch e {
-            case .path(_, let text): if !out.contains(text) { out.append(text) }
+            case .path(let components, let text): out.append((components, text))
             case .unary(_, let a): walk(a)
             case .binary(_, let a, let b): walk(a); walk(b)
             case .compare(_, let items): items.forEach(walk)

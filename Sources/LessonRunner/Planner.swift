@@ -20,8 +20,8 @@ public enum Planner {
         if lesson.experiments.count > maximumBlocks {
             let first = lesson.experiments[maximumBlocks]
             diagnostics.append(Diagnostic(
-                "too many experiment blocks: a lesson may have at most \(grouped(maximumBlocks)), this one has "
-                    + "\(grouped(lesson.experiments.count)); this block and the ones after it are not run",
+                "too many experiment blocks: a lesson may have at most \(maximumBlocks.grouped), this one has "
+                    + "\(lesson.experiments.count.grouped); this block and the ones after it are not run",
                 at: first.location, notes: [.init("split the lesson into several files")]))
         }
         var counters: [String: Int] = [:]
@@ -39,17 +39,6 @@ public enum Planner {
             blocks.append(planned)
         }
         return Plan(lesson: lesson, blocks: blocks, diagnostics: diagnostics)
-    }
-
-    /// 10000 → "10,000", the same in every locale.
-    static func grouped(_ number: Int) -> String {
-        let digits = Array(String(number))
-        var out = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { out.append(",") }
-            out.append(digit)
-        }
-        return out
     }
 
     static func defaultId(kind: String, ordinal: Int) -> String {

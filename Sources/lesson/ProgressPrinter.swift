@@ -5,10 +5,8 @@ import LessonRunner
 /// line per lesson with its time otherwise (CI logs).
 final class ProgressPrinter: ProgressObserver {
     private let live = Terminal.stderrIsTerminal
-    private var lessonIndex = 0
 
     func lessonStarted(_ path: String, blocks: Int) {
-        lessonIndex += 1
         if live { status("\(name(path)) …") }
     }
 

@@ -80,14 +80,8 @@ public struct NumericRange: Sendable, Hashable, CustomStringConvertible {
     /// Integral bounds in full with thousands separators ("50,000,000"),
     /// others with up to six significant digits.
     static func bound(_ x: Double) -> String {
-        guard x == x.rounded(), abs(x) < 1e16 else { return ResultValue.format(x, significant: 6) }
-        let digits = String(Int64(abs(x)))
-        var grouped = ""
-        for (i, c) in digits.enumerated() {
-            if i > 0, (digits.count - i) % 3 == 0 { grouped += "," }
-            grouped.append(c)
-        }
-        return (x < 0 ? "-" : "") + grouped
+        guard x == x.rounded(), abs(x) < 9e15 else { return ResultValue.format(x, significant: 6) }
+        return Int(x).grouped
     }
 
     public var description: String {

@@ -284,16 +284,7 @@ struct VectorizationReport {
         String(format: "%.0f %%", x * 100)
     }
 
-    private static func count(_ n: Int) -> String {
-        // Digits grouped by thousands, the same in every locale.
-        let digits = Array(String(n))
-        var out = ""
-        for (i, d) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(d)
-        }
-        return out
-    }
+    private static func count(_ n: Int) -> String { n.grouped }
 
     private static func bytes(_ b: Double) -> String {
         if b >= 1e9 { return number(b / 1e9) + " GB" }

@@ -1,6 +1,6 @@
 extension Int {
     /// Digits grouped by thousands with commas, the same in every locale: "1,797".
-    var grouped: String {
+    public var grouped: String {
         let digits = Array(String(magnitude))
         var out = self < 0 ? "-" : ""
         for (i, d) in digits.enumerated() {
