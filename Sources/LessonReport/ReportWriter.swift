@@ -72,7 +72,7 @@ public struct ReportWriter {
     /// Writes every page, the index and the assets; returns warnings.
     @discardableResult
     public func write(_ lessons: [ExecutedLesson]) throws -> [String] {
-        try FileManager.default.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
+        try AtomicFile.createDirectory(outputDirectory)
         let warnings = try Assets.install(into: outputDirectory)
         let names = Self.pageNames(for: lessons.map(\.lesson.path))
         var entries: [IndexRenderer.Entry] = []

@@ -3,24 +3,65 @@ import Foundation
 /// Writes files so that a reader sees either the old or the new contents,
 /// never half of one: write a temporary file beside the target, then rename.
 public enum AtomicFile {
+    /// A failed write, naming the file and the system's reason.
+    public struct WriteError: Error, CustomStringConvertible {
+        public var path: String
+        public var reason: String
+        public var description: String { "cannot write '\(path)': \(reason)" }
+    }
+
     public static func write(_ data: Data, to path: String) throws {
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try createDirectory(directory.path)
         let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         do {
             try data.write(to: temporary)
-            if rename(temporary.path, url.path) != 0 {
-                let code = errno
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "cannot rename into \(path): \(String(cString: strerror(code)))"])
-            }
         } catch {
             try? FileManager.default.removeItem(at: temporary)
-            throw error
+            throw WriteError(path: path, reason: reason(error))
+        }
+        if rename(temporary.path, url.path) != 0 {
+            let code = errno
+            try? FileManager.default.removeItem(at: temporary)
+            throw WriteError(path: path, reason: String(cString: strerror(code)))
+        }
+    }
+
+    /// Creates a folder and its parents; the error names the folder that
+    /// could not be made and the system's reason ("Not a directory").
+    ///
+    /// One `mkdir` per level rather than FileManager, whose errors on Linux
+    /// often lose the POSIX reason.
+    public static func createDirectory(_ path: String) throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue { return }
+        var prefix = path.hasPrefix("/") ? "/" : ""
+        for component in path.split(separator: "/") {
+            prefix += (prefix.isEmpty || prefix.hasSuffix("/") ? "" : "/") + component
+            if mkdir(prefix, 0o755) != 0 {
+                let code = errno
+                if code == EEXIST, FileManager.default.fileExists(atPath: prefix, isDirectory: &isDirectory), isDirectory.boolValue {
+                    continue
+                }
+                let why = code == EEXIST ? "'\(prefix)' is a file, not a folder" : "'\(prefix)': \(String(cString: strerror(code)))"
+                throw WriteError(path: path, reason: "cannot create the folder: \(why)")
+            }
         }
     }
 
     public static func write(_ text: String, to path: String) throws {
         try write(Data(text.utf8), to: path)
+    }
+
+    /// The POSIX reason behind a Foundation error ("Permission denied"), which
+    /// says more than its generic description.
+    private static func reason(_ error: Error) -> String {
+        let ns = error as NSError
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))) }
+        return ns.localizedDescription
     }
 }

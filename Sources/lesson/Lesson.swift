@@ -48,6 +48,10 @@ struct RunOptions: ParsableArguments {
 
     func runAll() throws -> [ExecutedLesson] {
         let files = try LessonDiscovery.lessons(in: paths)
+        if files.isEmpty {
+            // A mistyped folder in CI must not pass as "0 of 0 failed".
+            throw ValidationError("no lessons found in \(paths.map { "'\($0)'" }.joined(separator: ", ")): a lesson is a .md file (README.md files are skipped)")
+        }
         let progress = ProgressPrinter()
         let executor = Executor(cache: noCache ? nil : ResultCache(directory: cacheDirectory), force: force,
                                 observer: progress)
@@ -108,7 +112,7 @@ struct Render: ParsableCommand {
         do {
             for warning in try writer.write(lessons) { Terminal.printError("warning: \(warning)") }
         } catch {
-            Terminal.printError("error: cannot write to '\(out)': \(error.localizedDescription)")
+            Terminal.printError("error: \(error)")
             throw ExitCode(1)
         }
         let summary = CheckSummary(lessons)

@@ -133,6 +133,25 @@ import Testing
         #expect(!r.stderr.isEmpty)
     }
 
+    @Test func aFolderWithoutLessonsIsAUsageError() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try lesson(["check", dir.path])
+        #expect(r.status == 64)
+        #expect(r.stderr.contains("no lessons found in '\(dir.path)'"), "\(r.stderr)")
+    }
+
+    @Test func anUnwritableOutputFolderIsNamedWithItsReason() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("plain-file")
+        try Data("x".utf8).write(to: file)
+        let good = Self.fixtures.appendingPathComponent("mixed/good.md").path
+        let r = try lesson(["render", good, "--out", file.path + "/out", "--no-cache"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("error: cannot write '\(file.path)/out': cannot create the folder: '\(file.path)' is a file, not a folder"), "\(r.stderr)")
+    }
+
     @Test func kindsListsKeysTypesDefaultsAndRanges() throws {
         let r = try lesson(["kinds"])
         #expect(r.status == 0)
