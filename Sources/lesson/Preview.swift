@@ -63,12 +63,19 @@ struct Preview: ParsableCommand {
         server.stop()
     }
 
-    /// The modification times of every lesson and data file, to notice saves.
+    /// The modification times of every lesson and of the files in each lesson
+    /// folder's `data/` (blocks read them, and their bytes are part of the
+    /// cache key), to notice saves.
     private func modificationStamps() -> [String: Date] {
         var stamps: [String: Date] = [:]
-        let files = (try? LessonDiscovery.lessons(in: options.paths)) ?? []
-        for file in files {
-            stamps[file] = (try? FileManager.default.attributesOfItem(atPath: file)[.modificationDate]) as? Date
+        let fm = FileManager.default
+        let lessons = (try? LessonDiscovery.lessons(in: options.paths)) ?? []
+        let dataFolders = Set(lessons.map { (($0 as NSString).deletingLastPathComponent as NSString).appendingPathComponent("data") })
+        let dataFiles = dataFolders.flatMap { folder in
+            ((try? fm.contentsOfDirectory(atPath: folder)) ?? []).map { (folder as NSString).appendingPathComponent($0) }
+        }
+        for file in lessons + dataFiles {
+            stamps[file] = (try? fm.attributesOfItem(atPath: file)[.modificationDate]) as? Date
         }
         return stamps
     }
