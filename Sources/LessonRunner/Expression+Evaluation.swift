@@ -4,7 +4,7 @@ import Foundation
 
 /// The result of evaluating an expression, with the values it read (for
 /// failure messages that show the actual numbers next to the bound).
-public struct Evaluation: Sendable {
+public struct ExpressionResult: Sendable {
     public var value: ResultValue
     /// Each path read and its value, in order.
     public var reads: [(path: String, value: ResultValue)]
@@ -86,10 +86,10 @@ public struct ValueScope: Sendable {
 
 extension Expression {
     /// Evaluates against `scope`.
-    public func evaluate(in scope: ValueScope) throws(ExpressionError) -> Evaluation {
+    public func evaluate(in scope: ValueScope) throws(ExpressionError) -> ExpressionResult {
         var reads: [(String, ResultValue)] = []
         let value = try eval(scope, &reads)
-        return Evaluation(value: value, reads: reads)
+        return ExpressionResult(value: value, reads: reads)
     }
 
     private func eval(_ scope: ValueScope, _ reads: inout [(String, ResultValue)]) throws(ExpressionError) -> ResultValue {
