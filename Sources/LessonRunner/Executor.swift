@@ -29,6 +29,9 @@ public struct Executor {
         let start = clock.now
         observer?.lessonStarted(plan.lesson.path, blocks: plan.blocks.count)
         var executed: [ExecutedBlock] = []
+        // Blocks run one at a time, so a `runsAlone` (timing) block never
+        // shares the machine with another block. Running blocks concurrently
+        // would have to schedule those in a phase of their own.
         for (n, planned) in plan.blocks.enumerated() {
             observer?.blockStarted(plan.lesson.path, index: n, of: plan.blocks.count, id: planned.id, kind: planned.block.kind)
             executed.append(run(planned))

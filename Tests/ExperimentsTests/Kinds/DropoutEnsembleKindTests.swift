@@ -180,3 +180,9 @@ import Testing
         #expect(number(values, "mc.2.accuracy") > 0.5)
     }
 }
+
+@Suite struct DropoutEnsembleTimingTests {
+    @Test func itTimesInferenceSoItRunsAlone() {
+        #expect(KindRegistry.kind(named: "dropout-ensemble")?.runsAlone == true)
+    }
+}
