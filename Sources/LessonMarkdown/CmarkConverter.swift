@@ -14,7 +14,7 @@ enum CmarkConverter {
     /// far less stack than the main thread (512 KiB on macOS); a debug build
     /// here overflowed 8 MiB between 1,000 and 3,000 levels. Anything deeper is
     /// kept as its plain text. Real lessons nest a handful of levels.
-    static let maximumDepth = 256
+    static let maximumDepth = Lesson.maximumNesting
 
     /// The GFM extensions lessons use; `tagfilter` is left to the renderer.
     static let extensionNames = ["table", "strikethrough", "autolink", "tasklist"]

@@ -1,6 +1,11 @@
 /// A lesson file after loading: its prose as a tree, and the experiment blocks
 /// and inline references found in it, each with its place in the file.
 public struct Lesson: Sendable, Equatable {
+    /// How deep blocks and inlines may nest; deeper content is flattened to
+    /// text by the loader, so every later stage can walk the tree
+    /// recursively without exhausting the stack.
+    public static let maximumNesting = 256
+
     /// The path the lesson was loaded from; every `SourceLocation` repeats it.
     public var path: String
     /// Plain text of the first level-1 heading, if any.

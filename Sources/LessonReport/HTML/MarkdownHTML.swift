@@ -9,8 +9,9 @@ struct MarkdownHTML {
     var references: [Int: ResolvedReference]
     var experiment: (Int) -> String
 
-    /// Nesting beyond this is flattened: hostile input must not exhaust the stack.
-    private let maximumDepth = 200
+    /// The loader already flattens deeper input; this guards trees built in
+    /// code, so the renderer never exhausts the stack either.
+    private let maximumDepth = Lesson.maximumNesting + 1
 
     func render(_ blocks: [BlockNode]) -> String {
         var out = ""
