@@ -27,18 +27,19 @@ let package = Package(
             providers: [.apt(["zlib1g-dev"])]
         ),
         .target(name: "LessonMarkdown", dependencies: ["CCmarkGFM"]),
+        .target(name: "LessonSupport"),
         .target(
             name: "NeuralEngine",
-            dependencies: ["COpenBLAS", "CZlib"],
+            dependencies: ["COpenBLAS", "CZlib", "LessonSupport"],
             swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
         ),
-        .target(name: "Experiments", dependencies: ["NeuralEngine", "Yams"]),
-        .target(name: "LessonRunner", dependencies: ["LessonMarkdown", "Experiments", "NeuralEngine", "Yams"]),
+        .target(name: "Experiments", dependencies: ["NeuralEngine", "LessonSupport", "Yams"]),
+        .target(name: "LessonRunner", dependencies: ["LessonMarkdown", "LessonSupport", "Experiments", "NeuralEngine", "Yams"]),
         .target(name: "LessonReport", dependencies: ["LessonMarkdown", "Experiments", "LessonRunner"]),
         .executableTarget(
             name: "lesson",
             dependencies: [
-                "LessonRunner", "LessonReport", "Experiments", "NeuralEngine",
+                "LessonRunner", "LessonReport", "Experiments", "NeuralEngine", "LessonSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -48,6 +49,7 @@ let package = Package(
             path: "Benchmarks/EngineBenchmarks"
         ),
         .testTarget(name: "LessonMarkdownTests", dependencies: ["LessonMarkdown"]),
+        .testTarget(name: "LessonSupportTests", dependencies: ["LessonSupport"]),
         .testTarget(name: "NeuralEngineTests", dependencies: ["NeuralEngine"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments"]),
         .testTarget(name: "LessonRunnerTests", dependencies: ["LessonRunner", "Experiments", "LessonMarkdown"]),
