@@ -35,7 +35,16 @@ let package = Package(
         ),
         .target(name: "Experiments", dependencies: ["NeuralEngine", "LessonSupport", "Yams"]),
         .target(name: "LessonRunner", dependencies: ["LessonMarkdown", "LessonSupport", "Experiments", "NeuralEngine", "Yams"]),
-        .target(name: "LessonReport", dependencies: ["LessonMarkdown", "Experiments", "LessonRunner"]),
+        .target(
+            name: "LessonReport",
+            dependencies: ["LessonMarkdown", "Experiments", "LessonRunner"],
+            // CSS, JavaScript and the page template, compiled into the binary.
+            resources: [
+                .embedInCode("Resources/style.css"),
+                .embedInCode("Resources/page.html"),
+                .embedInCode("Resources/render-math.js"),
+            ]
+        ),
         .executableTarget(
             name: "lesson",
             dependencies: [
