@@ -1,5 +1,6 @@
 import Foundation
 import NeuralEngine
+import LessonSupport
 import Yams
 
 /// Trains one or more variants of a network side by side.

@@ -1,5 +1,6 @@
 import Foundation
 import NeuralEngine
+import LessonSupport
 import Yams
 
 /// Where the hidden layers' normalization goes.
