@@ -34,7 +34,16 @@ let package = Package(
         ),
         .target(name: "Experiments", dependencies: ["NeuralEngine", "Yams"]),
         .target(name: "LessonRunner", dependencies: ["LessonMarkdown", "Experiments", "NeuralEngine", "Yams"]),
-        .target(name: "LessonReport", dependencies: ["LessonMarkdown", "Experiments", "LessonRunner"]),
+        .target(
+            name: "LessonReport",
+            dependencies: ["LessonMarkdown", "Experiments", "LessonRunner"],
+            // CSS, JavaScript and the page template, compiled into the binary.
+            resources: [
+                .embedInCode("Resources/style.css"),
+                .embedInCode("Resources/page.html"),
+                .embedInCode("Resources/render-math.js"),
+            ]
+        ),
         .executableTarget(
             name: "lesson",
             dependencies: [
@@ -51,7 +60,7 @@ let package = Package(
         .testTarget(name: "NeuralEngineTests", dependencies: ["NeuralEngine"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments"]),
         .testTarget(name: "LessonRunnerTests", dependencies: ["LessonRunner", "Experiments", "LessonMarkdown"]),
-        .testTarget(name: "LessonReportTests", dependencies: ["LessonReport", "LessonRunner", "Experiments"], exclude: ["Snapshots"]),
+        .testTarget(name: "LessonReportTests", dependencies: ["LessonReport", "LessonRunner", "Experiments", "CCmarkGFM"], exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: ["lesson"], exclude: ["Fixtures"]),
     ]
 )

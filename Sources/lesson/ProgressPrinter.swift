@@ -18,7 +18,10 @@ final class ProgressPrinter: ProgressObserver {
         if live { status("") }
         let cached = lesson.blocks.filter(\.fromCache).count
         var line = "\(lesson.lesson.path): \(lesson.statusText)"
-        if cached > 0 { line += ", \(cached) from cache" }
+        if cached > 0 {
+            let ids = lesson.blocks.filter(\.fromCache).map(\.planned.id)
+            line += cached == lesson.blocks.count ? ", all from cache" : ", \(cached) from cache (\(ids.joined(separator: ", ")))"
+        }
         line += String(format: " (%.2f s)", lesson.seconds)
         Terminal.printError(line)
     }
