@@ -87,6 +87,9 @@ import Testing
         let rates = try #require(try KindTesting.spec(TrainKind.self, "vary: {learning_rate: [0.01, 0.1]}\n"))
         #expect(rates.variants.map(\.name) == ["v0", "v1"])
         #expect(rates.variants.map(\.value) == [0.01, 0.1])
+        // One value that cannot be a name numbers them all.
+        let mixed = try #require(try KindTesting.spec(TrainKind.self, "vary: {weight_decay: [0, 1e-3, 1]}\n"))
+        #expect(mixed.variants.map(\.name) == ["v0", "v1", "v2"])
         let grid = try #require(try KindTesting.spec(TrainKind.self, """
             variants:
               - name: plain
