@@ -88,7 +88,7 @@ public final class Model<Scalar: TensorScalar> {
         entries: [ModelDescription.Entry], inputWidth: Int, initializer: Initializer = .heNormal,
         generator: inout RandomGenerator
     ) throws {
-        self.init(try ModelDescription(entries, inputWidth: inputWidth), initializer: initializer, generator: &generator)
+        self.init(try ModelDescription(entries: entries, inputWidth: inputWidth), initializer: initializer, generator: &generator)
     }
 
     /// Parses `description` (see ``ModelDescription``) and builds the model.

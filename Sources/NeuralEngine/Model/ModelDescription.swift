@@ -19,7 +19,7 @@ import LessonSupport
 /// | `weightnorm N [nobias]` | weight-normalized dense layer, N units |
 public struct ModelDescription: Sendable, Equatable, CustomStringConvertible {
     /// One entry of a description, parsed.
-    public enum Entry: Sendable, Equatable {
+    public enum Entry: Sendable, Hashable, Codable {
         /// `dense N [nobias]`: a ``Dense`` layer.
         case dense(units: Int, hasBias: Bool)
         /// `relu`, `leaky_relu [SLOPE]`, `sigmoid`, `tanh`, `identity`: an ``Activation`` layer.
@@ -71,74 +71,27 @@ public struct ModelDescription: Sendable, Equatable, CustomStringConvertible {
     /// Total number of trainable scalars.
     public var parameterCount: Int { layers.reduce(0) { $0 + $1.parameterCount } }
 
-    /// Checks typed `entries` for inputs of `inputWidth` features: how code
-    /// builds a model, with no text in between.
-    /// - Throws: ``ModelDescriptionError`` naming the first entry that cannot be
-    ///   built (a width out of range, a probability outside (0, 1], groups that do
-    ///   not divide the width…) and what is allowed.
-    public init(_ entries: [Entry], inputWidth: Int) throws {
-        try Self.checkModel(count: entries.count, inputWidth: inputWidth)
+    /// Parses and checks `entries` for inputs of `inputWidth` features.
+    /// - Throws: ``ModelDescriptionError`` naming the first bad entry and what is allowed.
+    public init(parsing entries: [String], inputWidth: Int) throws {
+        guard (1...Self.maximumWidth).contains(inputWidth) else {
+            throw ModelDescriptionError(
+                index: nil, entry: nil,
+                message: "the input width must be between 1 and \(Self.maximumWidth), got \(inputWidth)")
+        }
+        guard !entries.isEmpty else {
+            throw ModelDescriptionError(index: nil, entry: nil, message: "a model needs at least one layer")
+        }
         var width = inputWidth
         var layers: [LayerSummary] = []
-        for (index, entry) in entries.enumerated() {
-            if let problem = Self.problem(with: entry, width: width) {
-                throw ModelDescriptionError(index: index, entry: entry.description, message: problem)
-            }
+        for (index, text) in entries.enumerated() {
+            let entry = try Self.parse(text, index: index, width: width)
             let summary = Self.infer(entry, inputWidth: width)
             layers.append(summary)
             width = summary.outputWidth
         }
         self.inputWidth = inputWidth
         self.layers = layers
-    }
-
-    /// Parses and checks `entries` for inputs of `inputWidth` features.
-    /// - Throws: ``ModelDescriptionError`` naming the first bad entry and what is allowed.
-    public init(parsing entries: [String], inputWidth: Int) throws {
-        try Self.checkModel(count: entries.count, inputWidth: inputWidth)
-        var width = inputWidth
-        var parsed: [Entry] = []
-        for (index, text) in entries.enumerated() {
-            let entry = try Self.parse(text, index: index, width: width)
-            parsed.append(entry)
-            width = Self.infer(entry, inputWidth: width).outputWidth
-        }
-        try self.init(parsed, inputWidth: inputWidth)
-    }
-
-    private static func checkModel(count: Int, inputWidth: Int) throws {
-        guard (1...Self.maximumWidth).contains(inputWidth) else {
-            throw ModelDescriptionError(
-                index: nil, entry: nil,
-                message: "the input width must be between 1 and \(Self.maximumWidth), got \(inputWidth)")
-        }
-        guard count > 0 else {
-            throw ModelDescriptionError(index: nil, entry: nil, message: "a model needs at least one layer")
-        }
-    }
-
-    /// What is wrong with `entry` on inputs of `width` features, or `nil`. The
-    /// parser reports the same problems in the words of the text it read.
-    static func problem(with entry: Entry, width: Int) -> String? {
-        switch entry {
-        case .dense(let units, _), .weightNorm(let units, _):
-            return (1...maximumWidth).contains(units) ? nil : "a layer needs between 1 and \(maximumWidth) units, got \(units)"
-        case .activation(.leakyReLU(let slope)):
-            return (0...1).contains(slope) ? nil : "the leaky ReLU slope must be in [0, 1], got \(slope)"
-        case .activation:
-            return nil
-        case .dropout(let p, _):
-            return p > 0 && p <= 1 ? nil : "dropout takes the probability of keeping a unit, in (0, 1]; got \(p)"
-        case .batchNorm(let momentum):
-            return momentum >= 0 && momentum < 1
-                ? nil : "the batch norm momentum (weight of the old running average) must be in [0, 1), got \(momentum)"
-        case .layerNorm:
-            return nil
-        case .groupNorm(let count), .instanceNorm(let count):
-            let what = if case .groupNorm = entry { "groups" } else { "channels" }
-            guard count >= 1, width % count == 0 else { return "\(count) \(what) need a width divisible by \(count), got \(width)" }
-            return width / count >= 2 ? nil : "\(count) \(what) on width \(width) leave one feature each, which always normalizes to 0"
-        }
     }
 
     /// A table of the layers with their output widths and parameter counts:
@@ -269,39 +222,30 @@ public struct ModelDescription: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    private static func infer(_ entry: Entry, inputWidth: Int) -> LayerSummary {
-        let (output, count): (Int, Int)
+    static func infer(_ entry: Entry, inputWidth: Int) -> LayerSummary {
+        let (text, output, count): (String, Int, Int)
         switch entry {
         case .dense(let units, let hasBias):
-            (output, count) = (units, units * inputWidth + (hasBias ? units : 0))
+            (text, output, count) = (hasBias ? "dense \(units)" : "dense \(units) nobias", units, units * inputWidth + (hasBias ? units : 0))
         case .weightNorm(let units, let hasBias):
-            (output, count) = (units, units * inputWidth + units + (hasBias ? units : 0))
-        case .activation, .dropout:
-            (output, count) = (inputWidth, 0)
-        case .batchNorm, .layerNorm, .groupNorm:
-            (output, count) = (inputWidth, 2 * inputWidth)
+            (text, output, count) = (
+                hasBias ? "weightnorm \(units)" : "weightnorm \(units) nobias", units,
+                units * inputWidth + units + (hasBias ? units : 0)
+            )
+        case .activation(let function):
+            (text, output, count) = (function.description, inputWidth, 0)
+        case .dropout(let p, let form):
+            (text, output, count) = (form == .original ? "dropout \(p) original" : "dropout \(p)", inputWidth, 0)
+        case .batchNorm(let momentum):
+            (text, output, count) = (momentum == 0.9 ? "batchnorm" : "batchnorm \(momentum)", inputWidth, 2 * inputWidth)
+        case .layerNorm:
+            (text, output, count) = ("layernorm", inputWidth, 2 * inputWidth)
+        case .groupNorm(let groups):
+            (text, output, count) = ("groupnorm \(groups)", inputWidth, 2 * inputWidth)
         case .instanceNorm(let channels):
-            (output, count) = (inputWidth, 2 * channels)
+            (text, output, count) = (channels == 1 ? "instancenorm" : "instancenorm \(channels)", inputWidth, 2 * channels)
         }
-        return LayerSummary(
-            entry: entry, text: entry.description, inputWidth: inputWidth, outputWidth: output, parameterCount: count)
-    }
-}
-
-extension ModelDescription.Entry: CustomStringConvertible {
-    /// The entry in canonical spelling, e.g. `dense 128` or `dropout 0.5`: what
-    /// the parser accepts for it.
-    public var description: String {
-        switch self {
-        case .dense(let units, let hasBias): hasBias ? "dense \(units)" : "dense \(units) nobias"
-        case .weightNorm(let units, let hasBias): hasBias ? "weightnorm \(units)" : "weightnorm \(units) nobias"
-        case .activation(let function): function.description
-        case .dropout(let p, let form): form == .original ? "dropout \(p) original" : "dropout \(p)"
-        case .batchNorm(let momentum): momentum == 0.9 ? "batchnorm" : "batchnorm \(momentum)"
-        case .layerNorm: "layernorm"
-        case .groupNorm(let groups): "groupnorm \(groups)"
-        case .instanceNorm(let channels): channels == 1 ? "instancenorm" : "instancenorm \(channels)"
-        }
+        return LayerSummary(entry: entry, text: text, inputWidth: inputWidth, outputWidth: output, parameterCount: count)
     }
 }
 
