@@ -323,6 +323,6 @@ struct BiasVarianceReport {
     }
 
     private func percent(_ x: Double, decimals: Int) -> String {
-        x.isNaN ? "–" : String(format: "%.\(decimals)f %%", x * 100)
+        x.isNaN ? "–" : NumberFormat.percent(x, decimals: decimals)
     }
 }

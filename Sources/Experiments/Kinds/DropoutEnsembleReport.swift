@@ -230,7 +230,7 @@ struct DropoutEnsembleReport {
     }
 
     private func percent(_ x: Double, decimals: Int = 1) -> String {
-        x.isNaN ? "–" : String(format: "%.\(decimals)f %%", x * 100)
+        x.isNaN ? "–" : NumberFormat.percent(x, decimals: decimals)
     }
 
     private func milliseconds(_ seconds: Double, unit: Bool = true) -> String {

@@ -12,7 +12,8 @@ public enum Assets {
     public static func install(into outputDirectory: String) throws -> [String] {
         let assets = (outputDirectory as NSString).appendingPathComponent("assets")
         var warnings: [String] = []
-        try AtomicFile.write(Stylesheet.css + "\n" + SVGChart.stylesheet, to: assets + "/style.css")
+        try AtomicFile.write(Stylesheet.css + "\n" + SVGChart.stylesheet + "\n" + ReaderLook.css, to: assets + "/style.css")
+        try AtomicFile.write(ReaderLook.js, to: assets + "/reader.js")
         try AtomicFile.write(renderMath, to: assets + "/render-math.js")
         let fm = FileManager.default
         guard let katex = katexSearchPaths.first(where: { fm.fileExists(atPath: $0 + "/katex.min.js") }) else {

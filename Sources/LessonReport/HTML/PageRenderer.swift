@@ -26,6 +26,7 @@ public enum PageRenderer {
         for resolved in executed.references { referenceById[resolved.reference.id] = resolved }
         let markdown = MarkdownHTML(
             allowRawHTML: options.allowRawHTML, references: referenceById,
+            failedBlocks: Set(executed.blocks.filter { !$0.passed }.map(\.planned.id)),
             experiment: { index in
                 guard executed.blocks.indices.contains(index) else { return "" }
                 return blockHTML.render(executed.blocks[index])
@@ -33,20 +34,10 @@ public enum PageRenderer {
         let fileName = (lesson.path as NSString).lastPathComponent
         let title = lesson.title ?? (fileName as NSString).deletingPathExtension
         let failed = executed.blocks.filter { !$0.passed }.count
-        let status = executed.passed
-            ? "<span class=\"badge passed\">\(executed.blocks.count) block\(executed.blocks.count == 1 ? "" : "s") passed</span>"
-            : "<span class=\"badge failed\">\(failed) of \(executed.blocks.count) block\(executed.blocks.count == 1 ? "" : "s") failed</span>"
+        let status = "<span class=\"badge \(executed.passed ? "passed" : "failed")\">"
+            + HTML.escape(StatusWords.blocks(failed: failed, total: executed.blocks.count)) + "</span>"
 
-        var body = ""
-        let pageErrors = executed.diagnostics.filter { $0.severity == .error }
-        if !pageErrors.isEmpty {
-            body += "<div class=\"page-errors\" role=\"alert\">\n"
-            for diagnostic in pageErrors {
-                let place = diagnostic.location.map { "\(($0.path as NSString).lastPathComponent):\($0.line):\($0.column): " } ?? ""
-                body += "<p>" + HTML.escape(place + diagnostic.message) + "</p>\n"
-            }
-            body += "</div>\n"
-        }
+        var body = FailureSummary.html(executed)
         // A contents list after the title, for lessons long enough to need one.
         let sections: [(String, String)] = lesson.blocks.compactMap {
             guard case .heading(2, let inlines, let anchor) = $0 else { return nil }

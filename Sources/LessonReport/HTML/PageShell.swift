@@ -22,6 +22,7 @@ enum PageShell {
         \(main)</main>
         <script src="\(options.assetsURL)/katex/katex.min.js"></script>
         <script src="\(options.assetsURL)/render-math.js"></script>
+        <script src="\(options.assetsURL)/reader.js"></script>
         </body>
         </html>
 

@@ -1,5 +1,5 @@
 import Testing
-@testable import LessonReport
+@testable import Experiments
 
 @Suite struct NumberFormatTests {
     @Test(arguments: [
