@@ -14,7 +14,7 @@ struct BlockHTML {
         out += "<div class=\"experiment-head\"><span class=\"kind\">\(HTML.escape(planned.block.kind.isEmpty ? "experiment" : planned.block.kind))</span>"
         out += "<code class=\"block-id\">\(HTML.escape(planned.id))</code>"
         if planned.prepared != nil || block.outcome != nil {
-            out += "<span class=\"seed\">seed \(planned.seed)</span>"
+            out += "<span class=\"seed\">" + HTML.escape(SeedLabel.text(planned)) + "</span>"
         }
         out += "<span class=\"status \(status)\">\(block.passed ? "✓ block passed" : "✗ block failed")</span></div>\n"
         // Every block's YAML is on the page: collapsed, unless the author
@@ -84,7 +84,7 @@ struct BlockHTML {
             out += "</tr></thead>\n<tbody>\n"
             var texts = table.rows.map { $0.map(\.text) }
             for column in table.columns.indices where table.columns[column].numeric {
-                let aligned = TableColumns.align(table.rows.map { $0.indices.contains(column) ? $0[column].text : "" })
+                let aligned = TableColumns.align(table.rows.map { $0.indices.contains(column) ? $0[column] : ResultTable.Cell("") })
                 for row in texts.indices where texts[row].indices.contains(column) { texts[row][column] = aligned[row] }
             }
             for (r, row) in table.rows.enumerated() {

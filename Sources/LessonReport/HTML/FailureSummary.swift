@@ -1,8 +1,9 @@
 import Foundation
 import LessonRunner
 
-/// The words for how a lesson went, shared by the page and the index so
-/// both say the same thing: "2 of 4 blocks failed · 6 expectations not met".
+/// The words for how a lesson went, shared by the page, the index and the
+/// command line (`ExecutedLesson.statusText`) so all say the same thing:
+/// "2 of 4 blocks failed; 6 expectations not met".
 enum StatusWords {
     static func plural(_ n: Int, _ word: String) -> String {
         "\(n) \(word)\(n == 1 ? "" : "s")"
@@ -14,13 +15,13 @@ enum StatusWords {
         return failed == 0 ? "\(plural(total, "block")) passed" : "\(failed) of \(plural(total, "block")) failed"
     }
 
-    /// Every count that is not zero, joined with " · ".
+    /// Every count that is not zero, joined with "; ".
     static func problems(failedBlocks: Int, totalBlocks: Int, expectationsNotMet: Int, otherErrors: Int) -> String {
         var parts: [String] = []
         if failedBlocks > 0 { parts.append(blocks(failed: failedBlocks, total: totalBlocks)) }
         if expectationsNotMet > 0 { parts.append("\(plural(expectationsNotMet, "expectation")) not met") }
-        if otherErrors > 0 { parts.append("\(plural(otherErrors, "error")) outside blocks") }
-        return parts.isEmpty ? blocks(failed: 0, total: totalBlocks) : parts.joined(separator: " · ")
+        if otherErrors > 0 { parts.append("\(plural(otherErrors, "error")) in inline values or the text") }
+        return parts.isEmpty ? blocks(failed: 0, total: totalBlocks) : parts.joined(separator: "; ")
     }
 }
 

@@ -33,9 +33,7 @@ public enum PageRenderer {
             })
         let fileName = (lesson.path as NSString).lastPathComponent
         let title = lesson.title ?? (fileName as NSString).deletingPathExtension
-        let failed = executed.blocks.filter { !$0.passed }.count
-        let status = "<span class=\"badge \(executed.passed ? "passed" : "failed")\">"
-            + HTML.escape(StatusWords.blocks(failed: failed, total: executed.blocks.count)) + "</span>"
+        let status = "<span class=\"badge \(executed.passed ? "passed" : "failed")\">\(HTML.escape(executed.statusText))</span>"
 
         var body = FailureSummary.html(executed)
         // A contents list after the title, for lessons long enough to need one.

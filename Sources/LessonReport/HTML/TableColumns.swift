@@ -1,3 +1,4 @@
+import LessonSupport
 import Experiments
 
 /// One precision per numeric table column, so decimal points line up
@@ -10,20 +11,39 @@ import Experiments
 /// plain number ("–", "diverged") is left alone, and so is a column whose
 /// units disagree.
 enum TableColumns {
-    /// `texts` rewritten with one precision; unchanged when they are not
-    /// all numbers with the same unit.
+    /// The cells' texts rewritten with one precision; unchanged when they
+    /// are not all numbers with the same unit. A cell's own number
+    /// (``ResultTable/Cell/value``) is used when the kind gave one; a
+    /// mean ± sd cell keeps the text the seeds runner wrote.
+    static func align(_ cells: [ResultTable.Cell]) -> [String] {
+        let numbers: [NumberText?] = cells.map { cell in
+            let parsed = NumberText(cell.text)
+            guard cell.spread == nil else { return nil }
+            guard let value = cell.value else { return parsed }
+            let percent = cell.style == .percent
+            let unit = percent ? " %" : cell.unit.isEmpty ? (parsed?.unit ?? "") : cell.unit == "×" ? "×" : " " + cell.unit
+            return NumberText(value: percent ? value * 100 : value, decimals: parsed?.decimals,
+                              scientific: parsed?.scientific ?? false, unit: unit)
+        }
+        return align(cells.map(\.text), numbers)
+    }
+
+    /// `texts` rewritten with one precision (see ``align(_:)-cells``).
     static func align(_ texts: [String]) -> [String] {
-        let parsed = texts.map(NumberText.init)
+        align(texts, texts.map(NumberText.init))
+    }
+
+    private static func align(_ texts: [String], _ parsed: [NumberText?]) -> [String] {
         let numbers = parsed.compactMap { $0 }
-        guard !numbers.isEmpty else { return texts.map(trueMinus) }
-        let unit = numbers[0].unit
-        guard numbers.allSatisfy({ $0.unit == unit }) else { return texts.map(trueMinus) }
+        guard let unit = numbers.first?.unit, numbers.allSatisfy({ $0.unit == unit }) else {
+            return texts.map(trueMinus)
+        }
         var format = ColumnFormat(fitting: numbers.map(\.value), significant: 3)
-        // Never show more decimals than the most precise cell had, nor fewer
-        // than the least precise: the kind chose those on purpose (97.4 %).
-        if case .decimals(let d) = format.style, !numbers.contains(where: \.scientific) {
-            let shown = numbers.map(\.decimals)
-            format = ColumnFormat(.decimals(min(max(d, shown.min() ?? d), shown.max() ?? d)))
+        // Never more decimals than the most precise cell had, nor fewer than
+        // the least precise: the kind chose those on purpose (97.4 %).
+        let shown = numbers.compactMap(\.decimals)
+        if case .decimals(let d) = format.style, !numbers.contains(where: \.scientific), let low = shown.min(), let high = shown.max() {
+            format = ColumnFormat(.decimals(min(max(d, low), high)))
         }
         return zip(texts, parsed).map { text, number in
             guard let number else { return trueMinus(text) }
@@ -59,11 +79,18 @@ enum TableColumns {
     /// A number as a kind wrote it: "−0.25", "97.4 %", "1.2×10⁻⁵", "3.1e-7", "12×".
     struct NumberText {
         var value: Double
-        var decimals: Int
-        var significantDigits: Int
+        /// Decimals as written; nil when only the value is known.
+        var decimals: Int?
         var scientific: Bool
         /// What followed the number, e.g. " %", "×", " ms" (may be empty).
         var unit: String
+
+        init(value: Double, decimals: Int?, scientific: Bool, unit: String) {
+            self.value = value
+            self.decimals = decimals
+            self.scientific = scientific
+            self.unit = unit
+        }
 
         init?(_ text: String) {
             var rest = Substring(text.trimmingCharacters(in: .whitespaces))
@@ -78,8 +105,6 @@ enum TableColumns {
             rest = rest.dropFirst(digits.count)
             let fraction = digits.split(separator: ".", omittingEmptySubsequences: false).dropFirst().first ?? ""
             decimals = fraction.count
-            let significant = digits.filter(\.isNumber).drop { $0 == "0" }
-            significantDigits = max(significant.count, 1)
             scientific = false
             if rest.hasPrefix("×10") {
                 let exponentText = rest.dropFirst(3).prefix { "⁻⁰¹²³⁴⁵⁶⁷⁸⁹".contains($0) }

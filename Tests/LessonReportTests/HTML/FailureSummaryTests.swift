@@ -41,7 +41,7 @@ import Testing
         let summary = html.range(of: "<section class=\"failure-summary\"")
         #expect(summary != nil)
         #expect(summary!.lowerBound < html.range(of: "<h1")!.lowerBound)
-        #expect(html.contains("2 of 3 blocks failed · 1 expectation not met"))
+        #expect(html.contains("2 of 3 blocks failed; 1 expectation not met"))
         #expect(html.contains("<a href=\"#block-bad\"><code>bad</code></a> <span class=\"where\">(softmax, line 3)</span>: &#39;logits&#39; needs at least 2 classes"))
         #expect(html.contains("<a href=\"#block-unmet\"><code>unmet</code></a> <span class=\"where\">(softmax, line 9)</span>: expectation not met: loss &gt; 5 — loss = "))
         #expect(!html.contains("href=\"#block-fine\""))
@@ -71,6 +71,6 @@ import Testing
             IndexRenderer.Entry(title: "B", href: "b.html", blocks: 4, failedBlocks: 4, errors: 0, expectationsNotMet: 6),
         ])
         #expect(index.contains(">4 blocks passed</span>"))
-        #expect(index.contains(">4 of 4 blocks failed · 6 expectations not met</span>"))
+        #expect(index.contains(">4 of 4 blocks failed; 6 expectations not met</span>"))
     }
 }

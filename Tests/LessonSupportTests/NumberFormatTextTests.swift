@@ -1,5 +1,5 @@
 import Testing
-@testable import Experiments
+@testable import LessonSupport
 
 @Suite struct NumberFormatTextTests {
     let minus = "\u{2212}"
