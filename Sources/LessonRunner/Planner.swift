@@ -1,3 +1,4 @@
+import LessonSupport
 import NeuralEngine
 import Experiments
 import Foundation
@@ -16,7 +17,7 @@ public enum Planner {
         let context = DecodeContext(lessonDirectory: directory.isEmpty ? "." : directory)
         var blocks: [PlannedBlock] = []
         var seenIds: [String: SourceLocation] = [:]
-        var diagnostics: [Diagnostic] = []
+        var diagnostics = lesson.warnings.map { Diagnostic($0.message, at: $0.location, severity: .warning) }
         if lesson.experiments.count > maximumBlocks {
             let first = lesson.experiments[maximumBlocks]
             diagnostics.append(Diagnostic(
