@@ -1,7 +1,7 @@
 import ArgumentParser
 import Experiments
 import LessonRunner
-import NeuralEngine
+import LessonSupport
 
 struct NewLesson: ParsableCommand {
     static let configuration = CommandConfiguration(
