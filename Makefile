@@ -1,7 +1,7 @@
 # LessonRunner — `make render` sets up and renders the lessons; `make test` runs every test.
 SWIFT ?= swift
 LESSON := .build/release/lesson
-DEBIAN_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libopenblas-dev libjs-katex fonts-katex zlib1g-dev
+DEBIAN_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libopenblas-dev libjs-katex fonts-katex zlib1g-dev duktape-dev
 
 .PHONY: setup build render check test bench clean
 

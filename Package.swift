@@ -23,6 +23,11 @@ let package = Package(
             providers: [.apt(["libopenblas-dev"])]
         ),
         .systemLibrary(
+            name: "CDuktape",
+            pkgConfig: "duktape",
+            providers: [.apt(["duktape-dev"])]
+        ),
+        .systemLibrary(
             name: "CZlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
@@ -33,21 +38,22 @@ let package = Package(
             swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
         ),
         .target(name: "Experiments", dependencies: ["NeuralEngine", "Yams"]),
-        .target(name: "LessonRunner", dependencies: ["LessonMarkdown", "Experiments", "NeuralEngine", "Yams"]),
+        // KaTeX (libjs-katex) run in Duktape at render time.
+        .target(name: "MathTypesetting", dependencies: ["CDuktape"]),
+        .target(name: "LessonRunner", dependencies: ["LessonMarkdown", "Experiments", "NeuralEngine", "Yams", "MathTypesetting"]),
         .target(
             name: "LessonReport",
-            dependencies: ["LessonMarkdown", "Experiments", "LessonRunner"],
+            dependencies: ["LessonMarkdown", "Experiments", "LessonRunner", "MathTypesetting"],
             // CSS, JavaScript and the page template, compiled into the binary.
             resources: [
                 .embedInCode("Resources/style.css"),
                 .embedInCode("Resources/page.html"),
-                .embedInCode("Resources/render-math.js"),
             ]
         ),
         .executableTarget(
             name: "lesson",
             dependencies: [
-                "LessonRunner", "LessonReport", "Experiments", "NeuralEngine",
+                "LessonRunner", "LessonReport", "Experiments", "NeuralEngine", "MathTypesetting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -59,7 +65,8 @@ let package = Package(
         .testTarget(name: "LessonMarkdownTests", dependencies: ["LessonMarkdown"]),
         .testTarget(name: "NeuralEngineTests", dependencies: ["NeuralEngine"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments"]),
-        .testTarget(name: "LessonRunnerTests", dependencies: ["LessonRunner", "Experiments", "LessonMarkdown"]),
+        .testTarget(name: "LessonRunnerTests", dependencies: ["LessonRunner", "Experiments", "LessonMarkdown", "MathTypesetting"]),
+        .testTarget(name: "MathTypesettingTests", dependencies: ["MathTypesetting"]),
         .testTarget(name: "LessonReportTests", dependencies: ["LessonReport", "LessonRunner", "Experiments"], exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: ["lesson"], exclude: ["Fixtures"]),
     ]

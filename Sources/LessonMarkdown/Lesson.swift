@@ -19,6 +19,10 @@ public struct Lesson: Sendable, Equatable {
     public var experiments: [ExperimentBlock]
     /// Every `` `=expr` `` code span, in document order; `.reference(i)` refers to `references[i]`.
     public var references: [InlineReference]
+    /// Every formula, in document order, with its place in the file.
+    public var formulas: [Formula] = []
+    /// The leading `---` YAML block, if the file has one.
+    public var frontMatter: FrontMatter?
 
     /// Creates a lesson; tests and tools can build one without a file.
     public init(

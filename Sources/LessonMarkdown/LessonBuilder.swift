@@ -35,7 +35,7 @@ struct LessonBuilder {
             blocks += converted
             ranges += Array(repeating: range(of: child), count: converted.count)
         }
-        return Lesson(
+        var lesson = Lesson(
             path: path,
             title: title,
             blocks: blocks,
@@ -43,6 +43,24 @@ struct LessonBuilder {
             experiments: experiments,
             references: references
         )
+        // Columns are counted on from the previous formula on the same line:
+        // a line of 100,000 formulas must not count from its start each time.
+        var cursor = (offset: -1, line: 0, column: 0)
+        lesson.formulas = math.spans.map { span in
+            Formula(tex: span.tex, display: span.display, anchors: span.anchors.map { anchor in
+                let offset = anchor.sourceOffset
+                let position = source.position(ofOffset: offset)
+                let column: Int
+                if position.line == cursor.line, offset >= cursor.offset {
+                    column = cursor.column + source.bytes[cursor.offset..<offset].reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
+                } else {
+                    column = source.scalarColumn(line: position.line, byteColumn: position.byteColumn)
+                }
+                cursor = (offset, position.line, column)
+                return Formula.Anchor(texOffset: anchor.texOffset, location: SourceLocation(path: path, line: position.line, column: column))
+            })
+        }
+        return lesson
     }
 
     // MARK: Blocks

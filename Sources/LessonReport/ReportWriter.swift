@@ -44,7 +44,8 @@ public struct ReportWriter {
     static func summary(of executed: ExecutedLesson, limit: Int = 220) -> String {
         var references: [Int: ResolvedReference] = [:]
         for r in executed.references { references[r.reference.id] = r }
-        let markdown = MarkdownHTML(allowRawHTML: false, references: references, experiment: { _ in "" })
+        let markdown = MarkdownHTML(allowRawHTML: false, references: references, experiment: { _ in "" },
+                                    math: executed.math)
         for block in executed.lesson.blocks {
             guard case .paragraph(let inlines) = block else { continue }
             var kept: [InlineNode] = []

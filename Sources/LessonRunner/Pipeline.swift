@@ -1,14 +1,18 @@
 import Experiments
 import Foundation
 import LessonMarkdown
+import MathTypesetting
 
 /// Load → validate → execute for a set of lessons; one broken lesson never
 /// stops the others.
 public struct Pipeline {
     public var executor: Executor
+    /// Typesets the lessons' math; its errors become diagnostics.
+    public var typesetter: MathTypesetter
 
-    public init(executor: Executor) {
+    public init(executor: Executor, typesetter: MathTypesetter = MathTypesetter(cacheDirectory: nil)) {
         self.executor = executor
+        self.typesetter = typesetter
     }
 
     /// Runs one lesson file. A file that cannot be read becomes a lesson with
@@ -16,7 +20,10 @@ public struct Pipeline {
     public func run(path: String) -> ExecutedLesson {
         do {
             let lesson = try LessonLoader.load(path: path)
-            return executor.execute(Planner.plan(lesson))
+            var executed = executor.execute(Planner.plan(lesson))
+            executed.diagnostics += FrontMatterCheck.diagnostics(for: lesson)
+            executed.typesetMath(with: typesetter)
+            return executed
         } catch {
             let lesson = Lesson(path: path, title: nil, blocks: [], experiments: [], references: [])
             let plan = Plan(lesson: lesson, blocks: [], diagnostics: [

@@ -1,5 +1,6 @@
 import LessonMarkdown
 import LessonRunner
+import MathTypesetting
 
 /// Turns the lesson's prose nodes into HTML. Experiment blocks and inline
 /// references are filled from the executed lesson; raw HTML is dropped unless
@@ -8,6 +9,9 @@ struct MarkdownHTML {
     var allowRawHTML: Bool
     var references: [Int: ResolvedReference]
     var experiment: (Int) -> String
+    /// KaTeX's output by ``Formula/key(tex:display:)``; a formula missing
+    /// here shows as its TeX.
+    var math: [String: MathTypesetter.Result] = [:]
 
     /// The loader already flattens deeper input; this guards trees built in
     /// code, so the renderer never exhausts the stack either.
@@ -78,7 +82,7 @@ struct MarkdownHTML {
             }
             out += "</tbody></table></div>\n"
         case .mathBlock(let tex):
-            out += "<div class=\"math display\">" + HTML.escape(tex) + "</div>\n"
+            out += "<div class=\"math display\">" + typeset(tex, display: true) + "</div>\n"
         }
     }
 
@@ -131,8 +135,22 @@ struct MarkdownHTML {
         case .lineBreak: out += "<br>\n"
         case .math(let tex, let display):
             out += display
-                ? "<span class=\"math display\">" + HTML.escape(tex) + "</span>"
-                : "<span class=\"math inline\">" + HTML.escape(tex) + "</span>"
+                ? "<span class=\"math display\">" + typeset(tex, display: true) + "</span>"
+                : "<span class=\"math inline\">" + typeset(tex, display: false) + "</span>"
+        }
+    }
+
+    /// KaTeX's HTML + MathML; on a TeX error the TeX itself, marked, with
+    /// the reason in the text (not only in a tooltip).
+    private func typeset(_ tex: String, display: Bool) -> String {
+        switch math[Formula.key(tex: tex, display: display)] {
+        case .success(let html)?:
+            return html
+        case .failure(let message, _)?:
+            return "<code class=\"math-error\" title=\"\(HTML.escape(message))\">" + HTML.escape(tex)
+                + "</code> <span class=\"math-error-reason\">(" + HTML.escape(message) + ")</span>"
+        case .unavailable?, nil:
+            return HTML.escape(tex)
         }
     }
 

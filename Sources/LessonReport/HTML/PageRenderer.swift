@@ -29,7 +29,7 @@ public enum PageRenderer {
             experiment: { index in
                 guard executed.blocks.indices.contains(index) else { return "" }
                 return blockHTML.render(executed.blocks[index])
-            })
+            }, math: executed.math)
         let fileName = (lesson.path as NSString).lastPathComponent
         let title = lesson.title ?? (fileName as NSString).deletingPathExtension
         let failed = executed.blocks.filter { !$0.passed }.count

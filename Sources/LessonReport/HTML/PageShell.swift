@@ -13,11 +13,7 @@ enum PageShell {
             "assets": options.assetsURL,
             "header": header,
             "main": main,
-            "scripts": """
-            <script src="\(options.assetsURL)/katex/katex.min.js"></script>
-            <script src="\(options.assetsURL)/render-math.js"></script>
-
-            """,
+            "scripts": "",
         ])
     }
 }
