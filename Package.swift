@@ -32,15 +32,16 @@ let package = Package(
             providers: [.apt(["zlib1g-dev"])]
         ),
         .target(name: "LessonMarkdown", dependencies: ["CCmarkGFM"]),
+        .target(name: "LessonSupport"),
         .target(
             name: "NeuralEngine",
-            dependencies: ["COpenBLAS", "CZlib"],
+            dependencies: ["COpenBLAS", "CZlib", "LessonSupport"],
             swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
         ),
-        .target(name: "Experiments", dependencies: ["NeuralEngine", "Yams"]),
+        .target(name: "Experiments", dependencies: ["NeuralEngine", "LessonSupport", "Yams"]),
         // KaTeX (libjs-katex) run in Duktape at render time.
         .target(name: "MathTypesetting", dependencies: ["CDuktape"]),
-        .target(name: "LessonRunner", dependencies: ["LessonMarkdown", "Experiments", "NeuralEngine", "Yams", "MathTypesetting"]),
+        .target(name: "LessonRunner", dependencies: ["LessonMarkdown", "LessonSupport", "Experiments", "NeuralEngine", "Yams", "MathTypesetting"]),
         .target(
             name: "LessonReport",
             dependencies: ["LessonMarkdown", "Experiments", "LessonRunner", "MathTypesetting"],
@@ -53,7 +54,7 @@ let package = Package(
         .executableTarget(
             name: "lesson",
             dependencies: [
-                "LessonRunner", "LessonReport", "Experiments", "NeuralEngine", "MathTypesetting",
+                "LessonRunner", "LessonReport", "Experiments", "NeuralEngine", "LessonSupport", "MathTypesetting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -63,11 +64,12 @@ let package = Package(
             path: "Benchmarks/EngineBenchmarks"
         ),
         .testTarget(name: "LessonMarkdownTests", dependencies: ["LessonMarkdown"]),
+        .testTarget(name: "LessonSupportTests", dependencies: ["LessonSupport"]),
         .testTarget(name: "NeuralEngineTests", dependencies: ["NeuralEngine"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments"]),
         .testTarget(name: "LessonRunnerTests", dependencies: ["LessonRunner", "Experiments", "LessonMarkdown", "MathTypesetting"]),
         .testTarget(name: "MathTypesettingTests", dependencies: ["MathTypesetting"]),
-        .testTarget(name: "LessonReportTests", dependencies: ["LessonReport", "LessonRunner", "Experiments"], exclude: ["Snapshots"]),
+        .testTarget(name: "LessonReportTests", dependencies: ["LessonReport", "LessonRunner", "Experiments", "CCmarkGFM", "MathTypesetting"], exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: ["lesson"], exclude: ["Fixtures"]),
     ]
 )

@@ -19,6 +19,9 @@ public struct Lesson: Sendable, Equatable {
     public var experiments: [ExperimentBlock]
     /// Every `` `=expr` `` code span, in document order; `.reference(i)` refers to `references[i]`.
     public var references: [InlineReference]
+    /// What the loader kept but would not stay silent about (deep nesting,
+    /// near-miss `experiment` info strings), in document order.
+    public var warnings: [LessonWarning] = []
     /// Every formula, in document order, with its place in the file.
     public var formulas: [Formula] = []
     /// The leading `---` YAML block, if the file has one.
