@@ -49,6 +49,8 @@ let package = Package(
             resources: [
                 .embedInCode("Resources/style.css"),
                 .embedInCode("Resources/page.html"),
+                .embedInCode("Resources/navigation.css"),
+                .embedInCode("Resources/lesson.js"),
             ]
         ),
         .executableTarget(

@@ -24,6 +24,10 @@ public struct Lesson: Sendable, Equatable {
     public var warnings: [LessonWarning] = []
     /// Every formula, in document order, with its place in the file.
     public var formulas: [Formula] = []
+    /// Every image, in document order, with its place in the file.
+    public var images: [ImageReference] = []
+    /// Every `[@id]` cross-reference outside code, in document order.
+    public var crossReferences: [CrossReference] = []
     /// The leading `---` YAML block, if the file has one.
     public var frontMatter: FrontMatter?
 

@@ -63,6 +63,9 @@ public enum LessonLoader {
         var builder = LessonBuilder(path: path, source: source, math: math ?? MathSubstitution(unchanged: source))
         var lesson = builder.build(document)
         lesson.frontMatter = frontMatter?.0
+        if source.bytes.contains(UInt8(ascii: "@")) {
+            lesson.crossReferences = CrossReference.scan(source, path: path)
+        }
         return lesson
     }
 

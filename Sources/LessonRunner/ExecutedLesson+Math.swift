@@ -53,3 +53,10 @@ extension ExecutedLesson {
 }
 
 import Foundation
+
+extension ExecutedLesson {
+    /// Figure, table, block and footnote numbers, and `[@id]` targets.
+    public var numbering: Numbering {
+        Numbering(lesson: lesson, blockIds: blocks.map(\.planned.id))
+    }
+}

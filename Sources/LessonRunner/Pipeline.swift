@@ -21,7 +21,8 @@ public struct Pipeline {
         do {
             let lesson = try LessonLoader.load(path: path)
             var executed = executor.execute(Planner.plan(lesson))
-            executed.diagnostics += FrontMatterCheck.diagnostics(for: lesson)
+            executed.diagnostics += FrontMatterCheck.diagnostics(for: lesson) + LocalImage.diagnostics(for: lesson)
+                + executed.numbering.diagnostics(for: lesson)
             executed.typesetMath(with: typesetter)
             return executed
         } catch {
