@@ -44,13 +44,15 @@ let package = Package(
         .target(name: "LessonRunner", dependencies: ["LessonMarkdown", "LessonSupport", "Experiments", "NeuralEngine", "Yams", "MathTypesetting"]),
         .target(
             name: "LessonReport",
-            dependencies: ["LessonMarkdown", "Experiments", "LessonRunner", "MathTypesetting"],
+            dependencies: ["LessonMarkdown", "LessonSupport", "Experiments", "LessonRunner", "MathTypesetting"],
             // CSS, JavaScript and the page template, compiled into the binary.
             resources: [
                 .embedInCode("Resources/style.css"),
                 .embedInCode("Resources/page.html"),
                 .embedInCode("Resources/navigation.css"),
                 .embedInCode("Resources/lesson.js"),
+                .embedInCode("Resources/reader.css"),
+                .embedInCode("Resources/reader.js"),
             ]
         ),
         .executableTarget(

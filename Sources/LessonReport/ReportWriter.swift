@@ -95,7 +95,8 @@ public struct ReportWriter {
                 title: curriculum.entries[position].title, href: name,
                 blocks: lesson.blocks.count, failedBlocks: lesson.blocks.filter { !$0.passed }.count,
                 errors: lesson.diagnostics.filter { $0.severity == .error }.count,
-                summary: lesson.lesson.frontMatter?.description.map(HTML.escape) ?? Self.summary(of: lesson)))
+                summary: lesson.lesson.frontMatter?.description.map(HTML.escape) ?? Self.summary(of: lesson),
+                expectationsNotMet: lesson.blocks.reduce(0) { $0 + $1.expectations.filter { !$0.passed }.count }))
         }
         try AtomicFile.write(SearchIndex.script(for: order.map { (lessons[$0], names[$0]) }),
                              to: (outputDirectory as NSString).appendingPathComponent("assets/search-index.js"))

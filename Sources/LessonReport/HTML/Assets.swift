@@ -13,8 +13,10 @@ public enum Assets {
     public static func install(into outputDirectory: String) throws -> [String] {
         let assets = (outputDirectory as NSString).appendingPathComponent("assets")
         var warnings: [String] = []
-        try AtomicFile.write(PageTemplate.stylesheet + "\n" + PageTemplate.navigationStylesheet + "\n" + SVGChart.stylesheet, to: assets + "/style.css")
+        try AtomicFile.write(PageTemplate.stylesheet + "\n" + PageTemplate.navigationStylesheet + "\n" + SVGChart.stylesheet
+                             + "\n" + ReaderLook.css, to: assets + "/style.css")
         try AtomicFile.write(PageTemplate.script, to: assets + "/lesson.js")
+        try AtomicFile.write(ReaderLook.js, to: assets + "/reader.js")
         // Math is typeset when the page is written; a page from an older
         // version may still ask for the script, which no longer exists.
         try? FileManager.default.removeItem(atPath: assets + "/render-math.js")

@@ -21,6 +21,8 @@ public struct InterfaceWords: Sendable, Equatable {
     public var backToText: String
     public var passed: String
     public var failed: String
+    public var blockPassed: String
+    public var blockFailed: String
     /// "3 blocks passed"
     public var blocksPassed: @Sendable (Int) -> String
     /// "1 of 3 blocks failed"
@@ -38,7 +40,7 @@ public struct InterfaceWords: Sendable, Equatable {
         previous: "Previous", next: "Next", search: "Search", searchPlaceholder: "Search the lessons",
         noResults: "No results", figure: "Figure", table: "Table", experiment: "Experiment",
         section: "Section", footnotes: "Footnotes", backToText: "Back to the text",
-        passed: "passed", failed: "failed",
+        passed: "passed", failed: "failed", blockPassed: "block passed", blockFailed: "block failed",
         blocksPassed: { "\($0) block\($0 == 1 ? "" : "s") passed" },
         blocksFailed: { "\($0) of \($1) block\($1 == 1 ? "" : "s") failed" },
         indexIntro: { "\($0) lesson\($0 == 1 ? "" : "s"), \($1) passing. Every number on these pages was computed by the experiments in the lesson, with a fixed seed." },
@@ -50,7 +52,7 @@ public struct InterfaceWords: Sendable, Equatable {
         previous: "Bài trước", next: "Bài sau", search: "Tìm kiếm", searchPlaceholder: "Tìm trong các bài học",
         noResults: "Không có kết quả", figure: "Hình", table: "Bảng", experiment: "Thí nghiệm",
         section: "Mục", footnotes: "Chú thích", backToText: "Quay lại văn bản",
-        passed: "đạt", failed: "không đạt",
+        passed: "đạt", failed: "không đạt", blockPassed: "khối đạt", blockFailed: "khối không đạt",
         blocksPassed: { "\($0) khối đạt" },
         blocksFailed: { "\($0) trên \($1) khối không đạt" },
         indexIntro: { "\($0) bài học, \($1) bài đạt. Mọi con số trên các trang này đều do các thí nghiệm trong bài tính ra, với hạt giống cố định." },

@@ -23,6 +23,7 @@ enum PageShell {
             "scripts": """
             <script src="\(options.assetsURL)/search-index.js" defer></script>
             <script src="\(options.assetsURL)/lesson.js" defer></script>
+            <script src="\(options.assetsURL)/reader.js"></script>
 
             """,
         ])
