@@ -20,11 +20,7 @@ public struct Pipeline {
     public func run(path: String) -> ExecutedLesson {
         do {
             let lesson = try LessonLoader.load(path: path)
-            var executed = executor.execute(Planner.plan(lesson))
-            executed.diagnostics += FrontMatterCheck.diagnostics(for: lesson) + LocalImage.diagnostics(for: lesson)
-                + executed.numbering.diagnostics(for: lesson)
-            executed.typesetMath(with: typesetter)
-            return executed
+            return finishPage(executor.execute(Planner.plan(lesson)))
         } catch {
             let lesson = Lesson(path: path, title: nil, blocks: [], experiments: [], references: [])
             let plan = Plan(lesson: lesson, blocks: [], diagnostics: [
@@ -32,6 +28,17 @@ public struct Pipeline {
             ])
             return ExecutedLesson(plan: plan, blocks: [], references: [], diagnostics: plan.diagnostics, seconds: 0)
         }
+    }
+
+    /// What the page needs besides the blocks: math typeset (TeX errors as
+    /// diagnostics), front matter, local images and `[@id]` references checked.
+    func finishPage(_ executed: ExecutedLesson) -> ExecutedLesson {
+        var executed = executed
+        let lesson = executed.lesson
+        executed.diagnostics += FrontMatterCheck.diagnostics(for: lesson) + LocalImage.diagnostics(for: lesson)
+            + executed.numbering.diagnostics(for: lesson)
+        executed.typesetMath(with: typesetter)
+        return executed
     }
 }
 
