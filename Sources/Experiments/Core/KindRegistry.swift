@@ -6,6 +6,7 @@ public enum KindRegistry {
         AnyExperimentKind(BiasVarianceKind.self),
         AnyExperimentKind(DropoutEnsembleKind.self),
         AnyExperimentKind(TrainKind.self),
+        AnyExperimentKind(HyperparameterSearchKind.self),
         AnyExperimentKind(SignalKind.self),
     ]
 

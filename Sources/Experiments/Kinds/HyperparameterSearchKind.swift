@@ -1,0 +1,163 @@
+import Foundation
+import NeuralEngine
+import LessonSupport
+import Yams
+
+/// How to search for hyperparameters, in three modes.
+///
+/// - `sampling`: draws a learning rate on [low, high] uniformly and on a log
+///   scale and counts the draws per decade; the same for momentum's β, drawn
+///   directly or as 1 − β on a log scale.
+/// - `grid_vs_random`: on objectives where one of two settings matters, a
+///   k × k grid against k² random trials, over many random objectives.
+/// - `coarse_to_fine`: a log-uniform search of the learning rate of a small
+///   digits network (the `train` kind's training code), then a second search
+///   in a range zoomed around the best coarse trial.
+public enum HyperparameterSearchKind: ExperimentKind {
+    public static let name = "hyperparameter-search"
+    public static let summary = "Hyperparameter search: uniform vs log-scale sampling of a learning rate and of momentum's β, grid vs random search when one setting matters, and a coarse-to-fine learning-rate search on a small digits network."
+
+    enum Mode: String, Codable, Sendable, Hashable, CaseIterable {
+        case sampling
+        case gridVsRandom = "grid_vs_random"
+        case coarseToFine = "coarse_to_fine"
+    }
+
+    public static var keys: [KeyDescriptor] {
+        [
+            KeyDescriptor("mode", type: Mode.allCases.map(\.rawValue).joined(separator: " | "), default: "sampling",
+                          "sampling: learning rates drawn uniformly vs on a log scale; grid_vs_random: a k × k grid against k² random trials; coarse_to_fine: a learning-rate search on digits, then a zoomed one."),
+            KeyDescriptor("draws", type: "integer", default: "1000", range: .closed(10, 1_000_000),
+                          "mode sampling: values drawn by each method."),
+            KeyDescriptor("low", type: "number", default: "0.0001", range: .aboveUpTo(0, 100),
+                          "modes sampling and coarse_to_fine: the smallest learning rate of the (coarse) search."),
+            KeyDescriptor("high", type: "number", default: "1", range: .aboveUpTo(0, 100),
+                          "modes sampling and coarse_to_fine: the largest learning rate of the (coarse) search."),
+            KeyDescriptor("trials", type: "integer", default: "9", range: .closed(2, 64),
+                          "mode grid_vs_random: trials of each method (a square, k² = trials); coarse_to_fine: trials of each stage."),
+            KeyDescriptor("repeats", type: "integer", default: "200", range: .closed(1, 100_000),
+                          "mode grid_vs_random: random objectives both methods are tried on."),
+            KeyDescriptor("width", type: "number", default: "0.05", range: .closed(0.001, 1),
+                          "mode grid_vs_random: the width (standard deviation) of the important setting's peak, on [0, 1]."),
+            KeyDescriptor("epochs", type: "integer", default: "3", range: .closed(1, 100), "mode coarse_to_fine: epochs of each trial."),
+            KeyDescriptor("hidden", type: "list of integers", default: "[16]", range: .closed(1, 256),
+                          "mode coarse_to_fine: units of the network's hidden ReLU layers."),
+            KeyDescriptor("zoom", type: "number", default: "10", range: .closed(1.5, 1_000),
+                          "mode coarse_to_fine: the fine stage searches [b/√zoom, b·√zoom] around the best coarse learning rate b, on a log scale."),
+        ]
+    }
+
+    public struct Spec: Codable, Sendable, Hashable {
+        var mode: Mode
+        var draws: Int
+        var low: Double
+        var high: Double
+        var trials: Int
+        var repeats: Int
+        var width: Double
+        var epochs: Int
+        var hidden: [Int]
+        var zoom: Double
+    }
+
+    /// Largest training work of a coarse_to_fine block, in the `train` kind's units.
+    static let trainingBudget = 5e9
+    /// Largest objective evaluations of a grid_vs_random block (repeats × trials × 2).
+    static let evaluationBudget = 1e7
+
+    /// Keys each mode reads.
+    static let modeKeys: [Mode: [String]] = [
+        .sampling: ["draws", "low", "high"],
+        .gridVsRandom: ["trials", "repeats", "width"],
+        .coarseToFine: ["low", "high", "trials", "epochs", "hidden", "zoom"],
+    ]
+
+    public static func decode(_ reader: SpecReader, context: DecodeContext) -> Spec? {
+        let mode = Mode(rawValue: reader.choice("mode", Mode.allCases.map(\.rawValue))) ?? .sampling
+        let read = Set(modeKeys[mode] ?? [])
+        for key in ["draws", "low", "high", "trials", "repeats", "width", "epochs", "hidden", "zoom"]
+        where reader.has(key) && !read.contains(key) {
+            let modes = Mode.allCases.filter { modeKeys[$0]?.contains(key) == true }.map(\.rawValue)
+            reader.fail(key, "'\(key)' is read only with mode: \(modes.joined(separator: " or ")); this block has mode: \(mode.rawValue)",
+                        notes: ["mode \(mode.rawValue) reads: " + (modeKeys[mode] ?? []).joined(separator: ", ")])
+        }
+        let hidden = reader.has("hidden") ? reader.intList("hidden", count: 0...4) : [16]
+        let spec = Spec(
+            mode: mode, draws: reader.optionalInt("draws") ?? 1_000, low: reader.optionalDouble("low") ?? 1e-4,
+            high: reader.optionalDouble("high") ?? 1, trials: reader.optionalInt("trials") ?? 9,
+            repeats: reader.optionalInt("repeats") ?? 200, width: reader.optionalDouble("width") ?? 0.05,
+            epochs: reader.optionalInt("epochs") ?? 3, hidden: hidden, zoom: reader.optionalDouble("zoom") ?? 10)
+        if spec.low >= spec.high {
+            reader.fail(reader.has("high") ? "high" : "low",
+                        "'low' (\(ResultValue.format(spec.low))) must be below 'high' (\(ResultValue.format(spec.high)))")
+        }
+        if mode == .gridVsRandom {
+            let k = gridSide(spec.trials)
+            if k * k != spec.trials {
+                reader.fail("trials", "mode grid_vs_random compares a k × k grid with k² random trials, so 'trials' must be a square (4, 9, 16, 25, 36, 49, 64), found \(spec.trials)")
+            }
+            let work = Double(spec.repeats) * Double(spec.trials) * 2
+            if work > evaluationBudget {
+                reader.fail("repeats", "repeats × trials × 2 is \(ResultValue.format(work)) objective evaluations, more than the budget of \(ResultValue.format(evaluationBudget))",
+                            notes: ["lower 'repeats' or 'trials'"])
+            }
+        }
+        if mode == .coarseToFine, reader.issues.isEmpty, spec.trainingWork > trainingBudget {
+            reader.fail(reader.has("epochs") ? "epochs" : (reader.has("hidden") ? "hidden" : "trials"),
+                        "the search would take \(ResultValue.format(spec.trainingWork, significant: 3)) units of work "
+                        + "(2 stages × trials × epochs × (training examples × parameters + steps per epoch × \(Int(TrainKind.stepCost).grouped))), "
+                        + "more than the budget of \(ResultValue.format(trainingBudget))",
+                        notes: ["lower 'trials', 'epochs' or the widths in 'hidden'"])
+        }
+        return spec
+    }
+
+    /// ⌊√n⌋.
+    static func gridSide(_ n: Int) -> Int {
+        var k = Int(Double(n).squareRoot())
+        while k * k > n { k -= 1 }
+        while (k + 1) * (k + 1) <= n { k += 1 }
+        return k
+    }
+
+    public static func dataFiles(_ spec: Spec, context: DecodeContext) -> [String] {
+        guard spec.mode == .coarseToFine, let path = context.resolveDataFile(DataRecipe.digitsFile) else { return [] }
+        return [path]
+    }
+
+    public static func run(_ spec: Spec, context: RunContext) throws -> ExperimentOutcome {
+        switch spec.mode {
+        case .sampling:
+            return HyperparameterSearchReport.sampling(spec, HyperparameterSearch.sampling(spec, seed: context.seed))
+        case .gridVsRandom:
+            return HyperparameterSearchReport.gridVsRandom(spec, HyperparameterSearch.gridVsRandom(spec, seed: context.seed))
+        case .coarseToFine:
+            return HyperparameterSearchReport.coarseToFine(
+                spec, try HyperparameterSearch.coarseToFine(spec, context: context.decode, seed: context.seed))
+        }
+    }
+}
+
+extension HyperparameterSearchKind.Spec {
+    /// The `train` spec of one stage: digits, half for training, a fifth for
+    /// validation, one variant per learning rate.
+    func trainSpec(learningRates: [Double]) -> TrainKind.Spec {
+        var settings = TrainSettings()
+        settings.hidden = hidden
+        settings.epochs = epochs
+        let variants = learningRates.enumerated().map { index, rate in
+            var s = settings
+            s.learningRate = rate
+            return TrainKind.Variant(name: "t\(index)", label: "learning_rate = \(ResultValue.format(rate))", value: rate, settings: s)
+        }
+        return TrainKind.Spec(
+            data: DataRecipe(source: .digits, noise: 0, classes: 10, coefficients: [], file: DataRecipe.digitsFile),
+            examples: DataRecipe.digitsCount, trainFraction: 0.5, validationFraction: 0.2, labelNoise: 0, featureScale: [],
+            variants: variants, varied: nil, curve: .epoch, targetLoss: nil, showLayers: false)
+    }
+
+    /// Both stages, in the `train` kind's units of work.
+    var trainingWork: Double {
+        2 * trainSpec(learningRates: Array(repeating: 0.1, count: trials)).trainingWork
+    }
+}

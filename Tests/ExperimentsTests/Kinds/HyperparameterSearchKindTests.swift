@@ -1,0 +1,84 @@
+import Foundation
+import NeuralEngine
+import Testing
+@testable import Experiments
+
+@Suite struct HyperparameterSearchKindTests {
+    func prepare(_ body: String) -> (PreparedExperiment?, [SpecIssue]) {
+        KindTesting.prepare(HyperparameterSearchKind.self, body)
+    }
+
+    func run(_ body: String, seed: UInt64 = 1) throws -> Record {
+        let (prepared, issues) = prepare(body)
+        #expect(issues.isEmpty, "\(issues)")
+        return try #require(prepared).run(RunContext(seed: seed, decode: KindTesting.context)).values
+    }
+
+    func number(_ r: Record, _ path: String) -> Double { KindTesting.number(r, path) }
+
+    @Test func isRegistered() {
+        #expect(KindRegistry.kind(named: "hyperparameter-search") != nil)
+    }
+
+    /// The decade fractions, recomputed here from the same seeded draws: the
+    /// first 1000 draws of the generator are the uniform ones, the next 1000
+    /// the exponents of the log-uniform ones.
+    @Test func decadeFractionsMatchTheDraws() throws {
+        let values = try run("mode: sampling\ndraws: 1000", seed: 5)
+        var generator = RandomGenerator(seed: 5)
+        let uniform = (0..<1000).map { _ in generator.uniform(1e-4, 1) }
+        let exponents = (0..<1000).map { _ in generator.uniform(-4, 0) }
+        for d in 0..<4 {
+            let lo = Double(d - 4)
+            let u = Double(uniform.filter { log10($0) >= lo && log10($0) < lo + 1 }.count) / 1000
+            let l = Double(exponents.filter { $0 >= lo && $0 < lo + 1 }.count) / 1000
+            #expect(abs(number(values, "uniform.decade_fractions[\(d)]") - u) < 1e-12, "decade \(d)")
+            #expect(abs(number(values, "log.decade_fractions[\(d)]") - l) < 1e-12, "decade \(d)")
+        }
+        // Uniform puts about 90 % in the top decade, log-uniform about 25 % in each.
+        #expect(number(values, "uniform.top_decade") > 0.85)
+        #expect(number(values, "log.min_decade_fraction") > 0.18 && number(values, "log.max_decade_fraction") < 0.32)
+        // β ≥ 0.99: 0.009 / 0.099 ≈ 9 % uniformly, half on a log scale of 1 − β.
+        #expect(number(values, "momentum.uniform_above_0_99") < 0.15)
+        #expect(abs(number(values, "momentum.log_above_0_99") - 0.5) < 0.06)
+    }
+
+    @Test func gridTriesKValuesRandomTriesAll() throws {
+        let values = try run("mode: grid_vs_random\ntrials: 9\nrepeats: 50")
+        #expect(number(values, "grid.distinct_important") == 3)
+        #expect(number(values, "random.distinct_important") == 9)
+        #expect(HyperparameterSearch.gridValues(3) == [0.5 / 3, 1.5 / 3, 2.5 / 3])
+        // A grid's gap is at most half a cell (1/6), its mean 1/12 for a uniform optimum.
+        #expect(number(values, "grid.gap_mean") <= 1.0 / 6)
+        #expect(number(values, "random.gap_mean") < number(values, "grid.gap_mean"))
+        #expect(number(values, "random.best_mean") > number(values, "grid.best_mean"))
+        let four = try run("mode: grid_vs_random\ntrials: 16\nrepeats: 5")
+        #expect(number(four, "grid.distinct_important") == 4 && number(four, "random.distinct_important") == 16)
+    }
+
+    @Test func coarseToFineZoomsAroundTheBestCoarseTrial() throws {
+        let values = try run("mode: coarse_to_fine\ntrials: 4\nepochs: 1\nhidden: [8]")
+        let coarse = (0..<4).map { number(values, "trials[\($0)].validation_accuracy") }
+        let rates = (0..<4).map { number(values, "trials[\($0)].learning_rate") }
+        let best = rates[coarse.firstIndex(of: coarse.max()!)!]
+        #expect(abs(number(values, "coarse.best_lr") - best) < 1e-12)
+        #expect(abs(number(values, "fine.range_low") - best / 10.0.squareRoot()) < 1e-9 * best)
+        for i in 4..<8 {
+            let rate = number(values, "trials[\(i)].learning_rate")
+            #expect(rate >= number(values, "fine.range_low") * (1 - 1e-12) && rate <= number(values, "fine.range_high") * (1 + 1e-12))
+            #expect(number(values, "trials[\(i)].stage") == 1)
+        }
+        for r in rates { #expect(r >= 1e-4 && r <= 1) }
+    }
+
+    @Test func errorsNameTheKey() {
+        let (_, square) = prepare("mode: grid_vs_random\ntrials: 10")
+        #expect(square.contains { $0.message.contains("must be a square") }, "\(square)")
+        let (_, wrongMode) = prepare("mode: sampling\nepochs: 3")
+        #expect(wrongMode.contains { $0.message.contains("'epochs' is read only with mode: coarse_to_fine") }, "\(wrongMode)")
+        let (_, order) = prepare("mode: sampling\nlow: 1\nhigh: 0.1")
+        #expect(order.contains { $0.message.contains("must be below 'high'") }, "\(order)")
+        let (_, budget) = prepare("mode: coarse_to_fine\ntrials: 64\nepochs: 100\nhidden: [256, 256]")
+        #expect(budget.contains { $0.message.contains("more than the budget") }, "\(budget)")
+    }
+}
