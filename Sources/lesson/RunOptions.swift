@@ -26,7 +26,11 @@ struct RunOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Also write the results as JUnit XML: one test case per block (classname: the lesson path, name: the block id).", valueName: "file"))
     var junit: String?
 
+    @Option(name: .customLong("block-time-limit"), help: ArgumentHelp("Stop a block that runs longer than this many seconds (an error for that block; the others go on).", valueName: "seconds"))
+    var blockTimeLimit: Double = Executor.defaultBlockTimeLimit
+
     func validate() throws {
+        if !(blockTimeLimit >= 0 && blockTimeLimit <= 1e6) { throw ValidationError("--block-time-limit must be between 0 and 1000000 seconds") }
         if paths.isEmpty { throw ValidationError("give at least one lesson file or folder") }
         if cacheDirectory.isEmpty { throw ValidationError("--cache-dir must not be empty") }
         if junit?.isEmpty == true { throw ValidationError("--junit must name a file") }
@@ -67,7 +71,8 @@ struct RunOptions: ParsableArguments {
             files = shard.select(files, durations: noCache ? [:] : ResultCache.recordedDurations(in: cacheDirectory))
         }
         let progress = ProgressPrinter()
-        let executor = Executor(cache: cache, force: force, observer: progress)
+        var executor = Executor(cache: cache, force: force, observer: progress)
+        executor.blockTimeLimit = blockTimeLimit
         let pipeline = Pipeline(executor: executor)
         let lessons = files.map { pipeline.run(path: $0) }
         progress.finish()

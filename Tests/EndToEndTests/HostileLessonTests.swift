@@ -80,4 +80,75 @@ import Testing
         #expect(r.stderr.contains("near.md:10:257: warning: content nested more than 256 levels"), "\(r.stderr)")
         #expect(r.stderr.contains("nested more than 256 levels"))
     }
+
+    @Test func dataFilesStayInsideTheLessonAndAreBounded() throws {
+        let dir = try folder(["lesson/data.md": """
+        ```experiment dropout-ensemble
+        data: digits
+        file: /etc/passwd
+        ```
+
+        ```experiment dropout-ensemble
+        data: digits
+        file: ../../../../../../etc/passwd
+        ```
+
+        ```experiment dropout-ensemble
+        data: digits
+        file: bomb.csv.gz
+        ```
+
+        ```experiment dropout-ensemble
+        data: digits
+        file: data
+        ```
+
+        """])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let lessonDirectory = dir.appendingPathComponent("lesson")
+        try FileManager.default.createDirectory(at: lessonDirectory.appendingPathComponent("data"), withIntermediateDirectories: true)
+        let gzip = Process()
+        gzip.executableURL = URL(fileURLWithPath: "/bin/sh")
+        gzip.arguments = ["-c", "head -c 100000000 /dev/zero | gzip -c > lesson/bomb.csv.gz"]
+        gzip.currentDirectoryURL = dir
+        try gzip.run()
+        gzip.waitUntilExit()
+        let r = try lesson(["check", "lesson/data.md", "--no-cache"], in: dir)
+        #expect(r.status == 1)
+        let rule = "a data file must be inside the lesson's folder (or a folder below it), after following symbolic links"
+        #expect(r.stderr.contains("lesson/data.md:3:7: error: the data file '/etc/passwd' is an absolute path; \(rule)"), "\(r.stderr)")
+        #expect(r.stderr.contains("lesson/data.md:8:7: error: the data file '../../../../../../etc/passwd' leads outside the lesson's folder; \(rule)"))
+        #expect(r.stderr.contains("lesson/data.md:11:1: error: experiment 'dropout_ensemble_3' failed: cannot read the digits file: "), "\(r.stderr)")
+        #expect(r.stderr.contains("decompresses to more than 16 MiB"))
+        #expect(r.stderr.contains("lesson/data.md:18:7: error: the data file 'data' is a folder, not a file"))
+        #expect(!r.stderr.contains("root:") && !r.stderr.contains("NSCocoaErrorDomain"))
+        #expect(r.stderr.count < 4_000)
+    }
+
+    @Test func aBlockPastTheTimeLimitStopsAlone() throws {
+        let dir = try folder(["slow.md": """
+        ```experiment bias-variance
+        id: slow
+        data: moons
+        train_size: 40
+        validation_size: 40
+        hidden: [2]
+        epochs: 5
+        ```
+
+        ```experiment softmax
+        id: quick
+        logits: [2, 1, 0.1]
+        label: 0
+        ```
+
+        """])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try lesson(["check", "slow.md", "--no-cache", "--block-time-limit", "0"], in: dir)
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("slow.md:1:1: error: experiment 'slow' was stopped after 0 s, the time limit of one block"), "\(r.stderr)")
+        #expect(r.stdout.contains("2 blocks: 1 passed, 1 failed"), "\(r.stdout)")
+        let bad = try lesson(["check", "slow.md", "--block-time-limit", "-1"], in: dir)
+        #expect(bad.status == 64)
+    }
 }
