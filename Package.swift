@@ -27,13 +27,14 @@ let package = Package(
             providers: [.apt(["zlib1g-dev"])]
         ),
         .target(name: "LessonMarkdown", dependencies: ["CCmarkGFM"]),
+        .target(name: "LessonSupport"),
         .target(
             name: "NeuralEngine",
-            dependencies: ["COpenBLAS", "CZlib"],
+            dependencies: ["COpenBLAS", "CZlib", "LessonSupport"],
             swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
         ),
-        .target(name: "Experiments", dependencies: ["NeuralEngine", "Yams"]),
-        .target(name: "LessonRunner", dependencies: ["LessonMarkdown", "Experiments", "NeuralEngine", "Yams"]),
+        .target(name: "Experiments", dependencies: ["NeuralEngine", "LessonSupport", "Yams"]),
+        .target(name: "LessonRunner", dependencies: ["LessonMarkdown", "LessonSupport", "Experiments", "NeuralEngine", "Yams"]),
         .target(
             name: "LessonReport",
             dependencies: ["LessonMarkdown", "Experiments", "LessonRunner"],
@@ -47,7 +48,7 @@ let package = Package(
         .executableTarget(
             name: "lesson",
             dependencies: [
-                "LessonRunner", "LessonReport", "Experiments", "NeuralEngine",
+                "LessonRunner", "LessonReport", "Experiments", "NeuralEngine", "LessonSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -57,6 +58,7 @@ let package = Package(
             path: "Benchmarks/EngineBenchmarks"
         ),
         .testTarget(name: "LessonMarkdownTests", dependencies: ["LessonMarkdown"]),
+        .testTarget(name: "LessonSupportTests", dependencies: ["LessonSupport"]),
         .testTarget(name: "NeuralEngineTests", dependencies: ["NeuralEngine"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments"]),
         .testTarget(name: "LessonRunnerTests", dependencies: ["LessonRunner", "Experiments", "LessonMarkdown"]),

@@ -2,7 +2,8 @@ import Experiments
 import Foundation
 
 /// Stores experiment outcomes on disk, keyed by everything that determines
-/// them: kind, spec, seed, engine version and the bytes of the data files.
+/// them: the code (executable and BLAS kernel), kind, spec, seed and the
+/// bytes of the data files.
 public struct ResultCache: Sendable {
     public var directory: String
     /// Records the keys this run read or wrote, for `lesson cache prune`.
@@ -14,9 +15,10 @@ public struct ResultCache: Sendable {
     }
 
     /// The key of a prepared block, or `nil` if a data file cannot be read
-    /// (the run will report that properly).
-    public static func key(for prepared: PreparedExperiment, seed: UInt64) -> String? {
-        var text = "engine=\(KindRegistry.engineVersion)\nkind=\(prepared.kind)\nseed=\(seed)\nspec=\(prepared.specJSON)\n"
+    /// (the run will report that properly). It names the code that computes
+    /// the result (``CodeIdentity``), so results of older code are never shown.
+    public static func key(for prepared: PreparedExperiment, seed: UInt64, code: String = CodeIdentity.current) -> String? {
+        var text = "code=\(code)\nengine=\(KindRegistry.engineVersion)\nkind=\(prepared.kind)\nseed=\(seed)\nspec=\(prepared.specJSON)\n"
         for file in prepared.dataFiles.sorted() {
             guard let data = FileManager.default.contents(atPath: file) else { return nil }
             text += "data=\((file as NSString).lastPathComponent):\(StableHash.hex(StableHash.fnv1a64(data)))\n"

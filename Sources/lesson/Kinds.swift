@@ -1,5 +1,6 @@
 import ArgumentParser
 import Experiments
+import LessonSupport
 import NeuralEngine
 
 struct Kinds: ParsableCommand {

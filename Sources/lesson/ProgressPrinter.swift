@@ -16,10 +16,8 @@ final class ProgressPrinter: ProgressObserver {
 
     func lessonFinished(_ lesson: ExecutedLesson) {
         if live { status("") }
-        let failed = lesson.blocks.filter { !$0.passed }.count
         let cached = lesson.blocks.filter(\.fromCache).count
-        var line = "\(lesson.lesson.path): \(lesson.blocks.count) block\(lesson.blocks.count == 1 ? "" : "s")"
-        line += failed == 0 ? ", all passed" : ", \(failed) failed"
+        var line = "\(lesson.lesson.path): \(lesson.statusText)"
         if cached > 0 {
             let ids = lesson.blocks.filter(\.fromCache).map(\.planned.id)
             line += cached == lesson.blocks.count ? ", all from cache" : ", \(cached) from cache (\(ids.joined(separator: ", ")))"
