@@ -5,6 +5,7 @@ public enum KindRegistry {
         AnyExperimentKind(VectorizationKind.self),
         AnyExperimentKind(BiasVarianceKind.self),
         AnyExperimentKind(DropoutEnsembleKind.self),
+        AnyExperimentKind(TrainKind.self),
     ]
 
     public static func kind(named name: String) -> AnyExperimentKind? {

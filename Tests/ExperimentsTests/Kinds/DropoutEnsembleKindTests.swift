@@ -167,11 +167,11 @@ import Testing
         var generator = RandomGenerator(seed: 9)
         let labels = (0..<1_000).map { $0 % 10 }
         let data = try Dataset<Float>(features: Tensor(rows: 1_000, columns: 1), labels: labels, classCount: 10)
-        let noisy = try DropoutEnsembleExperiment.corrupt(data, fraction: 0.5, generator: &generator)
+        let noisy = try LabelNoise.corrupt(data, fraction: 0.5, generator: &generator)
         let changed = zip(noisy.labels ?? [], labels).filter { $0 != $1 }.count
         // Half are redrawn; a tenth of those land on their own class again.
         #expect((380...520).contains(changed), "\(changed)")
-        #expect(try DropoutEnsembleExperiment.corrupt(data, fraction: 0, generator: &generator) == data)
+        #expect(try LabelNoise.corrupt(data, fraction: 0, generator: &generator) == data)
     }
 
     @Test func syntheticDataWorksToo() throws {
