@@ -73,6 +73,8 @@ public struct ReportWriter {
     @discardableResult
     public func write(_ lessons: [ExecutedLesson]) throws -> [String] {
         try AtomicFile.createDirectory(outputDirectory)
+        // Left by a render that was killed (kill -9 cannot be caught).
+        TemporaryFiles.sweepStale(in: outputDirectory)
         let warnings = try Assets.install(into: outputDirectory)
         let names = Self.pageNames(for: lessons.map(\.lesson.path))
         var entries: [IndexRenderer.Entry] = []
