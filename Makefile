@@ -1,9 +1,9 @@
 # LessonRunner — `make render` sets up and renders the lessons; `make test` runs every test.
 SWIFT ?= swift
 LESSON := .build/release/lesson
-DEBIAN_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libopenblas-dev libjs-katex fonts-katex zlib1g-dev
+DEBIAN_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libopenblas-dev libjs-katex fonts-katex zlib1g-dev chromium
 
-.PHONY: setup build render check test bench clean
+.PHONY: setup build render check test test-browser bench clean
 
 # Installs the Debian packages the build needs: with apt-get when run as root,
 # otherwise prints the exact command to run.
@@ -40,6 +40,13 @@ test: setup
 	@# Timing blocks compare speeds on a shared machine; a deterministic
 	@# failure fails twice, a burst of load from elsewhere does not.
 	$(LESSON) check lessons --no-cache || { echo "check failed; running it once more"; $(LESSON) check lessons --no-cache; }
+
+# Opens every shipped page in headless Chromium at 1280 and 390 px, with
+# JavaScript on and off (Tests/Browser/check_pages.py says what it checks).
+# BROWSER_PAGES=DIR checks another folder; SCREENSHOTS=DIR keeps screenshots.
+BROWSER_PAGES ?= output
+test-browser: setup
+	python3 Tests/Browser/check_pages.py $(BROWSER_PAGES) --allow-js-math $(if $(SCREENSHOTS),--screenshots $(SCREENSHOTS))
 
 bench: setup
 	$(SWIFT) run -c release EngineBenchmarks

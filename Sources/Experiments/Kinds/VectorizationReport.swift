@@ -1,3 +1,4 @@
+import LessonSupport
 import Foundation
 
 /// Turns the measurements of a vectorization block into named values, tables
@@ -281,7 +282,7 @@ struct VectorizationReport {
     }
 
     private static func percent(_ x: Double) -> String {
-        String(format: "%.0f %%", x * 100)
+        NumberFormat.percent(x, decimals: 0)
     }
 
     private static func count(_ n: Int) -> String { n.grouped }

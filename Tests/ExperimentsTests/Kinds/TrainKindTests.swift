@@ -115,7 +115,7 @@ import Testing
         ("train_fraction: 0.8\nvalidation_fraction: 0.2\n",
          "train_fraction + validation_fraction is 1; keep it at most 0.95 so that a test set is left"),
         ("hidden: [1024, 1024]\nepochs: 100\n",
-         "training would take 1.01e11 units of work (over the variants: epochs × (training examples × parameters + steps per epoch × 20,000)), more than the budget of 5e9"),
+         "training would take 1.01×10¹¹ units of work (over the variants: epochs × (training examples × parameters + steps per epoch × 20,000)), more than the budget of 5×10⁹"),
     ])
     func validationErrors(body: String, message: String) {
         let (prepared, issues) = prepare(body)
