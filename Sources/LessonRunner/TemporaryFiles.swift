@@ -29,12 +29,19 @@ public enum TemporaryFiles {
     private static let installed: Bool = {
         for signalNumber in [SIGINT, SIGTERM] {
             let previous = signal(signalNumber, SIG_IGN)
-            if previous == SIG_IGN { continue }
+            if let previous, unsafeBitCast(previous, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) { continue }
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
             source.setEventHandler {
                 removeRegistered()
+                // End as the signal would have: default action, unblocked on
+                // this thread (libdispatch blocks the signals it watches).
                 signal(signalNumber, SIG_DFL)
+                var set = sigset_t()
+                sigemptyset(&set)
+                sigaddset(&set, signalNumber)
+                pthread_sigmask(SIG_UNBLOCK, &set, nil)
                 raise(signalNumber)
+                _exit(128 + signalNumber)
             }
             source.resume()
             registry.sources.append(source)

@@ -152,8 +152,10 @@ import Testing
         #expect(bad.status == 64)
     }
 
+    /// The `.tmp` files under `directory`, at any depth (assets are written first).
     func temporaryFiles(in directory: URL) -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).filter { $0.hasSuffix(".tmp") }
+        let all = FileManager.default.enumerator(atPath: directory.path)?.allObjects as? [String] ?? []
+        return all.filter { $0.hasSuffix(".tmp") }.sorted()
     }
 
     @Test(arguments: [SIGTERM, SIGINT])

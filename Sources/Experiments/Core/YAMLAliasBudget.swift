@@ -96,7 +96,9 @@ enum YAMLAliasBudget {
             var depth = 0
             while true {
                 var event = yaml_event_t()
-                guard yaml_parser_parse(&parser, &event) == 1 else { return depth }
+                // The scanner runs ahead of the events: it may stop on the
+                // 1,001st `[` while fewer collections have been opened.
+                guard yaml_parser_parse(&parser, &event) == 1 else { return max(depth, Int(parser.flow_level) + 1) }
                 defer { yaml_event_delete(&event) }
                 switch event.type {
                 case YAML_STREAM_END_EVENT: return 0
