@@ -30,5 +30,5 @@ public enum SVGChart {
     public static let wideWidth = 640, wideHeight = 360
     /// The phone drawing: a 390 px phone gives a block about 330 CSS px, so
     /// the drawing is scaled up a little, never down (text ≥ 11 px).
-    public static let narrowWidth = 320, narrowHeight = 300
+    public static let narrowWidth = 320, narrowHeight = 340
 }
