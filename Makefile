@@ -26,8 +26,11 @@ setup:
 build: setup
 	$(SWIFT) build -c release --product lesson
 
+# The kinds reference is a generated page, rendered after the lessons.
 render: build
-	$(LESSON) render lessons --out output
+	mkdir -p .build/reference
+	$(LESSON) kinds --markdown > .build/reference/reference.md
+	$(LESSON) render lessons .build/reference/reference.md --out output
 
 check: build
 	$(LESSON) check lessons

@@ -9,7 +9,7 @@ struct Lesson: ParsableCommand {
         Lessons are Markdown files with fenced blocks whose info string is `experiment <kind>` and whose \
         body is YAML. `lesson kinds` lists the kinds and their keys.
         """,
-        subcommands: [Render.self, Check.self, Preview.self, Kinds.self, CacheCommand.self],
+        subcommands: [Render.self, Check.self, Preview.self, Kinds.self, NewLesson.self, CacheCommand.self],
         defaultSubcommand: nil
     )
 }

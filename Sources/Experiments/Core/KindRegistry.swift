@@ -6,6 +6,7 @@ public enum KindRegistry {
         AnyExperimentKind(BiasVarianceKind.self),
         AnyExperimentKind(DropoutEnsembleKind.self),
         AnyExperimentKind(TrainKind.self),
+        AnyExperimentKind(SignalKind.self),
     ]
 
     public static func kind(named name: String) -> AnyExperimentKind? {

@@ -85,9 +85,9 @@ struct DropoutEnsembleExperiment {
         let (training, test) = (sets.training, sets.test)
 
         var modelGenerator = generator.split()
-        let dropoutModel = try Model<Float>(description: spec.layers(dropout: true), inputWidth: spec.data.inputWidth,
+        let dropoutModel = try Model<Float>(entries: spec.layers(dropout: true), inputWidth: spec.data.inputWidth,
                                             generator: &modelGenerator)
-        let plainModel = try Model<Float>(description: spec.layers(dropout: false), inputWidth: spec.data.inputWidth,
+        let plainModel = try Model<Float>(entries: spec.layers(dropout: false), inputWidth: spec.data.inputWidth,
                                           generator: &modelGenerator)
         // Same starting point: the dropout layers draw their mask streams from
         // the generator while the model is built, so the two models would
@@ -104,7 +104,7 @@ struct DropoutEnsembleExperiment {
             // The plain network's weights in the dropout architecture: the same
             // network, with units removed at random as dropout would. Inverted
             // masks keep its activations' expected size, as in training.
-            let thinned = try Model<Float>(description: spec.layers(dropout: true, form: .inverted),
+            let thinned = try Model<Float>(entries: spec.layers(dropout: true, form: .inverted),
                                            inputWidth: spec.data.inputWidth, generator: &modelGenerator)
             for (target, source) in zip(thinned.parameters, plainModel.parameters) { target.value = source.value }
             result.plain.thinnedAccuracy = try Self.thinnedAccuracy(thinned, test)

@@ -67,3 +67,11 @@ extension ModelDescription.Entry {
         return false
     }
 }
+
+extension ModelDescription.Entry: CustomStringConvertible {
+    /// The entry in the spelling the parser reads back to it, e.g. `dense 128`
+    /// or `dropout 0.5 original`.
+    public var description: String {
+        ModelDescription.infer(self, inputWidth: 1).text
+    }
+}
