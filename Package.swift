@@ -50,7 +50,7 @@ let package = Package(
         .executableTarget(
             name: "lesson",
             dependencies: [
-                "LessonRunner", "LessonReport", "Experiments", "NeuralEngine", "LessonSupport",
+                "LessonRunner", "LessonReport", "Experiments", "NeuralEngine", "FileWatcher", "LessonSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -59,6 +59,8 @@ let package = Package(
             dependencies: ["NeuralEngine", "COpenBLAS"],
             path: "Benchmarks/EngineBenchmarks"
         ),
+        .target(name: "FileWatcher"),
+        .testTarget(name: "FileWatcherTests", dependencies: ["FileWatcher"]),
         .testTarget(name: "LessonMarkdownTests", dependencies: ["LessonMarkdown"]),
         .testTarget(name: "LessonSupportTests", dependencies: ["LessonSupport"]),
         .testTarget(name: "NeuralEngineTests", dependencies: ["NeuralEngine"]),

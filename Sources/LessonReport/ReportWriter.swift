@@ -87,6 +87,11 @@ public struct ReportWriter {
                 summary: Self.summary(of: lesson),
                 expectationsNotMet: lesson.blocks.reduce(0) { $0 + $1.expectations.filter { !$0.passed }.count }))
         }
+        // Lessons rendered here before (`lesson render one.md`) stay in the index.
+        let listed = try IndexManifest.update(
+            in: outputDirectory,
+            rendered: zip(lessons, entries).map { IndexManifest.Item(source: $0.lesson.path, entry: $1) })
+        entries = listed.map(\.entry)
         try AtomicFile.write(IndexRenderer.render(entries, options: options),
                              to: (outputDirectory as NSString).appendingPathComponent("index.html"))
         return warnings

@@ -3,7 +3,7 @@ import LessonRunner
 
 /// The `index.html` that lists every lesson with its status.
 public enum IndexRenderer {
-    public struct Entry: Sendable {
+    public struct Entry: Sendable, Codable, Equatable {
         public var title: String
         public var href: String
         public var blocks: Int
