@@ -66,7 +66,7 @@ let package = Package(
         .executableTarget(
             name: "lesson",
             dependencies: [
-                "LessonRunner", "LessonReport", "Experiments", "NeuralEngine", "LessonSupport", "MathTypesetting",
+                "LessonRunner", "LessonReport", "Experiments", "NeuralEngine", "FileWatcher", "LessonSupport", "MathTypesetting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -75,6 +75,8 @@ let package = Package(
             dependencies: ["NeuralEngine", "COpenBLAS"],
             path: "Benchmarks/EngineBenchmarks"
         ),
+        .target(name: "FileWatcher"),
+        .testTarget(name: "FileWatcherTests", dependencies: ["FileWatcher"]),
         .testTarget(name: "LessonMarkdownTests", dependencies: ["LessonMarkdown"]),
         .testTarget(name: "LessonSupportTests", dependencies: ["LessonSupport"]),
         .testTarget(name: "NeuralEngineTests", dependencies: ["NeuralEngine"]),
