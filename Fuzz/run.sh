@@ -5,7 +5,10 @@
 #
 # MODE is pipeline (default: a lesson file through load → plan → execute →
 # render, softmax blocks only), expression (expect lines / inline references)
-# or spec (a softmax block's YAML body); SECONDS defaults to 120.
+# spec (a softmax block's YAML body) or url (a link destination, checked against
+# the scheme allow-list in every attribute of the page); SECONDS defaults to 120.
+# CONFIG=release fuzzes the optimized build (as shipped: -O, and whatever
+# unsafe flags Package.swift gives a target in release); default debug.
 # MAX_LEN (default 4096) bounds input size. Crashes, slow units and leaks are
 # written to Fuzz/artifacts/MODE/; the growing corpus lives in Fuzz/corpus/MODE/
 # (both ignored by git); Fuzz/seeds/MODE/ holds a few hand-made seeds.
@@ -17,13 +20,15 @@ cd "$(dirname "$0")/.."
 mode=${1:-pipeline}
 seconds=${2:-120}
 shift $(( $# > 2 ? 2 : $# ))
-case $mode in pipeline|expression|spec) ;; *) echo "unknown mode '$mode' (pipeline, expression, spec)" >&2; exit 64 ;; esac
+case $mode in pipeline|expression|spec|url) ;; *) echo "unknown mode '$mode' (pipeline, expression, spec, url)" >&2; exit 64 ;; esac
+config=${CONFIG:-debug}
+case $config in debug|release) ;; *) echo "unknown CONFIG '$config' (debug, release)" >&2; exit 64 ;; esac
 
 # The target exists only when LESSON_FUZZ=1; its own scratch folder keeps the
 # sanitized objects away from the normal .build.
-LESSON_FUZZ=1 swift build --scratch-path .build-fuzz --product LessonFuzz \
+LESSON_FUZZ=1 swift build -c "$config" --scratch-path .build-fuzz --product LessonFuzz \
     -Xswiftc -sanitize=fuzzer,address 2>&1 | grep -v "Cannot export local symbol" || true
-binary=.build-fuzz/debug/LessonFuzz
+binary=.build-fuzz/$config/LessonFuzz
 [ -x "$binary" ] || { echo "build failed" >&2; exit 1; }
 
 corpus=Fuzz/corpus/$mode

@@ -6,18 +6,22 @@
 //   pipeline   (default) a lesson file: load → plan (softmax only) → execute → render
 //   expression an `expect:` line / inline reference: parse, evaluate, format
 //   spec       a softmax block's YAML body: SpecReader + decode + run
+//   url        a link or image destination: as a link, an image and an
+//              autolink in a rendered page; no attribute may hold a scheme
+//              outside the allow-list, however the bytes are arranged
 import Experiments
 import Foundation
 import LessonMarkdown
 import LessonReport
 import LessonRunner
 
-private enum Mode { case pipeline, expression, spec }
+private enum Mode { case pipeline, expression, spec, url }
 
 private let mode: Mode = {
     switch ProcessInfo.processInfo.environment["LESSON_FUZZ_MODE"] ?? "pipeline" {
     case "expression": .expression
     case "spec": .spec
+    case "url": .url
     default: .pipeline
     }
 }()
@@ -85,6 +89,41 @@ private func fuzzSpec(_ data: Data) {
     _ = reader.issues.map(\.message)
 }
 
+/// Every `href="…"` / `src="…"` value of a page.
+private func attributeValues(_ html: String) -> [Substring] {
+    var values: [Substring] = []
+    for marker in ["href=\"", "src=\""] {
+        var rest = html[...]
+        while let start = rest.range(of: marker) {
+            let value = rest[start.upperBound...].prefix { $0 != "\"" }
+            values.append(value)
+            rest = rest[value.endIndex...]
+        }
+    }
+    return values
+}
+
+private func fuzzURL(_ data: Data) {
+    guard let url = String(data: data, encoding: .utf8) else { return }
+    // The encoding alone: nothing that ends an attribute or a tag survives.
+    let encoded = HTML.href(url)
+    precondition(!encoded.utf8.contains { $0 <= 0x20 || $0 >= 0x7F || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") },
+                 "unsafe byte in href")
+    let oneLine = url.replacingOccurrences(of: "\n", with: " ")
+    let lesson = "[a](\(oneLine)) ![i](\(oneLine)) [b](<\(oneLine)>) <\(oneLine)>\n\n[r]: \(oneLine)\n\n[c][r]\n"
+    guard let parsed = try? LessonLoader.parse(data: Data(lesson.utf8), path: "fuzz/url.md") else { return }
+    let html = PageRenderer.render(executor.execute(Planner.plan(parsed, registry: registry)))
+    for value in attributeValues(html) {
+        // What a browser reads: entities decoded, then its URL normalization.
+        let decoded = String(value).replacingOccurrences(of: "&#x27;", with: "'").replacingOccurrences(of: "&#39;", with: "'")
+            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&amp;", with: "&")
+        if let scheme = HTML.scheme(of: decoded) {
+            precondition(HTML.allowedLinkSchemes.contains(scheme) || HTML.isSafeImageURL(decoded),
+                         "scheme '\(scheme)' reached an attribute")
+        }
+    }
+}
+
 @_cdecl("LLVMFuzzerTestOneInput")
 public func lessonFuzzTestOneInput(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     let data = bytes.map { Data(bytes: $0, count: count) } ?? Data()
@@ -92,6 +131,7 @@ public func lessonFuzzTestOneInput(_ bytes: UnsafePointer<UInt8>?, _ count: Int)
     case .pipeline: fuzzPipeline(data)
     case .expression: fuzzExpression(data)
     case .spec: fuzzSpec(data)
+    case .url: fuzzURL(data)
     }
     return 0
 }
@@ -126,4 +166,5 @@ private func prepareHarnessGlobals() {
     fuzzPipeline(Data(lesson.utf8))
     fuzzExpression(Data("sm.loss < 1 and xs[0] == 1:.2f".utf8))
     fuzzSpec(Data("logits: [1, 2]\nlabel: 0\n".utf8))
+    fuzzURL(Data("java&#x09;script:alert(1)".utf8))
 }

@@ -74,6 +74,8 @@ public struct ReportWriter {
     @discardableResult
     public func write(_ lessons: [ExecutedLesson]) throws -> [String] {
         try AtomicFile.createDirectory(outputDirectory)
+        // Left by a render that was killed (kill -9 cannot be caught).
+        TemporaryFiles.sweepStale(in: outputDirectory)
         var warnings = try Assets.install(into: outputDirectory)
         // Names from the paths alone, so a lesson's page keeps its name when
         // the order changes.
@@ -100,6 +102,11 @@ public struct ReportWriter {
         }
         try AtomicFile.write(SearchIndex.script(for: order.map { (lessons[$0], names[$0]) }),
                              to: (outputDirectory as NSString).appendingPathComponent("assets/search-index.js"))
+        // Lessons rendered here before (`lesson render one.md`) stay in the index.
+        let listed = try IndexManifest.update(
+            in: outputDirectory,
+            rendered: zip(order.map { lessons[$0] }, entries).map { IndexManifest.Item(source: $0.lesson.path, entry: $1) })
+        entries = listed.map(\.entry)
         try AtomicFile.write(IndexRenderer.render(entries, options: options),
                              to: (outputDirectory as NSString).appendingPathComponent("index.html"))
         return warnings

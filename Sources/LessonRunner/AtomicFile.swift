@@ -10,6 +10,10 @@ public enum AtomicFile {
         public var description: String { "cannot write '\(path)': \(reason)" }
     }
 
+    /// For the end-to-end test of interrupted writes only: how long to keep
+    /// each temporary file before renaming it (`LESSON_TEST_HOLD_TEMPORARY_FILES`).
+    static let holdTemporaryFiles = ProcessInfo.processInfo.environment["LESSON_TEST_HOLD_TEMPORARY_FILES"].flatMap(Double.init)
+
     public static func write(_ data: Data, to path: String) throws {
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent()
@@ -18,8 +22,12 @@ public enum AtomicFile {
         // and two of them may store the same cache entry at once.
         let temporary = directory.appendingPathComponent(
             ".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UUID().uuidString.prefix(8)).tmp")
+        // Removed if the process is interrupted before the rename.
+        TemporaryFiles.register(temporary.path)
+        defer { TemporaryFiles.unregister(temporary.path) }
         do {
             try data.write(to: temporary)
+            if let seconds = holdTemporaryFiles { Thread.sleep(forTimeInterval: seconds) }
         } catch {
             try? FileManager.default.removeItem(at: temporary)
             throw WriteError(path: path, reason: reason(error))

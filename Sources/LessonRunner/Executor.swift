@@ -1,6 +1,7 @@
 import Experiments
 import Foundation
 import LessonMarkdown
+import NeuralEngine
 
 /// Receives progress as blocks run; the command line shows it.
 public protocol ProgressObserver: AnyObject {
@@ -16,6 +17,10 @@ public struct Executor {
     /// Re-run blocks even when the cache has their results.
     public var force: Bool
     public weak var observer: (any ProgressObserver)?
+    /// Wall time one block may run before it is stopped (see `WorkDeadline`).
+    public var blockTimeLimit: Double = Executor.defaultBlockTimeLimit
+    /// Generous: budgets refuse what they can estimate; this catches the rest.
+    public static let defaultBlockTimeLimit = 120.0
 
     public init(cache: ResultCache?, force: Bool = false, observer: (any ProgressObserver)? = nil) {
         self.cache = cache
@@ -80,9 +85,17 @@ public struct Executor {
         do {
             let directory = (planned.block.location.path as NSString).deletingLastPathComponent
             let context = RunContext(seed: planned.seed, decode: DecodeContext(lessonDirectory: directory.isEmpty ? "." : directory))
-            let outcome = try prepared.run(context)
+            let outcome = try WorkDeadline.$current.withValue(WorkDeadline(seconds: blockTimeLimit)) {
+                try prepared.run(context)
+            }
             block.outcome = outcome
             if let key { cache?.store(outcome, key: key) }
+        } catch let error as WorkDeadline.Exceeded {
+            block.diagnostics.append(Diagnostic(
+                "experiment '\(planned.id)' was stopped after \(ResultValue.format(error.seconds)) s, the time limit of one block",
+                at: planned.block.location,
+                notes: [.init("its work was within the kind's budget, so the estimate missed something; make the block smaller, "
+                              + "or raise the limit with --block-time-limit SECONDS")]))
         } catch let error as ExperimentError {
             block.diagnostics.append(Diagnostic("experiment '\(planned.id)' failed: \(error.message)", at: planned.block.location,
                                                 notes: error.notes.map { .init($0) }))

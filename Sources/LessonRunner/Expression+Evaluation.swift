@@ -160,7 +160,7 @@ extension Expression {
         case .bool(let b): return b
         case .number(let x): return x != 0
         case .integer(let n): return n != 0
-        default: throw ExpressionError("expected true or false, found a \(v.typeName) (\(v.formatted))")
+        default: throw ExpressionError("expected true or false, found \(v.typeNameWithArticle) (\(v.formatted))")
         }
     }
 
@@ -169,7 +169,7 @@ extension Expression {
             throw ExpressionError("'\(context)' needs numbers, found the boolean \(v.formatted)")
         }
         guard let x = v.doubleValue else {
-            throw ExpressionError("'\(context)' needs numbers, found a \(v.typeName) (\(v.formatted))")
+            throw ExpressionError("'\(context)' needs numbers, found \(v.typeNameWithArticle) (\(v.formatted))")
         }
         return x
     }
@@ -184,7 +184,7 @@ extension Expression {
                 if let x = a.doubleValue, let y = b.doubleValue, !isBool(a), !isBool(b) {
                     equal = x == y
                 } else {
-                    throw ExpressionError("cannot compare a \(a.typeName) (\(a.formatted)) with a \(b.typeName) (\(b.formatted))")
+                    throw ExpressionError("cannot compare \(a.typeNameWithArticle) (\(a.formatted)) with \(b.typeNameWithArticle) (\(b.formatted))")
                 }
             }
             return op == "==" ? equal : !equal

@@ -45,7 +45,7 @@ public enum InlineFormat: Sendable, Equatable {
             throw ExpressionError("unknown format ':\(spec)'; use ':%', ':.1%', ':.3f', ':.2e' or ':.4g'")
         }
         guard let x = value.doubleValue else {
-            throw ExpressionError("the format applies to numbers, but the value is a \(value.typeName)")
+            throw ExpressionError("the format applies to numbers, but the value is \(value.typeNameWithArticle)")
         }
         switch self {
         case .percent(let d): return NumberFormat.percent(x, decimals: d)

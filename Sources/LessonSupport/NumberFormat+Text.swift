@@ -102,8 +102,9 @@ public struct ColumnFormat: Sendable, Hashable {
 
     /// Picks one precision for `values`: enough decimals for the smallest
     /// non-zero magnitude to show `significant` significant digits, at most
-    /// six; when that is not enough, or the magnitudes span more than five
-    /// decades, scientific notation for the whole column.
+    /// six; when that is not enough, or the magnitudes span three decades or
+    /// more, scientific notation for the whole column (0.317 beside 0.000102
+    /// would need six decimals: 3.17×10⁻¹ beside 1.02×10⁻⁴ reads better).
     /// Percent columns (`percent: true`) hold fractions shown as "97.4 %".
     public init(fitting values: [Double], significant: Int = 3, percent: Bool = false) {
         let scale = percent ? 100.0 : 1.0
@@ -120,7 +121,7 @@ public struct ColumnFormat: Sendable, Hashable {
         let decimals = max(0, significant - 1 - NumberFormat.exponent10(smallest))
         if percent {
             style = .percent(decimals: min(decimals, 3))
-        } else if decimals > 6 || largest >= 1e6 || largest / smallest >= 1e5 {
+        } else if decimals > 6 || largest >= 1e6 || largest / smallest >= 1e3 {
             style = .scientific(decimals: max(significant - 1, 1))
         } else {
             style = .decimals(decimals)

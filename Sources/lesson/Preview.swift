@@ -1,4 +1,5 @@
 import ArgumentParser
+import FileWatcher
 import Foundation
 import LessonReport
 import LessonRunner
@@ -30,13 +31,16 @@ struct Preview: ParsableCommand {
     func run() throws {
         try options.checkPaths()
         let writer = ReportWriter(outputDirectory: out, options: RenderOptions(allowRawHTML: unsafeHTML))
+        // Taken before each render, so a save during a render is not lost.
+        let watcher = FileWatcher(files: discoveredLessons())
         func renderAll() {
             do {
                 let lessons = try options.runAll()
-                Terminal.report(lessons, format: .text)
+                Terminal.report(lessons, format: options.format)
                 try writer.write(lessons)
                 let summary = CheckSummary(lessons)
                 Terminal.printError(summary.line)
+                watcher.watch(Array(Set(discoveredLessons() + lessons.flatMap(\.filesRead))))
             } catch {
                 Terminal.printError("error: \(error)")
             }
@@ -50,13 +54,14 @@ struct Preview: ParsableCommand {
             throw ExitCode(1)
         }
         Terminal.printError("previewing at http://127.0.0.1:\(server.port)/ — edit a lesson and the page reloads (Ctrl-C to stop)")
-        var stamps = modificationStamps()
         let start = Date()
         while stopAfter.map({ Date().timeIntervalSince(start) < $0 }) ?? true {
             Thread.sleep(forTimeInterval: 0.3)
-            let now = modificationStamps()
-            if now != stamps {
-                stamps = now
+            // A lesson added to a watched folder is a change too.
+            let lessons = discoveredLessons()
+            let added = Set(lessons).subtracting(watcher.files)
+            watcher.watch(watcher.files + Array(added))
+            if !watcher.changes().isEmpty || !added.isEmpty {
                 renderAll()
                 server.version += 1
             }
@@ -64,20 +69,7 @@ struct Preview: ParsableCommand {
         server.stop()
     }
 
-    /// The modification times of every lesson and of the files in each lesson
-    /// folder's `data/` (blocks read them, and their bytes are part of the
-    /// cache key), to notice saves.
-    private func modificationStamps() -> [String: Date] {
-        var stamps: [String: Date] = [:]
-        let fm = FileManager.default
-        let lessons = (try? LessonDiscovery.lessons(in: options.paths)) ?? []
-        let dataFolders = Set(lessons.map { (($0 as NSString).deletingLastPathComponent as NSString).appendingPathComponent("data") })
-        let dataFiles = dataFolders.flatMap { folder in
-            ((try? fm.contentsOfDirectory(atPath: folder)) ?? []).map { (folder as NSString).appendingPathComponent($0) }
-        }
-        for file in lessons + dataFiles {
-            stamps[file] = (try? fm.attributesOfItem(atPath: file)[.modificationDate]) as? Date
-        }
-        return stamps
+    private func discoveredLessons() -> [String] {
+        (try? LessonDiscovery.lessons(in: options.paths)) ?? []
     }
 }

@@ -30,7 +30,11 @@ struct RunOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Also write the results as JUnit XML: one test case per block (classname: the lesson path, name: the block id).", valueName: "file"))
     var junit: String?
 
+    @Option(name: .customLong("block-time-limit"), help: ArgumentHelp("Stop a block that runs longer than this many seconds (an error for that block; the others go on).", valueName: "seconds"))
+    var blockTimeLimit: Double = Executor.defaultBlockTimeLimit
+
     func validate() throws {
+        if !(blockTimeLimit >= 0 && blockTimeLimit <= 1e6) { throw ValidationError("--block-time-limit must be between 0 and 1000000 seconds") }
         if paths.isEmpty { throw ValidationError("give at least one lesson file or folder") }
         if cacheDirectory.isEmpty { throw ValidationError("--cache-dir must not be empty") }
         if jobs < 1 || jobs > 1_024 { throw ValidationError("--jobs must be 1…1024, found \(jobs)") }
@@ -72,7 +76,8 @@ struct RunOptions: ParsableArguments {
             files = shard.select(files, durations: noCache ? [:] : ResultCache.recordedDurations(in: cacheDirectory))
         }
         let progress = ProgressPrinter()
-        let executor = Executor(cache: cache, force: force, observer: progress)
+        var executor = Executor(cache: cache, force: force, observer: progress)
+        executor.blockTimeLimit = blockTimeLimit
         // Typeset formulas are cached even with --force: KaTeX is deterministic.
         let pipeline = Pipeline(executor: executor,
                                 typesetter: MathTypesetter(cacheDirectory: noCache ? nil : cacheDirectory))

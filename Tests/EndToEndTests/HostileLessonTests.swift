@@ -80,4 +80,165 @@ import Testing
         #expect(r.stderr.contains("near.md:10:257: warning: content nested more than 256 levels"), "\(r.stderr)")
         #expect(r.stderr.contains("nested more than 256 levels"))
     }
+
+    @Test func dataFilesStayInsideTheLessonAndAreBounded() throws {
+        let dir = try folder(["lesson/data.md": """
+        ```experiment dropout-ensemble
+        data: digits
+        file: /etc/passwd
+        ```
+
+        ```experiment dropout-ensemble
+        data: digits
+        file: ../../../../../../etc/passwd
+        ```
+
+        ```experiment dropout-ensemble
+        data: digits
+        file: bomb.csv.gz
+        ```
+
+        ```experiment dropout-ensemble
+        data: digits
+        file: data
+        ```
+
+        """])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let lessonDirectory = dir.appendingPathComponent("lesson")
+        try FileManager.default.createDirectory(at: lessonDirectory.appendingPathComponent("data"), withIntermediateDirectories: true)
+        let gzip = Process()
+        gzip.executableURL = URL(fileURLWithPath: "/bin/sh")
+        gzip.arguments = ["-c", "head -c 100000000 /dev/zero | gzip -c > lesson/bomb.csv.gz"]
+        gzip.currentDirectoryURL = dir
+        try gzip.run()
+        gzip.waitUntilExit()
+        let r = try lesson(["check", "lesson/data.md", "--no-cache"], in: dir)
+        #expect(r.status == 1)
+        let rule = "a data file must be inside the lesson's folder (or a folder below it), after following symbolic links"
+        #expect(r.stderr.contains("lesson/data.md:3:7: error: the data file '/etc/passwd' is an absolute path; \(rule)"), "\(r.stderr)")
+        #expect(r.stderr.contains("lesson/data.md:8:7: error: the data file '../../../../../../etc/passwd' leads outside the lesson's folder; \(rule)"))
+        #expect(r.stderr.contains("lesson/data.md:11:1: error: experiment 'dropout_ensemble_3' failed: cannot read the digits file: "), "\(r.stderr)")
+        #expect(r.stderr.contains("decompresses to more than 16 MiB"))
+        #expect(r.stderr.contains("lesson/data.md:18:7: error: the data file 'data' is a folder, not a file"))
+        #expect(!r.stderr.contains("root:") && !r.stderr.contains("NSCocoaErrorDomain"))
+        #expect(r.stderr.count < 4_000)
+    }
+
+    @Test func aBlockPastTheTimeLimitStopsAlone() throws {
+        let dir = try folder(["slow.md": """
+        ```experiment bias-variance
+        id: slow
+        data: moons
+        train_size: 40
+        validation_size: 40
+        hidden: [2]
+        epochs: 5
+        ```
+
+        ```experiment softmax
+        id: quick
+        logits: [2, 1, 0.1]
+        label: 0
+        ```
+
+        """])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try lesson(["check", "slow.md", "--no-cache", "--block-time-limit", "0"], in: dir)
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("slow.md:1:1: error: experiment 'slow' was stopped after 0 s, the time limit of one block"), "\(r.stderr)")
+        #expect(r.stdout.contains("2 blocks: 1 passed, 1 failed"), "\(r.stdout)")
+        let bad = try lesson(["check", "slow.md", "--block-time-limit", "-1"], in: dir)
+        #expect(bad.status == 64)
+    }
+
+    /// The `.tmp` files under `directory`, at any depth (assets are written first).
+    func temporaryFiles(in directory: URL) -> [String] {
+        let all = FileManager.default.enumerator(atPath: directory.path)?.allObjects as? [String] ?? []
+        return all.filter { $0.hasSuffix(".tmp") }.sorted()
+    }
+
+    @Test(arguments: [SIGTERM, SIGINT])
+    func anInterruptedRenderLeavesNoTemporaryFile(signal: Int32) throws {
+        let dir = try folder(["a.md": "# A\n\nText.\n"])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("out")
+        let process = Process()
+        process.executableURL = try #require(LessonCommandTests.binary)
+        process.arguments = ["render", "a.md", "--out", out.path, "--no-cache"]
+        process.currentDirectoryURL = dir
+        var environment = ProcessInfo.processInfo.environment
+        environment["LESSON_TEST_HOLD_TEMPORARY_FILES"] = "60"
+        process.environment = environment
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Wait (generously) until the first page is being written.
+        var waited = 0
+        while temporaryFiles(in: out).isEmpty, waited < 1_200 {
+            usleep(50_000)
+            waited += 1
+        }
+        #expect(!temporaryFiles(in: out).isEmpty, "no temporary file appeared")
+        kill(process.processIdentifier, signal)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+        #expect(process.terminationStatus == signal)
+        #expect(temporaryFiles(in: out).isEmpty, "\(temporaryFiles(in: out))")
+    }
+
+    @Test func theNextRenderSweepsWhatAKilledOneLeft() throws {
+        let dir = try folder(["a.md": "# A\n\nText.\n"])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        let gone = Process()
+        gone.executableURL = URL(fileURLWithPath: "/bin/true")
+        try gone.run()
+        gone.waitUntilExit()
+        let stale = ".a.html.\(gone.processIdentifier).0BADF00D.tmp"
+        let live = ".a.html.\(getpid()).0C0FFEE0.tmp"
+        for name in [stale, live] {
+            FileManager.default.createFile(atPath: out.appendingPathComponent(name).path, contents: Data("half".utf8))
+        }
+        let r = try lesson(["render", "a.md", "--out", out.path, "--no-cache"], in: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        // The dead writer's file is gone; a live writer's (a concurrent render) stays.
+        #expect(temporaryFiles(in: out) == [live])
+    }
+
+    @Test func yamlMessagesPointWhereTheProblemIs() throws {
+        let dir = try folder(["m.md": """
+        ```experiment softmax
+        logits: [1, 2]
+        label: 0
+        logits: [3, 4]
+        ```
+
+        ```experiment softmax
+        logits: &a [1, 2]
+        label: 0
+        id: *a
+        ```
+
+        ```experiment softmax
+        logits: [1, 2]
+        \tlabel: 0
+        ```
+
+        ```experiment softmax
+        logits: [1, 2]
+        label: 0
+        seed: -1
+        ```
+
+        """])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try lesson(["check", "m.md", "--no-cache"], in: dir)
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("m.md:4:1: error: duplicate key 'logits': a key may appear once in a block; keep one"), "\(r.stderr)")
+        #expect(r.stderr.contains("m.md:10:1: error: 'id' must be text, found a list"), "\(r.stderr)")
+        #expect(r.stderr.contains("m.md:15:1: error: a tab indents this line; YAML indentation must be spaces"), "\(r.stderr)")
+        #expect(r.stderr.contains("m.md:21:7: error: 'seed' is -1, outside the allowed range 0 ≤ seed ≤ 9,007,199,254,740,991"), "\(r.stderr)")
+    }
 }

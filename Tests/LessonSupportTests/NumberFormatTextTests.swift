@@ -41,6 +41,7 @@ import Testing
         #expect([1, 5, 20, 100].map(whole.format) == ["1", "5", "20", "100"])
         let mixed = ColumnFormat(fitting: [1, 0.25, -0.5])
         #expect([1, 0.25, -0.5].map(mixed.format) == ["1.000", "0.250", "\(minus)0.500"])
+        #expect(ColumnFormat(fitting: [0.3165, 0.000102]).format(0.000102) == "1.02×10⁻⁴")
         let wide = ColumnFormat(fitting: [3.1e-9, 0.5])
         #expect(wide.style == .scientific(decimals: 2))
         #expect(ColumnFormat(fitting: [0.974, 0.9812], percent: true).format(0.974) == "97.4 %")

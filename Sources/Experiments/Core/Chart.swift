@@ -22,6 +22,13 @@ public struct Chart: Codable, Sendable, Hashable {
         case log
     }
 
+    /// How the y values read: as they are, or fractions drawn as percentages
+    /// (0.974 is drawn at 97.4, so the axis agrees with tables in %).
+    public enum ValueFormat: String, Codable, Sendable, Hashable {
+        case plain
+        case percent
+    }
+
     /// One named sequence of values.
     public struct Series: Codable, Sendable, Hashable {
         public var name: String
@@ -65,10 +72,14 @@ public struct Chart: Codable, Sendable, Hashable {
     public var referenceLines: [ReferenceLine]
     /// A sentence describing the chart for screen readers (`<desc>`).
     public var summary: String
+    /// `nil` (as in results cached before it existed) reads as `.plain`.
+    public var yFormat: ValueFormat?
 
     public init(title: String, style: Style = .line, xLabel: String = "", yLabel: String = "",
                 xScale: Scale = .linear, yScale: Scale = .linear, categories: [String] = [],
-                series: [Series], referenceLines: [ReferenceLine] = [], summary: String = "") {
+                series: [Series], referenceLines: [ReferenceLine] = [], summary: String = "",
+                yFormat: ValueFormat = .plain) {
+        self.yFormat = yFormat
         self.title = title
         self.style = style
         self.xLabel = xLabel

@@ -56,14 +56,10 @@ public struct DecodeContext: Sendable {
     public var runsFactor: String { runs > 1 ? " × \(runs) seeds" : "" }
 
     /// Resolves a data file named in a block: relative to the lesson's folder,
-    /// then to its `data/` folder.
+    /// then to its `data/` folder; nil when missing or outside the lesson's
+    /// folder (``locateDataFile(_:)`` says why).
     public func resolveDataFile(_ name: String) -> String? {
-        let fm = FileManager.default
-        let candidates: [String] = name.hasPrefix("/") ? [name] : [
-            (lessonDirectory as NSString).appendingPathComponent(name),
-            (lessonDirectory as NSString).appendingPathComponent("data/" + name),
-        ]
-        return candidates.first(where: { fm.fileExists(atPath: $0) })
+        try? locateDataFile(name)
     }
 }
 

@@ -80,7 +80,8 @@ public struct NumericRange: Sendable, Hashable, CustomStringConvertible {
     /// Integral bounds in full with thousands separators ("50,000,000"),
     /// others with up to six significant digits.
     static func bound(_ x: Double) -> String {
-        guard x == x.rounded(), abs(x) < 9e15 else { return ResultValue.format(x, significant: 6) }
+        // Up to 2⁵³ every integer is exact in a Double, and is printed in full.
+        guard x == x.rounded(), abs(x) <= 9_007_199_254_740_992 else { return ResultValue.format(x, significant: 6) }
         return Int(x).grouped
     }
 

@@ -23,6 +23,11 @@ public indirect enum ResultValue: Codable, Sendable, Hashable {
         }
     }
 
+    /// The type's name with its article, "a number", "an integer", for error messages.
+    public var typeNameWithArticle: String {
+        (typeName.first.map { "aeiou".contains($0) } ?? false ? "an " : "a ") + typeName
+    }
+
     /// A short name of the value's type, for error messages.
     public var typeName: String {
         switch self {

@@ -20,7 +20,7 @@ public enum SeedStatistic: String, CaseIterable, Sendable {
             var numbers: [Double] = []
             for value in values {
                 guard let x = value.doubleValue else {
-                    throw SeedStatisticError("is a number in one run and a \(value.typeName) in another")
+                    throw SeedStatisticError("is a number in one run and \(value.typeNameWithArticle) in another")
                 }
                 numbers.append(x)
             }

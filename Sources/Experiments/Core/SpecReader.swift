@@ -27,7 +27,7 @@ public final class SpecReader {
         do {
             root = try Yams.compose(yaml: body)
         } catch let error as YamlError {
-            issues.append(Self.issue(from: error))
+            issues.append(Self.issue(from: error, body: body))
             return
         } catch {
             issues.append(SpecIssue("malformed YAML: \(error)", line: 1, column: 1))
@@ -36,7 +36,7 @@ public final class SpecReader {
         if let root {
             guard case .mapping(let mapping) = root else {
                 issues.append(SpecIssue(
-                    "the body of an 'experiment \(kind)' block must be a YAML mapping of keys to values, found a \(Self.describe(root))",
+                    "the body of an 'experiment \(kind)' block must be a YAML mapping of keys to values, found \(Self.describe(root))",
                     line: root.mark?.line ?? 1, column: root.mark?.column ?? 1,
                     notes: ["write one 'key: value' per line, e.g. '\(descriptors.last?.name ?? "id"): …'"]))
                 return
@@ -103,7 +103,21 @@ public final class SpecReader {
     }
 
     /// Records a problem at a specific node.
+    ///
+    /// A value written as an alias (`label: *a`) is the anchored node, whose
+    /// mark is the anchor's place: the problem is reported at the key that
+    /// used it, with a note naming the anchor's line.
     public func fail(at node: Node, _ message: String, notes: [String] = []) {
+        if let mark = node.mark,
+           let user = entries.values.first(where: { entry in
+               guard let keyMark = entry.key.mark, let valueMark = entry.value.mark else { return false }
+               return valueMark.line == mark.line && valueMark.column == mark.column
+                   && (valueMark.line, valueMark.column) < (keyMark.line, keyMark.column)
+           }), let keyMark = user.key.mark {
+            issues.append(SpecIssue(message, line: keyMark.line, column: keyMark.column,
+                                    notes: notes + ["the value comes through an alias from line \(mark.line) of the block"]))
+            return
+        }
         issues.append(SpecIssue(message, line: node.mark?.line ?? 0, column: node.mark?.column ?? 0, notes: notes))
     }
 
@@ -309,23 +323,34 @@ public final class SpecReader {
         }
     }
 
-    static func issue(from error: YamlError) -> SpecIssue {
+    /// A YAML error as the author needs it. libyaml's words are passed on
+    /// but never matched: what the author did wrong is read from the body
+    /// (a tab in the indentation, the nesting depth, where a key repeats).
+    static func issue(from error: YamlError, body: String) -> SpecIssue {
         switch error {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
-            if problem.hasPrefix("Maximum nesting level reached") {
-                // libyaml's own words name its C API; say what the author can change.
+            if YAMLAliasBudget.nestingDepthAtFirstError(body) >= YAMLAliasBudget.libyamlMaximumNesting {
                 return SpecIssue("YAML nested too deeply: at most 1,000 levels of lists and mappings",
                                  line: mark.line, column: mark.column)
+            }
+            if let tab = YAMLBodyText.indentingTab(in: body, nearLine: mark.line) {
+                return SpecIssue("a tab indents this line; YAML indentation must be spaces",
+                                 line: tab.line, column: tab.column,
+                                 notes: ["replace the tab with spaces (the keys of a block start in the same column)"])
             }
             let extra = context.map { " (\($0.text))" } ?? ""
             return SpecIssue("malformed YAML: \(problem)\(extra)", line: mark.line, column: mark.column)
         case .reader(let problem, _, _, _):
             return SpecIssue("malformed YAML: \(problem)", line: 1, column: 1)
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return SpecIssue("duplicate key\(duplicates.count > 1 ? "s" : "") \(duplicates.map { "'\($0)'" }.joined(separator: ", "))",
-                             line: context.mark.line, column: context.mark.column)
+            let name = duplicates.sorted().first ?? ""
+            let place = YAMLBodyText.repeatedKey(name, in: body, from: context.mark.line)
+            let others = duplicates.count > 1 ? " (and " + duplicates.sorted().dropFirst().map { "'\($0)'" }.joined(separator: ", ") + ")" : ""
+            return SpecIssue("duplicate key '\(name)'\(others): a key may appear once in a block; keep one",
+                             line: place?.line ?? context.mark.line, column: place?.column ?? context.mark.column,
+                             notes: place.map { ["first written on line \($0.firstLine) of the block"] } ?? [])
         default:
             return SpecIssue("malformed YAML: \(error)", line: 1, column: 1)
         }

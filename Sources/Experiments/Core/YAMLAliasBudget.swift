@@ -79,6 +79,37 @@ enum YAMLAliasBudget {
         }
     }
 
+    /// libyaml's limit on nested lists and mappings (`yaml_set_max_nest_level`'s default).
+    static let libyamlMaximumNesting = 1_000
+
+    /// How many lists and mappings are open where libyaml first stops with an
+    /// error, or 0 when the body parses: tells "nested too deeply" from other
+    /// errors by the structure, not by libyaml's wording.
+    static func nestingDepthAtFirstError(_ body: String) -> Int {
+        var bytes = Array(body.utf8)
+        return bytes.withUnsafeMutableBufferPointer { buffer -> Int in
+            var parser = yaml_parser_t()
+            guard yaml_parser_initialize(&parser) == 1 else { return 0 }
+            defer { yaml_parser_delete(&parser) }
+            yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+            var depth = 0
+            while true {
+                var event = yaml_event_t()
+                // The scanner runs ahead of the events: it may stop on the
+                // 1,001st `[` while fewer collections have been opened.
+                guard yaml_parser_parse(&parser, &event) == 1 else { return max(depth, Int(parser.flow_level) + 1) }
+                defer { yaml_event_delete(&event) }
+                switch event.type {
+                case YAML_STREAM_END_EVENT: return 0
+                case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT: depth += 1
+                case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT: depth -= 1
+                default: continue
+                }
+            }
+        }
+    }
+
     private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
         pointer.map { String(cString: $0) }
     }

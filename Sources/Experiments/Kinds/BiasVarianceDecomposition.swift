@@ -65,6 +65,7 @@ struct BiasVarianceDecomposition {
             // (common random numbers: the comparison between them is less noisy).
             testNoise.append(grid.map { _ in spec.data.noise * noiseGenerator.normal() })
             for (c, capacity) in spec.capacities.enumerated() {
+                try WorkDeadline.check()
                 if spec.family == .degrees {
                     let (x, y) = BiasVarianceSweep.columns(training)
                     guard let polynomial = PolynomialFit.fit(x: x, y: y, degree: capacity, ridge: spec.training.weightDecay) else {

@@ -90,6 +90,13 @@ public enum BiasVarianceKind: ExperimentKind {
     /// 0.4 µs an example: this is the budget that stops them (1e7 is about
     /// 4 s, eight runs of the lesson's widest sweep).
     static let exampleBudget = 1e7
+    /// Largest work of a polynomial sweep and decomposition: multiply-adds of
+    /// the least-squares fits (train_size × (degree + 1)² each) and of the
+    /// predictions, over every fit: about 10 s on one core of the build machine.
+    static let polynomialBudget = 5e9
+    /// Most predictions a decomposition keeps (capacities × resamples ×
+    /// test_points), 8 bytes each: 160 MB.
+    static let predictionBudget = 2e7
 
     public static func decode(_ reader: SpecReader, context: DecodeContext) -> Spec? {
         let capacityKeys = ["hidden", "depth", "degrees", "errors"].filter(reader.has)
@@ -155,6 +162,21 @@ public enum BiasVarianceKind: ExperimentKind {
             baseError: reader.double("base_error"), biasThreshold: reader.double("bias_threshold"),
             varianceThreshold: reader.double("variance_threshold"), resamples: resamples,
             testPoints: reader.int("test_points"), givenErrors: [])
+        if family == .degrees {
+            let hint = "lower 'train_size', 'validation_size', 'resamples', 'test_points' or the largest degree"
+            if spec.polynomialWork > polynomialBudget {
+                reader.fail("degrees",
+                            "fitting would take \(ResultValue.format(spec.polynomialWork, significant: 3)) multiply-adds "
+                            + "((1 + resamples) × train_size × (degree + 1)² per degree, plus the predictions), "
+                            + "more than the budget of \(ResultValue.format(polynomialBudget))",
+                            notes: [hint])
+            } else if spec.storedPredictions > predictionBudget {
+                reader.fail("test_points",
+                            "the decomposition would keep \(ResultValue.format(spec.storedPredictions, significant: 3)) predictions "
+                            + "(degrees × resamples × test_points), more than the budget of \(ResultValue.format(predictionBudget))",
+                            notes: [hint])
+            }
+        }
         if family == .hidden || family == .depth {
             let hint = "lower 'epochs', 'train_size'" + (resamples > 0 ? ", 'resamples'" : "") + " or the number of capacities"
             let runs = Double(context.runs)
@@ -238,6 +260,24 @@ extension BiasVarianceKind.Spec {
         let perNetwork = Double(training.epochs) * Double(trainSize)
         let networks = Double(1 + resamples)
         return capacities.reduce(0.0) { $0 + perNetwork * Double(parameterCount($1)) * networks }
+    }
+
+    /// Multiply-adds of the polynomial fits and their predictions, over the
+    /// sweep and every resample of the decomposition.
+    var polynomialWork: Double {
+        guard family == .degrees else { return 0 }
+        return capacities.reduce(0.0) { total, degree in
+            let width = Double(degree + 1)
+            let fit = Double(trainSize) * width * width + width * width * width
+            let sweep = fit + Double(trainSize + validationSize) * width
+            let resampled = Double(resamples) * (fit + Double(testPoints) * width)
+            return total + sweep + resampled
+        }
+    }
+
+    /// Predictions a decomposition keeps until it summarizes them.
+    var storedPredictions: Double {
+        Double(capacities.count) * Double(resamples) * Double(testPoints)
     }
 
     /// epochs × train_size × networks trained.

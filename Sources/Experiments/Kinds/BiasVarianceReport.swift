@@ -229,13 +229,13 @@ struct BiasVarianceReport {
         return Chart(
             title: "Training and validation error against capacity", style: .line,
             xLabel: capacityName + (logScale(x) ? " (log scale)" : ""),
-            yLabel: isClassification ? "error (fraction misclassified)" : "mean squared error",
+            yLabel: isClassification ? "error (% misclassified)" : "mean squared error",
             xScale: logScale(x) ? .log : .linear, yScale: .linear,
             series: [
                 Chart.Series(name: "training error", x: x, y: rows.map(\.trainError)),
                 Chart.Series(name: "validation error", x: x, y: rows.map(\.validationError)),
             ],
-            referenceLines: references, summary: summary)
+            referenceLines: references, summary: summary, yFormat: isClassification ? .percent : .plain)
     }
 
     private var decompositionChart: Chart {

@@ -27,6 +27,7 @@ struct BiasVarianceSweep {
         let examples = try spec.data.examples(spec.trainSize + spec.validationSize, context: context, generator: &dataGenerator)
         let (training, validation) = try spec.data.split(examples, first: spec.trainSize)
         return try spec.capacities.map { capacity in
+            try WorkDeadline.check()
             var modelGenerator = generator.split()
             return try fit(capacity, training: training, validation: validation, generator: &modelGenerator)
         }

@@ -170,6 +170,7 @@ struct DropoutEnsembleExperiment {
         let labels = test.labels ?? []
         var sum = 0.0
         for _ in 0..<thinningMasks {
+            try WorkDeadline.check()
             sum += accuracy(try model.predictClasses(test.features, mode: .monteCarloDropout), labels)
         }
         return sum / Double(thinningMasks)
@@ -185,6 +186,7 @@ struct DropoutEnsembleExperiment {
         var passClasses: [[Int]] = []
         var passEntropy = 0.0
         for _ in 0..<samples {
+            try WorkDeadline.check()
             let probabilities = try model.predictProbabilities(features, mode: .monteCarloDropout)
             probabilities.withUnsafeBufferPointer { p in
                 for i in 0..<sum.count { sum[i] += Double(p[i]) }

@@ -145,10 +145,10 @@ struct DropoutEnsembleReport {
             + "; weight scaling: \(percent(result.scaledAccuracy))."
         return Chart(
             title: "Averaging more thinned networks approaches weight scaling", style: .line,
-            xLabel: "sampled masks K" + (logX ? " (log scale)" : ""), yLabel: "test accuracy",
+            xLabel: "sampled masks K" + (logX ? " (log scale)" : ""), yLabel: "test accuracy (%)",
             xScale: logX ? .log : .linear,
             series: [Chart.Series(name: "Monte-Carlo average", x: x, y: result.monteCarlo.map(\.accuracy))],
-            referenceLines: references, summary: summary)
+            referenceLines: references, summary: summary, yFormat: .percent)
     }
 
     private var ensembleTable: ResultTable {

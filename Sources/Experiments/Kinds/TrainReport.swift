@@ -227,10 +227,11 @@ struct TrainReport {
         return Chart(
             title: "Final \(isRegression ? "losses" : "accuracies") against \(varied)", style: .line,
             xLabel: varied + (logX ? " (log scale\(x.contains(0) ? "; 0 drawn at a tenth of the smallest value" : ""))" : ""),
-            yLabel: isRegression ? "loss" : "accuracy", xScale: logX ? .log : .linear, series: series,
+            yLabel: isRegression ? "loss" : "accuracy (%)", xScale: logX ? .log : .linear, series: series,
             summary: "Training and test \(isRegression ? "loss" : "accuracy") after training for each value of \(varied): "
                 + points.map { "\(ResultValue.format($0.0)): \(isRegression ? number($0.1.testLoss) : percent($0.1.testAccuracy))" }
-                    .joined(separator: ", ") + ".")
+                    .joined(separator: ", ") + ".",
+            yFormat: isRegression ? .plain : .percent)
     }
 
     private var layerTable: ResultTable {

@@ -155,10 +155,13 @@ struct DataRecipe: Codable, Sendable, Hashable {
                 reader.fail("coefficients", "each of 'coefficients' must be between -1e6 and 1e6")
             }
         }
-        if source == .digits, context.resolveDataFile(file) == nil {
-            reader.fail(reader.has("file") ? "file" : "data",
-                        "cannot find the digits file '\(file)' next to the lesson or in its data/ folder",
-                        notes: ["the project ships it as lessons/data/\(digitsFile)"])
+        if source == .digits {
+            do {
+                _ = try context.locateDataFile(file)
+            } catch {
+                reader.fail(reader.has("file") ? "file" : "data", error.message,
+                            notes: error.notes + ["the project ships the digits as lessons/data/\(digitsFile)"])
+            }
         }
         return DataRecipe(source: source, noise: noise, classes: classes, coefficients: coefficients, file: file)
     }
@@ -170,8 +173,11 @@ struct DataRecipe: Codable, Sendable, Hashable {
     func examples(_ count: Int, context: DecodeContext, generator: inout RandomGenerator) throws -> Dataset<Float> {
         switch source {
         case .digits:
-            guard let path = context.resolveDataFile(file) else {
-                throw ExperimentError("cannot find the digits file '\(file)' next to the lesson or in its data/ folder")
+            let path: String
+            do {
+                path = try context.locateDataFile(file)
+            } catch {
+                throw ExperimentError(error.message, notes: error.notes)
             }
             let all: Dataset<Float>
             do {
@@ -180,7 +186,7 @@ struct DataRecipe: Codable, Sendable, Hashable {
                 throw ExperimentError("cannot read the digits file: \(error)")
             }
             guard count <= all.count else {
-                throw ExperimentError("the block needs \(count.grouped) images but '\(file)' has \(all.count.grouped)")
+                throw ExperimentError("the block needs \(count.grouped) images but \(DataFileProblem.quoted(file)) has \(all.count.grouped)")
             }
             return all.subset(Array(generator.permutation(all.count).prefix(count)))
         case .spirals:

@@ -4,7 +4,7 @@ import LessonRunner
 /// The `index.html` that lists every lesson with its status, in the order
 /// it is given (``ReportWriter`` gives the teaching order).
 public enum IndexRenderer {
-    public struct Entry: Sendable {
+    public struct Entry: Sendable, Codable, Equatable {
         public var title: String
         public var href: String
         public var blocks: Int

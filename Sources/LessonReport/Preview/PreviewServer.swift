@@ -54,23 +54,34 @@ public final class PreviewServer: @unchecked Sendable {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
         }
         port = UInt16(bigEndian: actual.sin_port)
-        socketDescriptor = fd
-        let thread = Thread { [self] in serve() }
+        lock.withLock { socketDescriptor = fd }
+        let thread = Thread { [self] in serve(fd) }
         thread.stackSize = 1 << 20
         thread.start()
     }
 
+    /// Stops accepting. Only shuts the socket down (which wakes `accept`);
+    /// the serving thread closes it, so its number cannot be reused by
+    /// another file while that thread may still use it.
     public func stop() {
-        if socketDescriptor >= 0 {
-            shutdown(socketDescriptor, Int32(SHUT_RDWR))
-            close(socketDescriptor)
-            socketDescriptor = -1
+        let fd = lock.withLock {
+            defer { socketDescriptor = -1 }
+            return socketDescriptor
+        }
+        if fd >= 0 {
+            shutdown(fd, Int32(SHUT_RDWR))
         }
     }
 
-    private func serve() {
-        while socketDescriptor >= 0 {
-            let client = accept(socketDescriptor, nil, nil)
+    /// Whether `fd` is still the socket to serve (not stopped).
+    private func isServing(_ fd: Int32) -> Bool {
+        lock.withLock { socketDescriptor == fd }
+    }
+
+    private func serve(_ fd: Int32) {
+        defer { close(fd) }
+        while isServing(fd) {
+            let client = accept(fd, nil, nil)
             if client < 0 {
                 if errno == EINTR { continue }
                 return

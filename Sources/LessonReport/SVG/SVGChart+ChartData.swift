@@ -1,3 +1,4 @@
+import Foundation
 import Experiments
 
 extension SVGChart {
@@ -31,6 +32,9 @@ extension SVGChart {
             var whiskers: [Whisker]
             /// How many of `points` are not gaps.
             var drawablePointCount: Int
+            /// The index of an earlier series this one lies on (within half a
+            /// percent of the y range at every point): drawn so both show.
+            var coincidesWith: Int? = nil
         }
 
         var style: Chart.Style
@@ -57,6 +61,8 @@ extension SVGChart {
                 return values[index]
             }
             style = chart.style
+            // Fractions drawn as percentages, so the axis reads like the tables.
+            let factor = chart.yFormat == .percent ? 100.0 : 1.0
             xScale = chart.style == .bar ? .linear : ScaleKind(chart.xScale)
             yScale = ScaleKind(chart.yScale)
             let yScale = yScale, xScale = xScale
@@ -87,7 +93,7 @@ extension SVGChart {
                     chart.style == .bar || source.x.isEmpty ? Double(i) : source.x[i]
                 }
                 for i in 0..<count {
-                    let x = xValue(i), y = source.y[i]
+                    let x = xValue(i), y = source.y[i] * factor
                     let xOK = chart.style == .bar || usable(x, xScale)
                     let yOK = usable(y, yScale)
                     if chart.style == .bar {
@@ -99,7 +105,7 @@ extension SVGChart {
                         if chart.style != .bar { xs.append(x) }
                         ys.append(y)
                     }
-                    if xOK, let low = element(source.yLow, i), let high = element(source.yHigh, i),
+                    if xOK, let low = element(source.yLow, i).map({ $0 * factor }), let high = element(source.yHigh, i).map({ $0 * factor }),
                        usable(low, yScale), usable(high, yScale) {
                         whiskers.append(Whisker(x: x, low: min(low, high), high: max(low, high)))
                         ys.append(low)
@@ -112,12 +118,40 @@ extension SVGChart {
                 return Series(index: index, name: source.name, dashed: source.dashed, points: points, bars: bars,
                               whiskers: whiskers, drawablePointCount: points.reduce(0) { $0 + ($1 == nil ? 0 : 1) })
             }
-            referenceLines = chart.referenceLines.filter { usable($0.y, yScale) }
+            referenceLines = chart.referenceLines.map { Chart.ReferenceLine(label: $0.label, y: $0.y * factor) }.filter { usable($0.y, yScale) }
             ys += referenceLines.map(\.y)
             if chart.style == .bar, yScale == .linear, !ys.isEmpty { ys.append(0) }
 
             xExtent = xs.min().map { ($0, xs.max()!) }
             yExtent = ys.min().map { ($0, ys.max()!) }
+            if chart.style == .line, let (low, high) = yExtent {
+                Self.markCoincident(&series, low: low, high: high, log: yScale == .log)
+            }
+        }
+    }
+}
+
+extension SVGChart.ChartData {
+    /// Marks each line that lies on an earlier one ("bias² + variance +
+    /// noise" exactly under "measured test MSE"), so it can be drawn dashed
+    /// over it with open markers and both stay visible.
+    static func markCoincident(_ series: inout [Series], low: Double, high: Double, log: Bool) {
+        func position(_ y: Double) -> Double { log ? Foundation.log10(max(y, 1e-300)) : y }
+        let range = max(position(high) - position(low), 1e-300)
+        for i in series.indices where series[i].drawablePointCount > 0 {
+            for j in 0..<i where series[j].points.count == series[i].points.count {
+                let same = zip(series[i].points, series[j].points).allSatisfy { a, b in
+                    switch (a, b) {
+                    case (nil, nil): return true
+                    case let (a?, b?): return a.x == b.x && abs(position(a.y) - position(b.y)) <= 0.005 * range
+                    default: return false
+                    }
+                }
+                if same {
+                    series[i].coincidesWith = j
+                    break
+                }
+            }
         }
     }
 }

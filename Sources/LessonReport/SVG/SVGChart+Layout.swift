@@ -15,17 +15,29 @@ extension SVGChart {
         static let tickLength = 5.0
         static let minorTickLength = 3.0
 
-        /// A label that may have been shortened; `full` goes into a `<title>`.
+        /// A label, wrapped onto up to `maxLines` lines; only when those do
+        /// not suffice is it shortened, and `full` goes into a `<title>`.
         struct Label {
-            var text: String
+            var lines: [String]
             var full: String
             var truncated: Bool
+            /// The widest line (what a single-line label measures).
+            var text: String { lines.max { $0.count < $1.count } ?? "" }
 
-            init(_ full: String, maxWidth: Double, fontSize: Double, bold: Bool = false) {
+            init(_ full: String, maxWidth: Double, fontSize: Double, bold: Bool = false, maxLines: Int = 1) {
                 self.full = full
-                (text, truncated) = TextMetrics.truncate(full, maxWidth: max(maxWidth, 12), fontSize: fontSize, bold: bold)
+                (lines, truncated) = TextMetrics.wrap(full, maxWidth: max(maxWidth, 12), fontSize: fontSize,
+                                                      bold: bold, maxLines: maxLines)
+            }
+
+            func width(fontSize: Double, bold: Bool = false) -> Double {
+                lines.map { TextMetrics.width($0, fontSize: fontSize, bold: bold) }.max() ?? 0
             }
         }
+
+        static let titleLineHeight = titleFont + 4
+        static let axisLineHeight = axisLabelFont + 3
+        static let tickLineHeight = tickFont + 2
 
         struct LegendItem {
             enum Swatch { case series(ChartData.Series), reference }
@@ -78,8 +90,8 @@ extension SVGChart {
 
             let titleText = XMLText.singleLine(chart.title)
             if !titleText.isEmpty {
-                title = Label(titleText, maxWidth: self.width - 2 * pad, fontSize: Self.titleFont, bold: true)
-                top += Self.titleFont + 10
+                title = Label(titleText, maxWidth: self.width - 2 * pad, fontSize: Self.titleFont, bold: true, maxLines: 3)
+                top += Self.titleFont + 10 + Double(title!.lines.count - 1) * Self.titleLineHeight
             }
 
             let rows = placeLegend(data: data, top: top)
@@ -87,10 +99,18 @@ extension SVGChart {
             top += 8
 
             let xText = XMLText.singleLine(chart.xLabel), yText = XMLText.singleLine(chart.yLabel)
-            let bottomFixed = pad + (xText.isEmpty ? 0 : Self.axisLabelFont + 8)
-            let leftFixed = pad + (yText.isEmpty ? 0 : Self.axisLabelFont + 8)
+            // Axis labels wrap onto two lines rather than lose their end
+            // ("time per run (ms, log sc…"); measured against a first guess
+            // of the plot size, which the labels barely change.
+            // The y guess is on the small side (rotated category labels can
+            // take half the height), so the final label needs no more lines.
+            let xLines = xText.isEmpty ? 0 : Label(xText, maxWidth: self.width - 2 * pad - 60, fontSize: Self.axisLabelFont, maxLines: 3).lines.count
+            let yLines = yText.isEmpty ? 0 : Label(yText, maxWidth: (self.height - top) * 0.5, fontSize: Self.axisLabelFont, maxLines: 3).lines.count
+            let bottomFixed = pad + (xText.isEmpty ? 0 : Self.axisLabelFont + 8 + Double(xLines - 1) * Self.axisLineHeight)
+            let leftFixed = pad + (yText.isEmpty ? 0 : Self.axisLabelFont + 8 + Double(yLines - 1) * Self.axisLineHeight)
             var xTickArea = Self.tickLength + Self.tickFont + 4
             var rightMargin = pad
+            var leftNeeded = 0.0
 
             // Two passes: the y labels set the left margin, which sets the
             // width of the x axis, whose labels set the bottom margin, which
@@ -100,9 +120,9 @@ extension SVGChart {
                 plotBottom = max(self.height - bottomFixed - xTickArea, plotTop + 40)
                 yTicks = Self.yTicks(data: data, plotHeight: plotBottom - plotTop)
                 let yLabelWidth = yTicks.labelled.map { TextMetrics.width($0.label!, fontSize: Self.tickFont) }.max() ?? 0
-                plotLeft = leftFixed + yLabelWidth + Self.tickLength + 4
+                plotLeft = max(leftFixed + yLabelWidth + Self.tickLength + 4, leftNeeded)
                 plotRight = max(self.width - rightMargin, plotLeft + 60)
-                (x, xTickArea, rightMargin) = Self.xAxis(data: data, left: plotLeft, right: plotRight)
+                (x, xTickArea, rightMargin, leftNeeded) = Self.xAxis(data: data, left: plotLeft, right: plotRight)
             }
             plotRight = max(self.width - rightMargin, plotLeft + 60)
             if case .numeric(var scale, let ticks) = x {
@@ -111,8 +131,8 @@ extension SVGChart {
             }
             y = AxisScale(scale: data.yScale, lower: yTicks.lower, upper: yTicks.upper, start: plotBottom, end: plotTop)
 
-            if !xText.isEmpty { xLabel = Label(xText, maxWidth: plotWidth, fontSize: Self.axisLabelFont) }
-            if !yText.isEmpty { yLabel = Label(yText, maxWidth: plotHeight, fontSize: Self.axisLabelFont) }
+            if !xText.isEmpty { xLabel = Label(xText, maxWidth: plotWidth, fontSize: Self.axisLabelFont, maxLines: max(xLines, 1)) }
+            if !yText.isEmpty { yLabel = Label(yText, maxWidth: plotHeight, fontSize: Self.axisLabelFont, maxLines: max(yLines, 1)) }
         }
 
         // MARK: Legend
@@ -125,7 +145,7 @@ extension SVGChart {
             entries += data.referenceLines.map { (.reference, $0.label) }
             var x = pad, row = 0
             for (index, (swatch, name)) in entries.enumerated() {
-                let label = Label(XMLText.singleLine(name), maxWidth: 180, fontSize: Self.legendFont)
+                let label = Label(XMLText.singleLine(name), maxWidth: width - 2 * pad - Self.legendSwatchWidth - 6, fontSize: Self.legendFont)
                 let itemWidth = Self.legendSwatchWidth + 6 + TextMetrics.width(label.text, fontSize: Self.legendFont)
                 // On the last row, leave room for the "+N more" note unless this is the last entry.
                 let isLastRow = row + 1 == Self.maxLegendRows, isLastEntry = index == entries.count - 1
@@ -162,27 +182,40 @@ extension SVGChart {
         }
 
         /// The x axis for a plot spanning `left ... right`, the height its tick
-        /// labels need below the plot, and the right margin its last label needs.
-        private static func xAxis(data: ChartData, left: Double, right: Double) -> (XAxis, Double, Double) {
+        /// labels need below the plot, the right margin its last label needs,
+        /// and the smallest plot left edge its first label needs.
+        private static func xAxis(data: ChartData, left: Double, right: Double) -> (XAxis, Double, Double, Double) {
             let plotWidth = right - left
             let defaultArea = tickLength + tickFont + 4
             if data.style == .bar {
                 let count = data.categories.count
                 let bandWidth = plotWidth / Double(max(count, 1))
-                let fullWidths = data.categories.map { TextMetrics.width(XMLText.singleLine($0), fontSize: tickFont) }
-                if (fullWidths.max() ?? 0) + 6 <= bandWidth {
-                    let labels = data.categories.map { Label(XMLText.singleLine($0), maxWidth: bandWidth, fontSize: tickFont) }
-                    return (.bands(Bands(count: count, left: left, bandWidth: bandWidth, labels: labels,
-                                         labelStep: 1, rotated: false)), defaultArea, padding)
+                let names = data.categories.map { XMLText.singleLine($0) }
+                // Horizontal, wrapped under each band when every word fits.
+                let room = bandWidth - 4
+                let wrapped = names.map { Label($0, maxWidth: room, fontSize: tickFont, maxLines: 3) }
+                let wordsFit = names.allSatisfy { name in
+                    name.split(separator: " ").allSatisfy { TextMetrics.width(String($0), fontSize: tickFont) <= room }
                 }
-                let labels = data.categories.map { Label(XMLText.singleLine($0), maxWidth: 100, fontSize: tickFont) }
-                let longest = labels.map { TextMetrics.width($0.text, fontSize: tickFont) }.max() ?? 0
+                if wordsFit, !wrapped.contains(where: \.truncated) {
+                    let lines = wrapped.map(\.lines.count).max() ?? 1
+                    let area = defaultArea + Double(lines - 1) * tickLineHeight
+                    return (.bands(Bands(count: count, left: left, bandWidth: bandWidth, labels: wrapped,
+                                         labelStep: 1, rotated: false)), area, padding, 0)
+                }
+                // Otherwise at 45°, whole up to 160 px (then shortened, with a <title>).
+                let labels = names.map { Label($0, maxWidth: 160, fontSize: tickFont) }
+                let widths = labels.map { $0.width(fontSize: tickFont) }
+                let longest = widths.max() ?? 0
                 // Neighbouring labels at 45° sit bandWidth·sin 45° apart.
                 let needed = (tickFont + 2) / max(bandWidth * 0.7071, 0.01)
                 let step = max(1, Int(needed.rounded(.up)))
                 let area = tickLength + 6 + (longest + tickFont) * 0.7071
+                // A label reaches left of its band's centre by its width·cos 45°:
+                // the plot starts far enough right for every one of them.
+                let firstReach = widths.enumerated().map { i, w in w * 0.7071 - 4 - bandWidth * (Double(i) + 0.5) }.max() ?? 0
                 return (.bands(Bands(count: count, left: left, bandWidth: bandWidth, labels: labels,
-                                     labelStep: step, rotated: true)), area, padding)
+                                     labelStep: step, rotated: true)), area, padding, padding + max(0, firstReach))
             }
 
             let (low, high) = withMargin(data.xExtent, data: data, scale: data.xScale)
@@ -201,7 +234,7 @@ extension SVGChart {
                 }
                 if labelsFit(fitted, scale: scale) || maxCount == 2 {
                     let lastWidth = fitted.labelled.last.map { TextMetrics.width($0.label!, fontSize: tickFont) } ?? 0
-                    return (.numeric(scale, fitted), defaultArea, max(padding, lastWidth / 2 + 4))
+                    return (.numeric(scale, fitted), defaultArea, max(padding, lastWidth / 2 + 4), 0)
                 }
                 maxCount -= 1
             }
@@ -212,6 +245,10 @@ extension SVGChart {
         /// Log axes already end on whole decades, which leaves room enough.
         private static func withMargin(_ extent: (Double, Double)?, data: ChartData, scale: ScaleKind) -> (Double, Double) {
             guard let (low, high) = extent else { return scale == .log ? (1, 10) : (0, 1) }
+            if data.style == .bar, scale == .linear, high > low, high > 0 {
+                // Headroom: the tallest bar (and its whisker) never touches the frame.
+                return (low, high + (high - low) * 0.05)
+            }
             guard data.style == .scatter, scale == .linear, high > low else { return (low, high) }
             let margin = (high - low) * 0.03
             return (low - margin, high + margin)

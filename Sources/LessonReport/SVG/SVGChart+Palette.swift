@@ -23,6 +23,9 @@ extension SVGChart {
         static let printDashes = ["none", "9 3", "2 3", "9 3 2 3", "5 3", "12 3 2 3 2 3", "1 2", "6 2 1 2"]
 
         static let authorDash = "7 4"
+        /// A line lying on an earlier one: short dashes with wide gaps, so the
+        /// line under it shows through.
+        static let coincidentDash = "3 6"
 
         static func className(_ seriesIndex: Int) -> String { "s\(seriesIndex % count + 1)" }
         static func fallbackColour(_ seriesIndex: Int) -> String { light[seriesIndex % count] }

@@ -69,9 +69,18 @@ extension SVGChart {
 
         /// A `<text>` element; a shortened label keeps its full text in a
         /// `<title>` (shown as a tooltip).
-        func text(_ label: Label, _ attributes: String) -> String {
+        /// A wrapped label's lines are `<tspan>`s starting at `x` (0 for a
+        /// label placed by a `transform`), `lineHeight` apart.
+        func text(_ label: Label, _ attributes: String, x: Double = 0, lineHeight: Double = 0) -> String {
             let tooltip = label.truncated ? "<title>\(XMLText.escaped(label.full))</title>" : ""
-            return "<text \(attributes)>\(tooltip)\(XMLText.escaped(label.text))</text>"
+            guard label.lines.count > 1 else {
+                return "<text \(attributes)>\(tooltip)\(XMLText.escaped(label.lines.first ?? ""))</text>"
+            }
+            var body = ""
+            for (n, line) in label.lines.enumerated() {
+                body += "<tspan x=\"\(f(x))\"\(n == 0 ? "" : " dy=\"\(f(lineHeight))\"")>\(XMLText.escaped(line))</tspan>"
+            }
+            return "<text \(attributes)>\(tooltip)\(body)</text>"
         }
 
         var accessibleTitle: String {
@@ -117,7 +126,8 @@ extension SVGChart {
 
         mutating func writeTitle() {
             guard let title = layout.title else { return }
-            out += text(title, "class=\"chart-title\" x=\"\(f(Layout.padding))\" y=\"\(f(Layout.padding + 12))\" font-size=\"15\" font-weight=\"600\"") + "\n"
+            out += text(title, "class=\"chart-title\" x=\"\(f(Layout.padding))\" y=\"\(f(Layout.padding + 12))\" font-size=\"15\" font-weight=\"600\"",
+                        x: Layout.padding, lineHeight: Layout.titleLineHeight) + "\n"
         }
 
         mutating func writeLegend() {
@@ -131,9 +141,13 @@ extension SVGChart {
                     out += "<g class=\"\(Palette.className(series.index))\">"
                     switch chart.style {
                     case .line:
-                        out += "<path class=\"line\(series.dashed ? " dashed" : "")\" d=\"M\(f(x)) \(f(y))h\(f(w))\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\"\(series.dashed ? " stroke-dasharray=\"\(Palette.authorDash)\"" : "")/>"
+                        let coincident = series.coincidesWith != nil
+                        let dash = coincident ? " stroke-dasharray=\"\(Palette.coincidentDash)\"" : series.dashed ? " stroke-dasharray=\"\(Palette.authorDash)\"" : ""
+                        out += "<path class=\"line\(coincident ? " coincident" : series.dashed ? " dashed" : "")\" d=\"M\(f(x)) \(f(y))h\(f(w))\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\"\(dash)/>"
                         if markerRadius(series) != nil {
-                            out += "<path class=\"mk\" d=\"\(Palette.markerPath(series.index, x: x + w / 2, y: y, r: 3.4))\" fill=\"\(colour)\"/>"
+                            out += coincident
+                                ? "<path class=\"mk open\" d=\"\(Palette.markerPath(series.index, x: x + w / 2, y: y, r: 5))\" fill=\"none\" stroke=\"\(colour)\"/>"
+                                : "<path class=\"mk\" d=\"\(Palette.markerPath(series.index, x: x + w / 2, y: y, r: 3.4))\" fill=\"\(colour)\"/>"
                         }
                     case .bar:
                         out += "<rect class=\"bar\" x=\"\(f(x + 5))\" y=\"\(f(y - 6))\" width=\"12\" height=\"12\" fill=\"\(colour)\"/>"
@@ -197,7 +211,8 @@ extension SVGChart {
                     if bands.rotated {
                         xLabels += text(label, "transform=\"translate(\(f(x + 4)) \(f(bottom + Layout.tickLength + 6))) rotate(-45)\" text-anchor=\"end\"") + "\n"
                     } else {
-                        xLabels += text(label, "x=\"\(f(x))\" y=\"\(f(bottom + Layout.tickLength + 12))\"") + "\n"
+                        xLabels += text(label, "x=\"\(f(x))\" y=\"\(f(bottom + Layout.tickLength + 12))\"",
+                                        x: x, lineHeight: Layout.tickLineHeight) + "\n"
                     }
                 }
             }
@@ -206,12 +221,16 @@ extension SVGChart {
             out += "<g class=\"tick-labels\" text-anchor=\"end\" fill-opacity=\"0.8\">\n\(yLabels)</g>\n"
             out += "<g class=\"tick-labels\" text-anchor=\"middle\" fill-opacity=\"0.8\">\n\(xLabels)</g>\n"
             if let label = layout.xLabel {
-                let x = (left + right) / 2, y = layout.height - Layout.padding - 2
-                out += text(label, "class=\"axis-label\" x=\"\(f(x))\" y=\"\(f(y))\" text-anchor=\"middle\" font-size=\"12\"") + "\n"
+                let x = (left + right) / 2
+                let y = layout.height - Layout.padding - 2 - Double(label.lines.count - 1) * Layout.axisLineHeight
+                out += text(label, "class=\"axis-label\" x=\"\(f(x))\" y=\"\(f(y))\" text-anchor=\"middle\" font-size=\"12\"",
+                            x: x, lineHeight: Layout.axisLineHeight) + "\n"
             }
             if let label = layout.yLabel {
+                // Rotated a quarter turn, a second line sits to the right of the first.
                 let x = Layout.padding + 10, y = (top + bottom) / 2
-                out += text(label, "class=\"axis-label\" transform=\"translate(\(f(x)) \(f(y))) rotate(-90)\" text-anchor=\"middle\" font-size=\"12\"") + "\n"
+                out += text(label, "class=\"axis-label\" transform=\"translate(\(f(x)) \(f(y))) rotate(-90)\" text-anchor=\"middle\" font-size=\"12\"",
+                            x: 0, lineHeight: Layout.axisLineHeight) + "\n"
             }
             out += "</g>\n"
         }
@@ -282,6 +301,11 @@ extension SVGChart {
                 let r = markerRadius(series)!
                 out += "<marker id=\"\(ids.marker(series.index))\" class=\"\(Palette.className(series.index))\" "
                 out += "viewBox=\"-8 -8 16 16\" markerWidth=\"16\" markerHeight=\"16\" markerUnits=\"userSpaceOnUse\">"
+                if series.coincidesWith != nil {
+                    // Open and larger: the marker of the line underneath shows inside.
+                    out += "<path class=\"mk open\" d=\"\(Palette.markerPath(series.index, x: 0, y: 0, r: r + 2.2))\" fill=\"none\" stroke=\"\(Palette.fallbackColour(series.index))\" stroke-width=\"1.6\"/></marker>\n"
+                    continue
+                }
                 // Small markers get a thinner halo, or the halo would swallow them.
                 let dense = r < 3 ? " dense" : ""
                 out += "<path class=\"mk\(dense)\" d=\"\(Palette.markerPath(series.index, x: 0, y: 0, r: r))\" fill=\"\(Palette.fallbackColour(series.index))\"/></marker>\n"

@@ -26,8 +26,9 @@ extension SVGChart.Renderer {
             out += groupOpen(series, attributes: "fill=\"none\" stroke=\"\(Palette.fallbackColour(series.index))\"")
             out += whiskers
             if !d.isEmpty {
-                let dash = series.dashed ? " dashed" : ""
-                let dashAttribute = series.dashed ? " stroke-dasharray=\"\(Palette.authorDash)\"" : ""
+                let dash = series.coincidesWith != nil ? " coincident" : series.dashed ? " dashed" : ""
+                let dashAttribute = series.coincidesWith != nil ? " stroke-dasharray=\"\(Palette.coincidentDash)\""
+                    : series.dashed ? " stroke-dasharray=\"\(Palette.authorDash)\"" : ""
                 out += "<path class=\"line\(dash)\" d=\"\(d)\" stroke-width=\"2\" stroke-linejoin=\"round\" "
                 out += "stroke-linecap=\"round\"\(dashAttribute)\(markerAttributes(series))/>\n"
             }

@@ -24,7 +24,7 @@ extension SVGChart {
             ".chart .s\(i) { --c: var(--series-\(i), \(Palette.light[i - 1])); }"
         }.joined(separator: "\n")
         let printDashes = (1...Palette.count).map { i in
-            "  .chart .s\(i) .line:not(.dashed) { stroke-dasharray: \(Palette.printDashes[i - 1]); }"
+            "  .chart .s\(i) .line:not(.dashed):not(.coincident) { stroke-dasharray: \(Palette.printDashes[i - 1]); }"
         }.joined(separator: "\n")
         return """
         /* LessonReport charts (SVGChart). Okabe–Ito colours; override the custom properties to retheme. */
@@ -62,6 +62,8 @@ extension SVGChart {
         .chart .series, .chart .legend .line { stroke: var(--c); }
         .chart .line { fill: none; stroke: var(--c); stroke-width: 2; stroke-linejoin: round; stroke-linecap: round; }
         .chart .line.dashed { stroke-dasharray: \(Palette.authorDash); }
+        .chart .line.coincident { stroke-dasharray: \(Palette.coincidentDash); stroke-width: 2.5; }
+        .chart .mk.open { fill: none; stroke: var(--c); stroke-width: 1.6; }
         .chart .bars, .chart .legend .bar { fill: var(--c); stroke: none; }
         .chart .bars rect:hover { fill-opacity: 0.8; }
         .chart .mk { fill: var(--c); stroke: var(--chart-bg, Canvas); stroke-width: 1; }

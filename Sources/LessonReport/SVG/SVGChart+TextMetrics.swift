@@ -34,6 +34,47 @@ extension SVGChart {
             return (kept + ellipsis, true)
         }
 
+        /// `text` broken at spaces into lines no wider than `maxWidth`, at most
+        /// `maxLines` of them; a word wider than a line is cut by characters.
+        /// Only when the lines run out is the last one shortened with "…"
+        /// (`truncated`), and the caller puts the full text in a `<title>`.
+        static func wrap(_ text: String, maxWidth: Double, fontSize: Double, bold: Bool = false,
+                         maxLines: Int) -> (lines: [String], truncated: Bool) {
+            if width(text, fontSize: fontSize, bold: bold) <= maxWidth || maxLines <= 1 {
+                let (line, cut) = truncate(text, maxWidth: maxWidth, fontSize: fontSize, bold: bold)
+                return ([line], cut)
+            }
+            var lines: [String] = []
+            var current = ""
+            func fits(_ candidate: String) -> Bool { width(candidate, fontSize: fontSize, bold: bold) <= maxWidth }
+            for word in text.split(separator: " ", omittingEmptySubsequences: true).map(String.init) {
+                let candidate = current.isEmpty ? word : current + " " + word
+                if fits(candidate) {
+                    current = candidate
+                    continue
+                }
+                if !current.isEmpty { lines.append(current) }
+                current = word
+                // A word wider than a whole line: cut it by characters.
+                while !fits(current) {
+                    var head = ""
+                    for character in current {
+                        if !fits(head + String(character)) { break }
+                        head.append(character)
+                    }
+                    if head.isEmpty { head = String(current.prefix(1)) }
+                    lines.append(head)
+                    current = String(current.dropFirst(head.count))
+                }
+            }
+            if !current.isEmpty { lines.append(current) }
+            if lines.count <= maxLines { return (lines, false) }
+            var kept = Array(lines.prefix(maxLines))
+            let rest = lines[(maxLines - 1)...].joined(separator: " ")
+            kept[maxLines - 1] = truncate(rest, maxWidth: maxWidth, fontSize: fontSize, bold: bold).text
+            return (kept, true)
+        }
+
         private static let widthFactor = 1.2
         private static let boldWidthFactor = 1.32
 

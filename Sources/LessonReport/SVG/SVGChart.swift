@@ -25,10 +25,10 @@ public enum SVGChart {
         return renderer.render()
     }
 
-    /// The desktop drawing: shown about 640–760 CSS px wide, so its text stays
+    /// The desktop drawing: shown about 560–760 CSS px wide (beside the sidebar), so its text stays
     /// at or above its nominal size.
-    public static let wideWidth = 640, wideHeight = 360
+    public static let wideWidth = 540, wideHeight = 330
     /// The phone drawing: a 390 px phone gives a block about 330 CSS px, so
     /// the drawing is scaled up a little, never down (text ≥ 11 px).
-    public static let narrowWidth = 320, narrowHeight = 300
+    public static let narrowWidth = 320, narrowHeight = 340
 }

@@ -31,3 +31,13 @@ public struct DataError: Error, Equatable, Sendable, CustomStringConvertible, Lo
 
     public var errorDescription: String? { description }
 }
+
+extension DataError {
+    /// At most the first `limit` characters of a field, for a message: a data
+    /// file is not echoed into pages and terminals, whatever it holds.
+    public static func excerpt(_ bytes: ArraySlice<UInt8>, limit: Int = 16) -> String {
+        let text = String(decoding: bytes.prefix(limit * 4), as: UTF8.self)
+        let shown = text.prefix(limit).map { $0.isASCII && ($0.asciiValue ?? 0) < 0x20 ? "?" : $0 }
+        return String(shown) + (text.count > limit || bytes.count > limit * 4 ? "…" : "")
+    }
+}

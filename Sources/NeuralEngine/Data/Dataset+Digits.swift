@@ -12,8 +12,14 @@ extension Dataset {
     /// - Parameter path: Path of `digits.csv.gz` or `digits.csv`.
     /// - Throws: ``DataError`` naming the file and line, e.g.
     ///   `digits.csv.gz:17: expected 65 comma-separated integers, found 64`.
+    /// The most images a digits file may have (UCI's full set has 5,620).
+    public static var digitsMaximumRows: Int { 50_000 }
+    /// The longest line a digits file may have: 65 fields of a few characters.
+    static var digitsMaximumLineLength: Int { 1_024 }
+
     public static func digits(contentsOf path: String) throws -> Dataset {
-        let bytes = try DataFile.read(path)
+        // 50,000 rows of up to 65 × "16," fit; anything much larger is not digits.
+        let bytes = try DataFile.read(path, maximumBytes: 16 << 20)
         let fieldCount = digitsPixelCount + 1
         var pixels: [Scalar] = []
         var labels: [Int] = []
@@ -26,8 +32,19 @@ extension Dataset {
         while start < bytes.count {
             lineNumber += 1
             var end = start
-            while end < bytes.count && bytes[end] != UInt8(ascii: "\n") { end += 1 }
+            while end < bytes.count && bytes[end] != UInt8(ascii: "\n") {
+                end += 1
+                if end - start > digitsMaximumLineLength {
+                    throw DataError(
+                        path: path, line: lineNumber,
+                        message: "line is longer than \(digitsMaximumLineLength) bytes (it starts '\(DataError.excerpt(bytes[start..<end]))'); "
+                            + "expected \(fieldCount) comma-separated integers")
+                }
+            }
             defer { start = end + 1 }
+            if labels.count >= digitsMaximumRows {
+                throw DataError(path: path, line: lineNumber, message: "has more than \(digitsMaximumRows) images")
+            }
             var lineEnd = end
             if lineEnd > start && bytes[lineEnd - 1] == UInt8(ascii: "\r") { lineEnd -= 1 }
             if lineEnd == start { continue }  // blank lines (a trailing newline) are allowed
@@ -83,10 +100,9 @@ extension Dataset {
             guard digits > 0, atSeparator else {
                 var fieldEnd = index
                 while fieldEnd < line.endIndex && line[fieldEnd] != UInt8(ascii: ",") { fieldEnd += 1 }
-                let text = String(decoding: line[fieldStart..<fieldEnd], as: UTF8.self)
                 throw DataError(
                     path: path, line: lineNumber,
-                    message: "field \(fields.count + 1) is '\(text)', expected an integer")
+                    message: "field \(fields.count + 1) is '\(DataError.excerpt(line[fieldStart..<fieldEnd]))', expected an integer")
             }
             fields.append(negative ? -value : value)
             if index == line.endIndex { return }

@@ -76,6 +76,7 @@ public final class Trainer<Scalar: TensorScalar> {
             for start in stride(from: 0, to: training.count, by: options.batchSize) {
                 let indices = order[start..<min(start + options.batchSize, training.count)]
                 step += 1
+                try WorkDeadline.check()
                 let result = trainStep(training, indices: indices, parameters: parameters, statistics: statistics)
                 guard result.loss.isFinite else {
                     history.divergence = Divergence(step: step, epoch: epoch, quantity: "training loss", value: result.loss)

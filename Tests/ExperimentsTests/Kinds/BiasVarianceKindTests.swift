@@ -84,7 +84,7 @@ import Testing
         ("data: moons\nclasses: 3\n", "'classes' applies to data: spirals or blobs, not moons"),
         ("data: spiral\n",
          "'data' must be one of 'spirals', 'moons', 'circles', 'blobs', 'digits', 'polynomial', found 'spiral'; did you mean 'spirals'?"),
-        ("data: digits\nfile: missing.csv\n", "cannot find the digits file 'missing.csv' next to the lesson or in its data/ folder"),
+        ("data: digits\nfile: missing.csv\n", "cannot find the data file 'missing.csv' next to the lesson or in its data/ folder"),
         ("width: 8\n", "'width' is the width of every layer of a 'depth' sweep; with 'hidden' it has no effect"),
         ("optimizer: rmsprop\n", "'optimizer' must be one of 'sgd', 'momentum', 'adam', found 'rmsprop'"),
         ("learning_rate: 0\n", "'learning_rate' is 0, outside the allowed range 0 < learning_rate ≤ 100"),

@@ -1,0 +1,67 @@
+import Foundation
+
+/// Why a data file named in a block cannot be used.
+public struct DataFileProblem: Error, Sendable, Equatable, CustomStringConvertible {
+    public var message: String
+    public var notes: [String]
+    public var description: String { message }
+}
+
+extension DecodeContext {
+    /// The rule every data file follows, quoted by the errors that enforce it.
+    public static let dataFileRule = "a data file must be inside the lesson's folder (or a folder below it), after following symbolic links"
+
+    /// Finds a data file named in a block: relative to the lesson's folder,
+    /// then to its `data/` folder, and only inside the lesson's folder tree.
+    ///
+    /// A lesson is something one downloads and renders; it must not be able
+    /// to read `/etc/passwd` or `../../secrets` into a page or an error message.
+    /// - Throws: ``DataFileProblem`` saying what is wrong and what would be right.
+    public func locateDataFile(_ name: String) throws(DataFileProblem) -> String {
+        let shown = DataFileProblem.quoted(name)
+        guard !name.isEmpty else {
+            throw DataFileProblem(message: "the data file name is empty", notes: [])
+        }
+        if name.hasPrefix("/") || name.hasPrefix("~") {
+            throw DataFileProblem(
+                message: "the data file \(shown) is an absolute path; \(Self.dataFileRule)",
+                notes: ["copy the file next to the lesson or into its data/ folder and give its relative path"])
+        }
+        let fm = FileManager.default
+        let root = Self.realPath(lessonDirectory) ?? lessonDirectory
+        var outside: String?
+        for candidate in [(lessonDirectory as NSString).appendingPathComponent(name),
+                          (lessonDirectory as NSString).appendingPathComponent("data/" + name)] {
+            guard fm.fileExists(atPath: candidate), let resolved = Self.realPath(candidate) else { continue }
+            guard resolved == root || resolved.hasPrefix(root.hasSuffix("/") ? root : root + "/") else {
+                outside = outside ?? resolved
+                continue
+            }
+            var isDirectory: ObjCBool = false
+            if fm.fileExists(atPath: resolved, isDirectory: &isDirectory), isDirectory.boolValue {
+                throw DataFileProblem(message: "the data file \(shown) is a folder, not a file", notes: ["name the file inside it"])
+            }
+            return candidate
+        }
+        if outside != nil {
+            throw DataFileProblem(
+                message: "the data file \(shown) leads outside the lesson's folder; \(Self.dataFileRule)",
+                notes: ["copy the file next to the lesson or into its data/ folder"])
+        }
+        throw DataFileProblem(message: "cannot find the data file \(shown) next to the lesson or in its data/ folder", notes: [])
+    }
+
+    /// The path with every symbolic link, `.` and `..` resolved, or nil if it does not exist.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+}
+
+extension DataFileProblem {
+    /// A name as messages show it: quoted, and cut short when long.
+    static func quoted(_ name: String) -> String {
+        "'" + (name.count > 80 ? name.prefix(80) + "…" : name) + "'"
+    }
+}

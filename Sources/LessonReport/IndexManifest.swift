@@ -1,0 +1,60 @@
+import Foundation
+import LessonRunner
+
+/// `lessons.json` in the output folder: the index entry of every lesson
+/// rendered into it, by source path. Rendering a few lessons into a folder
+/// that holds others keeps the others in `index.html`.
+public struct IndexManifest: Codable, Equatable {
+    public struct Item: Codable, Equatable {
+        /// The lesson file, as given on the command line.
+        public var source: String
+        public var entry: IndexRenderer.Entry
+    }
+
+    public var version = 1
+    public var lessons: [Item]
+
+    public static let fileName = "lessons.json"
+
+    /// The entries the index lists after this render: the rendered lessons,
+    /// plus the lessons rendered earlier into the same folder whose pages
+    /// are still there. A render that covers every earlier lesson decides the
+    /// order; otherwise earlier lessons keep their places and new ones follow.
+    public static func merge(previous: [Item], rendered: [Item], pageExists: (String) -> Bool) -> [Item] {
+        let renderedSources = Set(rendered.map(\.source))
+        let renderedPages = Set(rendered.map(\.entry.href))
+        let kept = previous.filter {
+            !renderedSources.contains($0.source) && !renderedPages.contains($0.entry.href) && pageExists($0.entry.href)
+        }
+        if kept.isEmpty { return rendered }
+        var bySource: [String: Item] = [:]
+        for item in rendered { bySource[item.source] = item }
+        var out: [Item] = []
+        var placed = Set<String>()
+        for item in previous {
+            if let fresh = bySource[item.source] {
+                out.append(fresh)
+                placed.insert(item.source)
+            } else if kept.contains(item) {
+                out.append(item)
+            }
+        }
+        out += rendered.filter { !placed.contains($0.source) }
+        return out
+    }
+
+    /// Reads the folder's manifest (none, or an unreadable one, is empty),
+    /// merges the rendered lessons in and writes it back.
+    static func update(in directory: String, rendered: [Item]) throws -> [Item] {
+        let path = (directory as NSString).appendingPathComponent(fileName)
+        let previous = FileManager.default.contents(atPath: path)
+            .flatMap { try? JSONDecoder().decode(IndexManifest.self, from: $0) }?.lessons ?? []
+        let merged = merge(previous: previous, rendered: rendered) { href in
+            FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent(href))
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+        try AtomicFile.write(try encoder.encode(IndexManifest(lessons: merged)), to: path)
+        return merged
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+@testable import Experiments
+
+/// Data files resolve inside the lesson's folder tree, after following links.
+@Suite struct DataFileContainmentTests {
+    /// lesson/ (with data/digits.csv, sub/x.csv, a folder, links in and out) beside secret.csv.
+    func tree() throws -> (root: URL, lesson: DecodeContext) {
+        let fm = FileManager.default
+        let root = fm.temporaryDirectory.appendingPathComponent("containment-\(UUID().uuidString)")
+        let lesson = root.appendingPathComponent("lesson")
+        try fm.createDirectory(at: lesson.appendingPathComponent("data/folder"), withIntermediateDirectories: true)
+        try fm.createDirectory(at: lesson.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        try Data("1\n".utf8).write(to: lesson.appendingPathComponent("data/digits.csv"))
+        try Data("1\n".utf8).write(to: lesson.appendingPathComponent("sub/x.csv"))
+        try Data("secret\n".utf8).write(to: root.appendingPathComponent("secret.csv"))
+        try fm.createSymbolicLink(atPath: lesson.appendingPathComponent("data/out.csv").path, withDestinationPath: "../../secret.csv")
+        try fm.createSymbolicLink(atPath: lesson.appendingPathComponent("in.csv").path, withDestinationPath: "sub/x.csv")
+        try fm.createSymbolicLink(atPath: lesson.appendingPathComponent("etc").path, withDestinationPath: "/etc")
+        return (root, DecodeContext(lessonDirectory: lesson.path))
+    }
+
+    @Test func filesInsideTheTreeResolve() throws {
+        let (root, context) = try tree()
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(try context.locateDataFile("digits.csv").hasSuffix("lesson/data/digits.csv"))
+        #expect(try context.locateDataFile("sub/x.csv").hasSuffix("lesson/sub/x.csv"))
+        #expect(try context.locateDataFile("sub/../data/digits.csv").hasSuffix("digits.csv"))
+        #expect(try context.locateDataFile("in.csv").hasSuffix("lesson/in.csv"))
+    }
+
+    @Test(arguments: ["/etc/passwd", "~/.ssh/id_rsa", "../secret.csv", "../../../../etc/passwd", "out.csv", "etc/passwd", "data/out.csv"])
+    func filesOutsideTheTreeAreRefusedNamingTheRule(name: String) throws {
+        let (root, context) = try tree()
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(context.resolveDataFile(name) == nil)
+        #expect {
+            _ = try context.locateDataFile(name)
+        } throws: { error in
+            let message = (error as? DataFileProblem)?.message ?? ""
+            return message.contains("a data file must be inside the lesson's folder") && message.contains("'\(name)'")
+        }
+    }
+
+    @Test func aFolderAndAMissingFileSayWhat() throws {
+        let (root, context) = try tree()
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(throws: DataFileProblem(message: "the data file 'folder' is a folder, not a file", notes: ["name the file inside it"])) {
+            _ = try context.locateDataFile("folder")
+        }
+        #expect {
+            _ = try context.locateDataFile("nope.csv")
+        } throws: { error in
+            (error as? DataFileProblem)?.message == "cannot find the data file 'nope.csv' next to the lesson or in its data/ folder"
+        }
+    }
+
+    @Test func theDigitsKeyReportsTheRuleAtTheKey() throws {
+        let (prepared, issues) = KindTesting.prepare(DropoutEnsembleKind.self, "data: digits\nfile: /etc/passwd\n")
+        #expect(prepared == nil)
+        let issue = try #require(issues.first)
+        #expect(issue.line == 2)
+        #expect(issue.message.contains("is an absolute path; a data file must be inside the lesson's folder"))
+    }
+}

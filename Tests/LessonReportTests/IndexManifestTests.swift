@@ -1,0 +1,29 @@
+import Testing
+@testable import LessonReport
+
+@Suite struct IndexManifestTests {
+    func item(_ source: String, _ title: String = "") -> IndexManifest.Item {
+        let page = (source.split(separator: "/").last.map(String.init) ?? source).replacingOccurrences(of: ".md", with: ".html")
+        return IndexManifest.Item(source: source, entry: IndexRenderer.Entry(
+            title: title.isEmpty ? source : title, href: page, blocks: 1, failedBlocks: 0, errors: 0))
+    }
+
+    @Test func aSubsetKeepsTheOthersInTheirPlaces() {
+        let previous = [item("l/a.md"), item("l/b.md"), item("l/c.md")]
+        let merged = IndexManifest.merge(previous: previous, rendered: [item("l/b.md", "B2"), item("l/d.md")]) { _ in true }
+        #expect(merged.map(\.source) == ["l/a.md", "l/b.md", "l/c.md", "l/d.md"])
+        #expect(merged[1].entry.title == "B2")
+    }
+
+    @Test func aFullRenderDecidesTheOrder() {
+        let previous = [item("l/a.md"), item("l/b.md")]
+        let merged = IndexManifest.merge(previous: previous, rendered: [item("l/b.md"), item("l/a.md")]) { _ in true }
+        #expect(merged.map(\.source) == ["l/b.md", "l/a.md"])
+    }
+
+    @Test func lessonsWhosePageIsGoneOrTakenAreDropped() {
+        let previous = [item("l/a.md"), item("old/b.md"), item("l/c.md")]
+        let merged = IndexManifest.merge(previous: previous, rendered: [item("new/b.md")]) { $0 != "c.html" }
+        #expect(merged.map(\.source) == ["l/a.md", "new/b.md"])
+    }
+}
