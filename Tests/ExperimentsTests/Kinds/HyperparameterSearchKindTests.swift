@@ -47,7 +47,12 @@ import Testing
         let values = try run("mode: grid_vs_random\ntrials: 9\nrepeats: 50")
         #expect(number(values, "grid.distinct_important") == 3)
         #expect(number(values, "random.distinct_important") == 9)
-        #expect(HyperparameterSearch.gridValues(3) == [0.5 / 3, 1.5 / 3, 2.5 / 3])
+        let expected: [Double] = [1.0 / 6, 3.0 / 6, 5.0 / 6]
+        let grid = HyperparameterSearch.gridValues(3)
+        for i in 0..<3 {
+            let difference = abs(grid[i] - expected[i])
+            #expect(difference < 1e-12)
+        }
         // A grid's gap is at most half a cell (1/6), its mean 1/12 for a uniform optimum.
         #expect(number(values, "grid.gap_mean") <= 1.0 / 6)
         #expect(number(values, "random.gap_mean") < number(values, "grid.gap_mean"))
@@ -62,10 +67,15 @@ import Testing
         let rates = (0..<4).map { number(values, "trials[\($0)].learning_rate") }
         let best = rates[coarse.firstIndex(of: coarse.max()!)!]
         #expect(abs(number(values, "coarse.best_lr") - best) < 1e-12)
-        #expect(abs(number(values, "fine.range_low") - best / 10.0.squareRoot()) < 1e-9 * best)
+        let expectedLow: Double = best / 10.0.squareRoot()
+        let lowError: Double = abs(number(values, "fine.range_low") - expectedLow)
+        #expect(lowError < 1e-9 * best)
         for i in 4..<8 {
             let rate = number(values, "trials[\(i)].learning_rate")
-            #expect(rate >= number(values, "fine.range_low") * (1 - 1e-12) && rate <= number(values, "fine.range_high") * (1 + 1e-12))
+            let low: Double = number(values, "fine.range_low") * (1 - 1e-12)
+            let high: Double = number(values, "fine.range_high") * (1 + 1e-12)
+            #expect(rate >= low)
+            #expect(rate <= high)
             #expect(number(values, "trials[\(i)].stage") == 1)
         }
         for r in rates { #expect(r >= 1e-4 && r <= 1) }
