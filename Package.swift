@@ -22,6 +22,7 @@ let package = Package(
             pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev"])]
         ),
+        .target(name: "CCPUID"),
         .systemLibrary(
             name: "CZlib",
             providers: [.apt(["zlib1g-dev"])]
@@ -29,7 +30,7 @@ let package = Package(
         .target(name: "LessonMarkdown", dependencies: ["CCmarkGFM"]),
         .target(
             name: "NeuralEngine",
-            dependencies: ["COpenBLAS", "CZlib"],
+            dependencies: ["COpenBLAS", "CZlib", "CCPUID"],
             swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
         ),
         .target(name: "Experiments", dependencies: ["NeuralEngine", "Yams"]),

@@ -16,6 +16,9 @@ public struct Executor {
     /// Re-run blocks even when the cache has their results.
     public var force: Bool
     public weak var observer: (any ProgressObserver)?
+    /// A failed expectation over timings that stayed noisy is an error, not a
+    /// warning (`--strict-timing`).
+    public var strictTiming = false
 
     public init(cache: ResultCache?, force: Bool = false, observer: (any ProgressObserver)? = nil) {
         self.cache = cache
@@ -41,9 +44,13 @@ public struct Executor {
             if let outcome = block.outcome { values[block.planned.id] = outcome.values }
         }
         let names = ValueScope.Names(values)
+        var noise: [String: String] = [:]
+        for block in executed {
+            if let note = block.outcome?.timingNoise { noise[block.planned.id] = note }
+        }
         for i in executed.indices {
             guard let outcome = executed[i].outcome else { continue }
-            check(&executed[i], scope: ValueScope(own: outcome.values, blocks: values, names: names))
+            check(&executed[i], scope: ValueScope(own: outcome.values, blocks: values, names: names), noise: noise)
         }
         let (references, diagnostics) = resolveReferences(plan, executed: executed, values: values, names: names)
         let lesson = ExecutedLesson(plan: plan, blocks: executed, references: references, diagnostics: diagnostics + plan.diagnostics,
@@ -80,7 +87,9 @@ public struct Executor {
         return block
     }
 
-    func check(_ block: inout ExecutedBlock, scope: ValueScope) {
+    /// - Parameter noise: per block id, why its timings are noisy; a failed
+    ///   expectation reading such a block is a warning unless ``strictTiming``.
+    func check(_ block: inout ExecutedBlock, scope: ValueScope, noise: [String: String] = [:]) {
         for expectation in block.planned.expectations {
             guard let expression = expectation.expression else { continue }
             do {
@@ -90,9 +99,18 @@ public struct Executor {
                 block.expectations.append(ExpectationResult(text: expectation.text, location: expectation.location,
                                                             passed: passed, actual: actual))
                 if !passed {
+                    var notes: [Diagnostic.Note] = evaluation.reads.map { .init("\($0.path) = \($0.value.formatted)") }
+                    let noisy = ([block.planned.id] + expression.rootNames.sorted()).compactMap { noise[$0] }
+                    if let reason = noisy.first {
+                        notes.append(.init(reason))
+                        notes.append(.init(strictTiming
+                            ? "the timings were noisy; without --strict-timing this would be a warning"
+                            : "the timings were noisy, so this is a warning; --strict-timing makes it an error"))
+                    }
                     block.diagnostics.append(Diagnostic(
-                        "expectation failed: \(expectation.text)", at: expectation.location,
-                        notes: evaluation.reads.map { .init("\($0.path) = \($0.value.formatted)") }))
+                        "expectation failed\(noisy.isEmpty ? "" : " on noisy timings"): \(expectation.text)",
+                        at: expectation.location, severity: noisy.isEmpty || strictTiming ? .error : .warning,
+                        notes: notes))
                 }
             } catch {
                 block.expectations.append(ExpectationResult(text: expectation.text, location: expectation.location,

@@ -14,9 +14,16 @@ struct Lesson: ParsableCommand {
         Lessons are Markdown files with fenced blocks whose info string is `experiment <kind>` and whose \
         body is YAML. `lesson kinds` lists the kinds and their keys.
         """,
+        version: VersionReport.text,
         subcommands: [Render.self, Check.self, Preview.self, Kinds.self],
         defaultSubcommand: nil
     )
+
+    static func main() {
+        // May re-execute the program with OpenBLAS's kernel for this processor.
+        BLASKernelSelection.selectAtStartup()
+        main(nil)
+    }
 }
 
 /// Options shared by the commands that run lessons.
@@ -32,6 +39,9 @@ struct RunOptions: ParsableArguments {
 
     @Flag(name: .customLong("no-cache"), help: "Neither read nor write cached results.")
     var noCache = false
+
+    @Flag(name: .customLong("strict-timing"), help: "Fail an expectation over timings that stayed noisy after re-measuring (by default it is a warning naming the spread).")
+    var strictTiming = false
 
     @Option(help: "How problems are printed: 'text' (file:line:col: error: …), or 'github' (workflow annotations as well). Default: github when GITHUB_ACTIONS is set, else text.")
     var format: DiagnosticFormat?
@@ -53,8 +63,9 @@ struct RunOptions: ParsableArguments {
             throw ValidationError("no lessons found in \(paths.map { "'\($0)'" }.joined(separator: ", ")): a lesson is a .md file (README.md files are skipped)")
         }
         let progress = ProgressPrinter()
-        let executor = Executor(cache: noCache ? nil : ResultCache(directory: cacheDirectory), force: force,
+        var executor = Executor(cache: noCache ? nil : ResultCache(directory: cacheDirectory), force: force,
                                 observer: progress)
+        executor.strictTiming = strictTiming
         let pipeline = Pipeline(executor: executor)
         let lessons = files.map { pipeline.run(path: $0) }
         progress.finish()
