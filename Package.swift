@@ -28,18 +28,28 @@ let package = Package(
             providers: [.apt(["zlib1g-dev"])]
         ),
         .target(name: "LessonMarkdown", dependencies: ["CCmarkGFM"]),
+        .target(name: "LessonSupport"),
         .target(
             name: "NeuralEngine",
-            dependencies: ["COpenBLAS", "CZlib", "CCPUID"],
+            dependencies: ["COpenBLAS", "CZlib", "CCPUID", "LessonSupport"],
             swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
         ),
-        .target(name: "Experiments", dependencies: ["NeuralEngine", "Yams"]),
-        .target(name: "LessonRunner", dependencies: ["LessonMarkdown", "Experiments", "NeuralEngine", "Yams"]),
-        .target(name: "LessonReport", dependencies: ["LessonMarkdown", "Experiments", "LessonRunner"]),
+        .target(name: "Experiments", dependencies: ["NeuralEngine", "LessonSupport", "Yams"]),
+        .target(name: "LessonRunner", dependencies: ["LessonMarkdown", "LessonSupport", "Experiments", "NeuralEngine", "Yams"]),
+        .target(
+            name: "LessonReport",
+            dependencies: ["LessonMarkdown", "Experiments", "LessonRunner"],
+            // CSS, JavaScript and the page template, compiled into the binary.
+            resources: [
+                .embedInCode("Resources/style.css"),
+                .embedInCode("Resources/page.html"),
+                .embedInCode("Resources/render-math.js"),
+            ]
+        ),
         .executableTarget(
             name: "lesson",
             dependencies: [
-                "LessonRunner", "LessonReport", "Experiments", "NeuralEngine",
+                "LessonRunner", "LessonReport", "Experiments", "NeuralEngine", "LessonSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -49,10 +59,11 @@ let package = Package(
             path: "Benchmarks/EngineBenchmarks"
         ),
         .testTarget(name: "LessonMarkdownTests", dependencies: ["LessonMarkdown"]),
+        .testTarget(name: "LessonSupportTests", dependencies: ["LessonSupport"]),
         .testTarget(name: "NeuralEngineTests", dependencies: ["NeuralEngine"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments"]),
         .testTarget(name: "LessonRunnerTests", dependencies: ["LessonRunner", "Experiments", "LessonMarkdown"]),
-        .testTarget(name: "LessonReportTests", dependencies: ["LessonReport", "LessonRunner", "Experiments"], exclude: ["Snapshots"]),
+        .testTarget(name: "LessonReportTests", dependencies: ["LessonReport", "LessonRunner", "Experiments", "CCmarkGFM"], exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: ["lesson"], exclude: ["Fixtures"]),
     ]
 )

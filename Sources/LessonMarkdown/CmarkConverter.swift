@@ -92,6 +92,8 @@ enum CmarkConverter {
         // While > 0, we are inside a subtree too deep to copy: depth within it.
         var flattenedDepth = 0
         var flattenedText = ""
+        // Where the subtree being flattened starts, for the loader's warning.
+        var flattenedStart = MarkdownNode.Position(line: 0, column: 0)
 
         while true {
             let event = cmark_iter_next(iterator)
@@ -103,11 +105,14 @@ enum CmarkConverter {
 
             if event == CMARK_EVENT_ENTER {
                 if flattenedDepth > 0 || stack.count > maximumDepth {
+                    if flattenedDepth == 0 {
+                        flattenedStart = makeNode(node).start
+                    }
                     flattenedText += literal(of: node)
                     if !leaf {
                         flattenedDepth += 1
                     } else if flattenedDepth == 0 {
-                        appendFlattened(&flattenedText, to: &stack)
+                        appendFlattened(&flattenedText, start: flattenedStart, to: &stack)
                     }
                     continue
                 }
@@ -124,7 +129,7 @@ enum CmarkConverter {
                     }
                     flattenedDepth -= 1
                     if flattenedDepth == 0 {
-                        appendFlattened(&flattenedText, to: &stack)
+                        appendFlattened(&flattenedText, start: flattenedStart, to: &stack)
                     }
                     continue
                 }
@@ -137,14 +142,14 @@ enum CmarkConverter {
         return stack.first ?? makeNode(root)
     }
 
-    private static func appendFlattened(_ text: inout String, to stack: inout [MarkdownNode]) {
+    private static func appendFlattened(_ text: inout String, start: MarkdownNode.Position, to stack: inout [MarkdownNode]) {
         defer { text = "" }
         guard !stack.isEmpty else { return }
         let parent = stack[stack.count - 1]
         let trimmed = String(text.drop { $0 == "\n" }.reversed().drop { $0 == "\n" }.reversed())
         guard !trimmed.isEmpty else { return }
         stack[stack.count - 1].children.append(
-            MarkdownNode(kind: .flattened(trimmed), start: parent.start, end: parent.end)
+            MarkdownNode(kind: .flattened(trimmed), start: start.line > 0 ? start : parent.start, end: parent.end)
         )
     }
 

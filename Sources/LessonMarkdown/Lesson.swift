@@ -19,6 +19,9 @@ public struct Lesson: Sendable, Equatable {
     public var experiments: [ExperimentBlock]
     /// Every `` `=expr` `` code span, in document order; `.reference(i)` refers to `references[i]`.
     public var references: [InlineReference]
+    /// What the loader kept but would not stay silent about (deep nesting,
+    /// near-miss `experiment` info strings), in document order.
+    public var warnings: [LessonWarning] = []
 
     /// Creates a lesson; tests and tools can build one without a file.
     public init(

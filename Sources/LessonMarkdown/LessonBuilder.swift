@@ -14,6 +14,8 @@ struct LessonBuilder {
 
     private var experiments: [ExperimentBlock] = []
     private var references: [InlineReference] = []
+    private var warnings: [LessonWarning] = []
+    private var deepNestingWarnings = 0
     private var slugger = HeadingSlugger()
     private var title: String?
     /// Parsed-text offsets of backtick runs already taken as a reference's opening.
@@ -35,7 +37,7 @@ struct LessonBuilder {
             blocks += converted
             ranges += Array(repeating: range(of: child), count: converted.count)
         }
-        return Lesson(
+        var lesson = Lesson(
             path: path,
             title: title,
             blocks: blocks,
@@ -43,6 +45,8 @@ struct LessonBuilder {
             experiments: experiments,
             references: references
         )
+        lesson.warnings = warnings
+        return lesson
     }
 
     // MARK: Blocks
@@ -82,6 +86,12 @@ struct LessonBuilder {
             if fenced, words.first == "experiment" {
                 return [.experiment(addExperiment(node, info: info, kind: words.dropFirst().first.map(String.init) ?? "", body: literal))]
             }
+            if fenced, let suggestion = NearMissInfoString.suggestion(for: info) {
+                warnings.append(LessonWarning(
+                    "the info string '\(info.prefix(80))' is not an experiment block, so this is shown as code; "
+                        + "write '\(suggestion)' to run it",
+                    at: infoLocation(fence: node.start)))
+            }
             return [.codeBlock(info: info, literal: literal)]
         case .htmlBlock(let html):
             return [.htmlBlock(math.restoringSource(html))]
@@ -90,6 +100,7 @@ struct LessonBuilder {
         case .table(let alignments):
             return [.table(table(node, alignments: alignments))]
         case .flattened(let text):
+            warnDeepNesting(at: node.start)
             return [.paragraph([.text(math.restoringSource(text))])]
         case .document, .item, .other:
             return childBlocks(node)
@@ -160,6 +171,39 @@ struct LessonBuilder {
             bodyLineStarts: bodyLineStarts(body, fenceLine: node.start.line)
         ))
         return index
+    }
+
+    /// Text nested deeper than the tree may go is kept, as plain text; the
+    /// author hears about it once per place.
+    private mutating func warnDeepNesting(at position: MarkdownNode.Position) {
+        let location = location(position)
+        // A generated file can do this thousands of times: a few say it all.
+        guard warnings.last?.location.line != location.line, deepNestingWarnings < 10 else { return }
+        deepNestingWarnings += 1
+        warnings.append(LessonWarning(
+            "content nested more than \(Lesson.maximumNesting) levels deep (block quotes, lists, emphasis) "
+                + "is shown as plain text; nest it less deeply to keep its formatting",
+            at: location))
+    }
+
+    /// Where the info string starts on a fence line: after the fence characters and blanks.
+    private func infoLocation(fence: MarkdownNode.Position) -> SourceLocation {
+        let line = source.line(fence.line)
+        var index = min(line.startIndex + max(fence.column - 1, 0), line.endIndex)
+        if index < line.endIndex {
+            let fenceCharacter = line[index]
+            while index < line.endIndex, line[index] == fenceCharacter {
+                index += 1
+            }
+        }
+        while index < line.endIndex, line[index] == UInt8(ascii: " ") || line[index] == UInt8(ascii: "\t") {
+            index += 1
+        }
+        return SourceLocation(
+            path: path,
+            line: fence.line,
+            column: source.scalarColumn(line: fence.line, byteColumn: index - line.startIndex + 1)
+        )
     }
 
     /// Where the kind word starts on the fence line: after the fence characters,
@@ -264,6 +308,7 @@ struct LessonBuilder {
                     alt: inlines(node.children, lines: lines)
                 ))
             case .flattened(let text):
+                warnDeepNesting(at: node.start)
                 appendText(math.restoringSource(text), to: &result)
             default:
                 for child in inlines(node.children, lines: lines) {

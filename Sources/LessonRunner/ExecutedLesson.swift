@@ -19,8 +19,21 @@ public struct ExecutedBlock: Sendable {
     public var diagnostics: [Diagnostic]
     public var seconds: Double
     public var fromCache: Bool
+    /// A block with `seeds:`: each seed's values, in seed order (its
+    /// ``outcome`` then holds their summary). Empty for a block run once.
+    public var runs: [SeedRun] = []
 
     public var passed: Bool { !diagnostics.contains { $0.severity == .error } }
+}
+
+/// The values of one run of a block with `seeds:`.
+public struct SeedRun: Sendable {
+    public var seed: UInt64
+    public var values: Record
+    public init(seed: UInt64, values: Record) {
+        self.seed = seed
+        self.values = values
+    }
 }
 
 /// An inline `=expr` reference after evaluation.
@@ -50,4 +63,21 @@ public struct ExecutedLesson: Sendable {
     }
 
     public var passed: Bool { blocks.allSatisfy(\.passed) && !diagnostics.contains { $0.severity == .error } }
+
+    public var failedBlockCount: Int { blocks.filter { !$0.passed }.count }
+
+    /// Errors outside blocks: inline values that could not be computed, lesson-level problems.
+    public var errorsOutsideBlocks: Int { diagnostics.filter { $0.severity == .error }.count }
+
+    /// The lesson's status in words, counting every error, for the progress
+    /// line and the page badge: "3 blocks passed", "1 of 3 blocks failed",
+    /// "3 blocks passed; 1 error in inline values or the text".
+    public var statusText: String {
+        let n = blocks.count
+        let blockWord = "block\(n == 1 ? "" : "s")"
+        let failed = failedBlockCount, other = errorsOutsideBlocks
+        var parts = [failed == 0 ? "\(n) \(blockWord) passed" : "\(failed) of \(n) \(blockWord) failed"]
+        if other > 0 { parts.append("\(other) error\(other == 1 ? "" : "s") in inline values or the text") }
+        return parts.joined(separator: "; ")
+    }
 }

@@ -40,8 +40,10 @@ public struct Executor {
             executed.append(run(planned))
         }
         var values: [String: Record] = [:]
+        var seeded: [String: SeedRuns] = [:]
         for block in executed {
             if let outcome = block.outcome { values[block.planned.id] = outcome.values }
+            if !block.runs.isEmpty { seeded[block.planned.id] = SeedRuns(block.runs) }
         }
         let names = ValueScope.Names(values)
         var noise: [String: String] = [:]
@@ -49,10 +51,14 @@ public struct Executor {
             if let note = block.outcome?.timingNoise { noise[block.planned.id] = note }
         }
         for i in executed.indices {
+            reportMalformedExpectations(&executed[i])
             guard let outcome = executed[i].outcome else { continue }
-            check(&executed[i], scope: ValueScope(own: outcome.values, blocks: values, names: names), noise: noise)
+            var scope = ValueScope(own: outcome.values, blocks: values, names: names)
+            scope.seeded = seeded
+            scope.ownRuns = seeded[executed[i].planned.id]
+            check(&executed[i], scope: scope, noise: noise)
         }
-        let (references, diagnostics) = resolveReferences(plan, executed: executed, values: values, names: names)
+        let (references, diagnostics) = resolveReferences(plan, executed: executed, values: values, names: names, seeded: seeded)
         let lesson = ExecutedLesson(plan: plan, blocks: executed, references: references, diagnostics: diagnostics + plan.diagnostics,
                                     seconds: WallClock.seconds(of: clock.now - start))
         observer?.lessonFinished(lesson)
@@ -63,6 +69,7 @@ public struct Executor {
         var block = ExecutedBlock(planned: planned, outcome: nil, expectations: [], diagnostics: planned.diagnostics,
                                   seconds: 0, fromCache: false)
         guard let prepared = planned.prepared, planned.isValid else { return block }
+        if !planned.seeds.isEmpty { return runSeeds(planned, prepared: prepared) }
         let key = ResultCache.key(for: prepared, seed: planned.seed)
         if !force, let key, let cached = cache?.load(key) {
             block.outcome = cached
@@ -93,37 +100,49 @@ public struct Executor {
         for expectation in block.planned.expectations {
             guard let expression = expectation.expression else { continue }
             do {
-                let evaluation = try expression.evaluate(in: scope)
-                let passed = try Expression.truth(evaluation.value)
-                let actual = evaluation.reads.map { "\($0.path) = \($0.value.formatted)" }.joined(separator: ", ")
+                let verdict = try evaluate(expression, text: expectation.text, scope: scope)
                 block.expectations.append(ExpectationResult(text: expectation.text, location: expectation.location,
-                                                            passed: passed, actual: actual))
-                if !passed {
-                    var notes: [Diagnostic.Note] = evaluation.reads.map { .init("\($0.path) = \($0.value.formatted)") }
+                                                            passed: verdict.passed, actual: verdict.actual))
+                if !verdict.passed {
+                    var notes: [Diagnostic.Note] = verdict.notes.map { .init($0) }
+                    var message = verdict.failureMessage
                     let noisy = ([block.planned.id] + expression.rootNames.sorted()).compactMap { noise[$0] }
                     if let reason = noisy.first {
+                        message = message.replacingOccurrences(of: "expectation failed", with: "expectation failed on noisy timings")
                         notes.append(.init(reason))
                         notes.append(.init(strictTiming
                             ? "the timings were noisy; without --strict-timing this would be a warning"
                             : "the timings were noisy, so this is a warning; --strict-timing makes it an error"))
                     }
-                    block.diagnostics.append(Diagnostic(
-                        "expectation failed\(noisy.isEmpty ? "" : " on noisy timings"): \(expectation.text)",
-                        at: expectation.location, severity: noisy.isEmpty || strictTiming ? .error : .warning,
-                        notes: notes))
+                    block.diagnostics.append(Diagnostic(message, at: expectation.location,
+                                                        severity: noisy.isEmpty || strictTiming ? .error : .warning,
+                                                        notes: notes))
                 }
             } catch {
                 block.expectations.append(ExpectationResult(text: expectation.text, location: expectation.location,
                                                             passed: false, actual: error.message))
-                block.diagnostics.append(Diagnostic("cannot evaluate expectation '\(expectation.text)': \(error.message)",
+                block.diagnostics.append(Diagnostic("cannot evaluate expectation '\(expectation.text)': \(error.message)"
+                                                        + HyphenHint.suggestion(for: expectation.text, ids: Set(scope.blocks.keys)),
                                                     at: expectation.location, notes: error.notes.map { .init($0) }))
             }
         }
     }
 
+    /// An expectation that does not parse counts as failed, whether or not
+    /// its block ran; the block's other expectations are still evaluated.
+    func reportMalformedExpectations(_ block: inout ExecutedBlock) {
+        for expectation in block.planned.expectations {
+            guard expectation.expression == nil, let problem = expectation.problem else { continue }
+            block.expectations.append(ExpectationResult(text: expectation.text, location: expectation.location,
+                                                        passed: false, actual: problem.message))
+            block.diagnostics.append(problem)
+        }
+    }
+
     func resolveReferences(_ plan: Plan, executed: [ExecutedBlock], values: [String: Record],
-                           names: ValueScope.Names? = nil) -> ([ResolvedReference], [Diagnostic]) {
-        let scope = ValueScope(own: nil, blocks: values, names: names ?? ValueScope.Names(values))
+                           names: ValueScope.Names? = nil, seeded: [String: SeedRuns] = [:]) -> ([ResolvedReference], [Diagnostic]) {
+        var scope = ValueScope(own: nil, blocks: values, names: names ?? ValueScope.Names(values))
+        scope.seeded = seeded
         var resolved: [ResolvedReference] = []
         var diagnostics: [Diagnostic] = []
         let failedIds = Set(executed.filter { $0.outcome == nil }.map(\.planned.id))
@@ -140,8 +159,9 @@ public struct Executor {
                 let text = try format.apply(evaluation.value)
                 resolved.append(ResolvedReference(reference: reference, text: text, error: nil))
             } catch {
-                resolved.append(ResolvedReference(reference: reference, text: nil, error: error.message))
-                diagnostics.append(Diagnostic("inline value `=\(reference.expression)`: \(error.message)",
+                let message = error.message + HyphenHint.suggestion(for: source, ids: Set(plan.blocks.map(\.id)))
+                resolved.append(ResolvedReference(reference: reference, text: nil, error: message))
+                diagnostics.append(Diagnostic("inline value `=\(reference.expression)`: \(message)",
                                               at: reference.location, notes: error.notes.map { .init($0) }))
             }
         }

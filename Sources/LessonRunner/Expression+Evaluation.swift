@@ -1,3 +1,4 @@
+import LessonSupport
 import NeuralEngine
 import Experiments
 import Foundation
@@ -17,6 +18,13 @@ public struct ValueScope: Sendable {
     public var blocks: [String: Record]
     /// Shared by every scope of one lesson: see ``Names``.
     let names: Names
+    /// Blocks run over several seeds, by id, and the own block's runs: see
+    /// `ValueScope+Seeds.swift`.
+    var seeded: [String: SeedRuns] = [:]
+    var ownRuns: SeedRuns?
+    /// The run whose plain values an expectation reads; `nil` reads their summary (the mean).
+    var run: Int?
+    var tracker: SeedReadTracker?
 
     public init(own: Record?, blocks: [String: Record]) {
         self.init(own: own, blocks: blocks, names: Names(blocks))
@@ -65,7 +73,15 @@ public struct ValueScope: Sendable {
     }
 
     func resolve(_ path: [PathComponent], text: String) throws(ExpressionError) -> ResultValue {
-        if let own, let value = ResultValue.record(own).lookup(path) { return value }
+        if let ownRuns {
+            if let value = try resolve(path[...], in: ownRuns, block: "", text: text) { return value }
+        } else if let own, let value = ResultValue.record(own).lookup(path) {
+            return value
+        }
+        if case .key(let first)? = path.first, let runs = seeded[first],
+           let value = try resolve(path.dropFirst(), in: runs, block: first, text: text) {
+            return value
+        }
         if case .key(let first)? = path.first, let record = blocks[first] {
             if let value = ResultValue.record(record).lookup(path.dropFirst()) { return value }
             let known = record.leafPaths(prefix: first)
@@ -130,6 +146,8 @@ extension Expression {
                 left = right
             }
             return .bool(true)
+        case .call("count", let args) where args.count == 1:
+            return try scope.count(args[0])
         case .call(let name, let args):
             var values: [ResultValue] = []
             for arg in args { values.append(try arg.eval(scope, &reads)) }
@@ -188,7 +206,8 @@ extension Expression {
     static func list(_ v: ResultValue, _ name: String) throws(ExpressionError) -> [Double] {
         guard case .list(let items) = v else { return [try number(v, name)] }
         var out: [Double] = []
-        for item in items { out.append(try number(item, name)) }
+        // In a list, true counts 1: `sum(converged.runs)` is how many runs converged.
+        for item in items { out.append(try item == .bool(true) ? 1 : item == .bool(false) ? 0 : number(item, name)) }
         return out
     }
 

@@ -1,3 +1,4 @@
+import LessonSupport
 import NeuralEngine
 import Experiments
 import Foundation
@@ -9,7 +10,8 @@ import Foundation
 /// chainable as in `0 < x < 1`), `+ -`, `* / %`, unary `-`, `^`; paths such as
 /// `mc.100.accuracy` or `rows[0].diagnosis`; numbers, 'strings', `true`,
 /// `false`; and functions `approx(a, b, rtol)`, `abs`, `min`, `max`, `sum`,
-/// `mean`, `len`, `sqrt`, `log`, `exp`, `all`, `any`.
+/// `mean`, `len`, `sqrt`, `log`, `exp`, `all`, `any`, `count` (of the true
+/// items of a list, or of the seeds for which a condition holds).
 public indirect enum Expression: Sendable, Hashable {
     case number(Double)
     case string(String)
@@ -29,7 +31,7 @@ public indirect enum Expression: Sendable, Hashable {
     static let functions: [String: ClosedRange<Int>] = [
         "approx": 2...3, "abs": 1...1, "min": 1...100, "max": 1...100, "sum": 1...1, "mean": 1...1,
         "len": 1...1, "sqrt": 1...1, "log": 1...1, "log10": 1...1, "exp": 1...1, "all": 1...1, "any": 1...1,
-        "round": 1...2,
+        "round": 1...2, "count": 1...1,
     ]
 
     /// Every path the expression reads, in order, without repeats.

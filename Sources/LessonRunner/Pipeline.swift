@@ -35,6 +35,8 @@ public struct CheckSummary: Sendable, Equatable {
     public var failedBlocks = 0
     public var expectations = 0
     public var failedExpectations = 0
+    /// Expectations evaluated and true; those of a block that could not run are neither held nor failed.
+    public var heldExpectations = 0
     public var otherErrors = 0
 
     public init() {}
@@ -47,6 +49,7 @@ public struct CheckSummary: Sendable, Equatable {
             failedBlocks += lesson.blocks.filter { !$0.passed }.count
             expectations += lesson.blocks.reduce(0) { $0 + $1.planned.expectations.count }
             failedExpectations += lesson.blocks.reduce(0) { $0 + $1.expectations.filter { !$0.passed }.count }
+            heldExpectations += lesson.blocks.reduce(0) { $0 + $1.expectations.filter(\.passed).count }
             otherErrors += lesson.diagnostics.filter { $0.severity == .error }.count
         }
     }
@@ -60,7 +63,9 @@ public struct CheckSummary: Sendable, Equatable {
 
     /// "41 of 42 expectations held; 1 other error" (printed before ``line``).
     public var detailLine: String {
-        var parts = ["\(expectations - failedExpectations) of \(expectations) expectation\(expectations == 1 ? "" : "s") held"]
+        var parts = ["\(heldExpectations) of \(expectations) expectation\(expectations == 1 ? "" : "s") held"]
+        let unevaluated = expectations - heldExpectations - failedExpectations
+        if unevaluated > 0 { parts[0] += " (\(unevaluated) not evaluated: their block did not run)" }
         if otherErrors > 0 { parts.append("\(otherErrors) error\(otherErrors == 1 ? "" : "s") outside blocks (inline values, unreadable files)") }
         return parts.joined(separator: "; ")
     }

@@ -6,6 +6,9 @@ public struct PlannedExpectation: Sendable {
     public var text: String
     public var expression: Expression?
     public var location: SourceLocation
+    /// Why ``expression`` is `nil`: the entry does not parse. It counts as a
+    /// failed expectation; the block still runs.
+    public var problem: Diagnostic?
 }
 
 /// A block after validation: its common settings and, when valid, the
@@ -13,7 +16,12 @@ public struct PlannedExpectation: Sendable {
 public struct PlannedBlock: Sendable {
     public var block: ExperimentBlock
     public var id: String
+    /// Whether the author wrote a valid `id:` (default ids skip these).
+    public var hasExplicitId = false
     public var seed: UInt64
+    /// The seeds of a block run several times (`seeds:`), in order; empty for
+    /// a block that runs once with ``seed``.
+    public var seeds: [UInt64] = []
     public var caption: String?
     public var show: Bool
     public var expectations: [PlannedExpectation]

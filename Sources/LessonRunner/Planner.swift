@@ -1,3 +1,4 @@
+import LessonSupport
 import NeuralEngine
 import Experiments
 import Foundation
@@ -16,7 +17,7 @@ public enum Planner {
         let context = DecodeContext(lessonDirectory: directory.isEmpty ? "." : directory)
         var blocks: [PlannedBlock] = []
         var seenIds: [String: SourceLocation] = [:]
-        var diagnostics: [Diagnostic] = []
+        var diagnostics = lesson.warnings.map { Diagnostic($0.message, at: $0.location, severity: .warning) }
         if lesson.experiments.count > maximumBlocks {
             let first = lesson.experiments[maximumBlocks]
             diagnostics.append(Diagnostic(
@@ -25,9 +26,39 @@ public enum Planner {
                 at: first.location, notes: [.init("split the lesson into several files")]))
         }
         var counters: [String: Int] = [:]
-        for block in lesson.experiments.prefix(maximumBlocks) {
+        var planned = lesson.experiments.prefix(maximumBlocks).map { block in
             counters[block.kind, default: 0] += 1
-            var planned = planBlock(block, ordinal: counters[block.kind]!, lesson: lesson, context: context, registry: registry)
+            return planBlock(block, defaultId: defaultId(kind: block.kind, ordinal: counters[block.kind]!), lesson: lesson,
+                             context: context, registry: registry)
+        }
+        // Default ids skip the ids blocks take explicitly, wherever those
+        // blocks are: `id: softmax_2` on a first block must not collide with
+        // the second block's default.
+        let explicit = Set(planned.filter(\.hasExplicitId).map(\.id))
+        if !explicit.isEmpty {
+            var taken = explicit
+            counters = [:]
+            for i in planned.indices {
+                let kind = planned[i].block.kind
+                counters[kind, default: 0] += 1
+                guard !planned[i].hasExplicitId else { continue }
+                while taken.contains(defaultId(kind: kind, ordinal: counters[kind]!)) { counters[kind]! += 1 }
+                let id = defaultId(kind: kind, ordinal: counters[kind]!)
+                taken.insert(id)
+                if id != planned[i].id {
+                    planned[i] = planBlock(planned[i].block, defaultId: id, lesson: lesson, context: context, registry: registry)
+                }
+            }
+        }
+        let ids = Set(planned.map(\.id))
+        for i in planned.indices {
+            for j in planned[i].expectations.indices {
+                let text = planned[i].expectations[j].text
+                guard let problem = planned[i].expectations[j].problem else { continue }
+                planned[i].expectations[j].problem?.message = problem.message + HyphenHint.suggestion(for: text, ids: ids)
+            }
+        }
+        for var planned in planned {
             if let previous = seenIds[planned.id] {
                 planned.diagnostics.append(Diagnostic(
                     "duplicate block id '\(planned.id)'; ids name a block's values and must be unique in a lesson",
@@ -53,9 +84,9 @@ public enum Planner {
         return StableHash.fnv1a64("\(name)#\(id)") & ((1 << 53) - 1)
     }
 
-    static func planBlock(_ block: ExperimentBlock, ordinal: Int, lesson: Lesson, context: DecodeContext,
+    static func planBlock(_ block: ExperimentBlock, defaultId: String, lesson: Lesson, context: DecodeContext,
                           registry: [AnyExperimentKind]) -> PlannedBlock {
-        var planned = PlannedBlock(block: block, id: defaultId(kind: block.kind, ordinal: ordinal),
+        var planned = PlannedBlock(block: block, id: defaultId,
                                    seed: 0, caption: nil, show: false, expectations: [], prepared: nil, diagnostics: [])
         planned.seed = defaultSeed(lessonPath: lesson.path, id: planned.id)
         let names = registry.map(\.name)
@@ -75,10 +106,13 @@ public enum Planner {
                 reader.fail("id", "'id' must start with a letter and contain only letters, digits and '_' (ids are used in expressions such as `=\(suggestion).loss`), found '\(id)'; try '\(suggestion)'")
             } else {
                 planned.id = id
+                planned.hasExplicitId = true
                 planned.seed = defaultSeed(lessonPath: lesson.path, id: id)
             }
         }
         if let seed = reader.optionalInt("seed") { planned.seed = UInt64(max(0, seed)) }
+        planned.seeds = readSeeds(reader, first: planned.seed)
+        if let first = planned.seeds.first { planned.seed = first }
         planned.caption = reader.optionalString("caption")
         planned.show = reader.has("show") ? reader.bool("show") : false
         if let node = reader.node("expect") {
@@ -96,13 +130,15 @@ public enum Planner {
                 } catch {
                     let offset = (error.offset ?? 0) + (quoted ? 1 : 0)
                     // Point at the offending character, not the start of the entry.
-                    planned.diagnostics.append(Diagnostic(
+                    planned.expectations.append(PlannedExpectation(text: scalar.string, expression: nil, location: location, problem: Diagnostic(
                         "invalid expectation '\(scalar.string)': \(error.message)",
                         at: block.fileLocation(bodyLine: line, bodyColumn: column + offset),
-                        notes: error.notes.map { .init($0) }))
+                        notes: error.notes.map { .init($0) })))
                 }
             }
         }
+        var context = context
+        context.runs = max(1, planned.seeds.count)
         let prepared = kind.prepare(reader, context)
         for issue in reader.issues {
             let location = issue.line == 0 ? block.location : block.fileLocation(bodyLine: issue.line, bodyColumn: issue.column)

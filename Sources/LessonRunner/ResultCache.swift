@@ -2,18 +2,23 @@ import Experiments
 import Foundation
 
 /// Stores experiment outcomes on disk, keyed by everything that determines
-/// them: kind, spec, seed, engine version and the bytes of the data files.
+/// them: the code (executable and BLAS kernel), kind, spec, seed and the
+/// bytes of the data files.
 public struct ResultCache: Sendable {
     public var directory: String
+    /// Records the keys this run read or wrote, for `lesson cache prune`.
+    public var usage: CacheUsage?
 
-    public init(directory: String) {
+    public init(directory: String, usage: CacheUsage? = nil) {
         self.directory = directory
+        self.usage = usage
     }
 
     /// The key of a prepared block, or `nil` if a data file cannot be read
-    /// (the run will report that properly).
-    public static func key(for prepared: PreparedExperiment, seed: UInt64) -> String? {
-        var text = "engine=\(KindRegistry.engineVersion)\nkind=\(prepared.kind)\nseed=\(seed)\nspec=\(prepared.specJSON)\n"
+    /// (the run will report that properly). It names the code that computes
+    /// the result (``CodeIdentity``), so results of older code are never shown.
+    public static func key(for prepared: PreparedExperiment, seed: UInt64, code: String = CodeIdentity.current) -> String? {
+        var text = "code=\(code)\nengine=\(KindRegistry.engineVersion)\nkind=\(prepared.kind)\nseed=\(seed)\nspec=\(prepared.specJSON)\n"
         for file in prepared.dataFiles.sorted() {
             guard let data = FileManager.default.contents(atPath: file) else { return nil }
             text += "data=\((file as NSString).lastPathComponent):\(StableHash.hex(StableHash.fnv1a64(data)))\n"
@@ -21,17 +26,27 @@ public struct ResultCache: Sendable {
         return StableHash.hex128(text)
     }
 
-    private func path(_ key: String) -> String {
-        (directory as NSString).appendingPathComponent("\(key).json")
+    func path(_ key: String) -> String {
+        (directory as NSString).appendingPathComponent("\(key).\(Self.entryExtension)")
     }
 
+    /// Entries end in `.entry`: a header line with the checksum, then JSON.
+    static let entryExtension = "entry"
+
+    /// Returns the cached outcome, or `nil` for a missing, truncated, corrupt
+    /// or old-format entry: the cache is shared between runners and machines,
+    /// so an entry is verified before it is believed, and a bad one is a miss.
     public func load(_ key: String) -> ExperimentOutcome? {
-        guard let data = FileManager.default.contents(atPath: path(key)) else { return nil }
+        guard let data = FileManager.default.contents(atPath: path(key)),
+              let payload = CacheEntry.verifiedPayload(data) else { return nil }
         let decoder = JSONDecoder()
         decoder.nonConformingFloatDecodingStrategy = .convertFromString(
             positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        // A corrupt or old-format entry is a miss, never an error.
-        return try? decoder.decode(ExperimentOutcome.self, from: data)
+        guard let outcome = try? decoder.decode(ExperimentOutcome.self, from: payload) else { return nil }
+        usage?.used(key)
+        // The modification time is the last use, so `cache prune --older-than` keeps what is read.
+        utime(path(key), nil)
+        return outcome
     }
 
     public func store(_ outcome: ExperimentOutcome, key: String) {
@@ -40,8 +55,9 @@ public struct ResultCache: Sendable {
         encoder.nonConformingFloatEncodingStrategy = .convertToString(
             positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         guard let data = try? encoder.encode(outcome) else { return }
+        usage?.used(key)
         // The cache is an optimisation: failing to write it must not fail a render.
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        try? AtomicFile.write(data, to: path(key))
+        try? AtomicFile.write(CacheEntry.wrap(data), to: path(key))
     }
 }

@@ -28,6 +28,7 @@ struct Preview: ParsableCommand {
     }
 
     func run() throws {
+        try options.checkPaths()
         let writer = ReportWriter(outputDirectory: out, options: RenderOptions(allowRawHTML: unsafeHTML))
         func renderAll() {
             do {

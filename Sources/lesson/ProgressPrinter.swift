@@ -16,11 +16,12 @@ final class ProgressPrinter: ProgressObserver {
 
     func lessonFinished(_ lesson: ExecutedLesson) {
         if live { status("") }
-        let failed = lesson.blocks.filter { !$0.passed }.count
         let cached = lesson.blocks.filter(\.fromCache).count
-        var line = "\(lesson.lesson.path): \(lesson.blocks.count) block\(lesson.blocks.count == 1 ? "" : "s")"
-        line += failed == 0 ? ", all passed" : ", \(failed) failed"
-        if cached > 0 { line += ", \(cached) from cache" }
+        var line = "\(lesson.lesson.path): \(lesson.statusText)"
+        if cached > 0 {
+            let ids = lesson.blocks.filter(\.fromCache).map(\.planned.id)
+            line += cached == lesson.blocks.count ? ", all from cache" : ", \(cached) from cache (\(ids.joined(separator: ", ")))"
+        }
         line += String(format: " (%.2f s)", lesson.seconds)
         Terminal.printError(line)
     }

@@ -103,3 +103,24 @@ import Testing
         #expect(summary.detailLine == "1 of 1 expectation held")
     }
 }
+
+/// The cache key names the code that computed a result.
+@Suite struct CacheKeyTests {
+    @Test func theKeyChangesWithTheCode() throws {
+        let plan = Planner.plan(LessonLoader.parse("```experiment softmax\nlogits: [1, 2]\nlabel: 1\n```\n", path: "l.md"))
+        let prepared = try #require(plan.blocks[0].prepared)
+        let now = ResultCache.key(for: prepared, seed: 1)
+        #expect(now == ResultCache.key(for: prepared, seed: 1, code: CodeIdentity.current))
+        #expect(now != ResultCache.key(for: prepared, seed: 1, code: "older build"))
+        #expect(!CodeIdentity.current.hasPrefix("unidentified"))
+        #expect(CodeIdentity.current == CodeIdentity.compute())
+        // The digest sees every byte, including the last few that do not fill a word.
+        let bytes = Data((0..<1_001).map { UInt8($0 % 251) })
+        var changed = bytes
+        changed[1_000] ^= 1
+        #expect(CodeIdentity.digest(bytes) != CodeIdentity.digest(changed))
+        changed = bytes
+        changed[8] ^= 1
+        #expect(CodeIdentity.digest(bytes) != CodeIdentity.digest(changed))
+    }
+}

@@ -32,7 +32,7 @@ import Testing
     }
 
     func expectDiagnostic(_ plan: Plan, _ message: String, at mark: (Int, Int)?, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
-        let all = plan.blocks.flatMap(\.diagnostics)
+        let all = plan.blocks.flatMap(\.diagnostics) + plan.blocks.flatMap { $0.expectations.compactMap(\.problem) }
         guard let d = all.first(where: { $0.message == message }) else {
             Issue.record("no diagnostic '\(message)'; have \(all.map { "\($0.location.map { "\($0.line):\($0.column)" } ?? "-") \($0.message)" })",
                          sourceLocation: sourceLocation)

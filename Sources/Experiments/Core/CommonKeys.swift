@@ -6,6 +6,8 @@ public enum CommonKeys {
         KeyDescriptor("seed", type: "integer", described: "derived from the lesson file name and id",
                       range: .closed(0, 9_007_199_254_740_991),
                       "Seed of every random draw in the block; the same seed gives the same numbers."),
+        KeyDescriptor("seeds", type: "integer or list of integers", described: "1 (one run)",
+                      "Run the block once per seed: N runs with seeds seed, seed + 1, …, seed + N − 1 (N ≤ 64), or the seeds listed (then without 'seed'). Each value x also gets x.mean, x.sd, x.min, x.max and x.runs; an expectation on plain x must hold for every seed."),
         KeyDescriptor("caption", type: "string", described: "(none)", "Caption shown under the block's results."),
         KeyDescriptor("show", type: "boolean", default: "false", "Show the block's YAML above its results."),
         KeyDescriptor("expect", type: "list of expressions", default: "[]",
@@ -13,4 +15,7 @@ public enum CommonKeys {
     ]
 
     public static let names: Set<String> = Set(descriptors.map(\.name))
+
+    /// Runs one block may ask for with `seeds`.
+    public static let maximumSeeds = 64
 }

@@ -35,9 +35,16 @@ extension ExperimentKind {
 public struct DecodeContext: Sendable {
     /// The folder of the lesson file.
     public var lessonDirectory: String
-    public init(lessonDirectory: String) {
+    /// How many times the block runs (its `seeds:`): a kind's work budget
+    /// covers all of them, so its estimate is multiplied by this.
+    public var runs: Int
+    public init(lessonDirectory: String, runs: Int = 1) {
         self.lessonDirectory = lessonDirectory
+        self.runs = runs
     }
+
+    /// " × 8 seeds" for a work estimate's explanation; empty for one run.
+    public var runsFactor: String { runs > 1 ? " × \(runs) seeds" : "" }
 
     /// Resolves a data file named in a block: relative to the lesson's folder,
     /// then to its `data/` folder.

@@ -19,12 +19,35 @@ public struct Metric: Codable, Sendable, Hashable {
     public var label: String
     public var value: String
     public var detail: String
+    /// The number ``value`` shows, when it is one (see ``NumberStyle``), so
+    /// runs over several seeds can be combined into mean ± sd.
+    public var number: Double?
+    public var style: NumberStyle
+    /// Written after the number: "ms", "GB/s", "×" (`%` comes from ``style``).
+    public var unit: String
+    /// The standard deviation over seeds, when ``number`` is their mean.
+    public var spread: Double?
 
-    public init(label: String, value: String, detail: String = "") {
+    public init(label: String, value: String, detail: String = "", number: Double? = nil,
+                style: NumberStyle = .plain, unit: String = "") {
         self.label = label
         self.value = value
         self.detail = detail
+        self.number = number
+        self.style = style
+        self.unit = unit
     }
+}
+
+/// What a cell's or metric's number means, so it can be formatted again
+/// (after averaging over seeds, or by a page-wide formatter).
+public enum NumberStyle: String, Codable, Sendable, Hashable {
+    /// The number as it is.
+    case plain
+    /// A fraction shown as a percentage: 0.932 is "93.2 %".
+    case percent
+    /// A count.
+    case integer
 }
 
 /// A table of already-formatted cells.
@@ -43,9 +66,29 @@ public struct ResultTable: Codable, Sendable, Hashable {
         public enum Tone: String, Codable, Sendable, Hashable { case plain, good, bad, highlight }
         public var text: String
         public var tone: Tone
+        /// The number ``text`` shows, when it shows one: 0.932 for "93.2 %"
+        /// (see ``style``). Runs over several seeds are combined through it.
+        public var value: Double?
+        public var style: NumberStyle
+        /// Written after the number: "ms", "×" (`%` comes from ``style``).
+        public var unit: String
+        /// The standard deviation over seeds, when ``value`` is their mean.
+        public var spread: Double?
+
         public init(_ text: String, tone: Tone = .plain) {
             self.text = text
             self.tone = tone
+            self.style = .plain
+            self.unit = ""
+        }
+
+        /// A cell showing the number `value` as `text`.
+        public init(_ text: String, value: Double?, style: NumberStyle = .plain, unit: String = "", tone: Tone = .plain) {
+            self.text = text
+            self.tone = tone
+            self.value = value.flatMap { $0.isNaN ? nil : $0 }
+            self.style = style
+            self.unit = unit
         }
     }
 

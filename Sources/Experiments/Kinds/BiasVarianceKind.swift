@@ -151,15 +151,16 @@ public enum BiasVarianceKind: ExperimentKind {
             testPoints: reader.int("test_points"), givenErrors: [])
         if family == .hidden || family == .depth {
             let hint = "lower 'epochs', 'train_size'" + (resamples > 0 ? ", 'resamples'" : "") + " or the number of capacities"
-            if spec.examplesProcessed > exampleBudget {
+            let runs = Double(context.runs)
+            if spec.examplesProcessed * runs > exampleBudget {
                 reader.fail(family.rawValue,
-                            "training would go through \(ResultValue.format(spec.examplesProcessed, significant: 3)) examples "
-                            + "(epochs × train_size × networks), more than the budget of \(ResultValue.format(exampleBudget))",
+                            "training would go through \(ResultValue.format(spec.examplesProcessed * runs, significant: 3)) examples "
+                            + "(epochs × train_size × networks\(context.runsFactor)), more than the budget of \(ResultValue.format(exampleBudget))",
                             notes: [hint])
-            } else if spec.trainingWork > workBudget {
+            } else if spec.trainingWork * runs > workBudget {
                 reader.fail(family.rawValue,
-                            "training would take \(ResultValue.format(spec.trainingWork, significant: 3)) units of work "
-                            + "(epochs × train_size × parameters, summed over the networks), more than the budget of \(ResultValue.format(workBudget))",
+                            "training would take \(ResultValue.format(spec.trainingWork * runs, significant: 3)) units of work "
+                            + "(epochs × train_size × parameters, summed over the networks\(context.runsFactor)), more than the budget of \(ResultValue.format(workBudget))",
                             notes: ["parameters: " + capacities.map { "\($0) → \(spec.parameterCount($0))" }.joined(separator: ", "),
                                     hint.replacingOccurrences(of: "the number of capacities", with: "the largest capacity")])
             }

@@ -190,10 +190,10 @@ struct BiasVarianceReport {
             let biasIsHigh = diagnosis == .highBias || diagnosis == .both
             let varianceIsHigh = diagnosis == .highVariance || diagnosis == .both
             cells += [
-                Cell(error(row.trainError)),
-                Cell(error(row.validationError), tone: isBest ? .highlight : .plain),
-                Cell(error(row.trainError - spec.baseError), tone: biasIsHigh ? .bad : .plain),
-                Cell(error(row.validationError - row.trainError), tone: varianceIsHigh ? .bad : .plain),
+                Cell(error(row.trainError), value: row.trainError, style: errorStyle),
+                Cell(error(row.validationError), value: row.validationError, style: errorStyle, tone: isBest ? .highlight : .plain),
+                Cell(error(row.trainError - spec.baseError), value: row.trainError - spec.baseError, style: errorStyle, tone: biasIsHigh ? .bad : .plain),
+                Cell(error(row.validationError - row.trainError), value: row.validationError - row.trainError, style: errorStyle, tone: varianceIsHigh ? .bad : .plain),
                 Cell(diagnosisText(row), tone: diagnosis == .neither ? .good : .bad),
             ]
             return cells
@@ -263,9 +263,9 @@ struct BiasVarianceReport {
         let rows: [[Cell]] = decomposition.enumerated().map { i, point in
             let tone: Cell.Tone = i == optimum ? .highlight : .plain
             return [
-                Cell(String(point.capacity), tone: tone), Cell(number(point.bias2)), Cell(number(point.variance)),
-                Cell(number(point.noise)), Cell(number(point.total)), Cell(number(point.testMSE), tone: tone),
-                Cell(percent(point.discrepancy, decimals: 1)),
+                Cell(String(point.capacity), tone: tone), Cell(number(point.bias2), value: point.bias2, style: .plain), Cell(number(point.variance), value: point.variance, style: .plain),
+                Cell(number(point.noise), value: point.noise, style: .plain), Cell(number(point.total), value: point.total, style: .plain), Cell(number(point.testMSE), value: point.testMSE, style: .plain, tone: tone),
+                Cell(percent(point.discrepancy, decimals: 1), value: point.discrepancy, style: .percent),
             ]
         }
         let caption = "Over \(spec.resamples) training sets of \(spec.trainSize.grouped) points each, at \(spec.testPoints) evenly "
@@ -311,6 +311,8 @@ struct BiasVarianceReport {
     }
 
     /// A percentage for fractions of examples, a number for squared errors.
+    private var errorStyle: NumberStyle { isClassification || spec.family == .errors ? .percent : .plain }
+
     private func error(_ x: Double) -> String {
         if x.isNaN { return "–" }
         // Below 1 % a second decimal keeps small errors distinguishable (0.50 % vs 0.45 %);

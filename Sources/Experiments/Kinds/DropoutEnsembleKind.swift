@@ -83,16 +83,17 @@ public enum DropoutEnsembleKind: ExperimentKind {
             keepProbability: reader.double("keep_prob"), inputKeepProbability: reader.double("input_keep_prob"),
             variant: reader.choice("variant", DropoutForm.allCases.map(\.rawValue)),
             training: TrainingRecipe.decode(reader), samples: samples)
-        if spec.trainingWork > trainingBudget {
+        let runs = Double(context.runs)
+        if spec.trainingWork * runs > trainingBudget {
             reader.fail(reader.has("epochs") ? "epochs" : "hidden",
-                        "training would take \(ResultValue.format(spec.trainingWork, significant: 3)) units of work "
-                        + "(2 networks × epochs × training examples × \(spec.parameterCount.grouped) parameters), more than the budget of \(ResultValue.format(trainingBudget))",
+                        "training would take \(ResultValue.format(spec.trainingWork * runs, significant: 3)) units of work "
+                        + "(2 networks × epochs × training examples × \(spec.parameterCount.grouped) parameters\(context.runsFactor)), more than the budget of \(ResultValue.format(trainingBudget))",
                         notes: ["lower 'epochs', 'train_fraction' or the widths in 'hidden'"])
         }
-        if spec.inferenceWork > inferenceBudget {
+        if spec.inferenceWork * runs > inferenceBudget {
             reader.fail("samples",
-                        "evaluation would take \(ResultValue.format(spec.inferenceWork, significant: 3)) units of work "
-                        + "((sum of samples + 10) × test examples × parameters), more than the budget of \(ResultValue.format(inferenceBudget))",
+                        "evaluation would take \(ResultValue.format(spec.inferenceWork * runs, significant: 3)) units of work "
+                        + "((sum of samples + 10) × test examples × parameters\(context.runsFactor)), more than the budget of \(ResultValue.format(inferenceBudget))",
                         notes: ["lower the largest sample count or the widths in 'hidden'"])
         }
         return spec

@@ -118,10 +118,12 @@ struct DropoutEnsembleReport {
 
     private var metrics: [Metric] {
         var out = [Metric(label: "weight scaling", value: percent(result.scaledAccuracy),
-                          detail: "test accuracy, one deterministic pass, \(milliseconds(result.scaledSeconds))")]
+                          detail: "test accuracy, one deterministic pass, \(milliseconds(result.scaledSeconds))",
+                          number: result.scaledAccuracy, style: .percent)]
         if let last = result.monteCarlo.last {
             out.append(Metric(label: "Monte-Carlo, K = \(last.samples)", value: percent(last.accuracy),
-                              detail: "test accuracy, \(last.samples) passes, \(milliseconds(last.seconds))"))
+                              detail: "test accuracy, \(last.samples) passes, \(milliseconds(last.seconds))",
+                              number: last.accuracy, style: .percent))
         }
         if result.plain.divergence == nil {
             out.append(Metric(label: "generalization gap", value: percent(result.dropout.gap) + " vs " + percent(result.plain.gap),
@@ -150,13 +152,13 @@ struct DropoutEnsembleReport {
 
     private var ensembleTable: ResultTable {
         var rows: [[Cell]] = [[
-            Cell("weight scaling", tone: .highlight), Cell("1"), Cell(percent(result.scaledAccuracy)),
-            Cell(number(result.scaledLoss)), Cell("–"), Cell(milliseconds(result.scaledSeconds, unit: false)),
+            Cell("weight scaling", tone: .highlight), Cell("1"), Cell(percent(result.scaledAccuracy), value: result.scaledAccuracy, style: .percent),
+            Cell(number(result.scaledLoss), value: result.scaledLoss, style: .plain), Cell("–"), Cell(milliseconds(result.scaledSeconds, unit: false), value: result.scaledSeconds * 1e3),
         ]]
         for mc in result.monteCarlo {
             rows.append([
-                Cell("MC, K = \(mc.samples)"), Cell(String(mc.samples)), Cell(percent(mc.accuracy)),
-                Cell(number(mc.loss)), Cell(percent(mc.agreement)), Cell(milliseconds(mc.seconds, unit: false)),
+                Cell("MC, K = \(mc.samples)"), Cell(String(mc.samples)), Cell(percent(mc.accuracy), value: mc.accuracy, style: .percent),
+                Cell(number(mc.loss), value: mc.loss, style: .plain), Cell(percent(mc.agreement), value: mc.agreement, style: .percent), Cell(milliseconds(mc.seconds, unit: false), value: mc.seconds * 1e3),
             ])
         }
         let scaling = spec.form == .inverted
@@ -177,8 +179,8 @@ struct DropoutEnsembleReport {
             guard n.divergence == nil else {
                 return [Cell(name), Cell("diverged", tone: .bad), Cell("–"), Cell("–"), Cell("–"), Cell("–"), Cell("–")]
             }
-            return [Cell(name), Cell(percent(n.trainAccuracy)), Cell(percent(n.testAccuracy)), Cell(percent(n.gap)),
-                    Cell(number(n.trainLoss)), Cell(number(n.testLoss)), Cell(percent(n.thinnedAccuracy))]
+            return [Cell(name), Cell(percent(n.trainAccuracy), value: n.trainAccuracy, style: .percent), Cell(percent(n.testAccuracy), value: n.testAccuracy, style: .percent), Cell(percent(n.gap), value: n.gap, style: .percent),
+                    Cell(number(n.trainLoss), value: n.trainLoss, style: .plain), Cell(number(n.testLoss), value: n.testLoss, style: .plain), Cell(percent(n.thinnedAccuracy), value: n.thinnedAccuracy, style: .percent)]
         }
         var rows = [row("without dropout", result.plain), row("with dropout, p = \(number(spec.keepProbability))", result.dropout)]
         // Tone the smaller gap and the lower test loss.

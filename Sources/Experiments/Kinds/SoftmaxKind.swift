@@ -1,3 +1,4 @@
+import LessonSupport
 import NeuralEngine
 import Foundation
 

@@ -1,3 +1,4 @@
+import LessonSupport
 import NeuralEngine
 import Foundation
 
@@ -78,11 +79,11 @@ public enum VectorizationKind: ExperimentKind {
         }
         // The ranges bound each key; the naive product also needs a bound on
         // the two together, because its time grows with repeats × n³.
-        let naiveWork = Double(repeats + 1) * pow(Double(matrixSize), 3)
+        let naiveWork = Double(repeats + 1) * pow(Double(matrixSize), 3) * Double(context.runs)
         if groups.contains(.gemm), variants.contains(.naive), naiveWork > naiveBudget {
             reader.fail("matrix_size",
                         "the naive matrix product would do \(ResultValue.format(naiveWork, significant: 3)) multiply-adds "
-                        + "((repeats + 1) × matrix_size³), more than the budget of \(ResultValue.format(naiveBudget))",
+                        + "((repeats + 1) × matrix_size³\(context.runsFactor)), more than the budget of \(ResultValue.format(naiveBudget))",
                         notes: ["lower 'repeats' or 'matrix_size', or leave 'naive' out of 'variants'"])
         }
         return Spec(size: size, memoryBudget: memoryBudget, cacheSize: cacheSize, matrixSize: matrixSize, repeats: repeats,

@@ -308,22 +308,22 @@ struct VectorizationReport {
         let rows: [[Cell]] = group.measurements.map { m in
             var row: [Cell] = [
                 Cell(m.label, tone: m.name == best ? .good : .plain),
-                Cell(Self.number(m.median * 1e3), tone: m.name == best ? .good : .plain),
-                Cell(Self.number(m.fastest * 1e3)),
-                Cell(Self.number(m.slowest * 1e3)),
+                Cell(Self.number(m.median * 1e3), value: m.median * 1e3, style: .plain, tone: m.name == best ? .good : .plain),
+                Cell(Self.number(m.fastest * 1e3), value: m.fastest * 1e3, style: .plain),
+                Cell(Self.number(m.slowest * 1e3), value: m.slowest * 1e3, style: .plain),
             ]
             switch group.group {
             case .dot:
-                row.append(Cell(Self.number(m.median * 1e9 / group.multiplyAdds)))
-                row.append(Cell(Self.number((group.bytes ?? 0) / m.median / 1e9)))
+                row.append(Cell(Self.number(m.median * 1e9 / group.multiplyAdds), value: m.median * 1e9 / group.multiplyAdds, style: .plain))
+                row.append(Cell(Self.number((group.bytes ?? 0) / m.median / 1e9), value: (group.bytes ?? 0) / m.median / 1e9, style: .plain))
                 row.append(Cell(limit(group).map { Self.percent($0 / m.median) } ?? "–"))
             case .cache:
-                row.append(Cell(Self.number(m.median * 1e9 / group.multiplyAdds)))
-                row.append(Cell(Self.number(gflops(m, in: group))))
+                row.append(Cell(Self.number(m.median * 1e9 / group.multiplyAdds), value: m.median * 1e9 / group.multiplyAdds, style: .plain))
+                row.append(Cell(Self.number(gflops(m, in: group)), value: gflops(m, in: group), style: .plain))
             case .gemm:
-                row.append(Cell(Self.number(gflops(m, in: group))))
+                row.append(Cell(Self.number(gflops(m, in: group)), value: gflops(m, in: group), style: .plain))
             }
-            row.append(Cell(Self.times(speedup(m, in: group))))
+            row.append(Cell(Self.times(speedup(m, in: group)), value: speedup(m, in: group), style: .plain, unit: "×"))
             let ok = m.relativeDifference <= group.tolerance
             row.append(Cell(m.relativeDifference == 0 ? "0" : Self.number(m.relativeDifference, significant: 2),
                             tone: ok ? .plain : .bad))

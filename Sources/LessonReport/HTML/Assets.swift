@@ -12,8 +12,8 @@ public enum Assets {
     public static func install(into outputDirectory: String) throws -> [String] {
         let assets = (outputDirectory as NSString).appendingPathComponent("assets")
         var warnings: [String] = []
-        try AtomicFile.write(Stylesheet.css + "\n" + SVGChart.stylesheet, to: assets + "/style.css")
-        try AtomicFile.write(renderMath, to: assets + "/render-math.js")
+        try AtomicFile.write(PageTemplate.stylesheet + "\n" + SVGChart.stylesheet, to: assets + "/style.css")
+        try AtomicFile.write(PageTemplate.renderMath, to: assets + "/render-math.js")
         let fm = FileManager.default
         guard let katex = katexSearchPaths.first(where: { fm.fileExists(atPath: $0 + "/katex.min.js") }) else {
             warnings.append("KaTeX not found in \(katexSearchPaths.joined(separator: ", ")); math will show as TeX source. Install it with: apt-get install libjs-katex")
@@ -41,19 +41,4 @@ public enum Assets {
         if fm.contents(atPath: destination) == data { return }
         try AtomicFile.write(data, to: destination)
     }
-
-    /// Typesets every `.math` element with KaTeX; TeX errors show in place
-    /// (throwOnError: false) instead of blanking the page.
-    static let renderMath = #"""
-(function () {
-  if (typeof katex === "undefined") return;
-  var nodes = document.querySelectorAll(".math");
-  for (var i = 0; i < nodes.length; i++) {
-    var el = nodes[i];
-    try {
-      katex.render(el.textContent, el, { displayMode: el.classList.contains("display"), throwOnError: false });
-    } catch (e) { el.title = String(e); }
-  }
-})();
-"""#
 }

@@ -14,7 +14,7 @@ struct BlockHTML {
         out += "<div class=\"experiment-head\"><span class=\"kind\">\(HTML.escape(planned.block.kind.isEmpty ? "experiment" : planned.block.kind))</span>"
         out += "<code class=\"block-id\">\(HTML.escape(planned.id))</code>"
         if planned.prepared != nil || block.outcome != nil {
-            out += "<span class=\"seed\">seed \(planned.seed)</span>"
+            out += "<span class=\"seed\">" + HTML.escape(SeedLabel.text(planned)) + "</span>"
         }
         out += "<span class=\"status \(status)\">\(block.passed ? "✓ passed" : "✗ failed")</span></div>\n"
         if planned.show || block.outcome == nil {

@@ -26,23 +26,16 @@ public enum HTML {
         return fileName.addingPercentEncoding(withAllowedCharacters: allowed) ?? fileName
     }
 
-    /// Whether a link or image URL is safe to emit: no `javascript:` and the
-    /// like (the same rule as cmark's safe mode).
+    /// Whether a URL is safe to emit as an image source (and so also whether
+    /// any link is): see ``isSafeLinkURL(_:)`` and ``isSafeImageURL(_:)``.
     public static func isSafeURL(_ url: String) -> Bool {
-        let lowered = url.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
-        for scheme in ["javascript:", "vbscript:", "file:", "data:"] where lowered.hasPrefix(scheme) {
-            if scheme == "data:", ["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"].contains(where: lowered.hasPrefix) {
-                return true
-            }
-            return false
-        }
-        return true
+        isSafeImageURL(url)
     }
 
     /// Whether loading `url` would leave the page's folder (any scheme or a
     /// protocol-relative or absolute path).
     public static func isExternal(_ url: String) -> Bool {
-        let lowered = url.lowercased()
+        let lowered = browserNormalizedURL(url).lowercased()
         if lowered.hasPrefix("data:") { return false }
         return lowered.hasPrefix("//") || lowered.hasPrefix("/") || lowered.contains(":") || lowered.hasPrefix("..")
     }

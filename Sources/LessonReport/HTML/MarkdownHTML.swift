@@ -99,7 +99,11 @@ struct MarkdownHTML {
     }
 
     private func inline(_ node: InlineNode, into out: inout String, depth: Int) {
-        guard depth < maximumDepth else { return }
+        guard depth < maximumDepth else {
+            // Never drop text: too deep for markup, it is still read.
+            out += HTML.escape(plainText([node]))
+            return
+        }
         switch node {
         case .text(let text): out += HTML.escape(text)
         case .code(let code): out += "<code>" + HTML.escape(code) + "</code>"
@@ -114,17 +118,18 @@ struct MarkdownHTML {
         case .strong(let children): out += "<strong>" + inline(children, depth: depth) + "</strong>"
         case .strikethrough(let children): out += "<del>" + inline(children, depth: depth) + "</del>"
         case .link(let destination, let title, let children):
-            let href = HTML.isSafeURL(destination) ? destination : ""
+            // Written as cmark-gfm writes it (percent-encoded, already attribute-safe).
+            let href = HTML.isSafeLinkURL(destination) ? HTML.href(destination) : ""
             let titleAttribute = title.isEmpty ? "" : " title=\"\(HTML.escape(title))\""
-            out += "<a href=\"\(HTML.escape(href))\"\(titleAttribute)>" + inline(children, depth: depth) + "</a>"
+            out += "<a href=\"\(href)\"\(titleAttribute)>" + inline(children, depth: depth) + "</a>"
         case .image(let source, let title, let alt):
             let altText = plainText(alt)
-            if !HTML.isSafeURL(source) || HTML.isExternal(source) {
+            if !HTML.isSafeImageURL(source) || HTML.isExternal(source) {
                 // Loading it would leave the page's folder: offer a link instead.
-                out += "<a class=\"external-image\" href=\"\(HTML.isSafeURL(source) ? HTML.escape(source) : "")\">[image: \(HTML.escape(altText))]</a>"
+                out += "<a class=\"external-image\" href=\"\(HTML.isSafeLinkURL(source) ? HTML.href(source) : "")\">[image: \(HTML.escape(altText))]</a>"
             } else {
                 let titleAttribute = title.isEmpty ? "" : " title=\"\(HTML.escape(title))\""
-                out += "<img src=\"\(HTML.escape(source))\" alt=\"\(HTML.escape(altText))\"\(titleAttribute)>"
+                out += "<img src=\"\(HTML.href(source))\" alt=\"\(HTML.escape(altText))\"\(titleAttribute)>"
             }
         case .html(let html): out += allowRawHTML ? html : ""
         case .softBreak: out += "\n"

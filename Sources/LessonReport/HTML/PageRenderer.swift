@@ -32,10 +32,7 @@ public enum PageRenderer {
             })
         let fileName = (lesson.path as NSString).lastPathComponent
         let title = lesson.title ?? (fileName as NSString).deletingPathExtension
-        let failed = executed.blocks.filter { !$0.passed }.count
-        let status = executed.passed
-            ? "<span class=\"badge passed\">\(executed.blocks.count) block\(executed.blocks.count == 1 ? "" : "s") passed</span>"
-            : "<span class=\"badge failed\">\(failed) of \(executed.blocks.count) block\(executed.blocks.count == 1 ? "" : "s") failed</span>"
+        let status = "<span class=\"badge \(executed.passed ? "passed" : "failed")\">\(HTML.escape(executed.statusText))</span>"
 
         var body = ""
         let pageErrors = executed.diagnostics.filter { $0.severity == .error }

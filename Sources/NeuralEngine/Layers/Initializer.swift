@@ -1,3 +1,4 @@
+import LessonSupport
 /// How a weight matrix gets its first values.
 ///
 /// `fanIn` is the number of inputs of a unit (the weight matrix's rows),

@@ -1,3 +1,4 @@
+import LessonSupport
 /// The losses a model can be trained on. Each is the mean over the batch, and
 /// each takes the model's raw output (logits for the cross-entropies): the
 /// final softmax or sigmoid is folded into the loss, where it can be computed

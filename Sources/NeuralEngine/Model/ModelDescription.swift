@@ -1,3 +1,4 @@
+import LessonSupport
 /// A parsed and checked model description: the list of layer entries a lesson
 /// writes, such as `["dense 128", "relu", "dropout 0.5", "dense 10"]`.
 ///

@@ -2,8 +2,9 @@ import Foundation
 
 /// "Did you mean …?" for misspelt names: layer names, kinds, keys, values.
 ///
-/// It lives in the engine, the lowest module, so every layer above shares one
-/// rule for what counts as a plausible typo.
+/// It lives in `LessonSupport`, the module below all others, so the engine's
+/// parsers, the spec reader, the planner and the command line share one rule
+/// for what counts as a plausible typo.
 public enum Suggestion {
     /// The candidate closest to `word` by edit distance, if it is close enough
     /// to be a plausible typo.

@@ -1,0 +1,34 @@
+import Foundation
+
+/// The on-disk form of a cache entry: one header line naming the format, the
+/// payload's length and its checksum, then the payload (JSON).
+///
+/// `lesson-cache 1 <bytes> <32 hex digits>\n{…}`
+///
+/// A cache folder is shared between CI runners and restored from archives,
+/// so an entry may be truncated or damaged: the length and checksum turn any
+/// of that into a miss rather than a wrong result or a crash.
+public enum CacheEntry {
+    static let magic = "lesson-cache 1"
+
+    public static func wrap(_ payload: Data) -> Data {
+        var data = Data("\(magic) \(payload.count) \(checksum(payload))\n".utf8)
+        data.append(payload)
+        return data
+    }
+
+    /// The payload of a well-formed entry whose checksum matches, else `nil`.
+    public static func verifiedPayload(_ data: Data) -> Data? {
+        guard let newline = data.prefix(200).firstIndex(of: UInt8(ascii: "\n")) else { return nil }
+        let header = String(decoding: data[data.startIndex..<newline], as: UTF8.self)
+        let fields = header.split(separator: " ")
+        guard fields.count == 4, "\(fields[0]) \(fields[1])" == magic, let count = Int(fields[2]) else { return nil }
+        let payload = data[(newline + 1)...]
+        guard payload.count == count, checksum(payload) == fields[3] else { return nil }
+        return Data(payload)
+    }
+
+    static func checksum(_ bytes: Data) -> String {
+        StableHash.hex(StableHash.fnv1a64(bytes)) + StableHash.hex(StableHash.fnv1a64(bytes, basis: 0x6c62_272e_07bb_0142))
+    }
+}

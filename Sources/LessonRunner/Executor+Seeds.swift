@@ -1,0 +1,114 @@
+import Experiments
+import Foundation
+
+extension Executor {
+    /// Runs a block with `seeds:` once per seed, each run cached on its own
+    /// (under the same key a block with that single `seed:` has), and sums
+    /// them up into one outcome: values' means, tables with mean ± sd, charts
+    /// with their spread.
+    func runSeeds(_ planned: PlannedBlock, prepared: PreparedExperiment) -> ExecutedBlock {
+        var block = ExecutedBlock(planned: planned, outcome: nil, expectations: [], diagnostics: planned.diagnostics,
+                                  seconds: 0, fromCache: false)
+        let clock = ContinuousClock()
+        let start = clock.now
+        let directory = (planned.block.location.path as NSString).deletingLastPathComponent
+        let decode = DecodeContext(lessonDirectory: directory.isEmpty ? "." : directory, runs: planned.seeds.count)
+        var outcomes: [ExperimentOutcome] = []
+        var allCached = true
+        for seed in planned.seeds {
+            let key = ResultCache.key(for: prepared, seed: seed)
+            if !force, let key, let cached = cache?.load(key) {
+                outcomes.append(cached)
+                continue
+            }
+            allCached = false
+            do {
+                let outcome = try prepared.run(RunContext(seed: seed, decode: decode))
+                outcomes.append(outcome)
+                if let key { cache?.store(outcome, key: key) }
+            } catch {
+                let message = (error as? ExperimentError)?.message ?? "\(error)"
+                let notes = (error as? ExperimentError)?.notes ?? []
+                block.diagnostics.append(Diagnostic("experiment '\(planned.id)' failed with seed \(seed): \(message)",
+                                                    at: planned.block.location, notes: notes.map { .init($0) }))
+                block.seconds = WallClock.seconds(of: clock.now - start)
+                return block
+            }
+        }
+        block.runs = zip(planned.seeds, outcomes).map { SeedRun(seed: $0, values: $1.values) }
+        block.outcome = ExperimentOutcome(summarizing: outcomes, seeds: planned.seeds)
+        block.fromCache = allCached
+        block.seconds = WallClock.seconds(of: clock.now - start)
+        return block
+    }
+
+    /// One expectation's verdict over the runs it reads.
+    struct SeedVerdict {
+        var passed: Bool
+        /// What the check printed beside it ("loss = 0.417, …" or, over seeds,
+        /// how many held and the failing seeds' values).
+        var actual: String
+        var failureMessage: String
+        var notes: [String]
+    }
+
+    /// Evaluates an expectation: once when it reads no per-seed value, else
+    /// once per run (an expectation on plain `x` must hold for every seed).
+    func evaluate(_ expression: Expression, text: String, scope: ValueScope) throws(ExpressionError) -> SeedVerdict {
+        var scope = scope
+        let tracker = SeedReadTracker()
+        scope.tracker = tracker
+        scope.run = 0
+        let first = try expression.evaluate(in: scope)
+        let firstPassed = try Expression.truth(first.value)
+        let readBlocks = tracker.blocks
+        func describe(_ reads: [(path: String, value: ResultValue)]) -> String {
+            reads.map { "\($0.path) = \($0.value.formatted)" }.joined(separator: ", ")
+        }
+        guard let runCount = readBlocks.first?.runs else {
+            return SeedVerdict(passed: firstPassed, actual: describe(first.reads), failureMessage: "expectation failed: \(text)",
+                               notes: first.reads.map { "\($0.path) = \($0.value.formatted)" })
+        }
+        if let mismatch = readBlocks.first(where: { $0.runs != runCount }) {
+            let name = { (id: String) in id.isEmpty ? "this block" : "block '\(id)'" }
+            throw ExpressionError(
+                "it reads per-seed values of \(name(readBlocks[0].id)) (\(runCount) seeds) and of \(name(mismatch.id)) (\(mismatch.runs) seeds), which cannot be paired",
+                notes: ["give both blocks the same number of seeds, or compare summaries such as x.mean"])
+        }
+        let seeds = (readBlocks[0].id.isEmpty ? scope.ownRuns : scope.seeded[readBlocks[0].id])?.seeds ?? []
+        var failures: [(seed: UInt64, reads: String)] = []
+        var values: [String: [Double]] = [:]
+        var order: [String] = []
+        for run in 0..<runCount {
+            scope.run = run
+            let result: ExpressionResult
+            do {
+                result = run == 0 ? first : try expression.evaluate(in: scope)
+                if !(run == 0 ? firstPassed : try Expression.truth(result.value)) {
+                    failures.append((seeds[run], describe(result.reads)))
+                }
+            } catch {
+                throw ExpressionError("with seed \(seeds[run]): \(error.message)", notes: error.notes)
+            }
+            for read in result.reads {
+                guard let x = read.value.doubleValue else { continue }
+                if values[read.path] == nil { order.append(read.path) }
+                values[read.path, default: []].append(x)
+            }
+        }
+        let ranges = order.map { path -> String in
+            let xs = values[path]!
+            let low = xs.min()!, high = xs.max()!
+            return low == high ? "\(path) = \(ResultValue.format(low))" : "\(path) = \(ResultValue.format(low))…\(ResultValue.format(high))"
+        }.joined(separator: ", ")
+        if failures.isEmpty {
+            return SeedVerdict(passed: true, actual: "held for all \(runCount) seeds; " + ranges, failureMessage: "", notes: [])
+        }
+        let seedList = failures.map { String($0.seed) }.joined(separator: ", ")
+        return SeedVerdict(
+            passed: false,
+            actual: "failed for \(failures.count) of \(runCount) seeds (\(seedList)); " + ranges,
+            failureMessage: "expectation failed for \(failures.count) of \(runCount) seeds: \(text)",
+            notes: failures.map { "seed \($0.seed): \($0.reads)" })
+    }
+}

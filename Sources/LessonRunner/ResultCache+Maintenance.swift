@@ -1,0 +1,129 @@
+import Foundation
+
+/// `lesson cache stats` and `lesson cache prune`, and checking that a cache
+/// folder can be used at all.
+extension ResultCache {
+    static let lastRunFile = "last-run"
+    static let durationsFile = "durations.json"
+
+    /// A `--cache-dir` that cannot be used.
+    public struct Unusable: Error, CustomStringConvertible {
+        public var directory: String
+        public var reason: String
+        public var description: String {
+            "--cache-dir '\(directory)' cannot be used: \(reason); give a writable folder, or --no-cache"
+        }
+    }
+
+    /// Creates the folder if needed and checks that entries can be written in
+    /// it. A cache that silently does nothing would hide a mistyped path.
+    public func prepare() throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw Unusable(directory: directory, reason: "it is a file, not a folder")
+        }
+        do {
+            try AtomicFile.createDirectory(directory)
+        } catch let error as AtomicFile.WriteError {
+            throw Unusable(directory: directory, reason: error.reason)
+        }
+        if access(directory, W_OK | X_OK) != 0 {
+            throw Unusable(directory: directory, reason: String(cString: strerror(errno)))
+        }
+    }
+
+    /// What `lesson cache stats` prints.
+    public struct Stats: Sendable, Equatable {
+        public var entries = 0
+        public var bytes = 0
+        /// Entries that fail verification (or have an old format): misses.
+        public var unusable = 0
+        /// Entries the last run read or wrote.
+        public var usedByLastRun = 0
+        public var oldest: Date?
+        public var newest: Date?
+        public var lessonsWithDurations = 0
+    }
+
+    struct EntryFile {
+        var key: String
+        var path: String
+        var bytes: Int
+        var modified: Date
+    }
+
+    /// Every entry file (and old-format `.json` entry) in the folder.
+    func entryFiles() -> [EntryFile] {
+        let fm = FileManager.default
+        let names = (try? fm.contentsOfDirectory(atPath: directory)) ?? []
+        return names.sorted().compactMap { name in
+            let ext = (name as NSString).pathExtension
+            guard (ext == Self.entryExtension || ext == "json") && name != Self.durationsFile else { return nil }
+            let path = (directory as NSString).appendingPathComponent(name)
+            guard let attributes = try? fm.attributesOfItem(atPath: path),
+                  attributes[.type] as? FileAttributeType == .typeRegular else { return nil }
+            return EntryFile(key: (name as NSString).deletingPathExtension, path: path,
+                             bytes: (attributes[.size] as? NSNumber)?.intValue ?? 0,
+                             modified: attributes[.modificationDate] as? Date ?? .distantPast)
+        }
+    }
+
+    /// The keys the last run used, or `nil` if no run has recorded them.
+    public func lastRunKeys() -> Set<String>? {
+        guard let text = try? String(contentsOfFile: (directory as NSString).appendingPathComponent(Self.lastRunFile),
+                                     encoding: .utf8) else { return nil }
+        return Set(text.split(separator: "\n").map(String.init))
+    }
+
+    public func stats() -> Stats {
+        var stats = Stats()
+        let used = lastRunKeys() ?? []
+        for file in entryFiles() {
+            stats.entries += 1
+            stats.bytes += file.bytes
+            if file.path.hasSuffix(".json") || FileManager.default.contents(atPath: file.path).flatMap(CacheEntry.verifiedPayload) == nil {
+                stats.unusable += 1
+            }
+            if used.contains(file.key) { stats.usedByLastRun += 1 }
+            stats.oldest = min(stats.oldest ?? file.modified, file.modified)
+            stats.newest = max(stats.newest ?? file.modified, file.modified)
+        }
+        stats.lessonsWithDurations = Self.recordedDurations(in: directory).count
+        return stats
+    }
+
+    /// Removes entries the last run did not use (when `olderThan` is `nil`),
+    /// or entries not used for longer than `olderThan` seconds; unusable
+    /// entries always go. Returns the number removed and the bytes freed.
+    public func prune(olderThan: Double? = nil, now: Date = Date()) throws -> (removed: Int, bytes: Int) {
+        let used: Set<String>
+        if olderThan == nil {
+            guard let keys = lastRunKeys() else {
+                throw Unusable(directory: directory, reason: "no run has recorded which entries it used yet; run `lesson render` or `lesson check` first, or give --older-than")
+            }
+            used = keys
+        } else {
+            used = []
+        }
+        var removed = 0, bytes = 0
+        for file in entryFiles() {
+            let unusable = file.path.hasSuffix(".json")
+                || FileManager.default.contents(atPath: file.path).flatMap(CacheEntry.verifiedPayload) == nil
+            let stale = olderThan.map { now.timeIntervalSince(file.modified) > $0 } ?? !used.contains(file.key)
+            if unusable || stale {
+                if (try? FileManager.default.removeItem(atPath: file.path)) != nil {
+                    removed += 1
+                    bytes += file.bytes
+                }
+            }
+        }
+        return (removed, bytes)
+    }
+
+    /// Seconds per lesson path recorded by earlier runs (empty if none).
+    public static func recordedDurations(in directory: String) -> [String: Double] {
+        guard let data = FileManager.default.contents(atPath: (directory as NSString).appendingPathComponent(durationsFile)),
+              let durations = try? JSONDecoder().decode([String: Double].self, from: data) else { return [:] }
+        return durations.filter { $0.value.isFinite && $0.value >= 0 }
+    }
+}

@@ -1,0 +1,19 @@
+import ArgumentParser
+import LessonRunner
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run the lessons and report every problem; write no pages.",
+        discussion: "Problems print as 'path:line:col: error: message'. Exit status: 0 when every block and expectation passed, 1 when any failed, 64 for bad usage.")
+
+    @OptionGroup var options: RunOptions
+
+    func run() throws {
+        let lessons = try options.runAll()
+        Terminal.report(lessons, format: options.format)
+        let summary = CheckSummary(lessons)
+        print(summary.detailLine)
+        print(summary.line)
+        if !summary.passed { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,5 @@
+import ArgumentParser
+
+enum DiagnosticFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, github
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import LessonReport
+import LessonRunner
+import Foundation
+
+struct Render: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run the lessons and write one HTML page per lesson plus index.html.",
+        discussion: "Pages are standalone and work offline. Exit status: 0 when every block passed, 1 otherwise (pages are written either way), 64 for bad usage.")
+
+    @OptionGroup var options: RunOptions
+
+    @Option(name: [.customLong("out"), .customShort("o")], help: "Folder to write the pages to.")
+    var out: String = "output"
+
+    @Flag(name: .customLong("unsafe-html"), help: "Pass raw HTML in lessons through to the pages (dropped by default).")
+    var unsafeHTML = false
+
+    func validate() throws {
+        if out.isEmpty { throw ValidationError("--out must not be empty") }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw ValidationError("--out '\(out)' is a file; give a folder")
+        }
+    }
+
+    func run() throws {
+        let lessons = try options.runAll()
+        Terminal.report(lessons, format: options.format)
+        let writer = ReportWriter(outputDirectory: out, options: RenderOptions(allowRawHTML: unsafeHTML))
+        do {
+            for warning in try writer.write(lessons) { Terminal.printError("warning: \(warning)") }
+        } catch {
+            Terminal.printError("error: \(error)")
+            throw ExitCode(1)
+        }
+        let summary = CheckSummary(lessons)
+        print("rendered \(lessons.count) lesson\(lessons.count == 1 ? "" : "s") into \(out)/ (\(summary.passedBlocks) of \(summary.blocks) blocks passed)")
+        if !summary.passed { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,99 @@
+import ArgumentParser
+import Foundation
+import LessonRunner
+
+/// Options shared by the commands that run lessons.
+struct RunOptions: ParsableArguments {
+    @Argument(help: "Lesson files or folders of lessons.")
+    var paths: [String] = ["lessons"]
+
+    @Option(name: .customLong("cache-dir"), help: "Where results are cached between runs.")
+    var cacheDirectory: String = ".lesson-cache"
+
+    @Flag(help: "Run every block again, ignoring cached results.")
+    var force = false
+
+    @Flag(name: .customLong("no-cache"), help: "Neither read nor write cached results.")
+    var noCache = false
+
+    @Flag(name: .customLong("strict-timing"), help: "Fail an expectation over timings that stayed noisy after re-measuring (by default it is a warning naming the spread).")
+    var strictTiming = false
+
+    @Option(help: "How problems are printed: 'text' (file:line:col: error: …), or 'github' (workflow annotations as well). Default: github when GITHUB_ACTIONS is set, else text.")
+    var format: DiagnosticFormat?
+
+    @Option(help: ArgumentHelp("Run only part K of N of the lessons, for a CI matrix; the N parts together run every lesson once. Balanced by the lesson durations the last unsharded run recorded in the cache folder (shards record none), so all N parts split alike.", valueName: "K/N"),
+            transform: { try Shard(parsing: $0) })
+    var shard: Shard?
+
+    @Option(help: ArgumentHelp("Also write the results as JUnit XML: one test case per block (classname: the lesson path, name: the block id).", valueName: "file"))
+    var junit: String?
+
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("give at least one lesson file or folder") }
+        if cacheDirectory.isEmpty { throw ValidationError("--cache-dir must not be empty") }
+        if junit?.isEmpty == true { throw ValidationError("--junit must name a file") }
+        if let junit {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: junit, isDirectory: &isDirectory), isDirectory.boolValue {
+                throw ValidationError("--junit '\(junit)' is a folder; give a file name such as junit.xml")
+            }
+        }
+    }
+
+    /// Checks that the paths exist. Not part of `validate()`: ArgumentParser
+    /// validates before it reports unknown options, so `lesson render -x` run
+    /// where there is no `lessons` folder would complain about the folder.
+    func checkPaths() throws {
+        // A symbolic link that leads nowhere passes here; loading it says why it fails.
+        for path in paths where !FileManager.default.fileExists(atPath: path)
+            && (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) == nil {
+            throw ValidationError("no such lesson file or folder: '\(path)'")
+        }
+    }
+
+    func runAll() throws -> [ExecutedLesson] {
+        try checkPaths()
+        var files = try LessonDiscovery.lessons(in: paths)
+        if files.isEmpty {
+            // A mistyped folder in CI must not pass as "0 of 0 failed".
+            throw ValidationError("no lessons found in \(paths.map { "'\($0)'" }.joined(separator: ", ")): a lesson is a .md file (README.md files are skipped)")
+        }
+        let usage = CacheUsage()
+        var cache: ResultCache?
+        if !noCache {
+            let shared = ResultCache(directory: cacheDirectory, usage: usage)
+            do { try shared.prepare() } catch { throw ValidationError("\(error)") }
+            cache = shared
+        }
+        if let shard {
+            files = shard.select(files, durations: noCache ? [:] : ResultCache.recordedDurations(in: cacheDirectory))
+        }
+        let progress = ProgressPrinter()
+        var executor = Executor(cache: cache, force: force, observer: progress)
+        executor.strictTiming = strictTiming
+        let pipeline = Pipeline(executor: executor)
+        let lessons = files.map { pipeline.run(path: $0) }
+        progress.finish()
+        if cache != nil {
+            // Only a lesson that ran in full says how long it takes cold. A
+            // shard records nothing: the next shard must see the durations
+            // this one saw, or the two could split the lessons differently.
+            for lesson in lessons where shard == nil && !lesson.blocks.isEmpty && !lesson.blocks.contains(where: \.fromCache) {
+                usage.lessonTook(lesson.lesson.path, seconds: lesson.seconds)
+            }
+            usage.save(in: cacheDirectory)
+        }
+        if let junit {
+            do {
+                try AtomicFile.write(JUnitReport.xml(lessons), to: junit)
+            } catch {
+                Terminal.printError("error: \(error)")
+                throw ExitCode(1)
+            }
+        }
+        return lessons
+    }
+
+}
+

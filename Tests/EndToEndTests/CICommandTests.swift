@@ -1,0 +1,92 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+
+/// `--junit`, `--shard`, the cache commands and an unusable `--cache-dir`,
+/// through the built binary.
+@Suite struct CICommandTests {
+    var mixed: String { LessonBinary.fixtures.appendingPathComponent("mixed").path }
+
+    @Test func junitIsReadByXMLDocument() throws {
+        let dir = try LessonBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("reports/junit.xml")
+        let r = try LessonBinary.run(["check", mixed, "--no-cache", "--junit", file.path])
+        #expect(r.status == 1)
+        let document = try XMLDocument(contentsOf: file, options: [])
+        let cases = try document.nodes(forXPath: "/testsuites/testsuite/testcase").compactMap { $0 as? XMLElement }
+        let names = cases.map { "\($0.attribute(forName: "classname")?.stringValue ?? "")#\($0.attribute(forName: "name")?.stringValue ?? "")" }
+        #expect(names == ["\(mixed)/bad.md#softmx_1", "\(mixed)/bad.md#typo", "\(mixed)/bad.md#wrong", "\(mixed)/bad.md#fine",
+                          "\(mixed)/bad.md#quoted", "\(mixed)/bad.md#lesson", "\(mixed)/good.md#sm"])
+        let failures = try document.nodes(forXPath: "//testcase[@name='wrong']/failure").compactMap { $0 as? XMLElement }
+        #expect(failures.count == 1)
+        #expect(failures.first?.attribute(forName: "message")?.stringValue == "\(mixed)/bad.md:20:5: expectation failed: loss < 0.01")
+        #expect(failures.first?.stringValue?.contains("note: loss = 1.313") == true)
+        #expect(try document.nodes(forXPath: "//testcase[@name='sm']/failure").isEmpty)
+    }
+
+    @Test func theShardsTogetherCheckEveryLessonOnce() throws {
+        let dir = try LessonBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var files: [String: String] = [:]
+        for n in 1...5 {
+            files["lessons/l\(n).md"] = "# L\(n)\n\n```experiment softmax\nid: s\nlogits: [\(n), 1, 0]\nlabel: 0\n```\n"
+        }
+        try LessonBinary.write(files, into: dir)
+        // The second round reads the durations the first one recorded, as CI jobs sharing a cache would.
+        for round in 1...2 {
+            var checked: [String] = []
+            for k in 1...3 {
+                let r = try LessonBinary.run(["check", "lessons", "--shard", "\(k)/3", "--cache-dir", "cache-\(round)",
+                                              "--junit", "j\(k).xml"], in: dir)
+                #expect(r.status == 0, "\(r.stderr)")
+                let document = try XMLDocument(contentsOf: dir.appendingPathComponent("j\(k).xml"), options: [])
+                checked += try document.nodes(forXPath: "//testcase/@classname").compactMap(\.stringValue)
+            }
+            #expect(checked.sorted() == (1...5).map { "lessons/l\($0).md" }, "round \(round)")
+            if round == 1 {
+                // A full run records every lesson's duration; the shards then balance on them.
+                let full = try LessonBinary.run(["check", "lessons", "--cache-dir", "cache-2", "--force"], in: dir)
+                #expect(full.status == 0)
+                let durations = try Data(contentsOf: dir.appendingPathComponent("cache-2/durations.json"))
+                #expect(try JSONDecoder().decode([String: Double].self, from: durations).count == 5)
+            }
+        }
+    }
+
+    @Test func theCacheCommandsAndAnUnusableCacheFolder() throws {
+        let dir = try LessonBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let cache = dir.appendingPathComponent("cache").path
+        let good = mixed + "/good.md"
+        let first = try LessonBinary.run(["check", good, "--cache-dir", cache])
+        #expect(first.status == 0)
+        let again = try LessonBinary.run(["check", good, "--cache-dir", cache])
+        #expect(again.stderr.contains("good.md: 1 block passed, all from cache"), "\(again.stderr)")
+        let stats = try LessonBinary.run(["cache", "stats", "--cache-dir", cache])
+        #expect(stats.status == 0)
+        #expect(stats.stdout.contains("entries: 1 ("), "\(stats.stdout)")
+        #expect(stats.stdout.contains("used by the last run: 1"))
+
+        // A damaged entry is a miss: the block runs again, nothing crashes.
+        let entry = try #require(try FileManager.default.contentsOfDirectory(atPath: cache).first { $0.hasSuffix(".entry") })
+        try Data("lesson-cache 1 3 0\nabc".utf8).write(to: URL(fileURLWithPath: cache + "/" + entry))
+        let damaged = try LessonBinary.run(["check", good, "--cache-dir", cache])
+        #expect(damaged.status == 0)
+        #expect(!damaged.stderr.contains("from cache"), "\(damaged.stderr)")
+
+        try Data().write(to: URL(fileURLWithPath: cache + "/stale.entry"))
+        let prune = try LessonBinary.run(["cache", "prune", "--cache-dir", cache])
+        #expect(prune.stdout == "removed 1 entry (0 bytes)\n", "\(prune.stdout)\(prune.stderr)")
+        let prune2 = try LessonBinary.run(["cache", "prune", "--older-than", "0s", "--cache-dir", cache])
+        #expect(prune2.stdout.hasPrefix("removed 1 entry"), "\(prune2.stdout)")
+
+        let file = dir.appendingPathComponent("file").path
+        FileManager.default.createFile(atPath: file, contents: Data())
+        let unusable = try LessonBinary.run(["check", good, "--cache-dir", file])
+        #expect(unusable.status == 64)
+        #expect(unusable.stderr.contains("--cache-dir '\(file)' cannot be used: it is a file, not a folder"), "\(unusable.stderr)")
+    }
+}

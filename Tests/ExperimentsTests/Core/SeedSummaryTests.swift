@@ -1,0 +1,63 @@
+import Testing
+@testable import Experiments
+
+/// How runs over several seeds are combined for the page.
+@Suite struct SeedSummaryTests {
+    typealias Cell = ResultTable.Cell
+
+    func outcome(_ accuracy: Double, _ label: String, warning: String? = nil) -> ExperimentOutcome {
+        var items: [PresentationItem] = [
+            .metrics([Metric(label: "accuracy", value: "\(accuracy * 100) %", number: accuracy, style: .percent)]),
+            .table(ResultTable(columns: [.init("net", numeric: false), .init("acc"), .init("note", numeric: false)], rows: [
+                [Cell("a"), Cell("\(accuracy)", value: accuracy, style: .percent), Cell(label)],
+            ])),
+            .chart(Chart(title: "t", series: [Chart.Series(name: "s", x: [1, 2], y: [accuracy, accuracy + 0.1])])),
+        ]
+        if let warning { items.append(.warning(warning)) }
+        return ExperimentOutcome(values: Record(["accuracy": .number(accuracy), "label": .string(label)]), presentation: items)
+    }
+
+    @Test func tablesShowMeanAndSpreadAndSayWhatDiffers() throws {
+        let combined = ExperimentOutcome(summarizing: [outcome(0.9, "x"), outcome(0.92, "y"), outcome(0.94, "x")], seeds: [1, 2, 3])
+        guard case .table(let table) = combined.presentation[1] else { Issue.record("no table"); return }
+        let cell = table.rows[0][1]
+        #expect(cell.text == "92.0 ± 2.0 %")
+        #expect(abs(cell.value! - 0.92) < 1e-12 && abs(cell.spread! - 0.02) < 1e-12)
+        #expect(table.rows[0][0].text == "a")
+        #expect(table.rows[0][2].text == "x *")
+        guard case .metrics(let metrics) = combined.presentation[0] else { Issue.record("no metrics"); return }
+        #expect(metrics[0].value == "92.0 ± 2.0 %")
+        guard case .chart(let chart) = combined.presentation[2] else { Issue.record("no chart"); return }
+        #expect(chart.series[0].yLow == [0.9, 1.0] && chart.series[0].yHigh == [0.94, 1.04])
+        #expect(abs(chart.series[0].y[0] - 0.92) < 1e-12)
+        guard case .note(let note) = combined.presentation.last else { Issue.record("no note"); return }
+        #expect(note.hasPrefix("Over 3 seeds (seeds 1–3): numbers are the mean ± standard deviation"))
+        #expect(note.contains("Cells marked * differ between seeds"))
+        #expect(combined.values["accuracy"] == .number((0.9 + 0.92 + 0.94) / 3))
+        #expect(combined.values["label"] == .string("x"))
+    }
+
+    @Test func differingWarningsNameTheirSeeds() {
+        let combined = ExperimentOutcome(summarizing: [outcome(0.5, "x", warning: "diverged at step 3"),
+                                                       outcome(0.5, "x", warning: "diverged at step 5")], seeds: [7, 8])
+        #expect(combined.presentation.contains(.warning("seed 7: diverged at step 3")))
+        #expect(combined.presentation.contains(.warning("seed 8: diverged at step 5")))
+    }
+
+    @Test func meanAndSpreadFormatting() {
+        #expect(SpreadFormat.meanSD(0.9321, 0.0043, style: .percent) == "93.21 ± 0.43 %")
+        #expect(SpreadFormat.meanSD(0.4171, 0.031, style: .plain) == "0.417 ± 0.031")
+        #expect(SpreadFormat.meanSD(12.5, 0, style: .plain, unit: "ms") == "12.50 ± 0.00 ms")
+        #expect(SpreadFormat.meanSD(3.1e-11, 1e-12, style: .plain) == "3.1e-11 ± 1e-12")
+        #expect(SpreadFormat.meanSD(4.2, 0.5, style: .plain, unit: "×") == "4.20 ± 0.50×")
+    }
+
+    @Test func statistics() throws {
+        #expect(try SeedStatistic.max.apply([.integer(3), .integer(5)]) == .integer(5))
+        #expect(try SeedStatistic.mean.apply([.integer(3), .integer(4)]) == .number(3.5))
+        #expect(throws: SeedStatisticError.self) { try SeedStatistic.mean.apply([.string("a"), .string("b")]) }
+        #expect(try SeedStatistic.mean.apply([.string("a"), .string("a")]) == .string("a"))
+        #expect(try SeedStatistic.sd.apply([.number(1)]) == .number(0))
+        #expect(throws: SeedStatisticError.self) { try SeedStatistic.mean.apply([.numbers([1, 2]), .numbers([1])]) }
+    }
+}

@@ -1,0 +1,96 @@
+import Experiments
+import Foundation
+import Testing
+@testable import LessonRunner
+
+@Suite struct ResultCacheTests {
+    func temporaryDirectory() throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("cache-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    let outcome = ExperimentOutcome(values: Record(["loss": .number(0.25), "names": .strings(["a", "b"])]), presentation: [])
+
+    @Test func anEntryRoundTrips() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let cache = ResultCache(directory: dir)
+        cache.store(outcome, key: "k1")
+        #expect(cache.load("k1") == outcome)
+        #expect(cache.load("k2") == nil)
+    }
+
+    /// Every way an entry can be damaged is a miss, never a crash or a wrong value.
+    @Test func aDamagedEntryIsAMiss() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let cache = ResultCache(directory: dir)
+        cache.store(outcome, key: "k")
+        let path = cache.path("k")
+        let good = try Data(contentsOf: URL(fileURLWithPath: path))
+        var flipped = good
+        flipped[flipped.count - 3] ^= 0x01
+        let damaged: [Data] = [
+            Data(), good.prefix(good.count / 2), flipped, Data("{\"values\":{}}".utf8),
+            Data("lesson-cache 1 99999999999999999999999 x\n".utf8), Data(repeating: 0xFF, count: 500),
+            good + Data("x".utf8),
+        ]
+        for data in damaged {
+            try data.write(to: URL(fileURLWithPath: path))
+            #expect(cache.load("k") == nil)
+        }
+        #expect(cache.stats().unusable == 1)
+    }
+
+    @Test func pruneKeepsWhatTheLastRunUsed() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        ResultCache(directory: dir).store(outcome, key: "old")
+        #expect(throws: ResultCache.Unusable.self) { try ResultCache(directory: dir).prune() }
+        let usage = CacheUsage()
+        let cache = ResultCache(directory: dir, usage: usage)
+        cache.store(outcome, key: "new")
+        _ = cache.load("new")
+        usage.lessonTook("l.md", seconds: 2)
+        usage.save(in: dir)
+        let stats = cache.stats()
+        #expect(stats.entries == 2)
+        #expect(stats.usedByLastRun == 1)
+        #expect(stats.lessonsWithDurations == 1)
+        #expect(try cache.prune().removed == 1)
+        #expect(cache.load("new") == outcome)
+        #expect(cache.stats().entries == 1)
+        #expect(ResultCache.recordedDurations(in: dir) == ["l.md": 2])
+    }
+
+    @Test func pruneOlderThanUsesTheLastUse() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let cache = ResultCache(directory: dir)
+        cache.store(outcome, key: "a")
+        #expect(try cache.prune(olderThan: 3600).removed == 0)
+        #expect(try cache.prune(olderThan: 3600, now: Date().addingTimeInterval(7200)).removed == 1)
+    }
+
+    @Test func aFileOrAnUnwritableFolderCannotBeTheCache() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let file = dir + "/file"
+        FileManager.default.createFile(atPath: file, contents: Data())
+        #expect(throws: ResultCache.Unusable.self) { try ResultCache(directory: file).prepare() }
+        #expect(throws: ResultCache.Unusable.self) { try ResultCache(directory: file + "/below").prepare() }
+        try ResultCache(directory: dir + "/new/cache").prepare()
+        #expect(FileManager.default.fileExists(atPath: dir + "/new/cache"))
+    }
+
+    @Test(arguments: [("90s", 90.0), ("45m", 2700), ("12h", 43_200), ("7d", 604_800), ("2w", 1_209_600), ("0.5h", 1800)])
+    func agesParse(text: String, seconds: Double) throws {
+        #expect(try CacheAge.seconds(text) == seconds)
+    }
+
+    @Test(arguments: ["", "7", "d", "-1d", "7y", "nand"])
+    func badAgesAreRejected(text: String) {
+        #expect(throws: CacheAge.Invalid.self) { try CacheAge.seconds(text) }
+    }
+}
