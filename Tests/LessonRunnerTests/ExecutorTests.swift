@@ -41,7 +41,7 @@ import Testing
     @Test(arguments: [false, true])
     func failuresOnNoisyTimingsAreWarningsUnlessStrict(strict: Bool) throws {
         let lesson = run("```experiment softmax\nid: a\nlogits: [2, 1, 0.1]\nlabel: 0\n```\n\n"
-                         + "```experiment softmax\nid: b\nlogits: [2, 1]\nlabel: 0\nexpect:\n  - \"loss < a.loss\"\n  - \"loss > 0\"\n```\n")
+                         + "```experiment softmax\nid: b\nlogits: [2, 1]\nlabel: 0\nexpect:\n  - \"loss > a.loss\"\n  - \"loss > 0\"\n```\n")
         var block = lesson.blocks[1]
         block.diagnostics = []
         block.expectations = []
@@ -53,7 +53,7 @@ import Testing
         #expect(block.expectations.map(\.passed) == [false, true])
         let diagnostic = try #require(block.diagnostics.first)
         #expect(block.diagnostics.count == 1)
-        #expect(diagnostic.message == "expectation failed on noisy timings: loss < a.loss")
+        #expect(diagnostic.message == "expectation failed on noisy timings: loss > a.loss")
         #expect(diagnostic.severity == (strict ? .error : .warning))
         #expect(diagnostic.notes.contains { $0.message.contains("spread by up to 40 %") })
         #expect(block.passed == !strict)

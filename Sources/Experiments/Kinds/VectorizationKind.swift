@@ -22,7 +22,7 @@ public enum VectorizationKind: ExperimentKind {
     public static let runsAlone = true
 
     public static let keys: [KeyDescriptor] = [
-        KeyDescriptor("size", type: "integer or auto", default: "auto", range: .closed(1_000, 250_000_000),
+        KeyDescriptor("size", type: "integer or auto", described: "auto", range: .closed(1_000, 250_000_000),
                       "Elements of each vector of the dot product from memory (16 bytes per element for the pair). auto: enough for the pair to be 4 times the largest cache this machine reports, at least 10,000,000, within memory_budget; the page says how the size compares with the cache."),
         KeyDescriptor("memory_budget", type: "integer", default: "2_000_000_000", range: .closed(1_000_000, 4_000_000_000),
                       "Bytes the two vectors of the dot product may take. An explicit size beyond it is an error; size: auto stops at it (and says so when the vectors then fit in fewer than 4 caches)."),
@@ -52,7 +52,10 @@ public enum VectorizationKind: ExperimentKind {
 
     public static func decode(_ reader: SpecReader, context: DecodeContext) -> Spec? {
         var size: Int?
-        if case .scalar(let scalar)? = reader.node("size"), scalar.string == "auto" {
+        // Absent or `auto`: sized from the measured cache when the block runs.
+        if !reader.has("size") {
+            size = nil
+        } else if case .scalar(let scalar)? = reader.node("size"), scalar.string == "auto" {
             size = nil
         } else {
             size = reader.int("size")
