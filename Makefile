@@ -1,9 +1,9 @@
 # LessonRunner — `make render` sets up and renders the lessons; `make test` runs every test.
 SWIFT ?= swift
 LESSON := .build/release/lesson
-DEBIAN_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libopenblas-dev libjs-katex fonts-katex zlib1g-dev
+DEBIAN_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libopenblas-dev libjs-katex fonts-katex zlib1g-dev chromium
 
-.PHONY: setup build render check test bench clean
+.PHONY: setup build render check test test-browser bench clean
 
 # Installs the Debian packages the build needs: with apt-get when run as root,
 # otherwise prints the exact command to run.
@@ -26,8 +26,11 @@ setup:
 build: setup
 	$(SWIFT) build -c release --product lesson
 
+# The kinds reference is a generated page, rendered after the lessons.
 render: build
-	$(LESSON) render lessons --out output
+	mkdir -p .build/reference
+	$(LESSON) kinds --markdown > .build/reference/reference.md
+	$(LESSON) render lessons .build/reference/reference.md --out output
 
 check: build
 	$(LESSON) check lessons
@@ -45,6 +48,13 @@ test: setup
 	$(SWIFT) build -c release --product lesson
 	$(LESSON) check lessons --no-cache
 	OPENBLAS_CORETYPE=Prescott $(LESSON) check lessons --no-cache
+
+# Opens every shipped page in headless Chromium at 1280 and 390 px, with
+# JavaScript on and off (Tests/Browser/check_pages.py says what it checks).
+# BROWSER_PAGES=DIR checks another folder; SCREENSHOTS=DIR keeps screenshots.
+BROWSER_PAGES ?= output
+test-browser: setup
+	python3 Tests/Browser/check_pages.py $(BROWSER_PAGES) --allow-js-math $(if $(SCREENSHOTS),--screenshots $(SCREENSHOTS))
 
 bench: setup
 	$(SWIFT) run -c release EngineBenchmarks

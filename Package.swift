@@ -38,12 +38,14 @@ let package = Package(
         .target(name: "LessonRunner", dependencies: ["LessonMarkdown", "LessonSupport", "Experiments", "NeuralEngine", "Yams"]),
         .target(
             name: "LessonReport",
-            dependencies: ["LessonMarkdown", "Experiments", "LessonRunner"],
+            dependencies: ["LessonMarkdown", "LessonSupport", "Experiments", "LessonRunner"],
             // CSS, JavaScript and the page template, compiled into the binary.
             resources: [
                 .embedInCode("Resources/style.css"),
                 .embedInCode("Resources/page.html"),
                 .embedInCode("Resources/render-math.js"),
+                .embedInCode("Resources/reader.css"),
+                .embedInCode("Resources/reader.js"),
             ]
         ),
         .executableTarget(

@@ -84,7 +84,8 @@ public struct ReportWriter {
                 title: lesson.lesson.title ?? (fileName as NSString).deletingPathExtension, href: name,
                 blocks: lesson.blocks.count, failedBlocks: lesson.blocks.filter { !$0.passed }.count,
                 errors: lesson.diagnostics.filter { $0.severity == .error }.count,
-                summary: Self.summary(of: lesson)))
+                summary: Self.summary(of: lesson),
+                expectationsNotMet: lesson.blocks.reduce(0) { $0 + $1.expectations.filter { !$0.passed }.count }))
         }
         try AtomicFile.write(IndexRenderer.render(entries, options: options),
                              to: (outputDirectory as NSString).appendingPathComponent("index.html"))

@@ -7,38 +7,59 @@ extension Executor {
     /// them up into one outcome: values' means, tables with mean ± sd, charts
     /// with their spread.
     func runSeeds(_ planned: PlannedBlock, prepared: PreparedExperiment) -> ExecutedBlock {
-        var block = ExecutedBlock(planned: planned, outcome: nil, expectations: [], diagnostics: planned.diagnostics,
-                                  seconds: 0, fromCache: false)
-        let clock = ContinuousClock()
-        let start = clock.now
+        var runs: [SeedRunResult] = []
+        for index in planned.seeds.indices {
+            let run = runSeed(planned, prepared: prepared, index: index)
+            runs.append(run)
+            if case .failed = run.result { break }
+        }
+        return summarizeSeeds(planned, runs: runs)
+    }
+
+    /// One seed of a block with `seeds:` (from the cache when it has it).
+    /// Each seed is its own unit of work, so several can run at once.
+    func runSeed(_ planned: PlannedBlock, prepared: PreparedExperiment, index: Int) -> SeedRunResult {
+        let seed = planned.seeds[index]
         let directory = (planned.block.location.path as NSString).deletingLastPathComponent
         let decode = DecodeContext(lessonDirectory: directory.isEmpty ? "." : directory, runs: planned.seeds.count)
+        let key = ResultCache.key(for: prepared, seed: seed)
+        if !force, let key, let cached = cache?.load(key) {
+            return SeedRunResult(result: .ran(cached), fromCache: true, seconds: 0)
+        }
+        let clock = ContinuousClock()
+        let start = clock.now
+        do {
+            let outcome = try prepared.run(RunContext(seed: seed, decode: decode))
+            if let key { cache?.store(outcome, key: key) }
+            return SeedRunResult(result: .ran(outcome), fromCache: false, seconds: WallClock.seconds(of: clock.now - start))
+        } catch {
+            let message = (error as? ExperimentError)?.message ?? "\(error)"
+            let notes = (error as? ExperimentError)?.notes ?? []
+            let diagnostic = Diagnostic("experiment '\(planned.id)' failed with seed \(seed): \(message)",
+                                        at: planned.block.location, notes: notes.map { .init($0) })
+            return SeedRunResult(result: .failed(diagnostic), fromCache: false, seconds: WallClock.seconds(of: clock.now - start))
+        }
+    }
+
+    /// The block from its seeds' runs, in seed order: the first failed seed
+    /// fails the block; otherwise the outcomes are summed up.
+    func summarizeSeeds(_ planned: PlannedBlock, runs: [SeedRunResult]) -> ExecutedBlock {
+        var block = ExecutedBlock(planned: planned, outcome: nil, expectations: [], diagnostics: planned.diagnostics,
+                                  seconds: 0, fromCache: false)
         var outcomes: [ExperimentOutcome] = []
-        var allCached = true
-        for seed in planned.seeds {
-            let key = ResultCache.key(for: prepared, seed: seed)
-            if !force, let key, let cached = cache?.load(key) {
-                outcomes.append(cached)
-                continue
-            }
-            allCached = false
-            do {
-                let outcome = try prepared.run(RunContext(seed: seed, decode: decode))
+        for run in runs {
+            block.seconds += run.seconds
+            switch run.result {
+            case .ran(let outcome):
                 outcomes.append(outcome)
-                if let key { cache?.store(outcome, key: key) }
-            } catch {
-                let message = (error as? ExperimentError)?.message ?? "\(error)"
-                let notes = (error as? ExperimentError)?.notes ?? []
-                block.diagnostics.append(Diagnostic("experiment '\(planned.id)' failed with seed \(seed): \(message)",
-                                                    at: planned.block.location, notes: notes.map { .init($0) }))
-                block.seconds = WallClock.seconds(of: clock.now - start)
+            case .failed(let diagnostic):
+                block.diagnostics.append(diagnostic)
                 return block
             }
         }
         block.runs = zip(planned.seeds, outcomes).map { SeedRun(seed: $0, values: $1.values) }
         block.outcome = ExperimentOutcome(summarizing: outcomes, seeds: planned.seeds)
-        block.fromCache = allCached
-        block.seconds = WallClock.seconds(of: clock.now - start)
+        block.fromCache = runs.allSatisfy(\.fromCache)
         return block
     }
 
@@ -111,4 +132,15 @@ extension Executor {
             failureMessage: "expectation failed for \(failures.count) of \(runCount) seeds: \(text)",
             notes: failures.map { "seed \($0.seed): \($0.reads)" })
     }
+}
+
+/// What one seed of a block produced.
+struct SeedRunResult: Sendable {
+    enum Result: Sendable {
+        case ran(ExperimentOutcome)
+        case failed(Diagnostic)
+    }
+    var result: Result
+    var fromCache: Bool
+    var seconds: Double
 }

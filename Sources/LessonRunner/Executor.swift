@@ -32,13 +32,19 @@ public struct Executor {
         let start = clock.now
         observer?.lessonStarted(plan.lesson.path, blocks: plan.blocks.count)
         var executed: [ExecutedBlock] = []
-        // Blocks run one at a time, so a `runsAlone` (timing) block never
-        // shares the machine with another block. Running blocks concurrently
-        // would have to schedule those in a phase of their own.
+        // One block at a time here; `Pipeline.run(paths:jobs:)` runs blocks
+        // of several lessons at once and gives `runsAlone` ones the machine.
         for (n, planned) in plan.blocks.enumerated() {
             observer?.blockStarted(plan.lesson.path, index: n, of: plan.blocks.count, id: planned.id, kind: planned.block.kind)
             executed.append(run(planned))
         }
+        return finish(plan, executed: executed, seconds: WallClock.seconds(of: clock.now - start))
+    }
+
+    /// Checks the expectations of blocks that have run and resolves the
+    /// lesson's inline values.
+    func finish(_ plan: Plan, executed: [ExecutedBlock], seconds: Double) -> ExecutedLesson {
+        var executed = executed
         var values: [String: Record] = [:]
         var seeded: [String: SeedRuns] = [:]
         for block in executed {
@@ -60,7 +66,7 @@ public struct Executor {
         }
         let (references, diagnostics) = resolveReferences(plan, executed: executed, values: values, names: names, seeded: seeded)
         let lesson = ExecutedLesson(plan: plan, blocks: executed, references: references, diagnostics: diagnostics + plan.diagnostics,
-                                    seconds: WallClock.seconds(of: clock.now - start))
+                                    seconds: seconds)
         observer?.lessonFinished(lesson)
         return lesson
     }

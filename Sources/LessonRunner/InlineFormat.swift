@@ -1,3 +1,4 @@
+import LessonSupport
 import Experiments
 import Foundation
 
@@ -47,9 +48,9 @@ public enum InlineFormat: Sendable, Equatable {
             throw ExpressionError("the format applies to numbers, but the value is a \(value.typeName)")
         }
         switch self {
-        case .percent(let d): return String(format: "%.\(d)f %%", x * 100)
-        case .fixed(let d): return String(format: "%.\(d)f", x)
-        case .scientific(let d): return String(format: "%.\(d)e", x)
+        case .percent(let d): return NumberFormat.percent(x, decimals: d)
+        case .fixed(let d): return NumberFormat.decimal(x, decimals: d)
+        case .scientific(let d): return NumberFormat.scientific(x, decimals: d)
         case .significant(let n): return ResultValue.format(x, significant: n)
         default: return value.formatted
         }

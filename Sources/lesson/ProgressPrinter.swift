@@ -3,8 +3,10 @@ import LessonRunner
 
 /// Shows which lesson and block is running: a live line on a terminal, one
 /// line per lesson with its time otherwise (CI logs).
-final class ProgressPrinter: ProgressObserver {
+/// Blocks report from several threads under `--jobs`, hence the lock.
+final class ProgressPrinter: ProgressObserver, @unchecked Sendable {
     private let live = Terminal.stderrIsTerminal
+    private let lock = NSLock()
 
     func lessonStarted(_ path: String, blocks: Int) {
         if live { status("\(name(path)) …") }
@@ -35,6 +37,6 @@ final class ProgressPrinter: ProgressObserver {
     private func status(_ text: String) {
         let width = 100
         let clipped = text.count > width ? String(text.prefix(width - 1)) + "…" : text
-        FileHandle.standardError.write(Data(("\r\u{1B}[2K" + clipped).utf8))
+        lock.withLock { FileHandle.standardError.write(Data(("\r\u{1B}[2K" + clipped).utf8)) }
     }
 }

@@ -22,6 +22,9 @@ struct RunOptions: ParsableArguments {
     @Option(help: "How problems are printed: 'text' (file:line:col: error: …), or 'github' (workflow annotations as well). Default: github when GITHUB_ACTIONS is set, else text.")
     var format: DiagnosticFormat?
 
+    @Option(help: ArgumentHelp("How many blocks to run at once, across lessons (timing blocks always run alone). The output is the same for any N. Default: the number of cores.", valueName: "N"))
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
     @Option(help: ArgumentHelp("Run only part K of N of the lessons, for a CI matrix; the N parts together run every lesson once. Balanced by the lesson durations the last unsharded run recorded in the cache folder (shards record none), so all N parts split alike.", valueName: "K/N"),
             transform: { try Shard(parsing: $0) })
     var shard: Shard?
@@ -32,6 +35,7 @@ struct RunOptions: ParsableArguments {
     func validate() throws {
         if paths.isEmpty { throw ValidationError("give at least one lesson file or folder") }
         if cacheDirectory.isEmpty { throw ValidationError("--cache-dir must not be empty") }
+        if jobs < 1 || jobs > 1_024 { throw ValidationError("--jobs must be 1…1024, found \(jobs)") }
         if junit?.isEmpty == true { throw ValidationError("--junit must name a file") }
         if let junit {
             var isDirectory: ObjCBool = false
@@ -73,7 +77,7 @@ struct RunOptions: ParsableArguments {
         var executor = Executor(cache: cache, force: force, observer: progress)
         executor.strictTiming = strictTiming
         let pipeline = Pipeline(executor: executor)
-        let lessons = files.map { pipeline.run(path: $0) }
+        let lessons = pipeline.run(paths: files, jobs: jobs)
         progress.finish()
         if cache != nil {
             // Only a lesson that ran in full says how long it takes cold. A

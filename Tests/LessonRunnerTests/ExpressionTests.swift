@@ -84,7 +84,9 @@ import Testing
     @Test func formats() throws {
         #expect(try InlineFormat.split("a.b:%").1.apply(.number(0.9723)) == "97.2 %")
         #expect(try InlineFormat.split("a.b:.3f").1.apply(.number(0.41703)) == "0.417")
-        #expect(try InlineFormat.split("a.b:.2e").1.apply(.number(12345)) == "1.23e+04")
+        #expect(try InlineFormat.split("a.b:.2e").1.apply(.number(12345)) == "1.23×10⁴")
+        #expect(try InlineFormat.split("a.b:.1f").1.apply(.number(-0.04)) == "0.0")
+        #expect(try InlineFormat.split("a.b:.2f").1.apply(.number(-1.5)) == "\u{2212}1.50")
         #expect(InlineFormat.split("x == 'a:b'").0 == "x == 'a:b'")
         #expect(throws: ExpressionError.self) { try InlineFormat.split("a:zz").1.apply(.number(1)) }
     }

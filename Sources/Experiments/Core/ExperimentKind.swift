@@ -15,6 +15,12 @@ public protocol ExperimentKind {
     static var keys: [KeyDescriptor] { get }
     /// Timing experiments measure the machine and must not share it.
     static var runsAlone: Bool { get }
+    /// The named values a run produces (`lesson kinds`; checked by a test).
+    static var values: [ValueDescriptor] { get }
+    /// The limits on the work one block may ask for, in words, for `lesson kinds`.
+    static var budget: String { get }
+    /// A block that runs in well under a second (`lesson new`; the tests).
+    static var example: KindExample? { get }
 
     /// Decodes a body. Problems go to `reader.issues`; return `nil` only when
     /// no usable spec could be built.
@@ -28,6 +34,9 @@ public protocol ExperimentKind {
 
 extension ExperimentKind {
     public static var runsAlone: Bool { false }
+    public static var values: [ValueDescriptor] { [] }
+    public static var budget: String { "no limit beyond the ranges of its keys" }
+    public static var example: KindExample? { nil }
     public static func dataFiles(_ spec: Spec, context: DecodeContext) -> [String] { [] }
 }
 
@@ -95,6 +104,9 @@ public struct AnyExperimentKind: Sendable {
     public var summary: String
     public var keys: [KeyDescriptor]
     public var runsAlone: Bool
+    public var values: [ValueDescriptor]
+    public var budget: String
+    public var example: KindExample?
     public var prepare: @Sendable (SpecReader, DecodeContext) -> PreparedExperiment?
 
     public init<K: ExperimentKind>(_ kind: K.Type) {
@@ -102,6 +114,9 @@ public struct AnyExperimentKind: Sendable {
         summary = K.summary
         keys = K.keys
         runsAlone = K.runsAlone
+        values = K.values
+        budget = K.budget
+        example = K.example
         prepare = { reader, context in
             guard let spec = K.decode(reader, context: context), reader.issues.isEmpty else { return nil }
             let encoder = JSONEncoder()

@@ -1,3 +1,4 @@
+import LessonSupport
 import Foundation
 
 extension ExperimentOutcome {
@@ -230,10 +231,7 @@ public enum SpreadFormat {
         } else {
             decimals = style == .integer ? 0 : min(6, max(0, 3 - Int(floor(log10(max(abs(m), 1e-12))))))
         }
-        func text(_ x: Double) -> String {
-            let t = String(format: "%.\(decimals)f", x)
-            return t == "-0" || t.hasPrefix("-0.") && Double(t) == 0 ? String(t.dropFirst()) : t
-        }
+        func text(_ x: Double) -> String { NumberFormat.decimal(x, decimals: decimals) }
         return text(m) + " ± " + text(s) + suffix
     }
 }

@@ -5,6 +5,8 @@ public enum KindRegistry {
         AnyExperimentKind(VectorizationKind.self),
         AnyExperimentKind(BiasVarianceKind.self),
         AnyExperimentKind(DropoutEnsembleKind.self),
+        AnyExperimentKind(TrainKind.self),
+        AnyExperimentKind(SignalKind.self),
     ]
 
     public static func kind(named name: String) -> AnyExperimentKind? {

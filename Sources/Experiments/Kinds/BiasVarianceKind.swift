@@ -14,7 +14,10 @@ public enum BiasVarianceKind: ExperimentKind {
     public static let name = "bias-variance"
     public static let summary = "Trains models of increasing capacity, diagnoses high bias or high variance from training and validation error, and decomposes the test error into bias², variance and noise."
 
-    public static let keys: [KeyDescriptor] = DataRecipe.keys(defaultSource: .spirals, allowed: DataSource.allCases) + [
+    /// Every set but `linear`, which only the `train` kind's input-scaling experiments need.
+    static let allowedData: [DataSource] = DataSource.allCases.filter { $0 != .linear }
+
+    public static let keys: [KeyDescriptor] = DataRecipe.keys(defaultSource: .spirals, allowed: allowedData) + [
         KeyDescriptor("train_size", type: "integer", described: "200 (50 for polynomial data)", range: .closed(2, 20_000),
                       "Training examples."),
         KeyDescriptor("validation_size", type: "integer", described: "1000 (for digits, the images not used for training, at most 1000)",
@@ -93,7 +96,7 @@ public enum BiasVarianceKind: ExperimentKind {
         if capacityKeys.first == "errors" {
             return decodeErrors(reader)
         }
-        let data = DataRecipe.decode(reader, context: context, allowed: DataSource.allCases)
+        let data = DataRecipe.decode(reader, context: context, allowed: allowedData)
         let regression = data.source.isRegression
         let family: Family = capacityKeys.first.flatMap(Family.init(rawValue:)) ?? (regression ? .degrees : .hidden)
         var capacities: [Int]

@@ -1,3 +1,4 @@
+import LessonSupport
 import Foundation
 
 /// Turns a bias-variance sweep (and its decomposition) into named values,
@@ -325,6 +326,6 @@ struct BiasVarianceReport {
     }
 
     private func percent(_ x: Double, decimals: Int) -> String {
-        x.isNaN ? "–" : String(format: "%.\(decimals)f %%", x * 100)
+        x.isNaN ? "–" : NumberFormat.percent(x, decimals: decimals)
     }
 }

@@ -80,16 +80,14 @@ struct DropoutEnsembleExperiment {
     func run(context: DecodeContext, seed: UInt64) throws -> Result {
         var generator = RandomGenerator(seed: seed)
         var dataGenerator = generator.split()
-        let all = try spec.data.examples(spec.examples, context: context, generator: &dataGenerator)
-        let (rawTraining, rawTest) = try all.split(trainingFraction: spec.trainFraction, stratified: true, generator: &dataGenerator)
-        let standardizer = Standardizer(fitting: rawTraining)
-        let training = try Self.corrupt(try standardizer.transform(rawTraining), fraction: spec.labelNoise, generator: &dataGenerator)
-        let test = try standardizer.transform(rawTest)
+        let sets = try TrainingSets.make(spec.data, examples: spec.examples, trainFraction: spec.trainFraction,
+                                         labelNoise: spec.labelNoise, context: context, generator: &dataGenerator)
+        let (training, test) = (sets.training, sets.test)
 
         var modelGenerator = generator.split()
-        let dropoutModel = try Model<Float>(description: spec.layers(dropout: true), inputWidth: spec.data.inputWidth,
+        let dropoutModel = try Model<Float>(entries: spec.layers(dropout: true), inputWidth: spec.data.inputWidth,
                                             generator: &modelGenerator)
-        let plainModel = try Model<Float>(description: spec.layers(dropout: false), inputWidth: spec.data.inputWidth,
+        let plainModel = try Model<Float>(entries: spec.layers(dropout: false), inputWidth: spec.data.inputWidth,
                                           generator: &modelGenerator)
         // Same starting point: the dropout layers draw their mask streams from
         // the generator while the model is built, so the two models would
@@ -106,7 +104,7 @@ struct DropoutEnsembleExperiment {
             // The plain network's weights in the dropout architecture: the same
             // network, with units removed at random as dropout would. Inverted
             // masks keep its activations' expected size, as in training.
-            let thinned = try Model<Float>(description: spec.layers(dropout: true, form: .inverted),
+            let thinned = try Model<Float>(entries: spec.layers(dropout: true, form: .inverted),
                                            inputWidth: spec.data.inputWidth, generator: &modelGenerator)
             for (target, source) in zip(thinned.parameters, plainModel.parameters) { target.value = source.value }
             result.plain.thinnedAccuracy = try Self.thinnedAccuracy(thinned, test)
@@ -235,18 +233,6 @@ struct DropoutEnsembleExperiment {
         let evaluation = mean(layer.forward(input, mode: .evaluation))
         return ActivationCheck(samples: samples, inputMean: mean(input), trainingMean: trainingSum / Double(samples),
                                evaluationMean: evaluation)
-    }
-
-    /// The set with `fraction` of its labels (chosen at random) replaced by a
-    /// class drawn uniformly — possibly the same one, as in the usual
-    /// symmetric label-noise model.
-    static func corrupt(_ data: Dataset<Float>, fraction: Double, generator: inout RandomGenerator) throws -> Dataset<Float> {
-        guard fraction > 0, var labels = data.labels, let classes = data.classCount else { return data }
-        let count = Int((fraction * Double(labels.count)).rounded())
-        for index in generator.permutation(labels.count).prefix(count) {
-            labels[index] = generator.integer(below: classes)
-        }
-        return try Dataset(features: data.features, labels: labels, classCount: classes)
     }
 
     // MARK: - Small helpers

@@ -116,19 +116,19 @@ extension DropoutEnsembleKind.Spec {
     var trainingExamples: Int { Int((Double(examples) * trainFraction).rounded()) }
     var testExamples: Int { examples - trainingExamples }
 
-    /// The layers of the network, with dropout or without.
+    /// The layers of the network, with dropout or without, as typed entries.
     /// - Parameters:
     ///   - dropout: Whether to put dropout layers in.
     ///   - form: Their form; the block's `variant` unless given.
-    func layers(dropout: Bool, form: DropoutForm? = nil) -> [String] {
-        let suffix = (form ?? self.form) == .original ? " original" : ""
-        var out: [String] = []
-        if dropout, inputKeepProbability < 1 { out.append("dropout \(inputKeepProbability)\(suffix)") }
+    func layers(dropout: Bool, form: DropoutForm? = nil) -> [ModelDescription.Entry] {
+        let form = form ?? self.form
+        var out: [ModelDescription.Entry] = []
+        if dropout, inputKeepProbability < 1 { out.append(.dropout(keepProbability: inputKeepProbability, form: form)) }
         for units in hidden {
-            out += ["dense \(units)", "relu"]
-            if dropout { out.append("dropout \(keepProbability)\(suffix)") }
+            out += [.dense(units: units, hasBias: true), .activation(.relu)]
+            if dropout { out.append(.dropout(keepProbability: keepProbability, form: form)) }
         }
-        out.append("dense \(data.outputWidth)")
+        out.append(.dense(units: data.outputWidth, hasBias: true))
         return out
     }
 

@@ -1,3 +1,4 @@
+import LessonSupport
 import Foundation
 
 /// Turns a dropout-ensemble run into named values, tables and a chart.
@@ -232,7 +233,7 @@ struct DropoutEnsembleReport {
     }
 
     private func percent(_ x: Double, decimals: Int = 1) -> String {
-        x.isNaN ? "–" : String(format: "%.\(decimals)f %%", x * 100)
+        x.isNaN ? "–" : NumberFormat.percent(x, decimals: decimals)
     }
 
     private func milliseconds(_ seconds: Double, unit: Bool = true) -> String {

@@ -199,7 +199,7 @@ struct SoftmaxExample: Sendable {
         var metrics = [
             Metric(label: spec.isBatch ? "mean cross-entropy" : "cross-entropy loss", value: ResultValue.format(loss),
                    detail: spec.isBatch ? "over \(examples.count) examples" : "−log ŷ of the true class"),
-            Metric(label: "max |analytic − numeric|", value: ResultValue.format(maxError, significant: 2),
+            Metric(label: "max |analytic − numeric|", value: ResultValue.format(maxError),
                    detail: "gradient check, central differences"),
         ]
         if !spec.isBatch, let first = examples.first {

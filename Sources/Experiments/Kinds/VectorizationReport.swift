@@ -1,3 +1,4 @@
+import LessonSupport
 import Foundation
 import NeuralEngine
 
@@ -366,7 +367,7 @@ struct VectorizationReport {
     }
 
     private static func percent(_ x: Double) -> String {
-        String(format: "%.0f %%", x * 100)
+        NumberFormat.percent(x, decimals: 0)
     }
 
     private static func count(_ n: Int) -> String { n.grouped }

@@ -3,10 +3,10 @@ import NeuralEngine
 
 /// The data sets the training kinds can use, by the name a block writes in `data:`.
 enum DataSource: String, Codable, Sendable, Hashable, CaseIterable {
-    case spirals, moons, circles, blobs, digits, polynomial
+    case spirals, moons, circles, blobs, digits, polynomial, linear
 
     /// Whether the targets are numbers (squared error) rather than classes.
-    var isRegression: Bool { self == .polynomial }
+    var isRegression: Bool { self == .polynomial || self == .linear }
 
     /// The noise a block gets when it writes none, in the units of ``noiseMeaning``.
     var defaultNoise: Double {
@@ -16,6 +16,7 @@ enum DataSource: String, Codable, Sendable, Hashable, CaseIterable {
         case .circles: 0.1
         case .blobs: 1
         case .polynomial: 0.3
+        case .linear: 0.1
         case .digits: 0
         }
     }
@@ -47,6 +48,10 @@ struct DataRecipe: Codable, Sendable, Hashable {
     /// every power up to the fifth, so each degree of a fit up to 5 removes
     /// some of the bias.
     static let defaultCoefficients: [Double] = [1, -2, -3, 4, 2, -2]
+    /// The true weights of the linear set, y = 2x₁ − 3x₂ (no intercept: with
+    /// features centred on 0 the bias has nothing to learn, so gradient descent's
+    /// speed depends on the two features' scales alone).
+    static let linearWeights: [Double] = [2, -3]
 
     /// Features per example.
     var inputWidth: Int {
@@ -63,7 +68,7 @@ struct DataRecipe: Codable, Sendable, Hashable {
         case .spirals, .blobs: classes
         case .moons, .circles: 2
         case .digits: 10
-        case .polynomial: 1
+        case .polynomial, .linear: 1
         }
     }
 
@@ -81,7 +86,8 @@ struct DataRecipe: Codable, Sendable, Hashable {
                           "The data set: " + allowed.map(Self.describe).joined(separator: "; ") + "."),
             KeyDescriptor("noise", type: "number", described: noiseDefaults(allowed), range: .closed(0, 10),
                           "Standard deviation of the synthetic sets' noise: of the angle along a spiral arm, of both coordinates of moons and circles, of each blob around its centre"
-                          + (allowed.contains(.polynomial) ? ", of the polynomial's targets." : ".")),
+                          + (allowed.contains(.polynomial) ? ", of the polynomial's targets" : "")
+                          + (allowed.contains(.linear) ? ", of the linear targets" : "") + "."),
             KeyDescriptor("classes", type: "integer", default: "3", range: .closed(2, 10),
                           "Classes of spirals and blobs (one arm or blob each)."),
             KeyDescriptor("file", type: "path", default: digitsFile,
@@ -117,6 +123,7 @@ struct DataRecipe: Codable, Sendable, Hashable {
         case .blobs: "blobs (Gaussian clusters, one per class)"
         case .digits: "digits (1,797 hand-written 8 × 8 images, 10 classes)"
         case .polynomial: "polynomial (noisy samples of a polynomial on [−1, 1]: regression)"
+        case .linear: "linear (two features uniform on [−1, 1], target y = 2x₁ − 3x₂ plus noise: regression)"
         }
     }
 
@@ -134,7 +141,7 @@ struct DataRecipe: Codable, Sendable, Hashable {
             }
         }
         onlyFor("classes", [.spirals, .blobs])
-        onlyFor("noise", [.spirals, .moons, .circles, .blobs, .polynomial])
+        onlyFor("noise", [.spirals, .moons, .circles, .blobs, .polynomial, .linear])
         onlyFor("file", [.digits])
         onlyFor("coefficients", [.polynomial])
         if source == .digits { noise = 0 }
@@ -187,6 +194,17 @@ struct DataRecipe: Codable, Sendable, Hashable {
                                             centerRange: -5...5, generator: &generator)
         case .polynomial:
             return try Dataset<Float>.polynomial(count: count, coefficients: coefficients, noise: noise, generator: &generator)
+        case .linear:
+            var features: [Float] = [], targets: [Float] = []
+            features.reserveCapacity(2 * count)
+            for _ in 0..<count {
+                let x = [generator.uniform(-1, 1), generator.uniform(-1, 1)]
+                let y = zip(Self.linearWeights, x).reduce(0) { $0 + $1.0 * $1.1 } + noise * generator.normal()
+                features += x.map(Float.init)
+                targets.append(Float(y))
+            }
+            return try Dataset(features: try Tensor(rows: count, columns: 2, scalars: features),
+                               targets: try Tensor(rows: count, columns: 1, scalars: targets))
         }
     }
 
@@ -209,6 +227,7 @@ struct DataRecipe: Codable, Sendable, Hashable {
         case .moons, .circles: return "\(source.rawValue) (noise \(noiseText))"
         case .digits: return "digits"
         case .polynomial: return "polynomial (noise σ = \(noiseText))"
+        case .linear: return "linear (noise σ = \(noiseText))"
         }
     }
 }

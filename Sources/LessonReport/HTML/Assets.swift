@@ -12,8 +12,9 @@ public enum Assets {
     public static func install(into outputDirectory: String) throws -> [String] {
         let assets = (outputDirectory as NSString).appendingPathComponent("assets")
         var warnings: [String] = []
-        try AtomicFile.write(PageTemplate.stylesheet + "\n" + SVGChart.stylesheet, to: assets + "/style.css")
+        try AtomicFile.write(PageTemplate.stylesheet + "\n" + SVGChart.stylesheet + "\n" + ReaderLook.css, to: assets + "/style.css")
         try AtomicFile.write(PageTemplate.renderMath, to: assets + "/render-math.js")
+        try AtomicFile.write(ReaderLook.js, to: assets + "/reader.js")
         let fm = FileManager.default
         guard let katex = katexSearchPaths.first(where: { fm.fileExists(atPath: $0 + "/katex.min.js") }) else {
             warnings.append("KaTeX not found in \(katexSearchPaths.joined(separator: ", ")); math will show as TeX source. Install it with: apt-get install libjs-katex")

@@ -16,11 +16,11 @@ struct BlockHTML {
         if planned.prepared != nil || block.outcome != nil {
             out += "<span class=\"seed\">" + HTML.escape(SeedLabel.text(planned)) + "</span>"
         }
-        out += "<span class=\"status \(status)\">\(block.passed ? "✓ passed" : "✗ failed")</span></div>\n"
-        if planned.show || block.outcome == nil {
-            out += "<details class=\"spec\"\(planned.show || !block.passed ? " open" : "")><summary>block source</summary><pre><code class=\"language-yaml\">"
-                + HTML.escape(planned.block.body) + "</code></pre></details>\n"
-        }
+        out += "<span class=\"status \(status)\">\(block.passed ? "✓ block passed" : "✗ block failed")</span></div>\n"
+        // Every block's YAML is on the page: collapsed, unless the author
+        // asked to show it or the block failed (the reader needs it then).
+        out += "<details class=\"spec\"\(planned.show || !block.passed ? " open" : "")><summary>block source (YAML, \(HTML.escape(relative(planned.block.location))))</summary><pre><code class=\"language-yaml\">"
+            + HTML.escape(planned.block.body) + "</code></pre></details>\n"
         let errors = block.diagnostics.filter { $0.severity == .error && !$0.message.hasPrefix("expectation failed") }
         if !errors.isEmpty {
             out += "<div class=\"diagnostics\" role=\"alert\">\n"
@@ -35,14 +35,15 @@ struct BlockHTML {
         }
         if let outcome = block.outcome {
             for (n, item) in outcome.presentation.enumerated() {
-                out += render(item, chartId: "\(planned.id)-\(n)")
+                out += render(item, chartId: "\(planned.id)-\(n)", fileStem: "\(planned.id)-\(n + 1)")
             }
         }
         if !block.expectations.isEmpty {
             out += "<ul class=\"expectations\">\n"
             for expectation in block.expectations {
                 let mark = expectation.passed ? "✓" : "✗"
-                out += "<li class=\"\(expectation.passed ? "held" : "broken")\"><span class=\"mark\" aria-label=\"\(expectation.passed ? "held" : "failed")\">\(mark)</span> <code>"
+                out += "<li class=\"\(expectation.passed ? "held" : "broken")\"><span class=\"mark\" aria-hidden=\"true\">\(mark)</span> "
+                out += "<span class=\"verdict\">\(expectation.passed ? "met" : "not met")</span> <code>"
                     + HTML.escape(expectation.text) + "</code>"
                 if !expectation.actual.isEmpty {
                     out += " <span class=\"actual\">" + HTML.escape(expectation.actual) + "</span>"
@@ -63,38 +64,51 @@ struct BlockHTML {
         return "\((location.path as NSString).lastPathComponent):\(location.line):\(location.column)"
     }
 
-    func render(_ item: PresentationItem, chartId: String) -> String {
+    func render(_ item: PresentationItem, chartId: String, fileStem: String = "data") -> String {
         switch item {
         case .metrics(let metrics):
             var out = "<dl class=\"metrics\">\n"
             for metric in metrics {
-                out += "<div><dt>\(HTML.escape(metric.label))</dt><dd>\(HTML.escape(metric.value))</dd>"
-                if !metric.detail.isEmpty { out += "<dd class=\"detail\">\(HTML.escape(metric.detail))</dd>" }
+                out += "<div><dt>\(HTML.escape(metric.label))</dt><dd>\(HTML.escape(TableColumns.keepUnits(TableColumns.trueMinus(metric.value))))</dd>"
+                if !metric.detail.isEmpty { out += "<dd class=\"detail\">\(HTML.escape(TableColumns.keepUnits(metric.detail)))</dd>" }
                 out += "</div>\n"
             }
             return out + "</dl>\n"
         case .table(let table):
-            var out = "<div class=\"table-wrap\"><table class=\"results\">\n"
+            var out = "<div class=\"table-wrap\" tabindex=\"0\"><table class=\"results\">\n"
             if !table.caption.isEmpty { out += "<caption>\(HTML.escape(table.caption))</caption>\n" }
             out += "<thead><tr>"
             for column in table.columns {
                 out += "<th\(column.numeric ? " class=\"num\"" : "") scope=\"col\">\(HTML.escape(column.title))</th>"
             }
             out += "</tr></thead>\n<tbody>\n"
-            for row in table.rows {
+            var texts = table.rows.map { $0.map(\.text) }
+            for column in table.columns.indices where table.columns[column].numeric {
+                let aligned = TableColumns.align(table.rows.map { $0.indices.contains(column) ? $0[column] : ResultTable.Cell("") })
+                for row in texts.indices where texts[row].indices.contains(column) { texts[row][column] = aligned[row] }
+            }
+            for (r, row) in table.rows.enumerated() {
                 out += "<tr>"
                 for (i, cell) in row.enumerated() {
+                    let text = texts[r][i]
                     var classes: [String] = []
                     if i < table.columns.count, table.columns[i].numeric { classes.append("num") }
                     if cell.tone != .plain { classes.append(cell.tone.rawValue) }
                     let cls = classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\""
-                    out += i == 0 ? "<th scope=\"row\"\(cls)>\(HTML.escape(cell.text))</th>" : "<td\(cls)>\(HTML.escape(cell.text))</td>"
+                    out += i == 0 ? "<th scope=\"row\"\(cls)>\(HTML.escape(text))</th>" : "<td\(cls)>\(HTML.escape(text))</td>"
                 }
                 out += "</tr>\n"
             }
-            return out + "</tbody></table></div>\n"
+            out += "</tbody></table></div>\n"
+            return out + "<p class=\"data-links\">" + CSVExport.link(CSVExport.csv(table), fileName: fileStem + ".csv", label: "table as CSV") + "</p>\n"
         case .chart(let chart):
-            return "<div class=\"chart-wrap\">" + SVGChart.render(chart, idPrefix: chartId) + "</div>\n"
+            // Two drawings, one for phones and one for wider screens, swapped
+            // by the stylesheet: a desktop drawing scaled down to a phone
+            // would shrink its text below legibility.
+            return "<div class=\"chart-wrap\">"
+                + SVGChart.render(chart, width: SVGChart.wideWidth, height: SVGChart.wideHeight, idPrefix: chartId, className: "chart-wide")
+                + SVGChart.render(chart, width: SVGChart.narrowWidth, height: SVGChart.narrowHeight, idPrefix: chartId + "-n", className: "chart-narrow")
+                + "</div>\n<p class=\"data-links\">" + CSVExport.link(CSVExport.csv(chart), fileName: fileStem + ".csv", label: "chart data as CSV") + "</p>\n"
         case .note(let text):
             return "<p class=\"block-note\">\(HTML.escape(text))</p>\n"
         case .warning(let text):

@@ -9,10 +9,13 @@ public enum IndexRenderer {
         public var blocks: Int
         public var failedBlocks: Int
         public var errors: Int
+        public var expectationsNotMet: Int
         /// The lesson's first paragraph as HTML, shortened (already escaped).
         public var summary: String
-        public init(title: String, href: String, blocks: Int, failedBlocks: Int, errors: Int, summary: String = "") {
+        public init(title: String, href: String, blocks: Int, failedBlocks: Int, errors: Int, summary: String = "",
+                    expectationsNotMet: Int = 0) {
             self.summary = summary
+            self.expectationsNotMet = expectationsNotMet
             self.title = title
             self.href = href
             self.blocks = blocks
@@ -25,12 +28,15 @@ public enum IndexRenderer {
         var items = ""
         for entry in entries {
             let ok = entry.failedBlocks == 0 && entry.errors == 0
-            let badge = ok
-                ? "<span class=\"badge passed\">passed</span>"
-                : "<span class=\"badge failed\">\(entry.failedBlocks + entry.errors) problem\(entry.failedBlocks + entry.errors == 1 ? "" : "s")</span>"
+            // The same words as the page's own badge and summary.
+            let words = ok
+                ? StatusWords.blocks(failed: 0, total: entry.blocks)
+                : StatusWords.problems(failedBlocks: entry.failedBlocks, totalBlocks: entry.blocks,
+                                       expectationsNotMet: entry.expectationsNotMet, otherErrors: entry.errors)
+            let badge = "<span class=\"badge \(ok ? "passed" : "failed")\">\(HTML.escape(words))</span>"
             let summary = entry.summary.isEmpty ? "" : "<p class=\"summary\">\(entry.summary)</p>"
             items += "<li><div><a href=\"\(HTML.escape(HTML.fileHref(entry.href)))\">\(HTML.escape(entry.title))</a>\(summary)</div>"
-                + "<span class=\"meta\">\(entry.blocks) experiment\(entry.blocks == 1 ? "" : "s")</span> \(badge)</li>\n"
+                + " \(badge)</li>\n"
         }
         let passed = entries.filter { $0.failedBlocks == 0 && $0.errors == 0 }.count
         let main = """

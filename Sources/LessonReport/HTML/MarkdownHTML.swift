@@ -7,6 +7,9 @@ import LessonRunner
 struct MarkdownHTML {
     var allowRawHTML: Bool
     var references: [Int: ResolvedReference]
+    /// Ids of blocks that failed: a value read from one is marked, since a
+    /// failed expectation may mean the number is not what the prose claims.
+    var failedBlocks: Set<String> = []
     var experiment: (Int) -> String
 
     /// The loader already flattens deeper input; this guards trees built in
@@ -109,10 +112,19 @@ struct MarkdownHTML {
         case .code(let code): out += "<code>" + HTML.escape(code) + "</code>"
         case .reference(let id):
             if let resolved = references[id], let text = resolved.text {
-                out += "<span class=\"value\" title=\"\(HTML.escape("=" + resolved.reference.expression))\">" + HTML.escape(text) + "</span>"
+                let expression = InlineFormat.split(resolved.reference.expression).0
+                let failedSource = ((try? Expression.parse(expression))?.rootNames ?? []).intersection(failedBlocks).sorted().first
+                if let failedSource {
+                    out += "<span class=\"value from-failed\" title=\"\(HTML.escape("=" + resolved.reference.expression))\">"
+                        + HTML.escape(TableColumns.keepUnits(text)) + "<a class=\"why\" href=\"#block-\(HTML.escape(failedSource))\">(from failed block \(HTML.escape(failedSource)))</a></span>"
+                } else {
+                    out += "<span class=\"value\" title=\"\(HTML.escape("=" + resolved.reference.expression))\">" + HTML.escape(TableColumns.keepUnits(text)) + "</span>"
+                }
             } else {
+                // The reason is in the text, not only a tooltip: touch
+                // screens and paper have no hover.
                 let why = references[id]?.error ?? "not computed"
-                out += "<span class=\"value missing\" title=\"\(HTML.escape(why))\">?</span>"
+                out += "<span class=\"value missing\" title=\"\(HTML.escape(why))\">?<span class=\"why\">(\(HTML.escape(why)))</span></span>"
             }
         case .emphasis(let children): out += "<em>" + inline(children, depth: depth) + "</em>"
         case .strong(let children): out += "<strong>" + inline(children, depth: depth) + "</strong>"

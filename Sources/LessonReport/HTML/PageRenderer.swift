@@ -26,6 +26,7 @@ public enum PageRenderer {
         for resolved in executed.references { referenceById[resolved.reference.id] = resolved }
         let markdown = MarkdownHTML(
             allowRawHTML: options.allowRawHTML, references: referenceById,
+            failedBlocks: Set(executed.blocks.filter { !$0.passed }.map(\.planned.id)),
             experiment: { index in
                 guard executed.blocks.indices.contains(index) else { return "" }
                 return blockHTML.render(executed.blocks[index])
@@ -34,16 +35,7 @@ public enum PageRenderer {
         let title = lesson.title ?? (fileName as NSString).deletingPathExtension
         let status = "<span class=\"badge \(executed.passed ? "passed" : "failed")\">\(HTML.escape(executed.statusText))</span>"
 
-        var body = ""
-        let pageErrors = executed.diagnostics.filter { $0.severity == .error }
-        if !pageErrors.isEmpty {
-            body += "<div class=\"page-errors\" role=\"alert\">\n"
-            for diagnostic in pageErrors {
-                let place = diagnostic.location.map { "\(($0.path as NSString).lastPathComponent):\($0.line):\($0.column): " } ?? ""
-                body += "<p>" + HTML.escape(place + diagnostic.message) + "</p>\n"
-            }
-            body += "</div>\n"
-        }
+        var body = FailureSummary.html(executed)
         // A contents list after the title, for lessons long enough to need one.
         let sections: [(String, String)] = lesson.blocks.compactMap {
             guard case .heading(2, let inlines, let anchor) = $0 else { return nil }

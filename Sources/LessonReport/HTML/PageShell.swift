@@ -16,6 +16,7 @@ enum PageShell {
             "scripts": """
             <script src="\(options.assetsURL)/katex/katex.min.js"></script>
             <script src="\(options.assetsURL)/render-math.js"></script>
+            <script src="\(options.assetsURL)/reader.js"></script>
 
             """,
         ])

@@ -1,3 +1,5 @@
+import LessonSupport
+import Experiments
 import Foundation
 
 extension SVGChart {

@@ -1,3 +1,4 @@
+import LessonSupport
 import Experiments
 
 extension SVGChart {
@@ -16,8 +17,11 @@ extension SVGChart {
         /// Filled in as the data is drawn; guides where labels go.
         var occupancy: OccupancyGrid
 
-        init(chart: Chart, width: Int, height: Int, idPrefix: String) {
+        let className: String?
+
+        init(chart: Chart, width: Int, height: Int, idPrefix: String, className: String? = nil) {
             self.chart = chart
+            self.className = className
             data = ChartData(chart)
             layout = Layout(chart: chart, data: data, width: width, height: height)
             ids = IDs(idPrefix)
@@ -37,7 +41,7 @@ extension SVGChart {
         mutating func render() -> String {
             out.reserveCapacity(8192)
             let viewBox = "0 0 \(f(layout.width)) \(f(layout.height))"
-            out += "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart chart-\(styleName)\" "
+            out += "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart chart-\(styleName)\(className.map { " " + XMLText.escaped($0) } ?? "")\" "
             out += "viewBox=\"\(viewBox)\" width=\"100%\" role=\"img\" aria-labelledby=\"\(ids.title) \(ids.desc)\" "
             out += "font-family=\"system-ui, sans-serif\" font-size=\"11\" fill=\"currentColor\">\n"
             out += "<title id=\"\(ids.title)\">\(XMLText.escaped(accessibleTitle))</title>\n"

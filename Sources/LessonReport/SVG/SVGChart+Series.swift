@@ -1,3 +1,4 @@
+import LessonSupport
 import Experiments
 
 extension SVGChart.Renderer {

@@ -18,8 +18,17 @@ public enum SVGChart {
     ///   - idPrefix: Prefix for the element ids (title, description, markers),
     ///     unique per page. Characters other than letters, digits, `-` and
     ///     `_` are replaced.
-    public static func render(_ chart: Chart, width: Int = 640, height: Int = 360, idPrefix: String) -> String {
-        var renderer = Renderer(chart: chart, width: width, height: height, idPrefix: idPrefix)
+    ///   - className: an extra class on the `<svg>` element.
+    public static func render(_ chart: Chart, width: Int = 640, height: Int = 360, idPrefix: String,
+                              className: String? = nil) -> String {
+        var renderer = Renderer(chart: chart, width: width, height: height, idPrefix: idPrefix, className: className)
         return renderer.render()
     }
+
+    /// The desktop drawing: shown about 640–760 CSS px wide, so its text stays
+    /// at or above its nominal size.
+    public static let wideWidth = 640, wideHeight = 360
+    /// The phone drawing: a 390 px phone gives a block about 330 CSS px, so
+    /// the drawing is scaled up a little, never down (text ≥ 11 px).
+    public static let narrowWidth = 320, narrowHeight = 300
 }

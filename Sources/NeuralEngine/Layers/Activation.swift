@@ -51,7 +51,7 @@ public final class Activation<Scalar: TensorScalar>: Layer {
 }
 
 /// Which function the layer applies.
-public enum ActivationFunction: Sendable, Equatable, CustomStringConvertible {
+public enum ActivationFunction: Sendable, Hashable, Codable, CustomStringConvertible {
     /// `max(x, 0)`.
     case relu
     /// `x` for positive `x`, else `slope·x` (Maas et al. 2013).

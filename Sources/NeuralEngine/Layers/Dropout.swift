@@ -79,7 +79,7 @@ public final class Dropout<Scalar: TensorScalar>: Layer {
 }
 
 /// Which of the two equivalent formulations to use.
-public enum DropoutForm: String, Sendable, CaseIterable {
+public enum DropoutForm: String, Sendable, Hashable, Codable, CaseIterable {
     /// Scale kept units by 1/p in training; identity in evaluation.
     case inverted
     /// Zero units in training; scale all by p in evaluation.

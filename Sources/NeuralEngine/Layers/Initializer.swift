@@ -5,7 +5,7 @@ import LessonSupport
 /// `fanOut` the number of units (its columns). Scaling the variance by the fan-in
 /// keeps the size of activations roughly constant from layer to layer, which is
 /// what lets deep networks start training at all.
-public enum Initializer: Sendable, Equatable, CustomStringConvertible {
+public enum Initializer: Sendable, Hashable, Codable, CustomStringConvertible {
     /// All zeros (every unit then computes the same thing: fine for biases, not for weights).
     case zeros
     /// Every weight equal to the value.

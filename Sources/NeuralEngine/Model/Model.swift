@@ -81,6 +81,16 @@ public final class Model<Scalar: TensorScalar> {
         self.modelDescription = description
     }
 
+    /// Checks typed `entries` (see ``ModelDescription/Entry``) and builds the model.
+    /// - Throws: ``ModelDescriptionError`` for an entry that cannot be built; nothing is
+    ///   drawn from `generator` in that case.
+    public convenience init(
+        entries: [ModelDescription.Entry], inputWidth: Int, initializer: Initializer = .heNormal,
+        generator: inout RandomGenerator
+    ) throws {
+        self.init(try ModelDescription(entries: entries, inputWidth: inputWidth), initializer: initializer, generator: &generator)
+    }
+
     /// Parses `description` (see ``ModelDescription``) and builds the model.
     /// - Throws: ``ModelDescriptionError`` for an entry that cannot be built; nothing is
     ///   drawn from `generator` in that case.

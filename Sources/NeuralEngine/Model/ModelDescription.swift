@@ -19,7 +19,7 @@ import LessonSupport
 /// | `weightnorm N [nobias]` | weight-normalized dense layer, N units |
 public struct ModelDescription: Sendable, Equatable, CustomStringConvertible {
     /// One entry of a description, parsed.
-    public enum Entry: Sendable, Equatable {
+    public enum Entry: Sendable, Hashable, Codable {
         /// `dense N [nobias]`: a ``Dense`` layer.
         case dense(units: Int, hasBias: Bool)
         /// `relu`, `leaky_relu [SLOPE]`, `sigmoid`, `tanh`, `identity`: an ``Activation`` layer.
@@ -222,7 +222,7 @@ public struct ModelDescription: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    private static func infer(_ entry: Entry, inputWidth: Int) -> LayerSummary {
+    static func infer(_ entry: Entry, inputWidth: Int) -> LayerSummary {
         let (text, output, count): (String, Int, Int)
         switch entry {
         case .dense(let units, let hasBias):

@@ -65,9 +65,14 @@ public struct Divergence: Sendable, Equatable, CustomStringConvertible {
     /// The offending value (NaN or ±infinity) for a loss.
     public var value: Double?
 
-    /// E.g. "diverged at step 17 (epoch 2): training loss is nan".
+    /// E.g. "diverged at step 17 (epoch 2): training loss is not a number (NaN)".
+    /// Never Swift's "nan" / "-nan": the sign of a NaN means nothing to a reader.
     public var description: String {
-        let what = value.map { "\(quantity) is \($0)" } ?? "\(quantity) is not finite"
+        let what = value.map { value -> String in
+            if value.isNaN { return "\(quantity) is not a number (NaN)" }
+            if value.isInfinite { return "\(quantity) is \(value < 0 ? "\u{2212}" : "")∞" }
+            return "\(quantity) is \(value)"
+        } ?? "\(quantity) is not finite"
         return "diverged at step \(step) (epoch \(epoch)): \(what)"
     }
 }

@@ -48,7 +48,7 @@ import Testing
         #expect(SpreadFormat.meanSD(0.9321, 0.0043, style: .percent) == "93.21 ± 0.43 %")
         #expect(SpreadFormat.meanSD(0.4171, 0.031, style: .plain) == "0.417 ± 0.031")
         #expect(SpreadFormat.meanSD(12.5, 0, style: .plain, unit: "ms") == "12.50 ± 0.00 ms")
-        #expect(SpreadFormat.meanSD(3.1e-11, 1e-12, style: .plain) == "3.1e-11 ± 1e-12")
+        #expect(SpreadFormat.meanSD(3.1e-11, 1e-12, style: .plain) == "3.1×10⁻¹¹ ± 1×10⁻¹²")
         #expect(SpreadFormat.meanSD(4.2, 0.5, style: .plain, unit: "×") == "4.20 ± 0.50×")
     }
 

@@ -34,11 +34,11 @@ import Testing
         #expect(spec.samples == [1, 5, 20, 100])
         #expect(spec.trainFraction == 0.5 && spec.labelNoise == 0)
         #expect(spec.training.optimizer == .momentum && spec.training.learningRate == 0.01)
-        #expect(spec.layers(dropout: true) == ["dense 256", "relu", "dropout 0.5", "dense 256", "relu", "dropout 0.5", "dense 10"])
-        #expect(spec.layers(dropout: false) == ["dense 256", "relu", "dense 256", "relu", "dense 10"])
+        #expect(spec.layers(dropout: true).map(\.description) == ["dense 256", "relu", "dropout 0.5", "dense 256", "relu", "dropout 0.5", "dense 10"])
+        #expect(spec.layers(dropout: false).map(\.description) == ["dense 256", "relu", "dense 256", "relu", "dense 10"])
         #expect(spec.parameterCount == 64 * 256 + 256 + 256 * 256 + 256 + 256 * 10 + 10)
         let original = try #require(try KindTesting.spec(DropoutEnsembleKind.self, "variant: original\ninput_keep_prob: 0.8\nhidden: [8]\n"))
-        #expect(original.layers(dropout: true) == ["dropout 0.8 original", "dense 8", "relu", "dropout 0.5 original", "dense 10"])
+        #expect(original.layers(dropout: true).map(\.description) == ["dropout 0.8 original", "dense 8", "relu", "dropout 0.5 original", "dense 10"])
     }
 
     @Test(arguments: [
@@ -54,9 +54,9 @@ import Testing
         ("train_fraction: 1\n", "'train_fraction' is 1, outside the allowed range 0.05 ≤ train_fraction ≤ 0.95"),
         ("label_noise: 1\n", "'label_noise' is 1, outside the allowed range 0 ≤ label_noise ≤ 0.9"),
         ("epochs: 200\n",
-         "training would take 3.06e10 units of work (2 networks × epochs × training examples × 85,002 parameters), more than the budget of 1e10"),
+         "training would take 3.06×10¹⁰ units of work (2 networks × epochs × training examples × 85,002 parameters), more than the budget of 1×10¹⁰"),
         ("samples: [100, 1000]\n",
-         "evaluation would take 8.47e10 units of work ((sum of samples + 10) × test examples × parameters), more than the budget of 2e10"),
+         "evaluation would take 8.47×10¹⁰ units of work ((sum of samples + 10) × test examples × parameters), more than the budget of 2×10¹⁰"),
         ("keep_prb: 0.5\n", "unknown key 'keep_prb' for kind 'dropout-ensemble'; did you mean 'keep_prob'?"),
     ])
     func validationErrors(body: String, message: String) {
@@ -167,11 +167,11 @@ import Testing
         var generator = RandomGenerator(seed: 9)
         let labels = (0..<1_000).map { $0 % 10 }
         let data = try Dataset<Float>(features: Tensor(rows: 1_000, columns: 1), labels: labels, classCount: 10)
-        let noisy = try DropoutEnsembleExperiment.corrupt(data, fraction: 0.5, generator: &generator)
+        let noisy = try LabelNoise.corrupt(data, fraction: 0.5, generator: &generator)
         let changed = zip(noisy.labels ?? [], labels).filter { $0 != $1 }.count
         // Half are redrawn; a tenth of those land on their own class again.
         #expect((380...520).contains(changed), "\(changed)")
-        #expect(try DropoutEnsembleExperiment.corrupt(data, fraction: 0, generator: &generator) == data)
+        #expect(try LabelNoise.corrupt(data, fraction: 0, generator: &generator) == data)
     }
 
     @Test func syntheticDataWorksToo() throws {

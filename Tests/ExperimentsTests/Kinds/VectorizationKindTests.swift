@@ -73,7 +73,7 @@ import NeuralEngine
         ("run: [gemm]\nvariants: [simd]\n", "'variants' leaves nothing to run in group 'gemm'"),
         ("sise: 1000\n", "unknown key 'sise' for kind 'vectorization'; did you mean 'size'?"),
         ("matrix_size: 1024\nrepeats: 9\n",
-         "the naive matrix product would do 1.07e10 multiply-adds ((repeats + 1) × matrix_size³), more than the budget of 1e10"),
+         "the naive matrix product would do 1.07×10¹⁰ multiply-adds ((repeats + 1) × matrix_size³), more than the budget of 1×10¹⁰"),
     ])
     func validationErrors(body: String, message: String) {
         let (prepared, issues) = prepare(body)
@@ -219,8 +219,8 @@ import NeuralEngine
         #expect(value(outcome.values, "cache.agree") == .bool(false))
         #expect(number(outcome.values, "cache.max_relative_difference") == 1e-6)
         #expect(texts(outcome).warnings == [
-            "The variants of 'cache' disagree: simd differ from the scalar by up to 1e-6 (relative), "
-                + "more than rounding can explain (1e-12).",
+            "The variants of 'cache' disagree: simd differ from the scalar by up to 1×10⁻⁶ (relative), "
+                + "more than rounding can explain (1×10⁻¹²).",
         ])
         #expect(texts(report(difference: 1e-13, slowdown: 10)).warnings.isEmpty)
         #expect(texts(report(difference: .nan, slowdown: 10)).warnings.count == 1)

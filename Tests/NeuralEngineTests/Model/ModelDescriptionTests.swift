@@ -96,4 +96,30 @@ struct ModelDescriptionTests {
         #expect(throws: EngineError.self) { try model.forward(Tensor(rows: 1, columns: 4)) }
         #expect(throws: EngineError.self) { try model.backward(Tensor(rows: 1, columns: 2)) }
     }
+
+    /// Code builds models from typed entries; each prints as the text the parser reads back to the same entry.
+    @Test func typedEntriesMatchTheirText() throws {
+        let entries: [ModelDescription.Entry] = [
+            .dense(units: 128, hasBias: true), .activation(.leakyReLU(slope: 0.1)), .dropout(keepProbability: 0.5, form: .original),
+            .batchNorm(momentum: 0.8), .groupNorm(groups: 4), .dense(units: 12, hasBias: false), .layerNorm,
+            .instanceNorm(channels: 3), .weightNorm(units: 6, hasBias: true), .activation(.identity),
+        ]
+        let typed = try ModelDescription(entries: entries, inputWidth: 64)
+        let parsed = try ModelDescription(parsing: entries.map(\.description), inputWidth: 64)
+        #expect(typed == parsed)
+        #expect(typed.layers.map(\.entry) == entries)
+    }
+
+    @Test(arguments: [
+        (ModelDescription.Entry.dense(units: 0, hasBias: true), "layer 2: needs between 1 and 1048576 units, got 0"),
+        (.dropout(keepProbability: 0, form: .inverted), "layer 2: dropout takes the probability of keeping a unit, in (0, 1]; got 0.0"),
+        (.groupNorm(groups: 3), "layer 2: groupnorm 3 needs a width divisible by 3, got 8"),
+        (.batchNorm(momentum: 1), "layer 2: the batch norm momentum (weight of the old running average) must be in [0, 1), got 1.0"),
+    ])
+    func badTypedEntriesAreErrors(entry: ModelDescription.Entry, message: String) {
+        let error = #expect(throws: ModelDescriptionError.self) {
+            try ModelDescription(entries: [.dense(units: 8, hasBias: true), entry], inputWidth: 4)
+        }
+        #expect(error?.description == message)
+    }
 }

@@ -1,5 +1,5 @@
 import Testing
-@testable import LessonReport
+@testable import LessonSupport
 
 @Suite struct NumberFormatTests {
     @Test(arguments: [

@@ -84,7 +84,7 @@ public enum NumberFormat {
 
     /// `floor(log10(x))` for positive finite `x`, robust to `log10` landing a
     /// hair below an exact power of ten.
-    static func exponent10(_ x: Double) -> Int {
+    public static func exponent10(_ x: Double) -> Int {
         guard x > 0, x.isFinite else { return 0 }
         var exponent = Int((log10(x) + 1e-12).rounded(.down))
         // Correct the rare off-by-one at exact powers.
@@ -94,7 +94,7 @@ public enum NumberFormat {
     }
 
     /// 10^k, exact for |k| ≤ 22.
-    static func power10(_ exponent: Int) -> Double {
+    public static func power10(_ exponent: Int) -> Double {
         if (0...22).contains(exponent) { return exactPowers[exponent] }
         if (-22..<0).contains(exponent) { return 1 / exactPowers[-exponent] }
         return pow(10, Double(exponent))

@@ -1,0 +1,308 @@
+import Foundation
+import LessonSupport
+import NeuralEngine
+import Yams
+
+/// What happens to the signal inside a deep network.
+///
+/// Builds a stack of `depth` dense layers, each followed by an activation (and
+/// optionally a normalization), for every combination of the initializers,
+/// activations, normalizations and learning rates the block lists, and
+/// measures layer by layer the size of the activations on the way forward and
+/// of the gradients on the way back — at initialization, or after a few epochs
+/// of plain SGD on the digits. Everything runs in `Double`, so a tiny number is
+/// the network's, not rounding's. It also multiplies the dense layers' weight
+/// matrices into one and reports how far the network is from that single
+/// affine map (zero, up to rounding, for a linear network). He et al. 2015,
+/// https://arxiv.org/abs/1502.01852; Glorot & Bengio 2010,
+/// https://proceedings.mlr.press/v9/glorot10a.html.
+public enum SignalKind: ExperimentKind {
+    public static let name = "signal"
+    public static let summary = "A deep network at initialization (or after a short training): per-layer activation norm and spread forward, gradient norms backward, for several initializers, activations and normalizations."
+
+    public static let keys: [KeyDescriptor] = [
+        KeyDescriptor("data", type: "gaussian | digits", default: "gaussian",
+                      "The inputs: rows of independent N(0, 1) features, one per unit of the first layer (the gradient is then that of a random linear read-out), or the standardized digits with a final dense layer of 10 and softmax cross-entropy."),
+        KeyDescriptor("examples", type: "integer", default: "1000", range: .closed(1, 100_000),
+                      "Rows of Gaussian inputs (data: gaussian). The digits use their stratified training half, 901 images."),
+        KeyDescriptor("file", type: "path", default: DataRecipe.digitsFile,
+                      "The digits file, relative to the lesson or its data/ folder (data: digits)."),
+        KeyDescriptor("depth", type: "integer", default: "50", range: .closed(1, 500),
+                      "Dense layers (for the digits the last one is the output layer of 10)."),
+        KeyDescriptor("width", type: "integer", default: "100", range: .closed(1, 2_048),
+                      "Units of every hidden layer (and features of the Gaussian inputs)."),
+        KeyDescriptor("bias", type: "boolean", default: "false",
+                      "Whether the dense layers have a bias (starting at 0)."),
+        KeyDescriptor("init", type: "initializer or list", default: "he_normal",
+                      "How the weights are drawn: zeros, normal C (variance C/fan-in), normal_std S, uniform A, xavier_normal, xavier_uniform, he_normal, he_uniform. A list gives one network each."),
+        KeyDescriptor("activation", type: "activation or list", default: "relu",
+                      "After every hidden dense layer: linear, sigmoid, tanh, relu or leaky_relu [SLOPE] (default slope 0.01). A list gives one network each."),
+        KeyDescriptor("norm", type: "normalization or list", default: "none",
+                      "In every hidden block: none, layernorm or batchnorm (batch statistics, as in training). A list gives one network each."),
+        KeyDescriptor("norm_position", type: "after | before", default: "after",
+                      "Whether the normalization comes after the activation or between the dense layer and the activation."),
+        KeyDescriptor("epochs", type: "integer", default: "0", range: .closed(0, 200),
+                      "Epochs of plain SGD on the digits' training half before measuring; 0 measures at initialization."),
+        KeyDescriptor("learning_rate", type: "number or list", default: "0.1", range: .aboveUpTo(0, 10),
+                      "The SGD step size when epochs > 0. A list gives one network each."),
+        KeyDescriptor("batch_size", type: "integer", default: "32", range: .closed(1, 10_000),
+                      "Examples per SGD step when epochs > 0."),
+    ]
+
+    /// Where the normalization goes in a hidden block.
+    enum NormPosition: String, Codable, Sendable, Hashable, CaseIterable {
+        case after, before
+    }
+
+    /// A normalization of a hidden block.
+    enum Normalization: String, Codable, Sendable, Hashable, CaseIterable {
+        case none, layernorm, batchnorm
+    }
+
+    /// One network of the block: a choice from each list.
+    struct Variant: Codable, Sendable, Hashable {
+        /// As written, for the legend and the table.
+        var initText: String
+        var activationText: String
+        var norm: Normalization
+        var learningRate: Double
+        /// A name usable in paths, e.g. `normal_2` or `sigmoid`.
+        var key: String
+        var label: String
+    }
+
+    public struct Spec: Codable, Sendable, Hashable {
+        var digits: Bool
+        var examples: Int
+        var file: String
+        var depth: Int
+        var width: Int
+        var bias: Bool
+        var variants: [Variant]
+        var normPosition: NormPosition
+        var epochs: Int
+        var batchSize: Int
+    }
+
+    /// Largest work of a block: networks × rows × weights × (3 + 3 × epochs)
+    /// multiply-adds in `Double`. The build machine does about 2e9 a second in
+    /// a release build, so the largest block takes about 5 s.
+    static let workBudget = 1e10
+    /// Largest number of networks one block compares.
+    static let maximumVariants = 12
+
+    public static func decode(_ reader: SpecReader, context: DecodeContext) -> Spec? {
+        let source = reader.choice("data", ["gaussian", "digits"])
+        let digits = source == "digits"
+        let examples = reader.int("examples")
+        let file = reader.string("file")
+        if digits, reader.has("examples") {
+            reader.fail("examples", "'examples' sets the rows of Gaussian inputs; data: digits uses the 901 training images")
+        }
+        if !digits, reader.has("file") {
+            reader.fail("file", "'file' applies to data: digits")
+        }
+        if digits, context.resolveDataFile(file) == nil {
+            reader.fail(reader.has("file") ? "file" : "data",
+                        "cannot find the digits file '\(file)' next to the lesson or in its data/ folder",
+                        notes: ["the project ships it as lessons/data/\(DataRecipe.digitsFile)"])
+        }
+        let depth = reader.int("depth")
+        let width = reader.int("width")
+        let bias = reader.bool("bias")
+
+        let inits = textList(reader, "init") { text in
+            do { _ = try Initializer(parsing: text); return nil } catch { return "\(error)" }
+        }
+        let activations = textList(reader, "activation") { text in
+            activationFunction(text) == nil
+                ? "unknown activation '\(text)'" + Suggestion.didYouMean(text, in: activationNames)
+                    + " (allowed: linear, sigmoid, tanh, relu, leaky_relu [SLOPE in 0…1])"
+                : nil
+        }
+        let norms = textList(reader, "norm") { text in
+            Normalization(rawValue: text) == nil
+                ? "unknown normalization '\(text)'" + Suggestion.didYouMean(text, in: Normalization.allCases.map(\.rawValue))
+                    + " (allowed: none, layernorm, batchnorm)"
+                : nil
+        }
+        let normPosition = NormPosition(rawValue: reader.choice("norm_position", NormPosition.allCases.map(\.rawValue))) ?? .after
+        let epochs = reader.int("epochs")
+        let rates = reader.doubleList("learning_rate", count: 1...maximumVariants)
+        let batchSize = reader.int("batch_size")
+        if epochs > 0, !digits {
+            reader.fail("epochs", "training needs labels: 'epochs' applies to data: digits")
+        }
+        if epochs == 0 {
+            for key in ["learning_rate", "batch_size"] where reader.has(key) {
+                reader.fail(key, "'\(key)' applies when the block trains: set 'epochs' above 0")
+            }
+        }
+        if reader.has("norm_position"), norms.allSatisfy({ $0.text == "none" }) {
+            reader.fail("norm_position", "'norm_position' places a normalization; set 'norm' to layernorm or batchnorm")
+        }
+        if norms.contains(where: { $0.text == "batchnorm" }), !digits, examples < 2 {
+            reader.fail("examples", "batch norm over a batch of 1 normalizes every unit to 0; use at least 2 examples")
+        }
+
+        var variants: [Variant] = []
+        for i in inits { for a in activations { for n in norms { for rate in rates {
+            variants.append(Variant(initText: i.text, activationText: a.text,
+                                    norm: Normalization(rawValue: n.text) ?? .none, learningRate: rate, key: "", label: ""))
+        } } } }
+        if variants.count > maximumVariants {
+            reader.fail(at: inits.count > 1 ? inits[0].node : activations.count > 1 ? activations[0].node : norms[0].node,
+                        "the lists of 'init', 'activation', 'norm' and 'learning_rate' make \(variants.count) networks, more than \(maximumVariants)",
+                        notes: ["one network is built for every combination; shorten a list or split the block"])
+        }
+        name(&variants, varying: (inits.count > 1, activations.count > 1, norms.count > 1, rates.count > 1))
+        if Set(variants.map(\.key)).count != variants.count {
+            reader.fail(at: inits[0].node, "two networks of this block would have the same name; list each setting once")
+        }
+
+        let spec = Spec(digits: digits, examples: digits ? 901 : examples, file: file, depth: depth, width: width,
+                        bias: bias, variants: variants, normPosition: normPosition, epochs: epochs, batchSize: batchSize)
+        if spec.work > workBudget {
+            reader.fail(reader.has("depth") ? "depth" : reader.has("width") ? "width" : "examples",
+                        "the block would take \(ResultValue.format(spec.work, significant: 3)) units of work "
+                            + "(\(variants.count) network\(variants.count == 1 ? "" : "s") × \(spec.examples.grouped) rows × "
+                            + "\(spec.weightCount.grouped) weights × (3 + 3 × epochs)), more than the budget of \(ResultValue.format(workBudget))",
+                        notes: ["lower 'depth', 'width', 'examples' or 'epochs', or list fewer settings"])
+        }
+        return spec
+    }
+
+    public static func dataFiles(_ spec: Spec, context: DecodeContext) -> [String] {
+        guard spec.digits, let path = context.resolveDataFile(spec.file) else { return [] }
+        return [path]
+    }
+
+    public static func run(_ spec: Spec, context: RunContext) throws -> ExperimentOutcome {
+        let result = try SignalExperiment(spec: spec).run(context: context.decode, seed: context.seed)
+        return SignalReport(spec: spec, result: result).outcome
+    }
+
+    // MARK: - Decoding helpers
+
+    static let activationNames = ["linear", "identity", "sigmoid", "tanh", "relu", "leaky_relu"]
+
+    /// `linear` (or `identity`), `sigmoid`, `tanh`, `relu`, `leaky_relu [SLOPE]`.
+    static func activationFunction(_ text: String) -> ActivationFunction? {
+        let words = text.lowercased().split(whereSeparator: \.isWhitespace)
+        guard let first = words.first else { return nil }
+        switch (first, words.count) {
+        case ("linear", 1), ("identity", 1): return .identity
+        case ("sigmoid", 1): return .sigmoid
+        case ("tanh", 1): return .tanh
+        case ("relu", 1): return .relu
+        case ("leaky_relu", 1): return .leakyReLU(slope: 0.01)
+        case ("leaky_relu", 2):
+            guard let slope = Double(words[1]), (0...1).contains(slope) else { return nil }
+            return .leakyReLU(slope: slope)
+        default: return nil
+        }
+    }
+
+    /// The items of a key that takes one text or a list of texts, each
+    /// checked by `problem`, with their nodes for error positions.
+    private static func textList(
+        _ reader: SpecReader, _ key: String, problem: (String) -> String?
+    ) -> [(text: String, node: Node)] {
+        guard let node = reader.node(key) else { return [] }
+        let items = reader.listItems(node)
+        if items.isEmpty || items.count > maximumVariants {
+            reader.fail(at: node, "'\(key)' must list 1…\(maximumVariants) settings, found \(items.count)")
+        }
+        var out: [(String, Node)] = []
+        for item in items {
+            guard case .scalar(let scalar) = item else {
+                reader.fail(at: item, "each item of '\(key)' must be text, found \(SpecReader.describe(item))")
+                continue
+            }
+            let text = scalar.string.trimmingCharacters(in: .whitespaces)
+            if let message = problem(text) {
+                reader.fail(at: item, message)
+            } else if out.contains(where: { $0.0 == text }) {
+                reader.fail(at: item, "'\(text)' is listed twice in '\(key)'")
+            } else {
+                out.append((text, item))
+            }
+        }
+        return out.isEmpty ? [("", node)] : out
+    }
+
+    /// Names each variant by the settings that vary: `normal_2`, `sigmoid`,
+    /// `tanh_batchnorm`, `lr_0_5`; a block of one network is `network`.
+    private static func name(_ variants: inout [Variant], varying: (initializer: Bool, activation: Bool, norm: Bool, rate: Bool)) {
+        for index in variants.indices {
+            let v = variants[index]
+            var parts: [String] = []
+            var labels: [String] = []
+            if varying.initializer { parts.append(v.initText); labels.append(v.initText) }
+            if varying.activation { parts.append(v.activationText); labels.append(v.activationText) }
+            if varying.norm { parts.append(v.norm.rawValue); labels.append(v.norm.rawValue) }
+            if varying.rate {
+                parts.append("lr \(ResultValue.format(v.learningRate))")
+                labels.append("η = \(ResultValue.format(v.learningRate))")
+            }
+            variants[index].key = parts.isEmpty ? "network" : pathName(parts.joined(separator: "_"))
+            variants[index].label = labels.isEmpty
+                ? "\(v.activationText), \(v.initText)" + (v.norm == .none ? "" : ", \(v.norm.rawValue)")
+                : labels.joined(separator: ", ")
+        }
+    }
+
+    /// Lower case letters, digits and single underscores: `normal 0.5` → `normal_0_5`.
+    static func pathName(_ text: String) -> String {
+        var out = ""
+        for character in text.lowercased() {
+            if character.isASCII, character.isLetter || character.isNumber {
+                out.append(character)
+            } else if !out.isEmpty, out.last != "_" {
+                out.append("_")
+            }
+        }
+        while out.last == "_" { out.removeLast() }
+        return out.isEmpty ? "network" : out
+    }
+}
+
+extension SignalKind.Spec {
+    /// Features per input row.
+    var inputWidth: Int { digits ? Dataset<Float>.digitsPixelCount : width }
+    /// Units of each dense layer, first to last.
+    var layerWidths: [Int] { (0..<depth).map { digits && $0 == depth - 1 ? 10 : width } }
+    /// Weights of one network.
+    var weightCount: Int {
+        var fanIn = inputWidth, count = 0
+        for units in layerWidths {
+            count += fanIn * units
+            fanIn = units
+        }
+        return count
+    }
+    /// Multiply-adds of the whole block: a forward and a backward pass (about
+    /// three products per weight and row) per network, plus training.
+    var work: Double {
+        Double(variants.count) * Double(examples) * Double(weightCount) * Double(3 + 3 * epochs)
+    }
+
+    /// The typed layers of one network.
+    func entries(_ variant: SignalKind.Variant) -> [ModelDescription.Entry] {
+        let activation = SignalKind.activationFunction(variant.activationText) ?? .relu
+        let norm: ModelDescription.Entry? = switch variant.norm {
+        case .none: nil
+        case .layernorm: .layerNorm
+        case .batchnorm: .batchNorm(momentum: 0.9)
+        }
+        var out: [ModelDescription.Entry] = []
+        for (index, units) in layerWidths.enumerated() {
+            out.append(.dense(units: units, hasBias: bias))
+            if digits && index == depth - 1 { break }
+            if let norm, normPosition == .before { out.append(norm) }
+            out.append(.activation(activation))
+            if let norm, normPosition == .after { out.append(norm) }
+        }
+        return out
+    }
+}

@@ -1,0 +1,27 @@
+extension TrainKind {
+    private static let variantFields = """
+    `name`, `value` (with `vary:`), `parameters`, `steps`, `steps_per_epoch`, `epochs`, `batch_size`, `learning_rate`, \
+    `weight_decay`, `keep_prob`, `train_loss`, `train_accuracy`, `validation_loss`, `validation_accuracy`, `test_loss`, \
+    `test_accuracy`, `test_error`, `ms`, `ms_per_epoch`, `weight_norm`, `initial_weight_norm`, `relative_change`, \
+    `median_relative_change`, `dead_fraction`, `condition_number`, `steps_to_target`, `last_epoch_loss_sd`, `diverged`, \
+    `diverged_at_step`, `curve` (`train_loss`, `validation_loss`, `validation_accuracy`: a list per epoch), `layers` \
+    (a list of records: `name`, `activation_mean`, `activation_sd`, `weight_norm`, `relative_change`, `dead_fraction`)
+    """
+
+    public static let values: [ValueDescriptor] = [
+        ValueDescriptor("train_examples", type: "integer", "Training examples."),
+        ValueDescriptor("validation_examples", type: "integer", "Validation examples."),
+        ValueDescriptor("test_examples", type: "integer", "Test examples."),
+        ValueDescriptor("variant_count", type: "integer", "How many models were trained."),
+        ValueDescriptor("variants", type: "list of records", "One record per trained model, in the order of `vary:` or `variants:`.",
+                        access: "by name: `variants.adam.test_accuracy`; or `variants[0].curve.train_loss[-1]`; fields \(variantFields)"),
+    ]
+
+    public static let budget = "(training examples × parameters + steps × 20,000) × epochs, summed over the variants, ≤ 5e9"
+
+    public static let example: KindExample? = KindExample(
+        body: "data: blobs\nexamples: 200\nhidden: [8]\nepochs: 3\nvary: {optimizer: [sgd, adam]}",
+        expectation: "0 <= variants.adam.test_accuracy <= 1",
+        inline: "variants.adam.test_accuracy:%",
+        sentence: "With Adam the network classifies correctly")
+}

@@ -1,0 +1,288 @@
+import Foundation
+import NeuralEngine
+import LessonSupport
+import Yams
+
+/// Trains one or more variants of a network side by side.
+///
+/// Every variant sees the same examples, the same split, the same batches in
+/// the same order and — when the architectures agree — the same initial
+/// weights, so the differences in the results come from the setting that
+/// differs. `vary:` sweeps one setting over a list of values; `variants:`
+/// names variants explicitly, each a map of overrides; with both, every named
+/// variant is swept. The named values are listed on ``TrainReport``.
+public enum TrainKind: ExperimentKind {
+    public static let name = "train"
+    public static let summary = "Trains model variants side by side on the same data, initial weights and batches (vary one setting over a list, or name variants); compares losses, accuracies, steps, time, weight norms and their change, dead ReLU units, learning curves and per-layer statistics."
+
+    static let allowedData: [DataSource] = [.digits, .spirals, .moons, .circles, .blobs, .polynomial, .linear]
+
+    /// Largest number of variants in a block.
+    static let maximumVariants = 16
+
+    public static var keys: [KeyDescriptor] {
+        DataRecipe.keys(defaultSource: .digits, allowed: allowedData) + [
+            KeyDescriptor("examples", type: "integer", described: "1000 (synthetic sets; digits uses all 1,797 images)",
+                          range: .closed(20, 100_000), "Examples drawn from a synthetic set, before the split."),
+            KeyDescriptor("train_fraction", type: "number", default: "0.5", range: .closed(0.05, 0.95),
+                          "Fraction of the examples used for training (stratified by class for classification)."),
+            KeyDescriptor("validation_fraction", type: "number", default: "0.2", range: .closed(0, 0.9),
+                          "Fraction used for validation (evaluated after every epoch); the test set takes the rest."),
+            KeyDescriptor("label_noise", type: "number", default: "0", range: .closed(0, 0.9),
+                          "Fraction of the training labels replaced by a class drawn at random (validation and test labels stay clean)."),
+            KeyDescriptor("feature_scale", type: "list of numbers", described: "(none)", range: .aboveUpTo(0, 1e6),
+                          "Multiplies input feature i by the i-th number (one number: every feature) before anything else, e.g. [200, 10] puts the linear set's features on [−200, 200] and [−10, 10]."),
+        ] + TrainSettings.keys + [
+            KeyDescriptor("vary", type: "mapping of one key to a list", described: "(none)",
+                          "One setting swept over a list, one variant per value, e.g. {batch_size: [all, 32, 1]}. Any of: \(TrainSettings.keyNames.joined(separator: ", "))."),
+            KeyDescriptor("variants", type: "list of mappings", described: "(none)",
+                          "Named variants, each a mapping of 'name' (letters, digits, '_') and the settings it changes, e.g. [{name: plain}, {name: bn, normalization: batch}]."),
+            KeyDescriptor("curve", type: "epoch | step", default: "epoch",
+                          "Learning curves per epoch (training and validation loss) or per step (the loss of every mini-batch)."),
+            KeyDescriptor("target_loss", type: "number", described: "(none)", range: .above(0),
+                          "Counts the steps until a batch's training loss first reaches this value (steps_to_target)."),
+            KeyDescriptor("show_layers", type: "boolean", default: "false", "Show the per-layer statistics table."),
+        ]
+    }
+
+    /// How learning curves are recorded and drawn.
+    enum CurveMode: String, Codable, Sendable, Hashable { case epoch, step }
+
+    /// One model trained in a block.
+    struct Variant: Codable, Sendable, Hashable {
+        /// The name in result paths: `variants.<name>.test_accuracy`.
+        var name: String
+        /// What the variant changes, for tables and charts: "batch_size = 32".
+        var label: String
+        /// The swept value as a number, if `vary:` swept a numeric setting.
+        var value: Double?
+        var settings: TrainSettings
+    }
+
+    public struct Spec: Codable, Sendable, Hashable {
+        var data: DataRecipe
+        var examples: Int
+        var trainFraction: Double
+        var validationFraction: Double
+        var labelNoise: Double
+        var featureScale: [Double]
+        var variants: [Variant]
+        /// The key `vary:` sweeps, if any.
+        var varied: String?
+        var curve: CurveMode
+        var targetLoss: Double?
+        var showLayers: Bool
+    }
+
+    /// Largest training work of one block, in units of (training examples ×
+    /// parameters + steps × ``stepCost``) × epochs summed over the variants.
+    /// The build machine does about 1e9 units a second, so this is a few seconds.
+    static let trainingBudget = 5e9
+    /// The fixed cost of a step (gathering a batch, a dozen small calls), in the
+    /// units of the budget: what makes batches of 1 slow per example.
+    static let stepCost = 20_000.0
+
+    public static func decode(_ reader: SpecReader, context: DecodeContext) -> Spec? {
+        let data = DataRecipe.decode(reader, context: context, allowed: allowedData)
+        let examples = data.source == .digits ? DataRecipe.digitsCount : (reader.optionalInt("examples") ?? 1_000)
+        if reader.has("examples"), data.source == .digits {
+            reader.fail("examples", "'examples' sets the size of a synthetic set; data: digits uses all \(DataRecipe.digitsCount.grouped) images",
+                        notes: ["use 'train_fraction' to train on fewer of them"])
+        }
+        let trainFraction = reader.double("train_fraction")
+        let validationFraction = reader.double("validation_fraction")
+        if trainFraction + validationFraction > 0.96 {
+            reader.fail("validation_fraction",
+                        "train_fraction + validation_fraction is \(ResultValue.format(trainFraction + validationFraction)); keep it at most 0.95 so that a test set is left")
+        }
+        let labelNoise = reader.double("label_noise")
+        if labelNoise > 0, data.source.isRegression {
+            reader.fail("label_noise", "'label_noise' replaces class labels; data: \(data.source.rawValue) is a regression set")
+        }
+        var featureScale: [Double] = []
+        if reader.has("feature_scale") {
+            featureScale = reader.doubleList("feature_scale", count: 1...4_096)
+            if featureScale.count != 1, featureScale.count != data.inputWidth {
+                reader.fail("feature_scale", "'feature_scale' needs 1 or \(data.inputWidth) numbers (one per feature of \(data.source.rawValue)), found \(featureScale.count)")
+            }
+        }
+
+        var base = TrainSettings()
+        for key in TrainSettings.keyNames {
+            if let node = reader.node(key) { base.apply(key, node, reader: reader) }
+        }
+        if !reader.has("learning_rate") { base.learningRate = nil }
+
+        let (varied, values) = decodeVary(reader)
+        let named = decodeVariants(reader, base: base)
+        var variants: [Variant] = []
+        for variant in named ?? [Variant(name: "", label: "", settings: base)] {
+            guard let varied, let values else {
+                variants.append(variant.name.isEmpty ? Variant(name: "base", label: "base", settings: base) : variant)
+                continue
+            }
+            for (index, item) in values.enumerated() {
+                var settings = variant.settings
+                settings.apply(varied, item, reader: reader)
+                let text = settings.text(of: varied)
+                let valueName = isName(text) ? text : "v\(index)"
+                var number: Double?
+                if case .scalar(let s) = item { number = Double(s.string) }
+                variants.append(Variant(
+                    name: variant.name.isEmpty ? valueName : "\(variant.name)_\(valueName)",
+                    label: variant.name.isEmpty ? "\(varied) = \(text)" : "\(variant.label), \(varied) = \(text)",
+                    value: number, settings: settings))
+            }
+        }
+        if variants.count > maximumVariants {
+            reader.fail(reader.has("vary") ? "vary" : "variants",
+                        "the block trains \(variants.count) variants; at most \(maximumVariants) fit in one comparison")
+        }
+        var seen: Set<String> = []
+        for variant in variants where !seen.insert(variant.name).inserted {
+            reader.fail(reader.has("variants") ? "variants" : "vary", "two variants are named '\(variant.name)'; give each a different name")
+            break
+        }
+
+        let spec = Spec(
+            data: data, examples: examples, trainFraction: trainFraction, validationFraction: validationFraction,
+            labelNoise: labelNoise, featureScale: featureScale, variants: variants, varied: varied,
+            curve: CurveMode(rawValue: reader.choice("curve", ["epoch", "step"])) ?? .epoch,
+            targetLoss: reader.optionalDouble("target_loss"), showLayers: reader.bool("show_layers"))
+
+        // Each variant's model must be buildable, before anything runs.
+        for variant in variants {
+            do {
+                _ = try ModelDescription(entries: variant.settings.entries(outputWidth: data.outputWidth), inputWidth: data.inputWidth)
+            } catch let error as ModelDescriptionError {
+                let key = variant.settings.explicitLayers != nil ? "layers" : (variant.settings.normalization == .group
+                    || variant.settings.normalization == .instance ? "groups" : "hidden")
+                reader.fail(reader.has(key) ? key : (reader.has("variants") ? "variants" : key),
+                            "variant '\(variant.name)': \(error.description)")
+            } catch {
+                reader.fail("hidden", "variant '\(variant.name)': \(error)")
+            }
+            if variant.settings.normalization == .batch || variant.settings.explicitLayers?.contains(where: {
+                if case .batchNorm = $0 { return true } else { return false }
+            }) == true, let size = variant.settings.batchSize, size < 2 {
+                reader.fail(reader.has("batch_size") ? "batch_size" : "vary",
+                            "variant '\(variant.name)': batch norm needs at least 2 examples per batch to estimate a variance, the batch size is \(size)")
+            }
+        }
+        if reader.issues.isEmpty, spec.trainingWork > trainingBudget {
+            reader.fail(reader.has("epochs") ? "epochs" : (reader.has("hidden") ? "hidden" : "vary"),
+                        "training would take \(ResultValue.format(spec.trainingWork, significant: 3)) units of work "
+                        + "(over the variants: epochs × (training examples × parameters + steps per epoch × \(Int(stepCost).grouped))), "
+                        + "more than the budget of \(ResultValue.format(trainingBudget))",
+                        notes: ["lower 'epochs', 'train_fraction', the widths in 'hidden', or use fewer variants or larger batches"])
+        }
+        return spec
+    }
+
+    /// `vary: {key: [values…]}`: the key and the value nodes.
+    private static func decodeVary(_ reader: SpecReader) -> (String?, [Node]?) {
+        guard reader.has("vary"), let node = reader.node("vary") else { return (nil, nil) }
+        guard case .mapping(let mapping) = node, mapping.count == 1, let (keyNode, valueNode) = mapping.first,
+              case .scalar(let keyScalar) = keyNode else {
+            reader.fail(at: node, "'vary' must map one setting to a list of values, e.g. 'vary: {learning_rate: [0.01, 0.1, 1]}'")
+            return (nil, nil)
+        }
+        let key = keyScalar.string
+        guard TrainSettings.keyNames.contains(key) else {
+            reader.fail(at: keyNode, "'vary' cannot sweep '\(key)'" + Suggestion.didYouMean(key, in: TrainSettings.keyNames),
+                        notes: ["settings that can be swept: " + TrainSettings.keyNames.joined(separator: ", ")])
+            return (nil, nil)
+        }
+        guard case .sequence(let sequence) = valueNode, (1...maximumVariants).contains(sequence.count) else {
+            reader.fail(at: valueNode, "'vary' needs a list of 1…\(maximumVariants) values for '\(key)', found \(SpecReader.describe(valueNode))")
+            return (nil, nil)
+        }
+        // `hidden` and `layers` take lists themselves: each value is one list.
+        return (key, Array(sequence))
+    }
+
+    /// `variants: [{name: …, key: value, …}, …]`, each applied over `base`.
+    private static func decodeVariants(_ reader: SpecReader, base: TrainSettings) -> [Variant]? {
+        guard reader.has("variants"), let node = reader.node("variants") else { return nil }
+        guard case .sequence(let sequence) = node, (1...maximumVariants).contains(sequence.count) else {
+            reader.fail(at: node, "'variants' must be a list of 1…\(maximumVariants) mappings such as '{name: bn, normalization: batch}'")
+            return nil
+        }
+        var out: [Variant] = []
+        for (index, item) in sequence.enumerated() {
+            guard case .mapping(let mapping) = item else {
+                reader.fail(at: item, "each variant must be a mapping such as '{name: bn, normalization: batch}', found \(SpecReader.describe(item))")
+                continue
+            }
+            var settings = base
+            var name = "v\(index)"
+            var changes: [String] = []
+            for (keyNode, valueNode) in mapping {
+                guard case .scalar(let keyScalar) = keyNode else {
+                    reader.fail(at: keyNode, "the keys of a variant must be plain names")
+                    continue
+                }
+                let key = keyScalar.string
+                if key == "name" {
+                    guard case .scalar(let s) = valueNode, isName(s.string) else {
+                        reader.fail(at: valueNode, "a variant's 'name' must be letters, digits and '_' (starting with a letter or '_', or a whole number), found \(SpecReader.describe(valueNode))",
+                                    notes: ["expectations read it as variants.<name>.test_accuracy"])
+                        continue
+                    }
+                    name = s.string
+                } else if TrainSettings.keyNames.contains(key) {
+                    settings.apply(key, valueNode, reader: reader)
+                    changes.append("\(key) = \(settings.text(of: key))")
+                } else {
+                    reader.fail(at: keyNode, "unknown setting '\(key)' in a variant" + Suggestion.didYouMean(key, in: ["name"] + TrainSettings.keyNames),
+                                notes: ["a variant may set: name, " + TrainSettings.keyNames.joined(separator: ", ")])
+                }
+            }
+            out.append(Variant(name: name, label: changes.isEmpty ? name : "\(name) (\(changes.joined(separator: ", ")))",
+                               settings: settings))
+        }
+        return out
+    }
+
+    /// Whether `text` can be a path key: a name or a whole number.
+    static func isName(_ text: String) -> Bool {
+        guard let first = text.first else { return false }
+        if text.allSatisfy(\.isASCII), text.allSatisfy(\.isNumber) { return text.count <= 15 }
+        return (first.isLetter || first == "_") && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
+    }
+
+    public static func dataFiles(_ spec: Spec, context: DecodeContext) -> [String] {
+        guard spec.data.source == .digits, let path = context.resolveDataFile(spec.data.file) else { return [] }
+        return [path]
+    }
+
+    public static func run(_ spec: Spec, context: RunContext) throws -> ExperimentOutcome {
+        let result = try TrainExperiment(spec: spec).run(context: context.decode, seed: context.seed)
+        return TrainReport(spec: spec, result: result).outcome
+    }
+}
+
+extension TrainKind.Spec {
+    var trainingExamples: Int { Int((Double(examples) * trainFraction).rounded()) }
+
+    /// Parameters of a variant's model.
+    func parameterCount(_ variant: TrainKind.Variant) -> Int {
+        let description = try? ModelDescription(
+            entries: variant.settings.entries(outputWidth: data.outputWidth), inputWidth: data.inputWidth)
+        return description?.parameterCount ?? 0
+    }
+
+    /// Steps in one epoch: ⌈training examples / batch size⌉.
+    func stepsPerEpoch(_ variant: TrainKind.Variant) -> Int {
+        let n = max(trainingExamples, 1)
+        guard let batch = variant.settings.batchSize else { return 1 }
+        return (n + batch - 1) / batch
+    }
+
+    var trainingWork: Double {
+        variants.reduce(0) { sum, variant in
+            sum + Double(variant.settings.epochs)
+                * (Double(trainingExamples) * Double(parameterCount(variant)) + Double(stepsPerEpoch(variant)) * TrainKind.stepCost)
+        }
+    }
+}

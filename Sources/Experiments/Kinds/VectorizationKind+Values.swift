@@ -1,0 +1,31 @@
+extension VectorizationKind {
+    private static let group = """
+    `baseline`, `fastest` (variant names), `length`, `passes` (cache), `limit_ms` and `best_bandwidth_fraction` \
+    (dot, with the bandwidth), `fma_slowdown`, `max_relative_difference`, `tolerance`, `agree`, and one record \
+    per variant (`scalar`, `accumulators`, `simd`, `simd_fma`, `blas`; `naive`, `ikj`, `blas`) with `median_ms`, \
+    `min_ms`, `max_ms`, `speedup`, `gflops`, `ns_per_element` (dot and cache)
+    """
+
+    public static let values: [ValueDescriptor] = [
+        ValueDescriptor("size", type: "integer", "Elements of each vector of the dot product."),
+        ValueDescriptor("cache_size", type: "integer", "Elements of each in-cache vector."),
+        ValueDescriptor("matrix_size", type: "integer", "Rows and columns of the matrices."),
+        ValueDescriptor("repeats", type: "integer", "Timed runs of each variant."),
+        ValueDescriptor("blas_threads", type: "integer", "Threads BLAS used (1: every timing is one core)."),
+        ValueDescriptor("bandwidth_gbs", type: "number", "Measured memory bandwidth of a streaming read, GB/s.", when: "the `dot` group runs"),
+        ValueDescriptor("memory", type: "record", "The streaming read that measures the bandwidth.",
+                        access: "`memory.median_ms`, `memory.min_ms`, `memory.max_ms`, `memory.gbs`, `memory.bytes`", when: "the `dot` group runs"),
+        ValueDescriptor("dot", type: "record", "The dot products of vectors from memory.", access: "`dot.simd.speedup`; fields: \(group)", when: "`run` has dot"),
+        ValueDescriptor("cache", type: "record", "The dot products of vectors in cache.", access: "`cache.blas.gflops`; fields as for `dot`", when: "`run` has cache"),
+        ValueDescriptor("gemm", type: "record", "The matrix products.", access: "`gemm.blas.speedup`, `gemm.ikj.median_ms`; fields as for `dot`", when: "`run` has gemm"),
+        ValueDescriptor("blas", type: "record", "The BLAS variant of every group that ran.", access: "`blas.gemm.gflops`, `blas.dot.speedup`", when: "a group times BLAS"),
+    ]
+
+    public static let budget = "(repeats + 1) × matrix_size³ ≤ 1e10 for the naive matrix product; sizes within the key ranges"
+
+    public static let example: KindExample? = KindExample(
+        body: "size: 100_000\ncache_size: 1024\nmatrix_size: 32\nrepeats: 1",
+        expectation: "dot.agree and gemm.agree",
+        inline: "gemm.blas.median_ms:.3f",
+        sentence: "BLAS multiplies the two matrices, in milliseconds, in")
+}

@@ -1,0 +1,252 @@
+import Foundation
+import NeuralEngine
+import LessonSupport
+import Yams
+
+/// Where the hidden layers' normalization goes.
+enum NormalizationChoice: String, Codable, Sendable, Hashable, CaseIterable {
+    case none, batch, layer, group, instance
+    /// Weight normalization: the dense layers are reparametrized, nothing is inserted.
+    case weight
+}
+
+/// Everything a variant of a `train` block may change: the model, its
+/// initialization and how it is trained. A plain value (part of the spec and
+/// of the cache key); the layers are typed entries, never text parsed back.
+struct TrainSettings: Codable, Sendable, Hashable {
+    var hidden: [Int] = [64]
+    /// The hidden stack written out in `layers:`; replaces hidden, activation,
+    /// normalization and dropout when set.
+    var explicitLayers: [ModelDescription.Entry]?
+    var activation: ActivationFunction = .relu
+    var normalization: NormalizationChoice = .none
+    /// Groups of group norm, channels of instance norm.
+    var groups: Int = 4
+    var keepProbability: Double = 1
+    var initializer: Initializer = .heNormal
+    var standardize: Bool = true
+    var epochs: Int = 20
+    /// `nil`: every training example in one batch (full-batch gradient descent).
+    var batchSize: Int? = 32
+    var optimizer: OptimizerChoice = .sgd
+    /// `nil`: the optimizer's default.
+    var learningRate: Double?
+    var weightDecay: Double = 0
+
+    var resolvedLearningRate: Double { learningRate ?? optimizer.defaultLearningRate }
+
+    /// The keys a variant may override, in the order `lesson kinds` lists them.
+    static let keyNames = [
+        "hidden", "layers", "activation", "normalization", "groups", "keep_prob", "initializer", "standardize",
+        "epochs", "batch_size", "optimizer", "learning_rate", "weight_decay",
+    ]
+
+    static let activationNames = ["relu", "leaky_relu", "sigmoid", "tanh", "identity"]
+
+    static var keys: [KeyDescriptor] {
+        [
+            KeyDescriptor("hidden", type: "list of integers", default: "[64]", range: .closed(1, 4_096),
+                          "Units of each hidden layer (an empty list: a linear model). Each hidden layer is dense (or weight-normalized), then the normalization, the activation and dropout."),
+            KeyDescriptor("layers", type: "list of layer entries", described: "built from hidden, activation, normalization, keep_prob",
+                          "The hidden stack written out, e.g. [dense 64, batchnorm, relu, dropout 0.5] (entries as in a model description: dense N [nobias], relu, leaky_relu [SLOPE], sigmoid, tanh, identity, dropout P, batchnorm [MOMENTUM], layernorm, groupnorm G, instancenorm [C], weightnorm N). The output layer (dense, one unit per class) is added."),
+            KeyDescriptor("activation", type: activationNames.joined(separator: " | "), default: "relu",
+                          "The hidden layers' activation (leaky_relu has slope 0.01)."),
+            KeyDescriptor("normalization", type: NormalizationChoice.allCases.map(\.rawValue).joined(separator: " | "), default: "none",
+                          "Normalization of each hidden layer, between the dense layer and the activation: batch, layer, group (groups), instance (channels) norm; weight reparametrizes the dense layers as w = g·v/‖v‖."),
+            KeyDescriptor("groups", type: "integer", default: "4", range: .closed(1, 4_096),
+                          "Groups of group norm, channels of instance norm; must divide every hidden width."),
+            KeyDescriptor("keep_prob", type: "number", default: "1", range: .aboveUpTo(0, 1),
+                          "Dropout after each hidden activation: probability of keeping a unit (1: no dropout)."),
+            KeyDescriptor("initializer", type: "initializer", default: "he_normal",
+                          "Initial weights: zeros, normal C (variance C/fan-in), normal_std S, uniform A, xavier_normal, xavier_uniform, he_normal, he_uniform, constant C. Biases start at 0."),
+            KeyDescriptor("standardize", type: "boolean", default: "true",
+                          "Standardize every input feature with the training set's mean and standard deviation."),
+            KeyDescriptor("epochs", type: "integer", default: "20", range: .closed(1, 10_000), "Passes over the training set."),
+            KeyDescriptor("batch_size", type: "integer | all", default: "32", range: .closed(1, 100_000),
+                          "Examples per gradient step; all: the whole training set (batch gradient descent), 1: stochastic gradient descent."),
+            KeyDescriptor("optimizer", type: "sgd | momentum | adam", default: "sgd",
+                          "The update rule: plain SGD, SGD with momentum 0.9, or Adam."),
+            KeyDescriptor("learning_rate", type: "number", described: "0.1 (sgd), 0.01 (momentum), 0.005 (adam)",
+                          range: .aboveUpTo(0, 100), "The step size η."),
+            KeyDescriptor("weight_decay", type: "number", default: "0", range: .closed(0, 100),
+                          "λ of the L2 penalty (λ/2)‖W‖² on the weight matrices (not biases or normalization parameters): each step adds λW to the gradient."),
+        ]
+    }
+
+    /// Applies the value written for `key`. Problems go to `reader`, at `node`.
+    mutating func apply(_ key: String, _ node: Node, reader: SpecReader) {
+        let range = Self.keys.first(where: { $0.name == key })?.range
+        func choice(_ options: [String]) -> String? {
+            guard case .scalar(let s) = node, options.contains(s.string) else {
+                let hint = (node.scalar?.string).map { Suggestion.didYouMean($0, in: options) } ?? ""
+                reader.fail(at: node, "'\(key)' must be one of \(options.map { "'\($0)'" }.joined(separator: ", ")), found \(SpecReader.describe(node))\(hint)")
+                return nil
+            }
+            return s.string
+        }
+        switch key {
+        case "hidden":
+            let items = reader.listItems(node)
+            if case .scalar(let s) = node, s.string.isEmpty {
+                hidden = []
+            } else if items.count > 16 {
+                reader.fail(at: node, "'hidden' must have at most 16 layers, found \(items.count)")
+            } else {
+                hidden = items.compactMap { reader.integer($0, key: key, range: range) }
+            }
+        case "layers":
+            var entries: [ModelDescription.Entry] = []
+            let items = reader.listItems(node)
+            guard (1...64).contains(items.count) else {
+                reader.fail(at: node, "'layers' must list 1…64 layer entries, found \(items.count)")
+                return
+            }
+            for item in items {
+                guard case .scalar(let s) = item else {
+                    reader.fail(at: item, "each entry of 'layers' must be text such as 'dense 64' or 'relu', found \(SpecReader.describe(item))")
+                    return
+                }
+                // One entry parsed on its own: its width comes from the stack
+                // and is checked when the whole model is assembled.
+                // 720,720 is divisible by every group count up to 16; a larger
+                // count is tried on twice its own size.
+                let count = s.string.split(whereSeparator: \.isWhitespace).last.flatMap { Int($0) } ?? 1
+                var problem = ""
+                for width in [720_720, 2 * max(count, 1)] where width <= ModelDescription.maximumWidth {
+                    do {
+                        let parsed = try ModelDescription(parsing: [s.string], inputWidth: width)
+                        entries.append(parsed.layers[0].entry)
+                        problem = ""
+                        break
+                    } catch let error as ModelDescriptionError {
+                        if problem.isEmpty { problem = error.message }
+                    } catch {
+                        if problem.isEmpty { problem = "\(error)" }
+                    }
+                }
+                if !problem.isEmpty {
+                    reader.fail(at: item, "'layers': " + problem)
+                    return
+                }
+            }
+            explicitLayers = entries
+        case "activation":
+            switch choice(Self.activationNames) {
+            case "relu"?: activation = .relu
+            case "leaky_relu"?: activation = .leakyReLU(slope: 0.01)
+            case "sigmoid"?: activation = .sigmoid
+            case "tanh"?: activation = .tanh
+            case "identity"?: activation = .identity
+            default: break
+            }
+        case "normalization":
+            if let word = choice(NormalizationChoice.allCases.map(\.rawValue)) { normalization = NormalizationChoice(rawValue: word) ?? .none }
+        case "groups":
+            groups = reader.integer(node, key: key, range: range) ?? groups
+        case "keep_prob":
+            keepProbability = reader.number(node, key: key, range: range) ?? keepProbability
+        case "initializer":
+            guard case .scalar(let s) = node else {
+                reader.fail(at: node, "'initializer' must be text such as 'he_normal' or 'normal 2', found \(SpecReader.describe(node))")
+                return
+            }
+            do {
+                initializer = try Initializer(parsing: s.string)
+            } catch {
+                reader.fail(at: node, "\(error)")
+            }
+        case "standardize":
+            guard case .scalar(let s) = node, s.style == .plain,
+                  let value = ["true": true, "false": false, "yes": true, "no": false][s.string.lowercased()] else {
+                reader.fail(at: node, "'standardize' must be true or false, found \(SpecReader.describe(node))")
+                return
+            }
+            standardize = value
+        case "epochs":
+            epochs = reader.integer(node, key: key, range: range) ?? epochs
+        case "batch_size":
+            if case .scalar(let s) = node, s.string == "all" {
+                batchSize = nil
+            } else if let value = reader.integer(node, key: key, range: range) {
+                batchSize = value
+            }
+        case "optimizer":
+            if let word = choice(OptimizerChoice.allCases.map(\.rawValue)) { optimizer = OptimizerChoice(rawValue: word) ?? .sgd }
+        case "learning_rate":
+            learningRate = reader.number(node, key: key, range: range) ?? learningRate
+        case "weight_decay":
+            weightDecay = reader.number(node, key: key, range: range) ?? weightDecay
+        default:
+            reader.fail(at: node, "'\(key)' cannot be varied")
+        }
+    }
+
+    /// The hidden stack and the output layer.
+    func entries(outputWidth: Int) -> [ModelDescription.Entry] {
+        var out: [ModelDescription.Entry] = []
+        if let explicitLayers {
+            out = explicitLayers
+        } else {
+            for units in hidden {
+                out.append(normalization == .weight ? .weightNorm(units: units, hasBias: true) : .dense(units: units, hasBias: true))
+                switch normalization {
+                case .batch: out.append(.batchNorm(momentum: 0.9))
+                case .layer: out.append(.layerNorm)
+                case .group: out.append(.groupNorm(groups: groups))
+                case .instance: out.append(.instanceNorm(channels: groups))
+                case .none, .weight: break
+                }
+                out.append(.activation(activation))
+                if keepProbability < 1 { out.append(.dropout(keepProbability: keepProbability, form: .inverted)) }
+            }
+        }
+        out.append(.dense(units: outputWidth, hasBias: true))
+        return out
+    }
+
+    var recipe: TrainingRecipe {
+        TrainingRecipe(epochs: epochs, batchSize: batchSize ?? Int.max, learningRate: resolvedLearningRate,
+                       optimizer: optimizer, weightDecay: weightDecay)
+    }
+
+    /// The value of `key` as a reader would write it, for variant labels.
+    func text(of key: String) -> String {
+        func number(_ x: Double) -> String { ResultValue.format(x, significant: 4) }
+        switch key {
+        case "hidden": return "[" + hidden.map(String.init).joined(separator: ", ") + "]"
+        case "layers": return ModelDescriptionText.stack(explicitLayers ?? [])
+        case "activation": return activation == .leakyReLU(slope: 0.01) ? "leaky_relu" : activation.description
+        case "normalization": return normalization.rawValue
+        case "groups": return String(groups)
+        case "keep_prob": return number(keepProbability)
+        case "initializer": return initializer.description
+        case "standardize": return standardize ? "true" : "false"
+        case "epochs": return String(epochs)
+        case "batch_size": return batchSize.map(String.init) ?? "all"
+        case "optimizer": return optimizer.rawValue
+        case "learning_rate": return number(resolvedLearningRate)
+        case "weight_decay": return number(weightDecay)
+        default: return ""
+        }
+    }
+}
+
+/// Canonical text of typed entries, for captions only (never parsed back).
+enum ModelDescriptionText {
+    static func stack(_ entries: [ModelDescription.Entry]) -> String {
+        entries.map(entry).joined(separator: ", ")
+    }
+
+    static func entry(_ entry: ModelDescription.Entry) -> String {
+        switch entry {
+        case .dense(let units, let hasBias): hasBias ? "dense \(units)" : "dense \(units) nobias"
+        case .weightNorm(let units, let hasBias): hasBias ? "weightnorm \(units)" : "weightnorm \(units) nobias"
+        case .activation(let function): function.description
+        case .dropout(let p, let form): form == .original ? "dropout \(ResultValue.format(p)) original" : "dropout \(ResultValue.format(p))"
+        case .batchNorm(let momentum): momentum == 0.9 ? "batchnorm" : "batchnorm \(ResultValue.format(momentum))"
+        case .layerNorm: "layernorm"
+        case .groupNorm(let groups): "groupnorm \(groups)"
+        case .instanceNorm(let channels): channels == 1 ? "instancenorm" : "instancenorm \(channels)"
+        }
+    }
+}

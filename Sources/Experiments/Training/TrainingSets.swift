@@ -1,0 +1,63 @@
+import Foundation
+import NeuralEngine
+
+/// The training, validation and test sets of a block, drawn the same way by
+/// every kind that trains networks: examples from a ``DataRecipe``, a
+/// stratified random split, per-feature standardization fitted on the
+/// training part only, and optionally noisy training labels.
+struct TrainingSets: Sendable {
+    var training: Dataset<Float>
+    /// Empty (zero examples) when the block asked for no validation set.
+    var validation: Dataset<Float>?
+    var test: Dataset<Float>
+    /// The standardization applied (fitted on the training part), if any.
+    var standardizer: Standardizer<Float>?
+
+    /// Draws `examples` examples and splits them.
+    /// - Parameters:
+    ///   - trainFraction: Fraction of the examples used for training.
+    ///   - validationFraction: Fraction used for validation (0: no validation set); the test set takes the rest.
+    ///   - standardize: Whether to standardize every set with the training set's mean and standard deviation.
+    ///   - labelNoise: Fraction of the training labels replaced by a class drawn at random.
+    ///   - transform: Applied to the raw features of all examples before the split (e.g. rescaling).
+    static func make(
+        _ recipe: DataRecipe, examples: Int, trainFraction: Double, validationFraction: Double = 0,
+        standardize: Bool = true, labelNoise: Double = 0, context: DecodeContext, generator: inout RandomGenerator,
+        transform: ((Dataset<Float>) throws -> Dataset<Float>)? = nil
+    ) throws -> TrainingSets {
+        var all = try recipe.examples(examples, context: context, generator: &generator)
+        if let transform { all = try transform(all) }
+        let stratified = !recipe.source.isRegression
+        var training: Dataset<Float>, validation: Dataset<Float>?, test: Dataset<Float>
+        if validationFraction > 0 {
+            let parts = try all.split(fractions: [trainFraction, validationFraction, 1 - trainFraction - validationFraction],
+                                      stratified: stratified, generator: &generator)
+            (training, validation, test) = (parts[0], parts[1], parts[2])
+        } else {
+            (training, test) = try all.split(trainingFraction: trainFraction, stratified: stratified, generator: &generator)
+        }
+        var standardizer: Standardizer<Float>?
+        if standardize {
+            let fitted = Standardizer(fitting: training)
+            training = try fitted.transform(training)
+            validation = try validation.map { try fitted.transform($0) }
+            test = try fitted.transform(test)
+            standardizer = fitted
+        }
+        training = try LabelNoise.corrupt(training, fraction: labelNoise, generator: &generator)
+        return TrainingSets(training: training, validation: validation, test: test, standardizer: standardizer)
+    }
+}
+
+/// Symmetric label noise: a fraction of the labels, chosen at random, replaced
+/// by a class drawn uniformly — possibly the same one, as in the usual model.
+enum LabelNoise {
+    static func corrupt(_ data: Dataset<Float>, fraction: Double, generator: inout RandomGenerator) throws -> Dataset<Float> {
+        guard fraction > 0, var labels = data.labels, let classes = data.classCount else { return data }
+        let count = Int((fraction * Double(labels.count)).rounded())
+        for index in generator.permutation(labels.count).prefix(count) {
+            labels[index] = generator.integer(below: classes)
+        }
+        return try Dataset(features: data.features, labels: labels, classCount: classes)
+    }
+}

@@ -1,0 +1,92 @@
+import LessonSupport
+import Experiments
+import Foundation
+
+/// The data behind a table or chart as CSV, offered as a `data:` link so it
+/// downloads over `file://` with no server and no extra file.
+///
+/// Numbers keep an ASCII hyphen-minus and full precision where the value is
+/// known (charts), so a spreadsheet reads them as numbers.
+enum CSVExport {
+    static func csv(_ table: ResultTable) -> String {
+        var lines = [table.columns.map { field($0.title) }.joined(separator: ",")]
+        for row in table.rows {
+            lines.append(row.map { field(plainNumber($0.text)) }.joined(separator: ","))
+        }
+        return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// Long format, one line per point: series, x (or category), y, and the
+    /// spread when the chart has one.
+    static func csv(_ chart: Chart) -> String {
+        let hasSpread = chart.series.contains { $0.yLow != nil || $0.yHigh != nil }
+        let xTitle = chart.style == .bar ? "category" : (chart.xLabel.isEmpty ? "x" : chart.xLabel)
+        var header = ["series", xTitle, chart.yLabel.isEmpty ? "y" : chart.yLabel]
+        if hasSpread { header += ["low", "high"] }
+        var lines = [header.map(field).joined(separator: ",")]
+        for series in chart.series {
+            for (i, y) in series.y.enumerated() {
+                let x: String
+                if chart.style == .bar {
+                    x = chart.categories.indices.contains(i) ? chart.categories[i] : String(i + 1)
+                } else {
+                    x = series.x.isEmpty ? String(i) : series.x.indices.contains(i) ? number(series.x[i]) : ""
+                }
+                var line = [field(series.name), field(x), number(y)]
+                if hasSpread {
+                    line.append(series.yLow.flatMap { $0.indices.contains(i) ? number($0[i]) : nil } ?? "")
+                    line.append(series.yHigh.flatMap { $0.indices.contains(i) ? number($0[i]) : nil } ?? "")
+                }
+                lines.append(line.joined(separator: ","))
+            }
+        }
+        for line in chart.referenceLines {
+            var row = [field(line.label), "", number(line.y)]
+            if hasSpread { row += ["", ""] }
+            lines.append(row.joined(separator: ","))
+        }
+        return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// A `data:` URL for `csv` (still to be passed through `HTML.escape`).
+    static func dataURL(_ csv: String) -> String {
+        var allowed = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: Unicode.Scalar(0)...Unicode.Scalar(127)))
+        allowed.insert(charactersIn: "-_.~!*'(),;:@/ ")
+        allowed.remove(" ")
+        return "data:text/csv;charset=utf-8," + (csv.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")
+    }
+
+    /// A download link for `csv`, named after the block.
+    static func link(_ csv: String, fileName: String, label: String) -> String {
+        "<a class=\"download-csv\" href=\"\(HTML.escape(dataURL(csv)))\" download=\"\(HTML.escape(fileName))\">\(HTML.escape(label))</a>"
+    }
+
+    private static func number(_ x: Double) -> String {
+        if x.isNaN { return "NaN" }
+        if x.isInfinite { return x < 0 ? "-Infinity" : "Infinity" }
+        return "\(x)"
+    }
+
+    /// "−0.25" → "-0.25", "1.2×10⁻⁵" → "1.2e-5", so spreadsheets read numbers.
+    static func plainNumber(_ text: String) -> String {
+        var out = text.replacingOccurrences(of: NumberFormat.minus, with: "-")
+        if let range = out.range(of: "×10") {
+            let exponent = out[range.upperBound...].prefix { "⁻⁰¹²³⁴⁵⁶⁷⁸⁹".contains($0) }
+            if let value = TableColumns.NumberText.superscriptValue(exponent) {
+                out.replaceSubrange(range.lowerBound..<out.index(range.upperBound, offsetBy: exponent.count), with: "e\(value)")
+            }
+        }
+        return out
+    }
+
+    private static func field(_ text: String) -> String {
+        // A leading = + - @ that is not a number would run as a formula in a
+        // spreadsheet; a quote mark makes it text.
+        var value = text
+        if let first = text.first, "=+-@".contains(first), Double(text) == nil {
+            value = "'" + text
+        }
+        let needsQuotes = value.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
+        return needsQuotes ? "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : value
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import LessonRunner
+
+/// The words for how a lesson went, shared by the page, the index and the
+/// command line (`ExecutedLesson.statusText`) so all say the same thing:
+/// "2 of 4 blocks failed; 6 expectations not met".
+enum StatusWords {
+    static func plural(_ n: Int, _ word: String) -> String {
+        "\(n) \(word)\(n == 1 ? "" : "s")"
+    }
+
+    /// "4 blocks passed", "2 of 4 blocks failed", "no blocks".
+    static func blocks(failed: Int, total: Int) -> String {
+        if total == 0 { return "no blocks" }
+        return failed == 0 ? "\(plural(total, "block")) passed" : "\(failed) of \(plural(total, "block")) failed"
+    }
+
+    /// Every count that is not zero, joined with "; ".
+    static func problems(failedBlocks: Int, totalBlocks: Int, expectationsNotMet: Int, otherErrors: Int) -> String {
+        var parts: [String] = []
+        if failedBlocks > 0 { parts.append(blocks(failed: failedBlocks, total: totalBlocks)) }
+        if expectationsNotMet > 0 { parts.append("\(plural(expectationsNotMet, "expectation")) not met") }
+        if otherErrors > 0 { parts.append("\(plural(otherErrors, "error")) in inline values or the text") }
+        return parts.isEmpty ? blocks(failed: 0, total: totalBlocks) : parts.joined(separator: "; ")
+    }
+}
+
+/// The box at the top of a page with failures: what failed, why, and a link
+/// to each failed block, so a problem far down a long page is not missed.
+enum FailureSummary {
+    static func html(_ executed: ExecutedLesson) -> String {
+        let failed = executed.blocks.filter { !$0.passed }
+        let pageErrors = executed.diagnostics.filter { $0.severity == .error }
+        guard !failed.isEmpty || !pageErrors.isEmpty else { return "" }
+        let notMet = executed.blocks.reduce(0) { $0 + $1.expectations.filter { !$0.passed }.count }
+        let headline = StatusWords.problems(failedBlocks: failed.count, totalBlocks: executed.blocks.count,
+                                            expectationsNotMet: notMet, otherErrors: pageErrors.count)
+        var out = "<section class=\"failure-summary\" role=\"alert\" aria-labelledby=\"failure-summary-title\">\n"
+        out += "<h2 id=\"failure-summary-title\">\(HTML.escape(headline))</h2>\n<ul>\n"
+        for block in failed {
+            let planned = block.planned
+            let line = planned.block.location.line
+            out += "<li><a href=\"#block-\(HTML.escape(planned.id))\"><code>\(HTML.escape(planned.id))</code></a> "
+            out += "<span class=\"where\">(\(HTML.escape(planned.block.kind)), line \(line))</span>: "
+            out += HTML.escape(reason(block)) + "</li>\n"
+        }
+        for diagnostic in pageErrors {
+            let place = diagnostic.location.map { "line \($0.line), column \($0.column)" } ?? ""
+            out += "<li>" + (place.isEmpty ? "" : "<span class=\"where\">\(HTML.escape(place))</span>: ")
+                + HTML.escape(diagnostic.message) + "</li>\n"
+        }
+        out += "</ul>\n</section>\n"
+        return out
+    }
+
+    /// The first thing a reader should know about a failed block.
+    static func reason(_ block: ExecutedBlock) -> String {
+        let broken = block.expectations.filter { !$0.passed }
+        if let error = block.diagnostics.first(where: { $0.severity == .error && !$0.message.hasPrefix("expectation failed") }) {
+            return error.message
+        }
+        if let first = broken.first {
+            let more = broken.count > 1 ? " (and \(broken.count - 1) more)" : ""
+            let actual = first.actual.isEmpty ? "" : " — \(first.actual)"
+            return "expectation not met: \(first.text)\(actual)\(more)"
+        }
+        return block.diagnostics.first { $0.severity == .error }?.message ?? "failed"
+    }
+}

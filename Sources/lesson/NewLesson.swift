@@ -1,0 +1,35 @@
+import ArgumentParser
+import Experiments
+import LessonRunner
+import LessonSupport
+
+struct NewLesson: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "new",
+        abstract: "Write a new lesson that passes `lesson check` at once: a title, a paragraph, one block and an inline value.",
+        discussion: "NAME alone writes lessons/NAME.md; a NAME with a folder or ending in .md is the path. An existing file is never replaced.")
+
+    @Argument(help: "The lesson's name (lessons/NAME.md) or path.")
+    var name: String
+
+    @Option(help: "The kind of the block (see `lesson kinds`).")
+    var kind: String = "softmax"
+
+    func validate() throws {
+        if name.isEmpty || name.hasSuffix("/") { throw ValidationError("give the lesson a name, e.g. `lesson new attention`") }
+        let known = KindRegistry.all.map(\.name)
+        if KindRegistry.kind(named: kind) == nil {
+            throw ValidationError("unknown kind '\(kind)'" + Suggestion.didYouMean(kind, in: known) + " (kinds: \(known.joined(separator: ", ")))")
+        }
+    }
+
+    func run() throws {
+        guard let kind = KindRegistry.kind(named: kind) else { return }
+        do {
+            let path = try LessonScaffold.write(name: name, kind: kind)
+            print("wrote \(path); `lesson check \(path)` runs it, `lesson preview \(path)` shows it")
+        } catch let problem as LessonScaffold.Problem {
+            throw ValidationError(problem.description)
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+
+/// `lesson new` and the reference (`lesson kinds`, `--markdown`), through the binary.
+@Suite struct AuthoringCommandTests {
+    static let kinds: [String] = {
+        // The kinds the binary knows, from its own reference.
+        guard let r = try? LessonBinary.run(["kinds"]) else { return [] }
+        return r.stdout.split(separator: "\n").filter { !$0.hasPrefix(" ") && !$0.isEmpty && !$0.hasPrefix("common keys") }
+            .map { String($0.split(separator: " ").first ?? "") }
+    }()
+
+    @Test func everyKindIsListed() {
+        #expect(Self.kinds.contains("softmax"))
+        #expect(Self.kinds.count >= 4)
+    }
+
+    @Test(arguments: kinds)
+    func newWritesALessonThatPassesCheck(kind: String) throws {
+        let dir = try LessonBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let made = try LessonBinary.run(["new", "my-\(kind)", "--kind", kind], in: dir)
+        #expect(made.status == 0, "\(made.stderr)")
+        #expect(made.stdout.hasPrefix("wrote lessons/my-\(kind).md"))
+        let text = try String(contentsOf: dir.appendingPathComponent("lessons/my-\(kind).md"), encoding: .utf8)
+        #expect(text.hasPrefix("# My \(kind.replacingOccurrences(of: "-", with: " "))\n"))
+        #expect(text.contains("```experiment \(kind)\n"))
+        #expect(text.contains("expect:\n  - \""))
+        #expect(text.contains("`="))
+        let check = try LessonBinary.run(["check", "--no-cache"], in: dir)
+        #expect(check.status == 0, "\(check.stderr)\n\(text)")
+        #expect(check.stdout.contains("checked 1 lesson, 1 block: 1 passed, 0 failed"))
+        #expect(check.stdout.contains("1 of 1 expectation held"))
+    }
+
+    @Test func newRefusesToOverwriteAndTakesPaths() throws {
+        let dir = try LessonBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try LessonBinary.write(["notes/x.md": "mine\n"], into: dir)
+        let again = try LessonBinary.run(["new", "notes/x.md"], in: dir)
+        #expect(again.status == 64)
+        #expect(again.stderr.contains("'notes/x.md' already exists"), "\(again.stderr)")
+        #expect(try String(contentsOf: dir.appendingPathComponent("notes/x.md"), encoding: .utf8) == "mine\n")
+        let other = try LessonBinary.run(["new", "notes/y"], in: dir)
+        #expect(other.status == 0)
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("notes/y.md").path))
+        let bad = try LessonBinary.run(["new", "z", "--kind", "softmx"], in: dir)
+        #expect(bad.status == 64)
+        #expect(bad.stderr.contains("did you mean 'softmax'"), "\(bad.stderr)")
+    }
+
+    @Test func kindsListsValuesAndBudget() throws {
+        let r = try LessonBinary.run(["kinds", "softmax"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("  values (read them as id.name in expect: and `=id.name`):\n    loss: number\n"), "\(r.stdout)")
+        #expect(r.stdout.contains("access: `probabilities[0]` is the first class"))
+        #expect(r.stdout.contains("  work budget: "))
+    }
+
+    @Test func theMarkdownReferenceRendersAsAPage() throws {
+        let dir = try LessonBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try LessonBinary.run(["kinds", "--markdown"])
+        #expect(r.status == 0)
+        #expect(r.stdout.hasPrefix("# Reference\n"))
+        for kind in Self.kinds { #expect(r.stdout.contains("\n## \(kind)\n"), "\(kind)") }
+        try LessonBinary.write(["reference.md": r.stdout], into: dir)
+        let render = try LessonBinary.run(["render", "reference.md", "--out", "out", "--no-cache"], in: dir)
+        #expect(render.status == 0, "\(render.stderr)")
+        let html = try String(contentsOf: dir.appendingPathComponent("out/reference.html"), encoding: .utf8)
+        #expect(html.contains("<table"))
+        #expect(html.contains("mc.100.accuracy"))
+        #expect(html.contains("&lt;kind&gt;_&lt;n&gt;"))
+        let index = try String(contentsOf: dir.appendingPathComponent("out/index.html"), encoding: .utf8)
+        #expect(index.contains(">Reference</a>"))
+    }
+}
