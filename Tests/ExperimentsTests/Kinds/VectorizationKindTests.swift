@@ -59,7 +59,7 @@ import NeuralEngine
     @Test(arguments: [
         ("size: 100\n", "'size' is 100, outside the allowed range 1,000 ≤ size ≤ 250,000,000"),
         ("size: 300_000_000\n", "'size' is 300_000_000, outside the allowed range 1,000 ≤ size ≤ 250,000,000"),
-        ("size: 200_000_000\n", "two vectors of 200,000,000 doubles take 3.2e9 bytes, more than memory_budget (2,000,000,000)"),
+        ("size: 200_000_000\n", "two vectors of 200,000,000 doubles take 3.2×10⁹ bytes, more than memory_budget (2,000,000,000)"),
         ("size: ten\n", "'size' must be an integer, found 'ten'"),
         ("cache_size: 10\n", "'cache_size' is 10, outside the allowed range 64 ≤ cache_size ≤ 1,000,000"),
         ("matrix_size: 2048\n", "'matrix_size' is 2048, outside the allowed range 16 ≤ matrix_size ≤ 1,024"),
