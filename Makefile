@@ -1,7 +1,7 @@
 # LessonRunner — `make render` sets up and renders the lessons; `make test` runs every test.
 SWIFT ?= swift
 LESSON := .build/release/lesson
-DEBIAN_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libopenblas-dev libjs-katex fonts-katex zlib1g-dev chromium
+DEBIAN_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libopenblas-dev libjs-katex fonts-katex zlib1g-dev duktape-dev chromium
 
 .PHONY: setup build render check test test-browser bench clean
 
@@ -54,7 +54,7 @@ test: setup
 # BROWSER_PAGES=DIR checks another folder; SCREENSHOTS=DIR keeps screenshots.
 BROWSER_PAGES ?= output
 test-browser: setup
-	python3 Tests/Browser/check_pages.py $(BROWSER_PAGES) --allow-js-math $(if $(SCREENSHOTS),--screenshots $(SCREENSHOTS))
+	python3 Tests/Browser/check_pages.py $(BROWSER_PAGES) $(if $(SCREENSHOTS),--screenshots $(SCREENSHOTS))
 
 bench: setup
 	$(SWIFT) run -c release EngineBenchmarks

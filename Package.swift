@@ -24,6 +24,11 @@ let package = Package(
         ),
         .target(name: "CCPUID"),
         .systemLibrary(
+            name: "CDuktape",
+            pkgConfig: "duktape",
+            providers: [.apt(["duktape-dev"])]
+        ),
+        .systemLibrary(
             name: "CZlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
@@ -35,15 +40,18 @@ let package = Package(
             swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
         ),
         .target(name: "Experiments", dependencies: ["NeuralEngine", "LessonSupport", "Yams"]),
-        .target(name: "LessonRunner", dependencies: ["LessonMarkdown", "LessonSupport", "Experiments", "NeuralEngine", "Yams"]),
+        // KaTeX (libjs-katex) run in Duktape at render time.
+        .target(name: "MathTypesetting", dependencies: ["CDuktape"]),
+        .target(name: "LessonRunner", dependencies: ["LessonMarkdown", "LessonSupport", "Experiments", "NeuralEngine", "Yams", "MathTypesetting"]),
         .target(
             name: "LessonReport",
-            dependencies: ["LessonMarkdown", "LessonSupport", "Experiments", "LessonRunner"],
+            dependencies: ["LessonMarkdown", "LessonSupport", "Experiments", "LessonRunner", "MathTypesetting"],
             // CSS, JavaScript and the page template, compiled into the binary.
             resources: [
                 .embedInCode("Resources/style.css"),
                 .embedInCode("Resources/page.html"),
-                .embedInCode("Resources/render-math.js"),
+                .embedInCode("Resources/navigation.css"),
+                .embedInCode("Resources/lesson.js"),
                 .embedInCode("Resources/reader.css"),
                 .embedInCode("Resources/reader.js"),
             ]
@@ -51,7 +59,7 @@ let package = Package(
         .executableTarget(
             name: "lesson",
             dependencies: [
-                "LessonRunner", "LessonReport", "Experiments", "NeuralEngine", "LessonSupport",
+                "LessonRunner", "LessonReport", "Experiments", "NeuralEngine", "LessonSupport", "MathTypesetting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -64,8 +72,9 @@ let package = Package(
         .testTarget(name: "LessonSupportTests", dependencies: ["LessonSupport"]),
         .testTarget(name: "NeuralEngineTests", dependencies: ["NeuralEngine"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments"]),
-        .testTarget(name: "LessonRunnerTests", dependencies: ["LessonRunner", "Experiments", "LessonMarkdown"]),
-        .testTarget(name: "LessonReportTests", dependencies: ["LessonReport", "LessonRunner", "Experiments", "CCmarkGFM"], exclude: ["Snapshots"]),
+        .testTarget(name: "LessonRunnerTests", dependencies: ["LessonRunner", "Experiments", "LessonMarkdown", "MathTypesetting"]),
+        .testTarget(name: "MathTypesettingTests", dependencies: ["MathTypesetting"]),
+        .testTarget(name: "LessonReportTests", dependencies: ["LessonReport", "LessonRunner", "Experiments", "CCmarkGFM", "MathTypesetting"], exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: ["lesson"], exclude: ["Fixtures"]),
     ]
 )

@@ -18,4 +18,6 @@ public indirect enum BlockNode: Sendable, Equatable {
     case table(Table)
     /// A paragraph holding nothing but one `$$…$$` formula; the TeX inside.
     case mathBlock(String)
+    /// `[^label]: text` (GFM footnotes); the page lists them at the end.
+    case footnoteDefinition(label: String, [BlockNode])
 }

@@ -57,7 +57,7 @@ enum CmarkConverter {
     /// `tables`, pipe tables are left as text.
     static func parse(_ bytes: [UInt8], tables: Bool = true) -> MarkdownNode {
         let emptyDocument = MarkdownNode(kind: .document, start: .init(line: 1, column: 1), end: .init(line: 1, column: 1))
-        guard extensionsRegistered, let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS) else {
+        guard extensionsRegistered, let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES) else {
             return emptyDocument
         }
         defer { cmark_parser_free(parser) }
@@ -258,6 +258,14 @@ enum CmarkConverter {
             return .emphasis
         case CMARK_NODE_STRONG:
             return .strong
+        // cmark-gfm numbers footnotes in order of first reference: a
+        // reference's literal is that number, and the definitions (without a
+        // label in the API) are moved to the end of the document in that
+        // order, unreferenced ones dropped. LessonBuilder numbers them again.
+        case CMARK_NODE_FOOTNOTE_REFERENCE:
+            return .footnoteReference(label: string(cmark_node_get_literal(node)))
+        case CMARK_NODE_FOOTNOTE_DEFINITION:
+            return .footnoteDefinition(label: "")
         case CMARK_NODE_LINK:
             return .link(destination: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)))
         case CMARK_NODE_IMAGE:

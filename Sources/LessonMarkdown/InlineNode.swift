@@ -23,4 +23,6 @@ public indirect enum InlineNode: Sendable, Equatable {
     /// TeX between `$…$` (`display: false`) or `$$…$$` (`display: true`),
     /// exactly as written, without the dollar signs.
     case math(String, display: Bool)
+    /// `[^label]` (GFM footnotes), where a definition exists.
+    case footnoteReference(String)
 }

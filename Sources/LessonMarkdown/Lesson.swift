@@ -22,6 +22,14 @@ public struct Lesson: Sendable, Equatable {
     /// What the loader kept but would not stay silent about (deep nesting,
     /// near-miss `experiment` info strings), in document order.
     public var warnings: [LessonWarning] = []
+    /// Every formula, in document order, with its place in the file.
+    public var formulas: [Formula] = []
+    /// Every image, in document order, with its place in the file.
+    public var images: [ImageReference] = []
+    /// Every `[@id]` cross-reference outside code, in document order.
+    public var crossReferences: [CrossReference] = []
+    /// The leading `---` YAML block, if the file has one.
+    public var frontMatter: FrontMatter?
 
     /// Creates a lesson; tests and tools can build one without a file.
     public init(

@@ -14,6 +14,8 @@ struct LessonBuilder {
 
     private var experiments: [ExperimentBlock] = []
     private var references: [InlineReference] = []
+    private var images: [ImageReference] = []
+    private var footnoteDefinitions = 0
     private var warnings: [LessonWarning] = []
     private var deepNestingWarnings = 0
     private var slugger = HeadingSlugger()
@@ -45,7 +47,25 @@ struct LessonBuilder {
             experiments: experiments,
             references: references
         )
+        // Columns are counted on from the previous formula on the same line:
+        // a line of 100,000 formulas must not count from its start each time.
+        var cursor = (offset: -1, line: 0, column: 0)
+        lesson.formulas = math.spans.map { span in
+            Formula(tex: span.tex, display: span.display, anchors: span.anchors.map { anchor in
+                let offset = anchor.sourceOffset
+                let position = source.position(ofOffset: offset)
+                let column: Int
+                if position.line == cursor.line, offset >= cursor.offset {
+                    column = cursor.column + source.bytes[cursor.offset..<offset].reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
+                } else {
+                    column = source.scalarColumn(line: position.line, byteColumn: position.byteColumn)
+                }
+                cursor = (offset, position.line, column)
+                return Formula.Anchor(texOffset: anchor.texOffset, location: SourceLocation(path: path, line: position.line, column: column))
+            })
+        }
         lesson.warnings = warnings
+        lesson.images = images
         return lesson
     }
 
@@ -70,6 +90,9 @@ struct LessonBuilder {
             return [.heading(level: level, content, anchor: slugger.slug(for: text))]
         case .blockQuote:
             return [.blockQuote(childBlocks(node))]
+        case .footnoteDefinition:
+            footnoteDefinitions += 1
+            return [.footnoteDefinition(label: "\(footnoteDefinitions)", childBlocks(node))]
         case .list(let ordered, let start, let tight):
             let items = node.children.map { child -> ListItem in
                 if case .item(let checked) = child.kind {
@@ -105,7 +128,7 @@ struct LessonBuilder {
         case .document, .item, .other:
             return childBlocks(node)
         case .tableRow, .tableCell, .text, .softBreak, .lineBreak, .code, .htmlInline,
-             .emphasis, .strong, .strikethrough, .link, .image:
+             .emphasis, .strong, .strikethrough, .link, .image, .footnoteReference:
             // Inline content where a block belongs: keep it rather than lose it.
             let content = inlines([node], lines: LineColumns())
             return content.isEmpty ? [] : [.paragraph(content)]
@@ -302,11 +325,17 @@ struct LessonBuilder {
                         : inlines(node.children, lines: lines)
                 ))
             case .image(let destination, let title):
+                let text = math.parsedText
+                let line = min(max(node.start.line, 1), text.lineCount)
+                images.append(ImageReference(source: math.restoringSource(destination), location: location(
+                    MarkdownNode.Position(line: line, column: max(node.start.column + lines.correction(line: line, in: text), 1)))))
                 result.append(.image(
                     source: math.restoringSource(destination),
                     title: math.restoringSource(title),
                     alt: inlines(node.children, lines: lines)
                 ))
+            case .footnoteReference(let label):
+                result.append(.footnoteReference(label))
             case .flattened(let text):
                 warnDeepNesting(at: node.start)
                 appendText(math.restoringSource(text), to: &result)
@@ -465,7 +494,7 @@ struct LessonBuilder {
                 text += plainText(children)
             case .softBreak, .lineBreak:
                 text += " "
-            case .html:
+            case .html, .footnoteReference:
                 continue
             }
         }

@@ -53,13 +53,20 @@ public enum LessonLoader {
     /// hold paragraphs, headings and tables, where math may be; the second
     /// parses the text with that math hidden from cmark.
     static func parse(_ source: SourceText, path: String) -> Lesson {
+        let frontMatter = FrontMatter.split(source, path: path)
+        let source = frontMatter?.1 ?? source
         // Decided once, from the file, so that both parses agree.
         let tables = CmarkConverter.allowsTables(source.bytes)
         let firstParse = CmarkConverter.parse(source.bytes, tables: tables)
         let math = MathSubstitution(source: source, document: firstParse)
         let document = math.map { CmarkConverter.parse($0.parsedText.bytes, tables: tables) } ?? firstParse
         var builder = LessonBuilder(path: path, source: source, math: math ?? MathSubstitution(unchanged: source))
-        return builder.build(document)
+        var lesson = builder.build(document)
+        lesson.frontMatter = frontMatter?.0
+        if source.bytes.contains(UInt8(ascii: "@")) {
+            lesson.crossReferences = CrossReference.scan(source, path: path)
+        }
+        return lesson
     }
 
     /// A short reason, not Foundation's full sentence (the path is already said).

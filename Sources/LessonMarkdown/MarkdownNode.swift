@@ -30,6 +30,8 @@ struct MarkdownNode {
         case strikethrough
         case link(destination: String, title: String)
         case image(source: String, title: String)
+        case footnoteReference(label: String)
+        case footnoteDefinition(label: String)
         /// The text of a subtree nested deeper than the converter keeps as a tree.
         case flattened(String)
         /// A node kind this loader does not know (a custom or footnote node);

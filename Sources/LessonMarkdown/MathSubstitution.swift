@@ -16,6 +16,9 @@ struct MathSubstitution {
         /// its line breaks but not the lines' container prefixes.
         var tex: String
         var display: Bool
+        /// Where each line of `tex` starts: its UTF-8 offset in `tex` and the
+        /// byte offset in the source it was copied from (for error positions).
+        var anchors: [(texOffset: Int, sourceOffset: Int)] = []
     }
 
     /// The part of a span on one line, which became one placeholder.
@@ -85,7 +88,10 @@ struct MathSubstitution {
                 let tex = String(decoding: buffer[inner], as: UTF8.self)
                 // Display math is often written with the `$$` on lines of their
                 // own; the surrounding line breaks are layout, not TeX.
-                spans.append(Span(tex: span.display ? tex.trimmingWhitespace() : tex, display: span.display))
+                let trimmed = span.display ? tex.trimmingWhitespace() : tex
+                let leading = trimmed.isEmpty || !span.display ? 0
+                    : tex.utf8.distance(from: tex.startIndex, to: tex.firstIndex { !$0.isWhitespace } ?? tex.startIndex)
+                spans.append(Span(tex: trimmed, display: span.display))
                 var isFirst = true
                 // Spans are found in order, so the line search can resume where it left off.
                 while firstLine + 1 < region.count, bufferStarts[firstLine + 1] <= span.start {
@@ -102,6 +108,15 @@ struct MathSubstitution {
                     guard lower < upper else { continue }
                     let offset = line.bytes.lowerBound + (lower - lineStart)
                     let original = String(decoding: source.bytes[offset..<(offset + upper - lower)], as: UTF8.self)
+                    // Where the (trimmed) TeX starts on this line, if it does.
+                    let texBegin = inner.lowerBound + leading
+                    let anchor = max(lower, texBegin)
+                    if anchor < upper || (isFirst && anchor == upper) {
+                        spans[spanIndex].anchors.append((
+                            texOffset: anchor - texBegin,
+                            sourceOffset: line.bytes.lowerBound + (anchor - lineStart)
+                        ))
+                    }
                     pieces.append((offset, upper - lower, line.number, Piece(span: spanIndex, isFirst: isFirst, original: original)))
                     isFirst = false
                 }

@@ -44,7 +44,8 @@ public struct ReportWriter {
     static func summary(of executed: ExecutedLesson, limit: Int = 220) -> String {
         var references: [Int: ResolvedReference] = [:]
         for r in executed.references { references[r.reference.id] = r }
-        let markdown = MarkdownHTML(allowRawHTML: false, references: references, experiment: { _ in "" })
+        let markdown = MarkdownHTML(allowRawHTML: false, references: references, experiment: { _ in "" },
+                                    math: executed.math)
         for block in executed.lesson.blocks {
             guard case .paragraph(let inlines) = block else { continue }
             var kept: [InlineNode] = []
@@ -73,20 +74,32 @@ public struct ReportWriter {
     @discardableResult
     public func write(_ lessons: [ExecutedLesson]) throws -> [String] {
         try AtomicFile.createDirectory(outputDirectory)
-        let warnings = try Assets.install(into: outputDirectory)
+        var warnings = try Assets.install(into: outputDirectory)
+        // Names from the paths alone, so a lesson's page keeps its name when
+        // the order changes.
         let names = Self.pageNames(for: lessons.map(\.lesson.path))
+        let order = Curriculum.teachingOrder(lessons.map(\.lesson))
+        let curriculum = Curriculum(entries: order.map { i in
+            Curriculum.Entry(title: Curriculum.title(of: lessons[i].lesson), href: names[i],
+                             sections: Curriculum.sections(of: lessons[i]))
+        })
         var entries: [IndexRenderer.Entry] = []
-        for (lesson, name) in zip(lessons, names) {
-            let html = PageRenderer.render(lesson, options: options)
+        for (position, i) in order.enumerated() {
+            let lesson = lessons[i]
+            let name = names[i]
+            warnings += try LocalImages.copy(for: lesson, into: outputDirectory)
+            let html = PageRenderer.render(lesson, options: options,
+                                           navigation: PageNavigation(curriculum: curriculum, current: position))
             try AtomicFile.write(html, to: (outputDirectory as NSString).appendingPathComponent(name))
-            let fileName = (lesson.lesson.path as NSString).lastPathComponent
             entries.append(IndexRenderer.Entry(
-                title: lesson.lesson.title ?? (fileName as NSString).deletingPathExtension, href: name,
+                title: curriculum.entries[position].title, href: name,
                 blocks: lesson.blocks.count, failedBlocks: lesson.blocks.filter { !$0.passed }.count,
                 errors: lesson.diagnostics.filter { $0.severity == .error }.count,
-                summary: Self.summary(of: lesson),
+                summary: lesson.lesson.frontMatter?.description.map(HTML.escape) ?? Self.summary(of: lesson),
                 expectationsNotMet: lesson.blocks.reduce(0) { $0 + $1.expectations.filter { !$0.passed }.count }))
         }
+        try AtomicFile.write(SearchIndex.script(for: order.map { (lessons[$0], names[$0]) }),
+                             to: (outputDirectory as NSString).appendingPathComponent("assets/search-index.js"))
         try AtomicFile.write(IndexRenderer.render(entries, options: options),
                              to: (outputDirectory as NSString).appendingPathComponent("index.html"))
         return warnings

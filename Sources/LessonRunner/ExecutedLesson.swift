@@ -1,5 +1,6 @@
 import Experiments
 import LessonMarkdown
+import MathTypesetting
 
 /// The outcome of one `expect:` entry.
 public struct ExpectationResult: Sendable {
@@ -52,6 +53,9 @@ public struct ExecutedLesson: Sendable {
     /// Problems outside blocks (inline references, lesson-level issues).
     public var diagnostics: [Diagnostic]
     public var seconds: Double
+    /// Every formula typeset by KaTeX, by ``Formula/key(tex:display:)``
+    /// (empty when nothing typeset them: the page then shows the TeX).
+    public var math: [String: MathTypesetter.Result] = [:]
 
     public var lesson: Lesson { plan.lesson }
 

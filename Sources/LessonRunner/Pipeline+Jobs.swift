@@ -21,7 +21,7 @@ extension Pipeline {
         if jobs == 1 {
             return loaded.map { item in
                 switch item {
-                case .plan(let plan): return executor.execute(plan)
+                case .plan(let plan): return finishPage(executor.execute(plan))
                 case .unreadable(let lesson): return lesson
                 }
             }
@@ -37,7 +37,7 @@ extension Pipeline {
             case .plan(let plan):
                 let blocks = board.blocks(ofLesson: index, plan: plan)
                 executor.observer?.lessonStarted(plan.lesson.path, blocks: plan.blocks.count)
-                return executor.finish(plan, executed: blocks, seconds: blocks.reduce(0) { $0 + $1.seconds })
+                return finishPage(executor.finish(plan, executed: blocks, seconds: blocks.reduce(0) { $0 + $1.seconds }))
             case .unreadable(let lesson):
                 return lesson
             }

@@ -1,14 +1,18 @@
 import Experiments
 import Foundation
 import LessonMarkdown
+import MathTypesetting
 
 /// Load → validate → execute for a set of lessons; one broken lesson never
 /// stops the others.
 public struct Pipeline {
     public var executor: Executor
+    /// Typesets the lessons' math; its errors become diagnostics.
+    public var typesetter: MathTypesetter
 
-    public init(executor: Executor) {
+    public init(executor: Executor, typesetter: MathTypesetter = MathTypesetter(cacheDirectory: nil)) {
         self.executor = executor
+        self.typesetter = typesetter
     }
 
     /// Runs one lesson file. A file that cannot be read becomes a lesson with
@@ -16,7 +20,7 @@ public struct Pipeline {
     public func run(path: String) -> ExecutedLesson {
         do {
             let lesson = try LessonLoader.load(path: path)
-            return executor.execute(Planner.plan(lesson))
+            return finishPage(executor.execute(Planner.plan(lesson)))
         } catch {
             let lesson = Lesson(path: path, title: nil, blocks: [], experiments: [], references: [])
             let plan = Plan(lesson: lesson, blocks: [], diagnostics: [
@@ -24,6 +28,17 @@ public struct Pipeline {
             ])
             return ExecutedLesson(plan: plan, blocks: [], references: [], diagnostics: plan.diagnostics, seconds: 0)
         }
+    }
+
+    /// What the page needs besides the blocks: math typeset (TeX errors as
+    /// diagnostics), front matter, local images and `[@id]` references checked.
+    func finishPage(_ executed: ExecutedLesson) -> ExecutedLesson {
+        var executed = executed
+        let lesson = executed.lesson
+        executed.diagnostics += FrontMatterCheck.diagnostics(for: lesson) + LocalImage.diagnostics(for: lesson)
+            + executed.numbering.diagnostics(for: lesson)
+        executed.typesetMath(with: typesetter)
+        return executed
     }
 }
 

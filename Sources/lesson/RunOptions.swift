@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LessonRunner
+import MathTypesetting
 
 /// Options shared by the commands that run lessons.
 struct RunOptions: ParsableArguments {
@@ -76,7 +77,9 @@ struct RunOptions: ParsableArguments {
         let progress = ProgressPrinter()
         var executor = Executor(cache: cache, force: force, observer: progress)
         executor.strictTiming = strictTiming
-        let pipeline = Pipeline(executor: executor)
+        // Typeset formulas are cached even with --force: KaTeX is deterministic.
+        let pipeline = Pipeline(executor: executor,
+                                typesetter: MathTypesetter(cacheDirectory: noCache ? nil : cacheDirectory))
         let lessons = pipeline.run(paths: files, jobs: jobs)
         progress.finish()
         if cache != nil {

@@ -77,14 +77,18 @@ import Testing
         let first = try lesson(["render", mixed, "--out", out.path, "--cache-dir", dir.path + "/cache"])
         #expect(first.status == 1)
         let fm = FileManager.default
-        for file in ["index.html", "good.html", "bad.html", "assets/style.css", "assets/render-math.js",
-                     "assets/katex/katex.min.js", "assets/katex/katex.min.css"] {
+        for file in ["index.html", "good.html", "bad.html", "assets/style.css",
+                     "assets/katex/katex.min.css", "assets/katex/fonts/KaTeX_Main-Regular.woff2"] {
             #expect(fm.fileExists(atPath: out.appendingPathComponent(file).path), "\(file)")
         }
         let good = try String(contentsOf: out.appendingPathComponent("good.html"), encoding: .utf8)
         #expect(!good.contains("<script>alert"))
         #expect(!good.contains("onclick"))
-        #expect(good.contains("<span class=\"math inline\">\\frac{a_1}{b_1}</span>"))
+        // Typeset when written: KaTeX's HTML and MathML, no script.
+        #expect(good.contains("<span class=\"math inline\"><span class=\"katex\">"))
+        #expect(good.contains("<annotation encoding=\"application/x-tex\">\\frac{a_1}{b_1}</annotation>"))
+        #expect(!good.contains("<script src=\"assets/katex"))
+        #expect(!fm.fileExists(atPath: out.appendingPathComponent("assets/katex/katex.min.js").path))
         #expect(good.contains("<span class=\"value\" title=\"=sm.loss\">0.417</span>"))
         // Nothing is loaded from outside the page's folder (the SVG namespace is a name, not a load).
         for load in ["src=\"http", "href=\"http", "src=\"//", "href=\"//", "url(http", "@import"] {

@@ -59,8 +59,10 @@ public enum SeedStatistic: String, CaseIterable, Sendable {
         switch self {
         case .mean: return .number(Self.mean(xs))
         case .sd: return .number(Self.standardDeviation(xs))
-        case .min: return integers ? .integer(Int(xs.min()!)) : .number(xs.min()!)
-        case .max: return integers ? .integer(Int(xs.max()!)) : .number(xs.max()!)
+        // A run without a number (NaN: e.g. the accuracy of a network that
+        // diverged) has no place in a range: min and max skip it.
+        case .min: return integers ? .integer(Int(xs.min()!)) : .number(xs.filter { !$0.isNaN }.min() ?? .nan)
+        case .max: return integers ? .integer(Int(xs.max()!)) : .number(xs.filter { !$0.isNaN }.max() ?? .nan)
         case .runs: return .numbers(xs)
         }
     }

@@ -68,8 +68,33 @@ public final class SpecReader {
         }
     }
 
+    /// Declared keys the kind asked about (with any accessor or ``has(_:)``).
+    public private(set) var readKeys: Set<String> = []
+    /// Keys the kind asked about that it never declared: a bug in the kind
+    /// (the author cannot write them, so the kind always sees the default).
+    public private(set) var undeclaredReads: Set<String> = []
+
+    /// Declared keys of the kind (the common keys aside, which the runner
+    /// reads) that decoding never asked about: a bug in the kind, since what
+    /// an author writes there would be silently ignored.
+    public var unreadKeys: [String] {
+        let common = Set(CommonKeys.descriptors.map(\.name))
+        return descriptors.map(\.name).filter { !common.contains($0) && !readKeys.contains($0) }
+    }
+
+    private func noteRead(_ key: String) {
+        if descriptors.contains(where: { $0.name == key }) {
+            readKeys.insert(key)
+        } else {
+            undeclaredReads.insert(key)
+        }
+    }
+
     /// Whether the author wrote `key`.
-    public func has(_ key: String) -> Bool { entries[key] != nil }
+    public func has(_ key: String) -> Bool {
+        noteRead(key)
+        return entries[key] != nil
+    }
 
     /// Records a problem at the value of `key` (or at the block if absent).
     public func fail(_ key: String, _ message: String, notes: [String] = []) {
@@ -84,6 +109,7 @@ public final class SpecReader {
 
     /// The node written for `key`, or the descriptor's default parsed as YAML.
     public func node(_ key: String) -> Node? {
+        noteRead(key)
         if let entry = entries[key] { return entry.value }
         guard let descriptor = descriptor(key), descriptor.defaultIsValue, let text = descriptor.defaultValue,
               let parsed = try? Yams.compose(yaml: text) else { return nil }

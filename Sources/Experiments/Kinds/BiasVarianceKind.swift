@@ -80,13 +80,16 @@ public enum BiasVarianceKind: ExperimentKind {
     /// parameters, summed over every network trained (one per capacity, and
     /// one more per capacity and resample for a decomposition). The matrix
     /// products of large networks do about 3e9 of these a second on one core
-    /// of the build machine.
-    static let workBudget = 3e9
+    /// of the build machine. The budget covers every run of a block with
+    /// `seeds:`: 3e10 is about ten seconds, what eight runs of the lesson's
+    /// widest digits sweep need (2e10).
+    static let workBudget = 3e10
     /// Largest number of examples all the networks of a block may go through
     /// (epochs × training examples × networks). Small networks spend their time
     /// on the per-step work that does not grow with the parameters, about
-    /// 0.4 µs an example: this is the budget that stops them.
-    static let exampleBudget = 3e6
+    /// 0.4 µs an example: this is the budget that stops them (1e7 is about
+    /// 4 s, eight runs of the lesson's widest sweep).
+    static let exampleBudget = 1e7
 
     public static func decode(_ reader: SpecReader, context: DecodeContext) -> Spec? {
         let capacityKeys = ["hidden", "depth", "degrees", "errors"].filter(reader.has)

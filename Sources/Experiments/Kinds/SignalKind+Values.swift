@@ -2,7 +2,7 @@ extension SignalKind {
     public static let values: [ValueDescriptor] = [
         ValueDescriptor("layers", type: "list of integers", "The layer numbers 1 … depth (the x axis of the charts).", access: "`layers[-1]` is the depth"),
         ValueDescriptor("names", type: "list of strings", "The key of each network compared.", access: "`names[0]`"),
-        ValueDescriptor("input_norm", type: "number", "Root-mean-square size of the input."),
+        ValueDescriptor("input_norm", type: "number", "Mean over the rows of the L2 norm of an input row."),
         ValueDescriptor("rows", type: "integer", "Examples pushed through the networks."),
         ValueDescriptor("net", type: "list of records", "One record per network compared.",
                         access: """

@@ -36,6 +36,7 @@ struct TrainExperiment {
         var stepsToTarget: Int?
         /// Standard deviation of the batch losses of the last epoch.
         var lastEpochLossSD = Double.nan
+        var lastEpochLossMean = Double.nan
         /// Per epoch: mean batch loss, validation loss and accuracy.
         var epochTrainLoss: [Double] = []
         var epochValidationLoss: [Double] = []
@@ -118,6 +119,7 @@ struct TrainExperiment {
         let lastEpoch = history.steps.filter { $0.epoch == settings.epochs }.map(\.loss)
         if !lastEpoch.isEmpty {
             let mean = lastEpoch.reduce(0, +) / Double(lastEpoch.count)
+            result.lastEpochLossMean = mean
             result.lastEpochLossSD = (lastEpoch.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(lastEpoch.count)).squareRoot()
         }
         guard history.divergence == nil else { return result }

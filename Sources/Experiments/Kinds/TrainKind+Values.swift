@@ -3,7 +3,7 @@ extension TrainKind {
     `name`, `value` (with `vary:`), `parameters`, `steps`, `steps_per_epoch`, `epochs`, `batch_size`, `learning_rate`, \
     `weight_decay`, `keep_prob`, `train_loss`, `train_accuracy`, `validation_loss`, `validation_accuracy`, `test_loss`, \
     `test_accuracy`, `test_error`, `ms`, `ms_per_epoch`, `weight_norm`, `initial_weight_norm`, `relative_change`, \
-    `median_relative_change`, `dead_fraction`, `condition_number`, `steps_to_target`, `last_epoch_loss_sd`, `diverged`, \
+    `median_relative_change`, `dead_fraction`, `condition_number`, `steps_to_target`, `last_epoch_loss_sd`, `last_epoch_loss_mean`, `last_epoch_loss_cv`, `diverged`, \
     `diverged_at_step`, `curve` (`train_loss`, `validation_loss`, `validation_accuracy`: a list per epoch), `layers` \
     (a list of records: `name`, `activation_mean`, `activation_sd`, `weight_norm`, `relative_change`, `dead_fraction`)
     """

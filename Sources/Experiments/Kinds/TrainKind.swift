@@ -114,18 +114,26 @@ public enum TrainKind: ExperimentKind {
         if !reader.has("learning_rate") { base.learningRate = nil }
 
         let (varied, values) = decodeVary(reader)
-        let named = decodeVariants(reader, base: base)
+        let explicit = decodeVariants(reader, base: base)
         var variants: [Variant] = []
-        for variant in named ?? [Variant(name: "", label: "", settings: base)] {
+        for variant in explicit ?? [Variant(name: "", label: "", settings: base)] {
             guard let varied, let values else {
                 variants.append(variant.name.isEmpty ? Variant(name: "base", label: "base", settings: base) : variant)
                 continue
             }
+            // Values name their variants (`variants.32`) only when every one
+            // can: otherwise all are numbered, v0, v1, …, never a mixture.
+            let texts: [String] = values.map { item in
+                var settings = variant.settings
+                settings.apply(varied, item, reader: SpecReader(body: "", kind: name, descriptors: []))
+                return settings.text(of: varied)
+            }
+            let named = texts.allSatisfy(isName)
             for (index, item) in values.enumerated() {
                 var settings = variant.settings
                 settings.apply(varied, item, reader: reader)
                 let text = settings.text(of: varied)
-                let valueName = isName(text) ? text : "v\(index)"
+                let valueName = named ? text : "v\(index)"
                 var number: Double?
                 if case .scalar(let s) = item { number = Double(s.string) }
                 variants.append(Variant(

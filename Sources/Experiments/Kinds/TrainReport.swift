@@ -16,7 +16,8 @@ import Foundation
 ///     dead_fraction              ReLU units never active on the training set (NaN without ReLUs)
 ///     condition_number           λmax/λmin of XᵀX/n of the training inputs (≤ 16 features, else NaN)
 ///     steps_to_target            with target_loss: the first step whose batch loss reached it (NaN if none)
-///     last_epoch_loss_sd         standard deviation of the batch losses in the last epoch
+///     last_epoch_loss_sd, last_epoch_loss_mean   standard deviation and mean of the batch losses in the last epoch
+///     last_epoch_loss_cv         their ratio sd / mean (the noise relative to the loss level)
 ///     diverged (0 or 1), diverged_at_step (0 if not)
 ///     curve.{train_loss, validation_loss, validation_accuracy}[epoch − 1]
 ///     layers[j].{activation_mean, activation_sd, weight_norm, relative_change, dead_fraction}
@@ -82,6 +83,8 @@ struct TrainReport {
         out["condition_number"] = .number(r.conditionNumber)
         out["steps_to_target"] = .number(r.stepsToTarget.map(Double.init) ?? .nan)
         out["last_epoch_loss_sd"] = .number(r.lastEpochLossSD)
+        out["last_epoch_loss_mean"] = .number(r.lastEpochLossMean)
+        out["last_epoch_loss_cv"] = .number(r.lastEpochLossSD / r.lastEpochLossMean)
         out["diverged"] = .integer(r.divergence == nil ? 0 : 1)
         out["diverged_at_step"] = .integer(r.divergence?.step ?? 0)
         out["curve"] = .record(Record([
@@ -122,7 +125,7 @@ struct TrainReport {
         columns += isRegression
             ? [.init("training loss"), .init("validation loss"), .init("test loss")]
             : [.init("training loss"), .init("test loss"), .init("training acc."), .init("validation acc."), .init("test acc.")]
-        columns += [.init("steps"), .init("ms / epoch"), .init("‖W‖"), .init("‖W − W₀‖ / ‖W₀‖"), .init("dead ReLUs")]
+        columns += [.init("steps"), .init("steps / epoch"), .init("ms / epoch"), .init("‖W‖"), .init("‖W − W₀‖ / ‖W₀‖"), .init("dead ReLUs")]
         if spec.targetLoss != nil { columns.append(.init("steps to target")) }
         var rows: [[Cell]] = []
         for (variant, r) in pairs {
@@ -131,16 +134,18 @@ struct TrainReport {
                 row += Array(repeating: Cell("–"), count: isRegression ? 3 : 5)
                 row[1] = Cell("diverged", tone: .bad)
             } else if isRegression {
-                row += [Cell(number(r.trainLoss)), Cell(number(r.validationLoss)), Cell(number(r.testLoss))]
+                row += [numberCell(r.trainLoss), numberCell(r.validationLoss), numberCell(r.testLoss)]
             } else {
-                row += [Cell(number(r.trainLoss)), Cell(number(r.testLoss)), Cell(percent(r.trainAccuracy)),
-                        Cell(percent(r.validationAccuracy)), Cell(percent(r.testAccuracy))]
+                row += [numberCell(r.trainLoss), numberCell(r.testLoss), percentCell(r.trainAccuracy),
+                        percentCell(r.validationAccuracy), percentCell(r.testAccuracy)]
             }
-            row += [Cell("\(r.steps.grouped) (\(r.stepsPerEpoch.grouped)/epoch)"),
-                    Cell(number(r.seconds * 1e3 / Double(max(variant.settings.epochs, 1)))),
-                    Cell(number(r.weightNorm)), Cell(percent(r.relativeChange)),
-                    Cell(r.deadFraction.isNaN ? "–" : percent(r.deadFraction))]
-            if spec.targetLoss != nil { row.append(Cell(r.stepsToTarget.map { $0.grouped } ?? "not reached")) }
+            row += [Cell(r.steps.grouped, value: Double(r.steps), style: .integer),
+                    Cell(r.stepsPerEpoch.grouped, value: Double(r.stepsPerEpoch), style: .integer),
+                    numberCell(r.seconds * 1e3 / Double(max(variant.settings.epochs, 1))),
+                    numberCell(r.weightNorm), percentCell(r.relativeChange), percentCell(r.deadFraction)]
+            if spec.targetLoss != nil {
+                row.append(r.stepsToTarget.map { Cell($0.grouped, value: Double($0), style: .integer) } ?? Cell("not reached"))
+            }
             rows.append(row)
         }
         // Tone the best test figure.
@@ -252,6 +257,14 @@ struct TrainReport {
 
     private func number(_ x: Double) -> String {
         x.isNaN ? "–" : ResultValue.format(x, significant: 3)
+    }
+
+    private func numberCell(_ x: Double) -> Cell {
+        x.isNaN ? Cell("–") : Cell(number(x), value: x)
+    }
+
+    private func percentCell(_ x: Double) -> Cell {
+        x.isFinite ? Cell(percent(x), value: x, style: .percent) : Cell(percent(x))
     }
 
     private func percent(_ x: Double) -> String {

@@ -143,10 +143,13 @@ struct DataRecipe: Codable, Sendable, Hashable {
         onlyFor("classes", [.spirals, .blobs])
         onlyFor("noise", [.spirals, .moons, .circles, .blobs, .polynomial, .linear])
         onlyFor("file", [.digits])
-        onlyFor("coefficients", [.polynomial])
+        // Kinds without the polynomial set do not declare the key: the reader
+        // already rejects it as unknown.
+        let takesCoefficients = allowed.contains(.polynomial)
+        if takesCoefficients { onlyFor("coefficients", [.polynomial]) }
         if source == .digits { noise = 0 }
 
-        if reader.has("coefficients") {
+        if takesCoefficients, reader.has("coefficients") {
             coefficients = reader.doubleList("coefficients", count: 1...21)
             if coefficients.contains(where: { abs($0) > 1e6 }) {
                 reader.fail("coefficients", "each of 'coefficients' must be between -1e6 and 1e6")

@@ -1,8 +1,9 @@
 import Foundation
 import LessonRunner
 
-/// Copies what pages load into `<out>/assets`: KaTeX from Debian's
-/// `libjs-katex` (so math works offline), the stylesheet and the math script.
+/// Copies what pages load into `<out>/assets`: KaTeX's stylesheet and fonts
+/// from Debian's `libjs-katex` (math is typeset when the page is written, so
+/// no KaTeX script), and the page stylesheet.
 public enum Assets {
     public static let katexSearchPaths = ["/usr/share/javascript/katex"]
 
@@ -12,15 +13,20 @@ public enum Assets {
     public static func install(into outputDirectory: String) throws -> [String] {
         let assets = (outputDirectory as NSString).appendingPathComponent("assets")
         var warnings: [String] = []
-        try AtomicFile.write(PageTemplate.stylesheet + "\n" + SVGChart.stylesheet + "\n" + ReaderLook.css, to: assets + "/style.css")
-        try AtomicFile.write(PageTemplate.renderMath, to: assets + "/render-math.js")
+        try AtomicFile.write(PageTemplate.stylesheet + "\n" + PageTemplate.navigationStylesheet + "\n" + SVGChart.stylesheet
+                             + "\n" + ReaderLook.css, to: assets + "/style.css")
+        try AtomicFile.write(PageTemplate.script, to: assets + "/lesson.js")
         try AtomicFile.write(ReaderLook.js, to: assets + "/reader.js")
+        // Math is typeset when the page is written; a page from an older
+        // version may still ask for the script, which no longer exists.
+        try? FileManager.default.removeItem(atPath: assets + "/render-math.js")
+        try? FileManager.default.removeItem(atPath: assets + "/katex/katex.min.js")
         let fm = FileManager.default
         guard let katex = katexSearchPaths.first(where: { fm.fileExists(atPath: $0 + "/katex.min.js") }) else {
             warnings.append("KaTeX not found in \(katexSearchPaths.joined(separator: ", ")); math will show as TeX source. Install it with: apt-get install libjs-katex")
             return warnings
         }
-        for file in ["katex.min.js", "katex.min.css"] {
+        for file in ["katex.min.css"] {
             try copyIfChanged(katex + "/" + file, to: assets + "/katex/" + file)
         }
         // Only the woff2 fonts: every browser that runs KaTeX reads them, and

@@ -6,17 +6,23 @@ import LessonRunner
 /// expectations, and — when it failed — its errors, in place.
 struct BlockHTML {
     var lessonPath: String
+    /// The page's interface words (lesson `lang:`).
+    var words: InterfaceWords = .english
 
-    func render(_ block: ExecutedBlock) -> String {
+    /// - Parameter number: the block's number on the page, shown as
+    ///   "Experiment 2" (what `[@id]` cross-references print).
+    func render(_ block: ExecutedBlock, number: Int? = nil) -> String {
         let planned = block.planned
         let status = block.passed ? "passed" : "failed"
         var out = "<figure class=\"experiment \(status)\" id=\"block-\(HTML.escape(planned.id))\">\n"
-        out += "<div class=\"experiment-head\"><span class=\"kind\">\(HTML.escape(planned.block.kind.isEmpty ? "experiment" : planned.block.kind))</span>"
+        out += "<div class=\"experiment-head\">"
+        if let number { out += "<span class=\"experiment-number\">\(HTML.escape(words.experiment)) \(number)</span>" }
+        out += "<span class=\"kind\">\(HTML.escape(planned.block.kind.isEmpty ? "experiment" : planned.block.kind))</span>"
         out += "<code class=\"block-id\">\(HTML.escape(planned.id))</code>"
         if planned.prepared != nil || block.outcome != nil {
             out += "<span class=\"seed\">" + HTML.escape(SeedLabel.text(planned)) + "</span>"
         }
-        out += "<span class=\"status \(status)\">\(block.passed ? "✓ block passed" : "✗ block failed")</span></div>\n"
+        out += "<span class=\"status \(status)\">\(block.passed ? "✓ " + HTML.escape(words.blockPassed) : "✗ " + HTML.escape(words.blockFailed))</span></div>\n"
         // Every block's YAML is on the page: collapsed, unless the author
         // asked to show it or the block failed (the reader needs it then).
         out += "<details class=\"spec\"\(planned.show || !block.passed ? " open" : "")><summary>block source (YAML, \(HTML.escape(relative(planned.block.location))))</summary><pre><code class=\"language-yaml\">"

@@ -1,7 +1,8 @@
 import Foundation
 import LessonRunner
 
-/// The `index.html` that lists every lesson with its status.
+/// The `index.html` that lists every lesson with its status, in the order
+/// it is given (``ReportWriter`` gives the teaching order).
 public enum IndexRenderer {
     public struct Entry: Sendable {
         public var title: String
@@ -46,6 +47,8 @@ public enum IndexRenderer {
         \(items)</ol>
 
         """
-        return PageShell.document(title: "Lessons", main: main, options: options)
+        let words = InterfaceWords.english
+        let header = "<header class=\"page\"><span class=\"spacer\"></span>" + PageShell.searchBox(words: words) + "</header>\n"
+        return PageShell.document(title: "Lessons", header: header, main: main, words: words, options: options)
     }
 }

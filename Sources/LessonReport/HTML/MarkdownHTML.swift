@@ -1,5 +1,6 @@
 import LessonMarkdown
 import LessonRunner
+import MathTypesetting
 
 /// Turns the lesson's prose nodes into HTML. Experiment blocks and inline
 /// references are filled from the executed lesson; raw HTML is dropped unless
@@ -11,25 +12,40 @@ struct MarkdownHTML {
     /// failed expectation may mean the number is not what the prose claims.
     var failedBlocks: Set<String> = []
     var experiment: (Int) -> String
+    /// KaTeX's output by ``Formula/key(tex:display:)``; a formula missing
+    /// here shows as its TeX.
+    var math: [String: MathTypesetter.Result] = [:]
+    /// Figure, table and footnote numbers and `[@id]` targets; nil for
+    /// fragments (the index's summaries), which get none.
+    var numbering: Numbering? = nil
+    var words: InterfaceWords = .english
 
     /// The loader already flattens deeper input; this guards trees built in
     /// code, so the renderer never exhausts the stack either.
     private let maximumDepth = Lesson.maximumNesting + 1
 
-    func render(_ blocks: [BlockNode]) -> String {
+    /// - Parameter offset: the index of `blocks[0]` among the lesson's blocks.
+    func render(_ blocks: [BlockNode], offset: Int = 0) -> String {
         var out = ""
-        for block in blocks { render(block, into: &out, depth: 0, tight: false) }
+        for (i, block) in blocks.enumerated() { render(block, into: &out, depth: 0, tight: false, path: [offset + i]) }
         return out
     }
 
-    private func render(_ block: BlockNode, into out: inout String, depth: Int, tight: Bool) {
+    private func render(_ block: BlockNode, into out: inout String, depth: Int, tight: Bool, path: [Int]) {
         guard depth < maximumDepth else {
             out += "<p>…</p>\n"
             return
         }
+        if let numbering, numbering.captionParagraphs.contains(path) { return }
         switch block {
         case .paragraph(let inlines):
-            if tight {
+            if let numbering, let figure = numbering.figures[path], let (_, image) = Numbering.figure(inlines),
+               case .image(_, _, let alt) = image {
+                out += "<figure class=\"figure\" id=\"\(HTML.escape(figure.id))\">"
+                inline(image, into: &out, depth: depth + 1)
+                out += "<figcaption><span class=\"figure-number\">\(HTML.escape(words.figure)) \(figure.number).</span> "
+                    + inline(alt, depth: depth) + "</figcaption></figure>\n"
+            } else if tight {
                 out += inline(inlines, depth: depth) + "\n"
             } else {
                 out += "<p>" + inline(inlines, depth: depth) + "</p>\n"
@@ -40,19 +56,21 @@ struct MarkdownHTML {
                 + inline(inlines, depth: depth) + "</h\(l)>\n"
         case .blockQuote(let children):
             out += "<blockquote>\n"
-            for child in children { render(child, into: &out, depth: depth + 1, tight: false) }
+            for (i, child) in children.enumerated() { render(child, into: &out, depth: depth + 1, tight: false, path: path + [i]) }
             out += "</blockquote>\n"
         case .list(let ordered, let start, let isTight, let items):
             let tag = ordered ? "ol" : "ul"
             let startAttribute = ordered && start != 1 ? " start=\"\(start)\"" : ""
             let isTaskList = items.contains { $0.checked != nil }
             out += "<\(tag)\(startAttribute)\(isTaskList ? " class=\"tasks\"" : "")>\n"
-            for item in items {
+            for (k, item) in items.enumerated() {
                 out += "<li>"
                 if let checked = item.checked {
                     out += "<input type=\"checkbox\" disabled\(checked ? " checked" : "")> "
                 }
-                for child in item.blocks { render(child, into: &out, depth: depth + 1, tight: isTight) }
+                for (i, child) in item.blocks.enumerated() {
+                    render(child, into: &out, depth: depth + 1, tight: isTight, path: path + [k, i])
+                }
                 out += "</li>\n"
             }
             out += "</\(tag)>\n"
@@ -67,7 +85,13 @@ struct MarkdownHTML {
         case .thematicBreak:
             out += "<hr>\n"
         case .table(let table):
-            out += "<div class=\"table-wrap\"><table>\n<thead><tr>"
+            let numbered = numbering?.tables[path]
+            out += "<div class=\"table-wrap\"\(numbered.map { " id=\"\(HTML.escape($0.id))\"" } ?? "")><table>\n"
+            if let numbered {
+                out += "<caption><span class=\"table-number\">\(HTML.escape(words.table)) \(numbered.number).</span> "
+                    + inline(numbered.caption, depth: depth) + "</caption>\n"
+            }
+            out += "<thead><tr>"
             for (i, cell) in table.header.enumerated() {
                 out += "<th\(alignment(table, i))>" + inline(cell, depth: depth) + "</th>"
             }
@@ -81,7 +105,10 @@ struct MarkdownHTML {
             }
             out += "</tbody></table></div>\n"
         case .mathBlock(let tex):
-            out += "<div class=\"math display\">" + HTML.escape(tex) + "</div>\n"
+            out += "<div class=\"math display\">" + typeset(tex, display: true) + "</div>\n"
+        case .footnoteDefinition:
+            // Listed at the end of the page (``footnotes(_:)``).
+            break
         }
     }
 
@@ -108,7 +135,7 @@ struct MarkdownHTML {
             return
         }
         switch node {
-        case .text(let text): out += HTML.escape(text)
+        case .text(let text): out += crossReferenced(text)
         case .code(let code): out += "<code>" + HTML.escape(code) + "</code>"
         case .reference(let id):
             if let resolved = references[id], let text = resolved.text {
@@ -144,12 +171,92 @@ struct MarkdownHTML {
                 out += "<img src=\"\(HTML.href(source))\" alt=\"\(HTML.escape(altText))\"\(titleAttribute)>"
             }
         case .html(let html): out += allowRawHTML ? html : ""
+        case .footnoteReference(let label):
+            if let number = numbering?.footnotes[label] {
+                let id = HTML.escape(Self.footnoteId(label))
+                out += "<sup class=\"footnote-ref\"><a href=\"#fn-\(id)\" id=\"fnref-\(id)\" role=\"doc-noteref\">\(number)</a></sup>"
+            }
         case .softBreak: out += "\n"
         case .lineBreak: out += "<br>\n"
         case .math(let tex, let display):
             out += display
-                ? "<span class=\"math display\">" + HTML.escape(tex) + "</span>"
-                : "<span class=\"math inline\">" + HTML.escape(tex) + "</span>"
+                ? "<span class=\"math display\">" + typeset(tex, display: true) + "</span>"
+                : "<span class=\"math inline\">" + typeset(tex, display: false) + "</span>"
+        }
+    }
+
+    /// Text with every `[@id]` whose target exists turned into "Figure 2"
+    /// with a link; an unknown one stays as written (check reports it).
+    private func crossReferenced(_ text: String) -> String {
+        guard let numbering, text.contains("[@") else { return HTML.escape(text) }
+        var out = ""
+        var rest = Substring(text)
+        while let open = rest.range(of: "[@") {
+            out += HTML.escape(String(rest[..<open.lowerBound]))
+            let candidate = rest[open.lowerBound...]
+            if let (id, length) = CrossReference.id(atStartOf: candidate), let target = numbering.targets[id] {
+                let label: String
+                switch target.kind {
+                case .figure: label = "\(words.figure) \(target.number)"
+                case .table: label = "\(words.table) \(target.number)"
+                case .experiment: label = "\(words.experiment) \(target.number)"
+                case .section: label = "§ " + target.title
+                }
+                out += "<a class=\"xref \(target.kind.rawValue)\" href=\"#\(HTML.escape(target.anchor))\">\(HTML.escape(label))</a>"
+                rest = candidate.dropFirst(length)
+            } else {
+                out += "[@"
+                rest = candidate.dropFirst(2)
+            }
+        }
+        return out + HTML.escape(String(rest))
+    }
+
+    /// The footnotes of `blocks`, numbered in order of first reference, as
+    /// the list at the end of the page ("" when there are none).
+    func footnotes(_ blocks: [BlockNode]) -> String {
+        guard let numbering, !numbering.footnoteOrder.isEmpty else { return "" }
+        var definitions: [String: [BlockNode]] = [:]
+        func collect(_ blocks: [BlockNode], _ depth: Int) {
+            guard depth < maximumDepth else { return }
+            for block in blocks {
+                switch block {
+                case .footnoteDefinition(let label, let children): if definitions[label] == nil { definitions[label] = children }
+                case .blockQuote(let children): collect(children, depth + 1)
+                case .list(_, _, _, let items): items.forEach { collect($0.blocks, depth + 1) }
+                default: break
+                }
+            }
+        }
+        collect(blocks, 0)
+        var out = "<section class=\"footnotes\" role=\"doc-endnotes\" aria-label=\"\(HTML.escape(words.footnotes))\"><hr>\n<ol>\n"
+        for label in numbering.footnoteOrder {
+            let id = HTML.escape(Self.footnoteId(label))
+            out += "<li id=\"fn-\(id)\">\n"
+            for (i, child) in (definitions[label] ?? []).enumerated() {
+                render(child, into: &out, depth: 1, tight: false, path: [-1, i])
+            }
+            out += "<p class=\"footnote-back\"><a href=\"#fnref-\(id)\" role=\"doc-backlink\" aria-label=\"\(HTML.escape(words.backToText))\">↩</a></p></li>\n"
+        }
+        return out + "</ol>\n</section>\n"
+    }
+
+    /// A label as an id fragment: letters, digits, `-` and `_` kept.
+    static func footnoteId(_ label: String) -> String {
+        String(label.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "-" })
+    }
+
+    /// KaTeX's HTML + MathML; on a TeX error the TeX itself, marked, with
+    /// the reason in the text (not only in a tooltip).
+    private func typeset(_ tex: String, display: Bool) -> String {
+        switch math[Formula.key(tex: tex, display: display)] {
+        case .success(let html)?:
+            return html
+        case .failure(let message, _)?:
+            return "<code class=\"math-error\" title=\"\(HTML.escape(message))\">" + HTML.escape(tex)
+                + "</code> <span class=\"math-error-reason\">(" + HTML.escape(message) + ")</span>"
+        case .unavailable?, nil:
+            return HTML.escape(tex)
         }
     }
 
@@ -166,7 +273,7 @@ struct MarkdownHTML {
                 case .image(_, _, let c): walk(c, depth + 1)
                 case .reference(let id): out += references[id]?.text ?? "?"
                 case .softBreak, .lineBreak: out += " "
-                case .html: break
+                case .html, .footnoteReference: break
                 }
             }
         }

@@ -19,9 +19,13 @@ public struct RenderOptions: Sendable {
 /// The render stage for one lesson: executed lesson in, standalone HTML out.
 /// It never runs anything.
 public enum PageRenderer {
-    public static func render(_ executed: ExecutedLesson, options: RenderOptions = RenderOptions()) -> String {
+    /// - Parameter navigation: where the page sits among the lessons (sidebar,
+    ///   previous/next); without it, a contents list follows the title.
+    public static func render(_ executed: ExecutedLesson, options: RenderOptions = RenderOptions(),
+                              navigation: PageNavigation? = nil) -> String {
         let lesson = executed.lesson
-        let blockHTML = BlockHTML(lessonPath: lesson.path)
+        let words = InterfaceWords.forLanguage(lesson.frontMatter?.lang)
+        let blockHTML = BlockHTML(lessonPath: lesson.path, words: words)
         var referenceById: [Int: ResolvedReference] = [:]
         for resolved in executed.references { referenceById[resolved.reference.id] = resolved }
         let markdown = MarkdownHTML(
@@ -29,10 +33,10 @@ public enum PageRenderer {
             failedBlocks: Set(executed.blocks.filter { !$0.passed }.map(\.planned.id)),
             experiment: { index in
                 guard executed.blocks.indices.contains(index) else { return "" }
-                return blockHTML.render(executed.blocks[index])
-            })
+                return blockHTML.render(executed.blocks[index], number: index + 1)
+            }, math: executed.math, numbering: executed.numbering, words: words)
         let fileName = (lesson.path as NSString).lastPathComponent
-        let title = lesson.title ?? (fileName as NSString).deletingPathExtension
+        let title = Curriculum.title(of: lesson)
         let status = "<span class=\"badge \(executed.passed ? "passed" : "failed")\">\(HTML.escape(executed.statusText))</span>"
 
         var body = FailureSummary.html(executed)
@@ -45,19 +49,26 @@ public enum PageRenderer {
             if case .heading(1, _, _) = $0 { return true }
             return false
         }
-        if sections.count >= 3, let titleIndex {
+        if navigation == nil, sections.count >= 3, let titleIndex {
             body += markdown.render(Array(lesson.blocks[...titleIndex]))
-            body += "<nav class=\"toc\" aria-label=\"Contents\"><ol>\n"
+            body += "<nav class=\"toc\" aria-label=\"\(HTML.escape(words.contents))\"><ol>\n"
             for (html, anchor) in sections {
                 body += "<li><a href=\"#\(HTML.escape(anchor))\">\(html)</a></li>\n"
             }
             body += "</ol></nav>\n"
-            body += markdown.render(Array(lesson.blocks[(titleIndex + 1)...]))
+            body += markdown.render(Array(lesson.blocks[(titleIndex + 1)...]), offset: titleIndex + 1)
         } else {
             body += markdown.render(lesson.blocks)
         }
 
-        let header = "<header class=\"page\"><a href=\"index.html\">← All lessons</a><span class=\"spacer\"></span>\(status)<span>\(HTML.escape(fileName))</span></header>\n"
-        return PageShell.document(title: title, header: header, main: body, options: options)
+        body += markdown.footnotes(lesson.blocks)
+        body += navigation?.pager(words: words) ?? ""
+
+        let header = "<header class=\"page\"><a href=\"index.html\">← \(HTML.escape(words.allLessons))</a>"
+            + PageShell.searchBox(words: words)
+            + "<span class=\"spacer\"></span>\(status)<span>\(HTML.escape(fileName))</span></header>\n"
+        return PageShell.document(title: title, header: header, main: body,
+                                  sidebar: navigation?.sidebar(words: words) ?? "",
+                                  head: navigation?.headLinks() ?? "", words: words, options: options)
     }
 }

@@ -1,4 +1,4 @@
-/// The document around every page: head, stylesheets, the math scripts.
+/// The document around every page: head, stylesheets, sidebar, scripts.
 /// One place, so the lesson pages and the index load the same assets.
 /// The markup is `Resources/page.html`.
 enum PageShell {
@@ -6,19 +6,33 @@ enum PageShell {
     ///   - title: plain text; escaped here.
     ///   - header: HTML placed before `<main>` (already escaped).
     ///   - main: the page's content (already escaped).
-    static func document(title: String, header: String = "", main: String, options: RenderOptions) -> String {
+    ///   - sidebar: the lesson list beside `<main>` (already escaped), or "".
+    ///   - head: extra `<head>` elements (already escaped).
+    static func document(title: String, header: String = "", main: String, sidebar: String = "", head: String = "",
+                         words: InterfaceWords = .english, options: RenderOptions) -> String {
         PageTemplate.fill(PageTemplate.page, [
-            "lang": "en",
+            "lang": HTML.escape(words.lang),
             "title": HTML.escape(title),
             "assets": options.assetsURL,
+            "head": head,
             "header": header,
+            "layoutClass": sidebar.isEmpty ? "" : " with-sidebar",
+            "sidebar": sidebar,
             "main": main,
+            // The search index is a script, not JSON to fetch: it loads over file://.
             "scripts": """
-            <script src="\(options.assetsURL)/katex/katex.min.js"></script>
-            <script src="\(options.assetsURL)/render-math.js"></script>
+            <script src="\(options.assetsURL)/search-index.js" defer></script>
+            <script src="\(options.assetsURL)/lesson.js" defer></script>
             <script src="\(options.assetsURL)/reader.js"></script>
 
             """,
         ])
+    }
+
+    /// The search box; hidden until lesson.js shows it (no JavaScript, no box).
+    static func searchBox(words: InterfaceWords) -> String {
+        "<form class=\"search\" role=\"search\" hidden data-no-results=\"\(HTML.escape(words.noResults))\">"
+            + "<input type=\"search\" aria-label=\"\(HTML.escape(words.search))\" placeholder=\"\(HTML.escape(words.searchPlaceholder))\" autocomplete=\"off\">"
+            + "<ol class=\"search-results\" hidden></ol></form>"
     }
 }

@@ -4,10 +4,12 @@
 enum PageTemplate {
     /// The pages' CSS: a readable textbook column, light and dark themes, print.
     static let stylesheet = String(decoding: PackageResources.style_css, as: UTF8.self)
+    /// Sidebar, previous/next, search, figures, footnotes, math errors.
+    static let navigationStylesheet = String(decoding: PackageResources.navigation_css, as: UTF8.self)
+    /// Folds the sidebar on phones; offline search.
+    static let script = String(decoding: PackageResources.lesson_js, as: UTF8.self)
     /// The document around every page, with `{{name}}` slots.
     static let page = String(decoding: PackageResources.page_html, as: UTF8.self)
-    /// Typesets `.math` elements with KaTeX in the browser.
-    static let renderMath = String(decoding: PackageResources.render_math_js, as: UTF8.self)
 
     /// Fills `{{name}}` slots in one pass; a slot's value is never searched
     /// again, so a lesson's text can't inject another slot.

@@ -58,6 +58,9 @@ import Testing
         #expect(throws: SeedStatisticError.self) { try SeedStatistic.mean.apply([.string("a"), .string("b")]) }
         #expect(try SeedStatistic.mean.apply([.string("a"), .string("a")]) == .string("a"))
         #expect(try SeedStatistic.sd.apply([.number(1)]) == .number(0))
+        #expect(try SeedStatistic.max.apply([.number(.nan), .number(0.4), .number(0.5)]) == .number(0.5))
+        #expect(try SeedStatistic.min.apply([.number(0.4), .number(.nan)]) == .number(0.4))
+        #expect(try SeedStatistic.mean.apply([.number(0.4), .number(.nan)]).doubleValue!.isNaN)
         #expect(throws: SeedStatisticError.self) { try SeedStatistic.mean.apply([.numbers([1, 2]), .numbers([1])]) }
     }
 }

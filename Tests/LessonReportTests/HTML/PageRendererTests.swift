@@ -1,7 +1,9 @@
 import Experiments
 import LessonMarkdown
 import LessonRunner
+import MathTypesetting
 import Testing
+import Foundation
 @testable import LessonReport
 
 @Suite struct PageRendererTests {
@@ -42,11 +44,27 @@ import Testing
         #expect(html.contains("<img src=\"img/a.png\" alt=\"local\">"))
     }
 
-    @Test func mathIsKeptForKaTeX() {
+    @Test func mathNotTypesetShowsItsTeX() {
         let html = page("Inline $a_1 < b_{2}$ and\n\n$$\\frac{x}{y}$$\n")
         #expect(html.contains("<span class=\"math inline\">a_1 &lt; b_{2}</span>"))
         #expect(html.contains("\\frac{x}{y}"))
-        #expect(html.contains("assets/katex/katex.min.js"))
+        #expect(html.contains("assets/katex/katex.min.css"))
+        // Math is typeset when the page is written: no KaTeX script.
+        #expect(!html.contains("katex.min.js") && !html.contains("render-math.js"))
+    }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: MathTypesetter.defaultScriptPath)))
+    func mathIsTypesetIntoThePageAndErrorsShowTheirTeX() {
+        var executed = Executor(cache: nil).execute(Planner.plan(LessonLoader.parse(
+            "Inline $a_1 < b_{2}$, broken $\\frac{1}{$ and\n\n$$\\frac{x}{y}$$\n", path: "lessons/t.md")))
+        executed.typesetMath(with: MathTypesetter(cacheDirectory: nil))
+        let html = PageRenderer.render(executed)
+        #expect(html.contains("<span class=\"math inline\"><span class=\"katex\"><span class=\"katex-mathml\"><math"))
+        #expect(html.contains("<annotation encoding=\"application/x-tex\">a_1 &lt; b_{2}</annotation>"))
+        #expect(html.contains("<div class=\"math display\"><span class=\"katex-display\">"))
+        #expect(html.contains("<code class=\"math-error\""))
+        #expect(html.contains(">\\frac{1}{</code>"))
+        #expect(html.contains("<span class=\"math-error-reason\">"))
     }
 
     @Test func failedBlocksShowTheirErrorInPlaceAndTheRestRenders() {

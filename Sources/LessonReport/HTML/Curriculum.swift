@@ -1,0 +1,113 @@
+import Foundation
+import LessonMarkdown
+import LessonRunner
+
+/// The lessons in teaching order: what the index, the sidebar, previous/next
+/// and the search index share.
+///
+/// Order comes from each lesson's front matter (`order: 3`); lessons without
+/// one follow those with one, and ties go by file path. One key in the file
+/// itself, rather than a separate contents file, so a lesson carries its place
+/// wherever it is rendered from and a new lesson cannot be left out of a list.
+public struct Curriculum: Sendable {
+    public struct Entry: Sendable {
+        public var title: String
+        /// The page's file name (`softmax.html`).
+        public var href: String
+        /// The h2 sections: (HTML of the heading text, anchor).
+        public var sections: [(html: String, anchor: String)]
+    }
+
+    public var entries: [Entry]
+
+    public init(entries: [Entry]) {
+        self.entries = entries
+    }
+
+    /// Indices of `lessons` in teaching order.
+    public static func teachingOrder(_ lessons: [Lesson]) -> [Int] {
+        lessons.indices.sorted { a, b in
+            let x = lessons[a].frontMatter?.order ?? .infinity
+            let y = lessons[b].frontMatter?.order ?? .infinity
+            if x != y { return x < y }
+            return lessons[a].path < lessons[b].path
+        }
+    }
+
+    /// The title lists show: front matter `title:`, else the first `#`
+    /// heading, else the file name.
+    public static func title(of lesson: Lesson) -> String {
+        lesson.frontMatter?.title ?? lesson.title
+            ?? ((lesson.path as NSString).lastPathComponent as NSString).deletingPathExtension
+    }
+
+    static func sections(of executed: ExecutedLesson) -> [(html: String, anchor: String)] {
+        var references: [Int: ResolvedReference] = [:]
+        for r in executed.references { references[r.reference.id] = r }
+        let withValues = MarkdownHTML(allowRawHTML: false, references: references, experiment: { _ in "" }, math: executed.math)
+        return executed.lesson.blocks.compactMap {
+            guard case .heading(2, let inlines, let anchor) = $0 else { return nil }
+            return (withValues.inline(inlines, depth: 0), anchor)
+        }
+    }
+}
+
+/// Where a page sits in the curriculum.
+public struct PageNavigation: Sendable {
+    public var curriculum: Curriculum
+    /// Index of this page in `curriculum.entries`.
+    public var current: Int
+
+    public init(curriculum: Curriculum, current: Int) {
+        self.curriculum = curriculum
+        self.current = current
+    }
+
+    /// The sidebar: every lesson, the current one with its sections; a
+    /// `<details>` so it folds away on a phone (lesson.js folds it there).
+    func sidebar(words: InterfaceWords) -> String {
+        var out = "<nav class=\"sidebar\" aria-label=\"\(HTML.escape(words.contents))\">\n"
+        out += "<details class=\"sidebar-box\" open><summary>\(HTML.escape(words.contents))</summary>\n"
+        out += "<p class=\"sidebar-home\"><a href=\"index.html\">\(HTML.escape(words.allLessons))</a></p>\n<ol class=\"lesson-list\">\n"
+        for (i, entry) in curriculum.entries.enumerated() {
+            let href = HTML.escape(HTML.fileHref(entry.href))
+            if i == current {
+                out += "<li class=\"current\"><a href=\"\(href)\" aria-current=\"page\">\(HTML.escape(entry.title))</a>"
+                if !entry.sections.isEmpty {
+                    out += "\n<ol class=\"sections\">\n"
+                    for section in entry.sections {
+                        out += "<li><a href=\"#\(HTML.escape(section.anchor))\">\(section.html)</a></li>\n"
+                    }
+                    out += "</ol>"
+                }
+                out += "</li>\n"
+            } else {
+                out += "<li><a href=\"\(href)\">\(HTML.escape(entry.title))</a></li>\n"
+            }
+        }
+        return out + "</ol>\n</details>\n</nav>\n"
+    }
+
+    /// Previous/next links, with `rel` so browsers and readers know them.
+    func pager(words: InterfaceWords) -> String {
+        let entries = curriculum.entries
+        var out = "<nav class=\"pager\" aria-label=\"\(HTML.escape(words.previous)) / \(HTML.escape(words.next))\">\n"
+        if current > 0 {
+            let entry = entries[current - 1]
+            out += "<a class=\"prev\" rel=\"prev\" href=\"\(HTML.escape(HTML.fileHref(entry.href)))\"><span class=\"label\">← \(HTML.escape(words.previous))</span><span class=\"title\">\(HTML.escape(entry.title))</span></a>\n"
+        }
+        if current + 1 < entries.count {
+            let entry = entries[current + 1]
+            out += "<a class=\"next\" rel=\"next\" href=\"\(HTML.escape(HTML.fileHref(entry.href)))\"><span class=\"label\">\(HTML.escape(words.next)) →</span><span class=\"title\">\(HTML.escape(entry.title))</span></a>\n"
+        }
+        return out + "</nav>\n"
+    }
+
+    /// `<link rel=prev/next>` for the head.
+    func headLinks() -> String {
+        var out = ""
+        if current > 0 { out += "<link rel=\"prev\" href=\"\(HTML.escape(HTML.fileHref(curriculum.entries[current - 1].href)))\">\n" }
+        if current + 1 < curriculum.entries.count { out += "<link rel=\"next\" href=\"\(HTML.escape(HTML.fileHref(curriculum.entries[current + 1].href)))\">\n" }
+        return out
+    }
+}

@@ -1,0 +1,28 @@
+import Foundation
+import LessonRunner
+
+/// Copies a lesson's local images into the output folder at the same
+/// relative path, so `<img src="img/a.png">` works beside the page.
+enum LocalImages {
+    /// Returns warnings for images it could not copy (the pipeline already
+    /// reported missing ones as errors at their place).
+    static func copy(for executed: ExecutedLesson, into outputDirectory: String) throws -> [String] {
+        let lesson = executed.lesson
+        let folder = (lesson.path as NSString).deletingLastPathComponent
+        var warnings: [String] = []
+        let fm = FileManager.default
+        for image in lesson.images where LocalImage.isLocal(image.source) {
+            guard let relative = LocalImage.relativePath(image.source) else { continue }
+            let source = folder.isEmpty ? relative : (folder as NSString).appendingPathComponent(relative)
+            guard let data = fm.contents(atPath: source) else { continue }
+            let destination = (outputDirectory as NSString).appendingPathComponent(relative)
+            if relative.lowercased().hasSuffix(".html") || relative.hasPrefix("assets/") {
+                warnings.append("\(image.location): image '\(image.source)' would overwrite a page or an asset; not copied")
+                continue
+            }
+            if fm.contents(atPath: destination) == data { continue }
+            try AtomicFile.write(data, to: destination)
+        }
+        return warnings
+    }
+}

@@ -1,0 +1,62 @@
+import LessonMarkdown
+import MathTypesetting
+
+extension Formula {
+    /// The key of a formula's typeset form in ``ExecutedLesson/math``.
+    public static func key(tex: String, display: Bool) -> String {
+        (display ? "D" : "I") + tex
+    }
+}
+
+extension ExecutedLesson {
+    /// Typesets every formula of the lesson; a TeX error becomes a diagnostic
+    /// at the character KaTeX stopped at, and the page shows the TeX instead.
+    public mutating func typesetMath(with typesetter: MathTypesetter) {
+        var unavailable: String?
+        for formula in lesson.formulas {
+            let key = Formula.key(tex: formula.tex, display: formula.display)
+            let result = math[key] ?? typesetter.typeset(formula.tex, display: formula.display)
+            math[key] = result
+            switch result {
+            case .success:
+                break
+            case .failure(let message, let position):
+                // Every occurrence is reported at its own place.
+                let location = position.flatMap { formula.location(ofUTF16Offset: $0) } ?? formula.anchors.first?.location
+                diagnostics.append(Diagnostic(
+                    "TeX error in \(formula.display ? "display " : "")math: \(Self.plainMessage(message)); fix the TeX between the dollar signs",
+                    at: location))
+            case .unavailable(let reason):
+                unavailable = reason
+            }
+        }
+        if let unavailable {
+            diagnostics.append(Diagnostic("math shows as TeX source: \(unavailable)",
+                                          at: lesson.formulas.first?.anchors.first?.location, severity: .warning))
+        }
+    }
+
+    /// KaTeX's message without its "KaTeX parse error: " prefix and the
+    /// echo of the TeX it appends (the location says where).
+    static func plainMessage(_ message: String) -> String {
+        var text = message
+        for prefix in ["ParseError: ", "KaTeX parse error: "] where text.hasPrefix(prefix) {
+            text = String(text.dropFirst(prefix.count))
+        }
+        if let range = text.range(of: " at position ", options: .backwards) {
+            text = String(text[..<range.lowerBound])
+        } else if let range = text.range(of: " at end of input: ", options: .backwards) {
+            text = String(text[..<range.lowerBound]) + " at end of input"
+        }
+        return text
+    }
+}
+
+import Foundation
+
+extension ExecutedLesson {
+    /// Figure, table, block and footnote numbers, and `[@id]` targets.
+    public var numbering: Numbering {
+        Numbering(lesson: lesson, blockIds: blocks.map(\.planned.id))
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+
+/// Typesets TeX with KaTeX at render time, so pages need no JavaScript for
+/// math, and caches every formula on disk by its TeX, display mode and the
+/// KaTeX script's bytes: a warm render never starts the JavaScript engine.
+///
+/// Safe to share between threads: calls are serialized.
+public final class MathTypesetter: @unchecked Sendable {
+    /// KaTeX's output for one formula.
+    public enum Result: Sendable, Equatable {
+        /// HTML + MathML (KaTeX's `htmlAndMathml`).
+        case success(String)
+        /// A TeX error: KaTeX's message and, when it knows, the UTF-16 offset
+        /// in the TeX where it stopped.
+        case failure(message: String, position: Int?)
+        /// No KaTeX to run (not installed, or it failed to load).
+        case unavailable(reason: String)
+    }
+
+    struct EngineError: Error { var message: String }
+
+    /// Debian's `libjs-katex`.
+    public static let defaultScriptPath = "/usr/share/javascript/katex/katex.min.js"
+
+    public let scriptPath: String
+    /// `<cache>/math`, or nil for no disk cache.
+    public let cacheDirectory: String?
+
+    private let lock = NSLock()
+    private var engine: KaTeXEngine?
+    private var engineError: String?
+    private var memory: [String: Result] = [:]
+    private var scriptKey: String?
+    /// How many times a JavaScript engine was started (tests read it).
+    public private(set) var engineStarts = 0
+
+    /// - Parameter cacheDirectory: the run's cache folder; formulas go in its
+    ///   `math/` subfolder. `nil` keeps them in memory only.
+    public init(scriptPath: String = MathTypesetter.defaultScriptPath, cacheDirectory: String?) {
+        self.scriptPath = scriptPath
+        self.cacheDirectory = cacheDirectory.map { ($0 as NSString).appendingPathComponent("math") }
+    }
+
+    public func typeset(_ tex: String, display: Bool) -> Result {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let scriptKey = scriptKeyLocked() else {
+            return .unavailable(reason: "KaTeX not found at \(scriptPath); install it with: apt-get install libjs-katex")
+        }
+        let key = Self.hex(Self.fnv1a64(Array("katex=\(scriptKey)\ndisplay=\(display)\n".utf8) + Array(tex.utf8)))
+            + Self.hex(Self.fnv1a64(Array(tex.utf8) + Array("\n\(display)\n\(scriptKey)".utf8), basis: 0x6c62_272e_07bb_0142))
+        if let hit = memory[key] { return hit }
+        if let hit = loadLocked(key) {
+            memory[key] = hit
+            return hit
+        }
+        let result: Result
+        if let engine = engineLocked() {
+            result = engine.typeset(tex, display: display)
+            storeLocked(result, key: key)
+        } else {
+            result = .unavailable(reason: engineError ?? "KaTeX did not load")
+        }
+        memory[key] = result
+        return result
+    }
+
+    // MARK: - Private (lock held)
+
+    private func engineLocked() -> KaTeXEngine? {
+        if let engine { return engine }
+        if engineError != nil { return nil }
+        engineStarts += 1
+        do {
+            engine = try KaTeXEngine(scriptPath: scriptPath)
+        } catch {
+            engineError = "KaTeX failed to load from \(scriptPath): \((error as? EngineError)?.message ?? "\(error)")"
+        }
+        return engine
+    }
+
+    /// The script's bytes, hashed once: a KaTeX upgrade (or a Debian patch)
+    /// changes every key.
+    private func scriptKeyLocked() -> String? {
+        if let scriptKey { return scriptKey }
+        guard let data = FileManager.default.contents(atPath: scriptPath) else { return nil }
+        let key = Self.hex(Self.fnv1a64(data))
+        scriptKey = key
+        return key
+    }
+
+    private func path(_ key: String) -> String? {
+        cacheDirectory.map { ($0 as NSString).appendingPathComponent(key + ".html") }
+    }
+
+    /// `ok\n<html>` or `error <position>\n<message>`; anything else is a miss.
+    private func loadLocked(_ key: String) -> Result? {
+        guard let path = path(key), let data = FileManager.default.contents(atPath: path),
+              let newline = data.firstIndex(of: UInt8(ascii: "\n")) else { return nil }
+        let head = String(decoding: data[..<newline], as: UTF8.self)
+        let body = String(decoding: data[(newline + 1)...], as: UTF8.self)
+        if head == "ok" { return .success(body) }
+        if head.hasPrefix("error ") {
+            let position = Int(head.dropFirst(6))
+            return .failure(message: body, position: position.flatMap { $0 >= 0 ? $0 : nil })
+        }
+        return nil
+    }
+
+    private func storeLocked(_ result: Result, key: String) {
+        guard let path = path(key), let directory = cacheDirectory else { return }
+        let text: String
+        switch result {
+        case .success(let html): text = "ok\n" + html
+        case .failure(let message, let position): text = "error \(position ?? -1)\n" + message
+        case .unavailable: return
+        }
+        // The cache is an optimisation: failing to write it never fails a render.
+        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let temporary = path + ".\(ProcessInfo.processInfo.processIdentifier).tmp"
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) else { return }
+        if rename(temporary, path) != 0 { try? FileManager.default.removeItem(atPath: temporary) }
+    }
+
+    private static func fnv1a64(_ bytes: some Sequence<UInt8>, basis: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 {
+        var hash = basis
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        return hash
+    }
+
+    private static func hex(_ x: UInt64) -> String {
+        let s = String(x, radix: 16)
+        return String(repeating: "0", count: 16 - s.count) + s
+    }
+}

@@ -1,0 +1,41 @@
+import LessonMarkdown
+import Testing
+
+@Suite struct FrontMatterTests {
+    @Test func frontMatterIsReadAndNotRendered() throws {
+        let lesson = LessonLoader.parse("---\norder: 2\nlang: vi\ntitle: \"Khởi tạo: # 1\"\n---\n# Heading\n\nText.\n", path: "l.md")
+        let matter = try #require(lesson.frontMatter)
+        #expect(matter.order == 2)
+        #expect(matter.lang == "vi")
+        #expect(matter.title == "Khởi tạo: # 1")
+        #expect(matter.problems.isEmpty)
+        // No thematic break, no setext heading made of the settings.
+        guard case .heading(1, _, _) = lesson.blocks.first else {
+            Issue.record("expected the heading first, got \(lesson.blocks)")
+            return
+        }
+        #expect(lesson.blocks.count == 2)
+        #expect(lesson.title == "Heading")
+        // Lines keep their numbers.
+        #expect(lesson.blockRanges.first?.start.line == 6)
+    }
+
+    @Test func unknownKeysAndBadValuesAreLocated() throws {
+        let lesson = LessonLoader.parse("---\norder: soon\nlnag: vi\n  nested: 1\n---\nText.\n", path: "l.md")
+        let problems = try #require(lesson.frontMatter?.problems)
+        #expect(problems.count == 3)
+        #expect(problems[0].location == SourceLocation(path: "l.md", line: 2, column: 8))
+        #expect(problems[0].isError && problems[0].message.contains("must be a number"))
+        #expect(problems[1].location == SourceLocation(path: "l.md", line: 3, column: 1))
+        #expect(!problems[1].isError && problems[1].message.contains("did you mean 'lang'"))
+        #expect(problems[2].location == SourceLocation(path: "l.md", line: 4, column: 3))
+    }
+
+    @Test func aRuleThatIsNotAtTheTopIsARule() {
+        let lesson = LessonLoader.parse("Text.\n\n---\n\nmore\n", path: "l.md")
+        #expect(lesson.frontMatter == nil)
+        #expect(lesson.blocks.contains(.thematicBreak))
+        // No closing line: not front matter either.
+        #expect(LessonLoader.parse("---\nText.\n", path: "l.md").frontMatter == nil)
+    }
+}

@@ -1,0 +1,165 @@
+import Foundation
+import LessonMarkdown
+import LessonRunner
+import Testing
+@testable import LessonReport
+
+/// Navigation, search, figures, cross-references, footnotes, images and the
+/// page language, through ``ReportWriter`` as `lesson render` uses it.
+@Suite struct CurriculumPageTests {
+    func executed(_ source: String, path: String) -> ExecutedLesson {
+        var lesson = Executor(cache: nil).execute(Planner.plan(LessonLoader.parse(source, path: path)))
+        lesson.diagnostics += lesson.numbering.diagnostics(for: lesson.lesson) + LocalImage.diagnostics(for: lesson.lesson)
+        return lesson
+    }
+
+    func temporaryDirectory() throws -> String {
+        let path = NSTemporaryDirectory() + "pages-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: path + "/lessons/img", withIntermediateDirectories: true)
+        return path
+    }
+
+    func read(_ path: String) throws -> String {
+        try String(contentsOfFile: path, encoding: .utf8)
+    }
+
+    @Test func lessonsFollowFrontMatterOrderWithPreviousAndNext() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let lessons = [
+            executed("---\norder: 2\n---\n# Second\n\n## Part A\n\ntext\n\n## Part B\n", path: root + "/lessons/a.md"),
+            executed("# Unordered\n", path: root + "/lessons/b.md"),
+            executed("---\norder: 1\n---\n# First\n", path: root + "/lessons/c.md"),
+        ]
+        #expect(Curriculum.teachingOrder(lessons.map(\.lesson)) == [2, 0, 1])
+        try ReportWriter(outputDirectory: root + "/out").write(lessons)
+        let index = try read(root + "/out/index.html")
+        let positions = ["c.html", "a.html", "b.html"].map { index.range(of: "href=\"\($0)\"")?.lowerBound }
+        #expect(positions.allSatisfy { $0 != nil })
+        #expect(positions[0]! < positions[1]! && positions[1]! < positions[2]!)
+
+        let second = try read(root + "/out/a.html")
+        #expect(second.contains("<link rel=\"prev\" href=\"c.html\">"))
+        #expect(second.contains("<link rel=\"next\" href=\"b.html\">"))
+        #expect(second.contains("<a class=\"prev\" rel=\"prev\" href=\"c.html\"><span class=\"label\">← Previous</span><span class=\"title\">First</span></a>"))
+        #expect(second.contains("<a class=\"next\" rel=\"next\" href=\"b.html\">"))
+        // The sidebar lists every lesson, and the current one's sections.
+        #expect(second.contains("<nav class=\"sidebar\" aria-label=\"Contents\">"))
+        #expect(second.contains("<li class=\"current\"><a href=\"a.html\" aria-current=\"page\">Second</a>"))
+        #expect(second.contains("<li><a href=\"#part-a\">Part A</a></li>"))
+        #expect(second.contains("<li><a href=\"b.html\">Unordered</a></li>"))
+        let first = try read(root + "/out/c.html")
+        #expect(!first.contains("rel=\"prev\""))
+        let last = try read(root + "/out/b.html")
+        #expect(!last.contains("rel=\"next\""))
+    }
+
+    @Test func searchIndexHasTitlesHeadingsAndProseButNoCode() throws {
+        let lesson = executed("# Softmax\n\nIntro **words** here.\n\n## Stability\n\nLog-sum-exp trick.\n\n```python\nsecret_code()\n```\n", path: "lessons/s.md")
+        let script = SearchIndex.script(for: [(lesson, "s.html")])
+        #expect(script.hasPrefix("window.LESSON_SEARCH = ["))
+        #expect(script.contains("\"t\":\"Softmax\""))
+        #expect(script.contains("\"p\":\"s.html\""))
+        #expect(script.contains("{\"a\":\"softmax\",\"h\":\"Softmax\",\"x\":\"Intro words here.\"}"))
+        #expect(script.contains("{\"a\":\"stability\",\"h\":\"Stability\",\"x\":\"Log-sum-exp trick.\"}"))
+        #expect(!script.contains("secret_code"))
+    }
+
+    @Test func figuresTablesBlocksAndSectionsAreNumberedAndCrossReferenced() {
+        let source = """
+        # T
+
+        See [@fig:loss], [@tbl:sizes], [@sm] and [@sec:details], not `[@code]`.
+
+        ![Loss against epochs](img/loss.png){#fig:loss}
+
+        | n | time |
+        |---|------|
+        | 1 | 2 |
+
+        Table: Sizes and times {#tbl:sizes}
+
+        ```experiment softmax
+        id: sm
+        logits: [1, 2]
+        classes: [a, b]
+        label: a
+        ```
+
+        ## Details
+
+        ![Second](img/b.png)
+        """
+        let lesson = executed(source, path: "lessons/t.md")
+        let html = PageRenderer.render(lesson)
+        #expect(html.contains("<a class=\"xref figure\" href=\"#fig:loss\">Figure 1</a>"))
+        #expect(html.contains("<a class=\"xref table\" href=\"#tbl:sizes\">Table 1</a>"))
+        #expect(html.contains("<a class=\"xref experiment\" href=\"#block-sm\">Experiment 1</a>"))
+        #expect(html.contains("<a class=\"xref section\" href=\"#details\">§ Details</a>"))
+        #expect(html.contains("<code>[@code]</code>"))
+        #expect(html.contains("<figure class=\"figure\" id=\"fig:loss\"><img src=\"img/loss.png\" alt=\"Loss against epochs\"><figcaption><span class=\"figure-number\">Figure 1.</span> Loss against epochs</figcaption></figure>"))
+        #expect(html.contains("<figure class=\"figure\" id=\"figure-2\">"))
+        #expect(html.contains("<div class=\"table-wrap\" id=\"tbl:sizes\"><table>\n<caption><span class=\"table-number\">Table 1.</span> Sizes and times</caption>"))
+        #expect(!html.contains("Table: Sizes"))
+        #expect(html.contains("<span class=\"experiment-number\">Experiment 1</span>"))
+        // Only the missing images are errors here; every reference resolved.
+        #expect(!lesson.diagnostics.contains { $0.message.contains("cross-reference") })
+    }
+
+    @Test func unknownCrossReferenceIsALocatedError() throws {
+        let lesson = executed("# T\n\nSee [@fig:nope] and [@T].\n", path: "lessons/t.md")
+        let errors = lesson.diagnostics.filter { $0.message.contains("cross-reference") }
+        #expect(errors.count == 2)
+        #expect(errors.last?.message.contains("did you mean '[@t]'") == true)
+        let error = try #require(errors.first)
+        #expect(error.location == SourceLocation(path: "lessons/t.md", line: 3, column: 5))
+        #expect(error.severity == .error)
+        #expect(PageRenderer.render(lesson).contains("[@fig:nope]"))
+    }
+
+    @Test func footnotesAreNumberedInOrderOfReference() {
+        let lesson = executed("Text[^b] and[^a], again[^b].\n\n[^a]: Note A.\n\n[^b]: Note B.\n", path: "lessons/t.md")
+        let html = PageRenderer.render(lesson)
+        #expect(html.contains("Text<sup class=\"footnote-ref\"><a href=\"#fn-1\" id=\"fnref-1\" role=\"doc-noteref\">1</a></sup>"))
+        #expect(html.contains("and<sup class=\"footnote-ref\"><a href=\"#fn-2\""))
+        let list = html[html.range(of: "<section class=\"footnotes\"")!.lowerBound...]
+        let b = list.range(of: "Note B.")!.lowerBound, a = list.range(of: "Note A.")!.lowerBound
+        #expect(b < a)
+        #expect(list.contains("<li id=\"fn-1\">"))
+        #expect(list.contains("<a href=\"#fnref-1\" role=\"doc-backlink\""))
+        // Not left in the text where they were written.
+        #expect(html.components(separatedBy: "Note A.").count == 2)
+    }
+
+    @Test func localImagesAreCopiedAndMissingOnesAreLocatedErrors() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try Data([0x89, 0x50, 0x4E, 0x47]).write(to: URL(fileURLWithPath: root + "/lessons/img/a.png"))
+        let lesson = executed("# T\n\n![A](img/a.png)\n\nText ![gone](img/missing.png) and ![out](../secret.png).\n",
+                              path: root + "/lessons/t.md")
+        let errors = lesson.diagnostics.filter { $0.message.contains("image") }
+        #expect(errors.count == 2)
+        #expect(errors[0].location == SourceLocation(path: root + "/lessons/t.md", line: 5, column: 6))
+        #expect(errors[0].message.contains("not found"))
+        #expect(errors[1].location?.column == 35)
+        #expect(errors[1].message.contains("outside the lesson's folder"))
+        try ReportWriter(outputDirectory: root + "/out").write([lesson])
+        #expect(FileManager.default.contents(atPath: root + "/out/img/a.png") == Data([0x89, 0x50, 0x4E, 0x47]))
+        #expect(!FileManager.default.fileExists(atPath: root + "/secret.png"))
+    }
+
+    @Test func langSetsTheHTMLLangAndTheInterfaceWords() {
+        let lesson = executed("---\nlang: vi\n---\n# Khởi tạo\n\n![Hình](a.png){#fig:x}\n\nXem [@fig:x].\n", path: "lessons/v.md")
+        let html = PageRenderer.render(lesson, navigation: PageNavigation(curriculum: Curriculum(entries: [
+            .init(title: "Khởi tạo", href: "v.html", sections: []),
+            .init(title: "Next", href: "n.html", sections: []),
+        ]), current: 0))
+        #expect(html.contains("<html lang=\"vi\">"))
+        #expect(html.contains("<a class=\"xref figure\" href=\"#fig:x\">Hình 1</a>"))
+        #expect(html.contains("aria-label=\"Mục lục\""))
+        #expect(html.contains("Bài sau →"))
+        #expect(html.contains("placeholder=\"Tìm trong các bài học\""))
+        let english = PageRenderer.render(executed("# T\n", path: "lessons/e.md"))
+        #expect(english.contains("<html lang=\"en\">"))
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+@testable import MathTypesetting
+
+@Suite struct MathTypesetterTests {
+    static let katexInstalled = FileManager.default.fileExists(atPath: MathTypesetter.defaultScriptPath)
+
+    func temporaryDirectory() -> String {
+        let path = NSTemporaryDirectory() + "math-\(UUID().uuidString)"
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    @Test(.enabled(if: katexInstalled)) func typesetsHTMLAndMathML() throws {
+        let typesetter = MathTypesetter(cacheDirectory: nil)
+        guard case .success(let html) = typesetter.typeset(#"\frac{a}{b} + x^2"#, display: true) else {
+            Issue.record("expected typeset math")
+            return
+        }
+        #expect(html.contains("katex-display"))
+        #expect(html.contains("<math xmlns=\"http://www.w3.org/1998/Math/MathML\""))
+        #expect(html.contains("class=\"katex-html\""))
+        #expect(html.contains("<annotation encoding=\"application/x-tex\">\\frac{a}{b} + x^2</annotation>"))
+        guard case .success(let inline) = typesetter.typeset("x", display: false) else {
+            Issue.record("expected typeset math")
+            return
+        }
+        #expect(!inline.contains("katex-display"))
+    }
+
+    @Test(.enabled(if: katexInstalled)) func aTeXErrorHasKaTeXsPosition() {
+        let typesetter = MathTypesetter(cacheDirectory: nil)
+        // KaTeX stops at the unknown command, 4 UTF-16 units in.
+        guard case .failure(let message, let position) = typesetter.typeset(#"a + \nosuchcommand b"#, display: false) else {
+            Issue.record("expected a TeX error")
+            return
+        }
+        #expect(message.contains("Undefined control sequence"))
+        #expect(position == 4)
+    }
+
+    @Test(.enabled(if: katexInstalled)) func aWarmCacheNeverStartsTheEngine() throws {
+        let directory = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let cold = MathTypesetter(cacheDirectory: directory)
+        let first = cold.typeset(#"\sum_i x_i"#, display: true)
+        let error = cold.typeset(#"\frac{1}{"#, display: false)
+        #expect(cold.engineStarts == 1)
+        let warm = MathTypesetter(cacheDirectory: directory)
+        #expect(warm.typeset(#"\sum_i x_i"#, display: true) == first)
+        #expect(warm.typeset(#"\frac{1}{"#, display: false) == error)
+        #expect(warm.engineStarts == 0)
+        // Display mode is part of the key.
+        _ = warm.typeset(#"\sum_i x_i"#, display: false)
+        #expect(warm.engineStarts == 1)
+    }
+
+    @Test func missingKaTeXIsUnavailableNotACrash() {
+        let typesetter = MathTypesetter(scriptPath: "/nonexistent/katex.min.js", cacheDirectory: nil)
+        guard case .unavailable(let reason) = typesetter.typeset("x", display: false) else {
+            Issue.record("expected unavailable")
+            return
+        }
+        #expect(reason.contains("libjs-katex"))
+    }
+}
+
+@Suite struct CESU8Tests {
+    @Test func charactersOutsideTheBMPRoundTrip() {
+        for text in ["plain", "é ü", "😀", "a𝐀b𠀀c", ""] {
+            let bytes = KaTeXEngine.cesu8(text)
+            let back = bytes.withUnsafeBytes { KaTeXEngine.decodeCESU8($0) }
+            #expect(back == text)
+        }
+        #expect(KaTeXEngine.cesu8("😀").count == 6)
+    }
+}
