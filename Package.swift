@@ -25,6 +25,7 @@ let package = Package(
             pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev"])]
         ),
+        .target(name: "CCPUID"),
         .systemLibrary(
             name: "CDuktape",
             pkgConfig: "duktape",
@@ -38,7 +39,7 @@ let package = Package(
         .target(name: "LessonSupport"),
         .target(
             name: "NeuralEngine",
-            dependencies: ["COpenBLAS", "CZlib", "LessonSupport"],
+            dependencies: ["COpenBLAS", "CZlib", "CCPUID", "LessonSupport"],
             // Not -Ounchecked: this target also parses data files and model
             // descriptions, where an index out of range must trap. What
             // -Ounchecked bought (BENCHMARKS.md) was the dynamic exclusivity

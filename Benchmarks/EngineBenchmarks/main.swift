@@ -15,6 +15,7 @@ import NeuralEngine
 import Glibc
 #endif
 
+BLASKernelSelection.selectAtStartup()
 BLAS.setThreadCount(1)
 
 let packageRoot: String = {
@@ -34,6 +35,7 @@ if arguments.contains("--train-only") {
 } else if arguments.contains("--digits-only") {
     let run = try DigitsRun.loadAndTrain(path: digitsPath)
     print("digits run (loading + training): \(format(run.seconds * 1000, 1)) ms, test accuracy \(format(run.accuracy * 100, 2)) %")
+    print("OpenBLAS \(BLASKernel.libraryVersion), kernel \(BLASKernel.inUse) (\(BLASKernelSelection.origin))")
     print("peak RSS (VmHWM): \(format(Double(peakResidentKilobytes()) / 1024, 1)) MiB")
 } else {
     let repetitions = Int(arguments.first { Int($0) != nil } ?? "") ?? 21
@@ -42,6 +44,7 @@ if arguments.contains("--train-only") {
 
 func runAll(repetitions: Int) throws {
     print("# Engine benchmarks (\(repetitions) repetitions, 1 thread)\n")
+    print("OpenBLAS \(BLASKernel.libraryVersion), kernel \(BLASKernel.inUse) (\(BLASKernelSelection.origin)) on \(Processor.current.model)\n")
 
     // Digits training.
     var loadTimes: [Double] = [], trainTimes: [Double] = [], trainCPU: [Double] = [], validatedTimes: [Double] = []

@@ -21,6 +21,9 @@ public struct Executor {
     public var blockTimeLimit: Double = Executor.defaultBlockTimeLimit
     /// Generous: budgets refuse what they can estimate; this catches the rest.
     public static let defaultBlockTimeLimit = 120.0
+    /// A failed expectation over timings that stayed noisy is an error, not a
+    /// warning (`--strict-timing`).
+    public var strictTiming = false
 
     public init(cache: ResultCache?, force: Bool = false, observer: (any ProgressObserver)? = nil) {
         self.cache = cache
@@ -54,13 +57,17 @@ public struct Executor {
             if !block.runs.isEmpty { seeded[block.planned.id] = SeedRuns(block.runs) }
         }
         let names = ValueScope.Names(values)
+        var noise: [String: String] = [:]
+        for block in executed {
+            if let note = block.outcome?.timingNoise { noise[block.planned.id] = note }
+        }
         for i in executed.indices {
             reportMalformedExpectations(&executed[i])
             guard let outcome = executed[i].outcome else { continue }
             var scope = ValueScope(own: outcome.values, blocks: values, names: names)
             scope.seeded = seeded
             scope.ownRuns = seeded[executed[i].planned.id]
-            check(&executed[i], scope: scope)
+            check(&executed[i], scope: scope, noise: noise)
         }
         let (references, diagnostics) = resolveReferences(plan, executed: executed, values: values, names: names, seeded: seeded)
         let lesson = ExecutedLesson(plan: plan, blocks: executed, references: references, diagnostics: diagnostics + plan.diagnostics,
@@ -106,7 +113,9 @@ public struct Executor {
         return block
     }
 
-    func check(_ block: inout ExecutedBlock, scope: ValueScope) {
+    /// - Parameter noise: per block id, why its timings are noisy; a failed
+    ///   expectation reading such a block is a warning unless ``strictTiming``.
+    func check(_ block: inout ExecutedBlock, scope: ValueScope, noise: [String: String] = [:]) {
         for expectation in block.planned.expectations {
             guard let expression = expectation.expression else { continue }
             do {
@@ -114,8 +123,19 @@ public struct Executor {
                 block.expectations.append(ExpectationResult(text: expectation.text, location: expectation.location,
                                                             passed: verdict.passed, actual: verdict.actual))
                 if !verdict.passed {
-                    block.diagnostics.append(Diagnostic(verdict.failureMessage, at: expectation.location,
-                                                        notes: verdict.notes.map { .init($0) }))
+                    var notes: [Diagnostic.Note] = verdict.notes.map { .init($0) }
+                    var message = verdict.failureMessage
+                    let noisy = ([block.planned.id] + expression.rootNames.sorted()).compactMap { noise[$0] }
+                    if let reason = noisy.first {
+                        message = message.replacingOccurrences(of: "expectation failed", with: "expectation failed on noisy timings")
+                        notes.append(.init(reason))
+                        notes.append(.init(strictTiming
+                            ? "the timings were noisy; without --strict-timing this would be a warning"
+                            : "the timings were noisy, so this is a warning; --strict-timing makes it an error"))
+                    }
+                    block.diagnostics.append(Diagnostic(message, at: expectation.location,
+                                                        severity: noisy.isEmpty || strictTiming ? .error : .warning,
+                                                        notes: notes))
                 }
             } catch {
                 block.expectations.append(ExpectationResult(text: expectation.text, location: expectation.location,

@@ -1,4 +1,6 @@
 import ArgumentParser
+import LessonReport
+import NeuralEngine
 
 @main
 struct Lesson: ParsableCommand {
@@ -9,7 +11,14 @@ struct Lesson: ParsableCommand {
         Lessons are Markdown files with fenced blocks whose info string is `experiment <kind>` and whose \
         body is YAML. `lesson kinds` lists the kinds and their keys.
         """,
+        version: VersionReport.text,
         subcommands: [Render.self, Check.self, Preview.self, Kinds.self, NewLesson.self, CacheCommand.self],
         defaultSubcommand: nil
     )
+
+    static func main() {
+        // May re-execute the program with OpenBLAS's kernel for this processor.
+        BLASKernelSelection.selectAtStartup()
+        main(nil)
+    }
 }

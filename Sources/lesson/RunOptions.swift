@@ -17,6 +17,9 @@ struct RunOptions: ParsableArguments {
     @Flag(name: .customLong("no-cache"), help: "Neither read nor write cached results.")
     var noCache = false
 
+    @Flag(name: .customLong("strict-timing"), help: "Fail an expectation over timings that stayed noisy after re-measuring (by default it is a warning naming the spread).")
+    var strictTiming = false
+
     @Option(help: "How problems are printed: 'text' (file:line:col: error: …), or 'github' (workflow annotations as well). Default: github when GITHUB_ACTIONS is set, else text.")
     var format: DiagnosticFormat?
 
@@ -78,6 +81,7 @@ struct RunOptions: ParsableArguments {
         let progress = ProgressPrinter()
         var executor = Executor(cache: cache, force: force, observer: progress)
         executor.blockTimeLimit = blockTimeLimit
+        executor.strictTiming = strictTiming
         // Typeset formulas are cached even with --force: KaTeX is deterministic.
         let pipeline = Pipeline(executor: executor,
                                 typesetter: MathTypesetter(cacheDirectory: noCache ? nil : cacheDirectory))

@@ -36,6 +36,29 @@ import Testing
         #expect(!lesson.passed)
     }
 
+    /// A failed expectation that reads a block whose timings stayed noisy is a
+    /// warning naming the spread; with --strict-timing an error.
+    @Test(arguments: [false, true])
+    func failuresOnNoisyTimingsAreWarningsUnlessStrict(strict: Bool) throws {
+        let lesson = run("```experiment softmax\nid: a\nlogits: [2, 1, 0.1]\nlabel: 0\n```\n\n"
+                         + "```experiment softmax\nid: b\nlogits: [2, 1]\nlabel: 0\nexpect:\n  - \"loss > a.loss\"\n  - \"loss > 0\"\n```\n")
+        var block = lesson.blocks[1]
+        block.diagnostics = []
+        block.expectations = []
+        let values = ["a": try #require(lesson.blocks[0].outcome).values, "b": try #require(block.outcome).values]
+        var executor = Executor(cache: nil)
+        executor.strictTiming = strict
+        executor.check(&block, scope: ValueScope(own: values["b"]!, blocks: values, names: ValueScope.Names(values)),
+                       noise: ["a": "the timings of 'dot' stayed noisy: their runs spread by up to 40 %"])
+        #expect(block.expectations.map(\.passed) == [false, true])
+        let diagnostic = try #require(block.diagnostics.first)
+        #expect(block.diagnostics.count == 1)
+        #expect(diagnostic.message == "expectation failed on noisy timings: loss > a.loss")
+        #expect(diagnostic.severity == (strict ? .error : .warning))
+        #expect(diagnostic.notes.contains { $0.message.contains("spread by up to 40 %") })
+        #expect(block.passed == !strict)
+    }
+
     @Test func oneBadBlockDoesNotStopTheOthers() {
         let lesson = run("""
         ```experiment nope

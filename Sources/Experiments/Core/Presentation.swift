@@ -108,9 +108,15 @@ public struct ExperimentOutcome: Codable, Sendable, Hashable {
     /// The named values `expect:` and inline references read.
     public var values: Record
     public var presentation: [PresentationItem]
+    /// Set by a timing experiment whose measurements stayed noisy after
+    /// re-measuring: what varied and by how much. A failed expectation that
+    /// reads such a block is a warning, not an error, unless the run is strict
+    /// (`--strict-timing`).
+    public var timingNoise: String?
 
-    public init(values: Record, presentation: [PresentationItem]) {
+    public init(values: Record, presentation: [PresentationItem], timingNoise: String? = nil) {
         self.values = values
         self.presentation = presentation
+        self.timingNoise = timingNoise
     }
 }

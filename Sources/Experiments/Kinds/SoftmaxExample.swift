@@ -16,20 +16,37 @@ struct SoftmaxExample: Sendable {
         zip(gradient, numericGradient).map { abs($0 - $1) }.max() ?? 0
     }
 
-    /// log Σ exp(zᵢ / T), shifted by the maximum so no exponent overflows:
-    /// log Σ exp(zᵢ) = m + log Σ exp(zᵢ − m) with m = max zᵢ.
-    static func logSumExp(_ logits: [Double], temperature: Double) -> Double {
-        let scaled = logits.map { $0 / temperature }
-        let m = scaled.max() ?? 0
-        var sum = 0.0
-        for z in scaled { sum += exp(z - m) }
-        return m + log(sum)
+    /// (zᵢ − max z) / T: the logits over T, shifted so that the largest is 0.
+    ///
+    /// Subtracting before dividing keeps a small T from overflowing large
+    /// logits, and the difference of two close logits is exact, however large
+    /// they are (1e17 and 1e17 + 16 differ by exactly 16).
+    static func shifted(_ logits: [Double], temperature: Double) -> [Double] {
+        let m = logits.max() ?? 0
+        return logits.map { ($0 - m) / temperature }
     }
 
-    /// Cross-entropy −log softmax(z / T)_label, straight from the log-sum-exp,
-    /// never through a probability that could round to 0.
+    /// Σ exp(dᵢ) over shifted logits: between 1 and the number of classes, so
+    /// neither overflows nor rounds to 0.
+    private static func sumOfExponentials(_ shifted: [Double]) -> Double {
+        var sum = 0.0
+        for d in shifted { sum += exp(d) }
+        return sum
+    }
+
+    /// log Σ exp(zᵢ / T) = max z / T + log Σ exp(dᵢ), for display. Nothing
+    /// else is computed from it: at large logits the sum rounds away the
+    /// log term (1e17 + log 3 is 1e17).
+    static func logSumExp(_ logits: [Double], temperature: Double) -> Double {
+        (logits.max() ?? 0) / temperature + log(sumOfExponentials(shifted(logits, temperature: temperature)))
+    }
+
+    /// Cross-entropy −log softmax(z / T)_label = log Σ exp(dᵢ) − d_label,
+    /// from the shifted logits, never through a probability that could round
+    /// to 0 nor through the rounded log-sum-exp.
     static func loss(_ logits: [Double], label: Int, temperature: Double) -> Double {
-        logSumExp(logits, temperature: temperature) - logits[label] / temperature
+        let d = shifted(logits, temperature: temperature)
+        return log(sumOfExponentials(d)) - d[label]
     }
 
     /// Up to this many classes each perturbed loss is evaluated from scratch
@@ -72,8 +89,12 @@ struct SoftmaxExample: Sendable {
     }
 
     static func compute(logits: [Double], label: Int, temperature: Double) -> SoftmaxExample {
-        let lse = logSumExp(logits, temperature: temperature)
-        let probabilities = logits.map { exp($0 / temperature - lse) }
+        let d = shifted(logits, temperature: temperature)
+        let sum = sumOfExponentials(d)
+        // Normalized by the sum itself, so they add up to 1 for any finite
+        // logits (exp(z/T − lse) would not, once lse has rounded).
+        let probabilities = d.map { exp($0) / sum }
+        let crossEntropy = log(sum) - d[label]
         var predicted = 0
         for (i, z) in logits.enumerated() where z > logits[predicted] { predicted = i }
         // ∂L/∂zᵢ = (ŷᵢ − yᵢ) / T: the softmax Jacobian times −y/ŷ collapses to this.
@@ -82,13 +103,21 @@ struct SoftmaxExample: Sendable {
         // with the size of the logits, so the step is absolute: a step
         // relative to |z| would make the truncation error (∝ h²) grow with
         // ±1000 logits while rounding error stays small.
+        //
+        // The differences are taken on the logits shifted by their maximum,
+        // which changes neither the loss nor its gradient: at 1e17 a step of
+        // 1e-5 would vanish in the rounding of the logit itself. A logit more
+        // than 800·T below the maximum has exp((z − max)/T) = 0 exactly, and
+        // stays there when moved to 800·T below it, where a step is not lost.
+        let top = logits.max() ?? 0
+        let centered = logits.map { max($0 - top, -800 * temperature) }
         var numeric = [Double](repeating: 0, count: logits.count)
         if logits.count > directDifferenceLimit {
-            numeric = numericGradientBySumUpdates(logits, label: label, temperature: temperature)
+            numeric = numericGradientBySumUpdates(centered, label: label, temperature: temperature)
         } else {
             for i in logits.indices {
                 let h = 1e-5 * min(1, temperature)
-                var plus = logits, minus = logits
+                var plus = centered, minus = centered
                 plus[i] += h
                 minus[i] -= h
                 numeric[i] = (loss(plus, label: label, temperature: temperature)
@@ -97,7 +126,7 @@ struct SoftmaxExample: Sendable {
         }
         return SoftmaxExample(
             logits: logits, label: label, temperature: temperature, probabilities: probabilities,
-            logSumExp: lse, loss: lse - logits[label] / temperature, predicted: predicted,
+            logSumExp: logSumExp(logits, temperature: temperature), loss: crossEntropy, predicted: predicted,
             gradient: gradient, numericGradient: numeric)
     }
 

@@ -44,6 +44,25 @@ struct VectorizationBenchmark {
         var length: Int
         /// How many times one run goes over the vectors (cache group).
         var passes: Int
+        /// The timing's spread: the largest interquartile range of a
+        /// variant's runs over their median, in the rounds that were kept.
+        var spread: Double = 0
+        /// Batches of `repeats` rounds measured (more than 1 when the first was noisy).
+        var batches: Int = 1
+        /// Whether the spread stayed above ``VectorizationBenchmark/noiseThreshold``.
+        var noisy: Bool { spread > VectorizationBenchmark.noiseThreshold }
+    }
+
+    /// How the dot group's vectors were sized.
+    struct Sizing: Sendable {
+        /// Elements of each vector.
+        var length: Int
+        /// The largest cache the system reports, in bytes; `nil` if it reports none.
+        var largestCache: Int?
+        /// Whether `size: auto` chose the length.
+        var automatic: Bool
+        /// Whether the memory budget kept the vectors below 4 caches.
+        var limitedByBudget: Bool
     }
 
     /// Everything a block measured.
@@ -55,7 +74,39 @@ struct VectorizationBenchmark {
         var memoryBytes: Double
         /// OpenBLAS threads during the run.
         var blasThreads: Int
+        /// How the dot group's vectors were sized.
+        var sizing: Sizing
+        /// The machine: processor, caches, BLAS kernel.
+        var processor: Processor
+        var blasKernel: String
+        var blasKernelOrigin: String
+        var blasVersion: String
     }
+
+    /// A group whose relative interquartile range stays above this after
+    /// ``maximumBatches`` batches is reported as noisy.
+    static let noiseThreshold = 0.1
+    static let maximumBatches = 3
+    /// `size: auto` makes the pair of vectors this many times the largest cache.
+    static let cacheMultiple = 4
+    /// …and never smaller than this many elements (160 MB for the pair).
+    static let minimumAutomaticLength = 10_000_000
+
+    /// The dot group's vector length for `spec` on a machine whose largest
+    /// cache has `largestCache` bytes.
+    static func sizing(_ spec: VectorizationKind.Spec, largestCache: Int?) -> Sizing {
+        if let size = spec.size {
+            return Sizing(length: size, largestCache: largestCache, automatic: false, limitedByBudget: false)
+        }
+        let wanted = max(minimumAutomaticLength, ((largestCache ?? 0) * cacheMultiple + 15) / 16)
+        let allowed = max(1_000, spec.memoryBudget / 16)
+        return Sizing(length: min(wanted, allowed), largestCache: largestCache, automatic: true,
+                      limitedByBudget: wanted > allowed && largestCache.map { 16 * allowed < cacheMultiple * $0 } == true)
+    }
+
+    /// Multiply-adds of one run of the cache group: as many as the dot group
+    /// does with an explicit size, ten million with `size: auto`.
+    var cacheWork: Int { spec.size ?? Self.minimumAutomaticLength }
 
     var spec: VectorizationKind.Spec
     var seed: UInt64
@@ -66,15 +117,19 @@ struct VectorizationBenchmark {
         defer { BLAS.setThreadCount(previousThreads) }
 
         var random = SplitMix64(seed: seed)
-        var result = Result(groups: [], memory: nil, memoryBytes: 0, blasThreads: BLAS.threadCount)
+        let processor = Processor.current
+        let sizing = Self.sizing(spec, largestCache: processor.largestCache?.bytes)
+        var result = Result(groups: [], memory: nil, memoryBytes: 0, blasThreads: BLAS.threadCount, sizing: sizing,
+                            processor: processor, blasKernel: BLASKernel.inUse,
+                            blasKernelOrigin: BLASKernelSelection.origin.summary, blasVersion: BLASKernel.libraryVersion)
         for group in spec.groups {
             let variants = group.variants.filter(spec.variants.contains)
             switch group {
             case .dot:
-                let (measured, memory) = dotGroup(variants, random: &random)
+                let (measured, memory) = dotGroup(variants, length: sizing.length, random: &random)
                 result.groups.append(measured)
                 result.memory = memory
-                result.memoryBytes = 16 * Double(spec.size)
+                result.memoryBytes = 16 * Double(sizing.length)
             case .cache:
                 result.groups.append(cacheGroup(variants, random: &random))
             case .gemm:
@@ -86,9 +141,8 @@ struct VectorizationBenchmark {
 
     // MARK: - Groups
 
-    private func dotGroup(_ variants: [VectorizationVariant],
+    private func dotGroup(_ variants: [VectorizationVariant], length n: Int,
                           random: inout SplitMix64) -> (GroupResult, Measurement) {
-        let n = spec.size
         let x = AlignedDoubles(count: n, random: &random), y = AlignedDoubles(count: n, random: &random)
         let kernels = variants.map(Self.dotKernel)
         let stream = VectorizationKernels.streamingSum
@@ -100,14 +154,15 @@ struct VectorizationBenchmark {
         let runs: [() -> Void] = (kernels + [stream]).enumerated().map { i, kernel in
             { results[i] = kernel(x.pointer, y.pointer, n) }
         }
-        let times = Self.time(repeats: spec.repeats, runs)
+        let (times, spread, batches) = Self.timeSteadily(repeats: spec.repeats, runs)
 
         var measurements = Self.dotMeasurements(variants, group: .dot, values: values, times: times)
         Self.checkRepeatable(&measurements, timed: results, expected: values)
         let memory = Measurement(name: "memory", label: "streaming read", seconds: times[variants.count],
                                  value: results[variants.count], relativeDifference: 0)
         let group = GroupResult(group: .dot, measurements: measurements, multiplyAdds: Double(n),
-                                bytes: 16 * Double(n), tolerance: Self.tolerance(terms: n), length: n, passes: 1)
+                                bytes: 16 * Double(n), tolerance: Self.tolerance(terms: n), length: n, passes: 1,
+                                spread: spread, batches: batches)
         return (group, memory)
     }
 
@@ -115,7 +170,7 @@ struct VectorizationBenchmark {
         let n = spec.cacheSize
         // Enough passes for about as many multiply-adds as the dot group
         // does, so that the two groups' times compare directly.
-        let passes = max(1, spec.size / n)
+        let passes = max(1, cacheWork / n)
         let x = AlignedDoubles(count: n, random: &random), y = AlignedDoubles(count: n, random: &random)
         let kernels = variants.map(Self.dotKernel)
 
@@ -133,13 +188,14 @@ struct VectorizationBenchmark {
             }
         }
         for run in runs { run() }  // warm-up at full length, as the timed runs
-        let times = Self.time(repeats: spec.repeats, runs)
+        let (times, spread, batches) = Self.timeSteadily(repeats: spec.repeats, runs)
 
         var measurements = Self.dotMeasurements(variants, group: .cache, values: values, times: times)
         let expected = values.map { value in (0..<passes).reduce(0.0) { sum, _ in sum + value } }
         Self.checkRepeatable(&measurements, timed: results, expected: expected)
         return GroupResult(group: .cache, measurements: measurements, multiplyAdds: Double(n * passes),
-                           bytes: nil, tolerance: Self.tolerance(terms: n), length: n, passes: passes)
+                           bytes: nil, tolerance: Self.tolerance(terms: n), length: n, passes: passes,
+                           spread: spread, batches: batches)
     }
 
     private func gemmGroup(_ variants: [VectorizationVariant], random: inout SplitMix64) -> GroupResult {
@@ -155,17 +211,45 @@ struct VectorizationBenchmark {
             differences.append(Self.maxRelativeDifference(c.pointer, reference.pointer, count: n * n))
         }
         let runs: [() -> Void] = kernels.map { kernel in { kernel(a.pointer, b.pointer, c.pointer, n) } }
-        let times = Self.time(repeats: spec.repeats, runs)
+        let (times, spread, batches) = Self.timeSteadily(repeats: spec.repeats, runs)
 
         let measurements = variants.indices.map { i in
             Measurement(name: variants[i].rawValue, label: variants[i].label(in: .gemm), seconds: times[i],
                         value: nil, relativeDifference: differences[i])
         }
         return GroupResult(group: .gemm, measurements: measurements, multiplyAdds: Double(n) * Double(n) * Double(n),
-                           bytes: nil, tolerance: Self.tolerance(terms: n), length: n, passes: 1)
+                           bytes: nil, tolerance: Self.tolerance(terms: n), length: n, passes: 1,
+                           spread: spread, batches: batches)
     }
 
     // MARK: - Helpers
+
+    /// Interleaved rounds, measured again (up to ``maximumBatches`` batches
+    /// of `repeats` rounds) while their spread says another process got in
+    /// the way; keeps the steadiest batch.
+    private static func timeSteadily(repeats: Int, _ runs: [() -> Void]) -> (times: [[Double]], spread: Double, batches: Int) {
+        var best = time(repeats: repeats, runs)
+        var bestSpread = best.map(relativeSpread).max() ?? 0
+        var batches = 1
+        while bestSpread > noiseThreshold, batches < maximumBatches {
+            let again = time(repeats: repeats, runs)
+            batches += 1
+            let spread = again.map(relativeSpread).max() ?? 0
+            if spread < bestSpread { (best, bestSpread) = (again, spread) }
+        }
+        return (best, bestSpread, batches)
+    }
+
+    /// The interquartile range of `times` over their median (0 for fewer than 3).
+    static func relativeSpread(_ times: [Double]) -> Double {
+        guard times.count >= 3 else { return 0 }
+        let sorted = times.sorted()
+        let quarter = (sorted.count - 1) / 4
+        let median = sorted.count % 2 == 1 ? sorted[sorted.count / 2]
+            : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+        guard median > 0 else { return 0 }
+        return (sorted[sorted.count - 1 - quarter] - sorted[quarter]) / median
+    }
 
     /// Interleaved rounds: round r runs every closure once, in order.
     private static func time(repeats: Int, _ runs: [() -> Void]) -> [[Double]] {

@@ -22,10 +22,12 @@ public enum VectorizationKind: ExperimentKind {
     public static let runsAlone = true
 
     public static let keys: [KeyDescriptor] = [
-        KeyDescriptor("size", type: "integer", default: "10_000_000", range: .closed(1_000, 50_000_000),
-                      "Elements of each vector of the dot product; the two vectors take 16 bytes per element (160 MB by default), far more than any cache."),
+        KeyDescriptor("size", type: "integer or auto", described: "auto", range: .closed(1_000, 250_000_000),
+                      "Elements of each vector of the dot product from memory (16 bytes per element for the pair). auto: enough for the pair to be 4 times the largest cache this machine reports, at least 10,000,000, within memory_budget; the page says how the size compares with the cache."),
+        KeyDescriptor("memory_budget", type: "integer", default: "2_000_000_000", range: .closed(1_000_000, 4_000_000_000),
+                      "Bytes the two vectors of the dot product may take. An explicit size beyond it is an error; size: auto stops at it (and says so when the vectors then fit in fewer than 4 caches)."),
         KeyDescriptor("cache_size", type: "integer", default: "1024", range: .closed(64, 1_000_000),
-                      "Elements of each vector of the in-cache dot product; the default (16 kB for both) fits in the L1 data cache of current cores. It is repeated until it has done `size` multiply-adds."),
+                      "Elements of each vector of the in-cache dot product; the default (16 kB for both) fits in the L1 data cache of current cores. It is repeated until it has done `size` multiply-adds (10,000,000 with size: auto)."),
         KeyDescriptor("matrix_size", type: "integer", default: "512", range: .closed(16, 1_024),
                       "Rows and columns of the square matrices. The naive product takes O(n³) time — seconds per run at 1,024 — so (repeats + 1) × matrix_size³ may be at most 1e10."),
         KeyDescriptor("repeats", type: "integer", default: "5", range: .closed(1, 50),
@@ -37,7 +39,9 @@ public enum VectorizationKind: ExperimentKind {
     ]
 
     public struct Spec: Codable, Sendable, Hashable {
-        var size: Int
+        /// `nil`: sized from the measured cache (`size: auto`).
+        var size: Int?
+        var memoryBudget: Int
         var cacheSize: Int
         var matrixSize: Int
         var repeats: Int
@@ -47,7 +51,22 @@ public enum VectorizationKind: ExperimentKind {
     }
 
     public static func decode(_ reader: SpecReader, context: DecodeContext) -> Spec? {
-        let size = reader.int("size")
+        var size: Int?
+        // Absent or `auto`: sized from the measured cache when the block runs.
+        if !reader.has("size") {
+            size = nil
+        } else if case .scalar(let scalar)? = reader.node("size"), scalar.string == "auto" {
+            size = nil
+        } else {
+            size = reader.int("size")
+        }
+        let memoryBudget = reader.int("memory_budget")
+        if let explicit = size, groups(reader).contains(.dot), 16 * Double(explicit) > Double(memoryBudget) {
+            reader.fail("size", "two vectors of \(explicit.grouped) doubles take \(ResultValue.format(16 * Double(explicit), significant: 3)) bytes, "
+                        + "more than memory_budget (\(memoryBudget.grouped))",
+                        notes: ["lower 'size', raise 'memory_budget', or write 'size: auto'"])
+            size = nil
+        }
         let cacheSize = reader.int("cache_size")
         let matrixSize = reader.int("matrix_size")
         let repeats = reader.int("repeats")
@@ -70,8 +89,14 @@ public enum VectorizationKind: ExperimentKind {
                         + "((repeats + 1) × matrix_size³\(context.runsFactor)), more than the budget of \(ResultValue.format(naiveBudget))",
                         notes: ["lower 'repeats' or 'matrix_size', or leave 'naive' out of 'variants'"])
         }
-        return Spec(size: size, cacheSize: cacheSize, matrixSize: matrixSize, repeats: repeats,
+        return Spec(size: size, memoryBudget: memoryBudget, cacheSize: cacheSize, matrixSize: matrixSize, repeats: repeats,
                     groups: groups, variants: variants)
+    }
+
+    /// The groups named in `run`, without reporting anything (decode reports).
+    private static func groups(_ reader: SpecReader) -> [VectorizationVariant.Group] {
+        guard let node = reader.node("run") else { return VectorizationVariant.Group.allCases }
+        return reader.listItems(node).compactMap { $0.scalar.flatMap { VectorizationVariant.Group(rawValue: $0.string) } }
     }
 
     /// Multiply-adds the naive matrix product may do in one block, warm-up

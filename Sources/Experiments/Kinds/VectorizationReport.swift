@@ -1,5 +1,6 @@
 import LessonSupport
 import Foundation
+import NeuralEngine
 
 /// Turns the measurements of a vectorization block into named values, tables
 /// and charts.
@@ -29,8 +30,11 @@ struct VectorizationReport {
 
     var outcome: ExperimentOutcome {
         var values = Record()
-        values["size"] = .integer(spec.size)
+        values["size"] = .integer(result.memory != nil ? result.sizing.length : (spec.size ?? VectorizationBenchmark.minimumAutomaticLength))
         values["cache_size"] = .integer(spec.cacheSize)
+        values["machine"] = .record(machineRecord)
+        values["blas_kernel"] = .string(result.blasKernel)
+        if result.memory != nil { values["sizing"] = .record(sizingRecord) }
         values["matrix_size"] = .integer(spec.matrixSize)
         values["repeats"] = .integer(spec.repeats)
         values["blas_threads"] = .integer(result.blasThreads)
@@ -53,9 +57,75 @@ struct VectorizationReport {
         if !blas.fields.isEmpty { values["blas"] = .record(blas) }
 
         var items: [PresentationItem] = [.metrics(metrics)]
+        if let note = sizingNote { items.append(.note(note)) }
         for group in result.groups { items += presentation(group) }
         items.append(.note(methodNote))
-        return ExperimentOutcome(values: values, presentation: items)
+        return ExperimentOutcome(values: values, presentation: items, timingNoise: timingNoise)
+    }
+
+    // MARK: - Machine and noise
+
+    private var machineRecord: Record {
+        var r = Record()
+        r["processor"] = .string(result.processor.model.isEmpty ? "unknown processor" : result.processor.model)
+        r["blas_kernel"] = .string(result.blasKernel)
+        r["blas_kernel_origin"] = .string(result.blasKernelOrigin)
+        r["blas_version"] = .string(result.blasVersion)
+        for cache in result.processor.caches { r["l\(cache.level)_bytes"] = .integer(cache.bytes) }
+        if let largest = result.processor.largestCache { r["largest_cache_bytes"] = .integer(largest.bytes) }
+        return r
+    }
+
+    private var sizingRecord: Record {
+        let sizing = result.sizing
+        var r = Record()
+        r["automatic"] = .bool(sizing.automatic)
+        r["vectors_bytes"] = .number(16 * Double(sizing.length))
+        r["memory_budget"] = .integer(spec.memoryBudget)
+        r["limited_by_budget"] = .bool(sizing.limitedByBudget)
+        if let cache = sizing.largestCache {
+            r["largest_cache_bytes"] = .integer(cache)
+            r["caches"] = .number(16 * Double(sizing.length) / Double(cache))
+        }
+        return r
+    }
+
+    /// "L1d 48 KiB, L2 2 MiB, L3 300 MiB"
+    private var cacheLine: String {
+        let caches = result.processor.caches
+        guard !caches.isEmpty else { return "cache sizes not reported" }
+        return caches.map { "L\($0.level)\($0.level == 1 ? "d" : "") \(Self.binaryBytes($0.bytes))" }.joined(separator: ", ")
+    }
+
+    private var sizingNote: String? {
+        guard result.memory != nil else { return nil }
+        let sizing = result.sizing
+        let pair = Self.bytes(16 * Double(sizing.length))
+        guard let cache = sizing.largestCache else {
+            return "This system reports no cache sizes, so the vectors (\(pair) for the pair) could not be checked against the cache."
+        }
+        let multiple = 16 * Double(sizing.length) / Double(cache)
+        if sizing.limitedByBudget {
+            return "The vectors (\(pair) for the pair) are only \(Self.number(multiple, significant: 2))× the largest cache "
+                + "(\(Self.binaryBytes(cache))): \(VectorizationBenchmark.cacheMultiple)× would exceed the memory budget of "
+                + "\(Self.bytes(Double(spec.memoryBudget))). Part of each pass may still come from the cache."
+        }
+        if multiple < Double(VectorizationBenchmark.cacheMultiple) {
+            return "The vectors (\(pair) for the pair) are only \(Self.number(multiple, significant: 2))× the largest cache "
+                + "(\(Self.binaryBytes(cache))); part of each pass may come from the cache. 'size: auto' sizes them from the cache."
+        }
+        return nil
+    }
+
+    /// Why this block's timings are not to be trusted, if they are not.
+    private var timingNoise: String? {
+        let noisy = result.groups.filter(\.noisy)
+        guard !noisy.isEmpty else { return nil }
+        return noisy.map { group in
+            "the timings of '\(group.group.rawValue)' stayed noisy: their runs spread by up to "
+                + "\(Self.percent(group.spread)) of the median (interquartile range) in the steadiest of "
+                + "\(group.batches) batches of \(spec.repeats) rounds"
+        }.joined(separator: "; ")
     }
 
     // MARK: - Derived figures
@@ -120,6 +190,9 @@ struct VectorizationReport {
         r["max_relative_difference"] = .number(maxDifference(group))
         r["tolerance"] = .number(group.tolerance)
         r["agree"] = .bool(agree(group))
+        r["spread"] = .number(group.spread)
+        r["batches"] = .integer(group.batches)
+        r["noisy"] = .bool(group.noisy)
         for m in group.measurements {
             var v = Record()
             v["median_ms"] = .number(m.median * 1e3)
@@ -144,7 +217,9 @@ struct VectorizationReport {
     // MARK: - Presentation
 
     private var metrics: [Metric] {
-        var out: [Metric] = []
+        var out: [Metric] = [Metric(
+            label: "machine", value: result.processor.model.isEmpty ? "unknown processor" : result.processor.model,
+            detail: "OpenBLAS \(result.blasVersion) kernel \(result.blasKernel) (\(result.blasKernelOrigin)); \(cacheLine)")]
         for group in result.groups {
             switch group.group {
             case .dot:
@@ -173,6 +248,12 @@ struct VectorizationReport {
 
     private func presentation(_ group: GroupResult) -> [PresentationItem] {
         var items: [PresentationItem] = [.chart(chart(group)), .table(table(group))]
+        if group.noisy {
+            items.append(.warning(
+                "Noisy timings: the runs of '\(group.group.rawValue)' spread by up to \(Self.percent(group.spread)) of their "
+                + "median (interquartile range) in the steadiest of \(group.batches) batches of \(spec.repeats) rounds; "
+                + "another process was probably using the machine. Ratios between variants are less certain than usual."))
+        }
         if !agree(group) {
             let culprits = group.measurements.filter { !($0.relativeDifference <= group.tolerance) }.map(\.label)
             items.append(.warning(
@@ -266,8 +347,12 @@ struct VectorizationReport {
     }
 
     private var methodNote: String {
-        "One core (OpenBLAS threads: \(result.blasThreads)). Each variant ran once untimed, then \(spec.repeats) "
-            + "time\(spec.repeats == 1 ? "" : "s") in interleaved rounds; times are the thread's CPU time, so time given "
+        "Measured on \(result.processor.model.isEmpty ? "an unknown processor" : result.processor.model) (\(cacheLine)), "
+            + "OpenBLAS \(result.blasVersion) with its \(result.blasKernel) kernel (\(result.blasKernelOrigin)). "
+            + "One core (OpenBLAS threads: \(result.blasThreads)). Each variant ran once untimed, then \(spec.repeats) "
+            + "time\(spec.repeats == 1 ? "" : "s") in interleaved rounds, measured again (up to "
+            + "\(VectorizationBenchmark.maximumBatches) batches) while the runs spread by more than "
+            + "\(Self.percent(VectorizationBenchmark.noiseThreshold)) of their median; times are the thread's CPU time, so time given "
             + "to other processes does not count. Bars are medians, whiskers the fastest and slowest run."
     }
 
@@ -286,6 +371,14 @@ struct VectorizationReport {
     }
 
     private static func count(_ n: Int) -> String { n.grouped }
+
+    /// Cache sizes as the hardware has them: 48 KiB, 2 MiB, 300 MiB.
+    private static func binaryBytes(_ b: Int) -> String {
+        if b >= 1 << 30, b % (1 << 30) == 0 { return "\(b >> 30) GiB" }
+        if b >= 1 << 20 { return number(Double(b) / Double(1 << 20)) + " MiB" }
+        if b >= 1 << 10 { return number(Double(b) / Double(1 << 10)) + " KiB" }
+        return "\(b) bytes"
+    }
 
     private static func bytes(_ b: Double) -> String {
         if b >= 1e9 { return number(b / 1e9) + " GB" }

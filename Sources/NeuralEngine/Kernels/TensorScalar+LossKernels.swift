@@ -32,7 +32,9 @@ extension TensorScalar {
                         for j in 0..<width { sum += exp(z[row + j] - largest) }
                     }
                     let label = labels[r]
-                    lossSum += (largest + log(sum) - z[row + label]).doubleValue
+                    // −log softmax(z)_label = log Σ exp(z − max) − (z_label − max). Never
+                    // max + log Σ − z_label: at 1e17 the first sum rounds log Σ away.
+                    lossSum += (log(sum) - (z[row + label] - largest)).doubleValue
                     if largestIndex == label { correct += 1 }
                     if computeGradient {
                         let factor = inverseRows / sum

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Experiments
+import NeuralEngine
 
 @Suite struct VectorizationKindTests {
     /// Small enough for a debug build; no assertion here is about time.
@@ -38,7 +39,8 @@ import Testing
         #expect(issues.isEmpty)
         let json = try #require(prepared?.specJSON)
         let spec = try JSONDecoder().decode(VectorizationKind.Spec.self, from: Data(json.utf8))
-        #expect(spec.size == 10_000_000)
+        #expect(spec.size == nil)  // auto: from the measured cache
+        #expect(spec.memoryBudget == 2_000_000_000)
         #expect(spec.cacheSize == 1_024)
         #expect(spec.matrixSize == 512)
         #expect(spec.repeats == 5)
@@ -55,8 +57,9 @@ import Testing
     }
 
     @Test(arguments: [
-        ("size: 100\n", "'size' is 100, outside the allowed range 1,000 ≤ size ≤ 50,000,000"),
-        ("size: 60_000_000\n", "'size' is 60_000_000, outside the allowed range 1,000 ≤ size ≤ 50,000,000"),
+        ("size: 100\n", "'size' is 100, outside the allowed range 1,000 ≤ size ≤ 250,000,000"),
+        ("size: 300_000_000\n", "'size' is 300_000_000, outside the allowed range 1,000 ≤ size ≤ 250,000,000"),
+        ("size: 200_000_000\n", "two vectors of 200,000,000 doubles take 3.2×10⁹ bytes, more than memory_budget (2,000,000,000)"),
         ("size: ten\n", "'size' must be an integer, found 'ten'"),
         ("cache_size: 10\n", "'cache_size' is 10, outside the allowed range 64 ≤ cache_size ≤ 1,000,000"),
         ("matrix_size: 2048\n", "'matrix_size' is 2048, outside the allowed range 16 ≤ matrix_size ≤ 1,024"),
@@ -183,8 +186,8 @@ import Testing
     /// A report of made-up measurements: the plain loop, a SIMD loop whose
     /// result is off by `difference`, and an `addProduct` loop `slowdown`
     /// times slower than the SIMD loop.
-    func report(difference: Double, slowdown: Double) -> ExperimentOutcome {
-        let spec = VectorizationKind.Spec(size: 1_000, cacheSize: 64, matrixSize: 16, repeats: 3,
+    func report(difference: Double, slowdown: Double, spread: Double = 0.01) -> ExperimentOutcome {
+        let spec = VectorizationKind.Spec(size: 1_000, memoryBudget: 2_000_000_000, cacheSize: 64, matrixSize: 16, repeats: 3,
                                           groups: [.cache], variants: [.scalar, .simd, .simdFMA])
         func measured(_ name: String, _ seconds: [Double], _ difference: Double) -> VectorizationBenchmark.Measurement {
             .init(name: name, label: name, seconds: seconds, value: 1, relativeDifference: difference)
@@ -193,8 +196,12 @@ import Testing
             group: .cache,
             measurements: [measured("scalar", [4, 5, 6], 0), measured("simd", [1, 1, 1], difference),
                            measured("simd_fma", [slowdown, slowdown, slowdown], 0)],
-            multiplyAdds: 1_000, bytes: nil, tolerance: 1e-12, length: 64, passes: 15)
-        let result = VectorizationBenchmark.Result(groups: [group], memory: nil, memoryBytes: 0, blasThreads: 1)
+            multiplyAdds: 1_000, bytes: nil, tolerance: 1e-12, length: 64, passes: 15, spread: spread, batches: 3)
+        let result = VectorizationBenchmark.Result(
+            groups: [group], memory: nil, memoryBytes: 0, blasThreads: 1,
+            sizing: .init(length: 1_000, largestCache: nil, automatic: false, limitedByBudget: false),
+            processor: Processor(vendor: "GenuineIntel", model: "Test CPU", caches: [.init(level: 1, bytes: 48 << 10, sharedBy: 1)]),
+            blasKernel: "Haswell", blasKernelOrigin: "auto-selected", blasVersion: "0.3.21")
         return VectorizationReport(spec: spec, result: result).outcome
     }
 
@@ -234,5 +241,57 @@ import Testing
         let fast = texts(report(difference: 0, slowdown: 1.05)).notes
         #expect(slow.contains { $0.hasPrefix("SIMD8 addProduct is 10× slower") && $0.contains("no fused multiply-add") })
         #expect(fast.contains { $0.hasPrefix("SIMD8 addProduct runs about as fast") })
+    }
+
+    @Test func noisyTimingsAreAWarningAndMarkTheOutcome() {
+        let steady = report(difference: 0, slowdown: 10, spread: 0.02)
+        #expect(steady.timingNoise == nil)
+        #expect(value(steady.values, "cache.noisy") == .bool(false))
+        let noisy = report(difference: 0, slowdown: 10, spread: 0.35)
+        #expect(value(noisy.values, "cache.noisy") == .bool(true))
+        #expect(number(noisy.values, "cache.spread") == 0.35)
+        #expect(noisy.timingNoise?.contains("spread by up to 35 %") == true, "\(noisy.timingNoise ?? "nil")")
+        #expect(texts(noisy).warnings.contains { $0.hasPrefix("Noisy timings: the runs of 'cache' spread by up to 35 %") })
+    }
+
+    @Test func theMachineIsShown() {
+        let outcome = report(difference: 0, slowdown: 10)
+        #expect(value(outcome.values, "machine.processor") == .string("Test CPU"))
+        #expect(value(outcome.values, "machine.blas_kernel") == .string("Haswell"))
+        #expect(value(outcome.values, "machine.l1_bytes") == .integer(48 << 10))
+        #expect(texts(outcome).notes.contains { $0.hasPrefix("Measured on Test CPU (L1d 48 KiB), OpenBLAS 0.3.21 with its Haswell kernel (auto-selected).") })
+    }
+
+    @Test func spreadIsTheInterquartileRangeOverTheMedian() {
+        #expect(VectorizationBenchmark.relativeSpread([1, 1]) == 0)
+        #expect(VectorizationBenchmark.relativeSpread([1, 2, 4]) == 1.5)
+        // Nine runs: one outlier at each end does not count.
+        #expect(abs(VectorizationBenchmark.relativeSpread([0.1, 1, 1, 1, 1, 1, 1.1, 1.1, 50]) - 0.1) < 1e-12)
+    }
+
+    func spec(_ body: String) throws -> VectorizationKind.Spec {
+        let (prepared, issues) = prepare(body)
+        #expect(issues.isEmpty, "\(issues)")
+        let json = try #require(prepared?.specJSON)
+        return try JSONDecoder().decode(VectorizationKind.Spec.self, from: Data(json.utf8))
+    }
+
+    @Test func automaticSizeIsFourCachesWithinTheBudget() throws {
+        let auto = try spec("run: [dot]\n")
+        let mib = 1 << 20
+        // A 32 MiB cache: the 10,000,000-element minimum (160 MB) is already 4 caches.
+        var sizing = VectorizationBenchmark.sizing(auto, largestCache: 32 * mib)
+        #expect(sizing.length == 10_000_000 && sizing.automatic && !sizing.limitedByBudget)
+        // 256 MiB: 4 caches are 64 Mi elements, 1 GiB, within the 2 GB budget.
+        sizing = VectorizationBenchmark.sizing(auto, largestCache: 256 * mib)
+        #expect(sizing.length == 4 * 256 * mib / 16 && !sizing.limitedByBudget)
+        // 1 GiB of cache: the budget stops it, and says so.
+        sizing = VectorizationBenchmark.sizing(auto, largestCache: 1024 * mib)
+        #expect(sizing.length == 2_000_000_000 / 16 && sizing.limitedByBudget)
+        // No cache reported: the minimum.
+        #expect(VectorizationBenchmark.sizing(auto, largestCache: nil).length == 10_000_000)
+        // An explicit size is taken as written.
+        let explicit = try spec("size: 5_000\n")
+        #expect(VectorizationBenchmark.sizing(explicit, largestCache: 1024 * mib).length == 5_000)
     }
 }

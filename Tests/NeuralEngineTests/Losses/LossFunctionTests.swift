@@ -71,6 +71,20 @@ struct LossFunctionTests {
         #expect(Float.allFinite(gradient))
     }
 
+    /// At 1e17 a log-sum-exp of max + log Σ rounds to the max; the loss must not go through it.
+    @Test(arguments: [1e17, 1e308])
+    func softmaxCrossEntropyIsExactAtAnyFiniteLogits(size: Double) throws {
+        let logits = try Tensor<Double>([[size, size, size], [size, size, size / 2]])
+        var gradient = Tensor<Double>()
+        let (loss, _) = Double.softmaxCrossEntropy(logits: logits, labels: [1, 0], gradient: &gradient, computeGradient: true)
+        // Row 0: log 3. Row 1: the third class is far below, log 2.
+        #expect(abs(loss - (log(3.0) + log(2.0)) / 2) < 1e-12)
+        for r in 0..<2 { #expect(abs(gradient.row(r).reduce(0, +)) < 1e-15) }
+        var probabilities = Tensor<Double>()
+        Double.softmax(logits, into: &probabilities)
+        for r in 0..<2 { #expect(abs(probabilities.row(r).reduce(0, +) - 1) < 1e-12) }
+    }
+
     @Test func binaryCrossEntropyIsStableForHugeLogits() throws {
         let logits = try Tensor<Double>([[800], [-800], [30]])
         let targets = try Tensor<Double>([[0], [1], [1]])

@@ -74,7 +74,11 @@ struct ModelTests {
         let features = GradientCheck.randomTensor(rows: 10, columns: 2, generator: &generator)
         let whole = try model.predict(features)
         let pieces = try model.predict(features, batchSize: 3)
-        #expect(whole == pieces)
+        // Different batch sizes are different BLAS calls, which may add in
+        // another order (kernels differ by processor): equal up to rounding.
+        #expect(whole.rows == pieces.rows && whole.columns == pieces.columns)
+        let worst = zip(whole.scalars, pieces.scalars).map { abs($0 - $1) / max(1, abs($0)) }.max() ?? .nan
+        #expect(worst < 1e-12)
         #expect(try model.predictClasses(features).count == 10)
     }
 

@@ -76,8 +76,10 @@ struct TrainerTests {
         let (model, history) = try train(seed: 3, epochs: 2) { $0.evaluateTrainingSet = true }
         let (training, _) = Self.spirals()
         let evaluation = try model.evaluate(training, loss: .softmaxCrossEntropy)
-        #expect(history.last!.trainingLoss == evaluation.loss)
-        #expect(history.last!.trainingAccuracy == evaluation.accuracy)
+        // Evaluation may batch the rows differently (other BLAS calls, other
+        // rounding): the same up to rounding, not to the bit.
+        #expect(abs(history.last!.trainingLoss - evaluation.loss) <= 1e-5 * max(1, abs(evaluation.loss)))
+        #expect(abs((history.last!.trainingAccuracy ?? -1) - (evaluation.accuracy ?? -2)) <= 1.0 / Double(training.count))
     }
 
     @Test func layerStatisticsAreRecorded() throws {

@@ -1,0 +1,64 @@
+import Foundation
+import LessonMarkdown
+import LessonRunner
+import NeuralEngine
+
+/// What `lesson --version` prints: LessonRunner and every library that
+/// shapes its results or pages, and the compiler that built it.
+public enum VersionReport {
+    public static var text: String {
+        let origin: String
+        switch BLASKernelSelection.origin {
+        case .openBLAS: origin = "chosen by OpenBLAS"
+        case .genericFallback: origin = "OpenBLAS's generic fallback; no better kernel known for this processor"
+        case .autoSelected: origin = "auto-selected for this processor; OpenBLAS chose a generic kernel"
+        case .user: origin = "set by OPENBLAS_CORETYPE"
+        case .rejected(let kernel): origin = "chosen by OpenBLAS; the auto-selected \(kernel) failed its self-check"
+        }
+        return """
+        lesson (LessonRunner) \(LessonRunnerVersion.string), engine \(LessonRunnerVersion.engine)
+        cmark-gfm \(CmarkVersion.string)
+        OpenBLAS \(BLASKernel.libraryVersion), kernel \(BLASKernel.inUse) (\(origin))
+        KaTeX \(katexVersion ?? "not found (apt-get install libjs-katex)")
+        Swift compiler \(swiftCompilerVersion)
+        """
+    }
+
+    /// The version of the KaTeX the pages use, read from its installed script
+    /// (`version:"0.16.4"` in `katex.min.js`).
+    public static var katexVersion: String? {
+        for directory in Assets.katexSearchPaths {
+            guard let data = FileManager.default.contents(atPath: directory + "/katex.min.js") else { continue }
+            let text = String(decoding: data, as: UTF8.self)
+            for marker in ["version:\"", "version: \""] {
+                guard let start = text.range(of: marker) else { continue }
+                let rest = text[start.upperBound...]
+                guard let end = rest.firstIndex(of: "\"") else { continue }
+                let version = String(rest[..<end])
+                if !version.isEmpty, version.count < 32 { return version }
+            }
+        }
+        return nil
+    }
+
+    /// The Swift compiler this binary was built with, to the minor version.
+    public static var swiftCompilerVersion: String {
+        #if compiler(>=7.0)
+        return "7.0 or later"
+        #elseif compiler(>=6.4)
+        return "6.4"
+        #elseif compiler(>=6.3.2)
+        return "6.3.2 or later 6.3"
+        #elseif compiler(>=6.3.1)
+        return "6.3.1"
+        #elseif compiler(>=6.3)
+        return "6.3"
+        #elseif compiler(>=6.2)
+        return "6.2"
+        #elseif compiler(>=6.1)
+        return "6.1"
+        #else
+        return "6.0 or earlier"
+        #endif
+    }
+}

@@ -1,0 +1,10 @@
+import Experiments
+
+/// LessonRunner's own version, shown by `lesson --version`.
+public enum LessonRunnerVersion {
+    /// Bumped with each release; cached results are keyed by the engine
+    /// version, not by this.
+    public static let string = "0.1.0"
+    /// The version of the engine that computes results (part of every cache key).
+    public static var engine: String { KindRegistry.engineVersion }
+}
