@@ -1,3 +1,5 @@
+import Foundation
+
 /// Hashes that are the same on every run and machine (Swift's `Hasher` is
 /// seeded per process, so it cannot name cache files or derive seeds).
 public enum StableHash {
@@ -8,6 +10,19 @@ public enum StableHash {
             hash = hash &* 0x0000_0100_0000_01b3
         }
         return hash
+    }
+
+    /// Over contiguous bytes: `Data`'s iterator costs a call per byte, which
+    /// made checksumming cache entries most of a warm render.
+    public static func fnv1a64(_ data: Data, basis: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 {
+        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            var hash = basis
+            for byte in raw {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x0000_0100_0000_01b3
+            }
+            return hash
+        }
     }
 
     public static func fnv1a64(_ bytes: some Sequence<UInt8>, basis: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 {
