@@ -1,8 +1,7 @@
 import Foundation
 import Testing
 
-/// Runs the built `lesson` binary for the end-to-end suites that came after
-/// `LessonCommandTests` (which keeps its own copy of these helpers).
+/// Runs the built `lesson` binary for every end-to-end suite.
 enum LessonBinary {
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -4,38 +4,13 @@ import Testing
 /// Runs the built `lesson` binary on fixture folders and checks its output,
 /// files and exit statuses — what a user or CI sees.
 @Suite(.serialized) struct LessonCommandTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let fixtures = packageRoot.appendingPathComponent("Tests/EndToEndTests/Fixtures")
-
-    struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    static var binary: URL? {
-        for configuration in ["debug", "release"] {
-            let url = packageRoot.appendingPathComponent(".build/\(configuration)/lesson")
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-        return nil
-    }
+    static let packageRoot = LessonBinary.packageRoot
+    static let fixtures = LessonBinary.fixtures
+    typealias Result = LessonBinary.Result
+    static var binary: URL? { LessonBinary.binary }
 
     func lesson(_ arguments: [String], in directory: URL? = nil) throws -> Result {
-        let process = Process()
-        process.executableURL = try #require(Self.binary, "build the `lesson` product first")
-        process.arguments = arguments
-        process.currentDirectoryURL = directory ?? Self.packageRoot
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+        try LessonBinary.run(arguments, in: directory)
     }
 
     func temporaryDirectory() throws -> URL {
