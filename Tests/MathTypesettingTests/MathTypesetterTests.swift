@@ -55,6 +55,16 @@ import Testing
         #expect(warm.engineStarts == 1)
     }
 
+    /// The cache's file names, worked out independently (FNV-1a over the
+    /// concatenated bytes, in Python): moving to the shared `StableHash` kept
+    /// every formula already on disk.
+    @Test func cacheKeysAreTheOnesAlreadyOnDisk() {
+        #expect(MathTypesetter.cacheKey(#"\frac{a}{b}"#, display: true, scriptKey: "0123456789abcdef")
+            == "055db66e06ccedbbae754b5446338217")
+        #expect(MathTypesetter.cacheKey(#"\frac{a}{b}"#, display: false, scriptKey: "0123456789abcdef")
+            == "85f17b046efb6784eb7ba827d4005188")
+    }
+
     @Test func missingKaTeXIsUnavailableNotACrash() {
         let typesetter = MathTypesetter(scriptPath: "/nonexistent/katex.min.js", cacheDirectory: nil)
         guard case .unavailable(let reason) = typesetter.typeset("x", display: false) else {
