@@ -4,7 +4,7 @@
 /// Results are trees: a block's values form a ``Record`` whose fields may be
 /// numbers, lists or nested records, so `mc.100.accuracy` and
 /// `rows[0].diagnosis` are paths into that tree.
-public indirect enum ResultValue: Codable, Sendable, Hashable {
+public indirect enum ResultValue: Sendable, Hashable {
     case number(Double)
     case integer(Int)
     case string(String)
