@@ -6,9 +6,10 @@ import LessonSupport
 ///
 /// `lesson-cache 2 <bytes> <32 hex digits>\n{…}`
 ///
-/// The version changes with the payload's form: 2 packs lists of numbers
-/// and chart series into base64 strings (``PackedDoubles``), so entries of
-/// version 1 are misses and get rewritten.
+/// The version changes with the payload's or the checksum's form: 2 packs
+/// lists of numbers and chart series into base64 strings (``PackedDoubles``)
+/// and checksums eight bytes at a time, so entries of version 1 are misses
+/// and get rewritten.
 ///
 /// A cache folder is shared between CI runners and restored from archives,
 /// so an entry may be truncated or damaged: the length and checksum turn any
@@ -33,7 +34,9 @@ public enum CacheEntry {
         return Data(payload)
     }
 
+    /// Word-wise (``StableHash/digest128(_:)``): a warm render checks every
+    /// entry it reads, megabytes in all.
     static func checksum(_ bytes: Data) -> String {
-        StableHash.hex(StableHash.fnv1a64(bytes)) + StableHash.hex(StableHash.fnv1a64(bytes, basis: StableHash.secondBasis))
+        StableHash.digest128(bytes)
     }
 }

@@ -32,10 +32,14 @@ import Testing
         let curve = ResultValue.numbers((0..<3_000).map { 1 / Double($0 + 1) })
         let (back, json) = try roundTrip(curve)
         #expect(back == curve)
-        #expect(json.hasPrefix("{\"numbers\":\""))
+        #expect(json.hasPrefix("[\"p\",\""))
         #expect(json.count < 3_000 * 12)
         guard case .list(let items) = try roundTrip(ResultValue.numbers(special)).0 else { Issue.record("not a list"); return }
         #expect(bits(items.compactMap(\.doubleValue)) == bits(special))
+        // A single non-finite number goes through the cache's strategies ("nan", "inf").
+        let mixed = try roundTrip(ResultValue.list([.number(.nan), .number(-.infinity), .string("nan")])).0
+        guard case .list(let three) = mixed, three.count == 3 else { Issue.record("not a list of 3"); return }
+        #expect(three[0].doubleValue?.isNaN == true && three[1] == .number(-.infinity) && three[2] == .string("nan"))
     }
 
     @Test func everyCaseRoundTrips() throws {
@@ -56,11 +60,22 @@ import Testing
 
     @Test func aDamagedPackedListIsADecodingError() {
         let decoder = JSONDecoder()
-        #expect(throws: DecodingError.self) { try decoder.decode(ResultValue.self, from: Data("{\"numbers\":\"AAAA\"}".utf8)) }
-        #expect(throws: DecodingError.self) { try decoder.decode(ResultValue.self, from: Data("{\"other\":1}".utf8)) }
+        #expect(throws: DecodingError.self) { try decoder.decode(ResultValue.self, from: Data("[\"p\",\"AAAA\"]".utf8)) }
+        #expect(throws: DecodingError.self) { try decoder.decode(ResultValue.self, from: Data("[\"x\",1]".utf8)) }
         #expect(throws: DecodingError.self) {
             try decoder.decode(Chart.Series.self, from: Data("{\"name\":\"a\",\"x\":\"%%\",\"y\":\"\",\"dashed\":false}".utf8))
         }
+    }
+
+    @Test func tableCellsRoundTrip() throws {
+        var spread = ResultTable.Cell("93.2 %", value: 0.932, style: .percent, unit: "", tone: .good)
+        spread.spread = 0.01
+        let cells = [ResultTable.Cell("plain"), ResultTable.Cell("3 ms", value: 3, unit: "ms"), spread,
+                     ResultTable.Cell("–", value: .nan)]
+        #expect(try roundTrip(cells).0 == cells)
+        let record = Record(["cells": .integer(4)])
+        #expect(try roundTrip(record).0 == record)
+        #expect(try roundTrip(Record()).0 == Record())
     }
 
     @Test func chartSeriesRoundTrip() throws {
