@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LessonRunner
+import LessonSupport
 import MathTypesetting
 
 /// Options shared by the commands that run lessons.
