@@ -32,6 +32,8 @@ public final class MathTypesetter: @unchecked Sendable {
     private var engineError: String?
     private var memory: [String: Result] = [:]
     private var scriptKey: String?
+    /// Whether the cache folder has been swept of stale temporary files.
+    private var swept = false
     /// How many times a JavaScript engine was started (tests read it).
     public private(set) var engineStarts = 0
 
@@ -125,10 +127,13 @@ public final class MathTypesetter: @unchecked Sendable {
         case .failure(let message, let position): text = "error \(position ?? -1)\n" + message
         case .unavailable: return
         }
+        if !swept {
+            // What an earlier run killed mid-write (kill -9) left behind.
+            swept = true
+            TemporaryFiles.sweepStale(in: directory)
+        }
         // The cache is an optimisation: failing to write it never fails a render.
-        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let temporary = path + ".\(ProcessInfo.processInfo.processIdentifier).tmp"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) else { return }
-        if rename(temporary, path) != 0 { try? FileManager.default.removeItem(atPath: temporary) }
+        // `AtomicFile` registers its temporary file, so an interrupt removes it.
+        try? AtomicFile.write(text, to: path)
     }
 }
