@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import LessonRunner
+import LessonSupport
 
 /// ``AtomicFile/writeIfChanged(_:to:)``: identical bytes are not written again.
 @Suite struct AtomicFileTests {
