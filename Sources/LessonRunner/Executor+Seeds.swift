@@ -29,7 +29,7 @@ extension Executor {
         let clock = ContinuousClock()
         let start = clock.now
         do {
-            let outcome = try prepared.run(RunContext(seed: seed, decode: decode))
+            let outcome = try gated { try prepared.run(RunContext(seed: seed, decode: decode)) }
             if let key { cache?.store(outcome, key: key) }
             return SeedRunResult(result: .ran(outcome), fromCache: false, seconds: WallClock.seconds(of: clock.now - start))
         } catch {
