@@ -19,6 +19,16 @@ struct MarkdownHTML {
     /// fragments (the index's summaries), which get none.
     var numbering: Numbering? = nil
     var words: InterfaceWords = .english
+    /// False where a heading is repeated (the contents list): a reference
+    /// there would be a second element with its id, and a link in a link.
+    var writesFootnoteReferences = true
+    /// False for text shown away from the page (see ``fragment(_:)``): a
+    /// cross-reference is its words ("Figure 2") without a link.
+    var linksCrossReferences = true
+    /// The references to each footnote written so far, shared by copies of
+    /// this renderer: each gets its own id, and the footnote links back to
+    /// every one.
+    let footnoteReferences = FootnoteReferences()
 
     /// The loader already flattens deeper input; this guards trees built in
     /// code, so the renderer never exhausts the stack either.
@@ -135,7 +145,7 @@ struct MarkdownHTML {
             return
         }
         switch node {
-        case .text(let text): out += crossReferenced(text)
+        case .text(let text): out += linksCrossReferences ? crossReferenced(text) : HTML.escape(resolvingCrossReferences(text))
         case .code(let code): out += "<code>" + HTML.escape(code) + "</code>"
         case .reference(let id):
             if let resolved = references[id], let text = resolved.text {
@@ -172,9 +182,10 @@ struct MarkdownHTML {
             }
         case .html(let html): out += allowRawHTML ? html : ""
         case .footnoteReference(let label):
-            if let number = numbering?.footnotes[label] {
+            if writesFootnoteReferences, let number = numbering?.footnotes[label] {
                 let id = HTML.escape(Self.footnoteId(label))
-                out += "<sup class=\"footnote-ref\"><a href=\"#fn-\(id)\" id=\"fnref-\(id)\" role=\"doc-noteref\">\(number)</a></sup>"
+                let reference = Self.referenceId(id, occurrence: footnoteReferences.next(label))
+                out += "<sup class=\"footnote-ref\"><a href=\"#fn-\(id)\" id=\"\(reference)\" role=\"doc-noteref\">\(number)</a></sup>"
             }
         case .softBreak: out += "\n"
         case .lineBreak: out += "<br>\n"
@@ -188,28 +199,46 @@ struct MarkdownHTML {
     /// Text with every `[@id]` whose target exists turned into "Figure 2"
     /// with a link; an unknown one stays as written (check reports it).
     private func crossReferenced(_ text: String) -> String {
-        guard let numbering, text.contains("[@") else { return HTML.escape(text) }
+        replacingCrossReferences(text, other: HTML.escape) { target in
+            "<a class=\"xref \(target.kind.rawValue)\" href=\"#\(HTML.escape(target.anchor))\">\(HTML.escape(label(target)))</a>"
+        }
+    }
+
+    /// Plain text with every `[@id]` whose target exists replaced by its
+    /// words ("Figure 2", "§ Heading"); not escaped.
+    private func resolvingCrossReferences(_ text: String) -> String {
+        replacingCrossReferences(text, other: { $0 }, label)
+    }
+
+    /// `text` with each `[@id]` whose target exists replaced by `replacement`
+    /// and the text around them (unknown references included) by `other`.
+    private func replacingCrossReferences(_ text: String, other: (String) -> String,
+                                          _ replacement: (Numbering.Target) -> String) -> String {
+        guard let numbering, text.contains("[@") else { return other(text) }
         var out = ""
         var rest = Substring(text)
         while let open = rest.range(of: "[@") {
-            out += HTML.escape(String(rest[..<open.lowerBound]))
+            out += other(String(rest[..<open.lowerBound]))
             let candidate = rest[open.lowerBound...]
             if let (id, length) = CrossReference.id(atStartOf: candidate), let target = numbering.targets[id] {
-                let label: String
-                switch target.kind {
-                case .figure: label = "\(words.figure) \(target.number)"
-                case .table: label = "\(words.table) \(target.number)"
-                case .experiment: label = "\(words.experiment) \(target.number)"
-                case .section: label = "§ " + target.title
-                }
-                out += "<a class=\"xref \(target.kind.rawValue)\" href=\"#\(HTML.escape(target.anchor))\">\(HTML.escape(label))</a>"
+                out += replacement(target)
                 rest = candidate.dropFirst(length)
             } else {
-                out += "[@"
+                out += other("[@")
                 rest = candidate.dropFirst(2)
             }
         }
-        return out + HTML.escape(String(rest))
+        return out + other(String(rest))
+    }
+
+    /// What a cross-reference to `target` reads as.
+    private func label(_ target: Numbering.Target) -> String {
+        switch target.kind {
+        case .figure: "\(words.figure) \(target.number)"
+        case .table: "\(words.table) \(target.number)"
+        case .experiment: "\(words.experiment) \(target.number)"
+        case .section: "§ " + target.title
+        }
     }
 
     /// The footnotes of `blocks`, numbered in order of first reference, as
@@ -229,14 +258,26 @@ struct MarkdownHTML {
             }
         }
         collect(blocks, 0)
-        var out = "<section class=\"footnotes\" role=\"doc-endnotes\" aria-label=\"\(HTML.escape(words.footnotes))\"><hr>\n<ol>\n"
-        for label in numbering.footnoteOrder {
-            let id = HTML.escape(Self.footnoteId(label))
-            out += "<li id=\"fn-\(id)\">\n"
+        // Every note's text first: a note may refer to another one, and each
+        // back-link list must count every reference.
+        let texts = numbering.footnoteOrder.map { label in
+            var text = ""
             for (i, child) in (definitions[label] ?? []).enumerated() {
-                render(child, into: &out, depth: 1, tight: false, path: [-1, i])
+                render(child, into: &text, depth: 1, tight: false, path: [-1, i])
             }
-            out += "<p class=\"footnote-back\"><a href=\"#fnref-\(id)\" role=\"doc-backlink\" aria-label=\"\(HTML.escape(words.backToText))\">↩</a></p></li>\n"
+            return text
+        }
+        var out = "<section class=\"footnotes\" role=\"doc-endnotes\" aria-label=\"\(HTML.escape(words.footnotes))\"><hr>\n<ol>\n"
+        for (label, text) in zip(numbering.footnoteOrder, texts) {
+            let id = HTML.escape(Self.footnoteId(label))
+            out += "<li id=\"fn-\(id)\">\n" + text + "<p class=\"footnote-back\">"
+            // One back-link per reference, as GitHub writes them: ↩ ↩² ↩³.
+            let count = max(1, footnoteReferences.count(label))
+            out += (1...count).map { occurrence in
+                "<a href=\"#\(Self.referenceId(id, occurrence: occurrence))\" role=\"doc-backlink\" aria-label=\"\(HTML.escape(words.backToText))"
+                    + (count > 1 ? " \(occurrence)" : "") + "\">↩" + (occurrence > 1 ? "<sup>\(occurrence)</sup>" : "") + "</a>"
+            }.joined(separator: " ")
+            out += "</p></li>\n"
         }
         return out + "</ol>\n</section>\n"
     }
@@ -244,6 +285,13 @@ struct MarkdownHTML {
     /// A label as an id fragment: letters, digits, `-` and `_` kept.
     static func footnoteId(_ label: String) -> String {
         String(label.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "-" })
+    }
+
+    /// The id of the `occurrence`-th reference (from 1) to footnote `id`:
+    /// `fnref-1`, then `fnref-1-2`, `fnref-1-3`, as cmark-gfm names them.
+    /// Labels are cmark-gfm's footnote numbers, so no two ids can meet.
+    static func referenceId(_ id: String, occurrence: Int) -> String {
+        occurrence <= 1 ? "fnref-\(id)" : "fnref-\(id)-\(occurrence)"
     }
 
     /// KaTeX's HTML + MathML; on a TeX error the TeX itself, marked, with
@@ -266,7 +314,8 @@ struct MarkdownHTML {
             guard depth < maximumDepth else { return }
             for node in nodes {
                 switch node {
-                case .text(let t), .code(let t): out += t
+                case .text(let t): out += resolvingCrossReferences(t)
+                case .code(let t): out += t
                 case .math(let t, _): out += t
                 case .emphasis(let c), .strong(let c), .strikethrough(let c): walk(c, depth + 1)
                 case .link(_, _, let c): walk(c, depth + 1)
