@@ -3,36 +3,15 @@ import Testing
 
 /// Hostile lessons through the built binary: what a user sees.
 @Suite(.serialized) struct HostileLessonTests {
-    struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    func lesson(_ arguments: [String], in directory: URL) throws -> Result {
-        let process = Process()
-        process.executableURL = try #require(LessonCommandTests.binary, "build the `lesson` product first")
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+    /// The built binary, run through ``LessonBinary`` (output to files, so a
+    /// chatty run never blocks on a full pipe).
+    func lesson(_ arguments: [String], in directory: URL) throws -> LessonBinary.Result {
+        try LessonBinary.run(arguments, in: directory)
     }
 
     func folder(_ files: [String: String]) throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("lesson-hostile-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        for (name, text) in files {
-            let file = url.appendingPathComponent(name)
-            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: file)
-        }
+        let url = try LessonBinary.temporaryDirectory()
+        try LessonBinary.write(files, into: url)
         return url
     }
 
@@ -184,7 +163,7 @@ import Testing
     /// that the process ended by that signal and left no temporary file.
     func interrupt(_ arguments: [String], in dir: URL, whileWritingIn watched: URL, with signal: Int32) throws {
         let process = Process()
-        process.executableURL = try #require(LessonCommandTests.binary)
+        process.executableURL = try #require(LessonBinary.binary)
         process.arguments = arguments
         process.currentDirectoryURL = dir
         var environment = ProcessInfo.processInfo.environment
