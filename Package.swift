@@ -49,7 +49,7 @@ let package = Package(
         ),
         .target(name: "Experiments", dependencies: ["NeuralEngine", "LessonSupport", "Yams"]),
         // KaTeX (libjs-katex) run in Duktape at render time.
-        .target(name: "MathTypesetting", dependencies: ["CDuktape"]),
+        .target(name: "MathTypesetting", dependencies: ["CDuktape", "LessonSupport"]),
         .target(name: "LessonRunner", dependencies: ["LessonMarkdown", "LessonSupport", "Experiments", "NeuralEngine", "Yams", "MathTypesetting"]),
         .target(
             name: "LessonReport",

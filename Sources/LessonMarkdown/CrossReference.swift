@@ -26,56 +26,92 @@ public struct CrossReference: Sendable, Equatable {
         return nil
     }
 
-    /// Every `[@id]` in `source` outside code (fenced blocks and code spans),
-    /// with its place; front-matter lines are already blank.
-    static func scan(_ source: SourceText, path: String) -> [CrossReference] {
+    /// Every `[@id]` in the prose of `document` (a parse of `source`), with
+    /// its place: paragraphs, headings and table rows only, so nothing in a
+    /// code block (fenced or indented), an HTML block or a code span counts;
+    /// front-matter lines are already blank.
+    static func scan(_ source: SourceText, document: MarkdownNode, path: String) -> [CrossReference] {
         var found: [CrossReference] = []
-        var fence: (character: UInt8, length: Int)?
-        for line in 1...max(source.lineCount, 1) where source.lineCount > 0 {
-            let bytes = Array(source.line(line))
-            // Fences: three or more ` or ~ after at most three spaces (and any container prefix).
-            var i = 0
-            while i < bytes.count, bytes[i] == UInt8(ascii: " ") || bytes[i] == UInt8(ascii: ">") || bytes[i] == UInt8(ascii: "\t") { i += 1 }
-            var run = 0
-            if i < bytes.count, bytes[i] == UInt8(ascii: "`") || bytes[i] == UInt8(ascii: "~") {
-                let c = bytes[i]
-                while i + run < bytes.count, bytes[i + run] == c { run += 1 }
-                if run >= 3 {
-                    if let open = fence {
-                        if open.character == c, run >= open.length { fence = nil }
-                    } else {
-                        fence = (c, run)
-                    }
-                    continue
+        for region in document.proseRegions() {
+            let lines = region.lines.filter { $0 <= source.lineCount }
+            guard lines.contains(where: { source.line($0).contains(UInt8(ascii: "@")) }) else { continue }
+            // The region as one run of characters (code spans may cross line
+            // breaks), each with its line and column.
+            var characters: [Character] = []
+            var places: [(line: Int, column: Int)] = []
+            for line in lines {
+                if !characters.isEmpty {
+                    characters.append("\n")
+                    places.append((line, 0))
+                }
+                var column = 1
+                for character in String(decoding: source.line(line), as: UTF8.self) {
+                    characters.append(character)
+                    places.append((line, column))
+                    column += character.unicodeScalars.count
                 }
             }
-            if fence != nil { continue }
-            guard bytes.contains(UInt8(ascii: "@")) else { continue }
-            let text = String(decoding: bytes, as: UTF8.self)
-            var column = 1
-            var index = text.startIndex
-            var inCode = 0
-            while index < text.endIndex {
-                let character = text[index]
-                if character == "`" {
-                    var ticks = 0
-                    var j = index
-                    while j < text.endIndex, text[j] == "`" { ticks += 1; j = text.index(after: j) }
-                    inCode = inCode == 0 ? ticks : (inCode == ticks ? 0 : inCode)
-                    column += ticks
-                    index = j
+            let code = codeSpans(characters)
+            var span = 0
+            var index = 0
+            while index < characters.count {
+                while span < code.count, code[span].upperBound <= index { span += 1 }
+                if span < code.count, code[span].contains(index) {
+                    index = code[span].upperBound
                     continue
                 }
-                if inCode == 0, character == "[", let (id, length) = CrossReference.id(atStartOf: text[index...]) {
-                    found.append(CrossReference(id: id, location: SourceLocation(path: path, line: line, column: column)))
-                    column += length
-                    index = text.index(index, offsetBy: length)
+                if characters[index] == "[", index + 1 < characters.count, characters[index + 1] == "@",
+                   let (id, length) = CrossReference.id(atStartOf: Substring(String(characters[index..<min(index + 204, characters.count)]))) {
+                    found.append(CrossReference(id: id, location: SourceLocation(path: path, line: places[index].line, column: places[index].column)))
+                    index += length
                     continue
                 }
-                column += character.unicodeScalars.count
-                index = text.index(after: index)
+                index += 1
             }
         }
         return found
+    }
+
+    /// The code spans of `text`, in order, as CommonMark finds them: a run of
+    /// backticks (not after a backslash) up to the next run of the same
+    /// length; a run with no such partner is literal. Linear: the next run of
+    /// each length is looked up, never searched for.
+    static func codeSpans(_ text: [Character]) -> [Range<Int>] {
+        var runs: [(start: Int, length: Int)] = []
+        var index = 0
+        while index < text.count {
+            if text[index] == "\\" {
+                index += 2
+                continue
+            }
+            guard text[index] == "`" else {
+                index += 1
+                continue
+            }
+            var end = index
+            while end < text.count, text[end] == "`" { end += 1 }
+            runs.append((index, end - index))
+            index = end
+        }
+        var byLength: [Int: [Int]] = [:]
+        for (k, run) in runs.enumerated() { byLength[run.length, default: []].append(k) }
+        var next: [Int: Int] = [:]
+        var spans: [Range<Int>] = []
+        var k = 0
+        while k < runs.count {
+            let run = runs[k]
+            let same = byLength[run.length]!
+            var position = next[run.length, default: 0]
+            while position < same.count, same[position] <= k { position += 1 }
+            next[run.length] = position
+            guard position < same.count else {
+                k += 1
+                continue
+            }
+            let closer = runs[same[position]]
+            spans.append(run.start..<(closer.start + closer.length))
+            k = same[position] + 1
+        }
+        return spans
     }
 }

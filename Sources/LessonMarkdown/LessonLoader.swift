@@ -64,7 +64,7 @@ public enum LessonLoader {
         var lesson = builder.build(document)
         lesson.frontMatter = frontMatter?.0
         if source.bytes.contains(UInt8(ascii: "@")) {
-            lesson.crossReferences = CrossReference.scan(source, path: path)
+            lesson.crossReferences = CrossReference.scan(source, document: firstParse, path: path)
         }
         return lesson
     }

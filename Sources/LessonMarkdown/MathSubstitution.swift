@@ -66,8 +66,11 @@ struct MathSubstitution {
               let (marker, terminator) = Self.unusedMarkers(in: source.bytes) else {
             return nil
         }
-        var regions: [[RegionLine]] = []
-        Self.collectRegions(document, source: source, into: &regions)
+        let regions: [[RegionLine]] = document.proseRegions().map { region in
+            region.lines.map { line in
+                RegionLine(number: line, source: source, firstColumn: line == region.lines.lowerBound ? region.firstColumn : nil)
+            }
+        }
 
         var spans: [Span] = []
         var pieces: [(offset: Int, length: Int, line: Int, piece: Piece)] = []
@@ -255,31 +258,6 @@ struct MathSubstitution {
             }
         }
         return nil
-    }
-
-    /// Gathers the lines of every block whose inline text cmark will parse.
-    private static func collectRegions(_ node: MarkdownNode, source: SourceText, into regions: inout [[RegionLine]]) {
-        switch node.kind {
-        case .paragraph, .heading:
-            guard node.start.line >= 1, node.end.line >= node.start.line else { return }
-            regions.append((node.start.line...node.end.line).map { line in
-                RegionLine(number: line, source: source, firstColumn: line == node.start.line ? node.start.column : nil)
-            })
-        case .table:
-            // A row never continues on the next line, so each line is its own region.
-            guard node.start.line >= 1, node.end.line >= node.start.line else { return }
-            for line in node.start.line...node.end.line {
-                regions.append([RegionLine(
-                    number: line, source: source, firstColumn: line == node.start.line ? node.start.column : nil
-                )])
-            }
-        case .codeBlock, .htmlBlock, .thematicBreak, .flattened:
-            return
-        default:
-            for child in node.children {
-                collectRegions(child, source: source, into: &regions)
-            }
-        }
     }
 
     /// The part of one source line that belongs to a block's inline text.

@@ -1,5 +1,6 @@
 import Foundation
 import LessonRunner
+import LessonSupport
 
 /// `lessons.json` in the output folder: the index entry of every lesson
 /// rendered into it, by source path. Rendering a few lessons into a folder

@@ -1,5 +1,6 @@
 import Foundation
 import LessonRunner
+import LessonSupport
 
 /// Copies a lesson's local images into the output folder at the same
 /// relative path, so `<img src="img/a.png">` works beside the page.

@@ -1,6 +1,7 @@
 import Foundation
 import LessonMarkdown
 import LessonRunner
+import LessonSupport
 
 /// Writes a set of executed lessons as pages plus `index.html`, atomically.
 public struct ReportWriter {

@@ -1,4 +1,5 @@
 import Foundation
+import LessonSupport
 
 /// The on-disk form of a cache entry: one header line naming the format, the
 /// payload's length and its checksum, then the payload (JSON).
@@ -29,6 +30,6 @@ public enum CacheEntry {
     }
 
     static func checksum(_ bytes: Data) -> String {
-        StableHash.hex(StableHash.fnv1a64(bytes)) + StableHash.hex(StableHash.fnv1a64(bytes, basis: 0x6c62_272e_07bb_0142))
+        StableHash.hex(StableHash.fnv1a64(bytes)) + StableHash.hex(StableHash.fnv1a64(bytes, basis: StableHash.secondBasis))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LessonSupport
 
 /// The cache keys one run read or wrote, and the time each lesson took.
 ///

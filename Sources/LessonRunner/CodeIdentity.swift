@@ -1,4 +1,5 @@
 import Foundation
+import LessonSupport
 import NeuralEngine
 
 /// What the cache key says about the code that computed a result, so that a

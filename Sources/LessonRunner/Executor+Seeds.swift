@@ -1,5 +1,6 @@
 import Experiments
 import Foundation
+import NeuralEngine
 
 extension Executor {
     /// Runs a block with `seeds:` once per seed, each run cached on its own
@@ -29,9 +30,14 @@ extension Executor {
         let clock = ContinuousClock()
         let start = clock.now
         do {
-            let outcome = try prepared.run(RunContext(seed: seed, decode: decode))
+            let outcome = try WorkDeadline.$current.withValue(WorkDeadline(seconds: blockTimeLimit)) {
+                try prepared.run(RunContext(seed: seed, decode: decode))
+            }
             if let key { cache?.store(outcome, key: key) }
             return SeedRunResult(result: .ran(outcome), fromCache: false, seconds: WallClock.seconds(of: clock.now - start))
+        } catch let error as WorkDeadline.Exceeded {
+            let diagnostic = timeLimitDiagnostic(planned, seconds: error.seconds, seed: seed)
+            return SeedRunResult(result: .failed(diagnostic), fromCache: false, seconds: WallClock.seconds(of: clock.now - start))
         } catch {
             let message = (error as? ExperimentError)?.message ?? "\(error)"
             let notes = (error as? ExperimentError)?.notes ?? []

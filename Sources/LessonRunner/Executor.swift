@@ -17,8 +17,14 @@ public struct Executor {
     /// Re-run blocks even when the cache has their results.
     public var force: Bool
     public weak var observer: (any ProgressObserver)?
-    /// Wall time one block may run before it is stopped (see `WorkDeadline`).
-    public var blockTimeLimit: Double = Executor.defaultBlockTimeLimit
+    /// Wall time one block (each seed of a `seeds:` block) may run before it
+    /// is stopped (see `WorkDeadline`). Setting it marks the limit as the
+    /// user's, which the message of a stopped block says.
+    public var blockTimeLimit: Double = Executor.defaultBlockTimeLimit {
+        didSet { blockTimeLimitIsDefault = false }
+    }
+    /// Whether ``blockTimeLimit`` is still the default, not one the user set.
+    public private(set) var blockTimeLimitIsDefault = true
     /// Generous: budgets refuse what they can estimate; this catches the rest.
     public static let defaultBlockTimeLimit = 120.0
     /// A failed expectation over timings that stayed noisy is an error, not a
@@ -98,11 +104,7 @@ public struct Executor {
             block.outcome = outcome
             if let key { cache?.store(outcome, key: key) }
         } catch let error as WorkDeadline.Exceeded {
-            block.diagnostics.append(Diagnostic(
-                "experiment '\(planned.id)' was stopped after \(ResultValue.format(error.seconds)) s, the time limit of one block",
-                at: planned.block.location,
-                notes: [.init("its work was within the kind's budget, so the estimate missed something; make the block smaller, "
-                              + "or raise the limit with --block-time-limit SECONDS")]))
+            block.diagnostics.append(timeLimitDiagnostic(planned, seconds: error.seconds))
         } catch let error as ExperimentError {
             block.diagnostics.append(Diagnostic("experiment '\(planned.id)' failed: \(error.message)", at: planned.block.location,
                                                 notes: error.notes.map { .init($0) }))

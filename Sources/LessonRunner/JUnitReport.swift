@@ -1,4 +1,5 @@
 import Foundation
+import LessonSupport
 
 /// `--junit FILE`: the run as JUnit XML, the report every CI system reads.
 ///
@@ -62,26 +63,10 @@ public enum JUnitReport {
         String(format: "%.3f", value.isFinite ? max(0, value) : 0)
     }
 
-    /// Escapes text for an attribute or element; characters XML 1.0 cannot
-    /// carry at all (most control characters) become U+FFFD.
+    /// Text for an attribute or element; characters XML 1.0 cannot carry at
+    /// all (most control characters) become U+FFFD (``MarkupEscape``, shared
+    /// with the pages).
     static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\n": out += "&#10;"
-            case "\t", "\r": out += "&#\(scalar.value);"
-            default:
-                let v = scalar.value
-                let allowed = v >= 0x20 && !(0xFFFE...0xFFFF).contains(v)
-                out.unicodeScalars.append(allowed ? scalar : "\u{FFFD}")
-            }
-        }
-        return out
+        MarkupEscape.escape(text, for: .xml)
     }
 }

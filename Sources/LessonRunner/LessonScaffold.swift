@@ -1,5 +1,6 @@
 import Experiments
 import Foundation
+import LessonSupport
 
 /// What `lesson new` writes: a lesson that passes `lesson check` as it is —
 /// a title, a paragraph, one block of the kind (its ``KindExample``) with an

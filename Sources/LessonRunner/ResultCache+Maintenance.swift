@@ -1,4 +1,5 @@
 import Foundation
+import LessonSupport
 
 /// `lesson cache stats` and `lesson cache prune`, and checking that a cache
 /// folder can be used at all.

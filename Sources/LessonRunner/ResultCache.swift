@@ -1,5 +1,6 @@
 import Experiments
 import Foundation
+import LessonSupport
 
 /// Stores experiment outcomes on disk, keyed by everything that determines
 /// them: the code (executable and BLAS kernel), kind, spec, seed and the

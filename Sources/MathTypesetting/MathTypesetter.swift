@@ -1,4 +1,5 @@
 import Foundation
+import LessonSupport
 
 /// Typesets TeX with KaTeX at render time, so pages need no JavaScript for
 /// math, and caches every formula on disk by its TeX, display mode and the
@@ -31,6 +32,8 @@ public final class MathTypesetter: @unchecked Sendable {
     private var engineError: String?
     private var memory: [String: Result] = [:]
     private var scriptKey: String?
+    /// Whether the cache folder has been swept of stale temporary files.
+    private var swept = false
     /// How many times a JavaScript engine was started (tests read it).
     public private(set) var engineStarts = 0
 
@@ -47,8 +50,7 @@ public final class MathTypesetter: @unchecked Sendable {
         guard let scriptKey = scriptKeyLocked() else {
             return .unavailable(reason: "KaTeX not found at \(scriptPath); install it with: apt-get install libjs-katex")
         }
-        let key = Self.hex(Self.fnv1a64(Array("katex=\(scriptKey)\ndisplay=\(display)\n".utf8) + Array(tex.utf8)))
-            + Self.hex(Self.fnv1a64(Array(tex.utf8) + Array("\n\(display)\n\(scriptKey)".utf8), basis: 0x6c62_272e_07bb_0142))
+        let key = Self.cacheKey(tex, display: display, scriptKey: scriptKey)
         if let hit = memory[key] { return hit }
         if let hit = loadLocked(key) {
             memory[key] = hit
@@ -63,6 +65,16 @@ public final class MathTypesetter: @unchecked Sendable {
         }
         memory[key] = result
         return result
+    }
+
+    /// A formula's file name in the cache: 128 bits over the KaTeX script's
+    /// key, the display mode and the TeX. FNV is a running hash, so hashing
+    /// the parts one after another equals hashing their concatenation; the
+    /// keys are the ones this cache has always used.
+    static func cacheKey(_ tex: String, display: Bool, scriptKey: String) -> String {
+        let a = StableHash.fnv1a64(tex, basis: StableHash.fnv1a64("katex=\(scriptKey)\ndisplay=\(display)\n"))
+        let b = StableHash.fnv1a64("\n\(display)\n\(scriptKey)", basis: StableHash.fnv1a64(tex, basis: StableHash.secondBasis))
+        return StableHash.hex(a) + StableHash.hex(b)
     }
 
     // MARK: - Private (lock held)
@@ -84,7 +96,7 @@ public final class MathTypesetter: @unchecked Sendable {
     private func scriptKeyLocked() -> String? {
         if let scriptKey { return scriptKey }
         guard let data = FileManager.default.contents(atPath: scriptPath) else { return nil }
-        let key = Self.hex(Self.fnv1a64(data))
+        let key = StableHash.hex(StableHash.fnv1a64(data))
         scriptKey = key
         return key
     }
@@ -115,24 +127,13 @@ public final class MathTypesetter: @unchecked Sendable {
         case .failure(let message, let position): text = "error \(position ?? -1)\n" + message
         case .unavailable: return
         }
-        // The cache is an optimisation: failing to write it never fails a render.
-        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let temporary = path + ".\(ProcessInfo.processInfo.processIdentifier).tmp"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) else { return }
-        if rename(temporary, path) != 0 { try? FileManager.default.removeItem(atPath: temporary) }
-    }
-
-    private static func fnv1a64(_ bytes: some Sequence<UInt8>, basis: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 {
-        var hash = basis
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
+        if !swept {
+            // What an earlier run killed mid-write (kill -9) left behind.
+            swept = true
+            TemporaryFiles.sweepStale(in: directory)
         }
-        return hash
-    }
-
-    private static func hex(_ x: UInt64) -> String {
-        let s = String(x, radix: 16)
-        return String(repeating: "0", count: 16 - s.count) + s
+        // The cache is an optimisation: failing to write it never fails a render.
+        // `AtomicFile` registers its temporary file, so an interrupt removes it.
+        try? AtomicFile.write(text, to: path)
     }
 }

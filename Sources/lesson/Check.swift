@@ -1,5 +1,6 @@
 import ArgumentParser
 import LessonRunner
+import LessonSupport
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -9,6 +10,9 @@ struct Check: ParsableCommand {
     @OptionGroup var options: RunOptions
 
     func run() throws {
+        // Before anything is written (cache entries, formulas, pages): an
+        // interrupt at any moment removes the files being written.
+        TemporaryFiles.installSignalHandlers()
         let lessons = try options.runAll()
         Terminal.report(lessons, format: options.format)
         let summary = CheckSummary(lessons)

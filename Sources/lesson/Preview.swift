@@ -3,6 +3,7 @@ import FileWatcher
 import Foundation
 import LessonReport
 import LessonRunner
+import LessonSupport
 
 struct Preview: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -29,6 +30,9 @@ struct Preview: ParsableCommand {
     }
 
     func run() throws {
+        // Before anything is written (cache entries, formulas, pages): an
+        // interrupt at any moment removes the files being written.
+        TemporaryFiles.installSignalHandlers()
         try options.checkPaths()
         let writer = ReportWriter(outputDirectory: out, options: RenderOptions(allowRawHTML: unsafeHTML))
         // Taken before each render, so a save during a render is not lost.

@@ -2,6 +2,7 @@ import ArgumentParser
 import LessonReport
 import LessonRunner
 import Foundation
+import LessonSupport
 
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -25,6 +26,9 @@ struct Render: ParsableCommand {
     }
 
     func run() throws {
+        // Before anything is written (cache entries, formulas, pages): an
+        // interrupt at any moment removes the files being written.
+        TemporaryFiles.installSignalHandlers()
         let lessons = try options.runAll()
         Terminal.report(lessons, format: options.format)
         let writer = ReportWriter(outputDirectory: out, options: RenderOptions(allowRawHTML: unsafeHTML))

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LessonRunner
+import LessonSupport
 import MathTypesetting
 
 /// Options shared by the commands that run lessons.
@@ -33,11 +34,12 @@ struct RunOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Also write the results as JUnit XML: one test case per block (classname: the lesson path, name: the block id).", valueName: "file"))
     var junit: String?
 
-    @Option(name: .customLong("block-time-limit"), help: ArgumentHelp("Stop a block that runs longer than this many seconds (an error for that block; the others go on).", valueName: "seconds"))
-    var blockTimeLimit: Double = Executor.defaultBlockTimeLimit
+    // Optional, so a stopped block's message can tell the default from the user's limit.
+    @Option(name: .customLong("block-time-limit"), help: ArgumentHelp("Stop a block that runs longer than this many seconds (an error for that block; the others go on). Default: \(Int(Executor.defaultBlockTimeLimit)).", valueName: "seconds"))
+    var blockTimeLimit: Double?
 
     func validate() throws {
-        if !(blockTimeLimit >= 0 && blockTimeLimit <= 1e6) { throw ValidationError("--block-time-limit must be between 0 and 1000000 seconds") }
+        if let blockTimeLimit, !(blockTimeLimit >= 0 && blockTimeLimit <= 1e6) { throw ValidationError("--block-time-limit must be between 0 and 1000000 seconds") }
         if paths.isEmpty { throw ValidationError("give at least one lesson file or folder") }
         if cacheDirectory.isEmpty { throw ValidationError("--cache-dir must not be empty") }
         if jobs < 1 || jobs > 1_024 { throw ValidationError("--jobs must be 1…1024, found \(jobs)") }
@@ -80,7 +82,7 @@ struct RunOptions: ParsableArguments {
         }
         let progress = ProgressPrinter()
         var executor = Executor(cache: cache, force: force, observer: progress)
-        executor.blockTimeLimit = blockTimeLimit
+        if let blockTimeLimit { executor.blockTimeLimit = blockTimeLimit }
         executor.strictTiming = strictTiming
         // Typeset formulas are cached even with --force: KaTeX is deterministic.
         let pipeline = Pipeline(executor: executor,

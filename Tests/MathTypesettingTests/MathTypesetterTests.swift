@@ -55,6 +55,36 @@ import Testing
         #expect(warm.engineStarts == 1)
     }
 
+    /// The cache's file names, worked out independently (FNV-1a over the
+    /// concatenated bytes, in Python): moving to the shared `StableHash` kept
+    /// every formula already on disk.
+    @Test func cacheKeysAreTheOnesAlreadyOnDisk() {
+        #expect(MathTypesetter.cacheKey(#"\frac{a}{b}"#, display: true, scriptKey: "0123456789abcdef")
+            == "055db66e06ccedbbae754b5446338217")
+        #expect(MathTypesetter.cacheKey(#"\frac{a}{b}"#, display: false, scriptKey: "0123456789abcdef")
+            == "85f17b046efb6784eb7ba827d4005188")
+    }
+
+    /// Formulas are written like every other file (`AtomicFile`: registered
+    /// for removal on an interrupt), and what a killed run left is swept.
+    @Test(.enabled(if: katexInstalled)) func theCacheLeavesAndKeepsNoTemporaryFile() throws {
+        let directory = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let math = directory + "/math"
+        try FileManager.default.createDirectory(atPath: math, withIntermediateDirectories: true)
+        let gone = Process()
+        gone.executableURL = URL(fileURLWithPath: "/bin/true")
+        try gone.run()
+        gone.waitUntilExit()
+        let stale = ".0123.html.\(gone.processIdentifier).0BADF00D.tmp"
+        FileManager.default.createFile(atPath: math + "/" + stale, contents: Data("half".utf8))
+        let typesetter = MathTypesetter(cacheDirectory: directory)
+        _ = typesetter.typeset("x^2", display: false)
+        let names = try FileManager.default.contentsOfDirectory(atPath: math)
+        #expect(names.count == 1, "\(names)")
+        #expect(names.allSatisfy { $0.hasSuffix(".html") && !$0.hasPrefix(".") }, "\(names)")
+    }
+
     @Test func missingKaTeXIsUnavailableNotACrash() {
         let typesetter = MathTypesetter(scriptPath: "/nonexistent/katex.min.js", cacheDirectory: nil)
         guard case .unavailable(let reason) = typesetter.typeset("x", display: false) else {

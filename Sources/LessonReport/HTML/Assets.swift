@@ -1,5 +1,6 @@
 import Foundation
 import LessonRunner
+import LessonSupport
 
 /// Copies what pages load into `<out>/assets`: KaTeX's stylesheet and fonts
 /// from Debian's `libjs-katex` (math is typeset when the page is written, so

@@ -1,21 +1,13 @@
+import LessonSupport
+
 /// Escaping for HTML text and attributes. Every string that reaches a page
 /// from a lesson or a block passes through here.
 public enum HTML {
+    /// Text for element content or a quoted attribute value: `& < > " '`
+    /// as references, NUL as U+FFFD (``MarkupEscape``, shared with the JUnit
+    /// report).
     public static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\u{0}": out += "\u{FFFD}"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        MarkupEscape.escape(text, for: .html)
     }
 
     /// A relative link to a file in the same folder: a lesson named
@@ -42,3 +34,4 @@ public enum HTML {
 }
 
 import Foundation
+import LessonSupport

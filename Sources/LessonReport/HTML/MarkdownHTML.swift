@@ -19,6 +19,13 @@ struct MarkdownHTML {
     /// fragments (the index's summaries), which get none.
     var numbering: Numbering? = nil
     var words: InterfaceWords = .english
+    /// False where a heading is repeated (the contents list): a reference
+    /// there would be a second element with its id, and a link in a link.
+    var writesFootnoteReferences = true
+    /// The references to each footnote written so far, shared by copies of
+    /// this renderer: each gets its own id, and the footnote links back to
+    /// every one.
+    let footnoteReferences = FootnoteReferences()
 
     /// The loader already flattens deeper input; this guards trees built in
     /// code, so the renderer never exhausts the stack either.
@@ -172,9 +179,10 @@ struct MarkdownHTML {
             }
         case .html(let html): out += allowRawHTML ? html : ""
         case .footnoteReference(let label):
-            if let number = numbering?.footnotes[label] {
+            if writesFootnoteReferences, let number = numbering?.footnotes[label] {
                 let id = HTML.escape(Self.footnoteId(label))
-                out += "<sup class=\"footnote-ref\"><a href=\"#fn-\(id)\" id=\"fnref-\(id)\" role=\"doc-noteref\">\(number)</a></sup>"
+                let reference = Self.referenceId(id, occurrence: footnoteReferences.next(label))
+                out += "<sup class=\"footnote-ref\"><a href=\"#fn-\(id)\" id=\"\(reference)\" role=\"doc-noteref\">\(number)</a></sup>"
             }
         case .softBreak: out += "\n"
         case .lineBreak: out += "<br>\n"
@@ -229,14 +237,26 @@ struct MarkdownHTML {
             }
         }
         collect(blocks, 0)
-        var out = "<section class=\"footnotes\" role=\"doc-endnotes\" aria-label=\"\(HTML.escape(words.footnotes))\"><hr>\n<ol>\n"
-        for label in numbering.footnoteOrder {
-            let id = HTML.escape(Self.footnoteId(label))
-            out += "<li id=\"fn-\(id)\">\n"
+        // Every note's text first: a note may refer to another one, and each
+        // back-link list must count every reference.
+        let texts = numbering.footnoteOrder.map { label in
+            var text = ""
             for (i, child) in (definitions[label] ?? []).enumerated() {
-                render(child, into: &out, depth: 1, tight: false, path: [-1, i])
+                render(child, into: &text, depth: 1, tight: false, path: [-1, i])
             }
-            out += "<p class=\"footnote-back\"><a href=\"#fnref-\(id)\" role=\"doc-backlink\" aria-label=\"\(HTML.escape(words.backToText))\">↩</a></p></li>\n"
+            return text
+        }
+        var out = "<section class=\"footnotes\" role=\"doc-endnotes\" aria-label=\"\(HTML.escape(words.footnotes))\"><hr>\n<ol>\n"
+        for (label, text) in zip(numbering.footnoteOrder, texts) {
+            let id = HTML.escape(Self.footnoteId(label))
+            out += "<li id=\"fn-\(id)\">\n" + text + "<p class=\"footnote-back\">"
+            // One back-link per reference, as GitHub writes them: ↩ ↩² ↩³.
+            let count = max(1, footnoteReferences.count(label))
+            out += (1...count).map { occurrence in
+                "<a href=\"#\(Self.referenceId(id, occurrence: occurrence))\" role=\"doc-backlink\" aria-label=\"\(HTML.escape(words.backToText))"
+                    + (count > 1 ? " \(occurrence)" : "") + "\">↩" + (occurrence > 1 ? "<sup>\(occurrence)</sup>" : "") + "</a>"
+            }.joined(separator: " ")
+            out += "</p></li>\n"
         }
         return out + "</ol>\n</section>\n"
     }
@@ -244,6 +264,13 @@ struct MarkdownHTML {
     /// A label as an id fragment: letters, digits, `-` and `_` kept.
     static func footnoteId(_ label: String) -> String {
         String(label.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "-" })
+    }
+
+    /// The id of the `occurrence`-th reference (from 1) to footnote `id`:
+    /// `fnref-1`, then `fnref-1-2`, `fnref-1-3`, as cmark-gfm names them.
+    /// Labels are cmark-gfm's footnote numbers, so no two ids can meet.
+    static func referenceId(_ id: String, occurrence: Int) -> String {
+        occurrence <= 1 ? "fnref-\(id)" : "fnref-\(id)-\(occurrence)"
     }
 
     /// KaTeX's HTML + MathML; on a TeX error the TeX itself, marked, with

@@ -41,9 +41,11 @@ public enum PageRenderer {
 
         var body = FailureSummary.html(executed)
         // A contents list after the title, for lessons long enough to need one.
+        var contents = markdown
+        contents.writesFootnoteReferences = false
         let sections: [(String, String)] = lesson.blocks.compactMap {
             guard case .heading(2, let inlines, let anchor) = $0 else { return nil }
-            return (markdown.inline(inlines, depth: 0), anchor)
+            return (contents.inline(inlines, depth: 0), anchor)
         }
         let titleIndex = lesson.blocks.firstIndex {
             if case .heading(1, _, _) = $0 { return true }

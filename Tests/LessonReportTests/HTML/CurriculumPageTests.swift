@@ -126,9 +126,25 @@ import Testing
         let b = list.range(of: "Note B.")!.lowerBound, a = list.range(of: "Note A.")!.lowerBound
         #expect(b < a)
         #expect(list.contains("<li id=\"fn-1\">"))
-        #expect(list.contains("<a href=\"#fnref-1\" role=\"doc-backlink\""))
+        // Referenced twice: two ids, and a back-link to each.
+        #expect(html.contains("again<sup class=\"footnote-ref\"><a href=\"#fn-1\" id=\"fnref-1-2\" role=\"doc-noteref\">1</a></sup>"))
+        #expect(list.contains("<a href=\"#fnref-1\" role=\"doc-backlink\" aria-label=\"Back to the text 1\">↩</a> "
+            + "<a href=\"#fnref-1-2\" role=\"doc-backlink\" aria-label=\"Back to the text 2\">↩<sup>2</sup></a>"))
+        #expect(list.contains("<a href=\"#fnref-2\" role=\"doc-backlink\" aria-label=\"Back to the text\">↩</a></p>"))
         // Not left in the text where they were written.
         #expect(html.components(separatedBy: "Note A.").count == 2)
+    }
+
+    /// The contents list repeats a heading's text, but not its footnote
+    /// reference: that would repeat the id, and put a link in a link.
+    @Test func theContentsListLeavesOutFootnoteReferences() {
+        let lesson = executed("# T\n\n## One[^a]\n\nx[^a]\n\n## Two\n\n## Three\n\n[^a]: Note.\n", path: "lessons/t.md")
+        let html = PageRenderer.render(lesson)
+        let toc = html[html.range(of: "<nav class=\"toc\"")!.lowerBound..<html.range(of: "</nav>")!.upperBound]
+        #expect(toc.contains("One</a></li>"))
+        #expect(!toc.contains("footnote-ref"))
+        #expect(html.contains("One<sup class=\"footnote-ref\"><a href=\"#fn-1\" id=\"fnref-1\" role=\"doc-noteref\">1</a></sup></h2>"))
+        #expect(html.contains("x<sup class=\"footnote-ref\"><a href=\"#fn-1\" id=\"fnref-1-2\""))
     }
 
     @Test func localImagesAreCopiedAndMissingOnesAreLocatedErrors() throws {

@@ -19,13 +19,15 @@ public enum TemporaryFiles {
         let lock = NSLock()
         var paths: Set<String> = []
         var sources: [DispatchSourceSignal] = []
+        var handlersInstalled = false
     }
 
     private static let registry = Registry()
 
-    /// Installs the SIGINT/SIGTERM handling once, the first time a temporary
-    /// file is registered. A signal the process was started ignoring (a
-    /// background job's SIGINT) stays ignored.
+    /// Installs the SIGINT/SIGTERM handling once: at start-up of the commands
+    /// that write (``installSignalHandlers()``), else the first time a
+    /// temporary file is registered. A signal the process was started
+    /// ignoring (a background job's SIGINT) stays ignored.
     private static let installed: Bool = {
         for signalNumber in [SIGINT, SIGTERM] {
             let previous = signal(signalNumber, SIG_IGN)
@@ -44,10 +46,24 @@ public enum TemporaryFiles {
                 _exit(128 + signalNumber)
             }
             source.resume()
-            registry.sources.append(source)
+            registry.lock.withLock { registry.sources.append(source) }
         }
+        registry.lock.withLock { registry.handlersInstalled = true }
         return true
     }()
+
+    /// Takes over SIGINT and SIGTERM now, so that an interrupt at any moment
+    /// of a run (blocks write cache entries and formulas long before the
+    /// first page) removes every registered file. `render`, `check` and
+    /// `preview` call it first thing; calling it again does nothing.
+    public static func installSignalHandlers() {
+        _ = installed
+    }
+
+    /// Whether ``installSignalHandlers()`` (or a first registration) has run.
+    public static var signalHandlersInstalled: Bool {
+        registry.lock.withLock { registry.handlersInstalled }
+    }
 
     /// Remembers `path` until ``unregister(_:)``: removed if the process is interrupted meanwhile.
     public static func register(_ path: String) {

@@ -2,8 +2,19 @@ import Foundation
 
 /// Hashes that are the same on every run and machine (Swift's `Hasher` is
 /// seeded per process, so it cannot name cache files or derive seeds).
+///
+/// FNV-1a, 64 bits. It lives in `LessonSupport` so the result cache, the
+/// seed planner and the math cache share one implementation: their keys are
+/// file names on disk, and two copies could drift apart. FNV is a running
+/// hash: `fnv1a64(b, basis: fnv1a64(a))` equals `fnv1a64(a + b)`.
 public enum StableHash {
-    public static func fnv1a64(_ text: String, basis: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 {
+    /// FNV-1a's offset basis, the usual starting value.
+    public static let basis: UInt64 = 0xcbf2_9ce4_8422_2325
+    /// The starting value of the second pass of the 128-bit hashes.
+    public static let secondBasis: UInt64 = 0x6c62_272e_07bb_0142
+
+    /// Over the text's UTF-8 bytes.
+    public static func fnv1a64(_ text: String, basis: UInt64 = StableHash.basis) -> UInt64 {
         var hash = basis
         for byte in text.utf8 {
             hash ^= UInt64(byte)
@@ -14,7 +25,7 @@ public enum StableHash {
 
     /// Over contiguous bytes: `Data`'s iterator costs a call per byte, which
     /// made checksumming cache entries most of a warm render.
-    public static func fnv1a64(_ data: Data, basis: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 {
+    public static func fnv1a64(_ data: Data, basis: UInt64 = StableHash.basis) -> UInt64 {
         data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
             var hash = basis
             for byte in raw {
@@ -25,7 +36,8 @@ public enum StableHash {
         }
     }
 
-    public static func fnv1a64(_ bytes: some Sequence<UInt8>, basis: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 {
+    /// Over any bytes.
+    public static func fnv1a64(_ bytes: some Sequence<UInt8>, basis: UInt64 = StableHash.basis) -> UInt64 {
         var hash = basis
         for byte in bytes {
             hash ^= UInt64(byte)
@@ -36,10 +48,11 @@ public enum StableHash {
 
     /// 128 bits as 32 hex digits: two FNV passes with different bases.
     public static func hex128(_ text: String) -> String {
-        let a = fnv1a64(text), b = fnv1a64(text, basis: 0x6c62_272e_07bb_0142)
+        let a = fnv1a64(text), b = fnv1a64(text, basis: secondBasis)
         return hex(a) + hex(b)
     }
 
+    /// 16 lower-case hex digits, zero-padded.
     public static func hex(_ x: UInt64) -> String {
         let s = String(x, radix: 16)
         return String(repeating: "0", count: 16 - s.count) + s

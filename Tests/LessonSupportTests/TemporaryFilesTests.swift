@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import LessonRunner
+@testable import LessonSupport
 
 /// Temporary files of interrupted writes: registered while they exist, and
 /// swept later when their writer is gone.

@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+
+/// What `lesson render` writes into a page and the index, read as a browser
+/// or a validator would.
+@Suite struct PageMarkupTests {
+    /// Every `id="…"` in `html`, in order.
+    static func ids(in html: String) -> [String] {
+        var ids: [String] = []
+        var rest = Substring(html)
+        while let start = rest.range(of: " id=\"") {
+            let value = rest[start.upperBound...]
+            guard let end = value.firstIndex(of: "\"") else { break }
+            ids.append(String(value[..<end]))
+            rest = value[end...]
+        }
+        return ids
+    }
+
+    func render(_ files: [String: String], _ arguments: [String] = []) throws -> (dir: URL, result: LessonBinary.Result) {
+        let dir = try LessonBinary.temporaryDirectory()
+        try LessonBinary.write(files, into: dir)
+        let result = try LessonBinary.run(["render", "lessons", "--out", "out", "--no-cache"] + arguments, in: dir)
+        return (dir, result)
+    }
+
+    func page(_ name: String, in dir: URL) throws -> String {
+        try String(contentsOf: dir.appendingPathComponent("out/\(name)"), encoding: .utf8)
+    }
+
+    @Test func aFootnoteReferencedSeveralTimesHasAnIdPerReferenceAndABackLinkToEach() throws {
+        let (dir, r) = try render(["lessons/notes.md": """
+            # Notes
+
+            ## One[^a]
+
+            First[^a], second[^b], third[^a].
+
+            ## Two
+
+            Text.
+
+            ## Three
+
+            Text.
+
+            [^a]: Note A, see also[^b].
+
+            [^b]: Note B.
+
+            """])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(r.status == 0, "\(r.stderr)")
+        let html = try page("notes.html", in: dir)
+        let ids = Self.ids(in: html)
+        #expect(Set(ids).count == ids.count, "repeated ids: \(Dictionary(grouping: ids, by: { $0 }).filter { $1.count > 1 }.keys.sorted())")
+        // Three references to note 1 (the heading's, and two in the text), two to note 2 (one from note 1).
+        for id in ["fnref-1", "fnref-1-2", "fnref-1-3", "fnref-2", "fnref-2-2"] {
+            #expect(ids.contains(id), "\(id) missing")
+            #expect(html.contains("href=\"#\(id)\" role=\"doc-backlink\""), "no back-link to \(id)")
+        }
+        #expect(!ids.contains("fnref-1-4"))
+        #expect(html.contains("↩<sup>3</sup></a>"))
+        // The sidebar repeats the heading, without its footnote.
+        let sections = try #require(html.range(of: "<ol class=\"sections\">")).lowerBound
+        let sectionsEnd = try #require(html.range(of: "</ol>", range: sections..<html.endIndex)).lowerBound
+        #expect(html[sections..<sectionsEnd].contains("One"))
+        #expect(!html[sections..<sectionsEnd].contains("footnote-ref"))
+    }
+}
