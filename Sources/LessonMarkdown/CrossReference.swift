@@ -51,6 +51,7 @@ public struct CrossReference: Sendable, Equatable {
                     column += character.unicodeScalars.count
                 }
             }
+            LoadWork.count(characters.count)
             let code = codeSpans(characters)
             var span = 0
             var index = 0

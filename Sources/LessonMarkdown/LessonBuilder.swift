@@ -443,6 +443,8 @@ struct LessonBuilder {
             // Spans come in document order, so nothing before the last claimed
             // run can be this one's; resuming there keeps the search linear.
             var index = max(range.lowerBound, lastClaimedBacktick + 1)
+            let scanStart = index
+            defer { LoadWork.count(1 + max(0, index - scanStart)) }
             while index < range.upperBound {
                 guard text.bytes[index] == UInt8(ascii: "`") else {
                     index += 1

@@ -167,10 +167,13 @@ struct MathSubstitution {
         // The last placeholder starting at or before `column` (they are in
         // order): a binary search, as one line may hold a million of them.
         var low = 0, high = lineShifts.count
+        var steps = 1
         while low < high {
+            steps += 1
             let middle = (low + high) / 2
             if lineShifts[middle].parsedStart <= column { low = middle + 1 } else { high = middle }
         }
+        LoadWork.count(steps)
         guard low > 0 else { return column }
         let shift = lineShifts[low - 1]
         if column < shift.parsedEnd {

@@ -42,6 +42,7 @@ struct SourceText {
     /// UTF-8 continuation bytes in `bytes[0..<offset]`.
     private func continuations(before offset: Int) -> Int {
         let checkpoint = min(offset / Self.checkpointStride, continuationsBefore.count - 1)
+        LoadWork.count(offset - checkpoint * Self.checkpointStride + 1)
         var count = continuationsBefore[checkpoint]
         for byte in bytes[(checkpoint * Self.checkpointStride)..<offset] where byte & 0xC0 == 0x80 {
             count += 1
@@ -102,6 +103,7 @@ struct SourceText {
         let end = range.lowerBound + within
         var scalars = 0
         if within <= Self.checkpointStride {
+            LoadWork.count(within + 1)
             for byte in bytes[range.lowerBound..<end] where byte & 0xC0 != 0x80 {
                 scalars += 1
             }
@@ -152,7 +154,9 @@ struct SourceText {
     func position(ofOffset offset: Int) -> (line: Int, byteColumn: Int) {
         var low = 0
         var high = lineStarts.count - 1
+        var steps = 1
         while low < high {
+            steps += 1
             let middle = (low + high + 1) / 2
             if lineStarts[middle] <= offset {
                 low = middle
@@ -160,6 +164,7 @@ struct SourceText {
                 high = middle - 1
             }
         }
+        LoadWork.count(steps)
         return (low + 1, offset - lineStarts[low] + 1)
     }
 }

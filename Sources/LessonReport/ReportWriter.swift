@@ -43,10 +43,7 @@ public struct ReportWriter {
     /// The first paragraph as HTML (math stays typeset), cut at a word once
     /// about `limit` characters of text have been shown.
     static func summary(of executed: ExecutedLesson, limit: Int = 220) -> String {
-        var references: [Int: ResolvedReference] = [:]
-        for r in executed.references { references[r.reference.id] = r }
-        let markdown = MarkdownHTML(allowRawHTML: false, references: references, experiment: { _ in "" },
-                                    math: executed.math)
+        let markdown = MarkdownHTML.fragment(executed)
         for block in executed.lesson.blocks {
             guard case .paragraph(let inlines) = block else { continue }
             var kept: [InlineNode] = []
@@ -99,7 +96,8 @@ public struct ReportWriter {
                 blocks: lesson.blocks.count, failedBlocks: lesson.blocks.filter { !$0.passed }.count,
                 errors: lesson.diagnostics.filter { $0.severity == .error }.count,
                 summary: lesson.lesson.frontMatter?.description.map(HTML.escape) ?? Self.summary(of: lesson),
-                expectationsNotMet: lesson.blocks.reduce(0) { $0 + $1.expectations.filter { !$0.passed }.count }))
+                expectationsNotMet: lesson.blocks.reduce(0) { $0 + $1.expectations.filter { !$0.passed }.count },
+                lang: lesson.lesson.frontMatter?.lang))
         }
         try AtomicFile.write(SearchIndex.script(for: order.map { (lessons[$0], names[$0]) }),
                              to: (outputDirectory as NSString).appendingPathComponent("assets/search-index.js"))

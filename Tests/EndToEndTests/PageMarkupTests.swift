@@ -67,4 +67,68 @@ import Testing
         #expect(html[sections..<sectionsEnd].contains("One"))
         #expect(!html[sections..<sectionsEnd].contains("footnote-ref"))
     }
+
+    static func vietnameseLesson(_ title: String) -> String {
+        """
+        ---
+        lang: vi
+        ---
+        # \(title)
+
+        Xem [@sec:details] và [@sm] để biết thêm.
+
+        ```experiment softmax
+        id: sm
+        logits: [1, 2]
+        label: 0
+        ```
+
+        ## Details
+
+        Văn bản, như [@sm].
+
+        """
+    }
+
+    @Test func theIndexSpeaksTheLessonsLanguageWhenTheyShareOne() throws {
+        let (dir, r) = try render(["lessons/a.md": Self.vietnameseLesson("Bài một"), "lessons/b.md": Self.vietnameseLesson("Bài hai")])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(r.status == 0, "\(r.stderr)")
+        let index = try page("index.html", in: dir)
+        #expect(index.contains("<html lang=\"vi\""))
+        #expect(index.contains("<h1>Bài học</h1>"))
+        #expect(index.contains("2 bài học, 2 bài đạt."))
+        #expect(index.contains("placeholder=\"Tìm trong các bài học\""))
+        #expect(!index.contains("<h1>Lessons</h1>"))
+        #expect(index.contains("<div lang=\"vi\"><a href=\"a.html\">Bài một</a>"))
+    }
+
+    @Test func aMixedIndexIsEnglishAndEachEntryCarriesItsLanguage() throws {
+        let (dir, r) = try render(["lessons/a.md": Self.vietnameseLesson("Bài một"), "lessons/b.md": "# English\n\nText.\n"])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(r.status == 0, "\(r.stderr)")
+        let index = try page("index.html", in: dir)
+        #expect(index.contains("<html lang=\"en\""))
+        #expect(index.contains("<h1>Lessons</h1>"))
+        #expect(index.contains("<div lang=\"vi\"><a href=\"a.html\">Bài một</a>"))
+        #expect(index.contains("<div lang=\"en\"><a href=\"b.html\">English</a>"))
+    }
+
+    /// Away from the page, `[@id]` reads as its words, in the lesson's
+    /// language, without a link: the index summary, the sidebar and the search text.
+    @Test func summariesAndSearchShowResolvedCrossReferences() throws {
+        let (dir, r) = try render(["lessons/a.md": Self.vietnameseLesson("Bài một")])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(r.status == 0, "\(r.stderr)")
+        let index = try page("index.html", in: dir)
+        #expect(index.contains("<p class=\"summary\">Xem § Details và Thí nghiệm 1 để biết thêm.</p>"), "\(index)")
+        let search = try page("assets/search-index.js", in: dir)
+        #expect(search.contains("Xem § Details và Thí nghiệm 1 để biết thêm."), "\(search)")
+        #expect(search.contains("Văn bản, như Thí nghiệm 1."), "\(search)")
+        for text in [index, search] { #expect(!text.contains("[@")) }
+        // On the page itself they stay links.
+        let html = try page("a.html", in: dir)
+        #expect(html.contains("<a class=\"xref section\" href=\"#details\">§ Details</a>"))
+    }
 }
+

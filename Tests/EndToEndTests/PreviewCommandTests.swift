@@ -31,12 +31,15 @@ import Testing
         let process = Process()
         process.executableURL = binary
         process.arguments = ["preview", dir.path, "--port", String(port), "--out", dir.appendingPathComponent("out").path,
-                             "--no-cache", "--stop-after", "8"]
+                             // Stopped by the test; this only ends a preview the test lost.
+                             "--no-cache", "--stop-after", "600"]
         process.standardError = FileHandle.nullDevice
         try process.run()
         defer { if process.isRunning { process.terminate() } }
         var page: (Int, String)?
-        for _ in 0..<40 where page == nil {
+        // Polls until the server answers: as long as a busy machine needs (up
+        // to two minutes), no longer than a quiet one does.
+        for _ in 0..<1_200 where page == nil {
             Thread.sleep(forTimeInterval: 0.1)
             page = get("http://127.0.0.1:\(port)/a.html")
         }
@@ -47,7 +50,7 @@ import Testing
         let before = get("http://127.0.0.1:\(port)/__version")?.1
         try "# A\n\nChanged.\n".write(to: lesson, atomically: true, encoding: .utf8)
         var after = before
-        for _ in 0..<30 where after == before {
+        for _ in 0..<600 where after == before {
             Thread.sleep(forTimeInterval: 0.2)
             after = get("http://127.0.0.1:\(port)/__version")?.1
         }

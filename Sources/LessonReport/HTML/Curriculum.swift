@@ -42,12 +42,10 @@ public struct Curriculum: Sendable {
     }
 
     static func sections(of executed: ExecutedLesson) -> [(html: String, anchor: String)] {
-        var references: [Int: ResolvedReference] = [:]
-        for r in executed.references { references[r.reference.id] = r }
-        let withValues = MarkdownHTML(allowRawHTML: false, references: references, experiment: { _ in "" }, math: executed.math)
+        let markdown = MarkdownHTML.fragment(executed)
         return executed.lesson.blocks.compactMap {
             guard case .heading(2, let inlines, let anchor) = $0 else { return nil }
-            return (withValues.inline(inlines, depth: 0), anchor)
+            return (markdown.inline(inlines, depth: 0), anchor)
         }
     }
 }

@@ -13,9 +13,13 @@ public enum IndexRenderer {
         public var expectationsNotMet: Int
         /// The lesson's first paragraph as HTML, shortened (already escaped).
         public var summary: String
+        /// The lesson's front-matter `lang:`, nil for none (English). Nil
+        /// also in a `lessons.json` written before the index knew languages.
+        public var lang: String?
         public init(title: String, href: String, blocks: Int, failedBlocks: Int, errors: Int, summary: String = "",
-                    expectationsNotMet: Int = 0) {
+                    expectationsNotMet: Int = 0, lang: String? = nil) {
             self.summary = summary
+            self.lang = lang
             self.expectationsNotMet = expectationsNotMet
             self.title = title
             self.href = href
@@ -25,7 +29,15 @@ public enum IndexRenderer {
         }
     }
 
+    /// The language of the index's own words: the lessons' language when
+    /// they all share one, else English.
+    static func language(of entries: [Entry]) -> String {
+        let languages = Set(entries.map { $0.lang ?? "en" })
+        return languages.count == 1 ? languages.first! : "en"
+    }
+
     public static func render(_ entries: [Entry], options: RenderOptions = RenderOptions()) -> String {
+        let words = InterfaceWords.forLanguage(language(of: entries))
         var items = ""
         for entry in entries {
             let ok = entry.failedBlocks == 0 && entry.errors == 0
@@ -36,19 +48,20 @@ public enum IndexRenderer {
                                        expectationsNotMet: entry.expectationsNotMet, otherErrors: entry.errors)
             let badge = "<span class=\"badge \(ok ? "passed" : "failed")\">\(HTML.escape(words))</span>"
             let summary = entry.summary.isEmpty ? "" : "<p class=\"summary\">\(entry.summary)</p>"
-            items += "<li><div><a href=\"\(HTML.escape(HTML.fileHref(entry.href)))\">\(HTML.escape(entry.title))</a>\(summary)</div>"
+            // The title and summary are the lesson's words, in its language.
+            let lang = HTML.escape(entry.lang ?? "en")
+            items += "<li><div lang=\"\(lang)\"><a href=\"\(HTML.escape(HTML.fileHref(entry.href)))\">\(HTML.escape(entry.title))</a>\(summary)</div>"
                 + " \(badge)</li>\n"
         }
         let passed = entries.filter { $0.failedBlocks == 0 && $0.errors == 0 }.count
         let main = """
-        <h1>Lessons</h1>
-        <p>\(entries.count) lesson\(entries.count == 1 ? "" : "s"), \(passed) passing. Every number on these pages was computed by the experiments in the lesson, with a fixed seed.</p>
+        <h1>\(HTML.escape(words.lessons))</h1>
+        <p>\(HTML.escape(words.indexIntro(entries.count, passed)))</p>
         <ol class="lessons">
         \(items)</ol>
 
         """
-        let words = InterfaceWords.english
         let header = "<header class=\"page\"><span class=\"spacer\"></span>" + PageShell.searchBox(words: words) + "</header>\n"
-        return PageShell.document(title: "Lessons", header: header, main: main, words: words, options: options)
+        return PageShell.document(title: words.lessons, header: header, main: main, words: words, options: options)
     }
 }

@@ -22,6 +22,9 @@ struct MarkdownHTML {
     /// False where a heading is repeated (the contents list): a reference
     /// there would be a second element with its id, and a link in a link.
     var writesFootnoteReferences = true
+    /// False for text shown away from the page (see ``fragment(_:)``): a
+    /// cross-reference is its words ("Figure 2") without a link.
+    var linksCrossReferences = true
     /// The references to each footnote written so far, shared by copies of
     /// this renderer: each gets its own id, and the footnote links back to
     /// every one.
@@ -142,7 +145,7 @@ struct MarkdownHTML {
             return
         }
         switch node {
-        case .text(let text): out += crossReferenced(text)
+        case .text(let text): out += linksCrossReferences ? crossReferenced(text) : HTML.escape(resolvingCrossReferences(text))
         case .code(let code): out += "<code>" + HTML.escape(code) + "</code>"
         case .reference(let id):
             if let resolved = references[id], let text = resolved.text {
@@ -196,28 +199,46 @@ struct MarkdownHTML {
     /// Text with every `[@id]` whose target exists turned into "Figure 2"
     /// with a link; an unknown one stays as written (check reports it).
     private func crossReferenced(_ text: String) -> String {
-        guard let numbering, text.contains("[@") else { return HTML.escape(text) }
+        replacingCrossReferences(text, other: HTML.escape) { target in
+            "<a class=\"xref \(target.kind.rawValue)\" href=\"#\(HTML.escape(target.anchor))\">\(HTML.escape(label(target)))</a>"
+        }
+    }
+
+    /// Plain text with every `[@id]` whose target exists replaced by its
+    /// words ("Figure 2", "§ Heading"); not escaped.
+    private func resolvingCrossReferences(_ text: String) -> String {
+        replacingCrossReferences(text, other: { $0 }, label)
+    }
+
+    /// `text` with each `[@id]` whose target exists replaced by `replacement`
+    /// and the text around them (unknown references included) by `other`.
+    private func replacingCrossReferences(_ text: String, other: (String) -> String,
+                                          _ replacement: (Numbering.Target) -> String) -> String {
+        guard let numbering, text.contains("[@") else { return other(text) }
         var out = ""
         var rest = Substring(text)
         while let open = rest.range(of: "[@") {
-            out += HTML.escape(String(rest[..<open.lowerBound]))
+            out += other(String(rest[..<open.lowerBound]))
             let candidate = rest[open.lowerBound...]
             if let (id, length) = CrossReference.id(atStartOf: candidate), let target = numbering.targets[id] {
-                let label: String
-                switch target.kind {
-                case .figure: label = "\(words.figure) \(target.number)"
-                case .table: label = "\(words.table) \(target.number)"
-                case .experiment: label = "\(words.experiment) \(target.number)"
-                case .section: label = "§ " + target.title
-                }
-                out += "<a class=\"xref \(target.kind.rawValue)\" href=\"#\(HTML.escape(target.anchor))\">\(HTML.escape(label))</a>"
+                out += replacement(target)
                 rest = candidate.dropFirst(length)
             } else {
-                out += "[@"
+                out += other("[@")
                 rest = candidate.dropFirst(2)
             }
         }
-        return out + HTML.escape(String(rest))
+        return out + other(String(rest))
+    }
+
+    /// What a cross-reference to `target` reads as.
+    private func label(_ target: Numbering.Target) -> String {
+        switch target.kind {
+        case .figure: "\(words.figure) \(target.number)"
+        case .table: "\(words.table) \(target.number)"
+        case .experiment: "\(words.experiment) \(target.number)"
+        case .section: "§ " + target.title
+        }
     }
 
     /// The footnotes of `blocks`, numbered in order of first reference, as
@@ -293,7 +314,8 @@ struct MarkdownHTML {
             guard depth < maximumDepth else { return }
             for node in nodes {
                 switch node {
-                case .text(let t), .code(let t): out += t
+                case .text(let t): out += resolvingCrossReferences(t)
+                case .code(let t): out += t
                 case .math(let t, _): out += t
                 case .emphasis(let c), .strong(let c), .strikethrough(let c): walk(c, depth + 1)
                 case .link(_, _, let c): walk(c, depth + 1)

@@ -34,9 +34,7 @@ public enum SearchIndex {
     }
 
     static func entry(for executed: ExecutedLesson, href: String) -> Lesson {
-        var references: [Int: ResolvedReference] = [:]
-        for r in executed.references { references[r.reference.id] = r }
-        let markdown = MarkdownHTML(allowRawHTML: false, references: references, experiment: { _ in "" })
+        let markdown = MarkdownHTML.fragment(executed)
         let title = Curriculum.title(of: executed.lesson)
         var sections: [Section] = [Section(a: "", h: title, x: "")]
         func add(_ text: String) {

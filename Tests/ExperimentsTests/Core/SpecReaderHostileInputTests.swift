@@ -20,17 +20,17 @@ import Testing
 
     /// Found by hand: an alias used as a mapping key made Yams hash the whole
     /// expansion (9^10 nodes) to look for duplicate keys, which never ended.
-    @Test(.timeLimit(.minutes(1))) func billionLaughsAsAKeyIsRejectedBeforeComposing() throws {
+    /// The error's place shows that reading stopped at the alias that crossed
+    /// the budget, long before composing; the time limit, far above a normal
+    /// run on any machine, only catches a hang.
+    @Test(.timeLimit(.minutes(10))) func billionLaughsAsAKeyIsRejectedBeforeComposing() throws {
         let body = (Self.laughs(depth: 10) + ["? *a9", ": 1", "logits: [1, 2]", "label: 0"]).joined(separator: "\n")
-        let clock = ContinuousClock()
-        var r: SpecReader?
-        let elapsed = clock.measure { r = reader(body) }
-        let issue = try #require(r?.issues.first)
-        #expect(r?.issues.count == 1)
+        let r = reader(body)
+        let issue = try #require(r.issues.first)
+        #expect(r.issues.count == 1)
         #expect(issue.message == "YAML aliases in this block expand to more than 100,000 values; write the values out instead")
         // a1…a4 add 74,718 values; the first `*a4` of `a5: &a5 [*a4,…]` (66,430 more) crosses the budget.
         #expect(issue.line == 6 && issue.column == 10)
-        #expect(elapsed < .seconds(5))
     }
 
     @Test func billionLaughsAsAValueIsRejected() throws {
