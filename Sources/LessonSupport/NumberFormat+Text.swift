@@ -44,7 +44,7 @@ extension NumberFormat {
         let shown = point.map { text.distance(from: text.index(after: $0), to: text.endIndex) } ?? 0
         if decimals > 0 {
             if point == nil { text += "." }
-            text += String(repeating: "0", count: decimals - shown)
+            text += String(repeating: "0", count: max(0, decimals - shown))
         }
         let isZero = !text.contains { ("1"..."9").contains($0) }
         return (value < 0 && !isZero ? minus : "") + text

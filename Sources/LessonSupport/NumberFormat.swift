@@ -135,7 +135,9 @@ public enum NumberFormat {
             scaled = (magnitude * power10(decimals)).rounded()
         }
         if scaled >= 9e15 {
-            return (value < 0 ? minus : "") + String(describing: magnitude.rounded())
+            // Beyond 2⁵³ every Double is an integer: write all its digits, as
+            // printf's %.0f does, never String(describing:)'s "1e+39".
+            return (value < 0 ? minus : "") + integerDigits(magnitude.rounded())
         }
         var integer = UInt64(scaled)
         if integer == 0 { return "0" }
@@ -151,5 +153,33 @@ public enum NumberFormat {
             digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -decimals))
         }
         return value < 0 ? minus + digits : digits
+    }
+
+    /// The exact decimal digits of a finite, non-negative, integral `value`
+    /// (1e39 → "1000000000000000044885712678075916785549312"): its
+    /// significand doubled `exponent` times in base-10⁹ limbs.
+    static func integerDigits(_ value: Double) -> String {
+        guard value >= 1 else { return "0" }
+        let shift = Int(value.exponent) - Double.significandBitCount
+        guard shift > 0 else { return String(UInt64(value)) }
+        var limbs = [UInt64(value.significandBitPattern | (1 << UInt64(Double.significandBitCount)))]
+        limbs = [limbs[0] % 1_000_000_000, limbs[0] / 1_000_000_000 % 1_000_000_000,
+                 limbs[0] / 1_000_000_000_000_000_000]
+        for _ in 0..<shift {
+            var carry: UInt64 = 0
+            for index in limbs.indices {
+                let doubled = limbs[index] * 2 + carry
+                limbs[index] = doubled % 1_000_000_000
+                carry = doubled / 1_000_000_000
+            }
+            if carry > 0 { limbs.append(carry) }
+        }
+        while limbs.count > 1, limbs.last == 0 { limbs.removeLast() }
+        var text = String(limbs.last!)
+        for limb in limbs.dropLast().reversed() {
+            let part = String(limb)
+            text += String(repeating: "0", count: 9 - part.count) + part
+        }
+        return text
     }
 }

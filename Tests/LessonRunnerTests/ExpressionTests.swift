@@ -90,4 +90,12 @@ import Testing
         #expect(InlineFormat.split("x == 'a:b'").0 == "x == 'a:b'")
         #expect(throws: ExpressionError.self) { try InlineFormat.split("a:zz").1.apply(.number(1)) }
     }
+
+    /// The release-configuration fuzzer's crash: a 38-digit literal with `:%`.
+    @Test func hugeNumbersFormatWithoutCrashing() throws {
+        let text = try InlineFormat.split("99990925555555555555555555555555555555:%").1.apply(.number(9.999092555555556e37))
+        #expect(text.hasPrefix("999909255555555"))
+        #expect(text.hasSuffix(".0 %"))
+        #expect(try InlineFormat.split("x:.2f").1.apply(.number(-1e300)).count == 305)
+    }
 }

@@ -47,3 +47,22 @@ import Testing
         #expect(ColumnFormat(fitting: [0.974, 0.9812], percent: true).format(0.974) == "97.4 %")
     }
 }
+
+/// Found by the release-configuration fuzzer: `=99990925555555555555555555555555555555:%`
+/// crashed `decimal` with a negative repeat count, because values beyond 2⁵³
+/// were written as "9.99e+39".
+@Suite struct HugeNumberFormatTests {
+    @Test func hugeValuesKeepAllTheirDigits() {
+        #expect(NumberFormat.decimal(1e16, decimals: 2) == "10000000000000000.00")
+        #expect(NumberFormat.decimal(1e39, decimals: 1) == "999999999999999939709166371603178586112.0")
+        #expect(NumberFormat.decimal(-Double(1 << 60), decimals: 0) == "\u{2212}1152921504606846976")
+        #expect(NumberFormat.percent(9.999092555555556e37).hasSuffix(".0 %"))
+        #expect(NumberFormat.fixed(Double.greatestFiniteMagnitude, maxDecimals: 3).count == 309)
+    }
+
+    @Test func integerDigitsMatchTheIntegerBelowTwoToThe64() {
+        for value: UInt64 in [1, 9, 1 << 53, (1 << 53) + 2, 1 << 63, UInt64.max - 2047] {
+            #expect(NumberFormat.integerDigits(Double(value)) == String(value))
+        }
+    }
+}
