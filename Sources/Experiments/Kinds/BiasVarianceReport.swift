@@ -136,7 +136,7 @@ struct BiasVarianceReport {
         }
         if spec.family != .errors, spec.data.source.isRegression, spec.baseError == 0 {
             items.append(.note("No model can predict the noise: the best achievable mean squared error is the noise variance "
-                               + "σ² = \(number(spec.data.noise * spec.data.noise)). Set base_error to it to measure the avoidable bias."))
+                               + "σ² = \(ReportFormat.number(spec.data.noise * spec.data.noise)). Set base_error to it to measure the avoidable bias."))
         }
         if !decomposition.isEmpty {
             items.append(.chart(decompositionChart))
@@ -169,9 +169,9 @@ struct BiasVarianceReport {
         if let optimum = optimumIndex {
             let point = decomposition[optimum]
             out.append(Metric(label: "lowest expected test error", value: capacityLabel(point.capacity),
-                              detail: "MSE \(number(point.testMSE)) over \(spec.resamples) training sets"))
+                              detail: "MSE \(ReportFormat.number(point.testMSE)) over \(spec.resamples) training sets"))
             out.append(Metric(label: "bias² + variance + noise vs measured",
-                              value: percent(decomposition.map { abs($0.discrepancy) }.max() ?? .nan, decimals: 1),
+                              value: ReportFormat.percent(decomposition.map { abs($0.discrepancy) }.max() ?? .nan, decimals: 1),
                               detail: "largest relative difference"))
         }
         return out
@@ -205,7 +205,7 @@ struct BiasVarianceReport {
         } else {
             caption = "\(spec.data.label): \(spec.trainSize.grouped) training and \(spec.validationSize.grouped) validation examples. "
             caption += spec.family == .degrees
-                ? "Least-squares polynomials" + (spec.training.weightDecay > 0 ? " with ridge penalty λ = \(number(spec.training.weightDecay))" : "") + "."
+                ? "Least-squares polynomials" + (spec.training.weightDecay > 0 ? " with ridge penalty λ = \(ReportFormat.number(spec.training.weightDecay))" : "") + "."
                 : "\(modelLabel), trained with \(spec.training.label)."
             caption += " Errors are " + (isClassification ? "fractions misclassified" : "mean squared errors") + "."
             if best != nil { caption += " Highlighted: the lowest validation error." }
@@ -243,7 +243,7 @@ struct BiasVarianceReport {
         let ys = decomposition.flatMap { [$0.bias2, $0.variance, $0.testMSE] }.filter { $0 > 0 && $0.isFinite }
         let logY = (ys.max() ?? 1) / max(ys.min() ?? 1, 1e-300) > 100
         let summary = "Bias², variance and expected test error against \(capacityName), over \(spec.resamples) training sets: "
-            + decomposition.map { "\($0.capacity): bias² \(number($0.bias2)), variance \(number($0.variance)), test MSE \(number($0.testMSE))" }
+            + decomposition.map { "\($0.capacity): bias² \(ReportFormat.number($0.bias2)), variance \(ReportFormat.number($0.variance)), test MSE \(ReportFormat.number($0.testMSE))" }
             .joined(separator: "; ") + "."
         return Chart(
             title: "Bias² + variance + noise = expected test error", style: .line,
@@ -264,9 +264,9 @@ struct BiasVarianceReport {
         let rows: [[Cell]] = decomposition.enumerated().map { i, point in
             let tone: Cell.Tone = i == optimum ? .highlight : .plain
             return [
-                Cell(String(point.capacity), tone: tone), Cell(number(point.bias2), value: point.bias2, style: .plain), Cell(number(point.variance), value: point.variance, style: .plain),
-                Cell(number(point.noise), value: point.noise, style: .plain), Cell(number(point.total), value: point.total, style: .plain), Cell(number(point.testMSE), value: point.testMSE, style: .plain, tone: tone),
-                Cell(percent(point.discrepancy, decimals: 1), value: point.discrepancy, style: .percent),
+                Cell(String(point.capacity), tone: tone), Cell.number(point.bias2), Cell.number(point.variance),
+                Cell.number(point.noise), Cell.number(point.total), Cell(ReportFormat.number(point.testMSE), value: point.testMSE, style: .plain, tone: tone),
+                Cell(ReportFormat.percent(point.discrepancy, decimals: 1), value: point.discrepancy, style: .percent),
             ]
         }
         let caption = "Over \(spec.resamples) training sets of \(spec.trainSize.grouped) points each, at \(spec.testPoints) evenly "
@@ -318,14 +318,6 @@ struct BiasVarianceReport {
         if x.isNaN { return "–" }
         // Below 1 % a second decimal keeps small errors distinguishable (0.50 % vs 0.45 %);
         // the cut is at 0.995 % so that 1 % computed as 0.15 − 0.14 does not print as "1.00 %".
-        return isClassification || spec.family == .errors ? percent(x, decimals: x != 0 && abs(x) < 0.00995 ? 2 : 1) : number(x)
-    }
-
-    private func number(_ x: Double) -> String {
-        x.isNaN ? "–" : ResultValue.format(x, significant: 3)
-    }
-
-    private func percent(_ x: Double, decimals: Int) -> String {
-        x.isNaN ? "–" : NumberFormat.percent(x, decimals: decimals)
+        return isClassification || spec.family == .errors ? ReportFormat.percent(x, decimals: x != 0 && abs(x) < 0.00995 ? 2 : 1) : ReportFormat.number(x)
     }
 }

@@ -99,9 +99,9 @@ struct DropoutEnsembleReport {
         for (name, network, isDropout) in divergences {
             guard let divergence = network.divergence else { continue }
             var text = "The network \(name) \(divergence) — its accuracies cannot be measured. "
-                + "Lower the learning rate (now \(number(spec.training.learningRate)))"
+                + "Lower the learning rate (now \(ReportFormat.number(spec.training.learningRate)))"
             if isDropout, result.plain.divergence == nil {
-                text += ": dropout with p = \(number(spec.keepProbability)) makes the gradients noisier and larger, "
+                text += ": dropout with p = \(ReportFormat.number(spec.keepProbability)) makes the gradients noisier and larger, "
                     + "and the same rate trained the network without dropout"
             }
             items.append(.warning(text + "."))
@@ -118,16 +118,16 @@ struct DropoutEnsembleReport {
     }
 
     private var metrics: [Metric] {
-        var out = [Metric(label: "weight scaling", value: percent(result.scaledAccuracy),
-                          detail: "test accuracy, one deterministic pass, \(milliseconds(result.scaledSeconds))",
+        var out = [Metric(label: "weight scaling", value: ReportFormat.percent(result.scaledAccuracy),
+                          detail: "test accuracy, one deterministic pass, \(ReportFormat.milliseconds(result.scaledSeconds))",
                           number: result.scaledAccuracy, style: .percent)]
         if let last = result.monteCarlo.last {
-            out.append(Metric(label: "Monte-Carlo, K = \(last.samples)", value: percent(last.accuracy),
-                              detail: "test accuracy, \(last.samples) passes, \(milliseconds(last.seconds))",
+            out.append(Metric(label: "Monte-Carlo, K = \(last.samples)", value: ReportFormat.percent(last.accuracy),
+                              detail: "test accuracy, \(last.samples) passes, \(ReportFormat.milliseconds(last.seconds))",
                               number: last.accuracy, style: .percent))
         }
         if result.plain.divergence == nil {
-            out.append(Metric(label: "generalization gap", value: percent(result.dropout.gap) + " vs " + percent(result.plain.gap),
+            out.append(Metric(label: "generalization gap", value: ReportFormat.percent(result.dropout.gap) + " vs " + ReportFormat.percent(result.plain.gap),
                               detail: "training − test accuracy, with vs without dropout"))
         }
         return out
@@ -141,8 +141,8 @@ struct DropoutEnsembleReport {
             references.append(.init(label: "no dropout", y: result.plain.testAccuracy))
         }
         let summary = "Test accuracy of the Monte-Carlo average against the number of sampled masks K: "
-            + result.monteCarlo.map { "K = \($0.samples): \(percent($0.accuracy))" }.joined(separator: ", ")
-            + "; weight scaling: \(percent(result.scaledAccuracy))."
+            + result.monteCarlo.map { "K = \($0.samples): \(ReportFormat.percent($0.accuracy))" }.joined(separator: ", ")
+            + "; weight scaling: \(ReportFormat.percent(result.scaledAccuracy))."
         return Chart(
             title: "Averaging more thinned networks approaches weight scaling", style: .line,
             xLabel: "sampled masks K" + (logX ? " (log scale)" : ""), yLabel: "test accuracy (%)",
@@ -153,18 +153,18 @@ struct DropoutEnsembleReport {
 
     private var ensembleTable: ResultTable {
         var rows: [[Cell]] = [[
-            Cell("weight scaling", tone: .highlight), Cell("1"), Cell(percent(result.scaledAccuracy), value: result.scaledAccuracy, style: .percent),
-            Cell(number(result.scaledLoss), value: result.scaledLoss, style: .plain), Cell("–"), Cell(milliseconds(result.scaledSeconds, unit: false), value: result.scaledSeconds * 1e3),
+            Cell("weight scaling", tone: .highlight), Cell("1"), Cell.percent(result.scaledAccuracy),
+            Cell.number(result.scaledLoss), Cell("–"), Cell(ReportFormat.milliseconds(result.scaledSeconds, unit: false), value: result.scaledSeconds * 1e3),
         ]]
         for mc in result.monteCarlo {
             rows.append([
-                Cell("MC, K = \(mc.samples)"), Cell(String(mc.samples)), Cell(percent(mc.accuracy), value: mc.accuracy, style: .percent),
-                Cell(number(mc.loss), value: mc.loss, style: .plain), Cell(percent(mc.agreement), value: mc.agreement, style: .percent), Cell(milliseconds(mc.seconds, unit: false), value: mc.seconds * 1e3),
+                Cell("MC, K = \(mc.samples)"), Cell(String(mc.samples)), Cell.percent(mc.accuracy),
+                Cell.number(mc.loss), Cell.percent(mc.agreement), Cell(ReportFormat.milliseconds(mc.seconds, unit: false), value: mc.seconds * 1e3),
             ])
         }
         let scaling = spec.form == .inverted
             ? "Inverted dropout scaled the kept units by 1/p during training, so weight scaling is plain evaluation mode."
-            : "Original dropout: evaluation mode multiplies every unit by p = \(number(spec.keepProbability))."
+            : "Original dropout: evaluation mode multiplies every unit by p = \(ReportFormat.number(spec.keepProbability))."
         return ResultTable(
             caption: "The dropout network on \(result.testExamples) test examples. \(scaling) Monte-Carlo rows average the "
                 + "softmax outputs of K passes with fresh masks (Monte-Carlo dropout); agreement is the fraction of test examples whose predicted "
@@ -177,13 +177,11 @@ struct DropoutEnsembleReport {
 
     private var networkTable: ResultTable {
         func row(_ name: String, _ n: NetworkResult) -> [Cell] {
-            guard n.divergence == nil else {
-                return [Cell(name), Cell("diverged", tone: .bad), Cell("–"), Cell("–"), Cell("–"), Cell("–"), Cell("–")]
-            }
-            return [Cell(name), Cell(percent(n.trainAccuracy), value: n.trainAccuracy, style: .percent), Cell(percent(n.testAccuracy), value: n.testAccuracy, style: .percent), Cell(percent(n.gap), value: n.gap, style: .percent),
-                    Cell(number(n.trainLoss), value: n.trainLoss, style: .plain), Cell(number(n.testLoss), value: n.testLoss, style: .plain), Cell(percent(n.thinnedAccuracy), value: n.thinnedAccuracy, style: .percent)]
+            guard n.divergence == nil else { return Cell.divergedRow(name, count: 7) }
+            return [Cell(name), Cell.percent(n.trainAccuracy), Cell.percent(n.testAccuracy), Cell.percent(n.gap),
+                    Cell.number(n.trainLoss), Cell.number(n.testLoss), Cell.percent(n.thinnedAccuracy)]
         }
-        var rows = [row("without dropout", result.plain), row("with dropout, p = \(number(spec.keepProbability))", result.dropout)]
+        var rows = [row("without dropout", result.plain), row("with dropout, p = \(ReportFormat.number(spec.keepProbability))", result.dropout)]
         // Tone the smaller gap and the lower test loss.
         if result.plain.divergence == nil, result.dropout.divergence == nil {
             let better = result.dropout.gap < result.plain.gap ? 1 : 0
@@ -198,7 +196,7 @@ struct DropoutEnsembleReport {
                 + "Both are measured in evaluation mode: accuracy, the gap (training minus test accuracy) and the "
                 + "cross-entropy loss. The thinned column is the mean test accuracy of "
                 + "\(DropoutEnsembleExperiment.thinningMasks) single passes with units dropped at random "
-                + "(keep probability \(number(spec.keepProbability))).",
+                + "(keep probability \(ReportFormat.number(spec.keepProbability))).",
             columns: [.init("network", numeric: false), .init("training acc."), .init("test acc."), .init("gap"),
                       .init("training loss"), .init("test loss"), .init("thinned")],
             rows: rows)
@@ -207,36 +205,22 @@ struct DropoutEnsembleReport {
     private var uncertaintyNote: String? {
         guard let u = result.uncertainty else { return nil }
         return "Across the \(u.samples) sampled networks, a pass predicts a different class from the average on "
-            + "\(percent(u.disagreement)) of the test examples. The averaged prediction has a mean entropy of "
-            + "\(number(u.entropy)) nats — \(number(u.entropyCorrect)) on the examples it gets right, "
-            + "\(number(u.entropyWrong)) on those it gets wrong — of which \(number(u.mutualInformation)) nats "
+            + "\(ReportFormat.percent(u.disagreement)) of the test examples. The averaged prediction has a mean entropy of "
+            + "\(ReportFormat.number(u.entropy)) nats — \(ReportFormat.number(u.entropyCorrect)) on the examples it gets right, "
+            + "\(ReportFormat.number(u.entropyWrong)) on those it gets wrong — of which \(ReportFormat.number(u.mutualInformation)) nats "
             + "(the mutual information) come from the sampled networks disagreeing."
     }
 
     private var activationNote: String? {
         guard let a = result.activations else { return nil }
-        let p = number(spec.keepProbability)
+        let p = ReportFormat.number(spec.keepProbability)
         let training = spec.form == .inverted
             ? "training mode keeps each unit with probability \(p) and divides it by \(p)"
             : "training mode keeps each unit with probability \(p) and leaves it as it is"
         return "The first hidden dropout layer on the test set: \(training), so over \(a.samples) masks its mean output is "
-            + "\(number(a.trainingMean / a.inputMean)) × its mean input; evaluation mode gives "
-            + "\(number(a.evaluationMean / a.inputMean)) × the input. The two agree to "
-            + "\(percent(abs(a.trainingMean / a.evaluationMean - 1), decimals: 2)), as they must for the next layer to see "
+            + "\(ReportFormat.number(a.trainingMean / a.inputMean)) × its mean input; evaluation mode gives "
+            + "\(ReportFormat.number(a.evaluationMean / a.inputMean)) × the input. The two agree to "
+            + "\(ReportFormat.percent(abs(a.trainingMean / a.evaluationMean - 1), decimals: 2)), as they must for the next layer to see "
             + "the activations it was trained on."
-    }
-
-    // MARK: - Formatting
-
-    private func number(_ x: Double) -> String {
-        x.isNaN ? "–" : ResultValue.format(x, significant: 3)
-    }
-
-    private func percent(_ x: Double, decimals: Int = 1) -> String {
-        x.isNaN ? "–" : NumberFormat.percent(x, decimals: decimals)
-    }
-
-    private func milliseconds(_ seconds: Double, unit: Bool = true) -> String {
-        seconds.isNaN ? "–" : ResultValue.format(seconds * 1e3, significant: 3) + (unit ? " ms" : "")
     }
 }

@@ -111,7 +111,7 @@ struct TrainReport {
         for (variant, r) in pairs {
             guard let divergence = r.divergence else { continue }
             items.append(.warning("Variant \(variant.label) \(divergence): its final losses and accuracies cannot be measured. "
-                + "A smaller learning rate (now \(number(variant.settings.resolvedLearningRate))) would keep it finite."))
+                + "A smaller learning rate (now \(ReportFormat.number(variant.settings.resolvedLearningRate))) would keep it finite."))
         }
         items.append(.table(metricsTable))
         if let chart = curveChart { items.append(.chart(chart)) }
@@ -131,18 +131,17 @@ struct TrainReport {
         for (variant, r) in pairs {
             var row = [Cell(variant.label)]
             if r.divergence != nil {
-                row += Array(repeating: Cell("–"), count: isRegression ? 3 : 5)
-                row[1] = Cell("diverged", tone: .bad)
+                row = Cell.divergedRow(variant.label, count: 1 + (isRegression ? 3 : 5))
             } else if isRegression {
-                row += [numberCell(r.trainLoss), numberCell(r.validationLoss), numberCell(r.testLoss)]
+                row += [Cell.number(r.trainLoss), Cell.number(r.validationLoss), Cell.number(r.testLoss)]
             } else {
-                row += [numberCell(r.trainLoss), numberCell(r.testLoss), percentCell(r.trainAccuracy),
-                        percentCell(r.validationAccuracy), percentCell(r.testAccuracy)]
+                row += [Cell.number(r.trainLoss), Cell.number(r.testLoss), Cell.percent(r.trainAccuracy),
+                        Cell.percent(r.validationAccuracy), Cell.percent(r.testAccuracy)]
             }
             row += [Cell(r.steps.grouped, value: Double(r.steps), style: .integer),
                     Cell(r.stepsPerEpoch.grouped, value: Double(r.stepsPerEpoch), style: .integer),
-                    numberCell(r.seconds * 1e3 / Double(max(variant.settings.epochs, 1))),
-                    numberCell(r.weightNorm), percentCell(r.relativeChange), percentCell(r.deadFraction)]
+                    Cell.number(r.seconds * 1e3 / Double(max(variant.settings.epochs, 1))),
+                    Cell.number(r.weightNorm), Cell.percent(r.relativeChange), Cell.percent(r.deadFraction)]
             if spec.targetLoss != nil {
                 row.append(r.stepsToTarget.map { Cell($0.grouped, value: Double($0), style: .integer) } ?? Cell("not reached"))
             }
@@ -159,7 +158,7 @@ struct TrainReport {
             ?? (first.hidden.isEmpty ? "no hidden layer" : "hidden layers " + first.hidden.map(String.init).joined(separator: "–"))
         return ResultTable(
             caption: "\(spec.data.label): \(result.trainingExamples.grouped) training, \(result.validationExamples.grouped) validation and "
-                + "\(result.testExamples.grouped) test examples\(spec.labelNoise > 0 ? " (\(percent(spec.labelNoise)) of the training labels replaced at random)" : ""). "
+                + "\(result.testExamples.grouped) test examples\(spec.labelNoise > 0 ? " (\(ReportFormat.percent(spec.labelNoise)) of the training labels replaced at random)" : ""). "
                 + "Unless a variant says otherwise: \(architecture), \(first.recipe.label.replacingOccurrences(of: "batches of \(Int.max)", with: "the whole training set")). "
                 + "Every variant starts from the same data, batches and (for the same architecture) initial weights. "
                 + "Losses and accuracies are measured after training in evaluation mode; ‖W‖ is the norm of all weight matrices together, "
@@ -229,7 +228,7 @@ struct TrainReport {
             xLabel: varied + (logX ? " (log scale\(x.contains(0) ? "; 0 drawn at a tenth of the smallest value" : ""))" : ""),
             yLabel: isRegression ? "loss" : "accuracy (%)", xScale: logX ? .log : .linear, series: series,
             summary: "Training and test \(isRegression ? "loss" : "accuracy") after training for each value of \(varied): "
-                + points.map { "\(ResultValue.format($0.0)): \(isRegression ? number($0.1.testLoss) : percent($0.1.testAccuracy))" }
+                + points.map { "\(ResultValue.format($0.0)): \(isRegression ? ReportFormat.number($0.1.testLoss) : ReportFormat.percent($0.1.testAccuracy))" }
                     .joined(separator: ", ") + ".",
             yFormat: isRegression ? .plain : .percent)
     }
@@ -240,9 +239,9 @@ struct TrainReport {
             for layer in r.layers {
                 rows.append([
                     Cell(variant.name), Cell(String(layer.index + 1)), Cell(layer.name, tone: .plain),
-                    Cell(number(layer.activationMean)), Cell(number(layer.activationStandardDeviation)),
-                    Cell(layer.weightNorm.map(number) ?? "–"), Cell(layer.relativeChange.map { percent($0) } ?? "–"),
-                    Cell(layer.deadFraction.map { percent($0) } ?? "–"),
+                    Cell(ReportFormat.number(layer.activationMean)), Cell(ReportFormat.number(layer.activationStandardDeviation)),
+                    Cell(layer.weightNorm.map(ReportFormat.number) ?? "–"), Cell(layer.relativeChange.map { ReportFormat.percent($0) } ?? "–"),
+                    Cell(layer.deadFraction.map { ReportFormat.percent($0) } ?? "–"),
                 ])
             }
         }
@@ -252,23 +251,5 @@ struct TrainReport {
             columns: [.init("variant", numeric: false), .init("#"), .init("layer", numeric: false), .init("output mean"),
                       .init("output sd"), .init("‖W‖"), .init("change"), .init("dead")],
             rows: rows)
-    }
-
-    // MARK: - Formatting
-
-    private func number(_ x: Double) -> String {
-        x.isNaN ? "–" : ResultValue.format(x, significant: 3)
-    }
-
-    private func numberCell(_ x: Double) -> Cell {
-        x.isNaN ? Cell("–") : Cell(number(x), value: x)
-    }
-
-    private func percentCell(_ x: Double) -> Cell {
-        x.isFinite ? Cell(percent(x), value: x, style: .percent) : Cell(percent(x))
-    }
-
-    private func percent(_ x: Double) -> String {
-        x.isNaN ? "–" : (x.isInfinite ? "∞" : String(format: "%.1f %%", x * 100))
     }
 }
