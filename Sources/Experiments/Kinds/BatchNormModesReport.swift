@@ -1,4 +1,3 @@
-import LessonSupport
 import Foundation
 
 /// Turns a batchnorm-modes run into named values, tables and a chart.
@@ -87,13 +86,13 @@ struct BatchNormModesReport {
     var presentation: [PresentationItem] {
         if let divergence = result.divergence {
             return [.warning("Training \(divergence) — the network's accuracies cannot be measured. "
-                             + "Lower the learning rate (now \(number(spec.training.learningRate))).")]
+                             + "Lower the learning rate (now \(ReportFormat.number(spec.training.learningRate))).")]
         }
         var items: [PresentationItem] = [.metrics(metrics), .chart(chart), .table(modesTable), .table(layerTable)]
         if result.lastBatch < min(spec.training.batchSize, result.trainingExamples) {
             items.append(.note("The \(result.trainingExamples.grouped) training examples fill \(result.trainingExamples / spec.training.batchSize) batches "
                                + "of \(spec.training.batchSize) and a last one of \(result.lastBatch) in every epoch. The running averages give that "
-                               + "small batch's noisy statistics the same weight, \(number(1 - spec.momentum)), as any other's, and it is the last "
+                               + "small batch's noisy statistics the same weight, \(ReportFormat.number(1 - spec.momentum)), as any other's, and it is the last "
                                + "update of training."))
         }
         if spec.testBatchSizes.first == 1 {
@@ -105,15 +104,15 @@ struct BatchNormModesReport {
 
     private var metrics: [Metric] {
         var out = [
-            Metric(label: "evaluation mode", value: percent(result.evaluationAccuracy),
+            Metric(label: "evaluation mode", value: ReportFormat.percent(result.evaluationAccuracy),
                    detail: "test accuracy with the running averages, \(result.testExamples.grouped) examples at once",
                    number: result.evaluationAccuracy, style: .percent),
-            Metric(label: "one example at a time", value: percent(result.singleAccuracy),
+            Metric(label: "one example at a time", value: ReportFormat.percent(result.singleAccuracy),
                    detail: "evaluation mode; \(result.singleDiffering) prediction\(result.singleDiffering == 1 ? "" : "s") differ from the batched ones",
                    number: result.singleAccuracy, style: .percent),
         ]
         if let smallest = result.batchStatistics.first(where: { $0.batchSize > 1 }) ?? result.batchStatistics.first {
-            out.append(Metric(label: "batch statistics, batches of \(smallest.batchSize)", value: percent(smallest.accuracy),
+            out.append(Metric(label: "batch statistics, batches of \(smallest.batchSize)", value: ReportFormat.percent(smallest.accuracy),
                               detail: "test accuracy normalizing each test batch with its own mean and variance",
                               number: smallest.accuracy, style: .percent))
         }
@@ -124,8 +123,8 @@ struct BatchNormModesReport {
         let x = result.batchStatistics.map { Double($0.batchSize) }
         let logX = (x.max() ?? 1) / max(x.min() ?? 1, 1) >= 10
         let summary = "Test accuracy with batch statistics against the test batch size: "
-            + result.batchStatistics.map { "\($0.batchSize): \(percent($0.accuracy))" }.joined(separator: ", ")
-            + "; evaluation mode (running averages): \(percent(result.evaluationAccuracy))."
+            + result.batchStatistics.map { "\($0.batchSize): \(ReportFormat.percent($0.accuracy))" }.joined(separator: ", ")
+            + "; evaluation mode (running averages): \(ReportFormat.percent(result.evaluationAccuracy))."
         return Chart(
             title: "Batch statistics at test time approach the running averages only for large batches", style: .line,
             xLabel: "test batch size" + (logX ? " (log scale)" : ""), yLabel: "test accuracy (%)", xScale: logX ? .log : .linear,
@@ -138,19 +137,19 @@ struct BatchNormModesReport {
         var rows: [[Cell]] = [
             [Cell("evaluation mode, whole test set", tone: .highlight), Cell("running averages", tone: .plain),
              Cell(result.testExamples.grouped, value: Double(result.testExamples), style: .integer),
-             Cell(percent(result.evaluationAccuracy), value: result.evaluationAccuracy, style: .percent), Cell("–")],
+             Cell.percent(result.evaluationAccuracy), Cell(ReportFormat.missing)],
             [Cell("evaluation mode, one example at a time"), Cell("running averages"),
              Cell(result.testExamples.grouped, value: Double(result.testExamples), style: .integer),
-             Cell(percent(result.singleAccuracy), value: result.singleAccuracy, style: .percent),
-             Cell(percent(1 - Double(result.singleDiffering) / Double(max(result.testExamples, 1))),
-                  value: 1 - Double(result.singleDiffering) / Double(max(result.testExamples, 1)), style: .percent)],
+             Cell.percent(result.singleAccuracy),
+             Cell.percent(1 - Double(result.singleDiffering) / Double(max(result.testExamples, 1)))],
         ]
         for b in result.batchStatistics {
+            var accuracy = Cell.percent(b.accuracy)
+            if b.accuracy < result.evaluationAccuracy - 0.05 { accuracy.tone = .bad }
             rows.append([
                 Cell("batch statistics, batches of \(b.batchSize)"), Cell("its own batch"),
                 Cell(b.examples.grouped, value: Double(b.examples), style: .integer),
-                Cell(percent(b.accuracy), value: b.accuracy, style: .percent, tone: b.accuracy < result.evaluationAccuracy - 0.05 ? .bad : .plain),
-                Cell(percent(b.agreement), value: b.agreement, style: .percent),
+                accuracy, Cell.percent(b.agreement),
             ])
         }
         return ResultTable(
@@ -167,31 +166,18 @@ struct BatchNormModesReport {
 
     private var layerTable: ResultTable {
         let rows: [[Cell]] = result.layers.enumerated().map { position, layer in
-            let cells: [(Double, NumberStyle)] = [
-                (Self.median(layer.meanErrors), .plain), (Self.maximum(layer.meanErrors), .plain),
-                (Self.minimum(layer.varianceRatios), .plain), (Self.median(layer.varianceRatios), .plain),
-                (Self.maximum(layer.varianceRatios), .plain),
-            ]
+            let numbers = [Self.median(layer.meanErrors), Self.maximum(layer.meanErrors), Self.minimum(layer.varianceRatios),
+                           Self.median(layer.varianceRatios), Self.maximum(layer.varianceRatios)]
             return [Cell("batch norm \(position + 1)"), Cell(String(layer.units), value: Double(layer.units), style: .integer)]
-                + cells.map { Cell(number($0.0), value: $0.0, style: $0.1) }
+                + numbers.map(Cell.number)
         }
         return ResultTable(
-            caption: "The running averages after \(result.steps.grouped) steps (momentum \(number(spec.momentum))) against the statistics of each "
+            caption: "The running averages after \(result.steps.grouped) steps (momentum \(ReportFormat.number(spec.momentum))) against the statistics of each "
                 + "batch norm layer's input over all \(result.trainingExamples.grouped) training examples, computed in evaluation mode (the layers "
                 + "before it using their running averages, as at test time); the population variance divides by n, the running one averages "
                 + "unbiased batch variances. Mean error: |running mean − population mean| / population standard deviation, over the units.",
             columns: [.init("layer", numeric: false), .init("units"), .init("mean error, median"), .init("mean error, max"),
                       .init("variance ratio, min"), .init("variance ratio, median"), .init("variance ratio, max")],
             rows: rows)
-    }
-
-    // MARK: - Formatting
-
-    private func number(_ x: Double) -> String {
-        x.isNaN ? "–" : ResultValue.format(x, significant: 3)
-    }
-
-    private func percent(_ x: Double) -> String {
-        x.isNaN ? "–" : NumberFormat.percent(x, decimals: 1)
     }
 }
