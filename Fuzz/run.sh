@@ -26,10 +26,14 @@ case $config in debug|release) ;; *) echo "unknown CONFIG '$config' (debug, rele
 
 # The target exists only when LESSON_FUZZ=1; its own scratch folder keeps the
 # sanitized objects away from the normal .build.
+# A failed build must stop here: an older binary left in .build-fuzz would
+# otherwise be fuzzed as if it were the current code.
+status=0
 LESSON_FUZZ=1 swift build -c "$config" --scratch-path .build-fuzz --product LessonFuzz \
-    -Xswiftc -sanitize=fuzzer,address 2>&1 | grep -v "Cannot export local symbol" || true
+    -Xswiftc -sanitize=fuzzer,address > .build-fuzz.log 2>&1 || status=$?
+grep -v "Cannot export local symbol" .build-fuzz.log || true
 binary=.build-fuzz/$config/LessonFuzz
-[ -x "$binary" ] || { echo "build failed" >&2; exit 1; }
+[ "$status" = 0 ] && [ -x "$binary" ] || { echo "build failed (status $status); see .build-fuzz.log" >&2; exit 1; }
 
 corpus=Fuzz/corpus/$mode
 seeds=Fuzz/corpus/seeds-$mode

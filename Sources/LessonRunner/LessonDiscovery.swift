@@ -8,7 +8,30 @@ public enum LessonDiscovery {
         public var description: String { "no such file or folder: \(path)" }
     }
 
+    /// A `.md` file found in a folder that is a symbolic link to a file outside
+    /// that folder (after resolving every link): it is not read, since a page
+    /// would publish whatever it points at (`intro.md -> /etc/passwd`).
+    public struct LinkOutside: CustomStringConvertible, Sendable {
+        public var path: String
+        public var target: String
+        public var folder: String
+        public var description: String {
+            "\(path): warning: skipped: a symbolic link to '\(target)', outside the folder '\(folder)'; lessons found in a folder must stay inside it (name the file itself on the command line to render it anyway)"
+        }
+    }
+
+    /// What a search found: the lessons to run, and the links it skipped.
+    public struct Found: Sendable {
+        public var lessons: [String]
+        public var skipped: [LinkOutside]
+    }
+
     public static func lessons(in paths: [String]) throws -> [String] {
+        try find(in: paths).lessons
+    }
+
+    public static func find(in paths: [String]) throws -> Found {
+        var skipped: [LinkOutside] = []
         var found: [String] = []
         let fm = FileManager.default
         for path in paths {
@@ -22,6 +45,7 @@ public enum LessonDiscovery {
             }
             if isDirectory.boolValue {
                 guard let enumerator = fm.enumerator(atPath: path) else { continue }
+                let root = (path as NSString).resolvingSymlinksInPath
                 var inFolder: [String] = []
                 while let relative = enumerator.nextObject() as? String {
                     let name = (relative as NSString).lastPathComponent
@@ -36,6 +60,11 @@ public enum LessonDiscovery {
                     // inside it), not a lesson that cannot be read.
                     if relative.lowercased().hasSuffix(".md") && name.lowercased() != "readme.md"
                         && !(fm.fileExists(atPath: full, isDirectory: &entryIsDirectory) && entryIsDirectory.boolValue) {
+                        let target = (full as NSString).resolvingSymlinksInPath
+                        if target != root && !target.hasPrefix(root.hasSuffix("/") ? root : root + "/") {
+                            skipped.append(LinkOutside(path: full, target: target, folder: path))
+                            continue
+                        }
                         inFolder.append(full)
                     }
                 }
@@ -45,6 +74,6 @@ public enum LessonDiscovery {
             }
         }
         var seen = Set<String>()
-        return found.filter { seen.insert(($0 as NSString).standardizingPath).inserted }
+        return Found(lessons: found.filter { seen.insert(($0 as NSString).standardizingPath).inserted }, skipped: skipped)
     }
 }

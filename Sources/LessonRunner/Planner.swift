@@ -98,6 +98,16 @@ public enum Planner {
                                                   notes: [.init("known kinds: " + names.joined(separator: ", ") + " (see `lesson kinds`)")]))
             return planned
         }
+        let words = block.infoString.split(whereSeparator: \.isWhitespace)
+        if words.count > 2 {
+            // `experiment softmax softmax` or `experiment train fast`: the
+            // block runs as its kind, but the rest would otherwise vanish.
+            let extra = words.dropFirst(2).joined(separator: " ")
+            planned.diagnostics.append(Diagnostic(
+                "ignored text '\(extra.prefix(60))' after 'experiment \(block.kind)' on the fence line",
+                at: block.kindLocation, severity: .warning,
+                notes: [.init("the fence line holds only 'experiment <kind>'; settings such as an id or a caption go in the block body, e.g. 'id: \(words.count == 3 && words[2].allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" } ? String(words[2]) : "my_block")'")]))
+        }
         let reader = SpecReader(body: block.body, kind: kind.name, descriptors: CommonKeys.descriptors + kind.keys)
         if let id = reader.optionalString("id") {
             if id.range(of: "^[A-Za-z][A-Za-z0-9_]*$", options: .regularExpression) == nil || id.count > 64 {

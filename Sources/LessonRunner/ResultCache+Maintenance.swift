@@ -31,6 +31,8 @@ extension ResultCache {
         if access(directory, W_OK | X_OK) != 0 {
             throw Unusable(directory: directory, reason: String(cString: strerror(errno)))
         }
+        // Entries a killed run (kill -9 cannot be caught) was writing.
+        TemporaryFiles.sweepStale(in: directory)
     }
 
     /// What `lesson cache stats` prints.

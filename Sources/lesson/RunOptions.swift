@@ -65,7 +65,9 @@ struct RunOptions: ParsableArguments {
 
     func runAll() throws -> [ExecutedLesson] {
         try checkPaths()
-        var files = try LessonDiscovery.lessons(in: paths)
+        let found = try LessonDiscovery.find(in: paths)
+        for link in found.skipped { FileHandle.standardError.write(Data((link.description + "\n").utf8)) }
+        var files = found.lessons
         if files.isEmpty {
             // A mistyped folder in CI must not pass as "0 of 0 failed".
             throw ValidationError("no lessons found in \(paths.map { "'\($0)'" }.joined(separator: ", ")): a lesson is a .md file (README.md files are skipped)")

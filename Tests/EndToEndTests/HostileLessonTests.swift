@@ -227,6 +227,24 @@ import Testing
         #expect(temporaryFiles(in: out) == [live])
     }
 
+    /// The cache folder too: a cache entry a killed run was writing is
+    /// removed by the next run that uses the cache.
+    @Test func theNextRunSweepsTheCacheOfWhatAKilledOneLeft() throws {
+        let dir = try folder(["a.md": "# A\n\nText.\n"])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let cache = dir.appendingPathComponent("cache")
+        try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
+        let gone = Process()
+        gone.executableURL = URL(fileURLWithPath: "/bin/true")
+        try gone.run()
+        gone.waitUntilExit()
+        let stale = ".0123abcd.entry.\(gone.processIdentifier).0BADF00D.tmp"
+        FileManager.default.createFile(atPath: cache.appendingPathComponent(stale).path, contents: Data("half".utf8))
+        let r = try lesson(["check", "a.md", "--cache-dir", cache.path], in: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(temporaryFiles(in: cache).isEmpty, "\(temporaryFiles(in: cache))")
+    }
+
     @Test func yamlMessagesPointWhereTheProblemIs() throws {
         let dir = try folder(["m.md": """
         ```experiment softmax

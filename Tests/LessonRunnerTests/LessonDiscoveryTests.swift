@@ -26,6 +26,23 @@ import Testing
         #expect(try LessonDiscovery.lessons(in: [root]) == [root + "/a.md", root + "/x.md/inner.md"])
     }
 
+    /// Found by hand: `f.md -> /etc/passwd` in a lesson folder was read as a
+    /// lesson, so its page would publish the file.
+    @Test func linksOutOfTheFolderAreSkippedWithAWarning() throws {
+        let root = try folder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try write("# A\n", to: root + "/lessons/a.md")
+        try write("# Secret\n", to: root + "/secret.md")
+        try FileManager.default.createSymbolicLink(atPath: root + "/lessons/leak.md", withDestinationPath: root + "/secret.md")
+        try FileManager.default.createSymbolicLink(atPath: root + "/lessons/alias.md", withDestinationPath: "a.md")
+        let found = try LessonDiscovery.find(in: [root + "/lessons"])
+        #expect(found.lessons == [root + "/lessons/a.md", root + "/lessons/alias.md"])
+        #expect(found.skipped.map(\.path) == [root + "/lessons/leak.md"])
+        #expect(found.skipped.first?.description.contains("outside the folder") == true)
+        // Named on the command line, the same link is the author's choice.
+        #expect(try LessonDiscovery.lessons(in: [root + "/lessons/leak.md"]) == [root + "/lessons/leak.md"])
+    }
+
     @Test func symbolicLinkLoopsEndAndAreReported() throws {
         let root = try folder()
         defer { try? FileManager.default.removeItem(atPath: root) }

@@ -53,6 +53,12 @@ import Testing
         expectDiagnostic(p, "experiment block without a kind; write 'experiment <kind>'", at: m[1])
     }
 
+    @Test func extraWordsOnTheFenceLineWarnButTheBlockRuns() {
+        let (p, m) = plan("```experiment ⟨1⟩softmax softmax\nlogits: [1, 2]\nlabel: 0\n```\n")
+        expectDiagnostic(p, "ignored text 'softmax' after 'experiment softmax' on the fence line", at: m[1])
+        #expect(p.blocks[0].diagnostics.allSatisfy { $0.severity == .warning })
+    }
+
     @Test func unknownKeyInABlockQuoteInAList() {
         let (p, m) = plan("- item\n\n  > ```experiment softmax\n  > logits: [1, 2]\n  > label: 0\n  > ⟨1⟩tempreture: 2\n  > ```\n")
         expectDiagnostic(p, "unknown key 'tempreture' for kind 'softmax'; did you mean 'temperature'?", at: m[1])
