@@ -31,7 +31,7 @@ extension Executor {
         let start = clock.now
         do {
             let outcome = try WorkDeadline.$current.withValue(WorkDeadline(seconds: blockTimeLimit)) {
-                try prepared.run(RunContext(seed: seed, decode: decode))
+                try gated { try prepared.run(RunContext(seed: seed, decode: decode)) }
             }
             if let key { cache?.store(outcome, key: key) }
             return SeedRunResult(result: .ran(outcome), fromCache: false, seconds: WallClock.seconds(of: clock.now - start))

@@ -30,6 +30,10 @@ public struct Executor {
     /// A failed expectation over timings that stayed noisy is an error, not a
     /// warning (`--strict-timing`).
     public var strictTiming = false
+    /// Set while blocks run in parallel (`Pipeline.run(paths:jobs:)`): each
+    /// block's code runs holding a shared hold, so that timed sections run
+    /// alone. `nil`: one block at a time, nothing to wait for.
+    var timingGate: TimingGate?
 
     public init(cache: ResultCache?, force: Bool = false, observer: (any ProgressObserver)? = nil) {
         self.cache = cache
@@ -44,7 +48,7 @@ public struct Executor {
         observer?.lessonStarted(plan.lesson.path, blocks: plan.blocks.count)
         var executed: [ExecutedBlock] = []
         // One block at a time here; `Pipeline.run(paths:jobs:)` runs blocks
-        // of several lessons at once and gives `runsAlone` ones the machine.
+        // of several lessons at once, timed sections alone.
         for (n, planned) in plan.blocks.enumerated() {
             observer?.blockStarted(plan.lesson.path, index: n, of: plan.blocks.count, id: planned.id, kind: planned.block.kind)
             executed.append(run(planned))
@@ -99,7 +103,7 @@ public struct Executor {
             let directory = (planned.block.location.path as NSString).deletingLastPathComponent
             let context = RunContext(seed: planned.seed, decode: DecodeContext(lessonDirectory: directory.isEmpty ? "." : directory))
             let outcome = try WorkDeadline.$current.withValue(WorkDeadline(seconds: blockTimeLimit)) {
-                try prepared.run(context)
+                try gated { try prepared.run(context) }
             }
             block.outcome = outcome
             if let key { cache?.store(outcome, key: key) }
@@ -113,6 +117,19 @@ public struct Executor {
         }
         block.seconds = WallClock.seconds(of: clock.now - start)
         return block
+    }
+
+    /// This executor, running blocks' code under `gate`.
+    func gated(by gate: TimingGate) -> Executor {
+        var executor = self
+        executor.timingGate = gate
+        return executor
+    }
+
+    /// Runs a kind's code under a shared hold of ``timingGate``, if there is one.
+    func gated<T>(_ body: () throws -> T) rethrows -> T {
+        guard let timingGate else { return try body() }
+        return try timingGate.runShared(body)
     }
 
     /// - Parameter noise: per block id, why its timings are noisy; a failed

@@ -9,6 +9,8 @@ public struct Pipeline {
     public var executor: Executor
     /// Typesets the lessons' math; its errors become diagnostics.
     public var typesetter: MathTypesetter
+    /// The kinds blocks may use.
+    public var registry: [AnyExperimentKind] = KindRegistry.all
 
     public init(executor: Executor, typesetter: MathTypesetter = MathTypesetter(cacheDirectory: nil)) {
         self.executor = executor
@@ -20,7 +22,7 @@ public struct Pipeline {
     public func run(path: String) -> ExecutedLesson {
         do {
             let lesson = try LessonLoader.load(path: path)
-            return finishPage(executor.execute(Planner.plan(lesson)))
+            return finishPage(executor.execute(Planner.plan(lesson, registry: registry)))
         } catch {
             let lesson = Lesson(path: path, title: nil, blocks: [], experiments: [], references: [])
             let plan = Plan(lesson: lesson, blocks: [], diagnostics: [

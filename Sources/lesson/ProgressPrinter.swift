@@ -17,7 +17,6 @@ final class ProgressPrinter: ProgressObserver, @unchecked Sendable {
     }
 
     func lessonFinished(_ lesson: ExecutedLesson) {
-        if live { status("") }
         let cached = lesson.blocks.filter(\.fromCache).count
         var line = "\(lesson.lesson.path): \(lesson.statusText)"
         if cached > 0 {
@@ -25,7 +24,9 @@ final class ProgressPrinter: ProgressObserver, @unchecked Sendable {
             line += cached == lesson.blocks.count ? ", all from cache" : ", \(cached) from cache (\(ids.joined(separator: ", ")))"
         }
         line += String(format: " (%.2f s)", lesson.seconds)
-        Terminal.printError(line)
+        // One write under the lock: under `--jobs` a block's status line may
+        // come from another thread at the same time, and must not split it.
+        lock.withLock { FileHandle.standardError.write(Data(((live ? "\r\u{1B}[2K" : "") + line + "\n").utf8)) }
     }
 
     func finish() {

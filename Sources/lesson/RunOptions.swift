@@ -24,7 +24,7 @@ struct RunOptions: ParsableArguments {
     @Option(help: "How problems are printed: 'text' (file:line:col: error: …), or 'github' (workflow annotations as well). Default: github when GITHUB_ACTIONS is set, else text.")
     var format: DiagnosticFormat?
 
-    @Option(help: ArgumentHelp("How many blocks to run at once, across lessons (timing blocks always run alone). The output is the same for any N. Default: the number of cores.", valueName: "N"))
+    @Option(help: ArgumentHelp("How many blocks to run at once, across lessons (a timing block's measurements always run alone). The output is the same for any N. Default: the number of cores.", valueName: "N"))
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(help: ArgumentHelp("Run only part K of N of the lessons, for a CI matrix; the N parts together run every lesson once. Balanced by the lesson durations the last unsharded run recorded in the cache folder (shards record none), so all N parts split alike.", valueName: "K/N"),

@@ -13,8 +13,10 @@ public protocol ExperimentKind {
     static var summary: String { get }
     /// The kind's own keys (the common keys are added by the runner).
     static var keys: [KeyDescriptor] { get }
-    /// Timing experiments measure the machine and must not share it.
-    static var runsAlone: Bool { get }
+    /// Timing experiments measure the machine: they put each measurement in a
+    /// `TimingGate.timedSection`, which runs with no other block running.
+    /// `lesson kinds` says so, and the runner starts their blocks first.
+    static var timesItself: Bool { get }
     /// The named values a run produces (`lesson kinds`; checked by a test).
     static var values: [ValueDescriptor] { get }
     /// The limits on the work one block may ask for, in words, for `lesson kinds`.
@@ -33,7 +35,7 @@ public protocol ExperimentKind {
 }
 
 extension ExperimentKind {
-    public static var runsAlone: Bool { false }
+    public static var timesItself: Bool { false }
     public static var values: [ValueDescriptor] { [] }
     public static var budget: String { "no limit beyond the ranges of its keys" }
     public static var example: KindExample? { nil }
@@ -87,7 +89,7 @@ public struct ExperimentError: Error, Sendable, CustomStringConvertible {
 /// A decoded block, ready to run, with everything the cache key needs.
 public struct PreparedExperiment: Sendable {
     public var kind: String
-    public var runsAlone: Bool
+    public var timesItself: Bool
     /// Canonical JSON of the spec (sorted keys).
     public var specJSON: String
     public var dataFiles: [String]
@@ -99,7 +101,7 @@ public struct AnyExperimentKind: Sendable {
     public var name: String
     public var summary: String
     public var keys: [KeyDescriptor]
-    public var runsAlone: Bool
+    public var timesItself: Bool
     public var values: [ValueDescriptor]
     public var budget: String
     public var example: KindExample?
@@ -109,7 +111,7 @@ public struct AnyExperimentKind: Sendable {
         name = K.name
         summary = K.summary
         keys = K.keys
-        runsAlone = K.runsAlone
+        timesItself = K.timesItself
         values = K.values
         budget = K.budget
         example = K.example
@@ -121,7 +123,7 @@ public struct AnyExperimentKind: Sendable {
                 positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
             let json = (try? encoder.encode(spec)).flatMap { String(data: $0, encoding: .utf8) } ?? "\(spec)"
             return PreparedExperiment(
-                kind: K.name, runsAlone: K.runsAlone, specJSON: json,
+                kind: K.name, timesItself: K.timesItself, specJSON: json,
                 dataFiles: K.dataFiles(spec, context: context),
                 run: { try K.run(spec, context: $0) })
         }

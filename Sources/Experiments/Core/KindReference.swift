@@ -5,7 +5,7 @@ public enum KindReference {
     public static func text(for kinds: [AnyExperimentKind]) -> String {
         var out: [String] = []
         for kind in kinds {
-            out.append("\(kind.name)\(kind.runsAlone ? "  (timing: runs alone)" : "")")
+            out.append("\(kind.name)\(kind.timesItself ? "  (timing: its measurements run alone)" : "")")
             out.append("  \(kind.summary)")
             out.append("  keys:")
             out += describe(kind.keys)
@@ -58,7 +58,7 @@ public enum KindReference {
         """
         for kind in kinds {
             out += "\n## \(cell(kind.name))\n\n\(cell(kind.summary))"
-            if kind.runsAlone { out += " It times the machine, so it runs alone: never beside another block." }
+            if kind.timesItself { out += " It times the machine, so its measurements run alone: no other block runs while it times (the rest of the block runs beside others)." }
             out += "\n\n**Work budget:** \(cell(kind.budget)).\n\n### Keys\n\n\(keyTable(kind.keys))\n"
             out += "\n### Values\n\n"
             if kind.values.isEmpty {

@@ -118,10 +118,13 @@ struct DropoutEnsembleExperiment {
         let labels = test.labels ?? []
         var probabilities = Tensor<Float>()
         var times: [Double] = []
-        for _ in 0..<Self.timingRuns {
-            let seconds: Double
-            (probabilities, seconds) = try WallClock.seconds { try dropoutModel.predictProbabilities(test.features) }
-            times.append(seconds)
+        // Only the timed passes need the machine to themselves.
+        try TimingGate.timedSection {
+            for _ in 0..<Self.timingRuns {
+                let seconds: Double
+                (probabilities, seconds) = try WallClock.seconds { try dropoutModel.predictProbabilities(test.features) }
+                times.append(seconds)
+            }
         }
         result.scaledSeconds = times.sorted()[times.count / 2]
         let deterministic = Self.argmax(probabilities)
@@ -132,8 +135,10 @@ struct DropoutEnsembleExperiment {
         // pass over 10 outputs per example, next to a forward pass through the network.
         for (index, samples) in spec.samples.enumerated() {
             let isLast = index == spec.samples.count - 1
-            let ((mean, uncertainty), seconds) = try WallClock.seconds {
-                try Self.monteCarlo(dropoutModel, test.features, samples: samples, labels: isLast ? labels : nil)
+            let ((mean, uncertainty), seconds) = try TimingGate.timedSection {
+                try WallClock.seconds {
+                    try Self.monteCarlo(dropoutModel, test.features, samples: samples, labels: isLast ? labels : nil)
+                }
             }
             let predicted = Self.argmax(mean, classes: dropoutModel.outputWidth)
             result.monteCarlo.append(MonteCarloResult(

@@ -16,8 +16,9 @@ import NeuralEngine
 public enum DropoutEnsembleKind: ExperimentKind {
     public static let name = "dropout-ensemble"
     /// It times inference (one weight-scaled pass against K Monte-Carlo
-    /// passes), so like `vectorization` it must not share the machine.
-    public static let runsAlone = true
+    /// passes): those passes are timed sections, run with no other block
+    /// running; training shares the machine.
+    public static let timesItself = true
     public static let summary = "Trains a network with and without dropout; compares weight scaling with Monte-Carlo averaging of K sampled dropout masks, and the generalization gaps."
 
     static let allowedData: [DataSource] = [.digits, .spirals, .moons, .circles, .blobs]

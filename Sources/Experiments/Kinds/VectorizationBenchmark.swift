@@ -227,7 +227,15 @@ struct VectorizationBenchmark {
     /// Interleaved rounds, measured again (up to ``maximumBatches`` batches
     /// of `repeats` rounds) while their spread says another process got in
     /// the way; keeps the steadiest batch.
+    ///
+    /// The only part of a block that needs the machine to itself, so it is a
+    /// ``TimingGate/timedSection(_:)``; making the inputs and the warm-up runs
+    /// share the machine with other blocks.
     private static func timeSteadily(repeats: Int, _ runs: [() -> Void]) -> (times: [[Double]], spread: Double, batches: Int) {
+        TimingGate.timedSection { measureSteadily(repeats: repeats, runs) }
+    }
+
+    private static func measureSteadily(repeats: Int, _ runs: [() -> Void]) -> (times: [[Double]], spread: Double, batches: Int) {
         var best = time(repeats: repeats, runs)
         var bestSpread = best.map(relativeSpread).max() ?? 0
         var batches = 1

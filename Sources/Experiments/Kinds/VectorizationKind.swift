@@ -19,7 +19,8 @@ import Foundation
 public enum VectorizationKind: ExperimentKind {
     public static let name = "vectorization"
     public static let summary = "Times scalar, multi-accumulator, SIMD and BLAS dot products and matrix products on one core, against the measured memory bandwidth."
-    public static let runsAlone = true
+    /// Its timing loops are timed sections (``VectorizationBenchmark``).
+    public static let timesItself = true
 
     public static let keys: [KeyDescriptor] = [
         KeyDescriptor("size", type: "integer or auto", described: "auto", range: .closed(1_000, 250_000_000),

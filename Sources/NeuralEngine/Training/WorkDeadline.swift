@@ -6,6 +6,10 @@
 /// `WorkDeadline.$current.withValue(...)`; a loop calls ``check()``, which
 /// throws ``WorkDeadline/Exceeded`` once the time is up. Without a bound
 /// deadline (tests, the engine used on its own) `check()` never throws.
+///
+/// A call of ``check()`` is a safe point: it is also a
+/// ``TimingGate/checkpoint()``, and time the block spent parked at the timing
+/// gate does not count against its limit.
 public struct WorkDeadline: Sendable {
     /// The deadline of the block running on this task or thread, if any.
     @TaskLocal public static var current: WorkDeadline?
@@ -27,11 +31,15 @@ public struct WorkDeadline: Sendable {
         public var description: String { "stopped after the block time limit of \(seconds) s" }
     }
 
-    /// Throws ``Exceeded`` if the current deadline has passed.
+    /// Steps aside for a waiting timed section (``TimingGate/checkpoint()``),
+    /// then throws ``Exceeded`` if the current deadline has passed, not
+    /// counting the time spent parked at the timing gate.
     @inline(__always)
     public static func check() throws(Exceeded) {
+        TimingGate.checkpoint()
         guard let deadline = current else { return }
-        if ContinuousClock.now >= deadline.end {
+        let now = ContinuousClock.now
+        if now >= deadline.end, now >= deadline.end.advanced(by: .seconds(TimingGate.parkedSeconds)) {
             throw Exceeded(seconds: deadline.seconds)
         }
     }

@@ -119,7 +119,7 @@ import Testing
 
     @Test func isRegistered() {
         #expect(KindRegistry.kind(named: "bias-variance") != nil)
-        #expect(KindRegistry.kind(named: "bias-variance")?.runsAlone == false)
+        #expect(KindRegistry.kind(named: "bias-variance")?.timesItself == false)
     }
 
     // MARK: - Runs

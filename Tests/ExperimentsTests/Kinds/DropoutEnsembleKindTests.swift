@@ -183,6 +183,6 @@ import Testing
 
 @Suite struct DropoutEnsembleTimingTests {
     @Test func itTimesInferenceSoItRunsAlone() {
-        #expect(KindRegistry.kind(named: "dropout-ensemble")?.runsAlone == true)
+        #expect(KindRegistry.kind(named: "dropout-ensemble")?.timesItself == true)
     }
 }

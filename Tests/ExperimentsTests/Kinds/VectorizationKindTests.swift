@@ -31,7 +31,7 @@ import NeuralEngine
     @Test func isRegisteredAndRunsAlone() {
         let kind = KindRegistry.kind(named: "vectorization")
         #expect(kind != nil)
-        #expect(kind?.runsAlone == true)
+        #expect(kind?.timesItself == true)
     }
 
     @Test func defaultsDecode() throws {

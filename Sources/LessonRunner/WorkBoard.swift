@@ -1,0 +1,129 @@
+import Experiments
+import Foundation
+
+/// The units of work of a set of plans — a block, or one seed of a block with
+/// `seeds:` — and the threads that run them.
+final class WorkBoard: @unchecked Sendable {
+    struct Unit {
+        var lesson: Int
+        var block: Int
+        /// Index into the block's seeds, for blocks with `seeds:`.
+        var seed: Int?
+    }
+
+    private let plans: [Plan?]
+    private let executor: Executor
+    private let units: [Unit]
+    /// Unit indices of each lesson, in block and seed order.
+    private let unitsOfLesson: [[Int]]
+    private let condition = NSCondition()
+    private let threads = DispatchGroup()
+    private var next = 0
+    /// Units of each lesson not yet done.
+    private var unfinished: [Int]
+    /// Results, by unit index; written once each, under `condition`.
+    private var blockResults: [Int: ExecutedBlock] = [:]
+    private var seedResults: [Int: SeedRunResult] = [:]
+
+    init(plans: [Plan?], executor: Executor) {
+        self.plans = plans
+        self.executor = executor
+        var timing: [Unit] = [], other: [Unit] = []
+        for (l, plan) in plans.enumerated() {
+            guard let plan else { continue }
+            for (b, planned) in plan.blocks.enumerated() {
+                let runs = planned.isValid && planned.prepared != nil && !planned.seeds.isEmpty
+                    ? planned.seeds.indices.map { Optional($0) } : [nil]
+                for seed in runs {
+                    let unit = Unit(lesson: l, block: b, seed: seed)
+                    if planned.prepared?.timesItself == true { timing.append(unit) } else { other.append(unit) }
+                }
+            }
+        }
+        // Blocks that time themselves first: only their timed sections must
+        // run alone, and their other work then overlaps with other blocks
+        // instead of being the last thing left.
+        let units = timing + other
+        var unitsOfLesson = Array(repeating: [Int](), count: plans.count)
+        for (index, unit) in units.enumerated() { unitsOfLesson[unit.lesson].append(index) }
+        for l in unitsOfLesson.indices {
+            unitsOfLesson[l].sort { (units[$0].block, units[$0].seed ?? 0) < (units[$1].block, units[$1].seed ?? 0) }
+        }
+        self.units = units
+        self.unitsOfLesson = unitsOfLesson
+        unfinished = unitsOfLesson.map(\.count)
+    }
+
+    /// Starts `jobs` threads (fewer if there are fewer units) that run the
+    /// units until none is left.
+    func start(jobs: Int) {
+        for _ in 0..<min(jobs, units.count) {
+            threads.enter()
+            let worker = Thread { [self] in
+                while let index = take() { perform(index) }
+                threads.leave()
+            }
+            // As much stack as the main thread: deep specs and models recurse.
+            worker.stackSize = 8 << 20
+            worker.start()
+        }
+    }
+
+    /// Waits until every thread is done.
+    func join() {
+        threads.wait()
+    }
+
+    private func take() -> Int? {
+        condition.withLock {
+            guard next < units.count else { return nil }
+            defer { next += 1 }
+            return next
+        }
+    }
+
+    private func perform(_ index: Int) {
+        let unit = units[index]
+        guard let plan = plans[unit.lesson] else { return }
+        let planned = plan.blocks[unit.block]
+        if unit.seed ?? 0 == 0 {
+            executor.observer?.blockStarted(plan.lesson.path, index: unit.block, of: plan.blocks.count,
+                                            id: planned.id, kind: planned.block.kind)
+        }
+        if let seed = unit.seed, let prepared = planned.prepared {
+            let result = executor.runSeed(planned, prepared: prepared, index: seed)
+            done(index) { seedResults[index] = result }
+        } else {
+            let result = executor.run(planned)
+            done(index) { blockResults[index] = result }
+        }
+    }
+
+    private func done(_ index: Int, store: () -> Void) {
+        condition.withLock {
+            store()
+            unfinished[units[index].lesson] -= 1
+            if unfinished[units[index].lesson] == 0 { condition.broadcast() }
+        }
+    }
+
+    /// The executed blocks of one lesson, in order, once all have run.
+    func waitForBlocks(ofLesson lesson: Int, plan: Plan) -> [ExecutedBlock] {
+        let mine = unitsOfLesson[lesson]
+        let (blocks, seeds) = condition.withLock {
+            while unfinished[lesson] > 0 { condition.wait() }
+            return (blockResults.filter { mine.contains($0.key) }, seedResults.filter { mine.contains($0.key) })
+        }
+        return plan.blocks.enumerated().map { b, planned in
+            let ofBlock = mine.filter { units[$0].block == b }
+            if ofBlock.count == 1, units[ofBlock[0]].seed == nil, let block = blocks[ofBlock[0]] { return block }
+            // In seed order, up to the first failure, as one at a time.
+            var kept: [SeedRunResult] = []
+            for run in ofBlock.compactMap({ seeds[$0] }) {
+                kept.append(run)
+                if case .failed = run.result { break }
+            }
+            return executor.summarizeSeeds(planned, runs: kept)
+        }
+    }
+}
