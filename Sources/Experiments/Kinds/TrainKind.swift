@@ -37,7 +37,7 @@ public enum TrainKind: ExperimentKind {
             KeyDescriptor("variants", type: "list of mappings", described: "(none)",
                           "Named variants, each a mapping of 'name' (letters, digits, '_') and the settings it changes, e.g. [{name: plain}, {name: bn, normalization: batch}]."),
             KeyDescriptor("curve", type: "epoch | step", default: "epoch",
-                          "Learning curves per epoch (training and validation loss) or per step (the loss of every mini-batch)."),
+                          "Learning curves per epoch (training and validation loss) or per step (the loss of every mini-batch). A line of more than 500 points is drawn as the means of runs of consecutive points, with a band from each run's lowest to highest."),
             KeyDescriptor("target_loss", type: "number", described: "(none)", range: .above(0),
                           "Counts the steps until a batch's training loss first reaches this value (steps_to_target)."),
             KeyDescriptor("show_layers", type: "boolean", default: "false", "Show the per-layer statistics table."),
