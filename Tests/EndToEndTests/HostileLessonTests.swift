@@ -158,8 +158,8 @@ import Testing
                       in: dir, whileWritingIn: cache, with: SIGINT)
     }
 
-    /// Runs `lesson arguments` with every temporary file held open for a
-    /// minute, sends `signal` once one appears under `watched`, and checks
+    /// Runs `lesson arguments` with every temporary file held before its
+    /// rename, sends `signal` once one appears under `watched`, and checks
     /// that the process ended by that signal and left no temporary file.
     func interrupt(_ arguments: [String], in dir: URL, whileWritingIn watched: URL, with signal: Int32) throws {
         let process = Process()
@@ -167,14 +167,17 @@ import Testing
         process.arguments = arguments
         process.currentDirectoryURL = dir
         var environment = ProcessInfo.processInfo.environment
-        environment["LESSON_TEST_HOLD_TEMPORARY_FILES"] = "60"
+        // Held far longer than a busy machine needs to notice it: the test
+        // sends its signal and never waits for the hold to end.
+        environment["LESSON_TEST_HOLD_TEMPORARY_FILES"] = "600"
         process.environment = environment
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        // Wait (generously) until the first file is being written.
+        // Wait until the first file is being written: as long as a busy
+        // machine needs (up to three minutes), no longer than a quiet one does.
         var waited = 0
-        while temporaryFiles(in: watched).isEmpty, waited < 1_200 {
+        while temporaryFiles(in: watched).isEmpty, waited < 3_600, process.isRunning {
             usleep(50_000)
             waited += 1
         }
