@@ -189,16 +189,21 @@ import Testing
         #expect(temporaryFiles(in: watched).isEmpty, "\(temporaryFiles(in: watched))")
     }
 
+    /// The pid of a process that has ended: the writer of a leftover file.
+    func deadPID() throws -> pid_t {
+        let gone = Process()
+        gone.executableURL = URL(fileURLWithPath: "/bin/true")
+        try gone.run()
+        gone.waitUntilExit()
+        return gone.processIdentifier
+    }
+
     @Test func theNextRenderSweepsWhatAKilledOneLeft() throws {
         let dir = try folder(["a.md": "# A\n\nText.\n"])
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("out")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
-        let gone = Process()
-        gone.executableURL = URL(fileURLWithPath: "/bin/true")
-        try gone.run()
-        gone.waitUntilExit()
-        let stale = ".a.html.\(gone.processIdentifier).0BADF00D.tmp"
+        let stale = ".a.html.\(try deadPID()).0BADF00D.tmp"
         let live = ".a.html.\(getpid()).0C0FFEE0.tmp"
         for name in [stale, live] {
             FileManager.default.createFile(atPath: out.appendingPathComponent(name).path, contents: Data("half".utf8))
@@ -216,11 +221,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let cache = dir.appendingPathComponent("cache")
         try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
-        let gone = Process()
-        gone.executableURL = URL(fileURLWithPath: "/bin/true")
-        try gone.run()
-        gone.waitUntilExit()
-        let stale = ".0123abcd.entry.\(gone.processIdentifier).0BADF00D.tmp"
+        let stale = ".0123abcd.entry.\(try deadPID()).0BADF00D.tmp"
         FileManager.default.createFile(atPath: cache.appendingPathComponent(stale).path, contents: Data("half".utf8))
         let r = try lesson(["check", "a.md", "--cache-dir", cache.path], in: dir)
         #expect(r.status == 0, "\(r.stderr)")
