@@ -158,8 +158,8 @@ import Testing
                       in: dir, whileWritingIn: cache, with: SIGINT)
     }
 
-    /// Runs `lesson arguments` with every temporary file held open for a
-    /// minute, sends `signal` once one appears under `watched`, and checks
+    /// Runs `lesson arguments` with every temporary file held before its
+    /// rename, sends `signal` once one appears under `watched`, and checks
     /// that the process ended by that signal and left no temporary file.
     func interrupt(_ arguments: [String], in dir: URL, whileWritingIn watched: URL, with signal: Int32) throws {
         let process = Process()
@@ -167,14 +167,17 @@ import Testing
         process.arguments = arguments
         process.currentDirectoryURL = dir
         var environment = ProcessInfo.processInfo.environment
-        environment["LESSON_TEST_HOLD_TEMPORARY_FILES"] = "60"
+        // Held far longer than a busy machine needs to notice it: the test
+        // sends its signal and never waits for the hold to end.
+        environment["LESSON_TEST_HOLD_TEMPORARY_FILES"] = "600"
         process.environment = environment
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        // Wait (generously) until the first file is being written.
+        // Wait until the first file is being written: as long as a busy
+        // machine needs (up to three minutes), no longer than a quiet one does.
         var waited = 0
-        while temporaryFiles(in: watched).isEmpty, waited < 1_200 {
+        while temporaryFiles(in: watched).isEmpty, waited < 3_600, process.isRunning {
             usleep(50_000)
             waited += 1
         }
@@ -186,16 +189,21 @@ import Testing
         #expect(temporaryFiles(in: watched).isEmpty, "\(temporaryFiles(in: watched))")
     }
 
+    /// The pid of a process that has ended: the writer of a leftover file.
+    func deadPID() throws -> pid_t {
+        let gone = Process()
+        gone.executableURL = URL(fileURLWithPath: "/bin/true")
+        try gone.run()
+        gone.waitUntilExit()
+        return gone.processIdentifier
+    }
+
     @Test func theNextRenderSweepsWhatAKilledOneLeft() throws {
         let dir = try folder(["a.md": "# A\n\nText.\n"])
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("out")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
-        let gone = Process()
-        gone.executableURL = URL(fileURLWithPath: "/bin/true")
-        try gone.run()
-        gone.waitUntilExit()
-        let stale = ".a.html.\(gone.processIdentifier).0BADF00D.tmp"
+        let stale = ".a.html.\(try deadPID()).0BADF00D.tmp"
         let live = ".a.html.\(getpid()).0C0FFEE0.tmp"
         for name in [stale, live] {
             FileManager.default.createFile(atPath: out.appendingPathComponent(name).path, contents: Data("half".utf8))
@@ -213,11 +221,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let cache = dir.appendingPathComponent("cache")
         try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
-        let gone = Process()
-        gone.executableURL = URL(fileURLWithPath: "/bin/true")
-        try gone.run()
-        gone.waitUntilExit()
-        let stale = ".0123abcd.entry.\(gone.processIdentifier).0BADF00D.tmp"
+        let stale = ".0123abcd.entry.\(try deadPID()).0BADF00D.tmp"
         FileManager.default.createFile(atPath: cache.appendingPathComponent(stale).path, contents: Data("half".utf8))
         let r = try lesson(["check", "a.md", "--cache-dir", cache.path], in: dir)
         #expect(r.status == 0, "\(r.stderr)")
