@@ -55,7 +55,7 @@ public struct IndexManifest: Codable, Equatable {
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
-        try AtomicFile.write(try encoder.encode(IndexManifest(lessons: merged)), to: path)
+        try AtomicFile.writeIfChanged(try encoder.encode(IndexManifest(lessons: merged)), to: path)
         return merged
     }
 }

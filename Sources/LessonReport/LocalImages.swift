@@ -21,8 +21,7 @@ enum LocalImages {
                 warnings.append("\(image.location): image '\(image.source)' would overwrite a page or an asset; not copied")
                 continue
             }
-            if fm.contents(atPath: destination) == data { continue }
-            try AtomicFile.write(data, to: destination)
+            try AtomicFile.writeIfChanged(data, to: destination)
         }
         return warnings
     }

@@ -90,7 +90,7 @@ public struct ReportWriter {
             warnings += try LocalImages.copy(for: lesson, into: outputDirectory)
             let html = PageRenderer.render(lesson, options: options,
                                            navigation: PageNavigation(curriculum: curriculum, current: position))
-            try AtomicFile.write(html, to: (outputDirectory as NSString).appendingPathComponent(name))
+            try AtomicFile.writeIfChanged(html, to: (outputDirectory as NSString).appendingPathComponent(name))
             entries.append(IndexRenderer.Entry(
                 title: curriculum.entries[position].title, href: name,
                 blocks: lesson.blocks.count, failedBlocks: lesson.blocks.filter { !$0.passed }.count,
@@ -99,14 +99,14 @@ public struct ReportWriter {
                 expectationsNotMet: lesson.blocks.reduce(0) { $0 + $1.expectations.filter { !$0.passed }.count },
                 lang: lesson.lesson.frontMatter?.lang))
         }
-        try AtomicFile.write(SearchIndex.script(for: order.map { (lessons[$0], names[$0]) }),
+        try AtomicFile.writeIfChanged(SearchIndex.script(for: order.map { (lessons[$0], names[$0]) }),
                              to: (outputDirectory as NSString).appendingPathComponent("assets/search-index.js"))
         // Lessons rendered here before (`lesson render one.md`) stay in the index.
         let listed = try IndexManifest.update(
             in: outputDirectory,
             rendered: zip(order.map { lessons[$0] }, entries).map { IndexManifest.Item(source: $0.lesson.path, entry: $1) })
         entries = listed.map(\.entry)
-        try AtomicFile.write(IndexRenderer.render(entries, options: options),
+        try AtomicFile.writeIfChanged(IndexRenderer.render(entries, options: options),
                              to: (outputDirectory as NSString).appendingPathComponent("index.html"))
         return warnings
     }

@@ -31,29 +31,8 @@ public enum CodeIdentity {
         if let path = Bundle.main.executablePath { candidates.append(path) }
         for path in candidates {
             guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped), !data.isEmpty else { continue }
-            return digest(data)
+            return StableHash.digest128(data)
         }
         return nil
-    }
-
-    /// 128 bits over the bytes, eight at a time (byte-wise FNV over a debug
-    /// binary would take most of a second).
-    static func digest(_ data: Data) -> String {
-        var a: UInt64 = 0xcbf2_9ce4_8422_2325, b: UInt64 = 0x6c62_272e_07bb_0142
-        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
-            let words = raw.count / 8
-            for i in 0..<words {
-                let word = raw.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self)
-                a = (a ^ word) &* 0x0000_0100_0000_01b3
-                b = (b ^ (word &+ 0x9e37_79b9_7f4a_7c15)) &* 0xff51_afd7_ed55_8ccd
-                b ^= b >> 29
-            }
-            for i in (words * 8)..<raw.count {
-                a = (a ^ UInt64(raw[i])) &* 0x0000_0100_0000_01b3
-                b = (b ^ UInt64(raw[i])) &* 0xff51_afd7_ed55_8ccd
-            }
-        }
-        a ^= UInt64(data.count)
-        return StableHash.hex(a) + StableHash.hex(b)
     }
 }

@@ -22,7 +22,7 @@ public struct ResultCache: Sendable {
         var text = "code=\(code)\nengine=\(KindRegistry.engineVersion)\nkind=\(prepared.kind)\nseed=\(seed)\nspec=\(prepared.specJSON)\n"
         for file in prepared.dataFiles.sorted() {
             guard let data = FileManager.default.contents(atPath: file) else { return nil }
-            text += "data=\((file as NSString).lastPathComponent):\(StableHash.hex(StableHash.fnv1a64(data)))\n"
+            text += "data=\((file as NSString).lastPathComponent):\(StableHash.digest128(data))\n"
         }
         return StableHash.hex128(text)
     }

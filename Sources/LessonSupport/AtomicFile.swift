@@ -65,6 +65,22 @@ public enum AtomicFile {
         try write(Data(text.utf8), to: path)
     }
 
+    /// Writes like ``write(_:to:)`` unless the file already holds exactly
+    /// these bytes: then nothing is written, so an unchanged page keeps its
+    /// modification time (tools that sync or serve the folder see no change)
+    /// and a warm render writes nothing. Returns whether it wrote.
+    @discardableResult
+    public static func writeIfChanged(_ data: Data, to path: String) throws -> Bool {
+        if let existing = FileManager.default.contents(atPath: path), existing == data { return false }
+        try write(data, to: path)
+        return true
+    }
+
+    @discardableResult
+    public static func writeIfChanged(_ text: String, to path: String) throws -> Bool {
+        try writeIfChanged(Data(text.utf8), to: path)
+    }
+
     /// The POSIX reason behind a Foundation error ("Permission denied"), which
     /// says more than its generic description.
     private static func reason(_ error: Error) -> String {

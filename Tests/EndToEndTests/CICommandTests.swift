@@ -72,7 +72,7 @@ import Testing
 
         // A damaged entry is a miss: the block runs again, nothing crashes.
         let entry = try #require(try FileManager.default.contentsOfDirectory(atPath: cache).first { $0.hasSuffix(".entry") })
-        try Data("lesson-cache 1 3 0\nabc".utf8).write(to: URL(fileURLWithPath: cache + "/" + entry))
+        try Data("lesson-cache 2 3 0\nabc".utf8).write(to: URL(fileURLWithPath: cache + "/" + entry))
         let damaged = try LessonBinary.run(["check", good, "--cache-dir", cache])
         #expect(damaged.status == 0)
         #expect(!damaged.stderr.contains("from cache"), "\(damaged.stderr)")

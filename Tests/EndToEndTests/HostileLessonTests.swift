@@ -3,36 +3,15 @@ import Testing
 
 /// Hostile lessons through the built binary: what a user sees.
 @Suite(.serialized) struct HostileLessonTests {
-    struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    func lesson(_ arguments: [String], in directory: URL) throws -> Result {
-        let process = Process()
-        process.executableURL = try #require(LessonCommandTests.binary, "build the `lesson` product first")
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+    /// The built binary, run through ``LessonBinary`` (output to files, so a
+    /// chatty run never blocks on a full pipe).
+    func lesson(_ arguments: [String], in directory: URL) throws -> LessonBinary.Result {
+        try LessonBinary.run(arguments, in: directory)
     }
 
     func folder(_ files: [String: String]) throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("lesson-hostile-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        for (name, text) in files {
-            let file = url.appendingPathComponent(name)
-            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: file)
-        }
+        let url = try LessonBinary.temporaryDirectory()
+        try LessonBinary.write(files, into: url)
         return url
     }
 
@@ -179,23 +158,26 @@ import Testing
                       in: dir, whileWritingIn: cache, with: SIGINT)
     }
 
-    /// Runs `lesson arguments` with every temporary file held open for a
-    /// minute, sends `signal` once one appears under `watched`, and checks
+    /// Runs `lesson arguments` with every temporary file held before its
+    /// rename, sends `signal` once one appears under `watched`, and checks
     /// that the process ended by that signal and left no temporary file.
     func interrupt(_ arguments: [String], in dir: URL, whileWritingIn watched: URL, with signal: Int32) throws {
         let process = Process()
-        process.executableURL = try #require(LessonCommandTests.binary)
+        process.executableURL = try #require(LessonBinary.binary)
         process.arguments = arguments
         process.currentDirectoryURL = dir
         var environment = ProcessInfo.processInfo.environment
-        environment["LESSON_TEST_HOLD_TEMPORARY_FILES"] = "60"
+        // Held far longer than a busy machine needs to notice it: the test
+        // sends its signal and never waits for the hold to end.
+        environment["LESSON_TEST_HOLD_TEMPORARY_FILES"] = "600"
         process.environment = environment
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        // Wait (generously) until the first file is being written.
+        // Wait until the first file is being written: as long as a busy
+        // machine needs (up to three minutes), no longer than a quiet one does.
         var waited = 0
-        while temporaryFiles(in: watched).isEmpty, waited < 1_200 {
+        while temporaryFiles(in: watched).isEmpty, waited < 3_600, process.isRunning {
             usleep(50_000)
             waited += 1
         }
@@ -207,16 +189,21 @@ import Testing
         #expect(temporaryFiles(in: watched).isEmpty, "\(temporaryFiles(in: watched))")
     }
 
+    /// The pid of a process that has ended: the writer of a leftover file.
+    func deadPID() throws -> pid_t {
+        let gone = Process()
+        gone.executableURL = URL(fileURLWithPath: "/bin/true")
+        try gone.run()
+        gone.waitUntilExit()
+        return gone.processIdentifier
+    }
+
     @Test func theNextRenderSweepsWhatAKilledOneLeft() throws {
         let dir = try folder(["a.md": "# A\n\nText.\n"])
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("out")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
-        let gone = Process()
-        gone.executableURL = URL(fileURLWithPath: "/bin/true")
-        try gone.run()
-        gone.waitUntilExit()
-        let stale = ".a.html.\(gone.processIdentifier).0BADF00D.tmp"
+        let stale = ".a.html.\(try deadPID()).0BADF00D.tmp"
         let live = ".a.html.\(getpid()).0C0FFEE0.tmp"
         for name in [stale, live] {
             FileManager.default.createFile(atPath: out.appendingPathComponent(name).path, contents: Data("half".utf8))
@@ -234,11 +221,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let cache = dir.appendingPathComponent("cache")
         try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
-        let gone = Process()
-        gone.executableURL = URL(fileURLWithPath: "/bin/true")
-        try gone.run()
-        gone.waitUntilExit()
-        let stale = ".0123abcd.entry.\(gone.processIdentifier).0BADF00D.tmp"
+        let stale = ".0123abcd.entry.\(try deadPID()).0BADF00D.tmp"
         FileManager.default.createFile(atPath: cache.appendingPathComponent(stale).path, contents: Data("half".utf8))
         let r = try lesson(["check", "a.md", "--cache-dir", cache.path], in: dir)
         #expect(r.status == 0, "\(r.stderr)")

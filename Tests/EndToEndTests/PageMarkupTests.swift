@@ -101,6 +101,27 @@ import Testing
         #expect(index.contains("placeholder=\"Tìm trong các bài học\""))
         #expect(!index.contains("<h1>Lessons</h1>"))
         #expect(index.contains("<div lang=\"vi\"><a href=\"a.html\">Bài một</a>"))
+        // The badges too, on the index and on the page.
+        #expect(index.contains("<span class=\"badge passed\">1 khối đạt</span>"))
+        #expect(try page("a.html", in: dir).contains("<span class=\"badge passed\">1 khối đạt</span>"))
+        #expect(!index.contains("passed</span>"))
+    }
+
+    /// A Vietnamese page with a failure says so in Vietnamese at the top, on
+    /// its badge and on the index (the messages themselves stay English).
+    @Test func failuresAreCountedInThePagesLanguage() throws {
+        let failing = Self.vietnameseLesson("Bài một").replacingOccurrences(of: "label: 0\n", with: "label: 0\nexpect: [\"loss > 100\"]\n")
+            + "Giá trị `=nope`.\n"
+        let (dir, r) = try render(["lessons/a.md": failing])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(r.status == 1)
+        let html = try page("a.html", in: dir)
+        #expect(html.contains("<span class=\"badge failed\">1 trên 1 khối không đạt; 1 lỗi trong giá trị nội dòng hoặc văn bản</span>"), "\(html)")
+        #expect(html.contains("<h2 id=\"failure-summary-title\">1 trên 1 khối không đạt; 1 kỳ vọng không đạt; 1 lỗi trong giá trị nội dòng hoặc văn bản</h2>"))
+        let index = try page("index.html", in: dir)
+        #expect(index.contains("<span class=\"badge failed\">1 trên 1 khối không đạt; 1 kỳ vọng không đạt; 1 lỗi trong giá trị nội dòng hoặc văn bản</span>"))
+        // The progress line stays English, like every message.
+        #expect(r.stdout.contains("1 of 1 block failed") || r.stderr.contains("1 of 1 block failed"), "\(r.stdout)\n\(r.stderr)")
     }
 
     @Test func aMixedIndexIsEnglishAndEachEntryCarriesItsLanguage() throws {

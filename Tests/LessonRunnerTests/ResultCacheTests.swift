@@ -33,7 +33,7 @@ import Testing
         flipped[flipped.count - 3] ^= 0x01
         let damaged: [Data] = [
             Data(), good.prefix(good.count / 2), flipped, Data("{\"values\":{}}".utf8),
-            Data("lesson-cache 1 99999999999999999999999 x\n".utf8), Data(repeating: 0xFF, count: 500),
+            Data("lesson-cache 2 99999999999999999999999 x\n".utf8), Data(repeating: 0xFF, count: 500),
             good + Data("x".utf8),
         ]
         for data in damaged {
@@ -41,6 +41,42 @@ import Testing
             #expect(cache.load("k") == nil)
         }
         #expect(cache.stats().unusable == 1)
+    }
+
+    /// An entry of the previous format (lists of numbers one by one), though
+    /// well-formed and with a matching checksum, is a miss: it is run again.
+    @Test func anEntryOfTheOldFormatIsAMiss() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let cache = ResultCache(directory: dir)
+        let payload = Data("{\"presentation\":[],\"values\":{\"fields\":[{\"name\":\"loss\",\"value\":{\"number\":{\"_0\":0.25}}}]}}".utf8)
+        let old = "lesson-cache 1 \(payload.count) \(CacheEntry.checksum(payload))\n"
+        try (Data(old.utf8) + payload).write(to: URL(fileURLWithPath: cache.path("k")))
+        #expect(cache.load("k") == nil)
+        cache.store(outcome, key: "k")
+        #expect(cache.load("k") == outcome)
+    }
+
+    /// A `train`-sized outcome: long curves in the values and a chart with a band.
+    @Test func curvesAndChartsRoundTrip() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let cache = ResultCache(directory: dir)
+        let curve = (0..<3_000).map { 2 / Double($0 + 1) }
+        var variant = Record()
+        variant["curve"] = .record(Record(["train_loss": .numbers(curve), "validation_loss": .numbers(curve.reversed())]))
+        variant["steps"] = .integer(3_000)
+        let chart = Chart(title: "Learning curves", series: [
+            Chart.Series(name: "a", x: curve.indices.map { Double($0) }, y: curve).downsampled(),
+            Chart.Series(name: "b", x: [1, 2], y: [0.5, 0.25], dashed: true),
+        ])
+        let big = ExperimentOutcome(values: Record(["variants": .list([.record(variant)])]),
+                                    presentation: [.chart(chart), .note("n")])
+        cache.store(big, key: "big")
+        #expect(cache.load("big") == big)
+        // Packed: about 11 bytes a number (8 in base64), not the 40 of one JSON object each.
+        let size = try #require(try FileManager.default.attributesOfItem(atPath: cache.path("big"))[.size] as? Int)
+        #expect(size < 3 * 3_000 * 12)
     }
 
     @Test func pruneKeepsWhatTheLastRunUsed() throws {

@@ -11,6 +11,21 @@ import LessonSupport
         #expect(StableHash.hex(StableHash.fnv1a64("foobar")) == "85944171f73967e8")
     }
 
+    /// The word-wise digest sees every byte, including the last few that do not fill a word, and the length.
+    @Test func digest128SeesEveryByte() {
+        let bytes = Data((0..<1_001).map { UInt8($0 % 251) })
+        let digest = StableHash.digest128(bytes)
+        #expect(digest.count == 32)
+        for position in [0, 7, 8, 999, 1_000] {
+            var changed = bytes
+            changed[position] ^= 1
+            #expect(StableHash.digest128(changed) != digest, "byte \(position)")
+        }
+        #expect(StableHash.digest128(bytes + Data([0])) != digest)
+        #expect(StableHash.digest128(Data()) != StableHash.digest128(Data([0])))
+        #expect(StableHash.digest128(bytes) == digest)
+    }
+
     @Test func stringDataAndByteOverloadsAgree() {
         for text in ["", "a", "foobar", "é😀\u{0}x"] {
             let expected = StableHash.fnv1a64(text)

@@ -30,7 +30,7 @@ public struct Chart: Codable, Sendable, Hashable {
     }
 
     /// One named sequence of values.
-    public struct Series: Codable, Sendable, Hashable {
+    public struct Series: Sendable, Hashable {
         public var name: String
         public var x: [Double]
         public var y: [Double]

@@ -8,6 +8,7 @@ public enum KindRegistry {
         AnyExperimentKind(TrainKind.self),
         AnyExperimentKind(HyperparameterSearchKind.self),
         AnyExperimentKind(SignalKind.self),
+        AnyExperimentKind(BatchNormModesKind.self),
     ]
 
     public static func kind(named name: String) -> AnyExperimentKind? {

@@ -62,7 +62,7 @@ public struct ResultTable: Codable, Sendable, Hashable {
         }
     }
 
-    public struct Cell: Codable, Sendable, Hashable {
+    public struct Cell: Sendable, Hashable {
         public enum Tone: String, Codable, Sendable, Hashable { case plain, good, bad, highlight }
         public var text: String
         public var tone: Tone

@@ -4,7 +4,7 @@
 /// Results are trees: a block's values form a ``Record`` whose fields may be
 /// numbers, lists or nested records, so `mc.100.accuracy` and
 /// `rows[0].diagnosis` are paths into that tree.
-public indirect enum ResultValue: Codable, Sendable, Hashable {
+public indirect enum ResultValue: Sendable, Hashable {
     case number(Double)
     case integer(Int)
     case string(String)
@@ -104,15 +104,18 @@ public enum PathComponent: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// An ordered set of named values.
-public struct Record: Codable, Sendable, Hashable {
+public struct Record: Sendable, Hashable {
     public private(set) var fields: [Field]
 
-    public struct Field: Codable, Sendable, Hashable {
+    public struct Field: Sendable, Hashable {
         public var name: String
         public var value: ResultValue
     }
 
     public init() { fields = [] }
+
+    /// The fields as they are, in order (for decoding, which has checked nothing more).
+    init(fields: [Field]) { self.fields = fields }
 
     public init(_ pairs: KeyValuePairs<String, ResultValue>) {
         fields = pairs.map { Field(name: $0.key, value: $0.value) }

@@ -153,9 +153,7 @@ struct DropoutEnsembleExperiment {
     /// Trains `model` and measures it on both sets in evaluation mode.
     func train(_ model: Model<Float>, training: Dataset<Float>, test: Dataset<Float>, shuffle: RandomGenerator) throws -> NetworkResult {
         var generator = shuffle
-        let trainer = Trainer(model: model, optimizer: try spec.training.makeOptimizer(),
-                              options: spec.training.options(loss: .softmaxCrossEntropy))
-        let history = try trainer.fit(training, generator: &generator)
+        let history = try spec.training.fit(model, on: training, loss: .softmaxCrossEntropy, generator: &generator)
         var result = NetworkResult()
         if let divergence = history.divergence {
             result.divergence = divergence

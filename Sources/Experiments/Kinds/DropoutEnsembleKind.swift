@@ -24,8 +24,7 @@ public enum DropoutEnsembleKind: ExperimentKind {
     static let allowedData: [DataSource] = [.digits, .spirals, .moons, .circles, .blobs]
 
     public static let keys: [KeyDescriptor] = DataRecipe.keys(defaultSource: .digits, allowed: allowedData) + [
-        KeyDescriptor("examples", type: "integer", described: "1000 (synthetic sets; digits uses all 1,797 images)",
-                      range: .closed(20, 100_000), "Examples drawn from a synthetic set, before the split."),
+        DataRecipe.examplesKey,
         KeyDescriptor("train_fraction", type: "number", default: "0.5", range: .closed(0.05, 0.95),
                       "Fraction of the examples used for training (stratified by class); the rest is the test set."),
         KeyDescriptor("label_noise", type: "number", default: "0", range: .closed(0, 0.9),
@@ -68,11 +67,7 @@ public enum DropoutEnsembleKind: ExperimentKind {
 
     public static func decode(_ reader: SpecReader, context: DecodeContext) -> Spec? {
         let data = DataRecipe.decode(reader, context: context, allowed: allowedData)
-        let examples = data.source == .digits ? DataRecipe.digitsCount : (reader.optionalInt("examples") ?? 1_000)
-        if reader.has("examples"), data.source == .digits {
-            reader.fail("examples", "'examples' sets the size of a synthetic set; data: digits uses all \(DataRecipe.digitsCount.grouped) images",
-                        notes: ["use 'train_fraction' to train on fewer of them"])
-        }
+        let examples = DataRecipe.decodeExamples(reader, source: data.source)
         let hidden = reader.intList("hidden", count: 1...8)
         let samples = reader.intList("samples", count: 1...12)
         if zip(samples, samples.dropFirst()).contains(where: { $0 >= $1 }) {

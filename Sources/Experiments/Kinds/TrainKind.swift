@@ -22,8 +22,7 @@ public enum TrainKind: ExperimentKind {
 
     public static var keys: [KeyDescriptor] {
         DataRecipe.keys(defaultSource: .digits, allowed: allowedData) + [
-            KeyDescriptor("examples", type: "integer", described: "1000 (synthetic sets; digits uses all 1,797 images)",
-                          range: .closed(20, 100_000), "Examples drawn from a synthetic set, before the split."),
+            DataRecipe.examplesKey,
             KeyDescriptor("train_fraction", type: "number", default: "0.5", range: .closed(0.05, 0.95),
                           "Fraction of the examples used for training (stratified by class for classification)."),
             KeyDescriptor("validation_fraction", type: "number", default: "0.2", range: .closed(0, 0.9),
@@ -38,7 +37,7 @@ public enum TrainKind: ExperimentKind {
             KeyDescriptor("variants", type: "list of mappings", described: "(none)",
                           "Named variants, each a mapping of 'name' (letters, digits, '_') and the settings it changes, e.g. [{name: plain}, {name: bn, normalization: batch}]."),
             KeyDescriptor("curve", type: "epoch | step", default: "epoch",
-                          "Learning curves per epoch (training and validation loss) or per step (the loss of every mini-batch)."),
+                          "Learning curves per epoch (training and validation loss) or per step (the loss of every mini-batch). A line of more than 500 points is drawn as the means of runs of consecutive points, with a band from each run's lowest to highest."),
             KeyDescriptor("target_loss", type: "number", described: "(none)", range: .above(0),
                           "Counts the steps until a batch's training loss first reaches this value (steps_to_target)."),
             KeyDescriptor("show_layers", type: "boolean", default: "false", "Show the per-layer statistics table."),
@@ -84,11 +83,7 @@ public enum TrainKind: ExperimentKind {
 
     public static func decode(_ reader: SpecReader, context: DecodeContext) -> Spec? {
         let data = DataRecipe.decode(reader, context: context, allowed: allowedData)
-        let examples = data.source == .digits ? DataRecipe.digitsCount : (reader.optionalInt("examples") ?? 1_000)
-        if reader.has("examples"), data.source == .digits {
-            reader.fail("examples", "'examples' sets the size of a synthetic set; data: digits uses all \(DataRecipe.digitsCount.grouped) images",
-                        notes: ["use 'train_fraction' to train on fewer of them"])
-        }
+        let examples = DataRecipe.decodeExamples(reader, source: data.source)
         let trainFraction = reader.double("train_fraction")
         let validationFraction = reader.double("validation_fraction")
         if trainFraction + validationFraction > 0.96 {

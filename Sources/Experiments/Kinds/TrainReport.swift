@@ -173,22 +173,19 @@ struct TrainReport {
         var all: [Double] = []
         if spec.curve == .step {
             for (variant, r) in live {
-                // At most ~800 points a series: every k-th step, so the noise stays visible.
-                let stride = max(1, r.stepLoss.count / 800)
-                let indices = Swift.stride(from: 0, to: r.stepLoss.count, by: stride)
-                let x = indices.map { Double($0 + 1) / Double(max(r.stepsPerEpoch, 1)) }
-                let y = indices.map { r.stepLoss[$0] }
-                all += y
-                series.append(Chart.Series(name: variant.label, x: x, y: y))
+                let x = r.stepLoss.indices.map { Double($0 + 1) / Double(max(r.stepsPerEpoch, 1)) }
+                all += r.stepLoss
+                // Display resolution: runs of steps as their mean, the band spanning their lowest to highest loss.
+                series.append(Chart.Series(name: variant.label, x: x, y: r.stepLoss).downsampled())
             }
         } else {
             for (variant, r) in live {
                 let x = r.epochTrainLoss.indices.map { Double($0 + 1) }
                 if spec.validationFraction > 0 {
-                    series.append(Chart.Series(name: variant.label + ", validation", x: x, y: r.epochValidationLoss))
+                    series.append(Chart.Series(name: variant.label + ", validation", x: x, y: r.epochValidationLoss).downsampled())
                     all += r.epochValidationLoss
                 }
-                series.append(Chart.Series(name: variant.label + ", training", x: x, y: r.epochTrainLoss, dashed: true))
+                series.append(Chart.Series(name: variant.label + ", training", x: x, y: r.epochTrainLoss, dashed: true).downsampled())
                 all += r.epochTrainLoss
             }
         }
@@ -199,10 +196,13 @@ struct TrainReport {
             title: spec.curve == .step ? "Loss of every mini-batch" : "Learning curves",
             style: .line, xLabel: "epoch", yLabel: what + (logY ? " (log scale)" : ""), yScale: logY ? .log : .linear,
             series: series,
-            summary: spec.curve == .step
+            summary: (spec.curve == .step
                 ? "The training loss of each step's batch against the epoch, one line per variant: "
                     + live.map { "\($0.variant.label): \($0.result.steps) steps" }.joined(separator: "; ") + "."
                 : "Training (dashed) and validation loss after each epoch, one pair of lines per variant.")
+                + (series.contains { $0.yLow != nil } ? " A line of more than \(Chart.Series.displayPoints) points is drawn at that "
+                    + "resolution: its first and last points as they are, the rest as the mean of runs of consecutive points, "
+                    + "with a band from the lowest to the highest point of each run." : ""))
     }
 
     /// With a numeric sweep of 3 values or more: the final figures against the swept value.

@@ -166,6 +166,21 @@ struct DataRecipe: Codable, Sendable, Hashable {
         return DataRecipe(source: source, noise: noise, classes: classes, coefficients: coefficients, file: file)
     }
 
+    /// The `examples` key of kinds that draw a synthetic set or use the digits.
+    static let examplesKey = KeyDescriptor(
+        "examples", type: "integer", described: "1000 (synthetic sets; digits uses all 1,797 images)",
+        range: .closed(20, 100_000), "Examples drawn from a synthetic set, before the split.")
+
+    /// Reads `examples`: the size of a synthetic set (default 1,000), or all
+    /// the digits, for which the key is an error.
+    static func decodeExamples(_ reader: SpecReader, source: DataSource) -> Int {
+        if reader.has("examples"), source == .digits {
+            reader.fail("examples", "'examples' sets the size of a synthetic set; data: digits uses all \(DataRecipe.digitsCount.grouped) images",
+                        notes: ["use 'train_fraction' to train on fewer of them"])
+        }
+        return source == .digits ? DataRecipe.digitsCount : (reader.optionalInt("examples") ?? 1_000)
+    }
+
     // MARK: - Drawing examples
 
     /// `count` examples in random order: drawn afresh from a synthetic set, or

@@ -65,6 +65,14 @@ struct TrainingRecipe: Codable, Sendable, Hashable {
         TrainingOptions(epochs: epochs, batchSize: batchSize, loss: loss, recordSteps: false)
     }
 
+    /// Trains `model` on `training` with this recipe (a fresh optimizer, the
+    /// shuffles drawn from `generator`); check the history's divergence.
+    func fit(_ model: Model<Float>, on training: Dataset<Float>, loss: LossFunction,
+             generator: inout RandomGenerator) throws -> TrainingHistory {
+        let trainer = Trainer(model: model, optimizer: try makeOptimizer(), options: options(loss: loss))
+        return try trainer.fit(training, generator: &generator)
+    }
+
     /// "Adam, η = 0.005, 200 epochs of batches of 32".
     var label: String {
         let name = ["sgd": "SGD", "momentum": "SGD with momentum 0.9", "adam": "Adam"][optimizer.rawValue] ?? optimizer.rawValue

@@ -14,10 +14,10 @@ public enum Assets {
     public static func install(into outputDirectory: String) throws -> [String] {
         let assets = (outputDirectory as NSString).appendingPathComponent("assets")
         var warnings: [String] = []
-        try AtomicFile.write(PageTemplate.stylesheet + "\n" + PageTemplate.navigationStylesheet + "\n" + SVGChart.stylesheet
+        try AtomicFile.writeIfChanged(PageTemplate.stylesheet + "\n" + PageTemplate.navigationStylesheet + "\n" + SVGChart.stylesheet
                              + "\n" + ReaderLook.css, to: assets + "/style.css")
-        try AtomicFile.write(PageTemplate.script, to: assets + "/lesson.js")
-        try AtomicFile.write(ReaderLook.js, to: assets + "/reader.js")
+        try AtomicFile.writeIfChanged(PageTemplate.script, to: assets + "/lesson.js")
+        try AtomicFile.writeIfChanged(ReaderLook.js, to: assets + "/reader.js")
         // Math is typeset when the page is written; a page from an older
         // version may still ask for the script, which no longer exists.
         try? FileManager.default.removeItem(atPath: assets + "/render-math.js")
@@ -44,9 +44,7 @@ public enum Assets {
     }
 
     private static func copyIfChanged(_ source: String, to destination: String) throws {
-        let fm = FileManager.default
-        guard let data = fm.contents(atPath: source) else { return }
-        if fm.contents(atPath: destination) == data { return }
-        try AtomicFile.write(data, to: destination)
+        guard let data = FileManager.default.contents(atPath: source) else { return }
+        try AtomicFile.writeIfChanged(data, to: destination)
     }
 }

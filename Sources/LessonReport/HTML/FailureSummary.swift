@@ -1,40 +1,46 @@
 import Foundation
 import LessonRunner
 
-/// The words for how a lesson went, shared by the page, the index and the
-/// command line (`ExecutedLesson.statusText`) so all say the same thing:
-/// "2 of 4 blocks failed; 6 expectations not met".
+/// The words for how a lesson went, shared by the page, the index and (in
+/// English) the command line (`ExecutedLesson.statusText`) so all say the
+/// same thing: "2 of 4 blocks failed; 6 expectations not met".
 enum StatusWords {
-    static func plural(_ n: Int, _ word: String) -> String {
-        "\(n) \(word)\(n == 1 ? "" : "s")"
-    }
-
     /// "4 blocks passed", "2 of 4 blocks failed", "no blocks".
-    static func blocks(failed: Int, total: Int) -> String {
-        if total == 0 { return "no blocks" }
-        return failed == 0 ? "\(plural(total, "block")) passed" : "\(failed) of \(plural(total, "block")) failed"
+    static func blocks(failed: Int, total: Int, words: InterfaceWords = .english) -> String {
+        if total == 0 { return words.noBlocks }
+        return failed == 0 ? words.blocksPassed(total) : words.blocksFailed(failed, total)
     }
 
     /// Every count that is not zero, joined with "; ".
-    static func problems(failedBlocks: Int, totalBlocks: Int, expectationsNotMet: Int, otherErrors: Int) -> String {
+    static func problems(failedBlocks: Int, totalBlocks: Int, expectationsNotMet: Int, otherErrors: Int,
+                         words: InterfaceWords = .english) -> String {
         var parts: [String] = []
-        if failedBlocks > 0 { parts.append(blocks(failed: failedBlocks, total: totalBlocks)) }
-        if expectationsNotMet > 0 { parts.append("\(plural(expectationsNotMet, "expectation")) not met") }
-        if otherErrors > 0 { parts.append("\(plural(otherErrors, "error")) in inline values or the text") }
-        return parts.isEmpty ? blocks(failed: 0, total: totalBlocks) : parts.joined(separator: "; ")
+        if failedBlocks > 0 { parts.append(blocks(failed: failedBlocks, total: totalBlocks, words: words)) }
+        if expectationsNotMet > 0 { parts.append(words.expectationsNotMet(expectationsNotMet)) }
+        if otherErrors > 0 { parts.append(words.errorsInText(otherErrors)) }
+        return parts.isEmpty ? blocks(failed: 0, total: totalBlocks, words: words) : parts.joined(separator: "; ")
+    }
+
+    /// The page's badge: what the progress line says (`ExecutedLesson.statusText`),
+    /// in the page's language.
+    static func badge(_ executed: ExecutedLesson, words: InterfaceWords) -> String {
+        let total = executed.blocks.count, failed = executed.failedBlockCount, other = executed.errorsOutsideBlocks
+        var parts = [failed == 0 ? words.blocksPassed(total) : words.blocksFailed(failed, total)]
+        if other > 0 { parts.append(words.errorsInText(other)) }
+        return parts.joined(separator: "; ")
     }
 }
 
 /// The box at the top of a page with failures: what failed, why, and a link
 /// to each failed block, so a problem far down a long page is not missed.
 enum FailureSummary {
-    static func html(_ executed: ExecutedLesson) -> String {
+    static func html(_ executed: ExecutedLesson, words: InterfaceWords = .english) -> String {
         let failed = executed.blocks.filter { !$0.passed }
         let pageErrors = executed.diagnostics.filter { $0.severity == .error }
         guard !failed.isEmpty || !pageErrors.isEmpty else { return "" }
         let notMet = executed.blocks.reduce(0) { $0 + $1.expectations.filter { !$0.passed }.count }
         let headline = StatusWords.problems(failedBlocks: failed.count, totalBlocks: executed.blocks.count,
-                                            expectationsNotMet: notMet, otherErrors: pageErrors.count)
+                                            expectationsNotMet: notMet, otherErrors: pageErrors.count, words: words)
         var out = "<section class=\"failure-summary\" role=\"alert\" aria-labelledby=\"failure-summary-title\">\n"
         out += "<h2 id=\"failure-summary-title\">\(HTML.escape(headline))</h2>\n<ul>\n"
         for block in failed {

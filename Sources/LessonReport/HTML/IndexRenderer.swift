@@ -42,11 +42,11 @@ public enum IndexRenderer {
         for entry in entries {
             let ok = entry.failedBlocks == 0 && entry.errors == 0
             // The same words as the page's own badge and summary.
-            let words = ok
-                ? StatusWords.blocks(failed: 0, total: entry.blocks)
+            let status = ok
+                ? StatusWords.blocks(failed: 0, total: entry.blocks, words: words)
                 : StatusWords.problems(failedBlocks: entry.failedBlocks, totalBlocks: entry.blocks,
-                                       expectationsNotMet: entry.expectationsNotMet, otherErrors: entry.errors)
-            let badge = "<span class=\"badge \(ok ? "passed" : "failed")\">\(HTML.escape(words))</span>"
+                                       expectationsNotMet: entry.expectationsNotMet, otherErrors: entry.errors, words: words)
+            let badge = "<span class=\"badge \(ok ? "passed" : "failed")\">\(HTML.escape(status))</span>"
             let summary = entry.summary.isEmpty ? "" : "<p class=\"summary\">\(entry.summary)</p>"
             // The title and summary are the lesson's words, in its language.
             let lang = HTML.escape(entry.lang ?? "en")

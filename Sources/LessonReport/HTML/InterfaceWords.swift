@@ -32,6 +32,12 @@ public struct InterfaceWords: Sendable, Equatable {
     public var experiments: @Sendable (Int) -> String
     /// "2 problems"
     public var problems: @Sendable (Int) -> String
+    /// A lesson without blocks, on the index: "no blocks".
+    public var noBlocks: String
+    /// "6 expectations not met"
+    public var expectationsNotMet: @Sendable (Int) -> String
+    /// "1 error in inline values or the text"
+    public var errorsInText: @Sendable (Int) -> String
 
     public static func == (a: InterfaceWords, b: InterfaceWords) -> Bool { a.lang == b.lang }
 
@@ -45,7 +51,10 @@ public struct InterfaceWords: Sendable, Equatable {
         blocksFailed: { "\($0) of \($1) block\($1 == 1 ? "" : "s") failed" },
         indexIntro: { "\($0) lesson\($0 == 1 ? "" : "s"), \($1) passing. Every number on these pages was computed by the experiments in the lesson, with a fixed seed." },
         experiments: { "\($0) experiment\($0 == 1 ? "" : "s")" },
-        problems: { "\($0) problem\($0 == 1 ? "" : "s")" })
+        problems: { "\($0) problem\($0 == 1 ? "" : "s")" },
+        noBlocks: "no blocks",
+        expectationsNotMet: { "\($0) expectation\($0 == 1 ? "" : "s") not met" },
+        errorsInText: { "\($0) error\($0 == 1 ? "" : "s") in inline values or the text" })
 
     public static let vietnamese = InterfaceWords(
         lang: "vi", contents: "Mục lục", allLessons: "Tất cả bài học", lessons: "Bài học",
@@ -57,7 +66,10 @@ public struct InterfaceWords: Sendable, Equatable {
         blocksFailed: { "\($0) trên \($1) khối không đạt" },
         indexIntro: { "\($0) bài học, \($1) bài đạt. Mọi con số trên các trang này đều do các thí nghiệm trong bài tính ra, với hạt giống cố định." },
         experiments: { "\($0) thí nghiệm" },
-        problems: { "\($0) lỗi" })
+        problems: { "\($0) lỗi" },
+        noBlocks: "không có khối nào",
+        expectationsNotMet: { "\($0) kỳ vọng không đạt" },
+        errorsInText: { "\($0) lỗi trong giá trị nội dòng hoặc văn bản" })
 
     /// The words for a `lang:` value (`vi`, `vi-VN`, `en`); English otherwise.
     public static func forLanguage(_ lang: String?) -> InterfaceWords {

@@ -37,9 +37,9 @@ public enum PageRenderer {
             }, math: executed.math, numbering: executed.numbering, words: words)
         let fileName = (lesson.path as NSString).lastPathComponent
         let title = Curriculum.title(of: lesson)
-        let status = "<span class=\"badge \(executed.passed ? "passed" : "failed")\">\(HTML.escape(executed.statusText))</span>"
+        let status = "<span class=\"badge \(executed.passed ? "passed" : "failed")\">\(HTML.escape(StatusWords.badge(executed, words: words)))</span>"
 
-        var body = FailureSummary.html(executed)
+        var body = FailureSummary.html(executed, words: words)
         // A contents list after the title, for lessons long enough to need one.
         var contents = markdown
         contents.writesFootnoteReferences = false

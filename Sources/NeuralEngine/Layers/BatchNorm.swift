@@ -4,7 +4,8 @@
 /// In training the mean and variance come from the batch, and exponential
 /// running averages of them are updated; in evaluation (and Monte-Carlo
 /// dropout sampling) the running averages are used instead, so a prediction
-/// does not depend on what else is in the batch. The running averages are
+/// does not depend on what else is in the batch. Mode `.batchStatistics`
+/// normalizes with the batch's statistics without updating the averages. The running averages are
 /// buffers, not parameters: no optimizer touches them.
 public final class BatchNorm<Scalar: TensorScalar>: Layer {
     public let inputWidth: Int
@@ -52,11 +53,17 @@ public final class BatchNorm<Scalar: TensorScalar>: Layer {
     }
 
     public func forward(_ input: Tensor<Scalar>, mode: Mode) -> Tensor<Scalar> {
-        lastModeUsedBatchStatistics = mode == .training
-        if mode == .training {
+        lastModeUsedBatchStatistics = mode.usesBatchStatistics
+        if mode.usesBatchStatistics {
             Scalar.columnMoments(input, mean: &mean, variance: &variance)
             Scalar.inverseSquareRoot(variance, epsilon: Scalar(epsilon), into: &inverseStandardDeviation)
             Scalar.normalizeColumns(input, mean: mean, inverseStandardDeviation: inverseStandardDeviation, into: &normalized)
+        } else {
+            Scalar.inverseSquareRoot(runningVariance, epsilon: Scalar(epsilon), into: &inverseStandardDeviation)
+            Scalar.normalizeColumns(
+                input, mean: runningMean, inverseStandardDeviation: inverseStandardDeviation, into: &normalized)
+        }
+        if mode == .training {
             // The running variance is unbiased (n/(n−1)), as the population estimate
             // inference needs; a batch of one has no spread to estimate from.
             let rows = input.rows
@@ -64,10 +71,6 @@ public final class BatchNorm<Scalar: TensorScalar>: Layer {
             let momentum = Scalar(momentum)
             Scalar.exponentialAverage(&runningMean, adding: mean, momentum: momentum, factor: 1)
             Scalar.exponentialAverage(&runningVariance, adding: variance, momentum: momentum, factor: unbiased)
-        } else {
-            Scalar.inverseSquareRoot(runningVariance, epsilon: Scalar(epsilon), into: &inverseStandardDeviation)
-            Scalar.normalizeColumns(
-                input, mean: runningMean, inverseStandardDeviation: inverseStandardDeviation, into: &normalized)
         }
         Scalar.affineForward(normalized, scale: scale.value, shift: shift.value, into: &output)
         return output

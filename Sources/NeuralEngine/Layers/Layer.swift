@@ -26,7 +26,7 @@ public protocol Layer<Scalar>: AnyObject {
     /// Computes the layer's output for a batch.
     /// - Parameters:
     ///   - input: A batch, `rows × inputWidth`.
-    ///   - mode: Training, evaluation or Monte-Carlo dropout; see ``Mode``.
+    ///   - mode: Training, evaluation, Monte-Carlo dropout or batch statistics; see ``Mode``.
     /// - Returns: The output batch, `rows × outputWidth`.
     func forward(_ input: Tensor<Scalar>, mode: Mode) -> Tensor<Scalar>
 

@@ -39,7 +39,8 @@ extension Model {
     }
 
     /// The model's raw outputs (logits for a classifier) for every row of `features`, as a new tensor.
-    /// - Parameter mode: `.evaluation` (default), `.training`, or `.monteCarloDropout`.
+    /// - Parameter mode: `.evaluation` (default), `.training`, `.monteCarloDropout`, or `.batchStatistics`
+    ///   (each batch of `batchSize` rows normalized with its own statistics).
     public func predict(_ features: Tensor<Scalar>, mode: Mode = .evaluation, batchSize: Int = 1024) throws -> Tensor<Scalar> {
         try checkFits(features)
         var result = Tensor<Scalar>(rows: features.rows, columns: outputWidth)

@@ -19,8 +19,8 @@ public final class Model<Scalar: TensorScalar> {
     public let layers: [any Layer<Scalar>]
     /// The description the model was built from, if any.
     public let modelDescription: ModelDescription?
-    /// How ``forward(_:)`` runs: `.training` (the initial mode), `.evaluation` or
-    /// `.monteCarloDropout`. Set it with ``train(_:)`` or directly.
+    /// How ``forward(_:)`` runs: `.training` (the initial mode), `.evaluation`,
+    /// `.monteCarloDropout` or `.batchStatistics`. Set it with ``train(_:)`` or directly.
     public var mode: Mode = .training
 
     /// `activations[i]` is the input of layer `i`; the last one is the model's output.

@@ -54,6 +54,37 @@ import Testing
         #expect(!last.contains("rel=\"next\""))
     }
 
+    /// A render of unchanged lessons writes nothing: every file keeps its
+    /// inode and modification time; a changed lesson rewrites its own page.
+    @Test func aSecondRenderRewritesOnlyWhatChanged() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        func identities() throws -> [String: [Int]] {
+            var out: [String: [Int]] = [:]
+            let enumerator = FileManager.default.enumerator(atPath: root + "/out")
+            while let file = enumerator?.nextObject() as? String {
+                var info = stat()
+                guard stat(root + "/out/" + file, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
+                out[file] = [Int(info.st_ino), info.st_mtim.tv_sec, info.st_mtim.tv_nsec]
+            }
+            return out
+        }
+        let a = executed("# A\n\nFirst $x^2$.\n", path: root + "/lessons/a.md")
+        let b = executed("# B\n\nSecond.\n", path: root + "/lessons/b.md")
+        try ReportWriter(outputDirectory: root + "/out").write([a, b])
+        let first = try identities()
+        #expect(first.keys.contains("a.html") && first.keys.contains("index.html") && first.keys.contains("assets/style.css"))
+        try ReportWriter(outputDirectory: root + "/out").write([a, b])
+        #expect(try identities() == first)
+        let changed = executed("# B\n\nSecond, changed.\n", path: root + "/lessons/b.md")
+        try ReportWriter(outputDirectory: root + "/out").write([a, changed])
+        let third = try identities()
+        #expect(third["b.html"] != first["b.html"])
+        #expect(third["a.html"] == first["a.html"])
+        #expect(third["assets/style.css"] == first["assets/style.css"])
+        #expect(try read(root + "/out/b.html").contains("Second, changed."))
+    }
+
     @Test func searchIndexHasTitlesHeadingsAndProseButNoCode() throws {
         let lesson = executed("# Softmax\n\nIntro **words** here.\n\n## Stability\n\nLog-sum-exp trick.\n\n```python\nsecret_code()\n```\n", path: "lessons/s.md")
         let script = SearchIndex.script(for: [(lesson, "s.html")])

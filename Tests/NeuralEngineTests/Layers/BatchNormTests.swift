@@ -39,6 +39,24 @@ struct BatchNormTests {
         #expect(layer.runningVariance == variance)
     }
 
+    @Test func batchStatisticsNormalizeLikeTrainingWithoutUpdating() throws {
+        let layer = BatchNorm<Double>(width: 2, momentum: 0.5)
+        _ = layer.forward(batch, mode: .training)
+        let mean = layer.runningMean, variance = layer.runningVariance
+        let other = try Tensor<Double>([[0, 5], [4, 1], [9, 7]])
+        let withBatch = layer.forward(other, mode: .batchStatistics)
+        // The output is the batch-normalized one a training pass gives …
+        let reference = BatchNorm<Double>(width: 2).forward(other, mode: .training)
+        for r in 0..<3 { for c in 0..<2 { #expect(abs(withBatch[r, c] - reference[r, c]) < 1e-12) } }
+        // … and the running averages are what the one training pass left.
+        #expect(layer.runningMean == mean)
+        #expect(layer.runningVariance == variance)
+        // A batch of one has no spread: every unit becomes β (here 0).
+        let single = layer.forward(try Tensor([[3.0, 30]]), mode: .batchStatistics)
+        #expect(single[0, 0] == 0 && single[0, 1] == 0)
+        #expect(Mode.batchStatistics.usesBatchStatistics && !Mode.batchStatistics.dropoutActive)
+    }
+
     @Test func predictionDoesNotDependOnTheRestOfTheBatchInEvaluation() throws {
         let layer = BatchNorm<Double>(width: 2)
         _ = layer.forward(batch, mode: .training)

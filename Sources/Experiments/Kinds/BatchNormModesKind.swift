@@ -1,0 +1,118 @@
+import Foundation
+import NeuralEngine
+
+/// Batch normalization in training and in evaluation mode.
+///
+/// Trains an MLP with batch norm after every hidden dense layer, then asks
+/// what the running averages it kept are worth: how close they are to the
+/// statistics of the whole training set (the population the batches were
+/// drawn from), the test accuracy in evaluation mode on the whole test set and
+/// one example at a time, and the test accuracy if the network kept
+/// normalizing with batch statistics at test time, for several test batch
+/// sizes. Ioffe & Szegedy 2015, https://arxiv.org/abs/1502.03167.
+public enum BatchNormModesKind: ExperimentKind {
+    public static let name = "batchnorm-modes"
+    public static let summary = "Trains a network with batch norm; compares its running averages with the training set's statistics, and evaluation mode (the whole test set and one example at a time) with batch statistics on test batches of several sizes."
+
+    static let allowedData: [DataSource] = [.digits, .spirals, .moons, .circles, .blobs]
+
+    public static let keys: [KeyDescriptor] = DataRecipe.keys(defaultSource: .digits, allowed: allowedData) + [
+        DataRecipe.examplesKey,
+        KeyDescriptor("train_fraction", type: "number", default: "0.5", range: .closed(0.05, 0.95),
+                      "Fraction of the examples used for training (stratified by class); the rest is the test set."),
+        KeyDescriptor("hidden", type: "list of integers", default: "[64, 64]", range: .closed(1, 4_096),
+                      "Units of each hidden layer: dense, then batch norm, then ReLU."),
+        KeyDescriptor("bn_momentum", type: "number", default: "0.9", range: .closed(0, 0.999),
+                      "Weight of the old running average in each update, μ ← m·μ + (1 − m)·μ_B (PyTorch's momentum 0.1 is 0.9 here)."),
+    ] + TrainingRecipe.keys(epochs: 20, batchSize: 32, optimizer: .sgd) + [
+        KeyDescriptor("test_batch_sizes", type: "list of integers", default: "[2, 4, 16, 128]", range: .closed(1, 100_000),
+                      "Test batch sizes for the batch-statistics evaluation, in increasing order. 1 is allowed: a batch of one normalizes every unit to 0, so every example gets the same prediction."),
+    ]
+
+    public struct Spec: Codable, Sendable, Hashable {
+        var data: DataRecipe
+        var examples: Int
+        var trainFraction: Double
+        var hidden: [Int]
+        var momentum: Double
+        var training: TrainingRecipe
+        var testBatchSizes: [Int]
+    }
+
+    /// Largest work of one block, in the units of the `train` kind's budget:
+    /// epochs × (training examples × parameters + steps × ``TrainKind/stepCost``),
+    /// plus the evaluation passes, test examples × parameters each, and one
+    /// step's fixed cost per single-example prediction. About 1e9 a second.
+    static let workBudget = 5e9
+
+    public static func decode(_ reader: SpecReader, context: DecodeContext) -> Spec? {
+        let data = DataRecipe.decode(reader, context: context, allowed: allowedData)
+        let examples = DataRecipe.decodeExamples(reader, source: data.source)
+        let hidden = reader.intList("hidden", count: 1...8)
+        let sizes = reader.intList("test_batch_sizes", count: 1...12)
+        if zip(sizes, sizes.dropFirst()).contains(where: { $0 >= $1 }) {
+            reader.fail("test_batch_sizes", "'test_batch_sizes' must list batch sizes in increasing order, found \(sizes)")
+        }
+        let spec = Spec(
+            data: data, examples: examples, trainFraction: reader.double("train_fraction"), hidden: hidden,
+            momentum: reader.double("bn_momentum"), training: TrainingRecipe.decode(reader), testBatchSizes: sizes)
+        if spec.training.batchSize < 2 {
+            reader.fail("batch_size", "batch norm needs at least 2 examples per training batch to estimate a variance, the batch size is 1")
+        }
+        if let largest = sizes.last, reader.issues.isEmpty, largest > spec.testExamples {
+            reader.fail("test_batch_sizes", "a test batch of \(largest.grouped) is larger than the test set (about \(spec.testExamples.grouped) examples)",
+                        notes: ["lower the largest test batch size or 'train_fraction'"])
+        }
+        let runs = Double(context.runs)
+        if reader.issues.isEmpty, spec.work * runs > workBudget {
+            reader.fail(reader.has("epochs") ? "epochs" : "hidden",
+                        "the block would take \(ResultValue.format(spec.work * runs, significant: 3)) units of work "
+                        + "(epochs × (training examples × \(spec.parameterCount.grouped) parameters + steps per epoch × \(Int(TrainKind.stepCost).grouped)) "
+                        + "plus the test passes\(context.runsFactor)), more than the budget of \(ResultValue.format(workBudget))",
+                        notes: ["lower 'epochs', 'train_fraction' or the widths in 'hidden', or use larger batches"])
+        }
+        return spec
+    }
+
+    public static func dataFiles(_ spec: Spec, context: DecodeContext) -> [String] {
+        guard spec.data.source == .digits, let path = context.resolveDataFile(spec.data.file) else { return [] }
+        return [path]
+    }
+
+    public static func run(_ spec: Spec, context: RunContext) throws -> ExperimentOutcome {
+        let result = try BatchNormModesExperiment(spec: spec).run(context: context.decode, seed: context.seed)
+        return BatchNormModesReport(spec: spec, result: result).outcome
+    }
+}
+
+extension BatchNormModesKind.Spec {
+    var trainingExamples: Int { Int((Double(examples) * trainFraction).rounded()) }
+    var testExamples: Int { examples - trainingExamples }
+
+    /// Dense, batch norm and ReLU for each hidden layer, then the output layer.
+    var layers: [ModelDescription.Entry] {
+        hidden.flatMap { units -> [ModelDescription.Entry] in
+            [.dense(units: units, hasBias: true), .batchNorm(momentum: momentum), .activation(.relu)]
+        } + [.dense(units: data.outputWidth, hasBias: true)]
+    }
+
+    /// Weights, biases and the batch norm layers' γ and β.
+    var parameterCount: Int {
+        var width = data.inputWidth, count = 0
+        for units in hidden {
+            count += width * units + units + 2 * units
+            width = units
+        }
+        return count + width * data.outputWidth + data.outputWidth
+    }
+
+    /// Training plus the test passes: the batched evaluation, the single
+    /// examples (each also paying a step's fixed cost) and one pass per test
+    /// batch size.
+    var work: Double {
+        let steps = Double((trainingExamples + training.batchSize - 1) / max(training.batchSize, 1))
+        let training = Double(self.training.epochs) * (Double(trainingExamples) * Double(parameterCount) + steps * TrainKind.stepCost)
+        let test = Double(testExamples) * (Double(parameterCount) * Double(2 + testBatchSizes.count) + TrainKind.stepCost)
+        return training + test
+    }
+}
