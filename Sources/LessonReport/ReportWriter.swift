@@ -7,10 +7,14 @@ import LessonSupport
 public struct ReportWriter {
     public var outputDirectory: String
     public var options: RenderOptions
+    /// Pages rendered at once; the pages are the same for any number.
+    public var jobs: Int
 
-    public init(outputDirectory: String, options: RenderOptions = RenderOptions()) {
+    public init(outputDirectory: String, options: RenderOptions = RenderOptions(),
+                jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.outputDirectory = outputDirectory
         self.options = options
+        self.jobs = jobs
     }
 
     /// The page file name for each lesson: its name with `.html`, made unique
@@ -83,14 +87,20 @@ public struct ReportWriter {
             Curriculum.Entry(title: Curriculum.title(of: lessons[i].lesson), href: names[i],
                              sections: Curriculum.sections(of: lessons[i]))
         })
+        // Pages (and their search entries) are independent: made on `jobs`
+        // threads, written in order.
+        let options = options
+        let pages = ParallelMap.map(order.count, jobs: jobs) { position in
+            (html: PageRenderer.render(lessons[order[position]], options: options,
+                                       navigation: PageNavigation(curriculum: curriculum, current: position)),
+             search: SearchIndex.entry(for: lessons[order[position]], href: names[order[position]]))
+        }
         var entries: [IndexRenderer.Entry] = []
         for (position, i) in order.enumerated() {
             let lesson = lessons[i]
             let name = names[i]
             warnings += try LocalImages.copy(for: lesson, into: outputDirectory)
-            let html = PageRenderer.render(lesson, options: options,
-                                           navigation: PageNavigation(curriculum: curriculum, current: position))
-            try AtomicFile.writeIfChanged(html, to: (outputDirectory as NSString).appendingPathComponent(name))
+            try AtomicFile.writeIfChanged(pages[position].html, to: (outputDirectory as NSString).appendingPathComponent(name))
             entries.append(IndexRenderer.Entry(
                 title: curriculum.entries[position].title, href: name,
                 blocks: lesson.blocks.count, failedBlocks: lesson.blocks.filter { !$0.passed }.count,
@@ -99,7 +109,7 @@ public struct ReportWriter {
                 expectationsNotMet: lesson.blocks.reduce(0) { $0 + $1.expectations.filter { !$0.passed }.count },
                 lang: lesson.lesson.frontMatter?.lang))
         }
-        try AtomicFile.writeIfChanged(SearchIndex.script(for: order.map { (lessons[$0], names[$0]) }),
+        try AtomicFile.writeIfChanged(SearchIndex.script(entries: pages.map(\.search)),
                              to: (outputDirectory as NSString).appendingPathComponent("assets/search-index.js"))
         // Lessons rendered here before (`lesson render one.md`) stay in the index.
         let listed = try IndexManifest.update(

@@ -12,27 +12,84 @@ import NeuralEngine
 /// test can only catch the changes that move its own fixtures. The digest
 /// also changes on rebuilds that change nothing a result depends on; that
 /// costs one re-run of the lessons, never a stale page. Hashing the ~20 MB
-/// binary takes a few milliseconds in a release build.
+/// binary takes about 10 ms of a warm render's CPU time in a release build,
+/// so the result cache remembers the digest (``current(rememberedIn:)``).
 public enum CodeIdentity {
     /// Computed on first use, then shared by every block of the run.
     public static let current: String = compute()
 
-    static func compute() -> String {
+    /// Like ``current``, with the executable's digest remembered in
+    /// `directory` (the result cache's) between runs, in the file
+    /// ``digestFile``, under the executable file's identity: device, inode,
+    /// size and the modification and status-change times to the nanosecond.
+    /// Any rebuild, copy or replacement changes at least one of them (a
+    /// running executable cannot be written in place), so a remembered
+    /// digest is only used for the very file it was computed from.
+    /// Computed once per process and folder.
+    public static func current(rememberedIn directory: String) -> String {
+        remembered.value(for: directory) { compute(rememberedIn: directory) }
+    }
+
+    /// The file in the cache folder that remembers the executable's digest.
+    public static let digestFile = "code-digest"
+
+    private static let remembered = Memo()
+
+    static func compute(rememberedIn directory: String? = nil) -> String {
         let blas = StableHash.hex(StableHash.fnv1a64(BLAS.cacheIdentity))
-        guard let digest = executableDigest() else {
+        guard let digest = executableDigest(rememberedIn: directory) else {
             // Unknown code must never match a stored result: a key of its own per process.
             return "unidentified-" + UUID().uuidString + "-" + blas
         }
         return digest + "-" + blas
     }
 
-    static func executableDigest() -> String? {
+    static func executableDigest(rememberedIn directory: String? = nil) -> String? {
         var candidates = ["/proc/self/exe"]
         if let path = Bundle.main.executablePath { candidates.append(path) }
         for path in candidates {
+            let identity = fileIdentity(path)
+            let memo = directory.map { ($0 as NSString).appendingPathComponent(digestFile) }
+            if let identity, let memo, let digest = rememberedDigest(in: memo, identity: identity) { return digest }
             guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped), !data.isEmpty else { continue }
-            return StableHash.digest128(data)
+            let digest = StableHash.digest128(data)
+            // Only a file whose identity was read before its bytes: that identity names these bytes.
+            if let identity, let memo { try? AtomicFile.write(identity + " " + digest + "\n", to: memo) }
+            return digest
         }
         return nil
+    }
+
+    /// "device inode size mtime ctime" of the file a path leads to, or `nil`.
+    static func fileIdentity(_ path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return "\(info.st_dev) \(info.st_ino) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec) "
+            + "\(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec)"
+    }
+
+    /// The digest the memo file holds for `identity`: its one line must be
+    /// exactly the identity and 32 hex digits, else `nil` (recomputed).
+    static func rememberedDigest(in memo: String, identity: String) -> String? {
+        guard let text = try? String(contentsOfFile: memo, encoding: .utf8), text.hasPrefix(identity + " "), text.hasSuffix("\n")
+        else { return nil }
+        let digest = text.dropFirst(identity.count + 1).dropLast()
+        guard digest.count == 32, digest.allSatisfy(\.isHexDigit) else { return nil }
+        return String(digest)
+    }
+
+    /// Values computed once per key, behind a lock.
+    private final class Memo: @unchecked Sendable {
+        private let lock = NSLock()
+        private var values: [String: String] = [:]
+
+        func value(for key: String, _ compute: () -> String) -> String {
+            lock.withLock {
+                if let value = values[key] { return value }
+                let value = compute()
+                values[key] = value
+                return value
+            }
+        }
     }
 }

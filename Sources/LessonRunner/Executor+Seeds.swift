@@ -23,7 +23,7 @@ extension Executor {
         let seed = planned.seeds[index]
         let directory = (planned.block.location.path as NSString).deletingLastPathComponent
         let decode = DecodeContext(lessonDirectory: directory.isEmpty ? "." : directory, runs: planned.seeds.count)
-        let key = ResultCache.key(for: prepared, seed: seed)
+        let key = cache?.key(for: prepared, seed: seed)
         if !force, let key, let cached = cache?.load(key) {
             return SeedRunResult(result: .ran(cached), fromCache: true, seconds: 0)
         }

@@ -91,7 +91,7 @@ public struct Executor {
                                   seconds: 0, fromCache: false)
         guard let prepared = planned.prepared, planned.isValid else { return block }
         if !planned.seeds.isEmpty { return runSeeds(planned, prepared: prepared) }
-        let key = ResultCache.key(for: prepared, seed: planned.seed)
+        let key = cache?.key(for: prepared, seed: planned.seed)
         if !force, let key, let cached = cache?.load(key) {
             block.outcome = cached
             block.fromCache = true

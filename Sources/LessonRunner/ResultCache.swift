@@ -27,6 +27,13 @@ public struct ResultCache: Sendable {
         return StableHash.hex128(text)
     }
 
+    /// The key of a prepared block for this cache: like
+    /// ``key(for:seed:code:)`` with the executable's digest remembered in
+    /// the cache folder (``CodeIdentity/current(rememberedIn:)``).
+    public func key(for prepared: PreparedExperiment, seed: UInt64) -> String? {
+        Self.key(for: prepared, seed: seed, code: CodeIdentity.current(rememberedIn: directory))
+    }
+
     func path(_ key: String) -> String {
         (directory as NSString).appendingPathComponent("\(key).\(Self.entryExtension)")
     }

@@ -31,7 +31,7 @@ struct Render: ParsableCommand {
         TemporaryFiles.installSignalHandlers()
         let lessons = try options.runAll()
         Terminal.report(lessons, format: options.format)
-        let writer = ReportWriter(outputDirectory: out, options: RenderOptions(allowRawHTML: unsafeHTML))
+        let writer = ReportWriter(outputDirectory: out, options: RenderOptions(allowRawHTML: unsafeHTML), jobs: options.jobs)
         do {
             for warning in try writer.write(lessons) { Terminal.printError("warning: \(warning)") }
         } catch {

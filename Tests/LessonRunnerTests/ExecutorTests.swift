@@ -115,4 +115,30 @@ import Testing
         #expect(!CodeIdentity.current.hasPrefix("unidentified"))
         #expect(CodeIdentity.current == CodeIdentity.compute())
     }
+
+    /// The executable's digest is remembered in the cache folder under the
+    /// file's identity, and only used for that identity.
+    @Test func theDigestIsRememberedUnderTheFilesIdentity() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("code-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let real = try #require(CodeIdentity.executableDigest())
+        #expect(CodeIdentity.executableDigest(rememberedIn: dir) == real)
+        let memo = dir + "/" + CodeIdentity.digestFile
+        let identity = try #require(CodeIdentity.fileIdentity("/proc/self/exe"))
+        #expect(try String(contentsOfFile: memo, encoding: .utf8) == identity + " " + real + "\n")
+        // The remembered digest is what is used for this identity…
+        let fake = String(repeating: "ab", count: 16)
+        try (identity + " " + fake + "\n").write(toFile: memo, atomically: true, encoding: .utf8)
+        #expect(CodeIdentity.executableDigest(rememberedIn: dir) == fake)
+        // …and never for another file, nor from a damaged memo: those are recomputed and rewritten.
+        for other in ["1 2 3 4.5 6.7 " + fake + "\n", identity + " " + fake, identity + " xyz\n", ""] {
+            try other.write(toFile: memo, atomically: true, encoding: .utf8)
+            #expect(CodeIdentity.executableDigest(rememberedIn: dir) == real, "\(other)")
+            #expect(try String(contentsOfFile: memo, encoding: .utf8) == identity + " " + real + "\n")
+        }
+        // A cache's keys name the same code as the process-wide identity.
+        let plan = Planner.plan(LessonLoader.parse("```experiment softmax\nlogits: [1, 2]\nlabel: 1\n```\n", path: "l.md"))
+        let prepared = try #require(plan.blocks[0].prepared)
+        #expect(ResultCache(directory: dir).key(for: prepared, seed: 1) == ResultCache.key(for: prepared, seed: 1))
+    }
 }

@@ -7,7 +7,7 @@ import LessonRunner
 /// as `assets/search-index.js`, which sets `window.LESSON_SEARCH`: a script
 /// loads over file://, where fetching JSON does not.
 public enum SearchIndex {
-    struct Lesson: Encodable {
+    struct Lesson: Encodable, Sendable {
         /// The page.
         var p: String
         /// The title.
@@ -15,7 +15,7 @@ public enum SearchIndex {
         var s: [Section]
     }
 
-    struct Section: Encodable {
+    struct Section: Encodable, Sendable {
         /// The heading's anchor ("" for the text before the first heading).
         var a: String
         /// The heading.
@@ -26,7 +26,11 @@ public enum SearchIndex {
 
     /// `lessons` with their page names, in teaching order.
     public static func script(for lessons: [(executed: ExecutedLesson, href: String)]) -> String {
-        let entries = lessons.map { entry(for: $0.executed, href: $0.href) }
+        script(entries: lessons.map { entry(for: $0.executed, href: $0.href) })
+    }
+
+    /// The script from entries made with ``entry(for:href:)`` (one per lesson, in teaching order).
+    static func script(entries: [Lesson]) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let json = (try? encoder.encode(entries)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"

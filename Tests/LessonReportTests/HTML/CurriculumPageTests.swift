@@ -54,6 +54,23 @@ import Testing
         #expect(!last.contains("rel=\"next\""))
     }
 
+    /// Pages are rendered on several threads; the files are the same for any number.
+    @Test func pagesAreTheSameForAnyNumberOfJobs() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let lessons = (0..<5).map { n in
+            executed("---\norder: \(5 - n)\n---\n# Lesson \(n)\n\n## Part\n\nText $x_\(n)$ and `=\(n) * 2`.\n", path: root + "/lessons/l\(n).md")
+        }
+        try ReportWriter(outputDirectory: root + "/one", jobs: 1).write(lessons)
+        try ReportWriter(outputDirectory: root + "/three", jobs: 3).write(lessons)
+        for n in 0..<5 {
+            let one = try read(root + "/one/l\(n).html"), three = try read(root + "/three/l\(n).html")
+            #expect(one == three, "l\(n).html")
+            #expect(one.contains("Lesson \(n)"))
+        }
+        #expect(try read(root + "/one/index.html") == read(root + "/three/index.html"))
+    }
+
     /// A render of unchanged lessons writes nothing: every file keeps its
     /// inode and modification time; a changed lesson rewrites its own page.
     @Test func aSecondRenderRewritesOnlyWhatChanged() throws {

@@ -1,4 +1,5 @@
 import Experiments
+import Foundation
 import Testing
 @testable import LessonReport
 
@@ -37,5 +38,17 @@ import Testing
                           series: [.init(name: "train", x: [1, 2], y: [0.5, -0.25])])
         #expect(CSVExport.csv(chart) == "series,epoch,loss\r\ntrain,1.0,0.5\r\ntrain,2.0,-0.25\r\n")
         #expect(CSVExport.dataURL("a,b\r\n").hasPrefix("data:text/csv;charset=utf-8,a,b%0D%0A"))
+    }
+
+    /// The hand-written percent encoding gives exactly what Foundation's does
+    /// with the same allowed characters (what the pages carried before).
+    @Test func dataURLMatchesFoundationsPercentEncoding() {
+        var allowed = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: Unicode.Scalar(0)...Unicode.Scalar(127)))
+        allowed.insert(charactersIn: "-_.~!*'(),;:@/")
+        let every = String(String.UnicodeScalarView((1..<128).compactMap(Unicode.Scalar.init)))
+        for text in ["", "a,b\r\n", every, "\(minus)1.5×10⁻³ é 😀 \"q\" 'x' 100% #1 a+b=c [x]{y}|z\\^`<>?&$", "\u{0}\t"] {
+            #expect(CSVExport.dataURL(text) == "data:text/csv;charset=utf-8," + (text.addingPercentEncoding(withAllowedCharacters: allowed) ?? "?"),
+                    "\(text)")
+        }
     }
 }
