@@ -1,6 +1,7 @@
 import Experiments
 import Foundation
 import LessonMarkdown
+import LessonSupport
 import NeuralEngine
 
 extension Pipeline {
@@ -21,11 +22,14 @@ extension Pipeline {
     /// and seed, and each lesson is finished after its blocks, as one at a time.
     public func run(paths: [String], jobs: Int) -> [ExecutedLesson] {
         let jobs = max(1, jobs)
-        let loaded: [Loaded] = paths.map { path in
+        // Loading and planning (cmark, every block's YAML) are per
+        // lesson: on `jobs` threads too, in lesson order.
+        let registry = registry
+        let loaded: [Loaded] = ParallelMap.map(paths.count, jobs: jobs) { index in
             do {
-                return .plan(Planner.plan(try LessonLoader.load(path: path), registry: registry))
+                return .plan(Planner.plan(try LessonLoader.load(path: paths[index]), registry: registry))
             } catch {
-                return .unreadable(unreadable(path: path, error: error))
+                return .unreadable(Self.unreadable(path: paths[index], error: error))
             }
         }
         if jobs == 1 {
@@ -65,12 +69,12 @@ extension Pipeline {
         }
     }
 
-    private enum Loaded {
+    private enum Loaded: Sendable {
         case plan(Plan)
         case unreadable(ExecutedLesson)
     }
 
-    func unreadable(path: String, error: Error) -> ExecutedLesson {
+    static func unreadable(path: String, error: Error) -> ExecutedLesson {
         let lesson = Lesson(path: path, title: nil, blocks: [], experiments: [], references: [])
         let plan = Plan(lesson: lesson, blocks: [], diagnostics: [
             Diagnostic("\(error)", at: SourceLocation(path: path, line: 1, column: 1)),
