@@ -52,9 +52,17 @@ extension HTML {
     }
 
     /// Whether an image source may be emitted: a safe link or a `data:` image.
+    ///
+    /// The `data:` type is matched on the URL as it will be written, without
+    /// removing tabs and newlines inside it: `data:i&#x0D;mage/png` is
+    /// written `data:i%0Dmage/png`, which no browser reads as an image type,
+    /// so it is refused, as cmark-gfm's safe mode refuses it. (Found by the
+    /// release-configuration URL fuzzer.)
     public static func isSafeImageURL(_ url: String) -> Bool {
         if isSafeLinkURL(url) { return true }
-        let lowered = browserNormalizedURL(url).lowercased()
+        var scalars = Substring(url).unicodeScalars[...]
+        while let first = scalars.first, first.value <= 0x20 { scalars.removeFirst() }
+        let lowered = String(String.UnicodeScalarView(scalars)).lowercased()
         return allowedDataImagePrefixes.contains { lowered.hasPrefix($0) }
     }
 

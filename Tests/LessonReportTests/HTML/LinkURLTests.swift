@@ -109,6 +109,15 @@ import Testing
         #expect(!HTML.isSafeLinkURL("data:image/png;base64,AAAA"))
     }
 
+    /// The release URL fuzzer's find: `data:i&#x0D;mage/png` passed the image
+    /// check once the CR was removed, then was written as `data:i%0Dmage/png`.
+    @Test func dataImageTypeIsCheckedAsWritten() {
+        #expect(!HTML.isSafeImageURL("data:i\rmage/png;base)4,AAAA"))
+        #expect(!HTML.isSafeImageURL("data:image/\tpng;base64,AAAA"))
+        #expect(HTML.isSafeImageURL(" \u{1}data:IMAGE/png;base64,AAAA"))
+        #expect(HTML.isSafeImageURL("DATA:image/gif;base64,R0lG"))
+    }
+
     // MARK: Same encoding as cmark-gfm
 
     /// cmark-gfm spec examples (test/spec.txt, GFM 0.29) whose link
