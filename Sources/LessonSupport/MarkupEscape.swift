@@ -17,6 +17,18 @@ public enum MarkupEscape {
 
     /// `text` made safe for `dialect`.
     public static func escape(_ text: String, for dialect: Dialect = .html) -> String {
+        // Most text (numbers, words, class names) has nothing to escape: a
+        // scan of its UTF-8 bytes returns it as it is. The bytes tested are all
+        // ASCII, so no byte of a multi-byte character can match.
+        let needsWork = text.utf8.contains { byte in
+            switch byte {
+            case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"), 0: true
+            case ..<0x20: dialect == .xml
+            case 0xEF: dialect == .xml  // U+FFFE and U+FFFF begin with 0xEF
+            default: false
+            }
+        }
+        guard needsWork else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

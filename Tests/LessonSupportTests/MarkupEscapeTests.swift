@@ -13,6 +13,17 @@ import LessonSupport
         #expect(MarkupEscape.escape("a\nb\tc\u{1}d ü😀") == "a\nb\tc\u{1}d ü😀")
     }
 
+    /// The fast path (nothing to escape) must not miss anything the slow path escapes.
+    @Test func fastPathAgreesWithTheScalarLoop() {
+        for text in ["plain words 0.417", "ü😀", "a\u{FFFE}b", "\u{FFFF}", "\u{FEFF}x", "tab\there", "", "e\u{301}&"] {
+            for dialect in [MarkupEscape.Dialect.html, .xml] {
+                var slow = ""
+                for scalar in text.unicodeScalars { slow += MarkupEscape.escape(String(Character(scalar)) + "&", for: dialect).dropLast(5) }
+                #expect(MarkupEscape.escape(text, for: dialect) == slow, "\(text.debugDescription)")
+            }
+        }
+    }
+
     @Test func xmlKeepsBreaksAsReferencesAndReplacesWhatXMLCannotCarry() {
         #expect(MarkupEscape.escape("a\nb\tc\rd", for: .xml) == "a&#10;b&#9;c&#13;d")
         #expect(MarkupEscape.escape("\u{0}\u{1}\u{1F}\u{FFFE}\u{FFFF} ok", for: .xml) == "\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD} ok")

@@ -226,4 +226,10 @@ import Testing
         let english = PageRenderer.render(executed("# T\n", path: "lessons/e.md"))
         #expect(english.contains("<html lang=\"en\">"))
     }
+
+    @Test func searchTextCollapsesEveryKindOfWhitespace() {
+        #expect(SearchIndex.collapsingWhitespace("  a\t\nb\u{A0}\u{2003}c \r\n") == "a b c")
+        #expect(SearchIndex.collapsingWhitespace("one") == "one")
+        #expect(SearchIndex.collapsingWhitespace(" \u{3000} ") == "")
+    }
 }
