@@ -1,4 +1,5 @@
 import Foundation
+import LessonMarkdown
 
 /// Finds lesson files: a file stands for itself, a folder for every `.md`
 /// file under it (sorted, so runs are deterministic).
@@ -15,9 +16,14 @@ public enum LessonDiscovery {
         public var path: String
         public var target: String
         public var folder: String
-        public var description: String {
-            "\(path): warning: skipped: a symbolic link to '\(target)', outside the folder '\(folder)'; lessons found in a folder must stay inside it (name the file itself on the command line to render it anyway)"
+        /// A warning at the link, printed like every other diagnostic (and as
+        /// a GitHub annotation with `--format github`).
+        public var diagnostic: Diagnostic {
+            Diagnostic("skipped: a symbolic link to '\(target)', outside the folder '\(folder)'; lessons found in a folder must stay inside it",
+                       at: SourceLocation(path: path, line: 1, column: 1), severity: .warning,
+                       notes: [.init("name the file itself on the command line to render it anyway")])
         }
+        public var description: String { diagnostic.formatted() }
     }
 
     /// What a search found: the lessons to run, and the links it skipped.

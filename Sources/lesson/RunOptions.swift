@@ -66,7 +66,7 @@ struct RunOptions: ParsableArguments {
     func runAll() throws -> [ExecutedLesson] {
         try checkPaths()
         let found = try LessonDiscovery.find(in: paths)
-        for link in found.skipped { FileHandle.standardError.write(Data((link.description + "\n").utf8)) }
+        Terminal.report(found.skipped.map(\.diagnostic), format: format)
         var files = found.lessons
         if files.isEmpty {
             // A mistyped folder in CI must not pass as "0 of 0 failed".

@@ -10,14 +10,18 @@ enum Terminal {
     }
 
     static func report(_ lessons: [ExecutedLesson], format: DiagnosticFormat?) {
+        report(lessons.flatMap(\.allDiagnostics), format: format)
+    }
+
+    /// Prints diagnostics on stderr and, for `--format github` (or on GitHub
+    /// Actions), as workflow commands on stdout.
+    static func report(_ diagnostics: [Diagnostic], format: DiagnosticFormat?) {
         let format = format ?? (ProcessInfo.processInfo.environment["GITHUB_ACTIONS"] == "true" ? .github : .text)
-        for lesson in lessons {
-            for diagnostic in lesson.allDiagnostics {
-                printError(diagnostic.formatted(color: useColor))
-                if format == .github {
-                    // Workflow commands go to stdout, where the runner reads them.
-                    print(diagnostic.githubAnnotation)
-                }
+        for diagnostic in diagnostics {
+            printError(diagnostic.formatted(color: useColor))
+            if format == .github {
+                // Workflow commands go to stdout, where the runner reads them.
+                print(diagnostic.githubAnnotation)
             }
         }
     }
