@@ -18,14 +18,19 @@ extension HTML {
     /// leading and trailing C0 controls and spaces stripped, ASCII tab and
     /// newlines removed anywhere.
     public static func browserNormalizedURL(_ url: String) -> String {
-        var scalars = Array(url.unicodeScalars)
-        while let first = scalars.first, first.value <= 0x20 { scalars.removeFirst() }
-        while let last = scalars.last, last.value <= 0x20 { scalars.removeLast() }
         var out = String.UnicodeScalarView()
-        for scalar in scalars where scalar != "\t" && scalar != "\n" && scalar != "\r" {
+        for scalar in trimmedURL(url) where scalar != "\t" && scalar != "\n" && scalar != "\r" {
             out.append(scalar)
         }
         return String(out)
+    }
+
+    /// `url` without leading and trailing C0 controls and spaces.
+    static func trimmedURL(_ url: String) -> Substring.UnicodeScalarView {
+        var scalars = Substring(url).unicodeScalars
+        while let first = scalars.first, first.value <= 0x20 { scalars.removeFirst() }
+        while let last = scalars.last, last.value <= 0x20 { scalars.removeLast() }
+        return scalars
     }
 
     /// The URL's scheme, lowercased, or nil for a relative URL. A scheme is an
@@ -60,9 +65,7 @@ extension HTML {
     /// release-configuration URL fuzzer.)
     public static func isSafeImageURL(_ url: String) -> Bool {
         if isSafeLinkURL(url) { return true }
-        var scalars = Substring(url).unicodeScalars[...]
-        while let first = scalars.first, first.value <= 0x20 { scalars.removeFirst() }
-        let lowered = String(String.UnicodeScalarView(scalars)).lowercased()
+        let lowered = String(String.UnicodeScalarView(trimmedURL(url))).lowercased()
         return allowedDataImagePrefixes.contains { lowered.hasPrefix($0) }
     }
 
