@@ -122,8 +122,14 @@ public struct InterfaceWords: Sendable, Equatable {
     /// ` lang="en"` for an element holding English the tool writes and does
     /// not translate (kinds' tables, charts and notes; messages about the
     /// lesson's source), when the page is in another language; "" otherwise.
-    public var englishAttribute: String {
-        lang.lowercased().split(separator: "-").first == "en" ? "" : " lang=\"en\""
+    public var englishAttribute: String { langAttribute("en") }
+
+    /// ` lang="…"` for text in `other` (a `lang:` value, nil for English)
+    /// when that is not the page's language; "" when it is.
+    public func langAttribute(_ other: String?) -> String {
+        func base(_ tag: String) -> Substring { tag.lowercased().split(separator: "-").first ?? "" }
+        let other = other.flatMap { $0.isEmpty ? nil : $0 } ?? "en"
+        return base(other) == base(lang) ? "" : " lang=\"\(HTML.escape(other))\""
     }
 
     /// `html` (escaped) as it is on an English page, in a `<span lang="en">`

@@ -60,9 +60,9 @@ import Testing
     @Test func noEnglishInterfaceWordIsLeftOnAVietnamesePage() throws {
         let executed = Executor(cache: nil).execute(Planner.plan(LessonLoader.parse(lesson, path: "lessons/v.md")))
         let html = PageRenderer.render(executed, navigation: PageNavigation(curriculum: Curriculum(entries: [
-            .init(title: "Bài trước đó", href: "a.html", sections: []),
-            .init(title: "Hàm softmax", href: "v.html", sections: []),
-            .init(title: "Bài tiếp theo", href: "b.html", sections: []),
+            .init(title: "Bias and variance", href: "a.html", sections: []),
+            .init(title: "Hàm softmax", href: "v.html", sections: [], lang: "vi"),
+            .init(title: "Bài tiếp theo", href: "b.html", sections: [], lang: "vi-VN"),
         ]), current: 1))
         #expect(html.contains("<html lang=\"vi\">"))
         // The page has what the words are about: a failure summary, a seeded
@@ -83,6 +83,9 @@ import Testing
         // What stays English is there, and marked so.
         #expect(text.english.contains { $0.contains("Over 2 seeds") })
         #expect(text.english.contains { $0.contains("needs at least 2 classes") })
+        // Another lesson's English title, in the sidebar and the pager, is marked English.
+        #expect(text.english.filter { $0 == "Bias and variance" }.count == 2)
+        #expect(html.components(separatedBy: "lang=\"vi").count == 2)  // <html lang="vi"> only: the page's own language is not repeated
     }
 
     @Test func theIndexOfVietnameseLessonsIsInVietnamese() {
