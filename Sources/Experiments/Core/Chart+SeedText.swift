@@ -5,7 +5,7 @@ extension Chart {
     static let pointsReadOut = 12
 
     /// The screen-reader description of a chart that stands for several runs
-    /// (see ``seedRuns``), written from what it draws: each series' mean at
+    /// (see ``seedRuns``), written from what it draws (and against what): each series' mean at
     /// every point with the lowest and highest run in brackets, and the
     /// reference lines' means.
     ///
@@ -22,7 +22,10 @@ extension Chart {
         let bracket = ownSpread
             ? "in brackets the lowest to the highest of the runs' own whiskers or band"
             : "in brackets the lowest to the highest run"
-        var sentences = ["Mean over \(runsPhrase) (\(seedRange)), \(bracket)."]
+        var what = "Mean over \(runsPhrase) (\(seedRange))"
+        if !yLabel.isEmpty { what += " of \(yLabel)" }
+        if !xLabel.isEmpty { what += " against \(xLabel)" }
+        var sentences = [what + ", \(bracket)."]
         for series in series {
             sentences.append(describe(series))
         }

@@ -9,7 +9,7 @@ import Testing
     func run(_ accuracy: Double, points: Int = 2, reference: String = "weight scaling") -> ExperimentOutcome {
         let x = (0..<points).map { Double($0 + 1) }
         let y = x.map { accuracy + 0.01 * $0 }
-        let chart = Chart(title: "accuracy against K", series: [Chart.Series(name: "MC", x: x, y: y)],
+        let chart = Chart(title: "accuracy against K", xLabel: "K", yLabel: "accuracy (%)", series: [Chart.Series(name: "MC", x: x, y: y)],
                           referenceLines: [.init(label: reference, y: accuracy + 0.005)],
                           summary: "Accuracy against K: " + y.map { ReportFormat.percent($0) }.joined(separator: ", ") + ".",
                           yFormat: .percent)
@@ -23,7 +23,7 @@ import Testing
     @Test func theTextReadsTheMeanAndTheSpreadNotTheFirstSeed() throws {
         let combined = ExperimentOutcome(summarizing: [run(0.90), run(0.92), run(0.94)], seeds: [1, 2, 3])
         let summary = try #require(chart(combined)).summary
-        #expect(summary.hasPrefix("Mean over 3 seeds (seeds 1–3), in brackets the lowest to the highest run."))
+        #expect(summary.hasPrefix("Mean over 3 seeds (seeds 1–3) of accuracy (%) against K, in brackets the lowest to the highest run."))
         // Means 93 % and 94 %; the runs span 91–95 % and 92–96 %.
         #expect(summary.contains("MC: 1: 93.0 % (91.0 % to 95.0 %), 2: 94.0 % (92.0 % to 96.0 %)."))
         #expect(summary.contains("Reference lines (mean over 3 seeds): weight scaling at 92.5 %."))
