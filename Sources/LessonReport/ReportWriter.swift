@@ -86,7 +86,7 @@ public struct ReportWriter {
         let order = Curriculum.teachingOrder(lessons.map(\.lesson))
         let curriculum = Curriculum(entries: order.map { i in
             Curriculum.Entry(title: Curriculum.title(of: lessons[i]), href: names[i],
-                             sections: Curriculum.sections(of: lessons[i]))
+                             sections: Curriculum.sections(of: lessons[i]), lang: lessons[i].lesson.frontMatter?.lang)
         })
         // Pages (and their search entries) are independent: made on `jobs`
         // threads, written in order.

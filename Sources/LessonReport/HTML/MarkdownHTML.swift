@@ -156,15 +156,18 @@ struct MarkdownHTML {
                 let failedSource = ((try? Expression.parse(expression))?.rootNames ?? []).intersection(failedBlocks).sorted().first
                 if let failedSource {
                     out += "<span class=\"value from-failed\" title=\"\(HTML.escape("=" + resolved.reference.expression))\">"
-                        + HTML.escape(TableColumns.keepUnits(text)) + "<a class=\"why\" href=\"#block-\(HTML.escape(failedSource))\">(from failed block \(HTML.escape(failedSource)))</a></span>"
+                        + HTML.escape(TableColumns.keepUnits(text)) + "<a class=\"why\" href=\"#block-\(HTML.escape(failedSource))\">(\(HTML.escape(words.fromFailedBlock(failedSource))))</a></span>"
                 } else {
                     out += "<span class=\"value\" title=\"\(HTML.escape("=" + resolved.reference.expression))\">" + HTML.escape(TableColumns.keepUnits(text)) + "</span>"
                 }
             } else {
                 // The reason is in the text, not only a tooltip: touch
                 // screens and paper have no hover.
-                let why = references[id]?.error ?? "not computed"
-                out += "<span class=\"value missing\" title=\"\(HTML.escape(why))\">?<span class=\"why\">(\(HTML.escape(why)))</span></span>"
+                // An error is the tool's English message; "not computed" the page's words.
+                let error = references[id]?.error
+                let why = error ?? words.notComputed
+                let lang = error == nil ? "" : words.englishAttribute
+                out += "<span class=\"value missing\" title=\"\(HTML.escape(why))\"\(lang)>?<span class=\"why\">(\(HTML.escape(why)))</span></span>"
             }
         case .emphasis(let children): out += "<em>" + inline(children, depth: depth) + "</em>"
         case .strong(let children): out += "<strong>" + inline(children, depth: depth) + "</strong>"
@@ -305,7 +308,7 @@ struct MarkdownHTML {
             return html
         case .failure(let message, _)?:
             return "<code class=\"math-error\" title=\"\(HTML.escape(message))\">" + HTML.escape(tex)
-                + "</code> <span class=\"math-error-reason\">(" + HTML.escape(message) + ")</span>"
+                + "</code> <span class=\"math-error-reason\"\(words.englishAttribute)>(" + HTML.escape(message) + ")</span>"
         case .unavailable?, nil:
             return HTML.escape(tex)
         }

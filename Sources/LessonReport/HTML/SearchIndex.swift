@@ -13,6 +13,8 @@ public enum SearchIndex {
         /// The title.
         var t: String
         var s: [Section]
+        /// The lesson's `lang:` (absent: English), so a result is read in its language.
+        var l: String? = nil
     }
 
     struct Section: Encodable, Sendable {
@@ -93,6 +95,7 @@ public enum SearchIndex {
             }
         }
         executed.lesson.blocks.forEach { walk($0, depth: 0) }
-        return Lesson(p: href, t: title, s: sections.filter { !$0.x.isEmpty || !$0.a.isEmpty })
+        return Lesson(p: href, t: title, s: sections.filter { !$0.x.isEmpty || !$0.a.isEmpty },
+                      l: executed.lesson.frontMatter?.lang)
     }
 }
