@@ -41,7 +41,7 @@ struct SeedSummary {
         if hasChart { parts.append("charts show the mean, and their whiskers or band span the lowest to the highest run") }
         if !parts.isEmpty {
             var note = "Over \(runsPhrase) (\(Self.seedRange(seeds))): " + parts.joined(separator: "; ") + "."
-            if hasDifferingCells { note += " Cells marked * differ between seeds and are not numbers: the first seed's is shown." }
+            if hasDifferingCells { note += " Cells marked * differ between seeds and hold no number to average: the first seed's is shown." }
             out.append(.note(note))
         }
         return out
