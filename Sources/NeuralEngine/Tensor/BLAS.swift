@@ -20,7 +20,12 @@ public enum BLAS {
     /// between machines and do not fight other processes for cores.
     /// - Parameter count: Number of threads; values below 1 are treated as 1.
     public static func setThreadCount(_ count: Int) {
-        openblas_set_num_threads(Int32(clamping: max(1, count)))
+        let count = Int32(clamping: max(1, count))
+        // Only on a change: `openblas_set_num_threads` starts OpenBLAS's
+        // workers again, even for the count it already has (see
+        // ``useOneThreadAndStopWorkers()``).
+        guard count != openblas_get_num_threads() else { return }
+        openblas_set_num_threads(count)
     }
 
     /// Uses one thread, and ends the worker threads OpenBLAS started when it
@@ -31,7 +36,8 @@ public enum BLAS {
     /// `main`, and an idle worker spins on `sched_yield` for about 2²⁸ clock
     /// cycles before it sleeps: 0.05–0.1 s of a core at every start of the
     /// program, which on two cores is a third of a warm `lesson render`.
-    /// Setting one thread does not stop them; `blas_thread_shutdown_` does.
+    /// Setting one thread does not stop them (and setting a thread count
+    /// starts them again); `blas_thread_shutdown_` does.
     /// It is looked up at run time, since a serial build of OpenBLAS has no
     /// workers and no such function. With one thread, OpenBLAS never starts
     /// them again.
