@@ -9,7 +9,8 @@ with JavaScript on and off, and must show:
   - no KaTeX error and no raw TeX (a `.math` element that KaTeX did not typeset;
     with --allow-js-math, only checked with JavaScript on);
   - nothing wider than the viewport unless it sits in a scroll container;
-  - chart text at least 11 CSS px.
+  - chart text at least 11 CSS px, and every chart a <desc> for screen readers;
+  - copy buttons in the page's language (the words reader.js reads from <main>).
 
 Talks to Chromium over the DevTools protocol on a pipe (--remote-debugging-pipe),
 so it needs nothing beyond Python's standard library and Debian's `chromium`.
@@ -92,6 +93,20 @@ CHECK_JS = r"""
         problems.push('chart text ' + px.toFixed(1) + ' px (< 11): "' + t.textContent.trim().slice(0, 40) + '" in ' + describe(svg).slice(0, 60));
         break;
       }
+    }
+  }
+  // Every chart has a text for screen readers (for a seeded block, the means it draws).
+  for (const svg of document.querySelectorAll('svg.chart')) {
+    const desc = svg.querySelector('desc');
+    if (!desc || !desc.textContent.trim()) problems.push('chart without a <desc>: ' + describe(svg).slice(0, 60));
+  }
+  // Copy buttons say the page's words (data-copy on <main>, in the lesson's language).
+  const main = document.getElementById('content');
+  const copyWord = main && main.getAttribute('data-copy');
+  for (const button of document.querySelectorAll('.copy-button')) {
+    if (copyWord && button.textContent !== copyWord) {
+      problems.push('copy button says "' + button.textContent + '"; the page\'s word is "' + copyWord + '"');
+      break;
     }
   }
   return { problems, raw, charts, smallestChartText: smallest === Infinity ? null : smallest,

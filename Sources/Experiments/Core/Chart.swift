@@ -74,6 +74,10 @@ public struct Chart: Codable, Sendable, Hashable {
     public var summary: String
     /// `nil` (as in results cached before it existed) reads as `.plain`.
     public var yFormat: ValueFormat?
+    /// When the chart stands for several runs (a block with `seeds:`): how
+    /// many. `y` is then their mean, and `yLow` / `yHigh` the lowest and
+    /// highest over them. `nil` for a single run.
+    public var seedRuns: Int?
 
     public init(title: String, style: Style = .line, xLabel: String = "", yLabel: String = "",
                 xScale: Scale = .linear, yScale: Scale = .linear, categories: [String] = [],

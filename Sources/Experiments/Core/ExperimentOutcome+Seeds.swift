@@ -41,7 +41,7 @@ struct SeedSummary {
         if hasChart { parts.append("charts show the mean, and their whiskers or band span the lowest to the highest run") }
         if !parts.isEmpty {
             var note = "Over \(runsPhrase) (\(Self.seedRange(seeds))): " + parts.joined(separator: "; ") + "."
-            if hasDifferingCells { note += " Cells marked * differ between seeds and are not numbers: the first seed's is shown." }
+            if hasDifferingCells { note += " Cells marked * differ between seeds and hold no number to average: the first seed's is shown." }
             out.append(.note(note))
         }
         return out
@@ -96,6 +96,9 @@ struct SeedSummary {
             return [.table(first), .note("The table differs in shape between the \(runsPhrase); the first seed's (\(seeds[0])) is shown.")]
         }
         var table = first
+        if tables.contains(where: { $0.caption != first.caption }) {
+            table.caption += " (Seed \(seeds[0]); the numbers differ for the other seeds.)"
+        }
         var differing = 0
         for r in first.rows.indices {
             for c in first.rows[r].indices {
@@ -195,13 +198,24 @@ struct SeedSummary {
             chart.series[s].yLow = low
             chart.series[s].yHigh = high
         }
-        if charts.allSatisfy({ $0.referenceLines.map(\.label) == first.referenceLines.map(\.label) }) {
+        let sameReferences = charts.allSatisfy { $0.referenceLines.map(\.label) == first.referenceLines.map(\.label) }
+        if sameReferences {
             for r in first.referenceLines.indices {
                 chart.referenceLines[r].y = SeedStatistic.mean(charts.map { $0.referenceLines[r].y })
             }
         }
-        let sentence = "Mean over \(runsPhrase); whiskers or band: lowest to highest run."
-        chart.summary = chart.summary.isEmpty ? sentence : chart.summary + " " + sentence
+        chart.seedRuns = seeds.count
+        let ownSpread = first.series.contains { $0.yLow != nil || $0.yHigh != nil }
+        if charts.allSatisfy({ $0.summary == first.summary }) && sameReferences {
+            // The same words for every run: they name no run's numbers.
+            let sentence = "Mean over \(runsPhrase); whiskers or band: lowest to highest "
+                + (ownSpread ? "of the runs' own whiskers or band." : "run.")
+            chart.summary = chart.summary.isEmpty ? sentence : chart.summary + " " + sentence
+        } else {
+            // Each run described its own numbers: describe the mean drawn instead.
+            chart.summary = chart.seedDescription(runsPhrase: runsPhrase, seedRange: Self.seedRange(seeds), ownSpread: ownSpread,
+                                                  referencesOfFirstSeed: sameReferences ? nil : seeds[0])
+        }
         hasChart = true
         return [.chart(chart)]
     }

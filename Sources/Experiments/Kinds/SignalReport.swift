@@ -106,19 +106,28 @@ struct SignalReport {
         let rows: [[ResultTable.Cell]] = result.networks.map { network in
             let first = network.layers.first, last = network.layers.last
             var row: [ResultTable.Cell] = [
-                .init(network.variant.label), .init(number(first?.norm)), .init(number(last?.norm)),
-                .init(number(first?.gradient)), .init(number(last?.gradient)), .init(number(ratio(network))),
-                .init(number(network.affineGap)),
+                .init(network.variant.label), cell(first?.norm), cell(last?.norm),
+                cell(first?.gradient), cell(last?.gradient), cell(ratio(network)), cell(network.affineGap),
             ]
-            if hasDead { row.append(.init(network.deadFraction.map { ResultValue.format($0 * 100, significant: 3) + " %" } ?? "—")) }
-            if spec.epochs > 0 {
-                row.append(.init(network.accuracy.map { ResultValue.format($0 * 100, significant: 3) + " %" } ?? "—"))
-            }
+            if hasDead { row.append(percentCell(network.deadFraction)) }
+            if spec.epochs > 0 { row.append(percentCell(network.accuracy)) }
             return row
         }
         return ResultTable(
             caption: "Layer 1 and layer L = \(spec.depth): mean norms over the rows of the activations h and of the gradients ∂L/∂h.",
             columns: columns, rows: rows)
+    }
+
+    /// A number's cell, keeping the value when it is finite (so runs over
+    /// several seeds show mean ± sd).
+    private func cell(_ x: Double?) -> ResultTable.Cell {
+        .init(number(x), value: x.flatMap { $0.isFinite ? $0 : nil })
+    }
+
+    /// A fraction as "12.3 %" (three significant digits), keeping the fraction.
+    private func percentCell(_ fraction: Double?) -> ResultTable.Cell {
+        guard let fraction else { return .init("—") }
+        return .init(ResultValue.format(fraction * 100, significant: 3) + " %", value: fraction.isFinite ? fraction : nil, style: .percent)
     }
 
     private func number(_ x: Double?) -> String {

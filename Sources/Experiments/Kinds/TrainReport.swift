@@ -239,9 +239,10 @@ struct TrainReport {
             for layer in r.layers {
                 rows.append([
                     Cell(variant.name), Cell(String(layer.index + 1)), Cell(layer.name, tone: .plain),
-                    Cell(ReportFormat.number(layer.activationMean)), Cell(ReportFormat.number(layer.activationStandardDeviation)),
-                    Cell(layer.weightNorm.map(ReportFormat.number) ?? "–"), Cell(layer.relativeChange.map { ReportFormat.percent($0) } ?? "–"),
-                    Cell(layer.deadFraction.map { ReportFormat.percent($0) } ?? "–"),
+                    // Cells that keep their numbers, so runs over several seeds show mean ± sd.
+                    Cell.number(layer.activationMean), Cell.number(layer.activationStandardDeviation),
+                    layer.weightNorm.map(Cell.number) ?? Cell("–"), layer.relativeChange.map(Cell.percent) ?? Cell("–"),
+                    layer.deadFraction.map(Cell.percent) ?? Cell("–"),
                 ])
             }
         }

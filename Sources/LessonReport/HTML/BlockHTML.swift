@@ -17,19 +17,20 @@ struct BlockHTML {
         var out = "<figure class=\"experiment \(status)\" id=\"block-\(HTML.escape(planned.id))\">\n"
         out += "<div class=\"experiment-head\">"
         if let number { out += "<span class=\"experiment-number\">\(HTML.escape(words.experiment)) \(number)</span>" }
-        out += "<span class=\"kind\">\(HTML.escape(planned.block.kind.isEmpty ? "experiment" : planned.block.kind))</span>"
+        out += "<span class=\"kind\">\(HTML.escape(planned.block.kind.isEmpty ? words.experiment : planned.block.kind))</span>"
         out += "<code class=\"block-id\">\(HTML.escape(planned.id))</code>"
         if planned.prepared != nil || block.outcome != nil {
-            out += "<span class=\"seed\">" + HTML.escape(SeedLabel.text(planned)) + "</span>"
+            out += "<span class=\"seed\">" + HTML.escape(SeedLabel.text(planned, words: words)) + "</span>"
         }
         out += "<span class=\"status \(status)\">\(block.passed ? "✓ " + HTML.escape(words.blockPassed) : "✗ " + HTML.escape(words.blockFailed))</span></div>\n"
         // Every block's YAML is on the page: collapsed, unless the author
         // asked to show it or the block failed (the reader needs it then).
-        out += "<details class=\"spec\"\(planned.show || !block.passed ? " open" : "")><summary>block source (YAML, \(HTML.escape(relative(planned.block.location))))</summary><pre><code class=\"language-yaml\">"
+        out += "<details class=\"spec\"\(planned.show || !block.passed ? " open" : "")><summary>\(HTML.escape(words.blockSource(relative(planned.block.location))))</summary><pre><code class=\"language-yaml\">"
             + HTML.escape(planned.block.body) + "</code></pre></details>\n"
         let errors = block.diagnostics.filter { $0.severity == .error && !$0.message.hasPrefix("expectation failed") }
         if !errors.isEmpty {
-            out += "<div class=\"diagnostics\" role=\"alert\">\n"
+            // The messages are about the lesson's source, in English.
+            out += "<div class=\"diagnostics\" role=\"alert\"\(words.englishAttribute)>\n"
             for diagnostic in errors {
                 out += "<p class=\"error\"><span class=\"where\">\(HTML.escape(relative(diagnostic.location)))</span> "
                     + HTML.escape(diagnostic.message) + "</p>\n"
@@ -49,10 +50,10 @@ struct BlockHTML {
             for expectation in block.expectations {
                 let mark = expectation.passed ? "✓" : "✗"
                 out += "<li class=\"\(expectation.passed ? "held" : "broken")\"><span class=\"mark\" aria-hidden=\"true\">\(mark)</span> "
-                out += "<span class=\"verdict\">\(expectation.passed ? "met" : "not met")</span> <code>"
+                out += "<span class=\"verdict\">\(HTML.escape(expectation.passed ? words.met : words.notMet))</span> <code>"
                     + HTML.escape(expectation.text) + "</code>"
                 if !expectation.actual.isEmpty {
-                    out += " <span class=\"actual\">" + HTML.escape(expectation.actual) + "</span>"
+                    out += " <span class=\"actual\"\(words.englishAttribute)>" + HTML.escape(expectation.actual) + "</span>"
                 }
                 out += "</li>\n"
             }
@@ -70,10 +71,14 @@ struct BlockHTML {
         return "\((location.path as NSString).lastPathComponent):\(location.line):\(location.column)"
     }
 
+    /// One result of the block. What the kinds write (tables, charts, notes)
+    /// is English and marked so on a page in another language; the links
+    /// around it are in the page's language.
     func render(_ item: PresentationItem, chartId: String, fileStem: String = "data") -> String {
+        let english = words.englishAttribute
         switch item {
         case .metrics(let metrics):
-            var out = "<dl class=\"metrics\">\n"
+            var out = "<dl class=\"metrics\"\(english)>\n"
             for metric in metrics {
                 out += "<div><dt>\(HTML.escape(metric.label))</dt><dd>\(HTML.escape(TableColumns.keepUnits(TableColumns.trueMinus(metric.value))))</dd>"
                 if !metric.detail.isEmpty { out += "<dd class=\"detail\">\(HTML.escape(TableColumns.keepUnits(metric.detail)))</dd>" }
@@ -81,7 +86,7 @@ struct BlockHTML {
             }
             return out + "</dl>\n"
         case .table(let table):
-            var out = "<div class=\"table-wrap\" tabindex=\"0\"><table class=\"results\">\n"
+            var out = "<div class=\"table-wrap\" tabindex=\"0\"\(english)><table class=\"results\">\n"
             if !table.caption.isEmpty { out += "<caption>\(HTML.escape(table.caption))</caption>\n" }
             out += "<thead><tr>"
             for column in table.columns {
@@ -106,19 +111,19 @@ struct BlockHTML {
                 out += "</tr>\n"
             }
             out += "</tbody></table></div>\n"
-            return out + "<p class=\"data-links\">" + CSVExport.link(CSVExport.csv(table), fileName: fileStem + ".csv", label: "table as CSV") + "</p>\n"
+            return out + "<p class=\"data-links\">" + CSVExport.link(CSVExport.csv(table), fileName: fileStem + ".csv", label: words.tableAsCSV) + "</p>\n"
         case .chart(let chart):
             // Two drawings, one for phones and one for wider screens, swapped
             // by the stylesheet: a desktop drawing scaled down to a phone
             // would shrink its text below legibility.
-            return "<div class=\"chart-wrap\">"
-                + SVGChart.render(chart, width: SVGChart.wideWidth, height: SVGChart.wideHeight, idPrefix: chartId, className: "chart-wide")
-                + SVGChart.render(chart, width: SVGChart.narrowWidth, height: SVGChart.narrowHeight, idPrefix: chartId + "-n", className: "chart-narrow")
-                + "</div>\n<p class=\"data-links\">" + CSVExport.link(CSVExport.csv(chart), fileName: fileStem + ".csv", label: "chart data as CSV") + "</p>\n"
+            return "<div class=\"chart-wrap\"\(english)>"
+                + SVGChart.render(chart, width: SVGChart.wideWidth, height: SVGChart.wideHeight, idPrefix: chartId, className: "chart-wide", words: words)
+                + SVGChart.render(chart, width: SVGChart.narrowWidth, height: SVGChart.narrowHeight, idPrefix: chartId + "-n", className: "chart-narrow", words: words)
+                + "</div>\n<p class=\"data-links\">" + CSVExport.link(CSVExport.csv(chart), fileName: fileStem + ".csv", label: words.chartDataAsCSV) + "</p>\n"
         case .note(let text):
-            return "<p class=\"block-note\">\(HTML.escape(text))</p>\n"
+            return "<p class=\"block-note\"\(english)>\(HTML.escape(text))</p>\n"
         case .warning(let text):
-            return "<p class=\"block-warning\" role=\"note\">⚠ \(HTML.escape(text))</p>\n"
+            return "<p class=\"block-warning\" role=\"note\"\(english)>⚠ \(HTML.escape(text))</p>\n"
         }
     }
 }

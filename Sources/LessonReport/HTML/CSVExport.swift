@@ -17,12 +17,20 @@ enum CSVExport {
     }
 
     /// Long format, one line per point: series, x (or category), y, and the
-    /// spread when the chart has one.
+    /// spread when the chart has one. For a chart standing for several seeds
+    /// the headers say so: y is the mean, low and high span the seeds.
     static func csv(_ chart: Chart) -> String {
         let hasSpread = chart.series.contains { $0.yLow != nil || $0.yHigh != nil }
         let xTitle = chart.style == .bar ? "category" : (chart.xLabel.isEmpty ? "x" : chart.xLabel)
-        var header = ["series", xTitle, chart.yLabel.isEmpty ? "y" : chart.yLabel]
-        if hasSpread { header += ["low", "high"] }
+        let yTitle = chart.yLabel.isEmpty ? "y" : chart.yLabel
+        var header = ["series", xTitle]
+        if let runs = chart.seedRuns {
+            header += ["\(yTitle): mean over \(runs) seeds"]
+            if hasSpread { header += ["low: lowest over the seeds", "high: highest over the seeds"] }
+        } else {
+            header += [yTitle]
+            if hasSpread { header += ["low", "high"] }
+        }
         var lines = [header.map(field).joined(separator: ",")]
         for series in chart.series {
             for (i, y) in series.y.enumerated() {

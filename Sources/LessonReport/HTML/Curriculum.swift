@@ -16,6 +16,9 @@ public struct Curriculum: Sendable {
         public var href: String
         /// The h2 sections: (HTML of the heading text, anchor).
         public var sections: [(html: String, anchor: String)]
+        /// The lesson's `lang:` (nil: English), so its title is marked
+        /// in its language on a page in another.
+        public var lang: String? = nil
     }
 
     public var entries: [Entry]
@@ -39,6 +42,18 @@ public struct Curriculum: Sendable {
     public static func title(of lesson: Lesson) -> String {
         lesson.frontMatter?.title ?? lesson.title
             ?? ((lesson.path as NSString).lastPathComponent as NSString).deletingPathExtension
+    }
+
+    /// The title of a lesson that ran: an inline value in its `#` heading
+    /// reads as the value (`Loss 0.31`), as it does on the page, not as
+    /// `=sm.loss`.
+    public static func title(of executed: ExecutedLesson) -> String {
+        let lesson = executed.lesson
+        if lesson.frontMatter?.title == nil, let content = lesson.titleContent {
+            let text = MarkdownHTML.fragment(executed).plainText(content)
+            if !text.isEmpty { return text }
+        }
+        return title(of: lesson)
     }
 
     static func sections(of executed: ExecutedLesson) -> [(html: String, anchor: String)] {
@@ -70,7 +85,7 @@ public struct PageNavigation: Sendable {
         for (i, entry) in curriculum.entries.enumerated() {
             let href = HTML.escape(HTML.fileHref(entry.href))
             if i == current {
-                out += "<li class=\"current\"><a href=\"\(href)\" aria-current=\"page\">\(HTML.escape(entry.title))</a>"
+                out += "<li class=\"current\"><a href=\"\(href)\" aria-current=\"page\"\(words.langAttribute(entry.lang))>\(HTML.escape(entry.title))</a>"
                 if !entry.sections.isEmpty {
                     out += "\n<ol class=\"sections\">\n"
                     for section in entry.sections {
@@ -80,7 +95,7 @@ public struct PageNavigation: Sendable {
                 }
                 out += "</li>\n"
             } else {
-                out += "<li><a href=\"\(href)\">\(HTML.escape(entry.title))</a></li>\n"
+                out += "<li><a href=\"\(href)\"\(words.langAttribute(entry.lang))>\(HTML.escape(entry.title))</a></li>\n"
             }
         }
         return out + "</ol>\n</details>\n</nav>\n"
@@ -92,11 +107,11 @@ public struct PageNavigation: Sendable {
         var out = "<nav class=\"pager\" aria-label=\"\(HTML.escape(words.previous)) / \(HTML.escape(words.next))\">\n"
         if current > 0 {
             let entry = entries[current - 1]
-            out += "<a class=\"prev\" rel=\"prev\" href=\"\(HTML.escape(HTML.fileHref(entry.href)))\"><span class=\"label\">← \(HTML.escape(words.previous))</span><span class=\"title\">\(HTML.escape(entry.title))</span></a>\n"
+            out += "<a class=\"prev\" rel=\"prev\" href=\"\(HTML.escape(HTML.fileHref(entry.href)))\"><span class=\"label\">← \(HTML.escape(words.previous))</span><span class=\"title\"\(words.langAttribute(entry.lang))>\(HTML.escape(entry.title))</span></a>\n"
         }
         if current + 1 < entries.count {
             let entry = entries[current + 1]
-            out += "<a class=\"next\" rel=\"next\" href=\"\(HTML.escape(HTML.fileHref(entry.href)))\"><span class=\"label\">\(HTML.escape(words.next)) →</span><span class=\"title\">\(HTML.escape(entry.title))</span></a>\n"
+            out += "<a class=\"next\" rel=\"next\" href=\"\(HTML.escape(HTML.fileHref(entry.href)))\"><span class=\"label\">\(HTML.escape(words.next)) →</span><span class=\"title\"\(words.langAttribute(entry.lang))>\(HTML.escape(entry.title))</span></a>\n"
         }
         return out + "</nav>\n"
     }

@@ -47,29 +47,33 @@ enum FailureSummary {
             let planned = block.planned
             let line = planned.block.location.line
             out += "<li><a href=\"#block-\(HTML.escape(planned.id))\"><code>\(HTML.escape(planned.id))</code></a> "
-            out += "<span class=\"where\">(\(HTML.escape(planned.block.kind)), line \(line))</span>: "
-            out += HTML.escape(reason(block)) + "</li>\n"
+            out += "<span class=\"where\">(\(HTML.escape(planned.block.kind)), \(HTML.escape(words.line(line))))</span>: "
+            out += reasonHTML(block, words: words) + "</li>\n"
         }
         for diagnostic in pageErrors {
-            let place = diagnostic.location.map { "line \($0.line), column \($0.column)" } ?? ""
+            let place = diagnostic.location.map { words.lineColumn($0.line, $0.column) } ?? ""
             out += "<li>" + (place.isEmpty ? "" : "<span class=\"where\">\(HTML.escape(place))</span>: ")
-                + HTML.escape(diagnostic.message) + "</li>\n"
+                + words.english(HTML.escape(diagnostic.message)) + "</li>\n"
         }
         out += "</ul>\n</section>\n"
         return out
     }
 
-    /// The first thing a reader should know about a failed block.
-    static func reason(_ block: ExecutedBlock) -> String {
+    /// The first thing a reader should know about a failed block, as HTML:
+    /// the page's words around the tool's English messages, marked as such.
+    static func reasonHTML(_ block: ExecutedBlock, words: InterfaceWords) -> String {
         let broken = block.expectations.filter { !$0.passed }
         if let error = block.diagnostics.first(where: { $0.severity == .error && !$0.message.hasPrefix("expectation failed") }) {
-            return error.message
+            return words.english(HTML.escape(error.message))
         }
         if let first = broken.first {
-            let more = broken.count > 1 ? " (and \(broken.count - 1) more)" : ""
-            let actual = first.actual.isEmpty ? "" : " — \(first.actual)"
-            return "expectation not met: \(first.text)\(actual)\(more)"
+            let more = broken.count > 1 ? " (" + HTML.escape(words.andMore(broken.count - 1)) + ")" : ""
+            let actual = first.actual.isEmpty ? "" : " — " + words.english(HTML.escape(first.actual))
+            return HTML.escape(words.expectationNotMetLabel) + ": " + HTML.escape(first.text) + actual + more
         }
-        return block.diagnostics.first { $0.severity == .error }?.message ?? "failed"
+        if let message = block.diagnostics.first(where: { $0.severity == .error })?.message {
+            return words.english(HTML.escape(message))
+        }
+        return HTML.escape(words.failed)
     }
 }

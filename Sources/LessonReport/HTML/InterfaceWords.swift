@@ -38,6 +38,40 @@ public struct InterfaceWords: Sendable, Equatable {
     public var expectationsNotMet: @Sendable (Int) -> String
     /// "1 error in inline values or the text"
     public var errorsInText: @Sendable (Int) -> String
+    /// An expectation's verdict: "met", "not met".
+    public var met: String
+    public var notMet: String
+    /// The fold with a block's YAML: "block source (YAML, lesson.md:12:1)".
+    public var blockSource: @Sendable (String) -> String
+    /// Download links: "table as CSV", "chart data as CSV".
+    public var tableAsCSV: String
+    public var chartDataAsCSV: String
+    /// A block's seed: "seed 7".
+    public var seed: @Sendable (String) -> String
+    /// A block's seeds: "8 seeds: 7–14".
+    public var seeds: @Sendable (Int, String) -> String
+    /// The copy button on code (reader.js): its label, after a copy, when
+    /// the browser refused, and its accessible name.
+    public var copy: String
+    public var copied: String
+    public var selectAndCopy: String
+    public var copyThisCode: String
+    /// Where a failure is, in the failure summary: "line 12".
+    public var line: @Sendable (Int) -> String
+    /// "line 12, column 3"
+    public var lineColumn: @Sendable (Int, Int) -> String
+    /// A failed block's first broken expectation: "expectation not met".
+    public var expectationNotMetLabel: String
+    /// "(and 2 more)" after it.
+    public var andMore: @Sendable (Int) -> String
+    /// An inline value nothing computed.
+    public var notComputed: String
+    /// An inline value computed from a block that failed: "from failed block sm".
+    public var fromFailedBlock: @Sendable (String) -> String
+    /// A chart with nothing to draw.
+    public var noData: String
+    /// Legend entries that did not fit: "+3 more".
+    public var moreInLegend: @Sendable (Int) -> String
 
     public static func == (a: InterfaceWords, b: InterfaceWords) -> Bool { a.lang == b.lang }
 
@@ -54,7 +88,14 @@ public struct InterfaceWords: Sendable, Equatable {
         problems: { "\($0) problem\($0 == 1 ? "" : "s")" },
         noBlocks: "no blocks",
         expectationsNotMet: { "\($0) expectation\($0 == 1 ? "" : "s") not met" },
-        errorsInText: { "\($0) error\($0 == 1 ? "" : "s") in inline values or the text" })
+        errorsInText: { "\($0) error\($0 == 1 ? "" : "s") in inline values or the text" },
+        met: "met", notMet: "not met", blockSource: { "block source (YAML, \($0))" },
+        tableAsCSV: "table as CSV", chartDataAsCSV: "chart data as CSV",
+        seed: { "seed \($0)" }, seeds: { "\($0) seed\($0 == 1 ? "" : "s"): \($1)" },
+        copy: "Copy", copied: "Copied", selectAndCopy: "Select and copy", copyThisCode: "Copy this code",
+        line: { "line \($0)" }, lineColumn: { "line \($0), column \($1)" },
+        expectationNotMetLabel: "expectation not met", andMore: { "and \($0) more" },
+        notComputed: "not computed", fromFailedBlock: { "from failed block \($0)" }, noData: "No data", moreInLegend: { "+\($0) more" })
 
     public static let vietnamese = InterfaceWords(
         lang: "vi", contents: "Mục lục", allLessons: "Tất cả bài học", lessons: "Bài học",
@@ -69,7 +110,33 @@ public struct InterfaceWords: Sendable, Equatable {
         problems: { "\($0) lỗi" },
         noBlocks: "không có khối nào",
         expectationsNotMet: { "\($0) kỳ vọng không đạt" },
-        errorsInText: { "\($0) lỗi trong giá trị nội dòng hoặc văn bản" })
+        errorsInText: { "\($0) lỗi trong giá trị nội dòng hoặc văn bản" },
+        met: "đạt", notMet: "không đạt", blockSource: { "mã nguồn của khối (YAML, \($0))" },
+        tableAsCSV: "tải bảng dạng CSV", chartDataAsCSV: "tải dữ liệu biểu đồ dạng CSV",
+        seed: { "hạt giống \($0)" }, seeds: { "\($0) hạt giống: \($1)" },
+        copy: "Sao chép", copied: "Đã sao chép", selectAndCopy: "Hãy chọn rồi sao chép", copyThisCode: "Sao chép đoạn mã này",
+        line: { "dòng \($0)" }, lineColumn: { "dòng \($0), cột \($1)" },
+        expectationNotMetLabel: "kỳ vọng không đạt", andMore: { "và \($0) kỳ vọng khác" },
+        notComputed: "chưa được tính", fromFailedBlock: { "từ khối không đạt \($0)" }, noData: "Không có dữ liệu", moreInLegend: { "+\($0) mục nữa" })
+
+    /// ` lang="en"` for an element holding English the tool writes and does
+    /// not translate (kinds' tables, charts and notes; messages about the
+    /// lesson's source), when the page is in another language; "" otherwise.
+    public var englishAttribute: String { langAttribute("en") }
+
+    /// ` lang="…"` for text in `other` (a `lang:` value, nil for English)
+    /// when that is not the page's language; "" when it is.
+    public func langAttribute(_ other: String?) -> String {
+        func base(_ tag: String) -> Substring { tag.lowercased().split(separator: "-").first ?? "" }
+        let other = other.flatMap { $0.isEmpty ? nil : $0 } ?? "en"
+        return base(other) == base(lang) ? "" : " lang=\"\(HTML.escape(other))\""
+    }
+
+    /// `html` (escaped) as it is on an English page, in a `<span lang="en">`
+    /// on a page in another language: a message of the tool's that stays English.
+    public func english(_ html: String) -> String {
+        englishAttribute.isEmpty ? html : "<span\(englishAttribute)>" + html + "</span>"
+    }
 
     /// The words for a `lang:` value (`vi`, `vi-VN`, `en`); English otherwise.
     public static func forLanguage(_ lang: String?) -> InterfaceWords {

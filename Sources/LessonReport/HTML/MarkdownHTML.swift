@@ -19,6 +19,9 @@ struct MarkdownHTML {
     /// fragments (the index's summaries), which get none.
     var numbering: Numbering? = nil
     var words: InterfaceWords = .english
+    /// The `src` of local images copied somewhere other than where the
+    /// lesson says (``ImagePlacement``), by the source as written.
+    var imageSources: [String: String] = [:]
     /// False where a heading is repeated (the contents list): a reference
     /// there would be a second element with its id, and a link in a link.
     var writesFootnoteReferences = true
@@ -153,15 +156,18 @@ struct MarkdownHTML {
                 let failedSource = ((try? Expression.parse(expression))?.rootNames ?? []).intersection(failedBlocks).sorted().first
                 if let failedSource {
                     out += "<span class=\"value from-failed\" title=\"\(HTML.escape("=" + resolved.reference.expression))\">"
-                        + HTML.escape(TableColumns.keepUnits(text)) + "<a class=\"why\" href=\"#block-\(HTML.escape(failedSource))\">(from failed block \(HTML.escape(failedSource)))</a></span>"
+                        + HTML.escape(TableColumns.keepUnits(text)) + "<a class=\"why\" href=\"#block-\(HTML.escape(failedSource))\">(\(HTML.escape(words.fromFailedBlock(failedSource))))</a></span>"
                 } else {
                     out += "<span class=\"value\" title=\"\(HTML.escape("=" + resolved.reference.expression))\">" + HTML.escape(TableColumns.keepUnits(text)) + "</span>"
                 }
             } else {
                 // The reason is in the text, not only a tooltip: touch
                 // screens and paper have no hover.
-                let why = references[id]?.error ?? "not computed"
-                out += "<span class=\"value missing\" title=\"\(HTML.escape(why))\">?<span class=\"why\">(\(HTML.escape(why)))</span></span>"
+                // An error is the tool's English message; "not computed" the page's words.
+                let error = references[id]?.error
+                let why = error ?? words.notComputed
+                let lang = error == nil ? "" : words.englishAttribute
+                out += "<span class=\"value missing\" title=\"\(HTML.escape(why))\"\(lang)>?<span class=\"why\">(\(HTML.escape(why)))</span></span>"
             }
         case .emphasis(let children): out += "<em>" + inline(children, depth: depth) + "</em>"
         case .strong(let children): out += "<strong>" + inline(children, depth: depth) + "</strong>"
@@ -178,7 +184,7 @@ struct MarkdownHTML {
                 out += "<a class=\"external-image\" href=\"\(HTML.isSafeLinkURL(source) ? HTML.href(source) : "")\">[image: \(HTML.escape(altText))]</a>"
             } else {
                 let titleAttribute = title.isEmpty ? "" : " title=\"\(HTML.escape(title))\""
-                out += "<img src=\"\(HTML.href(source))\" alt=\"\(HTML.escape(altText))\"\(titleAttribute)>"
+                out += "<img src=\"\(HTML.href(imageSources[source] ?? source))\" alt=\"\(HTML.escape(altText))\"\(titleAttribute)>"
             }
         case .html(let html): out += allowRawHTML ? html : ""
         case .footnoteReference(let label):
@@ -302,7 +308,7 @@ struct MarkdownHTML {
             return html
         case .failure(let message, _)?:
             return "<code class=\"math-error\" title=\"\(HTML.escape(message))\">" + HTML.escape(tex)
-                + "</code> <span class=\"math-error-reason\">(" + HTML.escape(message) + ")</span>"
+                + "</code> <span class=\"math-error-reason\"\(words.englishAttribute)>(" + HTML.escape(message) + ")</span>"
         case .unavailable?, nil:
             return HTML.escape(tex)
         }

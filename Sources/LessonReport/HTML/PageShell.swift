@@ -19,6 +19,9 @@ enum PageShell {
             "layoutClass": sidebar.isEmpty ? "" : " with-sidebar",
             "sidebar": sidebar,
             "main": main,
+            // The copy buttons' words, for reader.js.
+            "mainAttributes": " data-copy=\"\(HTML.escape(words.copy))\" data-copied=\"\(HTML.escape(words.copied))\""
+                + " data-copy-failed=\"\(HTML.escape(words.selectAndCopy))\" data-copy-label=\"\(HTML.escape(words.copyThisCode))\"",
             // The search index is a script, not JSON to fetch: it loads over file://.
             "scripts": """
             <script src="\(options.assetsURL)/search-index.js" defer></script>

@@ -13,6 +13,8 @@ public enum SearchIndex {
         /// The title.
         var t: String
         var s: [Section]
+        /// The lesson's `lang:` (absent: English), so a result is read in its language.
+        var l: String? = nil
     }
 
     struct Section: Encodable, Sendable {
@@ -60,7 +62,7 @@ public enum SearchIndex {
 
     static func entry(for executed: ExecutedLesson, href: String) -> Lesson {
         let markdown = MarkdownHTML.fragment(executed)
-        let title = Curriculum.title(of: executed.lesson)
+        let title = Curriculum.title(of: executed)
         var sections: [Section] = [Section(a: "", h: title, x: "")]
         func add(_ text: String) {
             let trimmed = collapsingWhitespace(text)
@@ -93,6 +95,7 @@ public enum SearchIndex {
             }
         }
         executed.lesson.blocks.forEach { walk($0, depth: 0) }
-        return Lesson(p: href, t: title, s: sections.filter { !$0.x.isEmpty || !$0.a.isEmpty })
+        return Lesson(p: href, t: title, s: sections.filter { !$0.x.isEmpty || !$0.a.isEmpty },
+                      l: executed.lesson.frontMatter?.lang)
     }
 }

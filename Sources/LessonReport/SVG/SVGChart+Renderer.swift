@@ -18,10 +18,12 @@ extension SVGChart {
         var occupancy: OccupancyGrid
 
         let className: String?
+        let words: InterfaceWords
 
-        init(chart: Chart, width: Int, height: Int, idPrefix: String, className: String? = nil) {
+        init(chart: Chart, width: Int, height: Int, idPrefix: String, className: String? = nil, words: InterfaceWords = .english) {
             self.chart = chart
             self.className = className
+            self.words = words
             data = ChartData(chart)
             layout = Layout(chart: chart, data: data, width: width, height: height)
             ids = IDs(idPrefix)
@@ -59,7 +61,7 @@ extension SVGChart {
             writeAxes()
             if data.isEmpty {
                 let x = (layout.plotLeft + layout.plotRight) / 2, y = (layout.plotTop + layout.plotBottom) / 2
-                out += "<text class=\"empty-note\" x=\"\(f(x))\" y=\"\(f(y))\" text-anchor=\"middle\" fill-opacity=\"0.7\">No data</text>\n"
+                out += "<text class=\"empty-note\" x=\"\(f(x))\" y=\"\(f(y))\" text-anchor=\"middle\" fill-opacity=\"0.7\"\(ownLanguage)>\(XMLText.escaped(words.noData))</text>\n"
             }
             out += "</svg>"
             return out
@@ -81,6 +83,12 @@ extension SVGChart {
                 body += "<tspan x=\"\(f(x))\"\(n == 0 ? "" : " dy=\"\(f(lineHeight))\"")>\(XMLText.escaped(line))</tspan>"
             }
             return "<text \(attributes)>\(tooltip)\(body)</text>"
+        }
+
+        /// The page's language on a word the drawing writes, inside a chart
+        /// marked English (the kinds' labels) on a page in another language.
+        var ownLanguage: String {
+            words.englishAttribute.isEmpty ? "" : " lang=\"\(XMLText.escaped(words.lang))\""
         }
 
         var accessibleTitle: String {
@@ -163,7 +171,7 @@ extension SVGChart {
                 }
             }
             if layout.legendOverflow > 0, let last = layout.legend.last {
-                out += "<text class=\"legend-more\" x=\"\(f(layout.legendOverflowX))\" y=\"\(f(last.y + 4.2))\">+\(layout.legendOverflow) more</text>\n"
+                out += "<text class=\"legend-more\" x=\"\(f(layout.legendOverflowX))\" y=\"\(f(last.y + 4.2))\"\(ownLanguage)>\(XMLText.escaped(words.moreInLegend(layout.legendOverflow)))</text>\n"
             }
             out += "</g>\n"
         }

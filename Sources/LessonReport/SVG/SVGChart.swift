@@ -19,9 +19,11 @@ public enum SVGChart {
     ///     unique per page. Characters other than letters, digits, `-` and
     ///     `_` are replaced.
     ///   - className: an extra class on the `<svg>` element.
+    ///   - words: the page's words, for what the drawing itself says ("No
+    ///     data", "+3 more"); the chart's own labels are the kind's.
     public static func render(_ chart: Chart, width: Int = 640, height: Int = 360, idPrefix: String,
-                              className: String? = nil) -> String {
-        var renderer = Renderer(chart: chart, width: width, height: height, idPrefix: idPrefix, className: className)
+                              className: String? = nil, words: InterfaceWords = .english) -> String {
+        var renderer = Renderer(chart: chart, width: width, height: height, idPrefix: idPrefix, className: className, words: words)
         return renderer.render()
     }
 

@@ -111,6 +111,9 @@ import Testing
         #expect(script.contains("{\"a\":\"softmax\",\"h\":\"Softmax\",\"x\":\"Intro words here.\"}"))
         #expect(script.contains("{\"a\":\"stability\",\"h\":\"Stability\",\"x\":\"Log-sum-exp trick.\"}"))
         #expect(!script.contains("secret_code"))
+        #expect(!script.contains("\"l\":"))
+        let vietnamese = executed("---\nlang: vi\n---\n# Hàm\n\nChữ.\n", path: "lessons/v.md")
+        #expect(SearchIndex.script(for: [(vietnamese, "v.html")]).contains("\"l\":\"vi\""))
     }
 
     @Test func figuresTablesBlocksAndSectionsAreNumberedAndCrossReferenced() {
