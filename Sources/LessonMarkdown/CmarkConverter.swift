@@ -105,8 +105,18 @@ enum CmarkConverter {
 
             if event == CMARK_EVENT_ENTER {
                 if flattenedDepth > 0 || stack.count > maximumDepth {
-                    if flattenedDepth == 0 {
+                    // (Line 0: restarting after an experiment fence, below.)
+                    if flattenedDepth == 0 || flattenedStart.line == 0 {
                         flattenedStart = makeNode(node).start
+                    }
+                    if let fence = experimentFence(node) {
+                        // An experiment block still runs however deep it sits:
+                        // it joins the deepest container kept, between the
+                        // text before and after it.
+                        appendFlattened(&flattenedText, start: flattenedStart, to: &stack)
+                        if !stack.isEmpty { stack[stack.count - 1].children.append(fence) }
+                        flattenedStart = MarkdownNode.Position(line: 0, column: 0)
+                        continue
                     }
                     flattenedText += literal(of: node)
                     if !leaf {
@@ -151,6 +161,16 @@ enum CmarkConverter {
         stack[stack.count - 1].children.append(
             MarkdownNode(kind: .flattened(trimmed), start: start.line > 0 ? start : parent.start, end: parent.end)
         )
+    }
+
+    /// A fenced code block whose info string starts with `experiment`, as a
+    /// node; nil for anything else.
+    private static func experimentFence(_ node: OpaquePointer) -> MarkdownNode? {
+        guard cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK else { return nil }
+        let copy = makeNode(node)
+        guard case .codeBlock(let info, _, true) = copy.kind,
+              info.split(whereSeparator: \.isWhitespace).first == "experiment" else { return nil }
+        return copy
     }
 
     /// Leaves get only an ENTER event from the iterator, never an EXIT.

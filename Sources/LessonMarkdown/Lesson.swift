@@ -8,8 +8,12 @@ public struct Lesson: Sendable, Equatable {
 
     /// The path the lesson was loaded from; every `SourceLocation` repeats it.
     public var path: String
-    /// Plain text of the first level-1 heading, if any.
+    /// Plain text of the first level-1 heading, if any; an inline value in
+    /// it reads as its expression (`=sm.loss`), since nothing has run yet.
     public var title: String?
+    /// The inlines of that heading, so the report can show the title with
+    /// the values of inline references (see `Curriculum.title(of:)`).
+    public var titleContent: [InlineNode]?
     /// The document, top-level blocks in order.
     public var blocks: [BlockNode]
     /// Where each top-level block sits in the file, parallel to `blocks`

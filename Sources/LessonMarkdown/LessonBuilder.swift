@@ -20,6 +20,7 @@ struct LessonBuilder {
     private var deepNestingWarnings = 0
     private var slugger = HeadingSlugger()
     private var title: String?
+    private var titleContent: [InlineNode]?
     /// Parsed-text offsets of backtick runs already taken as a reference's opening.
     private var claimedBackticks: Set<Int> = []
     private var lastClaimedBacktick = -1
@@ -47,6 +48,7 @@ struct LessonBuilder {
             experiments: experiments,
             references: references
         )
+        lesson.titleContent = titleContent
         // Columns are counted on from the previous formula on the same line:
         // a line of 100,000 formulas must not count from its start each time.
         var cursor = (offset: -1, line: 0, column: 0)
@@ -86,6 +88,7 @@ struct LessonBuilder {
             let text = plainText(content)
             if level == 1, title == nil {
                 title = text
+                titleContent = content
             }
             return [.heading(level: level, content, anchor: slugger.slug(for: text))]
         case .blockQuote:
@@ -117,7 +120,9 @@ struct LessonBuilder {
             }
             return [.codeBlock(info: info, literal: literal)]
         case .htmlBlock(let html):
-            return [.htmlBlock(math.restoringSource(html))]
+            let html = math.restoringSource(html)
+            warnExperimentFence(inHTML: html, at: node.start)
+            return [.htmlBlock(html)]
         case .thematicBreak:
             return [.thematicBreak]
         case .table(let alignments):
@@ -207,6 +212,28 @@ struct LessonBuilder {
             "content nested more than \(Lesson.maximumNesting) levels deep (block quotes, lists, emphasis) "
                 + "is shown as plain text; nest it less deeply to keep its formatting",
             at: location))
+    }
+
+    /// An experiment fence right after an HTML tag (`<div>` and no blank
+    /// line) is part of the HTML block, so it would be dropped (or passed
+    /// through as text) without running. A comment or `<pre>` keeps its
+    /// fences on purpose.
+    private mutating func warnExperimentFence(inHTML html: String, at start: MarkdownNode.Position) {
+        let opening = html.drop { $0 == " " }.prefix(9).lowercased()
+        if ["<!--", "<pre", "<script", "<style", "<textarea"].contains(where: { opening.hasPrefix($0) }) { return }
+        for (offset, line) in html.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let indent = line.prefix { $0 == " " }.count
+            let text = line.dropFirst(indent)
+            guard text.hasPrefix("```") || text.hasPrefix("~~~"),
+                  text.drop(while: { $0 == "`" || $0 == "~" }).split(whereSeparator: \.isWhitespace).first == "experiment"
+            else { continue }
+            let column = (offset == 0 ? start.column : 1) + indent
+            warnings.append(LessonWarning(
+                "this experiment block is inside an HTML block, so it is not run; "
+                    + "leave a blank line between the HTML tag above it and the fence",
+                at: location(MarkdownNode.Position(line: start.line + offset, column: column))))
+            return
+        }
     }
 
     /// Where the info string starts on a fence line: after the fence characters and blanks.

@@ -7,7 +7,11 @@ import LessonSupport
 enum LocalImages {
     /// Returns warnings for images it could not copy (the pipeline already
     /// reported missing ones as errors at their place).
-    static func copy(for executed: ExecutedLesson, into outputDirectory: String) throws -> [String] {
+    /// - Parameter destinations: image source as written → path in the
+    ///   output folder (``ImagePlacement``); an image not in it keeps its
+    ///   relative path.
+    static func copy(for executed: ExecutedLesson, into outputDirectory: String,
+                     destinations: [String: String] = [:]) throws -> [String] {
         let lesson = executed.lesson
         let folder = (lesson.path as NSString).deletingLastPathComponent
         var warnings: [String] = []
@@ -16,8 +20,9 @@ enum LocalImages {
             guard let relative = LocalImage.relativePath(image.source) else { continue }
             let source = folder.isEmpty ? relative : (folder as NSString).appendingPathComponent(relative)
             guard let data = fm.contents(atPath: source) else { continue }
-            let destination = (outputDirectory as NSString).appendingPathComponent(relative)
-            if relative.lowercased().hasSuffix(".html") || relative.hasPrefix("assets/") {
+            let placed = destinations[image.source] ?? relative
+            let destination = (outputDirectory as NSString).appendingPathComponent(placed)
+            if placed.lowercased().hasSuffix(".html") || placed.hasPrefix("assets/") {
                 warnings.append("\(image.location): image '\(image.source)' would overwrite a page or an asset; not copied")
                 continue
             }

@@ -46,8 +46,9 @@ public struct ReportWriter {
 
     /// The first paragraph as HTML (math stays typeset), cut at a word once
     /// about `limit` characters of text have been shown.
-    static func summary(of executed: ExecutedLesson, limit: Int = 220) -> String {
-        let markdown = MarkdownHTML.fragment(executed)
+    static func summary(of executed: ExecutedLesson, limit: Int = 220, imageSources: [String: String] = [:]) -> String {
+        var markdown = MarkdownHTML.fragment(executed)
+        markdown.imageSources = imageSources
         for block in executed.lesson.blocks {
             guard case .paragraph(let inlines) = block else { continue }
             var kept: [InlineNode] = []
@@ -84,28 +85,31 @@ public struct ReportWriter {
         let names = Self.pageNames(for: lessons.map(\.lesson.path))
         let order = Curriculum.teachingOrder(lessons.map(\.lesson))
         let curriculum = Curriculum(entries: order.map { i in
-            Curriculum.Entry(title: Curriculum.title(of: lessons[i].lesson), href: names[i],
+            Curriculum.Entry(title: Curriculum.title(of: lessons[i]), href: names[i],
                              sections: Curriculum.sections(of: lessons[i]), lang: lessons[i].lesson.frontMatter?.lang)
         })
         // Pages (and their search entries) are independent: made on `jobs`
         // threads, written in order.
         let options = options
+        let images = ImagePlacement(lessons: lessons.map(\.lesson), pageNames: names)
         let pages = ParallelMap.map(order.count, jobs: jobs) { position in
             (html: PageRenderer.render(lessons[order[position]], options: options,
-                                       navigation: PageNavigation(curriculum: curriculum, current: position)),
+                                       navigation: PageNavigation(curriculum: curriculum, current: position),
+                                       imageSources: images.renamedSources(order[position])),
              search: SearchIndex.entry(for: lessons[order[position]], href: names[order[position]]))
         }
         var entries: [IndexRenderer.Entry] = []
         for (position, i) in order.enumerated() {
             let lesson = lessons[i]
             let name = names[i]
-            warnings += try LocalImages.copy(for: lesson, into: outputDirectory)
+            warnings += try LocalImages.copy(for: lesson, into: outputDirectory, destinations: images.destinations[i])
             try AtomicFile.writeIfChanged(pages[position].html, to: (outputDirectory as NSString).appendingPathComponent(name))
             entries.append(IndexRenderer.Entry(
                 title: curriculum.entries[position].title, href: name,
                 blocks: lesson.blocks.count, failedBlocks: lesson.blocks.filter { !$0.passed }.count,
                 errors: lesson.diagnostics.filter { $0.severity == .error }.count,
-                summary: lesson.lesson.frontMatter?.description.map(HTML.escape) ?? Self.summary(of: lesson),
+                summary: lesson.lesson.frontMatter?.description.map(HTML.escape)
+                    ?? Self.summary(of: lesson, imageSources: images.renamedSources(i)),
                 expectationsNotMet: lesson.blocks.reduce(0) { $0 + $1.expectations.filter { !$0.passed }.count },
                 lang: lesson.lesson.frontMatter?.lang))
         }

@@ -19,6 +19,42 @@ import LessonMarkdown
         #expect("\(lesson.blocks)".contains("listed"))
     }
 
+    /// Flattening keeps text, but an experiment block in there still runs:
+    /// it is kept as a block at the deepest level the tree keeps.
+    @Test(arguments: [false, true])
+    func anExperimentBlockNestedTooDeepStillRuns(inList: Bool) {
+        let deep = inList
+            ? String(repeating: "- ", count: 2_000) + "before\n\n" + String(repeating: "  ", count: 2_000) + "```experiment softmax\n"
+                + String(repeating: "  ", count: 2_000) + "id: deep\n" + String(repeating: "  ", count: 2_000) + "```\n\n"
+                + String(repeating: "  ", count: 2_000) + "after\n"
+            : String(repeating: "> ", count: 10_000) + "```experiment softmax\n" + String(repeating: "> ", count: 10_000)
+                + "id: deep\n" + String(repeating: "> ", count: 10_000) + "```\n"
+        let lesson = LessonLoader.parse("# T\n\n" + deep + "\nText `=deep.loss`.\n", path: "deep.md")
+        #expect(lesson.experiments.count == 1)
+        #expect(lesson.experiments.first?.kind == "softmax")
+        #expect(lesson.experiments.first?.body.contains("id: deep") == true)
+        #expect(lesson.experiments.first?.location.line == (inList ? 5 : 3))
+        #expect(lesson.warnings.allSatisfy { $0.message.contains("nested more than 256") })
+        let blocks = "\(lesson.blocks)"
+        #expect(blocks.contains(".experiment(0)"))
+        if inList { #expect(blocks.contains("before") && blocks.contains("after")) }
+    }
+
+    /// `<div>` and the fence with no blank line between: cmark makes the
+    /// fence part of the HTML, which is dropped. The author hears where.
+    @Test func anExperimentFenceInsideHTMLWarns() {
+        let lesson = LessonLoader.parse("# T\n\n<div class=\"box\">\n  ```experiment softmax\nlogits: [1, 2]\n```\n</div>\n", path: "html.md")
+        #expect(lesson.experiments.isEmpty)
+        #expect(lesson.warnings.count == 1)
+        #expect(lesson.warnings.first?.location == SourceLocation(path: "html.md", line: 4, column: 3))
+        #expect(lesson.warnings.first?.message.contains("inside an HTML block, so it is not run") == true)
+        // A comment that hides a block, or a <pre> that shows one, is meant.
+        for quiet in ["<!--\n```experiment softmax\nx\n```\n-->\n", "<pre>\n```experiment softmax\n```\n</pre>\n",
+                      "<div>\n\n```experiment softmax\nlogits: [1, 2]\n```\n\n</div>\n"] {
+            #expect(LessonLoader.parse(quiet, path: "ok.md").warnings.isEmpty, "\(quiet)")
+        }
+    }
+
     @Test func shallowNestingSaysNothing() {
         let lesson = LessonLoader.parse(String(repeating: ">", count: 100) + " fine\n", path: "ok.md")
         #expect(lesson.warnings.isEmpty)

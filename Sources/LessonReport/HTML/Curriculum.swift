@@ -44,6 +44,18 @@ public struct Curriculum: Sendable {
             ?? ((lesson.path as NSString).lastPathComponent as NSString).deletingPathExtension
     }
 
+    /// The title of a lesson that ran: an inline value in its `#` heading
+    /// reads as the value (`Loss 0.31`), as it does on the page, not as
+    /// `=sm.loss`.
+    public static func title(of executed: ExecutedLesson) -> String {
+        let lesson = executed.lesson
+        if lesson.frontMatter?.title == nil, let content = lesson.titleContent {
+            let text = MarkdownHTML.fragment(executed).plainText(content)
+            if !text.isEmpty { return text }
+        }
+        return title(of: lesson)
+    }
+
     static func sections(of executed: ExecutedLesson) -> [(html: String, anchor: String)] {
         let markdown = MarkdownHTML.fragment(executed)
         return executed.lesson.blocks.compactMap {

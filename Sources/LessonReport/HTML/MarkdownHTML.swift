@@ -19,6 +19,9 @@ struct MarkdownHTML {
     /// fragments (the index's summaries), which get none.
     var numbering: Numbering? = nil
     var words: InterfaceWords = .english
+    /// The `src` of local images copied somewhere other than where the
+    /// lesson says (``ImagePlacement``), by the source as written.
+    var imageSources: [String: String] = [:]
     /// False where a heading is repeated (the contents list): a reference
     /// there would be a second element with its id, and a link in a link.
     var writesFootnoteReferences = true
@@ -181,7 +184,7 @@ struct MarkdownHTML {
                 out += "<a class=\"external-image\" href=\"\(HTML.isSafeLinkURL(source) ? HTML.href(source) : "")\">[image: \(HTML.escape(altText))]</a>"
             } else {
                 let titleAttribute = title.isEmpty ? "" : " title=\"\(HTML.escape(title))\""
-                out += "<img src=\"\(HTML.href(source))\" alt=\"\(HTML.escape(altText))\"\(titleAttribute)>"
+                out += "<img src=\"\(HTML.href(imageSources[source] ?? source))\" alt=\"\(HTML.escape(altText))\"\(titleAttribute)>"
             }
         case .html(let html): out += allowRawHTML ? html : ""
         case .footnoteReference(let label):

@@ -21,8 +21,10 @@ public struct RenderOptions: Sendable {
 public enum PageRenderer {
     /// - Parameter navigation: where the page sits among the lessons (sidebar,
     ///   previous/next); without it, a contents list follows the title.
+    /// - Parameter imageSources: the `src` of local images that are not
+    ///   copied to the path the lesson wrote (``ImagePlacement``).
     public static func render(_ executed: ExecutedLesson, options: RenderOptions = RenderOptions(),
-                              navigation: PageNavigation? = nil) -> String {
+                              navigation: PageNavigation? = nil, imageSources: [String: String] = [:]) -> String {
         let lesson = executed.lesson
         let words = InterfaceWords.forLanguage(lesson.frontMatter?.lang)
         let blockHTML = BlockHTML(lessonPath: lesson.path, words: words)
@@ -34,9 +36,9 @@ public enum PageRenderer {
             experiment: { index in
                 guard executed.blocks.indices.contains(index) else { return "" }
                 return blockHTML.render(executed.blocks[index], number: index + 1)
-            }, math: executed.math, numbering: executed.numbering, words: words)
+            }, math: executed.math, numbering: executed.numbering, words: words, imageSources: imageSources)
         let fileName = (lesson.path as NSString).lastPathComponent
-        let title = Curriculum.title(of: lesson)
+        let title = Curriculum.title(of: executed)
         let status = "<span class=\"badge \(executed.passed ? "passed" : "failed")\">\(HTML.escape(StatusWords.badge(executed, words: words)))</span>"
 
         var body = FailureSummary.html(executed, words: words)

@@ -62,7 +62,7 @@ public enum SearchIndex {
 
     static func entry(for executed: ExecutedLesson, href: String) -> Lesson {
         let markdown = MarkdownHTML.fragment(executed)
-        let title = Curriculum.title(of: executed.lesson)
+        let title = Curriculum.title(of: executed)
         var sections: [Section] = [Section(a: "", h: title, x: "")]
         func add(_ text: String) {
             let trimmed = collapsingWhitespace(text)

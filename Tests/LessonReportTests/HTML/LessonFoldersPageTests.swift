@@ -1,0 +1,80 @@
+import Foundation
+import LessonMarkdown
+import LessonRunner
+import Testing
+@testable import LessonReport
+
+/// Lessons as other people lay them out: a folder per chapter, each with its
+/// own `img/`, and titles that quote a result.
+@Suite struct LessonFoldersPageTests {
+    func executed(_ source: String, path: String) -> ExecutedLesson {
+        var lesson = Executor(cache: nil).execute(Planner.plan(LessonLoader.parse(source, path: path)))
+        lesson.diagnostics += lesson.numbering.diagnostics(for: lesson.lesson) + LocalImage.diagnostics(for: lesson.lesson)
+        return lesson
+    }
+
+    func temporaryDirectory() throws -> String {
+        let path = NSTemporaryDirectory() + "folders-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    func read(_ path: String) throws -> String {
+        try String(contentsOfFile: path, encoding: .utf8)
+    }
+
+    /// An inline value in the `#` heading is its value in the page's
+    /// `<title>`, the index, the sidebar and the search index, as it is in
+    /// the heading itself — never the expression `=two.x`.
+    @Test func aValueInTheTitleReadsAsTheValueEverywhere() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let lesson = executed("# Two is `=1 + 1` and `=nope.x`\n\nText.\n", path: root + "/t.md")
+        try ReportWriter(outputDirectory: root + "/out").write([lesson])
+        let page = try read(root + "/out/t.html")
+        #expect(page.contains("<title>Two is 2 and ?</title>"))
+        #expect(page.contains("aria-current=\"page\">Two is 2 and ?</a>"))
+        #expect(try read(root + "/out/index.html").contains("Two is 2 and ?"))
+        #expect(try read(root + "/out/assets/search-index.js").contains("\"t\":\"Two is 2 and ?\""))
+        // (The page's heading keeps the expression in its value's tooltip.)
+        for file in ["index.html", "assets/search-index.js", "lessons.json"] {
+            #expect(!(try read(root + "/out/" + file)).contains("=1 + 1"), "\(file)")
+        }
+        // A front-matter title still wins.
+        let titled = executed("---\ntitle: Chosen\n---\n# Two is `=1 + 1`\n", path: root + "/u.md")
+        #expect(Curriculum.title(of: titled) == "Chosen")
+    }
+
+    /// Two chapters each with an `img/plot.png` of their own: each page shows
+    /// its own picture, not whichever was copied last.
+    @Test func imagesOfTheSameNameFromTwoFoldersStayApart() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let pictures = ["a": Data([0x89, 0x50, 0x4E, 0x47, 1]), "b": Data([0x89, 0x50, 0x4E, 0x47, 2])]
+        for (folder, bytes) in pictures {
+            try FileManager.default.createDirectory(atPath: root + "/\(folder)/img", withIntermediateDirectories: true)
+            try bytes.write(to: URL(fileURLWithPath: root + "/\(folder)/img/plot.png"))
+        }
+        let lessons = [
+            executed("# A\n\n![first plot](img/plot.png)\n\nAnd again ![](./img/plot.png).\n", path: root + "/a/intro.md"),
+            executed("# B\n\n![second plot](img/plot.png)\n", path: root + "/b/other.md"),
+            // Beside A, so the same file: it shares A's copy.
+            executed("# A2\n\n![first plot again](img/plot.png)\n", path: root + "/a/more.md"),
+        ]
+        try ReportWriter(outputDirectory: root + "/out").write(lessons)
+        func source(ofImageIn page: String) throws -> [String] {
+            let html = try read(root + "/out/" + page)
+            return html.components(separatedBy: "<img src=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+        }
+        let first = try source(ofImageIn: "intro.html"), second = try source(ofImageIn: "other.html")
+        let third = try source(ofImageIn: "more.html")
+        #expect(first.count == 2 && second.count == 1 && third.count == 1)
+        #expect(first[0] != second[0])
+        #expect(third[0] == first[0])
+        for src in first { #expect(FileManager.default.contents(atPath: root + "/out/" + src) == pictures["a"]) }
+        #expect(FileManager.default.contents(atPath: root + "/out/" + second[0]) == pictures["b"])
+        // The index summary of B shows B's picture too.
+        let index = try read(root + "/out/index.html")
+        #expect(index.contains("<img src=\"\(second[0])\" alt=\"second plot\">"))
+    }
+}
