@@ -65,7 +65,19 @@ public struct FrontMatter: Sendable, Equatable {
                 break
             }
         }
-        guard let closing else { return nil }
+        guard let closing else {
+            // `---` then `order: 3` and no closing line: meant as settings,
+            // but it would be read as a rule and a paragraph, silently.
+            let second = lineText(2)
+            guard let colon = second.firstIndex(of: ":"),
+                  knownKeys.contains(where: { $0.key == String(second[..<colon]).trimmingWhitespace() }) else { return nil }
+            var matter = FrontMatter()
+            matter.problems.append(Problem(
+                message: "the front matter that starts here has no closing `---` line, so it is read as Markdown; "
+                    + "add a line `---` after its last `key: value`",
+                location: SourceLocation(path: path, line: 1, column: 1), isError: true))
+            return (matter, source)
+        }
 
         var matter = FrontMatter()
         for line in 2..<closing {

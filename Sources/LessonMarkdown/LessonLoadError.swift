@@ -2,18 +2,17 @@ import Foundation
 
 /// Why a lesson file could not be turned into a `Lesson`.
 ///
-/// Markdown itself never fails to parse; only reading and decoding can.
+/// Markdown itself never fails to parse, and bytes that are not UTF-8 are an
+/// error inside the lesson (``LessonLoader/parse(data:path:)``); only reading
+/// can fail.
 public enum LessonLoadError: Error, Sendable, Equatable, CustomStringConvertible, LocalizedError {
     /// The file could not be read (missing, a directory, no permission…).
     case unreadable(path: String, reason: String)
-    /// The file is not UTF-8; the location is the first offending byte.
-    case invalidUTF8(SourceLocation)
 
     /// The lesson file the error is about.
     public var path: String {
         switch self {
         case .unreadable(let path, _): path
-        case .invalidUTF8(let location): location.path
         }
     }
 
@@ -21,7 +20,6 @@ public enum LessonLoadError: Error, Sendable, Equatable, CustomStringConvertible
     public var location: SourceLocation? {
         switch self {
         case .unreadable: nil
-        case .invalidUTF8(let location): location
         }
     }
 
@@ -30,8 +28,6 @@ public enum LessonLoadError: Error, Sendable, Equatable, CustomStringConvertible
         switch self {
         case .unreadable(let path, let reason):
             "failed to read lesson \(path): \(reason)"
-        case .invalidUTF8(let location):
-            "failed to read lesson \(location.path): invalid UTF-8 at line \(location.line), column \(location.column)"
         }
     }
 

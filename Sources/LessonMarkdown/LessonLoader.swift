@@ -9,8 +9,8 @@ public enum LessonLoader {
     /// Reads and parses the lesson at `path`.
     ///
     /// - Throws: `LessonLoadError.unreadable` naming the path when the file
-    ///   cannot be read, `LessonLoadError.invalidUTF8` with the line and column
-    ///   of the first bad byte when it is not UTF-8.
+    ///   cannot be read (bytes that are not UTF-8 are an error in the lesson,
+    ///   see ``parse(data:path:)``).
     public static func load(path: String) throws -> Lesson {
         let data: Data
         do {
@@ -24,7 +24,7 @@ public enum LessonLoader {
         } catch {
             throw LessonLoadError.unreadable(path: path, reason: reason(for: error, path: path))
         }
-        return try parse(data: data, path: path)
+        return parse(data: data, path: path)
     }
 
     /// Parses lesson text held in memory; `path` only labels locations.
@@ -34,19 +34,23 @@ public enum LessonLoader {
 
     /// Decodes UTF-8 (with or without a byte-order mark) and parses it.
     ///
-    /// - Throws: `LessonLoadError.invalidUTF8` with the line and column of the
-    ///   first byte that is not UTF-8.
-    public static func parse(data: Data, path: String) throws -> Lesson {
+    /// Bytes that are not UTF-8 (a file saved as Latin-1, a stray byte) read
+    /// as U+FFFD, so every block still runs and the page still shows; the
+    /// first one is an error in ``Lesson/warnings`` at its line and column.
+    public static func parse(data: Data, path: String) -> Lesson {
         let source = SourceText(normalizing: data)
-        if let offset = source.firstInvalidUTF8Offset() {
-            let position = source.position(ofOffset: offset)
-            throw LessonLoadError.invalidUTF8(SourceLocation(
-                path: path,
-                line: position.line,
-                column: source.scalarColumn(line: position.line, byteColumn: position.byteColumn)
-            ))
+        guard let offset = source.firstInvalidUTF8Offset() else {
+            return parse(source, path: path)
         }
-        return parse(source, path: path)
+        let position = source.position(ofOffset: offset)
+        let location = SourceLocation(path: path, line: position.line,
+                                      column: source.scalarColumn(line: position.line, byteColumn: position.byteColumn))
+        let byte = String(source.bytes[offset], radix: 16, uppercase: true)
+        var lesson = parse(SourceText(normalizing: String(decoding: source.bytes, as: UTF8.self).utf8), path: path)
+        lesson.warnings.insert(LessonWarning(
+            "invalid UTF-8 (byte 0x\(byte.count == 1 ? "0" : "")\(byte)); this and any other bytes that are not UTF-8 show as \u{FFFD}; "
+                + "save the file as UTF-8", at: location, isError: true), at: 0)
+        return lesson
     }
 
     /// Parses twice when the text has dollars: the first parse shows which lines

@@ -1,13 +1,17 @@
-/// Something the loader noticed that is not an error but that the author
-/// should hear about: text nested too deep to keep as a tree, a fence whose
-/// info string nearly says `experiment`.
+/// Something the loader noticed and kept going past, that the author should
+/// hear about: text nested too deep to keep as a tree, a fence whose info
+/// string nearly says `experiment` — or, as an error, bytes that are not
+/// UTF-8 (the lesson is still shown, with U+FFFD in their place).
 public struct LessonWarning: Sendable, Equatable {
     /// What is wrong and what would be right.
     public var message: String
     public var location: SourceLocation
+    /// Whether `lesson check` must fail for it (the lesson still renders).
+    public var isError: Bool
 
-    public init(_ message: String, at location: SourceLocation) {
+    public init(_ message: String, at location: SourceLocation, isError: Bool = false) {
         self.message = message
         self.location = location
+        self.isError = isError
     }
 }

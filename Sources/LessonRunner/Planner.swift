@@ -17,7 +17,7 @@ public enum Planner {
         let context = DecodeContext(lessonDirectory: directory.isEmpty ? "." : directory)
         var blocks: [PlannedBlock] = []
         var seenIds: [String: SourceLocation] = [:]
-        var diagnostics = lesson.warnings.map { Diagnostic($0.message, at: $0.location, severity: .warning) }
+        var diagnostics = lesson.warnings.map { Diagnostic($0.message, at: $0.location, severity: $0.isError ? .error : .warning) }
         if lesson.experiments.count > maximumBlocks {
             let first = lesson.experiments[maximumBlocks]
             diagnostics.append(Diagnostic(

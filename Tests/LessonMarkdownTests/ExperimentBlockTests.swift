@@ -70,7 +70,7 @@ import LessonMarkdown
     @Test(arguments: [(false, true), (true, false), (true, true)])
     func positionsSurviveCRLFAndByteOrderMark(crlf: Bool, bom: Bool) throws {
         let source = Self.nested
-        let lesson = try LessonLoader.parse(data: Data(source.bytes(crlf: crlf, bom: bom)), path: source.path)
+        let lesson = LessonLoader.parse(data: Data(source.bytes(crlf: crlf, bom: bom)), path: source.path)
         #expect(lesson.experiments.count == 6)
         for (experiment, name) in zip(lesson.experiments, Self.names) {
             #expect(experiment.location == source.location(name), "\(name)")
@@ -81,7 +81,7 @@ import LessonMarkdown
     }
 
     @Test func byteOrderMarkIsNotColumnOne() throws {
-        let lesson = try LessonLoader.parse(data: Data([0xEF, 0xBB, 0xBF] + Array("```experiment a\nk: 1\n```\n".utf8)), path: "b.md")
+        let lesson = LessonLoader.parse(data: Data([0xEF, 0xBB, 0xBF] + Array("```experiment a\nk: 1\n```\n".utf8)), path: "b.md")
         #expect(lesson.experiments.first?.location == SourceLocation(path: "b.md", line: 1, column: 1))
         #expect(lesson.experiments.first?.kindLocation == SourceLocation(path: "b.md", line: 1, column: 15))
     }

@@ -37,5 +37,18 @@ import Testing
         #expect(lesson.blocks.contains(.thematicBreak))
         // No closing line: not front matter either.
         #expect(LessonLoader.parse("---\nText.\n", path: "l.md").frontMatter == nil)
+        #expect(LessonLoader.parse("---\nNote: a rule, then a sentence with a colon.\n", path: "l.md").frontMatter == nil)
+    }
+
+    /// Settings with the closing line forgotten would silently become a rule
+    /// and a paragraph, and the lesson would lose its place in the order.
+    @Test func frontMatterWithoutItsClosingLineIsALocatedError() throws {
+        let lesson = LessonLoader.parse("---\norder: 3\nlang: vi\n# Heading\n\nText.\n", path: "l.md")
+        let problems = try #require(lesson.frontMatter?.problems)
+        #expect(problems.count == 1)
+        #expect(problems.first?.location == SourceLocation(path: "l.md", line: 1, column: 1))
+        #expect(problems.first?.isError == true)
+        #expect(problems.first?.message.contains("no closing `---` line") == true)
+        #expect(lesson.frontMatter?.order == nil)
     }
 }

@@ -60,37 +60,41 @@ import LessonMarkdown
 
     @Test func emptyAndByteOrderMarkOnlyFilesAreEmptyLessons() throws {
         for bytes in [[], [0xEF, 0xBB, 0xBF], [0xEF, 0xBB, 0xBF, 0x0D, 0x0A]] as [[UInt8]] {
-            let lesson = try LessonLoader.parse(data: Data(bytes), path: "empty.md")
+            let lesson = LessonLoader.parse(data: Data(bytes), path: "empty.md")
             #expect(lesson.blocks.isEmpty && lesson.experiments.isEmpty && lesson.title == nil)
         }
     }
 
-    @Test func invalidUTF8IsAnErrorNamingLineAndColumn() throws {
-        var bytes = Array("# Title\r\n\r\nsome é text \u{FF}".utf8)
-        bytes[bytes.count - 2] = 0xFF  // ÿ's lead byte alone is not UTF-8
-        bytes.removeLast()
-        bytes += Array(" more\n".utf8)
-        let expected = SourceLocation(path: "bad.md", line: 3, column: 13)
-        #expect(throws: LessonLoadError.invalidUTF8(expected)) {
-            try LessonLoader.parse(data: Data(bytes), path: "bad.md")
-        }
-        let error = LessonLoadError.invalidUTF8(expected)
-        #expect(error.description == "failed to read lesson bad.md: invalid UTF-8 at line 3, column 13")
-        #expect(error.location == expected)
-        #expect(error.path == "bad.md")
+    /// A file with a byte that is not UTF-8 (saved as Latin-1, say) is still
+    /// a lesson: the byte reads as U+FFFD, every block still runs, and the
+    /// first such byte is an error at its line and column.
+    @Test func invalidUTF8IsAnErrorNamingLineAndColumnAndTheRestLoads() throws {
+        // 0xFF is never UTF-8; 0xE9 is é in Latin-1.
+        let bytes = Array("# Title\r\n\r\nsome é text ".utf8) + [0xFF] + Array(" more ".utf8) + [0xE9]
+            + Array("\n\n```experiment softmax\nlogits: [1, 2]\n```\n".utf8)
+        let lesson = LessonLoader.parse(data: Data(bytes), path: "bad.md")
+        #expect(lesson.warnings.count == 1)
+        let error = try #require(lesson.warnings.first)
+        #expect(error.isError)
+        #expect(error.location == SourceLocation(path: "bad.md", line: 3, column: 13))
+        #expect(error.message.contains("invalid UTF-8 (byte 0xFF)"))
+        #expect(lesson.title == "Title")
+        #expect(lesson.blocks.contains(.paragraph([.text("some é text \u{FFFD} more \u{FFFD}")])))
+        #expect(lesson.experiments.count == 1)
+        #expect(lesson.experiments.first?.location.line == 5)
     }
 
     @Test(arguments: [
         [0xC0, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x82], [0x80], [0xF8, 0x88, 0x80, 0x80, 0x80],
     ] as [[UInt8]])
-    func malformedSequencesAreRejected(sequence: [UInt8]) {
-        #expect(throws: LessonLoadError.invalidUTF8(SourceLocation(path: "x.md", line: 2, column: 3))) {
-            try LessonLoader.parse(data: Data(Array("ok\nab".utf8) + sequence + Array("cd".utf8)), path: "x.md")
-        }
+    func malformedSequencesAreLocatedErrors(sequence: [UInt8]) {
+        let lesson = LessonLoader.parse(data: Data(Array("ok\nab".utf8) + sequence + Array("cd".utf8)), path: "x.md")
+        #expect(lesson.warnings.map(\.location) == [SourceLocation(path: "x.md", line: 2, column: 3)])
+        #expect(lesson.warnings.allSatisfy { $0.isError })
     }
 
     @Test func nulBytesAreReplacedNotFatal() throws {
-        let lesson = try LessonLoader.parse(data: Data(Array("a\u{0}b `=x\u{0}y`\n\n```experiment m\u{0}\nk: \u{0}\n```\n".utf8)), path: "n.md")
+        let lesson = LessonLoader.parse(data: Data(Array("a\u{0}b `=x\u{0}y`\n\n```experiment m\u{0}\nk: \u{0}\n```\n".utf8)), path: "n.md")
         #expect(lesson.blocks.first == .paragraph([.text("a\u{FFFD}b "), .reference(0)]))
         #expect(lesson.references.first?.expression == "x\u{FFFD}y")
         #expect(lesson.experiments.first?.kind == "m\u{FFFD}")
@@ -115,7 +119,7 @@ import LessonMarkdown
 
     @Test func stringAndDataParsesAgree() throws {
         let text = "# T\n\nx `=a` $b_1$\n\n```experiment k\nv: 1\n```\n"
-        #expect(try LessonLoader.parse(data: Data(text.utf8), path: "p.md") == LessonLoader.parse(text, path: "p.md"))
+        #expect(LessonLoader.parse(data: Data(text.utf8), path: "p.md") == LessonLoader.parse(text, path: "p.md"))
     }
 
     @Test func lessonsLoadConcurrently() async {
