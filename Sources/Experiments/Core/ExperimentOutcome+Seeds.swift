@@ -206,16 +206,13 @@ struct SeedSummary {
         }
         chart.seedRuns = seeds.count
         let ownSpread = first.series.contains { $0.yLow != nil || $0.yHigh != nil }
-        if charts.allSatisfy({ $0.summary == first.summary }) && sameReferences {
-            // The same words for every run: they name no run's numbers.
-            let sentence = "Mean over \(runsPhrase); whiskers or band: lowest to highest "
-                + (ownSpread ? "of the runs' own whiskers or band." : "run.")
-            chart.summary = chart.summary.isEmpty ? sentence : chart.summary + " " + sentence
-        } else {
-            // Each run described its own numbers: describe the mean drawn instead.
-            chart.summary = chart.seedDescription(runsPhrase: runsPhrase, seedRange: Self.seedRange(seeds), ownSpread: ownSpread,
-                                                  referencesOfFirstSeed: sameReferences ? nil : seeds[0])
-        }
+        // The text reads the means and ranges drawn. The kind's own sentence
+        // stays only when every run wrote the same one (it names no run's
+        // numbers); otherwise it quoted the first seed's.
+        let description = chart.seedDescription(runsPhrase: runsPhrase, seedRange: Self.seedRange(seeds), ownSpread: ownSpread,
+                                                referencesOfFirstSeed: sameReferences ? nil : seeds[0])
+        let sameWords = charts.allSatisfy { $0.summary == first.summary } && sameReferences
+        chart.summary = sameWords && !first.summary.isEmpty ? first.summary + " " + description : description
         hasChart = true
         return [.chart(chart)]
     }
