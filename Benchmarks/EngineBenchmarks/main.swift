@@ -16,7 +16,7 @@ import Glibc
 #endif
 
 BLASKernelSelection.selectAtStartup()
-BLAS.setThreadCount(1)
+BLAS.useOneThreadAndStopWorkers()
 
 let packageRoot: String = {
     // Benchmarks/EngineBenchmarks/main.swift → package root.

@@ -29,12 +29,23 @@ public enum VersionReport {
     public static var katexVersion: String? {
         for directory in Assets.katexSearchPaths {
             guard let data = FileManager.default.contents(atPath: directory + "/katex.min.js") else { continue }
-            let text = String(decoding: data, as: UTF8.self)
+            // A plain byte loop, not a String or generic Data search: this runs at
+            // every start of the program (it is part of `--version`'s text),
+            // on 270 kB of script.
             for marker in ["version:\"", "version: \""] {
-                guard let start = text.range(of: marker) else { continue }
-                let rest = text[start.upperBound...]
-                guard let end = rest.firstIndex(of: "\"") else { continue }
-                let version = String(rest[..<end])
+                let needle = Array(marker.utf8)
+                let found: Int? = data.withUnsafeBytes { bytes in
+                    var i = 0
+                    while i + needle.count <= bytes.count {
+                        if bytes[i] == needle[0], needle.indices.allSatisfy({ bytes[i + $0] == needle[$0] }) { return i + needle.count }
+                        i += 1
+                    }
+                    return nil
+                }
+                guard let found else { continue }
+                let start = data.startIndex + found
+                guard let end = data[start...].firstIndex(of: UInt8(ascii: "\"")) else { continue }
+                let version = String(decoding: data[start..<end], as: UTF8.self)
                 if !version.isEmpty, version.count < 32 { return version }
             }
         }

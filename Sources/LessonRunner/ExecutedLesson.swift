@@ -28,7 +28,7 @@ public struct ExecutedBlock: Sendable {
 }
 
 /// The values of one run of a block with `seeds:`.
-public struct SeedRun: Sendable {
+public struct SeedRun: Codable, Sendable, Equatable {
     public var seed: UInt64
     public var values: Record
     public init(seed: UInt64, values: Record) {

@@ -6,8 +6,10 @@ extension Executor {
     /// Runs a block with `seeds:` once per seed, each run cached on its own
     /// (under the same key a block with that single `seed:` has), and sums
     /// them up into one outcome: values' means, tables with mean ± sd, charts
-    /// with their spread.
+    /// with their spread. The whole is cached too (``SeededEntry``), and read
+    /// from there when it can be.
     func runSeeds(_ planned: PlannedBlock, prepared: PreparedExperiment) -> ExecutedBlock {
+        if let cached = cachedSeeds(planned, prepared: prepared) { return cached }
         var runs: [SeedRunResult] = []
         for index in planned.seeds.indices {
             let run = runSeed(planned, prepared: prepared, index: index)
@@ -15,6 +17,27 @@ extension Executor {
             if case .failed = run.result { break }
         }
         return summarizeSeeds(planned, runs: runs)
+    }
+
+    /// The key of a block with `seeds:` as a whole, if there is a cache and
+    /// the block's data files can be read.
+    func seededKey(_ planned: PlannedBlock, prepared: PreparedExperiment) -> String? {
+        cache?.key(for: prepared, seeds: planned.seeds)
+    }
+
+    /// Whether the cache has the block with `seeds:` as a whole, so that its
+    /// seeds need not be scheduled one by one (``WorkBoard``).
+    func hasCachedSeeds(_ planned: PlannedBlock, prepared: PreparedExperiment) -> Bool {
+        guard !force, let cache, let key = seededKey(planned, prepared: prepared) else { return false }
+        return cache.contains(key)
+    }
+
+    /// The block with `seeds:` from its whole-block cache entry, or `nil`.
+    func cachedSeeds(_ planned: PlannedBlock, prepared: PreparedExperiment) -> ExecutedBlock? {
+        guard !force, let key = seededKey(planned, prepared: prepared),
+              let entry = cache?.loadSeeded(key), entry.runs.map(\.seed) == planned.seeds else { return nil }
+        return ExecutedBlock(planned: planned, outcome: entry.summary, expectations: [], diagnostics: planned.diagnostics,
+                             seconds: 0, fromCache: true, runs: entry.runs)
     }
 
     /// One seed of a block with `seeds:` (from the cache when it has it).
@@ -25,7 +48,7 @@ extension Executor {
         let decode = DecodeContext(lessonDirectory: directory.isEmpty ? "." : directory, runs: planned.seeds.count)
         let key = cache?.key(for: prepared, seed: seed)
         if !force, let key, let cached = cache?.load(key) {
-            return SeedRunResult(result: .ran(cached), fromCache: true, seconds: 0)
+            return SeedRunResult(result: .ran(cached), fromCache: true, seconds: 0, key: key)
         }
         let clock = ContinuousClock()
         let start = clock.now
@@ -34,7 +57,7 @@ extension Executor {
                 try gated { try prepared.run(RunContext(seed: seed, decode: decode)) }
             }
             if let key { cache?.store(outcome, key: key) }
-            return SeedRunResult(result: .ran(outcome), fromCache: false, seconds: WallClock.seconds(of: clock.now - start))
+            return SeedRunResult(result: .ran(outcome), fromCache: false, seconds: WallClock.seconds(of: clock.now - start), key: key)
         } catch let error as WorkDeadline.Exceeded {
             let diagnostic = timeLimitDiagnostic(planned, seconds: error.seconds, seed: seed)
             return SeedRunResult(result: .failed(diagnostic), fromCache: false, seconds: WallClock.seconds(of: clock.now - start))
@@ -48,7 +71,8 @@ extension Executor {
     }
 
     /// The block from its seeds' runs, in seed order: the first failed seed
-    /// fails the block; otherwise the outcomes are summed up.
+    /// fails the block; otherwise the outcomes are summed up, and the whole
+    /// is cached.
     func summarizeSeeds(_ planned: PlannedBlock, runs: [SeedRunResult]) -> ExecutedBlock {
         var block = ExecutedBlock(planned: planned, outcome: nil, expectations: [], diagnostics: planned.diagnostics,
                                   seconds: 0, fromCache: false)
@@ -64,8 +88,14 @@ extension Executor {
             }
         }
         block.runs = zip(planned.seeds, outcomes).map { SeedRun(seed: $0, values: $1.values) }
-        block.outcome = ExperimentOutcome(summarizing: outcomes, seeds: planned.seeds)
+        let summary = ExperimentOutcome(summarizing: outcomes, seeds: planned.seeds)
+        block.outcome = summary
         block.fromCache = runs.allSatisfy(\.fromCache)
+        let seedKeys = runs.compactMap(\.key)
+        if let prepared = planned.prepared, outcomes.count == planned.seeds.count, seedKeys.count == runs.count,
+           let key = seededKey(planned, prepared: prepared) {
+            cache?.storeSeeded(SeededEntry(seedKeys: seedKeys, runs: block.runs, summary: summary), key: key)
+        }
         return block
     }
 
@@ -149,4 +179,6 @@ struct SeedRunResult: Sendable {
     var result: Result
     var fromCache: Bool
     var seconds: Double
+    /// The run's cache key, if it has one and its outcome is (or was) cached.
+    var key: String? = nil
 }

@@ -19,7 +19,17 @@ public struct ResultCache: Sendable {
     /// (the run will report that properly). It names the code that computes
     /// the result (``CodeIdentity``), so results of older code are never shown.
     public static func key(for prepared: PreparedExperiment, seed: UInt64, code: String = CodeIdentity.current) -> String? {
-        var text = "code=\(code)\nengine=\(KindRegistry.engineVersion)\nkind=\(prepared.kind)\nseed=\(seed)\nspec=\(prepared.specJSON)\n"
+        key(for: prepared, runs: "seed=\(seed)", code: code)
+    }
+
+    /// The key of a block with `seeds:` as a whole (``SeededEntry``): like a
+    /// single seed's, with the list of seeds in place of the seed.
+    public static func key(for prepared: PreparedExperiment, seeds: [UInt64], code: String = CodeIdentity.current) -> String? {
+        key(for: prepared, runs: "seeds=" + seeds.map(String.init).joined(separator: ","), code: code)
+    }
+
+    private static func key(for prepared: PreparedExperiment, runs: String, code: String) -> String? {
+        var text = "code=\(code)\nengine=\(KindRegistry.engineVersion)\nkind=\(prepared.kind)\n\(runs)\nspec=\(prepared.specJSON)\n"
         for file in prepared.dataFiles.sorted() {
             guard let data = FileManager.default.contents(atPath: file) else { return nil }
             text += "data=\((file as NSString).lastPathComponent):\(StableHash.digest128(data))\n"
@@ -34,6 +44,17 @@ public struct ResultCache: Sendable {
         Self.key(for: prepared, seed: seed, code: CodeIdentity.current(rememberedIn: directory))
     }
 
+    /// The key of a block with `seeds:` as a whole, for this cache.
+    public func key(for prepared: PreparedExperiment, seeds: [UInt64]) -> String? {
+        Self.key(for: prepared, seeds: seeds, code: CodeIdentity.current(rememberedIn: directory))
+    }
+
+    /// Whether an entry is stored under `key` (not whether it is sound:
+    /// ``load(_:)`` checks that).
+    public func contains(_ key: String) -> Bool {
+        FileManager.default.fileExists(atPath: path(key))
+    }
+
     func path(_ key: String) -> String {
         (directory as NSString).appendingPathComponent("\(key).\(Self.entryExtension)")
     }
@@ -45,24 +66,45 @@ public struct ResultCache: Sendable {
     /// or old-format entry: the cache is shared between runners and machines,
     /// so an entry is verified before it is believed, and a bad one is a miss.
     public func load(_ key: String) -> ExperimentOutcome? {
+        load(ExperimentOutcome.self, key)
+    }
+
+    public func store(_ outcome: ExperimentOutcome, key: String) {
+        store(value: outcome, key: key)
+    }
+
+    /// The whole of a block with `seeds:`, or `nil` (as ``load(_:)``). The
+    /// entries of its single seeds count as used too: `cache prune` keeps
+    /// them, so a change of `seeds:` reruns only the new seeds.
+    public func loadSeeded(_ key: String) -> SeededEntry? {
+        guard let entry = load(SeededEntry.self, key) else { return nil }
+        for seedKey in entry.seedKeys { usage?.used(seedKey) }
+        return entry
+    }
+
+    public func storeSeeded(_ entry: SeededEntry, key: String) {
+        store(value: entry, key: key)
+    }
+
+    private func load<Value: Decodable>(_ type: Value.Type, _ key: String) -> Value? {
         guard let data = FileManager.default.contents(atPath: path(key)),
               let payload = CacheEntry.verifiedPayload(data) else { return nil }
         let decoder = JSONDecoder()
         decoder.nonConformingFloatDecodingStrategy = .convertFromString(
             positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        guard let outcome = try? decoder.decode(ExperimentOutcome.self, from: payload) else { return nil }
+        guard let value = try? decoder.decode(type, from: payload) else { return nil }
         usage?.used(key)
         // The modification time is the last use, so `cache prune --older-than` keeps what is read.
         utime(path(key), nil)
-        return outcome
+        return value
     }
 
-    public func store(_ outcome: ExperimentOutcome, key: String) {
+    private func store<Value: Encodable>(value: Value, key: String) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(
             positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        guard let data = try? encoder.encode(outcome) else { return }
+        guard let data = try? encoder.encode(value) else { return }
         usage?.used(key)
         // The cache is an optimisation: failing to write it must not fail a render.
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)

@@ -2,7 +2,7 @@ import Experiments
 import Foundation
 
 /// The units of work of a set of plans — a block, or one seed of a block with
-/// `seeds:` — and the threads that run them.
+/// `seeds:` whose whole is not in the cache — and the threads that run them.
 final class WorkBoard: @unchecked Sendable {
     struct Unit {
         var lesson: Int
@@ -32,8 +32,12 @@ final class WorkBoard: @unchecked Sendable {
         for (l, plan) in plans.enumerated() {
             guard let plan else { continue }
             for (b, planned) in plan.blocks.enumerated() {
-                let runs = planned.isValid && planned.prepared != nil && !planned.seeds.isEmpty
-                    ? planned.seeds.indices.map { Optional($0) } : [nil]
+                // Seeds one by one, unless the cache has the block as a whole.
+                var runs: [Int?] = [nil]
+                if planned.isValid, let prepared = planned.prepared, !planned.seeds.isEmpty,
+                   !executor.hasCachedSeeds(planned, prepared: prepared) {
+                    runs = planned.seeds.indices.map { Optional($0) }
+                }
                 for seed in runs {
                     let unit = Unit(lesson: l, block: b, seed: seed)
                     if planned.prepared?.timesItself == true { timing.append(unit) } else { other.append(unit) }

@@ -18,6 +18,6 @@ struct Check: ParsableCommand {
         let summary = CheckSummary(lessons)
         print(summary.detailLine)
         print(summary.line)
-        if !summary.passed { throw ExitCode(1) }
+        RunEnd.exit(passed: summary.passed, keeping: lessons)
     }
 }

@@ -19,6 +19,7 @@ struct Lesson: ParsableCommand {
     static func main() {
         // May re-execute the program with OpenBLAS's kernel for this processor.
         BLASKernelSelection.selectAtStartup()
+        BLAS.useOneThreadAndStopWorkers()
         main(nil)
     }
 }

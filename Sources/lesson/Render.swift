@@ -40,6 +40,6 @@ struct Render: ParsableCommand {
         }
         let summary = CheckSummary(lessons)
         print("rendered \(lessons.count) lesson\(lessons.count == 1 ? "" : "s") into \(out)/ (\(summary.passedBlocks) of \(summary.blocks) blocks passed)")
-        if !summary.passed { throw ExitCode(1) }
+        RunEnd.exit(passed: summary.passed, keeping: lessons)
     }
 }

@@ -124,7 +124,8 @@ import Testing
         #expect(first.passed, "\(first.allDiagnostics)")
         #expect(first.blocks[0].runs.map(\.seed) == [3, 4])
         #expect(first.references.map(\.text) == ["0.417", "[0.417, 0.417]"])
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".entry") }.count == 2)
+        // One entry per seed, and one for the block as a whole.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".entry") }.count == 3)
         // A single-seed block with one of those seeds shares its cache entry.
         let single = run("```experiment softmax\nid: s\nseed: 4\nlogits: [2, 1, 0.1]\nlabel: 0\n```\n", cache: cache)
         #expect(single.blocks[0].fromCache)

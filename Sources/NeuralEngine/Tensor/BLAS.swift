@@ -1,4 +1,7 @@
 import COpenBLAS
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The engine's one door to OpenBLAS: thread count, dot products and matrix products.
 ///
@@ -17,7 +20,31 @@ public enum BLAS {
     /// between machines and do not fight other processes for cores.
     /// - Parameter count: Number of threads; values below 1 are treated as 1.
     public static func setThreadCount(_ count: Int) {
-        openblas_set_num_threads(Int32(clamping: max(1, count)))
+        let count = Int32(clamping: max(1, count))
+        // Only on a change: `openblas_set_num_threads` starts OpenBLAS's
+        // workers again, even for the count it already has (see
+        // ``useOneThreadAndStopWorkers()``).
+        guard count != openblas_get_num_threads() else { return }
+        openblas_set_num_threads(count)
+    }
+
+    /// Uses one thread, and ends the worker threads OpenBLAS started when it
+    /// was loaded. Call it at the start of a program, before any other thread
+    /// uses BLAS.
+    ///
+    /// OpenBLAS starts its workers in its load-time constructor, before
+    /// `main`, and an idle worker spins on `sched_yield` for about 2²⁸ clock
+    /// cycles before it sleeps: 0.05–0.1 s of a core at every start of the
+    /// program, which on two cores is a third of a warm `lesson render`.
+    /// Setting one thread does not stop them (and setting a thread count
+    /// starts them again); `blas_thread_shutdown_` does.
+    /// It is looked up at run time, since a serial build of OpenBLAS has no
+    /// workers and no such function. With one thread, OpenBLAS never starts
+    /// them again.
+    public static func useOneThreadAndStopWorkers() {
+        setThreadCount(1)
+        guard let symbol = dlsym(nil, "blas_thread_shutdown_") else { return }
+        _ = unsafeBitCast(symbol, to: (@convention(c) () -> Int32).self)()
     }
 
     /// The number of threads OpenBLAS currently uses.
