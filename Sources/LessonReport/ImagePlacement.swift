@@ -43,11 +43,12 @@ struct ImagePlacement {
     }
 
     /// The `src` to write for each image whose output path differs from
-    /// what the lesson wrote (percent-encoded, as a URL path).
+    /// what the lesson wrote (each folder and file name percent-encoded, so a
+    /// page named `a: b` cannot start a URL scheme).
     func renamedSources(_ lesson: Int) -> [String: String] {
         var out: [String: String] = [:]
         for (source, destination) in destinations[lesson] where LocalImage.relativePath(source) != destination {
-            out[source] = destination.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? destination
+            out[source] = destination.split(separator: "/").map { HTML.fileHref(String($0)) }.joined(separator: "/")
         }
         return out
     }

@@ -46,9 +46,12 @@ public struct ReportWriter {
 
     /// The first paragraph as HTML (math stays typeset), cut at a word once
     /// about `limit` characters of text have been shown.
-    static func summary(of executed: ExecutedLesson, limit: Int = 220, imageSources: [String: String] = [:]) -> String {
+    static func summary(of executed: ExecutedLesson, limit: Int = 220, imageSources: [String: String] = [:],
+                        lessonLinks: LessonLinks = LessonLinks()) -> String {
         var markdown = MarkdownHTML.fragment(executed)
         markdown.imageSources = imageSources
+        markdown.lessonLinks = lessonLinks
+        markdown.lessonPath = executed.lesson.path
         for block in executed.lesson.blocks {
             guard case .paragraph(let inlines) = block else { continue }
             var kept: [InlineNode] = []
@@ -92,10 +95,11 @@ public struct ReportWriter {
         // threads, written in order.
         let options = options
         let images = ImagePlacement(lessons: lessons.map(\.lesson), pageNames: names)
+        let links = LessonLinks(paths: lessons.map(\.lesson.path), pageNames: names)
         let pages = ParallelMap.map(order.count, jobs: jobs) { position in
             (html: PageRenderer.render(lessons[order[position]], options: options,
                                        navigation: PageNavigation(curriculum: curriculum, current: position),
-                                       imageSources: images.renamedSources(order[position])),
+                                       imageSources: images.renamedSources(order[position]), lessonLinks: links),
              search: SearchIndex.entry(for: lessons[order[position]], href: names[order[position]]))
         }
         var entries: [IndexRenderer.Entry] = []
@@ -109,7 +113,7 @@ public struct ReportWriter {
                 blocks: lesson.blocks.count, failedBlocks: lesson.blocks.filter { !$0.passed }.count,
                 errors: lesson.diagnostics.filter { $0.severity == .error }.count,
                 summary: lesson.lesson.frontMatter?.description.map(HTML.escape)
-                    ?? Self.summary(of: lesson, imageSources: images.renamedSources(i)),
+                    ?? Self.summary(of: lesson, imageSources: images.renamedSources(i), lessonLinks: links),
                 expectationsNotMet: lesson.blocks.reduce(0) { $0 + $1.expectations.filter { !$0.passed }.count },
                 lang: lesson.lesson.frontMatter?.lang))
         }

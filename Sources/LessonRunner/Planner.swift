@@ -12,6 +12,11 @@ public enum Planner {
     /// all misspelt took minutes) from tying up `lesson check`.
     public static let maximumBlocks = 1_000
 
+    /// Problems reported for one block: the rest are counted in one last
+    /// line. A generated block with 100,000 misspelt keys printed 200,000
+    /// lines (and put each on the page); the first few say what is wrong.
+    public static let maximumDiagnosticsPerBlock = 50
+
     public static func plan(_ lesson: Lesson, registry: [AnyExperimentKind] = KindRegistry.all) -> Plan {
         let directory = (lesson.path as NSString).deletingLastPathComponent
         let context = DecodeContext(lessonDirectory: directory.isEmpty ? "." : directory)
@@ -155,6 +160,14 @@ public enum Planner {
             planned.diagnostics.append(Diagnostic(issue.message, at: location, notes: issue.notes.map { .init($0) }))
         }
         planned.diagnostics.sort { ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0) }
+        if planned.diagnostics.count > maximumDiagnosticsPerBlock {
+            let more = planned.diagnostics.count - maximumDiagnosticsPerBlock
+            let next = planned.diagnostics[maximumDiagnosticsPerBlock]
+            planned.diagnostics.removeSubrange(maximumDiagnosticsPerBlock...)
+            planned.diagnostics.append(Diagnostic(
+                "\(more.grouped) more problem\(more == 1 ? "" : "s") in this block from here on, not listed; fix the ones above first",
+                at: next.location ?? block.location))
+        }
         planned.prepared = planned.diagnostics.isEmpty ? prepared : nil
         return planned
     }

@@ -61,6 +61,16 @@ public enum AtomicFile {
         }
     }
 
+    /// Creates the folder (and its parents) if needed and checks that files
+    /// can be made in it, so a command can refuse an unusable output folder
+    /// before it runs anything rather than after.
+    public static func prepareFolder(_ path: String) throws {
+        try createDirectory(path)
+        if access(path, W_OK | X_OK) != 0 {
+            throw WriteError(path: path, reason: String(cString: strerror(errno)))
+        }
+    }
+
     public static func write(_ text: String, to path: String) throws {
         try write(Data(text.utf8), to: path)
     }

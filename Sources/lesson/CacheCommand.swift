@@ -33,7 +33,9 @@ struct CacheStats: ParsableCommand {
     func run() {
         let stats = ResultCache(directory: folder.cacheDirectory).stats()
         let formatter = ISO8601DateFormatter()
-        print("cache: \(folder.cacheDirectory)")
+        // A mistyped --cache-dir must not read as an empty cache.
+        let missing = FileManager.default.fileExists(atPath: folder.cacheDirectory) ? "" : " (does not exist)"
+        print("cache: \(folder.cacheDirectory)\(missing)")
         print("entries: \(stats.entries) (\(CacheCommand.size(stats.bytes)))")
         print("used by the last run: \(stats.usedByLastRun)")
         print("unusable (corrupt or old format): \(stats.unusable)")

@@ -27,9 +27,19 @@ struct NewLesson: ParsableCommand {
         guard let kind = KindRegistry.kind(named: kind) else { return }
         do {
             let path = try LessonScaffold.write(name: name, kind: kind)
-            print("wrote \(path); `lesson check \(path)` runs it, `lesson preview \(path)` shows it")
+            let argument = Self.shellWord(path)
+            print("wrote \(path); `lesson check \(argument)` runs it, `lesson preview \(argument)` shows it")
         } catch let problem as LessonScaffold.Problem {
             throw ValidationError(problem.description)
         }
+    }
+
+    /// The path as the shell must be given it for the commands printed to be
+    /// pasted as they are (`lessons/a b.md` → `'lessons/a b.md'`).
+    static func shellWord(_ path: String) -> String {
+        let plain = path.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || "._/-+,@%".unicodeScalars.contains($0)
+        }
+        return plain ? path : "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }

@@ -34,6 +34,7 @@ struct Preview: ParsableCommand {
         // interrupt at any moment removes the files being written.
         TemporaryFiles.installSignalHandlers()
         try options.checkPaths()
+        try RunOptions.prepareOutput(out)
         let writer = ReportWriter(outputDirectory: out, options: RenderOptions(allowRawHTML: unsafeHTML))
         // Taken before each render, so a save during a render is not lost.
         let watcher = FileWatcher(files: discoveredLessons())

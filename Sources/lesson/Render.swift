@@ -29,6 +29,8 @@ struct Render: ParsableCommand {
         // Before anything is written (cache entries, formulas, pages): an
         // interrupt at any moment removes the files being written.
         TemporaryFiles.installSignalHandlers()
+        try options.checkPaths()
+        try RunOptions.prepareOutput(out)
         let lessons = try options.runAll()
         Terminal.report(lessons, format: options.format)
         let writer = ReportWriter(outputDirectory: out, options: RenderOptions(allowRawHTML: unsafeHTML), jobs: options.jobs)

@@ -63,6 +63,16 @@ struct RunOptions: ParsableArguments {
         }
     }
 
+    /// A folder pages will be written to, made now: one that cannot be
+    /// written is a usage error before any lesson runs, not after all of them.
+    static func prepareOutput(_ folder: String) throws {
+        do {
+            try AtomicFile.prepareFolder(folder)
+        } catch let error as AtomicFile.WriteError {
+            throw ValidationError("--out '\(folder)' cannot be used: \(error.reason); give a folder you can write to")
+        }
+    }
+
     func runAll() throws -> [ExecutedLesson] {
         try checkPaths()
         let found = try LessonDiscovery.find(in: paths)

@@ -44,6 +44,10 @@ import Testing
         let other = try LessonBinary.run(["new", "notes/y"], in: dir)
         #expect(other.status == 0)
         #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("notes/y.md").path))
+        // The commands it prints can be pasted into a shell as they are.
+        let spaced = try LessonBinary.run(["new", "it's a test"], in: dir)
+        #expect(spaced.stdout == "wrote lessons/it's a test.md; `lesson check 'lessons/it'\\''s a test.md'` runs it, "
+            + "`lesson preview 'lessons/it'\\''s a test.md'` shows it\n", "\(spaced.stdout)")
         let bad = try LessonBinary.run(["new", "z", "--kind", "softmx"], in: dir)
         #expect(bad.status == 64)
         #expect(bad.stderr.contains("did you mean 'softmax'"), "\(bad.stderr)")

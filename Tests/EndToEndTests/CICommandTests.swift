@@ -69,6 +69,9 @@ import Testing
         #expect(stats.status == 0)
         #expect(stats.stdout.contains("entries: 1 ("), "\(stats.stdout)")
         #expect(stats.stdout.contains("used by the last run: 1"))
+        #expect(stats.stdout.hasPrefix("cache: \(cache)\n"), "\(stats.stdout)")
+        let elsewhere = try LessonBinary.run(["cache", "stats", "--cache-dir", cache + "-typo"])
+        #expect(elsewhere.stdout.hasPrefix("cache: \(cache)-typo (does not exist)\n"), "\(elsewhere.stdout)")
 
         // A damaged entry is a miss: the block runs again, nothing crashes.
         let entry = try #require(try FileManager.default.contentsOfDirectory(atPath: cache).first { $0.hasSuffix(".entry") })

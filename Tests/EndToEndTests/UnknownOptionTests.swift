@@ -13,6 +13,20 @@ import Testing
         #expect(!r.stderr.contains("no such lesson file or folder"), "\(r.stderr)")
     }
 
+    /// An output folder that cannot be made is refused before any lesson
+    /// runs (a long render must not end in "cannot write").
+    @Test(arguments: ["render", "preview"])
+    func anUnusableOutputFolderIsAUsageErrorBeforeAnythingRuns(command: String) throws {
+        let dir = try LessonBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try LessonBinary.write(["lessons/a.md": "# A\n\n```experiment softmax\nlogits: [1, 2]\nlabel: 0\n```\n", "taken": "a file"], into: dir)
+        let preview = command == "preview" ? ["--port", "0", "--stop-after", "1"] : []
+        let r = try LessonBinary.run([command, "--no-cache", "--out", "taken/pages"] + preview, in: dir)
+        #expect(r.status == 64)
+        #expect(r.stderr.contains("--out 'taken/pages' cannot be used: cannot create the folder: 'taken' is a file, not a folder"), "\(r.stderr)")
+        #expect(!r.stderr.contains("block passed"), "\(r.stderr)")
+    }
+
     @Test func aMissingLessonsFolderIsStillAUsageError() throws {
         let empty = try LessonBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: empty) }

@@ -115,4 +115,18 @@ import Testing
         #expect(p.blocks[0].diagnostics.count >= 3)
         #expect(p.blocks[0].prepared == nil)
     }
+
+    /// 100,000 misspelt keys are not 100,000 messages: the first ones and a
+    /// count of the rest, at the first one not listed.
+    @Test func aBlockWithThousandsOfProblemsListsTheFirstAndCountsTheRest() {
+        let keys = (0..<2_000).map { "k\($0): 1" }.joined(separator: "\n")
+        let lesson = LessonLoader.parse("```experiment softmax\nlogits: [1, 2]\nlabel: 0\n\(keys)\n```\n", path: "many.md")
+        let block = Planner.plan(lesson).blocks[0]
+        #expect(block.diagnostics.count == Planner.maximumDiagnosticsPerBlock + 1)
+        #expect(block.diagnostics.first?.message.contains("unknown key 'k0'") == true)
+        let last = block.diagnostics.last
+        #expect(last?.message.hasPrefix("1,950 more problems in this block") == true, "\(String(describing: last))")
+        #expect(last?.location?.line == 4 + Planner.maximumDiagnosticsPerBlock)
+        #expect(block.prepared == nil)
+    }
 }

@@ -19,7 +19,10 @@ enum CSVExport {
     /// Long format, one line per point: series, x (or category), y, and the
     /// spread when the chart has one. For a chart standing for several seeds
     /// the headers say so: y is the mean, low and high span the seeds.
+    /// A percent chart's values are percentages, as its axis and y label read.
     static func csv(_ chart: Chart) -> String {
+        let percent = chart.yFormat == .percent
+        func yNumber(_ y: Double) -> String { percent ? percentage(y) : number(y) }
         let hasSpread = chart.series.contains { $0.yLow != nil || $0.yHigh != nil }
         let xTitle = chart.style == .bar ? "category" : (chart.xLabel.isEmpty ? "x" : chart.xLabel)
         let yTitle = chart.yLabel.isEmpty ? "y" : chart.yLabel
@@ -40,16 +43,16 @@ enum CSVExport {
                 } else {
                     x = series.x.isEmpty ? String(i) : series.x.indices.contains(i) ? number(series.x[i]) : ""
                 }
-                var line = [field(series.name), field(x), number(y)]
+                var line = [field(series.name), field(x), yNumber(y)]
                 if hasSpread {
-                    line.append(series.yLow.flatMap { $0.indices.contains(i) ? number($0[i]) : nil } ?? "")
-                    line.append(series.yHigh.flatMap { $0.indices.contains(i) ? number($0[i]) : nil } ?? "")
+                    line.append(series.yLow.flatMap { $0.indices.contains(i) ? yNumber($0[i]) : nil } ?? "")
+                    line.append(series.yHigh.flatMap { $0.indices.contains(i) ? yNumber($0[i]) : nil } ?? "")
                 }
                 lines.append(line.joined(separator: ","))
             }
         }
         for line in chart.referenceLines {
-            var row = [field(line.label), "", number(line.y)]
+            var row = [field(line.label), "", yNumber(line.y)]
             if hasSpread { row += ["", ""] }
             lines.append(row.joined(separator: ","))
         }
@@ -87,6 +90,14 @@ enum CSVExport {
     /// A download link for `csv`, named after the block.
     static func link(_ csv: String, fileName: String, label: String) -> String {
         "<a class=\"download-csv\" href=\"\(HTML.escape(dataURL(csv)))\" download=\"\(HTML.escape(fileName))\">\(HTML.escape(label))</a>"
+    }
+
+    /// A fraction as a percentage, to 15 significant digits: 0.97 → "97"
+    /// (not the "97.00000000000001" that × 100 leaves in binary).
+    private static func percentage(_ fraction: Double) -> String {
+        let x = fraction * 100
+        guard x.isFinite else { return number(x) }
+        return String(format: "%.15g", x)
     }
 
     private static func number(_ x: Double) -> String {

@@ -22,6 +22,9 @@ struct MarkdownHTML {
     /// The `src` of local images copied somewhere other than where the
     /// lesson says (``ImagePlacement``), by the source as written.
     var imageSources: [String: String] = [:]
+    /// Where links to other lessons' `.md` files go, from ``lessonPath``.
+    var lessonLinks = LessonLinks()
+    var lessonPath = ""
     /// False where a heading is repeated (the contents list): a reference
     /// there would be a second element with its id, and a link in a link.
     var writesFootnoteReferences = true
@@ -172,8 +175,9 @@ struct MarkdownHTML {
         case .emphasis(let children): out += "<em>" + inline(children, depth: depth) + "</em>"
         case .strong(let children): out += "<strong>" + inline(children, depth: depth) + "</strong>"
         case .strikethrough(let children): out += "<del>" + inline(children, depth: depth) + "</del>"
-        case .link(let destination, let title, let children):
+        case .link(let written, let title, let children):
             // Written as cmark-gfm writes it (percent-encoded, already attribute-safe).
+            let destination = lessonLinks.page(for: written, from: lessonPath) ?? written
             let href = HTML.isSafeLinkURL(destination) ? HTML.href(destination) : ""
             let titleAttribute = title.isEmpty ? "" : " title=\"\(HTML.escape(title))\""
             out += "<a href=\"\(href)\"\(titleAttribute)>" + inline(children, depth: depth) + "</a>"

@@ -23,20 +23,25 @@ public enum PageRenderer {
     ///   previous/next); without it, a contents list follows the title.
     /// - Parameter imageSources: the `src` of local images that are not
     ///   copied to the path the lesson wrote (``ImagePlacement``).
+    /// - Parameter lessonLinks: the pages of the other lessons rendered with
+    ///   it, for links to their `.md` files.
     public static func render(_ executed: ExecutedLesson, options: RenderOptions = RenderOptions(),
-                              navigation: PageNavigation? = nil, imageSources: [String: String] = [:]) -> String {
+                              navigation: PageNavigation? = nil, imageSources: [String: String] = [:],
+                              lessonLinks: LessonLinks = LessonLinks()) -> String {
         let lesson = executed.lesson
         let words = InterfaceWords.forLanguage(lesson.frontMatter?.lang)
         let blockHTML = BlockHTML(lessonPath: lesson.path, words: words)
         var referenceById: [Int: ResolvedReference] = [:]
         for resolved in executed.references { referenceById[resolved.reference.id] = resolved }
-        let markdown = MarkdownHTML(
+        var markdown = MarkdownHTML(
             allowRawHTML: options.allowRawHTML, references: referenceById,
             failedBlocks: Set(executed.blocks.filter { !$0.passed }.map(\.planned.id)),
             experiment: { index in
                 guard executed.blocks.indices.contains(index) else { return "" }
                 return blockHTML.render(executed.blocks[index], number: index + 1)
             }, math: executed.math, numbering: executed.numbering, words: words, imageSources: imageSources)
+        markdown.lessonLinks = lessonLinks
+        markdown.lessonPath = lesson.path
         let fileName = (lesson.path as NSString).lastPathComponent
         let title = Curriculum.title(of: executed)
         let status = "<span class=\"badge \(executed.passed ? "passed" : "failed")\">\(HTML.escape(StatusWords.badge(executed, words: words)))</span>"

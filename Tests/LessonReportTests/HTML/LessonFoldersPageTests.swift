@@ -77,4 +77,30 @@ import Testing
         let index = try read(root + "/out/index.html")
         #expect(index.contains("<img src=\"\(second[0])\" alt=\"second plot\">"))
     }
+
+    /// Lessons written for GitHub link each other's `.md` files; on the
+    /// pages those links go to the other lesson's page, fragment kept.
+    @Test func linksToAnotherLessonsMarkdownGoToItsPage() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let lessons = [
+            executed("""
+            # A
+
+            Next: [part two](../b/part%202.md#setup), [itself](intro.md), [not rendered](gone.md),
+            [elsewhere](https://example.com/b/part%202.md), [a section](#a).
+            """, path: root + "/a/intro.md"),
+            executed("# B\n\nBack to [A](../a/intro.md).\n", path: root + "/b/part 2.md"),
+        ]
+        try ReportWriter(outputDirectory: root + "/out").write(lessons)
+        let first = try read(root + "/out/intro.html")
+        #expect(first.contains("<a href=\"part%202.html#setup\">part two</a>"))
+        #expect(first.contains("<a href=\"intro.html\">itself</a>"))
+        #expect(first.contains("<a href=\"gone.md\">not rendered</a>"))
+        #expect(first.contains("<a href=\"https://example.com/b/part%202.md\">elsewhere</a>"))
+        #expect(first.contains("<a href=\"#a\">a section</a>"))
+        #expect(try read(root + "/out/part 2.html").contains("<a href=\"intro.html\">A</a>"))
+        // The index summary links the same way.
+        #expect(try read(root + "/out/index.html").contains("<a href=\"part%202.html#setup\">part two</a>"))
+    }
 }

@@ -67,6 +67,8 @@ import Testing
         let svg = SVGChart.render(chart, idPrefix: "p")
         #expect(svg.contains(">97<") || svg.contains(">96<") || svg.contains(">97.5<"))
         #expect(!svg.contains(">0.97<"))
-        #expect(CSVExport.csv(chart).contains("MC,10.0,0.97"))
+        // The CSV too: percentages under the "(%)" label, not fractions.
+        #expect(CSVExport.csv(chart).contains("MC,10.0,97\r\n"))
+        #expect(CSVExport.csv(chart).contains("weight scaling,,97.4\r\n"))
     }
 }
