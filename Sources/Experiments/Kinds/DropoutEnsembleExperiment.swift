@@ -124,7 +124,7 @@ struct DropoutEnsembleExperiment {
             var times: [Double] = []
             for _ in 0..<Self.timingRuns {
                 let seconds: Double
-                (probabilities, seconds) = try WallClock.seconds { try dropoutModel.predictProbabilities(test.features) }
+                (probabilities, seconds) = try ThreadCPUClock.seconds { try dropoutModel.predictProbabilities(test.features) }
                 times.append(seconds)
             }
             result.scaledSeconds = times.sorted()[times.count / 2]
@@ -136,7 +136,7 @@ struct DropoutEnsembleExperiment {
             // pass over 10 outputs per example, next to a forward pass through the network.
             for (index, samples) in spec.samples.enumerated() {
                 let isLast = index == spec.samples.count - 1
-                let ((mean, uncertainty), seconds) = try WallClock.seconds {
+                let ((mean, uncertainty), seconds) = try ThreadCPUClock.seconds {
                     try Self.monteCarlo(dropoutModel, test.features, samples: samples, labels: isLast ? labels : nil)
                 }
                 let predicted = Self.argmax(mean, classes: dropoutModel.outputWidth)

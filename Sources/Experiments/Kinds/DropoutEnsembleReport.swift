@@ -168,7 +168,7 @@ struct DropoutEnsembleReport {
         return ResultTable(
             caption: "The dropout network on \(result.testExamples) test examples. \(scaling) Monte-Carlo rows average the "
                 + "softmax outputs of K passes with fresh masks (Monte-Carlo dropout); agreement is the fraction of test examples whose predicted "
-                + "class is the weight-scaled one. Times are wall-clock, for the whole test set"
+                + "class is the weight-scaled one. Times are CPU time on one core (the wall time on an idle machine), for the whole test set"
                 + " (weight scaling: median of \(DropoutEnsembleExperiment.timingRuns) runs).",
             columns: [.init("prediction", numeric: false), .init("forward passes"), .init("test accuracy"),
                       .init("test cross-entropy"), .init("agreement"), .init("time (ms)")],

@@ -103,7 +103,7 @@ struct TrainExperiment {
         let options = TrainingOptions(epochs: settings.epochs, batchSize: batchSize, loss: loss, recordSteps: true)
         let trainer = Trainer(model: model, optimizer: try settings.recipe.makeOptimizer(), options: options)
         var shuffle = shuffleGenerator
-        let (history, seconds) = try WallClock.seconds {
+        let (history, seconds) = try ThreadCPUClock.seconds {
             try trainer.fit(sets.training, validation: sets.validation, generator: &shuffle)
         }
         result.seconds = seconds

@@ -9,7 +9,7 @@ import Foundation
 ///     value                      the swept value, when vary: sweeps a number
 ///     parameters, steps, steps_per_epoch, epochs, batch_size (0 for all), learning_rate, weight_decay, keep_prob
 ///     train_loss, train_accuracy, validation_loss, validation_accuracy, test_loss, test_accuracy, test_error
-///     ms, ms_per_epoch           wall-clock training time
+///     ms, ms_per_epoch           training time (CPU time on one core, ThreadCPUClock)
 ///     weight_norm, initial_weight_norm   ‖W‖ over every weight matrix (biases and norm parameters excluded)
 ///     relative_change            ‖W − W₀‖ / ‖W₀‖ over every weight matrix
 ///     median_relative_change     the median over layers of each layer's ‖W − W₀‖ / ‖W₀‖
@@ -162,7 +162,7 @@ struct TrainReport {
                 + "Unless a variant says otherwise: \(architecture), \(first.recipe.label.replacingOccurrences(of: "batches of \(Int.max)", with: "the whole training set")). "
                 + "Every variant starts from the same data, batches and (for the same architecture) initial weights. "
                 + "Losses and accuracies are measured after training in evaluation mode; ‖W‖ is the norm of all weight matrices together, "
-                + "its change relative to the initial weights; dead ReLUs never fire on the training set; times are wall-clock.",
+                + "its change relative to the initial weights; dead ReLUs never fire on the training set; times are CPU time on one core (the wall time on an idle machine).",
             columns: columns, rows: rows)
     }
 
