@@ -18,6 +18,11 @@ public enum LessonLoader {
             if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
                 throw LessonLoadError.unreadable(path: path, reason: "is a directory")
             }
+            // A pipe or device (`/dev/zero`) is no lesson; Foundation calls it "permission".
+            var status = stat()
+            if stat(path, &status) == 0, status.st_mode & S_IFMT != S_IFREG {
+                throw LessonLoadError.unreadable(path: path, reason: "is not a regular file (a pipe, socket or device)")
+            }
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch let error as LessonLoadError {
             throw error

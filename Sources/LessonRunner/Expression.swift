@@ -90,6 +90,21 @@ struct ExpressionParser {
     private var position = 0
     private var lexError: ExpressionError?
 
+    /// Operators (and calls) one expression may have. A chain such as
+    /// `1 + 1 + … + 1` parses in a loop but builds a tree as deep as it is
+    /// long, which evaluating (and freeing) walks recursively: 100,000 terms
+    /// overflowed the stack. Real expectations have a handful.
+    static let maximumOperators = 1_000
+    private var operators = 0
+
+    /// Counts one operator node, refusing more than ``maximumOperators``.
+    private mutating func countOperator() throws(ExpressionError) {
+        operators += 1
+        if operators > Self.maximumOperators {
+            throw ExpressionError("expression too long: more than \(Self.maximumOperators.grouped) operators", offset: offset)
+        }
+    }
+
     init(_ text: String) {
         let chars = Array(text)
         var i = 0
@@ -188,18 +203,29 @@ struct ExpressionParser {
     private mutating func parseOr(depth: Int) throws(ExpressionError) -> Expression {
         guard depth < 200 else { throw ExpressionError("expression nested too deeply", offset: offset) }
         var left = try parseAnd(depth: depth)
-        while accept("or") { left = .binary("or", left, try parseAnd(depth: depth)) }
+        while accept("or") {
+            try countOperator()
+            left = .binary("or", left, try parseAnd(depth: depth))
+        }
         return left
     }
 
     private mutating func parseAnd(depth: Int) throws(ExpressionError) -> Expression {
         var left = try parseNot(depth: depth)
-        while accept("and") { left = .binary("and", left, try parseNot(depth: depth)) }
+        while accept("and") {
+            try countOperator()
+            left = .binary("and", left, try parseNot(depth: depth))
+        }
         return left
     }
 
     private mutating func parseNot(depth: Int) throws(ExpressionError) -> Expression {
-        if accept("not") { return .unary("not", try parseNot(depth: depth + 1)) }
+        // `not not … not x` nests without passing parseOr or parseUnary.
+        guard depth < 200 else { throw ExpressionError("expression nested too deeply", offset: offset) }
+        if accept("not") {
+            try countOperator()
+            return .unary("not", try parseNot(depth: depth + 1))
+        }
         return try parseComparison(depth: depth)
     }
 
@@ -209,6 +235,7 @@ struct ExpressionParser {
         var operands = [first]
         while case .symbol(let s) = current, ["<", "<=", ">", ">=", "==", "!="].contains(s) {
             advance()
+            try countOperator()
             operators.append(s)
             operands.append(try parseAdditive(depth: depth))
         }
@@ -219,6 +246,7 @@ struct ExpressionParser {
         var left = try parseMultiplicative(depth: depth)
         while case .symbol(let s) = current, s == "+" || s == "-" {
             advance()
+            try countOperator()
             left = .binary(s, left, try parseMultiplicative(depth: depth))
         }
         return left
@@ -228,6 +256,7 @@ struct ExpressionParser {
         var left = try parseUnary(depth: depth)
         while case .symbol(let s) = current, s == "*" || s == "/" || s == "%" {
             advance()
+            try countOperator()
             left = .binary(s, left, try parseUnary(depth: depth))
         }
         return left
@@ -235,10 +264,16 @@ struct ExpressionParser {
 
     private mutating func parseUnary(depth: Int) throws(ExpressionError) -> Expression {
         guard depth < 200 else { throw ExpressionError("expression nested too deeply", offset: offset) }
-        if accept("-") { return .unary("-", try parseUnary(depth: depth + 1)) }
+        if accept("-") {
+            try countOperator()
+            return .unary("-", try parseUnary(depth: depth + 1))
+        }
         if accept("+") { return try parseUnary(depth: depth + 1) }
         let base = try parsePostfix(depth: depth)
-        if accept("^") { return .binary("^", base, try parseUnary(depth: depth + 1)) }
+        if accept("^") {
+            try countOperator()
+            return .binary("^", base, try parseUnary(depth: depth + 1))
+        }
         return base
     }
 
@@ -266,6 +301,7 @@ struct ExpressionParser {
                                           offset: start, notes: ["functions: " + Expression.functions.keys.sorted().joined(separator: ", ")])
                 }
                 advance()
+                try countOperator()
                 var args: [Expression] = []
                 if !accept(")") {
                     repeat { args.append(try parseOr(depth: depth + 1)) } while accept(",")

@@ -74,11 +74,16 @@ public struct ResultCache: Sendable {
     }
 
     /// The whole of a block with `seeds:`, or `nil` (as ``load(_:)``). The
-    /// entries of its single seeds count as used too: `cache prune` keeps
-    /// them, so a change of `seeds:` reruns only the new seeds.
+    /// entries of its single seeds count as used too, by the last run and by
+    /// their modification time: `cache prune` (with or without
+    /// `--older-than`) keeps them, so a change of `seeds:` reruns only the
+    /// new seeds.
     public func loadSeeded(_ key: String) -> SeededEntry? {
         guard let entry = load(SeededEntry.self, key) else { return nil }
-        for seedKey in entry.seedKeys { usage?.used(seedKey) }
+        for seedKey in entry.seedKeys {
+            usage?.used(seedKey)
+            utime(path(seedKey), nil)
+        }
         return entry
     }
 

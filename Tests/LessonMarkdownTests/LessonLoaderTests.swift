@@ -33,9 +33,12 @@ import LessonMarkdown
         }
     }
 
-    @Test func directoryIsNotALesson() throws {
+    @Test func directoriesAndDevicesAreNotLessons() throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
+        #expect(throws: LessonLoadError.unreadable(path: "/dev/null", reason: "is not a regular file (a pipe, socket or device)")) {
+            try LessonLoader.load(path: "/dev/null")
+        }
         #expect(throws: LessonLoadError.unreadable(path: directory.path, reason: "is a directory")) {
             try LessonLoader.load(path: directory.path)
         }

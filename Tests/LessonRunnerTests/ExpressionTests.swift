@@ -77,6 +77,24 @@ import Testing
         #expect(throws: ExpressionError.self) { try Expression.parse(text) }
         let minus = String(repeating: "-", count: 5000) + "1"
         #expect(throws: ExpressionError.self) { try Expression.parse(minus) }
+        // `not` nests without passing the other depth checks: it overflowed the stack.
+        let nots = String(repeating: "not ", count: 100_000) + "true"
+        #expect(throws: ExpressionError("expression nested too deeply", offset: 800)) { try Expression.parse(nots) }
+    }
+
+    /// A chain parses in a loop but builds a tree as deep as it is long,
+    /// which evaluating walked recursively: 100,000 terms overflowed the stack.
+    @Test(arguments: [" + ", " and ", " * ", " < ", " or "])
+    func longChainsAreAnErrorNotACrash(op: String) throws {
+        let long = Array(repeating: "1", count: 100_000).joined(separator: op)
+        #expect(throws: ExpressionError.self) { try Expression.parse(long) }
+        let fine = Array(repeating: "1", count: ExpressionParser.maximumOperators).joined(separator: op)
+        #expect(throws: Never.self) { try Expression.parse(fine) }
+    }
+
+    @Test func aLongSumStillAddsUp() throws {
+        let sum = try Expression.parse(Array(repeating: "1", count: 1_000).joined(separator: " + "))
+        #expect(try sum.evaluate(in: ValueScope(own: nil, blocks: [:])).value == .number(1_000))
     }
 }
 

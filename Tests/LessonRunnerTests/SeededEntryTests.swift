@@ -103,6 +103,26 @@ import Testing
         }
     }
 
+    /// Warm runs read only the whole entry; `cache prune --older-than` must
+    /// still keep the seeds' entries, or `seeds:` with one more seed reruns
+    /// them all.
+    @Test func readingTheWholeEntryKeepsItsSeedsForPruneOlderThan() throws {
+        try withCache { cache, dir in
+            _ = run(cache)
+            let (whole, seeds) = try keys(cache)
+            // Every entry last used 30 days ago.
+            let old = Date().addingTimeInterval(-30 * 86_400)
+            for key in [whole] + seeds {
+                try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: "\(dir)/\(key).entry")
+            }
+            let warm = run(cache)
+            #expect(warm.blocks[0].fromCache)
+            _ = try cache.prune(olderThan: 7 * 86_400)
+            #expect(cache.contains(whole))
+            #expect(seeds.allSatisfy { cache.contains($0) })
+        }
+    }
+
     @Test func forceRunsEverySeedAndRewritesTheWholeEntry() throws {
         try withCache { cache, _ in
             _ = run(cache)

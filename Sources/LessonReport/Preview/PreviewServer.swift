@@ -7,8 +7,10 @@ import Glibc
 ///
 /// It serves the rendered folder and injects a script into HTML pages that
 /// polls `/__version` and reloads when the lessons were re-rendered. Plain
-/// POSIX sockets keep the dependency list short; one request at a time is
-/// plenty for one author's browser.
+/// POSIX sockets keep the dependency list short. Each connection is served
+/// on its own thread: browsers open connections ahead of time and leave them
+/// idle, and one such connection must not hold up the page (or its reload
+/// polling) for everyone.
 public final class PreviewServer: @unchecked Sendable {
     public let root: String
     public private(set) var port: UInt16 = 0
@@ -86,8 +88,16 @@ public final class PreviewServer: @unchecked Sendable {
                 if errno == EINTR { continue }
                 return
             }
-            handle(client)
-            close(client)
+            // A client that stops talking is dropped rather than kept forever.
+            var timeout = timeval(tv_sec: 10, tv_usec: 0)
+            setsockopt(client, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+            setsockopt(client, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+            let thread = Thread { [self] in
+                handle(client)
+                close(client)
+            }
+            thread.stackSize = 1 << 20
+            thread.start()
         }
     }
 
@@ -112,13 +122,15 @@ public final class PreviewServer: @unchecked Sendable {
             return
         }
         let (status, type, body) = file(for: target)
-        respond(client, status: status, type: type, body: parts[0] == "HEAD" ? Data() : body)
+        respond(client, status: status, type: type, body: body, headOnly: parts[0] == "HEAD")
     }
 
     /// Maps a URL path to a file under `root`, refusing anything that would
     /// leave it.
     func file(for target: String) -> (String, String, Data) {
         var path = target.removingPercentEncoding ?? target
+        // `/a.html%00.txt` would be cut at the NUL by the file system calls.
+        guard !path.contains("\0") else { return ("404 Not Found", "text/plain", Data("not found\n".utf8)) }
         if path.hasSuffix("/") { path += "index.html" }
         let components = path.split(separator: "/")
         guard !components.contains(where: { $0 == ".." || $0.hasPrefix(".") }) else {
@@ -137,16 +149,18 @@ public final class PreviewServer: @unchecked Sendable {
         return ("200 OK", types[ext] ?? "application/octet-stream", data)
     }
 
-    private func respond(_ client: Int32, status: String, type: String, body: Data) {
+    /// - Parameter headOnly: for `HEAD`: the headers of `body`, without it.
+    private func respond(_ client: Int32, status: String, type: String, body: Data, headOnly: Bool = false) {
         var head = "HTTP/1.1 \(status)\r\nContent-Type: \(type)\r\nContent-Length: \(body.count)\r\n"
         head += "Cache-Control: no-store\r\nConnection: close\r\n\r\n"
-        let bytes = [UInt8](head.utf8) + [UInt8](body)
+        let bytes = [UInt8](head.utf8) + (headOnly ? [] : [UInt8](body))
         let total = bytes.count
         bytes.withUnsafeBytes { raw in
             guard let base = raw.baseAddress else { return }
             var offset = 0
             while offset < total {
-                let n = write(client, base + offset, total - offset)
+                // MSG_NOSIGNAL: a reader that went away is EPIPE here, not SIGPIPE for the process.
+                let n = send(client, base + offset, total - offset, Int32(MSG_NOSIGNAL))
                 if n <= 0 { return }
                 offset += n
             }
