@@ -80,8 +80,13 @@ public struct FrontMatter: Sendable, Equatable {
         }
 
         var matter = FrontMatter()
+        var insideIgnoredKey = false
         for line in 2..<closing {
-            matter.parseLine(lineText(line), line: line, path: path)
+            let text = lineText(line)
+            // The value of a key this tool does not read (a site generator's
+            // `tags:` list, say) may be any YAML: its indented lines are its own.
+            if insideIgnoredKey, let first = text.unicodeScalars.first, first == " " || first == "\t" { continue }
+            insideIgnoredKey = matter.parseLine(text, line: line, path: path)
         }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(source.bytes.count)
@@ -90,21 +95,34 @@ public struct FrontMatter: Sendable, Equatable {
         return (matter, SourceText(normalizedBytes: bytes))
     }
 
-    private mutating func parseLine(_ text: String, line: Int, path: String) {
+    /// Reads one line; returns whether it starts a key this tool does not
+    /// read (a warning; its value, on this line or indented below, is not
+    /// checked).
+    @discardableResult
+    private mutating func parseLine(_ text: String, line: Int, path: String) -> Bool {
         let scalars = Array(text.unicodeScalars)
         func location(_ column: Int) -> SourceLocation { SourceLocation(path: path, line: line, column: column) }
         var i = 0
         while i < scalars.count, scalars[i] == " " || scalars[i] == "\t" { i += 1 }
-        guard i < scalars.count, scalars[i] != "#" else { return }
+        guard i < scalars.count, scalars[i] != "#" else { return false }
         if i > 0 {
             problems.append(Problem(message: "front matter takes one `key: value` per line, not indented or nested values", location: location(i + 1), isError: true))
-            return
+            return false
         }
         guard let colon = scalars.firstIndex(of: ":"), colon > 0 else {
             problems.append(Problem(message: "expected `key: value` in the front matter (keys: \(Self.knownKeys.map(\.key).joined(separator: ", ")))", location: location(1), isError: true))
-            return
+            return false
         }
         let key = String(String.UnicodeScalarView(scalars[..<colon])).trimmingWhitespace()
+        let known = Self.knownKeys.map(\.key)
+        if !known.contains(key) {
+            let close = known.first { $0.lowercased() == key.lowercased() || Self.isOneEditAway($0, key) }
+            problems.append(Problem(
+                message: "unknown front-matter key '\(key)'" + (close.map { "; did you mean '\($0)'?" } ?? "")
+                    + " (keys: \(known.joined(separator: ", "))); it is ignored",
+                location: location(1), isError: false))
+            return true
+        }
         var start = colon + 1
         while start < scalars.count, scalars[start] == " " || scalars[start] == "\t" { start += 1 }
         var value = String(String.UnicodeScalarView(scalars[start...]))
@@ -114,7 +132,7 @@ public struct FrontMatter: Sendable, Equatable {
             let inner = value.unicodeScalars.dropFirst()
             guard let end = inner.firstIndex(of: quote) else {
                 problems.append(Problem(message: "unterminated quoted value for '\(key)': add the closing \(quote)", location: location(start + 1), isError: true))
-                return
+                return false
             }
             value = String(String.UnicodeScalarView(inner[..<end]))
         } else {
@@ -122,18 +140,10 @@ public struct FrontMatter: Sendable, Equatable {
             value = value.trimmingWhitespace()
             if value.hasPrefix("[") || value.hasPrefix("{") || value.hasPrefix("|") || value.hasPrefix(">") {
                 problems.append(Problem(message: "'\(key)' takes a single value here, not a list, mapping or block", location: location(start + 1), isError: true))
-                return
+                return false
             }
         }
         let entry = Entry(key: key, value: value, keyLocation: location(1), valueLocation: location(start + 1))
-        let known = Self.knownKeys.map(\.key)
-        if !known.contains(key) {
-            let close = known.first { $0.lowercased() == key.lowercased() || Self.isOneEditAway($0, key) }
-            problems.append(Problem(
-                message: "unknown front-matter key '\(key)'" + (close.map { "; did you mean '\($0)'?" } ?? "")
-                    + " (keys: \(known.joined(separator: ", "))); it is ignored",
-                location: entry.keyLocation, isError: false))
-        }
         if entries.contains(where: { $0.key == key }) {
             problems.append(Problem(message: "duplicate front-matter key '\(key)'; the last one counts", location: entry.keyLocation, isError: false))
         }
@@ -144,6 +154,7 @@ public struct FrontMatter: Sendable, Equatable {
             problems.append(Problem(message: "no interface words for lang '\(value)' (known: \(Interface.languages.joined(separator: ", "))); the page says it is '\(value)' but its interface stays English", location: entry.valueLocation, isError: false))
         }
         entries.append(entry)
+        return false
     }
 
     private static func isOneEditAway(_ a: String, _ b: String) -> Bool {

@@ -21,14 +21,29 @@ import Testing
     }
 
     @Test func unknownKeysAndBadValuesAreLocated() throws {
-        let lesson = LessonLoader.parse("---\norder: soon\nlnag: vi\n  nested: 1\n---\nText.\n", path: "l.md")
+        let lesson = LessonLoader.parse("---\nlnag: vi\norder: soon\n  nested: 1\n---\nText.\n", path: "l.md")
         let problems = try #require(lesson.frontMatter?.problems)
         #expect(problems.count == 3)
-        #expect(problems[0].location == SourceLocation(path: "l.md", line: 2, column: 8))
-        #expect(problems[0].isError && problems[0].message.contains("must be a number"))
-        #expect(problems[1].location == SourceLocation(path: "l.md", line: 3, column: 1))
-        #expect(!problems[1].isError && problems[1].message.contains("did you mean 'lang'"))
+        #expect(problems[0].location == SourceLocation(path: "l.md", line: 2, column: 1))
+        #expect(!problems[0].isError && problems[0].message.contains("did you mean 'lang'"))
+        #expect(problems[1].location == SourceLocation(path: "l.md", line: 3, column: 8))
+        #expect(problems[1].isError && problems[1].message.contains("must be a number"))
+        // Nested under a key this tool reads: an error.
         #expect(problems[2].location == SourceLocation(path: "l.md", line: 4, column: 3))
+        #expect(problems[2].isError)
+    }
+
+    /// Other people's lessons carry a site generator's settings (Jekyll,
+    /// Hugo, MkDocs): lists and nested values under keys this tool does not
+    /// read are warned about once and otherwise left alone, not errors.
+    @Test func anotherToolsKeysMayHoldAnyYAML() throws {
+        let text = "---\ntitle: T\nlayout: post\ntags: [a, b]\ncategories:\n  - x\n  - y\nauthor: {name: A}\norder: 2\n---\n# H\n"
+        let lesson = LessonLoader.parse(text, path: "l.md")
+        let matter = try #require(lesson.frontMatter)
+        #expect(matter.problems.map(\.location.line) == [3, 4, 5, 8])
+        #expect(matter.problems.allSatisfy { !$0.isError && $0.message.hasPrefix("unknown front-matter key") })
+        #expect(matter.order == 2)
+        #expect(matter.title == "T")
     }
 
     @Test func aRuleThatIsNotAtTheTopIsARule() {
