@@ -19,13 +19,21 @@ public struct IndexManifest: Codable, Equatable {
 
     /// The entries the index lists after this render: the rendered lessons,
     /// plus the lessons rendered earlier into the same folder whose pages
-    /// are still there. A render that covers every earlier lesson decides the
-    /// order; otherwise earlier lessons keep their places and new ones follow.
-    public static func merge(previous: [Item], rendered: [Item], pageExists: (String) -> Bool) -> [Item] {
+    /// are still there — unless the lesson file was deleted from a folder
+    /// this render read (a lesson removed from `lessons/` leaves the index
+    /// with the next `lesson render lessons`). A render that covers every
+    /// earlier lesson decides the order; otherwise earlier lessons keep their
+    /// places and new ones follow.
+    public static func merge(previous: [Item], rendered: [Item], pageExists: (String) -> Bool,
+                             sourceExists: (String) -> Bool = { _ in true }) -> [Item] {
         let renderedSources = Set(rendered.map(\.source))
         let renderedPages = Set(rendered.map(\.entry.href))
+        // Sources are paths as given, so a folder is compared only with
+        // folders named the same way (a render from elsewhere keeps them).
+        let renderedFolders = Set(rendered.map { ($0.source as NSString).deletingLastPathComponent })
         let kept = previous.filter {
             !renderedSources.contains($0.source) && !renderedPages.contains($0.entry.href) && pageExists($0.entry.href)
+                && !(renderedFolders.contains(($0.source as NSString).deletingLastPathComponent) && !sourceExists($0.source))
         }
         if kept.isEmpty { return rendered }
         var bySource: [String: Item] = [:]
@@ -50,9 +58,9 @@ public struct IndexManifest: Codable, Equatable {
         let path = (directory as NSString).appendingPathComponent(fileName)
         let previous = FileManager.default.contents(atPath: path)
             .flatMap { try? JSONDecoder().decode(IndexManifest.self, from: $0) }?.lessons ?? []
-        let merged = merge(previous: previous, rendered: rendered) { href in
+        let merged = merge(previous: previous, rendered: rendered, pageExists: { href in
             FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent(href))
-        }
+        }, sourceExists: { FileManager.default.fileExists(atPath: $0) })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
         try AtomicFile.writeIfChanged(try encoder.encode(IndexManifest(lessons: merged)), to: path)

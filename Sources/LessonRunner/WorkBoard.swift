@@ -1,5 +1,6 @@
 import Experiments
 import Foundation
+import LessonSupport
 
 /// The units of work of a set of plans — a block, or one seed of a block with
 /// `seeds:` whose whole is not in the cache — and the threads that run them.
@@ -17,7 +18,8 @@ final class WorkBoard: @unchecked Sendable {
     /// Unit indices of each lesson, in block and seed order.
     private let unitsOfLesson: [[Int]]
     private let condition = NSCondition()
-    private let threads = DispatchGroup()
+    /// The threads `start(jobs:)` started, for `join()`.
+    private var workers: WorkerThreads?
     private var next = 0
     /// Units of each lesson not yet done.
     private var unfinished: [Int]
@@ -61,21 +63,15 @@ final class WorkBoard: @unchecked Sendable {
     /// Starts `jobs` threads (fewer if there are fewer units) that run the
     /// units until none is left.
     func start(jobs: Int) {
-        for _ in 0..<min(jobs, units.count) {
-            threads.enter()
-            let worker = Thread { [self] in
-                while let index = take() { perform(index) }
-                threads.leave()
-            }
-            // As much stack as the main thread: deep specs and models recurse.
-            worker.stackSize = 8 << 20
-            worker.start()
+        // As much stack as the main thread: deep specs and models recurse.
+        workers = WorkerThreads.start(count: min(jobs, units.count)) { [self] in
+            while let index = take() { perform(index) }
         }
     }
 
     /// Waits until every thread is done.
     func join() {
-        threads.wait()
+        workers?.join()
     }
 
     private func take() -> Int? {

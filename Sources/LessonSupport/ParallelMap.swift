@@ -2,26 +2,17 @@ import Foundation
 
 /// `map` over `0..<count` on up to `jobs` threads, results in index order.
 ///
-/// Threads of its own with as much stack as the main thread (8 MB): the
-/// work it is for (rendering pages) recurses with the nesting of a lesson,
-/// and Dispatch's worker threads have a fraction of that stack. The result
+/// On ``WorkerThreads``, with as much stack as the main thread: the work it
+/// is for (rendering pages) recurses with the nesting of a lesson. The result
 /// does not depend on `jobs`; `jobs: 1` runs everything on the calling thread.
 public enum ParallelMap {
     public static func map<T: Sendable>(_ count: Int, jobs: Int, _ transform: @escaping @Sendable (Int) -> T) -> [T] {
         let threads = min(max(jobs, 1), count)
         guard threads > 1 else { return (0..<count).map(transform) }
         let results = Results<T>(count: count)
-        let group = DispatchGroup()
-        for _ in 0..<threads {
-            group.enter()
-            let worker = Thread {
-                while let index = results.take() { results.store(transform(index), at: index) }
-                group.leave()
-            }
-            worker.stackSize = 8 << 20
-            worker.start()
-        }
-        group.wait()
+        WorkerThreads.start(count: threads) {
+            while let index = results.take() { results.store(transform(index), at: index) }
+        }.join()
         return results.values
     }
 

@@ -26,4 +26,13 @@ import Testing
         let merged = IndexManifest.merge(previous: previous, rendered: [item("new/b.md")]) { $0 != "c.html" }
         #expect(merged.map(\.source) == ["l/a.md", "new/b.md"])
     }
+
+    /// A lesson deleted from a folder this render read leaves the index; one
+    /// in a folder it did not read (or named from another directory) stays.
+    @Test func aDeletedLessonLeavesTheIndexWhenItsFolderIsRendered() {
+        let previous = [item("l/a.md"), item("l/gone.md"), item("other/kept.md")]
+        let merged = IndexManifest.merge(previous: previous, rendered: [item("l/a.md")], pageExists: { _ in true },
+                                         sourceExists: { $0 == "l/a.md" })
+        #expect(merged.map(\.source) == ["l/a.md", "other/kept.md"])
+    }
 }

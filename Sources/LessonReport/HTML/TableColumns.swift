@@ -51,14 +51,19 @@ enum TableColumns {
         }
     }
 
-    /// "97.4 %" and "12 ms" with a no-break space, so a line never ends
-    /// between a number and its unit (a unit is a word of at most four
-    /// characters after a digit: %, ms, GB/s, ×).
+    /// "97.4 %", "12 ms" and "93.2 ± 0.4 %" with no-break spaces, so a line
+    /// never ends inside a number with its spread and unit (a unit is a word
+    /// of at most four characters after a digit: %, ms, GB/s, ×; "±" joins
+    /// the numbers on both its sides).
     static func keepUnits(_ text: String) -> String {
         guard text.contains(" ") else { return text }
         var out = ""
         let characters = Array(text)
         for (i, c) in characters.enumerated() {
+            if c == " ", i > 0, i + 1 < characters.count, characters[i - 1] == "±" || characters[i + 1] == "±" {
+                out.append("\u{00A0}")
+                continue
+            }
             if c == " ", i > 0, characters[i - 1].isNumber, i + 1 < characters.count, !characters[i + 1].isNumber {
                 let word = characters[(i + 1)...].prefix { $0 != " " }
                 if word.count <= 4 {

@@ -3,19 +3,8 @@ import Foundation
 import Testing
 @testable import Experiments
 
-@Suite struct BatchNormModesKindTests {
-    func prepare(_ body: String) -> (PreparedExperiment?, [SpecIssue]) {
-        KindTesting.prepare(BatchNormModesKind.self, body)
-    }
-
-    func run(_ body: String, seed: UInt64 = 1) throws -> ExperimentOutcome {
-        let (prepared, issues) = prepare(body)
-        #expect(issues.isEmpty, "\(issues)")
-        return try #require(prepared).run(RunContext(seed: seed, decode: KindTesting.context))
-    }
-
-    func value(_ r: Record, _ path: String) -> ResultValue? { KindTesting.value(r, path) }
-    func number(_ r: Record, _ path: String) -> Double { KindTesting.number(r, path) }
+@Suite struct BatchNormModesKindTests: KindSuite {
+    typealias Kind = BatchNormModesKind
 
     /// About a second in a debug build: 359 training images, one hidden layer of 32.
     static let small = "train_fraction: 0.2\nhidden: [32]\nepochs: 3\ntest_batch_sizes: [1, 4, 64]\n"

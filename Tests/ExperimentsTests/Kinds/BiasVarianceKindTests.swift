@@ -2,19 +2,8 @@ import Foundation
 import Testing
 @testable import Experiments
 
-@Suite struct BiasVarianceKindTests {
-    func prepare(_ body: String) -> (PreparedExperiment?, [SpecIssue]) {
-        KindTesting.prepare(BiasVarianceKind.self, body)
-    }
-
-    func run(_ body: String, seed: UInt64 = 1) throws -> ExperimentOutcome {
-        let (prepared, issues) = prepare(body)
-        #expect(issues.isEmpty, "\(issues)")
-        return try #require(prepared).run(RunContext(seed: seed, decode: KindTesting.context))
-    }
-
-    func value(_ r: Record, _ path: String) -> ResultValue? { KindTesting.value(r, path) }
-    func number(_ r: Record, _ path: String) -> Double { KindTesting.number(r, path) }
+@Suite struct BiasVarianceKindTests: KindSuite {
+    typealias Kind = BiasVarianceKind
 
     /// Small enough for a debug build.
     static let smallSweep = "data: moons\nnoise: 0.3\ntrain_size: 60\nvalidation_size: 100\nhidden: [1, 8]\nepochs: 30\n"

@@ -3,19 +3,8 @@ import NeuralEngine
 import Testing
 @testable import Experiments
 
-@Suite struct DropoutEnsembleKindTests {
-    func prepare(_ body: String) -> (PreparedExperiment?, [SpecIssue]) {
-        KindTesting.prepare(DropoutEnsembleKind.self, body)
-    }
-
-    func run(_ body: String, seed: UInt64 = 1) throws -> ExperimentOutcome {
-        let (prepared, issues) = prepare(body)
-        #expect(issues.isEmpty, "\(issues)")
-        return try #require(prepared).run(RunContext(seed: seed, decode: KindTesting.context))
-    }
-
-    func value(_ r: Record, _ path: String) -> ResultValue? { KindTesting.value(r, path) }
-    func number(_ r: Record, _ path: String) -> Double { KindTesting.number(r, path) }
+@Suite struct DropoutEnsembleKindTests: KindSuite {
+    typealias Kind = DropoutEnsembleKind
 
     /// A few seconds in a debug build: 359 training images, one small hidden layer.
     static let small = "train_fraction: 0.2\nhidden: [32]\nepochs: 3\nsamples: [1, 4]\n"

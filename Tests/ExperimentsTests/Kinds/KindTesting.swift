@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import Experiments
 
 /// Decoding and running a kind the way the runner does, for the kind tests.
@@ -45,17 +46,42 @@ enum KindTesting {
         value(record, path)?.doubleValue ?? .nan
     }
 
-    /// The record without the fields named `ms` anywhere in it: timings differ from run to run.
-    static func withoutTimings(_ value: ResultValue) -> ResultValue {
+    /// The record without the fields named `ms` (or `fields`) anywhere in it:
+    /// timings differ from run to run.
+    static func withoutTimings(_ value: ResultValue, fields: Set<String> = ["ms"]) -> ResultValue {
         switch value {
         case .record(let record):
             var out = Record()
-            for field in record.fields where field.name != "ms" { out[field.name] = withoutTimings(field.value) }
+            for field in record.fields where !fields.contains(field.name) {
+                out[field.name] = withoutTimings(field.value, fields: fields)
+            }
             return .record(out)
         case .list(let items):
-            return .list(items.map(withoutTimings))
+            return .list(items.map { withoutTimings($0, fields: fields) })
         default:
             return value
         }
     }
+}
+
+/// A suite about one kind: `prepare`, `run`, `value` and `number` for it,
+/// through ``KindTesting``.
+protocol KindSuite {
+    associatedtype Kind: ExperimentKind
+}
+
+extension KindSuite {
+    func prepare(_ body: String) -> (PreparedExperiment?, [SpecIssue]) {
+        KindTesting.prepare(Kind.self, body)
+    }
+
+    /// Runs a body that must be valid.
+    func run(_ body: String, seed: UInt64 = 1, sourceLocation: SourceLocation = #_sourceLocation) throws -> ExperimentOutcome {
+        let (prepared, issues) = prepare(body)
+        #expect(issues.isEmpty, "\(issues)", sourceLocation: sourceLocation)
+        return try #require(prepared, sourceLocation: sourceLocation).run(RunContext(seed: seed, decode: KindTesting.context))
+    }
+
+    func value(_ r: Record, _ path: String) -> ResultValue? { KindTesting.value(r, path) }
+    func number(_ r: Record, _ path: String) -> Double { KindTesting.number(r, path) }
 }

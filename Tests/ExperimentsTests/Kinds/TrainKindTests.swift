@@ -3,30 +3,12 @@ import NeuralEngine
 import Testing
 @testable import Experiments
 
-@Suite struct TrainKindTests {
-    func prepare(_ body: String) -> (PreparedExperiment?, [SpecIssue]) {
-        KindTesting.prepare(TrainKind.self, body)
-    }
-
-    func run(_ body: String, seed: UInt64 = 1) throws -> ExperimentOutcome {
-        let (prepared, issues) = prepare(body)
-        #expect(issues.isEmpty, "\(issues)")
-        return try #require(prepared).run(RunContext(seed: seed, decode: KindTesting.context))
-    }
-
-    func value(_ r: Record, _ path: String) -> ResultValue? { KindTesting.value(r, path) }
-    func number(_ r: Record, _ path: String) -> Double { KindTesting.number(r, path) }
+@Suite struct TrainKindTests: KindSuite {
+    typealias Kind = TrainKind
 
     /// The record without the wall-clock fields, which differ from run to run.
     func withoutTimes(_ value: ResultValue) -> ResultValue {
-        switch value {
-        case .record(let record):
-            var out = Record()
-            for field in record.fields where !["ms", "ms_per_epoch"].contains(field.name) { out[field.name] = withoutTimes(field.value) }
-            return .record(out)
-        case .list(let items): return .list(items.map(withoutTimes))
-        default: return value
-        }
+        KindTesting.withoutTimings(value, fields: ["ms", "ms_per_epoch"])
     }
 
     /// JSON with NaN written as text: NaN ≠ NaN would make equal records differ.

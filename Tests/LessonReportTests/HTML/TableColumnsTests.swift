@@ -27,6 +27,10 @@ import Testing
     @Test func numbersKeepTheirUnitOnOneLine() {
         #expect(TableColumns.keepUnits("97.4 % vs 99.1 %") == "97.4\u{00A0}% vs 99.1\u{00A0}%")
         #expect(TableColumns.keepUnits("after 40 epochs") == "after 40 epochs")
+        // A mean with its spread and unit is one piece: no break after "±".
+        #expect(TableColumns.keepUnits("93.2 ± 0.4 %") == "93.2\u{00A0}±\u{00A0}0.4\u{00A0}%")
+        #expect(TableColumns.keepUnits("\(minus)0.52 ± 0.031 after 3 ± 1 epochs") == "\(minus)0.52\u{00A0}±\u{00A0}0.031 after 3\u{00A0}±\u{00A0}1 epochs")
+        #expect(TableColumns.keepUnits("NaN ± NaN") == "NaN\u{00A0}±\u{00A0}NaN")
     }
 
     @Test func csvIsSpreadsheetReady() {
