@@ -4,18 +4,19 @@ import LessonSupport
 /// The on-disk form of a cache entry: one header line naming the format, the
 /// payload's length and its checksum, then the payload (JSON).
 ///
-/// `lesson-cache 2 <bytes> <32 hex digits>\n{…}`
+/// `lesson-cache 3 <bytes> <32 hex digits>\n{…}`
 ///
-/// The version changes with the payload's or the checksum's form: 2 packs
-/// lists of numbers and chart series into base64 strings (``PackedDoubles``)
-/// and checksums eight bytes at a time, so entries of version 1 are misses
-/// and get rewritten.
+/// The version changes with the payload's or the checksum's form, and
+/// entries of older versions are misses that get rewritten: 2 packs lists of
+/// numbers and chart series into base64 strings (``PackedDoubles``) and
+/// checksums eight bytes at a time; 3 writes values (``Record``) in their
+/// binary form.
 ///
 /// A cache folder is shared between CI runners and restored from archives,
 /// so an entry may be truncated or damaged: the length and checksum turn any
 /// of that into a miss rather than a wrong result or a crash.
 public enum CacheEntry {
-    static let magic = "lesson-cache 2"
+    static let magic = "lesson-cache 3"
 
     public static func wrap(_ payload: Data) -> Data {
         var data = Data("\(magic) \(payload.count) \(checksum(payload))\n".utf8)

@@ -106,7 +106,8 @@ public struct ResultCache: Sendable {
 
     private func store<Value: Encodable>(value: Value, key: String) {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
+        // Base64 is full of "/": escaped, every packed list took the decoder's slow path.
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(
             positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         guard let data = try? encoder.encode(value) else { return }

@@ -27,7 +27,7 @@
   index.forEach(function (lesson) {
     lesson.s.forEach(function (section) {
       docs.push({
-        href: lesson.p + (section.a ? "#" + section.a : ""),
+        href: lesson.p + (section.a ? "#" + section.a : ""), lang: lesson.l || "en",
         lesson: lesson.t, heading: section.h, text: section.x,
         fl: fold(lesson.t), fh: fold(section.h), ft: fold(section.x)
       });
@@ -72,6 +72,7 @@
     results.forEach(function (r) {
       var li = document.createElement("li"), a = document.createElement("a");
       a.href = r.d.href;
+      a.lang = r.d.lang;  // the lesson's language, which may not be the page's
       var title = document.createElement("strong");
       title.textContent = r.d.heading && r.d.heading !== r.d.lesson ? r.d.lesson + " › " + r.d.heading : r.d.lesson;
       var text = document.createElement("span");

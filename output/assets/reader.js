@@ -1,9 +1,19 @@
 (function () {
+  // The button's words are the page's (data-copy… on <main>, in the lesson's language).
+  var main = document.getElementById("content");
+  function word(name, fallback) {
+    var value = main && main.getAttribute("data-" + name);
+    return value || fallback;
+  }
+  var words = {
+    copy: word("copy", "Copy"), copied: word("copied", "Copied"),
+    failed: word("copy-failed", "Select and copy"), label: word("copy-label", "Copy this code")
+  };
   function copy(text, button) {
     function done(ok) {
-      button.textContent = ok ? "Copied" : "Select and copy";
+      button.textContent = ok ? words.copied : words.failed;
       button.classList.toggle("done", ok);
-      setTimeout(function () { button.textContent = "Copy"; button.classList.remove("done"); }, 1600);
+      setTimeout(function () { button.textContent = words.copy; button.classList.remove("done"); }, 1600);
     }
     if (navigator.clipboard && navigator.clipboard.writeText) {
       navigator.clipboard.writeText(text).then(function () { done(true); }, function () { done(fallback(text)); });
@@ -32,8 +42,8 @@
     var button = document.createElement("button");
     button.type = "button";
     button.className = "copy-button";
-    button.textContent = "Copy";
-    button.setAttribute("aria-label", "Copy this code");
+    button.textContent = words.copy;
+    button.setAttribute("aria-label", words.label);
     (function (code, button) {
       button.addEventListener("click", function () { copy(code.textContent, button); });
     })(blocks[i], button);

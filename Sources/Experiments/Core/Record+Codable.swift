@@ -1,14 +1,25 @@
-/// The cache's form of a record: one array of name, tag and value, repeated
+import Foundation
+
+/// The cache's form of a record: one base64 string of its binary form
+/// (``Record/encodedBytes()``). Inside a ``ResultValue`` coded on its own, a
+/// record is one array of name, tag and value, repeated
 /// (`["loss", "n", 0.25, "name", "s", "relu"]`; see ``ResultValue``'s coding).
 extension Record: Codable {
     public init(from decoder: any Decoder) throws {
-        var container = try decoder.unkeyedContainer()
-        try self.init(fieldsFrom: &container)
+        let container = try decoder.singleValueContainer()
+        guard let data = Data(base64Encoded: try container.decode(String.self)) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "a record is base64 of its bytes")
+        }
+        do {
+            try self.init(encodedBytes: [UInt8](data))
+        } catch {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "malformed record bytes: \(error)")
+        }
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.unkeyedContainer()
-        try encodeFields(into: &container)
+        var container = encoder.singleValueContainer()
+        try container.encode(Data(encodedBytes()).base64EncodedString())
     }
 
     /// Reads name, tag, value triples to the end of the container.
