@@ -1,5 +1,6 @@
 import Experiments
 import Foundation
+import LessonSupport
 import LessonMarkdown
 import NeuralEngine
 
@@ -159,7 +160,7 @@ public struct Executor {
             } catch {
                 block.expectations.append(ExpectationResult(text: expectation.text, location: expectation.location,
                                                             passed: false, actual: error.message))
-                block.diagnostics.append(Diagnostic("cannot evaluate expectation '\(expectation.text)': \(error.message)"
+                block.diagnostics.append(Diagnostic("cannot evaluate expectation '\(Excerpt.clipped(expectation.text))': \(error.message)"
                                                         + HyphenHint.suggestion(for: expectation.text, ids: Set(scope.blocks.keys)),
                                                     at: expectation.location, notes: error.notes.map { .init($0) }))
             }
@@ -199,7 +200,7 @@ public struct Executor {
             } catch {
                 let message = error.message + HyphenHint.suggestion(for: source, ids: Set(plan.blocks.map(\.id)))
                 resolved.append(ResolvedReference(reference: reference, text: nil, error: message))
-                diagnostics.append(Diagnostic("inline value `=\(reference.expression)`: \(message)",
+                diagnostics.append(Diagnostic("inline value `=\(Excerpt.clipped(reference.expression))`: \(message)",
                                               at: reference.location, notes: error.notes.map { .init($0) }))
             }
         }
