@@ -189,6 +189,8 @@ public struct Executor {
             let (source, format) = InlineFormat.split(reference.expression)
             do {
                 let expression = try Expression.parse(source)
+                // A misspelt format is wrong whatever the block did.
+                try format.validate()
                 if let first = expression.rootNames.intersection(failedIds).sorted().first {
                     // The block's own error already says what went wrong.
                     resolved.append(ResolvedReference(reference: reference, text: nil, error: "block '\(first)' failed"))
