@@ -228,10 +228,11 @@ struct LessonBuilder {
                   text.drop(while: { $0 == "`" || $0 == "~" }).split(whereSeparator: \.isWhitespace).first == "experiment"
             else { continue }
             let column = (offset == 0 ? start.column : 1) + indent
+            // An error: the author wrote a block to run, and `check` must not pass without it.
             warnings.append(LessonWarning(
                 "this experiment block is inside an HTML block, so it is not run; "
                     + "leave a blank line between the HTML tag above it and the fence",
-                at: location(MarkdownNode.Position(line: start.line + offset, column: column))))
+                at: location(MarkdownNode.Position(line: start.line + offset, column: column)), isError: true))
             return
         }
     }

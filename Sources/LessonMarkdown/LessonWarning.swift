@@ -1,7 +1,8 @@
 /// Something the loader noticed and kept going past, that the author should
 /// hear about: text nested too deep to keep as a tree, a fence whose info
-/// string nearly says `experiment` — or, as an error, bytes that are not
-/// UTF-8 (the lesson is still shown, with U+FFFD in their place).
+/// string nearly says `experiment` — or, as errors, bytes that are not
+/// UTF-8 (the lesson is still shown, with U+FFFD in their place) and an
+/// experiment fence swallowed by an HTML block.
 public struct LessonWarning: Sendable, Equatable {
     /// What is wrong and what would be right.
     public var message: String

@@ -1,5 +1,6 @@
 import Experiments
 import Foundation
+import LessonSupport
 import LessonMarkdown
 import NeuralEngine
 
@@ -159,7 +160,7 @@ public struct Executor {
             } catch {
                 block.expectations.append(ExpectationResult(text: expectation.text, location: expectation.location,
                                                             passed: false, actual: error.message))
-                block.diagnostics.append(Diagnostic("cannot evaluate expectation '\(expectation.text)': \(error.message)"
+                block.diagnostics.append(Diagnostic("cannot evaluate expectation '\(Excerpt.clipped(expectation.text))': \(error.message)"
                                                         + HyphenHint.suggestion(for: expectation.text, ids: Set(scope.blocks.keys)),
                                                     at: expectation.location, notes: error.notes.map { .init($0) }))
             }
@@ -188,6 +189,8 @@ public struct Executor {
             let (source, format) = InlineFormat.split(reference.expression)
             do {
                 let expression = try Expression.parse(source)
+                // A misspelt format is wrong whatever the block did.
+                try format.validate()
                 if let first = expression.rootNames.intersection(failedIds).sorted().first {
                     // The block's own error already says what went wrong.
                     resolved.append(ResolvedReference(reference: reference, text: nil, error: "block '\(first)' failed"))
@@ -199,7 +202,7 @@ public struct Executor {
             } catch {
                 let message = error.message + HyphenHint.suggestion(for: source, ids: Set(plan.blocks.map(\.id)))
                 resolved.append(ResolvedReference(reference: reference, text: nil, error: message))
-                diagnostics.append(Diagnostic("inline value `=\(reference.expression)`: \(message)",
+                diagnostics.append(Diagnostic("inline value `=\(Excerpt.clipped(reference.expression))`: \(message)",
                                               at: reference.location, notes: error.notes.map { .init($0) }))
             }
         }

@@ -39,11 +39,16 @@ public enum InlineFormat: Sendable, Equatable {
         }
     }
 
-    public func apply(_ value: ResultValue) throws(ExpressionError) -> String {
-        if case .automatic = self { return value.formatted }
+    /// Throws for a format that does not parse, whatever the value.
+    public func validate() throws(ExpressionError) {
         if case .invalid(let spec) = self {
             throw ExpressionError("unknown format ':\(spec)'; use ':%', ':.1%', ':.3f', ':.2e' or ':.4g'")
         }
+    }
+
+    public func apply(_ value: ResultValue) throws(ExpressionError) -> String {
+        if case .automatic = self { return value.formatted }
+        try validate()
         guard let x = value.doubleValue else {
             throw ExpressionError("the format applies to numbers, but the value is \(value.typeNameWithArticle)")
         }

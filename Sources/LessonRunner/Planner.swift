@@ -146,7 +146,7 @@ public enum Planner {
                     let offset = (error.offset ?? 0) + (quoted ? 1 : 0)
                     // Point at the offending character, not the start of the entry.
                     planned.expectations.append(PlannedExpectation(text: scalar.string, expression: nil, location: location, problem: Diagnostic(
-                        "invalid expectation '\(scalar.string)': \(error.message)",
+                        "invalid expectation '\(Excerpt.clipped(scalar.string))': \(error.message)",
                         at: block.fileLocation(bodyLine: line, bodyColumn: column + offset),
                         notes: error.notes.map { .init($0) })))
                 }

@@ -10,6 +10,7 @@ with JavaScript on and off, and must show:
     with --allow-js-math, only checked with JavaScript on);
   - nothing wider than the viewport unless it sits in a scroll container;
   - chart text at least 11 CSS px, and every chart a <desc> for screen readers;
+  - a number with its ± and unit on one line (cards, inline values, numeric cells);
   - copy buttons in the page's language (the words reader.js reads from <main>).
 
 Talks to Chromium over the DevTools protocol on a pipe (--remote-debugging-pipe),
@@ -99,6 +100,23 @@ CHECK_JS = r"""
   for (const svg of document.querySelectorAll('svg.chart')) {
     const desc = svg.querySelector('desc');
     if (!desc || !desc.textContent.trim()) problems.push('chart without a <desc>: ' + describe(svg).slice(0, 60));
+  }
+  // A number with its ± and unit is on one line: cards, inline values, numeric cells.
+  const piece = /[−-]?\d[^\s\u00A0]*(?:[ \u00A0]±[ \u00A0][^\s\u00A0]+)?(?:[ \u00A0][^\s\u00A0\d]{1,4}(?=[\s\u00A0]|$))?/g;
+  for (const el of document.querySelectorAll('dl.metrics dd, .value, td.num, th.num')) {
+    if (!visible(el)) continue;
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    let split = null;
+    for (let node = walker.nextNode(); node && !split; node = walker.nextNode()) {
+      for (const m of node.data.matchAll(piece)) {
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        const tops = Array.from(range.getClientRects()).filter((r) => r.width > 0).map((r) => r.top);
+        if (tops.length > 1 && Math.max(...tops) - Math.min(...tops) > 2) { split = m[0]; break; }
+      }
+    }
+    if (split) problems.push('"' + split + '" splits across lines in ' + describe(el).slice(0, 60));
   }
   // Copy buttons say the page's words (data-copy on <main>, in the lesson's language).
   const main = document.getElementById('content');

@@ -48,6 +48,7 @@ import LessonMarkdown
         #expect(lesson.warnings.count == 1)
         #expect(lesson.warnings.first?.location == SourceLocation(path: "html.md", line: 4, column: 3))
         #expect(lesson.warnings.first?.message.contains("inside an HTML block, so it is not run") == true)
+        #expect(lesson.warnings.first?.isError == true)
         // A comment that hides a block, or a <pre> that shows one, is meant.
         for quiet in ["<!--\n```experiment softmax\nx\n```\n-->\n", "<pre>\n```experiment softmax\n```\n</pre>\n",
                       "<div>\n\n```experiment softmax\nlogits: [1, 2]\n```\n\n</div>\n"] {

@@ -74,6 +74,22 @@ import Testing
         #expect(lesson.blocks[1].outcome != nil)
     }
 
+    /// A value from a failed block is not reported again (the block's error
+    /// says why), but a misspelt format is wrong whatever the block did.
+    @Test func aBadFormatIsReportedEvenWhenItsBlockFailed() {
+        let lesson = run("""
+        ```experiment softmax
+        id: bad
+        logits: [1]
+        label: 0
+        ```
+
+        Loss `=bad.loss` and `=bad.loss:%q`.
+        """)
+        let inline = lesson.diagnostics.map(\.message)
+        #expect(inline == ["inline value `=bad.loss:%q`: unknown format ':%q'; use ':%', ':.1%', ':.3f', ':.2e' or ':.4g'"], "\(inline)")
+    }
+
     @Test func cacheHitsReturnTheSameOutcome() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cache-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: dir) }

@@ -129,4 +129,15 @@ import Testing
         #expect(last?.location?.line == 4 + Planner.maximumDiagnosticsPerBlock)
         #expect(block.prepared == nil)
     }
+
+    /// A 100,000-character expectation is quoted back cut short, not as a
+    /// 100,000-character line.
+    @Test func aHugeBadExpectationIsQuotedShort() {
+        let text = String(repeating: "(", count: 100_000) + "1"
+        let lesson = LessonLoader.parse("```experiment softmax\nlogits: [1, 2]\nlabel: 0\nexpect:\n  - \"\(text)\"\n```\n", path: "long.md")
+        let problem = Planner.plan(lesson).blocks[0].expectations.first?.problem
+        #expect(problem?.message.hasPrefix("invalid expectation '" + String(repeating: "(", count: 80) + "…': ") == true,
+                "\(String(describing: problem?.message.prefix(200)))")
+        #expect((problem?.message.count ?? 0) < 300)
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LessonSupport
 
 /// Why a data file named in a block cannot be used.
 public struct DataFileProblem: Error, Sendable, Equatable, CustomStringConvertible {
@@ -62,6 +63,6 @@ extension DecodeContext {
 extension DataFileProblem {
     /// A name as messages show it: quoted, and cut short when long.
     static func quoted(_ name: String) -> String {
-        "'" + (name.count > 80 ? name.prefix(80) + "…" : name) + "'"
+        "'" + Excerpt.clipped(name) + "'"
     }
 }

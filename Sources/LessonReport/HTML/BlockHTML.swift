@@ -16,16 +16,17 @@ struct BlockHTML {
         let status = block.passed ? "passed" : "failed"
         var out = "<figure class=\"experiment \(status)\" id=\"block-\(HTML.escape(planned.id))\">\n"
         out += "<div class=\"experiment-head\">"
-        if let number { out += "<span class=\"experiment-number\">\(HTML.escape(words.experiment)) \(number)</span>" }
-        out += "<span class=\"kind\">\(HTML.escape(planned.block.kind.isEmpty ? words.experiment : planned.block.kind))</span>"
+        if let number { out += "<span class=\"experiment-number\"\(words.wordsAttribute)>\(HTML.escape(words.experiment)) \(number)</span>" }
+        out += planned.block.kind.isEmpty ? "<span class=\"kind\"\(words.wordsAttribute)>\(HTML.escape(words.experiment))</span>"
+            : "<span class=\"kind\">\(HTML.escape(planned.block.kind))</span>"
         out += "<code class=\"block-id\">\(HTML.escape(planned.id))</code>"
         if planned.prepared != nil || block.outcome != nil {
-            out += "<span class=\"seed\">" + HTML.escape(SeedLabel.text(planned, words: words)) + "</span>"
+            out += "<span class=\"seed\"\(words.wordsAttribute)>" + HTML.escape(SeedLabel.text(planned, words: words)) + "</span>"
         }
-        out += "<span class=\"status \(status)\">\(block.passed ? "✓ " + HTML.escape(words.blockPassed) : "✗ " + HTML.escape(words.blockFailed))</span></div>\n"
+        out += "<span class=\"status \(status)\"\(words.wordsAttribute)>\(block.passed ? "✓ " + HTML.escape(words.blockPassed) : "✗ " + HTML.escape(words.blockFailed))</span></div>\n"
         // Every block's YAML is on the page: collapsed, unless the author
         // asked to show it or the block failed (the reader needs it then).
-        out += "<details class=\"spec\"\(planned.show || !block.passed ? " open" : "")><summary>\(HTML.escape(words.blockSource(relative(planned.block.location))))</summary><pre><code class=\"language-yaml\">"
+        out += "<details class=\"spec\"\(planned.show || !block.passed ? " open" : "")><summary>\(words.word(words.blockSource(relative(planned.block.location))))</summary><pre><code class=\"language-yaml\">"
             + HTML.escape(planned.block.body) + "</code></pre></details>\n"
         let errors = block.diagnostics.filter { $0.severity == .error && !$0.message.hasPrefix("expectation failed") }
         if !errors.isEmpty {
@@ -50,7 +51,7 @@ struct BlockHTML {
             for expectation in block.expectations {
                 let mark = expectation.passed ? "✓" : "✗"
                 out += "<li class=\"\(expectation.passed ? "held" : "broken")\"><span class=\"mark\" aria-hidden=\"true\">\(mark)</span> "
-                out += "<span class=\"verdict\">\(HTML.escape(expectation.passed ? words.met : words.notMet))</span> <code>"
+                out += "<span class=\"verdict\"\(words.wordsAttribute)>\(HTML.escape(expectation.passed ? words.met : words.notMet))</span> <code>"
                     + HTML.escape(expectation.text) + "</code>"
                 if !expectation.actual.isEmpty {
                     out += " <span class=\"actual\"\(words.englishAttribute)>" + HTML.escape(expectation.actual) + "</span>"
@@ -111,7 +112,7 @@ struct BlockHTML {
                 out += "</tr>\n"
             }
             out += "</tbody></table></div>\n"
-            return out + "<p class=\"data-links\">" + CSVExport.link(CSVExport.csv(table), fileName: fileStem + ".csv", label: words.tableAsCSV) + "</p>\n"
+            return out + "<p class=\"data-links\"\(words.wordsAttribute)>" + CSVExport.link(CSVExport.csv(table), fileName: fileStem + ".csv", label: words.tableAsCSV) + "</p>\n"
         case .chart(let chart):
             // Two drawings, one for phones and one for wider screens, swapped
             // by the stylesheet: a desktop drawing scaled down to a phone
@@ -119,7 +120,7 @@ struct BlockHTML {
             return "<div class=\"chart-wrap\"\(english)>"
                 + SVGChart.render(chart, width: SVGChart.wideWidth, height: SVGChart.wideHeight, idPrefix: chartId, className: "chart-wide", words: words)
                 + SVGChart.render(chart, width: SVGChart.narrowWidth, height: SVGChart.narrowHeight, idPrefix: chartId + "-n", className: "chart-narrow", words: words)
-                + "</div>\n<p class=\"data-links\">" + CSVExport.link(CSVExport.csv(chart), fileName: fileStem + ".csv", label: words.chartDataAsCSV) + "</p>\n"
+                + "</div>\n<p class=\"data-links\"\(words.wordsAttribute)>" + CSVExport.link(CSVExport.csv(chart), fileName: fileStem + ".csv", label: words.chartDataAsCSV) + "</p>\n"
         case .note(let text):
             return "<p class=\"block-note\"\(english)>\(HTML.escape(text))</p>\n"
         case .warning(let text):

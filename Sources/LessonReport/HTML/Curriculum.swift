@@ -80,8 +80,8 @@ public struct PageNavigation: Sendable {
     /// `<details>` so it folds away on a phone (lesson.js folds it there).
     func sidebar(words: InterfaceWords) -> String {
         var out = "<nav class=\"sidebar\" aria-label=\"\(HTML.escape(words.contents))\">\n"
-        out += "<details class=\"sidebar-box\" open><summary>\(HTML.escape(words.contents))</summary>\n"
-        out += "<p class=\"sidebar-home\"><a href=\"index.html\">\(HTML.escape(words.allLessons))</a></p>\n<ol class=\"lesson-list\">\n"
+        out += "<details class=\"sidebar-box\" open><summary>\(words.word(words.contents))</summary>\n"
+        out += "<p class=\"sidebar-home\"><a href=\"index.html\">\(words.word(words.allLessons))</a></p>\n<ol class=\"lesson-list\">\n"
         for (i, entry) in curriculum.entries.enumerated() {
             let href = HTML.escape(HTML.fileHref(entry.href))
             if i == current {
@@ -107,11 +107,11 @@ public struct PageNavigation: Sendable {
         var out = "<nav class=\"pager\" aria-label=\"\(HTML.escape(words.previous)) / \(HTML.escape(words.next))\">\n"
         if current > 0 {
             let entry = entries[current - 1]
-            out += "<a class=\"prev\" rel=\"prev\" href=\"\(HTML.escape(HTML.fileHref(entry.href)))\"><span class=\"label\">← \(HTML.escape(words.previous))</span><span class=\"title\"\(words.langAttribute(entry.lang))>\(HTML.escape(entry.title))</span></a>\n"
+            out += "<a class=\"prev\" rel=\"prev\" href=\"\(HTML.escape(HTML.fileHref(entry.href)))\"><span class=\"label\"\(words.wordsAttribute)>← \(HTML.escape(words.previous))</span><span class=\"title\"\(words.langAttribute(entry.lang))>\(HTML.escape(entry.title))</span></a>\n"
         }
         if current + 1 < entries.count {
             let entry = entries[current + 1]
-            out += "<a class=\"next\" rel=\"next\" href=\"\(HTML.escape(HTML.fileHref(entry.href)))\"><span class=\"label\">\(HTML.escape(words.next)) →</span><span class=\"title\"\(words.langAttribute(entry.lang))>\(HTML.escape(entry.title))</span></a>\n"
+            out += "<a class=\"next\" rel=\"next\" href=\"\(HTML.escape(HTML.fileHref(entry.href)))\"><span class=\"label\"\(words.wordsAttribute)>\(HTML.escape(words.next)) →</span><span class=\"title\"\(words.langAttribute(entry.lang))>\(HTML.escape(entry.title))</span></a>\n"
         }
         return out + "</nav>\n"
     }

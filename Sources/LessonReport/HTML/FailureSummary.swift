@@ -42,17 +42,17 @@ enum FailureSummary {
         let headline = StatusWords.problems(failedBlocks: failed.count, totalBlocks: executed.blocks.count,
                                             expectationsNotMet: notMet, otherErrors: pageErrors.count, words: words)
         var out = "<section class=\"failure-summary\" role=\"alert\" aria-labelledby=\"failure-summary-title\">\n"
-        out += "<h2 id=\"failure-summary-title\">\(HTML.escape(headline))</h2>\n<ul>\n"
+        out += "<h2 id=\"failure-summary-title\"\(words.wordsAttribute)>\(HTML.escape(headline))</h2>\n<ul>\n"
         for block in failed {
             let planned = block.planned
             let line = planned.block.location.line
             out += "<li><a href=\"#block-\(HTML.escape(planned.id))\"><code>\(HTML.escape(planned.id))</code></a> "
-            out += "<span class=\"where\">(\(HTML.escape(planned.block.kind)), \(HTML.escape(words.line(line))))</span>: "
+            out += "<span class=\"where\">(\(HTML.escape(planned.block.kind)), \(words.word(words.line(line))))</span>: "
             out += reasonHTML(block, words: words) + "</li>\n"
         }
         for diagnostic in pageErrors {
             let place = diagnostic.location.map { words.lineColumn($0.line, $0.column) } ?? ""
-            out += "<li>" + (place.isEmpty ? "" : "<span class=\"where\">\(HTML.escape(place))</span>: ")
+            out += "<li>" + (place.isEmpty ? "" : "<span class=\"where\"\(words.wordsAttribute)>\(HTML.escape(place))</span>: ")
                 + words.english(HTML.escape(diagnostic.message)) + "</li>\n"
         }
         out += "</ul>\n</section>\n"
@@ -67,13 +67,13 @@ enum FailureSummary {
             return words.english(HTML.escape(error.message))
         }
         if let first = broken.first {
-            let more = broken.count > 1 ? " (" + HTML.escape(words.andMore(broken.count - 1)) + ")" : ""
+            let more = broken.count > 1 ? " (" + words.word(words.andMore(broken.count - 1)) + ")" : ""
             let actual = first.actual.isEmpty ? "" : " — " + words.english(HTML.escape(first.actual))
-            return HTML.escape(words.expectationNotMetLabel) + ": " + HTML.escape(first.text) + actual + more
+            return words.word(words.expectationNotMetLabel) + ": " + HTML.escape(first.text) + actual + more
         }
         if let message = block.diagnostics.first(where: { $0.severity == .error })?.message {
             return words.english(HTML.escape(message))
         }
-        return HTML.escape(words.failed)
+        return words.word(words.failed)
     }
 }

@@ -46,7 +46,7 @@ public enum IndexRenderer {
                 ? StatusWords.blocks(failed: 0, total: entry.blocks, words: words)
                 : StatusWords.problems(failedBlocks: entry.failedBlocks, totalBlocks: entry.blocks,
                                        expectationsNotMet: entry.expectationsNotMet, otherErrors: entry.errors, words: words)
-            let badge = "<span class=\"badge \(ok ? "passed" : "failed")\">\(HTML.escape(status))</span>"
+            let badge = "<span class=\"badge \(ok ? "passed" : "failed")\"\(words.wordsAttribute)>\(HTML.escape(status))</span>"
             let summary = entry.summary.isEmpty ? "" : "<p class=\"summary\">\(entry.summary)</p>"
             // The title and summary are the lesson's words, in its language.
             let lang = HTML.escape(entry.lang ?? "en")
@@ -55,13 +55,13 @@ public enum IndexRenderer {
         }
         let passed = entries.filter { $0.failedBlocks == 0 && $0.errors == 0 }.count
         let main = """
-        <h1>\(HTML.escape(words.lessons))</h1>
-        <p>\(HTML.escape(words.indexIntro(entries.count, passed)))</p>
+        <h1\(words.wordsAttribute)>\(HTML.escape(words.lessons))</h1>
+        <p\(words.wordsAttribute)>\(HTML.escape(words.indexIntro(entries.count, passed)))</p>
         <ol class="lessons">
         \(items)</ol>
 
         """
         let header = "<header class=\"page\"><span class=\"spacer\"></span>" + PageShell.searchBox(words: words) + "</header>\n"
-        return PageShell.document(title: words.lessons, header: header, main: main, words: words, options: options)
+        return PageShell.document(title: words.lessons, titleIsWords: true, header: header, main: main, words: words, options: options)
     }
 }

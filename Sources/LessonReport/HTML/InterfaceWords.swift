@@ -2,9 +2,14 @@ import LessonMarkdown
 
 /// The words of the page around a lesson, in the lesson's language
 /// (front matter `lang:`). English and Vietnamese ship; an unknown language
-/// gets English words (and a warning from the loader) but its own `<html lang>`.
+/// gets English words (and a warning from the loader) but its own `<html lang>`,
+/// and the English words are marked `lang="en"` (``wordsAttribute``).
 public struct InterfaceWords: Sendable, Equatable {
+    /// The page's language.
     public var lang: String
+    /// The language the words are in: `lang` when it ships, "en" when the
+    /// page's language has no words of its own.
+    public var wordsLang = "en"
     public var contents: String
     public var allLessons: String
     public var lessons: String
@@ -98,7 +103,7 @@ public struct InterfaceWords: Sendable, Equatable {
         notComputed: "not computed", fromFailedBlock: { "from failed block \($0)" }, noData: "No data", moreInLegend: { "+\($0) more" })
 
     public static let vietnamese = InterfaceWords(
-        lang: "vi", contents: "Mục lục", allLessons: "Tất cả bài học", lessons: "Bài học",
+        lang: "vi", wordsLang: "vi", contents: "Mục lục", allLessons: "Tất cả bài học", lessons: "Bài học",
         previous: "Bài trước", next: "Bài sau", search: "Tìm kiếm", searchPlaceholder: "Tìm trong các bài học",
         noResults: "Không có kết quả", figure: "Hình", table: "Bảng", experiment: "Thí nghiệm",
         section: "Mục", footnotes: "Chú thích", backToText: "Quay lại văn bản",
@@ -130,6 +135,17 @@ public struct InterfaceWords: Sendable, Equatable {
         func base(_ tag: String) -> Substring { tag.lowercased().split(separator: "-").first ?? "" }
         let other = other.flatMap { $0.isEmpty ? nil : $0 } ?? "en"
         return base(other) == base(lang) ? "" : " lang=\"\(HTML.escape(other))\""
+    }
+
+    /// ` lang="en"` for an element holding only these words when they are
+    /// not in the page's language (`lang: fr` gets English words); ""
+    /// otherwise.
+    public var wordsAttribute: String { langAttribute(wordsLang) }
+
+    /// `text` escaped, in a `<span lang="en">` when the words are not in the
+    /// page's language (see ``wordsAttribute``).
+    public func word(_ text: String) -> String {
+        wordsAttribute.isEmpty ? HTML.escape(text) : "<span\(wordsAttribute)>" + HTML.escape(text) + "</span>"
     }
 
     /// `html` (escaped) as it is on an English page, in a `<span lang="en">`

@@ -59,7 +59,7 @@ struct MarkdownHTML {
                case .image(_, _, let alt) = image {
                 out += "<figure class=\"figure\" id=\"\(HTML.escape(figure.id))\">"
                 inline(image, into: &out, depth: depth + 1)
-                out += "<figcaption><span class=\"figure-number\">\(HTML.escape(words.figure)) \(figure.number).</span> "
+                out += "<figcaption><span class=\"figure-number\"\(words.wordsAttribute)>\(HTML.escape(words.figure)) \(figure.number).</span> "
                     + inline(alt, depth: depth) + "</figcaption></figure>\n"
             } else if tight {
                 out += inline(inlines, depth: depth) + "\n"
@@ -104,7 +104,7 @@ struct MarkdownHTML {
             let numbered = numbering?.tables[path]
             out += "<div class=\"table-wrap\"\(numbered.map { " id=\"\(HTML.escape($0.id))\"" } ?? "")><table>\n"
             if let numbered {
-                out += "<caption><span class=\"table-number\">\(HTML.escape(words.table)) \(numbered.number).</span> "
+                out += "<caption><span class=\"table-number\"\(words.wordsAttribute)>\(HTML.escape(words.table)) \(numbered.number).</span> "
                     + inline(numbered.caption, depth: depth) + "</caption>\n"
             }
             out += "<thead><tr>"
@@ -159,7 +159,7 @@ struct MarkdownHTML {
                 let failedSource = ((try? Expression.parse(expression))?.rootNames ?? []).intersection(failedBlocks).sorted().first
                 if let failedSource {
                     out += "<span class=\"value from-failed\" title=\"\(HTML.escape("=" + resolved.reference.expression))\">"
-                        + HTML.escape(TableColumns.keepUnits(text)) + "<a class=\"why\" href=\"#block-\(HTML.escape(failedSource))\">(\(HTML.escape(words.fromFailedBlock(failedSource))))</a></span>"
+                        + HTML.escape(TableColumns.keepUnits(text)) + "<a class=\"why\" href=\"#block-\(HTML.escape(failedSource))\"\(words.wordsAttribute)>(\(HTML.escape(words.fromFailedBlock(failedSource))))</a></span>"
                 } else {
                     out += "<span class=\"value\" title=\"\(HTML.escape("=" + resolved.reference.expression))\">" + HTML.escape(TableColumns.keepUnits(text)) + "</span>"
                 }
@@ -169,7 +169,7 @@ struct MarkdownHTML {
                 // An error is the tool's English message; "not computed" the page's words.
                 let error = references[id]?.error
                 let why = error ?? words.notComputed
-                let lang = error == nil ? "" : words.englishAttribute
+                let lang = error == nil ? words.wordsAttribute : words.englishAttribute
                 out += "<span class=\"value missing\" title=\"\(HTML.escape(why))\"\(lang)>?<span class=\"why\">(\(HTML.escape(why)))</span></span>"
             }
         case .emphasis(let children): out += "<em>" + inline(children, depth: depth) + "</em>"
@@ -210,7 +210,7 @@ struct MarkdownHTML {
     /// with a link; an unknown one stays as written (check reports it).
     private func crossReferenced(_ text: String) -> String {
         replacingCrossReferences(text, other: HTML.escape) { target in
-            "<a class=\"xref \(target.kind.rawValue)\" href=\"#\(HTML.escape(target.anchor))\">\(HTML.escape(label(target)))</a>"
+            "<a class=\"xref \(target.kind.rawValue)\" href=\"#\(HTML.escape(target.anchor))\"\(target.kind == .section ? "" : words.wordsAttribute)>\(HTML.escape(label(target)))</a>"
         }
     }
 

@@ -44,7 +44,7 @@ public enum PageRenderer {
         markdown.lessonPath = lesson.path
         let fileName = (lesson.path as NSString).lastPathComponent
         let title = Curriculum.title(of: executed)
-        let status = "<span class=\"badge \(executed.passed ? "passed" : "failed")\">\(HTML.escape(StatusWords.badge(executed, words: words)))</span>"
+        let status = "<span class=\"badge \(executed.passed ? "passed" : "failed")\"\(words.wordsAttribute)>\(HTML.escape(StatusWords.badge(executed, words: words)))</span>"
 
         var body = FailureSummary.html(executed, words: words)
         // A contents list after the title, for lessons long enough to need one.
@@ -73,7 +73,7 @@ public enum PageRenderer {
         body += markdown.footnotes(lesson.blocks)
         body += navigation?.pager(words: words) ?? ""
 
-        let header = "<header class=\"page\"><a href=\"index.html\">← \(HTML.escape(words.allLessons))</a>"
+        let header = "<header class=\"page\"><a href=\"index.html\">← \(words.word(words.allLessons))</a>"
             + PageShell.searchBox(words: words)
             + "<span class=\"spacer\"></span>\(status)<span>\(HTML.escape(fileName))</span></header>\n"
         return PageShell.document(title: title, header: header, main: body,

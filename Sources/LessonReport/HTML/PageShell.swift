@@ -4,15 +4,18 @@
 enum PageShell {
     /// - Parameters:
     ///   - title: plain text; escaped here.
+    ///   - titleIsWords: the title is the interface's words (the index's
+    ///     "Lessons"), marked as such (``InterfaceWords/wordsAttribute``).
     ///   - header: HTML placed before `<main>` (already escaped).
     ///   - main: the page's content (already escaped).
     ///   - sidebar: the lesson list beside `<main>` (already escaped), or "".
     ///   - head: extra `<head>` elements (already escaped).
-    static func document(title: String, header: String = "", main: String, sidebar: String = "", head: String = "",
+    static func document(title: String, titleIsWords: Bool = false, header: String = "", main: String, sidebar: String = "", head: String = "",
                          words: InterfaceWords = .english, options: RenderOptions) -> String {
         PageTemplate.fill(PageTemplate.page, [
             "lang": HTML.escape(words.lang),
             "title": HTML.escape(title),
+            "titleLang": titleIsWords ? words.wordsAttribute : "",
             "assets": options.assetsURL,
             "head": head,
             "header": header,
@@ -20,8 +23,10 @@ enum PageShell {
             "sidebar": sidebar,
             "main": main,
             // The copy buttons' words, for reader.js.
+            // Their language, when it is not the page's.
             "mainAttributes": " data-copy=\"\(HTML.escape(words.copy))\" data-copied=\"\(HTML.escape(words.copied))\""
-                + " data-copy-failed=\"\(HTML.escape(words.selectAndCopy))\" data-copy-label=\"\(HTML.escape(words.copyThisCode))\"",
+                + " data-copy-failed=\"\(HTML.escape(words.selectAndCopy))\" data-copy-label=\"\(HTML.escape(words.copyThisCode))\""
+                + (words.wordsAttribute.isEmpty ? "" : " data-copy-lang=\"\(HTML.escape(words.wordsLang))\""),
             // The search index is a script, not JSON to fetch: it loads over file://.
             "scripts": """
             <script src="\(options.assetsURL)/search-index.js" defer></script>
@@ -34,7 +39,7 @@ enum PageShell {
 
     /// The search box; hidden until lesson.js shows it (no JavaScript, no box).
     static func searchBox(words: InterfaceWords) -> String {
-        "<form class=\"search\" role=\"search\" hidden data-no-results=\"\(HTML.escape(words.noResults))\">"
+        "<form class=\"search\" role=\"search\" hidden\(words.wordsAttribute) data-no-results=\"\(HTML.escape(words.noResults))\">"
             + "<input type=\"search\" aria-label=\"\(HTML.escape(words.search))\" placeholder=\"\(HTML.escape(words.searchPlaceholder))\" autocomplete=\"off\">"
             + "<ol class=\"search-results\" hidden></ol></form>"
     }

@@ -86,9 +86,10 @@ extension SVGChart {
         }
 
         /// The page's language on a word the drawing writes, inside a chart
-        /// marked English (the kinds' labels) on a page in another language.
+        /// marked English (the kinds' labels) on a page in another language;
+        /// nothing when the page's words are English too (`lang: fr`).
         var ownLanguage: String {
-            words.englishAttribute.isEmpty ? "" : " lang=\"\(XMLText.escaped(words.lang))\""
+            words.englishAttribute.isEmpty || !words.wordsAttribute.isEmpty ? "" : " lang=\"\(XMLText.escaped(words.lang))\""
         }
 
         var accessibleTitle: String {

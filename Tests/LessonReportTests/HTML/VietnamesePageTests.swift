@@ -110,12 +110,14 @@ import Testing
 /// The words of a page a reader meets: text and the attributes read aloud or
 /// shown (aria-label, title, placeholder, alt, data-… words for scripts),
 /// outside `<pre>`, `<code>`, `<script>` and `<style>` (the author's code),
-/// split into what is marked `lang="en"` and the rest.
+/// split into what is marked `lang="en"` and the rest. With `attributes:
+/// false`, only the text: an attribute of an element whose content is the
+/// lesson's (a `<nav>`'s aria-label) cannot be marked apart from it.
 struct VisibleText {
     var pieces: [String] = []
     var english: [String] = []
 
-    init(_ html: String) {
+    init(_ html: String, attributes: Bool = true) {
         let voids: Set<String> = ["meta", "link", "input", "br", "hr", "img", "source", "wbr", "col"]
         let skipped: Set<String> = ["pre", "code", "script", "style"]
         let read = ["aria-label", "title", "placeholder", "alt", "data-no-results", "data-copy", "data-copied", "data-copy-failed", "data-copy-label"]
@@ -142,7 +144,7 @@ struct VisibleText {
             let lang = Self.attribute("lang", in: tag)
             let english = lang.map { $0.hasPrefix("en") } ?? inEnglish
             let skip = inSkipped || skipped.contains(name)
-            if !skip {
+            if !skip, attributes {
                 for attribute in read { if let value = Self.attribute(attribute, in: tag) { add(value, english: english) } }
             }
             if !voids.contains(name), !tag.hasSuffix("/") { stack.append((name, english, skip)) }

@@ -1,0 +1,9 @@
+/// Text quoted back in a message, cut to a readable length: an author's
+/// 100,000-character expression or file name must not become a
+/// 100,000-character line in the terminal, the page and the JUnit report.
+public enum Excerpt {
+    /// `text`, or its first `limit` characters and "…".
+    public static func clipped(_ text: String, limit: Int = 80) -> String {
+        text.count > limit ? text.prefix(limit) + "…" : text
+    }
+}
