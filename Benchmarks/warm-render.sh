@@ -13,10 +13,12 @@
 # for a core. The load average is printed: compare figures taken at similar
 # load only (or pause other work: SIGSTOP, SIGCONT).
 set -euo pipefail
-cd "$(dirname "$0")/.."
 runs=${1:-9}
 shift || true
-bins=("$@")
+bins=()
+# Paths as given, from where the script was started; then to the package root.
+for bin in "$@"; do bins+=("$(realpath "$bin")"); done
+cd "$(dirname "$0")/.."
 if [ ${#bins[@]} -eq 0 ]; then
   swift build -c release --product lesson >/dev/null
   bins=(.build/release/lesson)

@@ -145,13 +145,22 @@ public enum NumberFormat {
             integer /= 10
             decimals -= 1
         }
-        var digits = String(integer)
-        if decimals > 0 {
-            if digits.count <= decimals {
-                digits = String(repeating: "0", count: decimals - digits.count + 1) + digits
-            }
-            digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -decimals))
-        }
+        // The digits as bytes, last first, with the point after `decimals`
+        // of them and a leading "0." where needed: this writes every
+        // coordinate of every chart, and String's Character indexing was a
+        // fifth of drawing one.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(24)
+        var rest = integer
+        var count = 0
+        repeat {
+            bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
+            rest /= 10
+            count += 1
+            if count == decimals { bytes.append(UInt8(ascii: ".")) }
+        } while rest > 0 || count <= decimals
+        bytes.reverse()
+        let digits = String(decoding: bytes, as: UTF8.self)
         return value < 0 ? minus + digits : digits
     }
 

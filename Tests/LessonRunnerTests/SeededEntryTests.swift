@@ -123,6 +123,23 @@ import Testing
         }
     }
 
+    /// An entry under the block's key whose runs are of other seeds (a
+    /// shared cache written by something else) is a miss, not the block.
+    @Test func aWholeEntryOfOtherSeedsIsAMiss() throws {
+        try withCache { cache, _ in
+            let cold = run(cache)
+            let (whole, _) = try keys(cache)
+            let stored = try #require(cache.loadSeeded(whole))
+            var other = stored
+            other.runs = stored.runs.map { SeedRun(seed: $0.seed + 100, values: $0.values) }
+            cache.storeSeeded(other, key: whole)
+            let warm = run(cache)
+            #expect(warm.blocks[0].runs.map(\.seed) == [3, 4, 5])
+            #expect(warm.blocks[0].outcome == cold.blocks[0].outcome)
+            #expect(cache.loadSeeded(whole) == stored)
+        }
+    }
+
     @Test func forceRunsEverySeedAndRewritesTheWholeEntry() throws {
         try withCache { cache, _ in
             _ = run(cache)

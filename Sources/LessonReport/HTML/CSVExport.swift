@@ -108,6 +108,8 @@ enum CSVExport {
 
     /// "−0.25" → "-0.25", "1.2×10⁻⁵" → "1.2e-5", so spreadsheets read numbers.
     static func plainNumber(_ text: String) -> String {
+        // Plain ASCII has no minus sign or "×10" to rewrite (most cells).
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
         var out = text.replacingOccurrences(of: NumberFormat.minus, with: "-")
         if let range = out.range(of: "×10") {
             let exponent = out[range.upperBound...].prefix { "⁻⁰¹²³⁴⁵⁶⁷⁸⁹".contains($0) }
@@ -125,7 +127,8 @@ enum CSVExport {
         if let first = text.first, "=+-@".contains(first), Double(text) == nil {
             value = "'" + text
         }
-        let needsQuotes = value.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
+        // On the bytes: all four are ASCII, and no Character needs forming.
+        let needsQuotes = value.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
         return needsQuotes ? "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : value
     }
 }

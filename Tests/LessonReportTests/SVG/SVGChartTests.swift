@@ -105,6 +105,11 @@ import Testing
         #expect(X.escaped("bell\u{7}\u{FFFE}") == "bell")
         #expect(X.escaped("plain ünïcødé ✓") == "plain ünïcødé ✓")
         #expect(X.singleLine("  two\n lines  ") == "two lines")
+        // The byte-level fast path and the Unicode path agree.
+        for (text, expected) in [("a b", "a b"), ("a  b", "a b"), (" a", "a"), ("a ", "a"), ("", ""), (" ", ""),
+                                 ("a\tb", "a b"), ("ünï  x", "ünï x"), ("a\u{00A0}b", "a b"), ("loss (log scale)", "loss (log scale)")] {
+            #expect(X.singleLine(text) == expected, "\(text.debugDescription)")
+        }
     }
 
     // MARK: Degenerate data
