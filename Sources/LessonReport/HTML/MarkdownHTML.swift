@@ -285,7 +285,7 @@ struct MarkdownHTML {
             let count = max(1, footnoteReferences.count(label))
             out += (1...count).map { occurrence in
                 "<a href=\"#\(Self.referenceId(id, occurrence: occurrence))\" role=\"doc-backlink\" aria-label=\"\(HTML.escape(words.backToText))"
-                    + (count > 1 ? " \(occurrence)" : "") + "\">↩" + (occurrence > 1 ? "<sup>\(occurrence)</sup>" : "") + "</a>"
+                    + (count > 1 ? " \(occurrence)" : "") + "\"\(words.wordsAttribute)>↩" + (occurrence > 1 ? "<sup>\(occurrence)</sup>" : "") + "</a>"
             }.joined(separator: " ")
             out += "</p></li>\n"
         }

@@ -13,7 +13,9 @@ import Testing
     let lesson = VietnamesePageTests().lesson.replacingOccurrences(of: "lang: vi", with: "lang: fr") + """
 
 
-    Voir [@fig:perte], [@tbl:tailles] et [@tot].
+    Voir [@fig:perte], [@tbl:tailles] et [@tot].[^1]
+
+    [^1]: Une note.
 
     ![Perte selon les époques](img/perte.png){#fig:perte}
 
@@ -49,6 +51,8 @@ import Testing
         // Words scripts show: the search box is marked, the copy buttons are told.
         #expect(html.contains("<form class=\"search\" role=\"search\" hidden lang=\"en\""))
         #expect(html.contains("data-copy=\"Copy\"") && html.contains("data-copy-lang=\"en\""))
+        // A footnote's back-link is only its English label and an arrow.
+        #expect(html.contains("role=\"doc-backlink\" aria-label=\"Back to the text\" lang=\"en\">↩</a>"))
     }
 
     @Test func theIndexOfFrenchLessonsMarksItsEnglishWords() {
