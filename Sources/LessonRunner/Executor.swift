@@ -184,7 +184,9 @@ public struct Executor {
         scope.seeded = seeded
         var resolved: [ResolvedReference] = []
         var diagnostics: [Diagnostic] = []
-        let failedIds = Set(executed.filter { $0.outcome == nil }.map(\.planned.id))
+        // A duplicate of an id whose first block ran fails on its own; the
+        // id's values are the first block's, so references to it resolve.
+        let failedIds = Set(executed.filter { $0.outcome == nil }.map(\.planned.id)).subtracting(values.keys)
         for reference in plan.lesson.references {
             let (source, format) = InlineFormat.split(reference.expression)
             do {

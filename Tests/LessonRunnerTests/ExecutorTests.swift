@@ -74,6 +74,30 @@ import Testing
         #expect(lesson.blocks[1].outcome != nil)
     }
 
+    /// The second block with an id fails as a duplicate, but the first ran:
+    /// `=a.loss` is its value (not "?"), and a misspelt `=a.nope` is reported.
+    @Test func referencesToADuplicatedIdUseTheFirstBlock() {
+        let lesson = run("""
+        ```experiment softmax
+        id: a
+        logits: [1, 2]
+        label: 0
+        ```
+
+        ```experiment softmax
+        id: a
+        logits: [3, 2]
+        label: 0
+        ```
+
+        Loss `=a.loss` and `=a.nope`.
+        """)
+        #expect(lesson.blocks.map(\.passed) == [true, false])
+        #expect(lesson.references.first?.text != nil)
+        #expect(lesson.diagnostics.map(\.message).contains { $0.hasPrefix("inline value `=a.nope`: unknown value 'a.nope'") },
+                "\(lesson.diagnostics.map(\.message))")
+    }
+
     /// A value from a failed block is not reported again (the block's error
     /// says why), but a misspelt format is wrong whatever the block did.
     @Test func aBadFormatIsReportedEvenWhenItsBlockFailed() {
