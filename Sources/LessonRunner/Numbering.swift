@@ -38,7 +38,9 @@ public struct Numbering: Sendable {
     public private(set) var footnotes: [String: Int] = [:]
     public private(set) var footnoteOrder: [String] = []
 
-    public init(lesson: Lesson, blockIds: [String]) {
+    /// - Parameter referenceTexts: the values of inline references by id, so
+    ///   a section's title reads "Loss 0.31" where its heading has `=sm.loss`.
+    public init(lesson: Lesson, blockIds: [String], referenceTexts: [Int: String] = [:]) {
         for (i, id) in blockIds.enumerated() where targets[id] == nil {
             targets[id] = Target(kind: .experiment, number: i + 1, anchor: "block-" + id, title: id)
         }
@@ -75,7 +77,7 @@ public struct Numbering: Sendable {
                     }
                 case .heading(_, let inlines, let anchor):
                     inlines.forEach { collectFootnotes($0, depth: depth) }
-                    let title = Self.plain(inlines)
+                    let title = Self.plain(inlines, referenceTexts: referenceTexts)
                     for key in ["sec:" + anchor, anchor] where targets[key] == nil {
                         targets[key] = Target(kind: .section, number: 0, anchor: anchor, title: title)
                     }
@@ -145,11 +147,13 @@ public struct Numbering: Sendable {
         return id
     }
 
-    static func plain(_ inlines: [InlineNode]) -> String {
+    static func plain(_ inlines: [InlineNode], referenceTexts: [Int: String] = [:]) -> String {
         inlines.map { node -> String in
             switch node {
             case .text(let t), .code(let t), .math(let t, _): return t
-            case .emphasis(let c), .strong(let c), .strikethrough(let c), .link(_, _, let c): return plain(c)
+            case .reference(let id): return referenceTexts[id] ?? ""
+            case .emphasis(let c), .strong(let c), .strikethrough(let c), .link(_, _, let c):
+                return plain(c, referenceTexts: referenceTexts)
             case .softBreak, .lineBreak: return " "
             default: return ""
             }

@@ -45,6 +45,15 @@ import Testing
         #expect(Curriculum.title(of: titled) == "Chosen")
     }
 
+    /// `[@sec:…]` reads as the heading's words, with its inline values.
+    @Test func aSectionReferenceReadsTheValuesInItsHeading() throws {
+        let lesson = executed("# T\n\n## Two is `=1 + 1`\n\nText.\n", path: "s.md")
+        let section = try #require(lesson.numbering.targets.values.first { $0.kind == .section && $0.title.hasPrefix("Two") })
+        #expect(section.title == "Two is 2")
+        let page = PageRenderer.render(executed("# T\n\n## Two is `=1 + 1`\n\nSee [@\(section.anchor)].\n", path: "s.md"))
+        #expect(page.contains("§ Two is 2"), "\(page)")
+    }
+
     /// Two chapters each with an `img/plot.png` of their own: each page shows
     /// its own picture, not whichever was copied last.
     @Test func imagesOfTheSameNameFromTwoFoldersStayApart() throws {
