@@ -117,7 +117,7 @@ extension Executor {
         scope.tracker = tracker
         scope.run = 0
         let first = try expression.evaluate(in: scope)
-        let firstPassed = try Expression.truth(first.value)
+        let firstPassed = try Expression.verdict(first.value)
         let readBlocks = tracker.blocks
         func describe(_ reads: [(path: String, value: ResultValue)]) -> String {
             reads.map { "\($0.path) = \($0.value.formatted)" }.joined(separator: ", ")
@@ -141,7 +141,7 @@ extension Executor {
             let result: ExpressionResult
             do {
                 result = run == 0 ? first : try expression.evaluate(in: scope)
-                if !(run == 0 ? firstPassed : try Expression.truth(result.value)) {
+                if !(run == 0 ? firstPassed : try Expression.verdict(result.value)) {
                     failures.append((seeds[run], describe(result.reads)))
                 }
             } catch {

@@ -155,6 +155,18 @@ extension Expression {
         }
     }
 
+    /// Whether an expectation holds: its value must be true or false. A
+    /// number is refused (``truth(_:)`` would take it as "not zero"): `- loss`
+    /// with its comparison forgotten must not pass silently.
+    static func verdict(_ v: ResultValue) throws(ExpressionError) -> Bool {
+        if case .bool(let b) = v { return b }
+        if v.doubleValue != nil {
+            throw ExpressionError("an expectation must be true or false, and this is \(v.typeNameWithArticle) (\(v.formatted))",
+                                  notes: ["compare it with something, e.g. `x > 0.5` or `x == 3`"])
+        }
+        return try truth(v)
+    }
+
     static func truth(_ v: ResultValue) throws(ExpressionError) -> Bool {
         switch v {
         case .bool(let b): return b
