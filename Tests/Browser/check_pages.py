@@ -102,7 +102,9 @@ CHECK_JS = r"""
     if (!desc || !desc.textContent.trim()) problems.push('chart without a <desc>: ' + describe(svg).slice(0, 60));
   }
   // A number with its ± and unit is on one line: cards, inline values, numeric cells.
-  const piece = /[−-]?\d[^\s\u00A0]*(?:[ \u00A0]±[ \u00A0][^\s\u00A0]+)?(?:[ \u00A0][^\s\u00A0\d]{1,4}(?=[\s\u00A0]|$))?/g;
+  // A unit is %, or up to four characters starting with a letter (ms, s, MB,
+  // °C): a separator such as "·" or "–" after a number may start a new line.
+  const piece = /[−-]?\d[^\s\u00A0]*(?:[ \u00A0]±[ \u00A0][^\s\u00A0]+)?(?:[ \u00A0](?:%|[A-Za-zµ°][^\s\u00A0\d]{0,3})(?=[\s\u00A0]|$))?/g;
   for (const el of document.querySelectorAll('dl.metrics dd, .value, td.num, th.num')) {
     if (!visible(el)) continue;
     const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
