@@ -7,7 +7,8 @@
   }
   var words = {
     copy: word("copy", "Copy"), copied: word("copied", "Copied"),
-    failed: word("copy-failed", "Select and copy"), label: word("copy-label", "Copy this code")
+    failed: word("copy-failed", "Select and copy"), label: word("copy-label", "Copy this code"),
+    lang: word("copy-lang", "")  // set when the words are not in the page's language
   };
   function copy(text, button) {
     function done(ok) {
@@ -43,6 +44,7 @@
     button.type = "button";
     button.className = "copy-button";
     button.textContent = words.copy;
+    if (words.lang) button.lang = words.lang;
     button.setAttribute("aria-label", words.label);
     (function (code, button) {
       button.addEventListener("click", function () { copy(code.textContent, button); });
