@@ -1,6 +1,7 @@
 import Foundation
 import LessonMarkdown
 import LessonRunner
+import LessonSupport
 
 /// The offline search index: for every lesson, its title and, per section,
 /// the heading and the prose (code and experiment blocks left out). Written
@@ -39,33 +40,12 @@ public enum SearchIndex {
         return "window.LESSON_SEARCH = " + json + ";\n"
     }
 
-    /// `text` with every run of whitespace made one space and none at either
-    /// end. ASCII is decided without a Unicode property lookup, which made
-    /// this a tenth of building the index.
-    static func collapsingWhitespace(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            let isSpace = scalar.isASCII
-                ? scalar == " " || (0x09...0x0D).contains(scalar.value)
-                : scalar.properties.isWhitespace
-            if isSpace {
-                pendingSpace = !out.isEmpty
-            } else {
-                if pendingSpace { out.append(" ") }
-                pendingSpace = false
-                out.append(scalar)
-            }
-        }
-        return String(out)
-    }
-
     static func entry(for executed: ExecutedLesson, href: String) -> Lesson {
         let markdown = MarkdownHTML.fragment(executed)
         let title = Curriculum.title(of: executed)
         var sections: [Section] = [Section(a: "", h: title, x: "")]
         func add(_ text: String) {
-            let trimmed = collapsingWhitespace(text)
+            let trimmed = text.collapsingWhitespace
             guard !trimmed.isEmpty else { return }
             sections[sections.count - 1].x += (sections[sections.count - 1].x.isEmpty ? "" : " ") + trimmed
         }

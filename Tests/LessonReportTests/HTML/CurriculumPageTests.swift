@@ -1,6 +1,7 @@
 import Foundation
 import LessonMarkdown
 import LessonRunner
+import LessonSupport
 import Testing
 @testable import LessonReport
 
@@ -231,8 +232,8 @@ import Testing
     }
 
     @Test func searchTextCollapsesEveryKindOfWhitespace() {
-        #expect(SearchIndex.collapsingWhitespace("  a\t\nb\u{A0}\u{2003}c \r\n") == "a b c")
-        #expect(SearchIndex.collapsingWhitespace("one") == "one")
-        #expect(SearchIndex.collapsingWhitespace(" \u{3000} ") == "")
+        #expect("  a\t\nb\u{A0}\u{2003}c \r\n".collapsingWhitespace == "a b c")
+        #expect("one".collapsingWhitespace == "one")
+        #expect(" \u{3000} ".collapsingWhitespace == "")
     }
 }
