@@ -87,8 +87,17 @@ struct BlockHTML {
             }
             return out + "</dl>\n"
         case .table(let table):
-            var out = "<div class=\"table-wrap\" tabindex=\"0\"\(english)><table class=\"results\">\n"
-            if !table.caption.isEmpty { out += "<caption>\(HTML.escape(table.caption))</caption>\n" }
+            // The kind's caption is a paragraph: above the scrolling box, not a
+            // <caption> as wide as the table (cut off where the table is wider
+            // than the page), and tied to the table for screen readers.
+            var out = ""
+            var described = ""
+            if !table.caption.isEmpty {
+                let id = HTML.escape(chartId) + "-caption"
+                out += "<p class=\"table-caption\" id=\"\(id)\"\(english)>\(HTML.escape(table.caption))</p>\n"
+                described = " aria-describedby=\"\(id)\""
+            }
+            out += "<div class=\"table-wrap\" tabindex=\"0\"\(english)><table class=\"results\"\(described)>\n"
             out += "<thead><tr>"
             for column in table.columns {
                 out += "<th\(column.numeric ? " class=\"num\"" : "") scope=\"col\">\(HTML.escape(column.title))</th>"

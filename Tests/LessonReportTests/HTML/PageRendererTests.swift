@@ -121,3 +121,26 @@ import Foundation
         #expect(HTML.fileHref("a:b.html") == "a%3Ab.html")
     }
 }
+
+extension PageRendererTests {
+    /// A kind's table caption is a paragraph above the scrolling box, tied to
+    /// the table: as a <caption> it was as wide as the table and cut off
+    /// where the table is wider than the page.
+    @Test func aResultTablesCaptionIsAboveItsScrollingBox() throws {
+        let html = page("""
+        ```experiment train
+        id: t
+        data: linear
+        epochs: 2
+        ```
+        """)
+        let caption = try #require(html.range(of: "<p class=\"table-caption\" id=\"t-"))
+        let wrap = try #require(html.range(of: "<div class=\"table-wrap\"", range: caption.upperBound..<html.endIndex))
+        let tableTag = try #require(html.range(of: "<table class=\"results\" aria-describedby=\"t-", range: wrap.upperBound..<html.endIndex))
+        #expect(caption.lowerBound < wrap.lowerBound && wrap.lowerBound < tableTag.lowerBound)
+        #expect(!html.contains("<table class=\"results\">\n<caption>"))
+        // The id it points to is the paragraph's.
+        let id = html[tableTag.upperBound...].prefix { $0 != "\"" }
+        #expect(html.contains("<p class=\"table-caption\" id=\"t-\(id)\""))
+    }
+}
