@@ -25,12 +25,14 @@ setup:
 	  fi; \
 	fi
 
-build: setup $(LESSON)
+build: $(LESSON)
 
 # The release binary is rebuilt when a source is newer than it: make's own
 # check of the files' times, instead of `swift build`'s, which costs 0.5–2 s
 # even when nothing changed (a warm `make render` is then the render itself).
-$(LESSON): Package.swift $(shell find Sources -type f 2>/dev/null)
+# `setup` is order-only: it runs first (also under `make -j`), but does not
+# make the binary out of date.
+$(LESSON): Package.swift $(shell find Sources -type f 2>/dev/null) | setup
 	$(SWIFT) build -c release --product lesson
 	@touch $(LESSON)
 

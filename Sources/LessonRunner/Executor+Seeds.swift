@@ -6,36 +6,36 @@ extension Executor {
     /// Runs a block with `seeds:` once per seed, each run cached on its own
     /// (under the same key a block with that single `seed:` has), and sums
     /// them up into one outcome: values' means, tables with mean ± sd, charts
-    /// with their spread. The whole is cached too (``SeededEntry``), and read
-    /// from there when it can be.
-    func runSeeds(_ planned: PlannedBlock, prepared: PreparedExperiment) -> ExecutedBlock {
-        if let cached = cachedSeeds(planned, prepared: prepared) { return cached }
+    /// with their spread. The whole is cached too (``SeededEntry``) under
+    /// `key` (``seededKey(_:prepared:)``), and read from there when it can be.
+    func runSeeds(_ planned: PlannedBlock, prepared: PreparedExperiment, key: String?) -> ExecutedBlock {
+        if let cached = cachedSeeds(planned, key: key) { return cached }
         var runs: [SeedRunResult] = []
         for index in planned.seeds.indices {
             let run = runSeed(planned, prepared: prepared, index: index)
             runs.append(run)
             if case .failed = run.result { break }
         }
-        return summarizeSeeds(planned, runs: runs)
+        return summarizeSeeds(planned, runs: runs, key: key)
     }
 
     /// The key of a block with `seeds:` as a whole, if there is a cache and
-    /// the block's data files can be read.
+    /// the block's data files can be read. Computed once per block and run
+    /// (it reads and hashes the data files), then passed along.
     func seededKey(_ planned: PlannedBlock, prepared: PreparedExperiment) -> String? {
         cache?.key(for: prepared, seeds: planned.seeds)
     }
 
-    /// Whether the cache has the block with `seeds:` as a whole, so that its
-    /// seeds need not be scheduled one by one (``WorkBoard``).
-    func hasCachedSeeds(_ planned: PlannedBlock, prepared: PreparedExperiment) -> Bool {
-        guard !force, let cache, let key = seededKey(planned, prepared: prepared) else { return false }
+    /// Whether the cache has a whole entry under `key` to read (not with
+    /// `--force`), so that the block's seeds need not be scheduled one by one.
+    func hasCachedSeeds(key: String?) -> Bool {
+        guard !force, let cache, let key else { return false }
         return cache.contains(key)
     }
 
     /// The block with `seeds:` from its whole-block cache entry, or `nil`.
-    func cachedSeeds(_ planned: PlannedBlock, prepared: PreparedExperiment) -> ExecutedBlock? {
-        guard !force, let key = seededKey(planned, prepared: prepared),
-              let entry = cache?.loadSeeded(key), entry.runs.map(\.seed) == planned.seeds else { return nil }
+    func cachedSeeds(_ planned: PlannedBlock, key: String?) -> ExecutedBlock? {
+        guard !force, let key, let entry = cache?.loadSeeded(key), entry.runs.map(\.seed) == planned.seeds else { return nil }
         return ExecutedBlock(planned: planned, outcome: entry.summary, expectations: [], diagnostics: planned.diagnostics,
                              seconds: 0, fromCache: true, runs: entry.runs)
     }
@@ -72,8 +72,8 @@ extension Executor {
 
     /// The block from its seeds' runs, in seed order: the first failed seed
     /// fails the block; otherwise the outcomes are summed up, and the whole
-    /// is cached.
-    func summarizeSeeds(_ planned: PlannedBlock, runs: [SeedRunResult]) -> ExecutedBlock {
+    /// is cached under `key`.
+    func summarizeSeeds(_ planned: PlannedBlock, runs: [SeedRunResult], key: String?) -> ExecutedBlock {
         var block = ExecutedBlock(planned: planned, outcome: nil, expectations: [], diagnostics: planned.diagnostics,
                                   seconds: 0, fromCache: false)
         var outcomes: [ExperimentOutcome] = []
@@ -92,8 +92,7 @@ extension Executor {
         block.outcome = summary
         block.fromCache = runs.allSatisfy(\.fromCache)
         let seedKeys = runs.compactMap(\.key)
-        if let prepared = planned.prepared, outcomes.count == planned.seeds.count, seedKeys.count == runs.count,
-           let key = seededKey(planned, prepared: prepared) {
+        if let key, outcomes.count == planned.seeds.count, seedKeys.count == runs.count {
             cache?.storeSeeded(SeededEntry(seedKeys: seedKeys, runs: block.runs, summary: summary), key: key)
         }
         return block

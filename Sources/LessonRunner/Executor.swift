@@ -91,7 +91,7 @@ public struct Executor {
         var block = ExecutedBlock(planned: planned, outcome: nil, expectations: [], diagnostics: planned.diagnostics,
                                   seconds: 0, fromCache: false)
         guard let prepared = planned.prepared, planned.isValid else { return block }
-        if !planned.seeds.isEmpty { return runSeeds(planned, prepared: prepared) }
+        if !planned.seeds.isEmpty { return runSeeds(planned, prepared: prepared, key: seededKey(planned, prepared: prepared)) }
         let key = cache?.key(for: prepared, seed: planned.seed)
         if !force, let key, let cached = cache?.load(key) {
             block.outcome = cached

@@ -1,7 +1,7 @@
 import Experiments
 
 /// What the cache keeps for a block with `seeds:` as a whole: every seed's
-/// values and their summary, as ``Executor/summarizeSeeds(_:runs:)`` made
+/// values and their summary, as ``Executor/summarizeSeeds(_:runs:key:)`` made
 /// them.
 ///
 /// Each seed is cached on its own too (under the key a block with that single

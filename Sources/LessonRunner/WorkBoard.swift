@@ -10,6 +10,9 @@ final class WorkBoard: @unchecked Sendable {
         var block: Int
         /// Index into the block's seeds, for blocks with `seeds:`.
         var seed: Int?
+        /// For a block with `seeds:`, its whole entry's key
+        /// (``Executor/seededKey(_:prepared:)``), computed once here.
+        var seededKey: String?
     }
 
     private let plans: [Plan?]
@@ -36,12 +39,13 @@ final class WorkBoard: @unchecked Sendable {
             for (b, planned) in plan.blocks.enumerated() {
                 // Seeds one by one, unless the cache has the block as a whole.
                 var runs: [Int?] = [nil]
-                if planned.isValid, let prepared = planned.prepared, !planned.seeds.isEmpty,
-                   !executor.hasCachedSeeds(planned, prepared: prepared) {
-                    runs = planned.seeds.indices.map { Optional($0) }
+                var seededKey: String?
+                if planned.isValid, let prepared = planned.prepared, !planned.seeds.isEmpty {
+                    seededKey = executor.seededKey(planned, prepared: prepared)
+                    if !executor.hasCachedSeeds(key: seededKey) { runs = planned.seeds.indices.map { Optional($0) } }
                 }
                 for seed in runs {
-                    let unit = Unit(lesson: l, block: b, seed: seed)
+                    let unit = Unit(lesson: l, block: b, seed: seed, seededKey: seededKey)
                     if planned.prepared?.timesItself == true { timing.append(unit) } else { other.append(unit) }
                 }
             }
@@ -93,6 +97,10 @@ final class WorkBoard: @unchecked Sendable {
         if let seed = unit.seed, let prepared = planned.prepared {
             let result = executor.runSeed(planned, prepared: prepared, index: seed)
             done(index) { seedResults[index] = result }
+        } else if let key = unit.seededKey, let prepared = planned.prepared {
+            // The whole entry's key is known: not hashed again.
+            let result = executor.runSeeds(planned, prepared: prepared, key: key)
+            done(index) { blockResults[index] = result }
         } else {
             let result = executor.run(planned)
             done(index) { blockResults[index] = result }
@@ -123,7 +131,7 @@ final class WorkBoard: @unchecked Sendable {
                 kept.append(run)
                 if case .failed = run.result { break }
             }
-            return executor.summarizeSeeds(planned, runs: kept)
+            return executor.summarizeSeeds(planned, runs: kept, key: units[ofBlock[0]].seededKey)
         }
     }
 }

@@ -99,10 +99,11 @@ enum TableColumns {
 
         init?(_ text: String) {
             // Most cells that are not numbers are told at their first byte:
-            // a number starts with a digit, "-", "−" (0xE2…) or a space.
+            // a number starts with a digit, "-", a space or tab, or a non-ASCII
+            // character (the minus sign "−", a Unicode space).
             guard let first = text.utf8.first,
                   (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) || first == UInt8(ascii: "-")
-                    || first == 0xE2 || first == UInt8(ascii: " ") || first == 0x09 || first >= 0xC2 else { return nil }
+                    || first == UInt8(ascii: " ") || first == 0x09 || first >= 0x80 else { return nil }
             var rest = Substring(text.trimmingCharacters(in: .whitespaces))
             var negative = false
             if rest.hasPrefix("-") || rest.hasPrefix(NumberFormat.minus) {
