@@ -62,6 +62,8 @@ let package = Package(
                 .embedInCode("Resources/lesson.js"),
                 .embedInCode("Resources/reader.css"),
                 .embedInCode("Resources/reader.js"),
+                .embedInCode("Resources/explore.css"),
+                .embedInCode("Resources/explore.js"),
             ]
         ),
         .executableTarget(

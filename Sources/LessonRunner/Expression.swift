@@ -333,6 +333,21 @@ struct ExpressionParser {
                     advance()
                     var negative = false
                     if accept("-") { negative = true }
+                    // An explored value (`explored.keep_prob[0.5]`,
+                    // `explored.activation["tanh"]`) is a key, not a position.
+                    if case .number(let x) = current, x != x.rounded(), x.isFinite {
+                        let key = "\(negative ? -x : x)"
+                        advance()
+                        guard accept("]") else { throw ExpressionError("expected ']'", offset: offset) }
+                        components.append(.key(key)); text += "[\(key)]"
+                        continue
+                    }
+                    if case .string(let key) = current, !negative {
+                        advance()
+                        guard accept("]") else { throw ExpressionError("expected ']'", offset: offset) }
+                        components.append(.key(key)); text += "[\"\(key)\"]"
+                        continue
+                    }
                     guard case .number(let x) = current, x == x.rounded() else {
                         throw ExpressionError("expected an integer index inside [ ]", offset: offset)
                     }

@@ -46,16 +46,25 @@ extension ExperimentKind {
 public struct DecodeContext: Sendable {
     /// The folder of the lesson file.
     public var lessonDirectory: String
-    /// How many times the block runs (its `seeds:`): a kind's work budget
-    /// covers all of them, so its estimate is multiplied by this.
-    public var runs: Int
-    public init(lessonDirectory: String, runs: Int = 1) {
+    /// How many times the block runs (its seeds times its explored
+    /// positions): a kind's work budget covers all of them, so its estimate
+    /// is multiplied by this. The one place that counts a block's runs.
+    public var runs: Int { seeds * positions }
+    /// Runs per position (`seeds:`; 1 without it).
+    public var seeds: Int
+    /// Combinations of the settings the block explores (`explore:`; 1 without it).
+    public var positions: Int
+    public init(lessonDirectory: String, runs: Int = 1, positions: Int = 1) {
         self.lessonDirectory = lessonDirectory
-        self.runs = runs
+        self.seeds = runs
+        self.positions = positions
     }
 
-    /// " × 8 seeds" for a work estimate's explanation; empty for one run.
-    public var runsFactor: String { runs > 1 ? " × \(runs) seeds" : "" }
+    /// " × 8 seeds" or " × 6 explored combinations × 8 seeds" for a work
+    /// estimate's explanation; empty for one run.
+    public var runsFactor: String {
+        (positions > 1 ? " × \(positions) explored combinations" : "") + (seeds > 1 ? " × \(seeds) seeds" : "")
+    }
 
     /// Resolves a data file named in a block: relative to the lesson's folder,
     /// then to its `data/` folder; nil when missing or outside the lesson's

@@ -15,9 +15,10 @@ public enum Assets {
         let assets = (outputDirectory as NSString).appendingPathComponent("assets")
         var warnings: [String] = []
         try AtomicFile.writeIfChanged(PageTemplate.stylesheet + "\n" + PageTemplate.navigationStylesheet + "\n" + SVGChart.stylesheet
-                             + "\n" + ReaderLook.css, to: assets + "/style.css")
+                             + "\n" + ReaderLook.css + "\n" + ExploreHTML.css, to: assets + "/style.css")
         try AtomicFile.writeIfChanged(PageTemplate.script, to: assets + "/lesson.js")
         try AtomicFile.writeIfChanged(ReaderLook.js, to: assets + "/reader.js")
+        try AtomicFile.writeIfChanged(ExploreHTML.js, to: assets + "/explore.js")
         // Math is typeset when the page is written; a page from an older
         // version may still ask for the script, which no longer exists.
         try? FileManager.default.removeItem(atPath: assets + "/render-math.js")

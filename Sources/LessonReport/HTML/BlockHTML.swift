@@ -42,8 +42,15 @@ struct BlockHTML {
             out += "</div>\n"
         }
         if let outcome = block.outcome {
-            for (n, item) in outcome.presentation.enumerated() {
-                out += render(item, chartId: "\(planned.id)-\(n)", fileStem: "\(planned.id)-\(n + 1)")
+            let results = { (outcome: ExperimentOutcome) -> String in
+                outcome.presentation.enumerated().map { n, item in
+                    render(item, chartId: "\(planned.id)-\(n)", fileStem: "\(planned.id)-\(n + 1)")
+                }.joined()
+            }
+            if let explore = planned.explore, block.positions.count == explore.positions.count {
+                out += ExploreHTML.render(block, explore: explore, words: words, results: results)
+            } else {
+                out += results(outcome)
             }
         }
         if !block.expectations.isEmpty {

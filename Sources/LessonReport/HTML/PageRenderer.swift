@@ -78,6 +78,7 @@ public enum PageRenderer {
             + "<span class=\"spacer\"></span>\(status)<span>\(HTML.escape(fileName))</span></header>\n"
         return PageShell.document(title: title, header: header, main: body,
                                   sidebar: navigation?.sidebar(words: words) ?? "",
-                                  head: navigation?.headLinks() ?? "", words: words, options: options)
+                                  head: navigation?.headLinks() ?? "", words: words, options: options,
+                                  explores: executed.blocks.contains { !$0.positions.isEmpty })
     }
 }

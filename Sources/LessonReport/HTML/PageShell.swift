@@ -10,8 +10,9 @@ enum PageShell {
     ///   - main: the page's content (already escaped).
     ///   - sidebar: the lesson list beside `<main>` (already escaped), or "".
     ///   - head: extra `<head>` elements (already escaped).
+    ///   - explores: the page has an explored block, which `explore.js` runs.
     static func document(title: String, titleIsWords: Bool = false, header: String = "", main: String, sidebar: String = "", head: String = "",
-                         words: InterfaceWords = .english, options: RenderOptions) -> String {
+                         words: InterfaceWords = .english, options: RenderOptions, explores: Bool = false) -> String {
         PageTemplate.fill(PageTemplate.page, [
             "lang": HTML.escape(words.lang),
             "title": HTML.escape(title),
@@ -33,7 +34,7 @@ enum PageShell {
             <script src="\(options.assetsURL)/lesson.js" defer></script>
             <script src="\(options.assetsURL)/reader.js"></script>
 
-            """,
+            """ + (explores ? "<script src=\"\(options.assetsURL)/explore.js\" defer></script>\n" : ""),
         ])
     }
 
