@@ -67,6 +67,7 @@ test: setup
 BROWSER_PAGES ?= output
 test-browser: setup
 	python3 Tests/Browser/check_pages.py $(BROWSER_PAGES) $(if $(SCREENSHOTS),--screenshots $(SCREENSHOTS))
+	python3 Tests/Browser/check_explore.py $(BROWSER_PAGES)
 
 bench: setup
 	$(SWIFT) run -c release EngineBenchmarks

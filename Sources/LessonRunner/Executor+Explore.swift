@@ -107,6 +107,8 @@ extension Executor {
                                                     notes: failures.map { .init("at \($0.label): \($0.actual)") }))
             }
         }
+        // In the order written, as the page lists them.
+        block.expectations.sort { $0.location < $1.location }
     }
 
     /// The texts of an inline value at every position of the explored block
