@@ -74,7 +74,9 @@ public enum Planner {
             }
             blocks.append(planned)
         }
-        return Plan(lesson: lesson, blocks: blocks, diagnostics: diagnostics)
+        var plan = Plan(lesson: lesson, blocks: blocks, diagnostics: diagnostics)
+        plan.diagnostics += DefaultProseMarker.diagnostics(plan)
+        return plan
     }
 
     static func defaultId(kind: String, ordinal: Int) -> String {

@@ -228,4 +228,27 @@ import Testing
         #expect(parallel.blocks[0].expectations.map(\.passed) == serial.blocks[0].expectations.map(\.passed))
         #expect(parallel.references[0].explored?.texts == serial.references[0].explored?.texts)
     }
+
+    /// A marker of default-only prose must name a block that explores.
+    @Test func defaultProseMarkersNameABlockThatExplores() {
+        let plan = plan(Self.softmax + """
+        Fine <!-- default sm -->here<!-- /default -->.
+
+        Misspelt <!-- default sn -->here<!-- /default -->.
+
+        ```experiment softmax
+        id: plain
+        logits: [1, 2]
+        label: 0
+        ```
+
+        <!-- default plain -->
+        Not exploring.
+        """)
+        let found = plan.diagnostics.map { "\($0.location!.line):\($0.location!.column) \($0.message)" }
+        #expect(found == [
+            "19:1 '<!-- default sn -->' marks prose true at the default position of a block that explores, and no block is named 'sn'; did you mean 'sm'?",
+            "27:1 '<!-- default plain -->' marks prose true at the default position of a block that explores, and block 'plain' has no 'explore:'",
+        ])
+    }
 }

@@ -99,13 +99,12 @@ extension ExploreHTML {
     /// only at block `sm`'s default position: a sentence true of that run
     /// alone. Comments, so the lesson reads the same on GitHub.
     static func defaultMarker(_ html: String, block: Bool) -> String? {
-        let text = html.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard text.hasPrefix("<!--"), text.hasSuffix("-->") else { return nil }
-        let inner = text.dropFirst(4).dropLast(3).trimmingCharacters(in: .whitespaces)
         let tag = block ? "div" : "span"
-        if inner == "/default" { return "</\(tag)>" }
-        let words = inner.split(separator: " ")
-        guard words.count == 2, words[0] == "default" else { return nil }
-        return "<\(tag) class=\"explore-default\" data-explore-default=\"\(HTML.escape(String(words[1])))\">"
+        switch DefaultProseMarker.parse(html) {
+        case .close?: return "</\(tag)>"
+        case .open(let id)?: return "<\(tag) class=\"explore-default\" data-explore-default=\"\(HTML.escape(id))\">"
+        case nil: return nil
+        }
     }
+
 }
