@@ -247,8 +247,8 @@ import Testing
         """)
         let found = plan.diagnostics.map { "\($0.location!.line):\($0.location!.column) \($0.message)" }
         #expect(found == [
-            "19:1 '<!-- default sn -->' marks prose true at the default position of a block that explores, and no block is named 'sn'; did you mean 'sm'?",
-            "27:1 '<!-- default plain -->' marks prose true at the default position of a block that explores, and block 'plain' has no 'explore:'",
+            "17:1 '<!-- default sn -->' marks prose true at the default position of a block that explores, and no block is named 'sn'; did you mean 'sm'?",
+            "25:1 '<!-- default plain -->' marks prose true at the default position of a block that explores, and block 'plain' has no 'explore:'",
         ])
     }
 }
