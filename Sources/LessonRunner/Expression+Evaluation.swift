@@ -117,8 +117,8 @@ extension Expression {
             var values: [ResultValue] = []
             for item in items { values.append(try item.eval(scope, &reads)) }
             return .list(values)
-        case .subscripted(let base, let subscript):
-            return try Self.apply(subscript, to: try base.eval(scope, &reads))
+        case .subscripted(let base, let step):
+            return try Self.apply(step, to: try base.eval(scope, &reads))
         case .path(let components, let text):
             let value = try scope.resolve(components, text: text)
             if !reads.contains(where: { $0.0 == text }) { reads.append((text, value)) }
@@ -158,7 +158,8 @@ extension Expression {
                     .bool(try Self.compare(l, op, r))
                 }
                 result = try Self.pairwise(result, link, "and") { l, r throws(ExpressionError) in
-                    .bool(try Self.truth(l) && Self.truth(r))
+                    let x = try Self.truth(l), y = try Self.truth(r)
+                    return .bool(x && y)
                 }
             }
             return result
@@ -282,12 +283,12 @@ extension Expression {
 
     /// `list[i]` or `list[a:b]` (Python's rules: negative counts from the end,
     /// a slice's bounds are clamped to the list, an index outside it is an error).
-    static func apply(_ subscript: Subscript, to value: ResultValue) throws(ExpressionError) -> ResultValue {
+    static func apply(_ step: Subscript, to value: ResultValue) throws(ExpressionError) -> ResultValue {
         guard case .list(let items) = value else {
             throw ExpressionError("only a list can be subscripted, and this is \(value.typeNameWithArticle) (\(value.formatted))")
         }
         let n = items.count
-        switch subscript {
+        switch step {
         case .index(let i):
             let resolved = i < 0 ? n + i : i
             guard items.indices.contains(resolved) else {

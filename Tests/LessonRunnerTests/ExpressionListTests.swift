@@ -22,7 +22,7 @@ import Testing
     @Test(arguments: [
         "all(curve.validation_loss[0:4] > curve.validation_loss[1:5])",
         "not all(curve.validation_loss[0:6] > curve.validation_loss[1:7])",
-        "any(curve.validation_loss[4:] < curve.validation_loss[5:])",
+        "any(curve.validation_loss[4:6] < curve.validation_loss[5:7])",
         "argmin(curve.validation_loss) == 4", "argmax(v) == 0", "argmin(v) == 1",
         "len(curve.validation_loss[:3]) == 3", "len(curve.validation_loss[-2:]) == 2", "len(v[5:9]) == 0",
         "curve.validation_loss[1:3][0] == 0.8", "[1, 2, 3][-1] == 3", "sum([1, 2] * 2) == 6", "sum(v - v) == 0",

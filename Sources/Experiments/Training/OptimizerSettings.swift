@@ -63,7 +63,7 @@ struct OptimizerSettings: Codable, Sendable, Hashable {
 
     static func keys(earlyStopping: Bool) -> [KeyDescriptor] {
         let all = [
-            KeyDescriptor("momentum", type: "number", default: "0.9", range: NumericRange(lower: 0, upper: 1, upperInclusive: false),
+            KeyDescriptor("momentum", type: "number", described: "0.9", range: NumericRange(lower: 0, upper: 1, upperInclusive: false),
                           "β of optimizer: momentum (0 is plain SGD)."),
             KeyDescriptor("momentum_convention", type: "pytorch | average", default: "pytorch",
                           "pytorch: v = βv + g, w −= ηv (PyTorch, Keras; a steady gradient g builds a step of ηg/(1 − β)). "
@@ -71,11 +71,11 @@ struct OptimizerSettings: Codable, Sendable, Hashable {
                           + "the same rule with η multiplied by 1 − β). pytorch is the default because the shipped lessons' learning rates were tuned with it and it is what the libraries a reader meets next do."),
             KeyDescriptor("nesterov", type: "boolean", default: "false",
                           "Nesterov momentum: the step uses the gradient plus β·v (a look at where the velocity is taking the weights)."),
-            KeyDescriptor("beta1", type: "number", default: "0.9", range: NumericRange(lower: 0, upper: 1, upperInclusive: false),
+            KeyDescriptor("beta1", type: "number", described: "0.9", range: NumericRange(lower: 0, upper: 1, upperInclusive: false),
                           "Adam's β₁: the decay of the average of the gradients."),
             KeyDescriptor("beta2", type: "number", described: "0.999 (adam), 0.9 (rmsprop)", range: NumericRange(lower: 0, upper: 1, upperInclusive: false),
                           "Adam's β₂ and RMSprop's ρ: the decay of the average of the squared gradients."),
-            KeyDescriptor("epsilon", type: "number", default: "1e-8", range: .aboveUpTo(0, 1),
+            KeyDescriptor("epsilon", type: "number", described: "1e-8", range: .aboveUpTo(0, 1),
                           "Adam's and RMSprop's ε, added to √s in the denominator of the step."),
             KeyDescriptor("l1", type: "number", default: "0", range: .closed(0, 100),
                           "λ₁ of the L1 penalty λ₁‖W‖₁ on the weight matrices (not biases or normalization parameters): each step adds λ₁·sign(W) to the gradient. Beside weight_decay (L2)."),
@@ -161,7 +161,8 @@ struct OptimizerSettings: Codable, Sendable, Hashable {
             if schedule == .constant {
                 out.append(("lr_decay", "'lr_decay' sets the rate of a schedule, and lr_schedule is constant; add e.g. 'lr_schedule: exponential'"))
             } else if !schedule.decayRange.contains(decay) {
-                out.append(("lr_decay", "'lr_decay' of lr_schedule: \(schedule.rawValue) must be \(schedule.decayRange), found \(ResultValue.format(decay))"))
+                let range = schedule.decayRange.description.replacingOccurrences(of: " x ", with: " lr_decay ")
+                out.append(("lr_decay", "'lr_decay' of lr_schedule: \(schedule.rawValue) must be \(range), found \(ResultValue.format(decay))"))
             }
         }
         if patience != nil, !hasValidation {
