@@ -314,8 +314,11 @@ struct ExpressionParser {
                 if negative { throw ExpressionError("expected an integer after '-'", offset: parser.offset) }
                 return nil
             }
-            guard x == x.rounded(), let index = Int(exactly: negative ? -x : x) else {
+            guard x == x.rounded() else {
                 throw ExpressionError("expected an integer index inside [ ], found \(ResultValue.format(x))", offset: parser.offset)
+            }
+            guard let index = Int(exactly: negative ? -x : x) else {
+                throw ExpressionError("the index inside [ ] is too large", offset: parser.offset)
             }
             parser.advance()
             return index

@@ -24,6 +24,7 @@ import Foundation
 ///     last_epoch_loss_cv         their ratio sd / mean (the noise relative to the loss level)
 ///     diverged (true or false), diverged_at_step (0 if not)
 ///     curve.{train_loss, validation_loss, validation_accuracy, learning_rate}[epoch − 1]
+///     curve.step_loss[step − 1]  with curve: step, the loss of every mini-batch
 ///     layers[j].{activation_mean, activation_sd, weight_norm, relative_change, dead_fraction}
 /// }
 /// ```
@@ -109,10 +110,12 @@ struct TrainReport {
         out["last_epoch_loss_cv"] = .number(r.lastEpochLossSD / r.lastEpochLossMean)
         out["diverged"] = .bool(r.divergence != nil)
         out["diverged_at_step"] = .integer(r.divergence?.step ?? 0)
-        out["curve"] = .record(Record([
+        var curve = Record([
             "train_loss": .numbers(r.epochTrainLoss), "validation_loss": .numbers(r.epochValidationLoss),
             "validation_accuracy": .numbers(r.epochValidationAccuracy), "learning_rate": .numbers(r.epochLearningRate),
-        ]))
+        ])
+        if spec.curve == .step { curve["step_loss"] = .numbers(r.stepLoss) }
+        out["curve"] = .record(curve)
         out["layers"] = .list(r.layers.map { layer in
             var l = Record()
             l["name"] = .string(layer.name)
