@@ -53,7 +53,7 @@ let package = Package(
         .target(name: "LessonRunner", dependencies: ["LessonMarkdown", "LessonSupport", "Experiments", "NeuralEngine", "Yams", "MathTypesetting"]),
         .target(
             name: "LessonReport",
-            dependencies: ["LessonMarkdown", "LessonSupport", "Experiments", "LessonRunner", "MathTypesetting"],
+            dependencies: ["LessonMarkdown", "LessonSupport", "Experiments", "LessonRunner", "MathTypesetting", "CZlib"],
             // CSS, JavaScript and the page template, compiled into the binary.
             resources: [
                 .embedInCode("Resources/style.css"),

@@ -118,6 +118,11 @@ class Page:
         self.browser.drain(0.1)
         if js:
             self.evaluate(SIGNATURE_JS)
+            # The positions are unpacked when the page opens; wait for them.
+            deadline = time.time() + 10
+            while time.time() < deadline and not self.evaluate(
+                    "document.querySelectorAll('.explore[data-explore]:not([data-explore-ready])').length === 0"):
+                time.sleep(0.05)
 
     def state(self):
         return {b["id"]: b for b in self.evaluate(STATE_JS)}

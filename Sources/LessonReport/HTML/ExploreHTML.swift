@@ -6,7 +6,8 @@ import LessonRunner
 /// settings, its results at every position, and the inline values and
 /// sentences that follow them. The default position is ordinary HTML, so
 /// it shows without JavaScript and in print; every other position is a
-/// `<template>` (inert, not shown, not printed) that `explore.js` swaps in.
+/// `<template>` (inert, not shown, not printed) whose HTML is stored gzipped
+/// (``GzipText``), which `explore.js` unpacks and swaps in.
 enum ExploreHTML {
     /// `Resources/explore.css`, appended to the page stylesheet, and
     /// `Resources/explore.js`, loaded by pages with an explored block.
@@ -58,9 +59,11 @@ enum ExploreHTML {
         out += "<div class=\"explore-results\" data-names=\"\(HTML.escape("[" + names + "]"))\" data-values=\"\(HTML.escape("[" + values + "]"))\" data-position=\"\(defaultPosition)\">\n"
         out += results(block.positions[defaultPosition].outcome)
         out += "</div>\n"
+        // The other positions, compressed: explore.js unpacks them into
+        // their templates when the page opens.
         for (p, position) in block.positions.enumerated() where p != defaultPosition {
-            out += "<template data-position=\"\(p)\" data-label=\"\(HTML.escape(explore.label(p)))\">"
-                + results(position.outcome) + "</template>\n"
+            out += "<template data-position=\"\(p)\" data-label=\"\(HTML.escape(explore.label(p)))\""
+                + " data-gzip=\"\(GzipText.encode(results(position.outcome)))\"></template>\n"
         }
         return out + "</div>\n"
     }

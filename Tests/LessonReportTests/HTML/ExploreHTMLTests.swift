@@ -51,8 +51,8 @@ import Testing
         let html = page(Self.lesson)
         #expect(html.contains("<div class=\"explore\" data-explore=\"sm\" data-default=\"1\""))
         #expect(html.components(separatedBy: "<template data-position=").count - 1 == 2)
-        #expect(html.contains("<template data-position=\"0\" data-label=\"temperature = 0.5\">"))
-        #expect(html.contains("<template data-position=\"2\" data-label=\"temperature = 2\">"))
+        #expect(html.contains("<template data-position=\"0\" data-label=\"temperature = 0.5\" data-gzip=\""))
+        #expect(html.contains("<template data-position=\"2\" data-label=\"temperature = 2\" data-gzip=\""))
         #expect(html.contains("<p class=\"explore-offer\">Shown: temperature = 1. The interactive page also shows this block&#39;s runs at temperature = 0.5, 1, 2")
                 || html.contains("<p class=\"explore-offer\">Shown: temperature = 1. The interactive page also shows this block's runs at temperature = 0.5, 1, 2"))
         #expect(html.contains("<script src=\"assets/explore.js\" defer></script>"))
@@ -66,9 +66,10 @@ import Testing
             let alone = page(Self.block(value))
             // The plain block's results: after its YAML, before its expectations or end.
             let expected = try #require(slice(alone, from: "</code></pre></details>\n", to: "</figure>"))
+            let packed = slice(html, from: "<template data-position=\"\(p)\" data-label=\"temperature = \(value)\" data-gzip=\"", to: "\"")
             let shown = p == 1
                 ? try #require(slice(html, from: "data-position=\"1\">\n", to: "</div>\n<template"))
-                : try #require(slice(html, from: "<template data-position=\"\(p)\" data-label=\"temperature = \(value)\">", to: "</template>"))
+                : try #require(packed.flatMap(GzipText.decode))
             #expect(shown == expected)
         }
     }
@@ -103,5 +104,15 @@ import Testing
         // An opening one without a close is closed at the end of the text.
         let open = page("<!-- default sm -->\nText.\n")
         #expect(open.contains("<p>Text.</p>\n</div>"))
+    }
+
+    @Test func storedPositionsUnpackToTheirText() {
+        let text = "<table><tr><td>0.25</td></tr></table>\n" + String(repeating: "<path d=\"M0 0L1 1\"/>", count: 500) + "ŷ −"
+        let packed = GzipText.encode(text)
+        #expect(GzipText.decode(packed) == text)
+        #expect(packed.utf8.count < text.utf8.count / 10)
+        #expect(GzipText.encode(text) == packed)
+        #expect(GzipText.decode("not base64!") == nil)
+        #expect(GzipText.decode(Data("plain".utf8).base64EncodedString()) == nil)
     }
 }
