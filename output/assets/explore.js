@@ -1,10 +1,19 @@
 // Explorable blocks (explore:): the controls swap a block's results, and the
 // inline values and sentences reading it, to another stored position. The
-// positions are <template>s in the page; the state is in the URL fragment
-// (#id.setting=value&…), so a link can open a chosen position.
+// positions are <template>s in the page, their HTML gzipped and base64-encoded
+// (data-gzip) and unpacked when the page opens; the state is in the URL
+// fragment (#id.setting=value&…), so a link can open a chosen position.
 (function () {
   "use strict";
-  var blocks = {};
+  // Without a way to unpack the positions the page stays as it reads without
+  // JavaScript: the default position and the line naming the others.
+  if (typeof DecompressionStream !== "function" || typeof Response !== "function") return;
+  var blocks = {}, ready = [];
+  function unpack(base64) {
+    var binary = atob(base64), bytes = new Uint8Array(binary.length);
+    for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).text();
+  }
   function json(text) { try { return JSON.parse(text); } catch (e) { return null; } }
   function each(list, f) { Array.prototype.forEach.call(list, f); }
 
@@ -17,10 +26,20 @@
       start: +root.getAttribute("data-default"), current: +root.getAttribute("data-default"),
       templates: {}, saved: null, status: root.querySelector(".explore-status")
     };
-    each(root.querySelectorAll("template[data-position]"), function (t) { block.templates[t.getAttribute("data-position")] = t; });
+    var unpacked = [];
+    each(root.querySelectorAll("template[data-position]"), function (t) {
+      block.templates[t.getAttribute("data-position")] = t;
+      var packed = t.getAttribute("data-gzip");
+      if (packed === null) return;
+      unpacked.push(unpack(packed).then(function (html) { t.innerHTML = html; t.removeAttribute("data-gzip"); }));
+    });
     blocks[block.id] = block;
-    root.classList.add("explore-live");
-    root.querySelector(".explore-controls").hidden = false;
+    // The controls appear once every position can be shown.
+    ready.push(Promise.all(unpacked).then(function () {
+      root.classList.add("explore-live");
+      root.querySelector(".explore-controls").hidden = false;
+      root.setAttribute("data-explore-ready", "");
+    }));
     each(root.querySelectorAll(".explore-setting"), function (control) {
       var s = +control.getAttribute("data-setting");
       each(control.querySelectorAll("input"), function (input) {
@@ -132,8 +151,10 @@
     });
     if (scroll && first && first.scrollIntoView) first.scrollIntoView();
   }
-  readFragment(true);
-  window.addEventListener("hashchange", function () { readFragment(false); });
+  Promise.all(ready).then(function () {
+    readFragment(true);
+    window.addEventListener("hashchange", function () { readFragment(false); });
+  });
 
   // Paper shows what the page shows without JavaScript: the default position.
   var before = null;
