@@ -153,7 +153,7 @@ public enum Planner {
             }
         }
         var context = context
-        context.runs = max(1, planned.seeds.count)
+        context.seeds = max(1, planned.seeds.count)
         let prepared = kind.prepare(reader, context)
         for issue in reader.issues {
             let location = issue.line == 0 ? block.location : block.fileLocation(bodyLine: issue.line, bodyColumn: issue.column)
