@@ -33,14 +33,14 @@ public enum LocalImage {
         var out: [Diagnostic] = []
         for image in lesson.images where isLocal(image.source) {
             guard let relative = relativePath(image.source) else {
-                out.append(Diagnostic("image '\(image.source)' is outside the lesson's folder; put it in the folder (for example img/) and write a path inside it",
+                out.append(Diagnostic(.imageOutside, "image '\(image.source)' is outside the lesson's folder; put it in the folder (for example img/) and write a path inside it",
                                       at: image.location))
                 continue
             }
             let path = folder.isEmpty ? relative : (folder as NSString).appendingPathComponent(relative)
             var isDirectory: ObjCBool = false
             if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) || isDirectory.boolValue {
-                out.append(Diagnostic("image '\(image.source)' not found: no file \(path)", at: image.location))
+                out.append(Diagnostic(.imageMissing, "image '\(image.source)' not found: no file \(path)", at: image.location))
             }
         }
         return out

@@ -52,7 +52,7 @@ extension SpecReader {
         for estimate in estimates {
             guard let (message, hint) = estimate.refusal(runs: context) else { continue }
             let key = estimate.keys.first(where: has) ?? estimate.keys.last ?? ""
-            fail(key, message, notes: [hint])
+            fail(key, message, notes: [hint], kind: .overBudget)
             return
         }
     }
