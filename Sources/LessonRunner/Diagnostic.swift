@@ -61,12 +61,13 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
             escapeData(s).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
         }
         let command = severity == .error ? "error" : severity == .warning ? "warning" : "notice"
-        var properties: [String] = ["title=\(escapeProperty(code.name))"]
+        var properties: [String] = []
         if let location {
             properties.append("file=\(escapeProperty(location.path))")
             properties.append("line=\(location.line)")
             properties.append("col=\(location.column)")
         }
+        properties.append("title=\(escapeProperty(code.name))")
         let body = ([message] + notes.map(\.message)).joined(separator: "\n")
         return "::\(command)\(properties.isEmpty ? "" : " " + properties.joined(separator: ","))::\(escapeData(body))"
     }

@@ -69,7 +69,7 @@ import Testing
     @Test func theCodeIsPrintedAfterTheMessage() {
         let diagnostic = Diagnostic(.unknownKey, "unknown key 'x'", at: SourceLocation(path: "a.md", line: 3, column: 1))
         #expect(diagnostic.formatted() == "a.md:3:1: error: unknown key 'x' [unknown-key]")
-        #expect(diagnostic.githubAnnotation.hasPrefix("::error title=unknown-key,file=a.md,line=3,col=1::"), "\(diagnostic.githubAnnotation)")
+        #expect(diagnostic.githubAnnotation.hasPrefix("::error file=a.md,line=3,col=1,title=unknown-key::"), "\(diagnostic.githubAnnotation)")
     }
 
     @Test func everyCodeIsNamedOnceAndExplained() {
