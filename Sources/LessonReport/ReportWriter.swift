@@ -19,6 +19,13 @@ public struct ReportWriter {
 
     /// The page file name for each lesson: its name with `.html`, made unique
     /// with its folder names when two lessons share a name.
+    ///
+    /// A name is made of letters, digits, `-`, `_` and `.` only (anything
+    /// else becomes `-`), never starts with `.`, and is at most 120 bytes
+    /// (cut, with a hash of the whole name): so no lesson name can become a
+    /// URL scheme (`javascript:x.md`), a query, a fragment or a path, take
+    /// the name of the index or a hidden temporary file, or be longer than
+    /// the file system allows.
     public static func pageNames(for paths: [String]) -> [String] {
         func base(_ path: String) -> String {
             ((path as NSString).lastPathComponent as NSString).deletingPathExtension
@@ -33,6 +40,7 @@ public struct ReportWriter {
                     .split(separator: "/").filter { $0 != "." && $0 != ".." }.suffix(2)
                 name = (folders + [Substring(name)]).joined(separator: "-")
             }
+            name = safeFileStem(name)
             var candidate = name.isEmpty ? "lesson" : name
             var n = 2
             while used.contains(candidate.lowercased()) || candidate.lowercased() == "index" {
@@ -42,6 +50,31 @@ public struct ReportWriter {
             used.insert(candidate.lowercased())
             return candidate + ".html"
         }
+    }
+
+    /// `name` with every character but letters, digits, `-`, `_` and `.`
+    /// replaced by `-`, no leading `.`, and cut to 120 bytes with a hash of
+    /// the whole name when longer.
+    static func safeFileStem(_ name: String) -> String {
+        var out = ""
+        for character in name {
+            let plain = character.unicodeScalars.allSatisfy {
+                $0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "-" || $0 == "_" || $0 == "."
+                    || $0.properties.generalCategory == .nonspacingMark || $0.properties.generalCategory == .spacingMark
+            } && !character.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
+            out.append(plain ? character : "-")
+        }
+        while out.hasPrefix(".") { out.removeFirst() }
+        if out.utf8.count > 120 {
+            let hash = String(StableHash.hex(StableHash.fnv1a64(name)).prefix(8))
+            var cut = ""
+            for character in out {
+                if cut.utf8.count + character.utf8.count > 110 { break }
+                cut.append(character)
+            }
+            out = cut + "-" + hash
+        }
+        return out
     }
 
     /// The first paragraph as HTML (math stays typeset), cut at a word once
@@ -80,6 +113,7 @@ public struct ReportWriter {
     @discardableResult
     public func write(_ lessons: [ExecutedLesson]) throws -> [String] {
         try AtomicFile.createDirectory(outputDirectory)
+        try Self.checkSeparate(output: outputDirectory, from: lessons.map(\.lesson.path))
         // Left by a render that was killed (kill -9 cannot be caught).
         TemporaryFiles.sweepStale(in: outputDirectory)
         var warnings = try Assets.install(into: outputDirectory)
@@ -106,8 +140,9 @@ public struct ReportWriter {
         for (position, i) in order.enumerated() {
             let lesson = lessons[i]
             let name = names[i]
-            warnings += try LocalImages.copy(for: lesson, into: outputDirectory, destinations: images.destinations[i])
-            try AtomicFile.writeIfChanged(pages[position].html, to: (outputDirectory as NSString).appendingPathComponent(name))
+            warnings += LocalImages.copy(for: lesson, into: outputDirectory, destinations: images.destinations[i])
+            try AtomicFile.writeIfChanged(pages[position].html, to: (outputDirectory as NSString).appendingPathComponent(name),
+                                          within: outputDirectory)
             entries.append(IndexRenderer.Entry(
                 title: curriculum.entries[position].title, href: name,
                 blocks: lesson.blocks.count, failedBlocks: lesson.blocks.filter { !$0.passed }.count,
@@ -118,14 +153,30 @@ public struct ReportWriter {
                 lang: lesson.lesson.frontMatter?.lang))
         }
         try AtomicFile.writeIfChanged(SearchIndex.script(entries: pages.map(\.search)),
-                             to: (outputDirectory as NSString).appendingPathComponent("assets/search-index.js"))
+                             to: (outputDirectory as NSString).appendingPathComponent("assets/search-index.js"),
+                             within: outputDirectory)
         // Lessons rendered here before (`lesson render one.md`) stay in the index.
         let listed = try IndexManifest.update(
             in: outputDirectory,
             rendered: zip(order.map { lessons[$0] }, entries).map { IndexManifest.Item(source: $0.lesson.path, entry: $1) })
         entries = listed.map(\.entry)
         try AtomicFile.writeIfChanged(IndexRenderer.render(entries, options: options),
-                             to: (outputDirectory as NSString).appendingPathComponent("index.html"))
+                             to: (outputDirectory as NSString).appendingPathComponent("index.html"),
+                             within: outputDirectory)
         return warnings
+    }
+
+    /// Refuses an output folder that is, or holds, a lesson's folder: pages,
+    /// images and the manifest would overwrite the author's files there.
+    static func checkSeparate(output: String, from lessonPaths: [String]) throws {
+        guard let root = Confinement.realPath(output) else { return }
+        for path in lessonPaths {
+            let folder = (path as NSString).deletingLastPathComponent
+            if let resolved = Confinement.realPath(folder.isEmpty ? "." : folder), Confinement.contains(root: root, resolved) {
+                throw AtomicFile.WriteError(
+                    path: output,
+                    reason: "the output folder holds the lesson '\(Excerpt.clipped(path))', whose files pages and images would overwrite; write to a folder outside the lessons' folders (--out output)")
+            }
+        }
     }
 }
