@@ -105,6 +105,6 @@ public struct IndexManifest: Codable, Equatable {
         for character in html {
             if character == "<" { inTag = true } else if character == ">" { inTag = false } else if !inTag { out.append(character) }
         }
-        return MarkupCheck.decodeEntitiesOf(out)
+        return MarkupCheck.decodeEntitiesOf(out).collapsingWhitespace
     }
 }

@@ -20,12 +20,12 @@ public struct ReportWriter {
     /// The page file name for each lesson: its name with `.html`, made unique
     /// with its folder names when two lessons share a name.
     ///
-    /// A name is made of letters, digits, `-`, `_` and `.` only (anything
-    /// else becomes `-`), never starts with `.`, and is at most 120 bytes
-    /// (cut, with a hash of the whole name): so no lesson name can become a
-    /// URL scheme (`javascript:x.md`), a query, a fragment or a path, take
-    /// the name of the index or a hidden temporary file, or be longer than
-    /// the file system allows.
+    /// Control characters and `\\` become `-`, a leading `.` is dropped,
+    /// and a name longer than 120 bytes is cut (with a hash of the whole
+    /// name), so no lesson name can take the index's name or a hidden
+    /// temporary file's, or exceed the file system's limit. Every link to a
+    /// page percent-encodes its name (``HTML/fileHref(_:)``), so
+    /// `javascript:x.md` is a page, never a scheme.
     public static func pageNames(for paths: [String]) -> [String] {
         func base(_ path: String) -> String {
             ((path as NSString).lastPathComponent as NSString).deletingPathExtension
@@ -52,17 +52,14 @@ public struct ReportWriter {
         }
     }
 
-    /// `name` with every character but letters, digits, `-`, `_` and `.`
-    /// replaced by `-`, no leading `.`, and cut to 120 bytes with a hash of
-    /// the whole name when longer.
+    /// `name` with control characters and `\\` replaced by `-`, no leading
+    /// `.`, and cut to 120 bytes with a hash of the whole name when longer.
     static func safeFileStem(_ name: String) -> String {
         var out = ""
         for character in name {
-            let plain = character.unicodeScalars.allSatisfy {
-                $0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "-" || $0 == "_" || $0 == "."
-                    || $0.properties.generalCategory == .nonspacingMark || $0.properties.generalCategory == .spacingMark
-            } && !character.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
-            out.append(plain ? character : "-")
+            let bad = character == "\\" || character == "/"
+                || character.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0.value == 0x2028 || $0.value == 0x2029 }
+            out.append(bad ? "-" : character)
         }
         while out.hasPrefix(".") { out.removeFirst() }
         if out.utf8.count > 120 {

@@ -122,6 +122,11 @@ public final class MathTypesetter: @unchecked Sendable {
         return key
     }
 
+    /// The cache file of a formula (tests plant entries there).
+    func cacheFile(_ tex: String, display: Bool) -> String? {
+        lock.withLock { scriptKeyLocked().flatMap { path(Self.cacheKey(tex, display: display, scriptKey: $0)) } }
+    }
+
     private func path(_ key: String) -> String? {
         cacheDirectory.map { ($0 as NSString).appendingPathComponent(key + ".html") }
     }
