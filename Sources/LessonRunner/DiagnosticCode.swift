@@ -29,6 +29,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, Codable {
     case mathUnavailable = "math-unavailable"
     case imageOutside = "image-outside"
     case imageMissing = "image-missing"
+    case imageName = "image-name"
+    case imageFile = "image-file"
 
     /// The name printed after a message and taken by `lesson explain`.
     public var name: String { rawValue }
@@ -65,6 +67,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, Codable {
         case .mathUnavailable: return "Math could not be typeset at all (KaTeX or its engine missing), so it shows as TeX."
         case .imageOutside: return "An image lies outside the lesson's folder."
         case .imageMissing: return "An image file does not exist."
+        case .imageName: return "An image's name is not an image's, or could take the place of the tool's own files (a page, `assets/`, a hidden file)."
+        case .imageFile: return "An image is not a regular file, is too large, or leads outside the lesson's folder through a link."
         }
     }
 
@@ -95,6 +99,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, Codable {
         case .mathUnavailable: return "Install KaTeX (`libjs-katex`) and Duktape (`duktape-dev`), as `make setup` does."
         case .imageOutside: return "Put the image in the lesson's folder (for example `img/`) and refer to it there."
         case .imageMissing: return "Check the path, relative to the lesson file."
+        case .imageName: return "Rename the image with an image ending (`.png`, `.svg`, …), outside `assets/` and folders named like pages."
+        case .imageFile: return "Copy the image itself into the lesson's folder (not a link to a file elsewhere) and keep it under the size limit."
         }
     }
 
