@@ -17,6 +17,7 @@ struct LessonBuilder {
     private var images: [ImageReference] = []
     private var footnoteDefinitions = 0
     private var warnings: [LessonWarning] = []
+    private var defaultProse: [DefaultProseMarker.Use] = []
     private var deepNestingWarnings = 0
     private var slugger = HeadingSlugger()
     private var title: String?
@@ -34,17 +35,13 @@ struct LessonBuilder {
     /// Builds the lesson from the document node.
     mutating func build(_ document: MarkdownNode) -> Lesson {
         var blocks: [BlockNode] = []
-        var ranges: [SourceRange] = []
         for child in document.children {
-            let converted = self.blocks(from: child)
-            blocks += converted
-            ranges += Array(repeating: range(of: child), count: converted.count)
+            blocks += self.blocks(from: child)
         }
         var lesson = Lesson(
             path: path,
             title: title,
             blocks: blocks,
-            blockRanges: ranges,
             experiments: experiments,
             references: references
         )
@@ -68,6 +65,7 @@ struct LessonBuilder {
         }
         lesson.warnings = warnings
         lesson.images = images
+        lesson.defaultProse = defaultProse
         return lesson
     }
 
@@ -122,6 +120,7 @@ struct LessonBuilder {
         case .htmlBlock(let html):
             let html = math.restoringSource(html)
             warnExperimentFence(inHTML: html, at: node.start)
+            if case .open(let id)? = DefaultProseMarker.parse(html) { defaultProse.append(.init(block: id, location: location(node.start))) }
             return [.htmlBlock(html)]
         case .thematicBreak:
             return [.thematicBreak]
@@ -337,7 +336,9 @@ struct LessonBuilder {
             case .code(let literal):
                 result.append(codeSpan(parsedLiteral: literal, node: node, lines: lines))
             case .htmlInline(let html):
-                result.append(.html(math.restoringSource(html)))
+                let html = math.restoringSource(html)
+                if case .open(let id)? = DefaultProseMarker.parse(html) { defaultProse.append(.init(block: id, location: location(node.start))) }
+                result.append(.html(html))
             case .emphasis:
                 result.append(.emphasis(inlines(node.children, lines: lines)))
             case .strong:

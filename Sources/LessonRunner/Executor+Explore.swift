@@ -93,7 +93,7 @@ extension Executor {
             if let problem {
                 block.expectations.append(ExpectationResult(text: expectation.text, location: expectation.location, passed: false,
                                                             actual: problem.message))
-                block.diagnostics.append(Diagnostic("cannot evaluate expectation '\(Excerpt.clipped(expectation.text))': \(problem.message)",
+                block.diagnostics.append(Diagnostic(.expectationError, "cannot evaluate expectation '\(Excerpt.clipped(expectation.text))': \(problem.message)",
                                                     at: expectation.location, notes: problem.notes.map { .init($0) }))
             } else if failures.isEmpty {
                 block.expectations.append(ExpectationResult(text: expectation.text, location: expectation.location, passed: true,
@@ -102,7 +102,7 @@ extension Executor {
                 let where_ = failures.map(\.label).joined(separator: "; ")
                 block.expectations.append(ExpectationResult(text: expectation.text, location: expectation.location, passed: false,
                                                             actual: "failed at \(failures.count) of \(count) explored positions (\(where_))"))
-                block.diagnostics.append(Diagnostic("expectation failed at \(failures.count) of \(count) explored positions: \(expectation.text)",
+                block.diagnostics.append(Diagnostic(.expectationFailed, "expectation failed at \(failures.count) of \(count) explored positions: \(expectation.text)",
                                                     at: expectation.location,
                                                     notes: failures.map { .init("at \($0.label): \($0.actual)") }))
             }

@@ -94,7 +94,7 @@ extension Planner {
             let reader = SpecReader(body: block.body, kind: kind.name, descriptors: descriptors, overrides: overrides)
             let prepared = kind.prepare(reader, context)
             for issue in reader.issues {
-                let diagnostic = Diagnostic(issue.message, at: location(issue.line, issue.column),
+                let diagnostic = Diagnostic(code(of: issue), issue.message, at: location(issue.line, issue.column),
                                             notes: (issue.notes + (note.map { [$0] } ?? [])).map { .init($0) })
                 if !diagnostics.contains(where: { $0.message == diagnostic.message && $0.location == diagnostic.location }) {
                     diagnostics.append(diagnostic)
@@ -113,7 +113,7 @@ extension Planner {
                 let text = value.scalar?.string ?? ""
                 if let same = runs.firstIndex(where: { $0.specJSON == prepared.specJSON }) {
                     let mark = value.mark
-                    diagnostics.append(Diagnostic(
+                    diagnostics.append(Diagnostic(.explore,
                         "'\(setting.name): \(text)' runs the same experiment as '\(setting.name): \(setting.values[same].scalar?.string ?? "")'; every explored value must change the run",
                         at: location(mark?.line ?? 0, mark?.column ?? 0),
                         notes: [.init("a setting this block does not use (its kind ignores it here) cannot be explored")]))
@@ -125,7 +125,7 @@ extension Planner {
             guard diagnostics.count == errorsBefore else { continue }
             guard let defaultIndex else {
                 let mark = setting.key.mark
-                diagnostics.append(Diagnostic(
+                diagnostics.append(Diagnostic(.explore,
                     "the block's own '\(setting.name)' is not among the explored values; add it: it is the position the page opens at, and what the expectations read",
                     at: location(mark?.line ?? 0, mark?.column ?? 0),
                     notes: [.init("or set '\(setting.name)' in the block to one of the listed values")]))

@@ -188,7 +188,7 @@ import Testing
         let body = "data: moons\nhidden: [64, 128, 256]\nepochs: 2000\ntrain_size: 200\nseeds: 8\n"
         #expect(messages("", kind: "bias-variance", body: body).isEmpty)
         let found = messages("explore:\n  noise: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8]\nnoise: 0.2", kind: "bias-variance", body: body)
-        #expect(found.contains { $0.contains("× 8 explored combinations × 8 seeds), more than the budget") })
+        #expect(found.contains { $0.contains("× 8 seeds × 8 explored positions), more than the budget") })
     }
 
     @Test func readingAnotherPositionNamesWhatIsOffered() {
@@ -247,7 +247,7 @@ import Testing
         """)
         let found = plan.diagnostics.map { "\($0.location!.line):\($0.location!.column) \($0.message)" }
         #expect(found == [
-            "17:1 '<!-- default sn -->' marks prose true at the default position of a block that explores, and no block is named 'sn'; did you mean 'sm'?",
+            "17:10 '<!-- default sn -->' marks prose true at the default position of a block that explores, and no block is named 'sn'; did you mean 'sm'?",
             "25:1 '<!-- default plain -->' marks prose true at the default position of a block that explores, and block 'plain' has no 'explore:'",
         ])
     }

@@ -1,5 +1,6 @@
 import Experiments
 import Foundation
+import LessonMarkdown
 import LessonRunner
 
 /// The page side of `explore:`: the controls of a block's explored
