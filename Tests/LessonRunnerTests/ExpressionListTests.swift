@@ -70,4 +70,11 @@ import Testing
         let e = try Expression.parse("all(other.curve[0:2] > [mine.a, 1])")
         #expect(e.rootNames == ["other", "mine"])
     }
+
+    @Test func anInlineSliceKeepsItsColon() throws {
+        let (expression, format) = InlineFormat.split("x[0:5]:.2f")
+        #expect(expression == "x[0:5]")
+        #expect(try format.apply(.number(0.125)) == "0.13" || (try format.apply(.number(0.125))) == "0.12")
+        #expect(InlineFormat.split("ewa([1, 2], 0.5)[1:]").0 == "ewa([1, 2], 0.5)[1:]")
+    }
 }
