@@ -56,6 +56,9 @@ public enum TrainKind: ExperimentKind {
         /// The swept value as a number, if `vary:` swept a numeric setting.
         var value: Double?
         var settings: TrainSettings
+        /// With both `variants:` and `vary:`, the named variant this one sweeps
+        /// (its label): charts draw one line per group, never joining two.
+        var group: String?
     }
 
     public struct Spec: Codable, Sendable, Hashable {
@@ -134,7 +137,7 @@ public enum TrainKind: ExperimentKind {
                 variants.append(Variant(
                     name: variant.name.isEmpty ? valueName : "\(variant.name)_\(valueName)",
                     label: variant.name.isEmpty ? "\(varied) = \(text)" : "\(variant.label), \(varied) = \(text)",
-                    value: number, settings: settings))
+                    value: number, settings: settings, group: variant.name.isEmpty ? nil : variant.label))
             }
         }
         if variants.count > maximumVariants {

@@ -240,13 +240,23 @@ struct TrainReport {
         let logX = positive.count >= 2 && (positive.max() ?? 1) / (positive.min() ?? 1) >= 50
         // Zero cannot sit on a log axis: draw it at a tenth of the smallest positive value.
         let shown = logX ? x.map { $0 > 0 ? $0 : (positive.min() ?? 1) / 10 } : x
-        var series: [Chart.Series]
-        if isRegression {
-            series = [Chart.Series(name: "training loss", x: shown, y: points.map(\.1.trainLoss)),
-                      Chart.Series(name: "test loss", x: shown, y: points.map(\.1.testLoss))]
-        } else {
-            series = [Chart.Series(name: "training accuracy", x: shown, y: points.map(\.1.trainAccuracy), dashed: true),
-                      Chart.Series(name: "test accuracy", x: shown, y: points.map(\.1.testAccuracy))]
+        // One pair of lines per named variant when `variants:` and `vary:` are
+        // both used: a single line through every point would join them.
+        let groups = pairs.map { $0.variant.group }
+        var order: [String?] = []
+        for group in groups where !order.contains(group) { order.append(group) }
+        var series: [Chart.Series] = []
+        for group in order {
+            let members = points.indices.filter { groups[$0] == group }
+            let xs = members.map { shown[$0] }, results = members.map { points[$0].1 }
+            let prefix = group.map { $0 + ": " } ?? ""
+            if isRegression {
+                series += [Chart.Series(name: prefix + "training loss", x: xs, y: results.map(\.trainLoss)),
+                           Chart.Series(name: prefix + "test loss", x: xs, y: results.map(\.testLoss))]
+            } else {
+                series += [Chart.Series(name: prefix + "training accuracy", x: xs, y: results.map(\.trainAccuracy), dashed: true),
+                           Chart.Series(name: prefix + "test accuracy", x: xs, y: results.map(\.testAccuracy))]
+            }
         }
         return Chart(
             title: "Final \(isRegression ? "losses" : "accuracies") against \(varied)", style: .line,

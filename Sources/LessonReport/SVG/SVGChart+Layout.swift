@@ -69,9 +69,6 @@ extension SVGChart {
         var height: Double
         var title: Label?
         var legend: [LegendItem] = []
-        /// Entries left out when the legend would take more than `maxLegendRows`.
-        var legendOverflow = 0
-        var legendOverflowX = 0.0
         var plotLeft = 0.0, plotTop = 0.0, plotRight = 0.0, plotBottom = 0.0
         var x: XAxis = .bands(Bands(count: 0, left: 0, bandWidth: 0, labels: [], labelStep: 1, rotated: false))
         var y = AxisScale(scale: .linear, lower: 0, upper: 1, start: 0, end: 0)
@@ -96,6 +93,11 @@ extension SVGChart {
 
             let rows = placeLegend(data: data, top: top)
             if rows > 0 { top += Double(rows) * Self.legendRowHeight + 4 }
+            // Every line keeps its entry: rows past the usual few make the
+            // chart taller instead of the plot smaller (or a "+N more").
+            if rows > Self.maxLegendRows {
+                self.height = min(self.height + Double(rows - Self.maxLegendRows) * Self.legendRowHeight, 8000 + Double(rows) * Self.legendRowHeight)
+            }
             top += 8
 
             let xText = XMLText.singleLine(chart.xLabel), yText = XMLText.singleLine(chart.yLabel)
@@ -144,18 +146,10 @@ extension SVGChart {
             var entries: [(LegendItem.Swatch, String)] = data.series.map { (.series($0), $0.name) }
             entries += data.referenceLines.map { (.reference, $0.label) }
             var x = pad, row = 0
-            for (index, (swatch, name)) in entries.enumerated() {
+            for (swatch, name) in entries {
                 let label = Label(XMLText.singleLine(name), maxWidth: width - 2 * pad - Self.legendSwatchWidth - 6, fontSize: Self.legendFont)
                 let itemWidth = Self.legendSwatchWidth + 6 + TextMetrics.width(label.text, fontSize: Self.legendFont)
-                // On the last row, leave room for the "+N more" note unless this is the last entry.
-                let isLastRow = row + 1 == Self.maxLegendRows, isLastEntry = index == entries.count - 1
-                let rowEnd = width - pad - (isLastRow && !isLastEntry ? Self.moreNoteWidth : 0)
-                if x > pad, x + itemWidth > rowEnd {
-                    if row + 1 == Self.maxLegendRows {
-                        legendOverflow = entries.count - index
-                        legendOverflowX = x
-                        break
-                    }
+                if x > pad, x + itemWidth > width - pad {
                     row += 1
                     x = pad
                 }
@@ -167,7 +161,6 @@ extension SVGChart {
         }
 
         static let legendSwatchWidth = 22.0
-        static let moreNoteWidth = 70.0
 
         // MARK: Axes
 

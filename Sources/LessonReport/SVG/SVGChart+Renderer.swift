@@ -171,9 +171,6 @@ extension SVGChart {
                     out += "</g>\n"
                 }
             }
-            if layout.legendOverflow > 0, let last = layout.legend.last {
-                out += "<text class=\"legend-more\" x=\"\(f(layout.legendOverflowX))\" y=\"\(f(last.y + 4.2))\"\(ownLanguage)>\(XMLText.escaped(words.moreInLegend(layout.legendOverflow)))</text>\n"
-            }
             out += "</g>\n"
         }
 
