@@ -41,6 +41,7 @@ public enum TrainKind: ExperimentKind {
             KeyDescriptor("target_loss", type: "number", described: "(none)", range: .above(0),
                           "Counts the steps until a batch's training loss first reaches this value (steps_to_target)."),
             KeyDescriptor("show_layers", type: "boolean", default: "false", "Show the per-layer statistics table."),
+            TrainPlot.key,
         ]
     }
 
@@ -74,6 +75,8 @@ public enum TrainKind: ExperimentKind {
         var curve: CurveMode
         var targetLoss: Double?
         var showLayers: Bool
+        /// The author's `plot:`; `nil`: the default charts.
+        var plot: TrainPlot?
     }
 
     /// Largest training work of one block, in units of (training examples ×
@@ -154,7 +157,8 @@ public enum TrainKind: ExperimentKind {
             data: data, examples: examples, trainFraction: trainFraction, validationFraction: validationFraction,
             labelNoise: labelNoise, featureScale: featureScale, variants: variants, varied: varied,
             curve: CurveMode(rawValue: reader.choice("curve", ["epoch", "step"])) ?? .epoch,
-            targetLoss: reader.optionalDouble("target_loss"), showLayers: reader.bool("show_layers"))
+            targetLoss: reader.optionalDouble("target_loss"), showLayers: reader.bool("show_layers"),
+            plot: TrainPlot.decode(reader, variantNames: variants.map(\.name), stepCurve: reader.string("curve") == "step"))
 
         // Each variant's model must be buildable, before anything runs.
         var reported: Set<String> = []

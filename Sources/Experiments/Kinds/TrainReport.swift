@@ -41,8 +41,8 @@ struct TrainReport {
         ExperimentOutcome(values: values, presentation: presentation)
     }
 
-    private var isRegression: Bool { spec.data.source.isRegression }
-    private var pairs: [(variant: TrainKind.Variant, result: VariantResult)] {
+    var isRegression: Bool { spec.data.source.isRegression }
+    var pairs: [(variant: TrainKind.Variant, result: VariantResult)] {
         Array(zip(spec.variants, result.variants))
     }
 
@@ -139,7 +139,7 @@ struct TrainReport {
                 + "A smaller learning rate (now \(ReportFormat.number(variant.settings.resolvedLearningRate))) would keep it finite."))
         }
         items.append(.table(metricsTable))
-        if let chart = curveChart { items.append(.chart(chart)) }
+        items += curveCharts.map { .chart($0) }
         if let chart = sweepChart { items.append(.chart(chart)) }
         if spec.showLayers { items.append(.table(layerTable)) }
         return items
@@ -189,45 +189,6 @@ struct TrainReport {
                 + "Losses and accuracies are measured after training in evaluation mode; ‖W‖ is the norm of all weight matrices together, "
                 + "its change relative to the initial weights; dead ReLUs never fire on the training set; times are CPU time on one core (the wall time on an idle machine).",
             columns: columns, rows: rows)
-    }
-
-    private var curveChart: Chart? {
-        let live = pairs.filter { !$0.result.epochTrainLoss.isEmpty || !$0.result.stepLoss.isEmpty }
-        guard !live.isEmpty else { return nil }
-        var series: [Chart.Series] = []
-        var all: [Double] = []
-        if spec.curve == .step {
-            for (variant, r) in live {
-                let x = r.stepLoss.indices.map { Double($0 + 1) / Double(max(r.stepsPerEpoch, 1)) }
-                all += r.stepLoss
-                // Display resolution: runs of steps as their mean, the band spanning their lowest to highest loss.
-                series.append(Chart.Series(name: variant.label, x: x, y: r.stepLoss).downsampled())
-            }
-        } else {
-            for (variant, r) in live {
-                let x = r.epochTrainLoss.indices.map { Double($0 + 1) }
-                if spec.validationFraction > 0 {
-                    series.append(Chart.Series(name: variant.label + ", validation", x: x, y: r.epochValidationLoss).downsampled())
-                    all += r.epochValidationLoss
-                }
-                series.append(Chart.Series(name: variant.label + ", training", x: x, y: r.epochTrainLoss, dashed: true).downsampled())
-                all += r.epochTrainLoss
-            }
-        }
-        let positive = all.filter { $0 > 0 && $0.isFinite }
-        let logY = (positive.max() ?? 1) / max(positive.min() ?? 1, 1e-300) > 50
-        let what = isRegression ? "mean squared error" : "cross-entropy"
-        return Chart(
-            title: spec.curve == .step ? "Loss of every mini-batch" : "Learning curves",
-            style: .line, xLabel: "epoch", yLabel: what + (logY ? " (log scale)" : ""), yScale: logY ? .log : .linear,
-            series: series,
-            summary: (spec.curve == .step
-                ? "The training loss of each step's batch against the epoch, one line per variant: "
-                    + live.map { "\($0.variant.label): \($0.result.steps) steps" }.joined(separator: "; ") + "."
-                : "Training (dashed) and validation loss after each epoch, one pair of lines per variant.")
-                + (series.contains { $0.yLow != nil } ? " A line of more than \(Chart.Series.displayPoints) points is drawn at that "
-                    + "resolution: its first and last points as they are, the rest as the mean of runs of consecutive points, "
-                    + "with a band from the lowest to the highest point of each run." : ""))
     }
 
     /// With a numeric sweep of 3 values or more: the final figures against the swept value.
