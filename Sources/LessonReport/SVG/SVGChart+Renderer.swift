@@ -163,11 +163,11 @@ extension SVGChart {
                     case .scatter:
                         out += "<path class=\"mk\" d=\"\(Palette.markerPath(series.index, x: x + w / 2, y: y, r: 3.8))\" fill=\"\(colour)\"/>"
                     }
-                    out += text(item.label, "x=\"\(f(x + w + 6))\" y=\"\(f(y + 4.2))\"")
+                    out += text(item.label, "x=\"\(f(x + w + 6))\" y=\"\(f(y + 4.2))\"", x: x + w + 6, lineHeight: Layout.legendLineHeight)
                     out += "</g>\n"
                 case .reference:
                     out += "<g class=\"ref\"><path class=\"ref-line\" d=\"M\(f(x)) \(f(y))h\(f(w))\" fill=\"none\" stroke=\"currentColor\" stroke-dasharray=\"5 4\"/>"
-                    out += text(item.label, "x=\"\(f(x + w + 6))\" y=\"\(f(y + 4.2))\"")
+                    out += text(item.label, "x=\"\(f(x + w + 6))\" y=\"\(f(y + 4.2))\"", x: x + w + 6, lineHeight: Layout.legendLineHeight)
                     out += "</g>\n"
                 }
             }

@@ -18,4 +18,14 @@ import Testing
         let viewBox = try #require(svg.firstMatch(of: /viewBox="0 0 ([0-9.]+) ([0-9.]+)"/))
         if width == 390 { #expect(Double(viewBox.2)! > 360) }
     }
+
+    @Test func aLongLabelWrapsInsteadOfBeingCut() throws {
+        let long = ["decayed (optimizer = rmsprop, lr_schedule = inverse_time, lr_decay = 0.02)",
+                    "decayed (optimizer = rmsprop, lr_schedule = inverse_time, lr_decay = 0.05)"]
+        let chart = Chart(title: "t", series: long.map { Chart.Series(name: $0, x: [1, 2], y: [1, 2]) })
+        let svg = SVGChart.render(chart, width: 390, height: 300, idPrefix: "w")
+        // Both endings, where the labels differ, are drawn (in a second line), not cut off.
+        #expect(svg.contains("0.02)<") && svg.contains("0.05)<"), "\(svg)")
+        #expect(!svg.contains("…"))
+    }
 }
