@@ -90,7 +90,7 @@ extension TrainReport {
         let what = quantity == 1 ? "accuracy (%)" : quantity == 2 ? "learning rate η" : isRegression ? "mean squared error" : "cross-entropy"
         var title = curves == [.stepLoss] ? "Loss of every mini-batch" : quantity == 2 ? "Learning rate" : "Learning curves"
         if panelCount > 1 {
-            title += curves.count == 1 && curves[0] != .stepLoss ? ": \(curves[0].words)" : ""
+            title += curves.count == 1 && quantity == 0 && curves[0] != .stepLoss ? ": \(curves[0].words)" : ""
             title += variants.count == 1 ? " (\(variants[0].variant.name))"
  : variants.count < plotted ? " (\(variants.map(\.variant.name).joined(separator: ", ")))" : ""
         }
