@@ -63,7 +63,7 @@ extension TrainReport {
         var all: [Double] = []
         for (variant, r) in variants {
             for curve in curves {
-                let y: [Double]
+                var y: [Double]
                 var x: [Double]
                 switch curve {
                 case .trainLoss: y = r.epochTrainLoss
@@ -72,6 +72,10 @@ extension TrainReport {
                 case .learningRate: y = r.epochLearningRate
                 case .stepLoss: y = r.stepLoss
                 }
+                // A run that stopped early (diverged, or early stopping) keeps the
+                // planned length with gaps, so that seeds' runs combine point by point.
+                let planned = variant.settings.epochs * (curve == .stepLoss ? max(r.stepsPerEpoch, 1) : 1)
+                if y.count < planned { y += Array(repeating: .nan, count: planned - y.count) }
                 x = y.indices.map { Double($0 + 1) }
                 if curve == .stepLoss { x = x.map { $0 / Double(max(r.stepsPerEpoch, 1)) } }
                 let name = curves.count == 1 ? variant.label

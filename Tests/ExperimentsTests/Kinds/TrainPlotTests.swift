@@ -54,4 +54,15 @@ import Testing
         #expect(found != nil, "\(issues.map(\.message))")
         #expect((found?.line ?? 0) == 1 && (found?.column ?? 0) > 1, "\(String(describing: found))")
     }
+
+    @Test func aRunThatStopsEarlyKeepsThePlannedLengthWithGaps() throws {
+        let outcome = try run("data: blobs\nexamples: 120\nhidden: [4]\nepochs: 60\noptimizer: adam\nlearning_rate: 0.05\npatience: 1\n")
+        let chart = outcome.presentation.compactMap { item -> Chart? in
+            if case .chart(let chart) = item { return chart } else { return nil }
+        }.first
+        let series = try #require(chart?.series.first)
+        // Seeds' runs that stop at different epochs still combine point by point.
+        #expect(series.y.count == 60 && series.x.count == 60)
+        #expect(series.y.last?.isNaN == true && series.y.first?.isNaN == false)
+    }
 }
