@@ -106,6 +106,7 @@ extension Executor {
         var actual: String
         var failureMessage: String
         var notes: [String]
+        var failedSeeds: [UInt64] = []
     }
 
     /// Evaluates an expectation: once when it reads no per-seed value, else
@@ -165,7 +166,8 @@ extension Executor {
             passed: false,
             actual: "failed for \(failures.count) of \(runCount) seeds (\(seedList)); " + ranges,
             failureMessage: "expectation failed for \(failures.count) of \(runCount) seeds: \(text)",
-            notes: failures.map { "seed \($0.seed): \($0.reads)" })
+            notes: failures.map { "seed \($0.seed): \($0.reads)" },
+            failedSeeds: failures.map(\.seed))
     }
 }
 
