@@ -29,7 +29,7 @@ public struct FailedExpectation: Sendable, Equatable {
                     return FailedExpectation(location: result.location, blockId: block.planned.id, text: result.text,
                                              seeds: seeds, runs: runs)
                 }
-            }
+            }.sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) }
         }
     }
 

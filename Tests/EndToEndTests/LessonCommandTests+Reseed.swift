@@ -35,7 +35,7 @@ extension LessonCommandTests {
         #expect(r.stdout.contains("""
         2 expectations failed with every seed moved by 1000 (--reseed):
           \(path):8:10: block 'fixed': `loss > 100` failed at seed 1003
-          \(path):19:5: block 'samp': `uniform.top_decade > 2` failed at seeds 1001, 1002, 1003, 1004 (4 of 4 runs)
+          \(path):20:5: block 'samp': `uniform.top_decade > 2` failed at seeds 1001, 1002, 1003, 1004 (4 of 4 runs)
         """), "\(r.stdout)")
         #expect(r.stderr.contains("note: seed 1001: uniform.top_decade = "), "\(r.stderr)")
         let page = try String(contentsOfFile: dir.path + "/out/reseed.html", encoding: .utf8)

@@ -58,7 +58,7 @@ import Testing
         #expect(seeded.blocks[2].seeds.first != plain.blocks[2].seeds.first)
         #expect(seeded.blocks[1].seed == 7)
         #expect(seeded.blocks[3].seeds == [5, 9])
-        #expect(seeded.blocks.allSatisfy(\.isValid))
+        #expect(seeded.blocks.allSatisfy { $0.isValid })
     }
 
     @Test func reseedMovesEverySeedExplicitOnesToo() {
@@ -69,7 +69,7 @@ import Testing
         #expect(moved.blocks[2].seeds == plain.blocks[2].seeds.map { $0 + 1000 })
         #expect(moved.blocks[2].seed == moved.blocks[2].seeds[0])
         #expect(moved.blocks[3].seeds == [1005, 1009])
-        #expect(moved.blocks.allSatisfy(\.isValid))
+        #expect(moved.blocks.allSatisfy { $0.isValid })
     }
 
     @Test func reseedWrapsPastTheLargestSeed() {
