@@ -12,6 +12,9 @@ public struct FailedExpectation: Sendable, Equatable {
     public var seeds: [UInt64]
     /// How many runs it was checked over (1 for a block run once).
     public var runs: Int
+    /// The seeds of a `seeds:` block whose expectation reads only summaries
+    /// (`x.mean`, `x.max`): it failed for the runs together, not at one seed.
+    public var summaryOf: [UInt64] = []
 
     /// Every failed expectation of `lessons`, in lesson and source order.
     /// An expectation that could not be evaluated (or parsed) is listed too,
@@ -26,8 +29,9 @@ public struct FailedExpectation: Sendable, Equatable {
                     }
                     let seeds = !result.failedSeeds.isEmpty ? result.failedSeeds
                         : parsed && block.planned.seeds.isEmpty && block.outcome != nil ? [block.planned.seed] : []
+                    let summary = parsed && seeds.isEmpty && block.outcome != nil ? block.planned.seeds : []
                     return FailedExpectation(location: result.location, blockId: block.planned.id, text: result.text,
-                                             seeds: seeds, runs: runs)
+                                             seeds: seeds, runs: runs, summaryOf: summary)
                 }
             }.sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) }
         }
@@ -37,6 +41,10 @@ public struct FailedExpectation: Sendable, Equatable {
     public var line: String {
         var text = "\(location): block '\(blockId)': `\(Excerpt.clipped(self.text))`"
         switch seeds.count {
+        case 0 where summaryOf.count > 1:
+            let consecutive = zip(summaryOf, summaryOf.dropFirst()).allSatisfy { $1 == $0 + 1 }
+            let seeds = consecutive ? "\(summaryOf[0])–\(summaryOf[summaryOf.count - 1])" : summaryOf.map(String.init).joined(separator: ", ")
+            text += " did not hold over the \(summaryOf.count) runs together (seeds \(seeds))"
         case 0: text += " did not hold"
         case 1 where runs == 1: text += " failed at seed \(seeds[0])"
         default:
