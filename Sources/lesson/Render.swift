@@ -35,7 +35,7 @@ struct Render: ParsableCommand {
         Terminal.report(lessons, format: options.format)
         let writer = ReportWriter(outputDirectory: out, options: RenderOptions(allowRawHTML: unsafeHTML), jobs: options.jobs)
         do {
-            for warning in try writer.write(lessons) { Terminal.printError("warning: \(warning)") }
+            for warning in try writer.write(lessons) { Terminal.printError("warning: " + TerminalText.escaped(warning)) }
         } catch {
             Terminal.printError("error: \(error)")
             throw ExitCode(1)
