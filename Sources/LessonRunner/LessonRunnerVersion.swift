@@ -5,6 +5,8 @@ public enum LessonRunnerVersion {
     /// Bumped with each release; cached results are keyed by the engine
     /// version, not by this.
     public static let string = "0.1.0"
+    /// The license LessonRunner is distributed under (the LICENSE file).
+    public static let license = "MIT"
     /// The version of the engine that computes results (part of every cache key).
     public static var engine: String { KindRegistry.engineVersion }
 }
