@@ -17,9 +17,13 @@ public enum Planner {
     /// lines (and put each on the page); the first few say what is wrong.
     public static let maximumDiagnosticsPerBlock = 50
 
-    public static func plan(_ lesson: Lesson, registry: [AnyExperimentKind] = KindRegistry.all) -> Plan {
-        let directory = (lesson.path as NSString).deletingLastPathComponent
-        let context = DecodeContext(lessonDirectory: directory.isEmpty ? "." : directory)
+    /// - Parameters:
+    ///   - sharedDataFolders: the course's shared data folders, searched for
+    ///     data files after the lesson's own folder.
+    ///   - courseRoot: the course's folder, which those files must stay inside.
+    public static func plan(_ lesson: Lesson, registry: [AnyExperimentKind] = KindRegistry.all,
+                            sharedDataFolders: [String] = [], courseRoot: String? = nil) -> Plan {
+        let context = Executor.decodeContext(lessonPath: lesson.path, sharedDataFolders: sharedDataFolders, courseRoot: courseRoot)
         var blocks: [PlannedBlock] = []
         var seenIds: [String: SourceLocation] = [:]
         var diagnostics = lesson.warnings.map { Diagnostic($0.message, at: $0.location, severity: $0.isError ? .error : .warning) }

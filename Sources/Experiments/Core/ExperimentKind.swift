@@ -49,9 +49,17 @@ public struct DecodeContext: Sendable {
     /// How many times the block runs (its `seeds:`): a kind's work budget
     /// covers all of them, so its estimate is multiplied by this.
     public var runs: Int
-    public init(lessonDirectory: String, runs: Int = 1) {
+    /// The course's shared data folders (`data:` in `course.yml`), searched
+    /// after the lesson's own folder; a file found there must stay inside
+    /// ``courseRoot`` after following symbolic links.
+    public var sharedDataFolders: [String]
+    /// The course's folder (where `course.yml` is); nil outside a course.
+    public var courseRoot: String?
+    public init(lessonDirectory: String, runs: Int = 1, sharedDataFolders: [String] = [], courseRoot: String? = nil) {
         self.lessonDirectory = lessonDirectory
         self.runs = runs
+        self.sharedDataFolders = sharedDataFolders
+        self.courseRoot = courseRoot
     }
 
     /// " × 8 seeds" for a work estimate's explanation; empty for one run.
