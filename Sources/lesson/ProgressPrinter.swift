@@ -1,4 +1,5 @@
 import Foundation
+import LessonSupport
 import LessonRunner
 
 /// Shows which lesson and block is running: a live line on a terminal, one
@@ -56,6 +57,7 @@ final class ProgressPrinter: ProgressObserver, @unchecked Sendable {
         let now = clock.now
         let began = lock.withLock { firstStart[lesson.lesson.path] } ?? now
         line += String(format: " (%@ into the run; took %.2f s)", Self.clockText(elapsed), Self.seconds(now - began))
+        line = TerminalText.neutralizingCommands(TerminalText.escaped(line))
         // One write under the lock: under `--jobs` a block's status line may
         // come from another thread at the same time, and must not split it.
         lock.withLock {
@@ -93,7 +95,10 @@ final class ProgressPrinter: ProgressObserver, @unchecked Sendable {
                 return "… \(Self.clockText(elapsed)) elapsed" + (running.map { "; running \($0)" } ?? "")
             }
             guard let line else { return }
-            if !line.isEmpty { lock.withLock { FileHandle.standardError.write(Data((line + "\n").utf8)) } }
+            if !line.isEmpty {
+                let shown = TerminalText.neutralizingCommands(TerminalText.escaped(line))
+                lock.withLock { FileHandle.standardError.write(Data((shown + "\n").utf8)) }
+            }
         }
     }
 
@@ -101,6 +106,7 @@ final class ProgressPrinter: ProgressObserver, @unchecked Sendable {
 
     private func status(_ text: String) {
         let width = 100
+        let text = TerminalText.escaped(text)
         let clipped = text.count > width ? String(text.prefix(width - 1)) + "…" : text
         lock.withLock { FileHandle.standardError.write(Data(("\r\u{1B}[2K" + clipped).utf8)) }
     }

@@ -39,7 +39,7 @@ struct Render: ParsableCommand {
         Terminal.report(lessons, format: options.format)
         let writer = ReportWriter(outputDirectory: out, options: RenderOptions(allowRawHTML: unsafeHTML, courseTitle: Course.settings?.title), jobs: options.jobs)
         do {
-            for warning in try writer.write(lessons) { Terminal.printError("warning: \(warning)") }
+            for warning in try writer.write(lessons) { Terminal.printError("warning: " + TerminalText.escaped(warning)) }
         } catch {
             Terminal.printError("error: \(error)")
             throw ExitCode(1)
