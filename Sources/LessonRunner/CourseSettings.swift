@@ -83,7 +83,7 @@ public struct CourseSettings: Sendable, Equatable {
         var problems: [Diagnostic] = []
         func problem(_ message: String, _ node: Node?, notes: [String] = []) {
             let location = SourceLocation(path: path, line: node?.mark?.line ?? 1, column: node?.mark?.column ?? 1)
-            problems.append(Diagnostic(message, at: location, notes: notes.map { .init($0) }))
+            problems.append(Diagnostic(.courseSettings, message, at: location, notes: notes.map { .init($0) }))
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             problem("cannot read the course settings", nil)
@@ -96,7 +96,7 @@ public struct CourseSettings: Sendable, Equatable {
         } catch let error as YamlError {
             // The same words and places as a block's YAML errors (tabs, duplicate keys).
             let issue = SpecReader.issue(from: error, body: text)
-            problems.append(Diagnostic(issue.message, at: SourceLocation(path: path, line: max(1, issue.line), column: max(1, issue.column)),
+            problems.append(Diagnostic(.courseSettings, issue.message, at: SourceLocation(path: path, line: max(1, issue.line), column: max(1, issue.column)),
                                        notes: issue.notes.map { .init($0) }))
             return (nil, problems)
         } catch {

@@ -20,14 +20,14 @@ public enum LessonLinkCheck {
             let shown = "'" + Excerpt.clipped(link.destination) + "'"
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
-                out.append(Diagnostic("link \(shown) leads to no lesson: there is no file \(path)", at: link.location,
+                out.append(Diagnostic(.lessonLink, "link \(shown) leads to no lesson: there is no file \(path)", at: link.location,
                                       notes: [.init("a link to another lesson names its Markdown file, relative to this lesson")]))
                 continue
             }
             guard let fragment, !fragment.isEmpty, !fragment.hasPrefix("block-"), !fragment.hasPrefix("fn") else { continue }
             if anchorsByPath[path] == nil { anchorsByPath[path] = anchors(of: path, root: root) }
             guard let known = anchorsByPath[path] ?? nil, !known.contains(fragment) else { continue }
-            out.append(Diagnostic("link \(shown): \(file) has no heading, figure or table with the anchor '\(Excerpt.clipped(fragment))'"
+            out.append(Diagnostic(.lessonLink, "link \(shown): \(file) has no heading, figure or table with the anchor '\(Excerpt.clipped(fragment))'"
                                   + Suggestion.didYouMean(fragment, in: known.sorted()), at: link.location))
         }
         return out

@@ -24,12 +24,12 @@ extension Pipeline {
         let jobs = max(1, jobs)
         // Loading and planning (cmark, every block's YAML) are per
         // lesson: on `jobs` threads too, in lesson order.
-        let registry = registry
+        let registry = registry, reseed = reseed
         let language = defaultLanguage, folders = executor.sharedDataFolders, courseRoot = executor.courseRoot
         let loaded: [Loaded] = ParallelMap.map(paths.count, jobs: jobs) { index in
             do {
                 return .plan(Planner.plan(Self.withLanguage(language, try LessonLoader.load(path: paths[index])), registry: registry,
-                                          sharedDataFolders: folders, courseRoot: courseRoot))
+                                          reseed: reseed, sharedDataFolders: folders, courseRoot: courseRoot))
             } catch {
                 return .unreadable(Self.unreadable(path: paths[index], error: error))
             }
@@ -79,7 +79,7 @@ extension Pipeline {
     static func unreadable(path: String, error: Error) -> ExecutedLesson {
         let lesson = Lesson(path: path, title: nil, blocks: [], experiments: [], references: [])
         let plan = Plan(lesson: lesson, blocks: [], diagnostics: [
-            Diagnostic("\(error)", at: SourceLocation(path: path, line: 1, column: 1)),
+            Diagnostic(.unreadableLesson, "\(error)", at: SourceLocation(path: path, line: 1, column: 1)),
         ])
         return ExecutedLesson(plan: plan, blocks: [], references: [], diagnostics: plan.diagnostics, seconds: 0)
     }

@@ -13,6 +13,8 @@ public struct Pipeline {
     public var registry: [AnyExperimentKind] = KindRegistry.all
     /// The language of lessons whose front matter names none (the course's `language:`).
     public var defaultLanguage: String?
+    /// Moves every block's seeds by this much (`--reseed K`); 0 runs the seeds the lessons say.
+    public var reseed: UInt64 = 0
 
     public init(executor: Executor, typesetter: MathTypesetter = MathTypesetter(cacheDirectory: nil)) {
         self.executor = executor
@@ -24,12 +26,12 @@ public struct Pipeline {
     public func run(path: String) -> ExecutedLesson {
         do {
             let lesson = Self.withLanguage(defaultLanguage, try LessonLoader.load(path: path))
-            return finishPage(executor.execute(Planner.plan(lesson, registry: registry, sharedDataFolders: executor.sharedDataFolders,
-                                                             courseRoot: executor.courseRoot)))
+            return finishPage(executor.execute(Planner.plan(lesson, registry: registry, reseed: reseed,
+                                                             sharedDataFolders: executor.sharedDataFolders, courseRoot: executor.courseRoot)))
         } catch {
             let lesson = Lesson(path: path, title: nil, blocks: [], experiments: [], references: [])
             let plan = Plan(lesson: lesson, blocks: [], diagnostics: [
-                Diagnostic("\(error)", at: SourceLocation(path: path, line: 1, column: 1)),
+                Diagnostic(.unreadableLesson, "\(error)", at: SourceLocation(path: path, line: 1, column: 1)),
             ])
             return ExecutedLesson(plan: plan, blocks: [], references: [], diagnostics: plan.diagnostics, seconds: 0)
         }

@@ -18,18 +18,21 @@ public enum Planner {
     public static let maximumDiagnosticsPerBlock = 50
 
     /// - Parameters:
+    ///   - reseed: moves every block's seeds by this much (`--reseed`),
+    ///     explicit `seed:`/`seeds:` too, so an author sees whether a claim holds
+    ///     at seeds nobody chose.
     ///   - sharedDataFolders: the course's shared data folders, searched for
     ///     data files after the lesson's own folder.
     ///   - courseRoot: the course's folder, which those files must stay inside.
-    public static func plan(_ lesson: Lesson, registry: [AnyExperimentKind] = KindRegistry.all,
+    public static func plan(_ lesson: Lesson, registry: [AnyExperimentKind] = KindRegistry.all, reseed: UInt64 = 0,
                             sharedDataFolders: [String] = [], courseRoot: String? = nil) -> Plan {
         let context = Executor.decodeContext(lessonPath: lesson.path, sharedDataFolders: sharedDataFolders, courseRoot: courseRoot)
         var blocks: [PlannedBlock] = []
         var seenIds: [String: SourceLocation] = [:]
-        var diagnostics = lesson.warnings.map { Diagnostic($0.message, at: $0.location, severity: $0.isError ? .error : .warning) }
+        var diagnostics = lesson.warnings.map { Diagnostic(.markdown, $0.message, at: $0.location, severity: $0.isError ? .error : .warning) }
         if lesson.experiments.count > maximumBlocks {
             let first = lesson.experiments[maximumBlocks]
-            diagnostics.append(Diagnostic(
+            diagnostics.append(Diagnostic(.tooManyBlocks,
                 "too many experiment blocks: a lesson may have at most \(maximumBlocks.grouped), this one has "
                     + "\(lesson.experiments.count.grouped); this block and the ones after it are not run",
                 at: first.location, notes: [.init("split the lesson into several files")]))
@@ -38,7 +41,7 @@ public enum Planner {
         var planned = lesson.experiments.prefix(maximumBlocks).map { block in
             counters[block.kind, default: 0] += 1
             return planBlock(block, defaultId: defaultId(kind: block.kind, ordinal: counters[block.kind]!), lesson: lesson,
-                             context: context, registry: registry)
+                             context: context, registry: registry, reseed: reseed)
         }
         // Default ids skip the ids blocks take explicitly, wherever those
         // blocks are: `id: softmax_2` on a first block must not collide with
@@ -55,7 +58,8 @@ public enum Planner {
                 let id = defaultId(kind: kind, ordinal: counters[kind]!)
                 taken.insert(id)
                 if id != planned[i].id {
-                    planned[i] = planBlock(planned[i].block, defaultId: id, lesson: lesson, context: context, registry: registry)
+                    planned[i] = planBlock(planned[i].block, defaultId: id, lesson: lesson, context: context, registry: registry,
+                                           reseed: reseed)
                 }
             }
         }
@@ -69,7 +73,7 @@ public enum Planner {
         }
         for var planned in planned {
             if let previous = seenIds[planned.id] {
-                planned.diagnostics.append(Diagnostic(
+                planned.diagnostics.append(Diagnostic(.duplicateId,
                     "duplicate block id '\(planned.id)'; ids name a block's values and must be unique in a lesson",
                     at: planned.block.location, notes: [.init("first used here", location: previous)]))
                 planned.prepared = nil
@@ -86,24 +90,18 @@ public enum Planner {
         return "\(base)_\(ordinal)"
     }
 
-    /// A stable seed from the lesson's file name and the block id, so moving
-    /// the repository or reordering unrelated blocks changes nothing.
-    static func defaultSeed(lessonPath: String, id: String) -> UInt64 {
-        let name = (lessonPath as NSString).lastPathComponent
-        return StableHash.fnv1a64("\(name)#\(id)") & ((1 << 53) - 1)
-    }
-
     static func planBlock(_ block: ExperimentBlock, defaultId: String, lesson: Lesson, context: DecodeContext,
-                          registry: [AnyExperimentKind]) -> PlannedBlock {
+                          registry: [AnyExperimentKind], reseed: UInt64 = 0) -> PlannedBlock {
         var planned = PlannedBlock(block: block, id: defaultId,
                                    seed: 0, caption: nil, show: false, expectations: [], prepared: nil, diagnostics: [])
-        planned.seed = defaultSeed(lessonPath: lesson.path, id: planned.id)
+        let lessonSeed = lesson.frontMatter?.seed
+        planned.seed = defaultSeed(lessonSeed: lessonSeed, id: planned.id)
         let names = registry.map(\.name)
         guard let kind = registry.first(where: { $0.name == block.kind }) else {
             let message = block.kind.isEmpty
                 ? "experiment block without a kind; write 'experiment <kind>'"
                 : "unknown experiment kind '\(block.kind)'" + Suggestion.didYouMean(block.kind, in: names)
-            planned.diagnostics.append(Diagnostic(message, at: block.kindLocation,
+            planned.diagnostics.append(Diagnostic(.unknownKind, message, at: block.kindLocation,
                                                   notes: [.init("known kinds: " + names.joined(separator: ", ") + " (see `lesson kinds`)")]))
             return planned
         }
@@ -112,7 +110,7 @@ public enum Planner {
             // `experiment softmax softmax` or `experiment train fast`: the
             // block runs as its kind, but the rest would otherwise vanish.
             let extra = words.dropFirst(2).joined(separator: " ")
-            planned.diagnostics.append(Diagnostic(
+            planned.diagnostics.append(Diagnostic(.fenceText,
                 "ignored text '\(extra.prefix(60))' after 'experiment \(block.kind)' on the fence line",
                 at: block.kindLocation, severity: .warning,
                 notes: [.init("the fence line holds only 'experiment <kind>'; settings such as an id or a caption go in the block body, e.g. 'id: \(words.count == 3 && words[2].allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" } ? String(words[2]) : "my_block")'")]))
@@ -126,12 +124,12 @@ public enum Planner {
             } else {
                 planned.id = id
                 planned.hasExplicitId = true
-                planned.seed = defaultSeed(lessonPath: lesson.path, id: id)
+                planned.seed = defaultSeed(lessonSeed: lessonSeed, id: id)
             }
         }
         if let seed = reader.optionalInt("seed") { planned.seed = UInt64(max(0, seed)) }
-        planned.seeds = readSeeds(reader, first: planned.seed)
-        if let first = planned.seeds.first { planned.seed = first }
+        planned.seeds = readSeeds(reader, first: planned.seed).map { moved($0, by: reseed) }
+        planned.seed = planned.seeds.first ?? moved(planned.seed, by: reseed)
         planned.caption = reader.optionalString("caption")
         planned.show = reader.has("show") ? reader.bool("show") : false
         if let node = reader.node("expect") {
@@ -149,7 +147,7 @@ public enum Planner {
                 } catch {
                     let offset = (error.offset ?? 0) + (quoted ? 1 : 0)
                     // Point at the offending character, not the start of the entry.
-                    planned.expectations.append(PlannedExpectation(text: scalar.string, expression: nil, location: location, problem: Diagnostic(
+                    planned.expectations.append(PlannedExpectation(text: scalar.string, expression: nil, location: location, problem: Diagnostic(.invalidExpectation,
                         "invalid expectation '\(Excerpt.clipped(scalar.string))': \(error.message)",
                         at: block.fileLocation(bodyLine: line, bodyColumn: column + offset),
                         notes: error.notes.map { .init($0) })))
@@ -157,22 +155,31 @@ public enum Planner {
             }
         }
         var context = context
-        context.runs = max(1, planned.seeds.count)
+        context.seeds = max(1, planned.seeds.count)
         let prepared = kind.prepare(reader, context)
         for issue in reader.issues {
             let location = issue.line == 0 ? block.location : block.fileLocation(bodyLine: issue.line, bodyColumn: issue.column)
-            planned.diagnostics.append(Diagnostic(issue.message, at: location, notes: issue.notes.map { .init($0) }))
+            planned.diagnostics.append(Diagnostic(Self.code(of: issue), issue.message, at: location, notes: issue.notes.map { .init($0) }))
         }
         planned.diagnostics.sort { ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0) }
         if planned.diagnostics.count > maximumDiagnosticsPerBlock {
             let more = planned.diagnostics.count - maximumDiagnosticsPerBlock
             let next = planned.diagnostics[maximumDiagnosticsPerBlock]
             planned.diagnostics.removeSubrange(maximumDiagnosticsPerBlock...)
-            planned.diagnostics.append(Diagnostic(
+            planned.diagnostics.append(Diagnostic(.tooManyProblems,
                 "\(more.grouped) more problem\(more == 1 ? "" : "s") in this block from here on, not listed; fix the ones above first",
                 at: next.location ?? block.location))
         }
         planned.prepared = planned.diagnostics.isEmpty ? prepared : nil
         return planned
+    }
+
+    /// The diagnostic code of a problem a kind's reader found.
+    static func code(of issue: SpecIssue) -> DiagnosticCode {
+        switch issue.kind {
+        case .invalidValue: return .invalidValue
+        case .unknownKey: return .unknownKey
+        case .overBudget: return .overBudget
+        }
     }
 }

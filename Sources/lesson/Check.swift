@@ -17,6 +17,7 @@ struct Check: ParsableCommand {
         let lessons = try options.runAll(ci: ci)
         Terminal.report(lessons, format: options.format)
         let summary = CheckSummary(lessons)
+        FailureList.print(lessons, reseed: options.reseed)
         print(summary.detailLine)
         print(summary.line)
         RunEnd.exit(passed: options.passed(lessons, summary: summary), keeping: lessons)

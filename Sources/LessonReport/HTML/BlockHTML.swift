@@ -28,7 +28,7 @@ struct BlockHTML {
         // asked to show it or the block failed (the reader needs it then).
         out += "<details class=\"spec\"\(planned.show || !block.passed ? " open" : "")><summary>\(words.word(words.blockSource(relative(planned.block.location))))</summary><pre><code class=\"language-yaml\">"
             + HTML.escape(planned.block.body) + "</code></pre></details>\n"
-        let errors = block.diagnostics.filter { $0.severity == .error && !$0.message.hasPrefix("expectation failed") }
+        let errors = block.diagnostics.filter { $0.severity == .error && !$0.code.isFailedClaim }
         if !errors.isEmpty {
             // The messages are about the lesson's source, in English.
             out += "<div class=\"diagnostics\" role=\"alert\"\(words.englishAttribute)>\n"
