@@ -104,7 +104,8 @@ CHECK_JS = r"""
     // Every line is labelled: a chart of several lines has a legend entry for
     // each (never "+N more"), with visible text.
     const lines = Array.from(svg.querySelectorAll('g.series')).filter((g) => g.querySelector('path.line'));
-    if (lines.length > 1) {
+    // A chart drawn for another width (the narrow or wide copy) is hidden by CSS: only the shown one is read.
+    if (lines.length > 1 && visible(svg)) {
       const entries = Array.from(svg.querySelectorAll('g.legend > g'))
         .filter((g) => !g.classList.contains('ref') && visible(g) && (g.textContent || '').trim());
       if (entries.length < lines.length || svg.querySelector('.legend-more')) {
