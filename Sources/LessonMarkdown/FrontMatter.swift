@@ -20,6 +20,7 @@ public struct FrontMatter: Sendable, Equatable {
         ("order", "its place in the curriculum: lessons sort by it, then by file name"),
         ("lang", "the page's language: `en` (default) or `vi`"),
         ("description", "the summary shown on the index (default: the first paragraph)"),
+        ("seed", "mixed into every block's default seed (a whole number, 0 to 2^53 − 1): change it to run the lesson at other seeds"),
     ]
 
     /// One `key: value` line.
@@ -28,6 +29,13 @@ public struct FrontMatter: Sendable, Equatable {
         public var value: String
         public var keyLocation: SourceLocation
         public var valueLocation: SourceLocation
+
+        public init(key: String, value: String, keyLocation: SourceLocation, valueLocation: SourceLocation) {
+            self.key = key
+            self.value = value
+            self.keyLocation = keyLocation
+            self.valueLocation = valueLocation
+        }
     }
 
     /// A front-matter line that is wrong, or a key nobody reads.
@@ -40,6 +48,8 @@ public struct FrontMatter: Sendable, Equatable {
     public var entries: [Entry] = []
     public var problems: [Problem] = []
 
+    public init() {}
+
     public func value(_ key: String) -> String? { entries.last { $0.key == key }?.value }
 
     public var title: String? { value("title").flatMap { $0.isEmpty ? nil : $0 } }
@@ -48,6 +58,11 @@ public struct FrontMatter: Sendable, Equatable {
     public var lang: String? { value("lang").map { $0.lowercased() }.flatMap { $0.isEmpty ? nil : $0 } }
     /// `order` as a number (validated when parsed).
     public var order: Double? { value("order").flatMap(Double.init) }
+    /// `seed` as a number (validated when parsed).
+    public var seed: UInt64? { value("seed").flatMap { UInt64($0) }.flatMap { $0 <= Self.maximumSeed ? $0 : nil } }
+
+    /// The largest seed, as for a block's `seed:` (2^53 − 1: it survives JSON and `Double`).
+    static let maximumSeed: UInt64 = (1 << 53) - 1
 
     /// Finds a front-matter block at the very top of `source`: its parsed
     /// form, and the source with the block's lines emptied.
@@ -149,6 +164,9 @@ public struct FrontMatter: Sendable, Equatable {
         }
         if key == "order", Double(value) == nil || !(Double(value)!.isFinite) {
             problems.append(Problem(message: "'order' must be a number, like `order: 3`, not '\(value)'", location: entry.valueLocation, isError: true))
+        }
+        if key == "seed", UInt64(value).map({ $0 > Self.maximumSeed }) ?? true {
+            problems.append(Problem(message: "'seed' must be a whole number from 0 to \(Self.maximumSeed), like `seed: 7`, not '\(value)'", location: entry.valueLocation, isError: true))
         }
         if key == "lang", !Interface.known(value) {
             problems.append(Problem(message: "no interface words for lang '\(value)' (known: \(Interface.languages.joined(separator: ", "))); the page says it is '\(value)' but its interface stays English", location: entry.valueLocation, isError: false))

@@ -44,8 +44,7 @@ extension Executor {
     /// Each seed is its own unit of work, so several can run at once.
     func runSeed(_ planned: PlannedBlock, prepared: PreparedExperiment, index: Int) -> SeedRunResult {
         let seed = planned.seeds[index]
-        let directory = (planned.block.location.path as NSString).deletingLastPathComponent
-        let decode = DecodeContext(lessonDirectory: directory.isEmpty ? "." : directory, seeds: planned.seeds.count)
+        let decode = decodeContext(lessonPath: planned.block.location.path, seeds: planned.seeds.count)
         let key = cache?.key(for: prepared, seed: seed)
         if !force, let key, let cached = cache?.load(key) {
             return SeedRunResult(result: .ran(cached), fromCache: true, seconds: 0, key: key)
@@ -108,6 +107,7 @@ extension Executor {
         var failedRuns: String
         var text: String
         var notes: [String]
+        var failedSeeds: [UInt64] = []
 
         /// "expectation failed for 3 of 8 seeds: text"; on noisy timings, says so.
         func failureMessage(noisy: Bool) -> String {
@@ -172,7 +172,8 @@ extension Executor {
             passed: false,
             actual: "failed for \(failures.count) of \(runCount) seeds (\(seedList)); " + ranges,
             failedRuns: " for \(failures.count) of \(runCount) seeds", text: text,
-            notes: failures.map { "seed \($0.seed): \($0.reads)" })
+            notes: failures.map { "seed \($0.seed): \($0.reads)" },
+            failedSeeds: failures.map(\.seed))
     }
 }
 

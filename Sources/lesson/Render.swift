@@ -10,17 +10,21 @@ struct Render: ParsableCommand {
         discussion: "Pages are standalone and work offline. Exit status: 0 when every block passed, 1 otherwise (pages are written either way), 64 for bad usage.")
 
     @OptionGroup var options: RunOptions
+    @OptionGroup var ci: CIOptions
 
-    @Option(name: [.customLong("out"), .customShort("o")], help: "Folder to write the pages to.")
-    var out: String = "output"
+    @Option(name: [.customLong("out"), .customShort("o")], help: "Folder to write the pages to. Default: the course's output folder (course.yml), else output.")
+    var outOption: String?
+
+    /// The pages' folder: the option, else the course's, else `output`.
+    var out: String { outOption ?? Course.settings.map { $0.resolve($0.output) } ?? "output" }
 
     @Flag(name: .customLong("unsafe-html"), help: "Pass raw HTML in lessons through to the pages (dropped by default).")
     var unsafeHTML = false
 
     func validate() throws {
-        if out.isEmpty { throw ValidationError("--out must not be empty") }
+        if outOption?.isEmpty == true { throw ValidationError("--out must not be empty") }
         var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory), !isDirectory.boolValue {
+        if let out = outOption, FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory), !isDirectory.boolValue {
             throw ValidationError("--out '\(out)' is a file; give a folder")
         }
     }
@@ -31,9 +35,9 @@ struct Render: ParsableCommand {
         TemporaryFiles.installSignalHandlers()
         try options.checkPaths()
         try RunOptions.prepareOutput(out)
-        let lessons = try options.runAll()
+        let lessons = try options.runAll(ci: ci)
         Terminal.report(lessons, format: options.format)
-        let writer = ReportWriter(outputDirectory: out, options: RenderOptions(allowRawHTML: unsafeHTML), jobs: options.jobs)
+        let writer = ReportWriter(outputDirectory: out, options: RenderOptions(allowRawHTML: unsafeHTML, courseTitle: Course.settings?.title), jobs: options.jobs)
         do {
             for warning in try writer.write(lessons) { Terminal.printError("warning: " + TerminalText.escaped(warning)) }
         } catch {
@@ -41,7 +45,8 @@ struct Render: ParsableCommand {
             throw ExitCode(1)
         }
         let summary = CheckSummary(lessons)
+        FailureList.print(lessons, reseed: options.reseed)
         print("rendered \(lessons.count) lesson\(lessons.count == 1 ? "" : "s") into \(out)/ (\(summary.passedBlocks) of \(summary.blocks) blocks passed)")
-        RunEnd.exit(passed: summary.passed, keeping: lessons)
+        RunEnd.exit(passed: options.passed(lessons, summary: summary), keeping: lessons)
     }
 }

@@ -75,8 +75,6 @@ public struct InterfaceWords: Sendable, Equatable {
     public var fromFailedBlock: @Sendable (String) -> String
     /// A chart with nothing to draw.
     public var noData: String
-    /// Legend entries that did not fit: "+3 more".
-    public var moreInLegend: @Sendable (Int) -> String
 
     public static func == (a: InterfaceWords, b: InterfaceWords) -> Bool { a.lang == b.lang }
 
@@ -100,7 +98,7 @@ public struct InterfaceWords: Sendable, Equatable {
         copy: "Copy", copied: "Copied", selectAndCopy: "Select and copy", copyThisCode: "Copy this code",
         line: { "line \($0)" }, lineColumn: { "line \($0), column \($1)" },
         expectationNotMetLabel: "expectation not met", andMore: { "and \($0) more" },
-        notComputed: "not computed", fromFailedBlock: { "from failed block \($0)" }, noData: "No data", moreInLegend: { "+\($0) more" })
+        notComputed: "not computed", fromFailedBlock: { "from failed block \($0)" }, noData: "No data")
 
     public static let vietnamese = InterfaceWords(
         lang: "vi", wordsLang: "vi", contents: "Mục lục", allLessons: "Tất cả bài học", lessons: "Bài học",
@@ -122,7 +120,7 @@ public struct InterfaceWords: Sendable, Equatable {
         copy: "Sao chép", copied: "Đã sao chép", selectAndCopy: "Hãy chọn rồi sao chép", copyThisCode: "Sao chép đoạn mã này",
         line: { "dòng \($0)" }, lineColumn: { "dòng \($0), cột \($1)" },
         expectationNotMetLabel: "kỳ vọng không đạt", andMore: { "và \($0) kỳ vọng khác" },
-        notComputed: "chưa được tính", fromFailedBlock: { "từ khối không đạt \($0)" }, noData: "Không có dữ liệu", moreInLegend: { "+\($0) mục nữa" })
+        notComputed: "chưa được tính", fromFailedBlock: { "từ khối không đạt \($0)" }, noData: "Không có dữ liệu")
 
     /// ` lang="en"` for an element holding English the tool writes and does
     /// not translate (kinds' tables, charts and notes; messages about the

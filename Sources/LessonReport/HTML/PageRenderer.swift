@@ -9,10 +9,13 @@ public struct RenderOptions: Sendable {
     public var allowRawHTML: Bool
     /// Relative URL of the folder holding `katex/` and `style.css`.
     public var assetsURL: String
+    /// The course's title (`course.yml`): the index page's heading instead of "Lessons".
+    public var courseTitle: String?
 
-    public init(allowRawHTML: Bool = false, assetsURL: String = "assets") {
+    public init(allowRawHTML: Bool = false, assetsURL: String = "assets", courseTitle: String? = nil) {
         self.allowRawHTML = allowRawHTML
         self.assetsURL = assetsURL
+        self.courseTitle = courseTitle
     }
 }
 
