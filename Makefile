@@ -1,9 +1,9 @@
 # LessonRunner — `make render` sets up and renders the lessons; `make test` runs every test.
 SWIFT ?= swift
 LESSON := .build/release/lesson
-DEBIAN_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libopenblas-dev libjs-katex fonts-katex zlib1g-dev duktape-dev chromium
+DEBIAN_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libopenblas-dev libjs-katex fonts-katex zlib1g-dev duktape-dev chromium poppler-utils
 
-.PHONY: setup build render check test test-browser bench clean
+.PHONY: setup build render pdf check test test-browser bench clean
 
 # Installs the Debian packages the build needs: with apt-get when run as root,
 # otherwise prints the exact command to run.
@@ -44,6 +44,13 @@ $(LESSON): Package.swift $(shell find Sources -type f 2>/dev/null) | setup
 render: build .build/reference/reference.md
 	$(LESSON) render lessons .build/reference/reference.md --out output
 
+# One PDF per lesson and the whole course with its contents, in output/pdf/
+# (not committed: a PDF is remade from the pages in seconds), printed by
+# headless Chromium from the pages' print stylesheet.
+COURSE_TITLE ?= Deep learning by experiment
+pdf: build
+	$(LESSON) render lessons --out output --pdf --course-title "$(COURSE_TITLE)"
+
 check: build
 	$(LESSON) check lessons
 
@@ -61,8 +68,9 @@ test: setup
 	$(LESSON) check lessons --no-cache
 	OPENBLAS_CORETYPE=Prescott $(LESSON) check lessons --no-cache
 
-# Opens every shipped page in headless Chromium at 1280 and 390 px, with
-# JavaScript on and off (Tests/Browser/check_pages.py says what it checks).
+# Opens every shipped page in headless Chromium at 320–1440 px, light and
+# dark, with JavaScript on and off, and prints two lessons to PDF
+# (Tests/Browser/check_pages.py says what it checks).
 # BROWSER_PAGES=DIR checks another folder; SCREENSHOTS=DIR keeps screenshots.
 BROWSER_PAGES ?= output
 test-browser: setup

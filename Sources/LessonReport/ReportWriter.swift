@@ -76,6 +76,60 @@ public struct ReportWriter {
         return ""
     }
 
+    /// Where every lesson goes: its page's name (from the paths alone, so a
+    /// page keeps its name when the order changes), the teaching order, the
+    /// curriculum, where its images go and the links between lessons.
+    static func arrangement(_ lessons: [ExecutedLesson])
+        -> (names: [String], order: [Int], curriculum: Curriculum, images: ImagePlacement, links: LessonLinks) {
+        let names = pageNames(for: lessons.map(\.lesson.path))
+        let order = Curriculum.teachingOrder(lessons.map(\.lesson))
+        let curriculum = Curriculum(entries: order.map { i in
+            Curriculum.Entry(title: Curriculum.title(of: lessons[i]), href: names[i],
+                             sections: Curriculum.sections(of: lessons[i]), lang: lessons[i].lesson.frontMatter?.lang)
+        })
+        return (names, order, curriculum, ImagePlacement(lessons: lessons.map(\.lesson), pageNames: names),
+                LessonLinks(paths: lessons.map(\.lesson.path), pageNames: names))
+    }
+
+    /// Prints every lesson's page (written by ``write(_:)``) to
+    /// `<out>/pdf/03-<page>.pdf` (its place in the course, its page's name), and the whole course, with its contents, to
+    /// `<out>/pdf/course.pdf`; returns the PDFs written, in teaching order,
+    /// the course last.
+    public func writePDFs(_ lessons: [ExecutedLesson], printer: PDFPrinter) throws -> [String] {
+        let (names, order, curriculum, images, links) = Self.arrangement(lessons)
+        let folder = (outputDirectory as NSString).appendingPathComponent("pdf")
+        try AtomicFile.createDirectory(folder)
+        var written: [String] = []
+        // Numbered in teaching order: listed as the course reads, and never
+        // named `course.pdf`.
+        for (position, i) in order.enumerated() {
+            let pdf = folder + "/" + String(format: "%02d-", position + 1) + (names[i] as NSString).deletingPathExtension + ".pdf"
+            try printer.print(page: (outputDirectory as NSString).appendingPathComponent(names[i]), to: pdf)
+            written.append(pdf)
+        }
+        // The course is printed from a page beside the others (so its
+        // assets and images resolve), removed once printed.
+        let words = InterfaceWords.forLanguage(IndexRenderer.language(of: lessons.map {
+            IndexRenderer.Entry(title: "", href: "", blocks: 0, failedBlocks: 0, errors: 0, lang: $0.lesson.frontMatter?.lang)
+        }))
+        let parts = order.enumerated().map { position, i in
+            CourseDocument.Part(title: curriculum.entries[position].title, lang: lessons[i].lesson.frontMatter?.lang,
+                                body: PageRenderer.mainHTML(lessons[i], navigation: PageNavigation(curriculum: curriculum, current: position),
+                                                            imageSources: images.renamedSources(i), lessonLinks: links, options: options))
+        }
+        let page = (outputDirectory as NSString).appendingPathComponent(".course-print.html")
+        TemporaryFiles.register(page)
+        defer {
+            try? FileManager.default.removeItem(atPath: page)
+            TemporaryFiles.unregister(page)
+        }
+        try AtomicFile.write(CourseDocument.render(parts, words: words, options: options), to: page)
+        let course = folder + "/course.pdf"
+        try printer.print(page: page, to: course)
+        written.append(course)
+        return written
+    }
+
     /// Writes every page, the index and the assets; returns warnings.
     @discardableResult
     public func write(_ lessons: [ExecutedLesson]) throws -> [String] {
@@ -83,19 +137,10 @@ public struct ReportWriter {
         // Left by a render that was killed (kill -9 cannot be caught).
         TemporaryFiles.sweepStale(in: outputDirectory)
         var warnings = try Assets.install(into: outputDirectory)
-        // Names from the paths alone, so a lesson's page keeps its name when
-        // the order changes.
-        let names = Self.pageNames(for: lessons.map(\.lesson.path))
-        let order = Curriculum.teachingOrder(lessons.map(\.lesson))
-        let curriculum = Curriculum(entries: order.map { i in
-            Curriculum.Entry(title: Curriculum.title(of: lessons[i]), href: names[i],
-                             sections: Curriculum.sections(of: lessons[i]), lang: lessons[i].lesson.frontMatter?.lang)
-        })
+        let (names, order, curriculum, images, links) = Self.arrangement(lessons)
         // Pages (and their search entries) are independent: made on `jobs`
         // threads, written in order.
         let options = options
-        let images = ImagePlacement(lessons: lessons.map(\.lesson), pageNames: names)
-        let links = LessonLinks(paths: lessons.map(\.lesson.path), pageNames: names)
         let pages = ParallelMap.map(order.count, jobs: jobs) { position in
             (html: PageRenderer.render(lessons[order[position]], options: options,
                                        navigation: PageNavigation(curriculum: curriculum, current: position),

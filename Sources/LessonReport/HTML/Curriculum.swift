@@ -77,10 +77,11 @@ public struct PageNavigation: Sendable {
     }
 
     /// The sidebar: every lesson, the current one with its sections; a
-    /// `<details>` so it folds away on a phone (lesson.js folds it there).
+    /// `<details>`, closed, so a phone shows the lesson first (the
+    /// stylesheet shows its list beside the text on wider screens).
     func sidebar(words: InterfaceWords) -> String {
         var out = "<nav class=\"sidebar\" aria-label=\"\(HTML.escape(words.contents))\">\n"
-        out += "<details class=\"sidebar-box\" open><summary>\(words.word(words.contents))</summary>\n"
+        out += "<details class=\"sidebar-box\"><summary>\(words.word(words.contents))</summary>\n"
         out += "<p class=\"sidebar-home\"><a href=\"index.html\">\(words.word(words.allLessons))</a></p>\n<ol class=\"lesson-list\">\n"
         for (i, entry) in curriculum.entries.enumerated() {
             let href = HTML.escape(HTML.fileHref(entry.href))

@@ -9,10 +9,29 @@ public struct RenderOptions: Sendable {
     public var allowRawHTML: Bool
     /// Relative URL of the folder holding `katex/` and `style.css`.
     public var assetsURL: String
+    /// The day of the render (`2026-12-06`) for the footer and the printed
+    /// page's header; nil leaves it out (tests, reproducible builds without
+    /// `SOURCE_DATE_EPOCH`).
+    public var renderDate: String?
+    /// The course's name, in the printed pages' running header.
+    public var courseTitle: String?
 
-    public init(allowRawHTML: Bool = false, assetsURL: String = "assets") {
+    public init(allowRawHTML: Bool = false, assetsURL: String = "assets", renderDate: String? = nil, courseTitle: String? = nil) {
         self.allowRawHTML = allowRawHTML
         self.assetsURL = assetsURL
+        self.renderDate = renderDate
+        self.courseTitle = courseTitle
+    }
+
+    /// Today in UTC, or the day of `SOURCE_DATE_EPOCH` when it is set (the
+    /// reproducible-builds convention: the same pages from the same sources).
+    public static func today(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        let seconds = environment["SOURCE_DATE_EPOCH"].flatMap(Double.init) ?? Date().timeIntervalSince1970
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter.string(from: Date(timeIntervalSince1970: seconds))
     }
 }
 
@@ -30,6 +49,29 @@ public enum PageRenderer {
                               lessonLinks: LessonLinks = LessonLinks()) -> String {
         let lesson = executed.lesson
         let words = InterfaceWords.forLanguage(lesson.frontMatter?.lang)
+        let fileName = (lesson.path as NSString).lastPathComponent
+        let title = Curriculum.title(of: executed)
+        let status = "<span class=\"badge \(executed.passed ? "passed" : "failed")\"\(words.wordsAttribute)>\(HTML.escape(StatusWords.badge(executed, words: words)))</span>"
+        let body = mainHTML(executed, navigation: navigation, imageSources: imageSources, lessonLinks: lessonLinks, options: options)
+            + (navigation?.pager(words: words) ?? "")
+        let header = "<header class=\"page\"><a href=\"index.html\">← \(words.word(words.allLessons))</a>"
+            + PageShell.searchBox(words: words)
+            + "<span class=\"spacer\"></span>\(status)</header>\n"
+        let number = navigation.map { $0.current + 1 }
+        return PageShell.document(title: title, header: header, main: body,
+                                  sidebar: navigation?.sidebar(words: words) ?? "",
+                                  head: (navigation?.headLinks() ?? "") + PrintLook.runningHeader(lesson: title, number: number, words: words, options: options),
+                                  footer: PageShell.footer(source: fileName, words: words, options: options),
+                                  words: words, options: options)
+    }
+
+    /// What `<main>` holds: the failure summary, the lesson (with a contents
+    /// list when there is no sidebar) and its footnotes; also a lesson's
+    /// part of the whole course's printout.
+    static func mainHTML(_ executed: ExecutedLesson, navigation: PageNavigation?, imageSources: [String: String],
+                         lessonLinks: LessonLinks, options: RenderOptions) -> String {
+        let lesson = executed.lesson
+        let words = InterfaceWords.forLanguage(lesson.frontMatter?.lang)
         let blockHTML = BlockHTML(lessonPath: lesson.path, words: words)
         var referenceById: [Int: ResolvedReference] = [:]
         for resolved in executed.references { referenceById[resolved.reference.id] = resolved }
@@ -42,9 +84,6 @@ public enum PageRenderer {
             }, math: executed.math, numbering: executed.numbering, words: words, imageSources: imageSources)
         markdown.lessonLinks = lessonLinks
         markdown.lessonPath = lesson.path
-        let fileName = (lesson.path as NSString).lastPathComponent
-        let title = Curriculum.title(of: executed)
-        let status = "<span class=\"badge \(executed.passed ? "passed" : "failed")\"\(words.wordsAttribute)>\(HTML.escape(StatusWords.badge(executed, words: words)))</span>"
 
         var body = FailureSummary.html(executed, words: words)
         // A contents list after the title, for lessons long enough to need one.
@@ -71,13 +110,6 @@ public enum PageRenderer {
         }
 
         body += markdown.footnotes(lesson.blocks)
-        body += navigation?.pager(words: words) ?? ""
-
-        let header = "<header class=\"page\"><a href=\"index.html\">← \(words.word(words.allLessons))</a>"
-            + PageShell.searchBox(words: words)
-            + "<span class=\"spacer\"></span>\(status)<span>\(HTML.escape(fileName))</span></header>\n"
-        return PageShell.document(title: title, header: header, main: body,
-                                  sidebar: navigation?.sidebar(words: words) ?? "",
-                                  head: navigation?.headLinks() ?? "", words: words, options: options)
+        return body
     }
 }

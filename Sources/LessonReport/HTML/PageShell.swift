@@ -1,6 +1,8 @@
 /// The document around every page: head, stylesheets, sidebar, scripts.
 /// One place, so the lesson pages and the index load the same assets.
 /// The markup is `Resources/page.html`.
+import LessonRunner
+
 enum PageShell {
     /// - Parameters:
     ///   - title: plain text; escaped here.
@@ -10,8 +12,9 @@ enum PageShell {
     ///   - main: the page's content (already escaped).
     ///   - sidebar: the lesson list beside `<main>` (already escaped), or "".
     ///   - head: extra `<head>` elements (already escaped).
+    ///   - footer: HTML after `<main>`, in the text's column (already escaped).
     static func document(title: String, titleIsWords: Bool = false, header: String = "", main: String, sidebar: String = "", head: String = "",
-                         words: InterfaceWords = .english, options: RenderOptions) -> String {
+                         footer: String = "", words: InterfaceWords = .english, options: RenderOptions) -> String {
         PageTemplate.fill(PageTemplate.page, [
             "lang": HTML.escape(words.lang),
             "title": HTML.escape(title),
@@ -19,6 +22,10 @@ enum PageShell {
             "assets": options.assetsURL,
             "head": head,
             "header": header,
+            "footer": footer,
+            // The first tab stop: past the header, search and contents.
+            "skip": HTML.escape(words.skipToText),
+            "skipLang": words.wordsAttribute,
             "layoutClass": sidebar.isEmpty ? "" : " with-sidebar",
             "sidebar": sidebar,
             "main": main,
@@ -42,5 +49,14 @@ enum PageShell {
         "<form class=\"search\" role=\"search\" hidden\(words.wordsAttribute) data-no-results=\"\(HTML.escape(words.noResults))\">"
             + "<input type=\"search\" aria-label=\"\(HTML.escape(words.search))\" placeholder=\"\(HTML.escape(words.searchPlaceholder))\" autocomplete=\"off\">"
             + "<ol class=\"search-results\" hidden></ol></form>"
+    }
+
+    /// What the reader of a page or a printout needs to find its way back:
+    /// the lesson's source file, the version that rendered it, and when.
+    static func footer(source: String?, words: InterfaceWords, options: RenderOptions) -> String {
+        var parts: [String] = []
+        if let source { parts.append(words.word(words.sourceFile) + " <code>" + HTML.escape(source) + "</code>") }
+        parts.append(words.word(words.renderedBy("LessonRunner \(LessonRunnerVersion.string)", options.renderDate)))
+        return "<footer class=\"page\">" + parts.map { "<p>\($0)</p>" }.joined() + "</footer>\n"
     }
 }
