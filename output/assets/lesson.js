@@ -1,10 +1,7 @@
-/* LessonRunner pages: fold the sidebar on narrow screens, and search the
-   lessons offline. The index is assets/search-index.js (window.LESSON_SEARCH),
+/* LessonRunner pages: search the lessons offline. The index is assets/search-index.js (window.LESSON_SEARCH),
    a script rather than JSON to fetch, so it also works over file://. */
 (function () {
   "use strict";
-  var box = document.querySelector("details.sidebar-box");
-  if (box && window.matchMedia && window.matchMedia("(max-width: 63.99rem)").matches) box.open = false;
 
   var form = document.querySelector("form.search");
   var index = window.LESSON_SEARCH;

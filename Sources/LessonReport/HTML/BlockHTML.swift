@@ -50,8 +50,19 @@ struct BlockHTML {
             out += "</div>\n"
         }
         if let outcome = block.outcome {
+            // Its tables and charts are numbered within the block, "Table 2.1",
+            // "Figure 2.3", so a teacher (and a printout) can point at them.
+            var tables = 0, figures = 0
             for (n, item) in outcome.presentation.enumerated() {
-                out += render(item, chartId: "\(planned.id)-\(n)", fileStem: "\(planned.id)-\(n + 1)")
+                var label: OutputLabel? = nil
+                if let number {
+                    switch item {
+                    case .table: tables += 1; label = OutputLabel(kind: "table", word: words.table, number: "\(number).\(tables)", anchor: "\(anchor)-table-\(tables)")
+                    case .chart: figures += 1; label = OutputLabel(kind: "figure", word: words.figure, number: "\(number).\(figures)", anchor: "\(anchor)-figure-\(figures)")
+                    default: break
+                    }
+                }
+                out += render(item, chartId: "\(planned.id)-\(n)", fileStem: "\(planned.id)-\(n + 1)", label: label)
             }
         }
         if let caption {
@@ -89,7 +100,15 @@ struct BlockHTML {
     /// One result of the block. What the kinds write (tables, charts, notes)
     /// is English and marked so on a page in another language; the links
     /// around it are in the page's language.
-    func render(_ item: PresentationItem, chartId: String, fileStem: String = "data") -> String {
+    /// "Table 2.1": a block's table or chart, numbered within the block.
+    struct OutputLabel {
+        var kind: String
+        var word: String
+        var number: String
+        var anchor: String
+    }
+
+    func render(_ item: PresentationItem, chartId: String, fileStem: String = "data", label: OutputLabel? = nil) -> String {
         let english = words.englishAttribute
         switch item {
         case .metrics(let metrics):
@@ -106,9 +125,10 @@ struct BlockHTML {
             // than the page), and tied to the table for screen readers.
             var out = ""
             var described = ""
-            if !table.caption.isEmpty {
+            if !table.caption.isEmpty || label != nil {
                 let id = HTML.escape(chartId) + "-caption"
-                out += "<p class=\"table-caption\" id=\"\(id)\"\(english)>\(HTML.escape(table.caption))</p>\n"
+                out += "<p class=\"table-caption\" id=\"\(id)\">" + numberHTML(label)
+                    + (table.caption.isEmpty ? "" : "<span\(english)>\(HTML.escape(table.caption))</span>") + "</p>\n"
                 described = " aria-describedby=\"\(id)\""
             }
             out += "<div class=\"table-wrap\" tabindex=\"0\"\(english)><table class=\"results\"\(described)>\n"
@@ -148,7 +168,8 @@ struct BlockHTML {
             // Two drawings, one for phones and one for wider screens, swapped
             // by the stylesheet: a desktop drawing scaled down to a phone
             // would shrink its text below legibility.
-            return "<div class=\"chart-wrap\"\(english)>"
+            return (label.map { "<p class=\"figure-label\">" + numberHTML($0) + "</p>\n" } ?? "")
+                + "<div class=\"chart-wrap\"\(english)>"
                 + SVGChart.render(chart, width: SVGChart.wideWidth, height: SVGChart.wideHeight, idPrefix: chartId, className: "chart-wide", words: words)
                 + SVGChart.render(chart, width: SVGChart.narrowWidth, height: SVGChart.narrowHeight, idPrefix: chartId + "-n", className: "chart-narrow", words: words)
                 + "</div>\n<p class=\"data-links\"\(words.wordsAttribute)>" + CSVExport.link(CSVExport.csv(chart), fileName: fileStem + ".csv", label: words.chartDataAsCSV) + "</p>\n"
@@ -158,6 +179,10 @@ struct BlockHTML {
             return "<p class=\"block-warning\" role=\"note\"\(english)>⚠ \(HTML.escape(text))</p>\n"
         }
     }
-}
 
-import Foundation
+    /// The number a table or chart of the block carries, with its anchor.
+    private func numberHTML(_ label: OutputLabel?) -> String {
+        guard let label else { return "" }
+        return "<span class=\"\(label.kind)-number\" id=\"\(HTML.escape(label.anchor))\"\(words.wordsAttribute)>\(HTML.escape(label.word)) \(label.number).</span> "
+    }
+}

@@ -91,6 +91,12 @@ public struct InterfaceWords: Sendable, Equatable {
     }
     /// "2 of 14 checks not met".
     public var checksBroken: @Sendable (Int, Int) -> String = { "\($0) of \($1) check\($1 == 1 ? "" : "s") not met" }
+    /// The language switch's name for screen readers.
+    public var language: String = "Language"
+    /// On the index, after a lesson: "also in".
+    public var alsoIn: String = "Also in"
+    /// The index's list of pages that are not lessons (the kinds reference).
+    public var reference: String = "Reference"
     /// "Lesson 3" in a printout's running header.
     public var lessonNumber: @Sendable (Int) -> String = { "Lesson \($0)" }
 
@@ -144,6 +150,7 @@ public struct InterfaceWords: Sendable, Equatable {
         seedCount: { "\($0) hạt giống" },
         checksHeld: { "\($0) kiểm tra đạt" + ($1 > 1 ? " trên \($1) hạt giống" : "") },
         checksBroken: { "\($0) trên \($1) kiểm tra không đạt" },
+        language: "Ngôn ngữ", alsoIn: "Bản khác:", reference: "Tham khảo",
         lessonNumber: { "Bài \($0)" })
 
     /// ` lang="en"` for an element holding English the tool writes and does

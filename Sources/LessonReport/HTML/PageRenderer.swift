@@ -44,9 +44,12 @@ public enum PageRenderer {
     ///   copied to the path the lesson wrote (``ImagePlacement``).
     /// - Parameter lessonLinks: the pages of the other lessons rendered with
     ///   it, for links to their `.md` files.
+    /// - Parameter versions: the lesson in every language it is written in
+    ///   (``Translations``), for the language switch; `pageName` is this page's.
     public static func render(_ executed: ExecutedLesson, options: RenderOptions = RenderOptions(),
                               navigation: PageNavigation? = nil, imageSources: [String: String] = [:],
-                              lessonLinks: LessonLinks = LessonLinks()) -> String {
+                              lessonLinks: LessonLinks = LessonLinks(), versions: [Translations.Version] = [],
+                              pageName: String = "") -> String {
         let lesson = executed.lesson
         let words = InterfaceWords.forLanguage(lesson.frontMatter?.lang)
         let fileName = (lesson.path as NSString).lastPathComponent
@@ -56,11 +59,12 @@ public enum PageRenderer {
             + (navigation?.pager(words: words) ?? "")
         let header = "<header class=\"page\"><a href=\"index.html\">← \(words.word(words.allLessons))</a>"
             + PageShell.searchBox(words: words)
-            + "<span class=\"spacer\"></span>\(status)</header>\n"
+            + "<span class=\"spacer\"></span>" + Translations.languageSwitch(versions, current: pageName, words: words)
+            + "\(status)</header>\n"
         let number = navigation.map { $0.current + 1 }
         return PageShell.document(title: title, header: header, main: body,
                                   sidebar: navigation?.sidebar(words: words) ?? "",
-                                  head: (navigation?.headLinks() ?? "") + PrintLook.runningHeader(lesson: title, number: number, words: words, options: options),
+                                  head: (navigation?.headLinks() ?? "") + Translations.headLinks(versions) + PrintLook.runningHeader(lesson: title, number: number, words: words, options: options),
                                   footer: PageShell.footer(source: fileName, words: words, options: options),
                                   words: words, options: options)
     }
