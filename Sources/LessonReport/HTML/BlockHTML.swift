@@ -1,3 +1,4 @@
+import Foundation
 import Experiments
 import LessonMarkdown
 import LessonRunner
