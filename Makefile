@@ -41,13 +41,16 @@ $(LESSON): Package.swift $(shell find Sources -type f 2>/dev/null) | setup
 	mkdir -p .build/reference
 	$(LESSON) kinds --markdown > $@
 
+# The course's name, in the printed pages' running header and on the
+# course PDF's title page (`make render COURSE_TITLE="…"`).
+COURSE_TITLE ?= Deep learning by experiment
+
 render: build .build/reference/reference.md
-	$(LESSON) render lessons .build/reference/reference.md --out output
+	$(LESSON) render lessons .build/reference/reference.md --out output --course-title "$(COURSE_TITLE)"
 
 # One PDF per lesson and the whole course with its contents, in output/pdf/
 # (not committed: a PDF is remade from the pages in seconds), printed by
 # headless Chromium from the pages' print stylesheet.
-COURSE_TITLE ?= Deep learning by experiment
 pdf: build
 	$(LESSON) render lessons --out output --pdf --course-title "$(COURSE_TITLE)"
 
