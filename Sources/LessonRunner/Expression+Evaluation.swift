@@ -113,14 +113,21 @@ extension Expression {
         case .number(let x): return .number(x)
         case .string(let s): return .string(s)
         case .bool(let b): return .bool(b)
+        case .list(let items):
+            var values: [ResultValue] = []
+            for item in items { values.append(try item.eval(scope, &reads)) }
+            return .list(values)
+        case .subscripted(let base, let step):
+            return try Self.apply(step, to: try base.eval(scope, &reads))
         case .path(let components, let text):
             let value = try scope.resolve(components, text: text)
             if !reads.contains(where: { $0.0 == text }) { reads.append((text, value)) }
             return value
         case .unary(let op, let operand):
-            let v = try operand.eval(scope, &reads)
-            if op == "not" { return .bool(!(try Self.truth(v))) }
-            return .number(-(try Self.number(v, op)))
+            return try Self.elementwise(try operand.eval(scope, &reads)) { v throws(ExpressionError) in
+                if op == "not" { return .bool(!(try Self.truth(v))) }
+                return .number(-(try Self.number(v, op)))
+            }
         case .binary("and", let a, let b):
             guard try Self.truth(try a.eval(scope, &reads)) else { return .bool(false) }
             return .bool(try Self.truth(try b.eval(scope, &reads)))
@@ -128,24 +135,34 @@ extension Expression {
             if try Self.truth(try a.eval(scope, &reads)) { return .bool(true) }
             return .bool(try Self.truth(try b.eval(scope, &reads)))
         case .binary(let op, let a, let b):
-            let x = try Self.number(try a.eval(scope, &reads), op)
-            let y = try Self.number(try b.eval(scope, &reads), op)
-            switch op {
-            case "+": return .number(x + y)
-            case "-": return .number(x - y)
-            case "*": return .number(x * y)
-            case "/": return .number(x / y)
-            case "%": return .number(x.truncatingRemainder(dividingBy: y))
-            default: return .number(pow(x, y))
+            let left = try a.eval(scope, &reads), right = try b.eval(scope, &reads)
+            return try Self.pairwise(left, right, op) { l, r throws(ExpressionError) in
+                let x = try Self.number(l, op), y = try Self.number(r, op)
+                switch op {
+                case "+": return .number(x + y)
+                case "-": return .number(x - y)
+                case "*": return .number(x * y)
+                case "/": return .number(x / y)
+                case "%": return .number(x.truncatingRemainder(dividingBy: y))
+                default: return .number(pow(x, y))
+                }
             }
         case .compare(let ops, let operands):
-            var left = try operands[0].eval(scope, &reads)
-            for (op, operand) in zip(ops, operands.dropFirst()) {
-                let right = try operand.eval(scope, &reads)
-                guard try Self.compare(left, op, right) else { return .bool(false) }
-                left = right
+            var values: [ResultValue] = []
+            for operand in operands { values.append(try operand.eval(scope, &reads)) }
+            // Over lists a comparison is a list of true/false, one per item
+            // (a chain holds where every link holds): wrap it in all() or any().
+            var result: ResultValue = .bool(true)
+            for (index, op) in ops.enumerated() {
+                let link = try Self.pairwise(values[index], values[index + 1], op) { l, r throws(ExpressionError) in
+                    .bool(try Self.compare(l, op, r))
+                }
+                result = try Self.pairwise(result, link, "and") { l, r throws(ExpressionError) in
+                    let x = try Self.truth(l), y = try Self.truth(r)
+                    return .bool(x && y)
+                }
             }
-            return .bool(true)
+            return result
         case .call("count", let args) where args.count == 1:
             return try scope.count(args[0])
         case .call(let name, let args):
@@ -160,6 +177,10 @@ extension Expression {
     /// with its comparison forgotten must not pass silently.
     static func verdict(_ v: ResultValue) throws(ExpressionError) -> Bool {
         if case .bool(let b) = v { return b }
+        if case .list(let items) = v, items.allSatisfy({ if case .bool = $0 { return true } else { return false } }) {
+            throw ExpressionError("an expectation must be true or false, and this is a list of \(items.count) true/false values (a comparison over a list)",
+                                  notes: ["say which must hold: `all(…)` for every item, `any(…)` for at least one"])
+        }
         if v.doubleValue != nil {
             throw ExpressionError("an expectation must be true or false, and this is \(v.typeNameWithArticle) (\(v.formatted))",
                                   notes: ["compare it with something, e.g. `x > 0.5` or `x == 3`"])
@@ -223,19 +244,122 @@ extension Expression {
         return out
     }
 
+    /// `f` on a value, or on each item of a list (at any depth).
+    static func elementwise(
+        _ v: ResultValue, _ f: (ResultValue) throws(ExpressionError) -> ResultValue
+    ) throws(ExpressionError) -> ResultValue {
+        guard case .list(let items) = v else { return try f(v) }
+        var out: [ResultValue] = []
+        for item in items { out.append(try elementwise(item, f)) }
+        return .list(out)
+    }
+
+    /// `f` on two values, item by item when either is a list (a single value
+    /// pairs with every item; two lists must have the same length).
+    static func pairwise(
+        _ a: ResultValue, _ b: ResultValue, _ op: String, _ f: (ResultValue, ResultValue) throws(ExpressionError) -> ResultValue
+    ) throws(ExpressionError) -> ResultValue {
+        switch (a, b) {
+        case (.list(let x), .list(let y)):
+            guard x.count == y.count else {
+                throw ExpressionError("'\(op)' pairs the items of two lists, and they have \(x.count) and \(y.count) items",
+                                      notes: ["slice them to the same length, e.g. a[0:5] \(op) b[1:6]"])
+            }
+            var out: [ResultValue] = []
+            for (l, r) in zip(x, y) { out.append(try pairwise(l, r, op, f)) }
+            return .list(out)
+        case (.list(let x), _):
+            var out: [ResultValue] = []
+            for l in x { out.append(try pairwise(l, b, op, f)) }
+            return .list(out)
+        case (_, .list(let y)):
+            var out: [ResultValue] = []
+            for r in y { out.append(try pairwise(a, r, op, f)) }
+            return .list(out)
+        default:
+            return try f(a, b)
+        }
+    }
+
+    /// `list[i]` or `list[a:b]` (Python's rules: negative counts from the end,
+    /// a slice's bounds are clamped to the list, an index outside it is an error).
+    static func apply(_ step: Subscript, to value: ResultValue) throws(ExpressionError) -> ResultValue {
+        guard case .list(let items) = value else {
+            throw ExpressionError("only a list can be subscripted, and this is \(value.typeNameWithArticle) (\(value.formatted))")
+        }
+        let n = items.count
+        switch step {
+        case .index(let i):
+            let resolved = i < 0 ? n + i : i
+            guard items.indices.contains(resolved) else {
+                throw ExpressionError("index \(i) is outside a list of \(n) item\(n == 1 ? "" : "s")")
+            }
+            return items[resolved]
+        case .slice(let a, let b):
+            func clamp(_ x: Int?, _ fallback: Int) -> Int {
+                guard let x else { return fallback }
+                return min(max(x < 0 ? n + x : x, 0), n)
+            }
+            let lower = clamp(a, 0), upper = clamp(b, n)
+            return .list(lower < upper ? Array(items[lower..<upper]) : [])
+        }
+    }
+
+    /// The exponentially weighted average `v_t = β·v_{t−1} + (1 − β)·θ_t` from
+    /// `v_0 = 0`, one per item; with `corrected`, each divided by `1 − β^t`.
+    static func exponentiallyWeightedAverage(_ values: [Double], beta: Double, corrected: Bool) -> [Double] {
+        var v = 0.0
+        var out: [Double] = []
+        for (index, theta) in values.enumerated() {
+            v = beta * v + (1 - beta) * theta
+            out.append(corrected ? v / (1 - pow(beta, Double(index + 1))) : v)
+        }
+        return out
+    }
+
     static func call(_ name: String, _ args: [ResultValue]) throws(ExpressionError) -> ResultValue {
         switch name {
+        case "abs", "sqrt", "log", "log10", "exp", "isnan", "isfinite":
+            return try elementwise(args[0]) { v throws(ExpressionError) in
+                let x = try number(v, name)
+                switch name {
+                case "abs": return .number(Swift.abs(x))
+                case "sqrt": return .number(x.squareRoot())
+                case "log": return .number(Foundation.log(x))
+                case "log10": return .number(Foundation.log10(x))
+                case "exp": return .number(Foundation.exp(x))
+                case "isnan": return .bool(x.isNaN)
+                default: return .bool(x.isFinite)
+                }
+            }
+        case "argmin", "argmax":
+            let values = try list(args[0], name)
+            let candidates = values.indices.filter { !values[$0].isNaN }
+            guard let first = candidates.first else {
+                throw ExpressionError("\(name) of a list with no number in it (empty, or every item NaN)")
+            }
+            // The first position of the smallest (largest) item, from 0; NaN items are skipped.
+            var best = first
+            for i in candidates where name == "argmin" ? values[i] < values[best] : values[i] > values[best] { best = i }
+            return .integer(best)
+        case "ewa":
+            let values = try list(args[0], name)
+            let beta = try number(args[1], name)
+            guard beta >= 0, beta < 1 else { throw ExpressionError("ewa's β must be in [0, 1), found \(ResultValue.format(beta))") }
+            var corrected = false
+            if args.count > 2 {
+                guard case .bool(let flag) = args[2] else {
+                    throw ExpressionError("ewa's third argument says whether to correct the bias: true or false, found \(args[2].formatted)")
+                }
+                corrected = flag
+            }
+            return .numbers(exponentiallyWeightedAverage(values, beta: beta, corrected: corrected))
         case "approx":
             let a = try number(args[0], name), b = try number(args[1], name)
             let rtol = args.count > 2 ? try number(args[2], name) : 1e-6
             // Relative to the larger magnitude, with an absolute floor of
             // rtol so that approx(x, 0, rtol) still means "close to zero".
             return .bool(abs(a - b) <= rtol * max(abs(a), abs(b), 1e-12) || abs(a - b) <= rtol * 1e-3)
-        case "abs": return .number(abs(try number(args[0], name)))
-        case "sqrt": return .number(sqrt(try number(args[0], name)))
-        case "log": return .number(Foundation.log(try number(args[0], name)))
-        case "log10": return .number(Foundation.log10(try number(args[0], name)))
-        case "exp": return .number(Foundation.exp(try number(args[0], name)))
         case "round":
             let x = try number(args[0], name)
             let digits = args.count > 1 ? try number(args[1], name) : 0

@@ -9,14 +9,23 @@ import Foundation
 /// Grammar, loosest first: `or`, `and`, `not`, comparisons (`< <= > >= == !=`,
 /// chainable as in `0 < x < 1`), `+ -`, `* / %`, unary `-`, `^`; paths such as
 /// `mc.100.accuracy` or `rows[0].diagnosis`; numbers, 'strings', `true`,
-/// `false`; and functions `approx(a, b, rtol)`, `abs`, `min`, `max`, `sum`,
+/// `false`; lists `[1, 2, 3]`; subscripts and slices of any list
+/// (`curve.train_loss[-1]`, `curve.validation_loss[0:5]`, `[a:]`, `[:b]`);
+/// and functions `approx(a, b, rtol)`, `abs`, `min`, `max`, `sum`,
 /// `mean`, `len`, `sqrt`, `log`, `exp`, `all`, `any`, `count` (of the true
-/// items of a list, or of the seeds for which a condition holds).
+/// items of a list, or of the seeds for which a condition holds), `argmin`,
+/// `argmax`, `isnan`, `isfinite`, `ewa` (the exponentially weighted average).
+/// Arithmetic, comparisons, `not`, `abs`, `isnan`… apply element by element
+/// to lists (`all(a[0:5] > a[1:6])`).
 public indirect enum Expression: Sendable, Hashable {
     case number(Double)
     case string(String)
     case bool(Bool)
+    case list([Expression])
     case path([PathComponent], text: String)
+    /// `e[i]` or `e[a:b]` on a value that is not a plain path (a slice of a path,
+    /// a call, a list): paths keep their own `[i]` steps so that seeds resolve them.
+    case subscripted(Expression, Subscript)
     case unary(String, Expression)
     case binary(String, Expression, Expression)
     case compare([String], [Expression])
@@ -31,8 +40,16 @@ public indirect enum Expression: Sendable, Hashable {
     static let functions: [String: ClosedRange<Int>] = [
         "approx": 2...3, "abs": 1...1, "min": 1...100, "max": 1...100, "sum": 1...1, "mean": 1...1,
         "len": 1...1, "sqrt": 1...1, "log": 1...1, "log10": 1...1, "exp": 1...1, "all": 1...1, "any": 1...1,
-        "round": 1...2, "count": 1...1,
+        "round": 1...2, "count": 1...1, "argmin": 1...1, "argmax": 1...1, "isnan": 1...1, "isfinite": 1...1,
+        "ewa": 2...3,
     ]
+
+    /// A subscript: one item (negative counts from the end) or a slice, Python's
+    /// `[a:b]`: from `a` up to but not including `b`, either omitted.
+    public enum Subscript: Sendable, Hashable {
+        case index(Int)
+        case slice(Int?, Int?)
+    }
 
     /// Every path the expression reads, in order, without repeats.
     public var paths: [String] {
@@ -59,6 +76,8 @@ public indirect enum Expression: Sendable, Hashable {
             case .binary(_, let a, let b): walk(a); walk(b)
             case .compare(_, let items): items.forEach(walk)
             case .call(_, let args): args.forEach(walk)
+            case .list(let items): items.forEach(walk)
+            case .subscripted(let base, _): walk(base)
             default: break
             }
         }
@@ -155,7 +174,7 @@ struct ExpressionParser {
                     let mapped = ["**": "^", "&&": "and", "||": "or"][two] ?? two
                     tokens.append((mapped == "and" || mapped == "or" ? .name(mapped) : .symbol(mapped), start))
                     i += 2
-                } else if "<>+-*/%^()[],.!".contains(c) {
+                } else if "<>+-*/%^()[],.!:".contains(c) {
                     tokens.append((c == "!" ? .name("not") : .symbol(String(c)), start))
                     i += 1
                 } else if c == "=" {
@@ -278,8 +297,57 @@ struct ExpressionParser {
     }
 
     private mutating func parsePostfix(depth: Int) throws(ExpressionError) -> Expression {
+        var base = try parsePrimary(depth: depth)
+        while current == .symbol("[") {
+            try countOperator()
+            base = .subscripted(base, try parseSubscript())
+        }
+        return base
+    }
+
+    /// `[i]`, `[a:b]`, `[a:]`, `[:b]` or `[:]`, the integers possibly negative.
+    private mutating func parseSubscript() throws(ExpressionError) -> Expression.Subscript {
+        guard accept("[") else { throw ExpressionError("expected '['", offset: offset) }
+        func integer(_ parser: inout ExpressionParser) throws(ExpressionError) -> Int? {
+            let negative = parser.accept("-")
+            guard case .number(let x) = parser.current else {
+                if negative { throw ExpressionError("expected an integer after '-'", offset: parser.offset) }
+                return nil
+            }
+            guard x == x.rounded() else {
+                throw ExpressionError("expected an integer index inside [ ], found \(ResultValue.format(x))", offset: parser.offset)
+            }
+            guard let index = Int(exactly: negative ? -x : x) else {
+                throw ExpressionError("the index inside [ ] is too large", offset: parser.offset)
+            }
+            parser.advance()
+            return index
+        }
+        let first = try integer(&self)
+        if accept(":") {
+            let second = try integer(&self)
+            guard accept("]") else { throw ExpressionError("expected ']' to close the slice", offset: offset) }
+            return .slice(first, second)
+        }
+        guard let first else {
+            throw ExpressionError("expected an integer index or a slice such as [0:5] inside [ ]", offset: offset)
+        }
+        guard accept("]") else { throw ExpressionError("expected ']'", offset: offset) }
+        return .index(first)
+    }
+
+    private mutating func parsePrimary(depth: Int) throws(ExpressionError) -> Expression {
         let start = offset
         switch current {
+        case .symbol("["):
+            advance()
+            try countOperator()
+            var items: [Expression] = []
+            if !accept("]") {
+                repeat { items.append(try parseOr(depth: depth + 1)) } while accept(",")
+                guard accept("]") else { throw ExpressionError("expected ',' or ']' in the list that starts at column \(start + 1)", offset: offset) }
+            }
+            return .list(items)
         case .number(let x):
             advance()
             return .number(x)
@@ -330,18 +398,15 @@ struct ExpressionParser {
                         throw ExpressionError("expected a name after '.', found \(describe(current))", offset: offset)
                     }
                 } else if current == .symbol("[") {
-                    advance()
-                    var negative = false
-                    if accept("-") { negative = true }
-                    guard case .number(let x) = current, x == x.rounded() else {
-                        throw ExpressionError("expected an integer index inside [ ]", offset: offset)
+                    let before = position
+                    switch try parseSubscript() {
+                    case .index(let index):
+                        components.append(.index(index)); text += "[\(index)]"
+                    case .slice:
+                        // A slice ends the path; parsePostfix takes it (and what follows) from here.
+                        position = before
+                        return .path(components, text: text)
                     }
-                    guard let index = Int(exactly: negative ? -x : x) else {
-                        throw ExpressionError("the index inside [ ] is too large", offset: offset)
-                    }
-                    advance()
-                    guard accept("]") else { throw ExpressionError("expected ']'", offset: offset) }
-                    components.append(.index(index)); text += "[\(index)]"
                 } else {
                     break
                 }

@@ -49,7 +49,7 @@ import Testing
         ("approx(1)", "approx takes 2 to 3 arguments, found 1", 0),
     ])
     func syntaxErrors(text: String, message: String, offset: Int) {
-        #expect(throws: ExpressionError(message, offset: offset, notes: text.hasPrefix("aprox") ? ["functions: abs, all, any, approx, count, exp, len, log, log10, max, mean, min, round, sqrt, sum"] : [])) {
+        #expect(throws: ExpressionError(message, offset: offset, notes: text.hasPrefix("aprox") ? ["functions: abs, all, any, approx, argmax, argmin, count, ewa, exp, isfinite, isnan, len, log, log10, max, mean, min, round, sqrt, sum"] : [])) {
             try Expression.parse(text)
         }
     }

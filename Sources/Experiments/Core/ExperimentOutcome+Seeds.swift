@@ -115,9 +115,31 @@ struct SeedSummary {
                 table.rows[r][c] = cell!
             }
         }
+        for c in first.columns.indices { markBest(column: c, in: &table, runs: tables) }
         hasTable = true
         hasDifferingCells = hasDifferingCells || differing > 0
         return [.table(table)]
+    }
+
+    /// A "better" mark (a `good` cell that is a column's highest or lowest
+    /// number) goes to the row with the best mean, not to the first seed's
+    /// best: over seeds a kind's per-run marks say which direction is better,
+    /// the means say which row is.
+    private func markBest(column c: Int, in table: inout ResultTable, runs: [ResultTable]) {
+        var higherIsBetter: Bool?
+        for run in runs {
+            let marked = run.rows.indices.filter { run.rows[$0][c].tone == .good }
+            let values = run.rows.compactMap { $0[c].value }
+            guard marked.count == 1, let value = run.rows[marked[0]][c].value, values.count > 1,
+                  let low = values.min(), let high = values.max(), low < high else { continue }
+            if value == high { higherIsBetter = true } else if value == low { higherIsBetter = false }
+            break
+        }
+        guard let higherIsBetter else { return }
+        let means = table.rows.indices.compactMap { r in table.rows[r][c].value.map { (r, $0) } }.filter { !$0.1.isNaN }
+        guard let best = (higherIsBetter ? means.max(by: { $0.1 < $1.1 }) : means.min(by: { $0.1 < $1.1 })) else { return }
+        for r in table.rows.indices where table.rows[r][c].tone == .good { table.rows[r][c].tone = .plain }
+        table.rows[best.0][c].tone = .good
     }
 
     static func seedRange(_ seeds: [UInt64]) -> String {

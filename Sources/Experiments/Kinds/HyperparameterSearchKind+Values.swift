@@ -9,7 +9,7 @@ extension HyperparameterSearchKind {
         ValueDescriptor("momentum", type: "record", "sampling: the fraction of β ≥ 0.99 when β is uniform on [0.9, 0.999] and when 1 − β is log-uniform on [0.001, 0.1].",
                         access: "`momentum.uniform_above_0_99`, `momentum.log_above_0_99`", when: "mode: sampling"),
         ValueDescriptor("trials", type: "integer | list of records", "grid_vs_random: trials of each method; coarse_to_fine: every trial in order.",
-                        access: "coarse_to_fine: `trials[0].validation_accuracy`; fields `stage` (0 coarse, 1 fine), `learning_rate`, `validation_accuracy`, `test_accuracy`, `diverged`", when: "mode: grid_vs_random or coarse_to_fine"),
+                        access: "coarse_to_fine: `trials[0].validation_accuracy`; fields `stage` (0 coarse, 1 fine), `learning_rate`, `validation_accuracy`, `test_accuracy`, `diverged` (true or false)", when: "mode: grid_vs_random or coarse_to_fine"),
         ValueDescriptor("grid_side", type: "integer", "grid_vs_random: k of the k × k grid.", when: "mode: grid_vs_random"),
         ValueDescriptor("repeats", type: "integer", "grid_vs_random: random objectives tried.", when: "mode: grid_vs_random"),
         ValueDescriptor("grid", type: "record", "grid_vs_random: the grid search.",

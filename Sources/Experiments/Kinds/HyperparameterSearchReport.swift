@@ -130,7 +130,7 @@ enum HyperparameterSearchReport {
             .record(Record([
                 "stage": .integer(t.stage), "learning_rate": .number(t.learningRate),
                 "validation_accuracy": .number(Search.score(t)), "test_accuracy": .number(t.testAccuracy),
-                "diverged": .integer(t.diverged ? 1 : 0),
+                "diverged": .bool(t.diverged),
             ]))
         })
         let chart = Chart(

@@ -41,6 +41,12 @@ struct TrainExperiment {
         var epochTrainLoss: [Double] = []
         var epochValidationLoss: [Double] = []
         var epochValidationAccuracy: [Double] = []
+        /// The learning rate of each epoch trained.
+        var epochLearningRate: [Double] = []
+        /// With early stopping: the epoch of the lowest validation loss, and the
+        /// epoch after which training stopped (the last epoch if it never did).
+        var bestEpoch: Int?
+        var stoppedAt: Int?
         /// Every step's batch loss (only with `curve: step`).
         var stepLoss: [Double] = []
         var layers: [LayerResult] = []
@@ -100,7 +106,10 @@ struct TrainExperiment {
         result.conditionNumber = Self.conditionNumber(sets.training.features)
         result.initialWeightNorm = Self.norm(initial)
 
-        let options = TrainingOptions(epochs: settings.epochs, batchSize: batchSize, loss: loss, recordSteps: true)
+        let options = TrainingOptions(
+            epochs: settings.epochs, batchSize: batchSize, loss: loss,
+            learningRateSchedule: settings.tuning.learningRateSchedule(epochs: settings.epochs), recordSteps: true,
+            earlyStopping: sets.validation == nil ? nil : settings.tuning.earlyStopping)
         let trainer = Trainer(model: model, optimizer: try settings.recipe.makeOptimizer(), options: options)
         var shuffle = shuffleGenerator
         let (history, seconds) = try ThreadCPUClock.seconds {
@@ -112,11 +121,16 @@ struct TrainExperiment {
         result.epochTrainLoss = history.epochs.map(\.trainingLoss)
         result.epochValidationLoss = history.epochs.map { $0.validationLoss ?? .nan }
         result.epochValidationAccuracy = history.epochs.map { $0.validationAccuracy ?? .nan }
+        result.epochLearningRate = history.epochs.map(\.learningRate)
+        if settings.tuning.patience != nil {
+            result.bestEpoch = history.bestEpoch
+            result.stoppedAt = history.stoppedEarlyAt ?? history.epochs.count
+        }
         if spec.curve == .step { result.stepLoss = history.steps.map(\.loss) }
         if let target = spec.targetLoss {
             result.stepsToTarget = history.steps.first(where: { $0.loss <= target })?.step
         }
-        let lastEpoch = history.steps.filter { $0.epoch == settings.epochs }.map(\.loss)
+        let lastEpoch = history.steps.filter { $0.epoch == history.epochs.count }.map(\.loss)
         if !lastEpoch.isEmpty {
             let mean = lastEpoch.reduce(0, +) / Double(lastEpoch.count)
             result.lastEpochLossMean = mean

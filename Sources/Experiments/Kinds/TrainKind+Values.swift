@@ -1,10 +1,13 @@
 extension TrainKind {
     private static let variantFields = """
     `name`, `value` (with `vary:`), `parameters`, `steps`, `steps_per_epoch`, `epochs`, `batch_size`, `learning_rate`, \
-    `weight_decay`, `keep_prob`, `train_loss`, `train_accuracy`, `validation_loss`, `validation_accuracy`, `test_loss`, \
+    `weight_decay`, `l1`, `momentum` (optimizer: momentum), `beta1` (adam), `beta2` and `epsilon` (adam, rmsprop), \
+    `best_epoch` and `stopped_at` (with patience: the epoch of the lowest validation loss, the last epoch trained), \
+    `epochs_run`, `keep_prob`, `train_loss`, `train_accuracy`, `validation_loss`, `validation_accuracy`, `test_loss`, \
     `test_accuracy`, `test_error`, `ms`, `ms_per_epoch`, `weight_norm`, `initial_weight_norm`, `relative_change`, \
-    `median_relative_change`, `dead_fraction`, `condition_number`, `steps_to_target`, `last_epoch_loss_sd`, `last_epoch_loss_mean`, `last_epoch_loss_cv`, `diverged`, \
-    `diverged_at_step`, `curve` (`train_loss`, `validation_loss`, `validation_accuracy`: a list per epoch), `layers` \
+    `median_relative_change`, `dead_fraction`, `condition_number`, `reached_target` (with target_loss: true or false), `steps_to_target` \
+    (NaN when not reached: test `reached_target` first), `last_epoch_loss_sd`, `last_epoch_loss_mean`, `last_epoch_loss_cv`, `diverged` \
+    (true or false), `diverged_at_step`, `curve` (`train_loss`, `validation_loss`, `validation_accuracy`, `learning_rate`: a list per epoch; with `curve: step` also `step_loss`, the loss of every mini-batch), `layers` \
     (a list of records: `name`, `activation_mean`, `activation_sd`, `weight_norm`, `relative_change`, `dead_fraction`)
     """
 

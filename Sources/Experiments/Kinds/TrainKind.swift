@@ -154,7 +154,15 @@ public enum TrainKind: ExperimentKind {
             targetLoss: reader.optionalDouble("target_loss"), showLayers: reader.bool("show_layers"))
 
         // Each variant's model must be buildable, before anything runs.
+        var reported: Set<String> = []
+        let optimizers = Set(variants.map(\.settings.optimizer))
         for variant in variants {
+            for (key, message) in variant.settings.tuning.problems(optimizers: optimizers, hasValidation: validationFraction > 0) {
+                // A top-level key is reported once; a variant's override names the variant.
+                let place = reader.has(key) ? key : (reader.has("variants") ? "variants" : (reader.has("vary") ? "vary" : key))
+                let text = place == key || variants.count == 1 ? message : "variant '\(variant.name)': " + message
+                if reported.insert(place + text).inserted { reader.fail(place, text) }
+            }
             do {
                 _ = try ModelDescription(entries: variant.settings.entries(outputWidth: data.outputWidth), inputWidth: data.inputWidth)
             } catch let error as ModelDescriptionError {

@@ -15,11 +15,16 @@ import Foundation
 ///     median_relative_change     the median over layers of each layer's ‖W − W₀‖ / ‖W₀‖
 ///     dead_fraction              ReLU units never active on the training set (NaN without ReLUs)
 ///     condition_number           λmax/λmin of XᵀX/n of the training inputs (≤ 16 features, else NaN)
+///     momentum (momentum), beta1 (adam), beta2, epsilon (adam, rmsprop), l1
+///     best_epoch, stopped_at     with patience: the epoch of the lowest validation loss, the last epoch trained
+///     epochs_run                 epochs trained (fewer than epochs after early stopping or divergence)
+///     reached_target             with target_loss: true if a batch's loss reached it
 ///     steps_to_target            with target_loss: the first step whose batch loss reached it (NaN if none)
 ///     last_epoch_loss_sd, last_epoch_loss_mean   standard deviation and mean of the batch losses in the last epoch
 ///     last_epoch_loss_cv         their ratio sd / mean (the noise relative to the loss level)
-///     diverged (0 or 1), diverged_at_step (0 if not)
-///     curve.{train_loss, validation_loss, validation_accuracy}[epoch − 1]
+///     diverged (true or false), diverged_at_step (0 if not)
+///     curve.{train_loss, validation_loss, validation_accuracy, learning_rate}[epoch − 1]
+///     curve.step_loss[step − 1]  with curve: step, the loss of every mini-batch
 ///     layers[j].{activation_mean, activation_sd, weight_norm, relative_change, dead_fraction}
 /// }
 /// ```
@@ -65,6 +70,23 @@ struct TrainReport {
         out["batch_size"] = .integer(s.batchSize ?? 0)
         out["learning_rate"] = .number(s.resolvedLearningRate)
         out["weight_decay"] = .number(s.weightDecay)
+        out["l1"] = .number(s.tuning.l1)
+        switch s.optimizer {
+        case .momentum: out["momentum"] = .number(s.tuning.momentum ?? 0.9)
+        case .adam:
+            out["beta1"] = .number(s.tuning.beta1 ?? 0.9)
+            out["beta2"] = .number(s.tuning.resolvedBeta2(s.optimizer))
+            out["epsilon"] = .number(s.tuning.epsilon ?? 1e-8)
+        case .rmsprop:
+            out["beta2"] = .number(s.tuning.resolvedBeta2(s.optimizer))
+            out["epsilon"] = .number(s.tuning.epsilon ?? 1e-8)
+        case .sgd: break
+        }
+        if s.tuning.patience != nil {
+            out["best_epoch"] = .integer(r.bestEpoch ?? 0)
+            out["stopped_at"] = .integer(r.stoppedAt ?? 0)
+        }
+        out["epochs_run"] = .integer(r.epochTrainLoss.count)
         out["keep_prob"] = .number(s.keepProbability)
         out["train_loss"] = .number(r.trainLoss)
         out["train_accuracy"] = .number(r.trainAccuracy)
@@ -81,16 +103,19 @@ struct TrainReport {
         out["median_relative_change"] = .number(r.medianRelativeChange)
         out["dead_fraction"] = .number(r.deadFraction)
         out["condition_number"] = .number(r.conditionNumber)
+        if spec.targetLoss != nil { out["reached_target"] = .bool(r.stepsToTarget != nil) }
         out["steps_to_target"] = .number(r.stepsToTarget.map(Double.init) ?? .nan)
         out["last_epoch_loss_sd"] = .number(r.lastEpochLossSD)
         out["last_epoch_loss_mean"] = .number(r.lastEpochLossMean)
         out["last_epoch_loss_cv"] = .number(r.lastEpochLossSD / r.lastEpochLossMean)
-        out["diverged"] = .integer(r.divergence == nil ? 0 : 1)
+        out["diverged"] = .bool(r.divergence != nil)
         out["diverged_at_step"] = .integer(r.divergence?.step ?? 0)
-        out["curve"] = .record(Record([
+        var curve = Record([
             "train_loss": .numbers(r.epochTrainLoss), "validation_loss": .numbers(r.epochValidationLoss),
-            "validation_accuracy": .numbers(r.epochValidationAccuracy),
-        ]))
+            "validation_accuracy": .numbers(r.epochValidationAccuracy), "learning_rate": .numbers(r.epochLearningRate),
+        ])
+        if spec.curve == .step { curve["step_loss"] = .numbers(r.stepLoss) }
+        out["curve"] = .record(curve)
         out["layers"] = .list(r.layers.map { layer in
             var l = Record()
             l["name"] = .string(layer.name)

@@ -32,6 +32,8 @@ struct TrainSettings: Codable, Sendable, Hashable {
     /// `nil`: the optimizer's default.
     var learningRate: Double?
     var weightDecay: Double = 0
+    /// Momentum, β's, ε, L1, the learning-rate schedule, early stopping.
+    var tuning = OptimizerSettings()
 
     var resolvedLearningRate: Double { learningRate ?? optimizer.defaultLearningRate }
 
@@ -39,7 +41,7 @@ struct TrainSettings: Codable, Sendable, Hashable {
     static let keyNames = [
         "hidden", "layers", "activation", "normalization", "groups", "keep_prob", "initializer", "standardize",
         "epochs", "batch_size", "optimizer", "learning_rate", "weight_decay",
-    ]
+    ] + OptimizerSettings.trainingKeyNames + OptimizerSettings.earlyStoppingKeyNames
 
     static let activationNames = ["relu", "leaky_relu", "sigmoid", "tanh", "identity"]
 
@@ -64,13 +66,11 @@ struct TrainSettings: Codable, Sendable, Hashable {
             KeyDescriptor("epochs", type: "integer", default: "20", range: .closed(1, 10_000), "Passes over the training set."),
             KeyDescriptor("batch_size", type: "integer | all", default: "32", range: .closed(1, 100_000),
                           "Examples per gradient step; all: the whole training set (batch gradient descent), 1: stochastic gradient descent."),
-            KeyDescriptor("optimizer", type: "sgd | momentum | adam", default: "sgd",
-                          "The update rule: plain SGD, SGD with momentum 0.9, or Adam."),
-            KeyDescriptor("learning_rate", type: "number", described: "0.1 (sgd), 0.01 (momentum), 0.005 (adam)",
-                          range: .aboveUpTo(0, 100), "The step size η."),
+            TrainingRecipe.optimizerKey(default: "sgd"),
+            TrainingRecipe.learningRateKey,
             KeyDescriptor("weight_decay", type: "number", default: "0", range: .closed(0, 100),
                           "λ of the L2 penalty (λ/2)‖W‖² on the weight matrices (not biases or normalization parameters): each step adds λW to the gradient."),
-        ]
+        ] + OptimizerSettings.keys(earlyStopping: true)
     }
 
     /// Applies the value written for `key`. Problems go to `reader`, at `node`.
@@ -176,6 +176,8 @@ struct TrainSettings: Codable, Sendable, Hashable {
             learningRate = reader.number(node, key: key, range: range) ?? learningRate
         case "weight_decay":
             weightDecay = reader.number(node, key: key, range: range) ?? weightDecay
+        case _ where OptimizerSettings.isKey(key):
+            tuning.apply(key, node, reader: reader)
         default:
             reader.fail(at: node, "'\(key)' cannot be varied")
         }
@@ -206,7 +208,7 @@ struct TrainSettings: Codable, Sendable, Hashable {
 
     var recipe: TrainingRecipe {
         TrainingRecipe(epochs: epochs, batchSize: batchSize ?? Int.max, learningRate: resolvedLearningRate,
-                       optimizer: optimizer, weightDecay: weightDecay)
+                       optimizer: optimizer, weightDecay: weightDecay, tuning: tuning)
     }
 
     /// The value of `key` as a reader would write it, for variant labels.
@@ -226,7 +228,7 @@ struct TrainSettings: Codable, Sendable, Hashable {
         case "optimizer": return optimizer.rawValue
         case "learning_rate": return number(resolvedLearningRate)
         case "weight_decay": return number(weightDecay)
-        default: return ""
+        default: return tuning.text(of: key)
         }
     }
 }

@@ -5,10 +5,12 @@ import NeuralEngine
 enum OptimizerChoice: String, Codable, Sendable, Hashable, CaseIterable {
     /// Plain stochastic gradient descent.
     case sgd
-    /// SGD with heavy-ball momentum 0.9.
+    /// SGD with heavy-ball momentum (β 0.9 unless `momentum:` says otherwise).
     case momentum
-    /// Adam with the paper's β₁ = 0.9, β₂ = 0.999.
+    /// Adam (the paper's β₁ = 0.9, β₂ = 0.999 unless `beta1:`, `beta2:` say otherwise).
     case adam
+    /// RMSprop (ρ = 0.9 unless `beta2:` says otherwise).
+    case rmsprop
 
     /// A learning rate that works for small MLPs with this rule.
     var defaultLearningRate: Double {
@@ -16,6 +18,7 @@ enum OptimizerChoice: String, Codable, Sendable, Hashable, CaseIterable {
         case .sgd: 0.1
         case .momentum: 0.01
         case .adam: 0.005
+        case .rmsprop: 0.001
         }
     }
 }
@@ -28,6 +31,8 @@ struct TrainingRecipe: Codable, Sendable, Hashable {
     var optimizer: OptimizerChoice
     /// λ of the L2 penalty (λ/2)‖w‖² on the weight matrices.
     var weightDecay: Double
+    /// Momentum, β's, ε, L1, the schedule (and, in `train`, early stopping).
+    var tuning = OptimizerSettings()
 
     static func keys(epochs: Int, batchSize: Int, optimizer: OptimizerChoice) -> [KeyDescriptor] {
         [
@@ -35,34 +40,43 @@ struct TrainingRecipe: Codable, Sendable, Hashable {
                           "Passes over the training set."),
             KeyDescriptor("batch_size", type: "integer", default: String(batchSize), range: .closed(1, 100_000),
                           "Examples per gradient step."),
-            KeyDescriptor("optimizer", type: "sgd | momentum | adam", default: optimizer.rawValue,
-                          "The update rule: plain SGD, SGD with momentum 0.9, or Adam."),
-            KeyDescriptor("learning_rate", type: "number", described: "0.1 (sgd), 0.01 (momentum), 0.005 (adam)",
-                          range: .aboveUpTo(0, 100), "The step size η."),
+            optimizerKey(default: optimizer.rawValue),
+            learningRateKey,
             KeyDescriptor("weight_decay", type: "number", default: "0", range: .closed(0, 100),
                           "λ of the L2 penalty (λ/2)‖w‖² on the weight matrices (not the biases)."),
-        ]
+        ] + OptimizerSettings.keys(earlyStopping: false)
     }
+
+    static func optimizerKey(default value: String) -> KeyDescriptor {
+        KeyDescriptor("optimizer", type: OptimizerChoice.allCases.map(\.rawValue).joined(separator: " | "), default: value,
+                      "The update rule: plain SGD, SGD with momentum (β: momentum), Adam (beta1, beta2, epsilon) or RMSprop (beta2, epsilon).")
+    }
+
+    static let learningRateKey = KeyDescriptor(
+        "learning_rate", type: "number", described: "0.1 (sgd), 0.01 (momentum), 0.005 (adam), 0.001 (rmsprop)",
+        range: .aboveUpTo(0, 100), "The step size η (at the first epoch, with lr_schedule).")
 
     static func decode(_ reader: SpecReader) -> TrainingRecipe {
         let optimizer = OptimizerChoice(rawValue: reader.choice("optimizer", OptimizerChoice.allCases.map(\.rawValue))) ?? .adam
+        var tuning = OptimizerSettings()
+        for key in OptimizerSettings.trainingKeyNames {
+            if let node = reader.node(key) { tuning.apply(key, node, reader: reader) }
+        }
+        for (key, message) in tuning.problems(optimizers: [optimizer], hasValidation: true) { reader.fail(key, message) }
         return TrainingRecipe(
             epochs: reader.int("epochs"), batchSize: reader.int("batch_size"),
             learningRate: reader.optionalDouble("learning_rate") ?? optimizer.defaultLearningRate,
-            optimizer: optimizer, weightDecay: reader.double("weight_decay"))
+            optimizer: optimizer, weightDecay: reader.double("weight_decay"), tuning: tuning)
     }
 
     func makeOptimizer() throws -> any Optimizer<Float> {
-        let decay = WeightDecay(rate: weightDecay)
-        switch optimizer {
-        case .sgd: return try SGD<Float>(learningRate: learningRate, weightDecay: decay)
-        case .momentum: return try SGD<Float>(learningRate: learningRate, momentum: 0.9, weightDecay: decay)
-        case .adam: return try Adam<Float>(learningRate: learningRate, weightDecay: decay)
-        }
+        try tuning.makeOptimizer(optimizer, learningRate: learningRate, weightDecay: weightDecay)
     }
 
     func options(loss: LossFunction) -> TrainingOptions {
-        TrainingOptions(epochs: epochs, batchSize: batchSize, loss: loss, recordSteps: false)
+        TrainingOptions(epochs: epochs, batchSize: batchSize, loss: loss,
+                        learningRateSchedule: tuning.learningRateSchedule(epochs: epochs), recordSteps: false,
+                        earlyStopping: tuning.earlyStopping)
     }
 
     /// Trains `model` on `training` with this recipe (a fresh optimizer, the
@@ -75,8 +89,12 @@ struct TrainingRecipe: Codable, Sendable, Hashable {
 
     /// "Adam, η = 0.005, 200 epochs of batches of 32".
     var label: String {
-        let name = ["sgd": "SGD", "momentum": "SGD with momentum 0.9", "adam": "Adam"][optimizer.rawValue] ?? optimizer.rawValue
-        var text = "\(name), η = \(ResultValue.format(learningRate, significant: 3)), \(epochs) epoch\(epochs == 1 ? "" : "s") "
+        let momentum = ResultValue.format(tuning.momentum ?? 0.9, significant: 3)
+        let name = ["sgd": "SGD", "momentum": "SGD with momentum \(momentum)", "adam": "Adam", "rmsprop": "RMSprop"][optimizer.rawValue]
+            ?? optimizer.rawValue
+        var tuningLabel = tuning
+        tuningLabel.momentum = nil
+        var text = "\(name)\(tuningLabel.label), η = \(ResultValue.format(learningRate, significant: 3)), \(epochs) epoch\(epochs == 1 ? "" : "s") "
             + "of batches of \(batchSize)"
         if weightDecay > 0 { text += ", weight decay λ = \(ResultValue.format(weightDecay, significant: 3))" }
         return text

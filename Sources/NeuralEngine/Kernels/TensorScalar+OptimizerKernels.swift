@@ -14,20 +14,21 @@ extension TensorScalar {
 
     public static func momentumStep(
         value w: inout Tensor<Self>, gradient g: Tensor<Self>, velocity v: inout Tensor<Self>,
-        learningRate: Self, momentum: Self, weightDecay: Self, nesterov: Bool
+        learningRate: Self, momentum: Self, gradientScale: Self, weightDecay: Self, nesterov: Bool
     ) {
+        // gradientScale is 1 for v = μv + g, 1 − β for v = βv + (1 − β)g.
         g.withUnsafeBufferPointer { g in
             w.withUnsafeMutableBufferPointer { w in
                 v.withUnsafeMutableBufferPointer { v in
                     if nesterov {
                         for i in 0..<w.count {
-                            let gi = g[i] + weightDecay * w[i]
+                            let gi = gradientScale * (g[i] + weightDecay * w[i])
                             v[i] = momentum * v[i] + gi
                             w[i] -= learningRate * (gi + momentum * v[i])
                         }
                     } else {
                         for i in 0..<w.count {
-                            v[i] = momentum * v[i] + g[i] + weightDecay * w[i]
+                            v[i] = momentum * v[i] + gradientScale * (g[i] + weightDecay * w[i])
                             w[i] -= learningRate * v[i]
                         }
                     }
@@ -60,6 +61,34 @@ extension TensorScalar {
                         }
                     }
                 }
+            }
+        }
+    }
+
+    /// RMSprop: `s ← ρ·s + (1 − ρ)·g²`, `w ← w − η·g/(√s + ε)`.
+    public static func rmspropStep(
+        value w: inout Tensor<Self>, gradient g: Tensor<Self>, meanSquare s: inout Tensor<Self>,
+        learningRate: Self, decay rho: Self, epsilon: Self, weightDecay: Self
+    ) {
+        g.withUnsafeBufferPointer { g in
+            w.withUnsafeMutableBufferPointer { w in
+                s.withUnsafeMutableBufferPointer { s in
+                    for i in 0..<w.count {
+                        let gi = g[i] + weightDecay * w[i]
+                        s[i] = rho * s[i] + (1 - rho) * gi * gi
+                        w[i] -= learningRate * gi / (s[i].squareRoot() + epsilon)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Adds `λ₁·sign(w)`, the (sub)gradient of the L1 penalty `λ₁·‖w‖₁`, to `g`
+    /// (0 where `w` is exactly 0).
+    public static func addL1Gradient(_ g: inout Tensor<Self>, value w: Tensor<Self>, rate: Self) {
+        w.withUnsafeBufferPointer { w in
+            g.withUnsafeMutableBufferPointer { g in
+                for i in 0..<g.count where w[i] != 0 { g[i] += w[i] > 0 ? rate : -rate }
             }
         }
     }

@@ -52,6 +52,12 @@ public final class BatchNorm<Scalar: TensorScalar>: Layer {
         [("running_mean", runningMean), ("running_variance", runningVariance)]
     }
 
+    /// Puts back running averages read earlier from ``buffers`` (early stopping's best epoch).
+    func restoreRunningAverages(mean: Tensor<Scalar>, variance: Tensor<Scalar>) {
+        runningMean = mean
+        runningVariance = variance
+    }
+
     public func forward(_ input: Tensor<Scalar>, mode: Mode) -> Tensor<Scalar> {
         lastModeUsedBatchStatistics = mode.usesBatchStatistics
         if mode.usesBatchStatistics {

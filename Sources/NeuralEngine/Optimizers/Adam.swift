@@ -43,6 +43,7 @@ public final class Adam<Scalar: TensorScalar>: Optimizer {
     public func step(_ parameters: [Parameter<Scalar>]) {
         stepCount += 1
         for parameter in parameters {
+            weightDecay.addL1Gradient(to: parameter)
             let key = ObjectIdentifier(parameter)
             if firstMoments[key] == nil {
                 let zeros = Tensor<Scalar>(rows: parameter.value.rows, columns: parameter.value.columns)

@@ -148,16 +148,23 @@ where RawSignificand: FixedWidthInteger {
 
     /// `w −= learningRate·(g + weightDecay·w)`.
     static func sgdStep(value w: inout Tensor<Self>, gradient g: Tensor<Self>, learningRate: Self, weightDecay: Self)
-    /// `v = momentum·v + (g + weightDecay·w)`, then `w −= learningRate·v`
-    /// (or, with `nesterov`, `w −= learningRate·(g' + momentum·v)`).
+    /// `v = momentum·v + c·(g + weightDecay·w)`, then `w −= learningRate·v`
+    /// (or, with `nesterov`, `w −= learningRate·(g' + momentum·v)`), where the
+    /// gradient scale `c` is 1 (PyTorch) or 1 − momentum (an average).
     static func momentumStep(
         value w: inout Tensor<Self>, gradient g: Tensor<Self>, velocity v: inout Tensor<Self>,
-        learningRate: Self, momentum: Self, weightDecay: Self, nesterov: Bool)
+        learningRate: Self, momentum: Self, gradientScale: Self, weightDecay: Self, nesterov: Bool)
     /// One Adam step with bias correction for step number `step` (from 1).
     static func adamStep(
         value w: inout Tensor<Self>, gradient g: Tensor<Self>, firstMoment m: inout Tensor<Self>,
         secondMoment v: inout Tensor<Self>, learningRate: Self, beta1: Self, beta2: Self, epsilon: Self,
         weightDecay: Self, step: Int)
+    /// One RMSprop step: `s = ρ·s + (1 − ρ)·g'²`, `w −= learningRate·g'/(√s + ε)`.
+    static func rmspropStep(
+        value w: inout Tensor<Self>, gradient g: Tensor<Self>, meanSquare s: inout Tensor<Self>,
+        learningRate: Self, decay rho: Self, epsilon: Self, weightDecay: Self)
+    /// Adds `rate·sign(w)` (the L1 penalty's gradient) to `g`.
+    static func addL1Gradient(_ g: inout Tensor<Self>, value w: Tensor<Self>, rate: Self)
 
     // MARK: Statistics kernels (TensorScalar+StatisticsKernels.swift)
 

@@ -66,6 +66,8 @@ public final class Trainer<Scalar: TensorScalar> {
         }
         order = Array(0..<training.count)
         var step = 0
+        var best: (loss: Double, epoch: Int) = (.infinity, 0)
+        var bestState: ModelState<Scalar>?
 
         for epoch in 1...options.epochs {
             optimizer.learningRate = options.learningRateSchedule.learningRate(initial: initialRate, epoch: epoch - 1)
@@ -133,6 +135,22 @@ public final class Trainer<Scalar: TensorScalar> {
                 history.divergence = Divergence(step: step, epoch: epoch, quantity: "validation loss", value: loss)
                 return history
             }
+            if let stopping = options.earlyStopping, let loss = record.validationLoss {
+                if loss < best.loss {
+                    best = (loss, epoch)
+                    if stopping.restoreBest { bestState = ModelState(model) }
+                } else if epoch - best.epoch >= stopping.patience {
+                    history.stoppedEarlyAt = epoch
+                    break
+                }
+            }
+        }
+        if options.earlyStopping != nil, best.epoch > 0 {
+            history.bestEpoch = best.epoch
+            if let bestState, best.epoch != history.epochs.last?.epoch {
+                bestState.restore(into: model)
+                history.restoredBest = true
+            }
         }
         return history
     }
@@ -172,6 +190,9 @@ public final class Trainer<Scalar: TensorScalar> {
         try options.validate()
         guard training.count > 0 else { throw EngineError.invalidArgument("the training set is empty") }
         if let validation, validation.count == 0 { throw EngineError.invalidArgument("the validation set is empty") }
+        if options.earlyStopping != nil, validation == nil {
+            throw EngineError.invalidArgument("early stopping watches the validation loss, and no validation set was given")
+        }
         for (name, data) in [("training", training)] + (validation.map { [("validation", $0)] } ?? []) {
             guard data.featureWidth == model.inputWidth else {
                 throw EngineError.shapeMismatch(
@@ -197,6 +218,27 @@ public final class Trainer<Scalar: TensorScalar> {
                 count: entry.parameter.count, mean: mean,
                 standardDeviation: max(0, squares / count - mean * mean).squareRoot(),
                 norm: squares.squareRoot(), gradientNorm: gradientNorms?[index] ?? 0)
+        }
+    }
+}
+
+/// A copy of a model's parameters and batch-norm running averages, for early
+/// stopping's best epoch.
+private struct ModelState<Scalar: TensorScalar> {
+    var parameters: [Tensor<Scalar>]
+    var runningAverages: [Int: (mean: Tensor<Scalar>, variance: Tensor<Scalar>)] = [:]
+
+    init(_ model: Model<Scalar>) {
+        parameters = model.parameters.map(\.value)
+        for (index, layer) in model.layers.enumerated() {
+            if let norm = layer as? BatchNorm<Scalar> { runningAverages[index] = (norm.runningMean, norm.runningVariance) }
+        }
+    }
+
+    func restore(into model: Model<Scalar>) {
+        for (parameter, value) in zip(model.parameters, parameters) { parameter.value = value }
+        for (index, averages) in runningAverages {
+            (model.layers[index] as? BatchNorm<Scalar>)?.restoreRunningAverages(mean: averages.mean, variance: averages.variance)
         }
     }
 }

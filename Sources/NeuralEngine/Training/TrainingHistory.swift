@@ -9,6 +9,13 @@ public struct TrainingHistory: Sendable, Equatable {
     public var divergence: Divergence?
     /// Weight statistics before the first step, if ``TrainingOptions/recordLayerStatistics``.
     public var initialParameters: [ParameterStatistics] = []
+    /// With ``TrainingOptions/earlyStopping``: the epoch (from 1) of the lowest validation loss.
+    public var bestEpoch: Int?
+    /// With ``TrainingOptions/earlyStopping``: the epoch after which training stopped because the
+    /// validation loss had not improved for the patience; `nil` if it ran every epoch.
+    public var stoppedEarlyAt: Int?
+    /// Whether the parameters of ``bestEpoch`` were put back at the end.
+    public var restoredBest = false
 
     /// Whether training stopped early on a NaN or infinity.
     public var diverged: Bool { divergence != nil }

@@ -29,12 +29,14 @@ public struct TrainingOptions: Sendable, Equatable {
     /// this many steps and recorded in ``StepRecord/validationLoss``: fine-grained
     /// curves at the price of one pass over the validation set each time.
     public var validationInterval: Int?
+    /// Stop when the validation loss stops improving; needs a validation set.
+    public var earlyStopping: EarlyStopping?
 
     public init(
         epochs: Int, batchSize: Int, loss: LossFunction = .softmaxCrossEntropy, shuffle: Bool = true,
         learningRateSchedule: LearningRateSchedule = .constant, recordSteps: Bool = true,
         recordLayerStatistics: Bool = false, evaluateTrainingSet: Bool = false, evaluationBatchSize: Int = 1024,
-        validationInterval: Int? = nil
+        validationInterval: Int? = nil, earlyStopping: EarlyStopping? = nil
     ) {
         self.epochs = epochs
         self.batchSize = batchSize
@@ -46,6 +48,7 @@ public struct TrainingOptions: Sendable, Equatable {
         self.evaluateTrainingSet = evaluateTrainingSet
         self.evaluationBatchSize = evaluationBatchSize
         self.validationInterval = validationInterval
+        self.earlyStopping = earlyStopping
     }
 
     /// Checks the options' ranges.
@@ -60,6 +63,9 @@ public struct TrainingOptions: Sendable, Equatable {
         }
         if let validationInterval, validationInterval < 1 {
             throw EngineError.invalidArgument("the validation interval must be ≥ 1 step, got \(validationInterval)")
+        }
+        if let earlyStopping, earlyStopping.patience < 1 {
+            throw EngineError.invalidArgument("early stopping needs a patience ≥ 1 epoch, got \(earlyStopping.patience)")
         }
         try learningRateSchedule.validate()
     }

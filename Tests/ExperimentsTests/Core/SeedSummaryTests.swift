@@ -63,4 +63,33 @@ import Testing
         #expect(try SeedStatistic.mean.apply([.number(0.4), .number(.nan)]).doubleValue!.isNaN)
         #expect(throws: SeedStatisticError.self) { try SeedStatistic.mean.apply([.numbers([1, 2]), .numbers([1])]) }
     }
+
+    /// A table whose first seed marks row `a` better in a column, and whose
+    /// other seeds make row `b` better on average.
+    @Test func theBetterMarkFollowsTheMeansNotTheFirstSeed() throws {
+        func table(_ a: Double, _ b: Double, lowerIsBetter: Bool = false) -> ExperimentOutcome {
+            let best = lowerIsBetter ? (a < b ? 0 : 1) : (a > b ? 0 : 1)
+            var rows = [[ResultTable.Cell("a"), ResultTable.Cell(String(a), value: a)],
+                        [ResultTable.Cell("b"), ResultTable.Cell(String(b), value: b)]]
+            rows[best][1].tone = .good
+            let t = ResultTable(columns: [.init("variant", numeric: false), .init("score")], rows: rows)
+            return ExperimentOutcome(values: Record(["a": .number(a)]), presentation: [.table(t)])
+        }
+        func marked(_ outcome: ExperimentOutcome) -> [String] {
+            outcome.presentation.flatMap { item -> [String] in
+                guard case .table(let t) = item else { return [] }
+                return t.rows.filter { $0[1].tone == .good }.map { $0[0].text }
+            }
+        }
+        // Seed 1: a 0.945 > b 0.94; seeds 2, 3: b ahead; means a 0.93 < b 0.9463.
+        let higher = ExperimentOutcome(summarizing: [table(0.945, 0.94), table(0.92, 0.95), table(0.925, 0.949)], seeds: [1, 2, 3])
+        #expect(marked(higher) == ["b"])
+        // A loss, lower is better: seed 1 marks a (0.138 < 0.145), the means favour b.
+        let lower = ExperimentOutcome(summarizing: [table(0.138, 0.145, lowerIsBetter: true), table(0.16, 0.13, lowerIsBetter: true),
+                                                    table(0.155, 0.14, lowerIsBetter: true)], seeds: [1, 2, 3])
+        #expect(marked(lower) == ["b"])
+        // When the first seed agrees with the means nothing moves.
+        let agreeing = ExperimentOutcome(summarizing: [table(0.9, 0.8), table(0.8, 0.7)], seeds: [1, 2])
+        #expect(marked(agreeing) == ["a"])
+    }
 }

@@ -34,7 +34,7 @@ import Testing
         ("batch_size: 1\n", "batch norm needs at least 2 examples per training batch to estimate a variance, the batch size is 1"),
         ("bn_momentum: 1\n", "'bn_momentum' is 1, outside the allowed range 0 ≤ bn_momentum ≤ 0.999"),
         ("hidden: []\n", "'hidden' must have 1…8 items, found 0"),
-        ("optimizer: adm\n", "'optimizer' must be one of 'sgd', 'momentum', 'adam', found 'adm'; did you mean 'adam'?"),
+        ("optimizer: adm\n", "'optimizer' must be one of 'sgd', 'momentum', 'adam', 'rmsprop', found 'adm'; did you mean 'adam'?"),
         ("data: polynomial\n", "'data' must be one of 'digits', 'spirals', 'moons', 'circles', 'blobs', found 'polynomial'"),
         ("examples: 500\n", "'examples' sets the size of a synthetic set; data: digits uses all 1,797 images"),
         ("test_batch_size: [2]\n", "unknown key 'test_batch_size' for kind 'batchnorm-modes'; did you mean 'test_batch_sizes'?"),

@@ -75,7 +75,7 @@ import Testing
          "'data' must be one of 'spirals', 'moons', 'circles', 'blobs', 'digits', 'polynomial', found 'spiral'; did you mean 'spirals'?"),
         ("data: digits\nfile: missing.csv\n", "cannot find the data file 'missing.csv' next to the lesson or in its data/ folder"),
         ("width: 8\n", "'width' is the width of every layer of a 'depth' sweep; with 'hidden' it has no effect"),
-        ("optimizer: rmsprop\n", "'optimizer' must be one of 'sgd', 'momentum', 'adam', found 'rmsprop'"),
+        ("optimizer: adagrad\n", "'optimizer' must be one of 'sgd', 'momentum', 'adam', 'rmsprop', found 'adagrad'"),
         ("learning_rate: 0\n", "'learning_rate' is 0, outside the allowed range 0 < learning_rate ≤ 100"),
         ("base_error: -0.1\n", "'base_error' is -0.1, outside the allowed range base_error ≥ 0"),
         ("hiden: [4]\n", "unknown key 'hiden' for kind 'bias-variance'; did you mean 'hidden'?"),

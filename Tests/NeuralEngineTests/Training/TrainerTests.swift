@@ -101,6 +101,48 @@ struct TrainerTests {
         #expect(plain.parameters.map(\.value) == model.parameters.map(\.value))
     }
 
+    @Test func earlyStoppingStopsAfterThePatienceAndRestoresTheBestEpoch() throws {
+        // Patience 2 over 100 epochs with dropout: the validation loss cannot fall
+        // at every epoch, so training stops; the checks hold whenever it does.
+        let (model, history) = try train(seed: 5, epochs: 100) { $0.earlyStopping = EarlyStopping(patience: 2) }
+        let losses = history.epochs.compactMap(\.validationLoss)
+        let stopped = try #require(history.stoppedEarlyAt)
+        let best = try #require(history.bestEpoch)
+        #expect(stopped == history.epochs.count && stopped < 100)
+        #expect(stopped - best == 2)
+        #expect(losses[best - 1] == losses.min())
+        #expect(losses[best...].allSatisfy { $0 >= losses[best - 1] })
+        // The model ends with the best epoch's weights (and batch-norm averages).
+        #expect(history.restoredBest)
+        let (_, validation) = Self.spirals()
+        let evaluation = try model.evaluate(validation, loss: .softmaxCrossEntropy)
+        #expect(abs(evaluation.loss - losses[best - 1]) < 1e-5)
+    }
+
+    @Test func earlyStoppingWithoutRestoringKeepsTheLastWeights() throws {
+        let (model, history) = try train(seed: 5, epochs: 100) {
+            $0.earlyStopping = EarlyStopping(patience: 2, restoreBest: false)
+        }
+        #expect(!history.restoredBest)
+        let (_, validation) = Self.spirals()
+        let evaluation = try model.evaluate(validation, loss: .softmaxCrossEntropy)
+        let last = try #require(history.epochs.last?.validationLoss)
+        #expect(abs(evaluation.loss - last) < 1e-5)
+    }
+
+    @Test func earlyStoppingNeedsAValidationSetAndAPatience() throws {
+        let (training, _) = Self.spirals()
+        var generator = RandomGenerator(seed: 1)
+        let model = try Model<Float>(description: ["dense 3"], inputWidth: 2, generator: &generator)
+        let options = TrainingOptions(epochs: 3, batchSize: 16, earlyStopping: EarlyStopping(patience: 2))
+        #expect(throws: EngineError.self) {
+            try Trainer(model: model, optimizer: try SGD<Float>(learningRate: 0.1), options: options).fit(training, generator: &generator)
+        }
+        #expect(throws: EngineError.self) {
+            try TrainingOptions(epochs: 3, batchSize: 16, earlyStopping: EarlyStopping(patience: 0)).validate()
+        }
+    }
+
     @Test func divergenceIsReportedNotThrown() throws {
         let (training, _) = Self.spirals()
         var generator = RandomGenerator(seed: 1)
