@@ -23,7 +23,7 @@ twelfth of the cost). Every look must show:
 Two lessons (--print, default batch-norm.html and mini-batch.html) are then
 laid out for A4 paper and printed to PDF: every table's right edge inside the
 page box, the text dark on white although the screen's scheme is dark, and a
-PDF with pages.
+PDF with pages. On the index, the search box must work as a combobox.
 Talks to Chromium over the DevTools protocol on a pipe (--remote-debugging-pipe),
 so it needs nothing beyond Python's standard library and Debian's `chromium`.
 Exit status 0 when every page passes, 1 otherwise, 2 when Chromium is missing.
@@ -329,6 +329,36 @@ def console_errors(events, session):
     return errors
 
 
+# The search box as a keyboard and a screen reader use it, on one page.
+SEARCH_JS = r"""
+(() => {
+  const problems = [];
+  const input = document.querySelector('form.search input');
+  const list = document.getElementById('search-results');
+  const status = document.querySelector('form.search [role=status]');
+  if (!input || !list || !status) return ['no search box (combobox, listbox and status)'];
+  if (input.getAttribute('role') !== 'combobox' || list.getAttribute('role') !== 'listbox') problems.push('the search is not a combobox with a listbox');
+  input.value = 'he';
+  input.dispatchEvent(new Event('input'));
+  if (list.hidden || input.getAttribute('aria-expanded') !== 'true') problems.push('typing "he" shows no results');
+  if (!/\d/.test(status.textContent)) problems.push('the status line does not count the results: "' + status.textContent + '"');
+  // "he" starts a word in every highlight: it finds "head", not "the".
+  for (const mark of list.querySelectorAll('mark')) {
+    const before = mark.previousSibling && mark.previousSibling.textContent.slice(-1);
+    const folded = mark.textContent.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+    if (folded !== 'he' || (before && /[a-z0-9]/i.test(before))) { problems.push('a highlight inside a word: "' + (before || '') + mark.textContent + '"'); break; }
+  }
+  if (!list.querySelector('mark')) problems.push('no word of a result is highlighted');
+  input.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
+  const chosen = input.getAttribute('aria-activedescendant');
+  if (!chosen || !document.getElementById(chosen) || document.getElementById(chosen).getAttribute('aria-selected') !== 'true') problems.push('ArrowDown chooses no result');
+  document.body.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
+  if (!list.hidden) problems.push('a tap outside leaves the results open');
+  return problems;
+})()
+"""
+
+
 def layout_shift(events, session):
     """The load's cumulative layout shift, from DevTools' performance
     timeline (it works with the page's JavaScript off)."""
@@ -461,6 +491,20 @@ def main(argv):
                             print(f"ok   {label} ({detail})")
                         if shots:
                             screenshots(browser, session, shots, f"{page[:-5]}-{width}-{scheme}-{'js' if js else 'nojs'}")
+        if "index.html" in pages:
+            browser.send("Emulation.setScriptExecutionDisabled", {"value": False}, session=session)
+            set_view(browser, session, 1280, "light")
+            load(browser, session, "file://" + os.path.join(output, "index.html"))
+            problems = evaluate(browser, session, SEARCH_JS)
+            problems = ["the search check did not run"] if problems is None else problems
+            looks += 1
+            if problems:
+                failures += 1
+                print("FAIL index.html search")
+                for problem in problems:
+                    print("     " + problem)
+            else:
+                print("ok   index.html search: a combobox, results by word start, highlighted, counted, chosen with the arrows, closed by a tap outside")
         for page in printed:
             problems, tables, size, count = check_print(browser, session, output, page)
             looks += 1

@@ -50,10 +50,13 @@ struct NumberTemplate: Equatable {
         words.append(word)
     }
 
+    /// Units that make a whole number a measurement ("191 ms", "3 %").
+    static let units = ["%", "ms", "µs", "ns", "s", "×", "GB/s", "MB/s", "GFLOP/s", "MB", "kB", "GB"]
+
     /// The texts with each number replaced by its mean over the texts, as
     /// many decimals as the most precise of them; nil when the words differ
     /// or a whole number differs (a choice such as "degree 5", whose mean
-    /// means nothing), unless a "%" follows it.
+    /// means nothing), unless a unit follows it ("191 ms", "3 %").
     static func mean(_ texts: [String]) -> String? {
         let templates = texts.map(NumberTemplate.init)
         guard let first = templates.first, !first.numbers.isEmpty,
@@ -62,8 +65,9 @@ struct NumberTemplate: Equatable {
         for n in first.numbers.indices {
             let values = templates.map { $0.numbers[n] }
             let shown = templates.compactMap { $0.decimals[n] }
-            let percent = first.words[n + 1].drop { $0 == " " }.hasPrefix("%")
-            if shown.isEmpty, !percent, !values.allSatisfy({ $0 == values[0] }) { return nil }
+            let after = first.words[n + 1].drop { $0 == " " || $0 == "\u{00A0}" }
+            let measured = Self.units.contains { after.hasPrefix($0) && !(after.dropFirst($0.count).first?.isLetter ?? false) }
+            if shown.isEmpty, !measured, !values.allSatisfy({ $0 == values[0] }) { return nil }
             let mean = values.reduce(0, +) / Double(values.count)
             out += NumberFormat.decimal(mean, decimals: shown.max() ?? 0) + first.words[n + 1]
         }

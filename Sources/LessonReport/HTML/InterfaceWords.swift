@@ -91,6 +91,10 @@ public struct InterfaceWords: Sendable, Equatable {
     }
     /// "2 of 14 checks not met".
     public var checksBroken: @Sendable (Int, Int) -> String = { "\($0) of \($1) check\($1 == 1 ? "" : "s") not met" }
+    /// The search's status line ("{n}" is the number): "12 results".
+    public var searchCount: String = "{n} results"
+    /// The button past the first 12 results: "Show all 30".
+    public var searchMore: String = "Show all {n}"
     /// The language switch's name for screen readers.
     public var language: String = "Language"
     /// On the index, after a lesson: "also in".
@@ -150,7 +154,7 @@ public struct InterfaceWords: Sendable, Equatable {
         seedCount: { "\($0) hạt giống" },
         checksHeld: { "\($0) kiểm tra đạt" + ($1 > 1 ? " trên \($1) hạt giống" : "") },
         checksBroken: { "\($0) trên \($1) kiểm tra không đạt" },
-        language: "Ngôn ngữ", alsoIn: "Bản khác:", reference: "Tham khảo",
+        searchCount: "{n} kết quả", searchMore: "Xem tất cả {n}", language: "Ngôn ngữ", alsoIn: "Bản khác:", reference: "Tham khảo",
         lessonNumber: { "Bài \($0)" })
 
     /// ` lang="en"` for an element holding English the tool writes and does

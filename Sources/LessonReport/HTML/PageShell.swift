@@ -44,11 +44,16 @@ enum PageShell {
         ])
     }
 
-    /// The search box; hidden until lesson.js shows it (no JavaScript, no box).
+    /// The search box; hidden until lesson.js shows it (no JavaScript, no
+    /// box). An ARIA combobox: the input owns the listbox of results, and a
+    /// status line (read out when it changes) says how many there are.
     static func searchBox(words: InterfaceWords) -> String {
-        "<form class=\"search\" role=\"search\" hidden\(words.wordsAttribute) data-no-results=\"\(HTML.escape(words.noResults))\">"
-            + "<input type=\"search\" aria-label=\"\(HTML.escape(words.search))\" placeholder=\"\(HTML.escape(words.searchPlaceholder))\" autocomplete=\"off\">"
-            + "<ol class=\"search-results\" hidden></ol></form>"
+        "<form class=\"search\" role=\"search\" hidden\(words.wordsAttribute) data-no-results=\"\(HTML.escape(words.noResults))\""
+            + " data-count=\"\(HTML.escape(words.searchCount))\" data-more=\"\(HTML.escape(words.searchMore))\">"
+            + "<input type=\"search\" role=\"combobox\" aria-autocomplete=\"list\" aria-expanded=\"false\" aria-controls=\"search-results\""
+            + " aria-label=\"\(HTML.escape(words.search))\" placeholder=\"\(HTML.escape(words.searchPlaceholder))\" autocomplete=\"off\">"
+            + "<ol class=\"search-results\" id=\"search-results\" role=\"listbox\" aria-label=\"\(HTML.escape(words.search))\" hidden></ol>"
+            + "<p class=\"search-status visually-hidden\" role=\"status\" aria-live=\"polite\"></p></form>"
     }
 
     /// What the reader of a page or a printout needs to find its way back:

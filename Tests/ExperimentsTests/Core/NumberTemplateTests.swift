@@ -18,6 +18,9 @@ import Testing
         #expect(NumberTemplate.mean(["degree 5", "degree 10"]) == nil)
         #expect(NumberTemplate.mean(["degree 5 · 1.0", "degree 5 · 2.0"]) == "degree 5 · 1.5")
         #expect(NumberTemplate.mean(["3 % of runs", "5 % of runs"]) == "4 % of runs")
+        // A whole number with a unit is a measurement: "191 ms" and "189 ms".
+        #expect(NumberTemplate.mean(["100 passes, 191 ms", "100 passes, 189 ms"]) == "100 passes, 190 ms")
+        #expect(NumberTemplate.mean(["3 seeds", "5 seeds"]) == nil)
         #expect(NumberTemplate.mean(["high bias", "high variance"]) == nil)
         #expect(NumberTemplate.mean(["a 1.0", "b 1.0"]) == nil)
     }
