@@ -76,6 +76,13 @@ public struct ReportWriter {
         return ""
     }
 
+    /// The copy of a lesson's Markdown beside its page (`dropout.html` →
+    /// `dropout.md`), linked from the page's footer: the way back from a
+    /// page to what made it.
+    static func sourceCopyName(_ pageName: String) -> String {
+        (pageName as NSString).deletingPathExtension + ".md"
+    }
+
     /// Where every lesson goes: its page's name (from the paths alone, so a
     /// page keeps its name when the order changes), the teaching order, the
     /// curriculum, where its images go and the links between lessons.
@@ -183,6 +190,9 @@ public struct ReportWriter {
             let name = names[i]
             warnings += try LocalImages.copy(for: lesson, into: outputDirectory, destinations: images.destinations[i])
             try AtomicFile.writeIfChanged(pages[position].html, to: (outputDirectory as NSString).appendingPathComponent(name))
+            if let source = FileManager.default.contents(atPath: lesson.lesson.path) {
+                try AtomicFile.writeIfChanged(source, to: (outputDirectory as NSString).appendingPathComponent(Self.sourceCopyName(name)))
+            }
             entries.append(IndexRenderer.Entry(
                 title: Curriculum.title(of: lesson), href: name,
                 blocks: lesson.blocks.count, failedBlocks: lesson.blocks.filter { !$0.passed }.count,

@@ -65,7 +65,8 @@ public enum PageRenderer {
         return PageShell.document(title: title, header: header, main: body,
                                   sidebar: navigation?.sidebar(words: words) ?? "",
                                   head: (navigation?.headLinks() ?? "") + Translations.headLinks(versions) + PrintLook.runningHeader(lesson: title, number: number, words: words, options: options),
-                                  footer: PageShell.footer(source: fileName, words: words, options: options),
+                                  footer: PageShell.footer(source: fileName, sourceHref: pageName.isEmpty ? nil : ReportWriter.sourceCopyName(pageName),
+                                                           words: words, options: options),
                                   words: words, options: options)
     }
 

@@ -58,9 +58,13 @@ enum PageShell {
 
     /// What the reader of a page or a printout needs to find its way back:
     /// the lesson's source file, the version that rendered it, and when.
-    static func footer(source: String?, words: InterfaceWords, options: RenderOptions) -> String {
+    /// - Parameter sourceHref: the copy of the source beside the page, when there is one.
+    static func footer(source: String?, sourceHref: String? = nil, words: InterfaceWords, options: RenderOptions) -> String {
         var parts: [String] = []
-        if let source { parts.append(words.word(words.sourceFile) + " <code>" + HTML.escape(source) + "</code>") }
+        if let source {
+            let code = "<code>" + HTML.escape(source) + "</code>"
+            parts.append(words.word(words.sourceFile) + " " + (sourceHref.map { "<a href=\"\(HTML.escape(HTML.fileHref($0)))\">\(code)</a>" } ?? code))
+        }
         parts.append(words.word(words.renderedBy("LessonRunner \(LessonRunnerVersion.string)", options.renderDate)))
         return "<footer class=\"page\">" + parts.map { "<p>\($0)</p>" }.joined() + "</footer>\n"
     }

@@ -15,6 +15,7 @@ import Testing
         let root = NSTemporaryDirectory() + "translations-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: root + "/lessons", withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: root) }
+        try "---\norder: 1\n---\n# Init\n\ntext\n".write(toFile: root + "/lessons/init.md", atomically: true, encoding: .utf8)
         let lessons = [
             executed("---\norder: 1\n---\n# Init\n\ntext\n", path: root + "/lessons/init.md"),
             executed("---\norder: 2\nlang: vi\ntranslation_of: init.md\n---\n# Khởi tạo\n\nchữ\n", path: root + "/lessons/khoi-tao.md"),
@@ -30,6 +31,9 @@ import Testing
             + "<a href=\"khoi-tao.html\" hreflang=\"vi\" lang=\"vi\">Tiếng Việt</a></nav>"))
         #expect(original.contains("<link rel=\"alternate\" hreflang=\"vi\" href=\"khoi-tao.html\">"))
         #expect(!original.contains("<a href=\"khoi-tao.html\" lang=\"vi\">Khởi tạo</a>"))
+        // The way back: the Markdown beside the page, linked from its footer.
+        #expect(original.contains("<p>Source: <a href=\"init.md\"><code>init.md</code></a></p>"))
+        #expect(try String(contentsOfFile: root + "/out/init.md", encoding: .utf8).hasSuffix("# Init\n\ntext\n"))
         let translation = try String(contentsOfFile: root + "/out/khoi-tao.html", encoding: .utf8)
         #expect(translation.contains("<nav class=\"languages\" aria-label=\"Ngôn ngữ\"><a href=\"init.html\" hreflang=\"en\" lang=\"en\">English</a> "
             + "<span aria-current=\"page\" lang=\"vi\">Tiếng Việt</span></nav>"))
