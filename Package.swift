@@ -95,7 +95,7 @@ let package = Package(
 if Context.environment["LESSON_FUZZ"] == "1" {
     package.targets.append(.executableTarget(
         name: "LessonFuzz",
-        dependencies: ["LessonMarkdown", "LessonRunner", "LessonReport", "Experiments"],
+        dependencies: ["LessonMarkdown", "LessonRunner", "LessonReport", "LessonSupport", "Experiments"],
         path: "Fuzz/LessonFuzz",
         swiftSettings: [.unsafeFlags(["-parse-as-library"]), .enableExperimentalFeature("Extern")]
     ))

@@ -20,7 +20,7 @@ cd "$(dirname "$0")/.."
 mode=${1:-pipeline}
 seconds=${2:-120}
 shift $(( $# > 2 ? 2 : $# ))
-case $mode in pipeline|expression|spec|url) ;; *) echo "unknown mode '$mode' (pipeline, expression, spec, url)" >&2; exit 64 ;; esac
+case $mode in pipeline|expression|spec|url|markup|cache|names) ;; *) echo "unknown mode '$mode' (pipeline, expression, spec, url, markup, cache, names)" >&2; exit 64 ;; esac
 config=${CONFIG:-debug}
 case $config in debug|release) ;; *) echo "unknown CONFIG '$config' (debug, release)" >&2; exit 64 ;; esac
 
@@ -67,7 +67,7 @@ export SWIFT_BACKTRACE=enable=no
 export LESSON_FUZZ_MODE=$mode
 export LSAN_OPTIONS=suppressions=Fuzz/lsan.supp:print_suppressions=0
 exec "$binary" "$corpus" "$seeds" \
-    -dict="Fuzz/$([ "$mode" = pipeline ] && echo lesson || echo "$mode").dict" \
+    -dict="Fuzz/$(case $mode in pipeline) echo lesson ;; names) echo url ;; *) echo "$mode" ;; esac).dict" \
     -max_total_time="$seconds" -max_len="${MAX_LEN:-4096}" \
     -rss_limit_mb=2048 -timeout=10 -report_slow_units=2 \
     -artifact_prefix="$artifacts/" -print_final_stats=1 "$@"

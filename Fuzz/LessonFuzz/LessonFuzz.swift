@@ -9,19 +9,31 @@
 //   url        a link or image destination: as a link, an image and an
 //              autolink in a rendered page; no attribute may hold a scheme
 //              outside the allow-list, however the bytes are arranged
+//   markup     HTML read back from a cache or manifest (issue 21): whatever
+//              MarkupCheck lets through has only KaTeX's elements, no event
+//              attribute and no url() in a style
+//   cache      a result-cache entry and a cached formula file: never a crash,
+//              and a payload only under the key it names
+//   names      a lesson or image name: page names stay plain, short and
+//              inside the folder, their links never a scheme; an image name
+//              that passes can collide with no file the tool writes
 import Experiments
 import Foundation
 import LessonMarkdown
 import LessonReport
 import LessonRunner
+import LessonSupport
 
-private enum Mode { case pipeline, expression, spec, url }
+private enum Mode { case pipeline, expression, spec, url, markup, cache, names }
 
 private let mode: Mode = {
     switch ProcessInfo.processInfo.environment["LESSON_FUZZ_MODE"] ?? "pipeline" {
     case "expression": .expression
     case "spec": .spec
     case "url": .url
+    case "markup": .markup
+    case "cache": .cache
+    case "names": .names
     default: .pipeline
     }
 }()
@@ -124,6 +136,59 @@ private func fuzzURL(_ data: Data) {
     }
 }
 
+private func fuzzMarkup(_ data: Data) {
+    let html = String(decoding: data, as: UTF8.self)
+    guard MarkupCheck.katex.allows(html) else { return }
+    // An independent reading: every tag's name and attributes, split on `<` and `>`.
+    for segment in html.split(separator: "<", omittingEmptySubsequences: false).dropFirst() {
+        let tag = segment.prefix { $0 != ">" }.lowercased()
+        let name = tag.drop { $0 == "/" }.prefix { $0.isLetter || $0.isNumber || $0 == "-" }
+        precondition(MarkupCheck.katex.elements.contains(String(name)), "element '\(name)' let through")
+        precondition(!tag.contains("url(") && !tag.contains("expression(") && !tag.contains("position:"), "style let through: \(tag)")
+        var inValue = false
+        var word = ""
+        for character in tag {
+            if character == "\"" { inValue.toggle(); word = ""; continue }
+            if inValue { continue }
+            if character == "=" {
+                precondition(!word.hasPrefix("on") && word != "href" && word != "src" && word != "id", "attribute '\(word)' let through")
+                word = ""
+            } else if character.isLetter || character == "-" {
+                word.append(character)
+            } else {
+                word = ""
+            }
+        }
+    }
+}
+
+private func fuzzCache(_ data: Data) {
+    if let payload = CacheEntry.verifiedPayload(data, key: "0123456789abcdef0123456789abcdef") {
+        precondition(data.starts(with: Data("lesson-cache 4 0123456789abcdef0123456789abcdef ".utf8)), "payload under another key")
+        _ = payload
+    }
+    precondition(CacheEntry.verifiedPayload(CacheEntry.wrap(data, key: "k"), key: "k") == data, "an entry does not round-trip")
+    precondition(CacheEntry.verifiedPayload(CacheEntry.wrap(data, key: "k"), key: "j") == nil, "an entry read under another key")
+}
+
+private func fuzzNames(_ data: Data) {
+    let name = String(decoding: data, as: UTF8.self)
+    for page in ReportWriter.pageNames(for: ["lessons/\(name).md", "lessons/\(name)", "x/\(name).md"]) {
+        precondition(!page.contains("/") && !page.hasPrefix(".") && page.utf8.count <= 130 && page.hasSuffix(".html"), "page name '\(page)'")
+        precondition(!page.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }, "control in '\(page)'")
+        precondition(page.lowercased() != "index.html", "a lesson took the index's name")
+        precondition(HTML.scheme(of: HTML.fileHref(page)) == nil, "page link '\(HTML.fileHref(page))' has a scheme")
+    }
+    if let relative = LocalImage.relativePath(name), LocalImage.nameProblem(relative) == nil {
+        let parts = relative.lowercased().split(separator: "/")
+        let ext = (String(parts.last ?? "") as NSString).pathExtension
+        precondition(LocalImage.imageExtensions.contains(ext), "image '\(relative)' is not named as an image")
+        precondition(!parts.dropLast().contains { $0.hasSuffix(".html") || $0.hasSuffix(".htm") }, "image '\(relative)' under a page name")
+        precondition(parts.count == 1 || parts[0] != "assets", "image '\(relative)' under assets/")
+        precondition(!parts.contains { $0.hasPrefix(".") || $0 == ".." }, "image '\(relative)' hidden or outside")
+    }
+}
+
 @_cdecl("LLVMFuzzerTestOneInput")
 public func lessonFuzzTestOneInput(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     let data = bytes.map { Data(bytes: $0, count: count) } ?? Data()
@@ -132,6 +197,9 @@ public func lessonFuzzTestOneInput(_ bytes: UnsafePointer<UInt8>?, _ count: Int)
     case .expression: fuzzExpression(data)
     case .spec: fuzzSpec(data)
     case .url: fuzzURL(data)
+    case .markup: fuzzMarkup(data)
+    case .cache: fuzzCache(data)
+    case .names: fuzzNames(data)
     }
     return 0
 }
@@ -167,4 +235,7 @@ private func prepareHarnessGlobals() {
     fuzzExpression(Data("sm.loss < 1 and xs[0] == 1:.2f".utf8))
     fuzzSpec(Data("logits: [1, 2]\nlabel: 0\n".utf8))
     fuzzURL(Data("java&#x09;script:alert(1)".utf8))
+    fuzzMarkup(Data("<span class=\"katex\">x</span>".utf8))
+    fuzzCache(Data("lesson-cache 4 k 0 x\n".utf8))
+    fuzzNames(Data("a:b/c.png".utf8))
 }

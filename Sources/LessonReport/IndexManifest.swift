@@ -56,14 +56,55 @@ public struct IndexManifest: Codable, Equatable {
     /// merges the rendered lessons in and writes it back.
     static func update(in directory: String, rendered: [Item]) throws -> [Item] {
         let path = (directory as NSString).appendingPathComponent(fileName)
-        let previous = FileManager.default.contents(atPath: path)
-            .flatMap { try? JSONDecoder().decode(IndexManifest.self, from: $0) }?.lessons ?? []
+        let previous = (Confinement.contents(path, limit: sizeLimit, followLinks: false)
+            .flatMap { try? JSONDecoder().decode(IndexManifest.self, from: $0) }?.lessons ?? [])
+            .compactMap(believable)
         let merged = merge(previous: previous, rendered: rendered, pageExists: { href in
             FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent(href))
         }, sourceExists: { FileManager.default.fileExists(atPath: $0) })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
-        try AtomicFile.writeIfChanged(try encoder.encode(IndexManifest(lessons: merged)), to: path)
+        try AtomicFile.writeIfChanged(try encoder.encode(IndexManifest(lessons: merged)), to: path, within: directory)
         return merged
+    }
+
+    /// The largest manifest read.
+    static let sizeLimit = 32 << 20
+
+    /// An entry of an earlier render as far as it can be believed: the
+    /// output folder is committed, so a pull request can plant a manifest.
+    /// Its page must be a page name this tool makes (a plain `.html` name in
+    /// the folder), and its summary, which goes into `index.html` as HTML,
+    /// must use only the markup a summary has (text, emphasis, code, links
+    /// with safe URLs, typeset math); otherwise it is shown as plain text.
+    static func believable(_ item: Item) -> Item? {
+        let href = item.entry.href
+        let stem = (href as NSString).deletingPathExtension
+        guard href.hasSuffix(".html"), href.lowercased() != "index.html", !href.contains("/"),
+              ReportWriter.safeFileStem(stem) == stem else { return nil }
+        var item = item
+        if !summaryMarkup.allows(item.entry.summary) {
+            item.entry.summary = HTML.escape(plainText(item.entry.summary))
+        }
+        return item
+    }
+
+    static let summaryMarkup: MarkupCheck = {
+        var check = MarkupCheck.katex
+        check.elements.formUnion(["a", "em", "strong", "code", "del", "sup", "sub", "br", "mark", "cite"])
+        check.attributes.formUnion(["lang", "title"])
+        check.urlAttributes = ["href"]
+        check.isSafeURL = { url in HTML.isSafeLinkURL(url) }
+        return check
+    }()
+
+    /// The text of some HTML: tags dropped.
+    static func plainText(_ html: String) -> String {
+        var out = ""
+        var inTag = false
+        for character in html {
+            if character == "<" { inTag = true } else if character == ">" { inTag = false } else if !inTag { out.append(character) }
+        }
+        return MarkupCheck.decodeEntitiesOf(out).collapsingWhitespace
     }
 }

@@ -19,6 +19,13 @@ public struct ReportWriter {
 
     /// The page file name for each lesson: its name with `.html`, made unique
     /// with its folder names when two lessons share a name.
+    ///
+    /// Control characters and `\\` become `-`, a leading `.` is dropped,
+    /// and a name longer than 120 bytes is cut (with a hash of the whole
+    /// name), so no lesson name can take the index's name or a hidden
+    /// temporary file's, or exceed the file system's limit. Every link to a
+    /// page percent-encodes its name (``HTML/fileHref(_:)``), so
+    /// `javascript:x.md` is a page, never a scheme.
     public static func pageNames(for paths: [String]) -> [String] {
         func base(_ path: String) -> String {
             ((path as NSString).lastPathComponent as NSString).deletingPathExtension
@@ -33,6 +40,7 @@ public struct ReportWriter {
                     .split(separator: "/").filter { $0 != "." && $0 != ".." }.suffix(2)
                 name = (folders + [Substring(name)]).joined(separator: "-")
             }
+            name = safeFileStem(name)
             var candidate = name.isEmpty ? "lesson" : name
             var n = 2
             while used.contains(candidate.lowercased()) || candidate.lowercased() == "index" {
@@ -42,6 +50,28 @@ public struct ReportWriter {
             used.insert(candidate.lowercased())
             return candidate + ".html"
         }
+    }
+
+    /// `name` with control characters and `\\` replaced by `-`, no leading
+    /// `.`, and cut to 120 bytes with a hash of the whole name when longer.
+    static func safeFileStem(_ name: String) -> String {
+        var out = ""
+        for character in name {
+            let bad = character == "\\" || character == "/"
+                || character.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0.value == 0x2028 || $0.value == 0x2029 }
+            out.append(bad ? "-" : character)
+        }
+        while out.hasPrefix(".") { out.removeFirst() }
+        if out.utf8.count > 120 {
+            let hash = String(StableHash.hex(StableHash.fnv1a64(name)).prefix(8))
+            var cut = ""
+            for character in out {
+                if cut.utf8.count + character.utf8.count > 110 { break }
+                cut.append(character)
+            }
+            out = cut + "-" + hash
+        }
+        return out
     }
 
     /// The first paragraph as HTML (math stays typeset), cut at a word once
@@ -138,7 +168,7 @@ public struct ReportWriter {
         // named `course.pdf`.
         for (position, i) in arrangement.order.enumerated() {
             let pdf = folder + "/" + String(format: "%02d-", position + 1) + (names[i] as NSString).deletingPathExtension + ".pdf"
-            try printer.print(page: (outputDirectory as NSString).appendingPathComponent(names[i]), to: pdf)
+            try printer.print(page: (outputDirectory as NSString).appendingPathComponent(names[i]), to: pdf, within: outputDirectory)
             written.append(pdf)
         }
         // The course is printed from a page beside the others (so its
@@ -157,9 +187,9 @@ public struct ReportWriter {
             try? FileManager.default.removeItem(atPath: page)
             TemporaryFiles.unregister(page)
         }
-        try AtomicFile.write(CourseDocument.render(parts, words: words, options: options), to: page)
+        try AtomicFile.write(CourseDocument.render(parts, words: words, options: options), to: page, within: outputDirectory)
         let course = folder + "/course.pdf"
-        try printer.print(page: page, to: course)
+        try printer.print(page: page, to: course, within: outputDirectory)
         written.append(course)
         return written
     }
@@ -168,6 +198,7 @@ public struct ReportWriter {
     @discardableResult
     public func write(_ lessons: [ExecutedLesson]) throws -> [String] {
         try AtomicFile.createDirectory(outputDirectory)
+        try Self.checkSeparate(output: outputDirectory, from: lessons.map(\.lesson.path))
         // Left by a render that was killed (kill -9 cannot be caught).
         TemporaryFiles.sweepStale(in: outputDirectory)
         var warnings = try Assets.install(into: outputDirectory)
@@ -188,10 +219,12 @@ public struct ReportWriter {
         for (position, i) in order.enumerated() {
             let lesson = lessons[i]
             let name = names[i]
-            warnings += try LocalImages.copy(for: lesson, into: outputDirectory, destinations: images.destinations[i])
-            try AtomicFile.writeIfChanged(pages[position].html, to: (outputDirectory as NSString).appendingPathComponent(name))
+            warnings += LocalImages.copy(for: lesson, into: outputDirectory, destinations: images.destinations[i])
+            try AtomicFile.writeIfChanged(pages[position].html, to: (outputDirectory as NSString).appendingPathComponent(name),
+                                          within: outputDirectory)
             if let source = FileManager.default.contents(atPath: lesson.lesson.path) {
-                try AtomicFile.writeIfChanged(source, to: (outputDirectory as NSString).appendingPathComponent(Self.sourceCopyName(name)))
+                try AtomicFile.writeIfChanged(source, to: (outputDirectory as NSString).appendingPathComponent(Self.sourceCopyName(name)),
+                                              within: outputDirectory)
             }
             entries.append(IndexRenderer.Entry(
                 title: Curriculum.title(of: lesson), href: name,
@@ -205,14 +238,30 @@ public struct ReportWriter {
                 isReference: lesson.lesson.frontMatter?.isReference == true ? true : nil))
         }
         try AtomicFile.writeIfChanged(SearchIndex.script(entries: pages.map(\.search)),
-                             to: (outputDirectory as NSString).appendingPathComponent("assets/search-index.js"))
+                             to: (outputDirectory as NSString).appendingPathComponent("assets/search-index.js"),
+                             within: outputDirectory)
         // Lessons rendered here before (`lesson render one.md`) stay in the index.
         let listed = try IndexManifest.update(
             in: outputDirectory,
             rendered: zip(order.map { lessons[$0] }, entries).map { IndexManifest.Item(source: $0.lesson.path, entry: $1) })
         entries = listed.map(\.entry)
         try AtomicFile.writeIfChanged(IndexRenderer.render(entries, options: options),
-                             to: (outputDirectory as NSString).appendingPathComponent("index.html"))
+                             to: (outputDirectory as NSString).appendingPathComponent("index.html"),
+                             within: outputDirectory)
         return warnings
+    }
+
+    /// Refuses an output folder that is, or holds, a lesson's folder: pages,
+    /// images and the manifest would overwrite the author's files there.
+    static func checkSeparate(output: String, from lessonPaths: [String]) throws {
+        guard let root = Confinement.realPath(output) else { return }
+        for path in lessonPaths {
+            let folder = (path as NSString).deletingLastPathComponent
+            if let resolved = Confinement.realPath(folder.isEmpty ? "." : folder), Confinement.contains(root: root, resolved) {
+                throw AtomicFile.WriteError(
+                    path: output,
+                    reason: "the output folder holds the lesson '\(Excerpt.clipped(path))', whose files pages and images would overwrite; write to a folder outside the lessons' folders (--out output)")
+            }
+        }
     }
 }

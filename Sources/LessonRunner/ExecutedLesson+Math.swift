@@ -1,3 +1,4 @@
+import Foundation
 import LessonMarkdown
 import MathTypesetting
 
@@ -11,11 +12,27 @@ extension Formula {
 extension ExecutedLesson {
     /// Typesets every formula of the lesson; a TeX error becomes a diagnostic
     /// at the character KaTeX stopped at, and the page shows the TeX instead.
-    public mutating func typesetMath(with typesetter: MathTypesetter) {
+    ///
+    /// Besides each formula's own limits (``MathTypesetter``), a lesson's
+    /// formulas together get `totalSeconds` of CPU time: past it, the
+    /// remaining ones not yet typeset show as TeX with an error, so a lesson
+    /// of a thousand slow formulas cannot hold a render for hours.
+    public mutating func typesetMath(with typesetter: MathTypesetter, totalSeconds: Double = Self.mathTimeLimit) {
         var unavailable: String?
+        var spent = 0.0
         for formula in lesson.formulas {
             let key = Formula.key(tex: formula.tex, display: formula.display)
-            let result = math[key] ?? typesetter.typeset(formula.tex, display: formula.display)
+            let result: MathTypesetter.Result
+            if let known = math[key] {
+                result = known
+            } else if spent > totalSeconds {
+                result = .failure(message: "the lesson's math took more than \(Int(totalSeconds)) s to typeset, so this formula was not; make the formulas before it smaller or fewer",
+                                  position: nil)
+            } else {
+                let start = Self.threadCPUSeconds()
+                result = typesetter.typeset(formula.tex, display: formula.display)
+                spent += Self.threadCPUSeconds() - start
+            }
             math[key] = result
             switch result {
             case .success:
@@ -34,6 +51,17 @@ extension ExecutedLesson {
             diagnostics.append(Diagnostic("math shows as TeX source: \(unavailable)",
                                           at: lesson.formulas.first?.anchors.first?.location, severity: .warning))
         }
+    }
+
+    /// CPU seconds a lesson's formulas may take together.
+    public static let mathTimeLimit: Double = 60
+
+    /// This thread's CPU time: the typesetter is shared, and time spent
+    /// waiting for another lesson's formula is not this lesson's.
+    static func threadCPUSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
     }
 
     /// KaTeX's message without its "KaTeX parse error: " prefix and the

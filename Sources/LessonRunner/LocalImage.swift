@@ -1,5 +1,6 @@
 import Foundation
 import LessonMarkdown
+import LessonSupport
 
 /// A lesson's local images: `![x](img/a.png)` is a file beside the lesson,
 /// copied next to the page so the page works wherever `output/` goes.
@@ -27,20 +28,77 @@ public enum LocalImage {
         return parts.isEmpty ? nil : parts.joined(separator: "/")
     }
 
-    /// Missing or out-of-folder local images, as errors at their place.
+    /// The endings of the files an image may be: an image can then never
+    /// take the name of a page, the manifest, a script or a stylesheet.
+    public static let imageExtensions: Set<String> = ["png", "jpg", "jpeg", "gif", "svg", "webp", "avif", "apng", "bmp", "ico"]
+
+    /// The largest image copied into the output folder.
+    public static let sizeLimit = 32 << 20
+
+    /// Why an image may not be written at `relative` in the output folder
+    /// (where the tool writes pages, `assets/` and `lessons.json`), or nil.
+    public static func nameProblem(_ relative: String) -> String? {
+        let parts = relative.split(separator: "/", omittingEmptySubsequences: false)
+        guard let last = parts.last, !last.isEmpty else { return "names no file" }
+        if parts.contains(where: { $0.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F } }) {
+            return "has a control character in its name"
+        }
+        if parts.contains(where: { $0.hasPrefix(".") }) {
+            return "has a name starting with '.' (hidden, and kept for the tool's temporary files)"
+        }
+        if parts.contains(where: { $0.utf8.count > 200 }) {
+            return "has a name longer than 200 bytes"
+        }
+        let ext = (String(last) as NSString).pathExtension.lowercased()
+        if !imageExtensions.contains(ext) {
+            return "is not named as an image (\(imageExtensions.sorted().map { "." + $0 }.joined(separator: ", ")))"
+        }
+        if parts.dropLast().contains(where: { $0.lowercased().hasSuffix(".html") || $0.lowercased().hasSuffix(".htm") }) {
+            return "is inside a folder named like a page (.html)"
+        }
+        if parts.count > 1, parts[0].lowercased() == "assets" {
+            return "is inside assets/, the folder of the tool's own files"
+        }
+        return nil
+    }
+
+    /// Why the image file at `path` may not be copied, or nil: it must stay
+    /// inside the lesson's folder after links are resolved (an image linked
+    /// to `/proc/self/environ` would publish the CI's environment), and be a
+    /// regular file no larger than ``sizeLimit``.
+    public static func fileProblem(_ path: String, lessonFolder: String) -> String? {
+        guard let resolved = Confinement.realPath(path) else { return "not found: no file \(path)" }
+        guard let folder = Confinement.realPath(lessonFolder.isEmpty ? "." : lessonFolder),
+              Confinement.contains(root: folder, resolved) else {
+            return "leads outside the lesson's folder through a symbolic link; images must be files inside the lesson's folder"
+        }
+        var info = stat()
+        guard stat(resolved, &info) == 0 else { return "not found: no file \(path)" }
+        let kind = info.st_mode & S_IFMT
+        if kind == S_IFDIR { return "not found: \(path) is a folder" }
+        if kind != S_IFREG { return "is not a regular file (a pipe, socket or device): \(path)" }
+        if info.st_size > sizeLimit { return "is larger than \(sizeLimit >> 20) MiB" }
+        return nil
+    }
+
+    /// Missing, out-of-folder or misnamed local images, as errors at their place.
     public static func diagnostics(for lesson: Lesson) -> [Diagnostic] {
         let folder = (lesson.path as NSString).deletingLastPathComponent
         var out: [Diagnostic] = []
         for image in lesson.images where isLocal(image.source) {
             guard let relative = relativePath(image.source) else {
-                out.append(Diagnostic("image '\(image.source)' is outside the lesson's folder; put it in the folder (for example img/) and write a path inside it",
+                out.append(Diagnostic("image '\(Excerpt.clipped(image.source))' is outside the lesson's folder; put it in the folder (for example img/) and write a path inside it",
+                                      at: image.location))
+                continue
+            }
+            if let problem = nameProblem(relative) {
+                out.append(Diagnostic("image '\(Excerpt.clipped(image.source))' \(problem); rename it (for example img/plot.png)",
                                       at: image.location))
                 continue
             }
             let path = folder.isEmpty ? relative : (folder as NSString).appendingPathComponent(relative)
-            var isDirectory: ObjCBool = false
-            if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) || isDirectory.boolValue {
-                out.append(Diagnostic("image '\(image.source)' not found: no file \(path)", at: image.location))
+            if let problem = fileProblem(path, lessonFolder: folder) {
+                out.append(Diagnostic("image '\(Excerpt.clipped(image.source))' \(problem)", at: image.location))
             }
         }
         return out

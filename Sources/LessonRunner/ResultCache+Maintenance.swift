@@ -73,8 +73,9 @@ extension ResultCache {
 
     /// The keys the last run used, or `nil` if no run has recorded them.
     public func lastRunKeys() -> Set<String>? {
-        guard let text = try? String(contentsOfFile: (directory as NSString).appendingPathComponent(Self.lastRunFile),
-                                     encoding: .utf8) else { return nil }
+        guard let data = Confinement.contents((directory as NSString).appendingPathComponent(Self.lastRunFile), limit: 64 << 20)
+        else { return nil }
+        let text = String(decoding: data, as: UTF8.self)
         return Set(text.split(separator: "\n").map(String.init))
     }
 
@@ -84,7 +85,7 @@ extension ResultCache {
         for file in entryFiles() {
             stats.entries += 1
             stats.bytes += file.bytes
-            if file.path.hasSuffix(".json") || FileManager.default.contents(atPath: file.path).flatMap(CacheEntry.verifiedPayload) == nil {
+            if file.path.hasSuffix(".json") || CacheEntry.read(file.path, key: file.key) == nil {
                 stats.unusable += 1
             }
             if used.contains(file.key) { stats.usedByLastRun += 1 }
@@ -111,7 +112,7 @@ extension ResultCache {
         var removed = 0, bytes = 0
         for file in entryFiles() {
             let unusable = file.path.hasSuffix(".json")
-                || FileManager.default.contents(atPath: file.path).flatMap(CacheEntry.verifiedPayload) == nil
+                || CacheEntry.read(file.path, key: file.key) == nil
             let stale = olderThan.map { now.timeIntervalSince(file.modified) > $0 } ?? !used.contains(file.key)
             if unusable || stale {
                 if (try? FileManager.default.removeItem(atPath: file.path)) != nil {
@@ -125,7 +126,7 @@ extension ResultCache {
 
     /// Seconds per lesson path recorded by earlier runs (empty if none).
     public static func recordedDurations(in directory: String) -> [String: Double] {
-        guard let data = FileManager.default.contents(atPath: (directory as NSString).appendingPathComponent(durationsFile)),
+        guard let data = Confinement.contents((directory as NSString).appendingPathComponent(durationsFile), limit: 16 << 20),
               let durations = try? JSONDecoder().decode([String: Double].self, from: data) else { return [:] }
         return durations.filter { $0.value.isFinite && $0.value >= 0 }
     }

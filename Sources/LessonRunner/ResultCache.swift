@@ -92,8 +92,7 @@ public struct ResultCache: Sendable {
     }
 
     private func load<Value: Decodable>(_ type: Value.Type, _ key: String) -> Value? {
-        guard let data = FileManager.default.contents(atPath: path(key)),
-              let payload = CacheEntry.verifiedPayload(data) else { return nil }
+        guard let payload = CacheEntry.read(path(key), key: key) else { return nil }
         let decoder = JSONDecoder()
         decoder.nonConformingFloatDecodingStrategy = .convertFromString(
             positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
@@ -114,6 +113,6 @@ public struct ResultCache: Sendable {
         usage?.used(key)
         // The cache is an optimisation: failing to write it must not fail a render.
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        try? AtomicFile.write(CacheEntry.wrap(data), to: path(key))
+        try? AtomicFile.write(CacheEntry.wrap(data, key: key), to: path(key), within: directory)
     }
 }

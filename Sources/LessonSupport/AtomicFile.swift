@@ -8,20 +8,34 @@ public enum AtomicFile {
         public var path: String
         public var reason: String
         public var description: String { "cannot write '\(path)': \(reason)" }
+        public init(path: String, reason: String) {
+            self.path = path
+            self.reason = reason
+        }
     }
 
     /// For the end-to-end test of interrupted writes only: how long to keep
     /// each temporary file before renaming it (`LESSON_TEST_HOLD_TEMPORARY_FILES`).
     static let holdTemporaryFiles = ProcessInfo.processInfo.environment["LESSON_TEST_HOLD_TEMPORARY_FILES"].flatMap(Double.init)
 
-    public static func write(_ data: Data, to path: String) throws {
+    /// - Parameter root: the folder the file must stay in (``Confinement/checkOutput(_:root:)``):
+    ///   nothing is written through a link or over a folder or device there.
+    public static func write(_ data: Data, to path: String, within root: String? = nil) throws {
+        if let root {
+            do {
+                try Confinement.checkOutput(path, root: root)
+            } catch let violation as Confinement.Violation {
+                throw WriteError(path: path, reason: violation.reason)
+            }
+        }
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent()
         try createDirectory(directory.path)
         // Unique per write, not only per process: blocks run on several threads
-        // and two of them may store the same cache entry at once.
+        // and two of them may store the same cache entry at once. The name is
+        // cut so that a long target name cannot make it exceed 255 bytes.
         let temporary = directory.appendingPathComponent(
-            ".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UUID().uuidString.prefix(8)).tmp")
+            ".\(temporaryStem(url.lastPathComponent)).\(ProcessInfo.processInfo.processIdentifier).\(UUID().uuidString.prefix(8)).tmp")
         // Removed if the process is interrupted before the rename.
         TemporaryFiles.register(temporary.path)
         defer { TemporaryFiles.unregister(temporary.path) }
@@ -71,8 +85,19 @@ public enum AtomicFile {
         }
     }
 
-    public static func write(_ text: String, to path: String) throws {
-        try write(Data(text.utf8), to: path)
+    public static func write(_ text: String, to path: String, within root: String? = nil) throws {
+        try write(Data(text.utf8), to: path, within: root)
+    }
+
+    /// At most 160 bytes of the target's name, cut at a character.
+    static func temporaryStem(_ name: String) -> String {
+        guard name.utf8.count > 160 else { return name }
+        var out = ""
+        for character in name {
+            if out.utf8.count + character.utf8.count > 160 { break }
+            out.append(character)
+        }
+        return out
     }
 
     /// Writes like ``write(_:to:)`` unless the file already holds exactly
@@ -80,15 +105,20 @@ public enum AtomicFile {
     /// modification time (tools that sync or serve the folder see no change)
     /// and a warm render writes nothing. Returns whether it wrote.
     @discardableResult
-    public static func writeIfChanged(_ data: Data, to path: String) throws -> Bool {
-        if let existing = FileManager.default.contents(atPath: path), existing == data { return false }
-        try write(data, to: path)
+    public static func writeIfChanged(_ data: Data, to path: String, within root: String? = nil) throws -> Bool {
+        // Read no more than the new bytes (a planted sparse file of gigabytes
+        // costs nothing) and never through a link.
+        if let existing = Confinement.contents(path, limit: data.count, followLinks: false), existing == data {
+            guard let root else { return false }
+            if (try? Confinement.checkOutput(path, root: root)) != nil { return false }
+        }
+        try write(data, to: path, within: root)
         return true
     }
 
     @discardableResult
-    public static func writeIfChanged(_ text: String, to path: String) throws -> Bool {
-        try writeIfChanged(Data(text.utf8), to: path)
+    public static func writeIfChanged(_ text: String, to path: String, within root: String? = nil) throws -> Bool {
+        try writeIfChanged(Data(text.utf8), to: path, within: root)
     }
 
     /// The POSIX reason behind a Foundation error ("Permission denied"), which

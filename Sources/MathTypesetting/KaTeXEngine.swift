@@ -14,6 +14,10 @@ import Foundation
 /// Not thread-safe: ``MathTypesetter`` serializes every call.
 final class KaTeXEngine {
     private let context: OpaquePointer
+    /// The heap's allocation budget (``lr_duk_budget``), read by the C allocator.
+    private let budget: UnsafeMutablePointer<lr_duk_budget>
+    /// Set once a formula ran out of its budget: the heap is then not reused.
+    private(set) var spoiled = false
     /// `katex.version` as KaTeX reports it.
     let version: String
 
@@ -42,10 +46,15 @@ final class KaTeXEngine {
       Object.assign = function (t) { for (var i = 1; i < arguments.length; i++) { var s = arguments[i];
         if (s) for (var k in s) if (Object.prototype.hasOwnProperty.call(s, k)) t[k] = s[k]; } return t; };
     }
-    /* Returns [html] or [null, message, position]: one call, no exceptions across the C boundary. */
+    /* Returns [html, untrusted commands] or [null, message, position]: one call, no exceptions across the C boundary.
+       trust stays off; the commands it refused (\\href, \\url, \\html…, \\includegraphics) are reported, not drawn in red
+       unnoticed. maxExpand and maxSize bound macro expansion and the size of a box. */
     function __typeset(tex, display) {
+      var untrusted = [];
       try {
-        return [katex.renderToString(tex, { displayMode: display, output: "htmlAndMathml", throwOnError: true, strict: "ignore" })];
+        var html = katex.renderToString(tex, { displayMode: display, output: "htmlAndMathml", throwOnError: true, strict: "ignore",
+          maxExpand: 1000, maxSize: 50, trust: function (context) { untrusted.push(String(context.command)); return false; } });
+        return [html, untrusted.join(" ")];
       } catch (e) {
         var message = e && e.message ? String(e.message) : String(e);
         return [null, message, e && typeof e.position === "number" ? e.position : -1];
@@ -55,13 +64,17 @@ final class KaTeXEngine {
 
     /// Loads KaTeX from `scriptPath`; throws with the engine's message when
     /// the script does not load.
-    init(scriptPath: String) throws {
+    init(scriptPath: String, memoryLimit: Int) throws {
         guard let data = FileManager.default.contents(atPath: scriptPath) else {
             throw MathTypesetter.EngineError(message: "cannot read \(scriptPath)")
         }
-        guard let context = lr_duk_create_heap() else {
+        let budget = UnsafeMutablePointer<lr_duk_budget>.allocate(capacity: 1)
+        budget.initialize(to: lr_duk_budget(used: 0, limit: memoryLimit, deadline: 0, counter: 0, tripped: 0))
+        guard let context = lr_duk_create_budgeted_heap(budget) else {
+            budget.deallocate()
             throw MathTypesetter.EngineError(message: "cannot create a JavaScript heap")
         }
+        self.budget = budget
         self.context = context
         func evaluate(_ bytes: [UInt8], _ what: String) throws {
             let failed = bytes.withUnsafeBufferPointer { buffer in
@@ -79,6 +92,7 @@ final class KaTeXEngine {
             try evaluate([UInt8](data), scriptPath)
         } catch {
             duk_destroy_heap(context)
+            budget.deallocate()
             throw error
         }
         duk_get_global_string(context, "katex")
@@ -87,10 +101,37 @@ final class KaTeXEngine {
         duk_pop_2(context)
     }
 
-    deinit { duk_destroy_heap(context) }
+    deinit {
+        duk_destroy_heap(context)
+        budget.deallocate()
+    }
 
-    /// Typesets one formula.
-    func typeset(_ tex: String, display: Bool) -> MathTypesetter.Result {
+    /// Typesets one formula within `cpuSeconds` of this thread's CPU time
+    /// and the heap's memory limit; past either, the formula fails with a
+    /// message naming the limit and the engine is ``spoiled``.
+    func typeset(_ tex: String, display: Bool, cpuSeconds: Double) -> MathTypesetter.Result {
+        budget.pointee.tripped = 0
+        budget.pointee.counter = 0
+        budget.pointee.deadline = lr_thread_cpu_seconds() + cpuSeconds
+        defer { budget.pointee.deadline = 0 }
+        let result = run(tex, display: display)
+        switch budget.pointee.tripped {
+        case 0:
+            return result
+        case 1:
+            spoiled = true
+            return .failure(message: "the formula took more than \(Self.seconds(cpuSeconds)) s to typeset; make it smaller or split it", position: nil)
+        default:
+            spoiled = true
+            return .failure(message: "the formula needed more than \(budget.pointee.limit >> 20) MiB to typeset; make it smaller or split it", position: nil)
+        }
+    }
+
+    private static func seconds(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
+    }
+
+    private func run(_ tex: String, display: Bool) -> MathTypesetter.Result {
         duk_get_global_string(context, "__typeset")
         let bytes = Self.cesu8(tex)
         _ = bytes.withUnsafeBufferPointer { buffer in
@@ -107,6 +148,14 @@ final class KaTeXEngine {
             let pointer = duk_get_lstring(context, -1, &length)
             let html = pointer.map { Self.decodeCESU8(UnsafeRawBufferPointer(start: $0, count: length)) } ?? ""
             duk_pop(context)
+            duk_get_prop_index(context, -1, 1)
+            let untrusted = String(cString: lr_duk_safe_to_string(context, -1))
+            duk_pop(context)
+            if let command = untrusted.split(separator: " ").first {
+                let position = tex.range(of: String(command)).map { tex.utf16.distance(from: tex.startIndex, to: $0.lowerBound) }
+                return .failure(message: "\(command) is turned off in lessons: math may not link, load images or set HTML attributes; write the link or image outside the formula",
+                                position: position)
+            }
             return .success(html)
         }
         duk_pop(context)

@@ -27,6 +27,16 @@ public final class MathTypesetter: @unchecked Sendable {
     /// `<cache>/math`, or nil for no disk cache.
     public let cacheDirectory: String?
 
+    /// The longest formula typeset, in UTF-8 bytes of TeX.
+    public static let texLimit = 20_000
+    /// The largest typeset formula kept, in bytes of HTML (also the read
+    /// bound of a cache file).
+    public static let htmlLimit = 2 << 20
+    /// CPU seconds one formula may take (KaTeX in Duktape: 1–10 ms usually).
+    public var formulaTimeLimit: Double = 5
+    /// The JavaScript heap's limit.
+    public var memoryLimit = 256 << 20
+
     private let lock = NSLock()
     private var engine: KaTeXEngine?
     private var engineError: String?
@@ -52,14 +62,25 @@ public final class MathTypesetter: @unchecked Sendable {
         }
         let key = Self.cacheKey(tex, display: display, scriptKey: scriptKey)
         if let hit = memory[key] { return hit }
+        if tex.utf8.count > Self.texLimit {
+            // Not cached: the check is cheaper than a file.
+            return .failure(message: "the formula is \(tex.utf8.count) bytes long, more than the limit of \(Self.texLimit); split it", position: nil)
+        }
         if let hit = loadLocked(key) {
             memory[key] = hit
             return hit
         }
-        let result: Result
+        var result: Result
         if let engine = engineLocked() {
-            result = engine.typeset(tex, display: display)
-            storeLocked(result, key: key)
+            result = engine.typeset(tex, display: display, cpuSeconds: formulaTimeLimit)
+            if engine.spoiled {
+                // Out of its budget mid-formula: start afresh for the next one.
+                self.engine = nil
+            } else if case .success(let html) = result, html.utf8.count > Self.htmlLimit {
+                result = .failure(message: "the typeset formula is larger than \(Self.htmlLimit >> 20) MiB; make it smaller or split it", position: nil)
+            } else {
+                storeLocked(result, key: key)
+            }
         } else {
             result = .unavailable(reason: engineError ?? "KaTeX did not load")
         }
@@ -84,7 +105,7 @@ public final class MathTypesetter: @unchecked Sendable {
         if engineError != nil { return nil }
         engineStarts += 1
         do {
-            engine = try KaTeXEngine(scriptPath: scriptPath)
+            engine = try KaTeXEngine(scriptPath: scriptPath, memoryLimit: memoryLimit)
         } catch {
             engineError = "KaTeX failed to load from \(scriptPath): \((error as? EngineError)?.message ?? "\(error)")"
         }
@@ -101,22 +122,55 @@ public final class MathTypesetter: @unchecked Sendable {
         return key
     }
 
+    /// The cache file of a formula (tests plant entries there).
+    func cacheFile(_ tex: String, display: Bool) -> String? {
+        lock.withLock { scriptKeyLocked().flatMap { path(Self.cacheKey(tex, display: display, scriptKey: $0)) } }
+    }
+
     private func path(_ key: String) -> String? {
         cacheDirectory.map { ($0 as NSString).appendingPathComponent(key + ".html") }
     }
 
-    /// `ok\n<html>` or `error <position>\n<message>`; anything else is a miss.
-    private func loadLocked(_ key: String) -> Result? {
-        guard let path = path(key), let data = FileManager.default.contents(atPath: path),
-              let newline = data.firstIndex(of: UInt8(ascii: "\n")) else { return nil }
-        let head = String(decoding: data[..<newline], as: UTF8.self)
-        let body = String(decoding: data[(newline + 1)...], as: UTF8.self)
-        if head == "ok" { return .success(body) }
+    /// The first line of a cached formula: the format, the formula's key,
+    /// the length of the rest and its checksum over the key and the rest.
+    /// A cache folder may come with the course (a pull request can ship one),
+    /// so a file is believed only when the line matches its name and bytes,
+    /// and a typeset formula only when its HTML is what KaTeX writes
+    /// (``MarkupCheck/katex``): no script, link, image or event can come
+    /// from the cache.
+    static let magic = "lesson-math 2"
+
+    static func entry(_ payload: String, key: String) -> Data {
+        var data = Data("\(magic) \(key) \(payload.utf8.count) \(checksum(Data(payload.utf8), key: key))\n".utf8)
+        data.append(Data(payload.utf8))
+        return data
+    }
+
+    static func checksum(_ payload: Data, key: String) -> String {
+        StableHash.digest128(Data((key + "\n").utf8) + payload)
+    }
+
+    /// `ok\n<html>` or `error <position>\n<message>` after the header; anything else is a miss.
+    static func decode(_ data: Data, key: String) -> Result? {
+        guard let end = data.prefix(200).firstIndex(of: UInt8(ascii: "\n")) else { return nil }
+        let fields = String(decoding: data[data.startIndex..<end], as: UTF8.self).split(separator: " ")
+        guard fields.count == 5, "\(fields[0]) \(fields[1])" == magic, fields[2] == key, let count = Int(fields[3]) else { return nil }
+        let payload = Data(data[(end + 1)...])
+        guard payload.count == count, checksum(payload, key: key) == fields[4],
+              let newline = payload.firstIndex(of: UInt8(ascii: "\n")) else { return nil }
+        let head = String(decoding: payload[..<newline], as: UTF8.self)
+        let body = String(decoding: payload[(newline + 1)...], as: UTF8.self)
+        if head == "ok" { return MarkupCheck.katex.allows(body) ? .success(body) : nil }
         if head.hasPrefix("error ") {
             let position = Int(head.dropFirst(6))
             return .failure(message: body, position: position.flatMap { $0 >= 0 ? $0 : nil })
         }
         return nil
+    }
+
+    private func loadLocked(_ key: String) -> Result? {
+        guard let path = path(key), let data = Confinement.contents(path, limit: Self.htmlLimit + 4096) else { return nil }
+        return Self.decode(data, key: key)
     }
 
     private func storeLocked(_ result: Result, key: String) {
@@ -134,6 +188,6 @@ public final class MathTypesetter: @unchecked Sendable {
         }
         // The cache is an optimisation: failing to write it never fails a render.
         // `AtomicFile` registers its temporary file, so an interrupt removes it.
-        try? AtomicFile.write(text, to: path)
+        try? AtomicFile.write(Self.entry(text, key: key), to: path, within: directory)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LessonSupport
 import LessonRunner
 
 /// Shows which lesson and block is running: a live line on a terminal, one
@@ -24,6 +25,7 @@ final class ProgressPrinter: ProgressObserver, @unchecked Sendable {
             line += cached == lesson.blocks.count ? ", all from cache" : ", \(cached) from cache (\(ids.joined(separator: ", ")))"
         }
         line += String(format: " (%.2f s)", lesson.seconds)
+        line = TerminalText.neutralizingCommands(TerminalText.escaped(line))
         // One write under the lock: under `--jobs` a block's status line may
         // come from another thread at the same time, and must not split it.
         lock.withLock { FileHandle.standardError.write(Data(((live ? "\r\u{1B}[2K" : "") + line + "\n").utf8)) }
@@ -37,6 +39,7 @@ final class ProgressPrinter: ProgressObserver, @unchecked Sendable {
 
     private func status(_ text: String) {
         let width = 100
+        let text = TerminalText.escaped(text)
         let clipped = text.count > width ? String(text.prefix(width - 1)) + "…" : text
         lock.withLock { FileHandle.standardError.write(Data(("\r\u{1B}[2K" + clipped).utf8)) }
     }

@@ -46,7 +46,7 @@ struct Render: ParsableCommand {
                                           courseTitle: courseTitle.flatMap { $0.isEmpty ? nil : $0 })
         let writer = ReportWriter(outputDirectory: out, options: renderOptions, jobs: options.jobs)
         do {
-            for warning in try writer.write(lessons) { Terminal.printError("warning: \(warning)") }
+            for warning in try writer.write(lessons) { Terminal.printError("warning: " + TerminalText.escaped(warning)) }
             if pdf, let chromium = PDFPrinter.findChromium() {
                 let written = try writer.writePDFs(lessons, printer: PDFPrinter(chromium: chromium))
                 print("printed \(written.count) PDF\(written.count == 1 ? "" : "s") into \(out)/pdf/ (one per lesson; course.pdf holds them all, with the contents)")

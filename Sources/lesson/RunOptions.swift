@@ -112,6 +112,13 @@ struct RunOptions: ParsableArguments {
         }
         if let junit {
             do {
+                // A regular file only: a link or device planted at the path
+                // (`--junit /dev/stdout`) is refused, not replaced or written through.
+                var info = stat()
+                if lstat(junit, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
+                    throw AtomicFile.WriteError(path: junit, reason: info.st_mode & S_IFMT == S_IFLNK
+                        ? "is a symbolic link; give the path of a regular file" : "is not a regular file (a folder, pipe or device); give the path of a regular file")
+                }
                 try AtomicFile.write(JUnitReport.xml(lessons), to: junit)
             } catch {
                 Terminal.printError("error: \(error)")

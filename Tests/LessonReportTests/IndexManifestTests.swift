@@ -35,4 +35,22 @@ import Testing
                                          sourceExists: { $0 == "l/a.md" })
         #expect(merged.map(\.source) == ["l/a.md", "other/kept.md"])
     }
+
+    /// A manifest planted in the committed output folder (issue 21, high 3):
+    /// its summary goes into `index.html` as HTML only when it is the markup a
+    /// summary has; its page only when it is a page name this tool makes.
+    @Test func aPlantedEntryIsNotBelievedAsHTML() {
+        var planted = item("l/a.md")
+        planted.entry.summary = "<img src=x onerror=alert(1)> hello"
+        #expect(IndexManifest.believable(planted)?.entry.summary == "hello")
+        planted.entry.summary = "see <a href=\"javascript:alert(1)\">this</a>"
+        #expect(IndexManifest.believable(planted)?.entry.summary == "see this")
+        planted.entry.summary = "<em>fine</em> and <a href=\"b.html\">b</a> &amp; <code>x</code>"
+        #expect(IndexManifest.believable(planted)?.entry.summary == planted.entry.summary)
+        for href in ["../x.html", "index.html", "a.html?x", "a.md", ".a.html", "a\\b.html", "a\nb.html"] {
+            var entry = item("l/a.md")
+            entry.entry.href = href
+            #expect(IndexManifest.believable(entry) == nil, "\(href)")
+        }
+    }
 }

@@ -43,6 +43,49 @@ import Testing
         #expect(cache.stats().unusable == 1)
     }
 
+    /// An entry copied over another block's (the same bytes under another
+    /// name) is a miss: the entry names its key, and the checksum covers it
+    /// (issue 21, medium 1: a failing lesson reported "passed").
+    @Test func anEntryCopiedOverAnotherKeyIsAMiss() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let cache = ResultCache(directory: dir)
+        cache.store(outcome, key: "passing")
+        try FileManager.default.copyItem(atPath: cache.path("passing"), toPath: cache.path("failing"))
+        #expect(cache.load("failing") == nil)
+        // Nor does rewriting the key in the header help without the checksum.
+        let text = try String(contentsOfFile: cache.path("passing"), encoding: .isoLatin1)
+        try text.replacingOccurrences(of: " passing ", with: " failing ").write(toFile: cache.path("failing"), atomically: true, encoding: .isoLatin1)
+        #expect(cache.load("failing") == nil)
+        #expect(cache.load("passing") == outcome)
+    }
+
+    /// An entry is read only up to ``CacheEntry/sizeLimit``: a sparse file of
+    /// a gigabyte (no disk cost) is a miss without being read (issue 21,
+    /// high 7: peak memory went to 1.6-3.1 GB). Peak memory, not time, is
+    /// what the test reads.
+    @Test func aHugeSparseEntryIsAMissWithoutBeingRead() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let cache = ResultCache(directory: dir)
+        #expect(FileManager.default.createFile(atPath: cache.path("k"), contents: Data("lesson-cache 4 k 1 x\n".utf8)))
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: cache.path("k")))
+        try handle.truncate(atOffset: 1 << 30)
+        try handle.close()
+        func peakKilobytes() -> Int {
+            var usage = rusage()
+            getrusage(RUSAGE_SELF.rawValue, &usage)
+            return usage.ru_maxrss
+        }
+        let before = peakKilobytes()
+        #expect(cache.load("k") == nil)
+        #expect(peakKilobytes() - before < 512 * 1024)
+        // A pipe in its place is a miss too, not a read that waits forever.
+        try FileManager.default.removeItem(atPath: cache.path("k"))
+        #expect(mkfifo(cache.path("k"), 0o600) == 0)
+        #expect(cache.load("k") == nil)
+    }
+
     /// An entry of the previous format (lists of numbers one by one), though
     /// well-formed and with a matching checksum, is a miss: it is run again.
     @Test func anEntryOfTheOldFormatIsAMiss() throws {
@@ -50,7 +93,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let cache = ResultCache(directory: dir)
         let payload = Data("{\"presentation\":[],\"values\":{\"fields\":[{\"name\":\"loss\",\"value\":{\"number\":{\"_0\":0.25}}}]}}".utf8)
-        let old = "lesson-cache 1 \(payload.count) \(CacheEntry.checksum(payload))\n"
+        let old = "lesson-cache 1 \(payload.count) \(CacheEntry.checksum(payload, key: "k"))\n"
         try (Data(old.utf8) + payload).write(to: URL(fileURLWithPath: cache.path("k")))
         #expect(cache.load("k") == nil)
         cache.store(outcome, key: "k")

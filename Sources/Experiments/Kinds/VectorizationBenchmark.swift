@@ -111,7 +111,10 @@ struct VectorizationBenchmark {
     var spec: VectorizationKind.Spec
     var seed: UInt64
 
-    func run() -> Result {
+    /// Throws ``WorkDeadline/Exceeded`` past `--block-time-limit`: the
+    /// limit is checked between groups and between timed rounds, so a block
+    /// overruns it by at most one kernel call.
+    func run() throws -> Result {
         let previousThreads = BLAS.threadCount
         BLAS.setThreadCount(1)
         defer { BLAS.setThreadCount(previousThreads) }
@@ -123,17 +126,18 @@ struct VectorizationBenchmark {
                             processor: processor, blasKernel: BLASKernel.inUse,
                             blasKernelOrigin: BLASKernelSelection.origin.summary, blasVersion: BLASKernel.libraryVersion)
         for group in spec.groups {
+            try WorkDeadline.check()
             let variants = group.variants.filter(spec.variants.contains)
             switch group {
             case .dot:
-                let (measured, memory) = dotGroup(variants, length: sizing.length, random: &random)
+                let (measured, memory) = try dotGroup(variants, length: sizing.length, random: &random)
                 result.groups.append(measured)
                 result.memory = memory
                 result.memoryBytes = 16 * Double(sizing.length)
             case .cache:
-                result.groups.append(cacheGroup(variants, random: &random))
+                result.groups.append(try cacheGroup(variants, random: &random))
             case .gemm:
-                result.groups.append(gemmGroup(variants, random: &random))
+                result.groups.append(try gemmGroup(variants, random: &random))
             }
         }
         return result
@@ -142,7 +146,7 @@ struct VectorizationBenchmark {
     // MARK: - Groups
 
     private func dotGroup(_ variants: [VectorizationVariant], length n: Int,
-                          random: inout SplitMix64) -> (GroupResult, Measurement) {
+                          random: inout SplitMix64) throws -> (GroupResult, Measurement) {
         let x = AlignedDoubles(count: n, random: &random), y = AlignedDoubles(count: n, random: &random)
         let kernels = variants.map(Self.dotKernel)
         let stream = VectorizationKernels.streamingSum
@@ -154,7 +158,7 @@ struct VectorizationBenchmark {
         let runs: [() -> Void] = (kernels + [stream]).enumerated().map { i, kernel in
             { results[i] = kernel(x.pointer, y.pointer, n) }
         }
-        let (times, spread, batches) = Self.timeSteadily(repeats: spec.repeats, runs)
+        let (times, spread, batches) = try Self.timeSteadily(repeats: spec.repeats, runs)
 
         var measurements = Self.dotMeasurements(variants, group: .dot, values: values, times: times)
         Self.checkRepeatable(&measurements, timed: results, expected: values)
@@ -166,7 +170,7 @@ struct VectorizationBenchmark {
         return (group, memory)
     }
 
-    private func cacheGroup(_ variants: [VectorizationVariant], random: inout SplitMix64) -> GroupResult {
+    private func cacheGroup(_ variants: [VectorizationVariant], random: inout SplitMix64) throws -> GroupResult {
         let n = spec.cacheSize
         // Enough passes for about as many multiply-adds as the dot group
         // does, so that the two groups' times compare directly.
@@ -187,8 +191,11 @@ struct VectorizationBenchmark {
                 results[i] = sum
             }
         }
-        for run in runs { run() }  // warm-up at full length, as the timed runs
-        let (times, spread, batches) = Self.timeSteadily(repeats: spec.repeats, runs)
+        for run in runs {  // warm-up at full length, as the timed runs
+            try WorkDeadline.check()
+            run()
+        }
+        let (times, spread, batches) = try Self.timeSteadily(repeats: spec.repeats, runs)
 
         var measurements = Self.dotMeasurements(variants, group: .cache, values: values, times: times)
         let expected = values.map { value in (0..<passes).reduce(0.0) { sum, _ in sum + value } }
@@ -198,7 +205,7 @@ struct VectorizationBenchmark {
                            spread: spread, batches: batches)
     }
 
-    private func gemmGroup(_ variants: [VectorizationVariant], random: inout SplitMix64) -> GroupResult {
+    private func gemmGroup(_ variants: [VectorizationVariant], random: inout SplitMix64) throws -> GroupResult {
         let n = spec.matrixSize
         let a = AlignedDoubles(count: n * n, random: &random), b = AlignedDoubles(count: n * n, random: &random)
         let c = AlignedDoubles(count: n * n), reference = AlignedDoubles(count: n * n)
@@ -206,12 +213,13 @@ struct VectorizationBenchmark {
 
         var differences: [Double] = []
         for (i, kernel) in kernels.enumerated() {
+            try WorkDeadline.check()
             kernel(a.pointer, b.pointer, c.pointer, n)
             if i == 0 { reference.pointer.update(from: c.pointer, count: n * n) }
             differences.append(Self.maxRelativeDifference(c.pointer, reference.pointer, count: n * n))
         }
         let runs: [() -> Void] = kernels.map { kernel in { kernel(a.pointer, b.pointer, c.pointer, n) } }
-        let (times, spread, batches) = Self.timeSteadily(repeats: spec.repeats, runs)
+        let (times, spread, batches) = try Self.timeSteadily(repeats: spec.repeats, runs)
 
         let measurements = variants.indices.map { i in
             Measurement(name: variants[i].rawValue, label: variants[i].label(in: .gemm), seconds: times[i],
@@ -231,16 +239,16 @@ struct VectorizationBenchmark {
     /// The only part of a block that needs the machine to itself, so it is a
     /// ``TimingGate/timedSection(_:)``; making the inputs and the warm-up runs
     /// share the machine with other blocks.
-    private static func timeSteadily(repeats: Int, _ runs: [() -> Void]) -> (times: [[Double]], spread: Double, batches: Int) {
-        TimingGate.timedSection { measureSteadily(repeats: repeats, runs) }
+    private static func timeSteadily(repeats: Int, _ runs: [() -> Void]) throws -> (times: [[Double]], spread: Double, batches: Int) {
+        try TimingGate.timedSection { try measureSteadily(repeats: repeats, runs) }
     }
 
-    private static func measureSteadily(repeats: Int, _ runs: [() -> Void]) -> (times: [[Double]], spread: Double, batches: Int) {
-        var best = time(repeats: repeats, runs)
+    private static func measureSteadily(repeats: Int, _ runs: [() -> Void]) throws -> (times: [[Double]], spread: Double, batches: Int) {
+        var best = try time(repeats: repeats, runs)
         var bestSpread = best.map(relativeSpread).max() ?? 0
         var batches = 1
         while bestSpread > noiseThreshold, batches < maximumBatches {
-            let again = time(repeats: repeats, runs)
+            let again = try time(repeats: repeats, runs)
             batches += 1
             let spread = again.map(relativeSpread).max() ?? 0
             if spread < bestSpread { (best, bestSpread) = (again, spread) }
@@ -260,10 +268,12 @@ struct VectorizationBenchmark {
     }
 
     /// Interleaved rounds: round r runs every closure once, in order.
-    private static func time(repeats: Int, _ runs: [() -> Void]) -> [[Double]] {
+    private static func time(repeats: Int, _ runs: [() -> Void]) throws -> [[Double]] {
         var times = Array(repeating: [Double](), count: runs.count)
         for _ in 0..<repeats {
             for (i, run) in runs.enumerated() {
+                // Outside the timed span: the check costs nothing measured.
+                try WorkDeadline.check()
                 let start = threadTime()
                 run()
                 times[i].append(threadTime() - start)

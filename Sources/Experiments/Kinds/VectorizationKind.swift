@@ -105,7 +105,7 @@ public enum VectorizationKind: ExperimentKind {
     static let naiveBudget = 1e10
 
     public static func run(_ spec: Spec, context: RunContext) throws -> ExperimentOutcome {
-        let result = VectorizationBenchmark(spec: spec, seed: context.seed).run()
+        let result = try VectorizationBenchmark(spec: spec, seed: context.seed).run()
         return VectorizationReport(spec: spec, result: result).outcome
     }
 

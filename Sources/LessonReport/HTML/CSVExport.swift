@@ -121,10 +121,11 @@ enum CSVExport {
     }
 
     private static func field(_ text: String) -> String {
-        // A leading = + - @ that is not a number would run as a formula in a
-        // spreadsheet; a quote mark makes it text.
+        // A leading = + - @ (or a tab or carriage return before one, which
+        // spreadsheets skip) that is not a number would run as a formula in
+        // a spreadsheet; a quote mark makes it text.
         var value = text
-        if let first = text.first, "=+-@".contains(first), Double(text) == nil {
+        if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), Double(text) == nil {
             value = "'" + text
         }
         // On the bytes: all four are ASCII, and no Character needs forming.

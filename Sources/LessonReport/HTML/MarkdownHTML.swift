@@ -178,14 +178,20 @@ struct MarkdownHTML {
         case .link(let written, let title, let children):
             // Written as cmark-gfm writes it (percent-encoded, already attribute-safe).
             let destination = lessonLinks.page(for: written, from: lessonPath) ?? written
-            let href = HTML.isSafeLinkURL(destination) ? HTML.href(destination) : ""
+            guard HTML.isSafeLinkURL(destination) else {
+                // A refused scheme is text, not `href=""` (a link to the page itself).
+                out += inline(children, depth: depth)
+                break
+            }
             let titleAttribute = title.isEmpty ? "" : " title=\"\(HTML.escape(title))\""
-            out += "<a href=\"\(href)\"\(titleAttribute)>" + inline(children, depth: depth) + "</a>"
+            out += "<a href=\"\(HTML.href(destination))\"\(titleAttribute)>" + inline(children, depth: depth) + "</a>"
         case .image(let source, let title, let alt):
             let altText = plainText(alt)
             if !HTML.isSafeImageURL(source) || HTML.isExternal(source) {
                 // Loading it would leave the page's folder: offer a link instead.
-                out += "<a class=\"external-image\" href=\"\(HTML.isSafeLinkURL(source) ? HTML.href(source) : "")\">[image: \(HTML.escape(altText))]</a>"
+                out += HTML.isSafeLinkURL(source)
+                    ? "<a class=\"external-image\" href=\"\(HTML.href(source))\">[image: \(HTML.escape(altText))]</a>"
+                    : "<span class=\"external-image\">[image: \(HTML.escape(altText))]</span>"
             } else {
                 let titleAttribute = title.isEmpty ? "" : " title=\"\(HTML.escape(title))\""
                 out += "<img src=\"\(HTML.href(imageSources[source] ?? source))\" alt=\"\(HTML.escape(altText))\"\(titleAttribute)>"

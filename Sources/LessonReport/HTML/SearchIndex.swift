@@ -75,7 +75,9 @@ public enum SearchIndex {
             }
         }
         executed.lesson.blocks.forEach { walk($0, depth: 0) }
-        return Lesson(p: href, t: title, s: sections.filter { !$0.x.isEmpty || !$0.a.isEmpty },
+        // Percent-encoded like every page link: the script sets `a.href` from
+        // it, where a name such as `javascript:x.html` would be a scheme.
+        return Lesson(p: HTML.fileHref(href), t: title, s: sections.filter { !$0.x.isEmpty || !$0.a.isEmpty },
                       l: executed.lesson.frontMatter?.lang)
     }
 }

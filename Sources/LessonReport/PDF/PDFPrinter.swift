@@ -30,8 +30,9 @@ public struct PDFPrinter: Sendable {
         return nil
     }
 
-    /// Prints the page at `page` (a path) into `pdf`, written atomically.
-    public func print(page: String, to pdf: String) throws {
+    /// Prints the page at `page` (a path) into `pdf`, written atomically
+    /// (and only inside `root`, when given: never through a link out of it).
+    public func print(page: String, to pdf: String, within root: String? = nil) throws {
         let fm = FileManager.default
         let scratch = fm.temporaryDirectory.appendingPathComponent("lesson-pdf-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)").path
         try fm.createDirectory(atPath: scratch, withIntermediateDirectories: true)
@@ -73,7 +74,7 @@ public struct PDFPrinter: Sendable {
             throw Failure(description: "Chromium printed no PDF for \(page) (exit status \(process.terminationStatus))"
                           + (message.isEmpty ? "" : ": " + message))
         }
-        try AtomicFile.write(data, to: pdf)
+        try AtomicFile.write(data, to: pdf, within: root)
     }
 
     private final class ErrorOutput: @unchecked Sendable {

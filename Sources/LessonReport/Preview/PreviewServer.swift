@@ -1,4 +1,5 @@
 import Foundation
+import LessonSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -116,6 +117,12 @@ public final class PreviewServer: @unchecked Sendable {
             respond(client, status: "405 Method Not Allowed", type: "text/plain", body: Data("only GET\n".utf8))
             return
         }
+        guard Self.isLoopbackHost(request) else {
+            // DNS rebinding: a page on another site, its name now pointing at
+            // 127.0.0.1, would otherwise read the preview.
+            respond(client, status: "421 Misdirected Request", type: "text/plain", body: Data("only served as localhost or 127.0.0.1\n".utf8))
+            return
+        }
         let target = String(parts[1].split(separator: "?").first ?? "/")
         if target == "/__version" {
             respond(client, status: "200 OK", type: "text/plain", body: Data(String(version).utf8))
@@ -137,7 +144,10 @@ public final class PreviewServer: @unchecked Sendable {
             return ("403 Forbidden", "text/plain", Data("forbidden\n".utf8))
         }
         let full = (root as NSString).appendingPathComponent(components.joined(separator: "/"))
-        guard var data = FileManager.default.contents(atPath: full) else {
+        // The output folder's rule: no symbolic link on the way (a link
+        // planted in a committed folder could lead anywhere), regular files only.
+        guard (try? Confinement.checkOutput(full, root: root)) != nil,
+              var data = Confinement.contents(full, limit: Self.fileLimit, followLinks: false) else {
             return ("404 Not Found", "text/plain", Data("not found\n".utf8))
         }
         let ext = (full as NSString).pathExtension.lowercased()
@@ -147,6 +157,36 @@ public final class PreviewServer: @unchecked Sendable {
             data = Data(html.replacingOccurrences(of: "</body>", with: Self.reloadScript + "</body>").utf8)
         }
         return ("200 OK", types[ext] ?? "application/octet-stream", data)
+    }
+
+    /// The largest file served.
+    static let fileLimit = 256 << 20
+
+    /// Whether the request's `Host` is a loopback name (`localhost`,
+    /// `127.0.0.1`, `[::1]`, with any port), or absent (HTTP/1.0).
+    static func isLoopbackHost(_ request: [UInt8]) -> Bool {
+        let text = String(decoding: request, as: UTF8.self)
+        var host: Substring?
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\r\n" || $0 == "\n" || $0 == "\r" }).dropFirst() {
+            if line.isEmpty { break }
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            if line[..<colon].trimmingCharacters(in: .whitespaces).lowercased() == "host" {
+                if host != nil { return false }
+                host = Substring(line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces).lowercased())
+            }
+        }
+        guard let host else { return true }
+        var name = host
+        if name.hasPrefix("[") {
+            guard let close = name.firstIndex(of: "]") else { return false }
+            let rest = name[name.index(after: close)...]
+            guard rest.isEmpty || (rest.hasPrefix(":") && rest.dropFirst().allSatisfy(\.isNumber)) else { return false }
+            name = name[...close]
+        } else if let colon = name.firstIndex(of: ":") {
+            guard name[name.index(after: colon)...].allSatisfy(\.isNumber) else { return false }
+            name = name[..<colon]
+        }
+        return ["localhost", "127.0.0.1", "[::1]"].contains(String(name))
     }
 
     /// - Parameter headOnly: for `HEAD`: the headers of `body`, without it.

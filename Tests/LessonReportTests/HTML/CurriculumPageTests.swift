@@ -236,4 +236,20 @@ import Testing
         #expect("one".collapsingWhitespace == "one")
         #expect(" \u{3000} ".collapsingWhitespace == "")
     }
+
+    /// Issue 21 (medium 4): every page listed every lesson, so 10,000 lessons
+    /// made 5.7 GB of pages. Past ``PageNavigation/sidebarLimit`` lessons a
+    /// page lists those around it; the index lists them all.
+    @Test func aLargeCoursesSidebarListsTheLessonsAroundThePage() {
+        let entries = (0..<1_000).map { Curriculum.Entry(title: "L\($0)", href: "l\($0).html", sections: []) }
+        let html = PageNavigation(curriculum: Curriculum(entries: entries), current: 500).sidebar(words: InterfaceWords.forLanguage(nil))
+        #expect(html.components(separatedBy: "<li><a href").count - 1 == 99)
+        #expect(html.contains("href=\"l500.html\" aria-current=\"page\""))
+        #expect(html.contains("href=\"l450.html\"") && html.contains("href=\"l549.html\""))
+        #expect(!html.contains("href=\"l449.html\"") && !html.contains("href=\"l550.html\""))
+        let first = PageNavigation(curriculum: Curriculum(entries: entries), current: 0).sidebar(words: InterfaceWords.forLanguage(nil))
+        #expect(first.contains("href=\"l99.html\"") && !first.contains("href=\"l100.html\""))
+        let small = PageNavigation(curriculum: Curriculum(entries: Array(entries.prefix(100))), current: 3)
+        #expect(!small.sidebar(words: InterfaceWords.forLanguage(nil)).contains("class=\"more\""))
+    }
 }

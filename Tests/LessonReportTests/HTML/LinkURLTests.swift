@@ -77,8 +77,8 @@ import Testing
     ])
     func scriptsNeverReachAnAttribute(markdown: String) {
         let html = page(markdown + "\n")
+        // A refused destination is text now (issue 21), so there may be no attribute at all.
         let destinations = Self.destinations(in: html)
-        #expect(!destinations.isEmpty, "\(html)")
         for destination in destinations {
             #expect(destination == "", "\(markdown) gave href \(destination)")
         }

@@ -120,6 +120,18 @@ import Foundation
         #expect(index.contains("href=\"with%20space.html\""))
         #expect(HTML.fileHref("a:b.html") == "a%3Ab.html")
     }
+
+    /// Issue 21 (medium 6): a 235-character name passed `check` and made
+    /// `render` fail ("The file name is invalid"); control characters and
+    /// `\\` in a name, and a leading `.`, never reach a page's name.
+    @Test func pageNamesAreShortAndPlain() {
+        let long = String(repeating: "é", count: 200)
+        let names = ReportWriter.pageNames(for: ["l/\(long).md", "l/a\nb\\c.md", "l/.hidden.md", "l/\(long)x.md"])
+        #expect(names.allSatisfy { $0.utf8.count <= 125 }, "\(names)")
+        #expect(names[0] != names[3])
+        #expect(names[1] == "a-b-c.html")
+        #expect(names[2] == "hidden.html")
+    }
 }
 
 extension PageRendererTests {

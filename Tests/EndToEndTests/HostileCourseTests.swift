@@ -1,0 +1,191 @@
+import Foundation
+import Testing
+
+/// A course folder as a pull request can make it (issue 21): symbolic links
+/// in and out, a planted output folder, hostile file names. Each test fails
+/// on the main branch before the issue.
+@Suite(.serialized) struct HostileCourseTests {
+    func course(_ files: [String: String]) throws -> URL {
+        let url = try LessonBinary.temporaryDirectory()
+        try LessonBinary.write(files, into: url)
+        return url
+    }
+
+    func text(_ url: URL) -> String? { try? String(contentsOf: url, encoding: .utf8) }
+
+    /// High 1: `img/env.png -> /proc/self/environ` published the CI's environment.
+    @Test func anImageLinkedOutOfTheLessonFolderIsALocatedErrorAndNotCopied() throws {
+        let dir = try course(["lessons/a.md": "# A\n\n![env](img/env.png)\n"])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let outside = dir.appendingPathComponent("secret.txt")
+        try "TOKEN=hunter2".write(to: outside, atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("lessons/img"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("lessons/img/env.png").path, withDestinationPath: outside.path)
+        let r = try LessonBinary.run(["render", "lessons", "--out", "out", "--no-cache"], in: dir)
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("lessons/a.md:3:1: error: image 'img/env.png' leads outside the lesson's folder"), "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("out/img/env.png").path))
+        #expect(text(dir.appendingPathComponent("out/index.html")) != nil)
+    }
+
+    /// High 2: a link planted in the committed output folder carried writes out of it.
+    @Test func nothingIsWrittenThroughALinkInTheOutputFolder() throws {
+        let dir = try course(["lessons/a.md": "# A\n\n![ok](img/ok.png)\n", "lessons/img/ok.png": "png"])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let elsewhere = dir.appendingPathComponent("elsewhere")
+        try FileManager.default.createDirectory(at: elsewhere.appendingPathComponent("katex"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("out"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("out/img").path, withDestinationPath: elsewhere.path)
+        let r = try LessonBinary.run(["render", "lessons", "--out", "out", "--no-cache"], in: dir)
+        #expect(r.stderr.contains("outputs are never written through links"), "\(r.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path) == ["katex"])
+        // A linked assets folder stops the render before anything goes there.
+        try FileManager.default.removeItem(at: dir.appendingPathComponent("out/img"))
+        try FileManager.default.removeItem(at: dir.appendingPathComponent("out/assets"))
+        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("out/assets").path, withDestinationPath: elsewhere.path)
+        let again = try LessonBinary.run(["render", "lessons", "--out", "out", "--no-cache"], in: dir)
+        #expect(again.status == 1)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path) == ["katex"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere.appendingPathComponent("katex").path).isEmpty)
+    }
+
+    /// High 3: an image named `lessons.json` replaced the manifest, and a
+    /// planted manifest's summary ran script in `index.html`.
+    @Test func theManifestIsNeitherAnImageTargetNorTrustedHTML() throws {
+        let dir = try course(["lessons/a.md": "# A\n\nFirst paragraph.\n\n![m](lessons.json)\n",
+                              "lessons/lessons.json": "{\"version\":1,\"lessons\":[]}"])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try LessonBinary.run(["render", "lessons", "--out", "out", "--no-cache"], in: dir)
+        #expect(r.stderr.contains("lessons/a.md:5:1: error: image 'lessons.json' is not named as an image"), "\(r.stderr)")
+        let manifest = try #require(text(dir.appendingPathComponent("out/lessons.json")))
+        #expect(manifest.contains("\"href\" : \"a.html\""), "\(manifest)")
+        // A planted entry for a page that exists, with script in its summary.
+        try "<p>old</p>".write(to: dir.appendingPathComponent("out/b.html"), atomically: true, encoding: .utf8)
+        let planted = manifest.replacingOccurrences(of: "\"lessons\" : [", with: """
+            "lessons" : [{"source": "gone/b.md", "entry": {"title": "B", "href": "b.html", "blocks": 0, "failedBlocks": 0, "errors": 0,
+            "summary": "<img src=x onerror=alert(1)>Planted", "expectationsNotMet": 0}},
+            """)
+        try planted.write(to: dir.appendingPathComponent("out/lessons.json"), atomically: true, encoding: .utf8)
+        _ = try LessonBinary.run(["render", "lessons/a.md", "--out", "out", "--no-cache"], in: dir)
+        let index = try #require(text(dir.appendingPathComponent("out/index.html")))
+        #expect(index.contains("Planted"))
+        #expect(!index.contains("onerror"))
+    }
+
+    /// High 4: `javascript:alert(1).md` became a search result's `href`.
+    @Test func aLessonNameNeverBecomesAURLScheme() throws {
+        let dir = try course(["lessons/javascript:alert(1).md": "# Evil\n\nText.\n", "lessons/a#b?c%d.md": "# Odd\n\nText.\n"])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try LessonBinary.run(["render", "lessons", "--out", "out", "--no-cache"], in: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        let search = try #require(text(dir.appendingPathComponent("out/assets/search-index.js")))
+        #expect(!search.contains("javascript:"))
+        #expect(search.contains("\"p\":\"javascript%3Aalert(1).html\""), "\(search)")
+        #expect(search.contains("\"p\":\"a%23b%3Fc%25d.html\""), "\(search)")
+        let pages = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("out").path)
+        #expect(pages.filter { $0.hasSuffix(".html") }.sorted() == ["a#b?c%d.html", "index.html", "javascript:alert(1).html"])
+        let index = try #require(text(dir.appendingPathComponent("out/index.html")))
+        #expect(index.contains("href=\"javascript%3Aalert(1).html\""))
+    }
+
+    /// Medium 5: an image under a folder named `index.html/` (or an image
+    /// named `assets`) aborted every render into the folder.
+    @Test func aBadImagePathIsALocatedErrorAndTheRenderGoesOn() throws {
+        let dir = try course(["lessons/a.md": "# A\n\n![x](index.html/x.png)\n\n![y](y.html/y.png)\n\n![z](assets)\n",
+                              "lessons/index.html/x.png": "png", "lessons/y.html/y.png": "png", "lessons/assets": "png",
+                              "lessons/b.md": "# B\n\nText.\n"])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try LessonBinary.run(["render", "lessons", "--out", "out", "--no-cache"], in: dir)
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("lessons/a.md:3:1: error: image 'index.html/x.png' is inside a folder named like a page"), "\(r.stderr)")
+        #expect(r.stderr.contains("lessons/a.md:5:1: error: image 'y.html/y.png' is inside a folder named like a page"))
+        #expect(r.stderr.contains("lessons/a.md:7:1: error: image 'assets' is not named as an image"))
+        #expect(text(dir.appendingPathComponent("out/index.html"))?.contains("b.html") == true)
+        let second = try LessonBinary.run(["render", "lessons", "--out", "out", "--no-cache"], in: dir)
+        #expect(second.stdout.contains("rendered 2 lessons"), "\(second.stderr)")
+    }
+
+    /// Medium 6: a 235-character lesson name passed `check` and aborted `render`.
+    @Test func aLongLessonNameGetsAPageAndAnIndex() throws {
+        let name = String(repeating: "long-name-", count: 23) + "abcde"
+        let dir = try course(["lessons/\(name).md": "# Long\n\nText.\n"])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try LessonBinary.run(["render", "lessons", "--out", "out", "--no-cache"], in: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        let pages = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("out").path).filter { $0.hasSuffix(".html") }
+        #expect(pages.count == 2)
+        #expect(pages.allSatisfy { $0.utf8.count <= 130 }, "\(pages)")
+    }
+
+    /// Medium 7: `--out` the lessons' folder overwrote the author's files.
+    @Test func theOutputFolderMayNotHoldTheLessons() throws {
+        let dir = try course(["lessons/a.md": "# A\n\nText.\n", "lessons/index.html": "mine"])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for out in ["lessons", "."] {
+            let r = try LessonBinary.run(["render", "lessons", "--out", out, "--no-cache"], in: dir)
+            #expect(r.status != 0)
+            #expect(r.stderr.contains("the output folder holds the lesson 'lessons/a.md'"), "\(r.stderr)")
+        }
+        #expect(text(dir.appendingPathComponent("lessons/index.html")) == "mine")
+    }
+
+    /// Medium 8: `--junit` failed silently, and replaced a link or device.
+    @Test func junitIsARegularFileOrALoudError() throws {
+        let dir = try course(["a.md": "# A\n\nText.\n", "target.xml": "keep"])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("link.xml").path, withDestinationPath: "target.xml")
+        let linked = try LessonBinary.run(["check", "a.md", "--no-cache", "--junit", "link.xml"], in: dir)
+        #expect(linked.status == 1)
+        #expect(linked.stderr.contains("is a symbolic link"), "\(linked.stderr)")
+        #expect(text(dir.appendingPathComponent("target.xml")) == "keep")
+        #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: dir.appendingPathComponent("link.xml").path)) == "target.xml")
+        let device = try LessonBinary.run(["check", "a.md", "--no-cache", "--junit", "/dev/null"], in: dir)
+        #expect(device.status == 1)
+        #expect(device.stderr.contains("not a regular file"), "\(device.stderr)")
+        let unwritable = try LessonBinary.run(["check", "a.md", "--no-cache", "--junit", "target.xml/j.xml"], in: dir)
+        #expect(unwritable.status == 1)
+        #expect(unwritable.stderr.contains("cannot"), "\(unwritable.stderr)")
+    }
+
+    /// Medium 9 and the low on escape codes: a newline in lesson text
+    /// started a line `::stop-commands::…` in the log.
+    @Test func lessonTextNeverStartsAWorkflowCommand() throws {
+        let dir = try course(["a.md": """
+        # A
+
+        ```experiment softmax
+        id: "x\\n::stop-commands::pwned\\n::add-mask::\\u001b[2J"
+        logits: [1, 2]
+        ```
+
+        """])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for format in ["text", "github"] {
+            let r = try LessonBinary.run(["check", "a.md", "--no-cache", "--format", format], in: dir)
+            #expect(r.status == 1)
+            for line in (r.stdout + "\n" + r.stderr).split(separator: "\n") where line.drop(while: \.isWhitespace).hasPrefix("::") {
+                #expect(line.hasPrefix("::error file=a.md,line=") || line.hasPrefix("::warning file=a.md,line="), "\(line)")
+            }
+            #expect(!r.stderr.contains("\u{1B}"))
+            #expect(r.stderr.contains("\\n::stop-commands::pwned"), "\(r.stderr)")
+        }
+    }
+
+    /// Medium 2: `vectorization` ran 39 s past a 1 s limit and passed.
+    @Test func vectorizationStopsAtTheBlockTimeLimit() throws {
+        let dir = try course(["v.md": """
+        # V
+
+        ```experiment vectorization
+        id: v
+        run: [cache]
+        repeats: 9
+        ```
+
+        """])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try LessonBinary.run(["check", "v.md", "--no-cache", "--block-time-limit", "0"], in: dir)
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("experiment 'v' was stopped after 0 s, the time limit set with --block-time-limit 0"), "\(r.stderr)")
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+@testable import LessonSupport
+
+/// The one rule for files a course makes the tool read or write (issue 21).
+@Suite struct ConfinementTests {
+    func temporaryDirectory() throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("confine-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    @Test func aWriteThroughALinkedFolderIsRefusedAndNothingLeavesTheFolder() throws {
+        let root = try temporaryDirectory(), elsewhere = try temporaryDirectory()
+        defer { for path in [root, elsewhere] { try? FileManager.default.removeItem(atPath: path) } }
+        try FileManager.default.createSymbolicLink(atPath: root + "/img", withDestinationPath: elsewhere)
+        #expect(throws: AtomicFile.WriteError.self) { try AtomicFile.write("x", to: root + "/img/a.png", within: root) }
+        #expect(throws: AtomicFile.WriteError.self) { try AtomicFile.writeIfChanged("x", to: root + "/img/a.png", within: root) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere).isEmpty)
+        // Without the rule (as before) the write went through.
+        try AtomicFile.write("x", to: root + "/img/a.png")
+        #expect(FileManager.default.fileExists(atPath: elsewhere + "/a.png"))
+    }
+
+    @Test func onlyRegularFilesAreOutputs() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createSymbolicLink(atPath: root + "/lessons.json", withDestinationPath: "/dev/null")
+        try FileManager.default.createDirectory(atPath: root + "/index.html", withIntermediateDirectories: true)
+        #expect(mkfifo(root + "/pipe.html", 0o600) == 0)
+        for name in ["lessons.json", "index.html", "pipe.html"] {
+            #expect(throws: Confinement.Violation.self) { try Confinement.checkOutput(root + "/" + name, root: root) }
+        }
+        for path in [root + "/../x.html", "/tmp/x.html", root + "/a//b.html"] {
+            #expect(throws: Confinement.Violation.self) { try Confinement.checkOutput(path, root: root) }
+        }
+        try Confinement.checkOutput(root + "/new/a.html", root: root)
+        // The output folder itself may be a link (a user's `output -> /var/www`).
+        let linked = root + "-link"
+        try FileManager.default.createSymbolicLink(atPath: linked, withDestinationPath: root)
+        defer { try? FileManager.default.removeItem(atPath: linked) }
+        try Confinement.checkOutput(linked + "/a.html", root: linked)
+    }
+
+    @Test func readsAreBoundedAndNeverWaitOnAPipe() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        #expect(mkfifo(root + "/fifo", 0o600) == 0)
+        #expect(throws: Confinement.Violation.self) { try Confinement.readRegularFile(root + "/fifo", limit: 100) }
+        #expect(FileManager.default.createFile(atPath: root + "/big", contents: Data(count: 101)))
+        #expect(throws: Confinement.Violation.self) { try Confinement.readRegularFile(root + "/big", limit: 100) }
+        #expect(try Confinement.readRegularFile(root + "/big", limit: 101).count == 101)
+        try FileManager.default.createSymbolicLink(atPath: root + "/link", withDestinationPath: root + "/big")
+        #expect(Confinement.contents(root + "/link", limit: 200, followLinks: false) == nil)
+        #expect(Confinement.contents(root + "/link", limit: 200)?.count == 101)
+        #expect(throws: Confinement.Violation.self) { try Confinement.readRegularFile("/dev/zero", limit: 100) }
+    }
+
+    @Test func insideMeansInsideAfterLinks() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        #expect(FileManager.default.createFile(atPath: root + "/a.png", contents: Data("x".utf8)))
+        try FileManager.default.createSymbolicLink(atPath: root + "/env.png", withDestinationPath: "/proc/self/environ")
+        try FileManager.default.createSymbolicLink(atPath: root + "/b.png", withDestinationPath: "a.png")
+        #expect(Confinement.isInside(root + "/a.png", folder: root))
+        #expect(Confinement.isInside(root + "/b.png", folder: root))
+        #expect(!Confinement.isInside(root + "/env.png", folder: root))
+        #expect(!Confinement.isInside(root + "-other/a.png", folder: root))
+        #expect(!Confinement.contains(root: "/a/b", "/a/bc"))
+    }
+
+    @Test func temporaryNamesStayWithinTheFileNameLimit() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let name = String(repeating: "é", count: 120) + ".html"  // 245 bytes
+        try AtomicFile.write("x", to: root + "/" + name, within: root)
+        #expect(try String(contentsOfFile: root + "/" + name, encoding: .utf8) == "x")
+    }
+}
