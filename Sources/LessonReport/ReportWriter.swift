@@ -107,10 +107,12 @@ public struct ReportWriter {
     }
 
     /// The copy of a lesson's Markdown beside its page (`dropout.html` →
-    /// `dropout.md`), linked from the page's footer: the way back from a
-    /// page to what made it.
+    /// `dropout.md.txt`), linked from the page's footer: the way back from a
+    /// page to what made it. `.txt`, so a browser shows it (also over
+    /// `file://`) and a later run does not find it as a lesson when the
+    /// output folder is inside the lessons' folder.
     static func sourceCopyName(_ pageName: String) -> String {
-        (pageName as NSString).deletingPathExtension + ".md"
+        (pageName as NSString).deletingPathExtension + ".md.txt"
     }
 
     /// Where every lesson goes: its page's name (from the paths alone, so a

@@ -32,8 +32,8 @@ import Testing
         #expect(original.contains("<link rel=\"alternate\" hreflang=\"vi\" href=\"khoi-tao.html\">"))
         #expect(!original.contains("<a href=\"khoi-tao.html\" lang=\"vi\">Khởi tạo</a>"))
         // The way back: the Markdown beside the page, linked from its footer.
-        #expect(original.contains("<p>Source: <a href=\"init.md\"><code>init.md</code></a></p>"))
-        #expect(try String(contentsOfFile: root + "/out/init.md", encoding: .utf8).hasSuffix("# Init\n\ntext\n"))
+        #expect(original.contains("<p>Source: <a href=\"init.md.txt\"><code>init.md</code></a></p>"))
+        #expect(try String(contentsOfFile: root + "/out/init.md.txt", encoding: .utf8).hasSuffix("# Init\n\ntext\n"))
         let translation = try String(contentsOfFile: root + "/out/khoi-tao.html", encoding: .utf8)
         #expect(translation.contains("<nav class=\"languages\" aria-label=\"Ngôn ngữ\"><a href=\"init.html\" hreflang=\"en\" lang=\"en\">English</a> "
             + "<span aria-current=\"page\" lang=\"vi\">Tiếng Việt</span></nav>"))
