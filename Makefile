@@ -32,7 +32,7 @@ build: $(LESSON)
 # even when nothing changed (a warm `make render` is then the render itself).
 # `setup` is order-only: it runs first (also under `make -j`), but does not
 # make the binary out of date.
-$(LESSON): Package.swift $(shell find Sources -type f 2>/dev/null) | setup
+$(LESSON): Package.swift $(shell find Sources Plugins -type f 2>/dev/null) | setup
 	$(SWIFT) build -c release --product lesson
 	@touch $(LESSON)
 

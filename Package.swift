@@ -50,7 +50,15 @@ let package = Package(
         .target(name: "Experiments", dependencies: ["NeuralEngine", "LessonSupport", "Yams"]),
         // KaTeX (libjs-katex) run in Duktape at render time.
         .target(name: "MathTypesetting", dependencies: ["CDuktape", "LessonSupport"]),
-        .target(name: "LessonRunner", dependencies: ["LessonMarkdown", "LessonSupport", "Experiments", "NeuralEngine", "Yams", "MathTypesetting"]),
+        .target(
+            name: "LessonRunner",
+            dependencies: ["LessonMarkdown", "LessonSupport", "Experiments", "NeuralEngine", "Yams", "MathTypesetting"],
+            // The result cache's key names the code that computes results:
+            // a digest of these targets' files, made at build time.
+            plugins: ["ComputingCodeDigest"]
+        ),
+        .executableTarget(name: "ComputingCodeDigestTool", path: "Plugins/ComputingCodeDigestTool"),
+        .plugin(name: "ComputingCodeDigest", capability: .buildTool(), dependencies: ["ComputingCodeDigestTool"]),
         .target(
             name: "LessonReport",
             dependencies: ["LessonMarkdown", "LessonSupport", "Experiments", "LessonRunner", "MathTypesetting"],

@@ -16,9 +16,6 @@ public struct Lesson: Sendable, Equatable {
     public var titleContent: [InlineNode]?
     /// The document, top-level blocks in order.
     public var blocks: [BlockNode]
-    /// Where each top-level block sits in the file, parallel to `blocks`
-    /// (for example to scroll a preview to the block being edited).
-    public var blockRanges: [SourceRange]
     /// The experiment blocks, in document order; `.experiment(i)` refers to `experiments[i]`.
     public var experiments: [ExperimentBlock]
     /// Every `` `=expr` `` code span, in document order; `.reference(i)` refers to `references[i]`.
@@ -40,14 +37,12 @@ public struct Lesson: Sendable, Equatable {
         path: String,
         title: String? = nil,
         blocks: [BlockNode] = [],
-        blockRanges: [SourceRange] = [],
         experiments: [ExperimentBlock] = [],
         references: [InlineReference] = []
     ) {
         self.path = path
         self.title = title
         self.blocks = blocks
-        self.blockRanges = blockRanges
         self.experiments = experiments
         self.references = references
     }

@@ -34,17 +34,13 @@ struct LessonBuilder {
     /// Builds the lesson from the document node.
     mutating func build(_ document: MarkdownNode) -> Lesson {
         var blocks: [BlockNode] = []
-        var ranges: [SourceRange] = []
         for child in document.children {
-            let converted = self.blocks(from: child)
-            blocks += converted
-            ranges += Array(repeating: range(of: child), count: converted.count)
+            blocks += self.blocks(from: child)
         }
         var lesson = Lesson(
             path: path,
             title: title,
             blocks: blocks,
-            blockRanges: ranges,
             experiments: experiments,
             references: references
         )

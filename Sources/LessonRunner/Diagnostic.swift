@@ -1,6 +1,9 @@
 import LessonMarkdown
 
-/// A problem found in a lesson, printed as `path:line:col: error: message`.
+/// A problem found in a lesson, printed as `path:line:col: error: message [code]`.
+///
+/// The ``code`` says what kind of problem it is: code decides behaviour, the
+/// message is for people.
 public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
     public enum Severity: String, Sendable, Hashable, Codable { case error, warning, note }
 
@@ -14,12 +17,15 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
         }
     }
 
+    public var code: DiagnosticCode
     public var severity: Severity
     public var message: String
     public var location: SourceLocation?
     public var notes: [Note]
 
-    public init(_ message: String, at location: SourceLocation?, severity: Severity = .error, notes: [Note] = []) {
+    public init(_ code: DiagnosticCode, _ message: String, at location: SourceLocation?, severity: Severity = .error,
+                notes: [Note] = []) {
+        self.code = code
         self.severity = severity
         self.message = message
         self.location = location
@@ -33,7 +39,8 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
         let severityColor = severity == .error ? "1;31" : severity == .warning ? "1;35" : "1;36"
         var lines: [String] = []
         let place = location.map { "\($0): " } ?? ""
-        lines.append(paint(place, "1") + paint("\(severity.rawValue):", severityColor) + " " + paint(message, "1"))
+        lines.append(paint(place, "1") + paint("\(severity.rawValue):", severityColor) + " " + paint(message, "1")
+                     + paint(" [\(code.name)]", "2"))
         for note in notes {
             let notePlace = note.location.map { "\($0): " } ?? ""
             lines.append(paint(notePlace, "1") + paint("note:", "1;36") + " " + note.message)
@@ -60,6 +67,7 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
             properties.append("line=\(location.line)")
             properties.append("col=\(location.column)")
         }
+        properties.append("title=\(escapeProperty(code.name))")
         let body = ([message] + notes.map(\.message)).joined(separator: "\n")
         return "::\(command)\(properties.isEmpty ? "" : " " + properties.joined(separator: ","))::\(escapeData(body))"
     }

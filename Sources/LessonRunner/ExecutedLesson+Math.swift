@@ -40,7 +40,7 @@ extension ExecutedLesson {
             case .failure(let message, let position):
                 // Every occurrence is reported at its own place.
                 let location = position.flatMap { formula.location(ofUTF16Offset: $0) } ?? formula.anchors.first?.location
-                diagnostics.append(Diagnostic(
+                diagnostics.append(Diagnostic(.math,
                     "TeX error in \(formula.display ? "display " : "")math: \(Self.plainMessage(message)); fix the TeX between the dollar signs",
                     at: location))
             case .unavailable(let reason):
@@ -48,7 +48,7 @@ extension ExecutedLesson {
             }
         }
         if let unavailable {
-            diagnostics.append(Diagnostic("math shows as TeX source: \(unavailable)",
+            diagnostics.append(Diagnostic(.mathUnavailable, "math shows as TeX source: \(unavailable)",
                                           at: lesson.formulas.first?.anchors.first?.location, severity: .warning))
         }
     }

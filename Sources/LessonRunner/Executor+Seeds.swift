@@ -45,7 +45,7 @@ extension Executor {
     func runSeed(_ planned: PlannedBlock, prepared: PreparedExperiment, index: Int) -> SeedRunResult {
         let seed = planned.seeds[index]
         let directory = (planned.block.location.path as NSString).deletingLastPathComponent
-        let decode = DecodeContext(lessonDirectory: directory.isEmpty ? "." : directory, runs: planned.seeds.count)
+        let decode = DecodeContext(lessonDirectory: directory.isEmpty ? "." : directory, seeds: planned.seeds.count)
         let key = cache?.key(for: prepared, seed: seed)
         if !force, let key, let cached = cache?.load(key) {
             return SeedRunResult(result: .ran(cached), fromCache: true, seconds: 0, key: key)
@@ -64,7 +64,7 @@ extension Executor {
         } catch {
             let message = (error as? ExperimentError)?.message ?? "\(error)"
             let notes = (error as? ExperimentError)?.notes ?? []
-            let diagnostic = Diagnostic("experiment '\(planned.id)' failed with seed \(seed): \(message)",
+            let diagnostic = Diagnostic(.experimentFailed, "experiment '\(planned.id)' failed with seed \(seed): \(message)",
                                         at: planned.block.location, notes: notes.map { .init($0) })
             return SeedRunResult(result: .failed(diagnostic), fromCache: false, seconds: WallClock.seconds(of: clock.now - start))
         }
@@ -104,8 +104,15 @@ extension Executor {
         /// What the check printed beside it ("loss = 0.417, …" or, over seeds,
         /// how many held and the failing seeds' values).
         var actual: String
-        var failureMessage: String
+        /// " for 3 of 8 seeds" when some runs failed, "" when the one verdict did.
+        var failedRuns: String
+        var text: String
         var notes: [String]
+
+        /// "expectation failed for 3 of 8 seeds: text"; on noisy timings, says so.
+        func failureMessage(noisy: Bool) -> String {
+            "expectation failed\(noisy ? " on noisy timings" : "")\(failedRuns): \(text)"
+        }
     }
 
     /// Evaluates an expectation: once when it reads no per-seed value, else
@@ -122,7 +129,7 @@ extension Executor {
             reads.map { "\($0.path) = \($0.value.formatted)" }.joined(separator: ", ")
         }
         guard let runCount = readBlocks.first?.runs else {
-            return SeedVerdict(passed: firstPassed, actual: describe(first.reads), failureMessage: "expectation failed: \(text)",
+            return SeedVerdict(passed: firstPassed, actual: describe(first.reads), failedRuns: "", text: text,
                                notes: first.reads.map { "\($0.path) = \($0.value.formatted)" })
         }
         if let mismatch = readBlocks.first(where: { $0.runs != runCount }) {
@@ -158,13 +165,13 @@ extension Executor {
             return low == high ? "\(path) = \(ResultValue.format(low))" : "\(path) = \(ResultValue.format(low))…\(ResultValue.format(high))"
         }.joined(separator: ", ")
         if failures.isEmpty {
-            return SeedVerdict(passed: true, actual: "held for all \(runCount) seeds; " + ranges, failureMessage: "", notes: [])
+            return SeedVerdict(passed: true, actual: "held for all \(runCount) seeds; " + ranges, failedRuns: "", text: text, notes: [])
         }
         let seedList = failures.map { String($0.seed) }.joined(separator: ", ")
         return SeedVerdict(
             passed: false,
             actual: "failed for \(failures.count) of \(runCount) seeds (\(seedList)); " + ranges,
-            failureMessage: "expectation failed for \(failures.count) of \(runCount) seeds: \(text)",
+            failedRuns: " for \(failures.count) of \(runCount) seeds", text: text,
             notes: failures.map { "seed \($0.seed): \($0.reads)" })
     }
 }

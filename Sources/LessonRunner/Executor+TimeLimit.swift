@@ -13,13 +13,13 @@ extension Executor {
         let run = seed.map { " with seed \($0)" } ?? ""
         let smaller = "make the block smaller (less data, fewer epochs, repeats or sizes)"
         if blockTimeLimitIsDefault {
-            return Diagnostic(
+            return Diagnostic(.timeLimit,
                 "experiment '\(planned.id)' was stopped\(run) after \(limit), the default time limit of one block",
                 at: planned.block.location,
                 notes: [.init("its estimated work was within the kind's budget, so the estimate missed something"),
                         .init("\(smaller), or raise the limit with --block-time-limit SECONDS")])
         }
-        return Diagnostic(
+        return Diagnostic(.timeLimit,
             "experiment '\(planned.id)' was stopped\(run) after \(limit), the time limit set with --block-time-limit \(ResultValue.format(seconds))",
             at: planned.block.location,
             notes: [.init("the default limit is \(ResultValue.format(Executor.defaultBlockTimeLimit)) s; "

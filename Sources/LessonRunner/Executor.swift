@@ -111,10 +111,10 @@ public struct Executor {
         } catch let error as WorkDeadline.Exceeded {
             block.diagnostics.append(timeLimitDiagnostic(planned, seconds: error.seconds))
         } catch let error as ExperimentError {
-            block.diagnostics.append(Diagnostic("experiment '\(planned.id)' failed: \(error.message)", at: planned.block.location,
+            block.diagnostics.append(Diagnostic(.experimentFailed, "experiment '\(planned.id)' failed: \(error.message)", at: planned.block.location,
                                                 notes: error.notes.map { .init($0) }))
         } catch {
-            block.diagnostics.append(Diagnostic("experiment '\(planned.id)' failed: \(error)", at: planned.block.location))
+            block.diagnostics.append(Diagnostic(.experimentFailed, "experiment '\(planned.id)' failed: \(error)", at: planned.block.location))
         }
         block.seconds = WallClock.seconds(of: clock.now - start)
         return block
@@ -144,23 +144,22 @@ public struct Executor {
                                                             passed: verdict.passed, actual: verdict.actual))
                 if !verdict.passed {
                     var notes: [Diagnostic.Note] = verdict.notes.map { .init($0) }
-                    var message = verdict.failureMessage
                     let noisy = ([block.planned.id] + expression.rootNames.sorted()).compactMap { noise[$0] }
+                    let message = verdict.failureMessage(noisy: !noisy.isEmpty)
                     if let reason = noisy.first {
-                        message = message.replacingOccurrences(of: "expectation failed", with: "expectation failed on noisy timings")
                         notes.append(.init(reason))
                         notes.append(.init(strictTiming
                             ? "the timings were noisy; without --strict-timing this would be a warning"
                             : "the timings were noisy, so this is a warning; --strict-timing makes it an error"))
                     }
-                    block.diagnostics.append(Diagnostic(message, at: expectation.location,
+                    block.diagnostics.append(Diagnostic(noisy.isEmpty ? .expectationFailed : .noisyTiming, message, at: expectation.location,
                                                         severity: noisy.isEmpty || strictTiming ? .error : .warning,
                                                         notes: notes))
                 }
             } catch {
                 block.expectations.append(ExpectationResult(text: expectation.text, location: expectation.location,
                                                             passed: false, actual: error.message))
-                block.diagnostics.append(Diagnostic("cannot evaluate expectation '\(Excerpt.clipped(expectation.text))': \(error.message)"
+                block.diagnostics.append(Diagnostic(.expectationError, "cannot evaluate expectation '\(Excerpt.clipped(expectation.text))': \(error.message)"
                                                         + HyphenHint.suggestion(for: expectation.text, ids: Set(scope.blocks.keys)),
                                                     at: expectation.location, notes: error.notes.map { .init($0) }))
             }
@@ -204,7 +203,7 @@ public struct Executor {
             } catch {
                 let message = error.message + HyphenHint.suggestion(for: source, ids: Set(plan.blocks.map(\.id)))
                 resolved.append(ResolvedReference(reference: reference, text: nil, error: message))
-                diagnostics.append(Diagnostic("inline value `=\(Excerpt.clipped(reference.expression))`: \(message)",
+                diagnostics.append(Diagnostic(.inlineValue, "inline value `=\(Excerpt.clipped(reference.expression))`: \(message)",
                                               at: reference.location, notes: error.notes.map { .init($0) }))
             }
         }

@@ -5,7 +5,7 @@ import LessonMarkdown
 enum FrontMatterCheck {
     static func diagnostics(for lesson: Lesson) -> [Diagnostic] {
         (lesson.frontMatter?.problems ?? []).map {
-            Diagnostic($0.message, at: $0.location, severity: $0.isError ? .error : .warning)
+            Diagnostic(.frontMatter, $0.message, at: $0.location, severity: $0.isError ? .error : .warning)
         }
     }
 }

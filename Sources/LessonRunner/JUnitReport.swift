@@ -55,7 +55,8 @@ public enum JUnitReport {
         guard let first = errors.first else { return "" }
         let message = first.location.map { "\($0): \(first.message)" } ?? first.message
         let text = all.map { $0.formatted(color: false) }.joined(separator: "\n")
-        let type = first.message.hasPrefix("expectation failed") ? "expectation" : "error"
+        // The first error's code: "expectation-failed", "unknown-key", "time-limit", …
+        let type = first.code.name
         return "      <failure message=\"\(escape(message))\" type=\"\(type)\">\(escape(text))</failure>\n"
     }
 

@@ -19,7 +19,7 @@ public enum LessonDiscovery {
         /// A warning at the link, printed like every other diagnostic (and as
         /// a GitHub annotation with `--format github`).
         public var diagnostic: Diagnostic {
-            Diagnostic("skipped: a symbolic link to '\(target)', outside the folder '\(folder)'; lessons found in a folder must stay inside it",
+            Diagnostic(.skippedLink, "skipped: a symbolic link to '\(target)', outside the folder '\(folder)'; lessons found in a folder must stay inside it",
                        at: SourceLocation(path: path, line: 1, column: 1), severity: .warning,
                        notes: [.init("name the file itself on the command line to render it anyway")])
         }

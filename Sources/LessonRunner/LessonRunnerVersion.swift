@@ -1,10 +1,11 @@
-import Experiments
+
 
 /// LessonRunner's own version, shown by `lesson --version`.
 public enum LessonRunnerVersion {
-    /// Bumped with each release; cached results are keyed by the engine
-    /// version, not by this.
+    /// Bumped with each release; cached results are keyed by the code that
+    /// computes them (``CodeIdentity``), not by this.
     public static let string = "0.1.0"
-    /// The version of the engine that computes results (part of every cache key).
-    public static var engine: String { KindRegistry.engineVersion }
+    /// Names the code that computes results: the first 12 digits of its
+    /// sources' digest (part of every cache key).
+    public static var engine: String { String(CodeIdentity.sourceDigest.prefix(12)) }
 }

@@ -87,18 +87,19 @@ public enum LocalImage {
         var out: [Diagnostic] = []
         for image in lesson.images where isLocal(image.source) {
             guard let relative = relativePath(image.source) else {
-                out.append(Diagnostic("image '\(Excerpt.clipped(image.source))' is outside the lesson's folder; put it in the folder (for example img/) and write a path inside it",
+                out.append(Diagnostic(.imageOutside, "image '\(Excerpt.clipped(image.source))' is outside the lesson's folder; put it in the folder (for example img/) and write a path inside it",
                                       at: image.location))
                 continue
             }
             if let problem = nameProblem(relative) {
-                out.append(Diagnostic("image '\(Excerpt.clipped(image.source))' \(problem); rename it (for example img/plot.png)",
+                out.append(Diagnostic(.imageName, "image '\(Excerpt.clipped(image.source))' \(problem); rename it (for example img/plot.png)",
                                       at: image.location))
                 continue
             }
             let path = folder.isEmpty ? relative : (folder as NSString).appendingPathComponent(relative)
             if let problem = fileProblem(path, lessonFolder: folder) {
-                out.append(Diagnostic("image '\(Excerpt.clipped(image.source))' \(problem)", at: image.location))
+                let code: DiagnosticCode = Confinement.realPath(path) == nil ? .imageMissing : .imageFile
+                out.append(Diagnostic(code, "image '\(Excerpt.clipped(image.source))' \(problem)", at: image.location))
             }
         }
         return out

@@ -167,7 +167,7 @@ public struct Numbering: Sendable {
             let known = targets.keys.sorted()
             let close = known.first { $0.lowercased() == reference.id.lowercased() }
                 ?? known.first { $0.hasSuffix(":" + reference.id) || reference.id.hasSuffix(":" + $0) }
-            return Diagnostic(
+            return Diagnostic(.crossReference,
                 "unknown cross-reference '[@\(reference.id)]'" + (close.map { "; did you mean '[@\($0)]'?" } ?? "")
                     + " (a figure `{#fig:…}`, a `Table: … {#tbl:…}` caption, a block id or a heading's anchor)",
                 at: reference.location)

@@ -26,7 +26,7 @@ public struct Pipeline {
         } catch {
             let lesson = Lesson(path: path, title: nil, blocks: [], experiments: [], references: [])
             let plan = Plan(lesson: lesson, blocks: [], diagnostics: [
-                Diagnostic("\(error)", at: SourceLocation(path: path, line: 1, column: 1)),
+                Diagnostic(.unreadableLesson, "\(error)", at: SourceLocation(path: path, line: 1, column: 1)),
             ])
             return ExecutedLesson(plan: plan, blocks: [], references: [], diagnostics: plan.diagnostics, seconds: 0)
         }

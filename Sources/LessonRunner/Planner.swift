@@ -22,10 +22,10 @@ public enum Planner {
         let context = DecodeContext(lessonDirectory: directory.isEmpty ? "." : directory)
         var blocks: [PlannedBlock] = []
         var seenIds: [String: SourceLocation] = [:]
-        var diagnostics = lesson.warnings.map { Diagnostic($0.message, at: $0.location, severity: $0.isError ? .error : .warning) }
+        var diagnostics = lesson.warnings.map { Diagnostic(.markdown, $0.message, at: $0.location, severity: $0.isError ? .error : .warning) }
         if lesson.experiments.count > maximumBlocks {
             let first = lesson.experiments[maximumBlocks]
-            diagnostics.append(Diagnostic(
+            diagnostics.append(Diagnostic(.tooManyBlocks,
                 "too many experiment blocks: a lesson may have at most \(maximumBlocks.grouped), this one has "
                     + "\(lesson.experiments.count.grouped); this block and the ones after it are not run",
                 at: first.location, notes: [.init("split the lesson into several files")]))
@@ -65,7 +65,7 @@ public enum Planner {
         }
         for var planned in planned {
             if let previous = seenIds[planned.id] {
-                planned.diagnostics.append(Diagnostic(
+                planned.diagnostics.append(Diagnostic(.duplicateId,
                     "duplicate block id '\(planned.id)'; ids name a block's values and must be unique in a lesson",
                     at: planned.block.location, notes: [.init("first used here", location: previous)]))
                 planned.prepared = nil
@@ -99,7 +99,7 @@ public enum Planner {
             let message = block.kind.isEmpty
                 ? "experiment block without a kind; write 'experiment <kind>'"
                 : "unknown experiment kind '\(block.kind)'" + Suggestion.didYouMean(block.kind, in: names)
-            planned.diagnostics.append(Diagnostic(message, at: block.kindLocation,
+            planned.diagnostics.append(Diagnostic(.unknownKind, message, at: block.kindLocation,
                                                   notes: [.init("known kinds: " + names.joined(separator: ", ") + " (see `lesson kinds`)")]))
             return planned
         }
@@ -108,7 +108,7 @@ public enum Planner {
             // `experiment softmax softmax` or `experiment train fast`: the
             // block runs as its kind, but the rest would otherwise vanish.
             let extra = words.dropFirst(2).joined(separator: " ")
-            planned.diagnostics.append(Diagnostic(
+            planned.diagnostics.append(Diagnostic(.fenceText,
                 "ignored text '\(extra.prefix(60))' after 'experiment \(block.kind)' on the fence line",
                 at: block.kindLocation, severity: .warning,
                 notes: [.init("the fence line holds only 'experiment <kind>'; settings such as an id or a caption go in the block body, e.g. 'id: \(words.count == 3 && words[2].allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" } ? String(words[2]) : "my_block")'")]))
@@ -145,7 +145,7 @@ public enum Planner {
                 } catch {
                     let offset = (error.offset ?? 0) + (quoted ? 1 : 0)
                     // Point at the offending character, not the start of the entry.
-                    planned.expectations.append(PlannedExpectation(text: scalar.string, expression: nil, location: location, problem: Diagnostic(
+                    planned.expectations.append(PlannedExpectation(text: scalar.string, expression: nil, location: location, problem: Diagnostic(.invalidExpectation,
                         "invalid expectation '\(Excerpt.clipped(scalar.string))': \(error.message)",
                         at: block.fileLocation(bodyLine: line, bodyColumn: column + offset),
                         notes: error.notes.map { .init($0) })))
@@ -153,22 +153,31 @@ public enum Planner {
             }
         }
         var context = context
-        context.runs = max(1, planned.seeds.count)
+        context.seeds = max(1, planned.seeds.count)
         let prepared = kind.prepare(reader, context)
         for issue in reader.issues {
             let location = issue.line == 0 ? block.location : block.fileLocation(bodyLine: issue.line, bodyColumn: issue.column)
-            planned.diagnostics.append(Diagnostic(issue.message, at: location, notes: issue.notes.map { .init($0) }))
+            planned.diagnostics.append(Diagnostic(Self.code(of: issue), issue.message, at: location, notes: issue.notes.map { .init($0) }))
         }
         planned.diagnostics.sort { ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0) }
         if planned.diagnostics.count > maximumDiagnosticsPerBlock {
             let more = planned.diagnostics.count - maximumDiagnosticsPerBlock
             let next = planned.diagnostics[maximumDiagnosticsPerBlock]
             planned.diagnostics.removeSubrange(maximumDiagnosticsPerBlock...)
-            planned.diagnostics.append(Diagnostic(
+            planned.diagnostics.append(Diagnostic(.tooManyProblems,
                 "\(more.grouped) more problem\(more == 1 ? "" : "s") in this block from here on, not listed; fix the ones above first",
                 at: next.location ?? block.location))
         }
         planned.prepared = planned.diagnostics.isEmpty ? prepared : nil
         return planned
+    }
+
+    /// The diagnostic code of a problem a kind's reader found.
+    static func code(of issue: SpecIssue) -> DiagnosticCode {
+        switch issue.kind {
+        case .invalidValue: return .invalidValue
+        case .unknownKey: return .unknownKey
+        case .overBudget: return .overBudget
+        }
     }
 }

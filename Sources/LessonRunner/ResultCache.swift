@@ -29,7 +29,7 @@ public struct ResultCache: Sendable {
     }
 
     private static func key(for prepared: PreparedExperiment, runs: String, code: String) -> String? {
-        var text = "code=\(code)\nengine=\(KindRegistry.engineVersion)\nkind=\(prepared.kind)\n\(runs)\nspec=\(prepared.specJSON)\n"
+        var text = "code=\(code)\nkind=\(prepared.kind)\n\(runs)\nspec=\(prepared.specJSON)\n"
         for file in prepared.dataFiles.sorted() {
             guard let data = FileManager.default.contents(atPath: file) else { return nil }
             text += "data=\((file as NSString).lastPathComponent):\(StableHash.digest128(data))\n"
@@ -37,16 +37,14 @@ public struct ResultCache: Sendable {
         return StableHash.hex128(text)
     }
 
-    /// The key of a prepared block for this cache: like
-    /// ``key(for:seed:code:)`` with the executable's digest remembered in
-    /// the cache folder (``CodeIdentity/current(rememberedIn:)``).
+    /// The key of a prepared block for this cache (``key(for:seed:code:)``).
     public func key(for prepared: PreparedExperiment, seed: UInt64) -> String? {
-        Self.key(for: prepared, seed: seed, code: CodeIdentity.current(rememberedIn: directory))
+        Self.key(for: prepared, seed: seed)
     }
 
     /// The key of a block with `seeds:` as a whole, for this cache.
     public func key(for prepared: PreparedExperiment, seeds: [UInt64]) -> String? {
-        Self.key(for: prepared, seeds: seeds, code: CodeIdentity.current(rememberedIn: directory))
+        Self.key(for: prepared, seeds: seeds)
     }
 
     /// Whether an entry is stored under `key` (not whether it is sound:

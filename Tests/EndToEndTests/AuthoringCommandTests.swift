@@ -58,7 +58,20 @@ import Testing
         #expect(r.status == 0)
         #expect(r.stdout.contains("  values (read them as id.name in expect: and `=id.name`):\n    loss: number\n"), "\(r.stdout)")
         #expect(r.stdout.contains("access: `probabilities[0]` is the first class"))
-        #expect(r.stdout.contains("  work budget: "))
+        #expect(r.stdout.contains("  work budget, for all of a block's runs together (every seed): "))
+    }
+
+    /// The code after a message, brackets and all, is what `lesson explain` takes.
+    @Test func explainDocumentsEveryDiagnosticCode() throws {
+        let one = try LessonBinary.run(["explain", "[unknown-key]"])
+        #expect(one.status == 0)
+        #expect(one.stdout.hasPrefix("unknown-key: A block names a key its kind does not have."), "\(one.stdout)")
+        let all = try LessonBinary.run(["explain"])
+        #expect(all.status == 0)
+        #expect(all.stdout.contains("expectation-failed ") && all.stdout.contains("over-budget "), "\(all.stdout)")
+        let bad = try LessonBinary.run(["explain", "unknown-kye"])
+        #expect(bad.status == 64)
+        #expect(bad.stderr.contains("unknown diagnostic code 'unknown-kye'; did you mean 'unknown-key'?"), "\(bad.stderr)")
     }
 
     @Test func theMarkdownReferenceRendersAsAPage() throws {

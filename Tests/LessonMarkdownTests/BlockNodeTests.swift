@@ -88,9 +88,6 @@ import LessonMarkdown
             .codeBlock(info: "", literal: "indented code\n"),
             .codeBlock(info: "swift", literal: "let x = 1\n"),
         ])
-        #expect(lesson.blockRanges.count == lesson.blocks.count)
-        #expect(lesson.blockRanges.map(\.start.line) == [1, 3, 5, 9, 12, 16, 18])
-        #expect(lesson.blockRanges.first?.end == SourceLocation(path: "t.md", line: 1, column: 6))
     }
 
     @Test func headingsGetUniqueAnchorsAndTheFirstLevelOneIsTheTitle() {

@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct FrontMatterTests {
     @Test func frontMatterIsReadAndNotRendered() throws {
-        let lesson = LessonLoader.parse("---\norder: 2\nlang: vi\ntitle: \"Khởi tạo: # 1\"\n---\n# Heading\n\nText.\n", path: "l.md")
+        let lesson = LessonLoader.parse("---\norder: 2\nlang: vi\ntitle: \"Khởi tạo: # 1\"\n---\n# Heading\n\nText `=x`.\n", path: "l.md")
         let matter = try #require(lesson.frontMatter)
         #expect(matter.order == 2)
         #expect(matter.lang == "vi")
@@ -17,7 +17,7 @@ import Testing
         #expect(lesson.blocks.count == 2)
         #expect(lesson.title == "Heading")
         // Lines keep their numbers.
-        #expect(lesson.blockRanges.first?.start.line == 6)
+        #expect(lesson.references.first?.location.line == 8)
     }
 
     @Test func unknownKeysAndBadValuesAreLocated() throws {

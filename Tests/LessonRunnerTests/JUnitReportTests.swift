@@ -71,7 +71,7 @@ import Testing
         #expect(reader.cases[0].failures.isEmpty)
         let failure = try #require(reader.cases[1].failures.first)
         #expect(failure.message == "dir/a <&> \"b\".md:14:5: expectation failed: loss < 0.01 and 1 < 2")
-        #expect(failure.text.contains("dir/a <&> \"b\".md:14:5: error: expectation failed: loss < 0.01 and 1 < 2\nnote: loss = 2.317"))
+        #expect(failure.text.contains("dir/a <&> \"b\".md:14:5: error: expectation failed: loss < 0.01 and 1 < 2 [expectation-failed]\nnote: loss = 2.317"))
     }
 
     @Test func problemsOutsideBlocksFailALessonCase() throws {

@@ -95,7 +95,8 @@ import Testing
         #expect(held.actual == "held for all 3 seeds; acc = 0.2…0.7")
         let failed = try executor.evaluate(Expression.parse("acc > 0.5"), text: "acc > 0.5", scope: scope)
         #expect(!failed.passed)
-        #expect(failed.failureMessage == "expectation failed for 1 of 3 seeds: acc > 0.5")
+        #expect(failed.failureMessage(noisy: false) == "expectation failed for 1 of 3 seeds: acc > 0.5")
+        #expect(failed.failureMessage(noisy: true) == "expectation failed on noisy timings for 1 of 3 seeds: acc > 0.5")
         #expect(failed.notes == ["seed 7: acc = 0.2"])
         // The mean is one number: evaluated once.
         let mean = try executor.evaluate(Expression.parse("acc.mean > 0.4"), text: "", scope: scope)

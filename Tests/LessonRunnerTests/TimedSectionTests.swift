@@ -41,7 +41,7 @@ import Testing
     }
 
     /// Some arithmetic the optimizer cannot drop.
-    static func work(_ monitor: Monitor) {
+    static func busyWork(_ monitor: Monitor) {
         var x = 1.0
         for i in 1...2_000 { x += Double(i).squareRoot() }
         if x.isNaN { monitor.add("nan") }
@@ -69,7 +69,7 @@ import Testing
                 let rounds = monitor["busy rounds"]
                 for _ in 0..<500 {
                     if monitor["at work"] != 0 { monitor.add("violations") }
-                    work(monitor)
+                    busyWork(monitor)
                 }
                 monitor.add("busy rounds during sections", monitor["busy rounds"] - rounds)
             }
@@ -91,7 +91,7 @@ import Testing
             var rounds = 0
             while rounds < 200 || (monitor["sections"] == 0 && rounds < 2_000_000) {
                 monitor.add("at work")
-                work(monitor)
+                busyWork(monitor)
                 monitor.add("at work", -1)
                 monitor.add("busy rounds")
                 try WorkDeadline.check()

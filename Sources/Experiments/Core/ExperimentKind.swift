@@ -28,6 +28,11 @@ public protocol ExperimentKind {
     /// no usable spec could be built.
     static func decode(_ reader: SpecReader, context: DecodeContext) -> Spec?
 
+    /// What one run asks for, each against its budget. The runner multiplies
+    /// by the block's runs and refuses the block before it runs when a total
+    /// is over (``WorkEstimate``); a kind never checks a budget itself.
+    static func work(_ spec: Spec) -> [WorkEstimate]
+
     /// Files the run reads: their contents become part of the cache key.
     static func dataFiles(_ spec: Spec, context: DecodeContext) -> [String]
 
@@ -40,22 +45,37 @@ extension ExperimentKind {
     public static var budget: String { "no limit beyond the ranges of its keys" }
     public static var example: KindExample? { nil }
     public static func dataFiles(_ spec: Spec, context: DecodeContext) -> [String] { [] }
+    public static func work(_ spec: Spec) -> [WorkEstimate] { [] }
 }
 
 /// What decoding may consult: where the lesson lives, for data files.
 public struct DecodeContext: Sendable {
     /// The folder of the lesson file.
     public var lessonDirectory: String
-    /// How many times the block runs (its `seeds:`): a kind's work budget
-    /// covers all of them, so its estimate is multiplied by this.
-    public var runs: Int
-    public init(lessonDirectory: String, runs: Int = 1) {
+    /// How many seeds the block runs with (its `seeds:`).
+    public var seeds: Int
+    /// How many settings of the block run (explored positions; 1 for a plain block).
+    public var positions: Int
+    public init(lessonDirectory: String, seeds: Int = 1, positions: Int = 1) {
         self.lessonDirectory = lessonDirectory
-        self.runs = runs
+        self.seeds = seeds
+        self.positions = positions
     }
 
+    /// How many times the block runs: a block's work budget covers all of
+    /// them, so every ``WorkEstimate`` is multiplied by this.
+    public var runs: Int { max(1, seeds) * max(1, positions) }
+
     /// " × 8 seeds" for a work estimate's explanation; empty for one run.
-    public var runsFactor: String { runs > 1 ? " × \(runs) seeds" : "" }
+    public var runsFactor: String {
+        (seeds > 1 ? " × \(seeds) seeds" : "") + (positions > 1 ? " × \(positions) explored positions" : "")
+    }
+
+    /// The way out that the runs themselves offer, for a refusal's note.
+    var runsHint: String {
+        let ways = (seeds > 1 ? ["fewer seeds"] : []) + (positions > 1 ? ["fewer explored values"] : [])
+        return ways.isEmpty ? "" : ", or " + ways.joined(separator: " or ")
+    }
 
     /// Resolves a data file named in a block: relative to the lesson's folder,
     /// then to its `data/` folder; nil when missing or outside the lesson's
@@ -117,6 +137,8 @@ public struct AnyExperimentKind: Sendable {
         example = K.example
         prepare = { reader, context in
             guard let spec = K.decode(reader, context: context), reader.issues.isEmpty else { return nil }
+            reader.check(K.work(spec), context: context)
+            guard reader.issues.isEmpty else { return nil }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
             encoder.nonConformingFloatEncodingStrategy = .convertToString(

@@ -11,7 +11,7 @@ public enum KindReference {
             out += describe(kind.keys)
             out.append("  values (read them as id.name in expect: and `=id.name`):")
             out += describe(kind.values)
-            out.append("  work budget: \(kind.budget)")
+            out.append("  work budget, for all of a block's runs together (every seed): \(kind.budget)")
             out.append("")
         }
         out.append("common keys (every kind):")
@@ -50,7 +50,7 @@ public enum KindReference {
         # Reference
 
         Every experiment kind: what it does, the keys of its block, the values it produces and the most \
-        work one block may ask for. A block reads its own values by name in `expect:` and other blocks' \
+        work one block may ask for, all its runs together (a block with `seeds: 8` asks for eight times the work of one run). A block reads its own values by name in `expect:` and other blocks' \
         as `id.name`; prose shows one with an inline code span such as \(code("=id.name:.3f")). \
         `lesson kinds` prints the same reference.
 

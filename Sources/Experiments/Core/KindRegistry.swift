@@ -14,10 +14,6 @@ public enum KindRegistry {
     public static func kind(named name: String) -> AnyExperimentKind? {
         all.first(where: { $0.name == name })
     }
-
-    /// Bumped whenever an engine or kind change alters results, so cached
-    /// results of older versions are not reused.
-    public static let engineVersion = "1"
 }
 
 import NeuralEngine

@@ -56,7 +56,7 @@ public final class SpecReader {
                     issues.append(SpecIssue(
                         "unknown key '\(name)' for kind '\(kind)'" + Suggestion.didYouMean(name, in: known),
                         line: key.mark?.line ?? 1, column: key.mark?.column ?? 1,
-                        notes: ["keys of '\(kind)': " + known.joined(separator: ", ")]))
+                        notes: ["keys of '\(kind)': " + known.joined(separator: ", ")], kind: .unknownKey))
                     continue
                 }
                 entries[name] = (key, value)
@@ -97,9 +97,9 @@ public final class SpecReader {
     }
 
     /// Records a problem at the value of `key` (or at the block if absent).
-    public func fail(_ key: String, _ message: String, notes: [String] = []) {
+    public func fail(_ key: String, _ message: String, notes: [String] = [], kind: SpecIssue.Kind = .invalidValue) {
         let mark = entries[key]?.value.mark
-        issues.append(SpecIssue(message, line: mark?.line ?? 0, column: mark?.column ?? 0, notes: notes))
+        issues.append(SpecIssue(message, line: mark?.line ?? 0, column: mark?.column ?? 0, notes: notes, kind: kind))
     }
 
     /// Records a problem at a specific node.

@@ -24,7 +24,7 @@ extension BatchNormModesKind {
         ValueDescriptor("var_ratio_max", type: "number", "Largest running variance / population variance over every unit of every batch norm layer."),
     ]
 
-    public static let budget = "epochs × (training examples × parameters + steps per epoch × 20,000) + test passes ≤ 5e9 (over all seeds)"
+    public static let budget = "epochs × (training examples × parameters + steps per epoch × 20,000) + test passes ≤ \(ResultValue.format(workBudget)), all seeds together"
 
     public static let example: KindExample? = KindExample(
         body: "data: blobs\nexamples: 200\nhidden: [16]\nepochs: 3\ntest_batch_sizes: [2, 8]",

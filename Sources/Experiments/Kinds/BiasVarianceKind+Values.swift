@@ -25,7 +25,7 @@ extension BiasVarianceKind {
                         access: "`optimum.capacity`, `optimum.index`, `optimum.test_mse`, `optimum.bias2`, `optimum.variance`", when: decomposed),
     ]
 
-    public static let budget = "epochs × train_size × parameters, summed over the networks, ≤ 3e9; epochs × train_size × networks ≤ 3e6"
+    public static let budget = "epochs × train_size × parameters, summed over the networks, ≤ \(ResultValue.format(workBudget)); epochs × train_size × networks ≤ \(ResultValue.format(exampleBudget)); polynomials: fits ≤ \(ResultValue.format(polynomialBudget)) multiply-adds; all seeds together; degrees × resamples × test_points ≤ \(ResultValue.format(predictionBudget)) predictions held at once"
 
     public static let example: KindExample? = KindExample(
         body: "data: polynomial\ndegrees: [1, 3]\ntrain_size: 20\nresamples: 3\ntest_points: 11",

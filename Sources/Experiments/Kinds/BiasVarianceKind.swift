@@ -81,19 +81,20 @@ public enum BiasVarianceKind: ExperimentKind {
     /// one more per capacity and resample for a decomposition). The matrix
     /// products of large networks do about 3e9 of these a second on one core
     /// of the build machine. The budget covers every run of a block with
-    /// `seeds:`: 3e10 is about ten seconds, what eight runs of the lesson's
-    /// widest digits sweep need (2e10).
-    static let workBudget = 3e10
+    /// `seeds:`: 8e10 is about half a minute; eight runs of the lesson's
+    /// widest digits sweep need 2e10.
+    static let workBudget = 8e10
     /// Largest number of examples all the networks of a block may go through
     /// (epochs × training examples × networks). Small networks spend their time
     /// on the per-step work that does not grow with the parameters, about
-    /// 0.4 µs an example: this is the budget that stops them (1e7 is about
-    /// 4 s, eight runs of the lesson's widest sweep).
-    static let exampleBudget = 1e7
+    /// 0.4 µs an example: this is the budget that stops them (6e7 is about
+    /// 25 s; eight runs of the lesson's widest sweep need 1e7).
+    static let exampleBudget = 6e7
     /// Largest work of a polynomial sweep and decomposition: multiply-adds of
     /// the least-squares fits (train_size × (degree + 1)² each) and of the
-    /// predictions, over every fit: about 10 s on one core of the build machine.
-    static let polynomialBudget = 5e9
+    /// predictions, over every fit, all seeds together: about 30 s on one
+    /// core of the build machine.
+    static let polynomialBudget = 1.5e10
     /// Most predictions a decomposition keeps (capacities × resamples ×
     /// test_points), 8 bytes each: 160 MB.
     static let predictionBudget = 2e7
@@ -162,38 +163,35 @@ public enum BiasVarianceKind: ExperimentKind {
             baseError: reader.double("base_error"), biasThreshold: reader.double("bias_threshold"),
             varianceThreshold: reader.double("variance_threshold"), resamples: resamples,
             testPoints: reader.int("test_points"), givenErrors: [])
-        if family == .degrees {
-            let hint = "lower 'train_size', 'validation_size', 'resamples', 'test_points' or the largest degree"
-            if spec.polynomialWork > polynomialBudget {
-                reader.fail("degrees",
-                            "fitting would take \(ResultValue.format(spec.polynomialWork, significant: 3)) multiply-adds "
-                            + "((1 + resamples) × train_size × (degree + 1)² per degree, plus the predictions), "
-                            + "more than the budget of \(ResultValue.format(polynomialBudget))",
-                            notes: [hint])
-            } else if spec.storedPredictions > predictionBudget {
-                reader.fail("test_points",
-                            "the decomposition would keep \(ResultValue.format(spec.storedPredictions, significant: 3)) predictions "
-                            + "(degrees × resamples × test_points), more than the budget of \(ResultValue.format(predictionBudget))",
-                            notes: [hint])
-            }
-        }
-        if family == .hidden || family == .depth {
-            let hint = "lower 'epochs', 'train_size'" + (resamples > 0 ? ", 'resamples'" : "") + " or the number of capacities"
-            let runs = Double(context.runs)
-            if spec.examplesProcessed * runs > exampleBudget {
-                reader.fail(family.rawValue,
-                            "training would go through \(ResultValue.format(spec.examplesProcessed * runs, significant: 3)) examples "
-                            + "(epochs × train_size × networks\(context.runsFactor)), more than the budget of \(ResultValue.format(exampleBudget))",
-                            notes: [hint])
-            } else if spec.trainingWork * runs > workBudget {
-                reader.fail(family.rawValue,
-                            "training would take \(ResultValue.format(spec.trainingWork * runs, significant: 3)) units of work "
-                            + "(epochs × train_size × parameters, summed over the networks\(context.runsFactor)), more than the budget of \(ResultValue.format(workBudget))",
-                            notes: ["parameters: " + capacities.map { "\($0) → \(spec.parameterCount($0))" }.joined(separator: ", "),
-                                    hint.replacingOccurrences(of: "the number of capacities", with: "the largest capacity")])
-            }
-        }
         return spec
+    }
+
+    public static func work(_ spec: Spec) -> [WorkEstimate] {
+        switch spec.family {
+        case .degrees:
+            let hint = "lower 'train_size', 'validation_size', 'resamples', 'test_points' or the largest degree"
+            return [
+                WorkEstimate("fitting would take", amount: spec.polynomialWork, unit: "multiply-adds",
+                             formula: "(1 + resamples) × train_size × (degree + 1)² per degree, plus the predictions",
+                             budget: polynomialBudget, keys: ["degrees"], hint: hint),
+                WorkEstimate("the decomposition would keep", amount: spec.storedPredictions, unit: "predictions",
+                             formula: "degrees × resamples × test_points", budget: predictionBudget, keys: ["test_points"],
+                             hint: hint, heldPerRun: true),
+            ]
+        case .hidden, .depth:
+            let hint = "lower 'epochs', 'train_size'" + (spec.resamples > 0 ? ", 'resamples'" : "") + " or the number of capacities"
+            return [
+                WorkEstimate("training would go through", amount: spec.examplesProcessed, unit: "examples",
+                             formula: "epochs × train_size × networks", budget: exampleBudget, keys: [spec.family.rawValue], hint: hint),
+                WorkEstimate("training would take", amount: spec.trainingWork,
+                             formula: "epochs × train_size × parameters, summed over the networks", budget: workBudget,
+                             keys: [spec.family.rawValue],
+                             hint: "parameters: " + spec.capacities.map { "\($0) → \(spec.parameterCount($0))" }.joined(separator: ", ")
+                                + "; " + hint.replacingOccurrences(of: "the number of capacities", with: "the largest capacity")),
+            ]
+        case .errors:
+            return []
+        }
     }
 
     private static func decodeErrors(_ reader: SpecReader) -> Spec? {

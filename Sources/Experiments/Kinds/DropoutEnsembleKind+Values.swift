@@ -25,7 +25,7 @@ extension DropoutEnsembleKind {
                         when: "the dropout network did not diverge"),
     ]
 
-    public static let budget = "2 networks × epochs × training examples × parameters ≤ 1e10; (Σ samples + 10) × test examples × parameters ≤ 2e10"
+    public static let budget = "2 networks × epochs × training examples × parameters ≤ \(ResultValue.format(trainingBudget)); (Σ samples + 10) × test examples × parameters ≤ \(ResultValue.format(inferenceBudget)); all seeds together"
 
     public static let example: KindExample? = KindExample(
         body: "data: blobs\nexamples: 200\nhidden: [16]\nepochs: 3\nsamples: [1, 5]",

@@ -25,7 +25,7 @@ extension HyperparameterSearchKind {
                         access: "`best.learning_rate`, `best.validation_accuracy`, `best.test_accuracy`", when: "mode: coarse_to_fine"),
     ]
 
-    public static let budget = "sampling: draws ≤ 1e6; grid_vs_random: repeats × trials × 2 ≤ 1e7; coarse_to_fine: 2 × trials × epochs × (training examples × parameters + steps × 20,000) ≤ 5e9"
+    public static let budget = "sampling: draws ≤ 1e6; grid_vs_random: repeats × trials × 2 ≤ \(ResultValue.format(evaluationBudget)); coarse_to_fine: 2 × trials × epochs × (training examples × parameters + steps × 20,000) ≤ \(ResultValue.format(trainingBudget)), all seeds together"
 
     public static let example: KindExample? = KindExample(
         body: "mode: sampling\ndraws: 1000",

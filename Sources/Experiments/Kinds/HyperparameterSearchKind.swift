@@ -60,8 +60,9 @@ public enum HyperparameterSearchKind: ExperimentKind {
         var zoom: Double
     }
 
-    /// Largest training work of a coarse_to_fine block, in the `train` kind's units.
-    static let trainingBudget = 5e9
+    /// Largest training work of a coarse_to_fine block, in the `train` kind's
+    /// units, all seeds together: the `train` kind's budget.
+    static let trainingBudget = TrainKind.trainingBudget
     /// Largest objective evaluations of a grid_vs_random block (repeats × trials × 2).
     static let evaluationBudget = 1e7
 
@@ -96,20 +97,24 @@ public enum HyperparameterSearchKind: ExperimentKind {
             if k * k != spec.trials {
                 reader.fail("trials", "mode grid_vs_random compares a k × k grid with k² random trials, so 'trials' must be a square (4, 9, 16, 25, 36, 49, 64), found \(spec.trials)")
             }
-            let work = Double(spec.repeats) * Double(spec.trials) * 2
-            if work > evaluationBudget {
-                reader.fail("repeats", "repeats × trials × 2 is \(ResultValue.format(work)) objective evaluations, more than the budget of \(ResultValue.format(evaluationBudget))",
-                            notes: ["lower 'repeats' or 'trials'"])
-            }
-        }
-        if mode == .coarseToFine, reader.issues.isEmpty, spec.trainingWork > trainingBudget {
-            reader.fail(reader.has("epochs") ? "epochs" : (reader.has("hidden") ? "hidden" : "trials"),
-                        "the search would take \(ResultValue.format(spec.trainingWork, significant: 3)) units of work "
-                        + "(2 stages × trials × epochs × (training examples × parameters + steps per epoch × \(Int(TrainKind.stepCost).grouped))), "
-                        + "more than the budget of \(ResultValue.format(trainingBudget))",
-                        notes: ["lower 'trials', 'epochs' or the widths in 'hidden'"])
         }
         return spec
+    }
+
+    public static func work(_ spec: Spec) -> [WorkEstimate] {
+        switch spec.mode {
+        case .sampling:
+            return []
+        case .gridVsRandom:
+            return [WorkEstimate("the comparison would make", amount: Double(spec.repeats) * Double(spec.trials) * 2,
+                                 unit: "objective evaluations", formula: "repeats × trials × 2",
+                                 budget: evaluationBudget, keys: ["repeats"], hint: "lower 'repeats' or 'trials'")]
+        case .coarseToFine:
+            return [WorkEstimate("the search would take", amount: spec.trainingWork,
+                                 formula: "2 stages × trials × epochs × (training examples × parameters + steps per epoch × \(Int(TrainKind.stepCost).grouped))",
+                                 budget: trainingBudget, keys: ["epochs", "hidden", "trials"],
+                                 hint: "lower 'trials', 'epochs' or the widths in 'hidden'")]
+        }
     }
 
     /// ⌊√n⌋.

@@ -13,7 +13,7 @@ extension SignalKind {
                         """),
     ]
 
-    public static let budget = "networks × rows × weights × (3 + 3 × epochs) ≤ 1e10; at most 12 networks"
+    public static let budget = "networks × rows × weights × (3 + 3 × epochs) ≤ \(ResultValue.format(workBudget)) (about 25 s of one core), all seeds together; at most \(maximumVariants) networks"
 
     public static let example: KindExample? = KindExample(
         body: "examples: 64\ndepth: 5\nwidth: 16\ninit: [he_normal, xavier_normal]",

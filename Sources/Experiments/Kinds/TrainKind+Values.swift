@@ -20,7 +20,7 @@ extension TrainKind {
                         access: "by name: `variants.adam.test_accuracy`; or `variants[0].curve.train_loss[-1]`; fields \(variantFields)"),
     ]
 
-    public static let budget = "(training examples × parameters + steps × 20,000) × epochs, summed over the variants, ≤ 5e9"
+    public static let budget = "(training examples × parameters + steps × 20,000) × epochs, summed over the variants, ≤ \(ResultValue.format(trainingBudget)) (about half a minute of one core), all seeds together"
 
     public static let example: KindExample? = KindExample(
         body: "data: blobs\nexamples: 200\nhidden: [8]\nepochs: 3\nvary: {optimizer: [sgd, adam]}",

@@ -31,7 +31,7 @@ extension VectorizationKind {
                         when: "the `dot` group runs"),
     ]
 
-    public static let budget = "(repeats + 1) × matrix_size³ ≤ 1e10 for the naive matrix product; sizes within the key ranges"
+    public static let budget = "(repeats + 1) × matrix_size³ ≤ \(ResultValue.format(naiveBudget)) for the naive matrix product, all seeds together; sizes within the key ranges"
 
     public static let example: KindExample? = KindExample(
         body: "size: 100_000\ncache_size: 1024\nmatrix_size: 32\nrepeats: 1",

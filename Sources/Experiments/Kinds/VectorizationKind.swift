@@ -81,15 +81,6 @@ public enum VectorizationKind: ExperimentKind {
                             notes: ["add one of \(group.variants.map(\.rawValue).joined(separator: ", ")), or remove '\(group.rawValue)' from 'run'"])
             }
         }
-        // The ranges bound each key; the naive product also needs a bound on
-        // the two together, because its time grows with repeats × n³.
-        let naiveWork = Double(repeats + 1) * pow(Double(matrixSize), 3) * Double(context.runs)
-        if groups.contains(.gemm), variants.contains(.naive), naiveWork > naiveBudget {
-            reader.fail("matrix_size",
-                        "the naive matrix product would do \(ResultValue.format(naiveWork, significant: 3)) multiply-adds "
-                        + "((repeats + 1) × matrix_size³\(context.runsFactor)), more than the budget of \(ResultValue.format(naiveBudget))",
-                        notes: ["lower 'repeats' or 'matrix_size', or leave 'naive' out of 'variants'"])
-        }
         return Spec(size: size, memoryBudget: memoryBudget, cacheSize: cacheSize, matrixSize: matrixSize, repeats: repeats,
                     groups: groups, variants: variants)
     }
@@ -103,6 +94,15 @@ public enum VectorizationKind: ExperimentKind {
     /// Multiply-adds the naive matrix product may do in one block, warm-up
     /// included: about half a minute at the rate of a cache-thrashing loop.
     static let naiveBudget = 1e10
+
+    /// The ranges bound each key; the naive product also needs a bound on
+    /// the two together, because its time grows with repeats × n³.
+    public static func work(_ spec: Spec) -> [WorkEstimate] {
+        guard spec.groups.contains(.gemm), spec.variants.contains(.naive) else { return [] }
+        return [WorkEstimate("the naive matrix product would do", amount: Double(spec.repeats + 1) * pow(Double(spec.matrixSize), 3),
+                             unit: "multiply-adds", formula: "(repeats + 1) × matrix_size³", budget: naiveBudget,
+                             keys: ["matrix_size"], hint: "lower 'repeats' or 'matrix_size', or leave 'naive' out of 'variants'")]
+    }
 
     public static func run(_ spec: Spec, context: RunContext) throws -> ExperimentOutcome {
         let result = try VectorizationBenchmark(spec: spec, seed: context.seed).run()

@@ -37,7 +37,7 @@ struct BlockHTML {
             + HTML.escape(planned.block.body) + "</code></pre>"
         if ran { out += "<p class=\"seed\"\(words.wordsAttribute)>" + HTML.escape(SeedLabel.text(planned, words: words)) + "</p>" }
         out += "</details>\n"
-        let errors = block.diagnostics.filter { $0.severity == .error && !$0.message.hasPrefix("expectation failed") }
+        let errors = block.diagnostics.filter { $0.severity == .error && !$0.code.isFailedClaim }
         if !errors.isEmpty {
             // The messages are about the lesson's source, in English.
             out += "<div class=\"diagnostics\" role=\"alert\"\(words.englishAttribute)>\n"

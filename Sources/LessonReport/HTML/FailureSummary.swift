@@ -63,7 +63,7 @@ enum FailureSummary {
     /// the page's words around the tool's English messages, marked as such.
     static func reasonHTML(_ block: ExecutedBlock, words: InterfaceWords) -> String {
         let broken = block.expectations.filter { !$0.passed }
-        if let error = block.diagnostics.first(where: { $0.severity == .error && !$0.message.hasPrefix("expectation failed") }) {
+        if let error = block.diagnostics.first(where: { $0.severity == .error && !$0.code.isFailedClaim }) {
             return words.english(HTML.escape(error.message))
         }
         if let first = broken.first {

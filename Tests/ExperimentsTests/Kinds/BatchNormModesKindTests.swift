@@ -46,16 +46,14 @@ import Testing
     }
 
     @Test func workAboveTheBudgetIsRefusedWhereItIsAsked() throws {
-        let (prepared, issues) = prepare("hidden: [512, 512]\nepochs: 400\n")
+        let (prepared, issues) = prepare("hidden: [1024, 1024]\nepochs: 400\n")
         #expect(prepared == nil)
         let issue = try #require(issues.first)
         #expect(issue.line == 2)
         #expect(issue.message.contains("more than the budget of \(ResultValue.format(BatchNormModesKind.workBudget))"), "\(issue.message)")
         // The shipped lesson's block, 8 seeds, is well inside.
-        let reader = SpecReader(body: "seeds: 8\n", kind: BatchNormModesKind.name,
-                                descriptors: CommonKeys.descriptors + BatchNormModesKind.keys)
-        _ = BatchNormModesKind.decode(reader, context: DecodeContext(lessonDirectory: KindTesting.lessonsDirectory, runs: 8))
-        #expect(reader.issues.isEmpty, "\(reader.issues)")
+        let (eight, eightIssues) = KindTesting.prepare(BatchNormModesKind.self, "seeds: 8\n", seeds: 8)
+        #expect(eight != nil && eightIssues.isEmpty, "\(eightIssues)")
     }
 
     @Test func smallRunIsDeterministicAndItsNumbersHang() throws {

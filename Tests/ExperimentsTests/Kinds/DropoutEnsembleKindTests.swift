@@ -42,10 +42,10 @@ import Testing
         ("examples: 500\n", "'examples' sets the size of a synthetic set; data: digits uses all 1,797 images"),
         ("train_fraction: 1\n", "'train_fraction' is 1, outside the allowed range 0.05 ≤ train_fraction ≤ 0.95"),
         ("label_noise: 1\n", "'label_noise' is 1, outside the allowed range 0 ≤ label_noise ≤ 0.9"),
-        ("epochs: 200\n",
-         "training would take 3.06×10¹⁰ units of work (2 networks × epochs × training examples × 85,002 parameters), more than the budget of 1×10¹⁰"),
-        ("samples: [100, 1000]\n",
-         "evaluation would take 8.47×10¹⁰ units of work ((sum of samples + 10) × test examples × parameters), more than the budget of 2×10¹⁰"),
+        ("epochs: 200\nhidden: [1024, 1024]\n",
+         "training would take 4.05×10¹¹ units of work (2 networks × epochs × training examples × 1,126,410 parameters), more than the budget of 1×10¹¹"),
+        ("samples: [100, 1000]\nhidden: [1024, 1024]\n",
+         "evaluation would take 1.12×10¹² units of work ((sum of samples + 10) × test examples × parameters), more than the budget of 2×10¹¹"),
         ("keep_prb: 0.5\n", "unknown key 'keep_prb' for kind 'dropout-ensemble'; did you mean 'keep_prob'?"),
     ])
     func validationErrors(body: String, message: String) {

@@ -11,8 +11,11 @@ enum KindTesting {
 
     static let context = DecodeContext(lessonDirectory: lessonsDirectory)
 
-    static func prepare<K: ExperimentKind>(_ kind: K.Type, _ body: String) -> (PreparedExperiment?, [SpecIssue]) {
+    /// `seeds`: how many seeds the runner would run the block with (its budget covers them all).
+    static func prepare<K: ExperimentKind>(_ kind: K.Type, _ body: String, seeds: Int = 1) -> (PreparedExperiment?, [SpecIssue]) {
         let reader = SpecReader(body: body, kind: K.name, descriptors: CommonKeys.descriptors + K.keys)
+        var context = context
+        context.seeds = seeds
         let prepared = AnyExperimentKind(kind).prepare(reader, context)
         return (prepared, reader.issues)
     }

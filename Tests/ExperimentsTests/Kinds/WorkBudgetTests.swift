@@ -37,4 +37,32 @@ import Testing
         let (prepared, issues) = KindTesting.prepare(BiasVarianceKind.self, "data: polynomial\nresamples: 200\ntest_points: 1000\n")
         #expect(prepared != nil, "\(issues)")
     }
+
+    /// A block's budget covers all its runs: a block that fits for one seed
+    /// is refused, before anything runs, when 64 seeds of it would not fit.
+    /// (`train`, `signal` and `hyperparameter-search` once checked one seed.)
+    @Test(arguments: [
+        ("train", "hidden: [256, 256]\nepochs: 60\n"),
+        ("signal", "data: digits\ndepth: 20\nwidth: 256\nepochs: 30\n"),
+        ("hyperparameter-search", "mode: coarse_to_fine\ntrials: 32\nepochs: 60\nhidden: [128, 128]\n"),
+        ("dropout-ensemble", "hidden: [256, 256]\nepochs: 40\n"),
+        ("batchnorm-modes", "hidden: [512, 512]\nepochs: 100\n"),
+        ("bias-variance", "data: digits\nhidden: [64, 256, 1024]\ntrain_size: 1000\nepochs: 500\n"),
+    ])
+    func theBudgetCoversEverySeed(kind name: String, body: String) throws {
+        let kind = try #require(KindRegistry.all.first { $0.name == name })
+        func prepare(seeds: Int) -> (PreparedExperiment?, [SpecIssue]) {
+            let reader = SpecReader(body: body, kind: name, descriptors: CommonKeys.descriptors + kind.keys)
+            var context = KindTesting.context
+            context.seeds = seeds
+            return (kind.prepare(reader, context), reader.issues)
+        }
+        let (one, oneIssues) = prepare(seeds: 1)
+        #expect(one != nil, "one seed should fit: \(oneIssues.map(\.message))")
+        let (many, issues) = prepare(seeds: 64)
+        #expect(many == nil)
+        let issue = try #require(issues.first)
+        #expect(issue.message.contains("× 64 seeds), more than the budget of"), "\(issue.message)")
+        #expect(issue.notes.last?.hasSuffix("or fewer seeds") == true, "\(issue.notes)")
+    }
 }

@@ -1,0 +1,109 @@
+/// A stable name for a class of diagnostic, as a compiler's error codes.
+///
+/// Behaviour keys on the code (which failures a page folds, what JUnit calls
+/// a failure), tests assert it, `lesson explain CODE` documents it, and it is
+/// printed after the message so that a reader can look it up. The wording of
+/// a message is for people and may change; a code is not renamed.
+public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, Codable {
+    case unreadableLesson = "unreadable-lesson"
+    case skippedLink = "skipped-link"
+    case markdown = "markdown"
+    case frontMatter = "front-matter"
+    case tooManyBlocks = "too-many-blocks"
+    case unknownKind = "unknown-kind"
+    case fenceText = "fence-text"
+    case unknownKey = "unknown-key"
+    case invalidValue = "invalid-value"
+    case overBudget = "over-budget"
+    case duplicateId = "duplicate-id"
+    case tooManyProblems = "too-many-problems"
+    case invalidExpectation = "invalid-expectation"
+    case expectationFailed = "expectation-failed"
+    case noisyTiming = "noisy-timing"
+    case expectationError = "expectation-error"
+    case experimentFailed = "experiment-failed"
+    case timeLimit = "time-limit"
+    case inlineValue = "inline-value"
+    case crossReference = "cross-reference"
+    case math = "math"
+    case mathUnavailable = "math-unavailable"
+    case imageOutside = "image-outside"
+    case imageMissing = "image-missing"
+    case imageName = "image-name"
+    case imageFile = "image-file"
+
+    /// The name printed after a message and taken by `lesson explain`.
+    public var name: String { rawValue }
+
+    /// Whether a diagnostic of this code says that a claim did not hold,
+    /// rather than that something could not run: the page shows such a
+    /// failure beside the claim, not as the block's error.
+    public var isFailedClaim: Bool { self == .expectationFailed || self == .noisyTiming }
+
+    /// One line: what the diagnostic means.
+    public var summary: String {
+        switch self {
+        case .unreadableLesson: return "A lesson file could not be read (missing, not a regular file, unreadable)."
+        case .skippedLink: return "A symbolic link found in a lesson folder leads outside it and was skipped."
+        case .markdown: return "Something in the Markdown the loader kept going past: text nested too deeply, a fence that nearly says `experiment`, bytes that are not UTF-8, a fence swallowed by an HTML block."
+        case .frontMatter: return "The settings between the `---` lines at the top of a lesson are malformed or unknown."
+        case .tooManyBlocks: return "A lesson has more experiment blocks than one lesson may run."
+        case .unknownKind: return "The word after `experiment` names no kind."
+        case .fenceText: return "Text after `experiment <kind>` on the fence line is ignored."
+        case .unknownKey: return "A block names a key its kind does not have."
+        case .invalidValue: return "A key of a block has a value of the wrong type, outside its range, or at odds with another key (an `id` that is not a name, a `seed` out of range, malformed YAML)."
+        case .overBudget: return "A block asks for more work than its kind's budget allows, all its runs together."
+        case .duplicateId: return "Two blocks of a lesson have the same `id`."
+        case .tooManyProblems: return "A block has more problems than are listed; fix the ones shown first."
+        case .invalidExpectation: return "An `expect:` entry does not parse as an expression."
+        case .expectationFailed: return "An expectation did not hold (for every seed, with `seeds:`)."
+        case .noisyTiming: return "An expectation over timings did not hold while the timings stayed noisy: a warning unless `--strict-timing`."
+        case .expectationError: return "An expectation could not be evaluated: a name it reads does not exist, or a value has the wrong type."
+        case .experimentFailed: return "A block's run stopped with an error."
+        case .timeLimit: return "A block ran longer than `--block-time-limit` and was stopped."
+        case .inlineValue: return "An inline value (a code span starting with `=`) could not be computed."
+        case .crossReference: return "A cross-reference (`[@…]`) names no figure, table, block or section."
+        case .math: return "KaTeX could not typeset a formula."
+        case .mathUnavailable: return "Math could not be typeset at all (KaTeX or its engine missing), so it shows as TeX."
+        case .imageOutside: return "An image lies outside the lesson's folder."
+        case .imageMissing: return "An image file does not exist."
+        case .imageName: return "An image's name is not an image's, or could take the place of the tool's own files (a page, `assets/`, a hidden file)."
+        case .imageFile: return "An image is not a regular file, is too large, or leads outside the lesson's folder through a link."
+        }
+    }
+
+    /// What to do about it, for `lesson explain`.
+    public var remedy: String {
+        switch self {
+        case .unreadableLesson: return "Check the path and the file's permissions; a lesson is a regular UTF-8 Markdown file."
+        case .skippedLink: return "Copy the lesson into the folder instead of linking to it, or pass its real path."
+        case .markdown: return "Read the message: it names the construct and the fix (a blank line between an HTML tag and a fence, `experiment` spelt in lower case, …)."
+        case .frontMatter: return "Write one flat `key: value` per line between two `---` lines; known keys are listed in the README."
+        case .tooManyBlocks: return "Split the lesson into several files."
+        case .unknownKind: return "Use one of the kinds `lesson kinds` lists; the message suggests the nearest."
+        case .fenceText: return "Keep only `experiment <kind>` on the fence line; put `id:`, `caption:` and the rest in the block body."
+        case .unknownKey: return "Fix the spelling (the message suggests the nearest key) or look the kind's keys up with `lesson kinds`."
+        case .invalidValue: return "The message names the allowed type or range; `lesson kinds` lists every key with its default."
+        case .overBudget: return "Lower the key the message points at, or use fewer seeds: the budget covers every run of the block."
+        case .duplicateId: return "Give each block its own id."
+        case .tooManyProblems: return "Fix the problems listed; the rest are shown once those are gone."
+        case .invalidExpectation: return "Quote the expression and check it: comparisons, arithmetic, `and`/`or`, functions such as `approx` and `count`."
+        case .expectationFailed: return "Read the values in the notes: fix the claim (or its margin), or the experiment. With `seeds:`, an expectation on plain `x` must hold for every seed; write `x.mean` or `count(…)` for a claim about most runs."
+        case .noisyTiming: return "Run again on a quieter machine, or state the claim as a ratio with more margin."
+        case .expectationError: return "Check the names against the kind's values (`lesson kinds`); the message suggests the nearest."
+        case .experimentFailed: return "Read the message and its notes: most runs fail on a data file or an impossible setting."
+        case .timeLimit: return "Make the block smaller, or raise `--block-time-limit` if the machine is slow."
+        case .inlineValue: return "Check the block id and the value's name; the message suggests the nearest."
+        case .crossReference: return "Name an existing `{#fig:…}`, `{#tbl:…}`, block `id` or heading anchor."
+        case .math: return "Fix the TeX at the position the message names."
+        case .mathUnavailable: return "Install KaTeX (`libjs-katex`) and Duktape (`duktape-dev`), as `make setup` does."
+        case .imageOutside: return "Put the image in the lesson's folder (for example `img/`) and refer to it there."
+        case .imageMissing: return "Check the path, relative to the lesson file."
+        case .imageName: return "Rename the image with an image ending (`.png`, `.svg`, …), outside `assets/` and folders named like pages."
+        case .imageFile: return "Copy the image itself into the lesson's folder (not a link to a file elsewhere) and keep it under the size limit."
+        }
+    }
+
+    /// `lesson explain`'s text for this code.
+    public var explanation: String { "\(name): \(summary)\n\n\(remedy)" }
+}
