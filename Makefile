@@ -50,9 +50,10 @@ render: build .build/reference/reference.md
 
 # One PDF per lesson and the whole course with its contents, in output/pdf/
 # (not committed: a PDF is remade from the pages in seconds), printed by
-# headless Chromium from the pages' print stylesheet.
-pdf: build
-	$(LESSON) render lessons --out output --pdf --course-title "$(COURSE_TITLE)"
+# headless Chromium from the pages' print stylesheet. The same lessons as
+# `render`, so the pages it rewrites are the same pages.
+pdf: build .build/reference/reference.md
+	$(LESSON) render lessons .build/reference/reference.md --out output --pdf --course-title "$(COURSE_TITLE)"
 
 check: build
 	$(LESSON) check lessons

@@ -178,7 +178,9 @@ public struct ReportWriter {
         let words = InterfaceWords.forLanguage(IndexRenderer.language(of: lessons.map {
             IndexRenderer.Entry(title: "", href: "", blocks: 0, failedBlocks: 0, errors: 0, lang: $0.lesson.frontMatter?.lang)
         }))
-        let parts = order.enumerated().map { position, i in
+        // The course is its lessons: a page that is not one (the kinds
+        // reference) has its own PDF only.
+        let parts = order.enumerated().filter { lessons[$0.element].lesson.frontMatter?.isReference != true }.map { position, i in
             CourseDocument.Part(title: curriculum.entries[position].title, lang: lessons[i].lesson.frontMatter?.lang,
                                 body: PageRenderer.mainHTML(lessons[i], navigation: PageNavigation(curriculum: curriculum, current: position),
                                                             imageSources: images.renamedSources(i), lessonLinks: links, options: options))
