@@ -20,6 +20,7 @@ public struct FrontMatter: Sendable, Equatable {
         ("order", "its place in the curriculum: lessons sort by it, then by file name"),
         ("lang", "the page's language: `en` (default) or `vi`"),
         ("description", "the summary shown on the index (default: the first paragraph)"),
+        ("seed", "mixed into every block's default seed (a whole number, 0 to 2^53 − 1): change it to run the lesson at other seeds"),
         ("translation_of", "the lesson this one translates (its file, e.g. `initialization.md`): the two pages get a language switch, and only the original is in the sequence and the index"),
         ("role", "`reference` for a page that is not a lesson (the kinds reference): listed after the lessons on the index and not counted"),
     ]
@@ -54,6 +55,11 @@ public struct FrontMatter: Sendable, Equatable {
     public var isReference: Bool { value("role")?.lowercased() == "reference" }
     /// `order` as a number (validated when parsed).
     public var order: Double? { value("order").flatMap(Double.init) }
+    /// `seed` as a number (validated when parsed).
+    public var seed: UInt64? { value("seed").flatMap { UInt64($0) }.flatMap { $0 <= Self.maximumSeed ? $0 : nil } }
+
+    /// The largest seed, as for a block's `seed:` (2^53 − 1: it survives JSON and `Double`).
+    static let maximumSeed: UInt64 = (1 << 53) - 1
 
     /// Finds a front-matter block at the very top of `source`: its parsed
     /// form, and the source with the block's lines emptied.
@@ -155,6 +161,9 @@ public struct FrontMatter: Sendable, Equatable {
         }
         if key == "order", Double(value) == nil || !(Double(value)!.isFinite) {
             problems.append(Problem(message: "'order' must be a number, like `order: 3`, not '\(value)'", location: entry.valueLocation, isError: true))
+        }
+        if key == "seed", UInt64(value).map({ $0 > Self.maximumSeed }) ?? true {
+            problems.append(Problem(message: "'seed' must be a whole number from 0 to \(Self.maximumSeed), like `seed: 7`, not '\(value)'", location: entry.valueLocation, isError: true))
         }
         if key == "lang", !Interface.known(value) {
             problems.append(Problem(message: "no interface words for lang '\(value)' (known: \(Interface.languages.joined(separator: ", "))); the page says it is '\(value)' but its interface stays English", location: entry.valueLocation, isError: false))

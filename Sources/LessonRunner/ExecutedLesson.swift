@@ -9,6 +9,9 @@ public struct ExpectationResult: Sendable {
     public var passed: Bool
     /// "loss = 0.417, max_gradient_error = 3.1e-11": the values it read.
     public var actual: String
+    /// The seeds of the runs where it failed, when it read per-seed values
+    /// (a `seeds:` block); empty otherwise.
+    public var failedSeeds: [UInt64] = []
 }
 
 /// One block after execution.

@@ -108,6 +108,7 @@ extension Executor {
         var failedRuns: String
         var text: String
         var notes: [String]
+        var failedSeeds: [UInt64] = []
 
         /// "expectation failed for 3 of 8 seeds: text"; on noisy timings, says so.
         func failureMessage(noisy: Bool) -> String {
@@ -172,7 +173,8 @@ extension Executor {
             passed: false,
             actual: "failed for \(failures.count) of \(runCount) seeds (\(seedList)); " + ranges,
             failedRuns: " for \(failures.count) of \(runCount) seeds", text: text,
-            notes: failures.map { "seed \($0.seed): \($0.reads)" })
+            notes: failures.map { "seed \($0.seed): \($0.reads)" },
+            failedSeeds: failures.map(\.seed))
     }
 }
 

@@ -141,7 +141,8 @@ public struct Executor {
             do {
                 let verdict = try evaluate(expression, text: expectation.text, scope: scope)
                 block.expectations.append(ExpectationResult(text: expectation.text, location: expectation.location,
-                                                            passed: verdict.passed, actual: verdict.actual))
+                                                            passed: verdict.passed, actual: verdict.actual,
+                                                            failedSeeds: verdict.failedSeeds))
                 if !verdict.passed {
                     var notes: [Diagnostic.Note] = verdict.notes.map { .init($0) }
                     let noisy = ([block.planned.id] + expression.rootNames.sorted()).compactMap { noise[$0] }

@@ -24,10 +24,10 @@ extension Pipeline {
         let jobs = max(1, jobs)
         // Loading and planning (cmark, every block's YAML) are per
         // lesson: on `jobs` threads too, in lesson order.
-        let registry = registry
+        let registry = registry, reseed = reseed
         let loaded: [Loaded] = ParallelMap.map(paths.count, jobs: jobs) { index in
             do {
-                return .plan(Planner.plan(try LessonLoader.load(path: paths[index]), registry: registry))
+                return .plan(Planner.plan(try LessonLoader.load(path: paths[index]), registry: registry, reseed: reseed))
             } catch {
                 return .unreadable(Self.unreadable(path: paths[index], error: error))
             }

@@ -11,6 +11,8 @@ public struct Pipeline {
     public var typesetter: MathTypesetter
     /// The kinds blocks may use.
     public var registry: [AnyExperimentKind] = KindRegistry.all
+    /// Moves every block's seeds by this much (`--reseed K`); 0 runs the seeds the lessons say.
+    public var reseed: UInt64 = 0
 
     public init(executor: Executor, typesetter: MathTypesetter = MathTypesetter(cacheDirectory: nil)) {
         self.executor = executor
@@ -22,7 +24,7 @@ public struct Pipeline {
     public func run(path: String) -> ExecutedLesson {
         do {
             let lesson = try LessonLoader.load(path: path)
-            return finishPage(executor.execute(Planner.plan(lesson, registry: registry)))
+            return finishPage(executor.execute(Planner.plan(lesson, registry: registry, reseed: reseed)))
         } catch {
             let lesson = Lesson(path: path, title: nil, blocks: [], experiments: [], references: [])
             let plan = Plan(lesson: lesson, blocks: [], diagnostics: [

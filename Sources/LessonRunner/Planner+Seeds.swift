@@ -1,9 +1,26 @@
 import Experiments
+import LessonSupport
 import Yams
 
 extension Planner {
     /// The largest seed (2^53 − 1, so seeds survive JSON and `Double` exactly).
     static let maximumSeed: UInt64 = (1 << 53) - 1
+
+    /// A block's seed when it gives none: a hash of its id and of the lesson's
+    /// front-matter `seed:`, both written by the author. Not the file's name
+    /// or path: renaming or moving a lesson must not change its numbers (and
+    /// so break an expectation that held). Two lessons with the same block id
+    /// and no `seed:` share that block's seed; a lesson-level seed tells them apart.
+    static func defaultSeed(lessonSeed: UInt64?, id: String) -> UInt64 {
+        let text = lessonSeed.map { "\($0)#\(id)" } ?? "#\(id)"
+        return StableHash.fnv1a64(text) & maximumSeed
+    }
+
+    /// `seed` moved by `offset` (`--reseed`), wrapping past the largest seed
+    /// so every moved seed is still one a block could have written.
+    static func moved(_ seed: UInt64, by offset: UInt64) -> UInt64 {
+        (seed &+ (offset & maximumSeed)) & maximumSeed
+    }
 
     /// Reads the common key `seeds`: an integer N runs the block with `first`,
     /// `first + 1`, …, `first + N − 1` (`first` is `seed:` when given, else the

@@ -17,7 +17,10 @@ public enum Planner {
     /// lines (and put each on the page); the first few say what is wrong.
     public static let maximumDiagnosticsPerBlock = 50
 
-    public static func plan(_ lesson: Lesson, registry: [AnyExperimentKind] = KindRegistry.all) -> Plan {
+    /// - Parameter reseed: moves every block's seeds by this much (`--reseed`),
+    ///   explicit `seed:`/`seeds:` too, so an author sees whether a claim holds
+    ///   at seeds nobody chose.
+    public static func plan(_ lesson: Lesson, registry: [AnyExperimentKind] = KindRegistry.all, reseed: UInt64 = 0) -> Plan {
         let directory = (lesson.path as NSString).deletingLastPathComponent
         let context = DecodeContext(lessonDirectory: directory.isEmpty ? "." : directory)
         var blocks: [PlannedBlock] = []
@@ -34,7 +37,7 @@ public enum Planner {
         var planned = lesson.experiments.prefix(maximumBlocks).map { block in
             counters[block.kind, default: 0] += 1
             return planBlock(block, defaultId: defaultId(kind: block.kind, ordinal: counters[block.kind]!), lesson: lesson,
-                             context: context, registry: registry)
+                             context: context, registry: registry, reseed: reseed)
         }
         // Default ids skip the ids blocks take explicitly, wherever those
         // blocks are: `id: softmax_2` on a first block must not collide with
@@ -51,7 +54,8 @@ public enum Planner {
                 let id = defaultId(kind: kind, ordinal: counters[kind]!)
                 taken.insert(id)
                 if id != planned[i].id {
-                    planned[i] = planBlock(planned[i].block, defaultId: id, lesson: lesson, context: context, registry: registry)
+                    planned[i] = planBlock(planned[i].block, defaultId: id, lesson: lesson, context: context, registry: registry,
+                                           reseed: reseed)
                 }
             }
         }
@@ -82,18 +86,12 @@ public enum Planner {
         return "\(base)_\(ordinal)"
     }
 
-    /// A stable seed from the lesson's file name and the block id, so moving
-    /// the repository or reordering unrelated blocks changes nothing.
-    static func defaultSeed(lessonPath: String, id: String) -> UInt64 {
-        let name = (lessonPath as NSString).lastPathComponent
-        return StableHash.fnv1a64("\(name)#\(id)") & ((1 << 53) - 1)
-    }
-
     static func planBlock(_ block: ExperimentBlock, defaultId: String, lesson: Lesson, context: DecodeContext,
-                          registry: [AnyExperimentKind]) -> PlannedBlock {
+                          registry: [AnyExperimentKind], reseed: UInt64 = 0) -> PlannedBlock {
         var planned = PlannedBlock(block: block, id: defaultId,
                                    seed: 0, caption: nil, show: false, expectations: [], prepared: nil, diagnostics: [])
-        planned.seed = defaultSeed(lessonPath: lesson.path, id: planned.id)
+        let lessonSeed = lesson.frontMatter?.seed
+        planned.seed = defaultSeed(lessonSeed: lessonSeed, id: planned.id)
         let names = registry.map(\.name)
         guard let kind = registry.first(where: { $0.name == block.kind }) else {
             let message = block.kind.isEmpty
@@ -122,12 +120,12 @@ public enum Planner {
             } else {
                 planned.id = id
                 planned.hasExplicitId = true
-                planned.seed = defaultSeed(lessonPath: lesson.path, id: id)
+                planned.seed = defaultSeed(lessonSeed: lessonSeed, id: id)
             }
         }
         if let seed = reader.optionalInt("seed") { planned.seed = UInt64(max(0, seed)) }
-        planned.seeds = readSeeds(reader, first: planned.seed)
-        if let first = planned.seeds.first { planned.seed = first }
+        planned.seeds = readSeeds(reader, first: planned.seed).map { moved($0, by: reseed) }
+        planned.seed = planned.seeds.first ?? moved(planned.seed, by: reseed)
         planned.caption = reader.optionalString("caption")
         planned.show = reader.has("show") ? reader.bool("show") : false
         if let node = reader.node("expect") {

@@ -16,6 +16,7 @@ struct Check: ParsableCommand {
         let lessons = try options.runAll()
         Terminal.report(lessons, format: options.format)
         let summary = CheckSummary(lessons)
+        FailureList.print(lessons, reseed: options.reseed)
         print(summary.detailLine)
         print(summary.line)
         RunEnd.exit(passed: summary.passed, keeping: lessons)

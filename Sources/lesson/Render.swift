@@ -56,6 +56,7 @@ struct Render: ParsableCommand {
             throw ExitCode(1)
         }
         let summary = CheckSummary(lessons)
+        FailureList.print(lessons, reseed: options.reseed)
         print("rendered \(lessons.count) lesson\(lessons.count == 1 ? "" : "s") into \(out)/ (\(summary.passedBlocks) of \(summary.blocks) blocks passed)")
         RunEnd.exit(passed: summary.passed, keeping: lessons)
     }

@@ -38,10 +38,14 @@ struct RunOptions: ParsableArguments {
     @Option(name: .customLong("block-time-limit"), help: ArgumentHelp("Stop a block that runs longer than this many seconds (an error for that block; the others go on). Default: \(Int(Executor.defaultBlockTimeLimit)).", valueName: "seconds"))
     var blockTimeLimit: Double?
 
+    @Option(help: ArgumentHelp("Move every block's seeds by K (blocks with their own 'seed'/'seeds' too), to check that the lessons' claims hold at seeds nobody chose; the summary lists each failed expectation with its seeds. Default: 0, the seeds the lessons say.", valueName: "K"))
+    var reseed: UInt64 = 0
+
     func validate() throws {
         if let blockTimeLimit, !(blockTimeLimit >= 0 && blockTimeLimit <= 1e6) { throw ValidationError("--block-time-limit must be between 0 and 1000000 seconds") }
         if paths.isEmpty { throw ValidationError("give at least one lesson file or folder") }
         if cacheDirectory.isEmpty { throw ValidationError("--cache-dir must not be empty") }
+        if reseed > Self.maximumReseed { throw ValidationError("--reseed must be 0…\(Self.maximumReseed) (seeds are below 2^53), found \(reseed)") }
         if jobs < 1 || jobs > 1_024 { throw ValidationError("--jobs must be 1…1024, found \(jobs)") }
         if junit?.isEmpty == true { throw ValidationError("--junit must name a file") }
         if let junit {
@@ -51,6 +55,8 @@ struct RunOptions: ParsableArguments {
             }
         }
     }
+
+    static let maximumReseed: UInt64 = (1 << 53) - 1
 
     /// Checks that the paths exist. Not part of `validate()`: ArgumentParser
     /// validates before it reports unknown options, so `lesson render -x` run
@@ -97,8 +103,9 @@ struct RunOptions: ParsableArguments {
         if let blockTimeLimit { executor.blockTimeLimit = blockTimeLimit }
         executor.strictTiming = strictTiming
         // Typeset formulas are cached even with --force: KaTeX is deterministic.
-        let pipeline = Pipeline(executor: executor,
+        var pipeline = Pipeline(executor: executor,
                                 typesetter: MathTypesetter(cacheDirectory: noCache ? nil : cacheDirectory))
+        pipeline.reseed = reseed
         let lessons = pipeline.run(paths: files, jobs: jobs)
         progress.finish()
         if cache != nil {

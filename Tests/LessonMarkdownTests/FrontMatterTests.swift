@@ -66,4 +66,18 @@ import Testing
         #expect(problems.first?.message.contains("no closing `---` line") == true)
         #expect(lesson.frontMatter?.order == nil)
     }
+
+    @Test func aLessonSeedIsAWholeNumberBelowTwoToThe53() throws {
+        let good = LessonLoader.parse("---\nseed: 42\n---\nText.\n", path: "l.md")
+        #expect(good.frontMatter?.seed == 42)
+        #expect(good.frontMatter?.problems.isEmpty == true)
+        for bad in ["-1", "4.5", "many", "9007199254740992"] {
+            let lesson = LessonLoader.parse("---\nseed: \(bad)\n---\nText.\n", path: "l.md")
+            let problems = try #require(lesson.frontMatter?.problems)
+            #expect(problems.count == 1 && problems[0].isError, "\(bad)")
+            #expect(problems.first?.location == SourceLocation(path: "l.md", line: 2, column: 7))
+            #expect(problems.first?.message.contains("'seed' must be a whole number from 0 to 9007199254740991") == true)
+            #expect(lesson.frontMatter?.seed == nil)
+        }
+    }
 }

@@ -1,0 +1,56 @@
+import LessonMarkdown
+import LessonSupport
+
+/// An expectation that did not hold, with the seeds it failed at: what the
+/// closing summary of `lesson check` (and `render`) lists, so an author who
+/// moved the seeds (`--reseed`) sees at once which claims were lucky.
+public struct FailedExpectation: Sendable, Equatable {
+    public var location: SourceLocation
+    public var blockId: String
+    public var text: String
+    /// The seeds of the runs where it failed; for a block run once, its seed.
+    public var seeds: [UInt64]
+    /// How many runs it was checked over (1 for a block run once).
+    public var runs: Int
+    /// The seeds of a `seeds:` block whose expectation reads only summaries
+    /// (`x.mean`, `x.max`): it failed for the runs together, not at one seed.
+    public var summaryOf: [UInt64] = []
+
+    /// Every failed expectation of `lessons`, in lesson and source order.
+    /// An expectation that could not be evaluated (or parsed) is listed too,
+    /// without seeds: it did not hold either.
+    public static func all(in lessons: [ExecutedLesson]) -> [FailedExpectation] {
+        lessons.flatMap { lesson in
+            lesson.blocks.flatMap { block in
+                block.expectations.filter { !$0.passed }.map { result in
+                    let runs = max(1, block.planned.seeds.count)
+                    let parsed = block.planned.expectations.contains {
+                        $0.location == result.location && $0.text == result.text && $0.expression != nil
+                    }
+                    let seeds = !result.failedSeeds.isEmpty ? result.failedSeeds
+                        : parsed && block.planned.seeds.isEmpty && block.outcome != nil ? [block.planned.seed] : []
+                    let summary = parsed && seeds.isEmpty && block.outcome != nil ? block.planned.seeds : []
+                    return FailedExpectation(location: result.location, blockId: block.planned.id, text: result.text,
+                                             seeds: seeds, runs: runs, summaryOf: summary)
+                }
+            }.sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) }
+        }
+    }
+
+    /// "lessons/a.md:12:5: block 'bn': `acc > 0.6` failed at seeds 8, 11 (2 of 8 runs)"
+    public var line: String {
+        var text = "\(location): block '\(blockId)': `\(Excerpt.clipped(self.text))`"
+        switch seeds.count {
+        case 0 where summaryOf.count > 1:
+            let consecutive = zip(summaryOf, summaryOf.dropFirst()).allSatisfy { $1 == $0 + 1 }
+            let seeds = consecutive ? "\(summaryOf[0])–\(summaryOf[summaryOf.count - 1])" : summaryOf.map(String.init).joined(separator: ", ")
+            text += " did not hold over the \(summaryOf.count) runs together (seeds \(seeds))"
+        case 0: text += " did not hold"
+        case 1 where runs == 1: text += " failed at seed \(seeds[0])"
+        default:
+            text += " failed at seed\(seeds.count == 1 ? "" : "s") \(seeds.map(String.init).joined(separator: ", "))"
+                + " (\(seeds.count) of \(runs) runs)"
+        }
+        return text
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+import LessonMarkdown
+import Testing
+@testable import LessonRunner
+
+/// The closing list of failed expectations names each one and its seeds.
+@Suite struct FailedExpectationTests {
+    @Test func failuresNameTheirSeedsInSourceOrder() {
+        let source = """
+        ```experiment softmax
+        id: one
+        seed: 3
+        logits: [2, 1, 0.1]
+        label: 0
+        expect: ["loss > 100", "loss < 1"]
+        ```
+
+        ```experiment softmax
+        id: many
+        seeds: [4, 6]
+        logits: [2, 1, 0.1]
+        label: 0
+        expect: ["loss > 100", "approx(loss, 0.417, 0.01)", "nonsense +", "loss.mean > 100"]
+        ```
+        """
+        let lesson = Executor(cache: nil).execute(Planner.plan(LessonLoader.parse(source, path: "l.md"), reseed: 10))
+        let failures = FailedExpectation.all(in: [lesson])
+        #expect(failures.map(\.text) == ["loss > 100", "loss > 100", "nonsense +", "loss.mean > 100"])
+        #expect(failures[0].seeds == [13] && failures[0].runs == 1)
+        #expect(failures[1].seeds == [14, 16] && failures[1].runs == 2)
+        #expect(failures[0].line == "l.md:6:10: block 'one': `loss > 100` failed at seed 13")
+        #expect(failures[1].line == "l.md:14:10: block 'many': `loss > 100` failed at seeds 14, 16 (2 of 2 runs)")
+        #expect(failures[2].seeds.isEmpty)
+        #expect(failures[2].line.hasSuffix("block 'many': `nonsense +` did not hold"))
+        #expect(failures[3].line.hasSuffix("block 'many': `loss.mean > 100` did not hold over the 2 runs together (seeds 14, 16)"))
+    }
+}
