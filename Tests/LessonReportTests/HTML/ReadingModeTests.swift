@@ -80,15 +80,9 @@ import Testing
     }
 
     @Test func aBlocksTablesAndChartsAreNumberedWithinIt() throws {
-        let html = page("""
-        ```experiment train
-        id: t
-        data: linear
-        epochs: 2
-        ```
-        """)
-        let table = try #require(html.range(of: "<span class=\"table-number\" id=\"block-t-table-1\">Table 1.1.</span> "))
-        let figure = try #require(html.range(of: "<p class=\"figure-label\"><span class=\"figure-number\" id=\"block-t-figure-1\">Figure 1.1.</span> </p>"))
+        let html = page(Self.block)
+        let table = try #require(html.range(of: "<span class=\"table-number\" id=\"block-softmax_1-table-1\">Table 1.1.</span> "))
+        let figure = try #require(html.range(of: "<p class=\"figure-label\"><span class=\"figure-number\" id=\"block-softmax_1-figure-1\">Figure 1.1.</span> </p>"))
         #expect(table.lowerBound < html.range(of: "<div class=\"table-wrap\"")!.lowerBound)
         #expect(figure.upperBound <= html.range(of: "<div class=\"chart-wrap\"")!.lowerBound)
     }
