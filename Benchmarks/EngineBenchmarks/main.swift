@@ -24,7 +24,7 @@ let packageRoot: String = {
     parts.removeLast(3)
     return parts.joined(separator: "/")
 }()
-let digitsPath = packageRoot + "/lessons/data/digits.csv.gz"
+let digitsPath = packageRoot + "/Sources/NeuralEngine/Resources/digits.csv.gz"
 
 let arguments = CommandLine.arguments.dropFirst()
 if arguments.contains("--train-only") {

@@ -31,6 +31,13 @@ public struct FrontMatter: Sendable, Equatable {
         public var value: String
         public var keyLocation: SourceLocation
         public var valueLocation: SourceLocation
+
+        public init(key: String, value: String, keyLocation: SourceLocation, valueLocation: SourceLocation) {
+            self.key = key
+            self.value = value
+            self.keyLocation = keyLocation
+            self.valueLocation = valueLocation
+        }
     }
 
     /// A front-matter line that is wrong, or a key nobody reads.
@@ -42,6 +49,8 @@ public struct FrontMatter: Sendable, Equatable {
 
     public var entries: [Entry] = []
     public var problems: [Problem] = []
+
+    public init() {}
 
     public func value(_ key: String) -> String? { entries.last { $0.key == key }?.value }
 

@@ -8,6 +8,12 @@ struct HeadingSlugger {
     private var used: Set<String> = []
     private var nextSuffix: [String: Int] = [:]
 
+    /// Takes `id` (a heading's `{#id}`) for a heading; false when a heading
+    /// before it already has that anchor.
+    mutating func claim(_ id: String) -> Bool {
+        used.insert(id).inserted
+    }
+
     /// The anchor for a heading whose plain text is `text`.
     mutating func slug(for text: String) -> String {
         var base = ""

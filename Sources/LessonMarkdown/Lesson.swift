@@ -27,6 +27,8 @@ public struct Lesson: Sendable, Equatable {
     public var formulas: [Formula] = []
     /// Every image, in document order, with its place in the file.
     public var images: [ImageReference] = []
+    /// Every link but autolinks, where it is written (links to other lessons are checked).
+    public var links: [LinkReference] = []
     /// Every `[@id]` cross-reference outside code, in document order.
     public var crossReferences: [CrossReference] = []
     /// The leading `---` YAML block, if the file has one.

@@ -15,6 +15,7 @@ struct LessonBuilder {
     private var experiments: [ExperimentBlock] = []
     private var references: [InlineReference] = []
     private var images: [ImageReference] = []
+    private var links: [LinkReference] = []
     private var footnoteDefinitions = 0
     private var warnings: [LessonWarning] = []
     private var deepNestingWarnings = 0
@@ -64,6 +65,7 @@ struct LessonBuilder {
         }
         lesson.warnings = warnings
         lesson.images = images
+        lesson.links = links
         return lesson
     }
 
@@ -80,13 +82,23 @@ struct LessonBuilder {
             }
             return content.isEmpty ? [] : [.paragraph(content)]
         case .heading(let level):
-            let content = inlines(node.children, lines: LineColumns(node))
+            var content = inlines(node.children, lines: LineColumns(node))
+            let explicit = HeadingIdentifier.take(from: &content)
             let text = plainText(content)
             if level == 1, title == nil {
                 title = text
                 titleContent = content
             }
-            return [.heading(level: level, content, anchor: slugger.slug(for: text))]
+            var anchor: String?
+            if let explicit {
+                if slugger.claim(explicit) {
+                    anchor = explicit
+                } else {
+                    warnings.append(LessonWarning("another heading already has the anchor '\(explicit)'; this one gets its own from its words",
+                                                  at: location(node.start)))
+                }
+            }
+            return [.heading(level: level, content, anchor: anchor ?? slugger.slug(for: text))]
         case .blockQuote:
             return [.blockQuote(childBlocks(node))]
         case .footnoteDefinition:
@@ -341,6 +353,12 @@ struct LessonBuilder {
             case .strikethrough:
                 result.append(.strikethrough(inlines(node.children, lines: lines)))
             case .link(let destination, let title):
+                if !isAutolink(node, destination: destination) {
+                    let text = math.parsedText
+                    let line = min(max(node.start.line, 1), text.lineCount)
+                    links.append(LinkReference(destination: math.restoringSource(destination), location: location(
+                        MarkdownNode.Position(line: line, column: max(node.start.column + lines.correction(line: line, in: text), 1)))))
+                }
                 result.append(.link(
                     destination: math.restoringSource(destination),
                     title: math.restoringSource(title),

@@ -1,6 +1,7 @@
 import Foundation
 import LessonMarkdown
 import LessonRunner
+import MathTypesetting
 import NeuralEngine
 
 /// What `lesson --version` prints: LessonRunner and every library that
@@ -17,11 +18,18 @@ public enum VersionReport {
         }
         return """
         lesson (LessonRunner) \(LessonRunnerVersion.string), engine \(LessonRunnerVersion.engine)
+        license: \(LessonRunnerVersion.license) (free to use, change and share; the LICENSE file says how)
         cmark-gfm \(CmarkVersion.string)
         OpenBLAS \(BLASKernel.libraryVersion), kernel \(BLASKernel.inUse) (\(origin))
-        KaTeX \(katexVersion ?? "not found (apt-get install libjs-katex)")
+        KaTeX \(katexVersion ?? "not found (apt-get install libjs-katex)")\(katexFolderNote)
         Swift compiler \(swiftCompilerVersion)
         """
+    }
+
+    /// Where KaTeX was found, when it is not Debian's (an unpacked archive's copy).
+    static var katexFolderNote: String {
+        guard let folder = KaTeXLocation.folder, folder != KaTeXLocation.debianFolder else { return "" }
+        return " (\(folder))"
     }
 
     /// The version of the KaTeX the pages use, read from its installed script

@@ -31,6 +31,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, Codable {
     case imageMissing = "image-missing"
     case imageName = "image-name"
     case imageFile = "image-file"
+    case lessonLink = "lesson-link"
+    case courseSettings = "course-settings"
 
     /// The name printed after a message and taken by `lesson explain`.
     public var name: String { rawValue }
@@ -69,6 +71,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, Codable {
         case .imageMissing: return "An image file does not exist."
         case .imageName: return "An image's name is not an image's, or could take the place of the tool's own files (a page, `assets/`, a hidden file)."
         case .imageFile: return "An image is not a regular file, is too large, or leads outside the lesson's folder through a link."
+        case .lessonLink: return "A link to another lesson's Markdown file leads to no file, or to an anchor its page does not have."
+        case .courseSettings: return "The course's settings file (`course.yml`) has an unknown key, a value of the wrong type, or is not valid YAML."
         }
     }
 
@@ -101,6 +105,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, Codable {
         case .imageMissing: return "Check the path, relative to the lesson file."
         case .imageName: return "Rename the image with an image ending (`.png`, `.svg`, …), outside `assets/` and folders named like pages."
         case .imageFile: return "Copy the image itself into the lesson's folder (not a link to a file elsewhere) and keep it under the size limit."
+        case .lessonLink: return "Write the other lesson's path relative to this lesson, and an anchor its page has (a heading's, from its words or its `{#id}`; the message suggests the closest)."
+        case .courseSettings: return "Fix the key or value at the place named (the message suggests the closest key); `lesson init` writes a file with every key and what it sets."
         }
     }
 

@@ -44,8 +44,7 @@ extension Executor {
     /// Each seed is its own unit of work, so several can run at once.
     func runSeed(_ planned: PlannedBlock, prepared: PreparedExperiment, index: Int) -> SeedRunResult {
         let seed = planned.seeds[index]
-        let directory = (planned.block.location.path as NSString).deletingLastPathComponent
-        let decode = DecodeContext(lessonDirectory: directory.isEmpty ? "." : directory, seeds: planned.seeds.count)
+        let decode = decodeContext(lessonPath: planned.block.location.path, seeds: planned.seeds.count)
         let key = cache?.key(for: prepared, seed: seed)
         if !force, let key, let cached = cache?.load(key) {
             return SeedRunResult(result: .ran(cached), fromCache: true, seconds: 0, key: key)

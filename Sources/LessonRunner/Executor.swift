@@ -31,6 +31,22 @@ public struct Executor {
     /// A failed expectation over timings that stayed noisy is an error, not a
     /// warning (`--strict-timing`).
     public var strictTiming = false
+    /// The course's shared data folders and folder (``CourseSettings``), for
+    /// the data files blocks name.
+    public var sharedDataFolders: [String] = []
+    public var courseRoot: String?
+
+    /// What a block of the lesson at `lessonPath` decodes and runs with.
+    func decodeContext(lessonPath: String, seeds: Int = 1) -> DecodeContext {
+        Self.decodeContext(lessonPath: lessonPath, seeds: seeds, sharedDataFolders: sharedDataFolders, courseRoot: courseRoot)
+    }
+
+    static func decodeContext(lessonPath: String, seeds: Int = 1, sharedDataFolders: [String], courseRoot: String?) -> DecodeContext {
+        let directory = (lessonPath as NSString).deletingLastPathComponent
+        return DecodeContext(lessonDirectory: directory.isEmpty ? "." : directory, seeds: seeds,
+                             sharedDataFolders: sharedDataFolders, courseRoot: courseRoot)
+    }
+
     /// Set while blocks run in parallel (`Pipeline.run(paths:jobs:)`): each
     /// block's code runs holding a shared hold, so that timed sections run
     /// alone. `nil`: one block at a time, nothing to wait for.
@@ -101,8 +117,7 @@ public struct Executor {
         let clock = ContinuousClock()
         let start = clock.now
         do {
-            let directory = (planned.block.location.path as NSString).deletingLastPathComponent
-            let context = RunContext(seed: planned.seed, decode: DecodeContext(lessonDirectory: directory.isEmpty ? "." : directory))
+            let context = RunContext(seed: planned.seed, decode: decodeContext(lessonPath: planned.block.location.path))
             let outcome = try WorkDeadline.$current.withValue(WorkDeadline(seconds: blockTimeLimit)) {
                 try gated { try prepared.run(context) }
             }

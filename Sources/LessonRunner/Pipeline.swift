@@ -11,6 +11,8 @@ public struct Pipeline {
     public var typesetter: MathTypesetter
     /// The kinds blocks may use.
     public var registry: [AnyExperimentKind] = KindRegistry.all
+    /// The language of lessons whose front matter names none (the course's `language:`).
+    public var defaultLanguage: String?
     /// Moves every block's seeds by this much (`--reseed K`); 0 runs the seeds the lessons say.
     public var reseed: UInt64 = 0
 
@@ -23,8 +25,9 @@ public struct Pipeline {
     /// a single diagnostic.
     public func run(path: String) -> ExecutedLesson {
         do {
-            let lesson = try LessonLoader.load(path: path)
-            return finishPage(executor.execute(Planner.plan(lesson, registry: registry, reseed: reseed)))
+            let lesson = Self.withLanguage(defaultLanguage, try LessonLoader.load(path: path))
+            return finishPage(executor.execute(Planner.plan(lesson, registry: registry, reseed: reseed,
+                                                             sharedDataFolders: executor.sharedDataFolders, courseRoot: executor.courseRoot)))
         } catch {
             let lesson = Lesson(path: path, title: nil, blocks: [], experiments: [], references: [])
             let plan = Plan(lesson: lesson, blocks: [], diagnostics: [
@@ -34,12 +37,24 @@ public struct Pipeline {
         }
     }
 
+    /// The lesson with the course's language when its front matter has no `lang:`.
+    static func withLanguage(_ defaultLanguage: String?, _ lesson: Lesson) -> Lesson {
+        guard let defaultLanguage, lesson.frontMatter?.lang == nil else { return lesson }
+        var lesson = lesson
+        var frontMatter = lesson.frontMatter ?? FrontMatter()
+        let start = SourceLocation(path: lesson.path, line: 1, column: 1)
+        frontMatter.entries.append(FrontMatter.Entry(key: "lang", value: defaultLanguage, keyLocation: start, valueLocation: start))
+        lesson.frontMatter = frontMatter
+        return lesson
+    }
+
     /// What the page needs besides the blocks: math typeset (TeX errors as
     /// diagnostics), front matter, local images and `[@id]` references checked.
     func finishPage(_ executed: ExecutedLesson) -> ExecutedLesson {
         var executed = executed
         let lesson = executed.lesson
         executed.diagnostics += FrontMatterCheck.diagnostics(for: lesson) + LocalImage.diagnostics(for: lesson)
+            + LessonLinkCheck.diagnostics(for: lesson, root: executor.courseRoot ?? ".")
             + executed.numbering.diagnostics(for: lesson)
         executed.typesetMath(with: typesetter)
         return executed

@@ -17,12 +17,16 @@ public enum Planner {
     /// lines (and put each on the page); the first few say what is wrong.
     public static let maximumDiagnosticsPerBlock = 50
 
-    /// - Parameter reseed: moves every block's seeds by this much (`--reseed`),
-    ///   explicit `seed:`/`seeds:` too, so an author sees whether a claim holds
-    ///   at seeds nobody chose.
-    public static func plan(_ lesson: Lesson, registry: [AnyExperimentKind] = KindRegistry.all, reseed: UInt64 = 0) -> Plan {
-        let directory = (lesson.path as NSString).deletingLastPathComponent
-        let context = DecodeContext(lessonDirectory: directory.isEmpty ? "." : directory)
+    /// - Parameters:
+    ///   - reseed: moves every block's seeds by this much (`--reseed`),
+    ///     explicit `seed:`/`seeds:` too, so an author sees whether a claim holds
+    ///     at seeds nobody chose.
+    ///   - sharedDataFolders: the course's shared data folders, searched for
+    ///     data files after the lesson's own folder.
+    ///   - courseRoot: the course's folder, which those files must stay inside.
+    public static func plan(_ lesson: Lesson, registry: [AnyExperimentKind] = KindRegistry.all, reseed: UInt64 = 0,
+                            sharedDataFolders: [String] = [], courseRoot: String? = nil) -> Plan {
+        let context = Executor.decodeContext(lessonPath: lesson.path, sharedDataFolders: sharedDataFolders, courseRoot: courseRoot)
         var blocks: [PlannedBlock] = []
         var seenIds: [String: SourceLocation] = [:]
         var diagnostics = lesson.warnings.map { Diagnostic(.markdown, $0.message, at: $0.location, severity: $0.isError ? .error : .warning) }

@@ -96,10 +96,27 @@ extension ResultCache {
         return stats
     }
 
+    /// What `prune` removed, or with `dryRun` would remove.
+    public struct PruneReport: Sendable, Equatable {
+        public struct Entry: Sendable, Equatable {
+            public var key: String
+            public var bytes: Int
+            public var lastUsed: Date
+            public var unusable: Bool
+        }
+        /// The entries removed (or that would be), oldest first.
+        public var entries: [Entry] = []
+        /// Entries in the folder before pruning.
+        public var total = 0
+        public var removed: Int { entries.count }
+        public var bytes: Int { entries.reduce(0) { $0 + $1.bytes } }
+    }
+
     /// Removes entries the last run did not use (when `olderThan` is `nil`),
     /// or entries not used for longer than `olderThan` seconds; unusable
-    /// entries always go. Returns the number removed and the bytes freed.
-    public func prune(olderThan: Double? = nil, now: Date = Date()) throws -> (removed: Int, bytes: Int) {
+    /// entries always go. With `dryRun` nothing is removed: the report says
+    /// what would be.
+    public func prune(olderThan: Double? = nil, dryRun: Bool = false, now: Date = Date()) throws -> PruneReport {
         let used: Set<String>
         if olderThan == nil {
             guard let keys = lastRunKeys() else {
@@ -109,19 +126,21 @@ extension ResultCache {
         } else {
             used = []
         }
-        var removed = 0, bytes = 0
-        for file in entryFiles() {
+        var report = PruneReport()
+        let files = entryFiles()
+        report.total = files.count
+        for file in files {
             let unusable = file.path.hasSuffix(".json")
                 || CacheEntry.read(file.path, key: file.key) == nil
             let stale = olderThan.map { now.timeIntervalSince(file.modified) > $0 } ?? !used.contains(file.key)
             if unusable || stale {
-                if (try? FileManager.default.removeItem(atPath: file.path)) != nil {
-                    removed += 1
-                    bytes += file.bytes
+                if dryRun || (try? FileManager.default.removeItem(atPath: file.path)) != nil {
+                    report.entries.append(.init(key: file.key, bytes: file.bytes, lastUsed: file.modified, unusable: unusable))
                 }
             }
         }
-        return (removed, bytes)
+        report.entries.sort { ($0.lastUsed, $0.key) < ($1.lastUsed, $1.key) }
+        return report
     }
 
     /// Seconds per lesson path recorded by earlier runs (empty if none).

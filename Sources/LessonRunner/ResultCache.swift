@@ -1,6 +1,7 @@
 import Experiments
 import Foundation
 import LessonSupport
+import NeuralEngine
 
 /// Stores experiment outcomes on disk, keyed by everything that determines
 /// them: the code (executable and BLAS kernel), kind, spec, seed and the
@@ -31,7 +32,7 @@ public struct ResultCache: Sendable {
     private static func key(for prepared: PreparedExperiment, runs: String, code: String) -> String? {
         var text = "code=\(code)\nkind=\(prepared.kind)\n\(runs)\nspec=\(prepared.specJSON)\n"
         for file in prepared.dataFiles.sorted() {
-            guard let data = FileManager.default.contents(atPath: file) else { return nil }
+            guard let data = BuiltInData.contents(atPath: file).map({ Data($0) }) ?? FileManager.default.contents(atPath: file) else { return nil }
             text += "data=\((file as NSString).lastPathComponent):\(StableHash.digest128(data))\n"
         }
         return StableHash.hex128(text)

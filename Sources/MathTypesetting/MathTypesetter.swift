@@ -20,8 +20,11 @@ public final class MathTypesetter: @unchecked Sendable {
 
     struct EngineError: Error { var message: String }
 
-    /// Debian's `libjs-katex`.
-    public static let defaultScriptPath = "/usr/share/javascript/katex/katex.min.js"
+    /// The KaTeX script found by ``KaTeXLocation`` (Debian's path when none is,
+    /// so the error names where to install it).
+    public static var defaultScriptPath: String {
+        (KaTeXLocation.folder ?? KaTeXLocation.debianFolder) + "/katex.min.js"
+    }
 
     public let scriptPath: String
     /// `<cache>/math`, or nil for no disk cache.

@@ -12,7 +12,7 @@ struct Lesson: ParsableCommand {
         body is YAML. `lesson kinds` lists the kinds and their keys.
         """,
         version: VersionReport.text,
-        subcommands: [Render.self, Check.self, Preview.self, Kinds.self, Explain.self, NewLesson.self, CacheCommand.self],
+        subcommands: [Render.self, Check.self, Preview.self, InitCourse.self, Kinds.self, Explain.self, NewLesson.self, CacheCommand.self],
         defaultSubcommand: nil
     )
 

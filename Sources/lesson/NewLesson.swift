@@ -30,7 +30,9 @@ struct NewLesson: ParsableCommand {
             let argument = Self.shellWord(path)
             print("wrote \(path); `lesson check \(argument)` runs it, `lesson preview \(argument)` shows it")
         } catch let problem as LessonScaffold.Problem {
-            throw ValidationError(problem.description)
+            // Not a ValidationError: the command was used right, and its usage line would not help.
+            Terminal.printError("error: \(problem.description)")
+            throw ExitCode(64)
         }
     }
 

@@ -15,8 +15,10 @@ struct Preview: ParsableCommand {
     @Option(help: "Port on 127.0.0.1 (0 picks a free one).")
     var port: Int = 8000
 
-    @Option(name: [.customLong("out"), .customShort("o")], help: "Folder for the preview pages.")
-    var out: String = ".lesson-preview"
+    @Option(name: [.customLong("out"), .customShort("o")], help: "Folder for the preview pages. Default: .lesson-preview (in the course's folder, in a course).")
+    var outOption: String?
+
+    var out: String { outOption ?? Course.settings.map { $0.resolve(".lesson-preview") } ?? ".lesson-preview" }
 
     @Flag(name: .customLong("unsafe-html"), help: "Pass raw HTML in lessons through to the pages.")
     var unsafeHTML = false
@@ -26,7 +28,7 @@ struct Preview: ParsableCommand {
 
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0…65535, found \(port)") }
-        if out.isEmpty { throw ValidationError("--out must not be empty") }
+        if outOption?.isEmpty == true { throw ValidationError("--out must not be empty") }
     }
 
     func run() throws {
@@ -35,7 +37,7 @@ struct Preview: ParsableCommand {
         TemporaryFiles.installSignalHandlers()
         try options.checkPaths()
         try RunOptions.prepareOutput(out)
-        let writer = ReportWriter(outputDirectory: out, options: RenderOptions(allowRawHTML: unsafeHTML))
+        let writer = ReportWriter(outputDirectory: out, options: RenderOptions(allowRawHTML: unsafeHTML, courseTitle: Course.settings?.title))
         // Taken before each render, so a save during a render is not lost.
         let watcher = FileWatcher(files: discoveredLessons())
         func renderAll() {
@@ -50,8 +52,10 @@ struct Preview: ParsableCommand {
                 Terminal.printError("error: \(error)")
             }
         }
-        renderAll()
+        // Listen first: the URL answers at once, with a page that says the
+        // lessons are rendering and reloads when the first render is done.
         let server = PreviewServer(root: out)
+        server.isRendering = true
         do {
             try server.start(port: UInt16(port))
         } catch {
@@ -59,6 +63,9 @@ struct Preview: ParsableCommand {
             throw ExitCode(1)
         }
         Terminal.printError("previewing at http://127.0.0.1:\(server.port)/ — edit a lesson and the page reloads (Ctrl-C to stop)")
+        renderAll()
+        server.version += 1
+        server.isRendering = false
         let start = Date()
         while stopAfter.map({ Date().timeIntervalSince(start) < $0 }) ?? true {
             Thread.sleep(forTimeInterval: 0.3)
@@ -75,6 +82,6 @@ struct Preview: ParsableCommand {
     }
 
     private func discoveredLessons() -> [String] {
-        (try? LessonDiscovery.lessons(in: options.paths)) ?? []
+        (try? LessonDiscovery.lessons(in: options.lessonPaths)) ?? []
     }
 }

@@ -10,9 +10,13 @@ struct Render: ParsableCommand {
         discussion: "Pages are standalone and work offline. Exit status: 0 when every block passed, 1 otherwise (pages are written either way), 64 for bad usage.")
 
     @OptionGroup var options: RunOptions
+    @OptionGroup var ci: CIOptions
 
-    @Option(name: [.customLong("out"), .customShort("o")], help: "Folder to write the pages to.")
-    var out: String = "output"
+    @Option(name: [.customLong("out"), .customShort("o")], help: "Folder to write the pages to. Default: the course's output folder (course.yml), else output.")
+    var outOption: String?
+
+    /// The pages' folder: the option, else the course's, else `output`.
+    var out: String { outOption ?? Course.settings.map { $0.resolve($0.output) } ?? "output" }
 
     @Flag(name: .customLong("unsafe-html"), help: "Pass raw HTML in lessons through to the pages (dropped by default).")
     var unsafeHTML = false
@@ -24,12 +28,12 @@ struct Render: ParsableCommand {
     var courseTitle: String?
 
     func validate() throws {
-        if out.isEmpty { throw ValidationError("--out must not be empty") }
+        if outOption?.isEmpty == true { throw ValidationError("--out must not be empty") }
         if pdf, PDFPrinter.findChromium() == nil {
             throw ValidationError("--pdf prints with Chromium, which is not on PATH; install it with: apt-get install chromium")
         }
         var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory), !isDirectory.boolValue {
+        if let out = outOption, FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory), !isDirectory.boolValue {
             throw ValidationError("--out '\(out)' is a file; give a folder")
         }
     }
@@ -40,10 +44,10 @@ struct Render: ParsableCommand {
         TemporaryFiles.installSignalHandlers()
         try options.checkPaths()
         try RunOptions.prepareOutput(out)
-        let lessons = try options.runAll()
+        let lessons = try options.runAll(ci: ci)
         Terminal.report(lessons, format: options.format)
         let renderOptions = RenderOptions(allowRawHTML: unsafeHTML, renderDate: RenderOptions.today(),
-                                          courseTitle: courseTitle.flatMap { $0.isEmpty ? nil : $0 })
+                                          courseTitle: courseTitle.flatMap { $0.isEmpty ? nil : $0 } ?? Course.settings?.title)
         let writer = ReportWriter(outputDirectory: out, options: renderOptions, jobs: options.jobs)
         do {
             for warning in try writer.write(lessons) { Terminal.printError("warning: " + TerminalText.escaped(warning)) }
@@ -58,6 +62,6 @@ struct Render: ParsableCommand {
         let summary = CheckSummary(lessons)
         FailureList.print(lessons, reseed: options.reseed)
         print("rendered \(lessons.count) lesson\(lessons.count == 1 ? "" : "s") into \(out)/ (\(summary.passedBlocks) of \(summary.blocks) blocks passed)")
-        RunEnd.exit(passed: summary.passed, keeping: lessons)
+        RunEnd.exit(passed: options.passed(lessons, summary: summary), keeping: lessons)
     }
 }

@@ -6,11 +6,11 @@ import MathTypesetting
 
 /// Options shared by the commands that run lessons.
 struct RunOptions: ParsableArguments {
-    @Argument(help: "Lesson files or folders of lessons.")
-    var paths: [String] = ["lessons"]
+    @Argument(help: "Lesson files or folders of lessons. Default: the course's lessons (course.yml), else lessons.")
+    var paths: [String] = []
 
-    @Option(name: .customLong("cache-dir"), help: "Where results are cached between runs.")
-    var cacheDirectory: String = ".lesson-cache"
+    @Option(name: .customLong("cache-dir"), help: "Where results are cached between runs. Default: the course's cache folder, else .lesson-cache.")
+    var cacheDirectory: String?
 
     @Flag(help: "Run every block again, ignoring cached results.")
     var force = false
@@ -19,20 +19,16 @@ struct RunOptions: ParsableArguments {
     var noCache = false
 
     @Flag(name: .customLong("strict-timing"), help: "Fail an expectation over timings that stayed noisy after re-measuring (by default it is a warning naming the spread).")
-    var strictTiming = false
+    var strictTimingFlag = false
+
+    @Flag(name: .customLong("warnings-as-errors"), help: "Fail (exit status 1) when any warning is printed, as for an error.")
+    var warningsAsErrorsFlag = false
 
     @Option(help: "How problems are printed: 'text' (file:line:col: error: …), or 'github' (workflow annotations as well). Default: github when GITHUB_ACTIONS is set, else text.")
     var format: DiagnosticFormat?
 
     @Option(help: ArgumentHelp("How many blocks to run at once, across lessons (a timing block's measurements always run alone). The output is the same for any N. Default: the number of cores.", valueName: "N"))
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
-
-    @Option(help: ArgumentHelp("Run only part K of N of the lessons, for a CI matrix; the N parts together run every lesson once. Balanced by the lesson durations the last unsharded run recorded in the cache folder (shards record none), so all N parts split alike.", valueName: "K/N"),
-            transform: { try Shard(parsing: $0) })
-    var shard: Shard?
-
-    @Option(help: ArgumentHelp("Also write the results as JUnit XML: one test case per block (classname: the lesson path, name: the block id).", valueName: "file"))
-    var junit: String?
 
     // Optional, so a stopped block's message can tell the default from the user's limit.
     @Option(name: .customLong("block-time-limit"), help: ArgumentHelp("Stop a block that runs longer than this many seconds (an error for that block; the others go on). Default: \(Int(Executor.defaultBlockTimeLimit)).", valueName: "seconds"))
@@ -43,17 +39,37 @@ struct RunOptions: ParsableArguments {
 
     func validate() throws {
         if let blockTimeLimit, !(blockTimeLimit >= 0 && blockTimeLimit <= 1e6) { throw ValidationError("--block-time-limit must be between 0 and 1000000 seconds") }
-        if paths.isEmpty { throw ValidationError("give at least one lesson file or folder") }
-        if cacheDirectory.isEmpty { throw ValidationError("--cache-dir must not be empty") }
+        if paths.contains("") { throw ValidationError("a lesson path must not be empty") }
+        if cacheDirectory?.isEmpty == true { throw ValidationError("--cache-dir must not be empty") }
         if reseed > Self.maximumReseed { throw ValidationError("--reseed must be 0…\(Self.maximumReseed) (seeds are below 2^53), found \(reseed)") }
         if jobs < 1 || jobs > 1_024 { throw ValidationError("--jobs must be 1…1024, found \(jobs)") }
-        if junit?.isEmpty == true { throw ValidationError("--junit must name a file") }
-        if let junit {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: junit, isDirectory: &isDirectory), isDirectory.boolValue {
-                throw ValidationError("--junit '\(junit)' is a folder; give a file name such as junit.xml")
-            }
+    }
+
+    /// The lessons to run: those named, else the course's, else `lessons`.
+    var lessonPaths: [String] {
+        if !paths.isEmpty { return paths }
+        if let course = Course.settings { return course.lessons.map(course.resolve) }
+        return ["lessons"]
+    }
+
+    var cacheFolder: String {
+        cacheDirectory ?? Course.settings.map { $0.resolve($0.cache) } ?? ".lesson-cache"
+    }
+
+    var strictTiming: Bool { strictTimingFlag || Course.settings?.strictTiming == true }
+
+    var warningsAsErrors: Bool { warningsAsErrorsFlag || Course.settings?.warningsAsErrors == true }
+
+    /// Whether the run passed: every block and expectation, and with
+    /// `--warnings-as-errors` no warning either (a line says so when one fails it).
+    func passed(_ lessons: [ExecutedLesson], summary: CheckSummary) -> Bool {
+        guard summary.passed else { return false }
+        guard warningsAsErrors else { return true }
+        let warnings = lessons.flatMap(\.allDiagnostics).filter { $0.severity == .warning }.count
+        if warnings > 0 {
+            Terminal.printError("error: \(warnings) warning\(warnings == 1 ? "" : "s") fail\(warnings == 1 ? "s" : "") the run (--warnings-as-errors, or warnings_as_errors in course.yml)")
         }
+        return warnings == 0
     }
 
     static let maximumReseed: UInt64 = (1 << 53) - 1
@@ -63,7 +79,7 @@ struct RunOptions: ParsableArguments {
     /// where there is no `lessons` folder would complain about the folder.
     func checkPaths() throws {
         // A symbolic link that leads nowhere passes here; loading it says why it fails.
-        for path in paths where !FileManager.default.fileExists(atPath: path)
+        for path in lessonPaths where !FileManager.default.fileExists(atPath: path)
             && (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) == nil {
             throw ValidationError("no such lesson file or folder: '\(path)'")
         }
@@ -79,7 +95,9 @@ struct RunOptions: ParsableArguments {
         }
     }
 
-    func runAll() throws -> [ExecutedLesson] {
+    func runAll(ci: CIOptions? = nil) throws -> [ExecutedLesson] {
+        let shard = ci?.shard, junit = ci?.junit
+        let paths = lessonPaths, cacheDirectory = cacheFolder
         try checkPaths()
         let found = try LessonDiscovery.find(in: paths)
         Terminal.report(found.skipped.map(\.diagnostic), format: format)
@@ -102,9 +120,14 @@ struct RunOptions: ParsableArguments {
         var executor = Executor(cache: cache, force: force, observer: progress)
         if let blockTimeLimit { executor.blockTimeLimit = blockTimeLimit }
         executor.strictTiming = strictTiming
+        if let course = Course.settings {
+            executor.sharedDataFolders = course.data.map(course.resolve)
+            executor.courseRoot = course.root
+        }
         // Typeset formulas are cached even with --force: KaTeX is deterministic.
         var pipeline = Pipeline(executor: executor,
                                 typesetter: MathTypesetter(cacheDirectory: noCache ? nil : cacheDirectory))
+        pipeline.defaultLanguage = Course.settings?.language
         pipeline.reseed = reseed
         let lessons = pipeline.run(paths: files, jobs: jobs)
         progress.finish()
@@ -134,6 +157,25 @@ struct RunOptions: ParsableArguments {
         }
         return lessons
     }
-
 }
 
+/// The options of the commands that run in CI (`check`, `render`), which
+/// `preview` does not offer.
+struct CIOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Run only part K of N of the lessons, for a CI matrix; the N parts together run every lesson once. Balanced by the lesson durations the last unsharded run recorded in the cache folder (shards record none), so all N parts split alike.", valueName: "K/N"),
+            transform: { try Shard(parsing: $0) })
+    var shard: Shard?
+
+    @Option(help: ArgumentHelp("Also write the results as JUnit XML: one test case per block (classname: the lesson path, name: the block id).", valueName: "file"))
+    var junit: String?
+
+    func validate() throws {
+        if junit?.isEmpty == true { throw ValidationError("--junit must name a file") }
+        if let junit {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: junit, isDirectory: &isDirectory), isDirectory.boolValue {
+                throw ValidationError("--junit '\(junit)' is a folder; give a file name such as junit.xml")
+            }
+        }
+    }
+}

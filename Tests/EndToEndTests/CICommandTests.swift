@@ -81,10 +81,16 @@ import Testing
         #expect(!damaged.stderr.contains("from cache"), "\(damaged.stderr)")
 
         try Data().write(to: URL(fileURLWithPath: cache + "/stale.entry"))
+        // --dry-run lists what would go and removes nothing.
+        let dry = try LessonBinary.run(["cache", "prune", "--dry-run", "--cache-dir", cache])
+        let lines = dry.stdout.split(separator: "\n")
+        #expect(lines.count == 2 && lines[0].hasPrefix("stale  0 bytes  last used ") && lines[0].hasSuffix("(unusable)"), "\(dry.stdout)")
+        #expect(lines.last == "would remove 1 of 2 entries (0 bytes): not used by the last run (it used 1); nothing was removed")
+        #expect(FileManager.default.fileExists(atPath: cache + "/stale.entry"))
         let prune = try LessonBinary.run(["cache", "prune", "--cache-dir", cache])
-        #expect(prune.stdout == "removed 1 entry (0 bytes)\n", "\(prune.stdout)\(prune.stderr)")
+        #expect(prune.stdout == "removed 1 of 2 entries (0 bytes): not used by the last run (it used 1)\n", "\(prune.stdout)\(prune.stderr)")
         let prune2 = try LessonBinary.run(["cache", "prune", "--older-than", "0s", "--cache-dir", cache])
-        #expect(prune2.stdout.hasPrefix("removed 1 entry"), "\(prune2.stdout)")
+        #expect(prune2.stdout.hasPrefix("removed 1 of 1 entry "), "\(prune2.stdout)")
 
         let file = dir.appendingPathComponent("file").path
         FileManager.default.createFile(atPath: file, contents: Data())

@@ -39,11 +39,13 @@ import Testing
         var page: (Int, String)?
         // Polls until the server answers: as long as a busy machine needs (up
         // to two minutes), no longer than a quiet one does.
-        for _ in 0..<1_200 where page == nil {
+        // It listens before the first render; until then the page says so.
+        for _ in 0..<1_200 where page == nil || page!.1.contains("Rendering the lessons") {
             Thread.sleep(forTimeInterval: 0.1)
             page = get("http://127.0.0.1:\(port)/a.html")
         }
         let (status, html) = try #require(page)
+        #expect(!html.contains("Rendering the lessons"))
         #expect(status == 200)
         #expect(html.contains("/__version"))
         #expect(get("http://127.0.0.1:\(port)/%2e%2e/etc/passwd")?.0 == 403)

@@ -1,5 +1,6 @@
 import Foundation
 import LessonMarkdown
+import NeuralEngine
 import Testing
 @testable import LessonRunner
 
@@ -8,11 +9,16 @@ import Testing
     static let lessons = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("lessons").path
 
-    @Test func theLessonAndTheDataFilesItsBlocksName() {
-        let path = Self.lessons + "/watched.md"
+    @Test func theLessonAndTheDataFilesItsBlocksName() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("FilesReadTests-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder + "/data", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try Data("0,1\n".utf8).write(to: URL(fileURLWithPath: folder + "/data/mine.csv"))
+        let path = folder + "/watched.md"
         let source = """
         ```experiment train
         data: digits
+        file: mine.csv
         epochs: 1
         ```
 
@@ -25,6 +31,15 @@ import Testing
         let lesson = ExecutedLesson(plan: plan, blocks: [], references: [], diagnostics: [], seconds: 0)
         #expect(lesson.filesRead.first == path)
         #expect(lesson.filesRead.count == 2, "\(lesson.filesRead) \(plan.blocks.flatMap(\.diagnostics))")
-        #expect(lesson.filesRead.last?.hasSuffix("data/digits.csv.gz") == true)
+        #expect(lesson.filesRead.last?.hasSuffix("data/mine.csv") == true)
+    }
+
+    /// The digits built into the program are no file: nothing to watch.
+    @Test func theBuiltInDigitsAreNotWatched() {
+        let path = Self.lessons + "/watched.md"
+        let plan = Planner.plan(LessonLoader.parse("```experiment train\ndata: digits\nepochs: 1\n```\n", path: path))
+        let lesson = ExecutedLesson(plan: plan, blocks: [], references: [], diagnostics: [], seconds: 0)
+        #expect(plan.blocks.first?.prepared?.dataFiles == [BuiltInData.digitsPath], "\(plan.blocks.flatMap(\.diagnostics))")
+        #expect(lesson.filesRead == [path])
     }
 }

@@ -137,6 +137,10 @@ import Testing
         #expect(stats.entries == 2)
         #expect(stats.usedByLastRun == 1)
         #expect(stats.lessonsWithDurations == 1)
+        // A dry run says what would go and removes nothing.
+        let dry = try cache.prune(dryRun: true)
+        #expect(dry.removed == 1 && dry.total == 2 && dry.entries.first?.key != "new")
+        #expect(cache.stats().entries == 2)
         #expect(try cache.prune().removed == 1)
         #expect(cache.load("new") == outcome)
         #expect(cache.stats().entries == 1)

@@ -6,8 +6,8 @@ enum TestFiles {
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// `lessons/data/digits.csv.gz` in the package.
-    static let digitsPath = packageRoot.appendingPathComponent("lessons/data/digits.csv.gz").path
+    /// The digits file built into NeuralEngine, as a file of the package.
+    static let digitsPath = packageRoot.appendingPathComponent("Sources/NeuralEngine/Resources/digits.csv.gz").path
 
     /// A new empty directory under the system's temporary directory.
     static func temporaryDirectory() throws -> URL {

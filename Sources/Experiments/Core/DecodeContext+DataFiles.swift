@@ -1,5 +1,6 @@
 import Foundation
 import LessonSupport
+import NeuralEngine
 
 /// Why a data file named in a block cannot be used.
 public struct DataFileProblem: Error, Sendable, Equatable, CustomStringConvertible {
@@ -13,7 +14,8 @@ extension DecodeContext {
     public static let dataFileRule = "a data file must be inside the lesson's folder (or a folder below it), after following symbolic links"
 
     /// Finds a data file named in a block: relative to the lesson's folder,
-    /// then to its `data/` folder, and only inside the lesson's folder tree.
+    /// then to its `data/` folder, and only inside the lesson's folder tree;
+    /// then a data set built into the program (``BuiltInData``: the digits).
     ///
     /// A lesson is something one downloads and renders; it must not be able
     /// to read `/etc/passwd` or `../../secrets` into a page or an error message.
@@ -44,12 +46,39 @@ extension DecodeContext {
             }
             return candidate
         }
+        if outside == nil, let shared = try sharedDataFile(name) { return shared }
         if outside != nil {
             throw DataFileProblem(
                 message: "the data file \(shown) leads outside the lesson's folder; \(Self.dataFileRule)",
                 notes: ["copy the file next to the lesson or into its data/ folder"])
         }
-        throw DataFileProblem(message: "cannot find the data file \(shown) next to the lesson or in its data/ folder", notes: [])
+        // Only after the lesson's own files: a lesson may bring its own digits.
+        if let builtIn = BuiltInData.path(forName: name) { return builtIn }
+        let shared = sharedDataFolders.isEmpty ? "" : ", in its data/ folder or in the course's data folders (\(sharedDataFolders.map { "'\($0)'" }.joined(separator: ", ")))"
+        throw DataFileProblem(message: "cannot find the data file \(shown) next to the lesson" + (shared.isEmpty ? " or in its data/ folder" : shared), notes: [])
+    }
+
+    /// `name` in the first shared data folder that has it, or nil. The file
+    /// must be inside the course's folder (or, outside a course, the shared
+    /// folder itself) after following symbolic links.
+    func sharedDataFile(_ name: String) throws(DataFileProblem) -> String? {
+        let fm = FileManager.default
+        for folder in sharedDataFolders {
+            let candidate = (folder as NSString).appendingPathComponent(name)
+            guard fm.fileExists(atPath: candidate), let resolved = Self.realPath(candidate) else { continue }
+            let rootPath = Self.realPath(courseRoot ?? folder) ?? (courseRoot ?? folder)
+            guard resolved == rootPath || resolved.hasPrefix(rootPath.hasSuffix("/") ? rootPath : rootPath + "/") else {
+                throw DataFileProblem(
+                    message: "the data file \(DataFileProblem.quoted(name)) in the shared folder '\(Excerpt.clipped(folder))' leads outside the course's folder",
+                    notes: ["copy the file into the shared folder instead of linking to it"])
+            }
+            var isDirectory: ObjCBool = false
+            if fm.fileExists(atPath: resolved, isDirectory: &isDirectory), isDirectory.boolValue {
+                throw DataFileProblem(message: "the data file \(DataFileProblem.quoted(name)) is a folder, not a file", notes: ["name the file inside it"])
+            }
+            return candidate
+        }
+        return nil
     }
 
     /// The path with every symbolic link, `.` and `..` resolved, or nil if it does not exist.

@@ -56,10 +56,18 @@ public struct DecodeContext: Sendable {
     public var seeds: Int
     /// How many settings of the block run (explored positions; 1 for a plain block).
     public var positions: Int
-    public init(lessonDirectory: String, seeds: Int = 1, positions: Int = 1) {
+    /// The course's shared data folders (`data:` in `course.yml`), searched
+    /// after the lesson's own folder; a file found there must stay inside
+    /// ``courseRoot`` after following symbolic links.
+    public var sharedDataFolders: [String]
+    /// The course's folder (where `course.yml` is); nil outside a course.
+    public var courseRoot: String?
+    public init(lessonDirectory: String, seeds: Int = 1, positions: Int = 1, sharedDataFolders: [String] = [], courseRoot: String? = nil) {
         self.lessonDirectory = lessonDirectory
         self.seeds = seeds
         self.positions = positions
+        self.sharedDataFolders = sharedDataFolders
+        self.courseRoot = courseRoot
     }
 
     /// How many times the block runs: a block's work budget covers all of

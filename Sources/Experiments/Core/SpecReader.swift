@@ -326,7 +326,7 @@ public final class SpecReader {
     /// A YAML error as the author needs it. libyaml's words are passed on
     /// but never matched: what the author did wrong is read from the body
     /// (a tab in the indentation, the nesting depth, where a key repeats).
-    static func issue(from error: YamlError, body: String) -> SpecIssue {
+    public static func issue(from error: YamlError, body: String) -> SpecIssue {
         switch error {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),

@@ -26,7 +26,7 @@ public enum SignalKind: ExperimentKind {
         KeyDescriptor("examples", type: "integer", default: "1000", range: .closed(1, 100_000),
                       "Rows of Gaussian inputs (data: gaussian). The digits use their stratified training half, 901 images."),
         KeyDescriptor("file", type: "path", default: DataRecipe.digitsFile,
-                      "The digits file, relative to the lesson or its data/ folder (data: digits)."),
+                      "The digits file, relative to the lesson or its data/ folder (data: digits); digits.csv.gz, when no such file is there, is the copy built into lesson."),
         KeyDescriptor("depth", type: "integer", default: "50", range: .closed(1, 500),
                       "Dense layers (for the digits the last one is the output layer of 10)."),
         KeyDescriptor("width", type: "integer", default: "100", range: .closed(1, 2_048),
@@ -107,7 +107,7 @@ public enum SignalKind: ExperimentKind {
         if digits, context.resolveDataFile(file) == nil {
             reader.fail(reader.has("file") ? "file" : "data",
                         "cannot find the digits file '\(file)' next to the lesson or in its data/ folder",
-                        notes: ["the project ships it as lessons/data/\(DataRecipe.digitsFile)"])
+                        notes: ["leave out 'file' to use the digits built into lesson (\(DataRecipe.digitsFile))"])
         }
         let depth = reader.int("depth")
         let width = reader.int("width")

@@ -91,7 +91,7 @@ struct DataRecipe: Codable, Sendable, Hashable {
             KeyDescriptor("classes", type: "integer", default: "3", range: .closed(2, 10),
                           "Classes of spirals and blobs (one arm or blob each)."),
             KeyDescriptor("file", type: "path", default: digitsFile,
-                          "The digits file (CSV of 64 pixels and a label per line, optionally gzip-compressed), relative to the lesson or its data/ folder."),
+                          "The digits file (CSV of 64 pixels and a label per line, optionally gzip-compressed), relative to the lesson or its data/ folder; digits.csv.gz, when no such file is there, is the copy built into lesson."),
         ]
         if allowed.contains(.polynomial) {
             keys.insert(KeyDescriptor(

@@ -1,12 +1,13 @@
 import Foundation
 import LessonRunner
 import LessonSupport
+import MathTypesetting
 
 /// Copies what pages load into `<out>/assets`: KaTeX's stylesheet and fonts
 /// from Debian's `libjs-katex` (math is typeset when the page is written, so
 /// no KaTeX script), and the page stylesheet.
 public enum Assets {
-    public static let katexSearchPaths = ["/usr/share/javascript/katex"]
+    public static var katexSearchPaths: [String] { KaTeXLocation.searchFolders }
 
     /// Writes the assets; returns warnings (e.g. KaTeX missing) rather than
     /// failing, since pages still read well without typeset math.

@@ -75,14 +75,16 @@ public enum IndexRenderer {
                 + (entry.isReference == true ? "" : " \(badge)") + "</li>\n"
         }
         let passed = entries.filter { $0.failedBlocks == 0 && $0.errors == 0 }.count
+        // A course's own title is the author's words, not the interface's.
+        let heading = options.courseTitle.map { "<h1>\(HTML.escape($0))</h1>" } ?? "<h1\(words.wordsAttribute)>\(HTML.escape(words.lessons))</h1>"
         let main = """
-        <h1\(words.wordsAttribute)>\(HTML.escape(words.lessons))</h1>
+        \(heading)
         <p\(words.wordsAttribute)>\(HTML.escape(words.indexIntro(entries.count, passed)))</p>
         <ol class="lessons">
         \(items)</ol>
 
         """
         let header = "<header class=\"page\"><span class=\"spacer\"></span>" + PageShell.searchBox(words: words) + "</header>\n"
-        return PageShell.document(title: words.lessons, titleIsWords: true, header: header, main: main, words: words, options: options)
+        return PageShell.document(title: options.courseTitle ?? words.lessons, titleIsWords: options.courseTitle == nil, header: header, main: main, words: words, options: options)
     }
 }

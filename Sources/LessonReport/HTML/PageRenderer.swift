@@ -13,7 +13,8 @@ public struct RenderOptions: Sendable {
     /// page's header; nil leaves it out (tests, reproducible builds without
     /// `SOURCE_DATE_EPOCH`).
     public var renderDate: String?
-    /// The course's name, in the printed pages' running header.
+    /// The course's title (`course.yml` or `--course-title`): the index
+    /// page's heading instead of "Lessons", and the printed pages' running header.
     public var courseTitle: String?
 
     public init(allowRawHTML: Bool = false, assetsURL: String = "assets", renderDate: String? = nil, courseTitle: String? = nil) {

@@ -18,9 +18,18 @@ public final class PreviewServer: @unchecked Sendable {
     private var socketDescriptor: Int32 = -1
     private let lock = NSLock()
     private var versionValue = 0
+    private var renderingValue = false
 
     public init(root: String) {
         self.root = root
+    }
+
+    /// While true (the first render), a page not written yet is a
+    /// "rendering" page that reloads itself when the render is done: the
+    /// server listens before the lessons run, so the URL works at once.
+    public var isRendering: Bool {
+        get { lock.withLock { renderingValue } }
+        set { lock.withLock { renderingValue = newValue } }
     }
 
     /// Bumped after each re-render; the page reloads when it changes.
@@ -35,7 +44,11 @@ public final class PreviewServer: @unchecked Sendable {
 
     /// Binds and starts serving on a background thread. Port 0 picks a free port.
     public func start(port requested: UInt16) throws {
+        #if os(Linux)
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        #else
+        let fd = socket(AF_INET, SOCK_STREAM, 0)
+        #endif
         guard fd >= 0 else { throw StartError(description: "cannot create a socket: \(String(cString: strerror(errno)))") }
         var yes: Int32 = 1
         setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
@@ -93,6 +106,11 @@ public final class PreviewServer: @unchecked Sendable {
             var timeout = timeval(tv_sec: 10, tv_usec: 0)
             setsockopt(client, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
             setsockopt(client, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+            #if canImport(Darwin)
+            // No MSG_NOSIGNAL on macOS: the socket itself is told not to raise SIGPIPE.
+            var noSignal: Int32 = 1
+            setsockopt(client, SOL_SOCKET, SO_NOSIGPIPE, &noSignal, socklen_t(MemoryLayout<Int32>.size))
+            #endif
             let thread = Thread { [self] in
                 handle(client)
                 close(client)
@@ -148,13 +166,16 @@ public final class PreviewServer: @unchecked Sendable {
         // planted in a committed folder could lead anywhere), regular files only.
         guard (try? Confinement.checkOutput(full, root: root)) != nil,
               var data = Confinement.contents(full, limit: Self.fileLimit, followLinks: false) else {
+            if isRendering, path.hasSuffix(".html") {
+                return ("200 OK", "text/html; charset=utf-8", Data(Self.renderingPage(version: version).utf8))
+            }
             return ("404 Not Found", "text/plain", Data("not found\n".utf8))
         }
         let ext = (full as NSString).pathExtension.lowercased()
         let types = ["html": "text/html; charset=utf-8", "css": "text/css", "js": "text/javascript",
                      "woff2": "font/woff2", "svg": "image/svg+xml", "png": "image/png", "json": "application/json"]
         if ext == "html", let html = String(data: data, encoding: .utf8) {
-            data = Data(html.replacingOccurrences(of: "</body>", with: Self.reloadScript + "</body>").utf8)
+            data = Data(html.replacingOccurrences(of: "</body>", with: Self.reloadScript(version: version) + "</body>").utf8)
         }
         return ("200 OK", types[ext] ?? "application/octet-stream", data)
     }
@@ -200,15 +221,38 @@ public final class PreviewServer: @unchecked Sendable {
             var offset = 0
             while offset < total {
                 // MSG_NOSIGNAL: a reader that went away is EPIPE here, not SIGPIPE for the process.
+                #if os(Linux)
                 let n = send(client, base + offset, total - offset, Int32(MSG_NOSIGNAL))
+                #else
+                let n = send(client, base + offset, total - offset, 0)
+                #endif
                 if n <= 0 { return }
                 offset += n
             }
         }
     }
 
-    static let reloadScript = """
-    <script>(function(){var v=null;setInterval(function(){fetch("/__version").then(function(r){return r.text()}).then(function(t){if(v!==null&&t!==v){location.reload()}v=t}).catch(function(){})},700)})();</script>
+    /// Polls `/__version` and reloads when it differs from the version the
+    /// page was served at: the baseline is written into the page, so a
+    /// render that finishes between the page load and its first poll still
+    /// reloads it (a baseline taken from the first poll missed it).
+    static func reloadScript(version: Int) -> String {
+        """
+        <script>(function(){var v="\(version)";setInterval(function(){fetch("/__version").then(function(r){return r.text()}).then(function(t){if(t!==v){location.reload()}}).catch(function(){})},700)})();</script>
 
-    """
+        """
+    }
+
+    /// What a page asked for during the first render is, until it exists.
+    static func renderingPage(version: Int) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>Rendering…</title></head>
+        <body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; padding: 0 1rem">
+        <h1>Rendering the lessons…</h1>
+        <p>The first render runs every experiment block that is not cached yet. This page reloads by itself when it is done; the terminal shows the progress.</p>
+        \(reloadScript(version: version))</body></html>
+        """
+    }
 }

@@ -23,6 +23,9 @@ enum DataFile {
     /// - Parameter maximumBytes: The most bytes the (decompressed) content may have.
     /// - Throws: ``DataError`` if the file is missing, unreadable, corrupt or too large.
     static func read(_ path: String, maximumBytes: Int = DataFile.maximumBytes) throws -> [UInt8] {
+        if let builtIn = BuiltInData.contents(atPath: path) {
+            return try gunzip(builtIn, path: path, maximumBytes: maximumBytes)
+        }
         var info = stat()
         guard stat(path, &info) == 0 else {
             throw DataError(path: path, message: "no such file")

@@ -1,4 +1,5 @@
 import Foundation
+import NeuralEngine
 import Testing
 @testable import Experiments
 
@@ -27,6 +28,40 @@ import Testing
         #expect(try context.locateDataFile("sub/x.csv").hasSuffix("lesson/sub/x.csv"))
         #expect(try context.locateDataFile("sub/../data/digits.csv").hasSuffix("digits.csv"))
         #expect(try context.locateDataFile("in.csv").hasSuffix("lesson/in.csv"))
+    }
+
+    /// `digits.csv.gz` found nowhere in the lesson's tree is the built-in copy;
+    /// one beside the lesson (or in data/) comes first.
+    @Test func theDigitsAreBuiltInUnlessTheLessonHasItsOwn() throws {
+        let (root, context) = try tree()
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(try context.locateDataFile("digits.csv.gz") == BuiltInData.digitsPath)
+        #expect(throws: DataFileProblem.self) { try context.locateDataFile("other.csv.gz") }
+        try Data("1\n".utf8).write(to: root.appendingPathComponent("lesson/data/digits.csv.gz"))
+        #expect(try context.locateDataFile("digits.csv.gz").hasSuffix("lesson/data/digits.csv.gz"))
+    }
+
+    /// A course's shared data folders come after the lesson's own folder, and
+    /// what they hold must stay inside the course after following links.
+    @Test func sharedDataFoldersComeAfterTheLessonsOwnAndStayInTheCourse() throws {
+        let (root, _) = try tree()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let fm = FileManager.default
+        let shared = root.appendingPathComponent("lesson/shared")
+        try fm.createDirectory(at: shared, withIntermediateDirectories: true)
+        try Data("2\n".utf8).write(to: shared.appendingPathComponent("common.csv"))
+        try Data("2\n".utf8).write(to: shared.appendingPathComponent("digits.csv"))
+        try fm.createSymbolicLink(atPath: shared.appendingPathComponent("leak.csv").path, withDestinationPath: "../../secret.csv")
+        let chapter = root.appendingPathComponent("lesson/chapter")
+        try fm.createDirectory(at: chapter, withIntermediateDirectories: true)
+        let context = DecodeContext(lessonDirectory: chapter.path, sharedDataFolders: [shared.path],
+                                    courseRoot: root.appendingPathComponent("lesson").path)
+        #expect(try context.locateDataFile("common.csv") == shared.appendingPathComponent("common.csv").path)
+        #expect(throws: DataFileProblem.self) { try context.locateDataFile("leak.csv") }
+        let own = DecodeContext(lessonDirectory: root.appendingPathComponent("lesson").path, sharedDataFolders: [shared.path],
+                                courseRoot: root.appendingPathComponent("lesson").path)
+        #expect(try own.locateDataFile("digits.csv").hasSuffix("lesson/data/digits.csv"))
+        #expect(try own.locateDataFile("digits.csv.gz") == BuiltInData.digitsPath)
     }
 
     @Test(arguments: ["/etc/passwd", "~/.ssh/id_rsa", "../secret.csv", "../../../../etc/passwd", "out.csv", "etc/passwd", "data/out.csv"])

@@ -1,4 +1,5 @@
 import Foundation
+import NeuralEngine
 import Testing
 @testable import Experiments
 
@@ -103,7 +104,7 @@ import Testing
         #expect(digits.validationSize == 797)
         #expect(AnyExperimentKind(BiasVarianceKind.self).prepare(
             SpecReader(body: "data: digits\n", kind: "bias-variance", descriptors: CommonKeys.descriptors + BiasVarianceKind.keys),
-            KindTesting.context)?.dataFiles.first?.hasSuffix("lessons/data/digits.csv.gz") == true)
+            KindTesting.context)?.dataFiles.first == BuiltInData.digitsPath)
     }
 
     @Test func isRegistered() {

@@ -4,7 +4,7 @@ import Testing
 
 /// Decoding and running a kind the way the runner does, for the kind tests.
 enum KindTesting {
-    /// The package's `lessons` folder, where `data/digits.csv.gz` lives.
+    /// The package's `lessons` folder (the digits are built in).
     static let lessonsDirectory = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("lessons").path

@@ -16,6 +16,15 @@ struct DigitsTests {
         #expect(digits.features[0, 0] == 0 && digits.features[0, 2] > 0)
     }
 
+    /// The copy compiled into the program is the package's file, byte for byte.
+    @Test func theBuiltInDigitsAreTheShippedFile() throws {
+        let shipped = try [UInt8](Data(contentsOf: URL(fileURLWithPath: TestFiles.digitsPath)))
+        #expect(BuiltInData.contents(atPath: BuiltInData.digitsPath) == shipped)
+        let digits = try Dataset<Float>.digits(contentsOf: BuiltInData.digitsPath)
+        #expect(digits.count == 1_797 && digits.labels![0] == 0)
+        #expect(BuiltInData.contents(atPath: "digits.csv.gz") == nil)
+    }
+
     @Test func loadsUncompressedAndStoredGzipCSV() throws {
         let directory = try TestFiles.temporaryDirectory()
         let text = Array((csvLine(label: 3) + "\n" + csvLine(label: 7) + "\r\n\n").utf8)

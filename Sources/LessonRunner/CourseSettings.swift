@@ -1,0 +1,162 @@
+import Experiments
+import Foundation
+import LessonMarkdown
+import LessonSupport
+import Yams
+
+/// A course's settings: `course.yml` at the top of a course's repository
+/// (what `_quarto.yml`, Jupyter Book's `_config.yml` or mdBook's `book.toml`
+/// hold for theirs). `render`, `check` and `preview` read it from the current
+/// folder or the nearest parent; options on the command line override it.
+///
+/// Every path in it is relative to the file's own folder, so the commands
+/// work the same from any folder of the course.
+public struct CourseSettings: Sendable, Equatable {
+    public static let fileName = "course.yml"
+
+    /// The settings file, as found (`course.yml`, `../course.yml`).
+    public var path: String
+    /// The course's title: the index page's heading.
+    public var title: String?
+    /// Lesson files and folders, in teaching order; each lesson's `order:`
+    /// still decides within the index, and lessons without one follow this list.
+    public var lessons: [String] = ["lessons"]
+    /// Folders searched for data files after the lesson's own folder.
+    public var data: [String] = []
+    /// The language of lessons whose front matter names none.
+    public var language: String?
+    /// Where `render` writes the pages.
+    public var output: String = "site"
+    /// Where results are cached between runs.
+    public var cache: String = ".lesson-cache"
+    /// Strictness: a warning fails `check` and `render` (`--warnings-as-errors`).
+    public var warningsAsErrors = false
+    /// Strictness: a noisy timing fails instead of warning (`--strict-timing`).
+    public var strictTiming = false
+
+    /// Every key, with what it means (for `lesson init`'s file and the errors).
+    public static let keys: [(name: String, meaning: String)] = [
+        ("title", "the course's title, the heading of the index page"),
+        ("lessons", "lesson files and folders, in teaching order"),
+        ("data", "folders of data files shared by the lessons, searched after each lesson's own folder"),
+        ("language", "the language of lessons whose front matter has no lang: (en, vi, …)"),
+        ("output", "the folder `lesson render` writes the pages to"),
+        ("cache", "the folder of cached results (keep it between CI runs)"),
+        ("warnings_as_errors", "true: a warning fails `lesson check` like an error"),
+        ("strict_timing", "true: a timing that stayed noisy fails instead of warning"),
+    ]
+
+    public init(path: String) {
+        self.path = path
+    }
+
+    /// The course's folder, as a path usable from the current folder (`.`, `..`).
+    public var root: String {
+        let folder = (path as NSString).deletingLastPathComponent
+        return folder.isEmpty ? "." : folder
+    }
+
+    /// A path from the settings, as seen from the current folder.
+    public func resolve(_ relative: String) -> String {
+        if relative.hasPrefix("/") || root == "." { return relative }
+        return (root as NSString).appendingPathComponent(relative)
+    }
+
+    /// The nearest `course.yml`: in `directory`, else in its parents, as a
+    /// relative path (`course.yml`, `../course.yml`) when `directory` is ".".
+    public static func find(from directory: String = ".") -> String? {
+        var prefix = directory == "." ? "" : directory + "/"
+        var absolute = URL(fileURLWithPath: directory).standardizedFileURL.path
+        while true {
+            if FileManager.default.fileExists(atPath: prefix + fileName) { return prefix + fileName }
+            let parent = (absolute as NSString).deletingLastPathComponent
+            if parent == absolute || parent.isEmpty { return nil }
+            absolute = parent
+            prefix += "../"
+        }
+    }
+
+    /// Reads the settings at `path`. Problems are located errors; with any
+    /// error the settings are nil, so a misspelt key never silently runs
+    /// with a default.
+    public static func load(path: String) -> (settings: CourseSettings?, problems: [Diagnostic]) {
+        var problems: [Diagnostic] = []
+        func problem(_ message: String, _ node: Node?, notes: [String] = []) {
+            let location = SourceLocation(path: path, line: node?.mark?.line ?? 1, column: node?.mark?.column ?? 1)
+            problems.append(Diagnostic(.courseSettings, message, at: location, notes: notes.map { .init($0) }))
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            problem("cannot read the course settings", nil)
+            return (nil, problems)
+        }
+        let text = String(decoding: data, as: UTF8.self)
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            // The same words and places as a block's YAML errors (tabs, duplicate keys).
+            let issue = SpecReader.issue(from: error, body: text)
+            problems.append(Diagnostic(.courseSettings, issue.message, at: SourceLocation(path: path, line: max(1, issue.line), column: max(1, issue.column)),
+                                       notes: issue.notes.map { .init($0) }))
+            return (nil, problems)
+        } catch {
+            problem("not valid YAML: \(error)", nil)
+            return (nil, problems)
+        }
+        var settings = CourseSettings(path: path)
+        guard let root else { return (settings, []) }
+        guard let mapping = root.mapping else {
+            problem("the course settings must be a mapping of keys (title:, lessons:, …)", root)
+            return (nil, problems)
+        }
+        let known = keys.map(\.name)
+        var seen: Set<String> = []
+        for (keyNode, value) in mapping {
+            guard let key = keyNode.scalar?.string else {
+                problem("keys must be plain names", keyNode)
+                continue
+            }
+            if !seen.insert(key).inserted { problem("duplicate key '\(key)'", keyNode); continue }
+            func text() -> String? {
+                guard let scalar = value.scalar, !scalar.string.isEmpty else {
+                    problem("'\(key)' must be a word or a path", value)
+                    return nil
+                }
+                return scalar.string
+            }
+            func list() -> [String]? {
+                if let scalar = value.scalar, !scalar.string.isEmpty { return [scalar.string] }
+                guard let sequence = value.sequence,
+                      let items = Optional(sequence.compactMap({ $0.scalar?.string })), items.count == sequence.count, !items.contains("") else {
+                    problem("'\(key)' must be a list of folders or files, e.g. [lessons]", value)
+                    return nil
+                }
+                return items
+            }
+            func flag() -> Bool? {
+                switch value.scalar?.string.lowercased() {
+                case "true", "yes": return true
+                case "false", "no": return false
+                default:
+                    problem("'\(key)' must be true or false", value)
+                    return nil
+                }
+            }
+            switch key {
+            case "title": settings.title = text()
+            case "lessons": if let items = list() { settings.lessons = items }
+            case "data": if let items = list() { settings.data = items }
+            case "language": settings.language = text()?.lowercased()
+            case "output": if let folder = text() { settings.output = folder }
+            case "cache": if let folder = text() { settings.cache = folder }
+            case "warnings_as_errors": if let value = flag() { settings.warningsAsErrors = value }
+            case "strict_timing": if let value = flag() { settings.strictTiming = value }
+            default:
+                problem("unknown setting '\(key)'" + Suggestion.didYouMean(key, in: known), keyNode,
+                        notes: ["settings: " + known.joined(separator: ", ")])
+            }
+        }
+        if settings.lessons.isEmpty { problem("'lessons' must name at least one lesson folder or file", mapping["lessons"]) }
+        return problems.isEmpty ? (settings, []) : (nil, problems)
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import LessonMarkdown
+import LessonSupport
+
+/// Links from one lesson to another's Markdown file (`[next](../ch2/intro.md#setup)`,
+/// written as for GitHub): the file must exist, and the anchor must be one
+/// the other page has — a heading's (its slug or `{#id}`), a figure's or a
+/// table's. A broken one is an error at the link, in `check` as in `render`.
+public enum LessonLinkCheck {
+    /// - Parameter root: the folder the linked files may be read in (the
+    ///   course's, else the current folder): a link elsewhere is only checked
+    ///   to exist, so no heading of a file outside it reaches a message.
+    public static func diagnostics(for lesson: Lesson, root: String = ".") -> [Diagnostic] {
+        let folder = (lesson.path as NSString).deletingLastPathComponent
+        var anchorsByPath: [String: Set<String>?] = [:]
+        var out: [Diagnostic] = []
+        for link in lesson.links {
+            guard let (file, fragment) = lessonFile(link.destination) else { continue }
+            let path = folder.isEmpty ? file : (folder as NSString).appendingPathComponent(file)
+            let shown = "'" + Excerpt.clipped(link.destination) + "'"
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+                out.append(Diagnostic(.lessonLink, "link \(shown) leads to no lesson: there is no file \(path)", at: link.location,
+                                      notes: [.init("a link to another lesson names its Markdown file, relative to this lesson")]))
+                continue
+            }
+            guard let fragment, !fragment.isEmpty, !fragment.hasPrefix("block-"), !fragment.hasPrefix("fn") else { continue }
+            if anchorsByPath[path] == nil { anchorsByPath[path] = anchors(of: path, root: root) }
+            guard let known = anchorsByPath[path] ?? nil, !known.contains(fragment) else { continue }
+            out.append(Diagnostic(.lessonLink, "link \(shown): \(file) has no heading, figure or table with the anchor '\(Excerpt.clipped(fragment))'"
+                                  + Suggestion.didYouMean(fragment, in: known.sorted()), at: link.location))
+        }
+        return out
+    }
+
+    /// The file and fragment of a relative link to a `.md` file; nil for
+    /// anything else (a URL, `#here`, an absolute path, another kind of file).
+    static func lessonFile(_ destination: String) -> (file: String, fragment: String?)? {
+        let parts = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+        var file = String(parts[0])
+        if let query = file.firstIndex(of: "?") { file = String(file[..<query]) }
+        file = file.removingPercentEncoding ?? file
+        guard !file.isEmpty, !file.hasPrefix("/"), !file.contains(":"), file.lowercased().hasSuffix(".md") else { return nil }
+        let fragment = parts.count > 1 ? (String(parts[1]).removingPercentEncoding ?? String(parts[1])) : nil
+        return (file, fragment)
+    }
+
+    /// The anchors the page of the lesson at `path` has, or nil when it is
+    /// outside `root` (after symbolic links) or cannot be read.
+    static func anchors(of path: String, root: String) -> Set<String>? {
+        guard let real = realPath(path), let realRoot = realPath(root),
+              real.hasPrefix(realRoot.hasSuffix("/") ? realRoot : realRoot + "/"),
+              let lesson = try? LessonLoader.load(path: path) else { return nil }
+        return Set(Numbering(lesson: lesson, blockIds: []).targets.values.map(\.anchor))
+    }
+
+    private static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+}

@@ -1,0 +1,147 @@
+import Foundation
+import Testing
+
+/// `lesson init`, and `render`/`check` reading `course.yml` from the course's folders.
+@Suite struct CourseCommandTests {
+    /// A new course checks and renders at once, from its folder or a folder
+    /// below it, with the settings' output folder and title.
+    @Test func aNewCourseChecksAndRendersFromAnyOfItsFolders() throws {
+        let dir = try LessonBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let made = try LessonBinary.run(["init", "course"], in: dir)
+        #expect(made.status == 0, "\(made.stderr)")
+        let course = dir.appendingPathComponent("course")
+        let check = try LessonBinary.run(["check"], in: course)
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(check.stdout.contains("checked 1 lesson, 1 block: 1 passed"), "\(check.stdout)")
+        #expect(FileManager.default.fileExists(atPath: course.appendingPathComponent(".lesson-cache").path))
+        let render = try LessonBinary.run(["render"], in: course.appendingPathComponent("lessons"))
+        #expect(render.status == 0, "\(render.stderr)")
+        let index = try String(contentsOf: course.appendingPathComponent("site/index.html"), encoding: .utf8)
+        #expect(index.contains("<h1>Course</h1>"))
+        #expect(FileManager.default.fileExists(atPath: course.appendingPathComponent("site/first-lesson.html").path))
+        // A flag overrides the settings.
+        let elsewhere = try LessonBinary.run(["render", "--out", "elsewhere"], in: course)
+        #expect(elsewhere.status == 0 && FileManager.default.fileExists(atPath: course.appendingPathComponent("elsewhere/index.html").path))
+        // A second init into the same folder writes nothing, and prints no usage line.
+        let again = try LessonBinary.run(["init", "course"], in: dir)
+        #expect(again.status == 64 && again.stderr.contains("nothing was written") && !again.stderr.contains("Usage"), "\(again.stderr)")
+    }
+
+    /// A misspelt setting stops every command that reads the settings, at its line.
+    @Test func aMisspeltSettingIsALocatedErrorAndNothingRuns() throws {
+        let dir = try LessonBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try LessonBinary.write(["course.yml": "title: T\nlesons: [lessons]\n", "lessons/a.md": "# A\n"], into: dir)
+        let check = try LessonBinary.run(["check"], in: dir.appendingPathComponent("lessons"))
+        #expect(check.status == 64)
+        #expect(check.stderr.contains("course.yml:2:1: error: unknown setting 'lesons'; did you mean 'lessons'?"), "\(check.stderr)")
+    }
+
+    /// `data: digits` in a chapter folder of a course, with no file anywhere:
+    /// the built-in digits; a course's shared data folder serves every lesson.
+    @Test func builtInDigitsAndSharedDataFolders() throws {
+        let dir = try LessonBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let lesson = """
+        # Digits
+
+        ```experiment signal
+        data: digits
+        depth: 2
+        width: 8
+        expect:
+          - "rows == 901"
+        ```
+
+        ```experiment signal
+        id: own
+        data: digits
+        file: few.csv
+        depth: 2
+        width: 8
+        ```
+        """
+        // 20 rows of 64 pixels and a label: too few for the block, which says so.
+        let few = (0..<20).map { row in (0..<64).map { _ in "1" }.joined(separator: ",") + ",\(row % 10)" }.joined(separator: "\n") + "\n"
+        try LessonBinary.write(["course.yml": "data: [shared]\n", "lessons/chapter/digits.md": lesson, "shared/few.csv": few], into: dir)
+        let check = try LessonBinary.run(["check", "--no-cache"], in: dir)
+        // The first block ran on the built-in digits; the second read the shared file.
+        #expect(check.stdout.contains("1 of 1 expectation held"), "\(check.stdout)\(check.stderr)")
+        #expect(check.stderr.contains("few.csv") && !check.stderr.contains("cannot find"), "\(check.stderr)")
+    }
+
+    /// The scripts the workflows run, as a normal user (GitHub's runners are
+    /// not root): install (with `lesson` on PATH), check in shards, render.
+    @Test(.enabled(if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/sbin/runuser")))
+    func theWorkflowScriptsRunAsANormalUser() throws {
+        let dir = try LessonBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let binary = try #require(LessonBinary.binary)
+        #expect(try LessonBinary.run(["init", "course"], in: dir).status == 0)
+        let course = dir.appendingPathComponent("course")
+        try chown(dir, to: 65_534)
+        let path = binary.deletingLastPathComponent().path + ":/usr/bin:/bin"
+        func asNobody(_ script: String, _ arguments: [String] = []) throws -> (status: Int32, output: String) {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
+            process.arguments = ["-u", "nobody", "--", "/usr/bin/env", "PATH=\(path)", "HOME=\(dir.path)", course.path + "/" + script] + arguments
+            let log = dir.appendingPathComponent("log-\(UUID().uuidString)")
+            _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+            let handle = try FileHandle(forWritingTo: log)
+            process.standardOutput = handle
+            process.standardError = handle
+            try process.run()
+            process.waitUntilExit()
+            try handle.close()
+            return (process.terminationStatus, try String(contentsOf: log, encoding: .utf8))
+        }
+        let install = try asNobody("ci/install-lesson.sh")
+        #expect(install.status == 0 && install.output.contains("LessonRunner"), "\(install.output)")
+        for shard in ["1", "2"] {
+            let check = try asNobody("ci/check.sh", [shard, "2"])
+            #expect(check.status == 0, "\(check.output)")
+            #expect(FileManager.default.fileExists(atPath: course.appendingPathComponent("junit-\(shard).xml").path))
+        }
+        let render = try asNobody("ci/render.sh")
+        #expect(render.status == 0, "\(render.output)")
+        let owner = try FileManager.default.attributesOfItem(atPath: course.appendingPathComponent("site/index.html").path)[.ownerAccountID] as? Int
+        #expect(owner == 65_534)
+    }
+
+    /// actionlint (from PyPI; `make setup` installs it), with shellcheck on
+    /// the `run:` steps when it is installed too.
+    static let actionlint: String? = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
+        .map { $0 + "/actionlint" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    @Test(.enabled(if: actionlint != nil))
+    func theWorkflowsPassActionlint() throws {
+        let dir = try LessonBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(try LessonBinary.run(["init", "course"], in: dir).status == 0)
+        let workflows = dir.appendingPathComponent("course/.github/workflows")
+        let files = try FileManager.default.contentsOfDirectory(atPath: workflows.path).sorted()
+        #expect(files == ["check.yml", "publish.yml"])
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try #require(Self.actionlint))
+        process.arguments = files.map { workflows.appendingPathComponent($0).path }
+        let log = dir.appendingPathComponent("actionlint.log")
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: log)
+        process.standardOutput = handle
+        process.standardError = handle
+        try process.run()
+        process.waitUntilExit()
+        try handle.close()
+        let output = try String(contentsOf: log, encoding: .utf8)
+        #expect(process.terminationStatus == 0, "\(output)")
+    }
+
+    private func chown(_ url: URL, to user: Int) throws {
+        let fm = FileManager.default
+        try fm.setAttributes([.ownerAccountID: user], ofItemAtPath: url.path)
+        for name in try fm.subpathsOfDirectory(atPath: url.path) {
+            try fm.setAttributes([.ownerAccountID: user], ofItemAtPath: url.appendingPathComponent(name).path)
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+@testable import LessonRunner
+
+/// `course.yml`: what it sets, where it is found, and located errors.
+@Suite struct CourseSettingsTests {
+    func folder() throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("CourseSettingsTests-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path + "/chapter/part", withIntermediateDirectories: true)
+        return path
+    }
+
+    @Test func readsEverySetting() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try """
+        title: "Deep learning: a course"
+        lessons: [intro, chapter/part]
+        data: shared
+        language: VI
+        output: public
+        cache: .cache
+        warnings_as_errors: true
+        strict_timing: yes
+        """.write(toFile: dir + "/course.yml", atomically: true, encoding: .utf8)
+        let (settings, problems) = CourseSettings.load(path: dir + "/course.yml")
+        #expect(problems.isEmpty, "\(problems)")
+        let course = try #require(settings)
+        #expect(course.title == "Deep learning: a course")
+        #expect(course.lessons == ["intro", "chapter/part"])
+        #expect(course.data == ["shared"])
+        #expect(course.language == "vi")
+        #expect(course.output == "public" && course.cache == ".cache")
+        #expect(course.warningsAsErrors && course.strictTiming)
+        #expect(course.resolve("public") == dir + "/public")
+    }
+
+    @Test func defaultsWhenEmpty() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "# nothing set\n".write(toFile: dir + "/course.yml", atomically: true, encoding: .utf8)
+        let course = try #require(CourseSettings.load(path: dir + "/course.yml").settings)
+        #expect(course.lessons == ["lessons"] && course.output == "site" && course.cache == ".lesson-cache")
+        #expect(!course.warningsAsErrors && course.title == nil && course.data.isEmpty)
+    }
+
+    /// A misspelt key is an error at its line and column with a suggestion,
+    /// and no settings come back (nothing runs with a silent default).
+    @Test func unknownAndMistypedKeysAreLocatedErrors() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "title: A\nouptut: public\nwarnings_as_errors: maybe\nlessons: {a: 1}\n".write(toFile: dir + "/course.yml", atomically: true, encoding: .utf8)
+        let (settings, problems) = CourseSettings.load(path: dir + "/course.yml")
+        #expect(settings == nil)
+        let texts = problems.map { "\($0.location.map { "\($0.line):\($0.column)" } ?? "?") \($0.message)" }
+        #expect(texts.contains("2:1 unknown setting 'ouptut'; did you mean 'output'?"), "\(texts)")
+        #expect(texts.contains("3:21 'warnings_as_errors' must be true or false"), "\(texts)")
+        #expect(texts.contains { $0.hasPrefix("4:10 'lessons' must be a list") }, "\(texts)")
+        #expect(problems.allSatisfy { $0.location?.path == dir + "/course.yml" })
+    }
+
+    @Test func yamlErrorsAreLocated() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "title: A\ntitle: B\n".write(toFile: dir + "/course.yml", atomically: true, encoding: .utf8)
+        let problems = CourseSettings.load(path: dir + "/course.yml").problems
+        #expect(problems.count == 1 && problems[0].message.contains("duplicate key 'title'"), "\(problems)")
+        #expect(problems.first?.location?.line == 2)
+    }
+
+    /// Found in the folder itself or the nearest parent, as a path relative to it.
+    @Test func foundFromAnyFolderOfTheCourse() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        #expect(CourseSettings.find(from: dir + "/chapter/part") == nil)
+        try "title: A\n".write(toFile: dir + "/course.yml", atomically: true, encoding: .utf8)
+        #expect(CourseSettings.find(from: dir) == dir + "/course.yml")
+        let found = try #require(CourseSettings.find(from: dir + "/chapter/part"))
+        #expect(found == dir + "/chapter/part/../../course.yml")
+        let course = try #require(CourseSettings.load(path: found).settings)
+        #expect(course.resolve("lessons") == dir + "/chapter/part/../../lessons")
+    }
+}
