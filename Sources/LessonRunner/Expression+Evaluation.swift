@@ -355,11 +355,14 @@ extension Expression {
             }
             return .numbers(exponentiallyWeightedAverage(values, beta: beta, corrected: corrected))
         case "approx":
-            let a = try number(args[0], name), b = try number(args[1], name)
             let rtol = args.count > 2 ? try number(args[2], name) : 1e-6
-            // Relative to the larger magnitude, with an absolute floor of
-            // rtol so that approx(x, 0, rtol) still means "close to zero".
-            return .bool(abs(a - b) <= rtol * max(abs(a), abs(b), 1e-12) || abs(a - b) <= rtol * 1e-3)
+            // Item by item over lists, like a comparison: all(approx(a, b, 0.01)).
+            return try pairwise(args[0], args[1], name) { l, r throws(ExpressionError) in
+                let a = try number(l, name), b = try number(r, name)
+                // Relative to the larger magnitude, with an absolute floor of
+                // rtol so that approx(x, 0, rtol) still means "close to zero".
+                return .bool(abs(a - b) <= rtol * max(abs(a), abs(b), 1e-12) || abs(a - b) <= rtol * 1e-3)
+            }
         case "round":
             let x = try number(args[0], name)
             let digits = args.count > 1 ? try number(args[1], name) : 0

@@ -12,13 +12,25 @@ public enum InlineFormat: Sendable, Equatable {
     case significant(digits: Int)
     case invalid(String)
 
-    /// Splits "expr:fmt" at the last ':' outside quotes.
+    /// Splits "expr:fmt" at the last ':' outside quotes and brackets (a slice,
+    /// `x[0:5]`, keeps its colon).
     public static func split(_ text: String) -> (String, InlineFormat) {
         var inQuote: Character?
         var colon: String.Index?
+        var depth = 0
         for index in text.indices {
             let c = text[index]
-            if let q = inQuote { if c == q { inQuote = nil } } else if c == "'" || c == "\"" { inQuote = c } else if c == ":" { colon = index }
+            if let q = inQuote {
+                if c == q { inQuote = nil }
+            } else if c == "'" || c == "\"" {
+                inQuote = c
+            } else if c == "[" {
+                depth += 1
+            } else if c == "]" {
+                depth = max(depth - 1, 0)
+            } else if c == ":", depth == 0 {
+                colon = index
+            }
         }
         guard let colon else { return (text.trimmingCharacters(in: .whitespaces), .automatic) }
         let expression = String(text[..<colon]).trimmingCharacters(in: .whitespaces)

@@ -5,6 +5,18 @@ import LessonSupport
 import NeuralEngine
 
 extension Pipeline {
+    /// The memory one block may be given: the kinds' work budgets and the
+    /// data-file limits keep a block well below it (a hostile block measured
+    /// about 400 MB; the math heap is one for the run, 256 MiB).
+    public static let memoryPerJob: UInt64 = 1 << 30
+
+    /// `requested` jobs, at most one per ``memoryPerJob`` of the machine's
+    /// memory and at least one, so `--jobs 16` on an 8 GB runner runs 8
+    /// blocks at once rather than running out of memory.
+    public static func jobsFitting(_ requested: Int, physicalMemory: UInt64 = ProcessInfo.processInfo.physicalMemory) -> Int {
+        max(1, min(requested, Int(min(physicalMemory / memoryPerJob, 1 << 20))))
+    }
+
     /// Runs lessons with up to `jobs` blocks (or seeds of a block) at once,
     /// across lessons.
     ///
@@ -20,8 +32,11 @@ extension Pipeline {
     /// blocks still run. The result — every value, diagnostic and page — is
     /// the same for any `jobs`: a block's outcome depends only on its spec
     /// and seed, and each lesson is finished after its blocks, as one at a time.
+    ///
+    /// `jobs` is first reduced to ``jobsFitting(_:physicalMemory:)``: every
+    /// budget is per block, so N blocks at once take N times the memory.
     public func run(paths: [String], jobs: Int) -> [ExecutedLesson] {
-        let jobs = max(1, jobs)
+        let jobs = Self.jobsFitting(jobs)
         // Loading and planning (cmark, every block's YAML) are per
         // lesson: on `jobs` threads too, in lesson order.
         let registry = registry, reseed = reseed

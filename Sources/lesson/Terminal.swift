@@ -25,13 +25,14 @@ enum Terminal {
             printError(plain(diagnostic).formatted(color: useColor))
             if format == .github {
                 // Workflow commands go to stdout, where the runner reads them.
-                print(diagnostic.githubAnnotation)
+                print(plain(diagnostic).githubAnnotation)
             }
         }
     }
 
     /// The diagnostic with lesson text kept on its line: control characters
-    /// in its message, notes and path escaped (its annotation escapes its own).
+    /// in its message, notes and path escaped (the lines between message and
+    /// notes are the annotation's own, which it encodes as `%0A`).
     static func plain(_ diagnostic: Diagnostic) -> Diagnostic {
         var out = diagnostic
         out.message = TerminalText.escaped(out.message)

@@ -14,6 +14,7 @@ twelfth of the cost). Every look must show:
     with --allow-js-math, only checked with JavaScript on);
   - nothing wider than the viewport unless it sits in a scroll container;
   - chart text at least 11 CSS px, and every chart a <desc> for screen readers;
+  - every line of a chart with a legend entry of its own (never "+N more");
   - a number with its ± and unit on one line (cards, inline values, numeric cells);
   - copy buttons in the page's language (the words reader.js reads from <main>);
   - text at 4.5:1 contrast against what is behind it;
@@ -135,6 +136,17 @@ CHECK_JS = "(() => {" + HELPERS_JS + r"""
   for (const svg of document.querySelectorAll('svg.chart')) {
     const desc = svg.querySelector('desc');
     if (!desc || !desc.textContent.trim()) problems.push('chart without a <desc>: ' + describe(svg).slice(0, 60));
+    // Every line is labelled: a chart of several lines has a legend entry for
+    // each (never "+N more"), with visible text.
+    const lines = Array.from(svg.querySelectorAll('g.series')).filter((g) => g.querySelector('path.line'));
+    // A chart drawn for another width (the narrow or wide copy) is hidden by CSS: only the shown one is read.
+    if (lines.length > 1 && visible(svg)) {
+      const entries = Array.from(svg.querySelectorAll('g.legend > g'))
+        .filter((g) => !g.classList.contains('ref') && visible(g) && (g.textContent || '').trim());
+      if (entries.length < lines.length || svg.querySelector('.legend-more')) {
+        problems.push('chart with ' + lines.length + ' lines and ' + entries.length + ' legend entries: ' + describe(svg).slice(0, 60));
+      }
+    }
   }
   // A number with its ± and unit is on one line: cards, inline values, numeric cells.
   // A unit is %, or up to four characters starting with a letter (ms, s, MB,

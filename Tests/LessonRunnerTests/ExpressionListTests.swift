@@ -12,6 +12,8 @@ import Testing
         own["curve"] = .record(curve)
         own["steps"] = .number(.nan)
         own["v"] = .numbers([3, 1, 2, 1])
+        own["variants"] = .list([.record(Record(["name": .string("a"), "accuracy": .number(0.9)])),
+                                 .record(Record(["name": .string("b"), "accuracy": .number(0.95)]))])
         return ValueScope(own: own, blocks: [:])
     }
 
@@ -27,7 +29,7 @@ import Testing
         "len(curve.validation_loss[:3]) == 3", "len(curve.validation_loss[-2:]) == 2", "len(v[5:9]) == 0",
         "curve.validation_loss[1:3][0] == 0.8", "[1, 2, 3][-1] == 3", "sum([1, 2] * 2) == 6", "sum(v - v) == 0",
         "all(0 < curve.validation_loss <= 1)", "isnan(steps)", "not isfinite(steps)", "all(isfinite(v))",
-        "count(v > 1) == 2", "sum(abs([-1, 2])) == 3", "argmin([nan_free, 2, 1]) == 2",
+        "count(v > 1) == 2", "argmax(variants.accuracy) == 1", "variants.a.accuracy == 0.9", "len(variants.name) == 2", "all(approx(v * 3, [9, 3, 6, 3.000001], 1e-3))", "sum(abs([-1, 2])) == 3", "argmin([nan_free, 2, 1]) == 2",
     ])
     func holds(_ text: String) throws {
         let text = text.replacingOccurrences(of: "nan_free", with: "5")
@@ -69,5 +71,12 @@ import Testing
     @Test func pathsInsideListsAndSlicesAreDependencies() throws {
         let e = try Expression.parse("all(other.curve[0:2] > [mine.a, 1])")
         #expect(e.rootNames == ["other", "mine"])
+    }
+
+    @Test func anInlineSliceKeepsItsColon() throws {
+        let (expression, format) = InlineFormat.split("x[0:5]:.2f")
+        #expect(expression == "x[0:5]")
+        #expect(try format.apply(.number(0.125)) == "0.13" || (try format.apply(.number(0.125))) == "0.12")
+        #expect(InlineFormat.split("ewa([1, 2], 0.5)[1:]").0 == "ewa([1, 2], 0.5)[1:]")
     }
 }

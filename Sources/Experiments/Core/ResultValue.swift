@@ -67,8 +67,19 @@ public indirect enum ResultValue: Sendable, Hashable {
             case (.key(let key), .list(let items)):
                 // `mc.100` on a list of records: pick the item whose `key`
                 // field (or `name`) matches, so authors can name rows.
-                guard let found = items.first(where: { $0.matchesName(key) }) else { return nil }
-                current = found
+                if let found = items.first(where: { $0.matchesName(key) }) {
+                    current = found
+                    continue
+                }
+                // Otherwise `variants.test_accuracy`: that field of every record,
+                // a column to compare (`argmax(variants.test_accuracy)`).
+                var column: [ResultValue] = []
+                for item in items {
+                    guard case .record(let record) = item, let field = record[key] else { return nil }
+                    column.append(field)
+                }
+                guard !column.isEmpty else { return nil }
+                current = .list(column)
             default:
                 return nil
             }

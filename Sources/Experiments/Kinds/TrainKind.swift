@@ -41,6 +41,7 @@ public enum TrainKind: ExperimentKind {
             KeyDescriptor("target_loss", type: "number", described: "(none)", range: .above(0),
                           "Counts the steps until a batch's training loss first reaches this value (steps_to_target)."),
             KeyDescriptor("show_layers", type: "boolean", default: "false", "Show the per-layer statistics table."),
+            TrainPlot.key,
         ]
     }
 
@@ -56,6 +57,9 @@ public enum TrainKind: ExperimentKind {
         /// The swept value as a number, if `vary:` swept a numeric setting.
         var value: Double?
         var settings: TrainSettings
+        /// With both `variants:` and `vary:`, the named variant this one sweeps
+        /// (its label): charts draw one line per group, never joining two.
+        var group: String?
     }
 
     public struct Spec: Codable, Sendable, Hashable {
@@ -71,6 +75,8 @@ public enum TrainKind: ExperimentKind {
         var curve: CurveMode
         var targetLoss: Double?
         var showLayers: Bool
+        /// The author's `plot:`; `nil`: the default charts.
+        var plot: TrainPlot?
     }
 
     /// Largest training work of one block, in units of (training examples ×
@@ -137,7 +143,7 @@ public enum TrainKind: ExperimentKind {
                 variants.append(Variant(
                     name: variant.name.isEmpty ? valueName : "\(variant.name)_\(valueName)",
                     label: variant.name.isEmpty ? "\(varied) = \(text)" : "\(variant.label), \(varied) = \(text)",
-                    value: number, settings: settings))
+                    value: number, settings: settings, group: variant.name.isEmpty ? nil : variant.label))
             }
         }
         if variants.count > maximumVariants {
@@ -154,7 +160,8 @@ public enum TrainKind: ExperimentKind {
             data: data, examples: examples, trainFraction: trainFraction, validationFraction: validationFraction,
             labelNoise: labelNoise, featureScale: featureScale, variants: variants, varied: varied,
             curve: CurveMode(rawValue: reader.choice("curve", ["epoch", "step"])) ?? .epoch,
-            targetLoss: reader.optionalDouble("target_loss"), showLayers: reader.bool("show_layers"))
+            targetLoss: reader.optionalDouble("target_loss"), showLayers: reader.bool("show_layers"),
+            plot: TrainPlot.decode(reader, variantNames: variants.map(\.name), stepCurve: reader.string("curve") == "step"))
 
         // Each variant's model must be buildable, before anything runs.
         var reported: Set<String> = []

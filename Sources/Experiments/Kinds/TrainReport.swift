@@ -41,8 +41,8 @@ struct TrainReport {
         ExperimentOutcome(values: values, presentation: presentation)
     }
 
-    private var isRegression: Bool { spec.data.source.isRegression }
-    private var pairs: [(variant: TrainKind.Variant, result: VariantResult)] {
+    var isRegression: Bool { spec.data.source.isRegression }
+    var pairs: [(variant: TrainKind.Variant, result: VariantResult)] {
         Array(zip(spec.variants, result.variants))
     }
 
@@ -139,7 +139,7 @@ struct TrainReport {
                 + "A smaller learning rate (now \(ReportFormat.number(variant.settings.resolvedLearningRate))) would keep it finite."))
         }
         items.append(.table(metricsTable))
-        if let chart = curveChart { items.append(.chart(chart)) }
+        items += curveCharts.map { .chart($0) }
         if let chart = sweepChart { items.append(.chart(chart)) }
         if spec.showLayers { items.append(.table(layerTable)) }
         return items
@@ -191,45 +191,6 @@ struct TrainReport {
             columns: columns, rows: rows)
     }
 
-    private var curveChart: Chart? {
-        let live = pairs.filter { !$0.result.epochTrainLoss.isEmpty || !$0.result.stepLoss.isEmpty }
-        guard !live.isEmpty else { return nil }
-        var series: [Chart.Series] = []
-        var all: [Double] = []
-        if spec.curve == .step {
-            for (variant, r) in live {
-                let x = r.stepLoss.indices.map { Double($0 + 1) / Double(max(r.stepsPerEpoch, 1)) }
-                all += r.stepLoss
-                // Display resolution: runs of steps as their mean, the band spanning their lowest to highest loss.
-                series.append(Chart.Series(name: variant.label, x: x, y: r.stepLoss).downsampled())
-            }
-        } else {
-            for (variant, r) in live {
-                let x = r.epochTrainLoss.indices.map { Double($0 + 1) }
-                if spec.validationFraction > 0 {
-                    series.append(Chart.Series(name: variant.label + ", validation", x: x, y: r.epochValidationLoss).downsampled())
-                    all += r.epochValidationLoss
-                }
-                series.append(Chart.Series(name: variant.label + ", training", x: x, y: r.epochTrainLoss, dashed: true).downsampled())
-                all += r.epochTrainLoss
-            }
-        }
-        let positive = all.filter { $0 > 0 && $0.isFinite }
-        let logY = (positive.max() ?? 1) / max(positive.min() ?? 1, 1e-300) > 50
-        let what = isRegression ? "mean squared error" : "cross-entropy"
-        return Chart(
-            title: spec.curve == .step ? "Loss of every mini-batch" : "Learning curves",
-            style: .line, xLabel: "epoch", yLabel: what + (logY ? " (log scale)" : ""), yScale: logY ? .log : .linear,
-            series: series,
-            summary: (spec.curve == .step
-                ? "The training loss of each step's batch against the epoch, one line per variant: "
-                    + live.map { "\($0.variant.label): \($0.result.steps) steps" }.joined(separator: "; ") + "."
-                : "Training (dashed) and validation loss after each epoch, one pair of lines per variant.")
-                + (series.contains { $0.yLow != nil } ? " A line of more than \(Chart.Series.displayPoints) points is drawn at that "
-                    + "resolution: its first and last points as they are, the rest as the mean of runs of consecutive points, "
-                    + "with a band from the lowest to the highest point of each run." : ""))
-    }
-
     /// With a numeric sweep of 3 values or more: the final figures against the swept value.
     private var sweepChart: Chart? {
         guard let varied = spec.varied, spec.variants.count >= 3 else { return nil }
@@ -240,13 +201,23 @@ struct TrainReport {
         let logX = positive.count >= 2 && (positive.max() ?? 1) / (positive.min() ?? 1) >= 50
         // Zero cannot sit on a log axis: draw it at a tenth of the smallest positive value.
         let shown = logX ? x.map { $0 > 0 ? $0 : (positive.min() ?? 1) / 10 } : x
-        var series: [Chart.Series]
-        if isRegression {
-            series = [Chart.Series(name: "training loss", x: shown, y: points.map(\.1.trainLoss)),
-                      Chart.Series(name: "test loss", x: shown, y: points.map(\.1.testLoss))]
-        } else {
-            series = [Chart.Series(name: "training accuracy", x: shown, y: points.map(\.1.trainAccuracy), dashed: true),
-                      Chart.Series(name: "test accuracy", x: shown, y: points.map(\.1.testAccuracy))]
+        // One pair of lines per named variant when `variants:` and `vary:` are
+        // both used: a single line through every point would join them.
+        let groups = pairs.map { $0.variant.group }
+        var order: [String?] = []
+        for group in groups where !order.contains(group) { order.append(group) }
+        var series: [Chart.Series] = []
+        for group in order {
+            let members = points.indices.filter { groups[$0] == group }
+            let xs = members.map { shown[$0] }, results = members.map { points[$0].1 }
+            let prefix = group.map { $0 + ": " } ?? ""
+            if isRegression {
+                series += [Chart.Series(name: prefix + "training loss", x: xs, y: results.map(\.trainLoss)),
+                           Chart.Series(name: prefix + "test loss", x: xs, y: results.map(\.testLoss))]
+            } else {
+                series += [Chart.Series(name: prefix + "training accuracy", x: xs, y: results.map(\.trainAccuracy), dashed: true),
+                           Chart.Series(name: prefix + "test accuracy", x: xs, y: results.map(\.testAccuracy))]
+            }
         }
         return Chart(
             title: "Final \(isRegression ? "losses" : "accuracies") against \(varied)", style: .line,

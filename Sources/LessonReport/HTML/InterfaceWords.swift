@@ -75,8 +75,6 @@ public struct InterfaceWords: Sendable, Equatable {
     public var fromFailedBlock: @Sendable (String) -> String
     /// A chart with nothing to draw.
     public var noData: String
-    /// Legend entries that did not fit: "+3 more".
-    public var moreInLegend: @Sendable (Int) -> String
     /// The skip link, the first thing a keyboard reaches.
     public var skipToText: String = "Skip to the text"
     /// The footer: "Source:" before the lesson's file name.
@@ -126,7 +124,7 @@ public struct InterfaceWords: Sendable, Equatable {
         copy: "Copy", copied: "Copied", selectAndCopy: "Select and copy", copyThisCode: "Copy this code",
         line: { "line \($0)" }, lineColumn: { "line \($0), column \($1)" },
         expectationNotMetLabel: "expectation not met", andMore: { "and \($0) more" },
-        notComputed: "not computed", fromFailedBlock: { "from failed block \($0)" }, noData: "No data", moreInLegend: { "+\($0) more" })
+        notComputed: "not computed", fromFailedBlock: { "from failed block \($0)" }, noData: "No data")
 
     public static let vietnamese = InterfaceWords(
         lang: "vi", wordsLang: "vi", contents: "Mục lục", allLessons: "Tất cả bài học", lessons: "Bài học",
@@ -148,7 +146,7 @@ public struct InterfaceWords: Sendable, Equatable {
         copy: "Sao chép", copied: "Đã sao chép", selectAndCopy: "Hãy chọn rồi sao chép", copyThisCode: "Sao chép đoạn mã này",
         line: { "dòng \($0)" }, lineColumn: { "dòng \($0), cột \($1)" },
         expectationNotMetLabel: "kỳ vọng không đạt", andMore: { "và \($0) kỳ vọng khác" },
-        notComputed: "chưa được tính", fromFailedBlock: { "từ khối không đạt \($0)" }, noData: "Không có dữ liệu", moreInLegend: { "+\($0) mục nữa" },
+        notComputed: "chưa được tính", fromFailedBlock: { "từ khối không đạt \($0)" }, noData: "Không có dữ liệu",
         skipToText: "Đến nội dung bài", sourceFile: "Nguồn:",
         renderedBy: { "Tạo bởi \($0)" + ($1.map { " ngày \($0)" } ?? "") + "." },
         seedCount: { "\($0) hạt giống" },

@@ -11,7 +11,8 @@ extension SVGChart {
         static let tickFont = 11.0
         static let legendFont = 12.0
         static let legendRowHeight = 18.0
-        static let maxLegendRows = 3
+        /// Legend rows a chart of the asked height has room for; more make it taller.
+        static let usualLegendRows = 3
         static let tickLength = 5.0
         static let minorTickLength = 3.0
 
@@ -69,9 +70,6 @@ extension SVGChart {
         var height: Double
         var title: Label?
         var legend: [LegendItem] = []
-        /// Entries left out when the legend would take more than `maxLegendRows`.
-        var legendOverflow = 0
-        var legendOverflowX = 0.0
         var plotLeft = 0.0, plotTop = 0.0, plotRight = 0.0, plotBottom = 0.0
         var x: XAxis = .bands(Bands(count: 0, left: 0, bandWidth: 0, labels: [], labelStep: 1, rotated: false))
         var y = AxisScale(scale: .linear, lower: 0, upper: 1, start: 0, end: 0)
@@ -94,8 +92,12 @@ extension SVGChart {
                 top += Self.titleFont + 10 + Double(title!.lines.count - 1) * Self.titleLineHeight
             }
 
-            let rows = placeLegend(data: data, top: top)
-            if rows > 0 { top += Double(rows) * Self.legendRowHeight + 4 }
+            let legendHeight = placeLegend(data: data, top: top)
+            if legendHeight > 0 { top += legendHeight + 4 }
+            // Every line keeps its whole entry: a legend taller than the usual
+            // few rows makes the chart taller instead of the plot smaller (or a "+N more").
+            let usual = Double(Self.usualLegendRows) * Self.legendRowHeight
+            if legendHeight > usual { self.height += legendHeight - usual }
             top += 8
 
             let xText = XMLText.singleLine(chart.xLabel), yText = XMLText.singleLine(chart.yLabel)
@@ -137,37 +139,33 @@ extension SVGChart {
 
         // MARK: Legend
 
-        /// Lays the legend out in rows under the title; returns the row count.
-        private mutating func placeLegend(data: ChartData, top: Double) -> Int {
+        /// Lays the legend out in rows under the title; returns its height.
+        /// A label too long for the width wraps onto up to three lines (so that
+        /// labels that differ only at their end are not cut where they differ).
+        private mutating func placeLegend(data: ChartData, top: Double) -> Double {
             guard data.series.count > 1 || !data.referenceLines.isEmpty else { return 0 }
             let pad = Self.padding
             var entries: [(LegendItem.Swatch, String)] = data.series.map { (.series($0), $0.name) }
             entries += data.referenceLines.map { (.reference, $0.label) }
-            var x = pad, row = 0
-            for (index, (swatch, name)) in entries.enumerated() {
-                let label = Label(XMLText.singleLine(name), maxWidth: width - 2 * pad - Self.legendSwatchWidth - 6, fontSize: Self.legendFont)
-                let itemWidth = Self.legendSwatchWidth + 6 + TextMetrics.width(label.text, fontSize: Self.legendFont)
-                // On the last row, leave room for the "+N more" note unless this is the last entry.
-                let isLastRow = row + 1 == Self.maxLegendRows, isLastEntry = index == entries.count - 1
-                let rowEnd = width - pad - (isLastRow && !isLastEntry ? Self.moreNoteWidth : 0)
-                if x > pad, x + itemWidth > rowEnd {
-                    if row + 1 == Self.maxLegendRows {
-                        legendOverflow = entries.count - index
-                        legendOverflowX = x
-                        break
-                    }
-                    row += 1
+            var x = pad, rowTop = top, rowHeight = Self.legendRowHeight
+            for (swatch, name) in entries {
+                let label = Label(XMLText.singleLine(name), maxWidth: width - 2 * pad - Self.legendSwatchWidth - 6,
+                                  fontSize: Self.legendFont, maxLines: 3)
+                let itemWidth = Self.legendSwatchWidth + 6 + label.width(fontSize: Self.legendFont)
+                if x > pad, x + itemWidth > width - pad {
+                    rowTop += rowHeight
+                    rowHeight = Self.legendRowHeight
                     x = pad
                 }
-                legend.append(LegendItem(swatch: swatch, label: label, x: x,
-                                         y: top + Double(row) * Self.legendRowHeight + Self.legendRowHeight / 2))
+                rowHeight = max(rowHeight, Self.legendRowHeight + Double(label.lines.count - 1) * Self.legendLineHeight)
+                legend.append(LegendItem(swatch: swatch, label: label, x: x, y: rowTop + Self.legendRowHeight / 2))
                 x += itemWidth + 14
             }
-            return row + 1
+            return rowTop + rowHeight - top
         }
 
+        static let legendLineHeight = legendFont + 3
         static let legendSwatchWidth = 22.0
-        static let moreNoteWidth = 70.0
 
         // MARK: Axes
 

@@ -163,16 +163,13 @@ extension SVGChart {
                     case .scatter:
                         out += "<path class=\"mk\" d=\"\(Palette.markerPath(series.index, x: x + w / 2, y: y, r: 3.8))\" fill=\"\(colour)\"/>"
                     }
-                    out += text(item.label, "x=\"\(f(x + w + 6))\" y=\"\(f(y + 4.2))\"")
+                    out += text(item.label, "x=\"\(f(x + w + 6))\" y=\"\(f(y + 4.2))\"", x: x + w + 6, lineHeight: Layout.legendLineHeight)
                     out += "</g>\n"
                 case .reference:
                     out += "<g class=\"ref\"><path class=\"ref-line\" d=\"M\(f(x)) \(f(y))h\(f(w))\" fill=\"none\" stroke=\"currentColor\" stroke-dasharray=\"5 4\"/>"
-                    out += text(item.label, "x=\"\(f(x + w + 6))\" y=\"\(f(y + 4.2))\"")
+                    out += text(item.label, "x=\"\(f(x + w + 6))\" y=\"\(f(y + 4.2))\"", x: x + w + 6, lineHeight: Layout.legendLineHeight)
                     out += "</g>\n"
                 }
-            }
-            if layout.legendOverflow > 0, let last = layout.legend.last {
-                out += "<text class=\"legend-more\" x=\"\(f(layout.legendOverflowX))\" y=\"\(f(last.y + 4.2))\"\(ownLanguage)>\(XMLText.escaped(words.moreInLegend(layout.legendOverflow)))</text>\n"
             }
             out += "</g>\n"
         }

@@ -242,4 +242,27 @@ import Testing
         #expect(number(outcome.values, "variants.base.diverged_at_step") >= 1)
         #expect(outcome.presentation.contains { if case .warning = $0 { return true } else { return false } })
     }
+
+    /// With `variants:` and `vary:` the chart against the swept value has a pair
+    /// of lines per named variant: one line through all points would jump back.
+    @Test func aSweepOfTwoNamedVariantsDrawsTwoPairsOfLines() throws {
+        let outcome = try run("""
+            data: blobs
+            examples: 120
+            hidden: [4]
+            epochs: 1
+            variants: [{name: plain}, {name: small, hidden: [2]}]
+            vary: {learning_rate: [0.01, 0.1, 1]}
+            """)
+        let charts = outcome.presentation.compactMap { item -> Chart? in
+            if case .chart(let chart) = item, chart.title.hasPrefix("Final") { return chart }
+            return nil
+        }
+        let chart = try #require(charts.first)
+        #expect(chart.series.count == 4)
+        for series in chart.series {
+            #expect(zip(series.x, series.x.dropFirst()).allSatisfy { $0 < $1 }, "\(series.name): \(series.x)")
+            #expect(series.name.hasPrefix("plain") || series.name.hasPrefix("small"), "\(series.name)")
+        }
+    }
 }

@@ -1,0 +1,133 @@
+import Foundation
+import LessonSupport
+import Yams
+
+/// What a `train` block's learning-curve charts show: the author's `plot:`.
+///
+///     plot: {curves: [validation_loss], variants: [sgd, adam], y_scale: log, facets: variant}
+///
+/// Without it the default keeps two rules: a panel draws only lines it can
+/// label (past ``maximumLines`` it splits, first one panel per curve, then
+/// variants in groups), and quantities with different units never share a panel.
+struct TrainPlot: Codable, Sendable, Hashable {
+    enum Curve: String, Codable, Sendable, Hashable, CaseIterable {
+        case trainLoss = "train_loss", validationLoss = "validation_loss"
+        case validationAccuracy = "validation_accuracy", learningRate = "learning_rate"
+        case stepLoss = "step_loss"
+
+        /// Curves of one quantity may share a panel.
+        var quantity: Int {
+            switch self {
+            case .trainLoss, .validationLoss, .stepLoss: 0
+            case .validationAccuracy: 1
+            case .learningRate: 2
+            }
+        }
+
+        var words: String {
+            switch self {
+            case .trainLoss: "training"
+            case .validationLoss: "validation"
+            case .validationAccuracy: "validation accuracy"
+            case .learningRate: "learning rate"
+            case .stepLoss: "loss of every mini-batch"
+            }
+        }
+    }
+
+    enum Facets: String, Codable, Sendable, Hashable, CaseIterable { case auto, none, curve, variant }
+    enum Scale: String, Codable, Sendable, Hashable, CaseIterable { case auto, linear, log }
+
+    /// `nil`: validation and training loss (the mini-batch loss with `curve: step`).
+    var curves: [Curve]?
+    /// `nil`: every variant.
+    var variants: [String]?
+    var yScale: Scale = .auto
+    var facets: Facets = .auto
+
+    /// Lines a panel holds before the default splits it.
+    static let maximumLines = 6
+
+    static let key = KeyDescriptor(
+        "plot", type: "mapping", described: "(validation and training loss of every variant)",
+        "What the learning-curve charts show: curves (any of \(Curve.allCases.map(\.rawValue).joined(separator: ", ")); "
+        + "step_loss needs curve: step), variants (names, default all), y_scale (auto | linear | log), "
+        + "facets (auto | none | curve | variant: one panel per curve or per variant). By default a panel holds at most "
+        + "\(maximumLines) lines, each labelled; more split into panels, and losses, accuracies and learning rates never share one. "
+        + "E.g. {curves: [validation_loss], variants: [sgd, adam], y_scale: log}.")
+
+    /// Reads `plot:`; problems go to `reader`, at the value that is wrong.
+    static func decode(_ reader: SpecReader, variantNames: [String], stepCurve: Bool) -> TrainPlot? {
+        guard reader.has("plot"), let node = reader.node("plot") else { return nil }
+        guard case .mapping(let mapping) = node else {
+            reader.fail(at: node, "'plot' must be a mapping such as '{curves: [validation_loss], y_scale: log}', found \(SpecReader.describe(node))")
+            return nil
+        }
+        var plot = TrainPlot()
+        let fields = ["curves", "variants", "y_scale", "facets"]
+        func words(_ value: Node, _ field: String) -> [(String, Node)] {
+            let items = reader.listItems(value)
+            var out: [(String, Node)] = []
+            for item in items {
+                guard case .scalar(let s) = item else {
+                    reader.fail(at: item, "each entry of plot's '\(field)' must be a name, found \(SpecReader.describe(item))")
+                    continue
+                }
+                out.append((s.string, item))
+            }
+            return out
+        }
+        func choice<T: RawRepresentable<String> & CaseIterable>(_ value: Node, _ field: String, _ type: T.Type) -> T? {
+            let options = T.allCases.map(\.rawValue)
+            guard case .scalar(let s) = value, let choice = T(rawValue: s.string) else {
+                let hint = (value.scalar?.string).map { Suggestion.didYouMean($0, in: options) } ?? ""
+                reader.fail(at: value, "plot's '\(field)' must be one of \(options.map { "'\($0)'" }.joined(separator: ", ")), found \(SpecReader.describe(value))\(hint)")
+                return nil
+            }
+            return choice
+        }
+        for (keyNode, value) in mapping {
+            guard case .scalar(let keyScalar) = keyNode, fields.contains(keyScalar.string) else {
+                let name = keyNode.scalar?.string ?? ""
+                reader.fail(at: keyNode, "unknown field '\(name)' in 'plot'" + Suggestion.didYouMean(name, in: fields),
+                            notes: ["plot takes: " + fields.joined(separator: ", ")])
+                continue
+            }
+            switch keyScalar.string {
+            case "curves":
+                var curves: [Curve] = []
+                for (name, item) in words(value, "curves") {
+                    guard let curve = Curve(rawValue: name) else {
+                        reader.fail(at: item, "unknown curve '\(name)'" + Suggestion.didYouMean(name, in: Curve.allCases.map(\.rawValue)),
+                                    notes: ["curves: " + Curve.allCases.map(\.rawValue).joined(separator: ", ")])
+                        continue
+                    }
+                    if curve == .stepLoss, !stepCurve {
+                        reader.fail(at: item, "'step_loss' is recorded with 'curve: step'; this block records curves per epoch")
+                        continue
+                    }
+                    if !curves.contains(curve) { curves.append(curve) }
+                }
+                if curves.isEmpty { reader.fail(at: value, "plot's 'curves' must name at least one curve") }
+                plot.curves = curves
+            case "variants":
+                var names: [String] = []
+                for (name, item) in words(value, "variants") {
+                    guard variantNames.contains(name) else {
+                        reader.fail(at: item, "plot names a variant '\(name)' the block does not train" + Suggestion.didYouMean(name, in: variantNames),
+                                    notes: ["variants: " + variantNames.joined(separator: ", ")])
+                        continue
+                    }
+                    if !names.contains(name) { names.append(name) }
+                }
+                if names.isEmpty { reader.fail(at: value, "plot's 'variants' must name at least one variant") }
+                plot.variants = names
+            case "y_scale":
+                plot.yScale = choice(value, "y_scale", Scale.self) ?? .auto
+            default:
+                plot.facets = choice(value, "facets", Facets.self) ?? .auto
+            }
+        }
+        return plot
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+
+/// The learning-curve charts of a `train` block, as ``TrainPlot`` asks.
+extension TrainReport {
+    typealias Curve = TrainPlot.Curve
+
+    private var defaultCurves: [Curve] {
+        if spec.curve == .step { return [.stepLoss] }
+        return spec.validationFraction > 0 ? [.validationLoss, .trainLoss] : [.trainLoss]
+    }
+
+    /// One chart per panel: the author's curves and variants, grouped so that a
+    /// panel holds one quantity and (unless the author says otherwise) at most
+    /// ``TrainPlot/maximumLines`` lines.
+    var curveCharts: [Chart] {
+        let plot = spec.plot ?? TrainPlot()
+        let curves = plot.curves ?? defaultCurves
+        let shown = pairs.filter { pair in
+            (plot.variants?.contains(pair.variant.name) ?? true)
+                && (!pair.result.epochTrainLoss.isEmpty || !pair.result.stepLoss.isEmpty)
+        }
+        guard !shown.isEmpty, !curves.isEmpty else { return [] }
+        // Quantities never share a panel (their axes differ).
+        var quantities: [[Curve]] = []
+        for curve in curves {
+            if let index = quantities.firstIndex(where: { $0[0].quantity == curve.quantity }) {
+                quantities[index].append(curve)
+            } else {
+                quantities.append([curve])
+            }
+        }
+        var panels: [(curves: [Curve], variants: [Pair])] = []
+        for group in quantities {
+            switch plot.facets {
+            case .none:
+                panels.append((group, shown))
+            case .curve:
+                panels += group.map { ([$0], shown) }
+            case .variant:
+                panels += shown.map { (group, [$0]) }
+            case .auto:
+                if group.count * shown.count <= TrainPlot.maximumLines {
+                    panels.append((group, shown))
+                } else {
+                    // One panel per curve, and the variants in even groups of at most the limit.
+                    let chunks = (shown.count + TrainPlot.maximumLines - 1) / TrainPlot.maximumLines
+                    let size = (shown.count + chunks - 1) / chunks
+                    for curve in group {
+                        for start in stride(from: 0, to: shown.count, by: size) {
+                            panels.append(([curve], Array(shown[start..<min(start + size, shown.count)])))
+                        }
+                    }
+                }
+            }
+        }
+        return panels.map { chart(curves: $0.curves, variants: $0.variants, of: panels.count, plotted: shown.count) }
+    }
+
+    typealias Pair = (variant: TrainKind.Variant, result: VariantResult)
+
+    private func chart(curves: [Curve], variants: [Pair], of panelCount: Int, plotted: Int) -> Chart {
+        var series: [Chart.Series] = []
+        var all: [Double] = []
+        for (variant, r) in variants {
+            for curve in curves {
+                var y: [Double]
+                var x: [Double]
+                switch curve {
+                case .trainLoss: y = r.epochTrainLoss
+                case .validationLoss: y = r.epochValidationLoss
+                case .validationAccuracy: y = r.epochValidationAccuracy
+                case .learningRate: y = r.epochLearningRate
+                case .stepLoss: y = r.stepLoss
+                }
+                // A run that stopped early (diverged, or early stopping) keeps the
+                // planned length with gaps, so that seeds' runs combine point by point.
+                let planned = variant.settings.epochs * (curve == .stepLoss ? max(r.stepsPerEpoch, 1) : 1)
+                if y.count < planned { y += Array(repeating: .nan, count: planned - y.count) }
+                x = y.indices.map { Double($0 + 1) }
+                if curve == .stepLoss { x = x.map { $0 / Double(max(r.stepsPerEpoch, 1)) } }
+                let name = curves.count == 1 ? variant.label
+                    : variants.count == 1 ? curve.words : "\(variant.label), \(curve.words)"
+                all += y
+                // Display resolution: runs of points as their mean, a band spanning their lowest to highest.
+                series.append(Chart.Series(name: name, x: x, y: y,
+                                           dashed: curve == .trainLoss && curves.contains(.validationLoss)).downsampled())
+            }
+        }
+        let quantity = curves[0].quantity
+        let positive = all.filter { $0 > 0 && $0.isFinite }
+        let spread = (positive.max() ?? 1) / max(positive.min() ?? 1, 1e-300)
+        let plot = spec.plot ?? TrainPlot()
+        let logY = plot.yScale == .log || (plot.yScale == .auto && quantity != 1 && spread > 50)
+        let what = quantity == 1 ? "accuracy (%)" : quantity == 2 ? "learning rate η" : isRegression ? "mean squared error" : "cross-entropy"
+        var title = curves == [.stepLoss] ? "Loss of every mini-batch" : quantity == 2 ? "Learning rate" : "Learning curves"
+        if panelCount > 1 {
+            title += curves.count == 1 && quantity == 0 && curves[0] != .stepLoss ? ": \(curves[0].words)" : ""
+            title += variants.count == 1 ? " (\(variants[0].variant.name))"
+ : variants.count < plotted ? " (\(variants.map(\.variant.name).joined(separator: ", ")))" : ""
+        }
+        let lines = curves.count == 1
+            ? "one line per variant" : variants.count == 1 ? "one line per curve" : "one line per variant and curve"
+        let described = curves.map(\.words).joined(separator: " and ")
+        return Chart(
+            title: title, style: .line, xLabel: "epoch", yLabel: what + (logY ? " (log scale)" : ""),
+            yScale: logY ? .log : .linear, series: series,
+            summary: (curves == [.stepLoss]
+                ? "The training loss of each step's batch against the epoch, one line per variant: "
+                    + variants.map { "\($0.variant.label): \($0.result.steps) steps" }.joined(separator: "; ") + "."
+                : "\(described.prefix(1).uppercased() + described.dropFirst())\(quantity == 0 ? " loss" : "") after each epoch, \(lines)"
+                    + (curves.contains(.trainLoss) && curves.contains(.validationLoss) ? " (training dashed)." : "."))
+                + (series.contains { $0.yLow != nil } ? " A line of more than \(Chart.Series.displayPoints) points is drawn at that "
+                    + "resolution: its first and last points as they are, the rest as the mean of runs of consecutive points, "
+                    + "with a band from the lowest to the highest point of each run." : ""),
+            yFormat: quantity == 1 ? .percent : .plain)
+    }
+}

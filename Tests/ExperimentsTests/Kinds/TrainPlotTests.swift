@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+@testable import Experiments
+
+/// `plot:` in a `train` block, and the default's rules: at most six lines a
+/// panel, one quantity a panel.
+@Suite struct TrainPlotTests: KindSuite {
+    typealias Kind = TrainKind
+
+    func charts(_ body: String) throws -> [Chart] {
+        try run("data: blobs\nexamples: 120\nhidden: [4]\nepochs: 2\n" + body).presentation.compactMap { item in
+            if case .chart(let chart) = item, !chart.title.hasPrefix("Final") { return chart }
+            return nil
+        }
+    }
+
+    @Test func aFewVariantsShareOnePanel() throws {
+        let panels = try charts("vary: {learning_rate: [0.01, 0.1, 1]}\n")
+        #expect(panels.count == 1 && panels[0].series.count == 6)
+    }
+
+    @Test func moreThanSixLinesSplitIntoPanelsOfAtMostSix() throws {
+        let four = try charts("vary: {learning_rate: [0.01, 0.03, 0.1, 0.3]}\n")
+        #expect(four.map(\.series.count) == [4, 4])
+        #expect(four.map(\.title) == ["Learning curves: validation", "Learning curves: training"])
+        let eight = try charts("vary: {learning_rate: [0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3]}\n")
+        #expect(eight.count == 4 && eight.allSatisfy { $0.series.count == 4 })
+        // Every line is one variant's: its name is the variant's label, once.
+        let names = eight.flatMap { $0.series.map(\.name) }
+        #expect(Set(names).count == 8 && names.count == 16)
+    }
+
+    @Test func theAuthorChoosesCurvesVariantsScaleAndFacets() throws {
+        let chosen = try charts("vary: {learning_rate: [0.01, 0.1, 1]}\nplot: {curves: [validation_loss], variants: [v2, v0], y_scale: log}\n")
+        #expect(chosen.count == 1 && chosen[0].series.count == 2 && chosen[0].yScale == .log)
+        let facets = try charts("vary: {learning_rate: [0.01, 0.1]}\nplot: {curves: [train_loss, validation_accuracy, learning_rate], facets: variant}\n")
+        // Losses, accuracies and learning rates never share a panel: 3 quantities × 2 variants.
+        #expect(facets.count == 6 && facets.allSatisfy { $0.series.count == 1 })
+        #expect(facets.contains { $0.yFormat == .percent })
+    }
+
+    @Test(arguments: [
+        ("plot: {curves: [validaton_loss]}\n", "unknown curve 'validaton_loss'; did you mean 'validation_loss'?"),
+        ("plot: {variants: [adma]}\nvary: {optimizer: [sgd, adam]}\n", "plot names a variant 'adma' the block does not train; did you mean 'adam'?"),
+        ("plot: {curves: [step_loss]}\n", "'step_loss' is recorded with 'curve: step'; this block records curves per epoch"),
+        ("plot: {y: loss}\n", "unknown field 'y' in 'plot'"),
+        ("plot: {facets: panels}\n", "plot's 'facets' must be one of 'auto', 'none', 'curve', 'variant', found 'panels'"),
+        ("plot: [validation_loss]\n", "'plot' must be a mapping such as '{curves: [validation_loss], y_scale: log}', found a list"),
+    ])
+    func mistakesAreLocatedErrors(body: String, message: String) {
+        let (prepared, issues) = prepare(body)
+        #expect(prepared == nil)
+        let found = issues.first { $0.message.hasPrefix(message) }
+        #expect(found != nil, "\(issues.map(\.message))")
+        #expect((found?.line ?? 0) == 1 && (found?.column ?? 0) > 1, "\(String(describing: found))")
+    }
+
+    @Test func aRunThatStopsEarlyKeepsThePlannedLengthWithGaps() throws {
+        let outcome = try run("data: blobs\nexamples: 120\nhidden: [4]\nepochs: 60\noptimizer: adam\nlearning_rate: 0.05\npatience: 1\n")
+        let chart = outcome.presentation.compactMap { item -> Chart? in
+            if case .chart(let chart) = item { return chart } else { return nil }
+        }.first
+        let series = try #require(chart?.series.first)
+        // Seeds' runs that stop at different epochs still combine point by point.
+        #expect(series.y.count == 60 && series.x.count == 60)
+        #expect(series.y.last?.isNaN == true && series.y.first?.isNaN == false)
+    }
+}
