@@ -74,7 +74,7 @@ struct MarkdownHTML {
             }
         case .heading(let level, let inlines, let anchor):
             let l = min(max(level, 1), 6)
-            out += "<h\(l) id=\"\(HTML.escape(anchor))\"><a class=\"anchor\" href=\"#\(HTML.escape(anchor))\" aria-hidden=\"true\">#</a>"
+            out += "<h\(l) id=\"\(HTML.escape(anchor))\"><a class=\"anchor\" href=\"#\(HTML.escape(anchor))\" aria-hidden=\"true\" tabindex=\"-1\">#</a>"
                 + inline(inlines, depth: depth) + "</h\(l)>\n"
         case .blockQuote(let children):
             out += "<blockquote>\n"
