@@ -122,30 +122,14 @@ public struct Executor {
                                   seconds: 0, fromCache: false)
         guard let prepared = planned.prepared, planned.isValid else { return block }
         if !planned.seeds.isEmpty { return runSeeds(planned, prepared: prepared, key: seededKey(planned, prepared: prepared)) }
-        let key = cache?.key(for: prepared, seed: planned.seed)
-        if !force, let key, let cached = cache?.load(key) {
-            block.outcome = cached
-            block.fromCache = true
-            return block
+        let run = runUnit(planned, prepared: prepared, seed: planned.seed,
+                          decode: decodeContext(lessonPath: planned.block.location.path), namingSeed: false)
+        switch run.result {
+        case .ran(let outcome): block.outcome = outcome
+        case .failed(let diagnostic): block.diagnostics.append(diagnostic)
         }
-        let clock = ContinuousClock()
-        let start = clock.now
-        do {
-            let context = RunContext(seed: planned.seed, decode: decodeContext(lessonPath: planned.block.location.path))
-            let outcome = try WorkDeadline.$current.withValue(WorkDeadline(seconds: blockTimeLimit)) {
-                try gated { try prepared.run(context) }
-            }
-            block.outcome = outcome
-            if let key { cache?.store(outcome, key: key) }
-        } catch let error as WorkDeadline.Exceeded {
-            block.diagnostics.append(timeLimitDiagnostic(planned, seconds: error.seconds))
-        } catch let error as ExperimentError {
-            block.diagnostics.append(Diagnostic(.experimentFailed, "experiment '\(planned.id)' failed: \(error.message)", at: planned.block.location,
-                                                notes: error.notes.map { .init($0) }))
-        } catch {
-            block.diagnostics.append(Diagnostic(.experimentFailed, "experiment '\(planned.id)' failed: \(error)", at: planned.block.location))
-        }
-        block.seconds = WallClock.seconds(of: clock.now - start)
+        block.fromCache = run.fromCache
+        block.seconds = run.seconds
         return block
     }
 
