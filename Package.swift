@@ -104,8 +104,10 @@ let package = Package(
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "NeuralEngine", "HostMachine"]),
         .testTarget(name: "LessonRunnerTests", dependencies: ["LessonRunner", "Experiments", "LessonMarkdown", "MathTypesetting", "NeuralEngine", "HostMachine", "Yams"]),
         .testTarget(name: "MathTypesettingTests", dependencies: ["MathTypesetting"]),
-        .testTarget(name: "LessonReportTests", dependencies: ["LessonReport", "LessonRunner", "Experiments", "CCmarkGFM", "MathTypesetting"], exclude: ["Snapshots"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["lesson"], exclude: ["Fixtures"]),
+        // What several test targets share: snapshots, scratch folders.
+        .target(name: "LessonTestSupport", path: "Tests/LessonTestSupport"),
+        .testTarget(name: "LessonReportTests", dependencies: ["LessonReport", "LessonRunner", "Experiments", "CCmarkGFM", "MathTypesetting", "LessonTestSupport"], exclude: ["Snapshots"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["lesson", "LessonTestSupport"], exclude: ["Fixtures"]),
     ]
 )
 

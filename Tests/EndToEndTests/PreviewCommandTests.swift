@@ -1,4 +1,5 @@
 import Foundation
+import LessonTestSupport
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -22,11 +23,9 @@ import Testing
 
     @Test func servesPagesAndBumpsTheVersionOnSave() throws {
         let binary = try #require(LessonCommandTests.binary)
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("preview-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let lesson = dir.appendingPathComponent("a.md")
-        try "# A\n\n```experiment softmax\nlogits: [1, 2]\nlabel: 1\n```\n".write(to: lesson, atomically: true, encoding: .utf8)
+        let scratch = try ScratchFolder("preview")
+        let dir = scratch.url
+        let lesson = URL(fileURLWithPath: try scratch.write("# A\n\n```experiment softmax\nlogits: [1, 2]\nlabel: 1\n```\n", to: "a.md"))
         // Port 0: the system picks a free one, and the preview says which
         // (no guess that another process on the machine may hold).
         let process = Process()
