@@ -40,10 +40,11 @@ extension Pipeline {
         // Loading and planning (cmark, every block's YAML) are per
         // lesson: on `jobs` threads too, in lesson order.
         let registry = registry, reseed = reseed
-        let language = defaultLanguage, folders = executor.sharedDataFolders, courseRoot = executor.courseRoot
+        let language = defaultLanguage, courseOrder = courseOrder, folders = executor.sharedDataFolders, courseRoot = executor.courseRoot
         let loaded: [Loaded] = ParallelMap.map(paths.count, jobs: jobs) { index in
             do {
-                return .plan(Planner.plan(Self.withLanguage(language, try LessonLoader.load(path: paths[index])), registry: registry,
+                let lesson = Self.placed(Self.withLanguage(language, try LessonLoader.load(path: paths[index])), in: courseOrder)
+                return .plan(Planner.plan(lesson, registry: registry,
                                           reseed: reseed, sharedDataFolders: folders, courseRoot: courseRoot))
             } catch {
                 return .unreadable(Self.unreadable(path: paths[index], error: error))

@@ -78,6 +78,15 @@ struct RunOptions: ParsableArguments {
     /// validates before it reports unknown options, so `lesson render -x` run
     /// where there is no `lessons` folder would complain about the folder.
     func checkPaths() throws {
+        if paths.isEmpty, let course = Course.settings {
+            let missing = course.missingLessons()
+            if !missing.isEmpty {
+                // Where the course names them, not as a usage error of the command.
+                Terminal.report(missing, format: format)
+                Terminal.printError("error: \(course.path) names \(missing.count == 1 ? "a lesson" : "lessons") that do\(missing.count == 1 ? "es" : "") not exist; nothing was run")
+                throw ExitCode(64)
+            }
+        }
         // A symbolic link that leads nowhere passes here; loading it says why it fails.
         for path in lessonPaths where !FileManager.default.fileExists(atPath: path)
             && (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) == nil {
@@ -128,6 +137,7 @@ struct RunOptions: ParsableArguments {
         var pipeline = Pipeline(executor: executor,
                                 typesetter: MathTypesetter(cacheDirectory: noCache ? nil : cacheDirectory))
         pipeline.defaultLanguage = Course.settings?.language
+        pipeline.courseOrder = Course.settings.map(CourseOrder.init)
         pipeline.reseed = reseed
         let lessons = pipeline.run(paths: files, jobs: jobs)
         progress.finish()
