@@ -35,7 +35,7 @@ struct Render: ParsableCommand {
         TemporaryFiles.installSignalHandlers()
         try options.checkPaths()
         try RunOptions.prepareOutput(out)
-        let lessons = try options.runAll(ci: ci)
+        let lessons = try options.runAll(ci: ci, command: "render")
         Terminal.report(lessons, format: options.format)
         let writer = ReportWriter(outputDirectory: out, options: RenderOptions(allowRawHTML: unsafeHTML, courseTitle: Course.settings?.title), jobs: options.jobs)
         do {

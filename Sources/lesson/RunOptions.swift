@@ -104,7 +104,9 @@ struct RunOptions: ParsableArguments {
         }
     }
 
-    func runAll(ci: CIOptions? = nil) throws -> [ExecutedLesson] {
+    /// - Parameter command: the command's name, for the run's record in the
+    ///   cache folder (what `cache prune --dry-run` names).
+    func runAll(ci: CIOptions? = nil, command: String) throws -> [ExecutedLesson] {
         let shard = ci?.shard, junit = ci?.junit
         let paths = lessonPaths, cacheDirectory = cacheFolder
         try checkPaths()
@@ -148,7 +150,8 @@ struct RunOptions: ParsableArguments {
             for lesson in lessons where shard == nil && !lesson.blocks.isEmpty && !lesson.blocks.contains(where: \.fromCache) {
                 usage.lessonTook(lesson.lesson.path, seconds: lesson.seconds)
             }
-            usage.save(in: cacheDirectory)
+            let run = "lesson \(command), \(lessons.count) lesson\(lessons.count == 1 ? "" : "s")" + (shard.map { " (shard \($0.index)/\($0.count))" } ?? "")
+            usage.save(in: cacheDirectory, run: run)
         }
         if let junit {
             do {
