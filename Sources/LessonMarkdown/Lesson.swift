@@ -38,6 +38,8 @@ public struct Lesson: Sendable, Equatable {
     /// when the list does not name it. It comes before `order:` in the
     /// teaching order.
     public var coursePosition: Int?
+    /// Every `<!-- default ID -->` marker, where it is (``DefaultProseMarker``).
+    public var defaultProse: [DefaultProseMarker.Use] = []
 
     /// Creates a lesson; tests and tools can build one without a file.
     public init(

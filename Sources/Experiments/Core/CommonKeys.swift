@@ -12,10 +12,17 @@ public enum CommonKeys {
         KeyDescriptor("show", type: "boolean", default: "false", "Show the block's YAML above its results."),
         KeyDescriptor("expect", type: "list of expressions", default: "[]",
                       "Checks over the block's named values, e.g. \"loss < 0.1\", \"approx(a, b, 1e-3)\"."),
+        KeyDescriptor("explore", type: "mapping of 1 or 2 keys to lists of values", described: "(none)",
+                      "Settings a reader may move on the page, e.g. 'keep_prob: [0.2, 0.5, 1.0]': every combination runs, the block's own setting is the default position. Expectations read the default; 'every: \"…\"' checks every position and explored.keep_prob[0.2].x reads another."),
     ]
 
     public static let names: Set<String> = Set(descriptors.map(\.name))
 
     /// Runs one block may ask for with `seeds`.
     public static let maximumSeeds = 64
+
+    /// Values one explored setting may offer, and combinations a block may
+    /// explore: every one runs and is stored in the page.
+    public static let maximumExploredValues = 12
+    public static let maximumExploredCombinations = 24
 }
