@@ -50,6 +50,13 @@ extension Pipeline {
                 return .unreadable(Self.unreadable(path: paths[index], error: error))
             }
         }
+        if let observer = executor.observer {
+            let executor = executor
+            observer.runPlanned(TimeLeft.items(loaded.compactMap { item -> Plan? in
+                if case .plan(let plan) = item { return plan }
+                return nil
+            }, isCached: { executor.isCached($0) }), jobs: jobs)
+        }
         if jobs == 1 {
             return loaded.map { item in
                 switch item {
