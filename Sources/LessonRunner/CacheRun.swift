@@ -32,9 +32,11 @@ public struct CacheRun: Sendable, Equatable {
 
     static let folder = "runs"
     static let fileExtension = "run"
-    /// A cache folder may come with a pull request: records read are bounded.
+    /// A cache folder may come with a pull request: records read are
+    /// bounded, newest first, in number and in bytes all together.
     static let mostRecordsRead = 1_000
-    static let largestRecord = 64 << 20
+    static let largestRecord = 16 << 20
+    static let mostBytesRead = 64 << 20
 
     /// The runs whose entries prune keeps, of `runs` (newest first).
     public static func kept(_ runs: [CacheRun], now: Date = Date()) -> [CacheRun] {
@@ -51,7 +53,14 @@ public struct CacheRun: Sendable, Equatable {
         let names = ((try? fm.contentsOfDirectory(atPath: folder)) ?? [])
             .filter { ($0 as NSString).pathExtension == fileExtension && !$0.hasPrefix(".") }
             .sorted(by: >).prefix(mostRecordsRead)
-        var runs = names.compactMap { read((folder as NSString).appendingPathComponent($0)) }
+        var runs: [CacheRun] = []
+        var bytes = 0
+        for name in names {
+            let path = (folder as NSString).appendingPathComponent(name)
+            bytes += ((try? fm.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
+            if bytes > mostBytesRead { break }
+            if let run = read(path) { runs.append(run) }
+        }
         if runs.isEmpty {
             let legacy = (directory as NSString).appendingPathComponent(ResultCache.lastRunFile)
             if let data = Confinement.contents(legacy, limit: largestRecord) {

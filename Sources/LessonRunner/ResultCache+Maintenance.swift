@@ -46,6 +46,9 @@ extension ResultCache {
         public var oldest: Date?
         public var newest: Date?
         public var lessonsWithDurations = 0
+        /// Runs recorded in the folder, and how many prune keeps the entries of (``CacheRun``).
+        public var runs = 0
+        public var keptRuns = 0
     }
 
     struct EntryFile {
@@ -86,7 +89,10 @@ extension ResultCache {
 
     public func stats() -> Stats {
         var stats = Stats()
-        let used = lastRunKeys() ?? []
+        let runs = CacheRun.all(in: directory)
+        stats.runs = runs.count
+        stats.keptRuns = CacheRun.kept(runs).count
+        let used = runs.first?.keys ?? []
         for file in entryFiles() {
             stats.entries += 1
             stats.bytes += file.bytes

@@ -40,6 +40,7 @@ struct CacheStats: ParsableCommand {
         print("cache: \(folder.cacheDirectory)\(missing)")
         print("entries: \(stats.entries) (\(CacheCommand.size(stats.bytes)))")
         print("used by the last run: \(stats.usedByLastRun)")
+        print("runs recorded: \(stats.runs) (prune keeps what \(stats.keptRuns) of them used: \(CacheRun.keptText))")
         print("unusable (corrupt or old format): \(stats.unusable)")
         if let oldest = stats.oldest, let newest = stats.newest {
             print("last used: oldest \(formatter.string(from: oldest)), newest \(formatter.string(from: newest))")

@@ -69,6 +69,7 @@ import Testing
         #expect(stats.status == 0)
         #expect(stats.stdout.contains("entries: 1 ("), "\(stats.stdout)")
         #expect(stats.stdout.contains("used by the last run: 1"))
+        #expect(stats.stdout.contains("runs recorded: 2 (prune keeps what 2 of them used: the last 10 runs, and every run of the last 7 days)"), "\(stats.stdout)")
         #expect(stats.stdout.hasPrefix("cache: \(cache)\n"), "\(stats.stdout)")
         let elsewhere = try LessonBinary.run(["cache", "stats", "--cache-dir", cache + "-typo"])
         #expect(elsewhere.stdout.hasPrefix("cache: \(cache)-typo (does not exist)\n"), "\(elsewhere.stdout)")

@@ -184,6 +184,20 @@ import Testing
         #expect(cache.load("all") == outcome && cache.load("old0") == nil)
     }
 
+    /// A record that is a link, or not a record, is not read: a cache
+    /// folder may come with a pull request.
+    @Test func onlyRecordsAreRead() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        CacheRun.record(CacheRun(time: Date(), description: "lesson check, 1 lesson", keys: ["a"]), in: dir, name: "real.run")
+        try "{\"time\": 1, \"description\": \"elsewhere\"}\nb\n".write(toFile: dir + "/outside.txt", atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: dir + "/runs/link.run", withDestinationPath: dir + "/outside.txt")
+        try "not a record\nc\n".write(toFile: dir + "/runs/junk.run", atomically: true, encoding: .utf8)
+        let runs = CacheRun.all(in: dir)
+        #expect(runs.map(\.description) == ["lesson check, 1 lesson"] && runs.first?.keys == ["a"])
+        #expect(ResultCache(directory: dir).stats().runs == 1)
+    }
+
     @Test func pruneOlderThanUsesTheLastUse() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
