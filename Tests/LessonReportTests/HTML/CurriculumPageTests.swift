@@ -69,6 +69,8 @@ import Testing
         let order = CourseOrder(paths: [root + "/lessons/z.md", root + "/lessons"])
         for i in lessons.indices { lessons[i].plan.lesson.coursePosition = order.position(of: lessons[i].lesson.path) }
         #expect(Curriculum.teachingOrder(lessons.map(\.lesson)) == [2, 1, 0, 3])
+        // The printed course (`render --pdf`) follows the same sequence.
+        #expect(ReportWriter.arrangement(lessons).sequence == [2, 1, 0, 3])
         try ReportWriter(outputDirectory: root + "/out").write(lessons)
         let index = try read(root + "/out/index.html")
         let positions = ["z.html", "b.html", "a.html", "n.html"].compactMap { index.range(of: "href=\"\($0)\"")?.lowerBound }
