@@ -27,6 +27,15 @@ extension Executor {
         cache?.key(for: prepared, seeds: planned.seeds)
     }
 
+    /// Whether the block's result (a `seeds:` block's whole entry) is in the
+    /// cache and will be read rather than run: for the time left, so it
+    /// only looks that the entry is there.
+    func isCached(_ planned: PlannedBlock) -> Bool {
+        guard !force, let cache, let prepared = planned.prepared else { return false }
+        let key = planned.seeds.isEmpty ? cache.key(for: prepared, seed: planned.seed) : seededKey(planned, prepared: prepared)
+        return key.map(cache.contains) ?? false
+    }
+
     /// Whether the cache has a whole entry under `key` to read (not with
     /// `--force`), so that the block's seeds need not be scheduled one by one.
     func hasCachedSeeds(key: String?) -> Bool {

@@ -6,9 +6,19 @@ import NeuralEngine
 
 /// Receives progress as blocks run; the command line shows it.
 public protocol ProgressObserver: AnyObject {
+    /// Every block of the run, before the first starts (``TimeLeft``).
+    func runPlanned(_ blocks: [TimeLeft.Item], jobs: Int)
     func lessonStarted(_ path: String, blocks: Int)
     func blockStarted(_ path: String, index: Int, of total: Int, id: String, kind: String)
+    /// `share` of a block (one seed, one explored position, or all of it)
+    /// is done, having run `seconds` of its own.
+    func blockProgress(_ path: String, index: Int, share: Double, seconds: Double, fromCache: Bool)
     func lessonFinished(_ lesson: ExecutedLesson)
+}
+
+extension ProgressObserver {
+    public func runPlanned(_ blocks: [TimeLeft.Item], jobs: Int) {}
+    public func blockProgress(_ path: String, index: Int, share: Double, seconds: Double, fromCache: Bool) {}
 }
 
 /// The execute stage: runs each valid block (or takes it from the cache),
@@ -68,7 +78,9 @@ public struct Executor {
         // of several lessons at once, timed sections alone.
         for (n, planned) in plan.blocks.enumerated() {
             observer?.blockStarted(plan.lesson.path, index: n, of: plan.blocks.count, id: planned.id, kind: planned.block.kind)
-            executed.append(run(planned))
+            let block = run(planned)
+            observer?.blockProgress(plan.lesson.path, index: n, share: 1, seconds: block.seconds, fromCache: block.fromCache)
+            executed.append(block)
         }
         return finish(plan, executed: executed, seconds: WallClock.seconds(of: clock.now - start))
     }
