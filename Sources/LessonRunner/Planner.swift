@@ -154,6 +154,8 @@ public enum Planner {
                 }
             }
         }
+        planned.table = TableRequest.decode(reader, block: block, kind: kind)
+        planned.tableDefaults = kind.table
         var context = context
         context.seeds = max(1, planned.seeds.count)
         let prepared = kind.prepare(reader, context)

@@ -27,6 +27,8 @@ extension BiasVarianceKind {
 
     public static let budget = "epochs × train_size × parameters, summed over the networks, ≤ \(ResultValue.format(workBudget)); epochs × train_size × networks ≤ \(ResultValue.format(exampleBudget)); polynomials: fits ≤ \(ResultValue.format(polynomialBudget)) multiply-adds; all seeds together; degrees × resamples × test_points ≤ \(ResultValue.format(predictionBudget)) predictions held at once"
 
+    public static let table: TableDefaults? = TableDefaults(rows: "rows", rowWord: "capacity", better: ["validation_error": .lower])
+
     public static let example: KindExample? = KindExample(
         body: "data: polynomial\ndegrees: [1, 3]\ntrain_size: 20\nresamples: 3\ntest_points: 11",
         expectation: "len(rows) == 2",
