@@ -19,7 +19,7 @@ extension BiasVarianceKind {
         ValueDescriptor("noise_variance", type: "number", "σ² of the label noise.", when: decomposed),
         ValueDescriptor("max_discrepancy", type: "number", "Largest |bias² + variance + noise − test MSE|.", when: decomposed),
         ValueDescriptor("decomposition", type: "list of records", "Bias², variance, noise, total and test MSE per capacity.",
-                        access: "`decomposition[0].bias2`, or by capacity: `decomposition.9.variance`; fields `key`, `capacity`, `bias2`, `variance`, `noise`, `total`, `test_mse`, `discrepancy`, `diverged`",
+                        access: "`decomposition[0].bias2`, or by capacity: `decomposition.9.variance`; fields `key`, `capacity`, `bias2`, `variance`, `noise`, `total`, `test_mse`, `discrepancy`, `diverged` (true or false, as in `rows`), `diverged_resamples` (how many resampled fits diverged and were left out of the averages)",
                         when: decomposed),
         ValueDescriptor("optimum", type: "record", "The capacity with the lowest test MSE.",
                         access: "`optimum.capacity`, `optimum.index`, `optimum.test_mse`, `optimum.bias2`, `optimum.variance`", when: decomposed),
