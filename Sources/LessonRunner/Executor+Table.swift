@@ -22,6 +22,7 @@ extension Executor {
                                                 at: request.location, notes: [.init("choose the rows with 'rows:'")]))
             return
         }
+        if tables.count > 1 { Self.countTruths(in: &table, runs: tables) }
         let index = outcome.presentation.firstIndex { if case .table = $0 { true } else { false } }
         if request.caption == nil, let index, case .table(let own) = outcome.presentation[index] {
             table.caption = own.caption
@@ -32,5 +33,17 @@ extension Executor {
             outcome.presentation.insert(.table(table), at: 0)
         }
         block.outcome = outcome
+    }
+
+    /// A true/false cell the seeds disagree on says how many were true
+    /// ("true in 3 of 8") rather than showing the first seed's.
+    static func countTruths(in table: inout ResultTable, runs: [ResultTable]) {
+        for r in table.rows.indices {
+            for c in table.rows[r].indices {
+                let texts = runs.map { $0.rows[r][c].text }
+                guard texts.allSatisfy({ $0 == "true" || $0 == "false" }), Set(texts).count > 1 else { continue }
+                table.rows[r][c].text = "true in \(texts.filter { $0 == "true" }.count) of \(texts.count)"
+            }
+        }
     }
 }

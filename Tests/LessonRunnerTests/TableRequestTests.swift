@@ -149,6 +149,23 @@ import Testing
                             seeds: [1, 2]) == nil)
     }
 
+    @Test func overSeedsTrueOrFalseIsCounted() throws {
+        let request = try request("[name, diverged]")
+        var runs: [ResultTable] = []
+        for diverged in [true, false, true] {
+            var values = Self.variants([0.9, 0.8])
+            if case .list(var rows) = values["variants"], case .record(var first) = rows[0] {
+                first["diverged"] = .bool(diverged)
+                rows[0] = .record(first)
+                values["variants"] = .list(rows)
+            }
+            runs.append(try request.table(from: values, defaults: Self.train).get())
+        }
+        var table = try #require(ResultTable(summarizing: runs, seeds: [1, 2, 3]))
+        Executor.countTruths(in: &table, runs: runs)
+        #expect(table.rows.map { $0[1].text } == ["true in 2 of 3", "false"])
+    }
+
     @Test func rowsOfARecordOfRecordsAndNotRecords() {
         let values = Record(["dot": .record(Record(["naive": .record(Record(["ms": .number(2)])), "blas": .record(Record(["ms": .number(0.5)])),
                                                    "size": .integer(4)])),
