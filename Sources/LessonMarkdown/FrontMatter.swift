@@ -21,6 +21,8 @@ public struct FrontMatter: Sendable, Equatable {
         ("lang", "the page's language: `en` (default) or `vi`"),
         ("description", "the summary shown on the index (default: the first paragraph)"),
         ("seed", "mixed into every block's default seed (a whole number, 0 to 2^53 − 1): change it to run the lesson at other seeds"),
+        ("translation_of", "the lesson this one translates (its file, e.g. `initialization.md`): the two pages get a language switch, and only the original is in the sequence and the index"),
+        ("role", "`reference` for a page that is not a lesson (the kinds reference): listed after the lessons on the index and not counted"),
     ]
 
     /// One `key: value` line.
@@ -56,6 +58,10 @@ public struct FrontMatter: Sendable, Equatable {
     public var description: String? { value("description").flatMap { $0.isEmpty ? nil : $0 } }
     /// `lang`, lower-cased (`vi`, `en`, `en-gb`).
     public var lang: String? { value("lang").map { $0.lowercased() }.flatMap { $0.isEmpty ? nil : $0 } }
+    /// `translation_of`: the file of the lesson this one translates.
+    public var translationOf: String? { value("translation_of").flatMap { $0.isEmpty ? nil : $0 } }
+    /// `role: reference`: a page outside the sequence of lessons.
+    public var isReference: Bool { value("role")?.lowercased() == "reference" }
     /// `order` as a number (validated when parsed).
     public var order: Double? { value("order").flatMap(Double.init) }
     /// `seed` as a number (validated when parsed).

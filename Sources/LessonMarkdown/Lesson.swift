@@ -33,6 +33,8 @@ public struct Lesson: Sendable, Equatable {
     public var crossReferences: [CrossReference] = []
     /// The leading `---` YAML block, if the file has one.
     public var frontMatter: FrontMatter?
+    /// Every `<!-- default ID -->` marker, where it is (``DefaultProseMarker``).
+    public var defaultProse: [DefaultProseMarker.Use] = []
 
     /// Creates a lesson; tests and tools can build one without a file.
     public init(

@@ -18,6 +18,7 @@ struct LessonBuilder {
     private var links: [LinkReference] = []
     private var footnoteDefinitions = 0
     private var warnings: [LessonWarning] = []
+    private var defaultProse: [DefaultProseMarker.Use] = []
     private var deepNestingWarnings = 0
     private var slugger = HeadingSlugger()
     private var title: String?
@@ -65,6 +66,7 @@ struct LessonBuilder {
         }
         lesson.warnings = warnings
         lesson.images = images
+        lesson.defaultProse = defaultProse
         lesson.links = links
         return lesson
     }
@@ -130,6 +132,7 @@ struct LessonBuilder {
         case .htmlBlock(let html):
             let html = math.restoringSource(html)
             warnExperimentFence(inHTML: html, at: node.start)
+            if case .open(let id)? = DefaultProseMarker.parse(html) { defaultProse.append(.init(block: id, location: location(node.start))) }
             return [.htmlBlock(html)]
         case .thematicBreak:
             return [.thematicBreak]
@@ -345,7 +348,9 @@ struct LessonBuilder {
             case .code(let literal):
                 result.append(codeSpan(parsedLiteral: literal, node: node, lines: lines))
             case .htmlInline(let html):
-                result.append(.html(math.restoringSource(html)))
+                let html = math.restoringSource(html)
+                if case .open(let id)? = DefaultProseMarker.parse(html) { defaultProse.append(.init(block: id, location: location(node.start))) }
+                result.append(.html(html))
             case .emphasis:
                 result.append(.emphasis(inlines(node.children, lines: lines)))
             case .strong:

@@ -106,6 +106,98 @@ public struct ReportWriter {
         return ""
     }
 
+    /// The copy of a lesson's Markdown beside its page (`dropout.html` →
+    /// `dropout.md.txt`), linked from the page's footer: the way back from a
+    /// page to what made it. `.txt`, so a browser shows it (also over
+    /// `file://`) and a later run does not find it as a lesson when the
+    /// output folder is inside the lessons' folder.
+    static func sourceCopyName(_ pageName: String) -> String {
+        (pageName as NSString).deletingPathExtension + ".md.txt"
+    }
+
+    /// Where every lesson goes: its page's name (from the paths alone, so a
+    /// page keeps its name when the order changes), the teaching order, the
+    /// curriculum, where its images go and the links between lessons.
+    struct Arrangement {
+        var names: [String]
+        /// Every lesson, in teaching order.
+        var order: [Int]
+        /// The lessons that are not translations of another: the sequence
+        /// the sidebar, previous/next and the course's printout follow.
+        var sequence: [Int]
+        var curriculum: Curriculum
+        var images: ImagePlacement
+        var links: LessonLinks
+        var translations: Translations
+
+        /// Lesson `i`'s place in the sequence, nil for a translation.
+        func navigation(_ i: Int) -> PageNavigation? {
+            sequence.firstIndex(of: i).map { PageNavigation(curriculum: curriculum, current: $0) }
+        }
+    }
+
+    /// Where every lesson goes: its page's name (from the paths alone, so a
+    /// page keeps its name when the order changes), the teaching order, the
+    /// sequence without translations, where its images go and the links
+    /// between lessons.
+    static func arrangement(_ lessons: [ExecutedLesson]) -> Arrangement {
+        let names = pageNames(for: lessons.map(\.lesson.path))
+        let order = Curriculum.teachingOrder(lessons.map(\.lesson))
+        let titles = lessons.map { Curriculum.title(of: $0) }
+        let translations = Translations(lessons: lessons.map(\.lesson), titles: titles, pageNames: names)
+        let sequence = order.filter { !translations.isTranslation($0) }
+        let curriculum = Curriculum(entries: sequence.map { i in
+            Curriculum.Entry(title: titles[i], href: names[i],
+                             sections: Curriculum.sections(of: lessons[i]), lang: lessons[i].lesson.frontMatter?.lang)
+        })
+        return Arrangement(names: names, order: order, sequence: sequence, curriculum: curriculum,
+                           images: ImagePlacement(lessons: lessons.map(\.lesson), pageNames: names),
+                           links: LessonLinks(paths: lessons.map(\.lesson.path), pageNames: names), translations: translations)
+    }
+
+    /// Prints every lesson's page (written by ``write(_:)``) to
+    /// `<out>/pdf/03-<page>.pdf` (its place in the course, its page's name), and the whole course, with its contents, to
+    /// `<out>/pdf/course.pdf`; returns the PDFs written, in teaching order,
+    /// the course last.
+    public func writePDFs(_ lessons: [ExecutedLesson], printer: PDFPrinter) throws -> [String] {
+        let arrangement = Self.arrangement(lessons)
+        let (names, curriculum, images, links) = (arrangement.names, arrangement.curriculum, arrangement.images, arrangement.links)
+        let order = arrangement.sequence
+        let folder = (outputDirectory as NSString).appendingPathComponent("pdf")
+        try AtomicFile.createDirectory(folder)
+        var written: [String] = []
+        // Numbered in teaching order: listed as the course reads, and never
+        // named `course.pdf`.
+        for (position, i) in arrangement.order.enumerated() {
+            let pdf = folder + "/" + String(format: "%02d-", position + 1) + (names[i] as NSString).deletingPathExtension + ".pdf"
+            try printer.print(page: (outputDirectory as NSString).appendingPathComponent(names[i]), to: pdf, within: outputDirectory)
+            written.append(pdf)
+        }
+        // The course is printed from a page beside the others (so its
+        // assets and images resolve), removed once printed.
+        let words = InterfaceWords.forLanguage(IndexRenderer.language(of: lessons.map {
+            IndexRenderer.Entry(title: "", href: "", blocks: 0, failedBlocks: 0, errors: 0, lang: $0.lesson.frontMatter?.lang)
+        }))
+        // The course is its lessons: a page that is not one (the kinds
+        // reference) has its own PDF only.
+        let parts = order.enumerated().filter { lessons[$0.element].lesson.frontMatter?.isReference != true }.map { position, i in
+            CourseDocument.Part(title: curriculum.entries[position].title, lang: lessons[i].lesson.frontMatter?.lang,
+                                body: PageRenderer.mainHTML(lessons[i], navigation: PageNavigation(curriculum: curriculum, current: position),
+                                                            imageSources: images.renamedSources(i), lessonLinks: links, options: options))
+        }
+        let page = (outputDirectory as NSString).appendingPathComponent(".course-print.html")
+        TemporaryFiles.register(page)
+        defer {
+            try? FileManager.default.removeItem(atPath: page)
+            TemporaryFiles.unregister(page)
+        }
+        try AtomicFile.write(CourseDocument.render(parts, words: words, options: options), to: page, within: outputDirectory)
+        let course = folder + "/course.pdf"
+        try printer.print(page: page, to: course, within: outputDirectory)
+        written.append(course)
+        return written
+    }
+
     /// Writes every page, the index and the assets; returns warnings.
     @discardableResult
     public func write(_ lessons: [ExecutedLesson]) throws -> [String] {
@@ -114,24 +206,18 @@ public struct ReportWriter {
         // Left by a render that was killed (kill -9 cannot be caught).
         TemporaryFiles.sweepStale(in: outputDirectory)
         var warnings = try Assets.install(into: outputDirectory)
-        // Names from the paths alone, so a lesson's page keeps its name when
-        // the order changes.
-        let names = Self.pageNames(for: lessons.map(\.lesson.path))
-        let order = Curriculum.teachingOrder(lessons.map(\.lesson))
-        let curriculum = Curriculum(entries: order.map { i in
-            Curriculum.Entry(title: Curriculum.title(of: lessons[i]), href: names[i],
-                             sections: Curriculum.sections(of: lessons[i]), lang: lessons[i].lesson.frontMatter?.lang)
-        })
+        let arrangement = Self.arrangement(lessons)
+        let (names, order, images, links) = (arrangement.names, arrangement.order, arrangement.images, arrangement.links)
+        warnings += arrangement.translations.warnings
         // Pages (and their search entries) are independent: made on `jobs`
         // threads, written in order.
         let options = options
-        let images = ImagePlacement(lessons: lessons.map(\.lesson), pageNames: names)
-        let links = LessonLinks(paths: lessons.map(\.lesson.path), pageNames: names)
         let pages = ParallelMap.map(order.count, jobs: jobs) { position in
-            (html: PageRenderer.render(lessons[order[position]], options: options,
-                                       navigation: PageNavigation(curriculum: curriculum, current: position),
-                                       imageSources: images.renamedSources(order[position]), lessonLinks: links),
-             search: SearchIndex.entry(for: lessons[order[position]], href: names[order[position]]))
+            let i = order[position]
+            return (html: PageRenderer.render(lessons[i], options: options, navigation: arrangement.navigation(i),
+                                              imageSources: images.renamedSources(i), lessonLinks: links,
+                                              versions: arrangement.translations.versions(of: i), pageName: names[i]),
+                    search: SearchIndex.entry(for: lessons[i], href: names[i]))
         }
         var entries: [IndexRenderer.Entry] = []
         for (position, i) in order.enumerated() {
@@ -140,14 +226,20 @@ public struct ReportWriter {
             warnings += LocalImages.copy(for: lesson, into: outputDirectory, destinations: images.destinations[i])
             try AtomicFile.writeIfChanged(pages[position].html, to: (outputDirectory as NSString).appendingPathComponent(name),
                                           within: outputDirectory)
+            if let source = FileManager.default.contents(atPath: lesson.lesson.path) {
+                try AtomicFile.writeIfChanged(source, to: (outputDirectory as NSString).appendingPathComponent(Self.sourceCopyName(name)),
+                                              within: outputDirectory)
+            }
             entries.append(IndexRenderer.Entry(
-                title: curriculum.entries[position].title, href: name,
+                title: Curriculum.title(of: lesson), href: name,
                 blocks: lesson.blocks.count, failedBlocks: lesson.blocks.filter { !$0.passed }.count,
                 errors: lesson.diagnostics.filter { $0.severity == .error }.count,
                 summary: lesson.lesson.frontMatter?.description.map(HTML.escape)
                     ?? Self.summary(of: lesson, imageSources: images.renamedSources(i), lessonLinks: links),
                 expectationsNotMet: lesson.blocks.reduce(0) { $0 + $1.expectations.filter { !$0.passed }.count },
-                lang: lesson.lesson.frontMatter?.lang))
+                lang: lesson.lesson.frontMatter?.lang,
+                translationOf: arrangement.translations.original[i].map { names[$0] },
+                isReference: lesson.lesson.frontMatter?.isReference == true ? true : nil))
         }
         try AtomicFile.writeIfChanged(SearchIndex.script(entries: pages.map(\.search)),
                              to: (outputDirectory as NSString).appendingPathComponent("assets/search-index.js"),

@@ -26,8 +26,21 @@ public struct ExecutedBlock: Sendable {
     /// A block with `seeds:`: each seed's values, in seed order (its
     /// ``outcome`` then holds their summary). Empty for a block run once.
     public var runs: [SeedRun] = []
+    /// A block with `explore:`: every position's run, in the order of
+    /// ``ExplorePlan/positions`` (the default one is this block's own
+    /// ``outcome`` and ``runs``). Empty for a block that explores nothing.
+    public var positions: [ExecutedPosition] = []
 
     public var passed: Bool { !diagnostics.contains { $0.severity == .error } }
+}
+
+/// The run of one explored position of a block.
+public struct ExecutedPosition: Sendable {
+    public var outcome: ExperimentOutcome
+    /// Each seed's values, for a block with `seeds:`.
+    public var runs: [SeedRun]
+    public var fromCache: Bool
+    public var seconds: Double
 }
 
 /// The values of one run of a block with `seeds:`.
@@ -46,6 +59,16 @@ public struct ResolvedReference: Sendable {
     /// The formatted value, or `nil` when it could not be computed.
     public var text: String?
     public var error: String?
+    /// A value that reads an explored block: its text at every position of
+    /// that block (``ExplorePlan/positions`` order), for the page to swap.
+    public var explored: ExploredTexts? = nil
+}
+
+/// An inline value's text at each position of the explored block it reads.
+public struct ExploredTexts: Sendable {
+    public var block: String
+    /// `nil` where it could not be computed at that position.
+    public var texts: [String?]
 }
 
 /// A lesson after execution: everything the renderer and the checker need.

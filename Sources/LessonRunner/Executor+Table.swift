@@ -3,26 +3,49 @@ import Experiments
 extension Executor {
     /// Puts the author's `table:` in place of the kind's first table, built
     /// from the block's values: each run's for a block with `seeds:`, then
-    /// combined (mean ± sd, the mark on the best mean). Built after the run,
-    /// from cached values as well, so a table changes no cache key.
+    /// combined (mean ± sd, the mark on the best mean); and likewise at every
+    /// explored position. Built after the run, from cached values as well,
+    /// so a table changes no cache key.
     func applyTable(_ block: inout ExecutedBlock) {
-        guard let request = block.planned.table, var outcome = block.outcome else { return }
-        let records = block.runs.isEmpty ? [outcome.values] : block.runs.map(\.values)
-        var tables: [ResultTable] = []
-        for values in records {
-            switch request.table(from: values, defaults: block.planned.tableDefaults) {
-            case .success(let table): tables.append(table)
-            case .failure(let problems):
-                block.diagnostics += problems.diagnostics
-                return
-            }
-        }
-        guard var table = block.runs.isEmpty ? tables.first : ResultTable(summarizing: tables, seeds: block.runs.map(\.seed)) else {
-            block.diagnostics.append(Diagnostic(.table, "table: the seeds' runs have different rows, so they cannot be shown as one table",
-                                                at: request.location, notes: [.init("choose the rows with 'rows:'")]))
+        guard let request = block.planned.table, let outcome = block.outcome else { return }
+        let defaults = block.planned.tableDefaults
+        switch Self.tabled(outcome, runs: block.runs, request: request, defaults: defaults) {
+        case .success(let tabled): block.outcome = tabled
+        case .failure(let problems):
+            block.diagnostics += problems.diagnostics
             return
         }
-        if tables.count > 1 { Self.countTruths(in: &table, runs: tables) }
+        var reported = Set(block.diagnostics)
+        for p in block.positions.indices {
+            switch Self.tabled(block.positions[p].outcome, runs: block.positions[p].runs, request: request, defaults: defaults) {
+            case .success(let tabled): block.positions[p].outcome = tabled
+            case .failure(let problems):
+                for diagnostic in problems.diagnostics {
+                    var named = diagnostic
+                    if let explore = block.planned.explore { named.message = "at the explored position \(explore.label(p)): " + diagnostic.message }
+                    if reported.insert(named).inserted { block.diagnostics.append(named) }
+                }
+            }
+        }
+    }
+
+    /// `outcome` with the author's table in place of its first table.
+    static func tabled(_ outcome: ExperimentOutcome, runs: [SeedRun], request: TableRequest,
+                       defaults: TableDefaults?) -> Result<ExperimentOutcome, TableProblems> {
+        var outcome = outcome
+        let records = runs.isEmpty ? [outcome.values] : runs.map(\.values)
+        var tables: [ResultTable] = []
+        for values in records {
+            switch request.table(from: values, defaults: defaults) {
+            case .success(let table): tables.append(table)
+            case .failure(let problems): return .failure(problems)
+            }
+        }
+        guard var table = runs.isEmpty ? tables.first : ResultTable(summarizing: tables, seeds: runs.map(\.seed)) else {
+            return .failure(TableProblems([Diagnostic(.table, "table: the seeds' runs have different rows, so they cannot be shown as one table",
+                                                      at: request.location, notes: [.init("choose the rows with 'rows:'")])]))
+        }
+        if tables.count > 1 { countTruths(in: &table, runs: tables) }
         let index = outcome.presentation.firstIndex { if case .table = $0 { true } else { false } }
         if request.caption == nil, let index, case .table(let own) = outcome.presentation[index] {
             table.caption = own.caption
@@ -32,7 +55,7 @@ extension Executor {
         } else {
             outcome.presentation.insert(.table(table), at: 0)
         }
-        block.outcome = outcome
+        return .success(outcome)
     }
 
     /// A true/false cell the seeds disagree on says how many were true

@@ -84,6 +84,7 @@ public struct Executor {
             if !block.runs.isEmpty { seeded[block.planned.id] = SeedRuns(block.runs) }
         }
         let names = ValueScope.Names(values)
+        let explored = Self.exploredValues(executed)
         var noise: [String: String] = [:]
         for block in executed {
             if let note = block.outcome?.timingNoise { noise[block.planned.id] = note }
@@ -95,9 +96,13 @@ public struct Executor {
             var scope = ValueScope(own: outcome.values, blocks: values, names: names)
             scope.seeded = seeded
             scope.ownRuns = seeded[executed[i].planned.id]
+            scope.explored = explored
+            scope.ownExplored = explored[executed[i].planned.id]
             check(&executed[i], scope: scope, noise: noise)
+            checkEveryPosition(&executed[i], scope: scope)
         }
-        let (references, diagnostics) = resolveReferences(plan, executed: executed, values: values, names: names, seeded: seeded)
+        let (references, diagnostics) = resolveReferences(plan, executed: executed, values: values, names: names, seeded: seeded,
+                                                          explored: explored)
         let lesson = ExecutedLesson(plan: plan, blocks: executed, references: references, diagnostics: diagnostics + plan.diagnostics,
                                     seconds: seconds)
         observer?.lessonFinished(lesson)
@@ -105,6 +110,15 @@ public struct Executor {
     }
 
     func run(_ planned: PlannedBlock) -> ExecutedBlock {
+        let block = runOne(planned)
+        guard let explore = planned.explore, block.outcome != nil else { return block }
+        let others = explore.positions.indices.map { $0 == explore.defaultPosition ? nil : runPosition(planned, $0) }
+        return attachPositions(block, others: others)
+    }
+
+    /// One run of the block as planned (its seeds, if any), from the cache
+    /// when it can be.
+    func runOne(_ planned: PlannedBlock) -> ExecutedBlock {
         var block = ExecutedBlock(planned: planned, outcome: nil, expectations: [], diagnostics: planned.diagnostics,
                                   seconds: 0, fromCache: false)
         guard let prepared = planned.prepared, planned.isValid else { return block }
@@ -152,7 +166,7 @@ public struct Executor {
     /// - Parameter noise: per block id, why its timings are noisy; a failed
     ///   expectation reading such a block is a warning unless ``strictTiming``.
     func check(_ block: inout ExecutedBlock, scope: ValueScope, noise: [String: String] = [:]) {
-        for expectation in block.planned.expectations {
+        for expectation in block.planned.expectations where !expectation.atEveryPosition {
             guard let expression = expectation.expression else { continue }
             do {
                 let verdict = try evaluate(expression, text: expectation.text, scope: scope)
@@ -195,9 +209,11 @@ public struct Executor {
     }
 
     func resolveReferences(_ plan: Plan, executed: [ExecutedBlock], values: [String: Record],
-                           names: ValueScope.Names? = nil, seeded: [String: SeedRuns] = [:]) -> ([ResolvedReference], [Diagnostic]) {
+                           names: ValueScope.Names? = nil, seeded: [String: SeedRuns] = [:],
+                           explored: [String: ExploredValues] = [:]) -> ([ResolvedReference], [Diagnostic]) {
         var scope = ValueScope(own: nil, blocks: values, names: names ?? ValueScope.Names(values))
         scope.seeded = seeded
+        scope.explored = explored
         var resolved: [ResolvedReference] = []
         var diagnostics: [Diagnostic] = []
         // A duplicate of an id whose first block ran fails on its own; the
@@ -216,7 +232,9 @@ public struct Executor {
                 }
                 let evaluation = try expression.evaluate(in: scope)
                 let text = try format.apply(evaluation.value)
-                resolved.append(ResolvedReference(reference: reference, text: text, error: nil))
+                resolved.append(ResolvedReference(reference: reference, text: text, error: nil,
+                                                  explored: explored.isEmpty ? nil : exploredTexts(expression, format: format, plan: plan,
+                                                                                                    executed: executed, scope: scope)))
             } catch {
                 let message = error.message + HyphenHint.suggestion(for: source, ids: Set(plan.blocks.map(\.id)))
                 resolved.append(ResolvedReference(reference: reference, text: nil, error: message))

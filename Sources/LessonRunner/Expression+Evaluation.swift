@@ -25,6 +25,10 @@ public struct ValueScope: Sendable {
     /// The run whose plain values an expectation reads; `nil` reads their summary (the mean).
     var run: Int?
     var tracker: SeedReadTracker?
+    /// Explored blocks' positions by id, and the own block's: see
+    /// `ValueScope+Explore.swift`.
+    var explored: [String: ExploredValues] = [:]
+    var ownExplored: ExploredValues?
 
     public init(own: Record?, blocks: [String: Record]) {
         self.init(own: own, blocks: blocks, names: Names(blocks))
@@ -73,6 +77,7 @@ public struct ValueScope: Sendable {
     }
 
     func resolve(_ path: [PathComponent], text: String) throws(ExpressionError) -> ResultValue {
+        if let value = try resolveExplored(path, text: text) { return value }
         if let ownRuns {
             if let value = try resolve(path[...], in: ownRuns, block: "", text: text) { return value }
         } else if let own, let value = ResultValue.record(own).lookup(path) {

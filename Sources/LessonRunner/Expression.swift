@@ -398,7 +398,26 @@ struct ExpressionParser {
                         throw ExpressionError("expected a name after '.', found \(describe(current))", offset: offset)
                     }
                 } else if current == .symbol("[") {
+                    // An explored value (`explored.keep_prob[0.5]`,
+                    // `explored.init['normal 3']`) is a key, not a position.
                     let before = position
+                    advance()
+                    let negative = accept("-")
+                    if case .number(let x) = current, x != x.rounded(), x.isFinite {
+                        advance()
+                        if accept("]") {
+                            let key = "\(negative ? -x : x)"
+                            components.append(.key(key)); text += "[\(key)]"
+                            continue
+                        }
+                    } else if !negative, case .string(let key) = current {
+                        advance()
+                        if accept("]") {
+                            components.append(.key(key)); text += "['\(key)']"
+                            continue
+                        }
+                    }
+                    position = before
                     switch try parseSubscript() {
                     case .index(let index):
                         components.append(.index(index)); text += "[\(index)]"

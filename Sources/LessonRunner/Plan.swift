@@ -6,6 +6,9 @@ public struct PlannedExpectation: Sendable {
     public var text: String
     public var expression: Expression?
     public var location: SourceLocation
+    /// Written as `every: "…"`: checked at every explored position, not
+    /// only the default one.
+    public var atEveryPosition = false
     /// Why ``expression`` is `nil`: the entry does not parse. It counts as a
     /// failed expectation; the block still runs.
     public var problem: Diagnostic?
@@ -30,6 +33,9 @@ public struct PlannedBlock: Sendable {
     /// Where the kind's table rows come from by default.
     public var tableDefaults: TableDefaults?
     public var prepared: PreparedExperiment?
+    /// The settings a reader may move (`explore:`) and the run of every
+    /// combination; `nil` for a block that explores nothing.
+    public var explore: ExplorePlan?
     public var diagnostics: [Diagnostic]
 
     public var isValid: Bool { prepared != nil && !diagnostics.contains { $0.severity == .error } }

@@ -82,7 +82,9 @@ public enum Planner {
             }
             blocks.append(planned)
         }
-        return Plan(lesson: lesson, blocks: blocks, diagnostics: diagnostics)
+        var plan = Plan(lesson: lesson, blocks: blocks, diagnostics: diagnostics)
+        plan.diagnostics += DefaultProseMarker.diagnostics(plan)
+        return plan
     }
 
     static func defaultId(kind: String, ordinal: Int) -> String {
@@ -133,7 +135,14 @@ public enum Planner {
         planned.caption = reader.optionalString("caption")
         planned.show = reader.has("show") ? reader.bool("show") : false
         if let node = reader.node("expect") {
-            for item in reader.listItems(node) {
+            for entry in reader.listItems(node) {
+                var item = entry
+                var everywhere = false
+                if case .mapping(let mapping) = entry, mapping.count == 1, let (key, value) = mapping.first,
+                   key.scalar?.string == "every" {
+                    item = value
+                    everywhere = true
+                }
                 guard case .scalar(let scalar) = item else {
                     reader.fail(at: item, "each 'expect' entry must be an expression in quotes, found \(SpecReader.describe(item))")
                     continue
@@ -143,11 +152,13 @@ public enum Planner {
                 let location = block.fileLocation(bodyLine: line, bodyColumn: column)
                 do {
                     let expression = try Expression.parse(scalar.string)
-                    planned.expectations.append(PlannedExpectation(text: scalar.string, expression: expression, location: location))
+                    planned.expectations.append(PlannedExpectation(text: scalar.string, expression: expression, location: location,
+                                                                   atEveryPosition: everywhere))
                 } catch {
                     let offset = (error.offset ?? 0) + (quoted ? 1 : 0)
                     // Point at the offending character, not the start of the entry.
-                    planned.expectations.append(PlannedExpectation(text: scalar.string, expression: nil, location: location, problem: Diagnostic(.invalidExpectation,
+                    planned.expectations.append(PlannedExpectation(text: scalar.string, expression: nil, location: location,
+                                                                   atEveryPosition: everywhere, problem: Diagnostic(.invalidExpectation,
                         "invalid expectation '\(Excerpt.clipped(scalar.string))': \(error.message)",
                         at: block.fileLocation(bodyLine: line, bodyColumn: column + offset),
                         notes: error.notes.map { .init($0) })))
@@ -158,6 +169,8 @@ public enum Planner {
         planned.tableDefaults = kind.table
         var context = context
         context.seeds = max(1, planned.seeds.count)
+        let exploring = readExplore(reader, kind: kind)
+        context.positions = exploring?.combinations ?? 1
         let prepared = kind.prepare(reader, context)
         for issue in reader.issues {
             let location = issue.line == 0 ? block.location : block.fileLocation(bodyLine: issue.line, bodyColumn: issue.column)
@@ -172,7 +185,17 @@ public enum Planner {
                 "\(more.grouped) more problem\(more == 1 ? "" : "s") in this block from here on, not listed; fix the ones above first",
                 at: next.location ?? block.location))
         }
+        if let exploring, let prepared, planned.diagnostics.isEmpty {
+            planned.explore = planExplore(exploring, block: block, kind: kind, context: context, base: prepared,
+                                          diagnostics: &planned.diagnostics)
+        }
+        if !reader.has("explore"), let every = planned.expectations.first(where: \.atEveryPosition) {
+            planned.diagnostics.append(Diagnostic(.explore,
+                "'every:' checks an expectation at every explored position, and this block explores nothing",
+                at: every.location, notes: [.init("add 'explore:' with the settings a reader may move, or write the expectation without 'every:'")]))
+        }
         planned.prepared = planned.diagnostics.isEmpty ? prepared : nil
+        if planned.prepared == nil { planned.explore = nil }
         return planned
     }
 

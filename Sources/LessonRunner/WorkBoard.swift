@@ -10,6 +10,9 @@ final class WorkBoard: @unchecked Sendable {
         var block: Int
         /// Index into the block's seeds, for blocks with `seeds:`.
         var seed: Int?
+        /// An explored position other than the default one (`explore:`),
+        /// run as a whole (its seeds one after another).
+        var position: Int? = nil
         /// For a block with `seeds:`, its whole entry's key
         /// (``Executor/seededKey(_:prepared:)``), computed once here.
         var seededKey: String?
@@ -48,6 +51,11 @@ final class WorkBoard: @unchecked Sendable {
                     let unit = Unit(lesson: l, block: b, seed: seed, seededKey: seededKey)
                     if planned.prepared?.timesItself == true { timing.append(unit) } else { other.append(unit) }
                 }
+                if planned.isValid, let explore = planned.explore {
+                    for p in explore.positions.indices where p != explore.defaultPosition {
+                        other.append(Unit(lesson: l, block: b, seed: nil, position: p, seededKey: nil))
+                    }
+                }
             }
         }
         // Blocks that time themselves first: only their timed sections must
@@ -57,7 +65,9 @@ final class WorkBoard: @unchecked Sendable {
         var unitsOfLesson = Array(repeating: [Int](), count: plans.count)
         for (index, unit) in units.enumerated() { unitsOfLesson[unit.lesson].append(index) }
         for l in unitsOfLesson.indices {
-            unitsOfLesson[l].sort { (units[$0].block, units[$0].seed ?? 0) < (units[$1].block, units[$1].seed ?? 0) }
+            unitsOfLesson[l].sort {
+                (units[$0].block, units[$0].position ?? -1, units[$0].seed ?? 0) < (units[$1].block, units[$1].position ?? -1, units[$1].seed ?? 0)
+            }
         }
         self.units = units
         self.unitsOfLesson = unitsOfLesson
@@ -90,6 +100,11 @@ final class WorkBoard: @unchecked Sendable {
         let unit = units[index]
         guard let plan = plans[unit.lesson] else { return }
         let planned = plan.blocks[unit.block]
+        if let position = unit.position {
+            let result = executor.runPosition(planned, position)
+            done(index) { blockResults[index] = result }
+            return
+        }
         if unit.seed ?? 0 == 0 {
             executor.observer?.blockStarted(plan.lesson.path, index: unit.block, of: plan.blocks.count,
                                             id: planned.id, kind: planned.block.kind)
@@ -102,7 +117,8 @@ final class WorkBoard: @unchecked Sendable {
             let result = executor.runSeeds(planned, prepared: prepared, key: key)
             done(index) { blockResults[index] = result }
         } else {
-            let result = executor.run(planned)
+            // Its other explored positions are units of their own.
+            let result = executor.runOne(planned)
             done(index) { blockResults[index] = result }
         }
     }
@@ -123,15 +139,26 @@ final class WorkBoard: @unchecked Sendable {
             return (blockResults.filter { mine.contains($0.key) }, seedResults.filter { mine.contains($0.key) })
         }
         return plan.blocks.enumerated().map { b, planned in
-            let ofBlock = mine.filter { units[$0].block == b }
-            if ofBlock.count == 1, units[ofBlock[0]].seed == nil, let block = blocks[ofBlock[0]] { return block }
-            // In seed order, up to the first failure, as one at a time.
-            var kept: [SeedRunResult] = []
-            for run in ofBlock.compactMap({ seeds[$0] }) {
-                kept.append(run)
-                if case .failed = run.result { break }
+            let block = defaultBlock(b, planned: planned, units: mine.filter { units[$0].block == b && units[$0].position == nil },
+                                     blocks: blocks, seeds: seeds)
+            guard let explore = planned.explore, block.outcome != nil else { return block }
+            let others = explore.positions.indices.map { p in
+                mine.first { units[$0].block == b && units[$0].position == p }.flatMap { blocks[$0] }
             }
-            return executor.summarizeSeeds(planned, runs: kept, key: units[ofBlock[0]].seededKey)
+            return executor.attachPositions(block, others: others)
         }
+    }
+
+    /// A block as planned (its default position, if it explores), from its units.
+    private func defaultBlock(_ b: Int, planned: PlannedBlock, units ofBlock: [Int], blocks: [Int: ExecutedBlock],
+                              seeds: [Int: SeedRunResult]) -> ExecutedBlock {
+        if ofBlock.count == 1, units[ofBlock[0]].seed == nil, let block = blocks[ofBlock[0]] { return block }
+        // In seed order, up to the first failure, as one at a time.
+        var kept: [SeedRunResult] = []
+        for run in ofBlock.compactMap({ seeds[$0] }) {
+            kept.append(run)
+            if case .failed = run.result { break }
+        }
+        return executor.summarizeSeeds(planned, runs: kept, key: units[ofBlock[0]].seededKey)
     }
 }

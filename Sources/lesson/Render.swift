@@ -21,8 +21,17 @@ struct Render: ParsableCommand {
     @Flag(name: .customLong("unsafe-html"), help: "Pass raw HTML in lessons through to the pages (dropped by default).")
     var unsafeHTML = false
 
+    @Flag(name: .customLong("pdf"), help: "Also print every lesson and the whole course to PDF in <out>/pdf/, with headless Chromium (apt-get install chromium).")
+    var pdf = false
+
+    @Option(name: .customLong("course-title"), help: "The course's name, in the printed pages' running header and on the course PDF's title page.")
+    var courseTitle: String?
+
     func validate() throws {
         if outOption?.isEmpty == true { throw ValidationError("--out must not be empty") }
+        if pdf, PDFPrinter.findChromium() == nil {
+            throw ValidationError("--pdf prints with Chromium, which is not on PATH; install it with: apt-get install chromium")
+        }
         var isDirectory: ObjCBool = false
         if let out = outOption, FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory), !isDirectory.boolValue {
             throw ValidationError("--out '\(out)' is a file; give a folder")
@@ -37,9 +46,15 @@ struct Render: ParsableCommand {
         try RunOptions.prepareOutput(out)
         let lessons = try options.runAll(ci: ci)
         Terminal.report(lessons, format: options.format)
-        let writer = ReportWriter(outputDirectory: out, options: RenderOptions(allowRawHTML: unsafeHTML, courseTitle: Course.settings?.title), jobs: options.jobs)
+        let renderOptions = RenderOptions(allowRawHTML: unsafeHTML, renderDate: RenderOptions.today(),
+                                          courseTitle: courseTitle.flatMap { $0.isEmpty ? nil : $0 } ?? Course.settings?.title)
+        let writer = ReportWriter(outputDirectory: out, options: renderOptions, jobs: options.jobs)
         do {
             for warning in try writer.write(lessons) { Terminal.printError("warning: " + TerminalText.escaped(warning)) }
+            if pdf, let chromium = PDFPrinter.findChromium() {
+                let written = try writer.writePDFs(lessons, printer: PDFPrinter(chromium: chromium))
+                print("printed \(written.count) PDF\(written.count == 1 ? "" : "s") into \(out)/pdf/ (one per lesson; course.pdf holds them all, with the contents)")
+            }
         } catch {
             Terminal.printError("error: \(error)")
             throw ExitCode(1)

@@ -1,10 +1,14 @@
 #!/usr/bin/env python3
 """Opens every rendered page in headless Chromium and checks what a reader sees.
 
-Usage: check_pages.py OUTPUT_DIR [--screenshots DIR] [--widths 1280,390] [--allow-js-math]
+Usage: check_pages.py OUTPUT_DIR [--screenshots DIR] [--widths 320,390,768,1024,1280,1440]
+                      [--allow-js-math] [--print a.html,b.html]
 
-Each page is loaded over file:// at every width (default 1280 and 390 CSS px),
-with JavaScript on and off, and must show:
+Each page is loaded over file:// twice, with JavaScript on and off, on a
+390 px phone; it is then looked at at every width (default 320, 390, 768,
+1024, 1280 and 1440 CSS px), in the light and the dark scheme (the window
+resized, not reloaded: the same layout a load at that width gives, at a
+twelfth of the cost). Every look must show:
   - no console error, no uncaught exception, no failed load;
   - no KaTeX error and no raw TeX (a `.math` element that KaTeX did not typeset;
     with --allow-js-math, only checked with JavaScript on);
@@ -12,8 +16,15 @@ with JavaScript on and off, and must show:
   - chart text at least 11 CSS px, and every chart a <desc> for screen readers;
   - every line of a chart with a legend entry of its own (never "+N more");
   - a number with its ± and unit on one line (cards, inline values, numeric cells);
-  - copy buttons in the page's language (the words reader.js reads from <main>).
+  - copy buttons in the page's language (the words reader.js reads from <main>);
+  - text at 4.5:1 contrast against what is behind it;
+  - below 1024 px, the contents box closed (the lesson's title first), and on
+    the phone load no layout shift (CLS under 0.1).
 
+Two lessons (--print, default batch-norm.html and mini-batch.html) are then
+laid out for A4 paper and printed to PDF: every table's right edge inside the
+page box, the text dark on white although the screen's scheme is dark, and a
+PDF with pages. On the index, the search box must work as a combobox.
 Talks to Chromium over the DevTools protocol on a pipe (--remote-debugging-pipe),
 so it needs nothing beyond Python's standard library and Debian's `chromium`.
 Exit status 0 when every page passes, 1 otherwise, 2 when Chromium is missing.
@@ -27,10 +38,8 @@ import tempfile
 import time
 import base64
 
-CHECK_JS = r"""
-(() => {
-  const problems = [];
-  const vw = document.documentElement.clientWidth;
+# Shared by the scripts below: colours, contrast, what an element is.
+HELPERS_JS = r"""
   const describe = (el) => {
     let s = el.tagName.toLowerCase();
     if (el.id) s += '#' + el.id;
@@ -39,6 +48,32 @@ CHECK_JS = r"""
     return s + (text ? ' "' + text + '"' : '');
   };
   const visible = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+  const rgba = (c) => {
+    const m = c.match(/rgba?\(([^)]+)\)/);
+    if (!m) return null;
+    const p = m[1].split(/[ ,\/]+/).filter(Boolean).map(Number);
+    return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1];
+  };
+  const over = (top, bottom) => top.slice(0, 3).map((v, i) => v * top[3] + bottom[i] * (1 - top[3])).concat([1]);
+  const luminance = (c) => {
+    const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+    return 0.2126 * f(c[0]) + 0.7152 * f(c[1]) + 0.0722 * f(c[2]);
+  };
+  const backdrop = (el) => {
+    const layers = [];
+    for (let a = el; a; a = a.parentElement) {
+      const c = rgba(getComputedStyle(a).backgroundColor);
+      if (c && c[3] > 0) { layers.push(c); if (c[3] >= 1) break; }
+    }
+    let colour = [255, 255, 255, 1];
+    for (let i = layers.length - 1; i >= 0; i--) colour = over(layers[i], colour);
+    return colour;
+  };
+"""
+
+CHECK_JS = "(() => {" + HELPERS_JS + r"""
+  const problems = [];
+  const vw = document.documentElement.clientWidth;
   const scrolls = (el) => {
     for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
       const o = getComputedStyle(a).overflowX;
@@ -141,8 +176,65 @@ CHECK_JS = r"""
       break;
     }
   }
+  // Contrast: every element with text of its own, against the first
+  // background behind it (WCAG: 4.5:1, 3:1 for large text).
+  let lowContrast = 0;
+  for (const el of document.querySelectorAll('body *')) {
+    if (lowContrast >= 5) break;
+    if (el.closest('svg, .katex, script, style') || !visible(el)) continue;
+    const own = Array.from(el.childNodes).some((n) => n.nodeType === 3 && n.data.trim());
+    if (!own) continue;
+    const style = getComputedStyle(el);
+    let fg = rgba(style.color);
+    if (!fg) continue;
+    let opacity = 1;
+    for (let a = el; a; a = a.parentElement) opacity *= parseFloat(getComputedStyle(a).opacity);
+    if (opacity === 0) continue;
+    const bg = backdrop(el);
+    fg = over([fg[0], fg[1], fg[2], fg[3] * opacity], bg);
+    const [l1, l2] = [luminance(fg), luminance(bg)].sort((a, b) => b - a);
+    const ratio = (l1 + 0.05) / (l2 + 0.05);
+    const size = parseFloat(style.fontSize), bold = parseInt(style.fontWeight) >= 700;
+    const needed = size >= 24 || (bold && size >= 18.66) ? 3 : 4.5;
+    if (ratio < needed - 0.005) {
+      lowContrast++;
+      problems.push('contrast ' + ratio.toFixed(2) + ':1 (needs ' + needed + ':1): ' + describe(el).slice(0, 70));
+    }
+  }
+  // The contents box: closed in the markup, so a phone shows the title first
+  // and nothing moves; its list shows beside the text from 1024 px.
+  const box = document.querySelector('details.sidebar-box');
+  if (box) {
+    const list = box.querySelector('.lesson-list');
+    if (box.open) problems.push('the contents box is open when the page loads');
+    if (vw >= 1024 && !(list && list.checkVisibility())) problems.push('the contents list is hidden at ' + vw + ' px');
+    if (vw < 1024 && list && list.checkVisibility()) problems.push('the contents list is shown at ' + vw + ' px');
+  }
   return { problems, raw, charts, smallestChartText: smallest === Infinity ? null : smallest,
            katex: document.querySelectorAll('.katex').length };
+})()
+"""
+
+# A page laid out for paper (print media, the width of A4's text box).
+PRINT_JS = "(() => {" + HELPERS_JS + r"""
+  const problems = [];
+  const box = document.documentElement.clientWidth;
+  let tables = 0;
+  for (const t of document.querySelectorAll('main table')) {
+    if (!visible(t)) continue;
+    tables++;
+    const r = t.getBoundingClientRect();
+    if (r.right > box + 1 || r.left < -1) problems.push('table cut at the page edge (' + Math.round(r.left) + '…' + Math.round(r.right) + ' in ' + box + ' px): ' + describe(t).slice(0, 70));
+  }
+  for (const el of document.querySelectorAll('main p, main li, main td, main th, main h1, main h2, main figcaption, main dd')) {
+    if (!visible(el) || !el.textContent.trim()) continue;
+    const fg = rgba(getComputedStyle(el).color), bg = backdrop(el);
+    if (fg && (luminance(fg) > 0.2 || luminance(bg) < 0.8)) {
+      problems.push('printed text is not dark on light: ' + getComputedStyle(el).color + ' on rgb(' + bg.slice(0, 3).join(', ') + '): ' + describe(el).slice(0, 60));
+      break;
+    }
+  }
+  return { problems, tables };
 })()
 """
 
@@ -249,19 +341,116 @@ def console_errors(events, session):
     return errors
 
 
+# The search box as a keyboard and a screen reader use it, on one page.
+SEARCH_JS = r"""
+(() => {
+  const problems = [];
+  const input = document.querySelector('form.search input');
+  const list = document.getElementById('search-results');
+  const status = document.querySelector('form.search [role=status]');
+  if (!input || !list || !status) return ['no search box (combobox, listbox and status)'];
+  if (input.getAttribute('role') !== 'combobox' || list.getAttribute('role') !== 'listbox') problems.push('the search is not a combobox with a listbox');
+  input.value = 'he';
+  input.dispatchEvent(new Event('input'));
+  if (list.hidden || input.getAttribute('aria-expanded') !== 'true') problems.push('typing "he" shows no results');
+  if (!/\d/.test(status.textContent)) problems.push('the status line does not count the results: "' + status.textContent + '"');
+  // "he" starts a word in every highlight: it finds "head", not "the".
+  for (const mark of list.querySelectorAll('mark')) {
+    const before = mark.previousSibling && mark.previousSibling.textContent.slice(-1);
+    const folded = mark.textContent.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+    if (folded !== 'he' || (before && /[a-z0-9]/i.test(before))) { problems.push('a highlight inside a word: "' + (before || '') + mark.textContent + '"'); break; }
+  }
+  if (!list.querySelector('mark')) problems.push('no word of a result is highlighted');
+  input.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
+  const chosen = input.getAttribute('aria-activedescendant');
+  if (!chosen || !document.getElementById(chosen) || document.getElementById(chosen).getAttribute('aria-selected') !== 'true') problems.push('ArrowDown chooses no result');
+  document.body.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
+  if (!list.hidden) problems.push('a tap outside leaves the results open');
+  return problems;
+})()
+"""
+
+
+def layout_shift(events, session):
+    """The load's cumulative layout shift, from DevTools' performance
+    timeline (it works with the page's JavaScript off)."""
+    total = 0.0
+    for event in events:
+        if event.get("sessionId") == session and event.get("method") == "PerformanceTimeline.timelineEventAdded":
+            details = event["params"]["event"].get("layoutShiftDetails") or {}
+            if not details.get("hadRecentInput"):
+                total += details.get("value", 0)
+    return total
+
+
+def evaluate(browser, session, expression, await_promise=False):
+    result = browser.send("Runtime.evaluate", {"expression": expression, "returnByValue": True,
+                                               "awaitPromise": await_promise}, session=session)
+    return result.get("result", {}).get("value")
+
+
+def set_view(browser, session, width, scheme, media=""):
+    browser.send("Emulation.setDeviceMetricsOverride",
+                 {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 600}, session=session)
+    browser.send("Emulation.setEmulatedMedia",
+                 {"media": media, "features": [{"name": "prefers-color-scheme", "value": scheme}]}, session=session)
+
+
+def load(browser, session, url):
+    browser.events.clear()
+    browser.send("Page.navigate", {"url": url}, session=session)
+    browser.wait_for("Page.loadEventFired", session)
+    browser.drain(0.15)
+
+
+def screenshots(browser, session, shots, name):
+    # Slices a screen or two high: easy to look at one by one.
+    metrics = browser.send("Page.getLayoutMetrics", session=session)
+    width = int(metrics["cssLayoutViewport"]["clientWidth"])
+    height = min(int(metrics["cssContentSize"]["height"]), 30000)
+    slice_height = 1400 if width < 600 else 1000
+    for n, top in enumerate(range(0, height, slice_height)):
+        shot = browser.send("Page.captureScreenshot", {
+            "format": "png", "captureBeyondViewport": True,
+            "clip": {"x": 0, "y": top, "width": width, "height": min(slice_height, height - top), "scale": 1}}, session=session)
+        with open(os.path.join(shots, f"{name}-{n:02d}.png"), "wb") as f:
+            f.write(base64.b64decode(shot["data"]))
+
+
+def check_print(browser, session, output, page):
+    """Lays `page` out for A4 in the dark scheme, checks it, prints it."""
+    # A4 less the 14 mm side margins of the stylesheet's @page, at 96 px per inch.
+    box = round((210 - 2 * 14) / 25.4 * 96)
+    browser.send("Emulation.setScriptExecutionDisabled", {"value": False}, session=session)
+    set_view(browser, session, box, "dark", media="print")
+    load(browser, session, "file://" + os.path.join(output, page))
+    value = evaluate(browser, session, PRINT_JS) or {"problems": ["the print check did not run"]}
+    problems = list(value["problems"])
+    pdf = browser.send("Page.printToPDF", {"paperWidth": 210 / 25.4, "paperHeight": 297 / 25.4,
+                                           "preferCSSPageSize": True, "printBackground": True}, session=session, timeout=120)
+    data = base64.b64decode(pdf["data"])
+    pages = data.count(b"/Type /Page\n") + data.count(b"/Type /Page>") + data.count(b"/Type /Page/") + data.count(b"/Type /Page ")
+    if not data.startswith(b"%PDF") or pages == 0:
+        problems.append("printing made no PDF pages")
+    return problems, value.get("tables", 0), len(data), pages
+
+
 def main(argv):
     if len(argv) < 2 or argv[1].startswith("-"):
         print(__doc__.strip())
         return 64
     output = os.path.abspath(argv[1])
     shots = None
-    widths = [1280, 390]
+    widths = [320, 390, 768, 1024, 1280, 1440]
+    printed = ["batch-norm.html", "mini-batch.html"]
     allow_js_math = "--allow-js-math" in argv
     if "--screenshots" in argv:
         shots = os.path.abspath(argv[argv.index("--screenshots") + 1])
         os.makedirs(shots, exist_ok=True)
     if "--widths" in argv:
         widths = [int(w) for w in argv[argv.index("--widths") + 1].split(",")]
+    if "--print" in argv:
+        printed = [p for p in argv[argv.index("--print") + 1].split(",") if p]
     binary = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
     if not binary:
         print("chromium not found; install it with: apt-get install chromium (make setup does)", file=sys.stderr)
@@ -270,63 +459,78 @@ def main(argv):
     if not pages:
         print(f"no pages in {output}", file=sys.stderr)
         return 1
+    printed = [p for p in printed if p in pages] or pages[:1]
     started = time.time()
     browser = Chromium(binary)
-    failures = 0
+    failures = looks = 0
     try:
         target = browser.send("Target.createTarget", {"url": "about:blank"})["targetId"]
         session = browser.send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
         for domain in ("Page", "Runtime", "Log"):
             browser.send(domain + ".enable", session=session)
+        browser.send("PerformanceTimeline.enable", {"eventTypes": ["layout-shift"]}, session=session)
         for page in pages:
             url = "file://" + os.path.join(output, page)
-            for width in widths:
-                for js in (True, False):
-                    browser.send("Emulation.setDeviceMetricsOverride",
-                                 {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 600},
-                                 session=session)
-                    browser.send("Emulation.setScriptExecutionDisabled", {"value": not js}, session=session)
-                    browser.events.clear()
-                    browser.send("Page.navigate", {"url": url}, session=session)
-                    browser.wait_for("Page.loadEventFired", session)
-                    browser.drain(0.15)
-                    result = browser.send("Runtime.evaluate", {"expression": CHECK_JS, "returnByValue": True},
-                                          session=session)
-                    value = result.get("result", {}).get("value") or {}
-                    problems = list(value.get("problems", ["the check script did not run"]))
-                    problems += console_errors(browser.events, session)
-                    if value.get("raw") and (js or not allow_js_math):
-                        problems.append(f"raw TeX in {len(value['raw'])} formula(s), e.g. {value['raw'][0]!r}")
-                    label = f"{page} @ {width}px, JavaScript {'on' if js else 'off'}"
-                    smallest = value.get("smallestChartText")
-                    detail = f"{value.get('charts', 0)} charts" + (f", smallest chart text {smallest:.1f} px" if smallest else "")
-                    if problems:
-                        failures += 1
-                        print(f"FAIL {label} ({detail})")
-                        for problem in problems[:12]:
-                            print("     " + problem)
-                        if len(problems) > 12:
-                            print(f"     … and {len(problems) - 12} more")
-                    else:
-                        print(f"ok   {label} ({detail})")
-                    if shots:
-                        # Slices a screen or two high: easy to look at one by one.
-                        metrics = browser.send("Page.getLayoutMetrics", session=session)
-                        height = min(int(metrics["cssContentSize"]["height"]), 30000)
-                        slice_height = 1400 if width < 600 else 1000
-                        for n, top in enumerate(range(0, height, slice_height)):
-                            shot = browser.send("Page.captureScreenshot", {
-                                "format": "png", "captureBeyondViewport": True,
-                                "clip": {"x": 0, "y": top, "width": width,
-                                         "height": min(slice_height, height - top), "scale": 1}}, session=session)
-                            name = f"{page[:-5]}-{width}-{'js' if js else 'nojs'}-{n:02d}.png"
-                            with open(os.path.join(shots, name), "wb") as f:
-                                f.write(base64.b64decode(shot["data"]))
+            for js in (True, False):
+                browser.send("Emulation.setScriptExecutionDisabled", {"value": not js}, session=session)
+                set_view(browser, session, 390, "light")
+                load(browser, session, url)
+                shift = layout_shift(browser.events, session)
+                load_problems = console_errors(browser.events, session)
+                if shift > 0.1:
+                    load_problems.append(f"layout shift {shift:.2f} while loading at 390 px (0.1 is good)")
+                for scheme in ("light", "dark"):
+                    for width in widths:
+                        set_view(browser, session, width, scheme)
+                        value = evaluate(browser, session, CHECK_JS) or {}
+                        problems = list(value.get("problems", ["the check script did not run"]))
+                        if scheme == "light" and width == widths[0]:
+                            problems += load_problems
+                        if value.get("raw") and (js or not allow_js_math):
+                            problems.append(f"raw TeX in {len(value['raw'])} formula(s), e.g. {value['raw'][0]!r}")
+                        label = f"{page} @ {width}px, {scheme}, JavaScript {'on' if js else 'off'}"
+                        smallest = value.get("smallestChartText")
+                        detail = f"{value.get('charts', 0)} charts" + (f", smallest chart text {smallest:.1f} px" if smallest else "")
+                        looks += 1
+                        if problems:
+                            failures += 1
+                            print(f"FAIL {label} ({detail})")
+                            for problem in problems[:12]:
+                                print("     " + problem)
+                            if len(problems) > 12:
+                                print(f"     … and {len(problems) - 12} more")
+                        else:
+                            print(f"ok   {label} ({detail})")
+                        if shots:
+                            screenshots(browser, session, shots, f"{page[:-5]}-{width}-{scheme}-{'js' if js else 'nojs'}")
+        if "index.html" in pages:
+            browser.send("Emulation.setScriptExecutionDisabled", {"value": False}, session=session)
+            set_view(browser, session, 1280, "light")
+            load(browser, session, "file://" + os.path.join(output, "index.html"))
+            problems = evaluate(browser, session, SEARCH_JS)
+            problems = ["the search check did not run"] if problems is None else problems
+            looks += 1
+            if problems:
+                failures += 1
+                print("FAIL index.html search")
+                for problem in problems:
+                    print("     " + problem)
+            else:
+                print("ok   index.html search: a combobox, results by word start, highlighted, counted, chosen with the arrows, closed by a tap outside")
+        for page in printed:
+            problems, tables, size, count = check_print(browser, session, output, page)
+            looks += 1
+            if problems:
+                failures += 1
+                print(f"FAIL {page} printed on A4 in the dark scheme ({tables} tables, {count} pages)")
+                for problem in problems[:12]:
+                    print("     " + problem)
+            else:
+                print(f"ok   {page} printed on A4 in the dark scheme ({tables} tables inside the page box, dark text, {count} PDF pages, {size // 1024} kB)")
     finally:
         browser.close()
-    total = len(pages) * len(widths) * 2
-    print(f"browser check: {total - failures} of {total} page loads passed ({len(pages)} pages, "
-          f"widths {', '.join(map(str, widths))}, JavaScript on and off) in {time.time() - started:.1f} s")
+    print(f"browser check: {looks - failures} of {looks} looks passed ({len(pages)} pages, widths {', '.join(map(str, widths))}, "
+          f"light and dark, JavaScript on and off; {len(printed)} printed) in {time.time() - started:.1f} s")
     return 1 if failures else 0
 
 

@@ -79,7 +79,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let r = try LessonBinary.run(["kinds", "--markdown"])
         #expect(r.status == 0)
-        #expect(r.stdout.hasPrefix("# Reference\n"))
+        #expect(r.stdout.hasPrefix("---\nrole: reference\n---\n# Reference\n"))
         for kind in Self.kinds { #expect(r.stdout.contains("\n## \(kind)\n"), "\(kind)") }
         try LessonBinary.write(["reference.md": r.stdout], into: dir)
         let render = try LessonBinary.run(["render", "reference.md", "--out", "out", "--no-cache"], in: dir)

@@ -40,8 +40,8 @@ extension LessonCommandTests {
         #expect(r.stdout.contains("(0 of 1 blocks passed)"))
         let page = try String(contentsOfFile: dir.path + "/out/seeds.html", encoding: .utf8)
         #expect(page.contains("4 seeds: 1–4"))
-        #expect(page.range(of: #"<td class="num[^"]*">[0-9.]+ ± [0-9.]+ %</td>"#, options: .regularExpression) != nil)
-        #expect(page.contains("Over 4 seeds (seeds 1–4): numbers are the mean ± standard deviation"))
+        #expect(page.range(of: #"<td class="num[^"]*">[0-9.]+ ±[ \x{00A0}][0-9.]+[ \x{00A0}]%</td>"#, options: .regularExpression) != nil)
+        #expect(page.contains("Over 4 seeds: numbers are the mean ± standard deviation"))
         #expect(page.contains(" runs, best in "))
         // Each seed is cached on its own: a second run takes all four from the cache.
         let again = try lesson(["check", path, "--cache-dir", dir.path + "/cache"])

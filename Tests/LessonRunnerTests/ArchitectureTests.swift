@@ -15,7 +15,7 @@ import Testing
         ("MathTypesetting", ["LessonSupport", "CDuktape"]),
         ("Experiments", ["LessonSupport", "NeuralEngine", "Yams"]),
         ("LessonRunner", ["LessonMarkdown", "LessonSupport", "Experiments", "NeuralEngine", "MathTypesetting", "Yams"]),
-        ("LessonReport", ["LessonMarkdown", "LessonSupport", "Experiments", "LessonRunner", "MathTypesetting", "NeuralEngine"]),
+        ("LessonReport", ["LessonMarkdown", "LessonSupport", "Experiments", "LessonRunner", "MathTypesetting", "NeuralEngine", "CZlib"]),
         ("FileWatcher", []),
         ("lesson", ["LessonRunner", "LessonReport", "Experiments", "NeuralEngine", "FileWatcher", "LessonSupport",
                     "MathTypesetting", "LessonMarkdown", "ArgumentParser"]),

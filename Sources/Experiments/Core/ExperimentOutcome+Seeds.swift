@@ -30,7 +30,7 @@ struct SeedSummary {
     mutating func presentation(_ runs: [[PresentationItem]]) -> [PresentationItem] {
         guard let first = runs.first else { return [] }
         guard runs.allSatisfy({ $0.count == first.count }) else {
-            return first + [.note("The runs over \(runsPhrase) produced different output; the first seed's (\(seeds[0])) is shown.")]
+            return first + [.note("The runs over \(runsPhrase) produced different output; the first seed's is shown.")]
         }
         var out: [PresentationItem] = []
         for index in first.indices {
@@ -40,7 +40,9 @@ struct SeedSummary {
         if hasTable || hasMetrics { parts.append("numbers are the mean ± standard deviation") }
         if hasChart { parts.append("charts show the mean, and their whiskers or band span the lowest to the highest run") }
         if !parts.isEmpty {
-            var note = "Over \(runsPhrase) (\(Self.seedRange(seeds))): " + parts.joined(separator: "; ") + "."
+            // Which seeds is for whoever re-runs the block (the page shows
+            // them with its YAML); the reader needs how many.
+            var note = "Over \(runsPhrase): " + parts.joined(separator: "; ") + "."
             if hasDifferingCells { note += " Cells marked * differ between seeds and hold no number to average: the first seed's is shown." }
             out.append(.note(note))
         }
@@ -62,7 +64,8 @@ struct SeedSummary {
             // Explanations whose numbers differ by seed: one is enough to read.
             let texts = items.compactMap { if case .note(let t) = $0 { return t } else { return nil } }
             if texts.allSatisfy({ $0 == texts[0] }) { return [.note(texts[0])] }
-            return [.note(texts[0] + " (Seed \(seeds[0]); the numbers differ for the other seeds.)")]
+            if let mean = NumberTemplate.mean(texts) { return [.note(mean + " (Mean over \(runsPhrase).)")] }
+            return [.note(texts[0] + " (The first seed's; the numbers differ for the other seeds.)")]
         case .warning:
             let texts = items.compactMap { if case .warning(let t) = $0 { return t } else { return nil } }
             return combineTexts(texts).map { .warning($0) }
@@ -93,11 +96,11 @@ struct SeedSummary {
                 && zip($0.rows, first.rows).allSatisfy { $0.count == $1.count }
         }
         guard sameShape else {
-            return [.table(first), .note("The table differs in shape between the \(runsPhrase); the first seed's (\(seeds[0])) is shown.")]
+            return [.table(first), .note("The table differs in shape between the \(runsPhrase); the first seed's is shown.")]
         }
         var table = first
         if tables.contains(where: { $0.caption != first.caption }) {
-            table.caption += " (Seed \(seeds[0]); the numbers differ for the other seeds.)"
+            table.caption += " (The first seed's; the numbers differ for the other seeds.)"
         }
         var differing = 0
         for r in first.rows.indices {
@@ -182,13 +185,26 @@ struct SeedSummary {
                     metric.value = SpreadFormat.meanSD(mean, sd, style: metric.style, unit: metric.unit)
                 }
             } else if !metrics.allSatisfy({ $0.value == metric.value }) {
-                let count = metrics.filter { $0.value == metric.value }.count
-                metric.detail = ([metric.detail] + ["seed \(seeds[0]); \(count) of \(seeds.count) seeds agree"])
-                    .filter { !$0.isEmpty }.joined(separator: " · ")
-                return metric
+                if let mean = NumberTemplate.mean(metrics.map(\.value)) {
+                    // "2.6 % vs 3.6 %": each number the mean, as the table's are.
+                    metric.value = mean
+                } else {
+                    // A choice ("256 hidden units", "high variance"): the one
+                    // most seeds made, and how many made it. Its detail stays
+                    // only when those seeds agree on it too; their numbers are
+                    // the table's to give, over every seed.
+                    var agreeing: [String: [Int]] = [:]
+                    for (i, m) in metrics.enumerated() { agreeing[m.value, default: []].append(i) }
+                    let most = agreeing.values.max { $0.count < $1.count || ($0.count == $1.count && $0[0] > $1[0]) }!
+                    metric = metrics[most[0]]
+                    let details = Set(most.map { metrics[$0].detail })
+                    metric.detail = ((details.count == 1 ? [metric.detail] : []) + ["in \(most.count) of \(seeds.count) seeds"])
+                        .filter { !$0.isEmpty }.joined(separator: " · ")
+                    return metric
+                }
             }
             if !metrics.allSatisfy({ $0.detail == metric.detail }) {
-                metric.detail += metric.detail.isEmpty ? "" : " (seed \(seeds[0]))"
+                metric.detail = NumberTemplate.mean(metrics.map(\.detail)) ?? (metric.detail + " (first seed)")
             }
             return metric
         }
@@ -203,7 +219,7 @@ struct SeedSummary {
                 && zip(chart.series, first.series).allSatisfy { $0.name == $1.name && $0.y.count == $1.y.count && $0.x == $1.x }
         }
         guard sameShape else {
-            return [.chart(first), .note("The chart differs between the \(runsPhrase) (e.g. a run stopped early); the first seed's (\(seeds[0])) is shown.")]
+            return [.chart(first), .note("The chart differs between the \(runsPhrase) (e.g. a run stopped early); the first seed's is shown.")]
         }
         var chart = first
         var thinned: [Chart.ThinnedMean] = []

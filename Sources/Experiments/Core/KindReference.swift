@@ -45,6 +45,9 @@ public enum KindReference {
     /// renders without running anything.
     public static func markdown(for kinds: [AnyExperimentKind]) -> String {
         var out = """
+        ---
+        role: reference
+        ---
         # Reference
 
         Every experiment kind: what it does, the keys of its block, the values it produces and the most \

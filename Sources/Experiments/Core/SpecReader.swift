@@ -16,7 +16,11 @@ public final class SpecReader {
 
     /// Parses `body` and reports malformed YAML, a body that is not a mapping,
     /// unknown keys and missing required keys.
-    public init(body: String, kind: String, descriptors: [KeyDescriptor]) {
+    ///
+    /// - Parameter overrides: values that stand in for what the body says
+    ///   (an `explore:` position): the kind reads them as if written for
+    ///   their key, and a problem with one is reported where it was written.
+    public init(body: String, kind: String, descriptors: [KeyDescriptor], overrides: [String: Node] = [:]) {
         self.descriptors = descriptors
         self.kindName = kind
         if let issue = YAMLAliasBudget.check(body) {
@@ -62,6 +66,9 @@ public final class SpecReader {
                 entries[name] = (key, value)
             }
         }
+        // The override is its own key node too, so that a problem with it is
+        // never taken for a value reached through an alias (see fail(at:)).
+        for (name, value) in overrides where issues.isEmpty { entries[name] = (value, value) }
         for descriptor in descriptors where descriptor.isRequired && entries[descriptor.name] == nil {
             issues.append(SpecIssue("missing required key '\(descriptor.name)' (\(descriptor.type))",
                                     line: 0, column: 0, notes: [descriptor.summary]))

@@ -16,9 +16,10 @@ public enum Assets {
         let assets = (outputDirectory as NSString).appendingPathComponent("assets")
         var warnings: [String] = []
         try AtomicFile.writeIfChanged(PageTemplate.stylesheet + "\n" + PageTemplate.navigationStylesheet + "\n" + SVGChart.stylesheet
-                             + "\n" + ReaderLook.css, to: assets + "/style.css", within: outputDirectory)
+                             + "\n" + ReaderLook.css + "\n" + ExploreHTML.css, to: assets + "/style.css", within: outputDirectory)
         try AtomicFile.writeIfChanged(PageTemplate.script, to: assets + "/lesson.js", within: outputDirectory)
         try AtomicFile.writeIfChanged(ReaderLook.js, to: assets + "/reader.js", within: outputDirectory)
+        try AtomicFile.writeIfChanged(ExploreHTML.js, to: assets + "/explore.js", within: outputDirectory)
         // Math is typeset when the page is written; a page from an older
         // version may still ask for the script, which no longer exists.
         for old in [assets + "/render-math.js", assets + "/katex/katex.min.js"]

@@ -1,3 +1,4 @@
+import Foundation
 import Experiments
 import LessonMarkdown
 import LessonRunner
@@ -14,20 +15,28 @@ struct BlockHTML {
     func render(_ block: ExecutedBlock, number: Int? = nil) -> String {
         let planned = block.planned
         let status = block.passed ? "passed" : "failed"
-        var out = "<figure class=\"experiment \(status)\" id=\"block-\(HTML.escape(planned.id))\">\n"
+        let anchor = "block-" + planned.id
+        let caption = planned.caption.flatMap { $0.isEmpty ? nil : $0 }
+        // The caption is a paragraph between the results and the checks
+        // (a <figcaption> may only be the first or the last child).
+        let described = caption == nil ? "" : " aria-describedby=\"\(HTML.escape(anchor))-caption\""
+        var out = "<figure class=\"experiment \(status)\" id=\"\(HTML.escape(anchor))\"\(described)>\n"
         out += "<div class=\"experiment-head\">"
         if let number { out += "<span class=\"experiment-number\"\(words.wordsAttribute)>\(HTML.escape(words.experiment)) \(number)</span>" }
         out += planned.block.kind.isEmpty ? "<span class=\"kind\"\(words.wordsAttribute)>\(HTML.escape(words.experiment))</span>"
             : "<span class=\"kind\">\(HTML.escape(planned.block.kind))</span>"
         out += "<code class=\"block-id\">\(HTML.escape(planned.id))</code>"
-        if planned.prepared != nil || block.outcome != nil {
-            out += "<span class=\"seed\"\(words.wordsAttribute)>" + HTML.escape(SeedLabel.text(planned, words: words)) + "</span>"
-        }
+        let ran = planned.prepared != nil || block.outcome != nil
+        // "8 seeds": how many runs stand behind the numbers. The seeds
+        // themselves are for whoever re-runs the block, with its YAML.
+        if ran { out += "<span class=\"seed-count\"\(words.wordsAttribute)>" + HTML.escape(words.seedCount(max(planned.seeds.count, 1))) + "</span>" }
         out += "<span class=\"status \(status)\"\(words.wordsAttribute)>\(block.passed ? "✓ " + HTML.escape(words.blockPassed) : "✗ " + HTML.escape(words.blockFailed))</span></div>\n"
         // Every block's YAML is on the page: collapsed, unless the author
         // asked to show it or the block failed (the reader needs it then).
         out += "<details class=\"spec\"\(planned.show || !block.passed ? " open" : "")><summary>\(words.word(words.blockSource(relative(planned.block.location))))</summary><pre><code class=\"language-yaml\">"
-            + HTML.escape(planned.block.body) + "</code></pre></details>\n"
+            + HTML.escape(planned.block.body) + "</code></pre>"
+        if ran { out += "<p class=\"seed\"\(words.wordsAttribute)>" + HTML.escape(SeedLabel.text(planned, words: words)) + "</p>" }
+        out += "</details>\n"
         let errors = block.diagnostics.filter { $0.severity == .error && !$0.code.isFailedClaim }
         if !errors.isEmpty {
             // The messages are about the lesson's source, in English.
@@ -42,11 +51,41 @@ struct BlockHTML {
             out += "</div>\n"
         }
         if let outcome = block.outcome {
-            for (n, item) in outcome.presentation.enumerated() {
-                out += render(item, chartId: "\(planned.id)-\(n)", fileStem: "\(planned.id)-\(n + 1)")
+            // Its tables and charts are numbered within the block, "Table 2.1",
+            // "Figure 2.3", so a teacher (and a printout) can point at them;
+            // every explored position numbers them the same way.
+            let results = { (outcome: ExperimentOutcome) -> String in
+                var tables = 0, figures = 0
+                var html = ""
+                for (n, item) in outcome.presentation.enumerated() {
+                    var label: OutputLabel? = nil
+                    if let number {
+                        switch item {
+                        case .table: tables += 1; label = OutputLabel(kind: "table", word: words.table, number: "\(number).\(tables)", anchor: "\(anchor)-table-\(tables)")
+                        case .chart: figures += 1; label = OutputLabel(kind: "figure", word: words.figure, number: "\(number).\(figures)", anchor: "\(anchor)-figure-\(figures)")
+                        default: break
+                        }
+                    }
+                    html += render(item, chartId: "\(planned.id)-\(n)", fileStem: "\(planned.id)-\(n + 1)", label: label)
+                }
+                return html
+            }
+            if let explore = planned.explore, block.positions.count == explore.positions.count {
+                out += ExploreHTML.render(block, explore: explore, words: words, results: results)
+            } else {
+                out += results(outcome)
             }
         }
+        if let caption {
+            out += "<p class=\"block-caption\" id=\"\(HTML.escape(anchor))-caption\">" + HTML.escape(caption) + "</p>\n"
+        }
         if !block.expectations.isEmpty {
+            // The author's checks fold into one line; a broken one opens them.
+            let broken = block.expectations.filter { !$0.passed }.count
+            let line = broken == 0
+                ? "✓ " + words.checksHeld(block.expectations.count, planned.seeds.count)
+                : "✗ " + words.checksBroken(broken, block.expectations.count)
+            out += "<details class=\"checks\"\(broken > 0 ? " open" : "")><summary class=\"\(broken == 0 ? "held" : "broken")\"\(words.wordsAttribute)>\(HTML.escape(line))</summary>\n"
             out += "<ul class=\"expectations\">\n"
             for expectation in block.expectations {
                 let mark = expectation.passed ? "✓" : "✗"
@@ -58,10 +97,7 @@ struct BlockHTML {
                 }
                 out += "</li>\n"
             }
-            out += "</ul>\n"
-        }
-        if let caption = planned.caption, !caption.isEmpty {
-            out += "<figcaption>" + HTML.escape(caption) + "</figcaption>\n"
+            out += "</ul>\n</details>\n"
         }
         out += "</figure>\n"
         return out
@@ -75,7 +111,15 @@ struct BlockHTML {
     /// One result of the block. What the kinds write (tables, charts, notes)
     /// is English and marked so on a page in another language; the links
     /// around it are in the page's language.
-    func render(_ item: PresentationItem, chartId: String, fileStem: String = "data") -> String {
+    /// "Table 2.1": a block's table or chart, numbered within the block.
+    struct OutputLabel {
+        var kind: String
+        var word: String
+        var number: String
+        var anchor: String
+    }
+
+    func render(_ item: PresentationItem, chartId: String, fileStem: String = "data", label: OutputLabel? = nil) -> String {
         let english = words.englishAttribute
         switch item {
         case .metrics(let metrics):
@@ -92,28 +136,37 @@ struct BlockHTML {
             // than the page), and tied to the table for screen readers.
             var out = ""
             var described = ""
-            if !table.caption.isEmpty {
+            if !table.caption.isEmpty || label != nil {
                 let id = HTML.escape(chartId) + "-caption"
-                out += "<p class=\"table-caption\" id=\"\(id)\"\(english)>\(HTML.escape(table.caption))</p>\n"
+                out += "<p class=\"table-caption\" id=\"\(id)\">" + numberHTML(label)
+                    + (table.caption.isEmpty ? "" : "<span\(english)>\(HTML.escape(table.caption))</span>") + "</p>\n"
                 described = " aria-describedby=\"\(id)\""
             }
             out += "<div class=\"table-wrap\" tabindex=\"0\"\(english)><table class=\"results\"\(described)>\n"
-            out += "<thead><tr>"
-            for column in table.columns {
-                out += "<th\(column.numeric ? " class=\"num\"" : "") scope=\"col\">\(HTML.escape(column.title))</th>"
-            }
-            out += "</tr></thead>\n<tbody>\n"
             var texts = table.rows.map { $0.map(\.text) }
             for column in table.columns.indices where table.columns[column].numeric {
                 let aligned = TableColumns.align(table.rows.map { $0.indices.contains(column) ? $0[column] : ResultTable.Cell("") })
                 for row in texts.indices where texts[row].indices.contains(column) { texts[row][column] = aligned[row] }
             }
+            // A column with nothing in any row ("–" throughout) is left out
+            // of a printout, where the page's width is short.
+            let blank = Set(table.columns.indices.dropFirst().filter { column in
+                texts.allSatisfy { row in !row.indices.contains(column) || ["", "–", "—", "-"].contains(row[column].trimmingCharacters(in: .whitespaces)) }
+            })
+            out += "<thead><tr>"
+            for (i, column) in table.columns.enumerated() {
+                let classes = (column.numeric ? ["num"] : []) + (blank.contains(i) ? ["blank"] : [])
+                out += "<th\(classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\"") scope=\"col\">\(HTML.escape(column.title))</th>"
+            }
+            out += "</tr></thead>\n<tbody>\n"
             for (r, row) in table.rows.enumerated() {
                 out += "<tr>"
                 for (i, cell) in row.enumerated() {
-                    let text = texts[r][i]
+                    // On paper a cell may wrap, before its ± and never inside a number.
+                    let text = TableColumns.breakBeforeSpread(texts[r][i])
                     var classes: [String] = []
                     if i < table.columns.count, table.columns[i].numeric { classes.append("num") }
+                    if blank.contains(i) { classes.append("blank") }
                     if cell.tone != .plain { classes.append(cell.tone.rawValue) }
                     let cls = classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\""
                     out += i == 0 ? "<th scope=\"row\"\(cls)>\(HTML.escape(text))</th>" : "<td\(cls)>\(HTML.escape(text))</td>"
@@ -126,7 +179,8 @@ struct BlockHTML {
             // Two drawings, one for phones and one for wider screens, swapped
             // by the stylesheet: a desktop drawing scaled down to a phone
             // would shrink its text below legibility.
-            return "<div class=\"chart-wrap\"\(english)>"
+            return (label.map { "<p class=\"figure-label\">" + numberHTML($0) + "</p>\n" } ?? "")
+                + "<div class=\"chart-wrap\"\(english)>"
                 + SVGChart.render(chart, width: SVGChart.wideWidth, height: SVGChart.wideHeight, idPrefix: chartId, className: "chart-wide", words: words)
                 + SVGChart.render(chart, width: SVGChart.narrowWidth, height: SVGChart.narrowHeight, idPrefix: chartId + "-n", className: "chart-narrow", words: words)
                 + "</div>\n<p class=\"data-links\"\(words.wordsAttribute)>" + CSVExport.link(CSVExport.csv(chart), fileName: fileStem + ".csv", label: words.chartDataAsCSV) + "</p>\n"
@@ -136,6 +190,10 @@ struct BlockHTML {
             return "<p class=\"block-warning\" role=\"note\"\(english)>⚠ \(HTML.escape(text))</p>\n"
         }
     }
-}
 
-import Foundation
+    /// The number a table or chart of the block carries, with its anchor.
+    private func numberHTML(_ label: OutputLabel?) -> String {
+        guard let label else { return "" }
+        return "<span class=\"\(label.kind)-number\" id=\"\(HTML.escape(label.anchor))\"\(words.wordsAttribute)>\(HTML.escape(label.word)) \(label.number).</span> "
+    }
+}

@@ -77,7 +77,8 @@ public struct PageNavigation: Sendable {
     }
 
     /// The sidebar: every lesson, the current one with its sections; a
-    /// `<details>` so it folds away on a phone (lesson.js folds it there).
+    /// `<details>`, closed, so a phone shows the lesson first (the
+    /// stylesheet shows its list beside the text on wider screens).
     ///
     /// A course of more than ``sidebarLimit`` lessons lists the
     /// ``sidebarLimit`` around the current one (the index lists them all):
@@ -85,7 +86,7 @@ public struct PageNavigation: Sendable {
     /// lesson count (10,000 lessons made 5.7 GB).
     func sidebar(words: InterfaceWords) -> String {
         var out = "<nav class=\"sidebar\" aria-label=\"\(HTML.escape(words.contents))\">\n"
-        out += "<details class=\"sidebar-box\" open><summary>\(words.word(words.contents))</summary>\n"
+        out += "<details class=\"sidebar-box\"><summary>\(words.word(words.contents))</summary>\n"
         out += "<p class=\"sidebar-home\"><a href=\"index.html\">\(words.word(words.allLessons))</a></p>\n<ol class=\"lesson-list\">\n"
         let shown = Self.window(count: curriculum.entries.count, around: current, limit: Self.sidebarLimit)
         for (i, entry) in curriculum.entries.enumerated() where shown.contains(i) {

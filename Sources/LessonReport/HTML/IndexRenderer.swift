@@ -16,8 +16,16 @@ public enum IndexRenderer {
         /// The lesson's front-matter `lang:`, nil for none (English). Nil
         /// also in a `lessons.json` written before the index knew languages.
         public var lang: String?
+        /// For a translation (`translation_of:`): the original's page. The
+        /// index lists it with the original, not as a lesson of its own.
+        public var translationOf: String?
+        /// A page that is not a lesson (`role: reference`): listed after the
+        /// lessons, not counted.
+        public var isReference: Bool?
         public init(title: String, href: String, blocks: Int, failedBlocks: Int, errors: Int, summary: String = "",
-                    expectationsNotMet: Int = 0, lang: String? = nil) {
+                    expectationsNotMet: Int = 0, lang: String? = nil, translationOf: String? = nil, isReference: Bool? = nil) {
+            self.translationOf = translationOf
+            self.isReference = isReference
             self.summary = summary
             self.lang = lang
             self.expectationsNotMet = expectationsNotMet
@@ -36,10 +44,14 @@ public enum IndexRenderer {
         return languages.count == 1 ? languages.first! : "en"
     }
 
-    public static func render(_ entries: [Entry], options: RenderOptions = RenderOptions()) -> String {
-        let words = InterfaceWords.forLanguage(language(of: entries))
+    public static func render(_ all: [Entry], options: RenderOptions = RenderOptions()) -> String {
+        // Lessons in the sequence; translations go with their original, and
+        // pages that are not lessons (the reference) after the lessons.
+        let entries = all.filter { $0.translationOf == nil && $0.isReference != true }
+        let references = all.filter { $0.translationOf == nil && $0.isReference == true }
+        let words = InterfaceWords.forLanguage(language(of: entries.isEmpty ? all : entries))
         var items = ""
-        for entry in entries {
+        for entry in entries + references {
             let ok = entry.failedBlocks == 0 && entry.errors == 0
             // The same words as the page's own badge and summary.
             let status = ok
@@ -50,8 +62,17 @@ public enum IndexRenderer {
             let summary = entry.summary.isEmpty ? "" : "<p class=\"summary\">\(entry.summary)</p>"
             // The title and summary are the lesson's words, in its language.
             let lang = HTML.escape(entry.lang ?? "en")
-            items += "<li><div lang=\"\(lang)\"><a href=\"\(HTML.escape(HTML.fileHref(entry.href)))\">\(HTML.escape(entry.title))</a>\(summary)</div>"
-                + " \(badge)</li>\n"
+            let versions = all.filter { $0.translationOf == entry.href }.map { version in
+                "<a href=\"\(HTML.escape(HTML.fileHref(version.href)))\" hreflang=\"\(HTML.escape(version.lang ?? "en"))\" lang=\"\(HTML.escape(version.lang ?? "en"))\">"
+                    + HTML.escape(Translations.languageName(version.lang ?? "en")) + "</a>"
+            }
+            let also = versions.isEmpty ? "" : "<p class=\"also-in\"><span\(words.wordsAttribute)>\(HTML.escape(words.alsoIn))</span> " + versions.joined(separator: ", ") + "</p>"
+            if entry.isReference == true, entry.href == references.first?.href {
+                items += "</ol>\n<h2\(words.wordsAttribute)>\(HTML.escape(words.reference))</h2>\n<ol class=\"lessons references\">\n"
+            }
+            // A reference page has no blocks to pass: no badge.
+            items += "<li><div lang=\"\(lang)\"><a href=\"\(HTML.escape(HTML.fileHref(entry.href)))\">\(HTML.escape(entry.title))</a>\(summary)\(also)</div>"
+                + (entry.isReference == true ? "" : " \(badge)") + "</li>\n"
         }
         let passed = entries.filter { $0.failedBlocks == 0 && $0.errors == 0 }.count
         // A course's own title is the author's words, not the interface's.

@@ -75,6 +75,32 @@ public struct InterfaceWords: Sendable, Equatable {
     public var fromFailedBlock: @Sendable (String) -> String
     /// A chart with nothing to draw.
     public var noData: String
+    /// The skip link, the first thing a keyboard reaches.
+    public var skipToText: String = "Skip to the text"
+    /// The footer: "Source:" before the lesson's file name.
+    public var sourceFile: String = "Source:"
+    /// The footer: "Rendered by LessonRunner 0.1.0 on 2026-12-06."
+    public var renderedBy: @Sendable (String, String?) -> String = { "Rendered by \($0)" + ($1.map { " on \($0)" } ?? "") + "." }
+    /// A block's head: "8 seeds" (the seeds themselves are with its YAML).
+    public var seedCount: @Sendable (Int) -> String = { "\($0) seed\($0 == 1 ? "" : "s")" }
+    /// A block's folded checks: "14 checks held over 8 seeds".
+    public var checksHeld: @Sendable (Int, Int) -> String = { count, seeds in
+        "\(count) check\(count == 1 ? "" : "s") held" + (seeds > 1 ? " over \(seeds) seeds" : "")
+    }
+    /// "2 of 14 checks not met".
+    public var checksBroken: @Sendable (Int, Int) -> String = { "\($0) of \($1) check\($1 == 1 ? "" : "s") not met" }
+    /// The search's status line ("{n}" is the number): "12 results".
+    public var searchCount: String = "{n} results"
+    /// The button past the first 12 results: "Show all 30".
+    public var searchMore: String = "Show all {n}"
+    /// The language switch's name for screen readers.
+    public var language: String = "Language"
+    /// On the index, after a lesson: "also in".
+    public var alsoIn: String = "Also in"
+    /// The index's list of pages that are not lessons (the kinds reference).
+    public var reference: String = "Reference"
+    /// "Lesson 3" in a printout's running header.
+    public var lessonNumber: @Sendable (Int) -> String = { "Lesson \($0)" }
 
     public static func == (a: InterfaceWords, b: InterfaceWords) -> Bool { a.lang == b.lang }
 
@@ -120,7 +146,14 @@ public struct InterfaceWords: Sendable, Equatable {
         copy: "Sao chép", copied: "Đã sao chép", selectAndCopy: "Hãy chọn rồi sao chép", copyThisCode: "Sao chép đoạn mã này",
         line: { "dòng \($0)" }, lineColumn: { "dòng \($0), cột \($1)" },
         expectationNotMetLabel: "kỳ vọng không đạt", andMore: { "và \($0) kỳ vọng khác" },
-        notComputed: "chưa được tính", fromFailedBlock: { "từ khối không đạt \($0)" }, noData: "Không có dữ liệu")
+        notComputed: "chưa được tính", fromFailedBlock: { "từ khối không đạt \($0)" }, noData: "Không có dữ liệu",
+        skipToText: "Đến nội dung bài", sourceFile: "Nguồn:",
+        renderedBy: { "Tạo bởi \($0)" + ($1.map { " ngày \($0)" } ?? "") + "." },
+        seedCount: { "\($0) hạt giống" },
+        checksHeld: { "\($0) kiểm tra đạt" + ($1 > 1 ? " trên \($1) hạt giống" : "") },
+        checksBroken: { "\($0) trên \($1) kiểm tra không đạt" },
+        searchCount: "{n} kết quả", searchMore: "Xem tất cả {n}", language: "Ngôn ngữ", alsoIn: "Bản khác:", reference: "Tham khảo",
+        lessonNumber: { "Bài \($0)" })
 
     /// ` lang="en"` for an element holding English the tool writes and does
     /// not translate (kinds' tables, charts and notes; messages about the

@@ -35,6 +35,8 @@ struct MarkdownHTML {
     /// this renderer: each gets its own id, and the footnote links back to
     /// every one.
     let footnoteReferences = FootnoteReferences()
+    /// `<!-- default id -->` blocks opened and not yet closed (``ExploreHTML/defaultMarker(_:block:)``).
+    let exploreOpen = ExploreHTML.OpenCount()
 
     /// The loader already flattens deeper input; this guards trees built in
     /// code, so the renderer never exhausts the stack either.
@@ -44,6 +46,10 @@ struct MarkdownHTML {
     func render(_ blocks: [BlockNode], offset: Int = 0) -> String {
         var out = ""
         for (i, block) in blocks.enumerated() { render(block, into: &out, depth: 0, tight: false, path: [offset + i]) }
+        while exploreOpen.count > 0 {
+            out += "</div>\n"
+            exploreOpen.count -= 1
+        }
         return out
     }
 
@@ -68,7 +74,7 @@ struct MarkdownHTML {
             }
         case .heading(let level, let inlines, let anchor):
             let l = min(max(level, 1), 6)
-            out += "<h\(l) id=\"\(HTML.escape(anchor))\"><a class=\"anchor\" href=\"#\(HTML.escape(anchor))\" aria-hidden=\"true\">#</a>"
+            out += "<h\(l) id=\"\(HTML.escape(anchor))\"><a class=\"anchor\" href=\"#\(HTML.escape(anchor))\" aria-hidden=\"true\" tabindex=\"-1\">#</a>"
                 + inline(inlines, depth: depth) + "</h\(l)>\n"
         case .blockQuote(let children):
             out += "<blockquote>\n"
@@ -97,7 +103,17 @@ struct MarkdownHTML {
         case .experiment(let index):
             out += experiment(index)
         case .htmlBlock(let html):
-            out += allowRawHTML ? html : "<!-- raw HTML omitted -->\n"
+            if let marker = ExploreHTML.defaultMarker(html, block: true) {
+                // Only balanced: a stray </div> would close the page's layout.
+                if marker.hasPrefix("</") {
+                    if exploreOpen.count > 0 { out += marker + "\n"; exploreOpen.count -= 1 }
+                } else {
+                    out += marker + "\n"
+                    exploreOpen.count += 1
+                }
+            } else {
+                out += allowRawHTML ? html : "<!-- raw HTML omitted -->\n"
+            }
         case .thematicBreak:
             out += "<hr>\n"
         case .table(let table):
@@ -161,7 +177,8 @@ struct MarkdownHTML {
                     out += "<span class=\"value from-failed\" title=\"\(HTML.escape("=" + resolved.reference.expression))\">"
                         + HTML.escape(TableColumns.keepUnits(text)) + "<a class=\"why\" href=\"#block-\(HTML.escape(failedSource))\"\(words.wordsAttribute)>(\(HTML.escape(words.fromFailedBlock(failedSource))))</a></span>"
                 } else {
-                    out += "<span class=\"value\" title=\"\(HTML.escape("=" + resolved.reference.expression))\">" + HTML.escape(TableColumns.keepUnits(text)) + "</span>"
+                    out += "<span class=\"value\" title=\"\(HTML.escape("=" + resolved.reference.expression))\"\(ExploreHTML.valueAttributes(resolved.explored))>"
+                        + HTML.escape(TableColumns.keepUnits(text)) + "</span>"
                 }
             } else {
                 // The reason is in the text, not only a tooltip: touch
@@ -196,7 +213,7 @@ struct MarkdownHTML {
                 let titleAttribute = title.isEmpty ? "" : " title=\"\(HTML.escape(title))\""
                 out += "<img src=\"\(HTML.href(imageSources[source] ?? source))\" alt=\"\(HTML.escape(altText))\"\(titleAttribute)>"
             }
-        case .html(let html): out += allowRawHTML ? html : ""
+        case .html(let html): out += ExploreHTML.defaultMarker(html, block: false) ?? (allowRawHTML ? html : "")
         case .footnoteReference(let label):
             if writesFootnoteReferences, let number = numbering?.footnotes[label] {
                 let id = HTML.escape(Self.footnoteId(label))

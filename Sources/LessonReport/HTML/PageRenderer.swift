@@ -9,13 +9,30 @@ public struct RenderOptions: Sendable {
     public var allowRawHTML: Bool
     /// Relative URL of the folder holding `katex/` and `style.css`.
     public var assetsURL: String
-    /// The course's title (`course.yml`): the index page's heading instead of "Lessons".
+    /// The day of the render (`2026-12-06`) for the footer and the printed
+    /// page's header; nil leaves it out (tests, reproducible builds without
+    /// `SOURCE_DATE_EPOCH`).
+    public var renderDate: String?
+    /// The course's title (`course.yml` or `--course-title`): the index
+    /// page's heading instead of "Lessons", and the printed pages' running header.
     public var courseTitle: String?
 
-    public init(allowRawHTML: Bool = false, assetsURL: String = "assets", courseTitle: String? = nil) {
+    public init(allowRawHTML: Bool = false, assetsURL: String = "assets", renderDate: String? = nil, courseTitle: String? = nil) {
         self.allowRawHTML = allowRawHTML
         self.assetsURL = assetsURL
+        self.renderDate = renderDate
         self.courseTitle = courseTitle
+    }
+
+    /// Today in UTC, or the day of `SOURCE_DATE_EPOCH` when it is set (the
+    /// reproducible-builds convention: the same pages from the same sources).
+    public static func today(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        let seconds = environment["SOURCE_DATE_EPOCH"].flatMap(Double.init) ?? Date().timeIntervalSince1970
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter.string(from: Date(timeIntervalSince1970: seconds))
     }
 }
 
@@ -28,9 +45,38 @@ public enum PageRenderer {
     ///   copied to the path the lesson wrote (``ImagePlacement``).
     /// - Parameter lessonLinks: the pages of the other lessons rendered with
     ///   it, for links to their `.md` files.
+    /// - Parameter versions: the lesson in every language it is written in
+    ///   (``Translations``), for the language switch; `pageName` is this page's.
     public static func render(_ executed: ExecutedLesson, options: RenderOptions = RenderOptions(),
                               navigation: PageNavigation? = nil, imageSources: [String: String] = [:],
-                              lessonLinks: LessonLinks = LessonLinks()) -> String {
+                              lessonLinks: LessonLinks = LessonLinks(), versions: [Translations.Version] = [],
+                              pageName: String = "") -> String {
+        let lesson = executed.lesson
+        let words = InterfaceWords.forLanguage(lesson.frontMatter?.lang)
+        let fileName = (lesson.path as NSString).lastPathComponent
+        let title = Curriculum.title(of: executed)
+        let status = "<span class=\"badge \(executed.passed ? "passed" : "failed")\"\(words.wordsAttribute)>\(HTML.escape(StatusWords.badge(executed, words: words)))</span>"
+        let body = mainHTML(executed, navigation: navigation, imageSources: imageSources, lessonLinks: lessonLinks, options: options)
+            + (navigation?.pager(words: words) ?? "")
+        let header = "<header class=\"page\"><a href=\"index.html\">← \(words.word(words.allLessons))</a>"
+            + PageShell.searchBox(words: words)
+            + "<span class=\"spacer\"></span>" + Translations.languageSwitch(versions, current: pageName, words: words)
+            + "\(status)</header>\n"
+        let number = navigation.map { $0.current + 1 }
+        return PageShell.document(title: title, header: header, main: body,
+                                  sidebar: navigation?.sidebar(words: words) ?? "",
+                                  head: (navigation?.headLinks() ?? "") + Translations.headLinks(versions) + PrintLook.runningHeader(lesson: title, number: number, words: words, options: options),
+                                  footer: PageShell.footer(source: fileName, sourceHref: pageName.isEmpty ? nil : ReportWriter.sourceCopyName(pageName),
+                                                           words: words, options: options),
+                                  words: words, options: options,
+                                  explores: executed.blocks.contains { !$0.positions.isEmpty })
+    }
+
+    /// What `<main>` holds: the failure summary, the lesson (with a contents
+    /// list when there is no sidebar) and its footnotes; also a lesson's
+    /// part of the whole course's printout.
+    static func mainHTML(_ executed: ExecutedLesson, navigation: PageNavigation?, imageSources: [String: String],
+                         lessonLinks: LessonLinks, options: RenderOptions) -> String {
         let lesson = executed.lesson
         let words = InterfaceWords.forLanguage(lesson.frontMatter?.lang)
         let blockHTML = BlockHTML(lessonPath: lesson.path, words: words)
@@ -45,9 +91,6 @@ public enum PageRenderer {
             }, math: executed.math, numbering: executed.numbering, words: words, imageSources: imageSources)
         markdown.lessonLinks = lessonLinks
         markdown.lessonPath = lesson.path
-        let fileName = (lesson.path as NSString).lastPathComponent
-        let title = Curriculum.title(of: executed)
-        let status = "<span class=\"badge \(executed.passed ? "passed" : "failed")\"\(words.wordsAttribute)>\(HTML.escape(StatusWords.badge(executed, words: words)))</span>"
 
         var body = FailureSummary.html(executed, words: words)
         // A contents list after the title, for lessons long enough to need one.
@@ -74,13 +117,6 @@ public enum PageRenderer {
         }
 
         body += markdown.footnotes(lesson.blocks)
-        body += navigation?.pager(words: words) ?? ""
-
-        let header = "<header class=\"page\"><a href=\"index.html\">← \(words.word(words.allLessons))</a>"
-            + PageShell.searchBox(words: words)
-            + "<span class=\"spacer\"></span>\(status)<span>\(HTML.escape(fileName))</span></header>\n"
-        return PageShell.document(title: title, header: header, main: body,
-                                  sidebar: navigation?.sidebar(words: words) ?? "",
-                                  head: navigation?.headLinks() ?? "", words: words, options: options)
+        return body
     }
 }

@@ -1,6 +1,8 @@
 /// The document around every page: head, stylesheets, sidebar, scripts.
 /// One place, so the lesson pages and the index load the same assets.
 /// The markup is `Resources/page.html`.
+import LessonRunner
+
 enum PageShell {
     /// - Parameters:
     ///   - title: plain text; escaped here.
@@ -10,8 +12,10 @@ enum PageShell {
     ///   - main: the page's content (already escaped).
     ///   - sidebar: the lesson list beside `<main>` (already escaped), or "".
     ///   - head: extra `<head>` elements (already escaped).
+    ///   - footer: HTML after `<main>`, in the text's column (already escaped).
+    ///   - explores: the page has an explored block, which `explore.js` runs.
     static func document(title: String, titleIsWords: Bool = false, header: String = "", main: String, sidebar: String = "", head: String = "",
-                         words: InterfaceWords = .english, options: RenderOptions) -> String {
+                         footer: String = "", words: InterfaceWords = .english, options: RenderOptions, explores: Bool = false) -> String {
         PageTemplate.fill(PageTemplate.page, [
             "lang": HTML.escape(words.lang),
             "title": HTML.escape(title),
@@ -19,6 +23,10 @@ enum PageShell {
             "assets": options.assetsURL,
             "head": head,
             "header": header,
+            "footer": footer,
+            // The first tab stop: past the header, search and contents.
+            "skip": HTML.escape(words.skipToText),
+            "skipLang": words.wordsAttribute,
             "layoutClass": sidebar.isEmpty ? "" : " with-sidebar",
             "sidebar": sidebar,
             "main": main,
@@ -33,14 +41,32 @@ enum PageShell {
             <script src="\(options.assetsURL)/lesson.js" defer></script>
             <script src="\(options.assetsURL)/reader.js"></script>
 
-            """,
+            """ + (explores ? "<script src=\"\(options.assetsURL)/explore.js\" defer></script>\n" : ""),
         ])
     }
 
-    /// The search box; hidden until lesson.js shows it (no JavaScript, no box).
+    /// The search box; hidden until lesson.js shows it (no JavaScript, no
+    /// box). An ARIA combobox: the input owns the listbox of results, and a
+    /// status line (read out when it changes) says how many there are.
     static func searchBox(words: InterfaceWords) -> String {
-        "<form class=\"search\" role=\"search\" hidden\(words.wordsAttribute) data-no-results=\"\(HTML.escape(words.noResults))\">"
-            + "<input type=\"search\" aria-label=\"\(HTML.escape(words.search))\" placeholder=\"\(HTML.escape(words.searchPlaceholder))\" autocomplete=\"off\">"
-            + "<ol class=\"search-results\" hidden></ol></form>"
+        "<form class=\"search\" role=\"search\" hidden\(words.wordsAttribute) data-no-results=\"\(HTML.escape(words.noResults))\""
+            + " data-count=\"\(HTML.escape(words.searchCount))\" data-more=\"\(HTML.escape(words.searchMore))\">"
+            + "<input type=\"search\" role=\"combobox\" aria-autocomplete=\"list\" aria-expanded=\"false\" aria-controls=\"search-results\""
+            + " aria-label=\"\(HTML.escape(words.search))\" placeholder=\"\(HTML.escape(words.searchPlaceholder))\" autocomplete=\"off\">"
+            + "<ol class=\"search-results\" id=\"search-results\" role=\"listbox\" aria-label=\"\(HTML.escape(words.search))\" hidden></ol>"
+            + "<p class=\"search-status visually-hidden\" role=\"status\" aria-live=\"polite\"></p></form>"
+    }
+
+    /// What the reader of a page or a printout needs to find its way back:
+    /// the lesson's source file, the version that rendered it, and when.
+    /// - Parameter sourceHref: the copy of the source beside the page, when there is one.
+    static func footer(source: String?, sourceHref: String? = nil, words: InterfaceWords, options: RenderOptions) -> String {
+        var parts: [String] = []
+        if let source {
+            let code = "<code>" + HTML.escape(source) + "</code>"
+            parts.append(words.word(words.sourceFile) + " " + (sourceHref.map { "<a href=\"\(HTML.escape(HTML.fileHref($0)))\">\(code)</a>" } ?? code))
+        }
+        parts.append(words.word(words.renderedBy("LessonRunner \(LessonRunnerVersion.string)", options.renderDate)))
+        return "<footer class=\"page\">" + parts.map { "<p>\($0)</p>" }.joined() + "</footer>\n"
     }
 }

@@ -76,6 +76,13 @@ enum TableColumns {
         return out
     }
 
+    /// A table cell's text that may wrap only before its "±" (a printout's
+    /// narrow column): "0.0101 ±\u{A0}0.0008", a unit joined to its number.
+    static func breakBeforeSpread(_ text: String) -> String {
+        guard text.contains(" ") else { return text }
+        return keepUnits(text).replacingOccurrences(of: "\u{00A0}±\u{00A0}", with: " ±\u{00A0}")
+    }
+
     static func trueMinus(_ text: String) -> String {
         guard text.hasPrefix("-"), text.dropFirst().first?.isNumber == true else { return text }
         return NumberFormat.minus + text.dropFirst()

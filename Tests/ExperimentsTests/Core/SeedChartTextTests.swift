@@ -78,7 +78,7 @@ import Testing
         }
         let combined = ExperimentOutcome(summarizing: [run(10), run(12)], seeds: [3, 4])
         guard case .table(let table) = combined.presentation[0] else { Issue.record("no table"); return }
-        #expect(table.caption == "After 10 steps. (Seed 3; the numbers differ for the other seeds.)")
+        #expect(table.caption == "After 10 steps. (The first seed's; the numbers differ for the other seeds.)")
         let same = ExperimentOutcome(summarizing: [run(10), run(10)], seeds: [3, 4])
         guard case .table(let kept) = same.presentation[0] else { Issue.record("no table"); return }
         #expect(kept.caption == "After 10 steps.")

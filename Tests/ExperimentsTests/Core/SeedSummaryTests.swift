@@ -31,7 +31,7 @@ import Testing
         #expect(chart.series[0].yLow == [0.9, 1.0] && chart.series[0].yHigh == [0.94, 1.04])
         #expect(abs(chart.series[0].y[0] - 0.92) < 1e-12)
         guard case .note(let note) = combined.presentation.last else { Issue.record("no note"); return }
-        #expect(note.hasPrefix("Over 3 seeds (seeds 1–3): numbers are the mean ± standard deviation"))
+        #expect(note.hasPrefix("Over 3 seeds: numbers are the mean ± standard deviation"))
         #expect(note.contains("Cells marked * differ between seeds"))
         #expect(combined.values["accuracy"] == .number((0.9 + 0.92 + 0.94) / 3))
         #expect(combined.values["label"] == .string("x"))
