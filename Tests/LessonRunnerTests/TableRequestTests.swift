@@ -149,6 +149,20 @@ import Testing
                             seeds: [1, 2]) == nil)
     }
 
+    /// Every explored position shows the author's table of its own values.
+    @Test func everyExploredPositionHasTheTable() throws {
+        let lesson = Executor(cache: nil).execute(plan("\(Self.batch)temperature: 1\nexplore: {temperature: [1, 4]}\ntable: [loss, predicted]\n```\n").0)
+        let block = lesson.blocks[0]
+        #expect(block.passed, "\(block.diagnostics.map(\.message))")
+        #expect(block.positions.count == 2)
+        let losses = try block.positions.map { position -> [String] in
+            let table = try #require(position.outcome.presentation.compactMap { if case .table(let t) = $0 { t } else { nil } }.first)
+            #expect(table.columns.map(\.title) == ["loss", "predicted"])
+            return table.rows.map { $0[0].text }
+        }
+        #expect(losses[0] != losses[1])
+    }
+
     @Test func overSeedsTrueOrFalseIsCounted() throws {
         let request = try request("[name, diverged]")
         var runs: [ResultTable] = []
