@@ -102,6 +102,7 @@ public struct Executor {
             if let note = block.outcome?.timingNoise { noise[block.planned.id] = note }
         }
         for i in executed.indices {
+            applyTable(&executed[i])
             reportMalformedExpectations(&executed[i])
             guard let outcome = executed[i].outcome else { continue }
             var scope = ValueScope(own: outcome.values, blocks: values, names: names)

@@ -23,6 +23,8 @@ public protocol ExperimentKind {
     static var budget: String { get }
     /// A block that runs in well under a second (`lesson new`; the tests).
     static var example: KindExample? { get }
+    /// Where an author's `table:` takes its rows from; `nil`: it must say `from:`.
+    static var table: TableDefaults? { get }
 
     /// Decodes a body. Problems go to `reader.issues`; return `nil` only when
     /// no usable spec could be built.
@@ -44,6 +46,7 @@ extension ExperimentKind {
     public static var values: [ValueDescriptor] { [] }
     public static var budget: String { "no limit beyond the ranges of its keys" }
     public static var example: KindExample? { nil }
+    public static var table: TableDefaults? { nil }
     public static func dataFiles(_ spec: Spec, context: DecodeContext) -> [String] { [] }
     public static func work(_ spec: Spec) -> [WorkEstimate] { [] }
 }
@@ -138,6 +141,7 @@ public struct AnyExperimentKind: Sendable {
     public var values: [ValueDescriptor]
     public var budget: String
     public var example: KindExample?
+    public var table: TableDefaults?
     public var prepare: @Sendable (SpecReader, DecodeContext) -> PreparedExperiment?
 
     public init<K: ExperimentKind>(_ kind: K.Type) {
@@ -148,6 +152,7 @@ public struct AnyExperimentKind: Sendable {
         values = K.values
         budget = K.budget
         example = K.example
+        table = K.table
         prepare = { reader, context in
             guard let spec = K.decode(reader, context: context), reader.issues.isEmpty else { return nil }
             reader.check(K.work(spec), context: context)

@@ -109,6 +109,12 @@ public final class SpecReader {
         issues.append(SpecIssue(message, line: mark?.line ?? 0, column: mark?.column ?? 0, notes: notes, kind: kind))
     }
 
+    /// Records a problem at a line and column of the body (1-based), e.g. at
+    /// a character inside a scalar.
+    public func fail(line: Int, column: Int, _ message: String, notes: [String] = []) {
+        issues.append(SpecIssue(message, line: line, column: column, notes: notes))
+    }
+
     /// Records a problem at a specific node.
     ///
     /// A value written as an alias (`label: *a`) is the anchored node, whose
