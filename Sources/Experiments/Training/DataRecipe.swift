@@ -159,8 +159,10 @@ struct DataRecipe: Codable, Sendable, Hashable {
             do {
                 _ = try context.locateDataFile(file)
             } catch {
+                // A course made by `lesson init` has no lessons/data/ of its own:
+                // the way out that works everywhere is the copy built into lesson.
                 reader.fail(reader.has("file") ? "file" : "data", error.message,
-                            notes: error.notes + ["the project ships the digits as lessons/data/\(digitsFile)"])
+                            notes: error.notes + ["leave out 'file' to use the digits built into lesson (\(digitsFile))"])
             }
         }
         return DataRecipe(source: source, noise: noise, classes: classes, coefficients: coefficients, file: file)
