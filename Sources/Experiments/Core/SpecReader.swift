@@ -66,10 +66,16 @@ public final class SpecReader {
                     continue
                 }
                 guard known.contains(name) else {
+                    let suggestion = Suggestion.didYouMean(name, in: meant)
+                    // A block with a typo in every key would repeat the whole
+                    // list under each: it goes with the first, and with any
+                    // key that has no likely meaning of its own.
+                    let listed = issues.contains { $0.kind == .unknownKey }
                     issues.append(SpecIssue(
-                        "unknown key '\(name)' for kind '\(kind)'" + Suggestion.didYouMean(name, in: meant),
+                        "unknown key '\(name)' for kind '\(kind)'" + suggestion,
                         line: key.mark?.line ?? 1, column: key.mark?.column ?? 1,
-                        notes: ["keys of '\(kind)': " + known.joined(separator: ", ")], kind: .unknownKey))
+                        notes: listed && !suggestion.isEmpty ? [] : ["keys of '\(kind)': " + known.joined(separator: ", ")],
+                        kind: .unknownKey))
                     continue
                 }
                 entries[name] = (key, value)

@@ -27,6 +27,17 @@ import Testing
         #expect(other.message.hasSuffix("did you mean 'table'?"), "\(other.message)")
     }
 
+    /// A typo in every key lists the kind's keys once, under the first, not
+    /// under each; a key with no likely meaning still gets the list.
+    @Test func theKeysAreListedOncePerBlock() {
+        let r = read("logit: [1, 2]\nlable: 1\ntemprature: 2\nzzzzzzzzzz: 1\n")
+        let unknown = r.issues.filter { $0.kind == .unknownKey }
+        #expect(unknown.map(\.line) == [1, 2, 3, 4])
+        #expect(unknown.map { $0.notes.count } == [1, 0, 0, 1], "\(unknown.map(\.notes))")
+        #expect(unknown[0].notes.first?.hasPrefix("keys of 'softmax': id, seed") == true)
+        #expect(unknown[2].message.hasSuffix("did you mean 'temperature'?"), "\(unknown[2].message)")
+    }
+
     @Test func aDuplicateKeyInsideAListItem() throws {
         let r = read("logits: [1, 2]\nlabel: 0\nexpect:\n  - a: 1\n    b: 2\n    a: 3\n")
         let issue = try #require(r.issues.first)
