@@ -120,9 +120,14 @@ public enum Planner {
         let reader = SpecReader(body: block.body, kind: kind.name, descriptors: CommonKeys.descriptors + kind.keys)
         if let id = reader.optionalString("id") {
             if id.range(of: "^[A-Za-z][A-Za-z0-9_]*$", options: .regularExpression) == nil || id.count > 64 {
-                var suggestion = String(id.map { $0.isLetter || $0.isNumber || $0 == "_" ? $0 : "_" }.prefix(64))
-                if !(suggestion.first?.isLetter ?? false) { suggestion = "b" + suggestion }
-                reader.fail("id", "'id' must start with a letter and contain only letters, digits and '_' (ids are used in expressions such as `=\(suggestion).loss`), found '\(id)'; try '\(suggestion)'")
+                // Expressions read ASCII names only: 'hàm_mất' becomes 'ham_mat',
+                // never a suggestion the same rule refuses.
+                let folded = id.folding(options: [.diacriticInsensitive, .widthInsensitive], locale: nil)
+                var suggestion = String(String(folded.unicodeScalars.map { scalar -> Character in
+                    scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)) ? Character(scalar) : "_"
+                }).prefix(64))
+                if !(suggestion.first.map { $0.isASCII && $0.isLetter } ?? false) { suggestion = "b" + suggestion }
+                reader.fail("id", "'id' must start with an ASCII letter and contain only ASCII letters, digits and '_' (ids are used in expressions such as `=\(suggestion).loss`), found '\(id)'; try '\(suggestion)'")
             } else {
                 planned.id = id
                 planned.hasExplicitId = true
@@ -144,7 +149,13 @@ public enum Planner {
                     everywhere = true
                 }
                 guard case .scalar(let scalar) = item else {
-                    reader.fail(at: item, "each 'expect' entry must be an expression in quotes, found \(SpecReader.describe(item))")
+                    // 'every:' is the one mapping an entry may be: name it, and
+                    // the key a misspelt 'every' left behind ('evrey: "…"').
+                    var message = "each 'expect' entry must be an expression in quotes, or 'every: \"…\"' to check it at every explored position; found \(SpecReader.describe(item))"
+                    if !everywhere, case .mapping(let mapping) = entry, let key = mapping.first?.key.scalar?.string {
+                        message += " with the key '\(key)'" + Suggestion.didYouMean(key, in: ["every"])
+                    }
+                    reader.fail(at: item, message)
                     continue
                 }
                 let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted

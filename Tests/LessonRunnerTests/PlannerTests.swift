@@ -87,12 +87,28 @@ import Testing
         expectDiagnostic(p, "invalid expectation 'loss = 1': '=' is not a comparison; write '==' to compare", at: m[1])
     }
 
+    /// 'every:' is the one mapping an entry may be; a misspelt one is named
+    /// as such, not only as "must be an expression in quotes".
+    @Test func aMisspeltEveryIsNamed() {
+        let (p, m) = plan("```experiment softmax\nlogits: [1, 2]\nlabel: 0\nexpect:\n  - ⟨1⟩evrey: \"loss > 0\"\n  - ⟨2⟩[1, 2]\n```\n")
+        expectDiagnostic(p, "each 'expect' entry must be an expression in quotes, or 'every: \"…\"' to check it at every explored position; found a mapping with the key 'evrey'; did you mean 'every'?", at: m[1])
+        expectDiagnostic(p, "each 'expect' entry must be an expression in quotes, or 'every: \"…\"' to check it at every explored position; found a list", at: m[2])
+    }
+
     @Test func idRulesAndDuplicates() {
         let (p, m) = plan("⟨2⟩```experiment softmax\nid: ⟨1⟩my-id\nlogits: [1, 2]\nlabel: 0\n```\n\n⟨3⟩```experiment softmax\nid: a\nlogits: [1, 2]\nlabel: 0\n```\n\n⟨4⟩```experiment softmax\nid: a\nlogits: [1, 2]\nlabel: 0\n```\n")
-        expectDiagnostic(p, "'id' must start with a letter and contain only letters, digits and '_' (ids are used in expressions such as `=my_id.loss`), found 'my-id'; try 'my_id'", at: m[1])
+        expectDiagnostic(p, "'id' must start with an ASCII letter and contain only ASCII letters, digits and '_' (ids are used in expressions such as `=my_id.loss`), found 'my-id'; try 'my_id'", at: m[1])
         expectDiagnostic(p, "duplicate block id 'a'; ids name a block's values and must be unique in a lesson", at: m[4])
         #expect(p.blocks[1].isValid && !p.blocks[2].isValid)
         _ = (m[2], m[3])
+    }
+
+    /// A Vietnamese teacher's id: the suggestion is one the rule accepts, not
+    /// the same id back ("found 'hàm_mất'; try 'hàm_mất'").
+    @Test func anIdWithAccentsSuggestsItsASCIIFolding() {
+        let (p, m) = plan("```experiment softmax\nid: ⟨1⟩hàm_mất\nlogits: [1, 2]\nlabel: 0\n```\n\n```experiment softmax\nid: ⟨2⟩đường\nlogits: [1, 2]\nlabel: 0\n```\n")
+        expectDiagnostic(p, "'id' must start with an ASCII letter and contain only ASCII letters, digits and '_' (ids are used in expressions such as `=ham_mat.loss`), found 'hàm_mất'; try 'ham_mat'", at: m[1])
+        expectDiagnostic(p, "'id' must start with an ASCII letter and contain only ASCII letters, digits and '_' (ids are used in expressions such as `=b_uong.loss`), found 'đường'; try 'b_uong'", at: m[2])
     }
 
     @Test func crlfAndBOMKeepPositions() {
