@@ -37,7 +37,7 @@ extension LessonCommandTests {
                                options: .regularExpression) != nil, "\(r.stderr)")
         #expect(r.stderr.range(of: #"note: seed [1-4]: rows\[0\]\.validation_error = [0-9.]+, rows\[0\]\.validation_error\.min = "#,
                                options: .regularExpression) != nil, "\(r.stderr)")
-        #expect(r.stdout.contains("(0 of 1 blocks passed)"))
+        #expect(r.stdout.contains("(0 of 1 block passed)"))
         let page = try String(contentsOfFile: dir.path + "/out/seeds.html", encoding: .utf8)
         #expect(page.contains("4 seeds: 1–4"))
         #expect(page.range(of: #"<td class="num[^"]*">[0-9.]+ ±[ \x{00A0}][0-9.]+[ \x{00A0}]%</td>"#, options: .regularExpression) != nil)
