@@ -55,7 +55,8 @@ struct TrainPlot: Codable, Sendable, Hashable {
         "What the learning-curve charts show: curves (any of \(Curve.allCases.map(\.rawValue).joined(separator: ", ")); "
         + "step_loss needs curve: step), variants (names, default all), y_scale (auto | linear | log), "
         + "facets (auto | none | curve | variant: one panel per curve or per variant), labels (a legend label per variant name, "
-        + "e.g. {sgd: plain SGD}). By default a panel holds at most "
+        + "e.g. {sgd: plain SGD}; vary: names its variants by their values when every value is a word or a whole number, "
+        + "e.g. {32: small batches}, else v0, v1, … in order). By default a panel holds at most "
         + "\(maximumLines) lines, each labelled; more split into panels, and losses, accuracies and learning rates never share one. "
         + "A line is labelled by its variant's name and the settings that differ between the chart's lines; settings every line shares "
         + "are named once in the title. E.g. {curves: [validation_loss], variants: [sgd, adam], y_scale: log}.")
