@@ -78,6 +78,11 @@ import Testing
         table: ⟨9⟩[name]
         ```
 
+        ```experiment vectorization
+        run: [dot]
+        table: {columns: [ms], from: ⟨11⟩dott}
+        ```
+
         \(Self.batch)table: ⟨10⟩loss
         ```
         """)
@@ -91,6 +96,8 @@ import Testing
         #expect(messages.contains(at(8) + "'softmax' has no value 'exampels' to take rows from; did you mean 'examples'?"))
         #expect(messages.contains(at(9) + "'vectorization' has no default rows for a table; say which value they come from with 'from'"))
         #expect(messages.contains { $0.hasPrefix(at(10) + "'table' must be a list of columns") }, "\(messages)")
+        // A misspelt `from` is one problem, not also a missing one.
+        #expect(messages.filter { $0.hasPrefix("\(m[11]!.0):") } == [at(11) + "'vectorization' has no value 'dott' to take rows from; did you mean 'dot'?"])
         #expect(m[1] != nil && m[7] != nil)
         #expect(p.blocks.allSatisfy { !$0.isValid })
     }
