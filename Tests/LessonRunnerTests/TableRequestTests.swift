@@ -170,13 +170,14 @@ import Testing
         #expect(losses[0] != losses[1])
     }
 
-    @Test func overSeedsTrueOrFalseIsCounted() throws {
-        let request = try request("[name, diverged]")
+    @Test func overSeedsTrueOrFalseAndTextAreCounted() throws {
+        let request = try request("[name, diverged, diagnosis]")
         var runs: [ResultTable] = []
         for diverged in [true, false, true] {
             var values = Self.variants([0.9, 0.8])
             if case .list(var rows) = values["variants"], case .record(var first) = rows[0] {
                 first["diverged"] = .bool(diverged)
+                first["diagnosis"] = .string(diverged ? "diverged" : "fine")
                 rows[0] = .record(first)
                 values["variants"] = .list(rows)
             }
@@ -185,6 +186,20 @@ import Testing
         var table = try #require(ResultTable(summarizing: runs, seeds: [1, 2, 3]))
         Executor.countTruths(in: &table, runs: runs)
         #expect(table.rows.map { $0[1].text } == ["true in 2 of 3", "false"])
+        #expect(table.rows[0][2].text == "diverged in 2 of 3, fine in 1 of 3")
+    }
+
+    /// The seeds' note about cells marked * goes when the author's table left none.
+    @Test func theNoteAboutMarkedCellsGoesWithTheMarks() {
+        let note = "Over 2 seeds (seeds 1, 2): numbers are the mean ± standard deviation." + ExperimentOutcome.differingCellsSentence
+        let plain = ResultTable(columns: [.init("a")], rows: [[ResultTable.Cell("x")]])
+        var outcome = ExperimentOutcome(values: Record(), presentation: [.table(plain), .note(note)])
+        Executor.dropStaleMarkNote(&outcome)
+        #expect(outcome.presentation.last == .note("Over 2 seeds (seeds 1, 2): numbers are the mean ± standard deviation."))
+        let marked = ResultTable(columns: [.init("a")], rows: [[ResultTable.Cell("x *")]])
+        var kept = ExperimentOutcome(values: Record(), presentation: [.table(marked), .note(note)])
+        Executor.dropStaleMarkNote(&kept)
+        #expect(kept.presentation.last == .note(note))
     }
 
     @Test func rowsOfARecordOfRecordsAndNotRecords() {
