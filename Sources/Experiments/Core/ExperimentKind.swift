@@ -125,6 +125,11 @@ public struct PreparedExperiment: Sendable {
     public var specJSON: String
     public var dataFiles: [String]
     public var run: @Sendable (RunContext) throws -> ExperimentOutcome
+    /// The work of one run as a share of its kind's budgets (the sum, over
+    /// the kind's ``WorkEstimate``s of time, of amount ÷ budget): what the
+    /// progress lines' time left is estimated from. 0 for a kind that
+    /// declares no work.
+    public var work: Double = 0
 }
 
 /// A kind with its type erased, for the registry.
@@ -157,10 +162,11 @@ public struct AnyExperimentKind: Sendable {
             encoder.nonConformingFloatEncodingStrategy = .convertToString(
                 positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
             let json = (try? encoder.encode(spec)).flatMap { String(data: $0, encoding: .utf8) } ?? "\(spec)"
+            let work = K.work(spec).filter { !$0.heldPerRun && $0.budget > 0 }.reduce(0) { $0 + $1.amount / $1.budget }
             return PreparedExperiment(
                 kind: K.name, timesItself: K.timesItself, specJSON: json,
                 dataFiles: K.dataFiles(spec, context: context),
-                run: { try K.run(spec, context: $0) })
+                run: { try K.run(spec, context: $0) }, work: work.isFinite ? work : 0)
         }
     }
 }
