@@ -13,6 +13,8 @@ public struct Pipeline {
     public var registry: [AnyExperimentKind] = KindRegistry.all
     /// The language of lessons whose front matter names none (the course's `language:`).
     public var defaultLanguage: String?
+    /// The course's BibTeX file, for lessons whose front matter names none.
+    public var courseBibliography: Citations.Source?
     /// Moves every block's seeds by this much (`--reseed K`); 0 runs the seeds the lessons say.
     public var reseed: UInt64 = 0
 
@@ -53,9 +55,13 @@ public struct Pipeline {
     func finishPage(_ executed: ExecutedLesson) -> ExecutedLesson {
         var executed = executed
         let lesson = executed.lesson
+        let numbering = executed.numbering
+        executed.citations = Citations.resolve(lesson, numbering: numbering,
+                                               source: Citations.source(for: lesson, course: courseBibliography, courseRoot: executor.courseRoot))
         executed.diagnostics += FrontMatterCheck.diagnostics(for: lesson) + LocalImage.diagnostics(for: lesson)
             + LessonLinkCheck.diagnostics(for: lesson, root: executor.courseRoot ?? ".")
-            + executed.numbering.diagnostics(for: lesson)
+            + numbering.diagnostics(for: lesson, excluding: executed.citations.handledIds)
+            + executed.citations.diagnostics
         executed.typesetMath(with: typesetter)
         return executed
     }

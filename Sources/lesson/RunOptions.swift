@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LessonMarkdown
 import LessonRunner
 import LessonSupport
 import MathTypesetting
@@ -128,6 +129,10 @@ struct RunOptions: ParsableArguments {
         var pipeline = Pipeline(executor: executor,
                                 typesetter: MathTypesetter(cacheDirectory: noCache ? nil : cacheDirectory))
         pipeline.defaultLanguage = Course.settings?.language
+        if let course = Course.settings, let bibliography = course.bibliography {
+            pipeline.courseBibliography = Citations.Source(path: course.resolve(bibliography),
+                                                           location: course.bibliographyLocation ?? SourceLocation(path: course.path, line: 1, column: 1), folder: course.root)
+        }
         pipeline.reseed = reseed
         let lessons = pipeline.run(paths: files, jobs: jobs)
         progress.finish()

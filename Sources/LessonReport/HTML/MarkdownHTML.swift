@@ -18,6 +18,9 @@ struct MarkdownHTML {
     /// Figure, table and footnote numbers and `[@id]` targets; nil for
     /// fragments (the index's summaries), which get none.
     var numbering: Numbering? = nil
+    /// Citation numbers by BibTeX key: `[@key]` reads "[1]" and links to the
+    /// bibliography (``BibliographyHTML``).
+    var citations = Citations()
     var words: InterfaceWords = .english
     /// The `src` of local images copied somewhere other than where the
     /// lesson says (``ImagePlacement``), by the source as written.
@@ -232,7 +235,9 @@ struct MarkdownHTML {
     /// Text with every `[@id]` whose target exists turned into "Figure 2"
     /// with a link; an unknown one stays as written (check reports it).
     private func crossReferenced(_ text: String) -> String {
-        replacingCrossReferences(text, other: HTML.escape) { target in
+        replacingCrossReferences(text, other: HTML.escape, cite: { number, key in
+            "<a class=\"cite\" href=\"#\(BibliographyHTML.anchor(key))\" role=\"doc-biblioref\">[\(number)]</a>"
+        }) { target in
             "<a class=\"xref \(target.kind.rawValue)\" href=\"#\(HTML.escape(target.anchor))\"\(target.kind == .section ? "" : words.wordsAttribute)>\(HTML.escape(label(target)))</a>"
         }
     }
@@ -240,12 +245,13 @@ struct MarkdownHTML {
     /// Plain text with every `[@id]` whose target exists replaced by its
     /// words ("Figure 2", "§ Heading"); not escaped.
     private func resolvingCrossReferences(_ text: String) -> String {
-        replacingCrossReferences(text, other: { $0 }, label)
+        replacingCrossReferences(text, other: { $0 }, cite: { number, _ in "[\(number)]" }, label)
     }
 
     /// `text` with each `[@id]` whose target exists replaced by `replacement`
     /// and the text around them (unknown references included) by `other`.
-    private func replacingCrossReferences(_ text: String, other: (String) -> String,
+    /// A citation (a key of ``citations``) is replaced by `cite(number, key)`.
+    private func replacingCrossReferences(_ text: String, other: (String) -> String, cite: (Int, String) -> String,
                                           _ replacement: (Numbering.Target) -> String) -> String {
         guard let numbering, text.contains("[@") else { return other(text) }
         var out = ""
@@ -255,6 +261,9 @@ struct MarkdownHTML {
             let candidate = rest[open.lowerBound...]
             if let (id, length) = CrossReference.id(atStartOf: candidate), let target = numbering.targets[id] {
                 out += replacement(target)
+                rest = candidate.dropFirst(length)
+            } else if let (id, length) = CrossReference.id(atStartOf: candidate), let number = citations.numbers[id] {
+                out += cite(number, id)
                 rest = candidate.dropFirst(length)
             } else {
                 out += other("[@")

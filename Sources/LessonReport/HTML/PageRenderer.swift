@@ -89,6 +89,7 @@ public enum PageRenderer {
                 guard executed.blocks.indices.contains(index) else { return "" }
                 return blockHTML.render(executed.blocks[index], number: index + 1)
             }, math: executed.math, numbering: executed.numbering, words: words, imageSources: imageSources)
+        markdown.citations = executed.citations
         markdown.lessonLinks = lessonLinks
         markdown.lessonPath = lesson.path
 
@@ -117,6 +118,7 @@ public enum PageRenderer {
         }
 
         body += markdown.footnotes(lesson.blocks)
+        body += BibliographyHTML.list(executed.citations, words: words)
         return body
     }
 }
