@@ -41,10 +41,11 @@ extension Pipeline {
         // lesson: on `jobs` threads too, in lesson order.
         let registry = registry, reseed = reseed
         let language = defaultLanguage, folders = executor.sharedDataFolders, courseRoot = executor.courseRoot
+        let onlyBlocks = onlyBlocks
         let loaded: [Loaded] = ParallelMap.map(paths.count, jobs: jobs) { index in
             do {
-                return .plan(Planner.plan(Self.withLanguage(language, try LessonLoader.load(path: paths[index])), registry: registry,
-                                          reseed: reseed, sharedDataFolders: folders, courseRoot: courseRoot))
+                return .plan(Self.restricted(Planner.plan(Self.withLanguage(language, try LessonLoader.load(path: paths[index])), registry: registry,
+                                                          reseed: reseed, sharedDataFolders: folders, courseRoot: courseRoot), to: onlyBlocks))
             } catch {
                 return .unreadable(Self.unreadable(path: paths[index], error: error))
             }

@@ -15,6 +15,9 @@ public struct Pipeline {
     public var defaultLanguage: String?
     /// The course's BibTeX file, for lessons whose front matter names none.
     public var courseBibliography: Citations.Source?
+    /// Runs only the blocks with these ids (`lesson check FILE --block ID`,
+    /// the command a page shows for each block); nil runs every block.
+    public var onlyBlocks: Set<String>?
     /// Moves every block's seeds by this much (`--reseed K`); 0 runs the seeds the lessons say.
     public var reseed: UInt64 = 0
 
@@ -28,8 +31,9 @@ public struct Pipeline {
     public func run(path: String) -> ExecutedLesson {
         do {
             let lesson = Self.withLanguage(defaultLanguage, try LessonLoader.load(path: path))
-            return finishPage(executor.execute(Planner.plan(lesson, registry: registry, reseed: reseed,
-                                                             sharedDataFolders: executor.sharedDataFolders, courseRoot: executor.courseRoot)))
+            return finishPage(executor.execute(Self.restricted(Planner.plan(lesson, registry: registry, reseed: reseed,
+                                                                            sharedDataFolders: executor.sharedDataFolders, courseRoot: executor.courseRoot),
+                                                               to: onlyBlocks)))
         } catch {
             let lesson = Lesson(path: path, title: nil, blocks: [], experiments: [], references: [])
             let plan = Plan(lesson: lesson, blocks: [], diagnostics: [
@@ -37,6 +41,14 @@ public struct Pipeline {
             ])
             return ExecutedLesson(plan: plan, blocks: [], references: [], diagnostics: plan.diagnostics, seconds: 0)
         }
+    }
+
+    /// `plan` with only the blocks `ids` names (all of them for nil).
+    static func restricted(_ plan: Plan, to ids: Set<String>?) -> Plan {
+        guard let ids else { return plan }
+        var plan = plan
+        plan.blocks = plan.blocks.filter { ids.contains($0.id) }
+        return plan
     }
 
     /// The lesson with the course's language when its front matter has no `lang:`.
@@ -62,6 +74,11 @@ public struct Pipeline {
             + LessonLinkCheck.diagnostics(for: lesson, root: executor.courseRoot ?? ".")
             + numbering.diagnostics(for: lesson, excluding: executed.citations.handledIds)
             + executed.citations.diagnostics
+        if onlyBlocks != nil {
+            // The blocks left out did not run: values read from them and
+            // references to them are not wrong, only unknown in this run.
+            executed.diagnostics.removeAll { [.inlineValue, .crossReference, .citation].contains($0.code) }
+        }
         executed.typesetMath(with: typesetter)
         return executed
     }

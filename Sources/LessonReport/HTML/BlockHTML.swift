@@ -36,6 +36,8 @@ struct BlockHTML {
         out += "<details class=\"spec\"\(planned.show || !block.passed ? " open" : "")><summary>\(words.word(words.blockSource(relative(planned.block.location))))</summary><pre><code class=\"language-yaml\">"
             + HTML.escape(planned.block.body) + "</code></pre>"
         if ran { out += "<p class=\"seed\"\(words.wordsAttribute)>" + HTML.escape(SeedLabel.text(planned, words: words)) + "</p>" }
+        out += "<p class=\"rerun\">" + words.word(words.rerunBlock) + " <code>"
+            + HTML.escape(Self.rerunCommand(lessonPath: lessonPath, id: planned.id)) + "</code></p>"
         out += "</details>\n"
         let errors = block.diagnostics.filter { $0.severity == .error && !$0.code.isFailedClaim }
         if !errors.isEmpty {
@@ -101,6 +103,16 @@ struct BlockHTML {
         }
         out += "</figure>\n"
         return out
+    }
+
+    /// `lesson check lessons/dropout.md --block mc`: the lesson's path as the
+    /// render was given it, quoted for a POSIX shell where it needs to be.
+    static func rerunCommand(lessonPath: String, id: String) -> String {
+        func quoted(_ word: String) -> String {
+            let plain = word.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || "-_./:@%+=,".unicodeScalars.contains($0)) }
+            return plain && !word.isEmpty ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        }
+        return "lesson check \(quoted(lessonPath)) --block \(quoted(id))"
     }
 
     private func relative(_ location: SourceLocation?) -> String {

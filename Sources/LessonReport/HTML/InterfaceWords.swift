@@ -101,6 +101,10 @@ public struct InterfaceWords: Sendable, Equatable {
     public var reference: String = "Reference"
     /// "Lesson 3" in a printout's running header.
     public var lessonNumber: @Sendable (Int) -> String = { "Lesson \($0)" }
+    /// The footer, before the machine a page's timings come from.
+    public var timingsMeasuredOn: String = "Timings measured on:"
+    /// Before the command that re-runs a block, in its source fold.
+    public var rerunBlock: String = "Re-run this block:"
     /// The heading of the cited papers' list at the end of a page.
     public var references: String = "References"
 
@@ -155,7 +159,7 @@ public struct InterfaceWords: Sendable, Equatable {
         checksHeld: { "\($0) kiểm tra đạt" + ($1 > 1 ? " trên \($1) hạt giống" : "") },
         checksBroken: { "\($0) trên \($1) kiểm tra không đạt" },
         searchCount: "{n} kết quả", searchMore: "Xem tất cả {n}", language: "Ngôn ngữ", alsoIn: "Bản khác:", reference: "Tham khảo",
-        lessonNumber: { "Bài \($0)" }, references: "Tài liệu tham khảo")
+        lessonNumber: { "Bài \($0)" }, timingsMeasuredOn: "Thời gian đo trên máy:", rerunBlock: "Chạy lại khối này:", references: "Tài liệu tham khảo")
 
     /// ` lang="en"` for an element holding English the tool writes and does
     /// not translate (kinds' tables, charts and notes; messages about the

@@ -67,7 +67,7 @@ public enum PageRenderer {
                                   sidebar: navigation?.sidebar(words: words) ?? "",
                                   head: (navigation?.headLinks() ?? "") + Translations.headLinks(versions) + PrintLook.runningHeader(lesson: title, number: number, words: words, options: options),
                                   footer: PageShell.footer(source: fileName, sourceHref: pageName.isEmpty ? nil : ReportWriter.sourceCopyName(pageName),
-                                                           words: words, options: options),
+                                                           machines: PageShell.machineFacts(executed), words: words, options: options),
                                   words: words, options: options,
                                   explores: executed.blocks.contains { !$0.positions.isEmpty })
     }
