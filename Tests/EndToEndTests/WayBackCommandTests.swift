@@ -84,4 +84,23 @@ import Testing
         let untimed = try String(contentsOf: dir.appendingPathComponent("out/two.html"), encoding: .utf8)
         #expect(!untimed.contains("Timings measured on"))
     }
+
+    /// Issue 19: CSVs were `data:` URLs inside the page (44 % of a page's
+    /// weight). Now each is a file under `csv/PAGE/`, written with the page.
+    @Test func tablesAndChartsAreCSVFilesBesideThePage() throws {
+        let dir = try LessonBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try LessonBinary.write(["lessons/two.md": Self.lesson], into: dir)
+        _ = try LessonBinary.run(["render", "lessons", "--out", "out", "--no-cache"], in: dir)
+        let page = try String(contentsOf: dir.appendingPathComponent("out/two.html"), encoding: .utf8)
+        #expect(!page.contains("data:text/csv"))
+        let hrefs = page.components(separatedBy: "class=\"download-csv\" href=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+        #expect(!hrefs.isEmpty)
+        for href in hrefs {
+            #expect(href.hasPrefix("csv/two/"), "\(href)")
+            let data = try Data(contentsOf: dir.appendingPathComponent("out/" + href))
+            #expect(Array(data.prefix(3)) == [0xEF, 0xBB, 0xBF], "\(href)")
+            #expect(page.contains("download=\"two-" + (href as NSString).lastPathComponent + "\""), "\(href)")
+        }
+    }
 }

@@ -9,6 +9,9 @@ struct BlockHTML {
     var lessonPath: String
     /// The page's interface words (lesson `lang:`).
     var words: InterfaceWords = .english
+    /// Where the CSV of each table and chart goes, as a file beside the
+    /// page; nil (a fragment, the course printout) links them as `data:`.
+    var csvFiles: CSVFiles? = nil
 
     /// - Parameter number: the block's number on the page, shown as
     ///   "Experiment 2" (what `[@id]` cross-references print).
@@ -56,7 +59,9 @@ struct BlockHTML {
             // Its tables and charts are numbered within the block, "Table 2.1",
             // "Figure 2.3", so a teacher (and a printout) can point at them;
             // every explored position numbers them the same way.
-            let results = { (outcome: ExperimentOutcome) -> String in
+            // An explored block's positions each have their own files:
+            // `mc-p2-1.csv` (a `data:` link needs no name of its own).
+            let results = { (outcome: ExperimentOutcome, position: Int?) -> String in
                 var tables = 0, figures = 0
                 var html = ""
                 for (n, item) in outcome.presentation.enumerated() {
@@ -68,14 +73,15 @@ struct BlockHTML {
                         default: break
                         }
                     }
-                    html += render(item, chartId: "\(planned.id)-\(n)", fileStem: "\(planned.id)-\(n + 1)", label: label)
+                    html += render(item, chartId: "\(planned.id)-\(n)",
+                                   fileStem: "\(planned.id)-" + (csvFiles == nil ? "" : position.map { "p\($0 + 1)-" } ?? "") + "\(n + 1)", label: label)
                 }
                 return html
             }
             if let explore = planned.explore, block.positions.count == explore.positions.count {
-                out += ExploreHTML.render(block, explore: explore, words: words, results: results)
+                out += ExploreHTML.render(block, explore: explore, words: words, results: { results($0, $1) })
             } else {
-                out += results(outcome)
+                out += results(outcome, nil)
             }
         }
         if let caption {
@@ -186,7 +192,7 @@ struct BlockHTML {
                 out += "</tr>\n"
             }
             out += "</tbody></table></div>\n"
-            return out + "<p class=\"data-links\"\(words.wordsAttribute)>" + CSVExport.link(CSVExport.csv(table), fileName: fileStem + ".csv", label: words.tableAsCSV) + "</p>\n"
+            return out + "<p class=\"data-links\"\(words.wordsAttribute)>" + csvLink(CSVExport.csv(table), stem: fileStem, label: words.tableAsCSV) + "</p>\n"
         case .chart(let chart):
             // Two drawings, one for phones and one for wider screens, swapped
             // by the stylesheet: a desktop drawing scaled down to a phone
@@ -195,12 +201,18 @@ struct BlockHTML {
                 + "<div class=\"chart-wrap\"\(english)>"
                 + SVGChart.render(chart, width: SVGChart.wideWidth, height: SVGChart.wideHeight, idPrefix: chartId, className: "chart-wide", words: words)
                 + SVGChart.render(chart, width: SVGChart.narrowWidth, height: SVGChart.narrowHeight, idPrefix: chartId + "-n", className: "chart-narrow", words: words)
-                + "</div>\n<p class=\"data-links\"\(words.wordsAttribute)>" + CSVExport.link(CSVExport.csv(chart), fileName: fileStem + ".csv", label: words.chartDataAsCSV) + "</p>\n"
+                + "</div>\n<p class=\"data-links\"\(words.wordsAttribute)>" + csvLink(CSVExport.csv(chart), stem: fileStem, label: words.chartDataAsCSV) + "</p>\n"
         case .note(let text):
             return "<p class=\"block-note\"\(english)>\(HTML.escape(text))</p>\n"
         case .warning(let text):
             return "<p class=\"block-warning\" role=\"note\"\(english)>⚠ \(HTML.escape(text))</p>\n"
         }
+    }
+
+    /// A link to `csv`: a file beside the page when there is one, else a `data:` URL.
+    private func csvLink(_ csv: String, stem: String, label: String) -> String {
+        if let csvFiles { return csvFiles.link(csv, stem: stem, label: label) }
+        return CSVExport.link(csv, fileName: stem + ".csv", label: label)
     }
 
     /// The number a table or chart of the block carries, with its anchor.
