@@ -143,8 +143,8 @@ struct BlockHTML {
         case .metrics(let metrics):
             var out = "<dl class=\"metrics\"\(english)>\n"
             for metric in metrics {
-                out += "<div><dt>\(HTML.escape(metric.label))</dt><dd>\(HTML.escape(TableColumns.keepUnits(TableColumns.trueMinus(metric.value))))</dd>"
-                if !metric.detail.isEmpty { out += "<dd class=\"detail\">\(HTML.escape(TableColumns.keepUnits(metric.detail)))</dd>" }
+                out += "<div><dt>\(HTML.escape(words.numbers(metric.label)))</dt><dd>\(HTML.escape(words.numbers(TableColumns.keepUnits(TableColumns.trueMinus(metric.value)))))</dd>"
+                if !metric.detail.isEmpty { out += "<dd class=\"detail\">\(HTML.escape(words.numbers(TableColumns.keepUnits(metric.detail))))</dd>" }
                 out += "</div>\n"
             }
             return out + "</dl>\n"
@@ -157,7 +157,7 @@ struct BlockHTML {
             if !table.caption.isEmpty || label != nil {
                 let id = HTML.escape(chartId) + "-caption"
                 out += "<p class=\"table-caption\" id=\"\(id)\">" + numberHTML(label)
-                    + (table.caption.isEmpty ? "" : "<span\(english)>\(HTML.escape(table.caption))</span>") + "</p>\n"
+                    + (table.caption.isEmpty ? "" : "<span\(english)>\(HTML.escape(words.numbers(table.caption)))</span>") + "</p>\n"
                 described = " aria-describedby=\"\(id)\""
             }
             out += "<div class=\"table-wrap\" tabindex=\"0\"\(english)><table class=\"results\"\(described)>\n"
@@ -174,14 +174,14 @@ struct BlockHTML {
             out += "<thead><tr>"
             for (i, column) in table.columns.enumerated() {
                 let classes = (column.numeric ? ["num"] : []) + (blank.contains(i) ? ["blank"] : [])
-                out += "<th\(classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\"") scope=\"col\">\(HTML.escape(column.title))</th>"
+                out += "<th\(classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\"") scope=\"col\">\(HTML.escape(words.numbers(column.title)))</th>"
             }
             out += "</tr></thead>\n<tbody>\n"
             for (r, row) in table.rows.enumerated() {
                 out += "<tr>"
                 for (i, cell) in row.enumerated() {
                     // On paper a cell may wrap, before its ± and never inside a number.
-                    let text = TableColumns.breakBeforeSpread(texts[r][i])
+                    let text = words.numbers(TableColumns.breakBeforeSpread(texts[r][i]))
                     var classes: [String] = []
                     if i < table.columns.count, table.columns[i].numeric { classes.append("num") }
                     if blank.contains(i) { classes.append("blank") }
@@ -203,9 +203,9 @@ struct BlockHTML {
                 + SVGChart.render(chart, width: SVGChart.narrowWidth, height: SVGChart.narrowHeight, idPrefix: chartId + "-n", className: "chart-narrow", words: words)
                 + "</div>\n<p class=\"data-links\"\(words.wordsAttribute)>" + csvLink(CSVExport.csv(chart), stem: fileStem, label: words.chartDataAsCSV) + "</p>\n"
         case .note(let text):
-            return "<p class=\"block-note\"\(english)>\(HTML.escape(text))</p>\n"
+            return "<p class=\"block-note\"\(english)>\(HTML.escape(words.numbers(text)))</p>\n"
         case .warning(let text):
-            return "<p class=\"block-warning\" role=\"note\"\(english)>⚠ \(HTML.escape(text))</p>\n"
+            return "<p class=\"block-warning\" role=\"note\"\(english)>⚠ \(HTML.escape(words.numbers(text)))</p>\n"
         }
     }
 

@@ -72,9 +72,9 @@ enum ExploreHTML {
 
     /// The attributes of an inline value that reads an explored block: its
     /// text at every position, which `explore.js` shows as the block moves.
-    static func valueAttributes(_ explored: ExploredTexts?) -> String {
+    static func valueAttributes(_ explored: ExploredTexts?, numbers: LocalNumbers = LocalNumbers(lang: nil)) -> String {
         guard let explored else { return "" }
-        let texts = explored.texts.map { text in text.map { "\"" + jsonEscape(TableColumns.keepUnits($0)) + "\"" } ?? "null" }
+        let texts = explored.texts.map { text in text.map { "\"" + jsonEscape(numbers(TableColumns.keepUnits($0))) + "\"" } ?? "null" }
         return " data-explore-value=\"\(HTML.escape(explored.block))\" data-texts=\"\(HTML.escape("[" + texts.joined(separator: ",") + "]"))\""
     }
 

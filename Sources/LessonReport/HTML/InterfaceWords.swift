@@ -161,6 +161,9 @@ public struct InterfaceWords: Sendable, Equatable {
         searchCount: "{n} kết quả", searchMore: "Xem tất cả {n}", language: "Ngôn ngữ", alsoIn: "Bản khác:", reference: "Tham khảo",
         lessonNumber: { "Bài \($0)" }, timingsMeasuredOn: "Thời gian đo trên máy:", rerunBlock: "Chạy lại khối này:", references: "Tài liệu tham khảo")
 
+    /// The page's numbers as its language writes them (``LocalNumbers``).
+    var numbers: LocalNumbers { LocalNumbers(lang: lang) }
+
     /// ` lang="en"` for an element holding English the tool writes and does
     /// not translate (kinds' tables, charts and notes; messages about the
     /// lesson's source), when the page is in another language; "" otherwise.

@@ -178,10 +178,10 @@ struct MarkdownHTML {
                 let failedSource = ((try? Expression.parse(expression))?.rootNames ?? []).intersection(failedBlocks).sorted().first
                 if let failedSource {
                     out += "<span class=\"value from-failed\" title=\"\(HTML.escape("=" + resolved.reference.expression))\">"
-                        + HTML.escape(TableColumns.keepUnits(text)) + "<a class=\"why\" href=\"#block-\(HTML.escape(failedSource))\"\(words.wordsAttribute)>(\(HTML.escape(words.fromFailedBlock(failedSource))))</a></span>"
+                        + HTML.escape(words.numbers(TableColumns.keepUnits(text))) + "<a class=\"why\" href=\"#block-\(HTML.escape(failedSource))\"\(words.wordsAttribute)>(\(HTML.escape(words.fromFailedBlock(failedSource))))</a></span>"
                 } else {
-                    out += "<span class=\"value\" title=\"\(HTML.escape("=" + resolved.reference.expression))\"\(ExploreHTML.valueAttributes(resolved.explored))>"
-                        + HTML.escape(TableColumns.keepUnits(text)) + "</span>"
+                    out += "<span class=\"value\" title=\"\(HTML.escape("=" + resolved.reference.expression))\"\(ExploreHTML.valueAttributes(resolved.explored, numbers: words.numbers))>"
+                        + HTML.escape(words.numbers(TableColumns.keepUnits(text))) + "</span>"
                 }
             } else {
                 // The reason is in the text, not only a tooltip: touch
@@ -362,7 +362,7 @@ struct MarkdownHTML {
                 case .emphasis(let c), .strong(let c), .strikethrough(let c): walk(c, depth + 1)
                 case .link(_, _, let c): walk(c, depth + 1)
                 case .image(_, _, let c): walk(c, depth + 1)
-                case .reference(let id): out += references[id]?.text ?? "?"
+                case .reference(let id): out += references[id]?.text.map { words.numbers($0) } ?? "?"
                 case .softBreak, .lineBreak: out += " "
                 case .html, .footnoteReference: break
                 }
