@@ -121,7 +121,8 @@ struct MarkdownHTML {
             out += "<hr>\n"
         case .table(let table):
             let numbered = numbering?.tables[path]
-            out += "<div class=\"table-wrap\"\(numbered.map { " id=\"\(HTML.escape($0.id))\"" } ?? "")><table>\n"
+            // Focusable, so a keyboard can scroll a table wider than the page (WCAG 2.1.1).
+            out += "<div class=\"table-wrap\" tabindex=\"0\"\(numbered.map { " id=\"\(HTML.escape($0.id))\"" } ?? "")><table>\n"
             if let numbered {
                 out += "<caption><span class=\"table-number\"\(words.wordsAttribute)>\(HTML.escape(words.table)) \(numbered.number).</span> "
                     + inline(numbered.caption, depth: depth) + "</caption>\n"
