@@ -18,6 +18,8 @@ public struct Pipeline {
     /// Runs only the blocks with these ids (`lesson check FILE --block ID`,
     /// the command a page shows for each block); nil runs every block.
     public var onlyBlocks: Set<String>?
+    /// The course's `lessons:` list, which places each lesson in the teaching order.
+    public var courseOrder: CourseOrder?
     /// Moves every block's seeds by this much (`--reseed K`); 0 runs the seeds the lessons say.
     public var reseed: UInt64 = 0
 
@@ -30,7 +32,7 @@ public struct Pipeline {
     /// a single diagnostic.
     public func run(path: String) -> ExecutedLesson {
         do {
-            let lesson = Self.withLanguage(defaultLanguage, try LessonLoader.load(path: path))
+            let lesson = Self.placed(Self.withLanguage(defaultLanguage, try LessonLoader.load(path: path)), in: courseOrder)
             return finishPage(executor.execute(Self.restricted(Planner.plan(lesson, registry: registry, reseed: reseed,
                                                                             sharedDataFolders: executor.sharedDataFolders, courseRoot: executor.courseRoot),
                                                                to: onlyBlocks)))
@@ -59,6 +61,14 @@ public struct Pipeline {
         let start = SourceLocation(path: lesson.path, line: 1, column: 1)
         frontMatter.entries.append(FrontMatter.Entry(key: "lang", value: defaultLanguage, keyLocation: start, valueLocation: start))
         lesson.frontMatter = frontMatter
+        return lesson
+    }
+
+    /// The lesson with its place in the course's list.
+    static func placed(_ lesson: Lesson, in order: CourseOrder?) -> Lesson {
+        guard let order else { return lesson }
+        var lesson = lesson
+        lesson.coursePosition = order.position(of: lesson.path)
         return lesson
     }
 

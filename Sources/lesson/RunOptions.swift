@@ -93,6 +93,15 @@ struct RunOptions: ParsableArguments {
     /// validates before it reports unknown options, so `lesson render -x` run
     /// where there is no `lessons` folder would complain about the folder.
     func checkPaths() throws {
+        if paths.isEmpty, let course = Course.settings {
+            let missing = course.missingLessons()
+            if !missing.isEmpty {
+                // Where the course names them, not as a usage error of the command.
+                Terminal.report(missing, format: format)
+                Terminal.printError("error: \(course.path) names \(missing.count == 1 ? "a lesson" : "lessons") that do\(missing.count == 1 ? "es" : "") not exist; nothing was run")
+                throw ExitCode(64)
+            }
+        }
         // A symbolic link that leads nowhere passes here; loading it says why it fails.
         for path in lessonPaths where !FileManager.default.fileExists(atPath: path)
             && (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) == nil {
@@ -110,9 +119,11 @@ struct RunOptions: ParsableArguments {
         }
     }
 
+    /// - Parameter command: the command's name, for the run's record in the
+    ///   cache folder (what `cache prune --dry-run` names).
     /// - Parameter onlyBlocks: run only the blocks with these ids (`check --block`);
     ///   an id no lesson has is a usage error naming the lesson and the closest id.
-    func runAll(ci: CIOptions? = nil, onlyBlocks: [String] = []) throws -> [ExecutedLesson] {
+    func runAll(ci: CIOptions? = nil, command: String, onlyBlocks: [String] = []) throws -> [ExecutedLesson] {
         let shard = ci?.shard, junit = ci?.junit
         let paths = lessonPaths, cacheDirectory = cacheFolder
         try checkPaths()
@@ -150,6 +161,7 @@ struct RunOptions: ParsableArguments {
             pipeline.courseBibliography = Citations.Source(path: course.resolve(bibliography),
                                                            location: course.bibliographyLocation ?? SourceLocation(path: course.path, line: 1, column: 1), folder: course.root)
         }
+        pipeline.courseOrder = Course.settings.map(CourseOrder.init)
         pipeline.reseed = reseed
         if !onlyBlocks.isEmpty { pipeline.onlyBlocks = Set(onlyBlocks) }
         let lessons = pipeline.run(paths: files, jobs: jobs)
@@ -161,7 +173,8 @@ struct RunOptions: ParsableArguments {
             for lesson in lessons where shard == nil && !lesson.blocks.isEmpty && !lesson.blocks.contains(where: \.fromCache) {
                 usage.lessonTook(lesson.lesson.path, seconds: lesson.seconds)
             }
-            usage.save(in: cacheDirectory)
+            let run = "lesson \(command), \(lessons.count) lesson\(lessons.count == 1 ? "" : "s")" + (shard.map { " (shard \($0.index)/\($0.count))" } ?? "")
+            usage.save(in: cacheDirectory, run: run)
         }
         if let junit {
             do {
