@@ -90,13 +90,24 @@ test: setup
 	OPENBLAS_CORETYPE=Prescott $(LESSON) check lessons --no-cache
 	$(LESSON) check lessons --no-cache --reseed 7919
 
+# axe-core, the accessibility rules the browser check runs (MPL-2.0; not
+# committed): its script, as the wheel of this PyPI package ships it, fetched
+# once with pip (no install) into .build/axe/.
+AXE_CORE := pytest-playwright-axe==4.14.0
+AXE_JS := .build/axe/axe.min.js
+$(AXE_JS):
+	mkdir -p .build/axe
+	python3 -m pip download -q --disable-pip-version-check --no-deps --only-binary=:all: --python-version 3.12 -d .build/axe "$(AXE_CORE)"
+	python3 -c "import glob, zipfile; z = zipfile.ZipFile(sorted(glob.glob('.build/axe/pytest_playwright_axe-*.whl'))[-1]); open('$@.tmp', 'wb').write(z.read('pytest_playwright_axe/resources/axe.min.js'))"
+	head -c 20 $@.tmp | grep -q 'axe v4.14.0' && mv $@.tmp $@
+
 # Opens every shipped page in headless Chromium at 320–1440 px, light and
 # dark, with JavaScript on and off, and prints two lessons to PDF
 # (Tests/Browser/check_pages.py says what it checks).
 # BROWSER_PAGES=DIR checks another folder; SCREENSHOTS=DIR keeps screenshots.
 BROWSER_PAGES ?= output
-test-browser: setup
-	python3 Tests/Browser/check_pages.py $(BROWSER_PAGES) $(if $(SCREENSHOTS),--screenshots $(SCREENSHOTS))
+test-browser: setup $(AXE_JS)
+	python3 Tests/Browser/check_pages.py $(BROWSER_PAGES) --axe $(AXE_JS) $(if $(SCREENSHOTS),--screenshots $(SCREENSHOTS))
 	python3 Tests/Browser/check_explore.py $(BROWSER_PAGES)
 
 bench: setup

@@ -22,6 +22,7 @@ public struct FrontMatter: Sendable, Equatable {
         ("description", "the summary shown on the index (default: the first paragraph)"),
         ("seed", "mixed into every block's default seed (a whole number, 0 to 2^53 − 1): change it to run the lesson at other seeds"),
         ("translation_of", "the lesson this one translates (its file, e.g. `initialization.md`): the two pages get a language switch, and only the original is in the sequence and the index"),
+        ("bibliography", "a BibTeX file (relative to the lesson, e.g. `refs.bib`) whose entries `[@key]` cites: numbered, and listed at the end of the page"),
         ("role", "`reference` for a page that is not a lesson (the kinds reference): listed after the lessons on the index and not counted"),
     ]
 

@@ -214,16 +214,22 @@ public struct ReportWriter {
         let options = options
         let pages = ParallelMap.map(order.count, jobs: jobs) { position in
             let i = order[position]
+            let csvFiles = CSVFiles(pageStem: (names[i] as NSString).deletingPathExtension)
             return (html: PageRenderer.render(lessons[i], options: options, navigation: arrangement.navigation(i),
                                               imageSources: images.renamedSources(i), lessonLinks: links,
-                                              versions: arrangement.translations.versions(of: i), pageName: names[i]),
-                    search: SearchIndex.entry(for: lessons[i], href: names[i]))
+                                              versions: arrangement.translations.versions(of: i), pageName: names[i], csvFiles: csvFiles),
+                    search: SearchIndex.entry(for: lessons[i], href: names[i]), csv: csvFiles.files)
         }
         var entries: [IndexRenderer.Entry] = []
         for (position, i) in order.enumerated() {
             let lesson = lessons[i]
             let name = names[i]
             warnings += LocalImages.copy(for: lesson, into: outputDirectory, destinations: images.destinations[i])
+            // The CSV files first: a page never links to one not yet written.
+            for file in pages[position].csv {
+                try AtomicFile.writeIfChanged(file.contents, to: (outputDirectory as NSString).appendingPathComponent(file.path),
+                                              within: outputDirectory)
+            }
             try AtomicFile.writeIfChanged(pages[position].html, to: (outputDirectory as NSString).appendingPathComponent(name),
                                           within: outputDirectory)
             if let source = FileManager.default.contents(atPath: lesson.lesson.path) {

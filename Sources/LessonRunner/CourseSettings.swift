@@ -33,6 +33,10 @@ public struct CourseSettings: Sendable, Equatable {
     public var output: String = "site"
     /// Where results are cached between runs.
     public var cache: String = ".lesson-cache"
+    /// A BibTeX file for lessons whose front matter names none.
+    public var bibliography: String?
+    /// Where `bibliography:`'s value is in the settings file.
+    public var bibliographyLocation: SourceLocation?
     /// Strictness: a warning fails `check` and `render` (`--warnings-as-errors`).
     public var warningsAsErrors = false
     /// Strictness: a noisy timing fails instead of warning (`--strict-timing`).
@@ -44,6 +48,7 @@ public struct CourseSettings: Sendable, Equatable {
         ("lessons", "lesson files and folders, in teaching order"),
         ("data", "folders of data files shared by the lessons, searched after each lesson's own folder"),
         ("language", "the language of lessons whose front matter has no lang: (en, vi, …)"),
+        ("bibliography", "a BibTeX file whose entries lessons cite as [@key] (a lesson's bibliography: overrides it)"),
         ("output", "the folder `lesson render` writes the pages to"),
         ("cache", "the folder of cached results (keep it between CI runs)"),
         ("warnings_as_errors", "true: a warning fails `lesson check` like an error"),
@@ -157,6 +162,9 @@ public struct CourseSettings: Sendable, Equatable {
                 }
             case "data": if let items = list() { settings.data = items }
             case "language": settings.language = text()?.lowercased()
+            case "bibliography":
+                settings.bibliography = text()
+                settings.bibliographyLocation = SourceLocation(path: path, line: value.mark?.line ?? 1, column: value.mark?.column ?? 1)
             case "output": if let folder = text() { settings.output = folder }
             case "cache": if let folder = text() { settings.cache = folder }
             case "warnings_as_errors": if let value = flag() { settings.warningsAsErrors = value }

@@ -82,6 +82,8 @@ public struct ExecutedLesson: Sendable {
     /// Every formula typeset by KaTeX, by ``Formula/key(tex:display:)``
     /// (empty when nothing typeset them: the page then shows the TeX).
     public var math: [String: MathTypesetter.Result] = [:]
+    /// The papers its `[@key]`s cite (``Citations``), set when the page is finished.
+    public var citations = Citations()
 
     public var lesson: Lesson { plan.lesson }
 

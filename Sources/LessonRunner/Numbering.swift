@@ -160,10 +160,11 @@ public struct Numbering: Sendable {
         }.joined()
     }
 
-    /// Unknown `[@id]`s, as errors at their place.
-    public func diagnostics(for lesson: Lesson) -> [Diagnostic] {
+    /// Unknown `[@id]`s, as errors at their place; ids in `excluding` are
+    /// citations (``Citations`` checks those).
+    public func diagnostics(for lesson: Lesson, excluding: Set<String> = []) -> [Diagnostic] {
         lesson.crossReferences.compactMap { reference in
-            guard targets[reference.id] == nil else { return nil }
+            guard targets[reference.id] == nil, !excluding.contains(reference.id) else { return nil }
             let known = targets.keys.sorted()
             let close = known.first { $0.lowercased() == reference.id.lowercased() }
                 ?? known.first { $0.hasSuffix(":" + reference.id) || reference.id.hasSuffix(":" + $0) }

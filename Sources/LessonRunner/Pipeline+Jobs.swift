@@ -41,11 +41,12 @@ extension Pipeline {
         // lesson: on `jobs` threads too, in lesson order.
         let registry = registry, reseed = reseed
         let language = defaultLanguage, courseOrder = courseOrder, folders = executor.sharedDataFolders, courseRoot = executor.courseRoot
+        let onlyBlocks = onlyBlocks
         let loaded: [Loaded] = ParallelMap.map(paths.count, jobs: jobs) { index in
             do {
                 let lesson = Self.placed(Self.withLanguage(language, try LessonLoader.load(path: paths[index])), in: courseOrder)
-                return .plan(Planner.plan(lesson, registry: registry,
-                                          reseed: reseed, sharedDataFolders: folders, courseRoot: courseRoot))
+                return .plan(Self.restricted(Planner.plan(lesson, registry: registry,
+                                                          reseed: reseed, sharedDataFolders: folders, courseRoot: courseRoot), to: onlyBlocks))
             } catch {
                 return .unreadable(Self.unreadable(path: paths[index], error: error))
             }

@@ -13,6 +13,11 @@ public struct Pipeline {
     public var registry: [AnyExperimentKind] = KindRegistry.all
     /// The language of lessons whose front matter names none (the course's `language:`).
     public var defaultLanguage: String?
+    /// The course's BibTeX file, for lessons whose front matter names none.
+    public var courseBibliography: Citations.Source?
+    /// Runs only the blocks with these ids (`lesson check FILE --block ID`,
+    /// the command a page shows for each block); nil runs every block.
+    public var onlyBlocks: Set<String>?
     /// The course's `lessons:` list, which places each lesson in the teaching order.
     public var courseOrder: CourseOrder?
     /// Moves every block's seeds by this much (`--reseed K`); 0 runs the seeds the lessons say.
@@ -28,8 +33,9 @@ public struct Pipeline {
     public func run(path: String) -> ExecutedLesson {
         do {
             let lesson = Self.placed(Self.withLanguage(defaultLanguage, try LessonLoader.load(path: path)), in: courseOrder)
-            return finishPage(executor.execute(Planner.plan(lesson, registry: registry, reseed: reseed,
-                                                             sharedDataFolders: executor.sharedDataFolders, courseRoot: executor.courseRoot)))
+            return finishPage(executor.execute(Self.restricted(Planner.plan(lesson, registry: registry, reseed: reseed,
+                                                                            sharedDataFolders: executor.sharedDataFolders, courseRoot: executor.courseRoot),
+                                                               to: onlyBlocks)))
         } catch {
             let lesson = Lesson(path: path, title: nil, blocks: [], experiments: [], references: [])
             let plan = Plan(lesson: lesson, blocks: [], diagnostics: [
@@ -37,6 +43,14 @@ public struct Pipeline {
             ])
             return ExecutedLesson(plan: plan, blocks: [], references: [], diagnostics: plan.diagnostics, seconds: 0)
         }
+    }
+
+    /// `plan` with only the blocks `ids` names (all of them for nil).
+    static func restricted(_ plan: Plan, to ids: Set<String>?) -> Plan {
+        guard let ids else { return plan }
+        var plan = plan
+        plan.blocks = plan.blocks.filter { ids.contains($0.id) }
+        return plan
     }
 
     /// The lesson with the course's language when its front matter has no `lang:`.
@@ -63,9 +77,18 @@ public struct Pipeline {
     func finishPage(_ executed: ExecutedLesson) -> ExecutedLesson {
         var executed = executed
         let lesson = executed.lesson
+        let numbering = executed.numbering
+        executed.citations = Citations.resolve(lesson, numbering: numbering,
+                                               source: Citations.source(for: lesson, course: courseBibliography, courseRoot: executor.courseRoot))
         executed.diagnostics += FrontMatterCheck.diagnostics(for: lesson) + LocalImage.diagnostics(for: lesson)
             + LessonLinkCheck.diagnostics(for: lesson, root: executor.courseRoot ?? ".")
-            + executed.numbering.diagnostics(for: lesson)
+            + numbering.diagnostics(for: lesson, excluding: executed.citations.handledIds)
+            + executed.citations.diagnostics
+        if onlyBlocks != nil {
+            // The blocks left out did not run: values read from them and
+            // references to them are not wrong, only unknown in this run.
+            executed.diagnostics.removeAll { [.inlineValue, .crossReference, .citation].contains($0.code) }
+        }
         executed.typesetMath(with: typesetter)
         return executed
     }

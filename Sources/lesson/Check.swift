@@ -10,11 +10,18 @@ struct Check: ParsableCommand {
     @OptionGroup var options: RunOptions
     @OptionGroup var ci: CIOptions
 
+    @Option(name: .customLong("block"), help: ArgumentHelp("Run only the block with this id (repeat for several): what each page shows to re-run one block, say after changing its YAML. Values and cross-references read from the other blocks are not checked.", valueName: "id"))
+    var blocks: [String] = []
+
+    func validate() throws {
+        if blocks.contains("") { throw ValidationError("--block must name a block id") }
+    }
+
     func run() throws {
         // Before anything is written (cache entries, formulas, pages): an
         // interrupt at any moment removes the files being written.
         TemporaryFiles.installSignalHandlers()
-        let lessons = try options.runAll(ci: ci, command: "check")
+        let lessons = try options.runAll(ci: ci, command: "check", onlyBlocks: blocks)
         Terminal.report(lessons, format: options.format)
         let summary = CheckSummary(lessons)
         FailureList.print(lessons, reseed: options.reseed)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LessonMarkdown
 import LessonRunner
 import LessonSupport
 import MathTypesetting
@@ -74,6 +75,20 @@ struct RunOptions: ParsableArguments {
 
     static let maximumReseed: UInt64 = (1 << 53) - 1
 
+    /// Every id in `ids` names a block of one of `files` (planned, not run).
+    static func checkBlockIds(_ ids: [String], in files: [String]) throws {
+        var known: [String] = []
+        for file in files {
+            guard let lesson = try? LessonLoader.load(path: file) else { continue }
+            known += Planner.plan(lesson).blocks.map(\.id)
+        }
+        for id in ids where !known.contains(id) {
+            let place = files.count == 1 ? files[0] : "the lessons named"
+            throw ValidationError("--block '\(id)': \(place) has no block '\(id)'" + Suggestion.didYouMean(id, in: known)
+                                  + (known.isEmpty ? " (it has no blocks)" : " (blocks: \(known.joined(separator: ", ")))"))
+        }
+    }
+
     /// Checks that the paths exist. Not part of `validate()`: ArgumentParser
     /// validates before it reports unknown options, so `lesson render -x` run
     /// where there is no `lessons` folder would complain about the folder.
@@ -106,7 +121,9 @@ struct RunOptions: ParsableArguments {
 
     /// - Parameter command: the command's name, for the run's record in the
     ///   cache folder (what `cache prune --dry-run` names).
-    func runAll(ci: CIOptions? = nil, command: String) throws -> [ExecutedLesson] {
+    /// - Parameter onlyBlocks: run only the blocks with these ids (`check --block`);
+    ///   an id no lesson has is a usage error naming the lesson and the closest id.
+    func runAll(ci: CIOptions? = nil, command: String, onlyBlocks: [String] = []) throws -> [ExecutedLesson] {
         let shard = ci?.shard, junit = ci?.junit
         let paths = lessonPaths, cacheDirectory = cacheFolder
         try checkPaths()
@@ -117,6 +134,7 @@ struct RunOptions: ParsableArguments {
             // A mistyped folder in CI must not pass as "0 of 0 failed".
             throw ValidationError("no lessons found in \(paths.map { "'\($0)'" }.joined(separator: ", ")): a lesson is a .md file (README.md files are skipped)")
         }
+        if !onlyBlocks.isEmpty { try Self.checkBlockIds(onlyBlocks, in: files) }
         let usage = CacheUsage()
         var cache: ResultCache?
         if !noCache {
@@ -139,8 +157,13 @@ struct RunOptions: ParsableArguments {
         var pipeline = Pipeline(executor: executor,
                                 typesetter: MathTypesetter(cacheDirectory: noCache ? nil : cacheDirectory))
         pipeline.defaultLanguage = Course.settings?.language
+        if let course = Course.settings, let bibliography = course.bibliography {
+            pipeline.courseBibliography = Citations.Source(path: course.resolve(bibliography),
+                                                           location: course.bibliographyLocation ?? SourceLocation(path: course.path, line: 1, column: 1), folder: course.root)
+        }
         pipeline.courseOrder = Course.settings.map(CourseOrder.init)
         pipeline.reseed = reseed
+        if !onlyBlocks.isEmpty { pipeline.onlyBlocks = Set(onlyBlocks) }
         let lessons = pipeline.run(paths: files, jobs: jobs)
         progress.finish()
         if cache != nil {

@@ -2,7 +2,7 @@
 """Opens every rendered page in headless Chromium and checks what a reader sees.
 
 Usage: check_pages.py OUTPUT_DIR [--screenshots DIR] [--widths 320,390,768,1024,1280,1440]
-                      [--allow-js-math] [--print a.html,b.html]
+                      [--allow-js-math] [--print a.html,b.html] [--axe axe.min.js]
 
 Each page is loaded over file:// twice, with JavaScript on and off, on a
 390 px phone; it is then looked at at every width (default 320, 390, 768,
@@ -17,7 +17,8 @@ twelfth of the cost). Every look must show:
   - every line of a chart with a legend entry of its own (never "+N more");
   - a number with its ± and unit on one line (cards, inline values, numeric cells);
   - copy buttons in the page's language (the words reader.js reads from <main>);
-  - text at 4.5:1 contrast against what is behind it;
+  - text at 4.5:1 contrast against what is behind it, chart lines and bars at
+    3:1 against the panel behind the chart;
   - below 1024 px, the contents box closed (the lesson's title first), and on
     the phone load no layout shift (CLS under 0.1).
 
@@ -25,6 +26,9 @@ Two lessons (--print, default batch-norm.html and mini-batch.html) are then
 laid out for A4 paper and printed to PDF: every table's right edge inside the
 page box, the text dark on white although the screen's scheme is dark, and a
 PDF with pages. On the index, the search box must work as a combobox.
+With --axe (axe-core's axe.min.js; `make test-browser` fetches release 4.14.0),
+every page is also run through axe-core's WCAG 2.x A and AA rules at 1280 px
+in the light and the dark scheme, JavaScript on: no violation may remain.
 Talks to Chromium over the DevTools protocol on a pipe (--remote-debugging-pipe),
 so it needs nothing beyond Python's standard library and Debian's `chromium`.
 Exit status 0 when every page passes, 1 otherwise, 2 when Chromium is missing.
@@ -145,6 +149,28 @@ CHECK_JS = "(() => {" + HELPERS_JS + r"""
         .filter((g) => !g.classList.contains('ref') && visible(g) && (g.textContent || '').trim());
       if (entries.length < lines.length || svg.querySelector('.legend-more')) {
         problems.push('chart with ' + lines.length + ' lines and ' + entries.length + ' legend entries: ' + describe(svg).slice(0, 60));
+      }
+    }
+  }
+  // Chart lines and bars stand at 3:1 against the panel behind the chart
+  // (WCAG 1.4.11, graphics), in the colour the stylesheet gives them.
+  let lowGraphic = 0;
+  for (const svg of document.querySelectorAll('svg.chart')) {
+    if (!visible(svg) || lowGraphic >= 3) continue;
+    const bg = backdrop(svg);
+    for (const mark of svg.querySelectorAll('g.series path.line, g.series rect, g.legend path.line')) {
+      const style = getComputedStyle(mark);
+      const isRect = mark.tagName.toLowerCase() === 'rect';
+      const paint = rgba(isRect ? style.fill : style.stroke);
+      if (!paint) continue;
+      const alpha = paint[3] * parseFloat(isRect ? style.fillOpacity : style.strokeOpacity);
+      const colour = over([paint[0], paint[1], paint[2], alpha], bg);
+      const [l1, l2] = [luminance(colour), luminance(bg)].sort((a, b) => b - a);
+      const ratio = (l1 + 0.05) / (l2 + 0.05);
+      if (ratio < 3 - 0.005) {
+        lowGraphic++;
+        problems.push('chart ' + (isRect ? 'bar ' + style.fill : 'line ' + style.stroke) + ' at ' + ratio.toFixed(2) + ':1 against rgb(' + bg.slice(0, 3).join(', ') + ') (needs 3:1): ' + describe(svg).slice(0, 50));
+        break;
       }
     }
   }
@@ -449,6 +475,30 @@ def check_print(browser, session, output, page):
     return problems, value.get("tables", 0), len(data), pages
 
 
+# axe-core's rules for WCAG 2.0–2.2, levels A and AA; the violations, each with
+# its rule, impact, how many elements and the first element's selector.
+AXE_RUN_JS = r"""
+  axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+                      resultTypes: ['violations'] })
+    .then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length,
+                                            first: v.nodes.length ? v.nodes[0].target.join(' ') + ' ' + (v.nodes[0].failureSummary || '').replace(/\s+/g, ' ').slice(0, 160) : '' })))
+    .catch((e) => [{ id: 'axe-error', impact: 'error', help: String(e), nodes: 0, first: '' }])
+"""
+
+
+def check_axe(browser, session, output, page, axe_source, scheme):
+    """axe-core's violations on `page` at 1280 px in `scheme`, as lines."""
+    browser.send("Emulation.setScriptExecutionDisabled", {"value": False}, session=session)
+    set_view(browser, session, 1280, scheme)
+    load(browser, session, "file://" + os.path.join(output, page))
+    evaluate(browser, session, axe_source)
+    violations = evaluate(browser, session, AXE_RUN_JS, await_promise=True)
+    if violations is None:
+        return ["axe-core did not run"]
+    return [f"axe {v['id']} ({v['impact']}, {v['nodes']} element{'s' if v['nodes'] != 1 else ''}): {v['help']}; e.g. {v['first']}"
+            for v in violations]
+
+
 def main(argv):
     if len(argv) < 2 or argv[1].startswith("-"):
         print(__doc__.strip())
@@ -465,6 +515,14 @@ def main(argv):
         widths = [int(w) for w in argv[argv.index("--widths") + 1].split(",")]
     if "--print" in argv:
         printed = [p for p in argv[argv.index("--print") + 1].split(",") if p]
+    axe_source = None
+    if "--axe" in argv:
+        axe_path = argv[argv.index("--axe") + 1]
+        if not os.path.isfile(axe_path):
+            print(f"axe-core not found at {axe_path}; `make test-browser` fetches it", file=sys.stderr)
+            return 2
+        with open(axe_path, encoding="utf-8") as f:
+            axe_source = f.read()
     binary = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
     if not binary:
         print("chromium not found; install it with: apt-get install chromium (make setup does)", file=sys.stderr)
@@ -531,6 +589,18 @@ def main(argv):
                     print("     " + problem)
             else:
                 print("ok   index.html search: a combobox, results by word start, highlighted, counted, chosen with the arrows, closed by a tap outside")
+        if axe_source:
+            for page in pages:
+                for scheme in ("light", "dark"):
+                    problems = check_axe(browser, session, output, page, axe_source, scheme)
+                    looks += 1
+                    if problems:
+                        failures += 1
+                        print(f"FAIL {page} axe-core @ 1280px, {scheme}")
+                        for problem in problems[:12]:
+                            print("     " + problem)
+                    else:
+                        print(f"ok   {page} axe-core @ 1280px, {scheme}: no violations")
         for page in printed:
             problems, tables, size, count = check_print(browser, session, output, page)
             looks += 1
@@ -544,7 +614,7 @@ def main(argv):
     finally:
         browser.close()
     print(f"browser check: {looks - failures} of {looks} looks passed ({len(pages)} pages, widths {', '.join(map(str, widths))}, "
-          f"light and dark, JavaScript on and off; {len(printed)} printed) in {time.time() - started:.1f} s")
+          f"light and dark, JavaScript on and off; {len(printed)} printed{'; axe-core' if axe_source else ''}) in {time.time() - started:.1f} s")
     return 1 if failures else 0
 
 

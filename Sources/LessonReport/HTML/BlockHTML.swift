@@ -9,6 +9,9 @@ struct BlockHTML {
     var lessonPath: String
     /// The page's interface words (lesson `lang:`).
     var words: InterfaceWords = .english
+    /// Where the CSV of each table and chart goes, as a file beside the
+    /// page; nil (a fragment, the course printout) links them as `data:`.
+    var csvFiles: CSVFiles? = nil
 
     /// - Parameter number: the block's number on the page, shown as
     ///   "Experiment 2" (what `[@id]` cross-references print).
@@ -36,6 +39,8 @@ struct BlockHTML {
         out += "<details class=\"spec\"\(planned.show || !block.passed ? " open" : "")><summary>\(words.word(words.blockSource(relative(planned.block.location))))</summary><pre><code class=\"language-yaml\">"
             + HTML.escape(planned.block.body) + "</code></pre>"
         if ran { out += "<p class=\"seed\"\(words.wordsAttribute)>" + HTML.escape(SeedLabel.text(planned, words: words)) + "</p>" }
+        out += "<p class=\"rerun\">" + words.word(words.rerunBlock) + " <code>"
+            + HTML.escape(Self.rerunCommand(lessonPath: lessonPath, id: planned.id)) + "</code></p>"
         out += "</details>\n"
         let errors = block.diagnostics.filter { $0.severity == .error && !$0.code.isFailedClaim }
         if !errors.isEmpty {
@@ -54,7 +59,9 @@ struct BlockHTML {
             // Its tables and charts are numbered within the block, "Table 2.1",
             // "Figure 2.3", so a teacher (and a printout) can point at them;
             // every explored position numbers them the same way.
-            let results = { (outcome: ExperimentOutcome) -> String in
+            // An explored block's positions each have their own files:
+            // `mc-p2-1.csv` (a `data:` link needs no name of its own).
+            let results = { (outcome: ExperimentOutcome, position: Int?) -> String in
                 var tables = 0, figures = 0
                 var html = ""
                 for (n, item) in outcome.presentation.enumerated() {
@@ -66,14 +73,15 @@ struct BlockHTML {
                         default: break
                         }
                     }
-                    html += render(item, chartId: "\(planned.id)-\(n)", fileStem: "\(planned.id)-\(n + 1)", label: label)
+                    html += render(item, chartId: "\(planned.id)-\(n)",
+                                   fileStem: "\(planned.id)-" + (csvFiles == nil ? "" : position.map { "p\($0 + 1)-" } ?? "") + "\(n + 1)", label: label)
                 }
                 return html
             }
             if let explore = planned.explore, block.positions.count == explore.positions.count {
-                out += ExploreHTML.render(block, explore: explore, words: words, results: results)
+                out += ExploreHTML.render(block, explore: explore, words: words, results: { results($0, $1) })
             } else {
-                out += results(outcome)
+                out += results(outcome, nil)
             }
         }
         if let caption {
@@ -103,6 +111,16 @@ struct BlockHTML {
         return out
     }
 
+    /// `lesson check lessons/dropout.md --block mc`: the lesson's path as the
+    /// render was given it, quoted for a POSIX shell where it needs to be.
+    static func rerunCommand(lessonPath: String, id: String) -> String {
+        func quoted(_ word: String) -> String {
+            let plain = word.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || "-_./:@%+=,".unicodeScalars.contains($0)) }
+            return plain && !word.isEmpty ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        }
+        return "lesson check \(quoted(lessonPath)) --block \(quoted(id))"
+    }
+
     private func relative(_ location: SourceLocation?) -> String {
         guard let location else { return "" }
         return "\((location.path as NSString).lastPathComponent):\(location.line):\(location.column)"
@@ -125,8 +143,8 @@ struct BlockHTML {
         case .metrics(let metrics):
             var out = "<dl class=\"metrics\"\(english)>\n"
             for metric in metrics {
-                out += "<div><dt>\(HTML.escape(metric.label))</dt><dd>\(HTML.escape(TableColumns.keepUnits(TableColumns.trueMinus(metric.value))))</dd>"
-                if !metric.detail.isEmpty { out += "<dd class=\"detail\">\(HTML.escape(TableColumns.keepUnits(metric.detail)))</dd>" }
+                out += "<div><dt>\(HTML.escape(words.numbers(metric.label)))</dt><dd>\(HTML.escape(words.numbers(TableColumns.keepUnits(TableColumns.trueMinus(metric.value)))))</dd>"
+                if !metric.detail.isEmpty { out += "<dd class=\"detail\">\(HTML.escape(words.numbers(TableColumns.keepUnits(metric.detail))))</dd>" }
                 out += "</div>\n"
             }
             return out + "</dl>\n"
@@ -139,7 +157,7 @@ struct BlockHTML {
             if !table.caption.isEmpty || label != nil {
                 let id = HTML.escape(chartId) + "-caption"
                 out += "<p class=\"table-caption\" id=\"\(id)\">" + numberHTML(label)
-                    + (table.caption.isEmpty ? "" : "<span\(english)>\(HTML.escape(table.caption))</span>") + "</p>\n"
+                    + (table.caption.isEmpty ? "" : "<span\(english)>\(HTML.escape(words.numbers(table.caption)))</span>") + "</p>\n"
                 described = " aria-describedby=\"\(id)\""
             }
             out += "<div class=\"table-wrap\" tabindex=\"0\"\(english)><table class=\"results\"\(described)>\n"
@@ -156,14 +174,14 @@ struct BlockHTML {
             out += "<thead><tr>"
             for (i, column) in table.columns.enumerated() {
                 let classes = (column.numeric ? ["num"] : []) + (blank.contains(i) ? ["blank"] : [])
-                out += "<th\(classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\"") scope=\"col\">\(HTML.escape(column.title))</th>"
+                out += "<th\(classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\"") scope=\"col\">\(HTML.escape(words.numbers(column.title)))</th>"
             }
             out += "</tr></thead>\n<tbody>\n"
             for (r, row) in table.rows.enumerated() {
                 out += "<tr>"
                 for (i, cell) in row.enumerated() {
                     // On paper a cell may wrap, before its ± and never inside a number.
-                    let text = TableColumns.breakBeforeSpread(texts[r][i])
+                    let text = words.numbers(TableColumns.breakBeforeSpread(texts[r][i]))
                     var classes: [String] = []
                     if i < table.columns.count, table.columns[i].numeric { classes.append("num") }
                     if blank.contains(i) { classes.append("blank") }
@@ -174,7 +192,7 @@ struct BlockHTML {
                 out += "</tr>\n"
             }
             out += "</tbody></table></div>\n"
-            return out + "<p class=\"data-links\"\(words.wordsAttribute)>" + CSVExport.link(CSVExport.csv(table), fileName: fileStem + ".csv", label: words.tableAsCSV) + "</p>\n"
+            return out + "<p class=\"data-links\"\(words.wordsAttribute)>" + csvLink(CSVExport.csv(table), stem: fileStem, label: words.tableAsCSV) + "</p>\n"
         case .chart(let chart):
             // Two drawings, one for phones and one for wider screens, swapped
             // by the stylesheet: a desktop drawing scaled down to a phone
@@ -183,12 +201,18 @@ struct BlockHTML {
                 + "<div class=\"chart-wrap\"\(english)>"
                 + SVGChart.render(chart, width: SVGChart.wideWidth, height: SVGChart.wideHeight, idPrefix: chartId, className: "chart-wide", words: words)
                 + SVGChart.render(chart, width: SVGChart.narrowWidth, height: SVGChart.narrowHeight, idPrefix: chartId + "-n", className: "chart-narrow", words: words)
-                + "</div>\n<p class=\"data-links\"\(words.wordsAttribute)>" + CSVExport.link(CSVExport.csv(chart), fileName: fileStem + ".csv", label: words.chartDataAsCSV) + "</p>\n"
+                + "</div>\n<p class=\"data-links\"\(words.wordsAttribute)>" + csvLink(CSVExport.csv(chart), stem: fileStem, label: words.chartDataAsCSV) + "</p>\n"
         case .note(let text):
-            return "<p class=\"block-note\"\(english)>\(HTML.escape(text))</p>\n"
+            return "<p class=\"block-note\"\(english)>\(HTML.escape(words.numbers(text)))</p>\n"
         case .warning(let text):
-            return "<p class=\"block-warning\" role=\"note\"\(english)>⚠ \(HTML.escape(text))</p>\n"
+            return "<p class=\"block-warning\" role=\"note\"\(english)>⚠ \(HTML.escape(words.numbers(text)))</p>\n"
         }
+    }
+
+    /// A link to `csv`: a file beside the page when there is one, else a `data:` URL.
+    private func csvLink(_ csv: String, stem: String, label: String) -> String {
+        if let csvFiles { return csvFiles.link(csv, stem: stem, label: label) }
+        return CSVExport.link(csv, fileName: stem + ".csv", label: label)
     }
 
     /// The number a table or chart of the block carries, with its anchor.

@@ -2,18 +2,68 @@ import LessonSupport
 import Experiments
 import Foundation
 
-/// The data behind a table or chart as CSV, offered as a `data:` link so it
-/// downloads over `file://` with no server and no extra file.
+/// The data behind a table or chart as CSV: a file beside the page
+/// (``CSVFiles``), or a `data:` link where there is no page to put it beside.
 ///
 /// Numbers keep an ASCII hyphen-minus and full precision where the value is
-/// known (charts), so a spreadsheet reads them as numbers.
+/// known, so a spreadsheet reads them as numbers.
 enum CSVExport {
+    /// A column whose cells carry numbers holds those numbers, at full
+    /// precision (a percentage as 96.96, its unit in the header), not the
+    /// text the page shows ("96.96 ± 0.28 %"); a column of means over seeds
+    /// is followed by their standard deviations, "…: mean" and "…: sd". A
+    /// cell with no number is its text, and "–" (nothing) is empty.
     static func csv(_ table: ResultTable) -> String {
-        var lines = [table.columns.map { field($0.title) }.joined(separator: ",")]
+        struct Layout {
+            var numeric: Bool
+            var spread: Bool
+        }
+        var header: [String] = []
+        var layout: [Layout] = []
+        for (c, column) in table.columns.enumerated() {
+            let cells = table.rows.compactMap { $0.indices.contains(c) ? $0[c] : nil }
+            let numeric = cells.contains { $0.value != nil }
+            let spread = numeric && cells.contains { $0.spread != nil }
+            var title = column.title
+            if numeric {
+                let unit = cells.first { $0.value != nil && $0.style == .percent }.map { _ in "%" }
+                    ?? cells.first { $0.value != nil && !$0.unit.isEmpty }?.unit
+                if let unit, !title.contains(unit) { title += " (\(unit))" }
+            }
+            header += spread ? [title + ": mean", title + ": sd"] : [title]
+            layout.append(Layout(numeric: numeric, spread: spread))
+        }
+        var lines = [header.map(field).joined(separator: ",")]
         for row in table.rows {
-            lines.append(row.map { field(plainNumber($0.text)) }.joined(separator: ","))
+            var fields: [String] = []
+            // A row longer than the header keeps its extra cells, as text.
+            let kinds = layout + Array(repeating: Layout(numeric: false, spread: false), count: max(0, row.count - layout.count))
+            for (c, kind) in kinds.enumerated() {
+                let cell = row.indices.contains(c) ? row[c] : ResultTable.Cell("")
+                guard kind.numeric else {
+                    fields.append(field(plainNumber(cell.text)))
+                    continue
+                }
+                if let value = cell.value {
+                    fields.append(scaled(value, cell.style))
+                } else {
+                    let text = cell.text.trimmingCharacters(in: .whitespaces)
+                    fields.append(["", "–", "—", "-"].contains(text) ? "" : field(plainNumber(text)))
+                }
+                if kind.spread { fields.append(cell.value == nil ? "" : cell.spread.map { scaled($0, cell.style) } ?? "") }
+            }
+            lines.append(fields.joined(separator: ","))
         }
         return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// A cell's number in its column's unit: a fraction shown as a percentage is a percentage.
+    private static func scaled(_ value: Double, _ style: NumberStyle) -> String {
+        switch style {
+        case .percent: return percentage(value)
+        case .integer where value.rounded() == value && abs(value) < 1e15: return String(Int64(value))
+        default: return number(value)
+        }
     }
 
     /// Long format, one line per point: series, x (or category), y, and the

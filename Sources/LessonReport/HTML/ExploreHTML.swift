@@ -19,9 +19,10 @@ enum ExploreHTML {
     static let maximumButtons = 5
 
     /// The controls, the default position's results and the other positions.
-    /// - Parameter results: lays out one position's presentation items.
+    /// - Parameter results: lays out one position's presentation items
+    ///   (given the position's index).
     static func render(_ block: ExecutedBlock, explore: ExplorePlan, words: InterfaceWords,
-                       results: (ExperimentOutcome) -> String) -> String {
+                       results: (ExperimentOutcome, Int) -> String) -> String {
         let id = HTML.escape(block.planned.id)
         let english = words.englishAttribute
         let defaultPosition = explore.defaultPosition
@@ -58,22 +59,22 @@ enum ExploreHTML {
         }.joined(separator: ",")
         let names = explore.settings.map { "\"" + jsonEscape($0.name) + "\"" }.joined(separator: ",")
         out += "<div class=\"explore-results\" data-names=\"\(HTML.escape("[" + names + "]"))\" data-values=\"\(HTML.escape("[" + values + "]"))\" data-position=\"\(defaultPosition)\">\n"
-        out += results(block.positions[defaultPosition].outcome)
+        out += results(block.positions[defaultPosition].outcome, defaultPosition)
         out += "</div>\n"
         // The other positions, compressed: explore.js unpacks them into
         // their templates when the page opens.
         for (p, position) in block.positions.enumerated() where p != defaultPosition {
             out += "<template data-position=\"\(p)\" data-label=\"\(HTML.escape(explore.label(p)))\""
-                + " data-gzip=\"\(GzipText.encode(results(position.outcome)))\"></template>\n"
+                + " data-gzip=\"\(GzipText.encode(results(position.outcome, p)))\"></template>\n"
         }
         return out + "</div>\n"
     }
 
     /// The attributes of an inline value that reads an explored block: its
     /// text at every position, which `explore.js` shows as the block moves.
-    static func valueAttributes(_ explored: ExploredTexts?) -> String {
+    static func valueAttributes(_ explored: ExploredTexts?, numbers: LocalNumbers = LocalNumbers(lang: nil)) -> String {
         guard let explored else { return "" }
-        let texts = explored.texts.map { text in text.map { "\"" + jsonEscape(TableColumns.keepUnits($0)) + "\"" } ?? "null" }
+        let texts = explored.texts.map { text in text.map { "\"" + jsonEscape(numbers(TableColumns.keepUnits($0))) + "\"" } ?? "null" }
         return " data-explore-value=\"\(HTML.escape(explored.block))\" data-texts=\"\(HTML.escape("[" + texts.joined(separator: ",") + "]"))\""
     }
 

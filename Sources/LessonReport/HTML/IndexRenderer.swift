@@ -71,20 +71,23 @@ public enum IndexRenderer {
                 items += "</ol>\n<h2\(words.wordsAttribute)>\(HTML.escape(words.reference))</h2>\n<ol class=\"lessons references\">\n"
             }
             // A reference page has no blocks to pass: no badge.
-            items += "<li><div lang=\"\(lang)\"><a href=\"\(HTML.escape(HTML.fileHref(entry.href)))\">\(HTML.escape(entry.title))</a>\(summary)\(also)</div>"
+            let langs = ([entry.lang ?? "en"] + all.filter { $0.translationOf == entry.href }.map { $0.lang ?? "en" }).map(LanguageFilter.base)
+            items += "<li data-langs=\"\(HTML.escape(langs.joined(separator: " ")))\"><div lang=\"\(lang)\"><a href=\"\(HTML.escape(HTML.fileHref(entry.href)))\">\(HTML.escape(entry.title))</a>\(summary)\(also)</div>"
                 + (entry.isReference == true ? "" : " \(badge)") + "</li>\n"
         }
         let passed = entries.filter { $0.failedBlocks == 0 && $0.errors == 0 }.count
         // A course's own title is the author's words, not the interface's.
         let heading = options.courseTitle.map { "<h1>\(HTML.escape($0))</h1>" } ?? "<h1\(words.wordsAttribute)>\(HTML.escape(words.lessons))</h1>"
+        let filter = LanguageFilter(entries: entries, all: all)
         let main = """
         \(heading)
         <p\(words.wordsAttribute)>\(HTML.escape(words.indexIntro(entries.count, passed)))</p>
-        <ol class="lessons">
+        \(filter.html(words: words))<ol class="lessons">
         \(items)</ol>
 
         """
         let header = "<header class=\"page\"><span class=\"spacer\"></span>" + PageShell.searchBox(words: words) + "</header>\n"
-        return PageShell.document(title: options.courseTitle ?? words.lessons, titleIsWords: options.courseTitle == nil, header: header, main: main, words: words, options: options)
+        return PageShell.document(title: options.courseTitle ?? words.lessons, titleIsWords: options.courseTitle == nil, header: header, main: main,
+                                  head: filter.style, words: words, options: options)
     }
 }

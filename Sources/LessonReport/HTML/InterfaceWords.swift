@@ -101,6 +101,14 @@ public struct InterfaceWords: Sendable, Equatable {
     public var reference: String = "Reference"
     /// "Lesson 3" in a printout's running header.
     public var lessonNumber: @Sendable (Int) -> String = { "Lesson \($0)" }
+    /// The index's language filter: the choice that shows every lesson.
+    public var allLanguages: String = "All"
+    /// The footer, before the machine a page's timings come from.
+    public var timingsMeasuredOn: String = "Timings measured on:"
+    /// Before the command that re-runs a block, in its source fold.
+    public var rerunBlock: String = "Re-run this block:"
+    /// The heading of the cited papers' list at the end of a page.
+    public var references: String = "References"
 
     public static func == (a: InterfaceWords, b: InterfaceWords) -> Bool { a.lang == b.lang }
 
@@ -153,7 +161,10 @@ public struct InterfaceWords: Sendable, Equatable {
         checksHeld: { "\($0) kiểm tra đạt" + ($1 > 1 ? " trên \($1) hạt giống" : "") },
         checksBroken: { "\($0) trên \($1) kiểm tra không đạt" },
         searchCount: "{n} kết quả", searchMore: "Xem tất cả {n}", language: "Ngôn ngữ", alsoIn: "Bản khác:", reference: "Tham khảo",
-        lessonNumber: { "Bài \($0)" })
+        lessonNumber: { "Bài \($0)" }, allLanguages: "Tất cả", timingsMeasuredOn: "Thời gian đo trên máy:", rerunBlock: "Chạy lại khối này:", references: "Tài liệu tham khảo")
+
+    /// The page's numbers as its language writes them (``LocalNumbers``).
+    var numbers: LocalNumbers { LocalNumbers(lang: lang) }
 
     /// ` lang="en"` for an element holding English the tool writes and does
     /// not translate (kinds' tables, charts and notes; messages about the

@@ -11,6 +11,7 @@ extension MarkdownHTML {
         var markdown = MarkdownHTML(allowRawHTML: false, references: references, experiment: { _ in "" },
                                     math: executed.math, numbering: executed.numbering,
                                     words: InterfaceWords.forLanguage(executed.lesson.frontMatter?.lang))
+        markdown.citations = executed.citations
         markdown.writesFootnoteReferences = false
         markdown.linksCrossReferences = false
         return markdown

@@ -18,6 +18,9 @@ struct MarkdownHTML {
     /// Figure, table and footnote numbers and `[@id]` targets; nil for
     /// fragments (the index's summaries), which get none.
     var numbering: Numbering? = nil
+    /// Citation numbers by BibTeX key: `[@key]` reads "[1]" and links to the
+    /// bibliography (``BibliographyHTML``).
+    var citations = Citations()
     var words: InterfaceWords = .english
     /// The `src` of local images copied somewhere other than where the
     /// lesson says (``ImagePlacement``), by the source as written.
@@ -118,7 +121,8 @@ struct MarkdownHTML {
             out += "<hr>\n"
         case .table(let table):
             let numbered = numbering?.tables[path]
-            out += "<div class=\"table-wrap\"\(numbered.map { " id=\"\(HTML.escape($0.id))\"" } ?? "")><table>\n"
+            // Focusable, so a keyboard can scroll a table wider than the page (WCAG 2.1.1).
+            out += "<div class=\"table-wrap\" tabindex=\"0\"\(numbered.map { " id=\"\(HTML.escape($0.id))\"" } ?? "")><table>\n"
             if let numbered {
                 out += "<caption><span class=\"table-number\"\(words.wordsAttribute)>\(HTML.escape(words.table)) \(numbered.number).</span> "
                     + inline(numbered.caption, depth: depth) + "</caption>\n"
@@ -175,10 +179,10 @@ struct MarkdownHTML {
                 let failedSource = ((try? Expression.parse(expression))?.rootNames ?? []).intersection(failedBlocks).sorted().first
                 if let failedSource {
                     out += "<span class=\"value from-failed\" title=\"\(HTML.escape("=" + resolved.reference.expression))\">"
-                        + HTML.escape(TableColumns.keepUnits(text)) + "<a class=\"why\" href=\"#block-\(HTML.escape(failedSource))\"\(words.wordsAttribute)>(\(HTML.escape(words.fromFailedBlock(failedSource))))</a></span>"
+                        + HTML.escape(words.numbers(TableColumns.keepUnits(text))) + "<a class=\"why\" href=\"#block-\(HTML.escape(failedSource))\"\(words.wordsAttribute)>(\(HTML.escape(words.fromFailedBlock(failedSource))))</a></span>"
                 } else {
-                    out += "<span class=\"value\" title=\"\(HTML.escape("=" + resolved.reference.expression))\"\(ExploreHTML.valueAttributes(resolved.explored))>"
-                        + HTML.escape(TableColumns.keepUnits(text)) + "</span>"
+                    out += "<span class=\"value\" title=\"\(HTML.escape("=" + resolved.reference.expression))\"\(ExploreHTML.valueAttributes(resolved.explored, numbers: words.numbers))>"
+                        + HTML.escape(words.numbers(TableColumns.keepUnits(text))) + "</span>"
                 }
             } else {
                 // The reason is in the text, not only a tooltip: touch
@@ -232,7 +236,9 @@ struct MarkdownHTML {
     /// Text with every `[@id]` whose target exists turned into "Figure 2"
     /// with a link; an unknown one stays as written (check reports it).
     private func crossReferenced(_ text: String) -> String {
-        replacingCrossReferences(text, other: HTML.escape) { target in
+        replacingCrossReferences(text, other: HTML.escape, cite: { number, key in
+            "<a class=\"cite\" href=\"#\(BibliographyHTML.anchor(key))\" role=\"doc-biblioref\">[\(number)]</a>"
+        }) { target in
             "<a class=\"xref \(target.kind.rawValue)\" href=\"#\(HTML.escape(target.anchor))\"\(target.kind == .section ? "" : words.wordsAttribute)>\(HTML.escape(label(target)))</a>"
         }
     }
@@ -240,12 +246,13 @@ struct MarkdownHTML {
     /// Plain text with every `[@id]` whose target exists replaced by its
     /// words ("Figure 2", "§ Heading"); not escaped.
     private func resolvingCrossReferences(_ text: String) -> String {
-        replacingCrossReferences(text, other: { $0 }, label)
+        replacingCrossReferences(text, other: { $0 }, cite: { number, _ in "[\(number)]" }, label)
     }
 
     /// `text` with each `[@id]` whose target exists replaced by `replacement`
     /// and the text around them (unknown references included) by `other`.
-    private func replacingCrossReferences(_ text: String, other: (String) -> String,
+    /// A citation (a key of ``citations``) is replaced by `cite(number, key)`.
+    private func replacingCrossReferences(_ text: String, other: (String) -> String, cite: (Int, String) -> String,
                                           _ replacement: (Numbering.Target) -> String) -> String {
         guard let numbering, text.contains("[@") else { return other(text) }
         var out = ""
@@ -255,6 +262,9 @@ struct MarkdownHTML {
             let candidate = rest[open.lowerBound...]
             if let (id, length) = CrossReference.id(atStartOf: candidate), let target = numbering.targets[id] {
                 out += replacement(target)
+                rest = candidate.dropFirst(length)
+            } else if let (id, length) = CrossReference.id(atStartOf: candidate), let number = citations.numbers[id] {
+                out += cite(number, id)
                 rest = candidate.dropFirst(length)
             } else {
                 out += other("[@")
@@ -353,7 +363,7 @@ struct MarkdownHTML {
                 case .emphasis(let c), .strong(let c), .strikethrough(let c): walk(c, depth + 1)
                 case .link(_, _, let c): walk(c, depth + 1)
                 case .image(_, _, let c): walk(c, depth + 1)
-                case .reference(let id): out += references[id]?.text ?? "?"
+                case .reference(let id): out += references[id]?.text.map { words.numbers($0) } ?? "?"
                 case .softBreak, .lineBreak: out += " "
                 case .html, .footnoteReference: break
                 }

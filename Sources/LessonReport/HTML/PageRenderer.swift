@@ -45,18 +45,21 @@ public enum PageRenderer {
     ///   copied to the path the lesson wrote (``ImagePlacement``).
     /// - Parameter lessonLinks: the pages of the other lessons rendered with
     ///   it, for links to their `.md` files.
+    /// - Parameter csvFiles: collects the CSV files of the page's tables and
+    ///   charts, which the caller writes beside it; nil inlines them as `data:` links.
     /// - Parameter versions: the lesson in every language it is written in
     ///   (``Translations``), for the language switch; `pageName` is this page's.
     public static func render(_ executed: ExecutedLesson, options: RenderOptions = RenderOptions(),
                               navigation: PageNavigation? = nil, imageSources: [String: String] = [:],
                               lessonLinks: LessonLinks = LessonLinks(), versions: [Translations.Version] = [],
-                              pageName: String = "") -> String {
+                              pageName: String = "", csvFiles: CSVFiles? = nil) -> String {
         let lesson = executed.lesson
         let words = InterfaceWords.forLanguage(lesson.frontMatter?.lang)
         let fileName = (lesson.path as NSString).lastPathComponent
         let title = Curriculum.title(of: executed)
         let status = "<span class=\"badge \(executed.passed ? "passed" : "failed")\"\(words.wordsAttribute)>\(HTML.escape(StatusWords.badge(executed, words: words)))</span>"
-        let body = mainHTML(executed, navigation: navigation, imageSources: imageSources, lessonLinks: lessonLinks, options: options)
+        let body = mainHTML(executed, navigation: navigation, imageSources: imageSources, lessonLinks: lessonLinks, options: options,
+                            csvFiles: csvFiles)
             + (navigation?.pager(words: words) ?? "")
         let header = "<header class=\"page\"><a href=\"index.html\">← \(words.word(words.allLessons))</a>"
             + PageShell.searchBox(words: words)
@@ -67,7 +70,7 @@ public enum PageRenderer {
                                   sidebar: navigation?.sidebar(words: words) ?? "",
                                   head: (navigation?.headLinks() ?? "") + Translations.headLinks(versions) + PrintLook.runningHeader(lesson: title, number: number, words: words, options: options),
                                   footer: PageShell.footer(source: fileName, sourceHref: pageName.isEmpty ? nil : ReportWriter.sourceCopyName(pageName),
-                                                           words: words, options: options),
+                                                           machines: PageShell.machineFacts(executed), words: words, options: options),
                                   words: words, options: options,
                                   explores: executed.blocks.contains { !$0.positions.isEmpty })
     }
@@ -76,10 +79,10 @@ public enum PageRenderer {
     /// list when there is no sidebar) and its footnotes; also a lesson's
     /// part of the whole course's printout.
     static func mainHTML(_ executed: ExecutedLesson, navigation: PageNavigation?, imageSources: [String: String],
-                         lessonLinks: LessonLinks, options: RenderOptions) -> String {
+                         lessonLinks: LessonLinks, options: RenderOptions, csvFiles: CSVFiles? = nil) -> String {
         let lesson = executed.lesson
         let words = InterfaceWords.forLanguage(lesson.frontMatter?.lang)
-        let blockHTML = BlockHTML(lessonPath: lesson.path, words: words)
+        let blockHTML = BlockHTML(lessonPath: lesson.path, words: words, csvFiles: csvFiles)
         var referenceById: [Int: ResolvedReference] = [:]
         for resolved in executed.references { referenceById[resolved.reference.id] = resolved }
         var markdown = MarkdownHTML(
@@ -89,6 +92,7 @@ public enum PageRenderer {
                 guard executed.blocks.indices.contains(index) else { return "" }
                 return blockHTML.render(executed.blocks[index], number: index + 1)
             }, math: executed.math, numbering: executed.numbering, words: words, imageSources: imageSources)
+        markdown.citations = executed.citations
         markdown.lessonLinks = lessonLinks
         markdown.lessonPath = lesson.path
 
@@ -117,6 +121,7 @@ public enum PageRenderer {
         }
 
         body += markdown.footnotes(lesson.blocks)
+        body += BibliographyHTML.list(executed.citations, words: words)
         return body
     }
 }

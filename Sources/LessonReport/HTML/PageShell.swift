@@ -1,6 +1,7 @@
 /// The document around every page: head, stylesheets, sidebar, scripts.
 /// One place, so the lesson pages and the index load the same assets.
 /// The markup is `Resources/page.html`.
+import Experiments
 import LessonRunner
 
 enum PageShell {
@@ -60,13 +61,39 @@ enum PageShell {
     /// What the reader of a page or a printout needs to find its way back:
     /// the lesson's source file, the version that rendered it, and when.
     /// - Parameter sourceHref: the copy of the source beside the page, when there is one.
-    static func footer(source: String?, sourceHref: String? = nil, words: InterfaceWords, options: RenderOptions) -> String {
+    /// - Parameter machines: the machines the page's timings were measured
+    ///   on (``machineFacts(_:)``), named so a reader knows what they depend on.
+    /// The machines a lesson's timing blocks ran on, as their `machine`
+    /// values say (the processor and OpenBLAS kernel that measured, which a
+    /// cached result keeps): "Intel(R) Xeon(R) … · OpenBLAS 0.3.21, kernel Haswell".
+    static func machineFacts(_ executed: ExecutedLesson) -> [String] {
+        var facts: [String] = []
+        for block in executed.blocks {
+            guard case .record(let machine)? = block.outcome?.values["machine"] else { continue }
+            func text(_ name: String) -> String? {
+                if case .string(let value)? = machine[name], !value.isEmpty { return value }
+                return nil
+            }
+            var fact = text("processor") ?? "unknown processor"
+            var blas: [String] = []
+            if let version = text("blas_version") { blas.append("OpenBLAS \(version)") }
+            if let kernel = text("blas_kernel") { blas.append("kernel \(kernel)") }
+            if !blas.isEmpty { fact += " · " + blas.joined(separator: ", ") }
+            if !facts.contains(fact) { facts.append(fact) }
+        }
+        return facts
+    }
+
+    static func footer(source: String?, sourceHref: String? = nil, machines: [String] = [], words: InterfaceWords, options: RenderOptions) -> String {
         var parts: [String] = []
         if let source {
             let code = "<code>" + HTML.escape(source) + "</code>"
             parts.append(words.word(words.sourceFile) + " " + (sourceHref.map { "<a href=\"\(HTML.escape(HTML.fileHref($0)))\">\(code)</a>" } ?? code))
         }
         parts.append(words.word(words.renderedBy("LessonRunner \(LessonRunnerVersion.string)", options.renderDate)))
+        for machine in machines {
+            parts.append("<span class=\"machine\">" + words.word(words.timingsMeasuredOn) + " " + words.english(HTML.escape(machine)) + "</span>")
+        }
         return "<footer class=\"page\">" + parts.map { "<p>\($0)</p>" }.joined() + "</footer>\n"
     }
 }

@@ -11,11 +11,15 @@ extension SVGChart {
 
         /// Okabe & Ito's colour-blind-safe palette, ordered so neighbouring
         /// series alternate dark and light (blue, orange, green, vermillion…)
-        /// and stay apart in greyscale too; yellow is darkened for white paper. These
-        /// are the light-theme values, also used as presentation-attribute
-        /// fallbacks when the page has no stylesheet.
-        static let light = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#6B6B6B", "#B59F00"]
-        /// The same hues lifted for dark backgrounds.
+        /// and stay apart in greyscale too. Each hue is darkened (lightness
+        /// lowered, hue and saturation kept) until it stands at 3:1 or more
+        /// against the block panel (#f5f6f8), as WCAG asks of graphics: the
+        /// orange, sky blue, yellow and pink were 2.1–2.8:1. These are the
+        /// light-theme values, also used as presentation-attribute fallbacks
+        /// when the page has no stylesheet.
+        static let light = ["#0072B2", "#B37C00", "#00996F", "#D55E00", "#C6689C", "#1B8DCE", "#6B6B6B", "#998600"]
+        /// The same hues lifted for dark backgrounds (5.4:1 or more against
+        /// the dark panel, #1e2127).
         static let dark = ["#4F9BE0", "#F2B53A", "#2CC39A", "#F07A5A", "#E7A1C9", "#A6D8F7", "#B5B5B5", "#F0E442"]
 
         /// Print-only dash patterns (screen keeps solid lines unless the

@@ -46,8 +46,8 @@ extension SVGChart {
             out += "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart chart-\(styleName)\(className.map { " " + XMLText.escaped($0) } ?? "")\" "
             out += "viewBox=\"\(viewBox)\" width=\"100%\" role=\"img\" aria-labelledby=\"\(ids.title) \(ids.desc)\" "
             out += "font-family=\"system-ui, sans-serif\" font-size=\"11\" fill=\"currentColor\">\n"
-            out += "<title id=\"\(ids.title)\">\(XMLText.escaped(accessibleTitle))</title>\n"
-            out += "<desc id=\"\(ids.desc)\">\(XMLText.escaped(description))</desc>\n"
+            out += "<title id=\"\(ids.title)\">\(XMLText.escaped(words.numbers(accessibleTitle)))</title>\n"
+            out += "<desc id=\"\(ids.desc)\">\(XMLText.escaped(words.numbers(description)))</desc>\n"
             writeMarkerDefinitions()
             writeTitle()
             writeLegend()
@@ -74,13 +74,13 @@ extension SVGChart {
         /// A wrapped label's lines are `<tspan>`s starting at `x` (0 for a
         /// label placed by a `transform`), `lineHeight` apart.
         func text(_ label: Label, _ attributes: String, x: Double = 0, lineHeight: Double = 0) -> String {
-            let tooltip = label.truncated ? "<title>\(XMLText.escaped(label.full))</title>" : ""
+            let tooltip = label.truncated ? "<title>\(XMLText.escaped(words.numbers(label.full)))</title>" : ""
             guard label.lines.count > 1 else {
-                return "<text \(attributes)>\(tooltip)\(XMLText.escaped(label.lines.first ?? ""))</text>"
+                return "<text \(attributes)>\(tooltip)\(XMLText.escaped(words.numbers(label.lines.first ?? "")))</text>"
             }
             var body = ""
             for (n, line) in label.lines.enumerated() {
-                body += "<tspan x=\"\(f(x))\"\(n == 0 ? "" : " dy=\"\(f(lineHeight))\"")>\(XMLText.escaped(line))</tspan>"
+                body += "<tspan x=\"\(f(x))\"\(n == 0 ? "" : " dy=\"\(f(lineHeight))\"")>\(XMLText.escaped(words.numbers(line)))</tspan>"
             }
             return "<text \(attributes)>\(tooltip)\(body)</text>"
         }
@@ -198,7 +198,7 @@ extension SVGChart {
                 guard let y = layout.y.position(tick.value) else { continue }
                 d += "M\(f(left)) \(f(y))h\(f(-(tick.isMajor ? Layout.tickLength : Layout.minorTickLength)))"
                 if let label = tick.label {
-                    yLabels += "<text x=\"\(f(left - Layout.tickLength - 3))\" y=\"\(f(y + 3.8))\">\(XMLText.escaped(label))</text>\n"
+                    yLabels += "<text x=\"\(f(left - Layout.tickLength - 3))\" y=\"\(f(y + 3.8))\">\(XMLText.escaped(words.numbers(label)))</text>\n"
                 }
             }
             switch layout.x {
@@ -207,7 +207,7 @@ extension SVGChart {
                     guard let x = scale.position(tick.value) else { continue }
                     d += "M\(f(x)) \(f(bottom))v\(f(tick.isMajor ? Layout.tickLength : Layout.minorTickLength))"
                     if let label = tick.label {
-                        xLabels += "<text x=\"\(f(x))\" y=\"\(f(bottom + Layout.tickLength + 12))\">\(XMLText.escaped(label))</text>\n"
+                        xLabels += "<text x=\"\(f(x))\" y=\"\(f(bottom + Layout.tickLength + 12))\">\(XMLText.escaped(words.numbers(label)))</text>\n"
                     }
                 }
             case .bands(let bands):

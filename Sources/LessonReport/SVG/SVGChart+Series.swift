@@ -170,7 +170,7 @@ extension SVGChart.Renderer {
                 occupancy.markRect(x: slotLeft(category), y: min(top, baseline), width: slot, height: abs(top - baseline))
                 rects += "<rect x=\"\(f(slotLeft(category) + gap / 2))\" y=\"\(f(min(top, baseline)))\" "
                 rects += "width=\"\(f(max(slot - gap, 0)))\" height=\"\(f(abs(top - baseline)))\">"
-                rects += "<title>\(XMLText.escaped(tooltip))</title></rect>\n"
+                rects += "<title>\(XMLText.escaped(words.numbers(tooltip)))</title></rect>\n"
             }
             if !rects.isEmpty {
                 // Pixel-snapping keeps hairline bars from showing anti-aliasing seams.
@@ -228,7 +228,7 @@ extension SVGChart.Renderer {
     private func groupOpen(_ series: SVGChart.ChartData.Series, kind: String? = nil, attributes: String,
                            tooltip: Bool = true) -> String {
         let classes = ["series", Palette.className(series.index)] + (kind.map { [$0] } ?? [])
-        let title = tooltip ? "<title>\(XMLText.escaped(XMLText.singleLine(series.name)))</title>" : ""
+        let title = tooltip ? "<title>\(XMLText.escaped(words.numbers(XMLText.singleLine(series.name))))</title>" : ""
         return "<g class=\"\(classes.joined(separator: " "))\" \(attributes)>\(title)\n"
     }
 }

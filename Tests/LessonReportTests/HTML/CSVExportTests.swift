@@ -23,4 +23,31 @@ import Experiments
         let csv = CSVExport.csv(table)
         #expect(csv == "name\r\n'\t=1+1,\"'\r=HYPERLINK(1)\",'=2,-3,ok\r\n", "\(csv)")
     }
+
+    /// Issue 19: a table's CSV held the page's text ("96.96 ± 0.28 %");
+    /// now numbers, the unit in the header, mean and sd in two columns.
+    @Test func aTablesNumbersAreNumbersWithMeanAndSdApart() {
+        var accuracy = ResultTable.Cell("96.96 ± 0.28 %", value: 0.9696, style: .percent)
+        accuracy.spread = 0.0028
+        let table = ResultTable(columns: [.init("variant", numeric: false), .init("test accuracy"), .init("steps"), .init("time")],
+                                rows: [[ResultTable.Cell("dropout"), accuracy, ResultTable.Cell("120", value: 120, style: .integer),
+                                        ResultTable.Cell("−1.5 ms", value: -1.5, unit: "ms")],
+                                       [ResultTable.Cell("plain"), ResultTable.Cell("–"), ResultTable.Cell("diverged"),
+                                        ResultTable.Cell("2 ms", value: 2, unit: "ms")]])
+        let csv = CSVExport.csv(table)
+        #expect(csv == "variant,test accuracy (%): mean,test accuracy (%): sd,steps,time (ms)\r\n"
+            + "dropout,96.96,0.28,120,-1.5\r\nplain,,,diverged,2.0\r\n", "\(csv)")
+    }
+
+    /// The files beside a page: named after the page and block, with a
+    /// byte-order mark, linked instead of a `data:` URL.
+    @Test func csvFilesAreLinkedBesideThePage() {
+        let files = CSVFiles(pageStem: "drop out")
+        let link = files.link("a,b\r\n", stem: "mc-1", label: "table as CSV")
+        #expect(link == "<a class=\"download-csv\" href=\"csv/drop%20out/mc-1.csv\" download=\"drop out-mc-1.csv\">table as CSV</a>")
+        #expect(files.files.count == 1)
+        #expect(files.files.first?.path == "csv/drop out/mc-1.csv")
+        #expect(files.files.first?.contents == "\u{FEFF}a,b\r\n")
+        #expect(!link.contains("data:"))
+    }
 }

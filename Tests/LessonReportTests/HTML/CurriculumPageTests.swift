@@ -178,7 +178,7 @@ import Testing
         #expect(html.contains("<code>[@code]</code>"))
         #expect(html.contains("<figure class=\"figure\" id=\"fig:loss\"><img src=\"img/loss.png\" alt=\"Loss against epochs\"><figcaption><span class=\"figure-number\">Figure 1.</span> Loss against epochs</figcaption></figure>"))
         #expect(html.contains("<figure class=\"figure\" id=\"figure-2\">"))
-        #expect(html.contains("<div class=\"table-wrap\" id=\"tbl:sizes\"><table>\n<caption><span class=\"table-number\">Table 1.</span> Sizes and times</caption>"))
+        #expect(html.contains("<div class=\"table-wrap\" tabindex=\"0\" id=\"tbl:sizes\"><table>\n<caption><span class=\"table-number\">Table 1.</span> Sizes and times</caption>"))
         #expect(!html.contains("Table: Sizes"))
         #expect(html.contains("<span class=\"experiment-number\">Experiment 1</span>"))
         // Only the missing images are errors here; every reference resolved.

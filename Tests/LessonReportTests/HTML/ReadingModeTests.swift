@@ -45,7 +45,7 @@ import Testing
     @Test func theHeadCountsSeedsAndTheSpecListsThem() {
         let html = page(Self.block)
         #expect(html.contains("<span class=\"seed-count\">3 seeds</span>"))
-        #expect(html.contains("</code></pre><p class=\"seed\">3 seeds: 3–5</p></details>"))
+        #expect(html.contains("</code></pre><p class=\"seed\">3 seeds: 3–5</p><p class=\"rerun\">Re-run this block: <code>lesson check lessons/t.md --block "), "\(html)")
         let one = page("```experiment softmax\nlogits: [2, 1]\nclasses: [a, b]\nlabel: a\nseed: 7\n```\n")
         #expect(one.contains("<span class=\"seed-count\">1 seed</span>") && one.contains("<p class=\"seed\">seed 7</p>"))
     }
