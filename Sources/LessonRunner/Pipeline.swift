@@ -1,6 +1,7 @@
 import Experiments
 import Foundation
 import LessonMarkdown
+import LessonSupport
 import MathTypesetting
 
 /// Load → validate → execute for a set of lessons; one broken lesson never
@@ -53,9 +54,17 @@ public struct Pipeline {
     func finishPage(_ executed: ExecutedLesson) -> ExecutedLesson {
         var executed = executed
         let lesson = executed.lesson
-        executed.diagnostics += FrontMatterCheck.diagnostics(for: lesson) + LocalImage.diagnostics(for: lesson)
+        executed.sharedFolders = executor.sharedDataFolders
+        executed.courseRoot = executor.courseRoot
+        executed.diagnostics += FrontMatterCheck.diagnostics(for: lesson)
+            + LocalImage.diagnostics(for: lesson, sharedFolders: executor.sharedDataFolders, courseRoot: executor.courseRoot)
             + LessonLinkCheck.diagnostics(for: lesson, root: executor.courseRoot ?? ".")
             + executed.numbering.diagnostics(for: lesson)
+        executed.diagnostics += lesson.malformedIds.map {
+            Diagnostic(.malformedId, "'\(Excerpt.clipped($0.text))' is not \($0.form == .reference ? "a cross-reference" : "an id"): \($0.reason)"
+                           + ($0.form == .reference ? "; write [@fig:id], [@tbl:id], [@sec:anchor] or a block's id" : "; write {#fig:id}, {#tbl:id} or {#anchor}"),
+                       at: $0.location)
+        }
         executed.typesetMath(with: typesetter)
         return executed
     }
