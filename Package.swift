@@ -41,7 +41,7 @@ let package = Package(
         .target(name: "LessonSupport"),
         .target(
             name: "NeuralEngine",
-            dependencies: ["COpenBLAS", "CZlib", "CCPUID", "LessonSupport"],
+            dependencies: ["COpenBLAS", "CZlib", "LessonSupport"],
             exclude: ["Resources/README.md"],
             // The digits data set, built in: `data: digits` needs no file.
             resources: [.embedInCode("Resources/digits.csv.gz")],
@@ -52,7 +52,11 @@ let package = Package(
             // (debug builds and tests keep them).
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
         ),
-        .target(name: "Experiments", dependencies: ["NeuralEngine", "LessonSupport", "Yams"]),
+        // The process around the engine: the processor (CPUID), OpenBLAS's
+        // kernel choice and self-check (re-executing the program), and the
+        // gate that gives timed sections the machine to themselves.
+        .target(name: "HostMachine", dependencies: ["NeuralEngine", "COpenBLAS", "CCPUID"]),
+        .target(name: "Experiments", dependencies: ["NeuralEngine", "HostMachine", "LessonSupport", "Yams"]),
         // KaTeX (libjs-katex) run in Duktape at render time.
         .target(name: "MathTypesetting", dependencies: ["CDuktape", "LessonSupport"]),
         .target(
@@ -82,13 +86,13 @@ let package = Package(
         .executableTarget(
             name: "lesson",
             dependencies: [
-                "LessonRunner", "LessonReport", "Experiments", "NeuralEngine", "FileWatcher", "LessonSupport", "MathTypesetting",
+                "LessonRunner", "LessonReport", "Experiments", "NeuralEngine", "HostMachine", "FileWatcher", "LessonSupport", "MathTypesetting", "LessonMarkdown",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "EngineBenchmarks",
-            dependencies: ["NeuralEngine", "COpenBLAS"],
+            dependencies: ["NeuralEngine", "HostMachine", "COpenBLAS"],
             path: "Benchmarks/EngineBenchmarks"
         ),
         .target(name: "FileWatcher"),
@@ -96,11 +100,14 @@ let package = Package(
         .testTarget(name: "LessonMarkdownTests", dependencies: ["LessonMarkdown"]),
         .testTarget(name: "LessonSupportTests", dependencies: ["LessonSupport"]),
         .testTarget(name: "NeuralEngineTests", dependencies: ["NeuralEngine"]),
-        .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "NeuralEngine"]),
-        .testTarget(name: "LessonRunnerTests", dependencies: ["LessonRunner", "Experiments", "LessonMarkdown", "MathTypesetting", "NeuralEngine", "Yams"]),
+        .testTarget(name: "HostMachineTests", dependencies: ["HostMachine"]),
+        .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "NeuralEngine", "HostMachine"]),
+        .testTarget(name: "LessonRunnerTests", dependencies: ["LessonRunner", "Experiments", "LessonMarkdown", "MathTypesetting", "NeuralEngine", "HostMachine", "Yams"]),
         .testTarget(name: "MathTypesettingTests", dependencies: ["MathTypesetting"]),
-        .testTarget(name: "LessonReportTests", dependencies: ["LessonReport", "LessonRunner", "Experiments", "CCmarkGFM", "MathTypesetting"], exclude: ["Snapshots"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["lesson"], exclude: ["Fixtures"]),
+        // What several test targets share: snapshots, scratch folders.
+        .target(name: "LessonTestSupport", path: "Tests/LessonTestSupport"),
+        .testTarget(name: "LessonReportTests", dependencies: ["LessonReport", "LessonRunner", "Experiments", "CCmarkGFM", "MathTypesetting", "LessonTestSupport"], exclude: ["Snapshots"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["lesson", "LessonTestSupport"], exclude: ["Fixtures"]),
     ]
 )
 

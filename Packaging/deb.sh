@@ -34,6 +34,8 @@ sed "s/@VERSION@/$version/" Packaging/lesson.1 | gzip -9n > "$root/usr/share/man
 chmod 644 "$root/usr/share/man/man1/lesson.1.gz"
 depends="$(Packaging/depends.sh "$root/usr/bin/lesson"), libjs-katex, fonts-katex"
 size=$(du -k -s "$root/usr" | cut -f1)
+# No Homepage field: the README names no public address of the project, and
+# a made-up one would send users nowhere. Add it here once there is one.
 cat > "$root/DEBIAN/control" <<TEXT
 Package: lessonrunner
 Version: $version

@@ -13,6 +13,7 @@ import NeuralEngine
 
 #if canImport(Glibc)
 import Glibc
+import HostMachine
 #endif
 
 BLASKernelSelection.selectAtStartup()

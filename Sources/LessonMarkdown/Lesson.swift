@@ -35,6 +35,11 @@ public struct Lesson: Sendable, Equatable {
     public var malformedIds: [MalformedId] = []
     /// The leading `---` YAML block, if the file has one.
     public var frontMatter: FrontMatter?
+    /// The lesson's place in its course's `lessons:` list (the entry that
+    /// names it or its folder), set by the runner; nil outside a course or
+    /// when the list does not name it. It comes before `order:` in the
+    /// teaching order.
+    public var coursePosition: Int?
     /// Every `<!-- default ID -->` marker, where it is (``DefaultProseMarker``).
     public var defaultProse: [DefaultProseMarker.Use] = []
 

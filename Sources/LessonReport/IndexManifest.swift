@@ -10,6 +10,9 @@ public struct IndexManifest: Codable, Equatable {
         /// The lesson file, as given on the command line.
         public var source: String
         public var entry: IndexRenderer.Entry
+        /// The lesson's place in the course's `lessons:` list, so a later
+        /// render of other lessons keeps the course's order.
+        public var position: Int? = nil
     }
 
     public var version = 1
@@ -49,7 +52,10 @@ public struct IndexManifest: Codable, Equatable {
             }
         }
         out += rendered.filter { !placed.contains($0.source) }
-        return out
+        // The course's list wins over when a lesson was rendered; otherwise
+        // (by position, ties and unlisted lessons) the order above stays.
+        guard out.contains(where: { $0.position != nil }) else { return out }
+        return out.enumerated().sorted { ($0.element.position ?? .max, $0.offset) < ($1.element.position ?? .max, $1.offset) }.map(\.element)
     }
 
     /// Reads the folder's manifest (none, or an unreadable one, is empty),

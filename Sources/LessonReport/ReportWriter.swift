@@ -260,7 +260,7 @@ public struct ReportWriter {
         // Lessons rendered here before (`lesson render one.md`) stay in the index.
         let listed = try IndexManifest.update(
             in: outputDirectory,
-            rendered: zip(order.map { lessons[$0] }, entries).map { IndexManifest.Item(source: $0.lesson.path, entry: $1) })
+            rendered: zip(order.map { lessons[$0] }, entries).map { IndexManifest.Item(source: $0.lesson.path, entry: $1, position: $0.lesson.coursePosition) })
         entries = listed.map(\.entry)
         try AtomicFile.writeIfChanged(IndexRenderer.render(entries, options: options),
                              to: (outputDirectory as NSString).appendingPathComponent("index.html"),

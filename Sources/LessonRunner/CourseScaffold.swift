@@ -72,8 +72,10 @@ public enum CourseScaffold {
         # The heading of the index page.
         title: \(quoted)
 
-        # Lesson files and folders, in teaching order (a lesson's `order:` in its
-        # front matter places it within the index).
+        # Lesson files and folders, in teaching order: the index, previous/next
+        # and search follow this list (e.g. [intro.md, chapters/basics, lessons]);
+        # a lesson's `order:` in its front matter places it within its folder.
+        # `lesson new NAME` writes into the first folder listed.
         lessons: [lessons]
 
         # Folders of data files the lessons share, searched after each lesson's

@@ -18,9 +18,13 @@ public struct CourseSettings: Sendable, Equatable {
     public var path: String
     /// The course's title: the index page's heading.
     public var title: String?
-    /// Lesson files and folders, in teaching order; each lesson's `order:`
-    /// still decides within the index, and lessons without one follow this list.
+    /// Lesson files and folders, in teaching order (``CourseOrder``): the
+    /// index follows the list, and a lesson's `order:` decides only among
+    /// the lessons of one folder it names.
     public var lessons: [String] = ["lessons"]
+    /// Where each of ``lessons`` is written in the file (empty when the
+    /// list is the default), for errors about an entry.
+    public var lessonLocations: [SourceLocation] = []
     /// Folders searched for data files after the lesson's own folder.
     public var data: [String] = []
     /// The language of lessons whose front matter names none.
@@ -144,7 +148,13 @@ public struct CourseSettings: Sendable, Equatable {
             }
             switch key {
             case "title": settings.title = text()
-            case "lessons": if let items = list() { settings.lessons = items }
+            case "lessons":
+                if let items = list() {
+                    settings.lessons = items
+                    settings.lessonLocations = (value.sequence.map { Array($0) } ?? [value]).map {
+                        SourceLocation(path: path, line: $0.mark?.line ?? 1, column: $0.mark?.column ?? 1)
+                    }
+                }
             case "data": if let items = list() { settings.data = items }
             case "language": settings.language = text()?.lowercased()
             case "output": if let folder = text() { settings.output = folder }

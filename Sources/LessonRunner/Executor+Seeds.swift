@@ -1,6 +1,7 @@
 import Experiments
 import Foundation
 import NeuralEngine
+import LessonSupport
 
 extension Executor {
     /// Runs a block with `seeds:` once per seed, each run cached on its own
@@ -26,6 +27,15 @@ extension Executor {
         cache?.key(for: prepared, seeds: planned.seeds)
     }
 
+    /// Whether the block's result (a `seeds:` block's whole entry) is in the
+    /// cache and will be read rather than run: for the time left, so it
+    /// only looks that the entry is there.
+    func isCached(_ planned: PlannedBlock) -> Bool {
+        guard !force, let cache, let prepared = planned.prepared else { return false }
+        let key = planned.seeds.isEmpty ? cache.key(for: prepared, seed: planned.seed) : seededKey(planned, prepared: prepared)
+        return key.map(cache.contains) ?? false
+    }
+
     /// Whether the cache has a whole entry under `key` to read (not with
     /// `--force`), so that the block's seeds need not be scheduled one by one.
     func hasCachedSeeds(key: String?) -> Bool {
@@ -43,8 +53,18 @@ extension Executor {
     /// One seed of a block with `seeds:` (from the cache when it has it).
     /// Each seed is its own unit of work, so several can run at once.
     func runSeed(_ planned: PlannedBlock, prepared: PreparedExperiment, index: Int) -> SeedRunResult {
-        let seed = planned.seeds[index]
-        let decode = decodeContext(lessonPath: planned.block.location.path, seeds: planned.seeds.count)
+        runUnit(planned, prepared: prepared, seed: planned.seeds[index],
+                decode: decodeContext(lessonPath: planned.block.location.path, seeds: planned.seeds.count), namingSeed: true)
+    }
+
+    /// One run of a block's code with one seed, from the cache when it can
+    /// be: the one path every run takes — a block without `seeds:`, each
+    /// seed of a block with them, each explored position — so that caching,
+    /// the time limit, the timing gate and the failure messages cannot drift
+    /// apart between them.
+    /// - Parameter namingSeed: whether a failure names the seed (one of several).
+    func runUnit(_ planned: PlannedBlock, prepared: PreparedExperiment, seed: UInt64, decode: DecodeContext,
+                 namingSeed: Bool) -> SeedRunResult {
         let key = cache?.key(for: prepared, seed: seed)
         if !force, let key, let cached = cache?.load(key) {
             return SeedRunResult(result: .ran(cached), fromCache: true, seconds: 0, key: key)
@@ -58,12 +78,12 @@ extension Executor {
             if let key { cache?.store(outcome, key: key) }
             return SeedRunResult(result: .ran(outcome), fromCache: false, seconds: WallClock.seconds(of: clock.now - start), key: key)
         } catch let error as WorkDeadline.Exceeded {
-            let diagnostic = timeLimitDiagnostic(planned, seconds: error.seconds, seed: seed)
+            let diagnostic = timeLimitDiagnostic(planned, seconds: error.seconds, seed: namingSeed ? seed : nil)
             return SeedRunResult(result: .failed(diagnostic), fromCache: false, seconds: WallClock.seconds(of: clock.now - start))
         } catch {
             let message = (error as? ExperimentError)?.message ?? "\(error)"
             let notes = (error as? ExperimentError)?.notes ?? []
-            let diagnostic = Diagnostic(.experimentFailed, "experiment '\(planned.id)' failed with seed \(seed): \(message)",
+            let diagnostic = Diagnostic(.experimentFailed, "experiment '\(planned.id)' failed\(namingSeed ? " with seed \(seed)" : ""): \(message)",
                                         at: planned.block.location, notes: notes.map { .init($0) })
             return SeedRunResult(result: .failed(diagnostic), fromCache: false, seconds: WallClock.seconds(of: clock.now - start))
         }

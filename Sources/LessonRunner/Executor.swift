@@ -6,9 +6,19 @@ import NeuralEngine
 
 /// Receives progress as blocks run; the command line shows it.
 public protocol ProgressObserver: AnyObject {
+    /// Every block of the run, before the first starts (``TimeLeft``).
+    func runPlanned(_ blocks: [TimeLeft.Item], jobs: Int)
     func lessonStarted(_ path: String, blocks: Int)
     func blockStarted(_ path: String, index: Int, of total: Int, id: String, kind: String)
+    /// `share` of a block (one seed, one explored position, or all of it)
+    /// is done, having run `seconds` of its own.
+    func blockProgress(_ path: String, index: Int, share: Double, seconds: Double, fromCache: Bool)
     func lessonFinished(_ lesson: ExecutedLesson)
+}
+
+extension ProgressObserver {
+    public func runPlanned(_ blocks: [TimeLeft.Item], jobs: Int) {}
+    public func blockProgress(_ path: String, index: Int, share: Double, seconds: Double, fromCache: Bool) {}
 }
 
 /// The execute stage: runs each valid block (or takes it from the cache),
@@ -68,7 +78,9 @@ public struct Executor {
         // of several lessons at once, timed sections alone.
         for (n, planned) in plan.blocks.enumerated() {
             observer?.blockStarted(plan.lesson.path, index: n, of: plan.blocks.count, id: planned.id, kind: planned.block.kind)
-            executed.append(run(planned))
+            let block = run(planned)
+            observer?.blockProgress(plan.lesson.path, index: n, share: 1, seconds: block.seconds, fromCache: block.fromCache)
+            executed.append(block)
         }
         return finish(plan, executed: executed, seconds: WallClock.seconds(of: clock.now - start))
     }
@@ -90,6 +102,7 @@ public struct Executor {
             if let note = block.outcome?.timingNoise { noise[block.planned.id] = note }
         }
         for i in executed.indices {
+            applyTable(&executed[i])
             reportMalformedExpectations(&executed[i])
             guard let outcome = executed[i].outcome else { continue }
             var scope = ValueScope(own: outcome.values, blocks: values, names: names)
@@ -122,30 +135,14 @@ public struct Executor {
                                   seconds: 0, fromCache: false)
         guard let prepared = planned.prepared, planned.isValid else { return block }
         if !planned.seeds.isEmpty { return runSeeds(planned, prepared: prepared, key: seededKey(planned, prepared: prepared)) }
-        let key = cache?.key(for: prepared, seed: planned.seed)
-        if !force, let key, let cached = cache?.load(key) {
-            block.outcome = cached
-            block.fromCache = true
-            return block
+        let run = runUnit(planned, prepared: prepared, seed: planned.seed,
+                          decode: decodeContext(lessonPath: planned.block.location.path), namingSeed: false)
+        switch run.result {
+        case .ran(let outcome): block.outcome = outcome
+        case .failed(let diagnostic): block.diagnostics.append(diagnostic)
         }
-        let clock = ContinuousClock()
-        let start = clock.now
-        do {
-            let context = RunContext(seed: planned.seed, decode: decodeContext(lessonPath: planned.block.location.path))
-            let outcome = try WorkDeadline.$current.withValue(WorkDeadline(seconds: blockTimeLimit)) {
-                try gated { try prepared.run(context) }
-            }
-            block.outcome = outcome
-            if let key { cache?.store(outcome, key: key) }
-        } catch let error as WorkDeadline.Exceeded {
-            block.diagnostics.append(timeLimitDiagnostic(planned, seconds: error.seconds))
-        } catch let error as ExperimentError {
-            block.diagnostics.append(Diagnostic(.experimentFailed, "experiment '\(planned.id)' failed: \(error.message)", at: planned.block.location,
-                                                notes: error.notes.map { .init($0) }))
-        } catch {
-            block.diagnostics.append(Diagnostic(.experimentFailed, "experiment '\(planned.id)' failed: \(error)", at: planned.block.location))
-        }
-        block.seconds = WallClock.seconds(of: clock.now - start)
+        block.fromCache = run.fromCache
+        block.seconds = run.seconds
         return block
     }
 

@@ -10,11 +10,28 @@ public enum LessonScaffold {
         public var description: String
     }
 
-    /// `name` alone goes to `lessons/name.md`; a name with a folder or ending
+    /// `name` alone goes to `folder/name.md`; a name with a folder or ending
     /// in `.md` is a path.
-    public static func path(for name: String) -> String {
+    public static func path(for name: String, folder: String = "lessons") -> String {
         let file = name.lowercased().hasSuffix(".md") ? name : name + ".md"
-        return name.contains("/") || name.lowercased().hasSuffix(".md") ? file : "lessons/" + file
+        if name.contains("/") || name.lowercased().hasSuffix(".md") { return file }
+        return folder == "." ? file : (folder as NSString).appendingPathComponent(file)
+    }
+
+    /// The folder a new lesson goes to in `course`: its first `lessons:`
+    /// entry that is a folder (or names no file yet), else the folder of
+    /// its first lesson file; as a path from the current folder.
+    public static func folder(in course: CourseSettings) -> String {
+        let fm = FileManager.default
+        let entries = course.lessons.map(course.resolve)
+        if let folder = entries.first(where: { entry in
+            var isDirectory: ObjCBool = false
+            return fm.fileExists(atPath: entry, isDirectory: &isDirectory) ? isDirectory.boolValue : !entry.lowercased().hasSuffix(".md")
+        }) {
+            return folder
+        }
+        let above = entries.first.map { ($0 as NSString).deletingLastPathComponent } ?? ""
+        return above.isEmpty ? "." : above
     }
 
     /// "batch-norm_intro" → "Batch norm intro".
@@ -52,8 +69,8 @@ public enum LessonScaffold {
     }
 
     /// Writes the lesson; refuses to replace an existing file.
-    public static func write(name: String, kind: AnyExperimentKind) throws -> String {
-        let path = path(for: name)
+    public static func write(name: String, kind: AnyExperimentKind, folder: String = "lessons") throws -> String {
+        let path = path(for: name, folder: folder)
         if FileManager.default.fileExists(atPath: path) || (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil {
             throw Problem(description: "'\(path)' already exists; choose another name (nothing was written)")
         }

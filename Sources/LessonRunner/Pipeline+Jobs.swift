@@ -40,14 +40,22 @@ extension Pipeline {
         // Loading and planning (cmark, every block's YAML) are per
         // lesson: on `jobs` threads too, in lesson order.
         let registry = registry, reseed = reseed
-        let language = defaultLanguage, folders = executor.sharedDataFolders, courseRoot = executor.courseRoot
+        let language = defaultLanguage, courseOrder = courseOrder, folders = executor.sharedDataFolders, courseRoot = executor.courseRoot
         let loaded: [Loaded] = ParallelMap.map(paths.count, jobs: jobs) { index in
             do {
-                return .plan(Planner.plan(Self.withLanguage(language, try LessonLoader.load(path: paths[index])), registry: registry,
+                let lesson = Self.placed(Self.withLanguage(language, try LessonLoader.load(path: paths[index])), in: courseOrder)
+                return .plan(Planner.plan(lesson, registry: registry,
                                           reseed: reseed, sharedDataFolders: folders, courseRoot: courseRoot))
             } catch {
                 return .unreadable(Self.unreadable(path: paths[index], error: error))
             }
+        }
+        if let observer = executor.observer {
+            let executor = executor
+            observer.runPlanned(TimeLeft.items(loaded.compactMap { item -> Plan? in
+                if case .plan(let plan) = item { return plan }
+                return nil
+            }, isCached: { executor.isCached($0) }), jobs: jobs)
         }
         if jobs == 1 {
             return loaded.map { item in

@@ -14,6 +14,8 @@ public struct Pipeline {
     public var registry: [AnyExperimentKind] = KindRegistry.all
     /// The language of lessons whose front matter names none (the course's `language:`).
     public var defaultLanguage: String?
+    /// The course's `lessons:` list, which places each lesson in the teaching order.
+    public var courseOrder: CourseOrder?
     /// Moves every block's seeds by this much (`--reseed K`); 0 runs the seeds the lessons say.
     public var reseed: UInt64 = 0
 
@@ -26,7 +28,7 @@ public struct Pipeline {
     /// a single diagnostic.
     public func run(path: String) -> ExecutedLesson {
         do {
-            let lesson = Self.withLanguage(defaultLanguage, try LessonLoader.load(path: path))
+            let lesson = Self.placed(Self.withLanguage(defaultLanguage, try LessonLoader.load(path: path)), in: courseOrder)
             return finishPage(executor.execute(Planner.plan(lesson, registry: registry, reseed: reseed,
                                                              sharedDataFolders: executor.sharedDataFolders, courseRoot: executor.courseRoot)))
         } catch {
@@ -46,6 +48,14 @@ public struct Pipeline {
         let start = SourceLocation(path: lesson.path, line: 1, column: 1)
         frontMatter.entries.append(FrontMatter.Entry(key: "lang", value: defaultLanguage, keyLocation: start, valueLocation: start))
         lesson.frontMatter = frontMatter
+        return lesson
+    }
+
+    /// The lesson with its place in the course's list.
+    static func placed(_ lesson: Lesson, in order: CourseOrder?) -> Lesson {
+        guard let order else { return lesson }
+        var lesson = lesson
+        lesson.coursePosition = order.position(of: lesson.path)
         return lesson
     }
 

@@ -28,6 +28,10 @@ public struct PlannedBlock: Sendable {
     public var caption: String?
     public var show: Bool
     public var expectations: [PlannedExpectation]
+    /// The author's `table:`, built from the values after the run.
+    public var table: TableRequest?
+    /// Where the kind's table rows come from by default.
+    public var tableDefaults: TableDefaults?
     public var prepared: PreparedExperiment?
     /// The settings a reader may move (`explore:`) and the run of every
     /// combination; `nil` for a block that explores nothing.

@@ -165,6 +165,8 @@ public enum Planner {
                 }
             }
         }
+        planned.table = TableRequest.decode(reader, block: block, kind: kind)
+        planned.tableDefaults = kind.table
         var context = context
         context.seeds = max(1, planned.seeds.count)
         let exploring = readExplore(reader, kind: kind)

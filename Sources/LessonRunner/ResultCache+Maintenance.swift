@@ -46,6 +46,9 @@ extension ResultCache {
         public var oldest: Date?
         public var newest: Date?
         public var lessonsWithDurations = 0
+        /// Runs recorded in the folder, and how many prune keeps the entries of (``CacheRun``).
+        public var runs = 0
+        public var keptRuns = 0
     }
 
     struct EntryFile {
@@ -73,15 +76,23 @@ extension ResultCache {
 
     /// The keys the last run used, or `nil` if no run has recorded them.
     public func lastRunKeys() -> Set<String>? {
-        guard let data = Confinement.contents((directory as NSString).appendingPathComponent(Self.lastRunFile), limit: 64 << 20)
-        else { return nil }
-        let text = String(decoding: data, as: UTF8.self)
-        return Set(text.split(separator: "\n").map(String.init))
+        CacheRun.all(in: directory).first?.keys
+    }
+
+    /// Nothing says which entries are in use: no run has recorded its keys.
+    public struct NoRunRecorded: Error, CustomStringConvertible {
+        public var directory: String
+        public var description: String {
+            "no run has recorded which entries of '\(directory)' it used; run `lesson render` or `lesson check` first, or give --older-than"
+        }
     }
 
     public func stats() -> Stats {
         var stats = Stats()
-        let used = lastRunKeys() ?? []
+        let runs = CacheRun.all(in: directory)
+        stats.runs = runs.count
+        stats.keptRuns = CacheRun.kept(runs).count
+        let used = runs.first?.keys ?? []
         for file in entryFiles() {
             stats.entries += 1
             stats.bytes += file.bytes
@@ -96,50 +107,70 @@ extension ResultCache {
         return stats
     }
 
-    /// What `prune` removed, or with `dryRun` would remove.
+    /// What `prune` removed, or with `dryRun` would remove, and what it keeps.
     public struct PruneReport: Sendable, Equatable {
         public struct Entry: Sendable, Equatable {
             public var key: String
             public var bytes: Int
             public var lastUsed: Date
             public var unusable: Bool
+            /// The newest recorded run that used it (time, what it was), if any.
+            public var lastRun: (time: Date, description: String)?
+
+            public static func == (a: Entry, b: Entry) -> Bool {
+                a.key == b.key && a.bytes == b.bytes && a.lastUsed == b.lastUsed && a.unusable == b.unusable
+                    && a.lastRun?.time == b.lastRun?.time && a.lastRun?.description == b.lastRun?.description
+            }
         }
         /// The entries removed (or that would be), oldest first.
         public var entries: [Entry] = []
+        /// The entries kept, newest run first.
+        public var kept: [Entry] = []
         /// Entries in the folder before pruning.
         public var total = 0
+        /// The runs whose entries were kept (without `olderThan`), newest first.
+        public var keptRuns: [CacheRun] = []
         public var removed: Int { entries.count }
         public var bytes: Int { entries.reduce(0) { $0 + $1.bytes } }
     }
 
-    /// Removes entries the last run did not use (when `olderThan` is `nil`),
-    /// or entries not used for longer than `olderThan` seconds; unusable
-    /// entries always go. With `dryRun` nothing is removed: the report says
-    /// what would be.
+    /// Removes the entries that none of the recent runs used (when
+    /// `olderThan` is `nil`: ``CacheRun/kept(_:now:)``, the last 10 runs and
+    /// every run of the last 7 days), or entries not used for longer than
+    /// `olderThan` seconds; unusable entries always go. With `dryRun`
+    /// nothing is removed: the report says what would be, and which run
+    /// last used each entry.
     public func prune(olderThan: Double? = nil, dryRun: Bool = false, now: Date = Date()) throws -> PruneReport {
-        let used: Set<String>
-        if olderThan == nil {
-            guard let keys = lastRunKeys() else {
-                throw Unusable(directory: directory, reason: "no run has recorded which entries it used yet; run `lesson render` or `lesson check` first, or give --older-than")
-            }
-            used = keys
-        } else {
-            used = []
-        }
+        let runs = CacheRun.all(in: directory)
         var report = PruneReport()
         let files = entryFiles()
         report.total = files.count
+        var used = Set<String>()
+        if olderThan == nil {
+            guard !runs.isEmpty || files.isEmpty else { throw NoRunRecorded(directory: directory) }
+            report.keptRuns = CacheRun.kept(runs, now: now)
+            for run in report.keptRuns { used.formUnion(run.keys) }
+        }
+        var lastRun: [String: (time: Date, description: String)] = [:]
+        for run in runs.reversed() {
+            for key in run.keys { lastRun[key] = (run.time, run.description) }
+        }
         for file in files {
             let unusable = file.path.hasSuffix(".json")
                 || CacheEntry.read(file.path, key: file.key) == nil
             let stale = olderThan.map { now.timeIntervalSince(file.modified) > $0 } ?? !used.contains(file.key)
+            let entry = PruneReport.Entry(key: file.key, bytes: file.bytes, lastUsed: file.modified, unusable: unusable,
+                                          lastRun: lastRun[file.key])
             if unusable || stale {
                 if dryRun || (try? FileManager.default.removeItem(atPath: file.path)) != nil {
-                    report.entries.append(.init(key: file.key, bytes: file.bytes, lastUsed: file.modified, unusable: unusable))
+                    report.entries.append(entry)
                 }
+            } else {
+                report.kept.append(entry)
             }
         }
         report.entries.sort { ($0.lastUsed, $0.key) < ($1.lastUsed, $1.key) }
+        report.kept.sort { ($0.lastRun?.time ?? $0.lastUsed, $1.key) > ($1.lastRun?.time ?? $1.lastUsed, $0.key) }
         return report
     }
 

@@ -100,8 +100,14 @@ final class WorkBoard: @unchecked Sendable {
         let unit = units[index]
         guard let plan = plans[unit.lesson] else { return }
         let planned = plan.blocks[unit.block]
+        // The share of the block this unit is, for the time left.
+        let positions = Double(max(1, planned.explore?.positions.count ?? 1))
+        func progress(_ share: Double, seconds: Double, fromCache: Bool) {
+            executor.observer?.blockProgress(plan.lesson.path, index: unit.block, share: share, seconds: seconds, fromCache: fromCache)
+        }
         if let position = unit.position {
             let result = executor.runPosition(planned, position)
+            progress(1 / positions, seconds: result.seconds, fromCache: result.fromCache)
             done(index) { blockResults[index] = result }
             return
         }
@@ -111,14 +117,17 @@ final class WorkBoard: @unchecked Sendable {
         }
         if let seed = unit.seed, let prepared = planned.prepared {
             let result = executor.runSeed(planned, prepared: prepared, index: seed)
+            progress(1 / (positions * Double(max(1, planned.seeds.count))), seconds: result.seconds, fromCache: result.fromCache)
             done(index) { seedResults[index] = result }
         } else if let key = unit.seededKey, let prepared = planned.prepared {
             // The whole entry's key is known: not hashed again.
             let result = executor.runSeeds(planned, prepared: prepared, key: key)
+            progress(1 / positions, seconds: result.seconds, fromCache: result.fromCache)
             done(index) { blockResults[index] = result }
         } else {
             // Its other explored positions are units of their own.
             let result = executor.runOne(planned)
+            progress(1 / positions, seconds: result.seconds, fromCache: result.fromCache)
             done(index) { blockResults[index] = result }
         }
     }

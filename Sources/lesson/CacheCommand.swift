@@ -40,6 +40,7 @@ struct CacheStats: ParsableCommand {
         print("cache: \(folder.cacheDirectory)\(missing)")
         print("entries: \(stats.entries) (\(CacheCommand.size(stats.bytes)))")
         print("used by the last run: \(stats.usedByLastRun)")
+        print("runs recorded: \(stats.runs) (prune keeps what \(stats.keptRuns) of them used: \(CacheRun.keptText))")
         print("unusable (corrupt or old format): \(stats.unusable)")
         if let oldest = stats.oldest, let newest = stats.newest {
             print("last used: oldest \(formatter.string(from: oldest)), newest \(formatter.string(from: newest))")
@@ -51,40 +52,51 @@ struct CacheStats: ParsableCommand {
 struct CachePrune: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "prune",
-        abstract: "Remove the entries the last render or check did not use, or those unused for longer than --older-than.",
-        discussion: "Unusable entries (corrupt, or written by an older version) are always removed. The last run is the last one only: after rendering one lesson, or one shard, every other lesson's entries count as unused; prune with --older-than then, and see first with --dry-run.")
+        abstract: "Remove the entries no recent render, check or preview used, or those unused for longer than --older-than.",
+        discussion: "Every run records the entries it used in the cache folder (runs/). Prune keeps what any of \(CacheRun.keptText) used, so rendering one lesson does not make the others' entries unused. Unusable entries (corrupt, or written by an older version) are always removed. See first with --dry-run, which names the run that last used each entry.")
 
     @OptionGroup var folder: CacheFolderOption
 
-    @Option(name: .customLong("older-than"), help: ArgumentHelp("Remove entries not used for this long: 90s, 45m, 12h, 7d, 2w.", valueName: "age"),
+    @Option(name: .customLong("older-than"), help: ArgumentHelp("Remove entries not used for this long, whichever runs used them: 90s, 45m, 12h, 7d, 2w.", valueName: "age"),
             transform: { try CacheAge.seconds($0) })
     var olderThan: Double?
 
-    @Flag(name: .customLong("dry-run"), help: "Remove nothing: list the entries that would go, with their size and when they were last used.")
+    @Flag(name: .customLong("dry-run"), help: "Remove nothing: list every entry, whether it would go or stay, its size, and the run that last used it.")
     var dryRun = false
 
     func run() throws {
-        guard FileManager.default.fileExists(atPath: folder.cacheDirectory) else {
-            print("removed 0 entries: '\(folder.cacheDirectory)' does not exist")
+        let directory = folder.cacheDirectory
+        let cache = ResultCache(directory: directory)
+        // A cache never used (or not made yet) is not a mistake: there is just nothing to do.
+        guard FileManager.default.fileExists(atPath: directory), cache.stats().entries > 0 else {
+            print("nothing to prune in \(directory)" + (FileManager.default.fileExists(atPath: directory) ? "" : " (it does not exist)"))
             return
         }
+        let report: ResultCache.PruneReport
         do {
-            let cache = ResultCache(directory: folder.cacheDirectory)
-            let report = try cache.prune(olderThan: olderThan, dryRun: dryRun)
-            let formatter = ISO8601DateFormatter()
-            if dryRun {
-                for entry in report.entries {
-                    print("\(entry.key)  \(CacheCommand.size(entry.bytes))  last used \(formatter.string(from: entry.lastUsed))\(entry.unusable ? "  (unusable)" : "")")
-                }
-            }
-            let count = "\(report.removed) of \(report.total) entr\(report.total == 1 ? "y" : "ies") (\(CacheCommand.size(report.bytes)))"
-            let why = olderThan == nil
-                ? "not used by the last run (it used \(cache.lastRunKeys()?.count ?? 0))"
-                : "not used for longer than \(CacheCommand.age(olderThan!))"
-            print((dryRun ? "would remove " : "removed ") + count + ": " + why + (dryRun ? "; nothing was removed" : ""))
+            report = try cache.prune(olderThan: olderThan, dryRun: dryRun)
         } catch {
-            throw ValidationError("\(error)")
+            // Not a usage error: the command was right, the folder has no record yet.
+            Terminal.printError("error: \(error)")
+            throw ExitCode(1)
         }
+        if dryRun {
+            for entry in report.entries { print("remove  " + Self.line(entry) + (entry.unusable ? "  (unusable)" : "")) }
+            for entry in report.kept { print("keep    " + Self.line(entry)) }
+        }
+        let count = "\(report.removed) of \(report.total) entr\(report.total == 1 ? "y" : "ies") (\(CacheCommand.size(report.bytes)))"
+        let runs = report.keptRuns.count
+        let why = olderThan.map { "not used for longer than \(CacheCommand.age($0))" }
+            ?? "used by none of the \(runs) run\(runs == 1 ? "" : "s") kept (\(CacheRun.keptText))"
+        print((dryRun ? "would remove " : "removed ") + count + ": " + why + (dryRun ? "; nothing was removed" : ""))
+    }
+
+    /// "<key>  1.2 KiB  last used by the run of 2026-12-06T15:02:11Z (lesson check, 3 lessons)".
+    static func line(_ entry: ResultCache.PruneReport.Entry) -> String {
+        let formatter = ISO8601DateFormatter()
+        let use = entry.lastRun.map { "last used by the run of \(formatter.string(from: $0.time)) (\($0.description))" }
+            ?? "last used \(formatter.string(from: entry.lastUsed)), by no recorded run"
+        return "\(entry.key)  \(CacheCommand.size(entry.bytes))  \(use)"
     }
 }
 

@@ -14,7 +14,7 @@ struct Check: ParsableCommand {
         // Before anything is written (cache entries, formulas, pages): an
         // interrupt at any moment removes the files being written.
         TemporaryFiles.installSignalHandlers()
-        let lessons = try options.runAll(ci: ci)
+        let lessons = try options.runAll(ci: ci, command: "check")
         Terminal.report(lessons, format: options.format)
         let summary = CheckSummary(lessons)
         FailureList.print(lessons, reseed: options.reseed)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import LessonReport
 import NeuralEngine
+import HostMachine
 
 @main
 struct Lesson: ParsableCommand {

@@ -7,9 +7,9 @@ struct NewLesson: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new",
         abstract: "Write a new lesson that passes `lesson check` at once: a title, a paragraph, one block and an inline value.",
-        discussion: "NAME alone writes lessons/NAME.md; a NAME with a folder or ending in .md is the path. An existing file is never replaced.")
+        discussion: "NAME alone writes NAME.md into the course's first lesson folder (the first folder its course.yml's 'lessons:' names, found from any folder of the course), else into lessons/ of the current folder; a NAME with a folder or ending in .md is a path from the current folder. An existing file is never replaced.")
 
-    @Argument(help: "The lesson's name (lessons/NAME.md) or path.")
+    @Argument(help: "The lesson's name (NAME.md in the course's lesson folder, else lessons/NAME.md) or path.")
     var name: String
 
     @Option(help: "The kind of the block (see `lesson kinds`).")
@@ -26,9 +26,14 @@ struct NewLesson: ParsableCommand {
     func run() throws {
         guard let kind = KindRegistry.kind(named: kind) else { return }
         do {
-            let path = try LessonScaffold.write(name: name, kind: kind)
+            let course = Course.settings
+            let path = try LessonScaffold.write(name: name, kind: kind, folder: course.map(LessonScaffold.folder) ?? "lessons")
             let argument = Self.shellWord(path)
             print("wrote \(path); `lesson check \(argument)` runs it, `lesson preview \(argument)` shows it")
+            if let course, CourseOrder(course).position(of: path) == nil {
+                // A course that lists its files runs only those: say so rather than leave the lesson out silently.
+                print("note: \(course.path) does not list it, so `lesson check` and `lesson render` without paths leave it out; add it to 'lessons:' there")
+            }
         } catch let problem as LessonScaffold.Problem {
             // Not a ValidationError: the command was used right, and its usage line would not help.
             Terminal.printError("error: \(problem.description)")

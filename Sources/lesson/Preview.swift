@@ -42,7 +42,7 @@ struct Preview: ParsableCommand {
         let watcher = FileWatcher(files: discoveredLessons())
         func renderAll() {
             do {
-                let lessons = try options.runAll()
+                let lessons = try options.runAll(command: "preview")
                 Terminal.report(lessons, format: options.format)
                 try writer.write(lessons)
                 let summary = CheckSummary(lessons)

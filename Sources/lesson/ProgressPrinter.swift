@@ -5,7 +5,9 @@ import LessonRunner
 /// Shows which lesson and block is running: a live line on a terminal, one
 /// line per lesson otherwise (CI logs), each with the lesson's wall time and
 /// the run's elapsed time. In a log, a line every ~10 s says what is still
-/// running, so a long block does not leave CI silent.
+/// running, so a long block does not leave CI silent. The live line and the
+/// ~10 s lines count the blocks and say about how long is left
+/// (``TimeLeft``); the per-lesson lines stay the same from run to run.
 /// Blocks report from several threads under `--jobs`, hence the lock.
 final class ProgressPrinter: ProgressObserver, @unchecked Sendable {
     private let live = Terminal.stderrIsTerminal
@@ -18,6 +20,10 @@ final class ProgressPrinter: ProgressObserver, @unchecked Sendable {
     private var running: String?
     private var lastLine: ContinuousClock.Instant
     private var stopped = false
+    /// The run's blocks and what is learnt of their rates, once planned.
+    private var timeLeft: TimeLeft?
+    /// Blocks started so far.
+    private var started = 0
     /// Seconds of silence in a log before a heartbeat line.
     static let heartbeat: Double = 10
 
@@ -31,18 +37,28 @@ final class ProgressPrinter: ProgressObserver, @unchecked Sendable {
         }
     }
 
+    func runPlanned(_ blocks: [TimeLeft.Item], jobs: Int) {
+        lock.withLock { timeLeft = TimeLeft(items: blocks, jobs: jobs) }
+    }
+
+    func blockProgress(_ path: String, index: Int, share: Double, seconds: Double, fromCache: Bool) {
+        lock.withLock { timeLeft?.progress(lesson: path, index: index, share: share, seconds: seconds, fromCache: fromCache) }
+    }
+
     func lessonStarted(_ path: String, blocks: Int) {
         lock.withLock { if firstStart[path] == nil { firstStart[path] = clock.now } }
         if live { status("\(name(path)) …") }
     }
 
     func blockStarted(_ path: String, index: Int, of total: Int, id: String, kind: String) {
-        let text = "\(name(path)) · block \(index + 1)/\(total) · \(id) (\(kind))"
-        lock.withLock {
+        let text = "\(name(path)) · \(id) (\(kind))"
+        let count: String = lock.withLock {
             if firstStart[path] == nil { firstStart[path] = clock.now }
             running = text
+            started += 1
+            return timeLeft?.line(started: started) ?? "block \(index + 1)/\(total)"
         }
-        if live { status(text + " · " + Self.clockText(elapsed)) }
+        if live { status(text + " · " + count + " · " + Self.clockText(elapsed)) }
     }
 
     func lessonFinished(_ lesson: ExecutedLesson) {
@@ -55,7 +71,10 @@ final class ProgressPrinter: ProgressObserver, @unchecked Sendable {
         // Wall time, from its first block's start: under --jobs the blocks of
         // a lesson overlap, and the sum of their times is not how long it took.
         let now = clock.now
-        let began = lock.withLock { firstStart[lesson.lesson.path] } ?? now
+        let began: ContinuousClock.Instant = lock.withLock {
+            timeLeft?.finished(lesson: lesson.lesson.path)
+            return firstStart[lesson.lesson.path] ?? now
+        }
         line += String(format: " (%@ into the run; took %.2f s)", Self.clockText(elapsed), Self.seconds(now - began))
         line = TerminalText.neutralizingCommands(TerminalText.escaped(line))
         // One write under the lock: under `--jobs` a block's status line may
@@ -92,7 +111,8 @@ final class ProgressPrinter: ProgressObserver, @unchecked Sendable {
                 if stopped { return nil }
                 guard Self.seconds(clock.now - lastLine) >= Self.heartbeat else { return "" }
                 lastLine = clock.now
-                return "… \(Self.clockText(elapsed)) elapsed" + (running.map { "; running \($0)" } ?? "")
+                let count = timeLeft.map { "; " + $0.line(started: started) } ?? ""
+                return "… \(Self.clockText(elapsed)) elapsed" + count + (running.map { "; running \($0)" } ?? "")
             }
             guard let line else { return }
             if !line.isEmpty {

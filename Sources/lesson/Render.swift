@@ -44,7 +44,7 @@ struct Render: ParsableCommand {
         TemporaryFiles.installSignalHandlers()
         try options.checkPaths()
         try RunOptions.prepareOutput(out)
-        let lessons = try options.runAll(ci: ci)
+        let lessons = try options.runAll(ci: ci, command: "render")
         Terminal.report(lessons, format: options.format)
         let renderOptions = RenderOptions(allowRawHTML: unsafeHTML, renderDate: RenderOptions.today(),
                                           courseTitle: courseTitle.flatMap { $0.isEmpty ? nil : $0 } ?? Course.settings?.title)

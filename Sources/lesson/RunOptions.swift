@@ -82,6 +82,15 @@ struct RunOptions: ParsableArguments {
     /// validates before it reports unknown options, so `lesson render -x` run
     /// where there is no `lessons` folder would complain about the folder.
     func checkPaths() throws {
+        if paths.isEmpty, let course = Course.settings {
+            let missing = course.missingLessons()
+            if !missing.isEmpty {
+                // Where the course names them, not as a usage error of the command.
+                Terminal.report(missing, format: format)
+                Terminal.printError("error: \(course.path) names \(missing.count == 1 ? "a lesson" : "lessons") that do\(missing.count == 1 ? "es" : "") not exist; nothing was run")
+                throw ExitCode(64)
+            }
+        }
         // A symbolic link that leads nowhere passes here; loading it says why it fails.
         for path in lessonPaths where !FileManager.default.fileExists(atPath: path)
             && (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) == nil {
@@ -99,7 +108,9 @@ struct RunOptions: ParsableArguments {
         }
     }
 
-    func runAll(ci: CIOptions? = nil) throws -> [ExecutedLesson] {
+    /// - Parameter command: the command's name, for the run's record in the
+    ///   cache folder (what `cache prune --dry-run` names).
+    func runAll(ci: CIOptions? = nil, command: String) throws -> [ExecutedLesson] {
         let shard = ci?.shard, junit = ci?.junit
         let paths = lessonPaths, cacheDirectory = cacheFolder
         try checkPaths()
@@ -133,6 +144,7 @@ struct RunOptions: ParsableArguments {
         var pipeline = Pipeline(executor: executor,
                                 typesetter: MathTypesetter(cacheDirectory: noCache ? nil : cacheDirectory))
         pipeline.defaultLanguage = Course.settings?.language
+        pipeline.courseOrder = Course.settings.map(CourseOrder.init)
         pipeline.reseed = reseed
         let lessons = pipeline.run(paths: files, jobs: jobs)
         progress.finish()
@@ -143,7 +155,8 @@ struct RunOptions: ParsableArguments {
             for lesson in lessons where shard == nil && !lesson.blocks.isEmpty && !lesson.blocks.contains(where: \.fromCache) {
                 usage.lessonTook(lesson.lesson.path, seconds: lesson.seconds)
             }
-            usage.save(in: cacheDirectory)
+            let run = "lesson \(command), \(lessons.count) lesson\(lessons.count == 1 ? "" : "s")" + (shard.map { " (shard \($0.index)/\($0.count))" } ?? "")
+            usage.save(in: cacheDirectory, run: run)
         }
         if let junit {
             do {

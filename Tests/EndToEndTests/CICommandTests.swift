@@ -69,12 +69,15 @@ import Testing
         #expect(stats.status == 0)
         #expect(stats.stdout.contains("entries: 1 ("), "\(stats.stdout)")
         #expect(stats.stdout.contains("used by the last run: 1"))
+        #expect(stats.stdout.contains("runs recorded: 2 (prune keeps what 2 of them used: the last 10 runs, and every run of the last 7 days)"), "\(stats.stdout)")
         #expect(stats.stdout.hasPrefix("cache: \(cache)\n"), "\(stats.stdout)")
         let elsewhere = try LessonBinary.run(["cache", "stats", "--cache-dir", cache + "-typo"])
         #expect(elsewhere.stdout.hasPrefix("cache: \(cache)-typo (does not exist)\n"), "\(elsewhere.stdout)")
 
         // A damaged entry is a miss: the block runs again, nothing crashes.
         let entry = try #require(try FileManager.default.contentsOfDirectory(atPath: cache).first { $0.hasSuffix(".entry") })
+        try FileManager.default.createDirectory(atPath: dir.path + "/unrecorded", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: cache + "/" + entry, toPath: dir.path + "/unrecorded/" + entry)
         try Data("lesson-cache 2 3 0\nabc".utf8).write(to: URL(fileURLWithPath: cache + "/" + entry))
         let damaged = try LessonBinary.run(["check", good, "--cache-dir", cache])
         #expect(damaged.status == 0)
@@ -82,15 +85,27 @@ import Testing
 
         try Data().write(to: URL(fileURLWithPath: cache + "/stale.entry"))
         // --dry-run lists what would go and removes nothing.
+        // --dry-run lists every entry: what would go, what stays, and the run that last used it.
         let dry = try LessonBinary.run(["cache", "prune", "--dry-run", "--cache-dir", cache])
         let lines = dry.stdout.split(separator: "\n")
-        #expect(lines.count == 2 && lines[0].hasPrefix("stale  0 bytes  last used ") && lines[0].hasSuffix("(unusable)"), "\(dry.stdout)")
-        #expect(lines.last == "would remove 1 of 2 entries (0 bytes): not used by the last run (it used 1); nothing was removed")
+        #expect(lines.count == 3 && lines[0].hasPrefix("remove  stale  0 bytes  last used ") && lines[0].hasSuffix(", by no recorded run  (unusable)"), "\(dry.stdout)")
+        #expect(lines[1].hasPrefix("keep    ") && lines[1].contains(" last used by the run of ") && lines[1].hasSuffix(" (lesson check, 1 lesson)"), "\(dry.stdout)")
+        #expect(lines.last == "would remove 1 of 2 entries (0 bytes): used by none of the 3 runs kept (the last 10 runs, and every run of the last 7 days); nothing was removed")
         #expect(FileManager.default.fileExists(atPath: cache + "/stale.entry"))
         let prune = try LessonBinary.run(["cache", "prune", "--cache-dir", cache])
-        #expect(prune.stdout == "removed 1 of 2 entries (0 bytes): not used by the last run (it used 1)\n", "\(prune.stdout)\(prune.stderr)")
+        #expect(prune.stdout == "removed 1 of 2 entries (0 bytes): used by none of the 3 runs kept (the last 10 runs, and every run of the last 7 days)\n", "\(prune.stdout)\(prune.stderr)")
         let prune2 = try LessonBinary.run(["cache", "prune", "--older-than", "0s", "--cache-dir", cache])
         #expect(prune2.stdout.hasPrefix("removed 1 of 1 entry "), "\(prune2.stdout)")
+
+        // A cache never used, or not there: nothing to do, said plainly.
+        for (folder, said) in [(cache + "-never", "nothing to prune in \(cache)-never (it does not exist)\n"), (dir.path, "nothing to prune in \(dir.path)\n")] {
+            let nothing = try LessonBinary.run(["cache", "prune", "--dry-run", "--cache-dir", folder])
+            #expect(nothing.status == 0 && nothing.stdout == said && nothing.stderr.isEmpty, "\(nothing.stdout)\(nothing.stderr)")
+        }
+        // Entries with no run's record (a folder copied in by hand): an error, but not one of usage.
+        let unrecorded = try LessonBinary.run(["cache", "prune", "--dry-run", "--cache-dir", dir.path + "/unrecorded"])
+        #expect(unrecorded.status == 1 && unrecorded.stderr.contains("no run has recorded which entries of") && !unrecorded.stderr.contains("Usage")
+            && !unrecorded.stderr.contains("writable"), "\(unrecorded.stderr)")
 
         let file = dir.appendingPathComponent("file").path
         FileManager.default.createFile(atPath: file, contents: Data())

@@ -38,6 +38,40 @@ import Testing
         #expect(check.stderr.contains("course.yml:2:1: error: unknown setting 'lesons'; did you mean 'lessons'?"), "\(check.stderr)")
     }
 
+    /// The index follows `lessons:` as written; an entry that names nothing
+    /// stops the run at its place in course.yml; `lesson new` from a folder
+    /// below the course writes into the course's lesson folder.
+    @Test func theIndexFollowsTheCoursesListAndNewLessonsGoIntoIt() throws {
+        let dir = try LessonBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try LessonBinary.write([
+            "course.yml": "lessons:\n  - intro.md\n  - chapters\n",
+            "intro.md": "---\norder: 5\n---\n# Intro\n",
+            "chapters/a.md": "# A\n",
+            "chapters/b.md": "---\norder: 1\n---\n# B\n",
+            "notes/x.txt": "",
+        ], into: dir)
+        let new = try LessonBinary.run(["new", "c"], in: dir.appendingPathComponent("notes"))
+        #expect(new.status == 0, "\(new.stderr)")
+        #expect(new.stdout.hasPrefix("wrote ../chapters/c.md;"), "\(new.stdout)")
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("chapters/c.md").path))
+        let render = try LessonBinary.run(["render"], in: dir)
+        #expect(render.status == 0, "\(render.stderr)")
+        let index = try String(contentsOf: dir.appendingPathComponent("site/index.html"), encoding: .utf8)
+        let positions = ["intro.html", "b.html", "a.html", "c.html"].compactMap { index.range(of: "href=\"\($0)\"")?.lowerBound }
+        #expect(positions.count == 4 && positions == positions.sorted(), "\(index)")
+        // A lesson rendered alone keeps its place in the list.
+        let alone = try LessonBinary.run(["render", "intro.md"], in: dir)
+        #expect(alone.status == 0, "\(alone.stderr)")
+        let again = try String(contentsOf: dir.appendingPathComponent("site/index.html"), encoding: .utf8)
+        #expect(again.range(of: "href=\"intro.html\"")!.lowerBound < again.range(of: "href=\"b.html\"")!.lowerBound)
+        try "lessons:\n  - intro.md\n  - chapter\n".write(to: dir.appendingPathComponent("course.yml"), atomically: true, encoding: .utf8)
+        let check = try LessonBinary.run(["check"], in: dir.appendingPathComponent("chapters"))
+        #expect(check.status == 64)
+        #expect(check.stderr.contains("course.yml:3:5: error: no lesson file or folder 'chapter'; did you mean 'chapters'?"), "\(check.stderr)")
+        #expect(!check.stderr.contains("Usage") && !check.stdout.contains("checked"), "\(check.stderr)")
+    }
+
     /// `data: digits` in a chapter folder of a course, with no file anywhere:
     /// the built-in digits; a course's shared data folder serves every lesson.
     @Test func builtInDigitsAndSharedDataFolders() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import LessonTestSupport
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -22,20 +23,32 @@ import Testing
 
     @Test func servesPagesAndBumpsTheVersionOnSave() throws {
         let binary = try #require(LessonCommandTests.binary)
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("preview-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let lesson = dir.appendingPathComponent("a.md")
-        try "# A\n\n```experiment softmax\nlogits: [1, 2]\nlabel: 1\n```\n".write(to: lesson, atomically: true, encoding: .utf8)
-        let port = Int.random(in: 20_000...40_000)
+        let scratch = try ScratchFolder("preview")
+        let dir = scratch.url
+        let lesson = URL(fileURLWithPath: try scratch.write("# A\n\n```experiment softmax\nlogits: [1, 2]\nlabel: 1\n```\n", to: "a.md"))
+        // Port 0: the system picks a free one, and the preview says which
+        // (no guess that another process on the machine may hold).
         let process = Process()
         process.executableURL = binary
-        process.arguments = ["preview", dir.path, "--port", String(port), "--out", dir.appendingPathComponent("out").path,
+        process.arguments = ["preview", dir.path, "--port", "0", "--out", dir.appendingPathComponent("out").path,
                              // Stopped by the test; this only ends a preview the test lost.
                              "--no-cache", "--stop-after", "600"]
-        process.standardError = FileHandle.nullDevice
+        let errors = Pipe()
+        process.standardError = errors
+        let announced = PortLine()
+        errors.fileHandleForReading.readabilityHandler = { handle in announced.append(handle.availableData) }
         try process.run()
-        defer { if process.isRunning { process.terminate() } }
+        defer {
+            if process.isRunning { process.terminate() }
+            errors.fileHandleForReading.readabilityHandler = nil
+        }
+        var announcedPort: Int?
+        for _ in 0..<1_200 where announcedPort == nil {
+            Thread.sleep(forTimeInterval: 0.1)
+            announcedPort = announced.port
+        }
+        let port = try #require(announcedPort, "the preview never said where it listens: \(announced.text)")
+        #expect(port > 0)
         var page: (Int, String)?
         // Polls until the server answers: as long as a busy machine needs (up
         // to two minutes), no longer than a quiet one does.
@@ -60,5 +73,31 @@ import Testing
         #expect(get("http://127.0.0.1:\(port)/a.html")?.1.contains("Changed.") == true)
         process.terminate()
         process.waitUntilExit()
+    }
+}
+
+/// The preview's stderr as it arrives, and the port of its
+/// "previewing at http://127.0.0.1:PORT/" line once it has come.
+final class PortLine: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+
+    func append(_ chunk: Data) {
+        lock.lock()
+        data.append(chunk)
+        lock.unlock()
+    }
+
+    var text: String {
+        lock.lock()
+        defer { lock.unlock() }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    var port: Int? {
+        guard let range = text.range(of: "previewing at http://127.0.0.1:") else { return nil }
+        let digits = text[range.upperBound...].prefix { $0.isNumber }
+        guard text[range.upperBound...].dropFirst(digits.count).first == "/" else { return nil }
+        return Int(digits)
     }
 }

@@ -53,4 +53,17 @@ import Testing
             #expect(IndexManifest.believable(entry) == nil, "\(href)")
         }
     }
+
+    /// In a course with a `lessons:` list, a render of one lesson puts it at
+    /// its place in the list, not after the lessons rendered before.
+    @Test func aCoursesListPlacesALessonRenderedAlone() {
+        func placed(_ source: String, _ position: Int?) -> IndexManifest.Item {
+            var entry = item(source)
+            entry.position = position
+            return entry
+        }
+        let previous = [placed("l/a.md", 0), placed("l/c.md", 2), placed("x/loose.md", nil)]
+        let merged = IndexManifest.merge(previous: previous, rendered: [placed("l/b.md", 1)]) { _ in true }
+        #expect(merged.map(\.source) == ["l/a.md", "l/b.md", "l/c.md", "x/loose.md"])
+    }
 }

@@ -11,7 +11,16 @@ import Testing
     /// The folders whose files decide a result's numbers: the plugin's
     /// `computingTargets`. Everything else — the report and its CSS, the
     /// Markdown loader, math, the command line — is left out on purpose.
-    static let computing = ["NeuralEngine", "Experiments", "LessonRunner", "LessonSupport", "CCPUID", "COpenBLAS"]
+    static let computing = ["NeuralEngine", "HostMachine", "Experiments", "LessonRunner", "LessonSupport", "CCPUID", "COpenBLAS"]
+
+    /// The plugin's list is this one: a target added there is added here,
+    /// and the digest test below then checks the binary covers it.
+    @Test func thePluginDigestsTheseTargets() throws {
+        let plugin = try String(contentsOf: Self.root.appendingPathComponent("Plugins/ComputingCodeDigest/plugin.swift"), encoding: .utf8)
+        let line = try #require(plugin.split(separator: "\n").first { $0.contains("static let computingTargets") })
+        let names = line.split(separator: "\"").enumerated().filter { $0.offset % 2 == 1 }.map { String($0.element) }
+        #expect(Set(names) == Set(Self.computing), "Plugins/ComputingCodeDigest lists \(names)")
+    }
 
     @Test func theKeyChangesWithTheCode() throws {
         let plan = Planner.plan(LessonLoader.parse("```experiment softmax\nlogits: [1, 2]\nlabel: 1\n```\n", path: "l.md"))

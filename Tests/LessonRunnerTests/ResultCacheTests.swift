@@ -126,7 +126,7 @@ import Testing
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         ResultCache(directory: dir).store(outcome, key: "old")
-        #expect(throws: ResultCache.Unusable.self) { try ResultCache(directory: dir).prune() }
+        #expect(throws: ResultCache.NoRunRecorded.self) { try ResultCache(directory: dir).prune() }
         let usage = CacheUsage()
         let cache = ResultCache(directory: dir, usage: usage)
         cache.store(outcome, key: "new")
@@ -145,6 +145,57 @@ import Testing
         #expect(cache.load("new") == outcome)
         #expect(cache.stats().entries == 1)
         #expect(ResultCache.recordedDurations(in: dir) == ["l.md": 2])
+    }
+
+    /// Prune keeps what any of the last 10 runs, or any run of the last 7
+    /// days, used: a render of one lesson leaves the others' entries alone.
+    /// Records older than both are dropped when a run records its own.
+    @Test func pruneKeepsWhatRecentRunsUsed() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let cache = ResultCache(directory: dir)
+        let day = 86_400.0
+        let now = Date()
+        for key in ["all", "one", "recent", "old0", "old1"] { cache.store(outcome, key: key) }
+        // Eleven runs weeks ago, the oldest of which alone used "old0".
+        for n in 0..<11 {
+            CacheRun.record(CacheRun(time: now.addingTimeInterval(-Double(30 - n) * day), description: "old \(n)",
+                                     keys: n == 0 ? ["old0"] : ["old1"]), in: dir, name: "old-\(n).run")
+        }
+        CacheRun.record(CacheRun(time: now.addingTimeInterval(-2 * day), description: "lesson check, 9 lessons", keys: ["all", "one"]),
+                        in: dir, name: "check.run")
+        CacheRun.record(CacheRun(time: now, description: "lesson render, 1 lesson", keys: ["one"]), in: dir, name: "render.run")
+        // Old runs past the last 10 went as the newer ones were recorded.
+        #expect(CacheRun.all(in: dir).count == 10)
+        #expect(!FileManager.default.fileExists(atPath: dir + "/runs/old-0.run"))
+        let dry = try cache.prune(dryRun: true, now: now)
+        #expect(Set(dry.entries.map(\.key)) == ["old0", "recent"], "\(dry.entries.map(\.key))")
+        #expect(Set(dry.kept.map(\.key)) == ["all", "one", "old1"])
+        #expect(dry.keptRuns.count == 10)
+        // Each entry names the newest run that used it.
+        #expect(dry.kept.first { $0.key == "one" }?.lastRun?.description == "lesson render, 1 lesson")
+        #expect(dry.kept.first { $0.key == "all" }?.lastRun?.description == "lesson check, 9 lessons")
+        #expect(dry.entries.first { $0.key == "recent" }?.lastRun == nil)
+        #expect(cache.stats().entries == 5)
+        // A week on, the check is no longer recent but still among the last 10 runs.
+        let later = try cache.prune(dryRun: true, now: now.addingTimeInterval(8 * day))
+        #expect(Set(later.kept.map(\.key)) == ["all", "one", "old1"])
+        #expect(try cache.prune(now: now).removed == 2)
+        #expect(cache.load("all") == outcome && cache.load("old0") == nil)
+    }
+
+    /// A record that is a link, or not a record, is not read: a cache
+    /// folder may come with a pull request.
+    @Test func onlyRecordsAreRead() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        CacheRun.record(CacheRun(time: Date(), description: "lesson check, 1 lesson", keys: ["a"]), in: dir, name: "real.run")
+        try "{\"time\": 1, \"description\": \"elsewhere\"}\nb\n".write(toFile: dir + "/outside.txt", atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: dir + "/runs/link.run", withDestinationPath: dir + "/outside.txt")
+        try "not a record\nc\n".write(toFile: dir + "/runs/junk.run", atomically: true, encoding: .utf8)
+        let runs = CacheRun.all(in: dir)
+        #expect(runs.map(\.description) == ["lesson check, 1 lesson"] && runs.first?.keys == ["a"])
+        #expect(ResultCache(directory: dir).stats().runs == 1)
     }
 
     @Test func pruneOlderThanUsesTheLastUse() throws {

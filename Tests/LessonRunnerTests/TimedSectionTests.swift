@@ -4,6 +4,7 @@ import LessonMarkdown
 import NeuralEngine
 import Testing
 @testable import LessonRunner
+import LessonSupport
 
 /// Under `--jobs`, a kind's timed section runs with no other block at work,
 /// while the rest of the blocks run in parallel; checked with counters that

@@ -1,4 +1,12 @@
 extension Chart {
+    /// A series of a seeded chart whose mean, from point ``from`` on, is over
+    /// fewer runs than the block's (runs that stopped early have no point there).
+    struct ThinnedMean: Hashable {
+        var series: Int
+        var from: Int
+        var fewestRuns: Int
+    }
+
     /// At most this many points of a series are read out one by one in a
     /// seeded chart's description; a longer series is described by its first
     /// and last points and where its mean is lowest and highest.
@@ -17,8 +25,10 @@ extension Chart {
     ///     brackets then span the runs' own whiskers.
     ///   - referencesOfFirstSeed: the seed whose reference lines are shown,
     ///     when they differed between runs and could not be averaged.
+    ///   - thinned: the series whose mean is, from some point on, over fewer
+    ///     runs than the block's, because runs stopped early.
     func seedDescription(runsPhrase: String, seedRange: String, ownSpread: Bool,
-                         referencesOfFirstSeed: UInt64? = nil) -> String {
+                         referencesOfFirstSeed: UInt64? = nil, thinned: [ThinnedMean] = []) -> String {
         let bracket = ownSpread
             ? "in brackets the lowest to the highest of the runs' own whiskers or band"
             : "in brackets the lowest to the highest run"
@@ -28,6 +38,12 @@ extension Chart {
         var sentences = [what + ", \(bracket)."]
         for series in series {
             sentences.append(describe(series))
+        }
+        if !thinned.isEmpty {
+            let runs = seedRuns.map { " of \($0)" } ?? ""
+            sentences.append("Some runs stopped early (diverged or stopped by patience); from there a line is the mean of the runs still running: "
+                + thinned.map { "\(series[$0.series].name) from \(xLabel.isEmpty ? "" : xLabel + " ")\(position(series[$0.series], $0.from)) (down to \($0.fewestRuns)\(runs) runs)" }
+                    .joined(separator: "; ") + ".")
         }
         if !referenceLines.isEmpty {
             let lines = referenceLines.map { "\($0.label) at \(value($0.y))" }.joined(separator: ", ")

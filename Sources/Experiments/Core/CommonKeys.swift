@@ -12,6 +12,15 @@ public enum CommonKeys {
         KeyDescriptor("show", type: "boolean", default: "false", "Show the block's YAML above its results."),
         KeyDescriptor("expect", type: "list of expressions", default: "[]",
                       "Checks over the block's named values, e.g. \"loss < 0.1\", \"approx(a, b, 1e-3)\"."),
+        KeyDescriptor(
+            "table", type: "list or mapping", described: "(the kind's own table)",
+            "The block's table, built from its values: a list of columns, e.g. [name, test_accuracy, best_epoch], or a mapping of "
+            + "columns, rows (the names of the rows to show, in order), from (the list of records the rows come from; each kind "
+            + "has a default, see its 'table:' line) and caption. A column is a field of the row, a path into it "
+            + "(curve.validation_loss[-1]) or an expression over them (test_accuracy - train_accuracy); written as "
+            + "'field: {label: \"test acc.\", format: \".1%\", better: higher}' (or 'field: label') it gets its own label, format "
+            + "(%, .1%, .3f, .2e, .4g; fields named for an accuracy or a fraction default to %) and a mark on its best row. "
+            + "It replaces the kind's first table; over seeds its numbers are the mean ± sd and the mark goes to the best mean."),
         KeyDescriptor("explore", type: "mapping of 1 or 2 keys to lists of values", described: "(none)",
                       "Settings a reader may move on the page, e.g. 'keep_prob: [0.2, 0.5, 1.0]': every combination runs, the block's own setting is the default position. Expectations read the default; 'every: \"…\"' checks every position and explored.keep_prob[0.2].x reads another."),
     ]

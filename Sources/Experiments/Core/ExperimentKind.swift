@@ -23,6 +23,8 @@ public protocol ExperimentKind {
     static var budget: String { get }
     /// A block that runs in well under a second (`lesson new`; the tests).
     static var example: KindExample? { get }
+    /// Where an author's `table:` takes its rows from; `nil`: it must say `from:`.
+    static var table: TableDefaults? { get }
 
     /// Decodes a body. Problems go to `reader.issues`; return `nil` only when
     /// no usable spec could be built.
@@ -44,6 +46,7 @@ extension ExperimentKind {
     public static var values: [ValueDescriptor] { [] }
     public static var budget: String { "no limit beyond the ranges of its keys" }
     public static var example: KindExample? { nil }
+    public static var table: TableDefaults? { nil }
     public static func dataFiles(_ spec: Spec, context: DecodeContext) -> [String] { [] }
     public static func work(_ spec: Spec) -> [WorkEstimate] { [] }
 }
@@ -122,6 +125,11 @@ public struct PreparedExperiment: Sendable {
     public var specJSON: String
     public var dataFiles: [String]
     public var run: @Sendable (RunContext) throws -> ExperimentOutcome
+    /// The work of one run as a share of its kind's budgets (the sum, over
+    /// the kind's ``WorkEstimate``s of time, of amount ÷ budget): what the
+    /// progress lines' time left is estimated from. 0 for a kind that
+    /// declares no work.
+    public var work: Double = 0
 }
 
 /// A kind with its type erased, for the registry.
@@ -133,6 +141,7 @@ public struct AnyExperimentKind: Sendable {
     public var values: [ValueDescriptor]
     public var budget: String
     public var example: KindExample?
+    public var table: TableDefaults?
     public var prepare: @Sendable (SpecReader, DecodeContext) -> PreparedExperiment?
 
     public init<K: ExperimentKind>(_ kind: K.Type) {
@@ -143,6 +152,7 @@ public struct AnyExperimentKind: Sendable {
         values = K.values
         budget = K.budget
         example = K.example
+        table = K.table
         prepare = { reader, context in
             guard let spec = K.decode(reader, context: context), reader.issues.isEmpty else { return nil }
             reader.check(K.work(spec), context: context)
@@ -152,10 +162,11 @@ public struct AnyExperimentKind: Sendable {
             encoder.nonConformingFloatEncodingStrategy = .convertToString(
                 positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
             let json = (try? encoder.encode(spec)).flatMap { String(data: $0, encoding: .utf8) } ?? "\(spec)"
+            let work = K.work(spec).filter { !$0.heldPerRun && $0.budget > 0 }.reduce(0) { $0 + $1.amount / $1.budget }
             return PreparedExperiment(
                 kind: K.name, timesItself: K.timesItself, specJSON: json,
                 dataFiles: K.dataFiles(spec, context: context),
-                run: { try K.run(spec, context: $0) })
+                run: { try K.run(spec, context: $0) }, work: work.isFinite ? work : 0)
         }
     }
 }

@@ -222,16 +222,26 @@ struct SeedSummary {
             return [.chart(first), .note("The chart differs between the \(runsPhrase) (e.g. a run stopped early); the first seed's is shown.")]
         }
         var chart = first
+        var thinned: [Chart.ThinnedMean] = []
         for s in first.series.indices {
             let series = charts.map { $0.series[s] }
             let count = first.series[s].y.count
             var mean: [Double] = [], low: [Double] = [], high: [Double] = []
+            var thin: Chart.ThinnedMean?
             for i in 0..<count {
-                let ys = series.map { $0.y[i] }
+                // A run that stopped early (diverged, early stopping) has no
+                // point here: the mean is over the runs still going, so the
+                // line goes on instead of breaking where the first run stopped.
+                let ys = series.map { $0.y[i] }.filter { !$0.isNaN }
                 mean.append(SeedStatistic.mean(ys))
-                low.append((series.map { $0.yLow?[safe: i] ?? $0.y[i] }).min()!)
-                high.append((series.map { $0.yHigh?[safe: i] ?? $0.y[i] }).max()!)
+                low.append(series.map { $0.yLow?[safe: i] ?? $0.y[i] }.filter { !$0.isNaN }.min() ?? .nan)
+                high.append(series.map { $0.yHigh?[safe: i] ?? $0.y[i] }.filter { !$0.isNaN }.max() ?? .nan)
+                if !ys.isEmpty, ys.count < series.count {
+                    if thin == nil { thin = Chart.ThinnedMean(series: s, from: i, fewestRuns: ys.count) }
+                    thin!.fewestRuns = min(thin!.fewestRuns, ys.count)
+                }
             }
+            if let thin { thinned.append(thin) }
             chart.series[s].y = mean
             chart.series[s].yLow = low
             chart.series[s].yHigh = high
@@ -248,7 +258,7 @@ struct SeedSummary {
         // stays only when every run wrote the same one (it names no run's
         // numbers); otherwise it quoted the first seed's.
         let description = chart.seedDescription(runsPhrase: runsPhrase, seedRange: Self.seedRange(seeds), ownSpread: ownSpread,
-                                                referencesOfFirstSeed: sameReferences ? nil : seeds[0])
+                                                referencesOfFirstSeed: sameReferences ? nil : seeds[0], thinned: thinned)
         let sameWords = charts.allSatisfy { $0.summary == first.summary } && sameReferences
         chart.summary = sameWords && !first.summary.isEmpty ? first.summary + " " + description : description
         hasChart = true

@@ -12,6 +12,7 @@ public enum KindReference {
             out.append("  values (read them as id.name in expect: and `=id.name`):")
             out += describe(kind.values)
             out.append("  work budget, for all of a block's runs together (every seed): \(kind.budget)")
+            out.append("  table: " + (kind.table?.description ?? "no default rows: a table: needs 'from'"))
             out.append("")
         }
         out.append("common keys (every kind):")
@@ -62,7 +63,7 @@ public enum KindReference {
         for kind in kinds {
             out += "\n## \(cell(kind.name))\n\n\(cell(kind.summary))"
             if kind.timesItself { out += " It times the machine, so its measurements run alone: no other block runs while it times (the rest of the block runs beside others)." }
-            out += "\n\n**Work budget:** \(cell(kind.budget)).\n\n### Keys\n\n\(keyTable(kind.keys))\n"
+            out += "\n\n**Work budget:** \(cell(kind.budget)).\n\n**`table:`** \(cell(kind.table?.description ?? "no default rows: a table: needs `from`")).\n\n### Keys\n\n\(keyTable(kind.keys))\n"
             out += "\n### Values\n\n"
             if kind.values.isEmpty {
                 out += "Not declared yet.\n"

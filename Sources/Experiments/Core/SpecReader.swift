@@ -46,6 +46,15 @@ public final class SpecReader {
                 return
             }
             let known = descriptors.map(\.name)
+            // What a misspelt key most likely meant: a required key not given
+            // ('lable' is 'label' when 'label' is missing, not 'table'), then
+            // any key not given; ties go to the earlier candidate.
+            let given = Set(mapping.compactMap { pair -> String? in
+                if case .scalar(let scalar) = pair.key { return scalar.string }
+                return nil
+            })
+            let missingRequired = descriptors.filter { $0.isRequired && !given.contains($0.name) }.map(\.name)
+            let meant = missingRequired + known.filter { !given.contains($0) && !missingRequired.contains($0) }
             for (key, value) in mapping {
                 guard case .scalar(let scalar) = key else {
                     issues.append(SpecIssue("keys must be plain names", line: key.mark?.line ?? 1, column: key.mark?.column ?? 1))
@@ -58,7 +67,7 @@ public final class SpecReader {
                 }
                 guard known.contains(name) else {
                     issues.append(SpecIssue(
-                        "unknown key '\(name)' for kind '\(kind)'" + Suggestion.didYouMean(name, in: known),
+                        "unknown key '\(name)' for kind '\(kind)'" + Suggestion.didYouMean(name, in: meant),
                         line: key.mark?.line ?? 1, column: key.mark?.column ?? 1,
                         notes: ["keys of '\(kind)': " + known.joined(separator: ", ")], kind: .unknownKey))
                     continue
@@ -107,6 +116,12 @@ public final class SpecReader {
     public func fail(_ key: String, _ message: String, notes: [String] = [], kind: SpecIssue.Kind = .invalidValue) {
         let mark = entries[key]?.value.mark
         issues.append(SpecIssue(message, line: mark?.line ?? 0, column: mark?.column ?? 0, notes: notes, kind: kind))
+    }
+
+    /// Records a problem at a line and column of the body (1-based), e.g. at
+    /// a character inside a scalar.
+    public func fail(line: Int, column: Int, _ message: String, notes: [String] = []) {
+        issues.append(SpecIssue(message, line: line, column: column, notes: notes))
     }
 
     /// Records a problem at a specific node.

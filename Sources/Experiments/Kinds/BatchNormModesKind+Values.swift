@@ -26,6 +26,8 @@ extension BatchNormModesKind {
 
     public static let budget = "epochs × (training examples × parameters + steps per epoch × 20,000) + test passes ≤ \(ResultValue.format(workBudget)), all seeds together"
 
+    public static let table: TableDefaults? = TableDefaults(rows: "batch_stats", rowWord: "test batch size")
+
     public static let example: KindExample? = KindExample(
         body: "data: blobs\nexamples: 200\nhidden: [16]\nepochs: 3\ntest_batch_sizes: [2, 8]",
         expectation: "single.examples == test_examples",

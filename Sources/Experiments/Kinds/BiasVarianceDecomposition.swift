@@ -1,5 +1,6 @@
 import Foundation
 import NeuralEngine
+import LessonSupport
 
 /// The bias–variance decomposition of the expected test error of a
 /// regression, estimated by refitting every capacity on many training sets.

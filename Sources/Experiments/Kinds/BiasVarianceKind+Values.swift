@@ -19,13 +19,15 @@ extension BiasVarianceKind {
         ValueDescriptor("noise_variance", type: "number", "σ² of the label noise.", when: decomposed),
         ValueDescriptor("max_discrepancy", type: "number", "Largest |bias² + variance + noise − test MSE|.", when: decomposed),
         ValueDescriptor("decomposition", type: "list of records", "Bias², variance, noise, total and test MSE per capacity.",
-                        access: "`decomposition[0].bias2`, or by capacity: `decomposition.9.variance`; fields `key`, `capacity`, `bias2`, `variance`, `noise`, `total`, `test_mse`, `discrepancy`, `diverged`",
+                        access: "`decomposition[0].bias2`, or by capacity: `decomposition.9.variance`; fields `key`, `capacity`, `bias2`, `variance`, `noise`, `total`, `test_mse`, `discrepancy`, `diverged` (true or false, as in `rows`), `diverged_resamples` (how many resampled fits diverged and were left out of the averages)",
                         when: decomposed),
         ValueDescriptor("optimum", type: "record", "The capacity with the lowest test MSE.",
                         access: "`optimum.capacity`, `optimum.index`, `optimum.test_mse`, `optimum.bias2`, `optimum.variance`", when: decomposed),
     ]
 
     public static let budget = "epochs × train_size × parameters, summed over the networks, ≤ \(ResultValue.format(workBudget)); epochs × train_size × networks ≤ \(ResultValue.format(exampleBudget)); polynomials: fits ≤ \(ResultValue.format(polynomialBudget)) multiply-adds; all seeds together; degrees × resamples × test_points ≤ \(ResultValue.format(predictionBudget)) predictions held at once"
+
+    public static let table: TableDefaults? = TableDefaults(rows: "rows", rowWord: "capacity", better: ["validation_error": .lower])
 
     public static let example: KindExample? = KindExample(
         body: "data: polynomial\ndegrees: [1, 3]\ntrain_size: 20\nresamples: 3\ntest_points: 11",

@@ -14,7 +14,7 @@ import Foundation
 /// best.{capacity, index, train_error, validation_error, diagnosis}   lowest validation error
 /// noise_variance, max_discrepancy                                    with a decomposition
 /// decomposition[i] / decomposition.<capacity>.{capacity, bias2, variance, noise,
-///     total, test_mse, discrepancy}
+///     total, test_mse, discrepancy, diverged (true or false), diverged_resamples}
 /// optimum.{capacity, index, test_mse, bias2, variance}                lowest expected test error
 /// ```
 /// `variance` in a row is the gap validation − training error of the
@@ -88,7 +88,8 @@ struct BiasVarianceReport {
                     "key": .string(String(point.capacity)), "capacity": .integer(point.capacity),
                     "bias2": .number(point.bias2), "variance": .number(point.variance), "noise": .number(point.noise),
                     "total": .number(point.total), "test_mse": .number(point.testMSE),
-                    "discrepancy": .number(point.discrepancy), "diverged": .integer(point.diverged),
+                    "discrepancy": .number(point.discrepancy), "diverged": .bool(point.diverged > 0),
+                    "diverged_resamples": .integer(point.diverged),
                 ]))
             })
             if let optimum = optimumIndex {

@@ -1,5 +1,6 @@
 import Foundation
 import NeuralEngine
+import LessonSupport
 
 /// Trains one model per capacity on the same training set and measures its
 /// error on that set and on a validation set.

@@ -1,5 +1,6 @@
 import Foundation
 import NeuralEngine
+import LessonSupport
 
 /// Trains the two networks of a dropout-ensemble block and evaluates them.
 struct DropoutEnsembleExperiment {

@@ -27,6 +27,8 @@ extension DropoutEnsembleKind {
 
     public static let budget = "2 networks × epochs × training examples × parameters ≤ \(ResultValue.format(trainingBudget)); (Σ samples + 10) × test examples × parameters ≤ \(ResultValue.format(inferenceBudget)); all seeds together"
 
+    public static let table: TableDefaults? = TableDefaults(rows: "mc", rowWord: "number of sampled masks", better: ["accuracy": .higher, "loss": .lower])
+
     public static let example: KindExample? = KindExample(
         body: "data: blobs\nexamples: 200\nhidden: [16]\nepochs: 3\nsamples: [1, 5]",
         expectation: "0 <= mc.5.accuracy <= 1",

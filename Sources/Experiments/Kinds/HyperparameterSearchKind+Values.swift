@@ -27,6 +27,8 @@ extension HyperparameterSearchKind {
 
     public static let budget = "sampling: draws ≤ 1e6; grid_vs_random: repeats × trials × 2 ≤ \(ResultValue.format(evaluationBudget)); coarse_to_fine: 2 × trials × epochs × (training examples × parameters + steps × 20,000) ≤ \(ResultValue.format(trainingBudget)), all seeds together"
 
+    public static let table: TableDefaults? = TableDefaults(rows: "trials", rowWord: "trial (coarse_to_fine)")
+
     public static let example: KindExample? = KindExample(
         body: "mode: sampling\ndraws: 1000",
         expectation: "log.min_decade_fraction > 0.15",

@@ -15,6 +15,8 @@ extension SignalKind {
 
     public static let budget = "networks × rows × weights × (3 + 3 × epochs) ≤ \(ResultValue.format(workBudget)) (about 25 s of one core), all seeds together; at most \(maximumVariants) networks"
 
+    public static let table: TableDefaults? = TableDefaults(rows: "net", rowWord: "network")
+
     public static let example: KindExample? = KindExample(
         body: "examples: 64\ndepth: 5\nwidth: 16\ninit: [he_normal, xavier_normal]",
         expectation: "len(net) == 2",

@@ -28,6 +28,8 @@ extension SoftmaxKind {
 
     public static let budget = "at most 1,000 classes and 1,000 rows (the ranges of `logits`)"
 
+    public static let table: TableDefaults? = TableDefaults(rows: "examples", rowWord: "example of a batch")
+
     public static let example: KindExample? = KindExample(
         body: "logits: [2.0, 1.0, 0.1]\nclasses: [cat, dog, bird]\nlabel: cat",
         expectation: "approx(sum_probabilities, 1, 1e-12)",

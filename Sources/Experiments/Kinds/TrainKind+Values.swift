@@ -22,6 +22,8 @@ extension TrainKind {
 
     public static let budget = "(training examples × parameters + steps × 20,000) × epochs, summed over the variants, ≤ \(ResultValue.format(trainingBudget)) (about half a minute of one core), all seeds together"
 
+    public static let table: TableDefaults? = TableDefaults(rows: "variants", rowWord: "variant", better: ["test_accuracy": .higher, "test_loss": .lower])
+
     public static let example: KindExample? = KindExample(
         body: "data: blobs\nexamples: 200\nhidden: [8]\nepochs: 3\nvary: {optimizer: [sgd, adam]}",
         expectation: "0 <= variants.adam.test_accuracy <= 1",

@@ -60,6 +60,11 @@ public enum TrainKind: ExperimentKind {
         /// With both `variants:` and `vary:`, the named variant this one sweeps
         /// (its label): charts draw one line per group, never joining two.
         var group: String?
+        /// The name the author gave the variant (or the named variant it sweeps); `nil` for `vary:` alone.
+        var title: String? = nil
+        /// What it sets, "learning_rate = 0.1", in the order written: a
+        /// legend keeps the ones that differ between its lines.
+        var changes: [String] = []
     }
 
     public struct Spec: Codable, Sendable, Hashable {
@@ -143,7 +148,8 @@ public enum TrainKind: ExperimentKind {
                 variants.append(Variant(
                     name: variant.name.isEmpty ? valueName : "\(variant.name)_\(valueName)",
                     label: variant.name.isEmpty ? "\(varied) = \(text)" : "\(variant.label), \(varied) = \(text)",
-                    value: number, settings: settings, group: variant.name.isEmpty ? nil : variant.label))
+                    value: number, settings: settings, group: variant.name.isEmpty ? nil : variant.label,
+                    title: variant.name.isEmpty ? nil : variant.name, changes: variant.changes + ["\(varied) = \(text)"]))
             }
         }
         if variants.count > maximumVariants {
@@ -260,9 +266,15 @@ public enum TrainKind: ExperimentKind {
                 }
             }
             out.append(Variant(name: name, label: changes.isEmpty ? name : "\(name) (\(changes.joined(separator: ", ")))",
-                               settings: settings))
+                               settings: settings, title: name, changes: changes))
         }
         return out
+    }
+
+    /// Whether `name` is one the block made up (`v0`, `v1`, … for an unnamed
+    /// entry of `variants:`) rather than one the author wrote.
+    static func isGeneratedName(_ name: String) -> Bool {
+        name.hasPrefix("v") && name.count > 1 && name.dropFirst().allSatisfy(\.isNumber)
     }
 
     /// Whether `text` can be a path key: a name or a whole number.

@@ -44,6 +44,8 @@ struct TrainPlot: Codable, Sendable, Hashable {
     var variants: [String]?
     var yScale: Scale = .auto
     var facets: Facets = .auto
+    /// The author's legend label of a variant, by name; the others are labelled by what differs between the lines.
+    var labels: [String: String] = [:]
 
     /// Lines a panel holds before the default splits it.
     static let maximumLines = 6
@@ -52,9 +54,11 @@ struct TrainPlot: Codable, Sendable, Hashable {
         "plot", type: "mapping", described: "(validation and training loss of every variant)",
         "What the learning-curve charts show: curves (any of \(Curve.allCases.map(\.rawValue).joined(separator: ", ")); "
         + "step_loss needs curve: step), variants (names, default all), y_scale (auto | linear | log), "
-        + "facets (auto | none | curve | variant: one panel per curve or per variant). By default a panel holds at most "
+        + "facets (auto | none | curve | variant: one panel per curve or per variant), labels (a legend label per variant name, "
+        + "e.g. {sgd: plain SGD}). By default a panel holds at most "
         + "\(maximumLines) lines, each labelled; more split into panels, and losses, accuracies and learning rates never share one. "
-        + "E.g. {curves: [validation_loss], variants: [sgd, adam], y_scale: log}.")
+        + "A line is labelled by its variant's name and the settings that differ between the chart's lines; settings every line shares "
+        + "are named once in the title. E.g. {curves: [validation_loss], variants: [sgd, adam], y_scale: log}.")
 
     /// Reads `plot:`; problems go to `reader`, at the value that is wrong.
     static func decode(_ reader: SpecReader, variantNames: [String], stepCurve: Bool) -> TrainPlot? {
@@ -64,7 +68,7 @@ struct TrainPlot: Codable, Sendable, Hashable {
             return nil
         }
         var plot = TrainPlot()
-        let fields = ["curves", "variants", "y_scale", "facets"]
+        let fields = ["curves", "variants", "y_scale", "facets", "labels"]
         func words(_ value: Node, _ field: String) -> [(String, Node)] {
             let items = reader.listItems(value)
             var out: [(String, Node)] = []
@@ -124,10 +128,35 @@ struct TrainPlot: Codable, Sendable, Hashable {
                 plot.variants = names
             case "y_scale":
                 plot.yScale = choice(value, "y_scale", Scale.self) ?? .auto
+            case "labels":
+                plot.labels = decodeLabels(reader, value, variantNames: variantNames)
             default:
                 plot.facets = choice(value, "facets", Facets.self) ?? .auto
             }
         }
         return plot
+    }
+
+    /// `labels: {sgd: plain SGD, adam: Adam}`: a legend label per variant name.
+    private static func decodeLabels(_ reader: SpecReader, _ node: Node, variantNames: [String]) -> [String: String] {
+        guard case .mapping(let mapping) = node else {
+            reader.fail(at: node, "plot's 'labels' must map variant names to labels, e.g. '{sgd: plain SGD}', found \(SpecReader.describe(node))")
+            return [:]
+        }
+        var labels: [String: String] = [:]
+        for (keyNode, value) in mapping {
+            let name = keyNode.scalar?.string ?? ""
+            guard variantNames.contains(name) else {
+                reader.fail(at: keyNode, "plot's labels name a variant '\(name)' the block does not train" + Suggestion.didYouMean(name, in: variantNames),
+                            notes: ["variants: " + variantNames.joined(separator: ", ")])
+                continue
+            }
+            guard case .scalar(let text) = value, !text.string.trimmingCharacters(in: .whitespaces).isEmpty else {
+                reader.fail(at: value, "the label of '\(name)' must be text, found \(SpecReader.describe(value))")
+                continue
+            }
+            labels[name] = text.string
+        }
+        return labels
     }
 }

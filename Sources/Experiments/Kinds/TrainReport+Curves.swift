@@ -53,12 +53,36 @@ extension TrainReport {
                 }
             }
         }
-        return panels.map { chart(curves: $0.curves, variants: $0.variants, of: panels.count, plotted: shown.count) }
+        let legend = legendLabels(shown.map(\.variant), plot: plot)
+        return panels.map { chart(curves: $0.curves, variants: $0.variants, of: panels.count, plotted: shown.count, legend: legend) }
+    }
+
+    /// Each plotted variant's legend label, by name, and the settings every
+    /// line shares (named once, in the title). A label says what differs
+    /// between the lines: the name the author gave the variant (with the
+    /// swept value, for a named variant that `vary:` sweeps), else the
+    /// settings it changes that not every line shares; `plot: labels:` wins.
+    func legendLabels(_ variants: [TrainKind.Variant], plot: TrainPlot) -> (labels: [String: String], common: [String]) {
+        let common = variants.count > 1 ? variants[0].changes.filter { change in variants.allSatisfy { $0.changes.contains(change) } } : []
+        var labels: [String: String] = [:]
+        for variant in variants {
+            let differing = variant.changes.filter { !common.contains($0) }
+            if let own = plot.labels[variant.name] {
+                labels[variant.name] = own
+            } else if let title = variant.title, !TrainKind.isGeneratedName(title) {
+                let swept = variant.group != nil ? Array(differing.suffix(1)) : []
+                labels[variant.name] = ([title] + swept).joined(separator: ", ")
+            } else {
+                labels[variant.name] = differing.isEmpty ? variant.name : differing.joined(separator: ", ")
+            }
+        }
+        return (labels, common)
     }
 
     typealias Pair = (variant: TrainKind.Variant, result: VariantResult)
 
-    private func chart(curves: [Curve], variants: [Pair], of panelCount: Int, plotted: Int) -> Chart {
+    private func chart(curves: [Curve], variants: [Pair], of panelCount: Int, plotted: Int,
+                       legend: (labels: [String: String], common: [String])) -> Chart {
         var series: [Chart.Series] = []
         var all: [Double] = []
         for (variant, r) in variants {
@@ -78,8 +102,9 @@ extension TrainReport {
                 if y.count < planned { y += Array(repeating: .nan, count: planned - y.count) }
                 x = y.indices.map { Double($0 + 1) }
                 if curve == .stepLoss { x = x.map { $0 / Double(max(r.stepsPerEpoch, 1)) } }
-                let name = curves.count == 1 ? variant.label
-                    : variants.count == 1 ? curve.words : "\(variant.label), \(curve.words)"
+                let label = legend.labels[variant.name] ?? variant.label
+                let name = curves.count == 1 ? label
+                    : variants.count == 1 ? curve.words : "\(label), \(curve.words)"
                 all += y
                 // Display resolution: runs of points as their mean, a band spanning their lowest to highest.
                 series.append(Chart.Series(name: name, x: x, y: y,
@@ -98,6 +123,10 @@ extension TrainReport {
             title += variants.count == 1 ? " (\(variants[0].variant.name))"
  : variants.count < plotted ? " (\(variants.map(\.variant.name).joined(separator: ", ")))" : ""
         }
+        if !legend.common.isEmpty { title += " · every line: " + legend.common.joined(separator: ", ") }
+        // The settings a name stands for, for readers of the text; the table above lists them too.
+        let named = variants.filter { legend.labels[$0.variant.name] != $0.variant.label && $0.variant.label != $0.variant.name }
+        let settings = named.isEmpty ? "" : " The variants: " + named.map { $0.variant.label }.joined(separator: "; ") + "."
         let lines = curves.count == 1
             ? "one line per variant" : variants.count == 1 ? "one line per curve" : "one line per variant and curve"
         let described = curves.map(\.words).joined(separator: " and ")
@@ -106,9 +135,9 @@ extension TrainReport {
             yScale: logY ? .log : .linear, series: series,
             summary: (curves == [.stepLoss]
                 ? "The training loss of each step's batch against the epoch, one line per variant: "
-                    + variants.map { "\($0.variant.label): \($0.result.steps) steps" }.joined(separator: "; ") + "."
+                    + variants.map { "\(legend.labels[$0.variant.name] ?? $0.variant.label): \($0.result.steps) steps" }.joined(separator: "; ") + "."
                 : "\(described.prefix(1).uppercased() + described.dropFirst())\(quantity == 0 ? " loss" : "") after each epoch, \(lines)"
-                    + (curves.contains(.trainLoss) && curves.contains(.validationLoss) ? " (training dashed)." : "."))
+                    + (curves.contains(.trainLoss) && curves.contains(.validationLoss) ? " (training dashed)." : ".")) + settings
                 + (series.contains { $0.yLow != nil } ? " A line of more than \(Chart.Series.displayPoints) points is drawn at that "
                     + "resolution: its first and last points as they are, the rest as the mean of runs of consecutive points, "
                     + "with a band from the lowest to the highest point of each run." : ""),

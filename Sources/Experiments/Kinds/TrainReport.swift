@@ -210,7 +210,9 @@ struct TrainReport {
         for group in order {
             let members = points.indices.filter { groups[$0] == group }
             let xs = members.map { shown[$0] }, results = members.map { points[$0].1 }
-            let prefix = group.map { $0 + ": " } ?? ""
+            // A group is named by the name its author gave it, not its settings (the table lists those).
+            let title = members.first.flatMap { pairs[$0].variant.title }.flatMap { TrainKind.isGeneratedName($0) ? nil : $0 }
+            let prefix = (title ?? group).map { $0 + ": " } ?? ""
             if isRegression {
                 series += [Chart.Series(name: prefix + "training loss", x: xs, y: results.map(\.trainLoss)),
                            Chart.Series(name: prefix + "test loss", x: xs, y: results.map(\.testLoss))]

@@ -1,5 +1,7 @@
 import Foundation
 import NeuralEngine
+import LessonSupport
+import HostMachine
 
 /// Runs the groups of a vectorization block: makes the inputs, checks that
 /// every variant computes the same thing, and times them.

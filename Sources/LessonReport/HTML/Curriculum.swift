@@ -5,10 +5,11 @@ import LessonRunner
 /// The lessons in teaching order: what the index, the sidebar, previous/next
 /// and the search index share.
 ///
-/// Order comes from each lesson's front matter (`order: 3`); lessons without
-/// one follow those with one, and ties go by file path. One key in the file
-/// itself, rather than a separate contents file, so a lesson carries its place
-/// wherever it is rendered from and a new lesson cannot be left out of a list.
+/// Order comes from the course's `lessons:` list when there is one
+/// (``LessonRunner/CourseOrder``, as Jupyter Book's `_toc.yml`), then from
+/// each lesson's front matter (`order: 3`); lessons without one follow those
+/// with one, and ties go by file path. Without a course the key in the file
+/// itself decides, so a lesson carries its place wherever it is rendered from.
 public struct Curriculum: Sendable {
     public struct Entry: Sendable {
         public var title: String
@@ -30,6 +31,8 @@ public struct Curriculum: Sendable {
     /// Indices of `lessons` in teaching order.
     public static func teachingOrder(_ lessons: [Lesson]) -> [Int] {
         lessons.indices.sorted { a, b in
+            let listed = (lessons[a].coursePosition ?? .max, lessons[b].coursePosition ?? .max)
+            if listed.0 != listed.1 { return listed.0 < listed.1 }
             let x = lessons[a].frontMatter?.order ?? .infinity
             let y = lessons[b].frontMatter?.order ?? .infinity
             if x != y { return x < y }

@@ -1,3 +1,4 @@
+import LessonSupport
 /// Trains a model with mini-batch gradient descent and records what happened.
 ///
 ///     var generator = RandomGenerator(seed: 7)

@@ -92,4 +92,32 @@ import Testing
         let agreeing = ExperimentOutcome(summarizing: [table(0.9, 0.8), table(0.8, 0.7)], seeds: [1, 2])
         #expect(marked(agreeing) == ["a"])
     }
+
+    /// A run that stopped early has no points past its end: the mean goes on
+    /// over the runs still running (no gap where the first seed stopped), and
+    /// the chart's description says from where and over how few.
+    @Test func aMeanCurveGoesOnOverTheRunsStillRunning() throws {
+        func run(_ y: [Double]) -> ExperimentOutcome {
+            ExperimentOutcome(values: Record(), presentation: [.chart(Chart(
+                title: "Learning curves", xLabel: "epoch", yLabel: "cross-entropy",
+                series: [Chart.Series(name: "sgd", x: [1, 2, 3, 4], y: y)]))])
+        }
+        let summary = ExperimentOutcome(summarizing: [run([1, 0.5, .nan, .nan]), run([2, 1, 0.8, 0.6]), run([3, 1.5, 1.2, .nan])],
+                                        seeds: [1, 2, 3])
+        guard case .chart(let chart)? = summary.presentation.first else {
+            Issue.record("no chart")
+            return
+        }
+        let series = chart.series[0]
+        #expect(series.y == [2, 1, 1, 0.6])
+        #expect(series.yLow == [1, 0.5, 0.8, 0.6])
+        #expect(series.yHigh == [3, 1.5, 1.2, 0.6])
+        #expect(chart.summary.contains("Some runs stopped early (diverged or stopped by patience); from there a line is the mean of the runs still running: sgd from epoch 3 (down to 1 of 3 runs)."),
+                "\(chart.summary)")
+        // Where no run has a point, there is none to draw.
+        let none = ExperimentOutcome(summarizing: [run([1, .nan, .nan, .nan]), run([2, .nan, .nan, .nan])], seeds: [1, 2])
+        guard case .chart(let gap)? = none.presentation.first else { return }
+        #expect(gap.series[0].y[0] == 1.5 && gap.series[0].y[1...].allSatisfy(\.isNaN))
+        #expect(!gap.summary.contains("stopped early"))
+    }
 }

@@ -15,6 +15,18 @@ import Testing
         #expect(issue.notes == ["first written on line 1 of the block"])
     }
 
+    /// A misspelt key is taken for the required key that is missing, not
+    /// for another key just as close ('lable': 'label', not 'table').
+    @Test func aMisspeltKeySuggestsTheMissingRequiredOne() throws {
+        let r = read("logits: [1, 2]\nlable: 1\n")
+        let unknown = try #require(r.issues.first { $0.message.hasPrefix("unknown key") })
+        #expect(unknown.message.hasSuffix("did you mean 'label'?"), "\(unknown.message)")
+        // Given already, a key is not what a typo meant.
+        let given = read("logits: [1, 2]\nlabel: 1\ntabel: 3\n")
+        let other = try #require(given.issues.first { $0.message.hasPrefix("unknown key") })
+        #expect(other.message.hasSuffix("did you mean 'table'?"), "\(other.message)")
+    }
+
     @Test func aDuplicateKeyInsideAListItem() throws {
         let r = read("logits: [1, 2]\nlabel: 0\nexpect:\n  - a: 1\n    b: 2\n    a: 3\n")
         let issue = try #require(r.issues.first)

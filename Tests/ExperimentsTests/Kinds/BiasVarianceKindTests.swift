@@ -260,7 +260,20 @@ import Testing
         for i in 0..<2 {
             #expect(number(values, "decomposition[\(i)].bias2").isFinite)
             #expect(number(values, "decomposition[\(i)].variance") >= 0)
+            #expect(value(values, "decomposition[\(i)].diverged") == .bool(false))
+            #expect(value(values, "decomposition[\(i)].diverged_resamples") == .integer(0))
         }
         #expect(number(values, "rows[0].train_error") > 0)
+    }
+
+    /// `diverged` is true or false in every record, as in `rows` and `train`;
+    /// the count of resampled fits that diverged has its own name.
+    @Test func divergedResamplesAreCountedBesideTrueOrFalse() throws {
+        let outcome = try run("data: polynomial\nhidden: [8]\nresamples: 3\nepochs: 20\noptimizer: sgd\nlearning_rate: 100\n"
+                              + "train_size: 20\nvalidation_size: 20\ntest_points: 11\n")
+        let values = outcome.values
+        #expect(value(values, "decomposition[0].diverged") == .bool(true))
+        #expect(value(values, "decomposition[0].diverged_resamples") == .integer(3))
+        #expect(value(values, "diverged") == .bool(true))
     }
 }

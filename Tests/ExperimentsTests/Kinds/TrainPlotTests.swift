@@ -39,7 +39,47 @@ import Testing
         #expect(facets.contains { $0.yFormat == .percent })
     }
 
+    func legends(_ charts: [Chart]) -> [[String]] { charts.map { $0.series.map(\.name) } }
+
+    /// A line is labelled by what tells it from the other lines: the name its
+    /// author gave it, or the settings it changes that not every line shares;
+    /// settings every line shares are named once, in the title.
+    @Test func legendLabelsSayWhatDiffersBetweenTheLines() throws {
+        let named = try charts("""
+        plot: {curves: [validation_loss]}
+        variants:
+          - {name: rmsprop, optimizer: rmsprop, learning_rate: 0.01}
+          - {name: decayed, optimizer: rmsprop, lr_schedule: inverse_time, lr_decay: 0.02, learning_rate: 0.01}
+          - {optimizer: adam, learning_rate: 0.01}
+
+        """)
+        #expect(legends(named) == [["rmsprop", "decayed", "optimizer = adam"]])
+        #expect(named[0].title == "Learning curves · every line: learning_rate = 0.01")
+        #expect(named[0].summary.contains("The variants: rmsprop (optimizer = rmsprop, learning_rate = 0.01); decayed (optimizer = rmsprop, "
+                                          + "lr_schedule = inverse_time, lr_decay = 0.02, learning_rate = 0.01); v2 (optimizer = adam, learning_rate = 0.01)."))
+        let swept = try charts("vary: {learning_rate: [0.01, 0.1]}\nplot: {curves: [validation_loss]}\n")
+        #expect(legends(swept) == [["learning_rate = 0.01", "learning_rate = 0.1"]])
+        #expect(swept[0].title == "Learning curves")
+        let grouped = try charts("variants: [{name: plain}, {name: bn, normalization: batch}]\nvary: {learning_rate: [0.03, 0.3]}\n"
+                                 + "plot: {curves: [validation_loss]}\n")
+        #expect(legends(grouped) == [["plain, learning_rate = 0.03", "plain, learning_rate = 0.3", "bn, learning_rate = 0.03", "bn, learning_rate = 0.3"]])
+        let sweep = try run("data: blobs\nexamples: 120\nhidden: [4]\nepochs: 2\nvariants: [{name: plain}, {name: bn, normalization: batch}]\n"
+                            + "vary: {learning_rate: [0.03, 0.1, 0.3]}\n").presentation.compactMap { item -> Chart? in
+            if case .chart(let chart) = item, chart.title.hasPrefix("Final") { return chart }
+            return nil
+        }
+        #expect(sweep.first?.series.map(\.name) == ["plain: training accuracy", "plain: test accuracy", "bn: training accuracy", "bn: test accuracy"])
+    }
+
+    @Test func theAuthorLabelsLines() throws {
+        let labelled = try charts("vary: {optimizer: [sgd, adam]}\nplot: {curves: [validation_loss], labels: {sgd: plain SGD}}\n")
+        #expect(legends(labelled) == [["plain SGD", "optimizer = adam"]])
+    }
+
     @Test(arguments: [
+        ("plot: {labels: {sdg: SGD}}\nvary: {optimizer: [sgd, adam]}\n", "plot's labels name a variant 'sdg' the block does not train; did you mean 'sgd'?"),
+        ("plot: {labels: {sgd: [a]}}\nvary: {optimizer: [sgd, adam]}\n", "the label of 'sgd' must be text, found a list"),
+        ("plot: {labels: [sgd]}\nvary: {optimizer: [sgd, adam]}\n", "plot's 'labels' must map variant names to labels"),
         ("plot: {curves: [validaton_loss]}\n", "unknown curve 'validaton_loss'; did you mean 'validation_loss'?"),
         ("plot: {variants: [adma]}\nvary: {optimizer: [sgd, adam]}\n", "plot names a variant 'adma' the block does not train; did you mean 'adam'?"),
         ("plot: {curves: [step_loss]}\n", "'step_loss' is recorded with 'curve: step'; this block records curves per epoch"),

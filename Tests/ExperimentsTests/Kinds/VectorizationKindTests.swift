@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Experiments
+import HostMachine
 import NeuralEngine
 
 @Suite struct VectorizationKindTests {

@@ -55,6 +55,33 @@ import Testing
         #expect(!last.contains("rel=\"next\""))
     }
 
+    /// A course's `lessons:` list comes before `order:`, which still orders
+    /// the lessons of one folder it names; unlisted lessons come last.
+    @Test func aCoursesListComesBeforeFrontMatterOrder() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        var lessons = [
+            executed("---\norder: 2\n---\n# Second in folder\n", path: root + "/lessons/a.md"),
+            executed("---\norder: 1\n---\n# First in folder\n", path: root + "/lessons/b.md"),
+            executed("---\norder: 9\n---\n# Listed first\n", path: root + "/lessons/z.md"),
+            executed("---\norder: 0\n---\n# Not listed\n", path: root + "/other/n.md"),
+        ]
+        let order = CourseOrder(paths: [root + "/lessons/z.md", root + "/lessons"])
+        for i in lessons.indices { lessons[i].plan.lesson.coursePosition = order.position(of: lessons[i].lesson.path) }
+        #expect(Curriculum.teachingOrder(lessons.map(\.lesson)) == [2, 1, 0, 3])
+        // The printed course (`render --pdf`) follows the same sequence.
+        #expect(ReportWriter.arrangement(lessons).sequence == [2, 1, 0, 3])
+        try ReportWriter(outputDirectory: root + "/out").write(lessons)
+        let index = try read(root + "/out/index.html")
+        let positions = ["z.html", "b.html", "a.html", "n.html"].compactMap { index.range(of: "href=\"\($0)\"")?.lowerBound }
+        #expect(positions.count == 4 && positions == positions.sorted())
+        // Previous/next and the search follow it too.
+        #expect(try read(root + "/out/b.html").contains("<link rel=\"prev\" href=\"z.html\">"))
+        let search = try read(root + "/out/assets/search-index.js")
+        let titles = ["Listed first", "First in folder", "Second in folder", "Not listed"].compactMap { search.range(of: $0)?.lowerBound }
+        #expect(titles.count == 4 && titles == titles.sorted())
+    }
+
     /// Pages are rendered on several threads; the files are the same for any number.
     @Test func pagesAreTheSameForAnyNumberOfJobs() throws {
         let root = try temporaryDirectory()

@@ -1,5 +1,6 @@
 import Experiments
 import Foundation
+import LessonTestSupport
 import Testing
 @testable import LessonReport
 
@@ -16,7 +17,7 @@ import Testing
     @Test(arguments: ["line-chart", "bar-chart-log-whiskers", "scatter-chart"])
     func matchesSnapshot(name: String) throws {
         let svg = SVGChart.render(Self.fixtures[name]!, idPrefix: name)
-        try Snapshot.assertMatches(svg, named: "\(name).svg")
+        try Snapshot.assertMatches(svg, named: "\(name).svg", in: ChartSnapshots.directory)
     }
 
     /// With `SVG_PREVIEW_DIR` set, writes light and dark HTML pages with the
@@ -45,36 +46,11 @@ import Testing
     }
 }
 
-enum Snapshot {
+/// The SVG snapshots' folder.
+enum ChartSnapshots {
     static let directory = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Snapshots")
-
-    static func assertMatches(_ actual: String, named name: String,
-                              sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let url = directory.appendingPathComponent(name)
-        if ProcessInfo.processInfo.environment["UPDATE_SNAPSHOTS"] == "1" {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            try actual.write(to: url, atomically: true, encoding: .utf8)
-            return
-        }
-        guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-            Issue.record("No snapshot \(name); run the tests with UPDATE_SNAPSHOTS=1 to record it.",
-                         sourceLocation: sourceLocation)
-            return
-        }
-        guard actual != expected else { return }
-        let actualLines = actual.split(separator: "\n", omittingEmptySubsequences: false)
-        let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false)
-        let line = Array(zip(actualLines, expectedLines)).firstIndex { $0.0 != $0.1 } ?? min(actualLines.count, expectedLines.count)
-        let got = line < actualLines.count ? String(actualLines[line]) : "<end>"
-        let wanted = line < expectedLines.count ? String(expectedLines[line]) : "<end>"
-        Issue.record("""
-            \(name) differs from its snapshot at line \(line + 1) (UPDATE_SNAPSHOTS=1 rewrites it):
-              expected: \(wanted.prefix(300))
-              actual:   \(got.prefix(300))
-            """, sourceLocation: sourceLocation)
-    }
 }
 
 /// Charts that stress the layout, for the preview page only.

@@ -2,12 +2,14 @@ import Foundation
 import LessonMarkdown
 import LessonRunner
 import MathTypesetting
+import HostMachine
+import LessonReport
 import NeuralEngine
 
 /// What `lesson --version` prints: LessonRunner and every library that
 /// shapes its results or pages, and the compiler that built it.
-public enum VersionReport {
-    public static var text: String {
+enum VersionReport {
+    static var text: String {
         let origin: String
         switch BLASKernelSelection.origin {
         case .openBLAS: origin = "chosen by OpenBLAS"
@@ -34,7 +36,7 @@ public enum VersionReport {
 
     /// The version of the KaTeX the pages use, read from its installed script
     /// (`version:"0.16.4"` in `katex.min.js`).
-    public static var katexVersion: String? {
+    static var katexVersion: String? {
         for directory in Assets.katexSearchPaths {
             guard let data = FileManager.default.contents(atPath: directory + "/katex.min.js") else { continue }
             // A plain byte loop, not a String or generic Data search: this runs at

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import NeuralEngine
+@testable import LessonSupport
 
 /// The timing gate: a timed section runs with no other holder at work, holders
 /// step aside at safe points, several timed sections take turns, and without a

@@ -1,5 +1,5 @@
 import Testing
-@testable import NeuralEngine
+@testable import HostMachine
 
 @Suite struct BLASKernelSelectionTests {
     static let emeraldRapids = Processor(vendor: "GenuineIntel", model: "Intel(R) Xeon(R) Processor", fma: true,

@@ -1,0 +1,54 @@
+import Foundation
+import LessonMarkdown
+import LessonSupport
+
+extension CourseSettings {
+    /// Where `lessons:` entry `index` is written; the top of the file when
+    /// the list is the default.
+    func lessonLocation(_ index: Int) -> SourceLocation {
+        index < lessonLocations.count ? lessonLocations[index] : SourceLocation(path: path, line: 1, column: 1)
+    }
+
+    /// An error for each `lessons:` entry that names no file or folder, at
+    /// the entry in `course.yml`, with the closest name found where it
+    /// points. Checked when the course's lessons run, not when the file is
+    /// read: `lesson new` may be about to make the folder.
+    public func missingLessons() -> [Diagnostic] {
+        let fm = FileManager.default
+        return lessons.indices.compactMap { index in
+            let entry = lessons[index]
+            let resolved = resolve(entry)
+            if fm.fileExists(atPath: resolved) || (try? fm.destinationOfSymbolicLink(atPath: resolved)) != nil { return nil }
+            let fallback = lessonLocations.isEmpty ? " (the default, as course.yml names no lessons)" : ""
+            return Diagnostic(.courseSettings, "no lesson file or folder '\(entry)'\(fallback)" + suggestion(for: entry),
+                              at: lessonLocation(index),
+                              notes: [.init("'lessons' lists lesson files (.md) and folders of lessons, relative to \(Self.fileName), in teaching order")])
+        }
+    }
+
+    /// "; did you mean 'chapters/intro.md'?" for the first part of `entry`
+    /// that does not exist, from the names in the folder above it.
+    func suggestion(for entry: String) -> String {
+        let fm = FileManager.default
+        let parts = entry.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        var folder = ""
+        for (i, part) in parts.enumerated() {
+            let next = i == 0 ? part : folder + "/" + part
+            if part.isEmpty || part == "." || part == ".." || fm.fileExists(atPath: resolve(next)) {
+                folder = next
+                continue
+            }
+            let above = i == 0 ? "." : folder.isEmpty ? "/" : folder
+            let names = ((try? fm.contentsOfDirectory(atPath: resolve(above))) ?? []).filter { name in
+                var isDirectory: ObjCBool = false
+                let path = resolve(above + "/" + name)
+                return !name.hasPrefix(".") && fm.fileExists(atPath: path, isDirectory: &isDirectory)
+                    && (isDirectory.boolValue || name.lowercased().hasSuffix(".md"))
+            }
+            guard let closest = Suggestion.closest(to: part, in: names.sorted()) else { return "" }
+            let fixed = ([i == 0 ? closest : folder + "/" + closest] + parts[(i + 1)...]).joined(separator: "/")
+            return "; did you mean '\(fixed)'?"
+        }
+        return ""
+    }
+}

@@ -1,0 +1,72 @@
+import Experiments
+
+extension Executor {
+    /// Puts the author's `table:` in place of the kind's first table, built
+    /// from the block's values: each run's for a block with `seeds:`, then
+    /// combined (mean ± sd, the mark on the best mean); and likewise at every
+    /// explored position. Built after the run, from cached values as well,
+    /// so a table changes no cache key.
+    func applyTable(_ block: inout ExecutedBlock) {
+        guard let request = block.planned.table, let outcome = block.outcome else { return }
+        let defaults = block.planned.tableDefaults
+        switch Self.tabled(outcome, runs: block.runs, request: request, defaults: defaults) {
+        case .success(let tabled): block.outcome = tabled
+        case .failure(let problems):
+            block.diagnostics += problems.diagnostics
+            return
+        }
+        var reported = Set(block.diagnostics)
+        for p in block.positions.indices {
+            switch Self.tabled(block.positions[p].outcome, runs: block.positions[p].runs, request: request, defaults: defaults) {
+            case .success(let tabled): block.positions[p].outcome = tabled
+            case .failure(let problems):
+                for diagnostic in problems.diagnostics {
+                    var named = diagnostic
+                    if let explore = block.planned.explore { named.message = "at the explored position \(explore.label(p)): " + diagnostic.message }
+                    if reported.insert(named).inserted { block.diagnostics.append(named) }
+                }
+            }
+        }
+    }
+
+    /// `outcome` with the author's table in place of its first table.
+    static func tabled(_ outcome: ExperimentOutcome, runs: [SeedRun], request: TableRequest,
+                       defaults: TableDefaults?) -> Result<ExperimentOutcome, TableProblems> {
+        var outcome = outcome
+        let records = runs.isEmpty ? [outcome.values] : runs.map(\.values)
+        var tables: [ResultTable] = []
+        for values in records {
+            switch request.table(from: values, defaults: defaults) {
+            case .success(let table): tables.append(table)
+            case .failure(let problems): return .failure(problems)
+            }
+        }
+        guard var table = runs.isEmpty ? tables.first : ResultTable(summarizing: tables, seeds: runs.map(\.seed)) else {
+            return .failure(TableProblems([Diagnostic(.table, "table: the seeds' runs have different rows, so they cannot be shown as one table",
+                                                      at: request.location, notes: [.init("choose the rows with 'rows:'")])]))
+        }
+        if tables.count > 1 { countTruths(in: &table, runs: tables) }
+        let index = outcome.presentation.firstIndex { if case .table = $0 { true } else { false } }
+        if request.caption == nil, let index, case .table(let own) = outcome.presentation[index] {
+            table.caption = own.caption
+        }
+        if let index {
+            outcome.presentation[index] = .table(table)
+        } else {
+            outcome.presentation.insert(.table(table), at: 0)
+        }
+        return .success(outcome)
+    }
+
+    /// A true/false cell the seeds disagree on says how many were true
+    /// ("true in 3 of 8") rather than showing the first seed's.
+    static func countTruths(in table: inout ResultTable, runs: [ResultTable]) {
+        for r in table.rows.indices {
+            for c in table.rows[r].indices {
+                let texts = runs.map { $0.rows[r][c].text }
+                guard texts.allSatisfy({ $0 == "true" || $0 == "false" }), Set(texts).count > 1 else { continue }
+                table.rows[r][c].text = "true in \(texts.filter { $0 == "true" }.count) of \(texts.count)"
+            }
+        }
+    }
+}
