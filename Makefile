@@ -94,10 +94,13 @@ test: setup
 # dark, with JavaScript on and off, and prints two lessons to PDF
 # (Tests/Browser/check_pages.py says what it checks).
 # BROWSER_PAGES=DIR checks another folder; SCREENSHOTS=DIR keeps screenshots.
+# Then renders the hostile lessons of Tests/Browser/hostile with this build and
+# checks that no script runs in their pages (check_hostile.py).
 BROWSER_PAGES ?= output
-test-browser: setup
+test-browser: build
 	python3 Tests/Browser/check_pages.py $(BROWSER_PAGES) $(if $(SCREENSHOTS),--screenshots $(SCREENSHOTS))
 	python3 Tests/Browser/check_explore.py $(BROWSER_PAGES)
+	python3 Tests/Browser/check_hostile.py $(LESSON)
 
 bench: setup
 	$(SWIFT) run -c release EngineBenchmarks

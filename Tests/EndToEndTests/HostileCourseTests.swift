@@ -101,6 +101,38 @@ import Testing
         #expect(page.contains("src=\"logo.png\""), "\(page)")
     }
 
+    /// Lows: a malformed `[@…]` or `{#…}` was left as text in silence, and a
+    /// lesson nested past the path limit was skipped in silence (check passed).
+    @Test func malformedIdsAndLessonsTooDeepToReadAreLocatedErrors() throws {
+        let dir = try course(["lessons/a.md": "# A\n\nSee [@fig loss].\n\n![Loss](img/l.png){#fig:my loss}\n", "lessons/img/l.png": "png",
+                              "deep/b.md": "# B\n\nText.\n"])
+        defer { _ = try? Process.run(URL(fileURLWithPath: "/bin/rm"), arguments: ["-rf", dir.path]).waitUntilExit() }
+        let r = try LessonBinary.run(["check", "lessons", "--no-cache"], in: dir)
+        #expect(r.status == 1, "\(r.stderr)")
+        #expect(r.stderr.contains("lessons/a.md:3:5: error: '[@fig loss]' is not a cross-reference: an id has no spaces (write '-' between words); write [@fig:id], [@tbl:id], [@sec:anchor] or a block's id [malformed-id]"), "\(r.stderr)")
+        #expect(r.stderr.contains("lessons/a.md:5:19: error: '{#fig:my loss}' is not an id: an id has no spaces"), "\(r.stderr)")
+        // A lesson in a folder whose path is longer than the system allows.
+        let name = String(repeating: "d", count: 250)
+        var fd = open(dir.appendingPathComponent("deep").path, O_RDONLY | O_DIRECTORY)
+        var length = "deep".utf8.count
+        while length <= 4095 {
+            #expect(mkdirat(fd, name, 0o755) == 0)
+            let next = openat(fd, name, O_RDONLY | O_DIRECTORY)
+            close(fd)
+            fd = next
+            length += name.utf8.count + 1
+        }
+        let file = openat(fd, "hidden.md", O_CREAT | O_WRONLY, 0o644)
+        close(file)
+        close(fd)
+        let deep = try LessonBinary.run(["check", "deep", "--no-cache"], in: dir)
+        #expect(deep.status == 1, "\(deep.stderr)")
+        #expect(deep.stderr.contains("is nested past the system's path limit"), "\(deep.stderr)")
+        #expect(deep.stderr.contains("the lessons under it cannot be read; move them into a shallower folder [path-too-long]"), "\(deep.stderr)")
+        let explain = try LessonBinary.run(["explain", "malformed-id", "path-too-long"], in: dir)
+        #expect(explain.status == 0 && explain.stdout.contains("malformed-id: ") && explain.stdout.contains("path-too-long: "), "\(explain.stdout)")
+    }
+
     /// High 3: an image named `lessons.json` replaced the manifest, and a
     /// planted manifest's summary ran script in `index.html`.
     @Test func theManifestIsNeitherAnImageTargetNorTrustedHTML() throws {
