@@ -105,10 +105,13 @@ $(AXE_JS):
 # dark, with JavaScript on and off, and prints two lessons to PDF
 # (Tests/Browser/check_pages.py says what it checks).
 # BROWSER_PAGES=DIR checks another folder; SCREENSHOTS=DIR keeps screenshots.
+# Then renders the hostile lessons of Tests/Browser/hostile with this build and
+# checks that no script runs in their pages (check_hostile.py).
 BROWSER_PAGES ?= output
-test-browser: setup $(AXE_JS)
+test-browser: setup build $(AXE_JS)
 	python3 Tests/Browser/check_pages.py $(BROWSER_PAGES) --axe $(AXE_JS) $(if $(SCREENSHOTS),--screenshots $(SCREENSHOTS))
 	python3 Tests/Browser/check_explore.py $(BROWSER_PAGES)
+	python3 Tests/Browser/check_hostile.py $(LESSON)
 
 bench: setup
 	$(SWIFT) run -c release EngineBenchmarks

@@ -112,13 +112,21 @@ let package = Package(
 )
 
 // The libFuzzer harness (Fuzz/), declared only for Fuzz/run.sh, which sets
-// LESSON_FUZZ=1 and builds in its own scratch folder with
-// -sanitize=fuzzer,address. A plain `swift build` never sees it.
+// LESSON_FUZZ=1 and builds in its own scratch folder. A plain `swift build`
+// never sees it.
 if Context.environment["LESSON_FUZZ"] == "1" {
+    let sanitizers = ["-sanitize=fuzzer,address"]
     package.targets.append(.executableTarget(
         name: "LessonFuzz",
         dependencies: ["LessonMarkdown", "LessonRunner", "LessonReport", "LessonSupport", "Experiments"],
         path: "Fuzz/LessonFuzz",
-        swiftSettings: [.unsafeFlags(["-parse-as-library"]), .enableExperimentalFeature("Extern")]
+        swiftSettings: [.unsafeFlags(["-parse-as-library"]), .enableExperimentalFeature("Extern")],
+        linkerSettings: [.unsafeFlags(sanitizers)]
     ))
+    // Our Swift targets are instrumented, per target rather than with
+    // -Xswiftc: that would also give the build tool of the digest plugin
+    // libFuzzer's `main`, and its link fails (no LLVMFuzzerTestOneInput).
+    for target in package.targets where [.regular, .executable].contains(target.type) && target.name != "ComputingCodeDigestTool" {
+        target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(sanitizers)]
+    }
 }

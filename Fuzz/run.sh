@@ -29,8 +29,9 @@ case $config in debug|release) ;; *) echo "unknown CONFIG '$config' (debug, rele
 # A failed build must stop here: an older binary left in .build-fuzz would
 # otherwise be fuzzed as if it were the current code.
 status=0
+# Package.swift gives our targets -sanitize=fuzzer,address when LESSON_FUZZ=1.
 LESSON_FUZZ=1 swift build -c "$config" --scratch-path .build-fuzz --product LessonFuzz \
-    -Xswiftc -sanitize=fuzzer,address > .build-fuzz.log 2>&1 || status=$?
+    > .build-fuzz.log 2>&1 || status=$?
 grep -v "Cannot export local symbol" .build-fuzz.log || true
 binary=.build-fuzz/$config/LessonFuzz
 [ "$status" = 0 ] && [ -x "$binary" ] || { echo "build failed (status $status); see .build-fuzz.log" >&2; exit 1; }

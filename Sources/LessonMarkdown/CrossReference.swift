@@ -30,11 +30,13 @@ public struct CrossReference: Sendable, Equatable {
     /// its place: paragraphs, headings and table rows only, so nothing in a
     /// code block (fenced or indented), an HTML block or a code span counts;
     /// front-matter lines are already blank.
-    static func scan(_ source: SourceText, document: MarkdownNode, path: String) -> [CrossReference] {
+    /// Also returns the `[@…]` and trailing `{#…}` whose id is not one (``MalformedId``).
+    static func scan(_ source: SourceText, document: MarkdownNode, path: String) -> (references: [CrossReference], malformed: [MalformedId]) {
         var found: [CrossReference] = []
+        var malformed: [MalformedId] = []
         for region in document.proseRegions() {
             let lines = region.lines.filter { $0 <= source.lineCount }
-            guard lines.contains(where: { source.line($0).contains(UInt8(ascii: "@")) }) else { continue }
+            guard lines.contains(where: { source.line($0).contains(UInt8(ascii: "@")) || source.line($0).contains(UInt8(ascii: "{")) }) else { continue }
             // The region as one run of characters (code spans may cross line
             // breaks), each with its line and column.
             var characters: [Character] = []
@@ -67,10 +69,27 @@ public struct CrossReference: Sendable, Equatable {
                     index += length
                     continue
                 }
+                if index + 1 < characters.count, characters[index + 1] == (characters[index] == "[" ? "@" : "#"),
+                   let bad = characters[index] == "["
+                       ? MalformedId.reference(in: characters, at: index)
+                       : characters[index] == "{"
+                       ? MalformedId.attribute(in: characters, at: index, heading: Self.isHeading(source.line(places[index].line)))
+                       : nil {
+                    malformed.append(MalformedId(text: bad.text, form: characters[index] == "[" ? .reference : .attribute, reason: bad.reason,
+                                                 location: SourceLocation(path: path, line: places[index].line, column: places[index].column)))
+                    index += bad.length
+                    continue
+                }
                 index += 1
             }
         }
-        return found
+        return (found, malformed)
+    }
+
+    /// Whether a line is an ATX heading (`## Title`), whose `{#id}` follows pandoc's stricter rule.
+    private static func isHeading<Line: Collection<UInt8>>(_ line: Line) -> Bool {
+        let rest = line.drop { $0 == UInt8(ascii: " ") }
+        return rest.first == UInt8(ascii: "#")
     }
 
     /// The code spans of `text`, in order, as CommonMark finds them: a run of

@@ -31,6 +31,8 @@ public struct Lesson: Sendable, Equatable {
     public var links: [LinkReference] = []
     /// Every `[@id]` cross-reference outside code, in document order.
     public var crossReferences: [CrossReference] = []
+    /// Every `[@…]` and trailing `{#…}` whose id is not one, in document order.
+    public var malformedIds: [MalformedId] = []
     /// The leading `---` YAML block, if the file has one.
     public var frontMatter: FrontMatter?
     /// The lesson's place in its course's `lessons:` list (the entry that

@@ -72,8 +72,8 @@ public enum LessonLoader {
         var builder = LessonBuilder(path: path, source: source, math: math ?? MathSubstitution(unchanged: source))
         var lesson = builder.build(document)
         lesson.frontMatter = frontMatter?.0
-        if source.bytes.contains(UInt8(ascii: "@")) {
-            lesson.crossReferences = CrossReference.scan(source, document: firstParse, path: path)
+        if source.bytes.contains(UInt8(ascii: "@")) || source.bytes.contains(UInt8(ascii: "{")) {
+            (lesson.crossReferences, lesson.malformedIds) = CrossReference.scan(source, document: firstParse, path: path)
         }
         return lesson
     }

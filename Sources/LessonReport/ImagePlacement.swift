@@ -17,16 +17,19 @@ struct ImagePlacement {
     /// lesson's folder.
     private(set) var destinations: [[String: String]]
 
-    init(lessons: [Lesson], pageNames: [String]) {
+    init(lessons: [ExecutedLesson], pageNames: [String]) {
         var owner: [String: String] = [:]  // output path (lower-cased) → source file
         destinations = []
-        for (lesson, page) in zip(lessons, pageNames) {
+        for (executed, page) in zip(lessons, pageNames) {
+            let lesson = executed.lesson
             let folder = (lesson.path as NSString).deletingLastPathComponent
             var placed: [String: String] = [:]
             for image in lesson.images where LocalImage.isLocal(image.source) && placed[image.source] == nil {
                 guard let relative = LocalImage.relativePath(image.source) else { continue }
-                let file = ((folder.isEmpty ? relative : (folder as NSString).appendingPathComponent(relative)) as NSString)
-                    .standardizingPath
+                // An image from a shared folder is one file for every lesson that shows it.
+                let located = (try? executed.imageFile(image.source).get())
+                    ?? (folder.isEmpty ? relative : (folder as NSString).appendingPathComponent(relative))
+                let file = (located as NSString).standardizingPath
                 let pageFolder = (page as NSString).deletingPathExtension
                 var candidate = relative
                 var n = 1

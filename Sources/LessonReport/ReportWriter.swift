@@ -27,8 +27,12 @@ public struct ReportWriter {
     /// page percent-encodes its name (``HTML/fileHref(_:)``), so
     /// `javascript:x.md` is a page, never a scheme.
     public static func pageNames(for paths: [String]) -> [String] {
+        // By hand rather than NSString's path calls, which trap on some
+        // paths (`lessons//π`: ``Swift/String/collapsingSlashes``).
         func base(_ path: String) -> String {
-            ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+            let last = path.split(separator: "/").last.map(String.init) ?? path
+            guard let dot = last.lastIndex(of: "."), dot != last.startIndex, last.index(after: dot) != last.endIndex else { return last }
+            return String(last[..<dot])
         }
         var counts: [String: Int] = [:]
         for path in paths { counts[base(path), default: 0] += 1 }
@@ -36,8 +40,7 @@ public struct ReportWriter {
         return paths.map { path in
             var name = base(path)
             if counts[name, default: 0] > 1 {
-                let folders = (path as NSString).deletingLastPathComponent
-                    .split(separator: "/").filter { $0 != "." && $0 != ".." }.suffix(2)
+                let folders = path.split(separator: "/").dropLast().filter { $0 != "." && $0 != ".." }.suffix(2)
                 name = (folders + [Substring(name)]).joined(separator: "-")
             }
             name = safeFileStem(name)
@@ -151,7 +154,7 @@ public struct ReportWriter {
                              sections: Curriculum.sections(of: lessons[i]), lang: lessons[i].lesson.frontMatter?.lang)
         })
         return Arrangement(names: names, order: order, sequence: sequence, curriculum: curriculum,
-                           images: ImagePlacement(lessons: lessons.map(\.lesson), pageNames: names),
+                           images: ImagePlacement(lessons: lessons, pageNames: names),
                            links: LessonLinks(paths: lessons.map(\.lesson.path), pageNames: names), translations: translations)
     }
 
@@ -221,20 +224,30 @@ public struct ReportWriter {
                     search: SearchIndex.entry(for: lessons[i], href: names[i]), csv: csvFiles.files)
         }
         var entries: [IndexRenderer.Entry] = []
+        // Outputs the folder refused (a planted link, a folder at a page's
+        // name): every other file is still written, then the render fails.
+        var refused: [String] = []
         for (position, i) in order.enumerated() {
             let lesson = lessons[i]
             let name = names[i]
-            warnings += LocalImages.copy(for: lesson, into: outputDirectory, destinations: images.destinations[i])
-            // The CSV files first: a page never links to one not yet written.
-            for file in pages[position].csv {
-                try AtomicFile.writeIfChanged(file.contents, to: (outputDirectory as NSString).appendingPathComponent(file.path),
+            let copied = LocalImages.copy(for: lesson, into: outputDirectory, destinations: images.destinations[i])
+            warnings += copied.warnings
+            refused += copied.errors
+            let place = SourceLocation(path: lesson.lesson.path, line: 1, column: 1)
+            do {
+                // The CSV files first: a page never links to one not yet written.
+                for file in pages[position].csv {
+                    try AtomicFile.writeIfChanged(file.contents, to: (outputDirectory as NSString).appendingPathComponent(file.path),
+                                                  within: outputDirectory)
+                }
+                try AtomicFile.writeIfChanged(pages[position].html, to: (outputDirectory as NSString).appendingPathComponent(name),
                                               within: outputDirectory)
-            }
-            try AtomicFile.writeIfChanged(pages[position].html, to: (outputDirectory as NSString).appendingPathComponent(name),
-                                          within: outputDirectory)
-            if let source = FileManager.default.contents(atPath: lesson.lesson.path) {
-                try AtomicFile.writeIfChanged(source, to: (outputDirectory as NSString).appendingPathComponent(Self.sourceCopyName(name)),
-                                              within: outputDirectory)
+                if let source = FileManager.default.contents(atPath: lesson.lesson.path) {
+                    try AtomicFile.writeIfChanged(source, to: (outputDirectory as NSString).appendingPathComponent(Self.sourceCopyName(name)),
+                                                  within: outputDirectory)
+                }
+            } catch {
+                refused.append("\(place): error: the lesson's page is not written: \(error)")
             }
             entries.append(IndexRenderer.Entry(
                 title: Curriculum.title(of: lesson), href: name,
@@ -258,7 +271,18 @@ public struct ReportWriter {
         try AtomicFile.writeIfChanged(IndexRenderer.render(entries, options: options),
                              to: (outputDirectory as NSString).appendingPathComponent("index.html"),
                              within: outputDirectory)
+        if !refused.isEmpty { throw RefusedOutputs(messages: refused, warnings: warnings) }
         return warnings
+    }
+
+    /// Files the output folder refused, each a located error; the render
+    /// wrote everything else and fails.
+    public struct RefusedOutputs: Error, CustomStringConvertible {
+        /// `path:line:col: error: …`, one per file.
+        public var messages: [String]
+        /// The warnings of the same write, which the caller would otherwise lose.
+        public var warnings: [String]
+        public var description: String { messages.joined(separator: "\n") }
     }
 
     /// Refuses an output folder that is, or holds, a lesson's folder: pages,

@@ -1,3 +1,4 @@
+import Foundation
 import Experiments
 import LessonMarkdown
 import MathTypesetting
@@ -84,8 +85,19 @@ public struct ExecutedLesson: Sendable {
     public var math: [String: MathTypesetter.Result] = [:]
     /// The papers its `[@key]`s cite (``Citations``), set when the page is finished.
     public var citations = Citations()
+    /// Where local images not beside the lesson are looked for: the course's
+    /// shared folders, and the course's folder they may not leave.
+    public var sharedFolders: [String] = []
+    public var courseRoot: String?
 
     public var lesson: Lesson { plan.lesson }
+
+    /// The file a local image of this lesson names, found and checked as
+    /// the pipeline checked it (``LocalImage/locate(_:lessonFolder:sharedFolders:courseRoot:)``).
+    public func imageFile(_ source: String) -> Result<String, LocalImage.Problem> {
+        LocalImage.locate(source, lessonFolder: (lesson.path as NSString).deletingLastPathComponent,
+                          sharedFolders: sharedFolders, courseRoot: courseRoot)
+    }
 
     /// Every diagnostic, in source order.
     public var allDiagnostics: [Diagnostic] {

@@ -1,5 +1,6 @@
 import Foundation
 import LessonMarkdown
+import LessonSupport
 
 /// Finds lesson files: a file stands for itself, a folder for every `.md`
 /// file under it (sorted, so runs are deterministic).
@@ -30,6 +31,20 @@ public enum LessonDiscovery {
     public struct Found: Sendable {
         public var lessons: [String]
         public var skipped: [LinkOutside]
+        /// Files and folders nested past the system's path limit, whose
+        /// lessons cannot be read: errors at each (code `path-too-long`).
+        public var tooDeep: [Diagnostic] = []
+    }
+
+    /// The longest path the system opens (PATH_MAX, less its NUL).
+    public static let pathLimit = Int(PATH_MAX) - 1
+
+    /// The error for a file or folder the search found but cannot open.
+    static func tooDeep(_ path: String) -> Diagnostic {
+        let bytes = path.utf8.count
+        return Diagnostic(.pathTooLong,
+                          "'…\(String(decoding: path.utf8.suffix(60), as: UTF8.self))' is nested past the system's path limit (\(bytes) bytes, at most \(pathLimit)): the lessons under it cannot be read; move them into a shallower folder",
+                          at: SourceLocation(path: path, line: 1, column: 1))
     }
 
     public static func lessons(in paths: [String]) throws -> [String] {
@@ -38,9 +53,10 @@ public enum LessonDiscovery {
 
     public static func find(in paths: [String]) throws -> Found {
         var skipped: [LinkOutside] = []
+        var tooDeep: [Diagnostic] = []
         var found: [String] = []
         let fm = FileManager.default
-        for path in paths {
+        for path in paths.map(\.collapsingSlashes) {
             var isDirectory: ObjCBool = false
             guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
                 // A link that leads nowhere (or to itself) is still something the
@@ -50,22 +66,39 @@ public enum LessonDiscovery {
                 continue
             }
             if isDirectory.boolValue {
-                guard let enumerator = fm.enumerator(atPath: path) else { continue }
                 let root = (path as NSString).resolvingSymlinksInPath
                 var inFolder: [String] = []
-                while let relative = enumerator.nextObject() as? String {
-                    let name = (relative as NSString).lastPathComponent
-                    // Skip hidden folders, the data folder and the rendered output.
-                    if name.hasPrefix(".") || name == "node_modules" {
-                        enumerator.skipDescendants()
-                        continue
-                    }
-                    let full = (path as NSString).appendingPathComponent(relative)
-                    var entryIsDirectory: ObjCBool = false
-                    // A folder named `x.md` is a folder (its lessons are found
-                    // inside it), not a lesson that cannot be read.
-                    if relative.lowercased().hasSuffix(".md") && name.lowercased() != "readme.md"
-                        && !(fm.fileExists(atPath: full, isDirectory: &entryIsDirectory) && entryIsDirectory.boolValue) {
+                // By hand, not FileManager's enumerator: that passes in
+                // silence over a folder nested past the path limit.
+                var pending = [path]
+                // Linked folders are searched once each (a link may loop).
+                var searched: Set<String> = []
+                while let folder = pending.popLast() {
+                    guard searched.insert((folder as NSString).resolvingSymlinksInPath).inserted else { continue }
+                    guard let names = try? fm.contentsOfDirectory(atPath: folder) else { continue }
+                    for name in names {
+                        // Skip hidden folders, the data folder and the rendered output.
+                        if name.hasPrefix(".") || name == "node_modules" { continue }
+                        let full = (folder as NSString).appendingPathComponent(name)
+                        // Listed in its folder, but no call can open it by its path.
+                        if full.utf8.count > pathLimit {
+                            tooDeep.append(Self.tooDeep(full))
+                            continue
+                        }
+                        var entryIsDirectory: ObjCBool = false
+                        if fm.fileExists(atPath: full, isDirectory: &entryIsDirectory), entryIsDirectory.boolValue {
+                            // A folder named `x.md` is a folder too (its lessons
+                            // are found inside it), not a lesson that cannot be read.
+                            // A linked one is searched only inside the folder given.
+                            let target = (full as NSString).resolvingSymlinksInPath
+                            if target != root && !target.hasPrefix(root.hasSuffix("/") ? root : root + "/") {
+                                skipped.append(LinkOutside(path: full, target: target, folder: path))
+                            } else {
+                                pending.append(full)
+                            }
+                            continue
+                        }
+                        guard name.lowercased().hasSuffix(".md"), name.lowercased() != "readme.md" else { continue }
                         let target = (full as NSString).resolvingSymlinksInPath
                         if target != root && !target.hasPrefix(root.hasSuffix("/") ? root : root + "/") {
                             skipped.append(LinkOutside(path: full, target: target, folder: path))
@@ -80,6 +113,6 @@ public enum LessonDiscovery {
             }
         }
         var seen = Set<String>()
-        return Found(lessons: found.filter { seen.insert(($0 as NSString).standardizingPath).inserted }, skipped: skipped)
+        return Found(lessons: found.filter { seen.insert(($0 as NSString).standardizingPath).inserted }, skipped: skipped.sorted { $0.path < $1.path }, tooDeep: tooDeep.sorted { $0.location?.path ?? "" < $1.location?.path ?? "" })
     }
 }

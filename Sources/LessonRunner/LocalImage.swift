@@ -63,14 +63,15 @@ public enum LocalImage {
     }
 
     /// Why the image file at `path` may not be copied, or nil: it must stay
-    /// inside the lesson's folder after links are resolved (an image linked
-    /// to `/proc/self/environ` would publish the CI's environment), and be a
-    /// regular file no larger than ``sizeLimit``.
-    public static func fileProblem(_ path: String, lessonFolder: String) -> String? {
+    /// inside the folder it was found in (the lesson's, or a shared one)
+    /// after links are resolved (an image linked to `/proc/self/environ`
+    /// would publish the CI's environment), and be a regular file no larger
+    /// than ``sizeLimit``.
+    public static func fileProblem(_ path: String, lessonFolder: String, folderName: String = "the lesson's folder") -> String? {
         guard let resolved = Confinement.realPath(path) else { return "not found: no file \(path)" }
         guard let folder = Confinement.realPath(lessonFolder.isEmpty ? "." : lessonFolder),
               Confinement.contains(root: folder, resolved) else {
-            return "leads outside the lesson's folder through a symbolic link; images must be files inside the lesson's folder"
+            return "leads outside \(folderName) through a symbolic link; images must be files inside \(folderName)"
         }
         var info = stat()
         guard stat(resolved, &info) == 0 else { return "not found: no file \(path)" }
@@ -81,25 +82,60 @@ public enum LocalImage {
         return nil
     }
 
+    /// Why a local image cannot be shown, with its diagnostic's code.
+    public struct Problem: Error, Equatable, Sendable {
+        public var code: DiagnosticCode
+        public var message: String
+    }
+
+    /// The file a local image names: beside the lesson, else in the first of
+    /// the course's shared folders (`data:` in course.yml) that has it. A
+    /// shared image follows the lesson folder's rule with its own folder:
+    /// inside it after links, and the folder inside the course.
+    /// - Parameters:
+    ///   - sharedFolders: the course's shared folders, as seen from here.
+    ///   - courseRoot: the course's folder, which a shared folder may not leave.
+    public static func locate(_ source: String, lessonFolder: String, sharedFolders: [String] = [],
+                              courseRoot: String? = nil) -> Result<String, Problem> {
+        let shown = Excerpt.clipped(source)
+        guard let relative = relativePath(source) else {
+            return .failure(Problem(code: .imageOutside, message: "image '\(shown)' is outside the lesson's folder; put it in the folder (for example img/) and write a path inside it"))
+        }
+        if let problem = nameProblem(relative) {
+            return .failure(Problem(code: .imageName, message: "image '\(shown)' \(problem); rename it (for example img/plot.png)"))
+        }
+        let path = lessonFolder.isEmpty ? relative : (lessonFolder as NSString).appendingPathComponent(relative)
+        var info = stat()
+        // Anything at the lesson's path (a dangling link too) is the image meant.
+        if lstat(path, &info) == 0 || sharedFolders.isEmpty {
+            if let problem = fileProblem(path, lessonFolder: lessonFolder) {
+                return .failure(Problem(code: Confinement.realPath(path) == nil ? .imageMissing : .imageFile, message: "image '\(shown)' \(problem)"))
+            }
+            return .success(path)
+        }
+        for folder in sharedFolders {
+            let candidate = (folder as NSString).appendingPathComponent(relative)
+            guard lstat(candidate, &info) == 0 else { continue }
+            let name = "the course's shared folder '\(Excerpt.clipped(folder))'"
+            if let courseRoot, !Confinement.isInside(folder, folder: courseRoot) {
+                return .failure(Problem(code: .imageFile, message: "image '\(shown)' is in \(name), which leads outside the course's folder through a symbolic link; shared folders must be inside the course"))
+            }
+            if let problem = fileProblem(candidate, lessonFolder: folder, folderName: name) {
+                return .failure(Problem(code: Confinement.realPath(candidate) == nil ? .imageMissing : .imageFile, message: "image '\(shown)' \(problem)"))
+            }
+            return .success(candidate)
+        }
+        let searched = sharedFolders.map { "'\(Excerpt.clipped($0))'" }.joined(separator: ", ")
+        return .failure(Problem(code: .imageMissing, message: "image '\(shown)' not found: no file \(path), nor in the course's shared folders (\(searched))"))
+    }
+
     /// Missing, out-of-folder or misnamed local images, as errors at their place.
-    public static func diagnostics(for lesson: Lesson) -> [Diagnostic] {
+    public static func diagnostics(for lesson: Lesson, sharedFolders: [String] = [], courseRoot: String? = nil) -> [Diagnostic] {
         let folder = (lesson.path as NSString).deletingLastPathComponent
         var out: [Diagnostic] = []
         for image in lesson.images where isLocal(image.source) {
-            guard let relative = relativePath(image.source) else {
-                out.append(Diagnostic(.imageOutside, "image '\(Excerpt.clipped(image.source))' is outside the lesson's folder; put it in the folder (for example img/) and write a path inside it",
-                                      at: image.location))
-                continue
-            }
-            if let problem = nameProblem(relative) {
-                out.append(Diagnostic(.imageName, "image '\(Excerpt.clipped(image.source))' \(problem); rename it (for example img/plot.png)",
-                                      at: image.location))
-                continue
-            }
-            let path = folder.isEmpty ? relative : (folder as NSString).appendingPathComponent(relative)
-            if let problem = fileProblem(path, lessonFolder: folder) {
-                let code: DiagnosticCode = Confinement.realPath(path) == nil ? .imageMissing : .imageFile
-                out.append(Diagnostic(code, "image '\(Excerpt.clipped(image.source))' \(problem)", at: image.location))
+            if case .failure(let problem) = locate(image.source, lessonFolder: folder, sharedFolders: sharedFolders, courseRoot: courseRoot) {
+                out.append(Diagnostic(problem.code, problem.message, at: image.location))
             }
         }
         return out

@@ -1,6 +1,7 @@
 import Experiments
 import Foundation
 import LessonMarkdown
+import LessonSupport
 import MathTypesetting
 
 /// Load → validate → execute for a set of lessons; one broken lesson never
@@ -77,13 +78,21 @@ public struct Pipeline {
     func finishPage(_ executed: ExecutedLesson) -> ExecutedLesson {
         var executed = executed
         let lesson = executed.lesson
+        executed.sharedFolders = executor.sharedDataFolders
+        executed.courseRoot = executor.courseRoot
         let numbering = executed.numbering
         executed.citations = Citations.resolve(lesson, numbering: numbering,
                                                source: Citations.source(for: lesson, course: courseBibliography, courseRoot: executor.courseRoot))
-        executed.diagnostics += FrontMatterCheck.diagnostics(for: lesson) + LocalImage.diagnostics(for: lesson)
+        executed.diagnostics += FrontMatterCheck.diagnostics(for: lesson)
+            + LocalImage.diagnostics(for: lesson, sharedFolders: executor.sharedDataFolders, courseRoot: executor.courseRoot)
             + LessonLinkCheck.diagnostics(for: lesson, root: executor.courseRoot ?? ".")
             + numbering.diagnostics(for: lesson, excluding: executed.citations.handledIds)
             + executed.citations.diagnostics
+        executed.diagnostics += lesson.malformedIds.map {
+            Diagnostic(.malformedId, "'\(Excerpt.clipped($0.text))' is not \($0.form == .reference ? "a cross-reference" : "an id"): \($0.reason)"
+                           + ($0.form == .reference ? "; write [@fig:id], [@tbl:id], [@sec:anchor], a block's id or a citation key" : "; write {#fig:id}, {#tbl:id} or {#anchor}"),
+                       at: $0.location)
+        }
         if onlyBlocks != nil {
             // The blocks left out did not run: values read from them and
             // references to them are not wrong, only unknown in this run.

@@ -18,7 +18,7 @@ struct Preview: ParsableCommand {
     @Option(name: [.customLong("out"), .customShort("o")], help: "Folder for the preview pages. Default: .lesson-preview (in the course's folder, in a course).")
     var outOption: String?
 
-    var out: String { outOption ?? Course.settings.map { $0.resolve(".lesson-preview") } ?? ".lesson-preview" }
+    var out: String { (outOption ?? Course.settings.map { $0.resolve(".lesson-preview") } ?? ".lesson-preview").collapsingSlashes }
 
     @Flag(name: .customLong("unsafe-html"), help: "Pass raw HTML in lessons through to the pages.")
     var unsafeHTML = false
@@ -48,6 +48,8 @@ struct Preview: ParsableCommand {
                 let summary = CheckSummary(lessons)
                 Terminal.printError(summary.line)
                 watcher.watch(Array(Set(discoveredLessons() + lessons.flatMap(\.filesRead))))
+            } catch let refused as ReportWriter.RefusedOutputs {
+                for message in refused.messages { Terminal.printError(TerminalText.escaped(message)) }
             } catch {
                 Terminal.printError("error: \(error)")
             }

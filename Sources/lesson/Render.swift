@@ -16,7 +16,7 @@ struct Render: ParsableCommand {
     var outOption: String?
 
     /// The pages' folder: the option, else the course's, else `output`.
-    var out: String { outOption ?? Course.settings.map { $0.resolve($0.output) } ?? "output" }
+    var out: String { (outOption ?? Course.settings.map { $0.resolve($0.output) } ?? "output").collapsingSlashes }
 
     @Flag(name: .customLong("unsafe-html"), help: "Pass raw HTML in lessons through to the pages (dropped by default).")
     var unsafeHTML = false
@@ -55,6 +55,10 @@ struct Render: ParsableCommand {
                 let written = try writer.writePDFs(lessons, printer: PDFPrinter(chromium: chromium))
                 print("printed \(written.count) PDF\(written.count == 1 ? "" : "s") into \(out)/pdf/ (one per lesson; course.pdf holds them all, with the contents)")
             }
+        } catch let refused as ReportWriter.RefusedOutputs {
+            for warning in refused.warnings { Terminal.printError("warning: " + TerminalText.escaped(warning)) }
+            for message in refused.messages { Terminal.printError(TerminalText.escaped(message)) }
+            throw ExitCode(1)
         } catch {
             Terminal.printError("error: \(error)")
             throw ExitCode(1)

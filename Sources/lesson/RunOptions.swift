@@ -48,13 +48,13 @@ struct RunOptions: ParsableArguments {
 
     /// The lessons to run: those named, else the course's, else `lessons`.
     var lessonPaths: [String] {
-        if !paths.isEmpty { return paths }
+        if !paths.isEmpty { return paths.map(\.collapsingSlashes) }
         if let course = Course.settings { return course.lessons.map(course.resolve) }
         return ["lessons"]
     }
 
     var cacheFolder: String {
-        cacheDirectory ?? Course.settings.map { $0.resolve($0.cache) } ?? ".lesson-cache"
+        (cacheDirectory ?? Course.settings.map { $0.resolve($0.cache) } ?? ".lesson-cache").collapsingSlashes
     }
 
     var strictTiming: Bool { strictTimingFlag || Course.settings?.strictTiming == true }
@@ -64,7 +64,7 @@ struct RunOptions: ParsableArguments {
     /// Whether the run passed: every block and expectation, and with
     /// `--warnings-as-errors` no warning either (a line says so when one fails it).
     func passed(_ lessons: [ExecutedLesson], summary: CheckSummary) -> Bool {
-        guard summary.passed else { return false }
+        guard summary.passed, Self.unreadLessons == 0 else { return false }
         guard warningsAsErrors else { return true }
         let warnings = lessons.flatMap(\.allDiagnostics).filter { $0.severity == .warning }.count
         if warnings > 0 {
@@ -88,6 +88,10 @@ struct RunOptions: ParsableArguments {
                                   + (known.isEmpty ? " (it has no blocks)" : " (blocks: \(known.joined(separator: ", ")))"))
         }
     }
+
+    /// Places the last search for lessons could not read (nested past the
+    /// path limit): reported as errors there, and they fail the run.
+    nonisolated(unsafe) static var unreadLessons = 0
 
     /// Checks that the paths exist. Not part of `validate()`: ArgumentParser
     /// validates before it reports unknown options, so `lesson render -x` run
@@ -128,7 +132,8 @@ struct RunOptions: ParsableArguments {
         let paths = lessonPaths, cacheDirectory = cacheFolder
         try checkPaths()
         let found = try LessonDiscovery.find(in: paths)
-        Terminal.report(found.skipped.map(\.diagnostic), format: format)
+        Terminal.report(found.skipped.map(\.diagnostic) + found.tooDeep, format: format)
+        Self.unreadLessons = found.tooDeep.count
         var files = found.lessons
         if files.isEmpty {
             // A mistyped folder in CI must not pass as "0 of 0 failed".

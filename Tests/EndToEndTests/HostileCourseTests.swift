@@ -37,16 +37,100 @@ import Testing
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("out"), withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("out/img").path, withDestinationPath: elsewhere.path)
         let r = try LessonBinary.run(["render", "lessons", "--out", "out", "--no-cache"], in: dir)
-        #expect(r.stderr.contains("outputs are never written through links"), "\(r.stderr)")
+        // An error at the image's place naming the link, not a warning: the render fails.
+        #expect(r.status == 1, "\(r.stderr)")
+        #expect(r.stderr.contains("lessons/a.md:3:1: error: image 'img/ok.png' not copied: cannot write 'out/img/ok.png': goes through the symbolic link 'out/img'; outputs are never written through links (delete the link)"), "\(r.stderr)")
+        #expect(!r.stderr.contains("warning: lessons/a.md:3:1"), "\(r.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path) == ["katex"])
+        // The rest of the render is written.
+        #expect(text(dir.appendingPathComponent("out/a.html")) != nil)
+        #expect(text(dir.appendingPathComponent("out/index.html")) != nil)
+        // A page planted as a link: its lesson's error names it; nothing is written through it.
+        try FileManager.default.removeItem(at: dir.appendingPathComponent("out/img"))
+        let target = dir.appendingPathComponent("target.html")
+        try "mine".write(to: target, atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(at: dir.appendingPathComponent("out/a.html"))
+        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("out/a.html").path, withDestinationPath: target.path)
+        let page = try LessonBinary.run(["render", "lessons", "--out", "out", "--no-cache"], in: dir)
+        #expect(page.status == 1, "\(page.stderr)")
+        #expect(page.stderr.contains("lessons/a.md:1:1: error: the lesson's page is not written: cannot write 'out/a.html': goes through the symbolic link 'out/a.html'"), "\(page.stderr)")
+        #expect(text(target) == "mine")
+        #expect(text(dir.appendingPathComponent("out/img/ok.png")) == "png")
+        try FileManager.default.removeItem(at: dir.appendingPathComponent("out/a.html"))
         // A linked assets folder stops the render before anything goes there.
         try FileManager.default.removeItem(at: dir.appendingPathComponent("out/img"))
         try FileManager.default.removeItem(at: dir.appendingPathComponent("out/assets"))
         try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("out/assets").path, withDestinationPath: elsewhere.path)
         let again = try LessonBinary.run(["render", "lessons", "--out", "out", "--no-cache"], in: dir)
         #expect(again.status == 1)
+        #expect(again.stderr.contains("error: cannot write 'out/assets/style.css': goes through the symbolic link 'out/assets'; outputs are never written through links (delete the link)"), "\(again.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path) == ["katex"])
         #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere.appendingPathComponent("katex").path).isEmpty)
+    }
+
+    /// Images from the course's shared folders (`data:` in course.yml) are
+    /// shown, and confined like a lesson's own: inside the shared folder
+    /// after links, and the shared folder inside the course.
+    @Test func sharedFolderImagesAreShownAndConfinedAfterLinks() throws {
+        let dir = try course(["course.yml": "data: [shared, linked]\n",
+                              "lessons/ch/a.md": "# A\n\n![logo](logo.png)\n\n![env](env.png)\n\n![far](far.png)\n\n![none](none.png)\n",
+                              "shared/logo.png": "logo", "secret/far.png": "TOKEN=hunter2", "secret/env.txt": "TOKEN=hunter2"])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("shared/env.png").path,
+                                                   withDestinationPath: dir.appendingPathComponent("secret/env.txt").path)
+        // A shared folder that is itself a link out of the course.
+        let course = dir.appendingPathComponent("course")
+        try FileManager.default.createDirectory(at: course, withIntermediateDirectories: true)
+        for name in ["course.yml", "lessons", "shared"] {
+            try FileManager.default.moveItem(at: dir.appendingPathComponent(name), to: course.appendingPathComponent(name))
+        }
+        try FileManager.default.createSymbolicLink(atPath: course.appendingPathComponent("linked").path,
+                                                   withDestinationPath: dir.appendingPathComponent("secret").path)
+        let r = try LessonBinary.run(["render", "--out", "out", "--no-cache"], in: course)
+        #expect(r.status == 1, "\(r.stderr)")
+        #expect(text(course.appendingPathComponent("out/logo.png")) == "logo", "\(r.stderr)")
+        #expect(!r.stderr.contains("lessons/ch/a.md:3:1"), "\(r.stderr)")
+        #expect(r.stderr.contains("lessons/ch/a.md:5:1: error: image 'env.png' leads outside the course's shared folder 'shared' through a symbolic link"), "\(r.stderr)")
+        #expect(r.stderr.contains("lessons/ch/a.md:7:1: error: image 'far.png' is in the course's shared folder 'linked', which leads outside the course's folder"), "\(r.stderr)")
+        #expect(r.stderr.contains("lessons/ch/a.md:9:1: error: image 'none.png' not found: no file lessons/ch/none.png, nor in the course's shared folders ('shared', 'linked')"), "\(r.stderr)")
+        for name in ["env.png", "far.png"] {
+            #expect(!FileManager.default.fileExists(atPath: course.appendingPathComponent("out/" + name).path))
+        }
+        let page = try #require(text(course.appendingPathComponent("out/a.html")))
+        #expect(!page.contains("hunter2"))
+        #expect(page.contains("src=\"logo.png\""), "\(page)")
+    }
+
+    /// Lows: a malformed `[@…]` or `{#…}` was left as text in silence, and a
+    /// lesson nested past the path limit was skipped in silence (check passed).
+    @Test func malformedIdsAndLessonsTooDeepToReadAreLocatedErrors() throws {
+        let dir = try course(["lessons/a.md": "# A\n\nSee [@fig loss].\n\n![Loss](img/l.png){#fig:my loss}\n", "lessons/img/l.png": "png",
+                              "deep/b.md": "# B\n\nText.\n"])
+        defer { _ = try? Process.run(URL(fileURLWithPath: "/bin/rm"), arguments: ["-rf", dir.path]).waitUntilExit() }
+        let r = try LessonBinary.run(["check", "lessons", "--no-cache"], in: dir)
+        #expect(r.status == 1, "\(r.stderr)")
+        #expect(r.stderr.contains("lessons/a.md:3:5: error: '[@fig loss]' is not a cross-reference: an id has no spaces (write '-' between words); write [@fig:id], [@tbl:id], [@sec:anchor] or a block's id [malformed-id]"), "\(r.stderr)")
+        #expect(r.stderr.contains("lessons/a.md:5:19: error: '{#fig:my loss}' is not an id: an id has no spaces"), "\(r.stderr)")
+        // A lesson in a folder whose path is longer than the system allows.
+        let name = String(repeating: "d", count: 250)
+        var fd = open(dir.appendingPathComponent("deep").path, O_RDONLY | O_DIRECTORY)
+        var length = "deep".utf8.count
+        while length <= 4095 {
+            #expect(mkdirat(fd, name, 0o755) == 0)
+            let next = openat(fd, name, O_RDONLY | O_DIRECTORY)
+            close(fd)
+            fd = next
+            length += name.utf8.count + 1
+        }
+        let file = openat(fd, "hidden.md", O_CREAT | O_WRONLY, 0o644)
+        close(file)
+        close(fd)
+        let deep = try LessonBinary.run(["check", "deep", "--no-cache"], in: dir)
+        #expect(deep.status == 1, "\(deep.stderr)")
+        #expect(deep.stderr.contains("is nested past the system's path limit"), "\(deep.stderr)")
+        #expect(deep.stderr.contains("the lessons under it cannot be read; move them into a shallower folder [path-too-long]"), "\(deep.stderr)")
+        let explain = try LessonBinary.run(["explain", "malformed-id", "path-too-long"], in: dir)
+        #expect(explain.status == 0 && explain.stdout.contains("malformed-id: ") && explain.stdout.contains("path-too-long: "), "\(explain.stdout)")
     }
 
     /// High 3: an image named `lessons.json` replaced the manifest, and a

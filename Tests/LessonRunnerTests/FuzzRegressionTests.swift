@@ -1,5 +1,6 @@
 import Experiments
 import LessonMarkdown
+import LessonSupport
 import Testing
 @testable import LessonRunner
 
@@ -76,5 +77,16 @@ import Testing
         #expect(plan.blocks.first?.diagnostics.count == 1)
         #expect(diagnostic.message.hasPrefix("YAML aliases in this block expand to more than 100,000 values"))
         #expect(diagnostic.location == SourceLocation(path: "l.md", line: 9, column: 12))  // `*a4` in `> a5: &a5 [*a4,…`
+    }
+
+    /// Found by the `names` fuzzer: `lesson check 'lessons//π'` trapped in
+    /// Foundation's path code; paths are given with single slashes.
+    @Test func aDoubledSlashBeforeOneNonASCIICharacterIsAPath() throws {
+        #expect("lessons//π".collapsingSlashes == "lessons/π")
+        #expect("//a///b/".collapsingSlashes == "/a/b/")
+        #expect("plain/path".collapsingSlashes == "plain/path")
+        #expect(throws: LessonDiscovery.Missing.self) { try LessonDiscovery.find(in: ["no-such-folder//π"]) }
+        let error = try #require(throws: LessonDiscovery.Missing.self) { try LessonDiscovery.find(in: ["no-such-folder//π"]) }
+        #expect(error.path == "no-such-folder/π")
     }
 }

@@ -75,4 +75,57 @@ import Testing
     @Test func aMissingPathIsAnError() {
         #expect(throws: LessonDiscovery.Missing.self) { try LessonDiscovery.lessons(in: ["/nonexistent/lessons"]) }
     }
+
+    /// Issue 21: a lesson nested past the path limit was skipped in silence
+    /// (the enumerator cannot open the folder); it is an error at the place.
+    @Test func aLessonNestedPastThePathLimitIsAnError() throws {
+        let root = try folder()
+        defer { Self.removeDeep(root) }
+        try write("# A\n", to: root + "/lessons/a.md")
+        // Made from folder descriptors: no path this deep can be opened.
+        let name = String(repeating: "d", count: 250)
+        var fd = open(root + "/lessons", O_RDONLY | O_DIRECTORY)
+        var depth = 0
+        while (root + "/lessons").utf8.count + depth * (name.utf8.count + 1) <= LessonDiscovery.pathLimit {
+            #expect(mkdirat(fd, name, 0o755) == 0)
+            let next = openat(fd, name, O_RDONLY | O_DIRECTORY)
+            close(fd)
+            fd = next
+            depth += 1
+        }
+        let file = openat(fd, "deep.md", O_CREAT | O_WRONLY, 0o644)
+        #expect(file >= 0)
+        close(file)
+        close(fd)
+        let found = try LessonDiscovery.find(in: [root + "/lessons"])
+        #expect(found.lessons == [root + "/lessons/a.md"])
+        #expect(found.tooDeep.count == 1, "\(found.tooDeep)")
+        let problem = try #require(found.tooDeep.first)
+        #expect(problem.code == .pathTooLong && problem.severity == .error)
+        #expect(problem.location?.path.hasPrefix(root + "/lessons/" + name) == true)
+        #expect((problem.location?.path.utf8.count ?? 0) > LessonDiscovery.pathLimit)
+        #expect(problem.message.contains("nested past the system's path limit"), "\(problem.message)")
+    }
+
+    /// Removes a tree through folder descriptors (FileManager cannot reach its bottom).
+    static func removeDeep(_ path: String) {
+        func clear(_ fd: Int32) {
+            guard let dir = fdopendir(dup(fd)) else { return }
+            defer { closedir(dir) }
+            while let entry = readdir(dir) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+                if name == "." || name == ".." { continue }
+                if unlinkat(fd, name, 0) != 0 {
+                    let child = openat(fd, name, O_RDONLY | O_DIRECTORY)
+                    if child >= 0 { clear(child); close(child) }
+                    unlinkat(fd, name, AT_REMOVEDIR)
+                }
+            }
+        }
+        let fd = open(path, O_RDONLY | O_DIRECTORY)
+        guard fd >= 0 else { return }
+        clear(fd)
+        close(fd)
+        rmdir(path)
+    }
 }

@@ -132,6 +132,15 @@ import Foundation
         #expect(names[1] == "a-b-c.html")
         #expect(names[2] == "hidden.html")
     }
+
+    /// Found by the `names` fuzzer: NSString's path calls trap on `//`
+    /// before a last component of one non-ASCII character, so naming the
+    /// page of `lessons//π` crashed; names no longer go through them.
+    @Test func pathsFoundByTheFuzzerGetPageNames() {
+        #expect(ReportWriter.pageNames(for: ["lessons//π", "a//é.md", ")\0\0?>.\0\0?>.\u{FFFD}//\u{FFFD}"])
+                == ["π.html", "é.html", "\u{FFFD}.html"])
+        #expect(ReportWriter.pageNames(for: ["a/intro.md", "b/intro.md", "x/.md", "x/a.b.md"]) == ["a-intro.html", "b-intro.html", "md.html", "a.b.html"])
+    }
 }
 
 extension PageRendererTests {
