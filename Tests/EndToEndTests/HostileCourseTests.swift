@@ -109,7 +109,7 @@ import Testing
         defer { _ = try? Process.run(URL(fileURLWithPath: "/bin/rm"), arguments: ["-rf", dir.path]).waitUntilExit() }
         let r = try LessonBinary.run(["check", "lessons", "--no-cache"], in: dir)
         #expect(r.status == 1, "\(r.stderr)")
-        #expect(r.stderr.contains("lessons/a.md:3:5: error: '[@fig loss]' is not a cross-reference: an id has no spaces (write '-' between words); write [@fig:id], [@tbl:id], [@sec:anchor] or a block's id [malformed-id]"), "\(r.stderr)")
+        #expect(r.stderr.contains("lessons/a.md:3:5: error: '[@fig loss]' is not a cross-reference: an id has no spaces (write '-' between words); write [@fig:id], [@tbl:id], [@sec:anchor], a block's id or a citation key [malformed-id]"), "\(r.stderr)")
         #expect(r.stderr.contains("lessons/a.md:5:19: error: '{#fig:my loss}' is not an id: an id has no spaces"), "\(r.stderr)")
         // A lesson in a folder whose path is longer than the system allows.
         let name = String(repeating: "d", count: 250)
