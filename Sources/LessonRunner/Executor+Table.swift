@@ -55,17 +55,42 @@ extension Executor {
         } else {
             outcome.presentation.insert(.table(table), at: 0)
         }
+        if !runs.isEmpty { dropStaleMarkNote(&outcome) }
         return .success(outcome)
     }
 
-    /// A true/false cell the seeds disagree on says how many were true
-    /// ("true in 3 of 8") rather than showing the first seed's.
+    /// The seeds' note explains cells marked " *"; once the kind's table is
+    /// replaced there may be none left to explain.
+    static func dropStaleMarkNote(_ outcome: inout ExperimentOutcome) {
+        let marked = outcome.presentation.contains { item in
+            guard case .table(let table) = item else { return false }
+            return table.rows.contains { $0.contains { $0.text.hasSuffix(" *") } }
+        }
+        guard !marked else { return }
+        for i in outcome.presentation.indices {
+            guard case .note(let text) = outcome.presentation[i], text.contains(ExperimentOutcome.differingCellsSentence) else { continue }
+            outcome.presentation[i] = .note(text.replacingOccurrences(of: ExperimentOutcome.differingCellsSentence, with: ""))
+        }
+    }
+
+    /// A cell without a number that the seeds disagree on says how often
+    /// each text came ("true in 3 of 8", "both in 1 of 2, high variance in
+    /// 1 of 2") rather than showing the first seed's with a mark that this
+    /// table's note might not explain.
     static func countTruths(in table: inout ResultTable, runs: [ResultTable]) {
         for r in table.rows.indices {
             for c in table.rows[r].indices {
-                let texts = runs.map { $0.rows[r][c].text }
-                guard texts.allSatisfy({ $0 == "true" || $0 == "false" }), Set(texts).count > 1 else { continue }
-                table.rows[r][c].text = "true in \(texts.filter { $0 == "true" }.count) of \(texts.count)"
+                let cells = runs.map { $0.rows[r][c] }
+                let texts = cells.map(\.text)
+                guard cells.allSatisfy({ $0.value == nil }), Set(texts).count > 1 else { continue }
+                if texts.allSatisfy({ $0 == "true" || $0 == "false" }) {
+                    table.rows[r][c].text = "true in \(texts.filter { $0 == "true" }.count) of \(texts.count)"
+                    continue
+                }
+                var distinct: [String] = []
+                for text in texts where !distinct.contains(text) { distinct.append(text) }
+                let shown = distinct.prefix(3).map { text in "\(text) in \(texts.filter { $0 == text }.count) of \(texts.count)" }
+                table.rows[r][c].text = shown.joined(separator: ", ") + (distinct.count > 3 ? ", …" : "")
             }
         }
     }

@@ -52,6 +52,7 @@ public struct TableRequest: Sendable {
         }
         var request = TableRequest(columns: [], rows: nil, from: nil, fromLocation: place(node), caption: nil, location: place(node))
         var columnsNode: Node?
+        var fromWritten = false
         switch node {
         case .sequence:
             columnsNode = node
@@ -69,6 +70,7 @@ public struct TableRequest: Sendable {
                 case "rows":
                     request.rows = decodeRows(value, reader: reader, place: place)
                 case "from":
+                    fromWritten = true
                     request.fromLocation = place(value)
                     request.from = decodeFrom(value, reader: reader, kind: kind)
                 default:
@@ -87,7 +89,8 @@ public struct TableRequest: Sendable {
             reader.fail(at: node, "'table' must be a list of columns such as '[name, test_accuracy]' or a mapping with 'columns', found \(SpecReader.describe(node))")
             return nil
         }
-        if kind.table == nil, request.from == nil {
+        // A misspelt `from` has its own message; this one is for a missing one.
+        if kind.table == nil, !fromWritten {
             let records = kind.values.filter { $0.type.contains("record") }.map(\.name)
             reader.fail(at: node, "'\(kind.name)' has no default rows for a table; say which value they come from with 'from'",
                         notes: records.isEmpty ? [] : ["values with records: " + records.joined(separator: ", ")])

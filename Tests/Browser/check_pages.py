@@ -167,6 +167,20 @@ CHECK_JS = "(() => {" + HELPERS_JS + r"""
     }
     if (split) problems.push('"' + split + '" splits across lines in ' + describe(el).slice(0, 60));
   }
+  // The header lines up with the text, and its link and status stay on one
+  // line (beside the sidebar a grid item once shrank to its content).
+  const header = document.querySelector('header.page');
+  const text = document.querySelector('main > h1, main > p');
+  if (header && text && visible(header) && innerWidth >= 1024) {
+    const padding = parseFloat(getComputedStyle(header).paddingLeft);
+    const left = header.getBoundingClientRect().left + padding;
+    if (Math.abs(left - text.getBoundingClientRect().left) > 2) {
+      problems.push('header starts at ' + left.toFixed(0) + ' px, the text at ' + text.getBoundingClientRect().left.toFixed(0) + ' px');
+    }
+    for (const el of header.querySelectorAll(':scope > a, .badge')) {
+      if (visible(el) && el.getClientRects().length > 1) problems.push('"' + el.textContent.trim() + '" wraps in the header');
+    }
+  }
   // Copy buttons say the page's words (data-copy on <main>, in the lesson's language).
   const main = document.getElementById('content');
   const copyWord = main && main.getAttribute('data-copy');

@@ -70,6 +70,11 @@ import Testing
         #expect(check.status == 64)
         #expect(check.stderr.contains("course.yml:3:5: error: no lesson file or folder 'chapter'; did you mean 'chapters'?"), "\(check.stderr)")
         #expect(!check.stderr.contains("Usage") && !check.stdout.contains("checked"), "\(check.stderr)")
+        // A list of files only: the new lesson goes beside the first, and the list must name it to run it.
+        try "lessons: [intro.md]\n".write(to: dir.appendingPathComponent("course.yml"), atomically: true, encoding: .utf8)
+        let beside = try LessonBinary.run(["new", "d"], in: dir.appendingPathComponent("notes"))
+        #expect(beside.status == 0 && FileManager.default.fileExists(atPath: dir.appendingPathComponent("d.md").path), "\(beside.stderr)")
+        #expect(beside.stdout.contains("wrote ../d.md;") && beside.stdout.contains("note: ../course.yml does not list it"), "\(beside.stdout)")
     }
 
     /// `data: digits` in a chapter folder of a course, with no file anywhere:

@@ -78,6 +78,11 @@ import Testing
         table: ⟨9⟩[name]
         ```
 
+        ```experiment vectorization
+        run: [dot]
+        table: {columns: [ms], from: ⟨11⟩dott}
+        ```
+
         \(Self.batch)table: ⟨10⟩loss
         ```
         """)
@@ -91,6 +96,8 @@ import Testing
         #expect(messages.contains(at(8) + "'softmax' has no value 'exampels' to take rows from; did you mean 'examples'?"))
         #expect(messages.contains(at(9) + "'vectorization' has no default rows for a table; say which value they come from with 'from'"))
         #expect(messages.contains { $0.hasPrefix(at(10) + "'table' must be a list of columns") }, "\(messages)")
+        // A misspelt `from` is one problem, not also a missing one.
+        #expect(messages.filter { $0.hasPrefix("\(m[11]!.0):") } == [at(11) + "'vectorization' has no value 'dott' to take rows from; did you mean 'dot'?"])
         #expect(m[1] != nil && m[7] != nil)
         #expect(p.blocks.allSatisfy { !$0.isValid })
     }
@@ -163,13 +170,14 @@ import Testing
         #expect(losses[0] != losses[1])
     }
 
-    @Test func overSeedsTrueOrFalseIsCounted() throws {
-        let request = try request("[name, diverged]")
+    @Test func overSeedsTrueOrFalseAndTextAreCounted() throws {
+        let request = try request("[name, diverged, diagnosis]")
         var runs: [ResultTable] = []
         for diverged in [true, false, true] {
             var values = Self.variants([0.9, 0.8])
             if case .list(var rows) = values["variants"], case .record(var first) = rows[0] {
                 first["diverged"] = .bool(diverged)
+                first["diagnosis"] = .string(diverged ? "diverged" : "fine")
                 rows[0] = .record(first)
                 values["variants"] = .list(rows)
             }
@@ -178,6 +186,20 @@ import Testing
         var table = try #require(ResultTable(summarizing: runs, seeds: [1, 2, 3]))
         Executor.countTruths(in: &table, runs: runs)
         #expect(table.rows.map { $0[1].text } == ["true in 2 of 3", "false"])
+        #expect(table.rows[0][2].text == "diverged in 2 of 3, fine in 1 of 3")
+    }
+
+    /// The seeds' note about cells marked * goes when the author's table left none.
+    @Test func theNoteAboutMarkedCellsGoesWithTheMarks() {
+        let note = "Over 2 seeds (seeds 1, 2): numbers are the mean ± standard deviation." + ExperimentOutcome.differingCellsSentence
+        let plain = ResultTable(columns: [.init("a")], rows: [[ResultTable.Cell("x")]])
+        var outcome = ExperimentOutcome(values: Record(), presentation: [.table(plain), .note(note)])
+        Executor.dropStaleMarkNote(&outcome)
+        #expect(outcome.presentation.last == .note("Over 2 seeds (seeds 1, 2): numbers are the mean ± standard deviation."))
+        let marked = ResultTable(columns: [.init("a")], rows: [[ResultTable.Cell("x *")]])
+        var kept = ExperimentOutcome(values: Record(), presentation: [.table(marked), .note(note)])
+        Executor.dropStaleMarkNote(&kept)
+        #expect(kept.presentation.last == .note(note))
     }
 
     @Test func rowsOfARecordOfRecordsAndNotRecords() {

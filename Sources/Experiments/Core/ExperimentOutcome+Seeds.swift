@@ -8,6 +8,10 @@ extension ExperimentOutcome {
     /// carry a number; charts draw the mean with the runs' range as whiskers or
     /// a band; metrics show mean ± sd. What differs between runs and is not a
     /// number is shown for the first seed, and the page says so.
+    /// What the closing note of a seeded block says when a table has cells
+    /// marked " *"; a table that replaces the kind's may leave none to explain.
+    public static let differingCellsSentence = " Cells marked * differ between seeds and hold no number to average: the first seed's is shown."
+
     public init(summarizing outcomes: [ExperimentOutcome], seeds: [UInt64]) {
         var summary = SeedSummary(seeds: seeds)
         self.init(values: SeedStatistic.meanRecord(outcomes.map(\.values)),
@@ -43,7 +47,7 @@ struct SeedSummary {
             // Which seeds is for whoever re-runs the block (the page shows
             // them with its YAML); the reader needs how many.
             var note = "Over \(runsPhrase): " + parts.joined(separator: "; ") + "."
-            if hasDifferingCells { note += " Cells marked * differ between seeds and hold no number to average: the first seed's is shown." }
+            if hasDifferingCells { note += ExperimentOutcome.differingCellsSentence }
             out.append(.note(note))
         }
         return out

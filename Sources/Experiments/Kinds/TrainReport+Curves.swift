@@ -81,6 +81,25 @@ extension TrainReport {
 
     typealias Pair = (variant: TrainKind.Variant, result: VariantResult)
 
+    /// Which of the variants a panel holds, in its title, in the words of its
+    /// legend: "learning_rate = 0.001 … 0.019" when they sweep one number in order,
+    /// else their labels ("bn", "gn"); never names the block made up (v0, v1).
+    static func panelWords(_ labels: [String]) -> String {
+        let parts = labels.map { label -> (key: String, value: String)? in
+            guard let range = label.range(of: " = "), !label[range.upperBound...].contains(",") else { return nil }
+            return (String(label[..<range.lowerBound]), String(label[range.upperBound...]))
+        }
+        // A range only where the values are numbers in order, so "a … b" holds every line between.
+        let numbers = parts.compactMap { $0.flatMap { Double($0.value) } }
+        let ordered = numbers.count == labels.count
+            && (zip(numbers, numbers.dropFirst()).allSatisfy { $0 < $1 } || zip(numbers, numbers.dropFirst()).allSatisfy { $0 > $1 })
+        if labels.count > 2, ordered, let first = parts.first ?? nil, let last = parts.last ?? nil,
+           parts.allSatisfy({ $0?.key == first.key }) {
+            return "\(first.key) = \(first.value) … \(last.value)"
+        }
+        return labels.joined(separator: ", ")
+    }
+
     private func chart(curves: [Curve], variants: [Pair], of panelCount: Int, plotted: Int,
                        legend: (labels: [String: String], common: [String])) -> Chart {
         var series: [Chart.Series] = []
@@ -120,8 +139,9 @@ extension TrainReport {
         var title = curves == [.stepLoss] ? "Loss of every mini-batch" : quantity == 2 ? "Learning rate" : "Learning curves"
         if panelCount > 1 {
             title += curves.count == 1 && quantity == 0 && curves[0] != .stepLoss ? ": \(curves[0].words)" : ""
-            title += variants.count == 1 ? " (\(variants[0].variant.name))"
- : variants.count < plotted ? " (\(variants.map(\.variant.name).joined(separator: ", ")))" : ""
+            if variants.count < plotted {
+                title += " (" + Self.panelWords(variants.map { legend.labels[$0.variant.name] ?? $0.variant.label }) + ")"
+            }
         }
         if !legend.common.isEmpty { title += " · every line: " + legend.common.joined(separator: ", ") }
         // The settings a name stands for, for readers of the text; the table above lists them too.

@@ -25,6 +25,9 @@ import Testing
         #expect(four.map(\.title) == ["Learning curves: validation", "Learning curves: training"])
         let eight = try charts("vary: {learning_rate: [0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3]}\n")
         #expect(eight.count == 4 && eight.allSatisfy { $0.series.count == 4 })
+        // A panel of some of the variants says which in its legend's words, not by made-up names (v0, v1, …).
+        #expect(eight.map(\.title) == ["Learning curves: validation (learning_rate = 0.001 … 0.03)", "Learning curves: validation (learning_rate = 0.1 … 3)",
+                                       "Learning curves: training (learning_rate = 0.001 … 0.03)", "Learning curves: training (learning_rate = 0.1 … 3)"])
         // Every line is one variant's: its name is the variant's label, once.
         let names = eight.flatMap { $0.series.map(\.name) }
         #expect(Set(names).count == 8 && names.count == 16)
@@ -36,6 +39,7 @@ import Testing
         let facets = try charts("vary: {learning_rate: [0.01, 0.1]}\nplot: {curves: [train_loss, validation_accuracy, learning_rate], facets: variant}\n")
         // Losses, accuracies and learning rates never share a panel: 3 quantities × 2 variants.
         #expect(facets.count == 6 && facets.allSatisfy { $0.series.count == 1 })
+        #expect(facets[0].title == "Learning curves: training (learning_rate = 0.01)")
         #expect(facets.contains { $0.yFormat == .percent })
     }
 
@@ -69,6 +73,14 @@ import Testing
             return nil
         }
         #expect(sweep.first?.series.map(\.name) == ["plain: training accuracy", "plain: test accuracy", "bn: training accuracy", "bn: test accuracy"])
+    }
+
+    @Test func aPanelOfSomeVariantsNamesThemInTheLegendsWords() {
+        #expect(TrainReport.panelWords(["learning_rate = 0.001", "learning_rate = 0.01", "learning_rate = 0.1"]) == "learning_rate = 0.001 … 0.1")
+        #expect(TrainReport.panelWords(["learning_rate = 0.1", "learning_rate = 0.01", "learning_rate = 1"])
+                == "learning_rate = 0.1, learning_rate = 0.01, learning_rate = 1")
+        #expect(TrainReport.panelWords(["bn, batch_size = 2", "bn, batch_size = 4", "bn, batch_size = 8"]) == "bn, batch_size = 2 … 8")
+        #expect(TrainReport.panelWords(["bn", "gn"]) == "bn, gn")
     }
 
     @Test func theAuthorLabelsLines() throws {
