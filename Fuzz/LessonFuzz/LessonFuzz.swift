@@ -140,8 +140,10 @@ private func fuzzMarkup(_ data: Data) {
     let html = String(decoding: data, as: UTF8.self)
     guard MarkupCheck.katex.allows(html) else { return }
     // An independent reading: a tag runs from `<` to the first `>` outside
-    // double quotes (a quoted value may hold `>`, as a browser reads it).
-    var rest = Substring(html)
+    // double quotes (a quoted value may hold `>`, as a browser reads it), in
+    // scalars as a browser reads them (as Characters, `>` and a combining
+    // mark after it are one, and the tag seemed to go on).
+    var rest = Substring.UnicodeScalarView(html.unicodeScalars)
     while let open = rest.firstIndex(of: "<") {
         var end = rest.index(after: open)
         var quoted = false
@@ -149,8 +151,8 @@ private func fuzzMarkup(_ data: Data) {
             if rest[end] == "\"" { quoted.toggle() }
             end = rest.index(after: end)
         }
-        let tag = rest[rest.index(after: open)..<end].lowercased()
-        rest = end < rest.endIndex ? rest[rest.index(after: end)...] : ""
+        let tag = String(String.UnicodeScalarView(rest[rest.index(after: open)..<end])).lowercased()
+        rest = end < rest.endIndex ? rest[rest.index(after: end)...] : Substring.UnicodeScalarView()
         let name = tag.drop { $0 == "/" }.prefix { $0.isLetter || $0.isNumber || $0 == "-" }
         precondition(MarkupCheck.katex.elements.contains(String(name)), "element '\(name)' let through")
         var inValue = false
