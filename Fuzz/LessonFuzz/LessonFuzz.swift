@@ -139,19 +139,44 @@ private func fuzzURL(_ data: Data) {
 private func fuzzMarkup(_ data: Data) {
     let html = String(decoding: data, as: UTF8.self)
     guard MarkupCheck.katex.allows(html) else { return }
-    // An independent reading: every tag's name and attributes, split on `<` and `>`.
-    for segment in html.split(separator: "<", omittingEmptySubsequences: false).dropFirst() {
-        let tag = segment.prefix { $0 != ">" }.lowercased()
+    // An independent reading: a tag runs from `<` to the first `>` outside
+    // double quotes (a quoted value may hold `>`, as a browser reads it), in
+    // scalars as a browser reads them (as Characters, `>` and a combining
+    // mark after it are one, and the tag seemed to go on).
+    var rest = Substring.UnicodeScalarView(html.unicodeScalars)
+    while let open = rest.firstIndex(of: "<") {
+        var end = rest.index(after: open)
+        var quoted = false
+        while end < rest.endIndex, quoted || rest[end] != ">" {
+            if rest[end] == "\"" { quoted.toggle() }
+            end = rest.index(after: end)
+        }
+        let tag = String(String.UnicodeScalarView(rest[rest.index(after: open)..<end])).lowercased()
+        rest = end < rest.endIndex ? rest[rest.index(after: end)...] : Substring.UnicodeScalarView()
         let name = tag.drop { $0 == "/" }.prefix { $0.isLetter || $0.isNumber || $0 == "-" }
         precondition(MarkupCheck.katex.elements.contains(String(name)), "element '\(name)' let through")
-        precondition(!tag.contains("url(") && !tag.contains("expression(") && !tag.contains("position:"), "style let through: \(tag)")
         var inValue = false
         var word = ""
+        var attribute = ""
+        var value = ""
         for character in tag {
-            if character == "\"" { inValue.toggle(); word = ""; continue }
-            if inValue { continue }
+            if character == "\"" {
+                if inValue {
+                    // Only a style is read as CSS: a class may say anything.
+                    // A property is its whole name (`posposition` is no `position`).
+                    let properties = value.split(separator: ";").map { $0.split(separator: ":").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? "" }
+                    precondition(attribute != "style" || !(value.contains("url(") || value.contains("expression(") || properties.contains("position")),
+                                 "style let through: \(value)")
+                    value = ""
+                }
+                inValue.toggle()
+                word = ""
+                continue
+            }
+            if inValue { value.append(character); continue }
             if character == "=" {
                 precondition(!word.hasPrefix("on") && word != "href" && word != "src" && word != "id", "attribute '\(word)' let through")
+                attribute = word
                 word = ""
             } else if character.isLetter || character == "-" {
                 word.append(character)
