@@ -71,7 +71,8 @@ struct TrainPlot: Codable, Sendable, Hashable {
         + "are named once in the title. E.g. {curves: [validation_loss], variants: [sgd, adam], y_scale: log}.")
 
     /// Reads `plot:`; problems go to `reader`, at the value that is wrong.
-    static func decode(_ reader: SpecReader, variantNames: [String], stepCurve: Bool) -> TrainPlot? {
+    /// `only`: the fields a kind without learning curves accepts (`signal`: the y axis).
+    static func decode(_ reader: SpecReader, variantNames: [String], stepCurve: Bool, only: [String]? = nil) -> TrainPlot? {
         guard reader.has("plot"), let node = reader.node("plot") else { return nil }
         guard case .mapping(let mapping) = node else {
             reader.fail(at: node, "'plot' must be a mapping such as '{curves: [validation_loss], y_scale: log}', found \(SpecReader.describe(node))")
@@ -79,7 +80,7 @@ struct TrainPlot: Codable, Sendable, Hashable {
         }
         var plot = TrainPlot()
         var rangeNode: Node?
-        let fields = ["curves", "variants", "x", "x_scale", "y_scale", "y_range", "facets", "labels"]
+        let fields = only ?? ["curves", "variants", "x", "x_scale", "y_scale", "y_range", "facets", "labels"]
         func words(_ value: Node, _ field: String) -> [(String, Node)] {
             let items = reader.listItems(value)
             var out: [(String, Node)] = []
