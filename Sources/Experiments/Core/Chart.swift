@@ -78,6 +78,11 @@ public struct Chart: Codable, Sendable, Hashable {
     /// many. `y` is then their mean, and `yLow` / `yHigh` the lowest and
     /// highest over them. `nil` for a single run.
     public var seedRuns: Int?
+    /// The author's y range, in the units the axis shows (accuracy in %):
+    /// the axis spans exactly these bounds and lines are clipped to them.
+    /// `nil` on either side (and in results cached before it existed): from the data.
+    public var yLower: Double?
+    public var yUpper: Double?
 
     public init(title: String, style: Style = .line, xLabel: String = "", yLabel: String = "",
                 xScale: Scale = .linear, yScale: Scale = .linear, categories: [String] = [],

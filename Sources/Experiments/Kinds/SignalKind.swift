@@ -47,6 +47,9 @@ public enum SignalKind: ExperimentKind {
                       "The SGD step size when epochs > 0. A list gives one network each."),
         KeyDescriptor("batch_size", type: "integer", default: "32", range: .closed(1, 10_000),
                       "Examples per SGD step when epochs > 0."),
+        KeyDescriptor("plot", type: "mapping", described: "(log axes from the data)",
+                      "The y axis of both charts: y_scale (auto | log | linear; auto is log) and y_range ([low, high], either null "
+                      + "for automatic; lines beyond it are cut at the frame), e.g. {y_range: [0.1, 1000]}."),
     ]
 
     /// Where the normalization goes in a hidden block.
@@ -82,6 +85,7 @@ public enum SignalKind: ExperimentKind {
         var normPosition: NormPosition
         var epochs: Int
         var batchSize: Int
+        var plot: TrainPlot?
     }
 
     /// Largest work of a block: networks × rows × weights × (3 + 3 × epochs)
@@ -163,7 +167,8 @@ public enum SignalKind: ExperimentKind {
         }
 
         let spec = Spec(digits: digits, examples: digits ? 901 : examples, file: file, depth: depth, width: width,
-                        bias: bias, variants: variants, normPosition: normPosition, epochs: epochs, batchSize: batchSize)
+                        bias: bias, variants: variants, normPosition: normPosition, epochs: epochs, batchSize: batchSize,
+                        plot: TrainPlot.decode(reader, variantNames: [], stepCurve: false, only: ["y_scale", "y_range"]))
         return spec
     }
 

@@ -137,17 +137,32 @@ struct SignalReport {
 
     private var layerAxis: [Double] { (1...spec.depth).map(Double.init) }
 
+    /// Log unless the author's `plot:` asks for linear (or a range down to zero).
+    private var logY: Bool {
+        let plot = spec.plot ?? TrainPlot()
+        return plot.yScale == .log || (plot.yScale == .auto && (plot.yLower ?? plot.yUpper ?? 1) > 0)
+    }
+
+    /// The author's y range on a chart built here.
+    private func ranged(_ chart: Chart) -> Chart {
+        var chart = chart
+        chart.yLower = spec.plot?.yLower
+        chart.yUpper = spec.plot?.yUpper
+        return chart
+    }
+
     private var normChart: Chart {
-        Chart(
-            title: "Activation norm per layer", xLabel: "layer", yLabel: "mean ‖h‖ (log scale)", yScale: .log,
+        ranged(Chart(
+            title: "Activation norm per layer", xLabel: "layer", yLabel: "mean ‖h‖" + (logY ? " (log scale)" : ""), yScale: logY ? .log : .linear,
             series: result.networks.map { Chart.Series(name: $0.variant.label, x: layerAxis, y: $0.layers.map(\.norm)) },
-            summary: "The mean norm of each layer's activations, layer 1 to \(spec.depth), one line per network, on a logarithmic axis.")
+            summary: "The mean norm of each layer's activations, layer 1 to \(spec.depth), one line per network, on a \(logY ? "logarithmic" : "linear") axis."))
     }
 
     private var gradientChart: Chart {
-        Chart(
-            title: "Gradient norm per layer", xLabel: "layer", yLabel: "mean ‖∂L/∂h‖ (log scale)", yScale: .log,
+        ranged(Chart(
+            title: "Gradient norm per layer", xLabel: "layer", yLabel: "mean ‖∂L/∂h‖" + (logY ? " (log scale)" : ""), yScale: logY ? .log : .linear,
             series: result.networks.map { Chart.Series(name: $0.variant.label, x: layerAxis, y: $0.layers.map(\.gradient)) },
-            summary: "The mean norm of the gradient of the loss with respect to each layer's activations, one line per network, on a logarithmic axis.")
+            summary: "The mean norm of the gradient of the loss with respect to each layer's activations, one line per network, "
+                + "on a \(logY ? "logarithmic" : "linear") axis."))
     }
 }

@@ -37,15 +37,23 @@ struct TrainPlot: Codable, Sendable, Hashable {
 
     enum Facets: String, Codable, Sendable, Hashable, CaseIterable { case auto, none, curve, variant }
     enum Scale: String, Codable, Sendable, Hashable, CaseIterable { case auto, linear, log }
+    /// What the x axis counts: epochs (every curve) or optimizer steps (needs `curve: step`).
+    enum XAxis: String, Codable, Sendable, Hashable, CaseIterable { case epoch, step }
 
     /// `nil`: validation and training loss (the mini-batch loss with `curve: step`).
     var curves: [Curve]?
     /// `nil`: every variant.
     var variants: [String]?
     var yScale: Scale = .auto
+    var x: XAxis = .epoch
+    /// `auto` reads as linear.
+    var xScale: Scale = .auto
     var facets: Facets = .auto
     /// The author's legend label of a variant, by name; the others are labelled by what differs between the lines.
     var labels: [String: String] = [:]
+    /// `y_range: [low, high]`, in the units the axis shows (accuracy in %); `nil`: from the data.
+    var yLower: Double?
+    var yUpper: Double?
 
     /// Lines a panel holds before the default splits it.
     static let maximumLines = 6
@@ -53,23 +61,27 @@ struct TrainPlot: Codable, Sendable, Hashable {
     static let key = KeyDescriptor(
         "plot", type: "mapping", described: "(validation and training loss of every variant)",
         "What the learning-curve charts show: curves (any of \(Curve.allCases.map(\.rawValue).joined(separator: ", ")); "
-        + "step_loss needs curve: step), variants (names, default all), y_scale (auto | linear | log), "
+        + "step_loss needs curve: step), variants (names, default all), x (epoch | step: optimizer steps, with curve: step), "
+        + "x_scale (linear | log), y_scale (auto | linear | log), "
         + "facets (auto | none | curve | variant: one panel per curve or per variant), labels (a legend label per variant name, "
         + "e.g. {sgd: plain SGD}; vary: names its variants by their values when every value is a word or a whole number, "
-        + "e.g. {32: small batches}, else v0, v1, … in order). By default a panel holds at most "
+        + "e.g. {32: small batches}, else v0, v1, … in order), y_range ([low, high] in the units of the axis, accuracy in %; "
+        + "either may be null for automatic; applies to every panel, lines beyond it are cut at the frame). By default a panel holds at most "
         + "\(maximumLines) lines, each labelled; more split into panels, and losses, accuracies and learning rates never share one. "
         + "A line is labelled by its variant's name and the settings that differ between the chart's lines; settings every line shares "
         + "are named once in the title. E.g. {curves: [validation_loss], variants: [sgd, adam], y_scale: log}.")
 
     /// Reads `plot:`; problems go to `reader`, at the value that is wrong.
-    static func decode(_ reader: SpecReader, variantNames: [String], stepCurve: Bool) -> TrainPlot? {
+    /// `only`: the fields a kind without learning curves accepts (`signal`: the y axis).
+    static func decode(_ reader: SpecReader, variantNames: [String], stepCurve: Bool, only: [String]? = nil) -> TrainPlot? {
         guard reader.has("plot"), let node = reader.node("plot") else { return nil }
         guard case .mapping(let mapping) = node else {
             reader.fail(at: node, "'plot' must be a mapping such as '{curves: [validation_loss], y_scale: log}', found \(SpecReader.describe(node))")
             return nil
         }
         var plot = TrainPlot()
-        let fields = ["curves", "variants", "y_scale", "facets", "labels"]
+        var rangeNode: Node?
+        let fields = only ?? ["curves", "variants", "x", "x_scale", "y_scale", "y_range", "facets", "labels"]
         func words(_ value: Node, _ field: String) -> [(String, Node)] {
             let items = reader.listItems(value)
             var out: [(String, Node)] = []
@@ -127,15 +139,55 @@ struct TrainPlot: Codable, Sendable, Hashable {
                 }
                 if names.isEmpty { reader.fail(at: value, "plot's 'variants' must name at least one variant") }
                 plot.variants = names
+            case "x":
+                plot.x = choice(value, "x", XAxis.self) ?? .epoch
+                if plot.x == .step, !stepCurve {
+                    reader.fail(at: value, "'x: step' needs values per optimizer step, and this block records curves per epoch: "
+                                + "use 'x: epoch', or add 'curve: step' to record step_loss")
+                    plot.x = .epoch
+                }
+            case "x_scale":
+                plot.xScale = choice(value, "x_scale", Scale.self) ?? .auto
             case "y_scale":
                 plot.yScale = choice(value, "y_scale", Scale.self) ?? .auto
             case "labels":
                 plot.labels = decodeLabels(reader, value, variantNames: variantNames)
+            case "y_range":
+                (plot.yLower, plot.yUpper) = decodeRange(reader, value)
+                rangeNode = value
             default:
                 plot.facets = choice(value, "facets", Facets.self) ?? .auto
             }
         }
+        if let rangeNode, plot.yScale == .log, let low = plot.yLower ?? plot.yUpper, low <= 0 {
+            reader.fail(at: rangeNode, "plot's 'y_range' reaches \(String(format: "%g", low)), but a log axis shows only values above 0; "
+                        + "give a positive lower bound (e.g. [0.01, null]) or use 'y_scale: linear'")
+            (plot.yLower, plot.yUpper) = (nil, nil)
+        }
         return plot
+    }
+
+    /// `y_range: [low, high]`, each a number or null.
+    private static func decodeRange(_ reader: SpecReader, _ node: Node) -> (Double?, Double?) {
+        guard case .sequence(let sequence) = node, sequence.count == 2 else {
+            reader.fail(at: node, "plot's 'y_range' must be a list of two bounds such as '[0, 1]' or '[0.01, null]' (null: automatic), "
+                        + "found \(SpecReader.describe(node))")
+            return (nil, nil)
+        }
+        var bounds: [Double?] = []
+        for item in sequence {
+            if case .scalar(let s) = item, s.style == .plain, ["null", "~", "Null", "NULL", ""].contains(s.string) {
+                bounds.append(nil)
+                continue
+            }
+            guard let value = reader.number(item, key: "y_range", range: nil) else { return (nil, nil) }
+            bounds.append(value)
+        }
+        if let low = bounds[0], let high = bounds[1], low >= high {
+            reader.fail(at: node, "plot's 'y_range' must go from low to high, found [\(String(format: "%g", low)), \(String(format: "%g", high))]")
+            return (nil, nil)
+        }
+        return (bounds[0], bounds[1])
     }
 
     /// `labels: {sgd: plain SGD, adam: Adam}`: a legend label per variant name.

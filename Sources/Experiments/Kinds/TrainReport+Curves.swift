@@ -104,6 +104,7 @@ extension TrainReport {
                        legend: (labels: [String: String], common: [String])) -> Chart {
         var series: [Chart.Series] = []
         var all: [Double] = []
+        let bySteps = spec.plot?.x == .step
         for (variant, r) in variants {
             for curve in curves {
                 var y: [Double]
@@ -120,7 +121,10 @@ extension TrainReport {
                 let planned = variant.settings.epochs * (curve == .stepLoss ? max(r.stepsPerEpoch, 1) : 1)
                 if y.count < planned { y += Array(repeating: .nan, count: planned - y.count) }
                 x = y.indices.map { Double($0 + 1) }
-                if curve == .stepLoss { x = x.map { $0 / Double(max(r.stepsPerEpoch, 1)) } }
+                let steps = Double(max(r.stepsPerEpoch, 1))
+                // Epoch curves on a step axis sit at each epoch's last step.
+                if curve == .stepLoss, !bySteps { x = x.map { $0 / steps } }
+                if curve != .stepLoss, bySteps { x = x.map { $0 * steps } }
                 let label = legend.labels[variant.name] ?? variant.label
                 let name = curves.count == 1 ? label
                     : variants.count == 1 ? curve.words : "\(label), \(curve.words)"
@@ -134,7 +138,9 @@ extension TrainReport {
         let positive = all.filter { $0 > 0 && $0.isFinite }
         let spread = (positive.max() ?? 1) / max(positive.min() ?? 1, 1e-300)
         let plot = spec.plot ?? TrainPlot()
-        let logY = plot.yScale == .log || (plot.yScale == .auto && quantity != 1 && spread > 50)
+        // A range down to zero or below asks for a linear axis.
+        let rangeAllowsLog = (plot.yLower ?? plot.yUpper ?? 1) > 0
+        let logY = plot.yScale == .log || (plot.yScale == .auto && quantity != 1 && spread > 50 && rangeAllowsLog)
         let what = quantity == 1 ? "accuracy (%)" : quantity == 2 ? "learning rate η" : isRegression ? "mean squared error" : "cross-entropy"
         var title = curves == [.stepLoss] ? "Loss of every mini-batch" : quantity == 2 ? "Learning rate" : "Learning curves"
         if panelCount > 1 {
@@ -150,11 +156,12 @@ extension TrainReport {
         let lines = curves.count == 1
             ? "one line per variant" : variants.count == 1 ? "one line per curve" : "one line per variant and curve"
         let described = curves.map(\.words).joined(separator: " and ")
-        return Chart(
-            title: title, style: .line, xLabel: "epoch", yLabel: what + (logY ? " (log scale)" : ""),
-            yScale: logY ? .log : .linear, series: series,
+        var chart = Chart(
+            title: title, style: .line, xLabel: (bySteps ? "step" : "epoch") + (plot.xScale == .log ? " (log scale)" : ""),
+            yLabel: what + (logY ? " (log scale)" : ""),
+            xScale: plot.xScale == .log ? .log : .linear, yScale: logY ? .log : .linear, series: series,
             summary: (curves == [.stepLoss]
-                ? "The training loss of each step's batch against the epoch, one line per variant: "
+                ? "The training loss of each step's batch against the \(bySteps ? "optimizer step" : "epoch"), one line per variant: "
                     + variants.map { "\(legend.labels[$0.variant.name] ?? $0.variant.label): \($0.result.steps) steps" }.joined(separator: "; ") + "."
                 : "\(described.prefix(1).uppercased() + described.dropFirst())\(quantity == 0 ? " loss" : "") after each epoch, \(lines)"
                     + (curves.contains(.trainLoss) && curves.contains(.validationLoss) ? " (training dashed)." : ".")) + settings
@@ -162,5 +169,8 @@ extension TrainReport {
                     + "resolution: its first and last points as they are, the rest as the mean of runs of consecutive points, "
                     + "with a band from the lowest to the highest point of each run." : ""),
             yFormat: quantity == 1 ? .percent : .plain)
+        chart.yLower = plot.yLower
+        chart.yUpper = plot.yUpper
+        return chart
     }
 }

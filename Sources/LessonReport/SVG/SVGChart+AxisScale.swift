@@ -17,7 +17,9 @@ extension SVGChart {
         }
 
         /// The position of `value`, or nil if the axis cannot show it.
-        func position(_ value: Double) -> Double? {
+        /// `clamped: false` keeps a value far outside the domain where it is,
+        /// for a caller that clips lines to the plot itself.
+        func position(_ value: Double, clamped: Bool = true) -> Double? {
             guard accepts(value) else { return nil }
             let fraction: Double
             switch scale {
@@ -27,8 +29,9 @@ extension SVGChart {
                 fraction = (log10(value) - log10(lower)) / (log10(upper) - log10(lower))
             }
             guard fraction.isFinite else { return nil }
-            // Data never lies outside the domain, but keep coordinates sane anyway.
-            return start + min(max(fraction, -1), 2) * (end - start)
+            // Data lies outside the domain only when the author set a y range;
+            // keep coordinates sane anyway.
+            return start + (clamped ? min(max(fraction, -1), 2) : min(max(fraction, -1e6), 1e6)) * (end - start)
         }
     }
 

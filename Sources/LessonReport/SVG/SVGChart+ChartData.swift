@@ -45,6 +45,10 @@ extension SVGChart {
         /// gave none).
         var categories: [String]
         var referenceLines: [Chart.ReferenceLine]
+        /// The author's y bounds the axis can show (a bound it cannot, or an
+        /// empty range, is dropped here: the planner has reported it already).
+        var yLower: Double?
+        var yUpper: Double?
 
         /// Smallest and largest x over everything drawn (nil if nothing is).
         var xExtent: (Double, Double)?
@@ -118,12 +122,19 @@ extension SVGChart {
                 return Series(index: index, name: source.name, dashed: source.dashed, points: points, bars: bars,
                               whiskers: whiskers, drawablePointCount: points.reduce(0) { $0 + ($1 == nil ? 0 : 1) })
             }
-            referenceLines = chart.referenceLines.map { Chart.ReferenceLine(label: $0.label, y: $0.y * factor) }.filter { usable($0.y, yScale) }
+            var lower = chart.yLower.flatMap { usable($0, yScale) ? $0 : nil }
+            var upper = chart.yUpper.flatMap { usable($0, yScale) ? $0 : nil }
+            if let low = lower, let high = upper, low >= high { (lower, upper) = (nil, nil) }
+            yLower = lower
+            yUpper = upper
+            let inRange = { (y: Double) in y >= (lower ?? -.infinity) && y <= (upper ?? .infinity) }
+            referenceLines = chart.referenceLines.map { Chart.ReferenceLine(label: $0.label, y: $0.y * factor) }
+                .filter { usable($0.y, yScale) && inRange($0.y) }
             ys += referenceLines.map(\.y)
             if chart.style == .bar, yScale == .linear, !ys.isEmpty { ys.append(0) }
 
             xExtent = xs.min().map { ($0, xs.max()!) }
-            yExtent = ys.min().map { ($0, ys.max()!) }
+            yExtent = Self.extent(ys.filter(inRange), lower: lower, upper: upper, log: yScale == .log)
             if chart.style == .line, let (low, high) = yExtent {
                 Self.markCoincident(&series, low: low, high: high, log: yScale == .log)
             }
@@ -132,6 +143,20 @@ extension SVGChart {
 }
 
 extension SVGChart.ChartData {
+    /// The y extent with the author's bounds in place of the data's; a side
+    /// left to the data that falls beyond the other (every value above the
+    /// author's upper bound) gets a span of its own, so the axis stays ordered.
+    static func extent(_ ys: [Double], lower: Double?, upper: Double?, log: Bool) -> (Double, Double)? {
+        guard lower != nil || upper != nil else { return ys.min().map { ($0, ys.max()!) } }
+        if let lower, let upper { return (lower, upper) }
+        if let upper {
+            let low = ys.min() ?? upper
+            return low < upper ? (low, upper) : (log ? upper / 10 : upper - max(abs(upper), 1), upper)
+        }
+        let lower = lower!, high = ys.max() ?? lower
+        return high > lower ? (lower, high) : (lower, log ? lower * 10 : lower + max(abs(lower), 1))
+    }
+
     /// Marks each line that lies on an earlier one ("bias² + variance +
     /// noise" exactly under "measured test MSE"), so it can be drawn dashed
     /// over it with open markers and both stay visible.

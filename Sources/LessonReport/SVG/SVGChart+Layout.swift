@@ -1,3 +1,4 @@
+import LessonSupport
 import Experiments
 
 extension SVGChart {
@@ -171,12 +172,26 @@ extension SVGChart {
 
         private static func yTicks(data: ChartData, plotHeight: Double) -> AxisTicks {
             let (low, high) = withMargin(data.yExtent, data: data, scale: data.yScale)
+            var ticks: AxisTicks
             switch data.yScale {
             case .linear:
-                return AxisTicks.linear(minimum: low, maximum: high, maxCount: max(2, Int(plotHeight / 40) + 1))
+                ticks = AxisTicks.linear(minimum: low, maximum: high, maxCount: max(2, Int(plotHeight / 40) + 1))
             case .log:
-                return AxisTicks.log(minimum: low, maximum: high, maxLabels: max(2, Int(plotHeight / 26) + 1))
+                ticks = AxisTicks.log(minimum: low, maximum: high, maxLabels: max(2, Int(plotHeight / 26) + 1))
             }
+            guard data.yLower != nil || data.yUpper != nil else { return ticks }
+            // The author's bounds are the axis's ends, not rounded outwards.
+            if let lower = data.yLower { ticks.lower = lower }
+            if let upper = data.yUpper { ticks.upper = upper }
+            let slack = (ticks.upper - ticks.lower) * 1e-9
+            ticks.ticks = ticks.ticks.filter { $0.value >= ticks.lower - slack && $0.value <= ticks.upper + slack }
+            if ticks.labelled.isEmpty {
+                // A narrow log range between round values: label its ends.
+                ticks.ticks += [ticks.lower, ticks.upper].map {
+                    AxisTick(value: $0, label: NumberFormat.compact($0, significantDigits: 3), isMajor: true)
+                }
+            }
+            return ticks
         }
 
         /// The x axis for a plot spanning `left ... right`, the height its tick

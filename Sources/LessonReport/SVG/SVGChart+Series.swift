@@ -13,7 +13,8 @@ extension SVGChart.Renderer {
             let monotone = isMonotone(series)
             var d = ""
             let radius = markerRadius(series)
-            for segment in pixelSegments(series) {
+            let (segments, clipped, shown) = pixelSegments(series)
+            for segment in segments {
                 let points = monotone ? decimated(segment) : segment
                 d += pathData(points)
                 for (a, b) in zip(points, points.dropFirst()) { occupancy.markSegment(from: a, to: b) }
@@ -22,7 +23,7 @@ extension SVGChart.Renderer {
                 }
             }
             let whiskers = whiskerMarkup(series, bandAllowed: monotone)
-            guard !d.isEmpty || !whiskers.isEmpty else { continue }
+            guard !d.isEmpty || !whiskers.isEmpty || (clipped && !shown.isEmpty) else { continue }
             out += groupOpen(series, attributes: "fill=\"none\" stroke=\"\(Palette.fallbackColour(series.index))\"")
             out += whiskers
             if !d.isEmpty {
@@ -30,24 +31,67 @@ extension SVGChart.Renderer {
                 let dashAttribute = series.coincidesWith != nil ? " stroke-dasharray=\"\(Palette.coincidentDash)\""
                     : series.dashed ? " stroke-dasharray=\"\(Palette.authorDash)\"" : ""
                 out += "<path class=\"line\(dash)\" d=\"\(d)\" stroke-width=\"2\" stroke-linejoin=\"round\" "
-                out += "stroke-linecap=\"round\"\(dashAttribute)\(markerAttributes(series))/>\n"
+                out += "stroke-linecap=\"round\"\(dashAttribute)\(clipped ? "" : markerAttributes(series))/>\n"
+            }
+            if clipped, radius != nil, !shown.isEmpty {
+                // A clipped line's ends at the frame are not data: markers go on the data points alone.
+                let coordinates = shown.map { "\(f($0.x)) \(f($0.y))" }
+                let d = "M" + coordinates[0] + (coordinates.count == 1 ? "h0" : "L" + coordinates.dropFirst().joined(separator: " "))
+                out += "<path class=\"points\" d=\"\(d)\" stroke=\"none\"\(markerAttributes(series))/>\n"
             }
             out += "</g>\n"
         }
     }
 
-    /// Runs of consecutive drawable points, in pixels; a dropped value ends a run.
-    private func pixelSegments(_ series: SVGChart.ChartData.Series) -> [[Pixel]] {
+    /// Runs of consecutive drawable points, in pixels; a dropped value ends a
+    /// run. A line leaving the plot (the author's y range) is cut at the frame
+    /// and resumes where it comes back: `clipped` says so, and `shown` lists
+    /// the data points inside.
+    private func pixelSegments(_ series: SVGChart.ChartData.Series) -> (segments: [[Pixel]], clipped: Bool, shown: [Pixel]) {
         let x = xScale, y = layout.y
-        var segments: [[Pixel]] = [[]]
+        let top = layout.plotTop, bottom = layout.plotBottom
+        func inside(_ p: Pixel) -> Bool { p.y >= top && p.y <= bottom }
+        var segments: [[Pixel]] = [[]], shown: [Pixel] = [], clipped = false
+        var previous: Pixel?
+        func startRun() { if !segments[segments.count - 1].isEmpty { segments.append([]) } }
         for point in series.points {
-            if let point, let px = x.position(point.x), let py = y.position(point.y) {
-                segments[segments.count - 1].append((px, py))
-            } else if !segments[segments.count - 1].isEmpty {
-                segments.append([])
+            guard let point, let px = x.position(point.x), let py = y.position(point.y, clamped: false) else {
+                startRun()
+                previous = nil
+                continue
             }
+            let p = (x: px, y: py)
+            if inside(p) { shown.append(p) } else { clipped = true }
+            if let a = previous {
+                if case let (from, to)? = Self.clip(a, p, top: top, bottom: bottom) {
+                    if let last = segments[segments.count - 1].last, last == from {
+                        segments[segments.count - 1].append(to)
+                    } else {
+                        startRun()
+                        segments[segments.count - 1] += [from, to]
+                    }
+                } else {
+                    startRun()
+                }
+            } else if inside(p) {
+                segments[segments.count - 1].append(p)
+            }
+            previous = p
         }
-        return segments.filter { !$0.isEmpty }
+        return (segments.filter { !$0.isEmpty }, clipped, shown)
+    }
+
+    /// The part of the segment `a`–`b` between the heights `top` and
+    /// `bottom`, or nil if none; an end inside is returned as it is.
+    static func clip(_ a: Pixel, _ b: Pixel, top: Double, bottom: Double) -> (Pixel, Pixel)? {
+        if (a.y < top && b.y < top) || (a.y > bottom && b.y > bottom) { return nil }
+        func crossing(_ height: Double) -> Pixel {
+            let t = (height - a.y) / (b.y - a.y)
+            return (a.x + t * (b.x - a.x), height)
+        }
+        let from = a.y < top ? crossing(top) : a.y > bottom ? crossing(bottom) : a
+        let to = b.y < top ? crossing(top) : b.y > bottom ? crossing(bottom) : b
+        return (from, to)
     }
 
     private func isMonotone(_ series: SVGChart.ChartData.Series) -> Bool {
@@ -107,7 +151,10 @@ extension SVGChart.Renderer {
         let x = xScale, y = layout.y
         let spans: [(x: Double, low: Double, high: Double)] = series.whiskers.compactMap { whisker in
             guard let px = x.position(whisker.x), let low = y.position(whisker.low), let high = y.position(whisker.high) else { return nil }
-            return (px, low, high)
+            // Cut at the frame (an author's y range); nothing if wholly outside.
+            let (top, bottom) = (layout.plotTop, layout.plotBottom)
+            guard min(low, high) <= bottom, max(low, high) >= top else { return nil }
+            return (px, min(max(low, top), bottom), min(max(high, top), bottom))
         }
         guard !spans.isEmpty else { return "" }
         for span in spans { occupancy.markSegment(from: (span.x, span.low), to: (span.x, span.high)) }
@@ -162,7 +209,9 @@ extension SVGChart.Renderer {
             let name = XMLText.singleLine(series.name)
             var rects = ""
             for (category, value) in series.bars.enumerated() {
-                guard let value, let top = layout.y.position(value) else { continue }
+                // Cut at the frame (an author's y range): a bar never reaches outside the plot.
+                guard let value, let unclipped = layout.y.position(value) else { continue }
+                let top = min(max(unclipped, layout.plotTop), layout.plotBottom)
                 var tooltip = "\(name) · \(XMLText.singleLine(data.categories[category])): \(NumberFormat.compact(value))"
                 if let whisker = whiskersByCategory[category] {
                     tooltip += " (\(NumberFormat.compact(whisker.low))–\(NumberFormat.compact(whisker.high)))"
@@ -179,8 +228,10 @@ extension SVGChart.Renderer {
                 out += rects + "</g>\n"
             }
             let spans: [(x: Double, low: Double, high: Double)] = series.whiskers.compactMap { whisker in
-                guard let low = layout.y.position(whisker.low), let high = layout.y.position(whisker.high) else { return nil }
-                return (slotLeft(Int(whisker.x)) + slot / 2, low, high)
+                guard let low = layout.y.position(whisker.low), let high = layout.y.position(whisker.high),
+                      min(low, high) <= layout.plotBottom, max(low, high) >= layout.plotTop else { return nil }
+                let (top, bottom) = (layout.plotTop, layout.plotBottom)
+                return (slotLeft(Int(whisker.x)) + slot / 2, min(max(low, top), bottom), min(max(high, top), bottom))
             }
             if !spans.isEmpty {
                 let cap = min(4, max(slot - gap, 1) * 0.3)
@@ -201,7 +252,8 @@ extension SVGChart.Renderer {
             var coordinates: [String] = []
             let r = markerRadius(series) ?? 3
             for point in series.points {
-                guard let point, let px = x.position(point.x), let py = y.position(point.y) else { continue }
+                guard let point, let px = x.position(point.x), let py = y.position(point.y),
+                      py >= layout.plotTop, py <= layout.plotBottom else { continue }
                 let coordinate = "\(f(px)) \(f(py))"
                 if seen.insert(coordinate).inserted {
                     coordinates.append(coordinate)

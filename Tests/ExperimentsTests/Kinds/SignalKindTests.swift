@@ -106,6 +106,24 @@ import Testing
         #expect(KindTesting.value(r, "net.lr_0_1.diverged") == .bool(false))
     }
 
+    @Test func theAuthorSetsTheYAxisOfBothCharts() throws {
+        func charts(_ body: String) throws -> [Chart] {
+            let (prepared, issues) = KindTesting.prepare(SignalKind.self, "depth: 5\nwidth: 8\nexamples: 20\n" + body)
+            #expect(issues.isEmpty, "\(issues)")
+            return try #require(prepared).run(RunContext(seed: 1, decode: KindTesting.context)).presentation.compactMap { item in
+                if case .chart(let chart) = item { return chart } else { return nil }
+            }
+        }
+        let plain = try charts("")
+        #expect(plain.count == 2 && plain.allSatisfy { $0.yScale == .log && $0.yLower == nil && $0.yUpper == nil })
+        let ranged = try charts("plot: {y_range: [0.1, 1000]}\n")
+        #expect(ranged.count == 2 && ranged.allSatisfy { $0.yScale == .log && $0.yLower == 0.1 && $0.yUpper == 1000 })
+        let linear = try charts("plot: {y_scale: linear}\n")
+        #expect(linear.allSatisfy { $0.yScale == .linear && !$0.yLabel.contains("log") })
+        // A range from zero asks for a linear axis.
+        #expect(try charts("plot: {y_range: [0, null]}\n").allSatisfy { $0.yScale == .linear && $0.yLower == 0 })
+    }
+
     @Test func pathNames() {
         #expect(SignalKind.pathName("normal 0.5") == "normal_0_5")
         #expect(SignalKind.pathName("leaky_relu 0.1_layernorm") == "leaky_relu_0_1_layernorm")
@@ -123,6 +141,8 @@ import Testing
         ("init: [normal 1, normal 2, normal 3, normal 4]\nactivation: [relu, tanh, sigmoid, linear]\n", "make 16 networks, more than 12"),
         ("depth: 500\nwidth: 2048\n", "units of work"),
         ("data: digits\nexamples: 10\n", "'examples' sets the rows of Gaussian inputs"),
+        ("plot: {curves: [train_loss]}\n", "unknown field 'curves' in 'plot'"),
+        ("plot: {y_scale: log, y_range: [0, 10]}\n", "plot's 'y_range' reaches 0, but a log axis"),
     ])
     func badBlocksAreErrors(body: String, message: String) {
         let found = issues(body)

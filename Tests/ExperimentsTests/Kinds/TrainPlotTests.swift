@@ -83,6 +83,28 @@ import Testing
         #expect(TrainReport.panelWords(["bn", "gn"]) == "bn, gn")
     }
 
+    @Test func theAuthorsYRangeReachesEveryPanel() throws {
+        let panels = try charts("vary: {learning_rate: [0.01, 0.1]}\nplot: {curves: [train_loss, validation_loss], facets: curve, y_range: [0, 1.5]}\n")
+        #expect(panels.count == 2 && panels.allSatisfy { $0.yLower == 0 && $0.yUpper == 1.5 && $0.yScale == .linear })
+        let open = try charts("plot: {y_range: [~, 2], y_scale: log}\n")
+        #expect(open.count == 1 && open[0].yLower == nil && open[0].yUpper == 2 && open[0].yScale == .log)
+        #expect(try charts("").allSatisfy { $0.yLower == nil && $0.yUpper == nil })
+    }
+
+    @Test func theXAxisCountsEpochsOrSteps() throws {
+        // 120 examples, 20 % held out, batches of 32: 3 steps an epoch, 2 epochs.
+        let epochs = try charts("curve: step\nbatch_size: 32\nplot: {curves: [step_loss, train_loss]}\n")
+        let steps = try charts("curve: step\nbatch_size: 32\nplot: {curves: [step_loss, train_loss], x: step, x_scale: log}\n")
+        #expect(epochs.count == 1 && steps.count == 1)
+        #expect(epochs[0].xLabel == "epoch" && epochs[0].xScale == .linear)
+        #expect(steps[0].xLabel == "step (log scale)" && steps[0].xScale == .log)
+        let perEpoch = try #require(epochs[0].series.last?.x), perStep = try #require(steps[0].series.last?.x)
+        let stepsPerEpoch = try #require(steps[0].series.first?.x.count) / perEpoch.count
+        #expect(perEpoch == [1, 2] && stepsPerEpoch > 1)
+        #expect(perStep == perEpoch.map { $0 * Double(stepsPerEpoch) })
+        #expect(steps[0].series.first?.x.first == 1)
+    }
+
     @Test func theAuthorLabelsLines() throws {
         let labelled = try charts("vary: {optimizer: [sgd, adam]}\nplot: {curves: [validation_loss], labels: {sgd: plain SGD}}\n")
         #expect(legends(labelled) == [["plain SGD", "optimizer = adam"]])
@@ -97,6 +119,15 @@ import Testing
         ("plot: {curves: [step_loss]}\n", "'step_loss' is recorded with 'curve: step'; this block records curves per epoch"),
         ("plot: {y: loss}\n", "unknown field 'y' in 'plot'"),
         ("plot: {facets: panels}\n", "plot's 'facets' must be one of 'auto', 'none', 'curve', 'variant', found 'panels'"),
+        ("plot: {y_range: [1, 0.5]}\n", "plot's 'y_range' must go from low to high, found [1, 0.5]"),
+        ("plot: {y_range: [low, 1]}\n", "'y_range' must be a number, found 'low'"),
+        ("plot: {y_range: 1}\n", "plot's 'y_range' must be a list of two bounds such as '[0, 1]'"),
+        ("plot: {y_range: [0, 1, 2]}\n", "plot's 'y_range' must be a list of two bounds"),
+        ("plot: {y_scale: log, y_range: [0, 1]}\n", "plot's 'y_range' reaches 0, but a log axis shows only values above 0"),
+        ("plot: {y_range: [null, -1], y_scale: log}\n", "plot's 'y_range' reaches -1, but a log axis"),
+        ("plot: {x: step}\n", "'x: step' needs values per optimizer step, and this block records curves per epoch"),
+        ("plot: {x: batch}\n", "plot's 'x' must be one of 'epoch', 'step', found 'batch'"),
+        ("plot: {x_scale: logarithmic}\n", "plot's 'x_scale' must be one of 'auto', 'linear', 'log'"),
         ("plot: [validation_loss]\n", "'plot' must be a mapping such as '{curves: [validation_loss], y_scale: log}', found a list"),
     ])
     func mistakesAreLocatedErrors(body: String, message: String) {
