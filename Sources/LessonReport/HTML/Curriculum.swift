@@ -88,7 +88,9 @@ public struct PageNavigation: Sendable {
     /// with every lesson in every page, pages grew with the square of the
     /// lesson count (10,000 lessons made 5.7 GB).
     func sidebar(words: InterfaceWords) -> String {
-        var out = "<nav class=\"sidebar\" aria-label=\"\(HTML.escape(words.contents))\">\n"
+        // Focusable: beside the text it scrolls on its own (a long course), and a
+        // keyboard must be able to scroll it (its links are in a closed details box).
+        var out = "<nav class=\"sidebar\" tabindex=\"0\" aria-label=\"\(HTML.escape(words.contents))\">\n"
         out += "<details class=\"sidebar-box\"><summary>\(words.word(words.contents))</summary>\n"
         out += "<p class=\"sidebar-home\"><a href=\"index.html\">\(words.word(words.allLessons))</a></p>\n<ol class=\"lesson-list\">\n"
         let shown = Self.window(count: curriculum.entries.count, around: current, limit: Self.sidebarLimit)

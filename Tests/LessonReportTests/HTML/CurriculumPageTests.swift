@@ -45,7 +45,7 @@ import Testing
         #expect(second.contains("<a class=\"prev\" rel=\"prev\" href=\"c.html\"><span class=\"label\">← Previous</span><span class=\"title\">First</span></a>"))
         #expect(second.contains("<a class=\"next\" rel=\"next\" href=\"b.html\">"))
         // The sidebar lists every lesson, and the current one's sections.
-        #expect(second.contains("<nav class=\"sidebar\" aria-label=\"Contents\">"))
+        #expect(second.contains("<nav class=\"sidebar\" tabindex=\"0\" aria-label=\"Contents\">"))
         #expect(second.contains("<li class=\"current\"><a href=\"a.html\" aria-current=\"page\">Second</a>"))
         #expect(second.contains("<li><a href=\"#part-a\">Part A</a></li>"))
         #expect(second.contains("<li><a href=\"b.html\">Unordered</a></li>"))
