@@ -157,9 +157,11 @@ extension PageRendererTests {
         """)
         let caption = try #require(html.range(of: "<p class=\"table-caption\" id=\"t-"))
         let wrap = try #require(html.range(of: "<div class=\"table-wrap\"", range: caption.upperBound..<html.endIndex))
-        let tableTag = try #require(html.range(of: "<table class=\"results\" aria-describedby=\"t-", range: wrap.upperBound..<html.endIndex))
+        let tableTag = try #require(html.range(of: "<table class=\"results\" aria-labelledby=\"block-t-table-1\" aria-describedby=\"t-", range: wrap.upperBound..<html.endIndex))
         #expect(caption.lowerBound < wrap.lowerBound && wrap.lowerBound < tableTag.lowerBound)
         #expect(!html.contains("<table class=\"results\">\n<caption>"))
+        // Named by its number, which a screen reader's table list reads out.
+        #expect(html.contains("<span class=\"table-number\" id=\"block-t-table-1\">"))
         // The id it points to is the paragraph's.
         let id = html[tableTag.upperBound...].prefix { $0 != "\"" }
         #expect(html.contains("<p class=\"table-caption\" id=\"t-\(id)\""))

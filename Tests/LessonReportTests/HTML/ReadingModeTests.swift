@@ -33,7 +33,7 @@ import Testing
         let caption = try #require(html.range(of: "<p class=\"block-caption\" id=\"block-softmax_1-caption\">Two classes.</p>"))
         let checks = try #require(html.range(of: "<details class=\"checks\""))
         #expect(caption.lowerBound < checks.lowerBound)
-        #expect(html.contains("<figure class=\"experiment passed\" id=\"block-softmax_1\" aria-describedby=\"block-softmax_1-caption\">"))
+        #expect(html.contains("<figure class=\"experiment passed\" id=\"block-softmax_1\" aria-labelledby=\"block-softmax_1-head\" aria-describedby=\"block-softmax_1-caption\">"))
         #expect(!html.contains("<figcaption>Two classes."))
     }
 
