@@ -18,8 +18,8 @@ extension Chart {
     /// reference lines' means.
     ///
     /// - Parameters:
-    ///   - runsPhrase: "8 seeds".
-    ///   - seedRange: "seeds 1–8".
+    ///   - runsPhrase: "8 seeds" (which seeds is with the block's source: a
+    ///     screen reader is not made to read out 16-digit numbers).
     ///   - ownSpread: whether a single run's chart already had whiskers or a
     ///     band (e.g. the fastest and slowest of repeated timings): the
     ///     brackets then span the runs' own whiskers.
@@ -27,12 +27,12 @@ extension Chart {
     ///     when they differed between runs and could not be averaged.
     ///   - thinned: the series whose mean is, from some point on, over fewer
     ///     runs than the block's, because runs stopped early.
-    func seedDescription(runsPhrase: String, seedRange: String, ownSpread: Bool,
+    func seedDescription(runsPhrase: String, ownSpread: Bool,
                          referencesOfFirstSeed: UInt64? = nil, thinned: [ThinnedMean] = []) -> String {
         let bracket = ownSpread
             ? "in brackets the lowest to the highest of the runs' own whiskers or band"
             : "in brackets the lowest to the highest run"
-        var what = "Mean over \(runsPhrase) (\(seedRange))"
+        var what = "Mean over \(runsPhrase)"
         if !yLabel.isEmpty { what += " of \(yLabel)" }
         if !xLabel.isEmpty { what += " against \(xLabel)" }
         var sentences = [what + ", \(bracket)."]
@@ -47,8 +47,8 @@ extension Chart {
         }
         if !referenceLines.isEmpty {
             let lines = referenceLines.map { "\($0.label) at \(value($0.y))" }.joined(separator: ", ")
-            if let seed = referencesOfFirstSeed {
-                sentences.append("Reference lines of seed \(seed) (they differ between the seeds): \(lines).")
+            if referencesOfFirstSeed != nil {
+                sentences.append("Reference lines of the first seed (they differ between the seeds): \(lines).")
             } else {
                 sentences.append("Reference lines (mean over \(runsPhrase)): \(lines).")
             }

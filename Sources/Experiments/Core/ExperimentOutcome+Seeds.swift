@@ -146,13 +146,6 @@ struct SeedSummary {
         table.rows[best.0][c].tone = .good
     }
 
-    static func seedRange(_ seeds: [UInt64]) -> String {
-        if seeds.count > 2, zip(seeds, seeds.dropFirst()).allSatisfy({ $1 == $0 + 1 }) {
-            return "seeds \(seeds.first!)–\(seeds.last!)"
-        }
-        return seedList(seeds)
-    }
-
     /// The cell standing for `cells` (one per run), or `nil` when they
     /// differ and are not all numbers.
     private func combine(_ cells: [ResultTable.Cell]) -> ResultTable.Cell? {
@@ -261,7 +254,7 @@ struct SeedSummary {
         // The text reads the means and ranges drawn. The kind's own sentence
         // stays only when every run wrote the same one (it names no run's
         // numbers); otherwise it quoted the first seed's.
-        let description = chart.seedDescription(runsPhrase: runsPhrase, seedRange: Self.seedRange(seeds), ownSpread: ownSpread,
+        let description = chart.seedDescription(runsPhrase: runsPhrase, ownSpread: ownSpread,
                                                 referencesOfFirstSeed: sameReferences ? nil : seeds[0], thinned: thinned)
         let sameWords = charts.allSatisfy { $0.summary == first.summary } && sameReferences
         chart.summary = sameWords && !first.summary.isEmpty ? first.summary + " " + description : description
