@@ -7,8 +7,9 @@
   "use strict";
   var form = document.querySelector("form.search");
   var index = window.LESSON_SEARCH;
-  if (!form || !index) return;
-  form.hidden = false;
+  if (!form) return;
+  // Without the index (a page copied on its own) the box cannot answer.
+  if (!index) { form.hidden = true; return; }
   var input = form.querySelector("input");
   var list = form.querySelector(".search-results");
   var status = form.querySelector(".search-status");

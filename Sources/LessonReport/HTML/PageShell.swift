@@ -46,11 +46,13 @@ enum PageShell {
         ])
     }
 
-    /// The search box; hidden until lesson.js shows it (no JavaScript, no
-    /// box). An ARIA combobox: the input owns the listbox of results, and a
-    /// status line (read out when it changes) says how many there are.
+    /// The search box: in place from the first paint, so nothing moves when
+    /// lesson.js wires it up (a phone's header wraps around it); without
+    /// JavaScript a `<noscript>` style in the page's head hides it. An ARIA
+    /// combobox: the input owns the listbox of results, and a status line
+    /// (read out when it changes) says how many there are.
     static func searchBox(words: InterfaceWords) -> String {
-        "<form class=\"search\" role=\"search\" hidden\(words.wordsAttribute) data-no-results=\"\(HTML.escape(words.noResults))\""
+        "<form class=\"search\" role=\"search\"\(words.wordsAttribute) data-no-results=\"\(HTML.escape(words.noResults))\""
             + " data-count=\"\(HTML.escape(words.searchCount))\" data-more=\"\(HTML.escape(words.searchMore))\">"
             + "<input type=\"search\" role=\"combobox\" aria-autocomplete=\"list\" aria-expanded=\"false\" aria-controls=\"search-results\""
             + " aria-label=\"\(HTML.escape(words.search))\" placeholder=\"\(HTML.escape(words.searchPlaceholder))\" autocomplete=\"off\">"
