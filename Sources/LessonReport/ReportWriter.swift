@@ -234,12 +234,16 @@ public struct ReportWriter {
             warnings += copied.warnings
             refused += copied.errors
             let place = SourceLocation(path: lesson.lesson.path, line: 1, column: 1)
+            // What a refusal is about: a block's data file stops its page too.
+            var writing = "the lesson's page"
             do {
                 // The CSV files first: a page never links to one not yet written.
                 for file in pages[position].csv {
+                    writing = "the data file '\(file.path)', and so the lesson's page,"
                     try AtomicFile.writeIfChanged(file.contents, to: (outputDirectory as NSString).appendingPathComponent(file.path),
                                                   within: outputDirectory)
                 }
+                writing = "the lesson's page"
                 try AtomicFile.writeIfChanged(pages[position].html, to: (outputDirectory as NSString).appendingPathComponent(name),
                                               within: outputDirectory)
                 if let source = FileManager.default.contents(atPath: lesson.lesson.path) {
@@ -247,7 +251,7 @@ public struct ReportWriter {
                                                   within: outputDirectory)
                 }
             } catch {
-                refused.append("\(place): error: the lesson's page is not written: \(error)")
+                refused.append("\(place): error: \(writing) is not written: \(error)")
             }
             entries.append(IndexRenderer.Entry(
                 title: Curriculum.title(of: lesson), href: name,

@@ -273,3 +273,21 @@ import Testing
         #expect(r.stderr.contains("experiment 'v' was stopped after 0 s, the time limit set with --block-time-limit 0"), "\(r.stderr)")
     }
 }
+
+extension HostileCourseTests {
+    /// A link planted at `output/csv` stops a block's data file, and so its
+    /// page; the error says it was the data file, not the page itself.
+    @Test func aLinkedDataFolderNamesTheDataFileItStopped() throws {
+        let dir = try course(["lessons/a.md": "# A\n\n```experiment softmax\nid: sm\nlogits: [1, 2]\nlabel: 1\n```\n"])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let elsewhere = dir.appendingPathComponent("elsewhere")
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("out"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("out/csv").path, withDestinationPath: elsewhere.path)
+        let r = try LessonBinary.run(["render", "lessons", "--out", "out", "--no-cache"], in: dir)
+        #expect(r.status == 1, "\(r.stderr)")
+        #expect(r.stderr.contains("lessons/a.md:1:1: error: the data file 'csv/a/"), "\(r.stderr)")
+        #expect(r.stderr.contains("and so the lesson's page, is not written: cannot write 'out/csv/a/"), "\(r.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path).isEmpty)
+    }
+}
