@@ -30,9 +30,7 @@ public struct ReportWriter {
         // By hand rather than NSString's path calls, which trap on some
         // paths (`lessons//π`: ``Swift/String/collapsingSlashes``).
         func base(_ path: String) -> String {
-            let last = path.split(separator: "/").last.map(String.init) ?? path
-            guard let dot = last.lastIndex(of: "."), dot != last.startIndex, last.index(after: dot) != last.endIndex else { return last }
-            return String(last[..<dot])
+            (path.split(separator: "/").last.map(String.init) ?? path).droppingFileExtension
         }
         var counts: [String: Int] = [:]
         for path in paths { counts[base(path), default: 0] += 1 }
@@ -44,6 +42,10 @@ public struct ReportWriter {
                 name = (folders + [Substring(name)]).joined(separator: "-")
             }
             name = safeFileStem(name)
+            // A stem ending in a prepending mark (U+06DD) would make the mark
+            // and the dot one character, and the page would not end in ".html"
+            // for code that compares characters.
+            if !(name + ".html").hasSuffix(".html") { name += "-" }
             var candidate = name.isEmpty ? "lesson" : name
             var n = 2
             while used.contains(candidate.lowercased()) || candidate.lowercased() == "index" {

@@ -43,7 +43,7 @@ extension CourseSettings {
                 var isDirectory: ObjCBool = false
                 let path = resolve(above + "/" + name)
                 return !name.hasPrefix(".") && fm.fileExists(atPath: path, isDirectory: &isDirectory)
-                    && (isDirectory.boolValue || name.lowercased().hasSuffix(".md"))
+                    && (isDirectory.boolValue || name.hasFileSuffix(".md"))
             }
             guard let closest = Suggestion.closest(to: part, in: names.sorted()) else { return "" }
             let fixed = ([i == 0 ? closest : folder + "/" + closest] + parts[(i + 1)...]).joined(separator: "/")

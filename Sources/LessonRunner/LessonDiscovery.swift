@@ -98,7 +98,7 @@ public enum LessonDiscovery {
                             }
                             continue
                         }
-                        guard name.lowercased().hasSuffix(".md"), name.lowercased() != "readme.md" else { continue }
+                        guard name.hasFileSuffix(".md"), name.lowercased() != "readme.md" else { continue }
                         let target = (full as NSString).resolvingSymlinksInPath
                         if target != root && !target.hasPrefix(root.hasSuffix("/") ? root : root + "/") {
                             skipped.append(LinkOutside(path: full, target: target, folder: path))

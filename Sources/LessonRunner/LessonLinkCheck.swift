@@ -40,7 +40,7 @@ public enum LessonLinkCheck {
         var file = String(parts[0])
         if let query = file.firstIndex(of: "?") { file = String(file[..<query]) }
         file = file.removingPercentEncoding ?? file
-        guard !file.isEmpty, !file.hasPrefix("/"), !file.contains(":"), file.lowercased().hasSuffix(".md") else { return nil }
+        guard !file.isEmpty, !file.hasPrefix("/"), !file.contains(":"), file.hasFileSuffix(".md") else { return nil }
         let fragment = parts.count > 1 ? (String(parts[1]).removingPercentEncoding ?? String(parts[1])) : nil
         return (file, fragment)
     }

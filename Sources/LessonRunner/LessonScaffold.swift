@@ -13,8 +13,8 @@ public enum LessonScaffold {
     /// `name` alone goes to `folder/name.md`; a name with a folder or ending
     /// in `.md` is a path.
     public static func path(for name: String, folder: String = "lessons") -> String {
-        let file = name.lowercased().hasSuffix(".md") ? name : name + ".md"
-        if name.contains("/") || name.lowercased().hasSuffix(".md") { return file }
+        let file = name.hasFileSuffix(".md") ? name : name + ".md"
+        if name.contains("/") || name.hasFileSuffix(".md") { return file }
         return folder == "." ? file : (folder as NSString).appendingPathComponent(file)
     }
 
@@ -26,7 +26,7 @@ public enum LessonScaffold {
         let entries = course.lessons.map(course.resolve)
         if let folder = entries.first(where: { entry in
             var isDirectory: ObjCBool = false
-            return fm.fileExists(atPath: entry, isDirectory: &isDirectory) ? isDirectory.boolValue : !entry.lowercased().hasSuffix(".md")
+            return fm.fileExists(atPath: entry, isDirectory: &isDirectory) ? isDirectory.boolValue : !entry.hasFileSuffix(".md")
         }) {
             return folder
         }

@@ -53,7 +53,7 @@ public enum LocalImage {
         if !imageExtensions.contains(ext) {
             return "is not named as an image (\(imageExtensions.sorted().map { "." + $0 }.joined(separator: ", ")))"
         }
-        if parts.dropLast().contains(where: { $0.lowercased().hasSuffix(".html") || $0.lowercased().hasSuffix(".htm") }) {
+        if parts.dropLast().contains(where: { $0.hasFileSuffix(".html") || $0.hasFileSuffix(".htm") }) {
             return "is inside a folder named like a page (.html)"
         }
         if parts.count > 1, parts[0].lowercased() == "assets" {

@@ -26,6 +26,17 @@ import Testing
         #expect(try LessonDiscovery.lessons(in: [root]) == [root + "/a.md", root + "/x.md/inner.md"])
     }
 
+    /// Found by the `names` fuzzer: in `"\u{6DD}.md"` the prepending mark and
+    /// the dot are one character, so a character-wise `hasSuffix(".md")` was
+    /// false and the lesson was skipped without a word.
+    @Test func aLessonWhoseNameEndsInAPrependingMarkIsFound() throws {
+        let root = try folder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try write("# A\n", to: root + "/\u{6DD}.md")
+        try write("# B\n", to: root + "/B.MD")
+        #expect(try LessonDiscovery.lessons(in: [root]).sorted() == [root + "/B.MD", root + "/\u{6DD}.md"].sorted())
+    }
+
     /// Found by hand: `f.md -> /etc/passwd` in a lesson folder was read as a
     /// lesson, so its page would publish the file.
     @Test func linksOutOfTheFolderAreSkippedWithAWarning() throws {

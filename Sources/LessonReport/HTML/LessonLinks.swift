@@ -1,5 +1,6 @@
 import Foundation
 import LessonRunner
+import LessonSupport
 
 /// Links from one lesson to another. Lessons written for GitHub link each
 /// other's Markdown files (`[next](../ch2/intro.md#setup)`); on the rendered
@@ -30,7 +31,7 @@ public struct LessonLinks: Sendable {
         if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
         path = path.removingPercentEncoding ?? path
         let lowered = path.lowercased()
-        guard !path.hasPrefix("/"), lowered.hasSuffix(".md") || lowered.hasSuffix(".markdown") else { return nil }
+        guard !path.hasPrefix("/"), lowered.hasFileSuffix(".md") || lowered.hasFileSuffix(".markdown") else { return nil }
         let folder = (lessonPath as NSString).deletingLastPathComponent
         guard let page = pages[Self.absolute((folder as NSString).appendingPathComponent(path))] else { return nil }
         return HTML.fileHref(page) + fragment

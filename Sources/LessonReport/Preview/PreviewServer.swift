@@ -166,7 +166,7 @@ public final class PreviewServer: @unchecked Sendable {
         // planted in a committed folder could lead anywhere), regular files only.
         guard (try? Confinement.checkOutput(full, root: root)) != nil,
               var data = Confinement.contents(full, limit: Self.fileLimit, followLinks: false) else {
-            if isRendering, path.hasSuffix(".html") {
+            if isRendering, path.hasFileSuffix(".html") {
                 return ("200 OK", "text/html; charset=utf-8", Data(Self.renderingPage(version: version).utf8))
             }
             return ("404 Not Found", "text/plain", Data("not found\n".utf8))

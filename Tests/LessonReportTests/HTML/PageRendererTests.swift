@@ -109,6 +109,16 @@ import Foundation
         #expect(ReportWriter.pageNames(for: ["index.md"]) == ["index-2.html"])
     }
 
+    /// Found by the `names` fuzzer: a name ending in a prepending mark
+    /// (U+06DD) joined the mark and the dot of ".md" and of ".html" into one
+    /// character, so the page was "\u{6DD}.md.html", or did not end in
+    /// ".html" for code that compares characters.
+    @Test func aPrependingMarkKeepsTheExtensionApart() {
+        let names = ReportWriter.pageNames(for: ["lessons/\u{6DD}.md", "lessons/\u{6DD}"])
+        #expect(names.allSatisfy { $0.hasSuffix(".html") && !$0.contains(".md") })
+        #expect(Set(names.map { $0.lowercased() }).count == 2)
+    }
+
     /// Found by hand: the index linked `what? #1 100%: ü.md`'s page as
     /// `what? #1 100%: ü.html`, which a browser reads as a query, a fragment
     /// and a broken escape (and `a:b.html` as a URL scheme).
