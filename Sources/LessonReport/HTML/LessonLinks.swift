@@ -1,5 +1,5 @@
 import Foundation
-import LessonRunner
+import LessonResults
 
 /// Links from one lesson to another. Lessons written for GitHub link each
 /// other's Markdown files (`[next](../ch2/intro.md#setup)`); on the rendered
