@@ -59,9 +59,13 @@ let package = Package(
         .target(name: "Experiments", dependencies: ["NeuralEngine", "HostMachine", "LessonSupport", "Yams"]),
         // KaTeX (libjs-katex) run in Duktape at render time.
         .target(name: "MathTypesetting", dependencies: ["CDuktape", "LessonSupport"]),
+        // What the stages hand over: the plan, the executed lesson, diagnostics
+        // and the values a page shows. The runner makes them, the report reads
+        // them, so the report need not link the executor.
+        .target(name: "LessonResults", dependencies: ["LessonMarkdown", "LessonSupport", "Experiments", "MathTypesetting"]),
         .target(
             name: "LessonRunner",
-            dependencies: ["LessonMarkdown", "LessonSupport", "Experiments", "NeuralEngine", "Yams", "MathTypesetting"],
+            dependencies: ["LessonMarkdown", "LessonSupport", "Experiments", "NeuralEngine", "Yams", "MathTypesetting", "LessonResults"],
             // The result cache's key names the code that computes results:
             // a digest of these targets' files, made at build time.
             plugins: ["ComputingCodeDigest"]
@@ -70,7 +74,7 @@ let package = Package(
         .plugin(name: "ComputingCodeDigest", capability: .buildTool(), dependencies: ["ComputingCodeDigestTool"]),
         .target(
             name: "LessonReport",
-            dependencies: ["LessonMarkdown", "LessonSupport", "Experiments", "LessonRunner", "MathTypesetting", "CZlib"],
+            dependencies: ["LessonMarkdown", "LessonSupport", "Experiments", "LessonResults", "MathTypesetting", "CZlib"],
             // CSS, JavaScript and the page template, compiled into the binary.
             resources: [
                 .embedInCode("Resources/style.css"),
@@ -86,7 +90,7 @@ let package = Package(
         .executableTarget(
             name: "lesson",
             dependencies: [
-                "LessonRunner", "LessonReport", "Experiments", "NeuralEngine", "HostMachine", "FileWatcher", "LessonSupport", "MathTypesetting", "LessonMarkdown",
+                "LessonRunner", "LessonResults", "LessonReport", "Experiments", "NeuralEngine", "HostMachine", "FileWatcher", "LessonSupport", "MathTypesetting", "LessonMarkdown",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -102,11 +106,11 @@ let package = Package(
         .testTarget(name: "NeuralEngineTests", dependencies: ["NeuralEngine"]),
         .testTarget(name: "HostMachineTests", dependencies: ["HostMachine"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "NeuralEngine", "HostMachine"]),
-        .testTarget(name: "LessonRunnerTests", dependencies: ["LessonRunner", "Experiments", "LessonMarkdown", "MathTypesetting", "NeuralEngine", "HostMachine", "Yams"]),
+        .testTarget(name: "LessonRunnerTests", dependencies: ["LessonRunner", "LessonResults", "Experiments", "LessonMarkdown", "MathTypesetting", "NeuralEngine", "HostMachine", "Yams"]),
         .testTarget(name: "MathTypesettingTests", dependencies: ["MathTypesetting"]),
         // What several test targets share: snapshots, scratch folders.
         .target(name: "LessonTestSupport", path: "Tests/LessonTestSupport"),
-        .testTarget(name: "LessonReportTests", dependencies: ["LessonReport", "LessonRunner", "Experiments", "CCmarkGFM", "MathTypesetting", "LessonTestSupport"], exclude: ["Snapshots"]),
+        .testTarget(name: "LessonReportTests", dependencies: ["LessonReport", "LessonRunner", "LessonResults", "Experiments", "CCmarkGFM", "MathTypesetting", "LessonTestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: ["lesson", "LessonTestSupport"], exclude: ["Fixtures"]),
     ]
 )
@@ -118,7 +122,7 @@ if Context.environment["LESSON_FUZZ"] == "1" {
     let sanitizers = ["-sanitize=fuzzer,address"]
     package.targets.append(.executableTarget(
         name: "LessonFuzz",
-        dependencies: ["LessonMarkdown", "LessonRunner", "LessonReport", "LessonSupport", "Experiments"],
+        dependencies: ["LessonMarkdown", "LessonRunner", "LessonResults", "LessonReport", "LessonSupport", "Experiments"],
         path: "Fuzz/LessonFuzz",
         swiftSettings: [.unsafeFlags(["-parse-as-library"]), .enableExperimentalFeature("Extern")],
         linkerSettings: [.unsafeFlags(sanitizers)]

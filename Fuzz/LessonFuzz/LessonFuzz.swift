@@ -22,6 +22,7 @@ import Foundation
 import LessonMarkdown
 import LessonReport
 import LessonRunner
+import LessonResults
 import LessonSupport
 
 private enum Mode { case pipeline, expression, spec, url, markup, cache, names }
@@ -78,7 +79,7 @@ private func fuzzExpression(_ data: Data) {
     guard let text = String(data: data, encoding: .utf8) else { return }
     let (source, format) = InlineFormat.split(text)
     for candidate in [text, source] {
-        guard let expression = try? Expression.parse(candidate) else { continue }
+        guard let expression = try? LessonResults.Expression.parse(candidate) else { continue }
         _ = expression.paths
         if let evaluation = try? expression.evaluate(in: scope) {
             _ = try? format.apply(evaluation.value)

@@ -14,7 +14,7 @@ import PackagePlugin
 struct ComputingCodeDigest: BuildToolPlugin {
     /// The targets whose code decides a result's numbers. Kept in step with
     /// `ComputingCodeTests`, which recomputes the digest from these folders.
-    static let computingTargets = ["NeuralEngine", "Experiments", "LessonRunner", "LessonSupport", "HostMachine", "CCPUID", "COpenBLAS"]
+    static let computingTargets = ["NeuralEngine", "Experiments", "LessonRunner", "LessonResults", "LessonSupport", "HostMachine", "CCPUID", "COpenBLAS"]
 
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
         let root = context.package.directoryURL

@@ -1,6 +1,6 @@
 import Foundation
 import LessonMarkdown
-import LessonRunner
+import LessonResults
 
 /// Where each lesson's local images go in the output folder.
 ///

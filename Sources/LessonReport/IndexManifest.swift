@@ -1,5 +1,4 @@
 import Foundation
-import LessonRunner
 import LessonSupport
 
 /// `lessons.json` in the output folder: the index entry of every lesson

@@ -1,5 +1,5 @@
 import Foundation
-import LessonRunner
+import LessonResults
 import LessonSupport
 
 /// Copies a lesson's local images into the output folder at the same

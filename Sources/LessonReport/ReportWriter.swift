@@ -1,6 +1,6 @@
 import Foundation
 import LessonMarkdown
-import LessonRunner
+import LessonResults
 import LessonSupport
 
 /// Writes a set of executed lessons as pages plus `index.html`, atomically.

@@ -1,6 +1,7 @@
 import Foundation
 import LessonMarkdown
 import LessonSupport
+import LessonResults
 
 extension CourseSettings {
     /// Where `lessons:` entry `index` is written; the top of the file when

@@ -3,6 +3,7 @@ import Foundation
 import LessonMarkdown
 import LessonSupport
 import Yams
+import LessonResults
 
 /// A course's settings: `course.yml` at the top of a course's repository
 /// (what `_quarto.yml`, Jupyter Book's `_config.yml` or mdBook's `book.toml`

@@ -1,5 +1,6 @@
 import LessonMarkdown
 import LessonSupport
+import LessonResults
 
 extension DefaultProseMarker {
     /// A located error for each marker naming a block that explores nothing:

@@ -1,4 +1,5 @@
 import NeuralEngine
+import LessonResults
 
 extension ExecutedLesson {
     /// The files this lesson's run read: the lesson and the data files its

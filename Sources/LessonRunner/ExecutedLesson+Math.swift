@@ -1,13 +1,7 @@
 import Foundation
 import LessonMarkdown
 import MathTypesetting
-
-extension Formula {
-    /// The key of a formula's typeset form in ``ExecutedLesson/math``.
-    public static func key(tex: String, display: Bool) -> String {
-        (display ? "D" : "I") + tex
-    }
-}
+import LessonResults
 
 extension ExecutedLesson {
     /// Typesets every formula of the lesson; a TeX error becomes a diagnostic
@@ -77,16 +71,5 @@ extension ExecutedLesson {
             text = String(text[..<range.lowerBound]) + " at end of input"
         }
         return text
-    }
-}
-
-import Foundation
-
-extension ExecutedLesson {
-    /// Figure, table, block and footnote numbers, and `[@id]` targets.
-    public var numbering: Numbering {
-        var texts: [Int: String] = [:]
-        for resolved in references { texts[resolved.reference.id] = resolved.text }
-        return Numbering(lesson: lesson, blockIds: blocks.map(\.planned.id), referenceTexts: texts)
     }
 }

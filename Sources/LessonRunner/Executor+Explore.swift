@@ -2,6 +2,7 @@ import Experiments
 import Foundation
 import LessonMarkdown
 import LessonSupport
+import LessonResults
 
 extension Executor {
     /// The block as it runs at one explored position: the same block, ids,

@@ -2,6 +2,7 @@ import Experiments
 import Foundation
 import NeuralEngine
 import LessonSupport
+import LessonResults
 
 extension Executor {
     /// Runs a block with `seeds:` once per seed, each run cached on its own

@@ -1,4 +1,5 @@
 import Experiments
+import LessonResults
 
 extension Executor {
     /// Puts the author's `table:` in place of the kind's first table, built

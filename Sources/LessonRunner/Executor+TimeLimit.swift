@@ -1,5 +1,6 @@
 import Experiments
 import Foundation
+import LessonResults
 
 extension Executor {
     /// The error of a block stopped by ``blockTimeLimit``: which limit it hit,

@@ -3,6 +3,7 @@ import Foundation
 import LessonSupport
 import LessonMarkdown
 import NeuralEngine
+import LessonResults
 
 /// Receives progress as blocks run; the command line shows it.
 public protocol ProgressObserver: AnyObject {

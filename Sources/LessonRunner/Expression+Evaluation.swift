@@ -2,6 +2,7 @@ import LessonSupport
 import NeuralEngine
 import Experiments
 import Foundation
+import LessonResults
 
 /// The result of evaluating an expression, with the values it read (for
 /// failure messages that show the actual numbers next to the bound).

@@ -1,5 +1,6 @@
 import LessonMarkdown
 import LessonSupport
+import LessonResults
 
 /// An expectation that did not hold, with the seeds it failed at: what the
 /// closing summary of `lesson check` (and `render`) lists, so an author who

@@ -1,4 +1,5 @@
 import LessonMarkdown
+import LessonResults
 
 /// The front matter's problems as diagnostics: a malformed line is an error,
 /// an unknown key a warning (it might be meant for another tool).

@@ -1,5 +1,6 @@
 import Foundation
 import LessonSupport
+import LessonResults
 
 /// `--junit FILE`: the run as JUnit XML, the report every CI system reads.
 ///

@@ -1,6 +1,7 @@
 import Foundation
 import LessonMarkdown
 import LessonSupport
+import LessonResults
 
 /// Finds lesson files: a file stands for itself, a folder for every `.md`
 /// file under it (sorted, so runs are deterministic).

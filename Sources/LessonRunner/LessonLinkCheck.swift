@@ -1,6 +1,7 @@
 import Foundation
 import LessonMarkdown
 import LessonSupport
+import LessonResults
 
 /// Links from one lesson to another's Markdown file (`[next](../ch2/intro.md#setup)`,
 /// written as for GitHub): the file must exist, and the anchor must be one

@@ -3,6 +3,7 @@ import Foundation
 import LessonMarkdown
 import LessonSupport
 import NeuralEngine
+import LessonResults
 
 extension Pipeline {
     /// The memory one block may be given: the kinds' work budgets and the

@@ -3,6 +3,7 @@ import Foundation
 import LessonMarkdown
 import LessonSupport
 import MathTypesetting
+import LessonResults
 
 /// Load → validate → execute for a set of lessons; one broken lesson never
 /// stops the others.

@@ -2,6 +2,7 @@ import Experiments
 import LessonMarkdown
 import LessonSupport
 import Yams
+import LessonResults
 
 extension Planner {
     /// The common key `explore:` as written: which settings, which values.

@@ -4,6 +4,7 @@ import Experiments
 import Foundation
 import LessonMarkdown
 import Yams
+import LessonResults
 
 /// The validate stage: decodes every block of a lesson into its kind's spec.
 public enum Planner {

@@ -1,4 +1,5 @@
 import Experiments
+import LessonResults
 
 /// What the cache keeps for a block with `seeds:` as a whole: every seed's
 /// values and their summary, as ``Executor/summarizeSeeds(_:runs:key:)`` made

@@ -1,6 +1,7 @@
 import Experiments
 import Foundation
 import LessonSupport
+import LessonResults
 
 extension TableRequest {
     /// The table of one run's values, or the problems that stop it (a column

@@ -1,4 +1,5 @@
 import Foundation
+import LessonResults
 
 /// How long a run has left, for the progress lines: "block 12 of 63, ~40 s
 /// left".

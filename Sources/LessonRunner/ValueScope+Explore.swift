@@ -1,4 +1,5 @@
 import Experiments
+import LessonResults
 
 extension ValueScope {
     /// Resolves `explored.<setting>[<value>]….rest` (the own block) or

@@ -1,5 +1,6 @@
 import Experiments
 import Foundation
+import LessonResults
 
 /// The runs of one block with `seeds:`, as expressions read them.
 struct SeedRuns: Sendable {

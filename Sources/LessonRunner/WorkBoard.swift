@@ -1,6 +1,7 @@
 import Experiments
 import Foundation
 import LessonSupport
+import LessonResults
 
 /// The units of work of a set of plans — a block, or one seed of a block with
 /// `seeds:` whose whole is not in the cache — and the threads that run them.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import LessonRunner
+import LessonResults
 import LessonSupport
 
 struct Explain: ParsableCommand {

@@ -1,4 +1,5 @@
 import LessonRunner
+import LessonResults
 
 /// The closing list of failed expectations that `check` and `render` print
 /// before their totals: the diagnostics above it can run to hundreds of

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Experiments
 import LessonRunner
+import LessonResults
 import LessonSupport
 
 struct NewLesson: ParsableCommand {

@@ -1,6 +1,7 @@
 import Foundation
 import LessonSupport
 import LessonRunner
+import LessonResults
 
 /// Shows which lesson and block is running: a live line on a terminal, one
 /// line per lesson otherwise (CI logs), each with the lesson's wall time and

@@ -1,5 +1,6 @@
 import Foundation
 import LessonRunner
+import LessonResults
 
 /// How `render` and `check` end once their work is done.
 enum RunEnd {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LessonMarkdown
 import LessonRunner
+import LessonResults
 import LessonSupport
 import MathTypesetting
 

@@ -1,6 +1,7 @@
 import Foundation
 import LessonMarkdown
 import LessonRunner
+import LessonResults
 import MathTypesetting
 import HostMachine
 import LessonReport

@@ -15,10 +15,11 @@ import Testing
         ("LessonMarkdown", ["CCmarkGFM"]),
         ("MathTypesetting", ["LessonSupport", "CDuktape"]),
         ("Experiments", ["LessonSupport", "NeuralEngine", "HostMachine", "Yams"]),
-        ("LessonRunner", ["LessonMarkdown", "LessonSupport", "Experiments", "NeuralEngine", "MathTypesetting", "Yams"]),
-        ("LessonReport", ["LessonMarkdown", "LessonSupport", "Experiments", "LessonRunner", "MathTypesetting", "CZlib"]),
+        ("LessonResults", ["LessonMarkdown", "LessonSupport", "Experiments", "MathTypesetting"]),
+        ("LessonRunner", ["LessonMarkdown", "LessonSupport", "Experiments", "NeuralEngine", "MathTypesetting", "LessonResults", "Yams"]),
+        ("LessonReport", ["LessonMarkdown", "LessonSupport", "Experiments", "LessonResults", "MathTypesetting", "CZlib"]),
         ("FileWatcher", []),
-        ("lesson", ["LessonRunner", "LessonReport", "Experiments", "NeuralEngine", "HostMachine", "FileWatcher", "LessonSupport",
+        ("lesson", ["LessonRunner", "LessonResults", "LessonReport", "Experiments", "NeuralEngine", "HostMachine", "FileWatcher", "LessonSupport",
                     "MathTypesetting", "LessonMarkdown", "ArgumentParser"]),
     ]
 

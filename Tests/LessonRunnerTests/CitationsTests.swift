@@ -2,6 +2,7 @@ import Foundation
 import LessonMarkdown
 import Testing
 @testable import LessonRunner
+import LessonResults
 
 /// `[@key]` against the lesson's BibTeX file: numbered by first citation,
 /// unknown keys and ambiguous ids reported at the reference, a bibliography

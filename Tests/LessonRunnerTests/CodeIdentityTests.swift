@@ -11,7 +11,7 @@ import Testing
     /// The folders whose files decide a result's numbers: the plugin's
     /// `computingTargets`. Everything else — the report and its CSS, the
     /// Markdown loader, math, the command line — is left out on purpose.
-    static let computing = ["NeuralEngine", "HostMachine", "Experiments", "LessonRunner", "LessonSupport", "CCPUID", "COpenBLAS"]
+    static let computing = ["NeuralEngine", "HostMachine", "Experiments", "LessonRunner", "LessonResults", "LessonSupport", "CCPUID", "COpenBLAS"]
 
     /// The plugin's list is this one: a target added there is added here,
     /// and the digest test below then checks the binary covers it.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LessonRunner
+import LessonResults
 
 /// The teaching order of a course's `lessons:` list.
 @Suite struct CourseOrderTests {

@@ -1,6 +1,7 @@
 import LessonMarkdown
 import Testing
 @testable import LessonRunner
+import LessonResults
 
 /// Every diagnostic carries a code that says what kind of problem it is, at
 /// the place the problem is; behaviour keys on the code, not the wording.

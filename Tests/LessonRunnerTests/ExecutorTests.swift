@@ -3,6 +3,7 @@ import Foundation
 import LessonMarkdown
 import Testing
 @testable import LessonRunner
+import LessonResults
 
 @Suite struct ExecutorTests {
     func run(_ source: String, cache: ResultCache? = nil, force: Bool = false) -> ExecutedLesson {

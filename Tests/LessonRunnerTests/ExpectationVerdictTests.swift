@@ -3,6 +3,7 @@ import Foundation
 import LessonMarkdown
 import Testing
 @testable import LessonRunner
+import LessonResults
 
 /// An expectation is true or false: a bare number (a comparison forgotten)
 /// is a located error, never a pass.

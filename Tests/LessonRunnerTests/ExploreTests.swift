@@ -3,6 +3,7 @@ import Foundation
 import LessonMarkdown
 import Testing
 @testable import LessonRunner
+import LessonResults
 
 /// `explore:` runs every combination of the settings a reader may move; the
 /// expectations read the default position, `every:` each one, and

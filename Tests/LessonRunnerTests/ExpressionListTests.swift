@@ -1,6 +1,7 @@
 import Experiments
 import Testing
 @testable import LessonRunner
+import LessonResults
 
 /// Lists in expressions: literals, slices, element-wise operators, argmin/argmax,
 /// isnan/isfinite and the exponentially weighted average.

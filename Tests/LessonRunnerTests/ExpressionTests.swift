@@ -1,6 +1,7 @@
 import Experiments
 import Testing
 @testable import LessonRunner
+@testable import LessonResults
 
 @Suite struct ExpressionTests {
     var scope: ValueScope {

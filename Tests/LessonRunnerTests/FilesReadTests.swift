@@ -3,6 +3,7 @@ import LessonMarkdown
 import NeuralEngine
 import Testing
 @testable import LessonRunner
+import LessonResults
 
 /// What the preview watches: the lesson and the data files its blocks read.
 @Suite struct FilesReadTests {

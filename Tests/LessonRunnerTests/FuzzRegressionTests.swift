@@ -3,6 +3,7 @@ import LessonMarkdown
 import LessonSupport
 import Testing
 @testable import LessonRunner
+import LessonResults
 
 /// Inputs found by `Fuzz/run.sh` that crashed or hung; each must now give a
 /// clear error (or a value) instead.

@@ -3,6 +3,7 @@ import LessonMarkdown
 import MathTypesetting
 import Testing
 @testable import LessonRunner
+import LessonResults
 
 @Suite struct MathDiagnosticsTests {
     static let katexInstalled = FileManager.default.fileExists(atPath: MathTypesetter.defaultScriptPath)

@@ -2,6 +2,7 @@ import Foundation
 import LessonMarkdown
 import Testing
 @testable import LessonRunner
+import LessonResults
 
 /// Where a block's seeds come from: the author's words (block id, front-matter
 /// `seed:`), never the file's name; `--reseed K` moves all of them.

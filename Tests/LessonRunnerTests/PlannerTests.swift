@@ -2,6 +2,7 @@ import Experiments
 import LessonMarkdown
 import Testing
 @testable import LessonRunner
+import LessonResults
 
 /// Validation errors land at exactly the spot marked `⟨n⟩` in the fixture.
 @Suite struct PlannerTests {

@@ -3,6 +3,7 @@ import Foundation
 import LessonMarkdown
 import Testing
 @testable import LessonRunner
+import LessonResults
 
 /// A block with `seeds:` is cached as a whole (``SeededEntry``) besides
 /// seed by seed: a warm run reads one entry per block.

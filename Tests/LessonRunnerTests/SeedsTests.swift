@@ -3,6 +3,7 @@ import Foundation
 import LessonMarkdown
 import Testing
 @testable import LessonRunner
+import LessonResults
 
 /// `seeds:` runs a block once per seed; values gain .mean/.sd/.min/.max/.runs,
 /// and an expectation on a plain value must hold for every seed.

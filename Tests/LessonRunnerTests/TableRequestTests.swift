@@ -2,6 +2,7 @@ import Experiments
 import LessonMarkdown
 import Testing
 @testable import LessonRunner
+import LessonResults
 
 /// `table:`: the author's columns, labels, formats and rows, built from a
 /// block's values, with located errors and mean ± sd over seeds.

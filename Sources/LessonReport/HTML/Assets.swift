@@ -1,5 +1,4 @@
 import Foundation
-import LessonRunner
 import LessonSupport
 import MathTypesetting
 

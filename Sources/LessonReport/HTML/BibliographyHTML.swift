@@ -1,5 +1,5 @@
 import LessonMarkdown
-import LessonRunner
+import LessonResults
 
 /// The numbered list of the papers a page cites, after its footnotes:
 /// "[1] Sergey Ioffe & Christian Szegedy (2015). Batch normalization: ….

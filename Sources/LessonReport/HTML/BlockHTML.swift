@@ -1,7 +1,7 @@
 import Foundation
 import Experiments
 import LessonMarkdown
-import LessonRunner
+import LessonResults
 
 /// Lays out one executed block: its key figures, tables, charts,
 /// expectations, and — when it failed — its errors, in place.

@@ -1,12 +1,12 @@
 import Foundation
 import LessonMarkdown
-import LessonRunner
+import LessonResults
 
 /// The lessons in teaching order: what the index, the sidebar, previous/next
 /// and the search index share.
 ///
 /// Order comes from the course's `lessons:` list when there is one
-/// (``LessonRunner/CourseOrder``, as Jupyter Book's `_toc.yml`), then from
+/// (``LessonResults/CourseOrder``, as Jupyter Book's `_toc.yml`), then from
 /// each lesson's front matter (`order: 3`); lessons without one follow those
 /// with one, and ties go by file path. Without a course the key in the file
 /// itself decides, so a lesson carries its place wherever it is rendered from.

@@ -1,7 +1,7 @@
 import Experiments
 import Foundation
 import LessonMarkdown
-import LessonRunner
+import LessonResults
 
 /// The page side of `explore:`: the controls of a block's explored
 /// settings, its results at every position, and the inline values and

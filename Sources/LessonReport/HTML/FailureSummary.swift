@@ -1,5 +1,5 @@
 import Foundation
-import LessonRunner
+import LessonResults
 
 /// The words for how a lesson went, shared by the page, the index and (in
 /// English) the command line (`ExecutedLesson.statusText`) so all say the

@@ -1,5 +1,4 @@
 import Foundation
-import LessonRunner
 
 /// The `index.html` that lists every lesson with its status, in the order
 /// it is given (``ReportWriter`` gives the teaching order).

@@ -1,5 +1,5 @@
 import Foundation
-import LessonRunner
+import LessonResults
 import LessonSupport
 
 /// Links from one lesson to another. Lessons written for GitHub link each

@@ -1,4 +1,4 @@
-import LessonRunner
+import LessonResults
 
 extension MarkdownHTML {
     /// For a lesson's text shown away from its page (index summaries, the

@@ -1,5 +1,5 @@
 import LessonMarkdown
-import LessonRunner
+import LessonResults
 import MathTypesetting
 
 /// Turns the lesson's prose nodes into HTML. Experiment blocks and inline

@@ -1,7 +1,7 @@
 import Experiments
 import Foundation
 import LessonMarkdown
-import LessonRunner
+import LessonResults
 
 /// Options that change what a page contains.
 public struct RenderOptions: Sendable {

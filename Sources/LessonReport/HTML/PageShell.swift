@@ -2,7 +2,7 @@
 /// One place, so the lesson pages and the index load the same assets.
 /// The markup is `Resources/page.html`.
 import Experiments
-import LessonRunner
+import LessonResults
 
 enum PageShell {
     /// - Parameters:

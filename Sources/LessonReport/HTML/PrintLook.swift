@@ -1,4 +1,4 @@
-import LessonRunner
+import LessonResults
 
 /// What a printed page (and a PDF) carries that the screen does not: a
 /// running header with the course, the lesson, LessonRunner's version and

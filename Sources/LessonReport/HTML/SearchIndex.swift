@@ -1,6 +1,6 @@
 import Foundation
 import LessonMarkdown
-import LessonRunner
+import LessonResults
 import LessonSupport
 
 /// The offline search index: for every lesson, its title and, per section,

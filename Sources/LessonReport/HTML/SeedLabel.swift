@@ -1,5 +1,5 @@
 import Experiments
-import LessonRunner
+import LessonResults
 
 /// The seed a block's head shows: "seed 7", or "8 seeds: 7–14" (in the
 /// page's language).

@@ -1,6 +1,5 @@
 import Foundation
 import LessonMarkdown
-import LessonRunner
 
 /// Lessons that translate one another (front matter `translation_of:`):
 /// the original is in the sequence (index, sidebar, previous/next); each

@@ -1,5 +1,5 @@
 import Foundation
-import LessonRunner
+import LessonResults
 
 /// The whole course as one document to print: a title page with the
 /// contents, then every lesson from a new page, each with its own running

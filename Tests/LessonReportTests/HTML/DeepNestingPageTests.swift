@@ -1,5 +1,6 @@
 import LessonMarkdown
 import LessonRunner
+import LessonResults
 import Testing
 @testable import LessonReport
 

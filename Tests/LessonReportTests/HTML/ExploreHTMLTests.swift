@@ -2,6 +2,7 @@ import Experiments
 import Foundation
 import LessonMarkdown
 import LessonRunner
+import LessonResults
 import Testing
 @testable import LessonReport
 

@@ -1,6 +1,7 @@
 import Experiments
 import LessonMarkdown
 import LessonRunner
+import LessonResults
 import Testing
 @testable import LessonReport
 

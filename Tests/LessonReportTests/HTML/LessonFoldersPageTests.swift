@@ -1,6 +1,7 @@
 import Foundation
 import LessonMarkdown
 import LessonRunner
+import LessonResults
 import Testing
 @testable import LessonReport
 

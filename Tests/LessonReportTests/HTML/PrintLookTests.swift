@@ -1,6 +1,7 @@
 import Testing
 @testable import LessonReport
 @testable import LessonRunner
+import LessonResults
 
 @Suite struct PrintLookTests {
     @Test func aCSSStringCannotCloseItsStyleOrItsQuotes() {

@@ -38,7 +38,7 @@ public enum InlineFormat: Sendable, Equatable {
         return (expression, parse(spec))
     }
 
-    static func parse(_ spec: String) -> InlineFormat {
+    public static func parse(_ spec: String) -> InlineFormat {
         if spec == "%" { return .percent(decimals: 1) }
         guard spec.hasPrefix("."), spec.count >= 3, let kind = spec.last,
               let n = Int(spec.dropFirst().dropLast()), (0...12).contains(n) else { return .invalid(spec) }

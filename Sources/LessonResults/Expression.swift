@@ -1,5 +1,4 @@
 import LessonSupport
-import NeuralEngine
 import Experiments
 import Foundation
 

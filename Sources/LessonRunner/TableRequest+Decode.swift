@@ -2,43 +2,9 @@ import Experiments
 import LessonMarkdown
 import LessonSupport
 import Yams
+import LessonResults
 
-/// An author's `table:`: which of a block's values its table shows, in what
-/// order, under which labels and formats, and for which rows.
-///
-///     table: [name, test_accuracy, best_epoch]
-///     table: {columns: [name, test_accuracy: {label: "test acc.", format: ".1%"}], rows: [sgd, adam]}
-///
-/// The table is built from the run's values (``TableRequest/table(from:defaults:)``),
-/// not from the kind's own table, so it is the same for every kind and a
-/// change to it re-runs nothing: it is not part of the spec the cache keys on.
-public struct TableRequest: Sendable {
-    public struct Column: Sendable {
-        /// The expression as written: a field of the row, a path into it, or arithmetic over them.
-        public var text: String
-        var expression: Expression
-        public var label: String
-        var format: InlineFormat
-        /// Which way is better, when the author said; else the kind's default for this field.
-        var better: TableBetter?
-        var location: SourceLocation
-    }
-
-    public struct Row: Sendable {
-        public var name: String
-        var location: SourceLocation
-    }
-
-    public var columns: [Column]
-    /// `nil`: every row, in the values' order.
-    public var rows: [Row]?
-    /// The value whose records are the rows; `nil`: the kind's ``TableDefaults/rows``.
-    public var from: String?
-    var fromLocation: SourceLocation
-    public var caption: String?
-    /// Where `table:` is written, for problems with the table as a whole.
-    var location: SourceLocation
-
+extension TableRequest {
     static let fields = ["columns", "rows", "from", "caption"]
     static let columnFields = ["label", "format", "better"]
     static let maximumColumns = 32

@@ -1,19 +1,6 @@
 import Experiments
 import LessonMarkdown
 
-/// One `expect:` entry, parsed and placed.
-public struct PlannedExpectation: Sendable {
-    public var text: String
-    public var expression: Expression?
-    public var location: SourceLocation
-    /// Written as `every: "…"`: checked at every explored position, not
-    /// only the default one.
-    public var atEveryPosition = false
-    /// Why ``expression`` is `nil`: the entry does not parse. It counts as a
-    /// failed expectation; the block still runs.
-    public var problem: Diagnostic?
-}
-
 /// A block after validation: its common settings and, when valid, the
 /// prepared experiment. A block with diagnostics is never run.
 public struct PlannedBlock: Sendable {
@@ -38,13 +25,21 @@ public struct PlannedBlock: Sendable {
     public var explore: ExplorePlan?
     public var diagnostics: [Diagnostic]
 
-    public var isValid: Bool { prepared != nil && !diagnostics.contains { $0.severity == .error } }
-}
+    public init(block: ExperimentBlock, id: String, hasExplicitId: Bool = false, seed: UInt64, seeds: [UInt64] = [], caption: String? = nil, show: Bool, expectations: [PlannedExpectation], table: TableRequest? = nil, tableDefaults: TableDefaults? = nil, prepared: PreparedExperiment? = nil, explore: ExplorePlan? = nil, diagnostics: [Diagnostic]) {
+        self.block = block
+        self.id = id
+        self.hasExplicitId = hasExplicitId
+        self.seed = seed
+        self.seeds = seeds
+        self.caption = caption
+        self.show = show
+        self.expectations = expectations
+        self.table = table
+        self.tableDefaults = tableDefaults
+        self.prepared = prepared
+        self.explore = explore
+        self.diagnostics = diagnostics
+    }
 
-/// A lesson whose blocks have all been validated.
-public struct Plan: Sendable {
-    public var lesson: Lesson
-    public var blocks: [PlannedBlock]
-    /// Problems not tied to one block (duplicate ids, …).
-    public var diagnostics: [Diagnostic]
+    public var isValid: Bool { prepared != nil && !diagnostics.contains { $0.severity == .error } }
 }

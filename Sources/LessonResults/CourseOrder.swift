@@ -12,13 +12,9 @@ public struct CourseOrder: Sendable, Equatable {
     public var entries: [String]
 
     /// - Parameter paths: the entries as paths from the current folder
-    ///   (``CourseSettings/resolve(_:)``).
+    ///   (`CourseSettings.resolve(_:)`).
     public init(paths: [String]) {
         entries = paths.map(Self.canonical)
-    }
-
-    public init(_ settings: CourseSettings) {
-        self.init(paths: settings.lessons.map(settings.resolve))
     }
 
     /// The index of the first entry that is `path` or a folder holding it.

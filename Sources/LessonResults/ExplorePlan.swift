@@ -12,18 +12,35 @@ public struct ExplorePlan: Sendable {
         /// The position of the block's own setting among ``values``.
         public var defaultIndex: Int
         public var location: SourceLocation
+
+        public init(name: String, values: [String], defaultIndex: Int, location: SourceLocation) {
+            self.name = name
+            self.values = values
+            self.defaultIndex = defaultIndex
+            self.location = location
+        }
     }
 
     /// One combination: a value index per setting, and its run.
     public struct Position: Sendable {
         public var indices: [Int]
         public var prepared: PreparedExperiment
+
+        public init(indices: [Int], prepared: PreparedExperiment) {
+            self.indices = indices
+            self.prepared = prepared
+        }
     }
 
     /// One or two settings, in the order written.
     public var settings: [Setting]
     /// Every combination, the first setting's values varying slowest.
     public var positions: [Position]
+
+    public init(settings: [Setting], positions: [Position]) {
+        self.settings = settings
+        self.positions = positions
+    }
 
     /// The combination the block itself describes: what its expectations,
     /// its inline values without JavaScript and its printed page show.

@@ -1,76 +1,6 @@
 import Foundation
-import Experiments
 import LessonMarkdown
 import MathTypesetting
-
-/// The outcome of one `expect:` entry.
-public struct ExpectationResult: Sendable {
-    public var text: String
-    public var location: SourceLocation
-    public var passed: Bool
-    /// "loss = 0.417, max_gradient_error = 3.1e-11": the values it read.
-    public var actual: String
-    /// The seeds of the runs where it failed, when it read per-seed values
-    /// (a `seeds:` block); empty otherwise.
-    public var failedSeeds: [UInt64] = []
-}
-
-/// One block after execution.
-public struct ExecutedBlock: Sendable {
-    public var planned: PlannedBlock
-    public var outcome: ExperimentOutcome?
-    public var expectations: [ExpectationResult]
-    /// Validation, run and expectation failures, in that order.
-    public var diagnostics: [Diagnostic]
-    public var seconds: Double
-    public var fromCache: Bool
-    /// A block with `seeds:`: each seed's values, in seed order (its
-    /// ``outcome`` then holds their summary). Empty for a block run once.
-    public var runs: [SeedRun] = []
-    /// A block with `explore:`: every position's run, in the order of
-    /// ``ExplorePlan/positions`` (the default one is this block's own
-    /// ``outcome`` and ``runs``). Empty for a block that explores nothing.
-    public var positions: [ExecutedPosition] = []
-
-    public var passed: Bool { !diagnostics.contains { $0.severity == .error } }
-}
-
-/// The run of one explored position of a block.
-public struct ExecutedPosition: Sendable {
-    public var outcome: ExperimentOutcome
-    /// Each seed's values, for a block with `seeds:`.
-    public var runs: [SeedRun]
-    public var fromCache: Bool
-    public var seconds: Double
-}
-
-/// The values of one run of a block with `seeds:`.
-public struct SeedRun: Codable, Sendable, Equatable {
-    public var seed: UInt64
-    public var values: Record
-    public init(seed: UInt64, values: Record) {
-        self.seed = seed
-        self.values = values
-    }
-}
-
-/// An inline `=expr` reference after evaluation.
-public struct ResolvedReference: Sendable {
-    public var reference: InlineReference
-    /// The formatted value, or `nil` when it could not be computed.
-    public var text: String?
-    public var error: String?
-    /// A value that reads an explored block: its text at every position of
-    /// that block (``ExplorePlan/positions`` order), for the page to swap.
-    public var explored: ExploredTexts? = nil
-}
-
-/// An inline value's text at each position of the explored block it reads.
-public struct ExploredTexts: Sendable {
-    public var block: String
-    /// `nil` where it could not be computed at that position.
-    public var texts: [String?]
-}
 
 /// A lesson after execution: everything the renderer and the checker need.
 public struct ExecutedLesson: Sendable {
@@ -89,6 +19,18 @@ public struct ExecutedLesson: Sendable {
     /// shared folders, and the course's folder they may not leave.
     public var sharedFolders: [String] = []
     public var courseRoot: String?
+
+    public init(plan: Plan, blocks: [ExecutedBlock], references: [ResolvedReference], diagnostics: [Diagnostic], seconds: Double, math: [String: MathTypesetter.Result] = [:], citations: Citations = Citations(), sharedFolders: [String] = [], courseRoot: String? = nil) {
+        self.plan = plan
+        self.blocks = blocks
+        self.references = references
+        self.diagnostics = diagnostics
+        self.seconds = seconds
+        self.math = math
+        self.citations = citations
+        self.sharedFolders = sharedFolders
+        self.courseRoot = courseRoot
+    }
 
     public var lesson: Lesson { plan.lesson }
 
