@@ -196,7 +196,7 @@ struct LessonBuilder {
 
     // MARK: Experiments
 
-    private mutating func addExperiment(_ node: MarkdownNode, info: String, kind: String, body: String) -> Int {
+    private mutating func addExperiment(_ node: MarkdownNode, info: String, kind: String, body: String) -> BlockID {
         let index = experiments.count
         let body = body.isEmpty || body.hasSuffix("\n") ? body : body + "\n"
         experiments.append(ExperimentBlock(
@@ -209,7 +209,7 @@ struct LessonBuilder {
             range: range(of: node),
             bodyLineStarts: bodyLineStarts(body, fenceLine: node.start.line)
         ))
-        return index
+        return experiments[index].blockID
     }
 
     /// Text nested deeper than the tree may go is kept, as plain text; the
