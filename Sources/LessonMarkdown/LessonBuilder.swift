@@ -120,7 +120,8 @@ struct LessonBuilder {
             let literal = math.restoringSource(literal)
             let words = info.split(whereSeparator: \.isWhitespace)
             if fenced, words.first == "experiment" {
-                return [.experiment(addExperiment(node, info: info, kind: words.dropFirst().first.map(String.init) ?? "", body: literal))]
+                let index = addExperiment(node, info: info, kind: words.dropFirst().first.map(String.init) ?? "", body: literal)
+                return [.experiment(experiments[index].blockID)]
             }
             if fenced, let suggestion = NearMissInfoString.suggestion(for: info) {
                 warnings.append(LessonWarning(
@@ -196,7 +197,7 @@ struct LessonBuilder {
 
     // MARK: Experiments
 
-    private mutating func addExperiment(_ node: MarkdownNode, info: String, kind: String, body: String) -> BlockID {
+    private mutating func addExperiment(_ node: MarkdownNode, info: String, kind: String, body: String) -> Int {
         let index = experiments.count
         let body = body.isEmpty || body.hasSuffix("\n") ? body : body + "\n"
         experiments.append(ExperimentBlock(
@@ -209,7 +210,7 @@ struct LessonBuilder {
             range: range(of: node),
             bodyLineStarts: bodyLineStarts(body, fenceLine: node.start.line)
         ))
-        return experiments[index].blockID
+        return index
     }
 
     /// Text nested deeper than the tree may go is kept, as plain text; the
