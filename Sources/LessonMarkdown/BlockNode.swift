@@ -9,8 +9,8 @@ public indirect enum BlockNode: Sendable, Equatable {
     case list(ordered: Bool, start: Int, tight: Bool, items: [ListItem])
     /// A fenced or indented code block that is not an experiment.
     case codeBlock(info: String, literal: String)
-    /// An experiment block; the index into `Lesson.experiments`.
-    case experiment(Int)
+    /// An experiment block, by its id: `Lesson.experiments[id]`.
+    case experiment(BlockID)
     /// Raw block HTML, kept verbatim; the renderer decides whether to emit it.
     case htmlBlock(String)
     case thematicBreak

@@ -79,3 +79,8 @@ public struct ExperimentBlock: Sendable, Equatable {
         )
     }
 }
+
+extension ExperimentBlock: BlockIdentified {
+    /// The block's id: its lesson's file and its ``index``.
+    public var blockID: BlockID { BlockID(path: location.path, ordinal: index) }
+}

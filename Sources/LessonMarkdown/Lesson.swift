@@ -16,7 +16,7 @@ public struct Lesson: Sendable, Equatable {
     public var titleContent: [InlineNode]?
     /// The document, top-level blocks in order.
     public var blocks: [BlockNode]
-    /// The experiment blocks, in document order; `.experiment(i)` refers to `experiments[i]`.
+    /// The experiment blocks, in document order; `.experiment(id)` is `experiments[id]`.
     public var experiments: [ExperimentBlock]
     /// Every `` `=expr` `` code span, in document order; `.reference(i)` refers to `references[i]`.
     public var references: [InlineReference]

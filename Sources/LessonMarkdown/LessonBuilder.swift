@@ -120,7 +120,8 @@ struct LessonBuilder {
             let literal = math.restoringSource(literal)
             let words = info.split(whereSeparator: \.isWhitespace)
             if fenced, words.first == "experiment" {
-                return [.experiment(addExperiment(node, info: info, kind: words.dropFirst().first.map(String.init) ?? "", body: literal))]
+                let index = addExperiment(node, info: info, kind: words.dropFirst().first.map(String.init) ?? "", body: literal)
+                return [.experiment(experiments[index].blockID)]
             }
             if fenced, let suggestion = NearMissInfoString.suggestion(for: info) {
                 warnings.append(LessonWarning(

@@ -1,4 +1,5 @@
 import Experiments
+import LessonMarkdown
 
 /// One block after execution.
 public struct ExecutedBlock: Sendable {
@@ -29,4 +30,8 @@ public struct ExecutedBlock: Sendable {
     }
 
     public var passed: Bool { !diagnostics.contains { $0.severity == .error } }
+}
+
+extension ExecutedBlock: BlockIdentified {
+    public var blockID: BlockID { planned.blockID }
 }

@@ -43,3 +43,7 @@ public struct PlannedBlock: Sendable {
 
     public var isValid: Bool { prepared != nil && !diagnostics.contains { $0.severity == .error } }
 }
+
+extension PlannedBlock: BlockIdentified {
+    public var blockID: BlockID { block.blockID }
+}

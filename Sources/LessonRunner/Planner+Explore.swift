@@ -1,8 +1,8 @@
 import Experiments
 import LessonMarkdown
+import LessonResults
 import LessonSupport
 import Yams
-import LessonResults
 
 extension Planner {
     /// The common key `explore:` as written: which settings, which values.

@@ -2,9 +2,9 @@ import LessonSupport
 import NeuralEngine
 import Experiments
 import Foundation
+import LessonResults
 import LessonMarkdown
 import Yams
-import LessonResults
 
 /// The validate stage: decodes every block of a lesson into its kind's spec.
 public enum Planner {

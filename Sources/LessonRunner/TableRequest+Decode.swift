@@ -1,8 +1,8 @@
 import Experiments
 import LessonMarkdown
+import LessonResults
 import LessonSupport
 import Yams
-import LessonResults
 
 extension TableRequest {
     static let fields = ["columns", "rows", "from", "caption"]

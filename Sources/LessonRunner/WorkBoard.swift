@@ -1,5 +1,6 @@
 import Experiments
 import Foundation
+import LessonMarkdown
 import LessonSupport
 import LessonResults
 
@@ -8,7 +9,7 @@ import LessonResults
 final class WorkBoard: @unchecked Sendable {
     struct Unit {
         var lesson: Int
-        var block: Int
+        var block: BlockID
         /// Index into the block's seeds, for blocks with `seeds:`.
         var seed: Int?
         /// An explored position other than the default one (`explore:`),
@@ -40,7 +41,8 @@ final class WorkBoard: @unchecked Sendable {
         var timing: [Unit] = [], other: [Unit] = []
         for (l, plan) in plans.enumerated() {
             guard let plan else { continue }
-            for (b, planned) in plan.blocks.enumerated() {
+            for planned in plan.blocks {
+                let b = planned.blockID
                 // Seeds one by one, unless the cache has the block as a whole.
                 var runs: [Int?] = [nil]
                 var seededKey: String?
@@ -99,12 +101,11 @@ final class WorkBoard: @unchecked Sendable {
 
     private func perform(_ index: Int) {
         let unit = units[index]
-        guard let plan = plans[unit.lesson] else { return }
-        let planned = plan.blocks[unit.block]
+        guard let plan = plans[unit.lesson], let planned = plan.blocks[unit.block] else { return }
         // The share of the block this unit is, for the time left.
         let positions = Double(max(1, planned.explore?.positions.count ?? 1))
         func progress(_ share: Double, seconds: Double, fromCache: Bool) {
-            executor.observer?.blockProgress(plan.lesson.path, index: unit.block, share: share, seconds: seconds, fromCache: fromCache)
+            executor.observer?.blockProgress(plan.lesson.path, index: unit.block.ordinal, share: share, seconds: seconds, fromCache: fromCache)
         }
         if let position = unit.position {
             let result = executor.runPosition(planned, position)
@@ -113,7 +114,7 @@ final class WorkBoard: @unchecked Sendable {
             return
         }
         if unit.seed ?? 0 == 0 {
-            executor.observer?.blockStarted(plan.lesson.path, index: unit.block, of: plan.blocks.count,
+            executor.observer?.blockStarted(plan.lesson.path, index: unit.block.ordinal, of: plan.blocks.count,
                                             id: planned.id, kind: planned.block.kind)
         }
         if let seed = unit.seed, let prepared = planned.prepared {
@@ -148,7 +149,8 @@ final class WorkBoard: @unchecked Sendable {
             while unfinished[lesson] > 0 { condition.wait() }
             return (blockResults.filter { mine.contains($0.key) }, seedResults.filter { mine.contains($0.key) })
         }
-        return plan.blocks.enumerated().map { b, planned in
+        return plan.blocks.map { planned in
+            let b = planned.blockID
             let block = defaultBlock(b, planned: planned, units: mine.filter { units[$0].block == b && units[$0].position == nil },
                                      blocks: blocks, seeds: seeds)
             guard let explore = planned.explore, block.outcome != nil else { return block }
@@ -160,7 +162,7 @@ final class WorkBoard: @unchecked Sendable {
     }
 
     /// A block as planned (its default position, if it explores), from its units.
-    private func defaultBlock(_ b: Int, planned: PlannedBlock, units ofBlock: [Int], blocks: [Int: ExecutedBlock],
+    private func defaultBlock(_ b: BlockID, planned: PlannedBlock, units ofBlock: [Int], blocks: [Int: ExecutedBlock],
                               seeds: [Int: SeedRunResult]) -> ExecutedBlock {
         if ofBlock.count == 1, units[ofBlock[0]].seed == nil, let block = blocks[ofBlock[0]] { return block }
         // In seed order, up to the first failure, as one at a time.

@@ -92,8 +92,8 @@ import LessonMarkdown
             Issue.record("expected a list, got \(lesson.blocks[2])")
             return
         }
-        #expect(items.first?.blocks.last == .experiment(1))
-        #expect(lesson.blocks[1] == .experiment(0))
+        #expect(items.first?.blocks.last == .experiment(lesson.experiments[1].blockID))
+        #expect(lesson.blocks[1] == .experiment(lesson.experiments[0].blockID))
     }
 
     @Test func fileLocationMapsBodyPositionsInABlockQuote() {

@@ -11,7 +11,8 @@ struct MarkdownHTML {
     /// Ids of blocks that failed: a value read from one is marked, since a
     /// failed expectation may mean the number is not what the prose claims.
     var failedBlocks: Set<String> = []
-    var experiment: (Int) -> String
+    /// The HTML of the experiment block with this id.
+    var experiment: (BlockID) -> String
     /// KaTeX's output by ``Formula/key(tex:display:)``; a formula missing
     /// here shows as its TeX.
     var math: [String: MathTypesetter.Result] = [:]
@@ -103,8 +104,8 @@ struct MarkdownHTML {
             let language = info.split(separator: " ").first.map(String.init) ?? ""
             let cls = language.isEmpty ? "" : " class=\"language-\(HTML.escape(language))\""
             out += "<pre><code\(cls)>" + HTML.escape(literal) + "</code></pre>\n"
-        case .experiment(let index):
-            out += experiment(index)
+        case .experiment(let id):
+            out += experiment(id)
         case .htmlBlock(let html):
             if let marker = ExploreHTML.defaultMarker(html, block: true) {
                 // Only balanced: a stray </div> would close the page's layout.

@@ -88,9 +88,9 @@ public enum PageRenderer {
         var markdown = MarkdownHTML(
             allowRawHTML: options.allowRawHTML, references: referenceById,
             failedBlocks: Set(executed.blocks.filter { !$0.passed }.map(\.planned.id)),
-            experiment: { index in
-                guard executed.blocks.indices.contains(index) else { return "" }
-                return blockHTML.render(executed.blocks[index], number: index + 1)
+            experiment: { id in
+                guard let block = executed.blocks[id] else { return "" }
+                return blockHTML.render(block, number: id.number)
             }, math: executed.math, numbering: executed.numbering, words: words, imageSources: imageSources)
         markdown.citations = executed.citations
         markdown.lessonLinks = lessonLinks
