@@ -2,19 +2,18 @@ import Experiments
 import LessonMarkdown
 import LessonResults
 import LessonSupport
-import Yams
 
 extension Planner {
     /// The common key `explore:` as written: which settings, which values.
     struct ExploreRequest {
-        var settings: [(name: String, key: Node, values: [Node])]
+        var settings: [(name: String, key: SpecValue, values: [SpecValue])]
         var combinations: Int { settings.reduce(1) { $0 * $1.values.count } }
     }
 
     /// Reads `explore:`; problems go to `reader.issues`, located at what is
     /// wrong. Returns `nil` when the key is absent or wrong.
     static func readExplore(_ reader: SpecReader, kind: AnyExperimentKind) -> ExploreRequest? {
-        guard reader.has("explore"), let node = reader.node("explore") else { return nil }
+        guard reader.has("explore"), let node = reader.value("explore") else { return nil }
         let example = "e.g. 'explore: {\(kind.keys.first?.name ?? "setting"): [a, b, c]}'"
         guard case .mapping(let mapping) = node, (1...2).contains(mapping.count) else {
             reader.fail(at: node, "'explore' must map one or two of the block's settings to the values a reader may choose, found \(SpecReader.describe(node))",
@@ -44,7 +43,7 @@ extension Planner {
                             notes: ["keys of '\(kind.name)': " + own.joined(separator: ", ")])
                 continue
             }
-            guard case .sequence(let sequence) = value else {
+            guard case .list(let sequence) = value else {
                 reader.fail(at: value, "'explore: \(name)' must list the values a reader may choose, found \(SpecReader.describe(value))",
                             notes: ["e.g. '\(name): [a, b, c]', with the block's own '\(name)' among them"])
                 continue
@@ -91,7 +90,7 @@ extension Planner {
         func location(_ line: Int, _ column: Int) -> SourceLocation {
             line == 0 ? block.location : block.fileLocation(bodyLine: line, bodyColumn: column)
         }
-        func prepare(_ overrides: [String: Node], note: String? = nil) -> PreparedExperiment? {
+        func prepare(_ overrides: [String: SpecValue], note: String? = nil) -> PreparedExperiment? {
             let reader = SpecReader(body: block.body, kind: kind.name, descriptors: descriptors, overrides: overrides)
             let prepared = kind.prepare(reader, context)
             for issue in reader.issues {

@@ -1,6 +1,5 @@
 import Experiments
 import LessonSupport
-import Yams
 
 extension Planner {
     /// The largest seed (2^53 − 1, so seeds survive JSON and `Double` exactly).
@@ -28,9 +27,9 @@ extension Planner {
     /// `seed:` must not be given too (which of the two would win is not obvious).
     /// Returns `[]` when the key is absent. Problems go to `reader.issues`.
     static func readSeeds(_ reader: SpecReader, first: UInt64) -> [UInt64] {
-        guard reader.has("seeds"), let node = reader.node("seeds") else { return [] }
+        guard reader.has("seeds"), let node = reader.value("seeds") else { return [] }
         let limit = CommonKeys.maximumSeeds
-        if case .sequence(let sequence) = node {
+        if case .list(let sequence) = node {
             let items = Array(sequence)
             if reader.has("seed") {
                 reader.fail(at: node, "give either 'seed' or a list of 'seeds', not both: with a list, every seed is written there",

@@ -4,7 +4,6 @@ import Experiments
 import Foundation
 import LessonResults
 import LessonMarkdown
-import Yams
 
 /// The validate stage: decodes every block of a lesson into its kind's spec.
 public enum Planner {
@@ -140,8 +139,8 @@ public enum Planner {
         planned.seed = planned.seeds.first ?? moved(planned.seed, by: reseed)
         planned.caption = reader.optionalString("caption")
         planned.show = reader.has("show") ? reader.bool("show") : false
-        if let node = reader.node("expect") {
-            for entry in reader.listItems(node) {
+        if let node = reader.value("expect") {
+            for entry in node.items {
                 var item = entry
                 var everywhere = false
                 if case .mapping(let mapping) = entry, mapping.count == 1, let (key, value) = mapping.first,

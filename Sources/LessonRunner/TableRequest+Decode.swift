@@ -2,7 +2,6 @@ import Experiments
 import LessonMarkdown
 import LessonResults
 import LessonSupport
-import Yams
 
 extension TableRequest {
     static let fields = ["columns", "rows", "from", "caption"]
@@ -12,15 +11,15 @@ extension TableRequest {
 
     /// Reads `table:`; problems go to `reader` at the value that is wrong.
     static func decode(_ reader: SpecReader, block: ExperimentBlock, kind: AnyExperimentKind) -> TableRequest? {
-        guard reader.has("table"), let node = reader.node("table") else { return nil }
-        func place(_ node: Node) -> SourceLocation {
+        guard reader.has("table"), let node = reader.value("table") else { return nil }
+        func place(_ node: SpecValue) -> SourceLocation {
             block.fileLocation(bodyLine: node.mark?.line ?? 0, bodyColumn: node.mark?.column ?? 0)
         }
         var request = TableRequest(columns: [], rows: nil, from: nil, fromLocation: place(node), caption: nil, location: place(node))
-        var columnsNode: Node?
+        var columnsNode: SpecValue?
         var fromWritten = false
         switch node {
-        case .sequence:
+        case .list:
             columnsNode = node
         case .mapping(let mapping):
             for (keyNode, value) in mapping {
@@ -65,15 +64,15 @@ extension TableRequest {
         return request
     }
 
-    private static func decodeColumns(_ node: Node, reader: SpecReader, place: (Node) -> SourceLocation) -> [Column] {
-        guard case .sequence(let sequence) = node, (1...maximumColumns).contains(sequence.count) else {
+    private static func decodeColumns(_ node: SpecValue, reader: SpecReader, place: (SpecValue) -> SourceLocation) -> [Column] {
+        guard case .list(let sequence) = node, (1...maximumColumns).contains(sequence.count) else {
             reader.fail(at: node, "table's 'columns' must be a list of 1…\(maximumColumns) columns such as '[name, test_accuracy]', found \(SpecReader.describe(node))")
             return []
         }
         var columns: [Column] = []
         for item in sequence {
             var expressionNode = item
-            var options: Node?
+            var options: SpecValue?
             if case .mapping(let mapping) = item {
                 guard mapping.count == 1, let (keyNode, value) = mapping.first else {
                     reader.fail(at: item, "a column with settings is one 'value: {label: …, format: …}', found \(mapping.count) entries; give each column its own item")
@@ -105,7 +104,7 @@ extension TableRequest {
         return columns
     }
 
-    private static func decodeOptions(_ node: Node, into column: inout Column, reader: SpecReader) {
+    private static func decodeOptions(_ node: SpecValue, into column: inout Column, reader: SpecReader) {
         if case .scalar(let label) = node {
             column.label = label.string
             return
@@ -146,8 +145,8 @@ extension TableRequest {
         }
     }
 
-    private static func decodeRows(_ node: Node, reader: SpecReader, place: (Node) -> SourceLocation) -> [Row]? {
-        guard case .sequence(let sequence) = node, (1...maximumRows).contains(sequence.count) else {
+    private static func decodeRows(_ node: SpecValue, reader: SpecReader, place: (SpecValue) -> SourceLocation) -> [Row]? {
+        guard case .list(let sequence) = node, (1...maximumRows).contains(sequence.count) else {
             reader.fail(at: node, "table's 'rows' must be a list of 1…\(maximumRows) row names such as '[sgd, adam]', found \(SpecReader.describe(node))")
             return nil
         }
@@ -162,7 +161,7 @@ extension TableRequest {
         return rows
     }
 
-    private static func decodeFrom(_ node: Node, reader: SpecReader, kind: AnyExperimentKind) -> String? {
+    private static func decodeFrom(_ node: SpecValue, reader: SpecReader, kind: AnyExperimentKind) -> String? {
         guard case .scalar(let scalar) = node, !scalar.string.isEmpty else {
             reader.fail(at: node, "table's 'from' must name a value, found \(SpecReader.describe(node))")
             return nil

@@ -51,6 +51,23 @@ import Testing
         }
     }
 
+    /// Kinds never see YAML: within a module that may import Yams, only
+    /// these files do; every other file reads `SpecValue`s through `SpecReader`.
+    static let yamlReaders: [String: Set<String>] = [
+        "Experiments": ["Core/SpecReader.swift", "Core/SpecValue+YAML.swift"],
+        "LessonRunner": ["CourseSettings.swift"],
+    ]
+
+    @Test func onlyTheSpecReaderSeesYAML() throws {
+        for (module, readers) in Self.yamlReaders {
+            let files = try Self.imports(of: module)["Yams"] ?? []
+            #expect(files.subtracting(readers).isEmpty,
+                    "\(module) imports Yams in \(files.subtracting(readers).sorted()); kinds and the planner read values through SpecReader")
+            // A file named here that no longer imports Yams should leave the list.
+            #expect(readers.subtracting(files).isEmpty, "\(module): \(readers.subtracting(files).sorted()) no longer import Yams")
+        }
+    }
+
     @Test func theGraphIsOneWay() {
         let order = Self.allowed.map(\.module)
         for (index, entry) in Self.allowed.enumerated() {

@@ -11,7 +11,7 @@ import Yams
 public final class SpecReader {
     public private(set) var issues: [SpecIssue] = []
     public let descriptors: [KeyDescriptor]
-    private var entries: [String: (key: Node, value: Node)] = [:]
+    private var entries: [String: (key: SpecValue, value: SpecValue)] = [:]
     private let kindName: String
 
     /// Parses `body` and reports malformed YAML, a body that is not a mapping,
@@ -20,7 +20,7 @@ public final class SpecReader {
     /// - Parameter overrides: values that stand in for what the body says
     ///   (an `explore:` position): the kind reads them as if written for
     ///   their key, and a problem with one is reported where it was written.
-    public init(body: String, kind: String, descriptors: [KeyDescriptor], overrides: [String: Node] = [:]) {
+    public init(body: String, kind: String, descriptors: [KeyDescriptor], overrides: [String: SpecValue] = [:]) {
         self.descriptors = descriptors
         self.kindName = kind
         if let issue = YAMLAliasBudget.check(body) {
@@ -40,7 +40,7 @@ public final class SpecReader {
         if let root {
             guard case .mapping(let mapping) = root else {
                 issues.append(SpecIssue(
-                    "the body of an 'experiment \(kind)' block must be a YAML mapping of keys to values, found \(Self.describe(root))",
+                    "the body of an 'experiment \(kind)' block must be a YAML mapping of keys to values, found \(Self.describe(SpecValue(root)))",
                     line: root.mark?.line ?? 1, column: root.mark?.column ?? 1,
                     notes: ["write one 'key: value' per line, e.g. '\(descriptors.last?.name ?? "id"): …'"]))
                 return
@@ -78,10 +78,10 @@ public final class SpecReader {
                         kind: .unknownKey))
                     continue
                 }
-                entries[name] = (key, value)
+                entries[name] = (SpecValue(key), SpecValue(value))
             }
         }
-        // The override is its own key node too, so that a problem with it is
+        // The override is its own key too, so that a problem with it is
         // never taken for a value reached through an alias (see fail(at:)).
         for (name, value) in overrides where issues.isEmpty { entries[name] = (value, value) }
         for descriptor in descriptors where descriptor.isRequired && entries[descriptor.name] == nil {
@@ -130,32 +130,32 @@ public final class SpecReader {
         issues.append(SpecIssue(message, line: line, column: column, notes: notes))
     }
 
-    /// Records a problem at a specific node.
+    /// Records a problem at a value (an item of a list, a key or value of a
+    /// nested mapping).
     ///
     /// A value written as an alias (`label: *a`) is the anchored node, whose
     /// mark is the anchor's place: the problem is reported at the key that
     /// used it, with a note naming the anchor's line.
-    public func fail(at node: Node, _ message: String, notes: [String] = []) {
-        if let mark = node.mark,
+    public func fail(at value: SpecValue, _ message: String, notes: [String] = []) {
+        if let mark = value.mark,
            let user = entries.values.first(where: { entry in
                guard let keyMark = entry.key.mark, let valueMark = entry.value.mark else { return false }
-               return valueMark.line == mark.line && valueMark.column == mark.column
-                   && (valueMark.line, valueMark.column) < (keyMark.line, keyMark.column)
+               return valueMark == mark && (valueMark.line, valueMark.column) < (keyMark.line, keyMark.column)
            }), let keyMark = user.key.mark {
             issues.append(SpecIssue(message, line: keyMark.line, column: keyMark.column,
                                     notes: notes + ["the value comes through an alias from line \(mark.line) of the block"]))
             return
         }
-        issues.append(SpecIssue(message, line: node.mark?.line ?? 0, column: node.mark?.column ?? 0, notes: notes))
+        issues.append(SpecIssue(message, line: value.mark?.line ?? 0, column: value.mark?.column ?? 0, notes: notes))
     }
 
-    /// The node written for `key`, or the descriptor's default parsed as YAML.
-    public func node(_ key: String) -> Node? {
+    /// The value written for `key`, or the descriptor's default read as YAML.
+    public func value(_ key: String) -> SpecValue? {
         noteRead(key)
         if let entry = entries[key] { return entry.value }
         guard let descriptor = descriptor(key), descriptor.defaultIsValue, let text = descriptor.defaultValue,
               let parsed = try? Yams.compose(yaml: text) else { return nil }
-        return parsed
+        return SpecValue(parsed)
     }
 
     func descriptor(_ key: String) -> KeyDescriptor? {
@@ -170,7 +170,7 @@ public final class SpecReader {
     }
 
     public func optionalDouble(_ key: String) -> Double? {
-        guard let node = node(key) else { return nil }
+        guard let node = value(key) else { return nil }
         return number(node, key: key, range: descriptor(key)?.range)
     }
 
@@ -180,12 +180,12 @@ public final class SpecReader {
     }
 
     public func optionalInt(_ key: String) -> Int? {
-        guard let node = node(key) else { return nil }
+        guard let node = value(key) else { return nil }
         return integer(node, key: key, range: descriptor(key)?.range)
     }
 
     public func bool(_ key: String) -> Bool {
-        guard let node = node(key) else { return false }
+        guard let node = value(key) else { return false }
         guard case .scalar(let s) = node, s.style == .plain,
               let value = ["true": true, "false": false, "yes": true, "no": false][s.string.lowercased()] else {
             fail(at: node, "'\(key)' must be true or false, found \(Self.describe(node))")
@@ -199,7 +199,7 @@ public final class SpecReader {
     }
 
     public func optionalString(_ key: String) -> String? {
-        guard let node = node(key) else { return nil }
+        guard let node = value(key) else { return nil }
         guard case .scalar(let s) = node else {
             fail(at: node, "'\(key)' must be text, found \(Self.describe(node))")
             return nil
@@ -209,7 +209,7 @@ public final class SpecReader {
 
     /// One of a fixed set of words.
     public func choice(_ key: String, _ options: [String]) -> String {
-        guard let node = node(key) else { return options.first ?? "" }
+        guard let node = value(key) else { return options.first ?? "" }
         guard case .scalar(let s) = node, options.contains(s.string) else {
             let found = Self.describe(node)
             let hint = (node.scalar?.string).map { Suggestion.didYouMean($0, in: options) } ?? ""
@@ -223,24 +223,24 @@ public final class SpecReader {
 
     /// A list of numbers; a single number is accepted as a list of one.
     public func doubleList(_ key: String, count: ClosedRange<Int> = 0...100_000) -> [Double] {
-        guard let node = node(key) else { return [] }
-        let items = listItems(node)
+        guard let node = value(key) else { return [] }
+        let items = node.items
         checkCount(items.count, key: key, node: node, count: count)
         return items.compactMap { number($0, key: key, range: descriptor(key)?.range) }
     }
 
     /// A list of integers; a single integer is accepted as a list of one.
     public func intList(_ key: String, count: ClosedRange<Int> = 0...100_000) -> [Int] {
-        guard let node = node(key) else { return [] }
-        let items = listItems(node)
+        guard let node = value(key) else { return [] }
+        let items = node.items
         checkCount(items.count, key: key, node: node, count: count)
         return items.compactMap { integer($0, key: key, range: descriptor(key)?.range) }
     }
 
     /// A list of strings; a single string is accepted as a list of one.
     public func stringList(_ key: String, count: ClosedRange<Int> = 0...100_000) -> [String] {
-        guard let node = node(key) else { return [] }
-        let items = listItems(node)
+        guard let node = value(key) else { return [] }
+        let items = node.items
         checkCount(items.count, key: key, node: node, count: count)
         return items.compactMap { item in
             guard case .scalar(let s) = item else {
@@ -254,16 +254,16 @@ public final class SpecReader {
     /// A vector (`[1, 2]`) or a matrix (`[[1, 2], [3, 4]]`) of numbers, as rows.
     /// Returns the rows and whether the author wrote a matrix.
     public func numberMatrix(_ key: String) -> (rows: [[Double]], isMatrix: Bool) {
-        guard let node = node(key) else { return ([], false) }
-        guard case .sequence(let seq) = node else {
+        guard let node = value(key) else { return ([], false) }
+        guard case .list(let seq) = node else {
             fail(at: node, "'\(key)' must be a list of numbers or a list of rows, found \(Self.describe(node))")
             return ([], false)
         }
         let items = Array(seq)
-        if items.contains(where: { if case .sequence = $0 { return true } else { return false } }) {
+        if items.contains(where: { if case .list = $0 { return true } else { return false } }) {
             var rows: [[Double]] = []
             for item in items {
-                guard case .sequence(let row) = item else {
+                guard case .list(let row) = item else {
                     fail(at: item, "every row of '\(key)' must be a list of numbers, found \(Self.describe(item))")
                     continue
                 }
@@ -277,13 +277,7 @@ public final class SpecReader {
         return ([items.compactMap { number($0, key: key, range: nil) }], false)
     }
 
-    /// The raw items of a sequence node (or the node itself as a list of one).
-    public func listItems(_ node: Node) -> [Node] {
-        if case .sequence(let seq) = node { return Array(seq) }
-        return [node]
-    }
-
-    private func checkCount(_ n: Int, key: String, node: Node, count: ClosedRange<Int>) {
+    private func checkCount(_ n: Int, key: String, node: SpecValue, count: ClosedRange<Int>) {
         if !count.contains(n) {
             let bound = count.upperBound >= 100_000 ? "at least \(count.lowerBound)" : "\(count.lowerBound)…\(count.upperBound)"
             fail(at: node, "'\(key)' must have \(bound) items, found \(n)")
@@ -293,7 +287,7 @@ public final class SpecReader {
     // MARK: - Conversions
 
     /// Parses a plain scalar as a finite number, checking `range`.
-    public func number(_ node: Node, key: String, range: NumericRange?) -> Double? {
+    public func number(_ node: SpecValue, key: String, range: NumericRange?) -> Double? {
         guard case .scalar(let s) = node, s.style == .plain else {
             fail(at: node, "'\(key)' must be a number, found \(Self.describe(node))")
             return nil
@@ -317,7 +311,7 @@ public final class SpecReader {
     }
 
     /// Parses a plain scalar as an integer, checking `range`.
-    public func integer(_ node: Node, key: String, range: NumericRange?) -> Int? {
+    public func integer(_ node: SpecValue, key: String, range: NumericRange?) -> Int? {
         guard case .scalar(let s) = node, s.style == .plain else {
             fail(at: node, "'\(key)' must be an integer, found \(Self.describe(node))")
             return nil
@@ -339,16 +333,8 @@ public final class SpecReader {
     }
 
     /// "the text 'abc'", "a list", … for messages.
-    public static func describe(_ node: Node) -> String {
-        switch node {
-        case .scalar(let s):
-            if s.string.isEmpty { return "nothing" }
-            let shown = s.string.count > 40 ? String(s.string.prefix(40)) + "…" : s.string
-            return s.style == .plain ? "'\(shown)'" : "the quoted text \"\(shown)\""
-        case .mapping: return "a mapping"
-        case .sequence: return "a list"
-        case .alias: return "an alias"
-        }
+    public static func describe(_ value: SpecValue) -> String {
+        value.described
     }
 
     /// A YAML error as the author needs it. libyaml's words are passed on

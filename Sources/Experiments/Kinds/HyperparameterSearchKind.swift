@@ -1,7 +1,6 @@
 import Foundation
 import NeuralEngine
 import LessonSupport
-import Yams
 
 /// How to search for hyperparameters, in three modes.
 ///

@@ -1,7 +1,6 @@
 import Foundation
 import LessonSupport
 import NeuralEngine
-import Yams
 
 /// What happens to the signal inside a deep network.
 ///
@@ -157,13 +156,13 @@ public enum SignalKind: ExperimentKind {
                                     norm: Normalization(rawValue: n.text) ?? .none, learningRate: rate, key: "", label: ""))
         } } } }
         if variants.count > maximumVariants {
-            reader.fail(at: inits.count > 1 ? inits[0].node : activations.count > 1 ? activations[0].node : norms[0].node,
+            reader.fail(at: inits.count > 1 ? inits[0].written : activations.count > 1 ? activations[0].written : norms[0].written,
                         "the lists of 'init', 'activation', 'norm' and 'learning_rate' make \(variants.count) networks, more than \(maximumVariants)",
                         notes: ["one network is built for every combination; shorten a list or split the block"])
         }
         name(&variants, varying: (inits.count > 1, activations.count > 1, norms.count > 1, rates.count > 1))
         if Set(variants.map(\.key)).count != variants.count {
-            reader.fail(at: inits[0].node, "two networks of this block would have the same name; list each setting once")
+            reader.fail(at: inits[0].written, "two networks of this block would have the same name; list each setting once")
         }
 
         let spec = Spec(digits: digits, examples: digits ? 901 : examples, file: file, depth: depth, width: width,
@@ -212,16 +211,16 @@ public enum SignalKind: ExperimentKind {
     }
 
     /// The items of a key that takes one text or a list of texts, each
-    /// checked by `problem`, with their nodes for error positions.
+    /// checked by `problem`, with where each was written, for error positions.
     private static func textList(
         _ reader: SpecReader, _ key: String, problem: (String) -> String?
-    ) -> [(text: String, node: Node)] {
-        guard let node = reader.node(key) else { return [] }
-        let items = reader.listItems(node)
+    ) -> [(text: String, written: SpecValue)] {
+        guard let written = reader.value(key) else { return [] }
+        let items = written.items
         if items.isEmpty || items.count > maximumVariants {
-            reader.fail(at: node, "'\(key)' must list 1…\(maximumVariants) settings, found \(items.count)")
+            reader.fail(at: written, "'\(key)' must list 1…\(maximumVariants) settings, found \(items.count)")
         }
-        var out: [(String, Node)] = []
+        var out: [(String, SpecValue)] = []
         for item in items {
             guard case .scalar(let scalar) = item else {
                 reader.fail(at: item, "each item of '\(key)' must be text, found \(SpecReader.describe(item))")
@@ -236,7 +235,7 @@ public enum SignalKind: ExperimentKind {
                 out.append((text, item))
             }
         }
-        return out.isEmpty ? [("", node)] : out
+        return out.isEmpty ? [("", written)] : out
     }
 
     /// Names each variant by the settings that vary: `normal_2`, `sigmoid`,

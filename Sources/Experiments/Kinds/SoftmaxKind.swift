@@ -59,16 +59,16 @@ public enum SoftmaxKind: ExperimentKind {
             classes = (0..<width).map(String.init)
         }
         var labels: [Int] = []
-        if let node = reader.node("label") {
-            let items = reader.listItems(node)
-            if isBatch, case .sequence = node {} else if isBatch {
-                reader.fail(at: node, "'logits' is a batch of \(rows.count) rows, so 'label' must be a list of \(rows.count) labels")
+        if let written = reader.value("label") {
+            let items = written.items
+            if isBatch, case .list = written {} else if isBatch {
+                reader.fail(at: written, "'logits' is a batch of \(rows.count) rows, so 'label' must be a list of \(rows.count) labels")
             }
             if !isBatch, items.count != 1 {
-                reader.fail(at: node, "'label' must be one class (an index or a name) for a single vector of logits")
+                reader.fail(at: written, "'label' must be one class (an index or a name) for a single vector of logits")
             }
             if isBatch, items.count != rows.count {
-                reader.fail(at: node, "'label' has \(items.count) labels but 'logits' has \(rows.count) rows")
+                reader.fail(at: written, "'label' has \(items.count) labels but 'logits' has \(rows.count) rows")
             }
             for item in items {
                 guard let text = item.scalar?.string else {

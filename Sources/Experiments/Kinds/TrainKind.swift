@@ -1,7 +1,6 @@
 import Foundation
 import NeuralEngine
 import LessonSupport
-import Yams
 
 /// Trains one or more variants of a network side by side.
 ///
@@ -118,7 +117,7 @@ public enum TrainKind: ExperimentKind {
 
         var base = TrainSettings()
         for key in TrainSettings.keyNames {
-            if let node = reader.node(key) { base.apply(key, node, reader: reader) }
+            if let written = reader.value(key) { base.apply(key, written, reader: reader) }
         }
         if !reader.has("learning_rate") { base.learningRate = nil }
 
@@ -206,22 +205,22 @@ public enum TrainKind: ExperimentKind {
                       hint: "lower 'epochs', 'train_fraction', the widths in 'hidden', or use fewer variants or larger batches")]
     }
 
-    /// `vary: {key: [values…]}`: the key and the value nodes.
-    private static func decodeVary(_ reader: SpecReader) -> (String?, [Node]?) {
-        guard reader.has("vary"), let node = reader.node("vary") else { return (nil, nil) }
-        guard case .mapping(let mapping) = node, mapping.count == 1, let (keyNode, valueNode) = mapping.first,
-              case .scalar(let keyScalar) = keyNode else {
-            reader.fail(at: node, "'vary' must map one setting to a list of values, e.g. 'vary: {learning_rate: [0.01, 0.1, 1]}'")
+    /// `vary: {key: [values…]}`: the key and the values as written.
+    private static func decodeVary(_ reader: SpecReader) -> (String?, [SpecValue]?) {
+        guard reader.has("vary"), let written = reader.value("vary") else { return (nil, nil) }
+        guard case .mapping(let mapping) = written, mapping.count == 1, let (writtenKey, writtenValue) = mapping.first,
+              case .scalar(let keyScalar) = writtenKey else {
+            reader.fail(at: written, "'vary' must map one setting to a list of values, e.g. 'vary: {learning_rate: [0.01, 0.1, 1]}'")
             return (nil, nil)
         }
         let key = keyScalar.string
         guard TrainSettings.keyNames.contains(key) else {
-            reader.fail(at: keyNode, "'vary' cannot sweep '\(key)'" + Suggestion.didYouMean(key, in: TrainSettings.keyNames),
+            reader.fail(at: writtenKey, "'vary' cannot sweep '\(key)'" + Suggestion.didYouMean(key, in: TrainSettings.keyNames),
                         notes: ["settings that can be swept: " + TrainSettings.keyNames.joined(separator: ", ")])
             return (nil, nil)
         }
-        guard case .sequence(let sequence) = valueNode, (1...maximumVariants).contains(sequence.count) else {
-            reader.fail(at: valueNode, "'vary' needs a list of 1…\(maximumVariants) values for '\(key)', found \(SpecReader.describe(valueNode))")
+        guard case .list(let sequence) = writtenValue, (1...maximumVariants).contains(sequence.count) else {
+            reader.fail(at: writtenValue, "'vary' needs a list of 1…\(maximumVariants) values for '\(key)', found \(SpecReader.describe(writtenValue))")
             return (nil, nil)
         }
         // `hidden` and `layers` take lists themselves: each value is one list.
@@ -230,9 +229,9 @@ public enum TrainKind: ExperimentKind {
 
     /// `variants: [{name: …, key: value, …}, …]`, each applied over `base`.
     private static func decodeVariants(_ reader: SpecReader, base: TrainSettings) -> [Variant]? {
-        guard reader.has("variants"), let node = reader.node("variants") else { return nil }
-        guard case .sequence(let sequence) = node, (1...maximumVariants).contains(sequence.count) else {
-            reader.fail(at: node, "'variants' must be a list of 1…\(maximumVariants) mappings such as '{name: bn, normalization: batch}'")
+        guard reader.has("variants"), let written = reader.value("variants") else { return nil }
+        guard case .list(let sequence) = written, (1...maximumVariants).contains(sequence.count) else {
+            reader.fail(at: written, "'variants' must be a list of 1…\(maximumVariants) mappings such as '{name: bn, normalization: batch}'")
             return nil
         }
         var out: [Variant] = []
@@ -244,24 +243,24 @@ public enum TrainKind: ExperimentKind {
             var settings = base
             var name = "v\(index)"
             var changes: [String] = []
-            for (keyNode, valueNode) in mapping {
-                guard case .scalar(let keyScalar) = keyNode else {
-                    reader.fail(at: keyNode, "the keys of a variant must be plain names")
+            for (writtenKey, writtenValue) in mapping {
+                guard case .scalar(let keyScalar) = writtenKey else {
+                    reader.fail(at: writtenKey, "the keys of a variant must be plain names")
                     continue
                 }
                 let key = keyScalar.string
                 if key == "name" {
-                    guard case .scalar(let s) = valueNode, isName(s.string) else {
-                        reader.fail(at: valueNode, "a variant's 'name' must be letters, digits and '_' (starting with a letter or '_', or a whole number), found \(SpecReader.describe(valueNode))",
+                    guard case .scalar(let s) = writtenValue, isName(s.string) else {
+                        reader.fail(at: writtenValue, "a variant's 'name' must be letters, digits and '_' (starting with a letter or '_', or a whole number), found \(SpecReader.describe(writtenValue))",
                                     notes: ["expectations read it as variants.<name>.test_accuracy"])
                         continue
                     }
                     name = s.string
                 } else if TrainSettings.keyNames.contains(key) {
-                    settings.apply(key, valueNode, reader: reader)
+                    settings.apply(key, writtenValue, reader: reader)
                     changes.append("\(key) = \(settings.text(of: key))")
                 } else {
-                    reader.fail(at: keyNode, "unknown setting '\(key)' in a variant" + Suggestion.didYouMean(key, in: ["name"] + TrainSettings.keyNames),
+                    reader.fail(at: writtenKey, "unknown setting '\(key)' in a variant" + Suggestion.didYouMean(key, in: ["name"] + TrainSettings.keyNames),
                                 notes: ["a variant may set: name, " + TrainSettings.keyNames.joined(separator: ", ")])
                 }
             }

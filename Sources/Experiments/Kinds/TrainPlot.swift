@@ -1,6 +1,5 @@
 import Foundation
 import LessonSupport
-import Yams
 
 /// What a `train` block's learning-curve charts show: the author's `plot:`.
 ///
@@ -74,17 +73,17 @@ struct TrainPlot: Codable, Sendable, Hashable {
     /// Reads `plot:`; problems go to `reader`, at the value that is wrong.
     /// `only`: the fields a kind without learning curves accepts (`signal`: the y axis).
     static func decode(_ reader: SpecReader, variantNames: [String], stepCurve: Bool, only: [String]? = nil) -> TrainPlot? {
-        guard reader.has("plot"), let node = reader.node("plot") else { return nil }
-        guard case .mapping(let mapping) = node else {
-            reader.fail(at: node, "'plot' must be a mapping such as '{curves: [validation_loss], y_scale: log}', found \(SpecReader.describe(node))")
+        guard reader.has("plot"), let written = reader.value("plot") else { return nil }
+        guard case .mapping(let mapping) = written else {
+            reader.fail(at: written, "'plot' must be a mapping such as '{curves: [validation_loss], y_scale: log}', found \(SpecReader.describe(written))")
             return nil
         }
         var plot = TrainPlot()
-        var rangeNode: Node?
+        var writtenRange: SpecValue?
         let fields = only ?? ["curves", "variants", "x", "x_scale", "y_scale", "y_range", "facets", "labels"]
-        func words(_ value: Node, _ field: String) -> [(String, Node)] {
-            let items = reader.listItems(value)
-            var out: [(String, Node)] = []
+        func words(_ value: SpecValue, _ field: String) -> [(String, SpecValue)] {
+            let items = value.items
+            var out: [(String, SpecValue)] = []
             for item in items {
                 guard case .scalar(let s) = item else {
                     reader.fail(at: item, "each entry of plot's '\(field)' must be a name, found \(SpecReader.describe(item))")
@@ -94,7 +93,7 @@ struct TrainPlot: Codable, Sendable, Hashable {
             }
             return out
         }
-        func choice<T: RawRepresentable<String> & CaseIterable>(_ value: Node, _ field: String, _ type: T.Type) -> T? {
+        func choice<T: RawRepresentable<String> & CaseIterable>(_ value: SpecValue, _ field: String, _ type: T.Type) -> T? {
             let options = T.allCases.map(\.rawValue)
             guard case .scalar(let s) = value, let choice = T(rawValue: s.string) else {
                 let hint = (value.scalar?.string).map { Suggestion.didYouMean($0, in: options) } ?? ""
@@ -103,10 +102,10 @@ struct TrainPlot: Codable, Sendable, Hashable {
             }
             return choice
         }
-        for (keyNode, value) in mapping {
-            guard case .scalar(let keyScalar) = keyNode, fields.contains(keyScalar.string) else {
-                let name = keyNode.scalar?.string ?? ""
-                reader.fail(at: keyNode, "unknown field '\(name)' in 'plot'" + Suggestion.didYouMean(name, in: fields),
+        for (writtenKey, value) in mapping {
+            guard case .scalar(let keyScalar) = writtenKey, fields.contains(keyScalar.string) else {
+                let name = writtenKey.scalar?.string ?? ""
+                reader.fail(at: writtenKey, "unknown field '\(name)' in 'plot'" + Suggestion.didYouMean(name, in: fields),
                             notes: ["plot takes: " + fields.joined(separator: ", ")])
                 continue
             }
@@ -154,13 +153,13 @@ struct TrainPlot: Codable, Sendable, Hashable {
                 plot.labels = decodeLabels(reader, value, variantNames: variantNames)
             case "y_range":
                 (plot.yLower, plot.yUpper) = decodeRange(reader, value)
-                rangeNode = value
+                writtenRange = value
             default:
                 plot.facets = choice(value, "facets", Facets.self) ?? .auto
             }
         }
-        if let rangeNode, plot.yScale == .log, let low = plot.yLower ?? plot.yUpper, low <= 0 {
-            reader.fail(at: rangeNode, "plot's 'y_range' reaches \(String(format: "%g", low)), but a log axis shows only values above 0; "
+        if let writtenRange, plot.yScale == .log, let low = plot.yLower ?? plot.yUpper, low <= 0 {
+            reader.fail(at: writtenRange, "plot's 'y_range' reaches \(String(format: "%g", low)), but a log axis shows only values above 0; "
                         + "give a positive lower bound (e.g. [0.01, null]) or use 'y_scale: linear'")
             (plot.yLower, plot.yUpper) = (nil, nil)
         }
@@ -168,10 +167,10 @@ struct TrainPlot: Codable, Sendable, Hashable {
     }
 
     /// `y_range: [low, high]`, each a number or null.
-    private static func decodeRange(_ reader: SpecReader, _ node: Node) -> (Double?, Double?) {
-        guard case .sequence(let sequence) = node, sequence.count == 2 else {
-            reader.fail(at: node, "plot's 'y_range' must be a list of two bounds such as '[0, 1]' or '[0.01, null]' (null: automatic), "
-                        + "found \(SpecReader.describe(node))")
+    private static func decodeRange(_ reader: SpecReader, _ written: SpecValue) -> (Double?, Double?) {
+        guard case .list(let sequence) = written, sequence.count == 2 else {
+            reader.fail(at: written, "plot's 'y_range' must be a list of two bounds such as '[0, 1]' or '[0.01, null]' (null: automatic), "
+                        + "found \(SpecReader.describe(written))")
             return (nil, nil)
         }
         var bounds: [Double?] = []
@@ -184,23 +183,23 @@ struct TrainPlot: Codable, Sendable, Hashable {
             bounds.append(value)
         }
         if let low = bounds[0], let high = bounds[1], low >= high {
-            reader.fail(at: node, "plot's 'y_range' must go from low to high, found [\(String(format: "%g", low)), \(String(format: "%g", high))]")
+            reader.fail(at: written, "plot's 'y_range' must go from low to high, found [\(String(format: "%g", low)), \(String(format: "%g", high))]")
             return (nil, nil)
         }
         return (bounds[0], bounds[1])
     }
 
     /// `labels: {sgd: plain SGD, adam: Adam}`: a legend label per variant name.
-    private static func decodeLabels(_ reader: SpecReader, _ node: Node, variantNames: [String]) -> [String: String] {
-        guard case .mapping(let mapping) = node else {
-            reader.fail(at: node, "plot's 'labels' must map variant names to labels, e.g. '{sgd: plain SGD}', found \(SpecReader.describe(node))")
+    private static func decodeLabels(_ reader: SpecReader, _ written: SpecValue, variantNames: [String]) -> [String: String] {
+        guard case .mapping(let mapping) = written else {
+            reader.fail(at: written, "plot's 'labels' must map variant names to labels, e.g. '{sgd: plain SGD}', found \(SpecReader.describe(written))")
             return [:]
         }
         var labels: [String: String] = [:]
-        for (keyNode, value) in mapping {
-            let name = keyNode.scalar?.string ?? ""
+        for (writtenKey, value) in mapping {
+            let name = writtenKey.scalar?.string ?? ""
             guard variantNames.contains(name) else {
-                reader.fail(at: keyNode, "plot's labels name a variant '\(name)' the block does not train" + Suggestion.didYouMean(name, in: variantNames),
+                reader.fail(at: writtenKey, "plot's labels name a variant '\(name)' the block does not train" + Suggestion.didYouMean(name, in: variantNames),
                             notes: ["variants: " + variantNames.joined(separator: ", ")])
                 continue
             }

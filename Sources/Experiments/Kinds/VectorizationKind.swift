@@ -56,7 +56,7 @@ public enum VectorizationKind: ExperimentKind {
         // Absent or `auto`: sized from the measured cache when the block runs.
         if !reader.has("size") {
             size = nil
-        } else if case .scalar(let scalar)? = reader.node("size"), scalar.string == "auto" {
+        } else if case .scalar(let scalar)? = reader.value("size"), scalar.string == "auto" {
             size = nil
         } else {
             size = reader.int("size")
@@ -87,8 +87,8 @@ public enum VectorizationKind: ExperimentKind {
 
     /// The groups named in `run`, without reporting anything (decode reports).
     private static func groups(_ reader: SpecReader) -> [VectorizationVariant.Group] {
-        guard let node = reader.node("run") else { return VectorizationVariant.Group.allCases }
-        return reader.listItems(node).compactMap { $0.scalar.flatMap { VectorizationVariant.Group(rawValue: $0.string) } }
+        guard let written = reader.value("run") else { return VectorizationVariant.Group.allCases }
+        return written.items.compactMap { $0.scalar.flatMap { VectorizationVariant.Group(rawValue: $0.string) } }
     }
 
     /// Multiply-adds the naive matrix product may do in one block, warm-up
@@ -115,9 +115,9 @@ public enum VectorizationKind: ExperimentKind {
         _ reader: SpecReader, _ key: String, of type: Name.Type, what: String
     ) -> [Name] where Name.RawValue == String {
         let allowed = Name.allCases.map(\.rawValue)
-        guard let node = reader.node(key) else { return Array(Name.allCases) }
+        guard let written = reader.value(key) else { return Array(Name.allCases) }
         var chosen = Set<String>()
-        let items = reader.listItems(node)
+        let items = written.items
         for item in items {
             guard let text = item.scalar?.string, !text.isEmpty else {
                 reader.fail(at: item, "each item of '\(key)' must be a \(what) name, found \(SpecReader.describe(item))")

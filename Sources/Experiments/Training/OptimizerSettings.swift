@@ -1,7 +1,6 @@
 import Foundation
 import NeuralEngine
 import LessonSupport
-import Yams
 
 /// The update rule's own settings beyond the learning rate — momentum and its
 /// convention, Nesterov, Adam's and RMSprop's β and ε, L1, the learning-rate
@@ -96,41 +95,41 @@ struct OptimizerSettings: Codable, Sendable, Hashable {
 
     static func isKey(_ key: String) -> Bool { trainingKeyNames.contains(key) || earlyStoppingKeyNames.contains(key) }
 
-    /// Applies the value written for `key`; problems go to `reader`, at `node`.
-    mutating func apply(_ key: String, _ node: Node, reader: SpecReader) {
+    /// Applies the value written for `key`; problems go to `reader`, at `written`.
+    mutating func apply(_ key: String, _ written: SpecValue, reader: SpecReader) {
         let range = Self.keys(earlyStopping: true).first(where: { $0.name == key })?.range
         func boolean() -> Bool? {
-            guard case .scalar(let s) = node, s.style == .plain,
+            guard case .scalar(let s) = written, s.style == .plain,
                   let value = ["true": true, "false": false, "yes": true, "no": false][s.string.lowercased()] else {
-                reader.fail(at: node, "'\(key)' must be true or false, found \(SpecReader.describe(node))")
+                reader.fail(at: written, "'\(key)' must be true or false, found \(SpecReader.describe(written))")
                 return nil
             }
             return value
         }
         func choice<T: RawRepresentable<String> & CaseIterable>(_ type: T.Type) -> T? {
             let options = T.allCases.map(\.rawValue)
-            guard case .scalar(let s) = node, let value = T(rawValue: s.string) else {
-                let hint = (node.scalar?.string).map { Suggestion.didYouMean($0, in: options) } ?? ""
-                reader.fail(at: node, "'\(key)' must be one of \(options.map { "'\($0)'" }.joined(separator: ", ")), found \(SpecReader.describe(node))\(hint)")
+            guard case .scalar(let s) = written, let value = T(rawValue: s.string) else {
+                let hint = (written.scalar?.string).map { Suggestion.didYouMean($0, in: options) } ?? ""
+                reader.fail(at: written, "'\(key)' must be one of \(options.map { "'\($0)'" }.joined(separator: ", ")), found \(SpecReader.describe(written))\(hint)")
                 return nil
             }
             return value
         }
         switch key {
-        case "momentum": momentum = reader.number(node, key: key, range: range) ?? momentum
+        case "momentum": momentum = reader.number(written, key: key, range: range) ?? momentum
         case "momentum_convention": convention = choice(MomentumConvention.self) ?? convention
         case "nesterov": nesterov = boolean() ?? nesterov
-        case "beta1": beta1 = reader.number(node, key: key, range: range) ?? beta1
-        case "beta2": beta2 = reader.number(node, key: key, range: range) ?? beta2
-        case "epsilon": epsilon = reader.number(node, key: key, range: range) ?? epsilon
-        case "l1": l1 = reader.number(node, key: key, range: range) ?? l1
+        case "beta1": beta1 = reader.number(written, key: key, range: range) ?? beta1
+        case "beta2": beta2 = reader.number(written, key: key, range: range) ?? beta2
+        case "epsilon": epsilon = reader.number(written, key: key, range: range) ?? epsilon
+        case "l1": l1 = reader.number(written, key: key, range: range) ?? l1
         case "lr_schedule": schedule = choice(ScheduleChoice.self) ?? schedule
         // Its range depends on the schedule, checked once both are known (``problems``).
-        case "lr_decay": decay = reader.number(node, key: key, range: .closed(0, 1_000)) ?? decay
-        case "lr_step": decayEvery = reader.integer(node, key: key, range: range) ?? decayEvery
-        case "patience": patience = reader.integer(node, key: key, range: range) ?? patience
+        case "lr_decay": decay = reader.number(written, key: key, range: .closed(0, 1_000)) ?? decay
+        case "lr_step": decayEvery = reader.integer(written, key: key, range: range) ?? decayEvery
+        case "patience": patience = reader.integer(written, key: key, range: range) ?? patience
         case "restore_best": restoreBest = boolean() ?? restoreBest
-        default: reader.fail(at: node, "'\(key)' is not an optimizer setting")
+        default: reader.fail(at: written, "'\(key)' is not an optimizer setting")
         }
     }
 

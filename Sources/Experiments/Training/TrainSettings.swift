@@ -1,7 +1,6 @@
 import Foundation
 import NeuralEngine
 import LessonSupport
-import Yams
 
 /// Where the hidden layers' normalization goes.
 enum NormalizationChoice: String, Codable, Sendable, Hashable, CaseIterable {
@@ -73,32 +72,32 @@ struct TrainSettings: Codable, Sendable, Hashable {
         ] + OptimizerSettings.keys(earlyStopping: true)
     }
 
-    /// Applies the value written for `key`. Problems go to `reader`, at `node`.
-    mutating func apply(_ key: String, _ node: Node, reader: SpecReader) {
+    /// Applies the value written for `key`. Problems go to `reader`, at `written`.
+    mutating func apply(_ key: String, _ written: SpecValue, reader: SpecReader) {
         let range = Self.keys.first(where: { $0.name == key })?.range
         func choice(_ options: [String]) -> String? {
-            guard case .scalar(let s) = node, options.contains(s.string) else {
-                let hint = (node.scalar?.string).map { Suggestion.didYouMean($0, in: options) } ?? ""
-                reader.fail(at: node, "'\(key)' must be one of \(options.map { "'\($0)'" }.joined(separator: ", ")), found \(SpecReader.describe(node))\(hint)")
+            guard case .scalar(let s) = written, options.contains(s.string) else {
+                let hint = (written.scalar?.string).map { Suggestion.didYouMean($0, in: options) } ?? ""
+                reader.fail(at: written, "'\(key)' must be one of \(options.map { "'\($0)'" }.joined(separator: ", ")), found \(SpecReader.describe(written))\(hint)")
                 return nil
             }
             return s.string
         }
         switch key {
         case "hidden":
-            let items = reader.listItems(node)
-            if case .scalar(let s) = node, s.string.isEmpty {
+            let items = written.items
+            if case .scalar(let s) = written, s.string.isEmpty {
                 hidden = []
             } else if items.count > 16 {
-                reader.fail(at: node, "'hidden' must have at most 16 layers, found \(items.count)")
+                reader.fail(at: written, "'hidden' must have at most 16 layers, found \(items.count)")
             } else {
                 hidden = items.compactMap { reader.integer($0, key: key, range: range) }
             }
         case "layers":
             var entries: [ModelDescription.Entry] = []
-            let items = reader.listItems(node)
+            let items = written.items
             guard (1...64).contains(items.count) else {
-                reader.fail(at: node, "'layers' must list 1…64 layer entries, found \(items.count)")
+                reader.fail(at: written, "'layers' must list 1…64 layer entries, found \(items.count)")
                 return
             }
             for item in items {
@@ -142,44 +141,44 @@ struct TrainSettings: Codable, Sendable, Hashable {
         case "normalization":
             if let word = choice(NormalizationChoice.allCases.map(\.rawValue)) { normalization = NormalizationChoice(rawValue: word) ?? .none }
         case "groups":
-            groups = reader.integer(node, key: key, range: range) ?? groups
+            groups = reader.integer(written, key: key, range: range) ?? groups
         case "keep_prob":
-            keepProbability = reader.number(node, key: key, range: range) ?? keepProbability
+            keepProbability = reader.number(written, key: key, range: range) ?? keepProbability
         case "initializer":
-            guard case .scalar(let s) = node else {
-                reader.fail(at: node, "'initializer' must be text such as 'he_normal' or 'normal 2', found \(SpecReader.describe(node))")
+            guard case .scalar(let s) = written else {
+                reader.fail(at: written, "'initializer' must be text such as 'he_normal' or 'normal 2', found \(SpecReader.describe(written))")
                 return
             }
             do {
                 initializer = try Initializer(parsing: s.string)
             } catch {
-                reader.fail(at: node, "\(error)")
+                reader.fail(at: written, "\(error)")
             }
         case "standardize":
-            guard case .scalar(let s) = node, s.style == .plain,
+            guard case .scalar(let s) = written, s.style == .plain,
                   let value = ["true": true, "false": false, "yes": true, "no": false][s.string.lowercased()] else {
-                reader.fail(at: node, "'standardize' must be true or false, found \(SpecReader.describe(node))")
+                reader.fail(at: written, "'standardize' must be true or false, found \(SpecReader.describe(written))")
                 return
             }
             standardize = value
         case "epochs":
-            epochs = reader.integer(node, key: key, range: range) ?? epochs
+            epochs = reader.integer(written, key: key, range: range) ?? epochs
         case "batch_size":
-            if case .scalar(let s) = node, s.string == "all" {
+            if case .scalar(let s) = written, s.string == "all" {
                 batchSize = nil
-            } else if let value = reader.integer(node, key: key, range: range) {
+            } else if let value = reader.integer(written, key: key, range: range) {
                 batchSize = value
             }
         case "optimizer":
             if let word = choice(OptimizerChoice.allCases.map(\.rawValue)) { optimizer = OptimizerChoice(rawValue: word) ?? .sgd }
         case "learning_rate":
-            learningRate = reader.number(node, key: key, range: range) ?? learningRate
+            learningRate = reader.number(written, key: key, range: range) ?? learningRate
         case "weight_decay":
-            weightDecay = reader.number(node, key: key, range: range) ?? weightDecay
+            weightDecay = reader.number(written, key: key, range: range) ?? weightDecay
         case _ where OptimizerSettings.isKey(key):
-            tuning.apply(key, node, reader: reader)
+            tuning.apply(key, written, reader: reader)
         default:
-            reader.fail(at: node, "'\(key)' cannot be varied")
+            reader.fail(at: written, "'\(key)' cannot be varied")
         }
     }
 

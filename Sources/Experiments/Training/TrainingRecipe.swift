@@ -60,7 +60,7 @@ struct TrainingRecipe: Codable, Sendable, Hashable {
         let optimizer = OptimizerChoice(rawValue: reader.choice("optimizer", OptimizerChoice.allCases.map(\.rawValue))) ?? .adam
         var tuning = OptimizerSettings()
         for key in OptimizerSettings.trainingKeyNames {
-            if let node = reader.node(key) { tuning.apply(key, node, reader: reader) }
+            if let written = reader.value(key) { tuning.apply(key, written, reader: reader) }
         }
         for (key, message) in tuning.problems(optimizers: [optimizer], hasValidation: true) { reader.fail(key, message) }
         return TrainingRecipe(
