@@ -164,8 +164,7 @@ public struct ReportWriter {
     /// the course last.
     public func writePDFs(_ lessons: [ExecutedLesson], printer: PDFPrinter) throws -> [String] {
         let arrangement = Self.arrangement(lessons)
-        let (names, curriculum, images, links) = (arrangement.names, arrangement.curriculum, arrangement.images, arrangement.links)
-        let order = arrangement.sequence
+        let names = arrangement.names
         let folder = (outputDirectory as NSString).appendingPathComponent("pdf")
         try AtomicFile.createDirectory(folder)
         let files = OutputFiles(root: outputDirectory)
@@ -188,23 +187,13 @@ public struct ReportWriter {
         }
         // The course is printed from a page beside the others (so its
         // assets and images resolve), removed once printed.
-        let words = InterfaceWords.forLanguage(IndexRenderer.language(of: lessons.map {
-            IndexRenderer.Entry(title: "", href: "", blocks: 0, failedBlocks: 0, errors: 0, lang: $0.lesson.frontMatter?.lang)
-        }))
-        // The course is its lessons: a page that is not one (the kinds
-        // reference) has its own PDF only.
-        let parts = order.enumerated().filter { lessons[$0.element].lesson.frontMatter?.isReference != true }.map { position, i in
-            CourseDocument.Part(title: curriculum.entries[position].title, lang: lessons[i].lesson.frontMatter?.lang,
-                                body: PageRenderer.mainHTML(lessons[i], navigation: PageNavigation(curriculum: curriculum, current: position),
-                                                            imageSources: images.renamedSources(i), lessonLinks: links, options: options))
-        }
         let page = (outputDirectory as NSString).appendingPathComponent(".course-print.html")
         TemporaryFiles.register(page)
         defer {
             try? FileManager.default.removeItem(atPath: page)
             TemporaryFiles.unregister(page)
         }
-        try AtomicFile.write(CourseDocument.render(parts, words: words, options: options), to: page, within: outputDirectory)
+        try AtomicFile.write(Self.courseHTML(lessons, arrangement: arrangement, options: options), to: page, within: outputDirectory)
         let course = files.path("pdf/course.pdf")
         try files.checkOwned("pdf/course.pdf")
         try printer.print(page: page, to: course, within: outputDirectory)
@@ -213,6 +202,21 @@ public struct ReportWriter {
         // A lesson's PDF under its old number (the order changed) goes.
         _ = try files.finish(rendered: lessons.map(\.lesson.path), kept: nil, scope: { $0.hasPrefix("pdf/") })
         return written
+    }
+
+    /// The whole course as one page to print: its contents, then every
+    /// lesson of the sequence (not the kinds reference, which has its own PDF only).
+    static func courseHTML(_ lessons: [ExecutedLesson], arrangement: Arrangement, options: RenderOptions) -> String {
+        let (curriculum, images, links) = (arrangement.curriculum, arrangement.images, arrangement.links)
+        let words = InterfaceWords.forLanguage(IndexRenderer.language(of: lessons.map {
+            IndexRenderer.Entry(title: "", href: "", blocks: 0, failedBlocks: 0, errors: 0, lang: $0.lesson.frontMatter?.lang)
+        }))
+        let parts = arrangement.sequence.enumerated().filter { lessons[$0.element].lesson.frontMatter?.isReference != true }.map { position, i in
+            CourseDocument.Part(title: curriculum.entries[position].title, lang: lessons[i].lesson.frontMatter?.lang,
+                                body: PageRenderer.mainHTML(lessons[i], navigation: PageNavigation(curriculum: curriculum, current: position),
+                                                            imageSources: images.renamedSources(i), lessonLinks: links, options: options))
+        }
+        return CourseDocument.render(parts, words: words, options: options)
     }
 
     /// Writes every page, the index and the assets; returns warnings.
