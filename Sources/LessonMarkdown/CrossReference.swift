@@ -30,10 +30,13 @@ public struct CrossReference: Sendable, Equatable {
     /// its place: paragraphs, headings and table rows only, so nothing in a
     /// code block (fenced or indented), an HTML block or a code span counts;
     /// front-matter lines are already blank.
-    /// Also returns the `[@…]` and trailing `{#…}` whose id is not one (``MalformedId``).
-    static func scan(_ source: SourceText, document: MarkdownNode, path: String) -> (references: [CrossReference], malformed: [MalformedId]) {
+    /// Also returns the `[@…]` and trailing `{#…}` whose id is not one
+    /// (``MalformedId``), and the trailing `{#…}` whose id is one (``IdAttribute``).
+    static func scan(_ source: SourceText, document: MarkdownNode, path: String)
+        -> (references: [CrossReference], malformed: [MalformedId], attributes: [IdAttribute]) {
         var found: [CrossReference] = []
         var malformed: [MalformedId] = []
+        var attributes: [IdAttribute] = []
         for region in document.proseRegions() {
             let lines = region.lines.filter { $0 <= source.lineCount }
             guard lines.contains(where: { source.line($0).contains(UInt8(ascii: "@")) || source.line($0).contains(UInt8(ascii: "{")) }) else { continue }
@@ -69,6 +72,17 @@ public struct CrossReference: Sendable, Equatable {
                     index += length
                     continue
                 }
+                if characters[index] == "{", index + 1 < characters.count, characters[index + 1] == "#",
+                   let (id, length) = MalformedId.trailingAttribute(in: characters, at: index) {
+                    let heading = Self.isHeading(source.line(places[index].line))
+                    if MalformedId.problem(id, heading: heading) == nil {
+                        let line = String(decoding: source.line(places[index].line), as: UTF8.self).drop { $0 == " " }
+                        attributes.append(IdAttribute(id: id, isHeading: heading, isTableCaption: line.hasPrefix("Table:") || line.hasPrefix(": "),
+                                                      location: SourceLocation(path: path, line: places[index].line, column: places[index].column)))
+                        index += length
+                        continue
+                    }
+                }
                 if index + 1 < characters.count, characters[index + 1] == (characters[index] == "[" ? "@" : "#"),
                    let bad = characters[index] == "["
                        ? MalformedId.reference(in: characters, at: index)
@@ -83,7 +97,7 @@ public struct CrossReference: Sendable, Equatable {
                 index += 1
             }
         }
-        return (found, malformed)
+        return (found, malformed, attributes)
     }
 
     /// Whether a line is an ATX heading (`## Title`), whose `{#id}` follows pandoc's stricter rule.

@@ -33,6 +33,9 @@ public struct Lesson: Sendable, Equatable {
     public var crossReferences: [CrossReference] = []
     /// Every `[@…]` and trailing `{#…}` whose id is not one, in document order.
     public var malformedIds: [MalformedId] = []
+    /// Every well-formed trailing `{#id}` (a figure's, a table caption's or a
+    /// heading's), in document order.
+    public var idAttributes: [IdAttribute] = []
     /// The leading `---` YAML block, if the file has one.
     public var frontMatter: FrontMatter?
     /// The lesson's place in its course's `lessons:` list (the entry that

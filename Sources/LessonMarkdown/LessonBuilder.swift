@@ -97,7 +97,7 @@ struct LessonBuilder {
                     anchor = explicit
                 } else {
                     warnings.append(LessonWarning("another heading already has the anchor '\(explicit)'; this one gets its own from its words",
-                                                  at: location(node.start)))
+                                                  at: location(node.start), isDuplicateAnchor: true))
                 }
             }
             return [.heading(level: level, content, anchor: anchor ?? slugger.slug(for: text))]

@@ -73,7 +73,7 @@ public enum LessonLoader {
         var lesson = builder.build(document)
         lesson.frontMatter = frontMatter?.0
         if source.bytes.contains(UInt8(ascii: "@")) || source.bytes.contains(UInt8(ascii: "{")) {
-            (lesson.crossReferences, lesson.malformedIds) = CrossReference.scan(source, document: firstParse, path: path)
+            (lesson.crossReferences, lesson.malformedIds, lesson.idAttributes) = CrossReference.scan(source, document: firstParse, path: path)
         }
         return lesson
     }

@@ -9,10 +9,14 @@ public struct LessonWarning: Sendable, Equatable {
     public var location: SourceLocation
     /// Whether `lesson check` must fail for it (the lesson still renders).
     public var isError: Bool
+    /// Whether it is an anchor another heading already has (the runner's
+    /// `duplicate-anchor` code, with figures' and tables' ids).
+    public var isDuplicateAnchor: Bool
 
-    public init(_ message: String, at location: SourceLocation, isError: Bool = false) {
+    public init(_ message: String, at location: SourceLocation, isError: Bool = false, isDuplicateAnchor: Bool = false) {
         self.message = message
         self.location = location
         self.isError = isError
+        self.isDuplicateAnchor = isDuplicateAnchor
     }
 }

@@ -63,6 +63,13 @@ public struct MalformedId: Sendable, Equatable {
     /// A malformed `{#…}` at `index` (which holds `{` then `#`) that ends
     /// its line, where an id belongs.
     static func attribute(in text: [Character], at index: Int, heading: Bool) -> (text: String, reason: String, length: Int)? {
+        guard let (id, length) = trailingAttribute(in: text, at: index), let reason = problem(id, heading: heading) else { return nil }
+        return ("{#" + id + "}", reason, length)
+    }
+
+    /// The text between `{#` and `}` at `index`, when it ends its line (where
+    /// an id belongs), and the attribute's length; well-formed or not.
+    static func trailingAttribute(in text: [Character], at index: Int) -> (id: String, length: Int)? {
         if index > 0, text[index - 1] == "\\" { return nil }
         var end = index + 2
         while end < text.count, end - index < maximumLength + 3, text[end] != "}", text[end] != "\n" { end += 1 }
@@ -70,8 +77,6 @@ public struct MalformedId: Sendable, Equatable {
         var after = end + 1
         while after < text.count, text[after] == " " || text[after] == "\t" { after += 1 }
         guard after == text.count || text[after] == "\n" else { return nil }
-        let id = String(text[(index + 2)..<end])
-        guard let reason = problem(id, heading: heading) else { return nil }
-        return ("{#" + id + "}", reason, end + 1 - index)
+        return (String(text[(index + 2)..<end]), end + 1 - index)
     }
 }

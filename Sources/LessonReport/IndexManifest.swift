@@ -59,7 +59,7 @@ public struct IndexManifest: Codable, Equatable {
 
     /// Reads the folder's manifest (none, or an unreadable one, is empty),
     /// merges the rendered lessons in and writes it back.
-    static func update(in directory: String, rendered: [Item]) throws -> [Item] {
+    static func update(in directory: String, rendered: [Item], files: OutputFiles) throws -> [Item] {
         let path = (directory as NSString).appendingPathComponent(fileName)
         let previous = (Confinement.contents(path, limit: sizeLimit, followLinks: false)
             .flatMap { try? JSONDecoder().decode(IndexManifest.self, from: $0) }?.lessons ?? [])
@@ -69,7 +69,7 @@ public struct IndexManifest: Codable, Equatable {
         }, sourceExists: { FileManager.default.fileExists(atPath: $0) })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
-        try AtomicFile.writeIfChanged(try encoder.encode(IndexManifest(lessons: merged)), to: path, within: directory)
+        try files.write(try encoder.encode(IndexManifest(lessons: merged)), to: fileName, for: nil)
         return merged
     }
 

@@ -20,7 +20,7 @@ enum LocalImages {
     /// - Parameter destinations: image source as written → path in the
     ///   output folder (``ImagePlacement``); an image not in it keeps its
     ///   relative path.
-    static func copy(for executed: ExecutedLesson, into outputDirectory: String,
+    static func copy(for executed: ExecutedLesson, into files: OutputFiles,
                      destinations: [String: String] = [:]) -> Outcome {
         var outcome = Outcome()
         for image in executed.lesson.images where LocalImage.isLocal(image.source) {
@@ -46,8 +46,7 @@ enum LocalImages {
                 continue
             }
             do {
-                try AtomicFile.writeIfChanged(data, to: (outputDirectory as NSString).appendingPathComponent(placed),
-                                              within: outputDirectory)
+                try files.write(data, to: placed, for: executed.lesson.path)
             } catch {
                 outcome.errors.append("\(image.location): error: image '\(shown)' not copied: \(error)")
             }

@@ -166,41 +166,59 @@ public struct ReportWriter {
     /// the course last.
     public func writePDFs(_ lessons: [ExecutedLesson], printer: PDFPrinter) throws -> [String] {
         let arrangement = Self.arrangement(lessons)
-        let (names, curriculum, images, links) = (arrangement.names, arrangement.curriculum, arrangement.images, arrangement.links)
-        let order = arrangement.sequence
+        let names = arrangement.names
         let folder = (outputDirectory as NSString).appendingPathComponent("pdf")
         try AtomicFile.createDirectory(folder)
+        let files = OutputFiles(root: outputDirectory)
         var written: [String] = []
         // Numbered in teaching order: listed as the course reads, and never
         // named `course.pdf`.
+        let pdfNames = arrangement.order.enumerated().map { position, i in
+            "pdf/" + String(format: "%02d-", position + 1) + (names[i] as NSString).deletingPathExtension + ".pdf"
+        }
+        var planned: [String: [String]] = ["": ["pdf/course.pdf"]]
+        for (position, i) in arrangement.order.enumerated() { planned[lessons[i].lesson.path, default: []].append(pdfNames[position]) }
+        try files.announce(planned)
         for (position, i) in arrangement.order.enumerated() {
-            let pdf = folder + "/" + String(format: "%02d-", position + 1) + (names[i] as NSString).deletingPathExtension + ".pdf"
+            let relative = pdfNames[position]
+            let pdf = files.path(relative)
+            try files.checkOwned(relative)
             try printer.print(page: (outputDirectory as NSString).appendingPathComponent(names[i]), to: pdf, within: outputDirectory)
+            files.claim(relative, for: lessons[i].lesson.path)
             written.append(pdf)
         }
         // The course is printed from a page beside the others (so its
         // assets and images resolve), removed once printed.
-        let words = InterfaceWords.forLanguage(IndexRenderer.language(of: lessons.map {
-            IndexRenderer.Entry(title: "", href: "", blocks: 0, failedBlocks: 0, errors: 0, lang: $0.lesson.frontMatter?.lang)
-        }))
-        // The course is its lessons: a page that is not one (the kinds
-        // reference) has its own PDF only.
-        let parts = order.enumerated().filter { lessons[$0.element].lesson.frontMatter?.isReference != true }.map { position, i in
-            CourseDocument.Part(title: curriculum.entries[position].title, lang: lessons[i].lesson.frontMatter?.lang,
-                                body: PageRenderer.mainHTML(lessons[i], navigation: PageNavigation(curriculum: curriculum, current: position),
-                                                            imageSources: images.renamedSources(i), lessonLinks: links, options: options))
-        }
         let page = (outputDirectory as NSString).appendingPathComponent(".course-print.html")
         TemporaryFiles.register(page)
         defer {
             try? FileManager.default.removeItem(atPath: page)
             TemporaryFiles.unregister(page)
         }
-        try AtomicFile.write(CourseDocument.render(parts, words: words, options: options), to: page, within: outputDirectory)
-        let course = folder + "/course.pdf"
+        try AtomicFile.write(Self.courseHTML(lessons, arrangement: arrangement, options: options), to: page, within: outputDirectory)
+        let course = files.path("pdf/course.pdf")
+        try files.checkOwned("pdf/course.pdf")
         try printer.print(page: page, to: course, within: outputDirectory)
+        files.claim("pdf/course.pdf", for: nil)
         written.append(course)
+        // A lesson's PDF under its old number (the order changed) goes.
+        _ = try files.finish(rendered: lessons.map(\.lesson.path), kept: nil, scope: { $0.hasPrefix("pdf/") })
         return written
+    }
+
+    /// The whole course as one page to print: its contents, then every
+    /// lesson of the sequence (not the kinds reference, which has its own PDF only).
+    static func courseHTML(_ lessons: [ExecutedLesson], arrangement: Arrangement, options: RenderOptions) -> String {
+        let (curriculum, images, links) = (arrangement.curriculum, arrangement.images, arrangement.links)
+        let words = InterfaceWords.forLanguage(IndexRenderer.language(of: lessons.map {
+            IndexRenderer.Entry(title: "", href: "", blocks: 0, failedBlocks: 0, errors: 0, lang: $0.lesson.frontMatter?.lang)
+        }))
+        let parts = arrangement.sequence.enumerated().filter { lessons[$0.element].lesson.frontMatter?.isReference != true }.map { position, i in
+            CourseDocument.Part(title: curriculum.entries[position].title, lang: lessons[i].lesson.frontMatter?.lang,
+                                body: PageRenderer.mainHTML(lessons[i], navigation: PageNavigation(curriculum: curriculum, current: position),
+                                                            imageSources: images.renamedSources(i), lessonLinks: links, options: options))
+        }
+        return CourseDocument.render(parts, words: words, options: options)
     }
 
     /// Writes every page, the index and the assets; returns warnings.
@@ -210,10 +228,9 @@ public struct ReportWriter {
         try Self.checkSeparate(output: outputDirectory, from: lessons.map(\.lesson.path))
         // Left by a render that was killed (kill -9 cannot be caught).
         TemporaryFiles.sweepStale(in: outputDirectory)
-        var warnings = try Assets.install(into: outputDirectory)
+        let files = OutputFiles(root: outputDirectory)
         let arrangement = Self.arrangement(lessons)
         let (names, order, images, links) = (arrangement.names, arrangement.order, arrangement.images, arrangement.links)
-        warnings += arrangement.translations.warnings
         // Pages (and their search entries) are independent: made on `jobs`
         // threads, written in order.
         let options = options
@@ -225,6 +242,16 @@ public struct ReportWriter {
                                               versions: arrangement.translations.versions(of: i), pageName: names[i], csvFiles: csvFiles),
                     search: SearchIndex.entry(for: lessons[i], href: names[i]), csv: csvFiles.files)
         }
+        var planned: [String: [String]] = ["": Assets.files().files.map(\.path)
+                                            + ["assets/search-index.js", IndexManifest.fileName, "index.html"]]
+        for (position, i) in order.enumerated() {
+            planned[lessons[i].lesson.path, default: []] += pages[position].csv.map(\.path)
+                + [names[i]] + images.destinations[i].values
+                + (FileManager.default.fileExists(atPath: lessons[i].lesson.path) ? [Self.sourceCopyName(names[i])] : [])
+        }
+        try files.announce(planned)
+        var warnings = try Assets.install(into: outputDirectory, files: files)
+        warnings += arrangement.translations.warnings
         var entries: [IndexRenderer.Entry] = []
         // Outputs the folder refused (a planted link, a folder at a page's
         // name): every other file is still written, then the render fails.
@@ -232,7 +259,7 @@ public struct ReportWriter {
         for (position, i) in order.enumerated() {
             let lesson = lessons[i]
             let name = names[i]
-            let copied = LocalImages.copy(for: lesson, into: outputDirectory, destinations: images.destinations[i])
+            let copied = LocalImages.copy(for: lesson, into: files, destinations: images.destinations[i])
             warnings += copied.warnings
             refused += copied.errors
             let place = SourceLocation(path: lesson.lesson.path, line: 1, column: 1)
@@ -242,15 +269,12 @@ public struct ReportWriter {
                 // The CSV files first: a page never links to one not yet written.
                 for file in pages[position].csv {
                     writing = "the data file '\(file.path)', and so the lesson's page,"
-                    try AtomicFile.writeIfChanged(file.contents, to: (outputDirectory as NSString).appendingPathComponent(file.path),
-                                                  within: outputDirectory)
+                    try files.write(file.contents, to: file.path, for: lesson.lesson.path)
                 }
                 writing = "the lesson's page"
-                try AtomicFile.writeIfChanged(pages[position].html, to: (outputDirectory as NSString).appendingPathComponent(name),
-                                              within: outputDirectory)
+                try files.write(pages[position].html, to: name, for: lesson.lesson.path)
                 if let source = FileManager.default.contents(atPath: lesson.lesson.path) {
-                    try AtomicFile.writeIfChanged(source, to: (outputDirectory as NSString).appendingPathComponent(Self.sourceCopyName(name)),
-                                                  within: outputDirectory)
+                    try files.write(source, to: Self.sourceCopyName(name), for: lesson.lesson.path)
                 }
             } catch {
                 refused.append("\(place): error: \(writing) is not written: \(error)")
@@ -266,17 +290,18 @@ public struct ReportWriter {
                 translationOf: arrangement.translations.original[i].map { names[$0] },
                 isReference: lesson.lesson.frontMatter?.isReference == true ? true : nil))
         }
-        try AtomicFile.writeIfChanged(SearchIndex.script(entries: pages.map(\.search)),
-                             to: (outputDirectory as NSString).appendingPathComponent("assets/search-index.js"),
-                             within: outputDirectory)
+        try files.write(SearchIndex.script(entries: pages.map(\.search)), to: "assets/search-index.js", for: nil)
         // Lessons rendered here before (`lesson render one.md`) stay in the index.
         let listed = try IndexManifest.update(
             in: outputDirectory,
-            rendered: zip(order.map { lessons[$0] }, entries).map { IndexManifest.Item(source: $0.lesson.path, entry: $1, position: $0.lesson.coursePosition) })
+            rendered: zip(order.map { lessons[$0] }, entries).map { IndexManifest.Item(source: $0.lesson.path, entry: $1, position: $0.lesson.coursePosition) },
+            files: files)
         entries = listed.map(\.entry)
-        try AtomicFile.writeIfChanged(IndexRenderer.render(entries, options: options),
-                             to: (outputDirectory as NSString).appendingPathComponent("index.html"),
-                             within: outputDirectory)
+        try files.write(IndexRenderer.render(entries, options: options), to: "index.html", for: nil)
+        // What earlier renders wrote and this one does not (a renamed block's
+        // CSV file, a deleted lesson's page) goes; the PDFs are `--pdf`'s.
+        warnings += try files.finish(rendered: lessons.map(\.lesson.path), kept: Set(listed.map(\.source)),
+                                     scope: { !$0.hasPrefix("pdf/") })
         if !refused.isEmpty { throw RefusedOutputs(messages: refused, warnings: warnings) }
         return warnings
     }

@@ -39,6 +39,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, Codable {
     case lessonLink = "lesson-link"
     case courseSettings = "course-settings"
     case malformedId = "malformed-id"
+    case duplicateAnchor = "duplicate-anchor"
     case pathTooLong = "path-too-long"
 
     /// The name printed after a message and taken by `lesson explain`.
@@ -86,6 +87,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, Codable {
         case .lessonLink: return "A link to another lesson's Markdown file leads to no file, or to an anchor its page does not have."
         case .courseSettings: return "The course's settings file (`course.yml`) has an unknown key, a value of the wrong type, or is not valid YAML."
         case .malformedId: return "A cross-reference `[@…]`, or a figure's, table caption's or heading's `{#…}`, holds something that is not an id (a space, another sign, nothing), so the page would show it as text."
+        case .duplicateAnchor: return "Two figures, tables or headings of a lesson have the same `{#id}` (or a figure's or table's id is a heading's anchor or a block's), so `[@id]` and links to `#id` lead to the first."
         case .pathTooLong: return "A folder of lessons is nested so deep that its path is longer than the system allows; the lessons under it cannot be read."
         }
     }
@@ -127,6 +129,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, Codable {
         case .lessonLink: return "Write the other lesson's path relative to this lesson, and an anchor its page has (a heading's, from its words or its `{#id}`; the message suggests the closest)."
         case .courseSettings: return "Fix the key or value at the place named (the message suggests the closest key); `lesson init` writes a file with every key and what it sets."
         case .malformedId: return "Write the id with letters, digits, `-`, `_`, `:` and `.` only (`[@fig:loss-curve]`, `{#fig:loss-curve}`); a heading's starts with a letter."
+        case .duplicateAnchor: return "Give each figure, table and heading an id of its own (`{#fig:loss-train}`, `{#fig:loss-test}`); the message names the line of the one that has it already."
         case .pathTooLong: return "Move the lessons up into a shallower folder, or shorten the folders' names."
         }
     }

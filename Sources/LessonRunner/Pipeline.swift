@@ -89,6 +89,7 @@ public struct Pipeline {
             + LessonLinkCheck.diagnostics(for: lesson, root: executor.courseRoot ?? ".")
             + numbering.diagnostics(for: lesson, excluding: executed.citations.handledIds)
             + executed.citations.diagnostics
+            + DuplicateAnchors.diagnostics(for: lesson, numbering: numbering)
         executed.diagnostics += lesson.malformedIds.map {
             Diagnostic(.malformedId, "'\(Excerpt.clipped($0.text))' is not \($0.form == .reference ? "a cross-reference" : "an id"): \($0.reason)"
                            + ($0.form == .reference ? "; write [@fig:id], [@tbl:id], [@sec:anchor], a block's id or a citation key" : "; write {#fig:id}, {#tbl:id} or {#anchor}"),

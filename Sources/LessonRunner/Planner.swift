@@ -29,7 +29,9 @@ public enum Planner {
         let context = Executor.decodeContext(lessonPath: lesson.path, sharedDataFolders: sharedDataFolders, courseRoot: courseRoot)
         var blocks: [PlannedBlock] = []
         var seenIds: [String: SourceLocation] = [:]
-        var diagnostics = lesson.warnings.map { Diagnostic(.markdown, $0.message, at: $0.location, severity: $0.isError ? .error : .warning) }
+        var diagnostics = lesson.warnings.map {
+            Diagnostic($0.isDuplicateAnchor ? .duplicateAnchor : .markdown, $0.message, at: $0.location, severity: $0.isError ? .error : .warning)
+        }
         if lesson.experiments.count > maximumBlocks {
             let first = lesson.experiments[maximumBlocks]
             diagnostics.append(Diagnostic(.tooManyBlocks,

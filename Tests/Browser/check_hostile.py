@@ -18,9 +18,14 @@ before any of its own script: `alert`, `confirm`, `prompt`, `print`, `open`,
   - no element that runs script: a <script> other than the tool's own
     (assets/*.js), an on* attribute, <iframe>, <object>, <embed>, <base>,
     <meta http-equiv=refresh>; and no link or source whose scheme is not
-    http, https or mailto (data: only for images, and the tool's CSV downloads).
+    http, https or mailto (data: only for images, and the tool's CSV downloads);
+  - no formula painted over an experiment block or the failure summary: on a
+    grid of points over each, the element hit is never a formula outside it
+    (overdraw.md smashes and kerns page-coloured rules over failing blocks;
+    KaTeX's output is clipped to its own boxes by the page's stylesheet).
 A control page, the raw-HTML lesson rendered with --unsafe-html, must set the
-traps off: otherwise the check could not see script at all.
+traps off: otherwise the check could not see script at all. Likewise
+overdraw.html with the clipping undone must show a covered block.
 Exit status 0 when every page passes, 1 otherwise, 2 when Chromium is missing.
 """
 import os
@@ -114,6 +119,54 @@ SEARCH_JS = r"""
 """
 
 
+# Formulas drawn over a block: points over each experiment block and the
+# failure summary, hit-tested (what a reader sees and clicks there).
+OVERDRAW_JS = r"""
+(async () => {
+  const problems = [];
+  const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
+  const targets = document.querySelectorAll('figure.experiment, .failure-summary');
+  for (const target of targets) {
+    target.scrollIntoView({ block: 'start' });
+    await frame();
+    const box = target.getBoundingClientRect();
+    const top = Math.max(box.top, 0), bottom = Math.min(box.bottom, window.innerHeight);
+    let covered = 0, sampled = 0, example = '';
+    for (let i = 1; i < 16; i++) {
+      for (let j = 1; j < 16; j++) {
+        const hit = document.elementFromPoint(box.left + box.width * i / 16, top + (bottom - top) * j / 16);
+        sampled++;
+        if (hit && !target.contains(hit) && hit.closest('.katex')) {
+          covered++;
+          example = example || (hit.closest('.katex').querySelector('annotation') || {}).textContent || '';
+        }
+      }
+    }
+    if (covered) problems.push(`a formula outside it covers ${covered} of ${sampled} points of <${target.tagName.toLowerCase()} class="${target.className}">: ${example.slice(0, 60)}`);
+  }
+  window.scrollTo(0, 0);
+  return { blocks: targets.length, problems };
+})()
+"""
+
+# The page's clipping of formulas undone, for the control.
+UNCLIP_JS = r"""
+(() => {
+  const style = document.createElement('style');
+  style.textContent = '.katex .base { overflow: visible !important; max-width: none !important; }';
+  document.head.appendChild(style);
+})()
+"""
+
+
+def overdraw(browser, session):
+    """Problems of formulas covering blocks, and how many blocks were looked at."""
+    found = evaluate(browser, session, OVERDRAW_JS, await_promise=True)
+    if not isinstance(found, dict):
+        return ["the overdraw check did not run"], 0
+    return list(found.get("problems") or []), found.get("blocks", 0)
+
+
 def prepare(corpus, scratch):
     lessons = os.path.join(scratch, "lessons")
     shutil.copytree(corpus, lessons)
@@ -176,6 +229,7 @@ def main(argv):
             browser.send(domain + ".enable", session=session)
         browser.send("Page.addScriptToEvaluateOnNewDocument", {"source": TRAPS_JS}, session=session)
         folder = "file://" + out + "/"
+        looked = {}
 
         def visit(url, extra=None):
             browser.events.clear()
@@ -183,6 +237,9 @@ def main(argv):
             browser.wait_for("Page.loadEventFired", session)
             browser.drain(0.3)
             problems = list(evaluate(browser, session, DOM_JS) or [])
+            covered, blocks = overdraw(browser, session)
+            problems += covered
+            looked[url] = blocks
             touched = evaluate(browser, session, TOUCH_JS) or 0
             if extra:
                 problems += extra()
@@ -242,6 +299,20 @@ def main(argv):
             print(f"FAIL the control page (raw HTML passed with --unsafe-html) set no trap off: the check cannot see script: {problems[:3]}")
         else:
             print(f"ok   the control page (raw HTML passed with --unsafe-html) is caught: {len(problems)} problems, e.g. {problems[0]}")
+        # The control of the overdraw check: the clipping undone, the
+        # formulas of overdraw.md must be seen covering its failing blocks.
+        url = folder + "overdraw.html"
+        browser.send("Page.navigate", {"url": url}, session=session)
+        browser.wait_for("Page.loadEventFired", session)
+        evaluate(browser, session, UNCLIP_JS)
+        covered, _ = overdraw(browser, session)
+        checks += 1
+        if looked.get(url, 0) < 2 or not covered:
+            failures += 1
+            print(f"FAIL the overdraw control: {looked.get(url, 0)} blocks looked at in overdraw.html, "
+                  f"and with the clipping undone nothing was seen covered: the check cannot see a formula over a block")
+        else:
+            print(f"ok   the overdraw control (clipping undone) is caught: {covered[0]}")
     finally:
         if browser:
             browser.close()

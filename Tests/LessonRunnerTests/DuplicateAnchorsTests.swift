@@ -1,0 +1,75 @@
+import Foundation
+import LessonMarkdown
+import Testing
+@testable import LessonRunner
+
+/// Two figures, tables or headings with one id: a warning at the later
+/// `{#…}` naming the line of the first (until now the first won silently).
+@Suite struct DuplicateAnchorsTests {
+    static let lesson = """
+    # T
+
+    ## Loss {#loss}
+
+    ![A](a.png){#fig:a}
+
+    ![B](b.png){#fig:a}
+
+    | x |
+    |---|
+    | 1 |
+
+    Table: Sizes {#fig:a}
+
+    ![C](c.png){#loss}
+
+    ## Setup
+
+    ![D](d.png){#setup}
+
+    ## Loss again {#loss}
+
+    ![E](e.png){#fig:e}
+
+    Table: Other {#tbl:o}
+
+    | y |
+    |---|
+    | 2 |
+
+    See [@fig:a], [@fig:e] and [@tbl:o]; `{#fig:a}` in code is text.
+    """
+
+    func diagnostics(_ source: String) throws -> [Diagnostic] {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("DuplicateAnchorsTests-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try source.write(toFile: folder + "/t.md", atomically: true, encoding: .utf8)
+        let executed = Pipeline(executor: Executor(cache: nil)).run(path: folder + "/t.md")
+        return executed.allDiagnostics.filter { $0.code == .duplicateAnchor }
+    }
+
+    @Test func eachLaterIdIsAWarningAtItsPlace() throws {
+        let found = try diagnostics(Self.lesson)
+        let places = found.map { "\($0.location?.line ?? 0):\($0.location?.column ?? 0)" }
+        #expect(places.sorted() == ["13:14", "15:12", "19:12", "21:1", "7:12"],
+                "\(found.map { "\($0.location?.line ?? 0):\($0.location?.column ?? 0) \($0.message)" })")
+        #expect(found.allSatisfy { $0.severity == .warning })
+        let byLine = Dictionary(found.map { ($0.location?.line ?? 0, $0.message) }, uniquingKeysWith: { a, _ in a })
+        #expect(byLine[7] == "'{#fig:a}' is already the id of the figure on line 5; [@fig:a] and links to '#fig:a' lead there, not here: give this figure an id of its own")
+        #expect(byLine[13]?.contains("already the id of the figure on line 5") == true && byLine[13]?.contains("give this table") == true)
+        #expect(byLine[15]?.contains("already the id of the heading on line 3") == true)
+        #expect(byLine[19] == "'{#setup}' is also the anchor of the heading 'Setup' (from its words); links to '#setup' lead to whichever comes first: give this figure an id of its own")
+        #expect(byLine[21]?.contains("another heading already has the anchor 'loss'") == true)
+    }
+
+    @Test func distinctIdsAreQuiet() throws {
+        let quiet = "# T\n\n## Loss {#loss}\n\n![A](a.png){#fig:a}\n\n![B](b.png){#fig:b}\n\n| x |\n|---|\n| 1 |\n\nTable: Sizes {#tbl:a}\n\n## Setup\n\n```\n![C](c.png){#fig:a}\n```\n"
+        #expect(try diagnostics(quiet).isEmpty)
+    }
+
+    @Test func lessonExplainKnowsTheCode() {
+        let code = DiagnosticCode(rawValue: "duplicate-anchor")
+        #expect(code?.explanation.contains("an id of its own") == true)
+    }
+}
