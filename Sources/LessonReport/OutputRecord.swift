@@ -1,5 +1,5 @@
 import Foundation
-import LessonRunner
+import LessonResults
 import LessonSupport
 
 /// `files.json` in the output folder: every file the tool wrote there, by

@@ -1,4 +1,5 @@
 import LessonMarkdown
+import LessonResults
 import LessonSupport
 
 /// Two figures, tables or headings of one lesson with the same id: the page
