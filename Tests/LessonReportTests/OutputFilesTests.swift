@@ -1,5 +1,6 @@
 import Foundation
 import LessonMarkdown
+import LessonResults
 import LessonRunner
 import LessonSupport
 import LessonTestSupport
