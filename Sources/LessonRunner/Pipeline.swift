@@ -47,12 +47,30 @@ public struct Pipeline {
         }
     }
 
-    /// `plan` with only the blocks `ids` names (all of them for nil).
+    /// `plan` with only the blocks `ids` names (all of them for nil), and
+    /// the blocks their expectations read (`gemm.blas.gflops > cached.…`
+    /// needs `cached` to have run, or the expectation could only fail).
     static func restricted(_ plan: Plan, to ids: Set<String>?) -> Plan {
         guard let ids else { return plan }
         var plan = plan
-        plan.blocks = plan.blocks.filter { ids.contains($0.id) }
+        let wanted = readBy(ids, in: plan.blocks)
+        plan.blocks = plan.blocks.filter { wanted.contains($0.id) }
         return plan
+    }
+
+    /// `ids` and, transitively, every block of `blocks` that their expectations read.
+    static func readBy(_ ids: Set<String>, in blocks: [PlannedBlock]) -> Set<String> {
+        let byId = Dictionary(blocks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var wanted = ids, queue = Array(ids)
+        while let id = queue.popLast() {
+            guard let block = byId[id] else { continue }
+            let read = block.expectations.compactMap(\.expression).reduce(into: Set<String>()) { $0.formUnion($1.rootNames) }
+            for name in read where name != id && byId[name] != nil && !wanted.contains(name) {
+                wanted.insert(name)
+                queue.append(name)
+            }
+        }
+        return wanted
     }
 
     /// The lesson with the course's language when its front matter has no `lang:`.

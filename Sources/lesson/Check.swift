@@ -10,7 +10,7 @@ struct Check: ParsableCommand {
     @OptionGroup var options: RunOptions
     @OptionGroup var ci: CIOptions
 
-    @Option(name: .customLong("block"), help: ArgumentHelp("Run only the block with this id (repeat for several): what each page shows to re-run one block, say after changing its YAML. Values and cross-references read from the other blocks are not checked.", valueName: "id"))
+    @Option(name: .customLong("block"), help: ArgumentHelp("Run only the block with this id (repeat for several): what each page shows to re-run one block, say after changing its YAML. The blocks its expectations read run with it; values and cross-references read from the other blocks are not checked.", valueName: "id"))
     var blocks: [String] = []
 
     func validate() throws {

@@ -42,6 +42,30 @@ import Testing
         #expect(both.stdout.contains("checked 1 lesson, 2 blocks: 1 passed, 1 failed"), "\(both.stdout)")
     }
 
+    /// Found re-running the vectorization lesson's `matmul` block as its page
+    /// says: its expectation reads the block `cached`, which `--block matmul`
+    /// left out, so the claim failed with "unknown value". The blocks a named
+    /// block's expectations read run with it.
+    @Test func checkBlockAlsoRunsTheBlocksItsExpectationsRead() throws {
+        let dir = try LessonBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let lesson = Self.lesson + """
+
+        ```experiment softmax
+        id: c
+        logits: [3, 1]
+        label: 0
+        expect:
+          - "loss < a.loss"
+        ```
+
+        """
+        try LessonBinary.write(["lessons/three.md": lesson], into: dir)
+        let c = try LessonBinary.run(["check", "lessons/three.md", "--block", "c", "--no-cache"], in: dir)
+        #expect(c.status == 0, "\(c.stdout)\(c.stderr)")
+        #expect(c.stdout.contains("checked 1 lesson, 2 blocks: 2 passed, 0 failed"), "\(c.stdout)")
+    }
+
     @Test func anUnknownBlockIsAUsageErrorWithTheClosestId() throws {
         let dir = try LessonBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
