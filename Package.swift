@@ -58,7 +58,7 @@ let package = Package(
         .target(name: "MathTypesetting", dependencies: ["CDuktape", "LessonSupport"]),
         .target(
             name: "LessonRunner",
-            dependencies: ["LessonMarkdown", "LessonSupport", "Experiments", "NeuralEngine", "Yams", "MathTypesetting"],
+            dependencies: ["LessonMarkdown", "LessonSupport", "Experiments", "NeuralEngine", "MathTypesetting"],
             // The result cache's key names the code that computes results:
             // a digest of these targets' files, made at build time.
             plugins: ["ComputingCodeDigest"]
