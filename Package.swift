@@ -11,10 +11,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        // Exact: YAMLAliasBudget imports Yams' internal CYaml module (libyaml's
-        // event API), which Yams does not promise to keep; a new Yams is taken
-        // on purpose, with that file checked, not by `swift package update`.
-        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .systemLibrary(
@@ -65,7 +62,7 @@ let package = Package(
         .target(name: "LessonResults", dependencies: ["LessonMarkdown", "LessonSupport", "Experiments", "MathTypesetting"]),
         .target(
             name: "LessonRunner",
-            dependencies: ["LessonMarkdown", "LessonSupport", "Experiments", "NeuralEngine", "Yams", "MathTypesetting", "LessonResults"],
+            dependencies: ["LessonMarkdown", "LessonSupport", "Experiments", "NeuralEngine", "MathTypesetting", "LessonResults"],
             // The result cache's key names the code that computes results:
             // a digest of these targets' files, made at build time.
             plugins: ["ComputingCodeDigest"]

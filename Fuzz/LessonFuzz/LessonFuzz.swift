@@ -95,7 +95,7 @@ private func fuzzSpec(_ data: Data) {
     _ = reader.optionalString("id")
     _ = reader.optionalInt("seed")
     _ = reader.has("show") ? reader.bool("show") : false
-    if let node = reader.node("expect") { _ = reader.listItems(node) }
+    if let expect = reader.value("expect") { _ = expect.items }
     if let prepared = kind.prepare(reader, DecodeContext(lessonDirectory: ".")) {
         _ = try? prepared.run(RunContext(seed: 1, decode: DecodeContext(lessonDirectory: ".")))
     }

@@ -2,7 +2,6 @@ import Experiments
 import Foundation
 import LessonMarkdown
 import LessonSupport
-import Yams
 import LessonResults
 
 /// A course's settings: `course.yml` at the top of a course's repository
@@ -91,8 +90,8 @@ public struct CourseSettings: Sendable, Equatable {
     /// with a default.
     public static func load(path: String) -> (settings: CourseSettings?, problems: [Diagnostic]) {
         var problems: [Diagnostic] = []
-        func problem(_ message: String, _ node: Node?, notes: [String] = []) {
-            let location = SourceLocation(path: path, line: node?.mark?.line ?? 1, column: node?.mark?.column ?? 1)
+        func problem(_ message: String, _ value: SpecValue?, notes: [String] = []) {
+            let location = SourceLocation(path: path, line: value?.mark?.line ?? 1, column: value?.mark?.column ?? 1)
             problems.append(Diagnostic(.courseSettings, message, at: location, notes: notes.map { .init($0) }))
         }
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -100,22 +99,19 @@ public struct CourseSettings: Sendable, Equatable {
             return (nil, problems)
         }
         let text = String(decoding: data, as: UTF8.self)
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            // The same words and places as a block's YAML errors (tabs, duplicate keys).
-            let issue = SpecReader.issue(from: error, body: text)
+        let root: SpecValue?
+        switch SpecValue.parse(yaml: text) {
+        case .success(let value):
+            root = value
+        case .failure(let issue):
+            // The same words and places as a block's YAML errors (tabs, duplicate keys, aliases).
             problems.append(Diagnostic(.courseSettings, issue.message, at: SourceLocation(path: path, line: max(1, issue.line), column: max(1, issue.column)),
                                        notes: issue.notes.map { .init($0) }))
-            return (nil, problems)
-        } catch {
-            problem("not valid YAML: \(error)", nil)
             return (nil, problems)
         }
         var settings = CourseSettings(path: path)
         guard let root else { return (settings, []) }
-        guard let mapping = root.mapping else {
+        guard case .mapping(let mapping) = root else {
             problem("the course settings must be a mapping of keys (title:, lessons:, …)", root)
             return (nil, problems)
         }
@@ -136,7 +132,7 @@ public struct CourseSettings: Sendable, Equatable {
             }
             func list() -> [String]? {
                 if let scalar = value.scalar, !scalar.string.isEmpty { return [scalar.string] }
-                guard let sequence = value.sequence,
+                guard case .list(let sequence) = value,
                       let items = Optional(sequence.compactMap({ $0.scalar?.string })), items.count == sequence.count, !items.contains("") else {
                     problem("'\(key)' must be a list of folders or files, e.g. [lessons]", value)
                     return nil
@@ -157,7 +153,7 @@ public struct CourseSettings: Sendable, Equatable {
             case "lessons":
                 if let items = list() {
                     settings.lessons = items
-                    settings.lessonLocations = (value.sequence.map { Array($0) } ?? [value]).map {
+                    settings.lessonLocations = value.items.map {
                         SourceLocation(path: path, line: $0.mark?.line ?? 1, column: $0.mark?.column ?? 1)
                     }
                 }
@@ -175,7 +171,7 @@ public struct CourseSettings: Sendable, Equatable {
                         notes: ["settings: " + known.joined(separator: ", ")])
             }
         }
-        if settings.lessons.isEmpty { problem("'lessons' must name at least one lesson folder or file", mapping["lessons"]) }
+        if settings.lessons.isEmpty { problem("'lessons' must name at least one lesson folder or file", mapping.first { $0.key.scalar?.string == "lessons" }?.value) }
         return problems.isEmpty ? (settings, []) : (nil, problems)
     }
 }

@@ -68,6 +68,25 @@ import Testing
         #expect(problems.first?.location?.line == 2)
     }
 
+    /// Found by hand: `course.yml` was composed without the alias budget of a
+    /// block, so a "billion laughs" alias as a key never finished reading.
+    /// Now it is refused at the alias that crosses the budget.
+    @Test(.timeLimit(.minutes(10))) func anAliasBombIsALocatedError() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var lines = ["a0: &a0 [1,1,1,1,1,1,1,1,1]"]
+        for level in 1..<10 {
+            lines.append("a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ",") + "]")
+        }
+        try (lines + ["? *a9", ": 1", "lessons: [lessons]"]).joined(separator: "\n").write(toFile: dir + "/course.yml", atomically: true, encoding: .utf8)
+        let (settings, problems) = CourseSettings.load(path: dir + "/course.yml")
+        #expect(settings == nil)
+        let problem = try #require(problems.first)
+        #expect(problems.count == 1)
+        #expect(problem.code == .courseSettings)
+        #expect(problem.location?.line == 6 && problem.location?.column == 10)  // the first `*a4`
+    }
+
     /// Found in the folder itself or the nearest parent, as a path relative to it.
     @Test func foundFromAnyFolderOfTheCourse() throws {
         let dir = try folder()

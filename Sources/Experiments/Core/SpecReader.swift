@@ -345,7 +345,7 @@ public final class SpecReader {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
-            if YAMLAliasBudget.nestingDepthAtFirstError(body) >= YAMLAliasBudget.libyamlMaximumNesting {
+            if YAMLBodyText.nestingDepth(in: body, line: mark.line, column: mark.column) >= YAMLBodyText.libyamlMaximumNesting {
                 return SpecIssue("YAML nested too deeply: at most 1,000 levels of lists and mappings",
                                  line: mark.line, column: mark.column)
             }

@@ -1,6 +1,4 @@
-// libyaml's event API, which Yams builds on (and links); Yams itself does not
-// expose events.
-internal import CYaml
+import Yams
 
 /// Bounds how much YAML aliases may expand a block body, before Yams composes it.
 ///
@@ -11,107 +9,137 @@ internal import CYaml
 /// to find duplicates, so one such alias used as a key never finishes
 /// composing, and as a value it can multiply the work of an experiment.
 ///
-/// This reads the body's events once (libyaml, no tree) and adds up the nodes
-/// each alias stands for.
+/// Yams' public API gives only the composed tree, and composing is where a
+/// key would hang. So this composes a stand-in first: the body with the `*`
+/// of every alias replaced by a private-use character, which makes each alias
+/// a plain scalar that expands to nothing, on the same line and column. On
+/// that tree the anchors are still marked, so the nodes each alias stands for
+/// can be added up, in the order they are written, before the body itself is
+/// composed.
 enum YAMLAliasBudget {
     /// Nodes that aliases may add to a body, all aliases together. Sharing a
     /// list of class names or a row of logits a few times is far below it.
     static let maximumAliasedNodes = 100_000
 
+    /// What stands for the `*` of an alias in the stand-in: a character from
+    /// Unicode's private-use area (nobody types one, libyaml takes it in a
+    /// plain scalar), a different one for each alias, so that two uses of one
+    /// anchor as keys are not taken for a duplicate key.
+    static let aliasMarks: ClosedRange<UInt32> = 0xE000...0xF8FF
+
     /// A problem with the body's aliases, or `nil` when they are within budget
-    /// (or the body has none, or is malformed: Yams then reports that).
+    /// (or the body has none).
     static func check(_ body: String) -> SpecIssue? {
-        // Only a body containing `*` can have an alias.
-        guard body.utf8.contains(UInt8(ascii: "*")) else { return nil }
-        var bytes = Array(body.utf8)
-        return bytes.withUnsafeMutableBufferPointer { buffer -> SpecIssue? in
-            var parser = yaml_parser_t()
-            guard yaml_parser_initialize(&parser) == 1 else { return nil }
-            defer { yaml_parser_delete(&parser) }
-            yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
-            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
-            return walk(&parser)
+        // An alias needs an anchor: without both `&` and `*`, any alias is
+        // undefined, which Yams reports without expanding anything.
+        let bytes = body.utf8
+        guard bytes.contains(UInt8(ascii: "*")), bytes.contains(UInt8(ascii: "&")) else { return nil }
+        let parser: Parser
+        let root: Node?
+        do {
+            parser = try Parser(yaml: standIn(for: body))
+            root = try parser.singleRoot()
+        } catch let error as YamlError {
+            // The stand-in is malformed where the body is (an alias and a
+            // plain scalar end alike), and a body whose aliases could not be
+            // counted is never composed: its error is the answer.
+            return SpecReader.issue(from: error, body: body)
+        } catch {
+            return SpecIssue("malformed YAML: \(error)", line: 1, column: 1)
+        }
+        guard let root else { return nil }
+        // The parser owns the anchors the nodes point to (weakly).
+        return withExtendedLifetime(parser) {
+            var count = Count()
+            _ = count.size(of: root)
+            return count.issue
         }
     }
 
-    private static func walk(_ parser: inout yaml_parser_t) -> SpecIssue? {
-        // Expanded size of each anchored node; a later anchor of the same name shadows it.
+    /// The body with each alias's `*` replaced by its own mark. A `*` that
+    /// starts no alias (`2 * x`, `**`) stays; one inside a quoted or plain
+    /// scalar or a comment is replaced too, which changes that text only, and
+    /// at worst counts a word that happens to be an anchor's name.
+    static func standIn(for body: String) -> String {
+        var out = String.UnicodeScalarView()
+        let scalars = Array(body.unicodeScalars)
+        var next = aliasMarks.lowerBound
+        for (index, scalar) in scalars.enumerated() {
+            if scalar == "*", index + 1 < scalars.count, isAnchorCharacter(scalars[index + 1]),
+               let mark = Unicode.Scalar(next) {
+                out.append(mark)
+                next = next == aliasMarks.upperBound ? aliasMarks.lowerBound : next + 1
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    /// The characters of an anchor's name, as libyaml reads them.
+    static func isAnchorCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "0"..."9", "a"..."z", "A"..."Z", "_", "-": return true
+        default: return false
+        }
+    }
+
+    /// Adds up, in document order, the nodes each alias of the stand-in
+    /// stands for.
+    private struct Count {
+        /// Expanded size of each anchored node; a later anchor of the same name shadows it.
         var anchorSizes: [String: Int] = [:]
-        // Open collections: their anchor and expanded size so far.
-        var open: [(anchor: String?, size: Int)] = []
         var aliased = 0
+        var issue: SpecIssue?
 
-        func finish(_ size: Int, anchor: String?) {
-            if let anchor { anchorSizes[anchor] = size }
-            if !open.isEmpty { open[open.count - 1].size += size }
-        }
-
-        while true {
-            var event = yaml_event_t()
-            guard yaml_parser_parse(&parser, &event) == 1 else { return nil }
-            defer { yaml_event_delete(&event) }
-            switch event.type {
-            case YAML_STREAM_END_EVENT:
-                return nil
-            case YAML_SCALAR_EVENT:
-                finish(1, anchor: string(event.data.scalar.anchor))
-            case YAML_SEQUENCE_START_EVENT:
-                open.append((string(event.data.sequence_start.anchor), 1))
-            case YAML_MAPPING_START_EVENT:
-                open.append((string(event.data.mapping_start.anchor), 1))
-            case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-                guard let collection = open.popLast() else { return nil }
-                finish(collection.size, anchor: collection.anchor)
-            case YAML_ALIAS_EVENT:
-                // An alias of an unknown anchor is Yams's error to report.
-                let size = string(event.data.alias.anchor).flatMap { anchorSizes[$0] } ?? 1
-                aliased += size
-                if aliased > maximumAliasedNodes {
-                    return SpecIssue(
-                        "YAML aliases in this block expand to more than \(maximumAliasedNodes.formatted) values; write the values out instead",
-                        line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1,
-                        notes: ["an alias (*name) stands for a copy of everything under its anchor (&name), so nested aliases multiply"])
-                }
-                finish(size, anchor: nil)
-            default:
-                continue
+        mutating func size(of node: Node) -> Int {
+            guard issue == nil else { return 0 }
+            var size = 1
+            switch node {
+            case .scalar(let scalar):
+                size = aliasSize(scalar)
+            case .sequence(let sequence):
+                for item in sequence { size += self.size(of: item) }
+            case .mapping(let mapping):
+                for pair in mapping { size += self.size(of: pair.key) + self.size(of: pair.value) }
+            case .alias:
+                break
             }
+            if let anchor = node.anchor { anchorSizes[anchor.rawValue] = size }
+            return size
         }
-    }
 
-    /// libyaml's limit on nested lists and mappings (`yaml_set_max_nest_level`'s default).
-    static let libyamlMaximumNesting = 1_000
-
-    /// How many lists and mappings are open where libyaml first stops with an
-    /// error, or 0 when the body parses: tells "nested too deeply" from other
-    /// errors by the structure, not by libyaml's wording.
-    static func nestingDepthAtFirstError(_ body: String) -> Int {
-        var bytes = Array(body.utf8)
-        return bytes.withUnsafeMutableBufferPointer { buffer -> Int in
-            var parser = yaml_parser_t()
-            guard yaml_parser_initialize(&parser) == 1 else { return 0 }
-            defer { yaml_parser_delete(&parser) }
-            yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
-            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
-            var depth = 0
-            while true {
-                var event = yaml_event_t()
-                // The scanner runs ahead of the events: it may stop on the
-                // 1,001st `[` while fewer collections have been opened.
-                guard yaml_parser_parse(&parser, &event) == 1 else { return max(depth, Int(parser.flow_level) + 1) }
-                defer { yaml_event_delete(&event) }
-                switch event.type {
-                case YAML_STREAM_END_EVENT: return 0
-                case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT: depth += 1
-                case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT: depth -= 1
-                default: continue
+        /// 1 for a scalar; what the anchor stands for when the scalar is an
+        /// alias; a scalar with a mark inside counts itself and every anchor
+        /// it names.
+        private mutating func aliasSize(_ scalar: Node.Scalar) -> Int {
+            let scalars = Array(scalar.string.unicodeScalars)
+            var named: [String] = []
+            var index = 0
+            while index < scalars.count {
+                defer { index += 1 }
+                guard aliasMarks.contains(scalars[index].value) else { continue }
+                var name = String.UnicodeScalarView()
+                while index + 1 < scalars.count, isAnchorCharacter(scalars[index + 1]) {
+                    name.append(scalars[index + 1])
+                    index += 1
                 }
+                named.append(String(name))
             }
+            if named.isEmpty { return 1 }
+            // An alias of an unknown anchor is Yams's error to report.
+            let sizes = named.map { anchorSizes[$0] ?? 1 }
+            let added = sizes.reduce(0, +)
+            aliased += added
+            if aliased > maximumAliasedNodes {
+                issue = SpecIssue(
+                    "YAML aliases in this block expand to more than \(maximumAliasedNodes.formatted) values; write the values out instead",
+                    line: scalar.mark?.line ?? 1, column: scalar.mark?.column ?? 1,
+                    notes: ["an alias (*name) stands for a copy of everything under its anchor (&name), so nested aliases multiply"])
+            }
+            let isWholeAlias = named.count == 1 && scalar.style == .plain && scalars.count == 1 + named[0].unicodeScalars.count
+            return isWholeAlias ? added : 1 + added
         }
-    }
-
-    private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
-        pointer.map { String(cString: $0) }
     }
 }
 

@@ -33,6 +33,51 @@ import Testing
         #expect(issue.line == 6 && issue.column == 10)
     }
 
+    /// However an alias becomes a key (explicit `?`, implicit, in a flow
+    /// mapping, or inside a list or mapping that is the key), Yams would hash
+    /// its whole expansion while composing: each is refused first, at the
+    /// alias that crosses the budget (the first `*a4`, on line 6).
+    @Test(.timeLimit(.minutes(10)), arguments: [
+        "*a9 : 1",
+        "x: {*a9: 1}",
+        "? [x, *a9]\n: 1",
+        "? {k: *a9}\n: 1",
+        "[x, *a9]: 1",
+    ])
+    func billionLaughsInAnyKeyPositionIsRejectedBeforeComposing(key: String) throws {
+        let body = (Self.laughs(depth: 10) + [key, "logits: [1, 2]", "label: 0"]).joined(separator: "\n")
+        let r = reader(body)
+        let issue = try #require(r.issues.first)
+        #expect(r.issues.count == 1)
+        #expect(issue.message == "YAML aliases in this block expand to more than 100,000 values; write the values out instead")
+        #expect(issue.line == 6 && issue.column == 10)
+    }
+
+    /// A modest alias may still be a key, and it reads as the anchored text.
+    @Test func aModestAliasIsAKey() {
+        let r = reader("caption: &k label\nlogits: [1, 2]\n*k : 1\n")
+        #expect(r.issues.isEmpty)
+        #expect(r.string("caption") == "label")
+        #expect(r.optionalInt("label") == 1)
+    }
+
+    /// Counting aliases never hides Yams's own error for an alias with no anchor.
+    @Test func anUndefinedAliasIsYAMLsError() throws {
+        let r = reader("classes: &c [a, b]\nlogits: [1, 2]\nlabel: *nope\n")
+        let issue = try #require(r.issues.first)
+        #expect(r.issues.count == 1)
+        #expect(issue.message.hasPrefix("malformed YAML"))
+        #expect(issue.line == 3 && issue.column == 8)
+    }
+
+    /// A `*` that is no alias (in an expression, a quoted caption) leaves the
+    /// body as it was.
+    @Test func starsThatAreNoAliasesAreText() {
+        let r = reader("classes: &c [a, b]\nlogits: [1, 2]\nlabel: 0\ncaption: \"2*c is *c, not *d\"\nexpect: [\"probabilities[0] * 2 > 0\"]\n")
+        #expect(r.issues.isEmpty)
+        #expect(r.string("caption") == "2*c is *c, not *d")
+    }
+
     @Test func billionLaughsAsAValueIsRejected() throws {
         let body = (["x:"] + Self.laughs(depth: 10, indent: "  ") + ["logits: *a9", "label: 0"]).joined(separator: "\n")
         let r = reader(body)
