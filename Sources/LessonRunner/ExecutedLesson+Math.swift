@@ -2,6 +2,7 @@ import Foundation
 import LessonMarkdown
 import MathTypesetting
 import LessonResults
+import LessonSupport
 
 extension ExecutedLesson {
     /// Typesets every formula of the lesson; a TeX error becomes a diagnostic
@@ -11,23 +12,33 @@ extension ExecutedLesson {
     /// formulas together get `totalSeconds` of CPU time: past it, the
     /// remaining ones not yet typeset show as TeX with an error, so a lesson
     /// of a thousand slow formulas cannot hold a render for hours.
+    ///
+    /// Formulas not yet known are typeset on up to the typesetter's
+    /// ``MathTypesetter/maximumEngines`` threads (`--jobs`); each formula's
+    /// result, and so the page, is the same for any number.
     public mutating func typesetMath(with typesetter: MathTypesetter, totalSeconds: Double = Self.mathTimeLimit) {
         var unavailable: String?
-        var spent = 0.0
+        var pendingFormulas: [Formula] = []
+        var seen = Set<String>()
         for formula in lesson.formulas {
             let key = Formula.key(tex: formula.tex, display: formula.display)
-            let result: MathTypesetter.Result
-            if let known = math[key] {
-                result = known
-            } else if spent > totalSeconds {
-                result = .failure(message: "the lesson's math took more than \(Int(totalSeconds)) s to typeset, so this formula was not; make the formulas before it smaller or fewer",
-                                  position: nil)
-            } else {
-                let start = Self.threadCPUSeconds()
-                result = typesetter.typeset(formula.tex, display: formula.display)
-                spent += Self.threadCPUSeconds() - start
+            if math[key] == nil, seen.insert(key).inserted { pendingFormulas.append(formula) }
+        }
+        let spent = SpentSeconds()
+        let pending = pendingFormulas
+        let typeset = ParallelMap.map(pending.count, jobs: typesetter.maximumEngines) { index -> MathTypesetter.Result in
+            guard spent.total <= totalSeconds else {
+                return .failure(message: "the lesson's math took more than \(Int(totalSeconds)) s to typeset, so this formula was not; make the formulas before it smaller or fewer",
+                                position: nil)
             }
-            math[key] = result
+            let start = Self.threadCPUSeconds()
+            let result = typesetter.typeset(pending[index].tex, display: pending[index].display)
+            spent.add(Self.threadCPUSeconds() - start)
+            return result
+        }
+        for (formula, result) in zip(pending, typeset) { math[Formula.key(tex: formula.tex, display: formula.display)] = result }
+        for formula in lesson.formulas {
+            guard let result = math[Formula.key(tex: formula.tex, display: formula.display)] else { continue }
             switch result {
             case .success:
                 break
@@ -45,6 +56,14 @@ extension ExecutedLesson {
             diagnostics.append(Diagnostic(.mathUnavailable, "math shows as TeX source: \(unavailable)",
                                           at: lesson.formulas.first?.anchors.first?.location, severity: .warning))
         }
+    }
+
+    /// The CPU seconds the threads typesetting a lesson's formulas spent, together.
+    final class SpentSeconds: @unchecked Sendable {
+        private let lock = NSLock()
+        private var seconds = 0.0
+        var total: Double { lock.withLock { seconds } }
+        func add(_ more: Double) { lock.withLock { seconds += more } }
     }
 
     /// CPU seconds a lesson's formulas may take together.

@@ -5,7 +5,9 @@ import LessonSupport
 /// math, and caches every formula on disk by its TeX, display mode and the
 /// KaTeX script's bytes: a warm render never starts the JavaScript engine.
 ///
-/// Safe to share between threads: calls are serialized.
+/// Safe to share between threads: up to ``maximumEngines`` formulas are
+/// typeset at once, each in a JavaScript engine of its own (a Duktape heap
+/// is single-threaded); the caches are behind one lock.
 public final class MathTypesetter: @unchecked Sendable {
     /// KaTeX's output for one formula.
     public enum Result: Sendable, Equatable {
@@ -40,8 +42,16 @@ public final class MathTypesetter: @unchecked Sendable {
     /// The JavaScript heap's limit.
     public var memoryLimit = 256 << 20
 
-    private let lock = NSLock()
-    private var engine: KaTeXEngine?
+    /// How many engines may typeset at once (`--jobs`); each is a heap of up
+    /// to ``memoryLimit``. A formula's result does not depend on it.
+    public var maximumEngines = 1
+
+    /// The caches' lock; a thread waits on it for an engine to come back.
+    private let lock = NSCondition()
+    /// Engines not typesetting now.
+    private var idle: [KaTeXEngine] = []
+    /// Engines started and not spoiled (typesetting or idle).
+    private var live = 0
     private var engineError: String?
     private var memory: [String: Result] = [:]
     private var scriptKey: String?
@@ -73,20 +83,27 @@ public final class MathTypesetter: @unchecked Sendable {
             memory[key] = hit
             return hit
         }
-        var result: Result
-        if let engine = engineLocked() {
-            result = engine.typeset(tex, display: display, cpuSeconds: formulaTimeLimit)
-            if engine.spoiled {
-                // Out of its budget mid-formula: start afresh for the next one.
-                self.engine = nil
-            } else if case .success(let html) = result, html.utf8.count > Self.htmlLimit {
+        guard let engine = checkOutLocked() else {
+            let result = Result.unavailable(reason: engineError ?? "KaTeX did not load")
+            memory[key] = result
+            return result
+        }
+        // Typeset without the lock: other threads use their own engines.
+        lock.unlock()
+        var result = engine.typeset(tex, display: display, cpuSeconds: formulaTimeLimit)
+        lock.lock()
+        if engine.spoiled {
+            // Out of its budget mid-formula: the next formula gets a fresh one.
+            live -= 1
+        } else {
+            idle.append(engine)
+            if case .success(let html) = result, html.utf8.count > Self.htmlLimit {
                 result = .failure(message: "the typeset formula is larger than \(Self.htmlLimit >> 20) MiB; make it smaller or split it", position: nil)
             } else {
                 storeLocked(result, key: key)
             }
-        } else {
-            result = .unavailable(reason: engineError ?? "KaTeX did not load")
         }
+        lock.signal()
         memory[key] = result
         return result
     }
@@ -103,16 +120,31 @@ public final class MathTypesetter: @unchecked Sendable {
 
     // MARK: - Private (lock held)
 
-    private func engineLocked() -> KaTeXEngine? {
-        if let engine { return engine }
-        if engineError != nil { return nil }
-        engineStarts += 1
-        do {
-            engine = try KaTeXEngine(scriptPath: scriptPath, memoryLimit: memoryLimit)
-        } catch {
-            engineError = "KaTeX failed to load from \(scriptPath): \((error as? EngineError)?.message ?? "\(error)")"
+    /// An idle engine, a new one while fewer than ``maximumEngines`` live,
+    /// or, once every one is busy, the next to come back; nil when KaTeX
+    /// does not load.
+    private func checkOutLocked() -> KaTeXEngine? {
+        while true {
+            if let engine = idle.popLast() { return engine }
+            if engineError != nil { return nil }
+            if live < max(1, maximumEngines) {
+                live += 1
+                engineStarts += 1
+                // Loading KaTeX takes 0.2 s: not while holding the caches.
+                lock.unlock()
+                let started = Swift.Result<KaTeXEngine, Error> { try KaTeXEngine(scriptPath: scriptPath, memoryLimit: memoryLimit) }
+                lock.lock()
+                switch started {
+                case .success(let engine): return engine
+                case .failure(let error):
+                    live -= 1
+                    engineError = "KaTeX failed to load from \(scriptPath): \((error as? EngineError)?.message ?? "\(error)")"
+                    lock.broadcast()
+                    return nil
+                }
+            }
+            lock.wait()
         }
-        return engine
     }
 
     /// The script's bytes, hashed once: a KaTeX upgrade (or a Debian patch)

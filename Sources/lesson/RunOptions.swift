@@ -160,8 +160,10 @@ struct RunOptions: ParsableArguments {
             executor.courseRoot = course.root
         }
         // Typeset formulas are cached even with --force: KaTeX is deterministic.
-        var pipeline = Pipeline(executor: executor,
-                                typesetter: MathTypesetter(cacheDirectory: noCache ? nil : cacheDirectory))
+        let typesetter = MathTypesetter(cacheDirectory: noCache ? nil : cacheDirectory)
+        // Cold formulas on as many threads as blocks (each engine its own heap).
+        typesetter.maximumEngines = Pipeline.jobsFitting(jobs)
+        var pipeline = Pipeline(executor: executor, typesetter: typesetter)
         pipeline.defaultLanguage = Course.settings?.language
         if let course = Course.settings, let bibliography = course.bibliography {
             pipeline.courseBibliography = Citations.Source(path: course.resolve(bibliography),
