@@ -1,7 +1,7 @@
 import Foundation
+import LessonResults
 import LessonMarkdown
 import MathTypesetting
-import LessonResults
 
 extension ExecutedLesson {
     /// Typesets every formula of the lesson; a TeX error becomes a diagnostic
