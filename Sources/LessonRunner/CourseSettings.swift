@@ -1,9 +1,9 @@
 import Experiments
 import Foundation
 import LessonMarkdown
+import LessonResults
 import LessonSupport
 import Yams
-import LessonResults
 
 /// A course's settings: `course.yml` at the top of a course's repository
 /// (what `_quarto.yml`, Jupyter Book's `_config.yml` or mdBook's `book.toml`
