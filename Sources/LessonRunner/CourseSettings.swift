@@ -1,8 +1,8 @@
 import Experiments
 import Foundation
 import LessonMarkdown
-import LessonSupport
 import LessonResults
+import LessonSupport
 
 /// A course's settings: `course.yml` at the top of a course's repository
 /// (what `_quarto.yml`, Jupyter Book's `_config.yml` or mdBook's `book.toml`

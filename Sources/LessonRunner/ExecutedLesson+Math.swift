@@ -1,7 +1,7 @@
 import Foundation
+import LessonResults
 import LessonMarkdown
 import MathTypesetting
-import LessonResults
 import LessonSupport
 
 extension ExecutedLesson {

@@ -101,7 +101,12 @@ final class WorkBoard: @unchecked Sendable {
 
     private func perform(_ index: Int) {
         let unit = units[index]
-        guard let plan = plans[unit.lesson], let planned = plan.blocks[unit.block] else { return }
+        guard let plan = plans[unit.lesson], let planned = plan.blocks[unit.block] else {
+            // Units are made from these plans' blocks, so this does not happen;
+            // a unit never marked done would hold its lesson's page forever.
+            done(index) {}
+            return
+        }
         // The share of the block this unit is, for the time left.
         let positions = Double(max(1, planned.explore?.positions.count ?? 1))
         func progress(_ share: Double, seconds: Double, fromCache: Bool) {
