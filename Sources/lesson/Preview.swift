@@ -45,8 +45,7 @@ struct Preview: ParsableCommand {
                 let lessons = try options.runAll(command: "preview")
                 Terminal.report(lessons, format: options.format)
                 try writer.write(lessons)
-                let summary = CheckSummary(lessons)
-                Terminal.printError(summary.line)
+                Terminal.printError(CheckSummary(lessons).renderedLine(into: out))
                 watcher.watch(Array(Set(discoveredLessons() + lessons.flatMap(\.filesRead))))
             } catch let refused as ReportWriter.RefusedOutputs {
                 for message in refused.messages { Terminal.printError(TerminalText.escaped(message)) }

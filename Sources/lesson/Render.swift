@@ -65,7 +65,7 @@ struct Render: ParsableCommand {
         }
         let summary = CheckSummary(lessons)
         FailureList.print(lessons, reseed: options.reseed)
-        print("rendered \(lessons.count) lesson\(lessons.count == 1 ? "" : "s") into \(out)/ (\(summary.passedBlocks) of \(summary.blocks) block\(summary.blocks == 1 ? "" : "s") passed)")
+        print(summary.renderedLine(into: out))
         RunEnd.exit(passed: options.passed(lessons, summary: summary), keeping: lessons)
     }
 }
