@@ -17,6 +17,8 @@ struct Render: ParsableCommand {
 
     /// The pages' folder: the option, else the course's, else `output`.
     var out: String { (outOption ?? Course.settings.map { $0.resolve($0.output) } ?? "output").collapsingSlashes }
+    /// Where `out` was named, for messages about it.
+    var outSetting: String { outOption == nil && Course.settings != nil ? "output: in \(Course.settings!.path)" : "--out" }
 
     @Flag(name: .customLong("unsafe-html"), help: "Pass raw HTML in lessons through to the pages (dropped by default).")
     var unsafeHTML = false
@@ -32,10 +34,6 @@ struct Render: ParsableCommand {
         if pdf, PDFPrinter.findChromium() == nil {
             throw ValidationError("--pdf prints with Chromium, which is not on PATH; install it with: apt-get install chromium")
         }
-        var isDirectory: ObjCBool = false
-        if let out = outOption, FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory), !isDirectory.boolValue {
-            throw ValidationError("--out '\(out)' is a file; give a folder")
-        }
     }
 
     func run() throws {
@@ -43,8 +41,8 @@ struct Render: ParsableCommand {
         // interrupt at any moment removes the files being written.
         TemporaryFiles.installSignalHandlers()
         try options.checkPaths()
-        try RunOptions.prepareOutput(out)
-        let lessons = try options.runAll(ci: ci, command: "render")
+        try RunOptions.prepareOutput(out, setting: outSetting)
+        let lessons = try options.runAll(ci: ci, command: "render", output: (out, outSetting))
         Terminal.report(lessons, format: options.format)
         let renderOptions = RenderOptions(allowRawHTML: unsafeHTML, renderDate: RenderOptions.today(),
                                           courseTitle: courseTitle.flatMap { $0.isEmpty ? nil : $0 } ?? Course.settings?.title)
