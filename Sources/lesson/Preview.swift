@@ -18,7 +18,7 @@ struct Preview: ParsableCommand {
     @Option(name: [.customLong("out"), .customShort("o")], help: "Folder for the preview pages. Default: .lesson-preview (in the course's folder, in a course).")
     var outOption: String?
 
-    var out: String { (outOption ?? Course.settings.map { $0.resolve(".lesson-preview") } ?? ".lesson-preview").collapsingSlashes }
+    var out: String { outOption?.userPath ?? Course.settings.map { $0.resolve(".lesson-preview") } ?? ".lesson-preview" }
     /// Where `out` was named, for messages about it (the course does not set the preview's).
     let outSetting = "--out"
 

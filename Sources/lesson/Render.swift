@@ -16,7 +16,7 @@ struct Render: ParsableCommand {
     var outOption: String?
 
     /// The pages' folder: the option, else the course's, else `output`.
-    var out: String { (outOption ?? Course.settings.map { $0.resolve($0.output) } ?? "output").collapsingSlashes }
+    var out: String { outOption?.userPath ?? Course.settings.map { $0.resolve($0.output) } ?? "output" }
     /// Where `out` was named, for messages about it.
     var outSetting: String { outOption == nil && Course.settings != nil ? "output: in \(Course.settings!.path)" : "--out" }
 

@@ -48,13 +48,13 @@ struct RunOptions: ParsableArguments {
 
     /// The lessons to run: those named, else the course's, else `lessons`.
     var lessonPaths: [String] {
-        if !paths.isEmpty { return paths.map(\.collapsingSlashes) }
+        if !paths.isEmpty { return paths.map(\.userPath) }
         if let course = Course.settings { return course.lessons.map(course.resolve) }
         return ["lessons"]
     }
 
     var cacheFolder: String {
-        (cacheDirectory ?? Course.settings.map { $0.resolve($0.cache) } ?? ".lesson-cache").collapsingSlashes
+        cacheDirectory?.userPath ?? Course.settings.map { $0.resolve($0.cache) } ?? ".lesson-cache"
     }
 
     var strictTiming: Bool { strictTimingFlag || Course.settings?.strictTiming == true }
@@ -147,7 +147,7 @@ struct RunOptions: ParsableArguments {
     ///   was named: one that holds a lesson's folder is refused before anything runs.
     func runAll(ci: CIOptions? = nil, command: String, onlyBlocks: [String] = [],
                 output: (folder: String, setting: String)? = nil) throws -> [ExecutedLesson] {
-        let shard = ci?.shard, junit = ci?.junit
+        let shard = ci?.shard, junit = ci?.junitPath
         let paths = lessonPaths, cacheDirectory = cacheFolder
         try checkPaths()
         let found = try LessonDiscovery.find(in: paths)
@@ -241,11 +241,18 @@ struct CIOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Also write the results as JUnit XML: one test case per block (classname: the lesson path, name: the block id).", valueName: "file"))
     var junit: String?
 
+    /// The report's file, read as every path given to the tool is (`~`, `//`).
+    var junitPath: String? { junit?.userPath }
+
     func validate() throws {
         if junit?.isEmpty == true { throw ValidationError("--junit must name a file") }
-        if let junit {
+        if let junit, let path = junitPath {
+            if junit.hasSuffix("/") {
+                // It wrote a file named `reports` for `--junit reports/`.
+                throw ValidationError("--junit '\(junit)' ends in '/', so it names a folder; give a file name such as \(path == "/" ? "" : path + "/")junit.xml")
+            }
             var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: junit, isDirectory: &isDirectory), isDirectory.boolValue {
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
                 throw ValidationError("--junit '\(junit)' is a folder; give a file name such as junit.xml")
             }
         }
