@@ -20,7 +20,7 @@ struct Preview: ParsableCommand {
 
     var out: String { outOption?.userPath ?? Course.settings.map { $0.resolve(".lesson-preview") } ?? ".lesson-preview" }
     /// Where `out` was named, for messages about it (the course does not set the preview's).
-    let outSetting = "--out"
+    var outSetting: String { "--out" }
 
     @Flag(name: .customLong("unsafe-html"), help: "Pass raw HTML in lessons through to the pages.")
     var unsafeHTML = false
