@@ -30,5 +30,5 @@ extension TrainKind {
         body: "data: blobs\nexamples: 200\nhidden: [8]\nepochs: 3\nvary: {optimizer: [sgd, adam]}",
         expectation: "0 <= variants.adam.test_accuracy <= 1",
         inline: "variants.adam.test_accuracy:%",
-        sentence: "With Adam the network classifies correctly")
+        sentence: "With Adam the test accuracy is")
 }
