@@ -30,6 +30,9 @@ public struct ExperimentBlock: Sendable, Equatable {
     /// at column 1, and not necessarily all at the same column; this is what
     /// `fileLocation(bodyLine:bodyColumn:)` uses to shift positions back.
     public var bodyLineStarts: [SourceLocation]
+    /// Set when the block ended before its closing fence (its list item or
+    /// block quote ended first): what every problem of the block then notes.
+    public var cut: FenceCut?
 
     /// Creates a block; without `bodyLineStarts`, body lines are taken to follow
     /// the fence line and to start at the fence's column.

@@ -20,6 +20,8 @@ struct LessonBuilder {
     private var warnings: [LessonWarning] = []
     private var defaultProse: [DefaultProseMarker.Use] = []
     private var deepNestingWarnings = 0
+    /// The list items and block quotes around the node being built, innermost last.
+    private var containers: [(kind: FenceCut.Container, endLine: Int)] = []
     private var slugger = HeadingSlugger()
     private var title: String?
     private var titleContent: [InlineNode]?
@@ -102,12 +104,16 @@ struct LessonBuilder {
             }
             return [.heading(level: level, content, anchor: anchor ?? slugger.slug(for: text))]
         case .blockQuote:
+            containers.append((.blockQuote, node.end.line))
+            defer { containers.removeLast() }
             return [.blockQuote(childBlocks(node))]
         case .footnoteDefinition:
             footnoteDefinitions += 1
             return [.footnoteDefinition(label: "\(footnoteDefinitions)", childBlocks(node))]
         case .list(let ordered, let start, let tight):
             let items = node.children.map { child -> ListItem in
+                containers.append((.listItem, child.end.line))
+                defer { containers.removeLast() }
                 if case .item(let checked) = child.kind {
                     return ListItem(checked: checked, blocks: childBlocks(child))
                 }
@@ -200,6 +206,14 @@ struct LessonBuilder {
     private mutating func addExperiment(_ node: MarkdownNode, info: String, kind: String, body: String) -> Int {
         let index = experiments.count
         let body = body.isEmpty || body.hasSuffix("\n") ? body : body + "\n"
+        let lineStarts = bodyLineStarts(body, fenceLine: node.start.line)
+        let cut = FenceCut.find(in: source, fenceLine: node.start.line, bodyLineCount: body.isEmpty ? 0 : lineStarts.count,
+                                endLine: node.end.line, container: containers.last)
+        if let cut {
+            // An error: the block runs without what follows the cut, or not at all.
+            warnings.append(LessonWarning("the experiment block on line \(node.start.line) ends before its closing fence: \(cut.reason); \(cut.fix)",
+                                          at: SourceLocation(path: path, line: cut.line, column: 1), isError: true))
+        }
         experiments.append(ExperimentBlock(
             index: index,
             kind: kind,
@@ -208,8 +222,9 @@ struct LessonBuilder {
             location: location(node.start),
             kindLocation: kindLocation(fence: node.start),
             range: range(of: node),
-            bodyLineStarts: bodyLineStarts(body, fenceLine: node.start.line)
+            bodyLineStarts: lineStarts
         ))
+        experiments[index].cut = cut
         return index
     }
 

@@ -1,8 +1,9 @@
 /// Something the loader noticed and kept going past, that the author should
 /// hear about: text nested too deep to keep as a tree, a fence whose info
 /// string nearly says `experiment` — or, as errors, bytes that are not
-/// UTF-8 (the lesson is still shown, with U+FFFD in their place) and an
-/// experiment fence swallowed by an HTML block.
+/// UTF-8 (the lesson is still shown, with U+FFFD in their place), an
+/// experiment fence swallowed by an HTML block and an experiment block cut
+/// short by the end of its list item or block quote (``FenceCut``).
 public struct LessonWarning: Sendable, Equatable {
     /// What is wrong and what would be right.
     public var message: String

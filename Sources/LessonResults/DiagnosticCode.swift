@@ -55,7 +55,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, Codable {
         switch self {
         case .unreadableLesson: return "A lesson file could not be read (missing, not a regular file, unreadable)."
         case .skippedLink: return "A symbolic link found in a lesson folder leads outside it and was skipped."
-        case .markdown: return "Something in the Markdown the loader kept going past: text nested too deeply, a fence that nearly says `experiment`, bytes that are not UTF-8, a fence swallowed by an HTML block."
+        case .markdown: return "Something in the Markdown the loader kept going past: text nested too deeply, a fence that nearly says `experiment`, bytes that are not UTF-8, a fence swallowed by an HTML block, an experiment block cut short by the end of its list item or block quote."
         case .frontMatter: return "The settings between the `---` lines at the top of a lesson are malformed or unknown."
         case .tooManyBlocks: return "A lesson has more experiment blocks than one lesson may run."
         case .unknownKind: return "The word after `experiment` names no kind."
@@ -97,7 +97,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, Codable {
         switch self {
         case .unreadableLesson: return "Check the path and the file's permissions; a lesson is a regular UTF-8 Markdown file."
         case .skippedLink: return "Copy the lesson into the folder instead of linking to it, or pass its real path."
-        case .markdown: return "Read the message: it names the construct and the fix (a blank line between an HTML tag and a fence, `experiment` spelt in lower case, …)."
+        case .markdown: return "Read the message: it names the construct and the fix (a blank line between an HTML tag and a fence, `experiment` spelt in lower case, every line of a block in a list item indented as far as its opening fence, …)."
         case .frontMatter: return "Write one flat `key: value` per line between two `---` lines; known keys are listed in the README."
         case .tooManyBlocks: return "Split the lesson into several files."
         case .unknownKind: return "Use one of the kinds `lesson kinds` lists; the message suggests the nearest."

@@ -61,14 +61,15 @@ public struct CourseSettings: Sendable, Equatable {
 
     /// The course's folder, as a path usable from the current folder (`.`, `..`).
     public var root: String {
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = path.folderPath
         return folder.isEmpty ? "." : folder
     }
 
-    /// A path from the settings, as seen from the current folder.
+    /// A path from the settings, as seen from the current folder: read as
+    /// a path given on the command line is (``Swift/String/userPath``), so
+    /// `~/site`, `site/` and `../shared` mean what they mean there.
     public func resolve(_ relative: String) -> String {
-        if relative.hasPrefix("/") || root == "." { return relative }
-        return (root as NSString).appendingPathComponent(relative)
+        root.appendingPath(relative)
     }
 
     /// The nearest `course.yml`: in `directory`, else in its parents, as a
@@ -78,7 +79,7 @@ public struct CourseSettings: Sendable, Equatable {
         var absolute = URL(fileURLWithPath: directory).standardizedFileURL.path
         while true {
             if FileManager.default.fileExists(atPath: prefix + fileName) { return prefix + fileName }
-            let parent = (absolute as NSString).deletingLastPathComponent
+            let parent = absolute.folderPath
             if parent == absolute || parent.isEmpty { return nil }
             absolute = parent
             prefix += "../"

@@ -151,7 +151,7 @@ extension Executor {
         }
         guard let runCount = readBlocks.first?.runs else {
             return SeedVerdict(passed: firstPassed, actual: describe(first.reads), failedRuns: "", text: text,
-                               notes: first.reads.map { "\($0.path) = \($0.value.formatted)" })
+                               notes: first.reads.map { "\($0.path) = \($0.value.formatted)" } + (firstPassed ? [] : expression.nanNotes(in: scope)))
         }
         if let mismatch = readBlocks.first(where: { $0.runs != runCount }) {
             let name = { (id: String) in id.isEmpty ? "this block" : "block '\(id)'" }
@@ -161,6 +161,7 @@ extension Executor {
         }
         let seeds = (readBlocks[0].id.isEmpty ? scope.ownRuns : scope.seeded[readBlocks[0].id])?.seeds ?? []
         var failures: [(seed: UInt64, reads: String)] = []
+        var nanNotes: [String] = []
         var values: [String: [Double]] = [:]
         var order: [String] = []
         for run in 0..<runCount {
@@ -170,6 +171,7 @@ extension Executor {
                 result = run == 0 ? first : try expression.evaluate(in: scope)
                 if !(run == 0 ? firstPassed : try Expression.verdict(result.value)) {
                     failures.append((seeds[run], describe(result.reads)))
+                    if nanNotes.isEmpty { nanNotes = expression.nanNotes(in: scope).map { "seed \(seeds[run]): " + $0 } }
                 }
             } catch {
                 throw ExpressionError("with seed \(seeds[run]): \(error.message)", notes: error.notes)
@@ -193,7 +195,7 @@ extension Executor {
             passed: false,
             actual: "failed for \(failures.count) of \(runCount) seeds (\(seedList)); " + ranges,
             failedRuns: " for \(failures.count) of \(runCount) seeds", text: text,
-            notes: failures.map { "seed \($0.seed): \($0.reads)" },
+            notes: failures.map { "seed \($0.seed): \($0.reads)" } + nanNotes,
             failedSeeds: failures.map(\.seed))
     }
 }

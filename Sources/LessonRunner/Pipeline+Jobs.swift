@@ -60,12 +60,12 @@ extension Pipeline {
             }, isCached: { executor.isCached($0) }), jobs: jobs)
         }
         if jobs == 1 {
-            return loaded.map { item in
+            return CrossLessonReference.noted(loaded.map { item in
                 switch item {
                 case .plan(let plan): return finishPage(executor.execute(plan))
                 case .unreadable(let lesson): return lesson
                 }
-            }
+            })
         }
         let plans = loaded.map { item -> Plan? in
             if case .plan(let plan) = item { return plan }
@@ -84,7 +84,7 @@ extension Pipeline {
             }
         }
         board.join()
-        return lessons
+        return CrossLessonReference.noted(lessons)
     }
 
     /// Finishes a lesson whose blocks ran on the board. Finishing is work too:

@@ -157,6 +157,12 @@ public struct CheckSummary: Sendable, Equatable {
         "checked \(lessons) lesson\(lessons == 1 ? "" : "s"), \(blocks) block\(blocks == 1 ? "" : "s"): \(passedBlocks) passed, \(failedBlocks) failed"
     }
 
+    /// "rendered 3 lessons into output/ (12 of 12 blocks passed)": what
+    /// `render` and `preview` print, which wrote pages rather than only checked.
+    public func renderedLine(into folder: String) -> String {
+        "rendered \(lessons) lesson\(lessons == 1 ? "" : "s") into \(folder)/ (\(passedBlocks) of \(blocks) block\(blocks == 1 ? "" : "s") passed)"
+    }
+
     /// "41 of 42 expectations held; 1 other error" (printed before ``line``).
     public var detailLine: String {
         var parts = ["\(heldExpectations) of \(expectations) expectation\(expectations == 1 ? "" : "s") held"]

@@ -207,6 +207,13 @@ public enum Planner {
                 "'every:' checks an expectation at every explored position, and this block explores nothing",
                 at: every.location, notes: [.init("add 'explore:' with the settings a reader may move, or write the expectation without 'every:'")]))
         }
+        if let cut = block.cut {
+            // "missing required key" alone does not say that the key is there, below the cut.
+            for i in planned.diagnostics.indices {
+                planned.diagnostics[i].notes.append(.init("the block ends before its closing fence: \(cut.reason)",
+                                                          location: SourceLocation(path: block.location.path, line: cut.line, column: 1)))
+            }
+        }
         planned.prepared = planned.diagnostics.isEmpty ? prepared : nil
         if planned.prepared == nil { planned.explore = nil }
         return planned

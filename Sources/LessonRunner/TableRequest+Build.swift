@@ -35,7 +35,15 @@ extension TableRequest {
         for column in self.columns {
             var values: [ResultValue?] = []
             var firstError: ExpressionError?
+            let labelled = column.text == "name" ? defaults?.nameLabels.flatMap { labels in
+                // Unless the table shows the setting itself, "32" alone does not say what it is.
+                chosen.contains { row in row.record[labels.setting].map { setting in self.columns.contains { $0.text == setting.formatted } } ?? false } ? nil : labels
+            } : nil
             for row in chosen {
+                if let labelled, row.record[labelled.setting] != nil, let label = row.record[labelled.label] {
+                    values.append(label)
+                    continue
+                }
                 do {
                     values.append(try column.expression.evaluate(in: ValueScope(own: row.record, blocks: [:])).value)
                 } catch {

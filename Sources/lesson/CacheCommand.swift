@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LessonRunner
+import LessonSupport
 
 /// `lesson cache stats` and `lesson cache prune`.
 struct CacheCommand: ParsableCommand {
@@ -14,7 +15,7 @@ struct CacheFolderOption: ParsableArguments {
     @Option(name: .customLong("cache-dir"), help: "The cache folder. Default: the course's cache folder (course.yml), else .lesson-cache.")
     var cacheOption: String?
 
-    var cacheDirectory: String { cacheOption ?? Course.settings.map { $0.resolve($0.cache) } ?? ".lesson-cache" }
+    var cacheDirectory: String { cacheOption?.userPath ?? Course.settings.map { $0.resolve($0.cache) } ?? ".lesson-cache" }
 
     func validate() throws {
         if cacheOption?.isEmpty == true { throw ValidationError("--cache-dir must not be empty") }

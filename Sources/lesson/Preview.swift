@@ -18,7 +18,9 @@ struct Preview: ParsableCommand {
     @Option(name: [.customLong("out"), .customShort("o")], help: "Folder for the preview pages. Default: .lesson-preview (in the course's folder, in a course).")
     var outOption: String?
 
-    var out: String { (outOption ?? Course.settings.map { $0.resolve(".lesson-preview") } ?? ".lesson-preview").collapsingSlashes }
+    var out: String { outOption?.userPath ?? Course.settings.map { $0.resolve(".lesson-preview") } ?? ".lesson-preview" }
+    /// Where `out` was named, for messages about it (the course does not set the preview's).
+    var outSetting: String { "--out" }
 
     @Flag(name: .customLong("unsafe-html"), help: "Pass raw HTML in lessons through to the pages.")
     var unsafeHTML = false
@@ -36,20 +38,21 @@ struct Preview: ParsableCommand {
         // interrupt at any moment removes the files being written.
         TemporaryFiles.installSignalHandlers()
         try options.checkPaths()
-        try RunOptions.prepareOutput(out)
+        try RunOptions.prepareOutput(out, setting: outSetting)
         let writer = ReportWriter(outputDirectory: out, options: RenderOptions(allowRawHTML: unsafeHTML, courseTitle: Course.settings?.title))
         // Taken before each render, so a save during a render is not lost.
         let watcher = FileWatcher(files: discoveredLessons())
         func renderAll() {
             do {
-                let lessons = try options.runAll(command: "preview")
+                let lessons = try options.runAll(command: "preview", output: (out, outSetting))
                 Terminal.report(lessons, format: options.format)
                 try writer.write(lessons)
-                let summary = CheckSummary(lessons)
-                Terminal.printError(summary.line)
+                Terminal.printError(CheckSummary(lessons).renderedLine(into: out))
                 watcher.watch(Array(Set(discoveredLessons() + lessons.flatMap(\.filesRead))))
             } catch let refused as ReportWriter.RefusedOutputs {
                 for message in refused.messages { Terminal.printError(TerminalText.escaped(message)) }
+            } catch is ExitCode {
+                // Said already, in one line (UsageProblem); the preview waits for the next save.
             } catch {
                 Terminal.printError("error: \(error)")
             }

@@ -16,7 +16,9 @@ struct Render: ParsableCommand {
     var outOption: String?
 
     /// The pages' folder: the option, else the course's, else `output`.
-    var out: String { (outOption ?? Course.settings.map { $0.resolve($0.output) } ?? "output").collapsingSlashes }
+    var out: String { outOption?.userPath ?? Course.settings.map { $0.resolve($0.output) } ?? "output" }
+    /// Where `out` was named, for messages about it.
+    var outSetting: String { outOption == nil && Course.settings != nil ? "output: in \(Course.settings!.path)" : "--out" }
 
     @Flag(name: .customLong("unsafe-html"), help: "Pass raw HTML in lessons through to the pages (dropped by default).")
     var unsafeHTML = false
@@ -32,10 +34,6 @@ struct Render: ParsableCommand {
         if pdf, PDFPrinter.findChromium() == nil {
             throw ValidationError("--pdf prints with Chromium, which is not on PATH; install it with: apt-get install chromium")
         }
-        var isDirectory: ObjCBool = false
-        if let out = outOption, FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory), !isDirectory.boolValue {
-            throw ValidationError("--out '\(out)' is a file; give a folder")
-        }
     }
 
     func run() throws {
@@ -43,8 +41,8 @@ struct Render: ParsableCommand {
         // interrupt at any moment removes the files being written.
         TemporaryFiles.installSignalHandlers()
         try options.checkPaths()
-        try RunOptions.prepareOutput(out)
-        let lessons = try options.runAll(ci: ci, command: "render")
+        try RunOptions.prepareOutput(out, setting: outSetting)
+        let lessons = try options.runAll(ci: ci, command: "render", output: (out, outSetting))
         Terminal.report(lessons, format: options.format)
         let renderOptions = RenderOptions(allowRawHTML: unsafeHTML, renderDate: RenderOptions.today(),
                                           courseTitle: courseTitle.flatMap { $0.isEmpty ? nil : $0 } ?? Course.settings?.title)
@@ -65,7 +63,7 @@ struct Render: ParsableCommand {
         }
         let summary = CheckSummary(lessons)
         FailureList.print(lessons, reseed: options.reseed)
-        print("rendered \(lessons.count) lesson\(lessons.count == 1 ? "" : "s") into \(out)/ (\(summary.passedBlocks) of \(summary.blocks) block\(summary.blocks == 1 ? "" : "s") passed)")
+        print(summary.renderedLine(into: out))
         RunEnd.exit(passed: options.passed(lessons, summary: summary), keeping: lessons)
     }
 }

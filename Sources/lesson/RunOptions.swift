@@ -49,13 +49,13 @@ struct RunOptions: ParsableArguments {
 
     /// The lessons to run: those named, else the course's, else `lessons`.
     var lessonPaths: [String] {
-        if !paths.isEmpty { return paths.map(\.collapsingSlashes) }
+        if !paths.isEmpty { return paths.map(\.userPath) }
         if let course = Course.settings { return course.lessons.map(course.resolve) }
         return ["lessons"]
     }
 
     var cacheFolder: String {
-        (cacheDirectory ?? Course.settings.map { $0.resolve($0.cache) } ?? ".lesson-cache").collapsingSlashes
+        cacheDirectory?.userPath ?? Course.settings.map { $0.resolve($0.cache) } ?? ".lesson-cache"
     }
 
     var strictTiming: Bool { strictTimingFlag || Course.settings?.strictTiming == true }
@@ -85,7 +85,7 @@ struct RunOptions: ParsableArguments {
         }
         for id in ids where !known.contains(id) {
             let place = files.count == 1 ? files[0] : "the lessons named"
-            throw ValidationError("--block '\(id)': \(place) has no block '\(id)'" + Suggestion.didYouMean(id, in: known)
+            throw UsageProblem.exit("--block '\(id)': \(place) has no block '\(id)'" + Suggestion.didYouMean(id, in: known)
                                   + (known.isEmpty ? " (it has no blocks)" : " (blocks: \(known.joined(separator: ", ")))"))
         }
     }
@@ -110,26 +110,45 @@ struct RunOptions: ParsableArguments {
         // A symbolic link that leads nowhere passes here; loading it says why it fails.
         for path in lessonPaths where !FileManager.default.fileExists(atPath: path)
             && (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) == nil {
-            throw ValidationError("no such lesson file or folder: '\(path)'")
+            throw UsageProblem.exit("no such lesson file or folder: '\(path)'")
         }
     }
 
     /// A folder pages will be written to, made now: one that cannot be
     /// written is a usage error before any lesson runs, not after all of them.
-    static func prepareOutput(_ folder: String) throws {
+    /// - Parameter setting: where the folder was named: "--out", or the
+    ///   course's "output:" (the message names it, so the author knows what to change).
+    static func prepareOutput(_ folder: String, setting: String = "--out") throws {
         do {
             try AtomicFile.prepareFolder(folder)
         } catch let error as AtomicFile.WriteError {
-            throw ValidationError("--out '\(folder)' cannot be used: \(error.reason); give a folder you can write to")
+            throw UsageProblem.exit("\(setting) '\(folder)' cannot be used: \(error.reason); give a folder you can write to")
         }
+    }
+
+    /// The first of `lessons` whose folder is `folder` or inside it: a folder
+    /// the run writes into that holds the author's files.
+    static func lessonHeld(by folder: String, of lessons: [String]) -> String? {
+        guard let root = Confinement.realPath(folder) else { return nil }
+        return lessons.first { lesson in
+            Confinement.realPath(URL(fileURLWithPath: lesson).deletingLastPathComponent().path).map { Confinement.contains(root: root, $0) } ?? false
+        }
+    }
+
+    /// Where the cache folder was named, for messages: "--cache-dir", or the course's "cache:".
+    var cacheSetting: String {
+        cacheDirectory == nil && Course.settings != nil ? "cache: in \(Course.settings!.path)" : "--cache-dir"
     }
 
     /// - Parameter command: the command's name, for the run's record in the
     ///   cache folder (what `cache prune --dry-run` names).
     /// - Parameter onlyBlocks: run only the blocks with these ids (`check --block`);
     ///   an id no lesson has is a usage error naming the lesson and the closest id.
-    func runAll(ci: CIOptions? = nil, command: String, onlyBlocks: [String] = []) throws -> [ExecutedLesson] {
-        let shard = ci?.shard, junit = ci?.junit
+    /// - Parameter output: the pages' folder (`render`, `preview`) and where it
+    ///   was named: one that holds a lesson's folder is refused before anything runs.
+    func runAll(ci: CIOptions? = nil, command: String, onlyBlocks: [String] = [],
+                output: (folder: String, setting: String)? = nil) throws -> [ExecutedLesson] {
+        let shard = ci?.shard, junit = ci?.junitPath
         let paths = lessonPaths, cacheDirectory = cacheFolder
         try checkPaths()
         let found = try LessonDiscovery.find(in: paths)
@@ -138,14 +157,26 @@ struct RunOptions: ParsableArguments {
         var files = found.lessons
         if files.isEmpty {
             // A mistyped folder in CI must not pass as "0 of 0 failed".
-            throw ValidationError("no lessons found in \(paths.map { "'\($0)'" }.joined(separator: ", ")): a lesson is a .md file (README.md files are skipped)")
+            throw UsageProblem.exit("no lessons found in \(paths.map { "'\($0)'" }.joined(separator: ", ")): a lesson is a .md file (README.md files are skipped)")
+        }
+        if let output, let held = Self.lessonHeld(by: output.folder, of: files) {
+            throw UsageProblem.exit("\(output.setting) '\(output.folder)' holds the lesson '\(Excerpt.clipped(held))', whose files the pages and images would overwrite; "
+                                    + "give a folder outside the lessons' folders, such as output")
+        }
+        if !noCache, let held = Self.lessonHeld(by: cacheDirectory, of: files) {
+            throw UsageProblem.exit("\(cacheSetting) '\(cacheDirectory)' holds the lesson '\(Excerpt.clipped(held))': cached results would be written among the lessons' files; "
+                                    + "give a folder outside the lessons' folders, such as .lesson-cache")
         }
         if !onlyBlocks.isEmpty { try Self.checkBlockIds(onlyBlocks, in: files) }
         let usage = CacheUsage()
         var cache: ResultCache?
         if !noCache {
             let shared = ResultCache(directory: cacheDirectory, usage: usage)
-            do { try shared.prepare() } catch { throw ValidationError("\(error)") }
+            do {
+                try shared.prepare()
+            } catch let error as ResultCache.Unusable {
+                throw UsageProblem.exit("\(cacheSetting) '\(error.directory)' cannot be used: \(error.reason); give a writable folder, or --no-cache")
+            }
             cache = shared
         }
         if let shard {
@@ -213,11 +244,18 @@ struct CIOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Also write the results as JUnit XML: one test case per block (classname: the lesson path, name: the block id).", valueName: "file"))
     var junit: String?
 
+    /// The report's file, read as every path given to the tool is (`~`, `//`).
+    var junitPath: String? { junit?.userPath }
+
     func validate() throws {
         if junit?.isEmpty == true { throw ValidationError("--junit must name a file") }
-        if let junit {
+        if let junit, let path = junitPath {
+            if junit.hasSuffix("/") {
+                // It wrote a file named `reports` for `--junit reports/`.
+                throw ValidationError("--junit '\(junit)' ends in '/', so it names a folder; give a file name such as \(path == "/" ? "" : path + "/")junit.xml")
+            }
             var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: junit, isDirectory: &isDirectory), isDirectory.boolValue {
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
                 throw ValidationError("--junit '\(junit)' is a folder; give a file name such as junit.xml")
             }
         }

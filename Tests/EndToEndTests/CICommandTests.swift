@@ -27,6 +27,23 @@ import Testing
         #expect(try document.nodes(forXPath: "//testcase[@name='sm']/failure").isEmpty)
     }
 
+    /// `--junit` reads its path as every path is read: `~` (which a shell
+    /// leaves alone in `--junit=~/x`) is the home folder for the checks as for
+    /// the write, and a trailing `/` names a folder (it wrote a file `reports`).
+    @Test func junitPathsReadLikeEveryOtherPath() throws {
+        let dir = try LessonBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try LessonBinary.write(["a.md": "# A\n\nText.\n"], into: dir)
+        let home = ["HOME": dir.appendingPathComponent("home").path]
+        let slash = try LessonBinary.run(["check", "a.md", "--no-cache", "--junit", "reports/"], in: dir, environment: home)
+        #expect(slash.status == 64 && slash.stderr.contains("--junit 'reports/' ends in '/', so it names a folder; give a file name such as reports/junit.xml"), "\(slash.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("reports").path))
+        let tilde = try LessonBinary.run(["check", "a.md", "--no-cache", "--junit=~/ci//junit.xml"], in: dir, environment: home)
+        #expect(tilde.status == 0, "\(tilde.stderr)")
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("home/ci/junit.xml").path))
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("~").path))
+    }
+
     @Test func theShardsTogetherCheckEveryLessonOnce() throws {
         let dir = try LessonBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -62,6 +62,11 @@ import Testing
         #expect(status == 200)
         #expect(html.contains("/__version"))
         #expect(get("http://127.0.0.1:\(port)/%2e%2e/etc/passwd")?.0 == 403)
+        // It wrote pages: the summary says so, as render's does, not "checked"
+        // (printed before the page stops saying it is rendering; the pipe may lag).
+        for _ in 0..<100 where !announced.text.contains("rendered 1 lesson") { Thread.sleep(forTimeInterval: 0.1) }
+        #expect(announced.text.contains("rendered 1 lesson into \(dir.appendingPathComponent("out").path)/ (1 of 1 block passed)"), "\(announced.text)")
+        #expect(!announced.text.contains("checked"))
         let before = get("http://127.0.0.1:\(port)/__version")?.1
         try "# A\n\nChanged.\n".write(to: lesson, atomically: true, encoding: .utf8)
         var after = before

@@ -41,4 +41,38 @@ import Testing
         #expect(line?.contains(" into the run; took ") == true, "\(r.stderr)")
         #expect(line?.hasSuffix(" s)") == true)
     }
+
+    /// A folder the run cannot write to, or one among the lessons, is one
+    /// line naming the setting and what would be right, and nothing runs;
+    /// it printed "Usage: lesson <subcommand>" (the top level's) under it.
+    @Test(arguments: [
+        (["render", "lessons", "--out", "plain"], "error: --out 'plain' cannot be used: cannot create the folder: 'plain' is a file, not a folder; give a folder you can write to"),
+        (["render", "lessons", "--out", "plain/pages"], "error: --out 'plain/pages' cannot be used: cannot create the folder: 'plain' is a file, not a folder; give a folder you can write to"),
+        (["render", "lessons", "--out", "lessons"], "error: --out 'lessons' holds the lesson 'lessons/a.md', whose files the pages and images would overwrite; give a folder outside the lessons' folders, such as output"),
+        (["render", "lessons", "--out", "."], "error: --out '.' holds the lesson 'lessons/a.md', whose files the pages and images would overwrite; give a folder outside the lessons' folders, such as output"),
+        (["check", "lessons", "--cache-dir", "plain"], "error: --cache-dir 'plain' cannot be used: it is a file, not a folder; give a writable folder, or --no-cache"),
+        (["check", "lessons", "--cache-dir", "lessons"], "error: --cache-dir 'lessons' holds the lesson 'lessons/a.md': cached results would be written among the lessons' files; give a folder outside the lessons' folders, such as .lesson-cache"),
+        (["check", "lessons", "--cache-dir", "plain/cache"], "error: --cache-dir 'plain/cache' cannot be used: cannot create the folder: 'plain' is a file, not a folder; give a writable folder, or --no-cache"),
+    ])
+    func aBadFolderIsOneLineNamingTheFlag(arguments: [String], said: String) throws {
+        let dir = try LessonBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try LessonBinary.write(["lessons/a.md": "# A\n\n```experiment softmax\nlogits: [1, 2]\nlabel: 1\n```\n", "plain": "x"], into: dir)
+        let r = try LessonBinary.run(arguments, in: dir)
+        #expect(r.status == 64)
+        #expect(r.stderr == said + "\n", "\(r.stderr)")
+        #expect(r.stdout.isEmpty)
+    }
+
+    /// A folder set in course.yml is named as course.yml names it.
+    @Test func aBadFolderFromTheCourseNamesItsSetting() throws {
+        let dir = try LessonBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try LessonBinary.write(["course.yml": "output: lessons\ncache: plain\n", "lessons/a.md": "# A\n\nText.\n", "plain": "x"], into: dir)
+        let render = try LessonBinary.run(["render", "--no-cache"], in: dir)
+        #expect(render.status == 64 && render.stderr.hasPrefix("error: output: in course.yml 'lessons' holds the lesson 'lessons/a.md'"), "\(render.stderr)")
+        let check = try LessonBinary.run(["check"], in: dir)
+        #expect(check.status == 64 && check.stderr == "error: cache: in course.yml 'plain' cannot be used: it is a file, not a folder; give a writable folder, or --no-cache\n",
+                "\(check.stderr)")
+    }
 }

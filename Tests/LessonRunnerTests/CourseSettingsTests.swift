@@ -33,6 +33,11 @@ import Testing
         #expect(course.output == "public" && course.cache == ".cache")
         #expect(course.warningsAsErrors && course.strictTiming)
         #expect(course.resolve("public") == dir + "/public")
+        // As on the command line: `~` is the home folder, a trailing `/` and doubled ones go.
+        #expect(course.resolve("public/") == dir + "/public")
+        #expect(course.resolve("~/site") == (ProcessInfo.processInfo.environment["HOME"] ?? FileManager.default.homeDirectoryForCurrentUser.path) + "/site")
+        #expect(course.resolve("shared//data") == dir + "/shared/data")
+        #expect(CourseSettings(path: "course.yml").resolve("site/") == "site")
     }
 
     @Test func defaultsWhenEmpty() throws {

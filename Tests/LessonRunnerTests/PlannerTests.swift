@@ -157,4 +157,16 @@ import LessonResults
                 "\(String(describing: problem?.message.prefix(200)))")
         #expect((problem?.message.count ?? 0) < 300)
     }
+
+    /// "missing required key 'label'" when `label:` is there, below a line
+    /// that ended the list item: every problem of the block says where and why.
+    @Test func aBlockCutShortByItsListItemSaysSoBesideEachProblem() throws {
+        let lesson = LessonLoader.parse("1. Softmax:\n\n   ```experiment softmax\n   logits: [1, 2]\n  label: 1\n   ```\n", path: "cut.md")
+        let plan = Planner.plan(lesson)
+        let missing = try #require(plan.blocks.first?.diagnostics.first { $0.message.hasPrefix("missing required key 'label'") })
+        #expect(missing.notes.contains(Diagnostic.Note(
+            "the block ends before its closing fence: line 5 is indented 2 spaces, less than the 3 of the list item the block is in, "
+                + "so it ends the list item, and the block with it", location: SourceLocation(path: "cut.md", line: 5, column: 1))))
+        #expect(plan.diagnostics.contains { $0.code == .markdown && $0.severity == .error && $0.location?.line == 5 })
+    }
 }

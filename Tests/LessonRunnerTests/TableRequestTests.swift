@@ -218,4 +218,27 @@ import LessonResults
             Issue.record("sizes has no rows")
         }
     }
+
+    /// `vary:` names its variants by value ("0.01" is not a name, so v0, v1):
+    /// a `name` column alone said "v0" or "32"; it says what the row sets,
+    /// unless the table shows that setting in a column of its own.
+    @Test func aNameColumnOfSweptValuesSaysWhatTheyAre() throws {
+        func names(_ table: String, _ vary: String = "{learning_rate: [0.01, 0.1]}", variants: String = "") throws -> [String] {
+            let (p, _) = plan("```experiment train\ndata: blobs\nexamples: 100\nhidden: [2]\nepochs: 1\n\(variants)vary: \(vary)\ntable: \(table)\n```\n")
+            let lesson = Executor(cache: nil).execute(p)
+            #expect(lesson.blocks[0].passed, "\(lesson.blocks[0].diagnostics.map(\.message))")
+            let tables = (lesson.blocks[0].outcome?.presentation ?? []).compactMap { if case .table(let t) = $0 { t } else { nil } }
+            return try #require(tables.first).rows.map { $0[0].text }
+        }
+        #expect(try names("[name, test_accuracy]") == ["learning_rate = 0.01", "learning_rate = 0.1"])
+        #expect(try names("[name, learning_rate, test_accuracy]") == ["v0", "v1"])
+        #expect(try names("[name, test_accuracy]", "{batch_size: [16, 32]}") == ["batch_size = 16", "batch_size = 32"])
+        #expect(try names("[name, batch_size]", "{batch_size: [16, 32]}") == ["16", "32"])
+        #expect(try names("[name, test_accuracy]", "{batch_size: [16]}", variants: "variants:\n  - {name: plain}\n  - {name: fast, learning_rate: 1}\n")
+                == ["plain, batch_size = 16", "fast (learning_rate = 1), batch_size = 16"])
+        // Named variants without vary: keep their names.
+        let (p, _) = plan("```experiment train\ndata: blobs\nexamples: 100\nhidden: [2]\nepochs: 1\nvariants:\n  - {name: slow, learning_rate: 0.01}\n  - {name: fast, learning_rate: 1}\ntable: [name]\n```\n")
+        let tables = (Executor(cache: nil).execute(p).blocks[0].outcome?.presentation ?? []).compactMap { if case .table(let t) = $0 { t } else { nil } }
+        #expect(tables.first?.rows.map { $0[0].text } == ["slow", "fast"])
+    }
 }

@@ -11,11 +11,31 @@ public struct TableDefaults: Sendable, Hashable {
     public var rowWord: String
     /// Fields whose best number is marked when the author's table shows them.
     public var better: [String: TableBetter]
+    /// Rows named after a value (`vary:`'s `32`, or `v0` for `0.01`) whose
+    /// `name` column says what they are unless the table shows that setting.
+    public var nameLabels: NameLabels?
 
-    public init(rows: String, rowWord: String, better: [String: TableBetter] = [:]) {
+    public init(rows: String, rowWord: String, better: [String: TableBetter] = [:], nameLabels: NameLabels? = nil) {
         self.rows = rows
         self.rowWord = rowWord
         self.better = better
+        self.nameLabels = nameLabels
+    }
+
+    /// A row's `name` is read from two other fields where it alone would be
+    /// ambiguous: a column of "32", "64" (or "v0", "v1") says nothing of
+    /// what they are unless another column shows the setting they vary.
+    public struct NameLabels: Sendable, Hashable {
+        /// The field whose text the `name` column shows instead: "batch_size = 32".
+        public var label: String
+        /// The field naming the setting the row's name is a value of ("batch_size");
+        /// a row without it keeps its name.
+        public var setting: String
+
+        public init(label: String, setting: String) {
+            self.label = label
+            self.setting = setting
+        }
     }
 
     /// One line for `lesson kinds`.
@@ -23,6 +43,9 @@ public struct TableDefaults: Sendable, Hashable {
         var text = "rows from `\(rows)` (one per \(rowWord))"
         if !better.isEmpty {
             text += "; marks the best " + better.keys.sorted().map { "`\($0)` (\(better[$0]!.rawValue))" }.joined(separator: ", ")
+        }
+        if let nameLabels {
+            text += "; the `name` of a \(rowWord) with `\(nameLabels.setting)` shows its `\(nameLabels.label)` unless a column shows that setting"
         }
         return text
     }

@@ -32,5 +32,5 @@ extension BatchNormModesKind {
         body: "data: blobs\nexamples: 200\nhidden: [16]\nepochs: 3\ntest_batch_sizes: [2, 8]",
         expectation: "single.examples == test_examples",
         inline: "eval.accuracy:%",
-        sentence: "In evaluation mode the network classifies correctly")
+        sentence: "In evaluation mode the test accuracy is")
 }

@@ -33,5 +33,5 @@ extension DropoutEnsembleKind {
         body: "data: blobs\nexamples: 200\nhidden: [16]\nepochs: 3\nsamples: [1, 5]",
         expectation: "0 <= mc.5.accuracy <= 1",
         inline: "scaled.accuracy:%",
-        sentence: "With weight scaling the dropout network classifies correctly")
+        sentence: "With weight scaling the dropout network's test accuracy is")
 }

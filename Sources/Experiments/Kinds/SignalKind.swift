@@ -107,10 +107,14 @@ public enum SignalKind: ExperimentKind {
         if !digits, reader.has("file") {
             reader.fail("file", "'file' applies to data: digits")
         }
-        if digits, context.resolveDataFile(file) == nil {
-            reader.fail(reader.has("file") ? "file" : "data",
-                        "cannot find the digits file '\(file)' next to the lesson or in its data/ folder",
-                        notes: ["leave out 'file' to use the digits built into lesson (\(DataRecipe.digitsFile))"])
+        if digits {
+            do {
+                _ = try context.locateDataFile(file)
+            } catch {
+                // The same words as `train`'s: every folder searched, the course's shared ones too.
+                reader.fail(reader.has("file") ? "file" : "data", error.message,
+                            notes: error.notes + ["leave out 'file' to use the digits built into lesson (\(DataRecipe.digitsFile))"])
+            }
         }
         let depth = reader.int("depth")
         let width = reader.int("width")

@@ -1,6 +1,7 @@
 extension TrainKind {
     private static let variantFields = """
-    `name`, `value` (with `vary:`), `parameters`, `steps`, `steps_per_epoch`, `epochs`, `batch_size`, `learning_rate`, \
+    `name`, `label` (what it sets, as its table and legend name it: `learning_rate = 0.01`, `bn (normalization = batch)`), \
+    `value` and `varied` (with `vary:`: the value, the setting swept), `parameters`, `steps`, `steps_per_epoch`, `epochs`, `batch_size`, `learning_rate`, \
     `weight_decay`, `l1`, `momentum` (optimizer: momentum), `beta1` (adam), `beta2` and `epsilon` (adam, rmsprop), \
     `best_epoch` and `stopped_at` (with patience: the epoch of the lowest validation loss, the last epoch trained), \
     `epochs_run`, `keep_prob`, `train_loss`, `train_accuracy`, `validation_loss`, `validation_accuracy`, `test_loss`, \
@@ -22,11 +23,12 @@ extension TrainKind {
 
     public static let budget = "(training examples × parameters + steps × 20,000) × epochs, summed over the variants, ≤ \(ResultValue.format(trainingBudget)) (about half a minute of one core), all seeds together"
 
-    public static let table: TableDefaults? = TableDefaults(rows: "variants", rowWord: "variant", better: ["test_accuracy": .higher, "test_loss": .lower])
+    public static let table: TableDefaults? = TableDefaults(rows: "variants", rowWord: "variant", better: ["test_accuracy": .higher, "test_loss": .lower],
+                                                            nameLabels: .init(label: "label", setting: "varied"))
 
     public static let example: KindExample? = KindExample(
         body: "data: blobs\nexamples: 200\nhidden: [8]\nepochs: 3\nvary: {optimizer: [sgd, adam]}",
         expectation: "0 <= variants.adam.test_accuracy <= 1",
         inline: "variants.adam.test_accuracy:%",
-        sentence: "With Adam the network classifies correctly")
+        sentence: "With Adam the test accuracy is")
 }

@@ -62,7 +62,9 @@ struct TrainReport {
         let s = variant.settings
         var out = Record()
         out["name"] = .string(variant.name)
+        out["label"] = .string(variant.label)
         if let value = variant.value { out["value"] = .number(value) }
+        if let varied = spec.varied { out["varied"] = .string(varied) }
         out["parameters"] = .integer(r.parameters)
         out["steps"] = .integer(r.steps)
         out["steps_per_epoch"] = .integer(r.stepsPerEpoch)

@@ -37,5 +37,5 @@ extension VectorizationKind {
         body: "size: 100_000\ncache_size: 1024\nmatrix_size: 32\nrepeats: 1",
         expectation: "dot.agree and gemm.agree",
         inline: "gemm.blas.median_ms:.3f",
-        sentence: "BLAS multiplies the two matrices, in milliseconds, in")
+        sentence: "BLAS's matrix product takes this many milliseconds:")
 }

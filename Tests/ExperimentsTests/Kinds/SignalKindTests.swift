@@ -28,6 +28,17 @@ import Testing
         #expect(KindRegistry.kind(named: "signal") != nil)
     }
 
+    /// A missing digits file names every folder searched, the course's
+    /// shared ones too, in `train`'s words (it named the lesson's two only).
+    @Test func aMissingDigitsFileNamesTheCoursesDataFolders() throws {
+        let reader = SpecReader(body: "data: digits\nfile: missing.csv\n", kind: SignalKind.name, descriptors: CommonKeys.descriptors + SignalKind.keys)
+        let context = DecodeContext(lessonDirectory: KindTesting.lessonsDirectory, sharedDataFolders: ["shared", "more/data"])
+        _ = AnyExperimentKind(SignalKind.self).prepare(reader, context)
+        let issue = try #require(reader.issues.first { $0.message.contains("missing.csv") })
+        #expect(issue.message == "cannot find the data file 'missing.csv' next to the lesson, in its data/ folder or in the course's data folders ('shared', 'more/data')")
+        #expect(issue.notes.contains { $0.hasPrefix("leave out 'file' to use the digits built into lesson") })
+    }
+
     /// All weights equal to C in a linear network of width w: every row of h_l
     /// is a constant vector, and each layer multiplies it by w·C. Backward, the
     /// gradient below the last layer is constant too and shrinks by w·C a layer.
