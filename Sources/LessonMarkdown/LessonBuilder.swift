@@ -139,6 +139,9 @@ struct LessonBuilder {
         case .htmlBlock(let html):
             let html = math.restoringSource(html)
             warnExperimentFence(inHTML: html, at: node.start)
+            if let problem = DefaultProseMarker.textAfterMarker(inHTMLBlock: html) {
+                warnings.append(LessonWarning(problem, at: location(node.start), isError: true))
+            }
             if case .open(let id)? = DefaultProseMarker.parse(html) { defaultProse.append(.init(block: id, location: location(node.start))) }
             return [.htmlBlock(html)]
         case .thematicBreak:

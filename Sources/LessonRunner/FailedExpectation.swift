@@ -16,6 +16,9 @@ public struct FailedExpectation: Sendable, Equatable {
     /// The seeds of a `seeds:` block whose expectation reads only summaries
     /// (`x.mean`, `x.max`): it failed for the runs together, not at one seed.
     public var summaryOf: [UInt64] = []
+    /// It could not be evaluated (a name it reads does not exist, a value of
+    /// the wrong type): it failed at no seed, and the error says why.
+    public var unevaluated = false
 
     /// Every failed expectation of `lessons`, in lesson and source order.
     /// An expectation that could not be evaluated (or parsed) is listed too,
@@ -25,14 +28,15 @@ public struct FailedExpectation: Sendable, Equatable {
             lesson.blocks.flatMap { block in
                 block.expectations.filter { !$0.passed }.map { result in
                     let runs = max(1, block.planned.seeds.count)
-                    let parsed = block.planned.expectations.contains {
+                    let unevaluated = block.diagnostics.contains { $0.code == .expectationError && $0.location == result.location }
+                    let parsed = !unevaluated && block.planned.expectations.contains {
                         $0.location == result.location && $0.text == result.text && $0.expression != nil
                     }
                     let seeds = !result.failedSeeds.isEmpty ? result.failedSeeds
                         : parsed && block.planned.seeds.isEmpty && block.outcome != nil ? [block.planned.seed] : []
                     let summary = parsed && seeds.isEmpty && block.outcome != nil ? block.planned.seeds : []
                     return FailedExpectation(location: result.location, blockId: block.planned.id, text: result.text,
-                                             seeds: seeds, runs: runs, summaryOf: summary)
+                                             seeds: seeds, runs: runs, summaryOf: summary, unevaluated: unevaluated)
                 }
             }.sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) }
         }
@@ -46,6 +50,7 @@ public struct FailedExpectation: Sendable, Equatable {
             let consecutive = zip(summaryOf, summaryOf.dropFirst()).allSatisfy { $1 == $0 + 1 }
             let seeds = consecutive ? "\(summaryOf[0])–\(summaryOf[summaryOf.count - 1])" : summaryOf.map(String.init).joined(separator: ", ")
             text += " did not hold over the \(summaryOf.count) runs together (seeds \(seeds))"
+        case 0 where unevaluated: text += " could not be evaluated (its error above says why)"
         case 0: text += " did not hold"
         case 1 where runs == 1: text += " failed at seed \(seeds[0])"
         default:

@@ -93,4 +93,19 @@ import LessonMarkdown
         #expect(lesson.warnings.isEmpty)
         #expect(lesson.experiments.count == 1)
     }
+
+    /// `<!-- default d -->With 40 % …` at the start of a line: Markdown takes
+    /// the whole line into the comment's HTML block, and the text vanished.
+    @Test func textAfterADefaultMarkerOnItsLineIsAnError() throws {
+        let lesson = LessonLoader.parse("# T\n\nBefore.\n\n<!-- default d -->With 40 % replaced, it\nhelped.<!-- /default -->\n", path: "m.md")
+        let warning = try #require(lesson.warnings.first)
+        #expect(lesson.warnings.count == 1)
+        #expect(warning.isError)
+        #expect(warning.location == SourceLocation(path: "m.md", line: 5, column: 1))
+        #expect(warning.message.hasPrefix("the text after '<!-- default d -->' on its line is taken into the HTML comment, so it is not shown"))
+        for fine in ["<!-- default d -->\nWith 40 %.\n\n<!-- /default -->\n", "With <!-- default d -->40 %<!-- /default -->.\n",
+                     "<!-- a note -->text\n", "<!-- default d -->   \nText.\n"] {
+            #expect(LessonLoader.parse(fine, path: "ok.md").warnings.isEmpty, "\(fine)")
+        }
+    }
 }

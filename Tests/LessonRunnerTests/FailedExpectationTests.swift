@@ -20,12 +20,12 @@ import Testing
         seeds: [4, 6]
         logits: [2, 1, 0.1]
         label: 0
-        expect: ["loss > 100", "approx(loss, 0.417, 0.01)", "nonsense +", "loss.mean > 100"]
+        expect: ["loss > 100", "approx(loss, 0.417, 0.01)", "nonsense +", "loss.mean > 100", "loss < best / 2"]
         ```
         """
         let lesson = Executor(cache: nil).execute(Planner.plan(LessonLoader.parse(source, path: "l.md"), reseed: 10))
         let failures = FailedExpectation.all(in: [lesson])
-        #expect(failures.map(\.text) == ["loss > 100", "loss > 100", "nonsense +", "loss.mean > 100"])
+        #expect(failures.map(\.text) == ["loss > 100", "loss > 100", "nonsense +", "loss.mean > 100", "loss < best / 2"])
         #expect(failures[0].seeds == [13] && failures[0].runs == 1)
         #expect(failures[1].seeds == [14, 16] && failures[1].runs == 2)
         #expect(failures[0].line == "l.md:6:10: block 'one': `loss > 100` failed at seed 13")
@@ -33,5 +33,8 @@ import Testing
         #expect(failures[2].seeds.isEmpty)
         #expect(failures[2].line.hasSuffix("block 'many': `nonsense +` did not hold"))
         #expect(failures[3].line.hasSuffix("block 'many': `loss.mean > 100` did not hold over the 2 runs together (seeds 14, 16)"))
+        // An unknown name: it failed at no seed (the summary said "failed at seeds 14, 16").
+        #expect(failures[4].seeds.isEmpty && failures[4].summaryOf.isEmpty)
+        #expect(failures[4].line.hasSuffix("block 'many': `loss < best / 2` could not be evaluated (its error above says why)"), "\(failures[4].line)")
     }
 }
