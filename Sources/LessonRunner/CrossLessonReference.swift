@@ -1,5 +1,6 @@
 import Foundation
 import LessonMarkdown
+import LessonResults
 
 /// `[@top]` that names a heading (figure, table, block) of another lesson
 /// of the run rather than of its own.

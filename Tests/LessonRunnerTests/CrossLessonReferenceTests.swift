@@ -1,4 +1,5 @@
 import Foundation
+import LessonResults
 import Testing
 @testable import LessonRunner
 

@@ -1,5 +1,6 @@
 import Experiments
 import LessonMarkdown
+import LessonResults
 import Testing
 @testable import LessonRunner
 
