@@ -30,7 +30,7 @@ public struct ReportWriter {
         // By hand rather than NSString's path calls, which trap on some
         // paths (`lessons//π`: ``Swift/String/collapsingSlashes``).
         func base(_ path: String) -> String {
-            (path.split(separator: "/").last.map(String.init) ?? path).droppingFileExtension
+            path.slashSeparatedParts.last.map(\.droppingFileExtension) ?? ""
         }
         var counts: [String: Int] = [:]
         for path in paths { counts[base(path), default: 0] += 1 }
@@ -38,8 +38,8 @@ public struct ReportWriter {
         return paths.map { path in
             var name = base(path)
             if counts[name, default: 0] > 1 {
-                let folders = path.split(separator: "/").dropLast().filter { $0 != "." && $0 != ".." }.suffix(2)
-                name = (folders + [Substring(name)]).joined(separator: "-")
+                let folders = path.slashSeparatedParts.dropLast().filter { $0 != "." && $0 != ".." }.suffix(2)
+                name = (folders + [name]).joined(separator: "-")
             }
             name = safeFileStem(name)
             // A stem ending in a prepending mark (U+06DD) would make the mark
@@ -61,12 +61,15 @@ public struct ReportWriter {
     /// `.`, and cut to 120 bytes with a hash of the whole name when longer.
     static func safeFileStem(_ name: String) -> String {
         var out = ""
+        // By scalars: a character may hold a `/` or `.` joined to a mark
+        // (`\u{6DD}/`, `.\u{301}`), which a comparison of characters misses.
         for character in name {
-            let bad = character == "\\" || character == "/"
-                || character.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0.value == 0x2028 || $0.value == 0x2029 }
+            let bad = character.unicodeScalars.contains {
+                $0 == "\\" || $0 == "/" || $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0.value == 0x2028 || $0.value == 0x2029
+            }
             out.append(bad ? "-" : character)
         }
-        while out.hasPrefix(".") { out.removeFirst() }
+        while out.utf8.first == UInt8(ascii: ".") { out.unicodeScalars.removeFirst() }
         if out.utf8.count > 120 {
             let hash = String(StableHash.hex(StableHash.fnv1a64(name)).prefix(8))
             var cut = ""

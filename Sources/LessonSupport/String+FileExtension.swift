@@ -26,6 +26,16 @@ extension String {
     }
 }
 
+extension String {
+    /// The parts between `/`s, split by bytes: a character may join a `/` to
+    /// the mark before it (`"x\u{6DD}/a"` is three characters, `x`, `\u{6DD}/`
+    /// and `a`), so `split(separator: "/")` would not split there. Empty parts
+    /// (from `//` or a leading `/`) are dropped.
+    public var slashSeparatedParts: [String] {
+        utf8.split(separator: UInt8(ascii: "/")).map { String(decoding: $0, as: UTF8.self) }
+    }
+}
+
 private func lowerASCII(_ byte: UInt8) -> UInt8 {
     (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte
 }

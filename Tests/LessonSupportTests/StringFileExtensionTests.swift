@@ -23,4 +23,10 @@ import LessonSupport
     @Test func characterComparisonMissesThePrependedDot() {
         #expect(!"\u{6DD}.md".hasSuffix(".md"))
     }
+
+    @Test func pathsSplitAtEverySlashByte() {
+        #expect("lessons/x\u{6DD}/a.md".slashSeparatedParts == ["lessons", "x\u{6DD}", "a.md"])
+        #expect("/a//b/".slashSeparatedParts == ["a", "b"])
+        #expect("".slashSeparatedParts == [])
+    }
 }

@@ -119,6 +119,19 @@ import Foundation
         #expect(Set(names.map { $0.lowercased() }).count == 2)
     }
 
+    /// Found by the `names` fuzzer: `\u{6DD}/` is one character, so neither
+    /// splitting the path nor replacing `/` saw the slash, and the page name
+    /// held one (a file in a folder that does not exist); `.\u{301}` is one
+    /// character too, and the page name began with a dot (a hidden file).
+    @Test func marksJoinedToSlashesAndDotsDoNotReachPageNames() {
+        let names = ReportWriter.pageNames(for: ["lessons/x\u{6DD}/a.md", "lessons/.\u{301}b.md", "lessons/q/\u{6DD}/c.md"])
+        for name in names {
+            #expect(!name.utf8.contains(UInt8(ascii: "/")), "\(name)")
+            #expect(name.utf8.first != UInt8(ascii: "."), "\(name)")
+        }
+        #expect(names[0] == "a.html")
+    }
+
     /// Found by hand: the index linked `what? #1 100%: ü.md`'s page as
     /// `what? #1 100%: ü.html`, which a browser reads as a query, a fragment
     /// and a broken escape (and `a:b.html` as a URL scheme).
