@@ -250,6 +250,13 @@ CHECK_JS = "(() => {" + HELPERS_JS + r"""
     if (vw >= 1024 && !(list && list.checkVisibility())) problems.push('the contents list is hidden at ' + vw + ' px');
     if (vw < 1024 && list && list.checkVisibility()) problems.push('the contents list is shown at ' + vw + ' px');
   }
+  // With JavaScript the nav is a tab stop only where it scrolls (beside the
+  // text): on a phone the box's summary is the one stop.
+  const nav = document.querySelector('nav.sidebar');
+  if (nav && nav.hasAttribute('data-tab-stop')) {
+    if (vw < 1024 && nav.hasAttribute('tabindex')) problems.push('the contents nav is a tab stop at ' + vw + ' px, where it does not scroll');
+    if (vw >= 1024 && nav.getAttribute('tabindex') !== '0') problems.push('the contents nav, which scrolls at ' + vw + ' px, is not a tab stop');
+  }
   return { problems, raw, charts, smallestChartText: smallest === Infinity ? null : smallest,
            katex: document.querySelectorAll('.katex').length };
 })()

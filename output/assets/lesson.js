@@ -176,3 +176,18 @@
     if (e.key === "/" && !typing) { e.preventDefault(); input.focus(); }
   });
 })();
+
+// The sidebar is a tab stop only where it scrolls on its own, beside the text
+// (from 64rem); on a phone it is a closed box whose summary is the stop, and a
+// second stop on the nav around it led nowhere. Without JavaScript it stays.
+(function () {
+  var nav = document.querySelector("nav.sidebar");
+  if (!nav || !window.matchMedia) return;
+  var wide = window.matchMedia("(min-width: 64rem)");
+  function place() {
+    if (wide.matches) nav.setAttribute("tabindex", "0"); else nav.removeAttribute("tabindex");
+    nav.setAttribute("data-tab-stop", wide.matches ? "yes" : "no");
+  }
+  place();
+  if (wide.addEventListener) wide.addEventListener("change", place);
+})();
