@@ -47,7 +47,13 @@ extension Executor {
     /// The block with `seeds:` from its whole-block cache entry, or `nil`.
     func cachedSeeds(_ planned: PlannedBlock, key: String?) -> ExecutedBlock? {
         guard !force, let key, let entry = cache?.loadSeeded(key), entry.runs.map(\.seed) == planned.seeds else { return nil }
-        return ExecutedBlock(planned: planned, outcome: entry.summary, expectations: [], diagnostics: planned.diagnostics,
+        var summary = entry.summary
+        // A kind that presents its values is drawn from them again: the
+        // entry keeps values only, and a change to the pages reruns nothing.
+        if let items = planned.prepared?.present?(RunValues(records: entry.runs.map(\.values), seeds: planned.seeds)) {
+            summary.presentation = items
+        }
+        return ExecutedBlock(planned: planned, outcome: summary, expectations: [], diagnostics: planned.diagnostics,
                              seconds: 0, fromCache: true, runs: entry.runs)
     }
 
@@ -108,7 +114,8 @@ extension Executor {
             }
         }
         block.runs = zip(planned.seeds, outcomes).map { SeedRun(seed: $0, values: $1.values) }
-        let summary = ExperimentOutcome(summarizing: outcomes, seeds: planned.seeds)
+        let summary = planned.prepared?.outcome(of: outcomes, seeds: planned.seeds)
+            ?? ExperimentOutcome(summarizing: outcomes, seeds: planned.seeds)
         block.outcome = summary
         block.fromCache = runs.allSatisfy(\.fromCache)
         let seedKeys = runs.compactMap(\.key)

@@ -139,7 +139,7 @@ public struct Executor {
         let run = runUnit(planned, prepared: prepared, seed: planned.seed,
                           decode: decodeContext(lessonPath: planned.block.location.path), namingSeed: false)
         switch run.result {
-        case .ran(let outcome): block.outcome = outcome
+        case .ran(let outcome): block.outcome = prepared.outcome(of: [outcome], seeds: [])
         case .failed(let diagnostic): block.diagnostics.append(diagnostic)
         }
         block.fromCache = run.fromCache

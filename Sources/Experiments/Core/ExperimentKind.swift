@@ -39,6 +39,12 @@ public protocol ExperimentKind {
     static func dataFiles(_ spec: Spec, context: DecodeContext) -> [String]
 
     static func run(_ spec: Spec, context: RunContext) throws -> ExperimentOutcome
+
+    /// The block's tables, charts and notes, built from its runs' values
+    /// after they ran (``Presenter``): one run's, or over seeds their means
+    /// and spreads. `nil`: the kind's runs bring their own presentation
+    /// (``ExperimentOutcome/presentation``), merged over seeds.
+    static func present(_ spec: Spec, _ presenter: inout Presenter) -> [PresentationItem]?
 }
 
 extension ExperimentKind {
@@ -49,6 +55,7 @@ extension ExperimentKind {
     public static var table: TableDefaults? { nil }
     public static func dataFiles(_ spec: Spec, context: DecodeContext) -> [String] { [] }
     public static func work(_ spec: Spec) -> [WorkEstimate] { [] }
+    public static func present(_ spec: Spec, _ presenter: inout Presenter) -> [PresentationItem]? { nil }
 }
 
 /// What decoding may consult: where the lesson lives, for data files.
@@ -130,6 +137,22 @@ public struct PreparedExperiment: Sendable {
     /// progress lines' time left is estimated from. 0 for a kind that
     /// declares no work.
     public var work: Double = 0
+    /// Builds the presentation from the runs' values (``ExperimentKind/present(_:_:)``);
+    /// `nil` (or a `nil` result) for a kind whose runs bring their own.
+    public var present: (@Sendable (RunValues) -> [PresentationItem]?)?
+
+    /// The outcome standing for `runs` (one per seed, in seed order, or one):
+    /// values and their presentation, built from the values when the kind
+    /// presents them.
+    public func outcome(of runs: [ExperimentOutcome], seeds: [UInt64]) -> ExperimentOutcome {
+        guard let first = runs.first else { return ExperimentOutcome(values: Record(), presentation: []) }
+        let values = RunValues(records: runs.map(\.values), seeds: seeds)
+        guard let items = present?(values) else {
+            return runs.count == 1 && seeds.isEmpty ? first : ExperimentOutcome(summarizing: runs, seeds: seeds)
+        }
+        let summary = runs.count == 1 ? first.values : SeedStatistic.meanRecord(values.records)
+        return ExperimentOutcome(values: summary, presentation: items, timingNoise: runs.lazy.compactMap(\.timingNoise).first)
+    }
 }
 
 /// A kind with its type erased, for the registry.
@@ -166,7 +189,11 @@ public struct AnyExperimentKind: Sendable {
             return PreparedExperiment(
                 kind: K.name, timesItself: K.timesItself, specJSON: json,
                 dataFiles: K.dataFiles(spec, context: context),
-                run: { try K.run(spec, context: $0) }, work: work.isFinite ? work : 0)
+                run: { try K.run(spec, context: $0) }, work: work.isFinite ? work : 0,
+                present: { runs in
+                    var presenter = Presenter(runs)
+                    return K.present(spec, &presenter).map { presenter.finish($0) }
+                })
         }
     }
 }

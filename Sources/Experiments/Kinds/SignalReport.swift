@@ -1,6 +1,6 @@
 import Foundation
 
-/// Turns a `signal` run into named values, a table and two charts.
+/// Turns a `signal` run into named values (``SignalKind/present(_:_:)`` draws them).
 ///
 /// The named values (one record per network in `net`, found by the settings
 /// that vary in the block — `net.normal_2`, `net.sigmoid`, `net.tanh_layernorm`,
@@ -11,7 +11,7 @@ import Foundation
 ///         first_norm, last_norm, last_std, first_gradient, last_gradient,
 ///         gradient_ratio, affine_gap,
 ///         dead_fraction (ReLU and leaky ReLU only),
-///         accuracy, loss, diverged (when the block trains)}
+///         accuracy, loss, diverged, diverged_step (when the block trains)}
 /// ```
 /// `norm[l]` is the mean over the rows of ‖h_l‖ (the output of dense layer
 /// l's block), `std[l]` the spread of all its entries, `gradient[l]` the mean
@@ -24,7 +24,7 @@ struct SignalReport {
     var result: SignalExperiment.Result
 
     var outcome: ExperimentOutcome {
-        ExperimentOutcome(values: values, presentation: presentation)
+        ExperimentOutcome(values: values, presentation: [])
     }
 
     // MARK: - Named values
@@ -60,6 +60,7 @@ struct SignalReport {
             r["accuracy"] = .number(network.accuracy ?? .nan)
             r["loss"] = .number(network.trainingLoss ?? .nan)
             r["diverged"] = .bool(network.divergedAtStep != nil)
+            if let step = network.divergedAtStep { r["diverged_step"] = .integer(step) }
         }
         return r
     }
@@ -67,102 +68,5 @@ struct SignalReport {
     private func ratio(_ network: SignalExperiment.NetworkResult) -> Double {
         guard let first = network.layers.first?.weightGradient, let last = network.layers.last?.weightGradient else { return .nan }
         return first / last
-    }
-
-    // MARK: - Presentation
-
-    var presentation: [PresentationItem] {
-        var items: [PresentationItem] = [.table(table), .chart(normChart), .chart(gradientChart)]
-        for network in result.networks {
-            if let step = network.divergedAtStep {
-                items.append(.warning("\(network.variant.label): training diverged at step \(step); the statistics are those of the weights it stopped at."))
-            }
-        }
-        items.append(.note(setupNote))
-        return items
-    }
-
-    private var setupNote: String {
-        let inputs = spec.digits
-            ? "\(result.rows.grouped) standardized digits, loss: softmax cross-entropy of a final dense layer of 10"
-            : "\(result.rows.grouped) rows of \(spec.width) independent N(0, 1) inputs, loss: a random linear read-out of the last layer"
-        let trained = spec.epochs == 0
-            ? "at initialization"
-            : "after \(spec.epochs) epoch\(spec.epochs == 1 ? "" : "s") of plain SGD in batches of \(spec.batchSize)"
-        let norm = spec.variants.contains(where: { $0.norm != .none })
-            ? ", normalization \(spec.normPosition == .after ? "after" : "before") the activation" : ""
-        return "\(spec.depth) dense layers of \(spec.width) units\(spec.bias ? "" : " without bias")\(norm); \(inputs); measured \(trained), in double precision. "
-            + "Input norm \(ResultValue.format(result.inputNorm, significant: 3))."
-    }
-
-    private var table: ResultTable {
-        var columns: [ResultTable.Column] = [
-            .init("network", numeric: false), .init("‖h₁‖"), .init("‖h_L‖"), .init("‖∂L/∂h₁‖"), .init("‖∂L/∂h_L‖"),
-            .init("‖∂L/∂W₁‖ / ‖∂L/∂W_L‖"), .init("gap to one affine map"),
-        ]
-        let hasDead = result.networks.contains { $0.deadFraction != nil }
-        if hasDead { columns.append(.init("dead units")) }
-        if spec.epochs > 0 { columns.append(.init("test accuracy")) }
-        let rows: [[ResultTable.Cell]] = result.networks.map { network in
-            let first = network.layers.first, last = network.layers.last
-            var row: [ResultTable.Cell] = [
-                .init(network.variant.label), cell(first?.norm), cell(last?.norm),
-                cell(first?.gradient), cell(last?.gradient), cell(ratio(network)), cell(network.affineGap),
-            ]
-            if hasDead { row.append(percentCell(network.deadFraction)) }
-            if spec.epochs > 0 { row.append(percentCell(network.accuracy)) }
-            return row
-        }
-        return ResultTable(
-            caption: "Layer 1 and layer L = \(spec.depth): mean norms over the rows of the activations h and of the gradients ∂L/∂h.",
-            columns: columns, rows: rows)
-    }
-
-    /// A number's cell, keeping the value when it is finite (so runs over
-    /// several seeds show mean ± sd).
-    private func cell(_ x: Double?) -> ResultTable.Cell {
-        .init(number(x), value: x.flatMap { $0.isFinite ? $0 : nil })
-    }
-
-    /// A fraction as "12.3 %" (three significant digits), keeping the fraction.
-    private func percentCell(_ fraction: Double?) -> ResultTable.Cell {
-        guard let fraction else { return .init("—") }
-        return .init(ResultValue.format(fraction * 100, significant: 3) + " %", value: fraction.isFinite ? fraction : nil, style: .percent)
-    }
-
-    private func number(_ x: Double?) -> String {
-        guard let x, x.isFinite else { return x.map { $0.isNaN ? "NaN" : ($0 > 0 ? "∞" : "−∞") } ?? "—" }
-        return ResultValue.format(x, significant: 3)
-    }
-
-    private var layerAxis: [Double] { (1...spec.depth).map(Double.init) }
-
-    /// Log unless the author's `plot:` asks for linear (or a range down to zero).
-    private var logY: Bool {
-        let plot = spec.plot ?? TrainPlot()
-        return plot.yScale == .log || (plot.yScale == .auto && (plot.yLower ?? plot.yUpper ?? 1) > 0)
-    }
-
-    /// The author's y range on a chart built here.
-    private func ranged(_ chart: Chart) -> Chart {
-        var chart = chart
-        chart.yLower = spec.plot?.yLower
-        chart.yUpper = spec.plot?.yUpper
-        return chart
-    }
-
-    private var normChart: Chart {
-        ranged(Chart(
-            title: "Activation norm per layer", xLabel: "layer", yLabel: "mean ‖h‖" + (logY ? " (log scale)" : ""), yScale: logY ? .log : .linear,
-            series: result.networks.map { Chart.Series(name: $0.variant.label, x: layerAxis, y: $0.layers.map(\.norm)) },
-            summary: "The mean norm of each layer's activations, layer 1 to \(spec.depth), one line per network, on a \(logY ? "logarithmic" : "linear") axis."))
-    }
-
-    private var gradientChart: Chart {
-        ranged(Chart(
-            title: "Gradient norm per layer", xLabel: "layer", yLabel: "mean ‖∂L/∂h‖" + (logY ? " (log scale)" : ""), yScale: logY ? .log : .linear,
-            series: result.networks.map { Chart.Series(name: $0.variant.label, x: layerAxis, y: $0.layers.map(\.gradient)) },
-            summary: "The mean norm of the gradient of the loss with respect to each layer's activations, one line per network, "
-                + "on a \(logY ? "logarithmic" : "linear") axis."))
     }
 }

@@ -1,0 +1,216 @@
+import LessonSupport
+
+/// Builds a block's tables, charts, key figures and notes from its runs'
+/// values (``RunValues``): what a kind's ``ExperimentKind/present(_:_:)`` uses.
+///
+/// Every piece is built once, from the values: a single run's as it is; over
+/// seeds from their mean and spread — a number cell shows mean ± sd (unless
+/// every run writes the same text), a line its mean with the lowest and
+/// highest run as a band. What the runs disagree on and is not a number is
+/// the first seed's, marked, and the closing note (``finish(_:)``) says so.
+/// A kind never averages, and nothing rendered is merged afterwards.
+public struct Presenter {
+    public let runs: RunValues
+    private var hasTable = false, hasChart = false, hasMetrics = false, hasDifferingCells = false
+    /// Series whose mean is over fewer runs from some point on, by name, until their chart takes them.
+    private var thinned: [String: (from: Int, fewestRuns: Int)] = [:]
+    private var spread: Set<String> = []
+
+    public init(_ runs: RunValues) {
+        self.runs = runs
+    }
+
+    public var isSeeded: Bool { runs.isSeeded }
+    /// The value in every run: `presenter["net"][0]["loss"]`.
+    public subscript(_ name: String) -> Runs { runs[name] }
+    /// The first run's values (names, settings: what every run shares).
+    public var first: Record { runs.first }
+
+    // MARK: Table cells
+
+    /// A number's cell: `format` writes one run's number (nil: the run has
+    /// none). Over seeds: mean ± sd, or the text every run wrote the same.
+    public mutating func cell(_ v: Runs, style: NumberStyle = .plain, unit: String = "", tone: ResultTable.Cell.Tone = .plain,
+                              format: (Double?) -> String) -> ResultTable.Cell {
+        let cells = v.values.map { value -> ResultTable.Cell in
+            let x = value?.doubleValue
+            return ResultTable.Cell(format(x), value: x.flatMap { $0.isFinite ? $0 : nil }, style: style, unit: unit, tone: tone)
+        }
+        return combine(cells)
+    }
+
+    /// A cell of text (a string value as it is; another value via `format`).
+    /// Over seeds: the text every run shares, or the first seed's marked " *".
+    public mutating func textCell(_ v: Runs, tone: ResultTable.Cell.Tone = .plain,
+                                  format: (ResultValue?) -> String = Presenter.plainText) -> ResultTable.Cell {
+        combine(v.values.map { ResultTable.Cell(format($0), tone: tone) })
+    }
+
+    /// A cell whose text each run's values write (`build(record)`); for cells
+    /// made of several values. Numbers the same way as ``cell(_:style:unit:tone:format:)``
+    /// when `number` reads one.
+    public mutating func cell(tone: ResultTable.Cell.Tone = .plain, _ build: (Record) -> ResultTable.Cell) -> ResultTable.Cell {
+        combine(runs.records.map { var c = build($0); c.tone = tone; return c })
+    }
+
+    public static func plainText(_ value: ResultValue?) -> String {
+        guard let value else { return "—" }
+        if case .string(let s) = value { return s }
+        return value.formatted
+    }
+
+    private mutating func combine(_ cells: [ResultTable.Cell]) -> ResultTable.Cell {
+        guard var cell = cells.first else { return ResultTable.Cell("—") }
+        guard cells.count > 1 else { return cell }
+        let values = cells.compactMap(\.value)
+        if values.count == cells.count {
+            let mean = SeedStatistic.mean(values), sd = SeedStatistic.standardDeviation(values)
+            cell.value = mean
+            cell.spread = sd
+            if !cells.allSatisfy({ $0.text == cells[0].text }) {
+                cell.text = SpreadFormat.meanSD(mean, sd, style: cell.style, unit: cell.unit)
+            }
+            return cell
+        }
+        if cells.allSatisfy({ $0.text == cells[0].text }) { return cell }
+        hasDifferingCells = true
+        cell.text += " *"
+        return cell
+    }
+
+    /// The table, as it goes on the page.
+    public mutating func table(_ table: ResultTable) -> PresentationItem {
+        if isSeeded { hasTable = true }
+        return .table(table)
+    }
+
+    // MARK: Key figures
+
+    /// A key figure showing a number; over seeds, mean ± sd (or the text every run wrote).
+    public mutating func metric(_ label: String, _ v: Runs, style: NumberStyle = .plain, unit: String = "", detail: String = "",
+                                format: (Double?) -> String) -> Metric {
+        let cell = cell(v, style: style, unit: unit, format: format)
+        var metric = Metric(label: label, value: cell.text, detail: detail, number: cell.value, style: style, unit: unit)
+        metric.spread = cell.spread
+        if isSeeded { hasMetrics = true }
+        return metric
+    }
+
+    /// A key figure that names a choice each run makes ("256 hidden units",
+    /// "high variance"): over seeds the one most runs made, and in how many.
+    public mutating func choice(_ label: String, _ build: (Record) -> (value: String, detail: String)) -> Metric {
+        let made = runs.records.map(build)
+        guard made.count > 1, !made.allSatisfy({ $0.value == made[0].value }) else {
+            if isSeeded { hasMetrics = true }
+            let detail = made.allSatisfy({ $0.detail == made[0].detail }) ? made[0].detail : made[0].detail + " (first seed)"
+            return Metric(label: label, value: made[0].value, detail: detail)
+        }
+        var agreeing: [String: [Int]] = [:]
+        for (i, m) in made.enumerated() { agreeing[m.value, default: []].append(i) }
+        let most = agreeing.values.max { $0.count < $1.count || ($0.count == $1.count && $0[0] > $1[0]) }!
+        let details = Set(most.map { made[$0].detail })
+        let detail = ((details.count == 1 ? [made[most[0]].detail] : []) + ["in \(most.count) of \(made.count) seeds"])
+            .filter { !$0.isEmpty }.joined(separator: " · ")
+        return Metric(label: label, value: made[most[0]].value, detail: detail)
+    }
+
+    // MARK: Charts
+
+    /// A line: `y` (a list value) against `x`. Over seeds, the mean at each
+    /// point of the runs that have one, with the lowest and highest run (or
+    /// of the runs' own `low` and `high`, when given) as the band.
+    public mutating func series(_ name: String, x: [Double], y: Runs, low: Runs? = nil, high: Runs? = nil,
+                                dashed: Bool = false) -> Chart.Series {
+        let ys = y.numberLists, lows = low?.numberLists, highs = high?.numberLists
+        if low != nil || high != nil { spread.insert(name) }
+        guard ys.count > 1 else {
+            return Chart.Series(name: name, x: x, y: ys.first ?? [], yLow: lows?.first, yHigh: highs?.first, dashed: dashed)
+        }
+        let length = ys.map(\.count).max() ?? 0
+        var mean: [Double] = [], lowest: [Double] = [], highest: [Double] = []
+        for i in 0..<length {
+            // A run that stopped early (diverged, early stopping) has no
+            // point here: the mean is over the runs still going.
+            let here = ys.map { i < $0.count ? $0[i] : .nan }
+            let present = here.filter { !$0.isNaN }
+            mean.append(SeedStatistic.mean(present))
+            let l = ys.indices.map { r in lows.flatMap { i < $0[r].count ? $0[r][i] : nil } ?? here[r] }.filter { !$0.isNaN }
+            let h = ys.indices.map { r in highs.flatMap { i < $0[r].count ? $0[r][i] : nil } ?? here[r] }.filter { !$0.isNaN }
+            lowest.append(l.min() ?? .nan)
+            highest.append(h.max() ?? .nan)
+            if !present.isEmpty, present.count < ys.count {
+                let fewest = Swift.min(thinned[name]?.fewestRuns ?? present.count, present.count)
+                thinned[name] = (thinned[name]?.from ?? i, fewest)
+            }
+        }
+        return Chart.Series(name: name, x: Array(x.prefix(length)), y: mean, yLow: lowest, yHigh: highest, dashed: dashed)
+    }
+
+    /// The chart, as it goes on the page: over seeds, it says how many runs
+    /// it stands for, and its description reads the means and ranges drawn.
+    public mutating func chart(_ chart: Chart) -> PresentationItem {
+        guard isSeeded else { return .chart(chart) }
+        var chart = chart
+        let thin = chart.series.indices.compactMap { s in
+            thinned[chart.series[s].name].map { Chart.ThinnedMean(series: s, from: $0.from, fewestRuns: $0.fewestRuns) }
+        }
+        let ownSpread = chart.series.contains { spread.contains($0.name) }
+        for series in chart.series {
+            thinned[series.name] = nil
+            spread.remove(series.name)
+        }
+        chart.seedRuns = runs.count
+        let description = chart.seedDescription(runsPhrase: runs.runsPhrase, ownSpread: ownSpread, thinned: thin)
+        chart.summary = chart.summary.isEmpty ? description : chart.summary + " " + description
+        hasChart = true
+        return .chart(chart)
+    }
+
+    // MARK: Prose
+
+    /// A sentence built from one run's values. Over seeds: the sentence
+    /// every run writes, or the one the means write, saying so.
+    public func note(_ build: (Record) -> String) -> PresentationItem {
+        .note(text(build))
+    }
+
+    /// The text `build` writes from the values: over seeds, from their means
+    /// when the runs would write different ones, saying so.
+    public func text(_ build: (Record) -> String) -> String {
+        let texts = runs.records.map(build)
+        guard let first = texts.first else { return "" }
+        if texts.allSatisfy({ $0 == first }) { return first }
+        return build(runs.mean) + " (Mean over \(runs.runsPhrase).)"
+    }
+
+    /// Warnings each run raises (`build(record)`), once each; over seeds one
+    /// that not every run raised names the seeds that did.
+    public func warnings(_ build: (Record) -> [String]) -> [PresentationItem] {
+        let raised = runs.records.map(build)
+        guard raised.count > 1 else { return (raised.first ?? []).map { .warning($0) } }
+        var distinct: [(text: String, runs: [Int])] = []
+        for (r, texts) in raised.enumerated() {
+            for text in texts {
+                if let i = distinct.firstIndex(where: { $0.text == text }) { distinct[i].runs.append(r) } else { distinct.append((text, [r])) }
+            }
+        }
+        return distinct.prefix(8).map { item in
+            guard item.runs.count < raised.count, runs.seeds.count == raised.count else { return .warning(item.text) }
+            let seeds = item.runs.map { String(runs.seeds[$0]) }
+            return .warning((seeds.count == 1 ? "seed " : "seeds ") + seeds.joined(separator: ", ") + ": " + item.text)
+        }
+    }
+
+    /// `items` with, over seeds, the closing note saying what the numbers
+    /// and lines stand for.
+    public func finish(_ items: [PresentationItem]) -> [PresentationItem] {
+        guard isSeeded else { return items }
+        var parts: [String] = []
+        if hasTable || hasMetrics { parts.append("numbers are the mean ± standard deviation") }
+        if hasChart { parts.append("charts show the mean, and their whiskers or band span the lowest to the highest run") }
+        guard !parts.isEmpty else { return items }
+        var note = "Over \(runs.runsPhrase): " + parts.joined(separator: "; ") + "."
+        if hasDifferingCells { note += ExperimentOutcome.differingCellsSentence }
+        return items + [.note(note)]
+    }
+}
