@@ -141,6 +141,11 @@ public struct PreparedExperiment: Sendable {
     /// `nil` (or a `nil` result) for a kind whose runs bring their own.
     public var present: (@Sendable (RunValues) -> [PresentationItem]?)?
 
+    /// One run with its presentation, as a block without `seeds:` shows it.
+    public func presented(_ context: RunContext) throws -> ExperimentOutcome {
+        outcome(of: [try run(context)], seeds: [])
+    }
+
     /// The outcome standing for `runs` (one per seed, in seed order, or one):
     /// values and their presentation, built from the values when the kind
     /// presents them.

@@ -85,7 +85,7 @@ import Testing
     @Test func stepCurvesOfTheTrainKindAreDrawnAtDisplayResolution() throws {
         let (prepared, issues) = KindTesting.prepare(TrainKind.self, "hidden: []\nepochs: 2\nbatch_size: 1\ncurve: step\ntrain_fraction: 0.4\n")
         #expect(issues.isEmpty, "\(issues)")
-        let outcome = try #require(prepared).run(RunContext(seed: 1, decode: KindTesting.context))
+        let outcome = try #require(prepared).presented(RunContext(seed: 1, decode: KindTesting.context))
         let steps = KindTesting.number(outcome.values, "variants[0].steps")
         #expect(steps > Double(Chart.Series.displayPoints))
         let chart = try #require(outcome.presentation.lazy.compactMap { item -> Chart? in

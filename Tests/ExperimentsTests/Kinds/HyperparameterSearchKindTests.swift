@@ -11,7 +11,7 @@ import Testing
     func run(_ body: String, seed: UInt64 = 1) throws -> Record {
         let (prepared, issues) = prepare(body)
         #expect(issues.isEmpty, "\(issues)")
-        return try #require(prepared).run(RunContext(seed: seed, decode: KindTesting.context)).values
+        return try #require(prepared).presented(RunContext(seed: seed, decode: KindTesting.context)).values
     }
 
     func number(_ r: Record, _ path: String) -> Double { KindTesting.number(r, path) }

@@ -82,7 +82,7 @@ extension KindSuite {
     func run(_ body: String, seed: UInt64 = 1, sourceLocation: SourceLocation = #_sourceLocation) throws -> ExperimentOutcome {
         let (prepared, issues) = prepare(body)
         #expect(issues.isEmpty, "\(issues)", sourceLocation: sourceLocation)
-        return try #require(prepared, sourceLocation: sourceLocation).run(RunContext(seed: seed, decode: KindTesting.context))
+        return try #require(prepared, sourceLocation: sourceLocation).presented(RunContext(seed: seed, decode: KindTesting.context))
     }
 
     func value(_ r: Record, _ path: String) -> ResultValue? { KindTesting.value(r, path) }

@@ -5,16 +5,13 @@ import Testing
 /// with `seeds:` shows each as mean ± sd rather than the first seed's text
 /// marked as not a number.
 @Suite struct SeededTableCellTests {
-    func outcome<K: ExperimentKind>(_ kind: K.Type, _ body: String, seed: UInt64) throws -> ExperimentOutcome {
-        let (prepared, issues) = KindTesting.prepare(kind, body)
-        #expect(issues.isEmpty, "\(issues)")
-        return try #require(prepared).run(RunContext(seed: seed, decode: KindTesting.context))
-    }
-
     /// Every table's cells in numeric columns, over two seeds combined.
     func numericCells<K: ExperimentKind>(_ kind: K.Type, _ body: String) throws -> [ResultTable.Cell] {
-        let runs = try [1, 2].map { try outcome(kind, body, seed: $0) }
-        let combined = ExperimentOutcome(summarizing: runs, seeds: [1, 2])
+        let (prepared, issues) = KindTesting.prepare(kind, body)
+        #expect(issues.isEmpty, "\(issues)")
+        let experiment = try #require(prepared)
+        let runs = try [1, 2].map { try experiment.run(RunContext(seed: $0, decode: KindTesting.context)) }
+        let combined = experiment.outcome(of: runs, seeds: [1, 2])
         var cells: [ResultTable.Cell] = []
         for case .table(let table) in combined.presentation {
             for row in table.rows {

@@ -11,7 +11,7 @@ import Testing
     func run(_ body: String, seed: UInt64 = 1) throws -> Record {
         let (prepared, issues) = KindTesting.prepare(SignalKind.self, body)
         #expect(issues.isEmpty, "\(issues)")
-        return try #require(prepared).run(RunContext(seed: seed, decode: KindTesting.context)).values
+        return try #require(prepared).presented(RunContext(seed: seed, decode: KindTesting.context)).values
     }
 
     func number(_ r: Record, _ path: String) -> Double { KindTesting.number(r, path) }
@@ -121,7 +121,7 @@ import Testing
         func charts(_ body: String) throws -> [Chart] {
             let (prepared, issues) = KindTesting.prepare(SignalKind.self, "depth: 5\nwidth: 8\nexamples: 20\n" + body)
             #expect(issues.isEmpty, "\(issues)")
-            return try #require(prepared).run(RunContext(seed: 1, decode: KindTesting.context)).presentation.compactMap { item in
+            return try #require(prepared).presented(RunContext(seed: 1, decode: KindTesting.context)).presentation.compactMap { item in
                 if case .chart(let chart) = item { return chart } else { return nil }
             }
         }

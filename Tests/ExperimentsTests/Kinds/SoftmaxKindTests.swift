@@ -12,7 +12,7 @@ import Testing
     func run(_ body: String) throws -> Record {
         let (prepared, issues) = prepare(body)
         #expect(issues.isEmpty)
-        let outcome = try #require(prepared).run(RunContext(seed: 1, decode: DecodeContext(lessonDirectory: ".")))
+        let outcome = try #require(prepared).presented(RunContext(seed: 1, decode: DecodeContext(lessonDirectory: ".")))
         return outcome.values
     }
 
@@ -163,7 +163,7 @@ import Testing
             + Array(repeating: "3", count: 300).joined(separator: ", ") + "]\n"
         let reader = SpecReader(body: body, kind: "softmax", descriptors: CommonKeys.descriptors + SoftmaxKind.keys)
         let prepared = try #require(AnyExperimentKind(SoftmaxKind.self).prepare(reader, DecodeContext(lessonDirectory: ".")))
-        let values = try prepared.run(RunContext(seed: 1, decode: DecodeContext(lessonDirectory: "."))).values
+        let values = try prepared.presented(RunContext(seed: 1, decode: DecodeContext(lessonDirectory: "."))).values
         #expect((values["max_gradient_error"]?.doubleValue ?? 1) < 1e-6)
         #expect(1_000 > SoftmaxExample.directDifferenceLimit)
         // The linear differences agree with the direct ones on one wide row.

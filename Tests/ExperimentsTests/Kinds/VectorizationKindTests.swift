@@ -18,7 +18,7 @@ import NeuralEngine
     func run(_ body: String, seed: UInt64 = 1) throws -> ExperimentOutcome {
         let (prepared, issues) = prepare(body)
         #expect(issues.isEmpty, "\(issues)")
-        return try #require(prepared).run(RunContext(seed: seed, decode: DecodeContext(lessonDirectory: ".")))
+        return try #require(prepared).presented(RunContext(seed: seed, decode: DecodeContext(lessonDirectory: ".")))
     }
 
     func value(_ record: Record, _ path: String) -> ResultValue? {
