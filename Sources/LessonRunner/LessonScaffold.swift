@@ -14,7 +14,7 @@ public enum LessonScaffold {
     /// in `.md` is a path.
     public static func path(for name: String, folder: String = "lessons") -> String {
         let file = name.hasFileSuffix(".md") ? name : name + ".md"
-        if name.contains("/") || name.hasFileSuffix(".md") { return file }
+        if name.utf8.contains(UInt8(ascii: "/")) || name.hasFileSuffix(".md") { return file }
         return folder == "." ? file : (folder as NSString).appendingPathComponent(file)
     }
 
