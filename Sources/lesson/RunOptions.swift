@@ -250,7 +250,7 @@ struct CIOptions: ParsableArguments {
     func validate() throws {
         if junit?.isEmpty == true { throw ValidationError("--junit must name a file") }
         if let junit, let path = junitPath {
-            if junit.hasSuffix("/") {
+            if junit.hasByteSuffix("/") {
                 // It wrote a file named `reports` for `--junit reports/`.
                 throw ValidationError("--junit '\(junit)' ends in '/', so it names a folder; give a file name such as \(path == "/" ? "" : path + "/")junit.xml")
             }
