@@ -1,6 +1,7 @@
 import Foundation
 import LessonMarkdown
 import LessonResults
+import LessonSupport
 
 /// Where each lesson's local images go in the output folder.
 ///
@@ -51,7 +52,7 @@ struct ImagePlacement {
     func renamedSources(_ lesson: Int) -> [String: String] {
         var out: [String: String] = [:]
         for (source, destination) in destinations[lesson] where LocalImage.relativePath(source) != destination {
-            out[source] = destination.split(separator: "/").map { HTML.fileHref(String($0)) }.joined(separator: "/")
+            out[source] = destination.slashSeparatedParts.map(HTML.fileHref).joined(separator: "/")
         }
         return out
     }

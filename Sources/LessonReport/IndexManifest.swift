@@ -85,7 +85,7 @@ public struct IndexManifest: Codable, Equatable {
     static func believable(_ item: Item) -> Item? {
         let href = item.entry.href
         let stem = (href as NSString).deletingPathExtension
-        guard href.hasFileSuffix(".html"), href.lowercased() != "index.html", !href.contains("/"),
+        guard href.hasFileSuffix(".html"), href.lowercased() != "index.html", !href.utf8.contains(UInt8(ascii: "/")),
               ReportWriter.safeFileStem(stem) == stem else { return nil }
         var item = item
         if !summaryMarkup.allows(item.entry.summary) {

@@ -60,9 +60,9 @@ struct OutputRecord: Codable, Equatable {
     /// empty, `.` or `..` part, nothing hidden, no control character, and
     /// one of ``recordableExtensions``.
     static func isRecordable(_ path: String) -> Bool {
-        guard !path.isEmpty, path.utf8.count <= 4_096, !path.hasPrefix("/") else { return false }
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.allSatisfy({ !$0.isEmpty && !$0.hasPrefix(".") && $0.utf8.count <= 255 }),
+        guard !path.isEmpty, path.utf8.count <= 4_096, !path.isAbsolutePath else { return false }
+        let parts = path.slashSeparatedParts(keepingEmpty: true)
+        guard parts.allSatisfy({ !$0.isEmpty && !$0.hasBytePrefix(".") && $0.utf8.count <= 255 }),
               !path.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return false }
         return recordableExtensions.contains((path as NSString).pathExtension.lowercased())
     }

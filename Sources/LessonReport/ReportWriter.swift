@@ -205,7 +205,7 @@ public struct ReportWriter {
         files.claim("pdf/course.pdf", for: nil)
         written.append(course)
         // A lesson's PDF under its old number (the order changed) goes.
-        _ = try files.finish(rendered: lessons.map(\.lesson.path), kept: nil, scope: { $0.hasPrefix("pdf/") })
+        _ = try files.finish(rendered: lessons.map(\.lesson.path), kept: nil, scope: { $0.hasBytePrefix("pdf/") })
         return written
     }
 
@@ -304,7 +304,7 @@ public struct ReportWriter {
         // What earlier renders wrote and this one does not (a renamed block's
         // CSV file, a deleted lesson's page) goes; the PDFs are `--pdf`'s.
         warnings += try files.finish(rendered: lessons.map(\.lesson.path), kept: Set(listed.map(\.source)),
-                                     scope: { !$0.hasPrefix("pdf/") })
+                                     scope: { !$0.hasBytePrefix("pdf/") })
         if !refused.isEmpty { throw RefusedOutputs(messages: refused, warnings: warnings) }
         return warnings
     }

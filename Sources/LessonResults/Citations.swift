@@ -49,7 +49,7 @@ public struct Citations: Sendable {
     public static func source(for lesson: Lesson, course: Source?, courseRoot: String?) -> Source? {
         guard let entry = lesson.frontMatter?.entries.last(where: { $0.key == "bibliography" }), !entry.value.isEmpty else { return course }
         let folder = (lesson.path as NSString).deletingLastPathComponent
-        let path = entry.value.hasPrefix("/") || folder.isEmpty ? entry.value : (folder as NSString).appendingPathComponent(entry.value)
+        let path = entry.value.isAbsolutePath || folder.isEmpty ? entry.value : (folder as NSString).appendingPathComponent(entry.value)
         return Source(path: path, location: entry.valueLocation, folder: courseRoot ?? (folder.isEmpty ? "." : folder))
     }
 

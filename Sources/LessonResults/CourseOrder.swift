@@ -1,4 +1,5 @@
 import Foundation
+import LessonSupport
 
 /// The teaching order a course's `lessons:` list gives (as Jupyter Book's
 /// `_toc.yml` or mdBook's `SUMMARY.md` do): a lesson's place is that of the
@@ -20,7 +21,7 @@ public struct CourseOrder: Sendable, Equatable {
     /// The index of the first entry that is `path` or a folder holding it.
     public func position(of path: String) -> Int? {
         let lesson = Self.canonical(path)
-        return entries.firstIndex { lesson == $0 || lesson.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
+        return entries.firstIndex { Confinement.contains(root: $0, lesson) }
     }
 
     static func canonical(_ path: String) -> String {

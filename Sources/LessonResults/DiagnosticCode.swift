@@ -87,7 +87,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, Codable {
         case .lessonLink: return "A link to another lesson's Markdown file leads to no file, or to an anchor its page does not have."
         case .courseSettings: return "The course's settings file (`course.yml`) has an unknown key, a value of the wrong type, or is not valid YAML."
         case .malformedId: return "A cross-reference `[@…]`, or a figure's, table caption's or heading's `{#…}`, holds something that is not an id (a space, another sign, nothing), so the page would show it as text."
-        case .duplicateAnchor: return "Two figures, tables or headings of a lesson have the same `{#id}` (or a figure's or table's id is a heading's anchor or a block's), so `[@id]` and links to `#id` lead to the first."
+        case .duplicateAnchor: return "Two figures, tables or headings of a lesson have the same `{#id}` (or a figure's, table's or heading's `{#id}` is a heading's anchor or an experiment block's id), so `[@id]` and links to `#id` lead to the first."
         case .pathTooLong: return "A folder of lessons is nested so deep that its path is longer than the system allows; the lessons under it cannot be read."
         }
     }

@@ -8,19 +8,24 @@ public enum LocalImage {
     /// Whether `source` names a file to copy (not a URL, not `data:`).
     public static func isLocal(_ source: String) -> Bool {
         let lowered = source.lowercased()
-        if lowered.isEmpty || lowered.hasPrefix("data:") || lowered.hasPrefix("#") { return false }
-        return !(lowered.hasPrefix("//") || lowered.contains(":"))
+        if lowered.isEmpty || lowered.hasBytePrefix("data:") || lowered.hasBytePrefix("#") { return false }
+        return !(lowered.hasBytePrefix("//") || lowered.contains(":"))
     }
 
     /// The path inside the lesson's folder, without `%20`-style escapes,
     /// query or fragment; nil when it would leave the folder.
+    ///
+    /// Split by bytes: `../\u{301}x.png` is the characters `.`, `.`,
+    /// `/\u{301}`, `x`…, and a split by characters saw no `..`.
     public static func relativePath(_ source: String) -> String? {
         var path = source
-        if let cut = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = String(path[..<cut]) }
+        if let cut = path.utf8.firstIndex(where: { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) {
+            path = String(decoding: path.utf8[..<cut], as: UTF8.self)
+        }
         path = path.removingPercentEncoding ?? path
-        if path.hasPrefix("/") { return nil }
-        var parts: [Substring] = []
-        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+        if path.isAbsolutePath { return nil }
+        var parts: [String] = []
+        for part in path.slashSeparatedParts {
             if part == "." { continue }
             if part == ".." { return nil }
             parts.append(part)
@@ -38,18 +43,18 @@ public enum LocalImage {
     /// Why an image may not be written at `relative` in the output folder
     /// (where the tool writes pages, `assets/` and `lessons.json`), or nil.
     public static func nameProblem(_ relative: String) -> String? {
-        let parts = relative.split(separator: "/", omittingEmptySubsequences: false)
+        let parts = relative.slashSeparatedParts(keepingEmpty: true)
         guard let last = parts.last, !last.isEmpty else { return "names no file" }
         if parts.contains(where: { $0.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F } }) {
             return "has a control character in its name"
         }
-        if parts.contains(where: { $0.hasPrefix(".") }) {
+        if parts.contains(where: { $0.hasBytePrefix(".") }) {
             return "has a name starting with '.' (hidden, and kept for the tool's temporary files)"
         }
         if parts.contains(where: { $0.utf8.count > 200 }) {
             return "has a name longer than 200 bytes"
         }
-        let ext = (String(last) as NSString).pathExtension.lowercased()
+        let ext = (last as NSString).pathExtension.lowercased()
         if !imageExtensions.contains(ext) {
             return "is not named as an image (\(imageExtensions.sorted().map { "." + $0 }.joined(separator: ", ")))"
         }

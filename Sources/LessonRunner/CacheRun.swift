@@ -51,7 +51,7 @@ public struct CacheRun: Sendable, Equatable {
         let fm = FileManager.default
         let folder = (directory as NSString).appendingPathComponent(Self.folder)
         let names = ((try? fm.contentsOfDirectory(atPath: folder)) ?? [])
-            .filter { ($0 as NSString).pathExtension == fileExtension && !$0.hasPrefix(".") }
+            .filter { ($0 as NSString).pathExtension == fileExtension && !$0.hasBytePrefix(".") }
             .sorted(by: >).prefix(mostRecordsRead)
         var runs: [CacheRun] = []
         var bytes = 0
@@ -122,7 +122,7 @@ public struct CacheRun: Sendable, Equatable {
         // A record listed before the first key-per-line format: now superseded.
         try? FileManager.default.removeItem(atPath: (directory as NSString).appendingPathComponent(ResultCache.lastRunFile))
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
-            .filter { ($0 as NSString).pathExtension == fileExtension && !$0.hasPrefix(".") }
+            .filter { ($0 as NSString).pathExtension == fileExtension && !$0.hasBytePrefix(".") }
             .sorted(by: >).prefix(mostRecordsRead)
         var dated = names.compactMap { name -> (name: String, time: Date)? in
             let file = (folder as NSString).appendingPathComponent(name)

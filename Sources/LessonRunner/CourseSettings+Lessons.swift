@@ -31,7 +31,7 @@ extension CourseSettings {
     /// that does not exist, from the names in the folder above it.
     func suggestion(for entry: String) -> String {
         let fm = FileManager.default
-        let parts = entry.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        let parts = entry.slashSeparatedParts(keepingEmpty: true)
         var folder = ""
         for (i, part) in parts.enumerated() {
             let next = i == 0 ? part : folder + "/" + part
@@ -43,7 +43,7 @@ extension CourseSettings {
             let names = ((try? fm.contentsOfDirectory(atPath: resolve(above))) ?? []).filter { name in
                 var isDirectory: ObjCBool = false
                 let path = resolve(above + "/" + name)
-                return !name.hasPrefix(".") && fm.fileExists(atPath: path, isDirectory: &isDirectory)
+                return !name.hasBytePrefix(".") && fm.fileExists(atPath: path, isDirectory: &isDirectory)
                     && (isDirectory.boolValue || name.hasFileSuffix(".md"))
             }
             guard let closest = Suggestion.closest(to: part, in: names.sorted()) else { return "" }

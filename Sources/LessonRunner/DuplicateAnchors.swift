@@ -6,10 +6,14 @@ import LessonSupport
 /// would hold the id twice, and `[@id]` and every link to `#id` would lead to
 /// the first, silently. Each later one is a warning at its `{#…}`. (Two
 /// headings with one `{#id}` are the loader's warning, with the same code:
-/// the later heading takes an anchor from its words.)
+/// the later heading takes an anchor from its words.) A `{#id}` that is an
+/// experiment block's id is a warning too: `[@id]` leads to the block.
 enum DuplicateAnchors {
-    static func diagnostics(for lesson: Lesson, numbering: Numbering) -> [Diagnostic] {
+    /// - Parameter blocks: the lesson's blocks' ids and the lines of their fences.
+    static func diagnostics(for lesson: Lesson, numbering: Numbering, blocks blockLines: [(id: String, line: Int)] = []) -> [Diagnostic] {
         guard !lesson.idAttributes.isEmpty else { return [] }
+        var blockLine: [String: Int] = [:]
+        for block in blockLines where blockLine[block.id] == nil { blockLine[block.id] = block.line }
         let figures = Set(numbering.figures.values.map(\.id))
         let tables = Set(numbering.tables.values.map(\.id))
         let explicitHeadings = Set(lesson.idAttributes.filter(\.isHeading).map(\.id))
@@ -37,7 +41,13 @@ enum DuplicateAnchors {
                 continue
             }
             first[id] = (attribute, what)
-            if let title = wordHeadings[id] {
+            if let line = blockLine[id], numbering.targets[id]?.kind == .experiment {
+                // The block's id is a target before any `{#…}` (``Numbering``), wherever it stands.
+                let heading = attribute.isHeading ? " (write [@sec:\(id)] for this heading)" : ""
+                found.append(Diagnostic(.duplicateAnchor,
+                    "'{#\(id)}' is also the id of the experiment block on line \(line) (id: \(id)); [@\(id)] leads to the block, not here\(heading): give this \(what) an id of its own",
+                    at: attribute.location, severity: .warning))
+            } else if let title = wordHeadings[id] {
                 found.append(Diagnostic(.duplicateAnchor,
                     "'{#\(id)}' is also the anchor of the heading '\(Excerpt.clipped(title))' (from its words); links to '#\(id)' lead to whichever comes first: give this \(what) an id of its own",
                     at: attribute.location, severity: .warning))

@@ -79,7 +79,7 @@ public enum LessonDiscovery {
                     guard let names = try? fm.contentsOfDirectory(atPath: folder) else { continue }
                     for name in names {
                         // Skip hidden folders, the data folder and the rendered output.
-                        if name.hasPrefix(".") || name == "node_modules" { continue }
+                        if name.hasBytePrefix(".") || name == "node_modules" { continue }
                         let full = (folder as NSString).appendingPathComponent(name)
                         // Listed in its folder, but no call can open it by its path.
                         if full.utf8.count > pathLimit {
@@ -92,7 +92,7 @@ public enum LessonDiscovery {
                             // are found inside it), not a lesson that cannot be read.
                             // A linked one is searched only inside the folder given.
                             let target = (full as NSString).resolvingSymlinksInPath
-                            if target != root && !target.hasPrefix(root.hasSuffix("/") ? root : root + "/") {
+                            if !Confinement.contains(root: root, target) {
                                 skipped.append(LinkOutside(path: full, target: target, folder: path))
                             } else {
                                 pending.append(full)
@@ -101,7 +101,7 @@ public enum LessonDiscovery {
                         }
                         guard name.hasFileSuffix(".md"), name.lowercased() != "readme.md" else { continue }
                         let target = (full as NSString).resolvingSymlinksInPath
-                        if target != root && !target.hasPrefix(root.hasSuffix("/") ? root : root + "/") {
+                        if !Confinement.contains(root: root, target) {
                             skipped.append(LinkOutside(path: full, target: target, folder: path))
                             continue
                         }

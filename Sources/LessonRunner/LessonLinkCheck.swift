@@ -41,7 +41,7 @@ public enum LessonLinkCheck {
         var file = String(parts[0])
         if let query = file.firstIndex(of: "?") { file = String(file[..<query]) }
         file = file.removingPercentEncoding ?? file
-        guard !file.isEmpty, !file.hasPrefix("/"), !file.contains(":"), file.hasFileSuffix(".md") else { return nil }
+        guard !file.isEmpty, !file.isAbsolutePath, !file.contains(":"), file.hasFileSuffix(".md") else { return nil }
         let fragment = parts.count > 1 ? (String(parts[1]).removingPercentEncoding ?? String(parts[1])) : nil
         return (file, fragment)
     }
@@ -50,7 +50,7 @@ public enum LessonLinkCheck {
     /// outside `root` (after symbolic links) or cannot be read.
     static func anchors(of path: String, root: String) -> Set<String>? {
         guard let real = realPath(path), let realRoot = realPath(root),
-              real.hasPrefix(realRoot.hasSuffix("/") ? realRoot : realRoot + "/"),
+              Confinement.contains(root: realRoot, real),
               let lesson = try? LessonLoader.load(path: path) else { return nil }
         return Set(Numbering(lesson: lesson, blockIds: []).targets.values.map(\.anchor))
     }

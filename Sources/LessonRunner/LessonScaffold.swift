@@ -10,12 +10,41 @@ public enum LessonScaffold {
         public var description: String
     }
 
-    /// `name` alone goes to `folder/name.md`; a name with a folder or ending
-    /// in `.md` is a path.
+    /// `name` alone goes to `folder/STEM.md` (``fileStem(for:)``); a name
+    /// with a folder or ending in `.md` is a path, taken as written.
     public static func path(for name: String, folder: String = "lessons") -> String {
-        let file = name.hasFileSuffix(".md") ? name : name + ".md"
-        if name.contains("/") || name.hasFileSuffix(".md") { return file }
+        if isPath(name) { return name.hasFileSuffix(".md") ? name : name + ".md" }
+        let file = fileStem(for: name) + ".md"
         return folder == "." ? file : (folder as NSString).appendingPathComponent(file)
+    }
+
+    /// Whether `lesson new` takes `name` as a path rather than a name.
+    public static func isPath(_ name: String) -> Bool {
+        name.utf8.contains(UInt8(ascii: "/")) || name.hasFileSuffix(".md")
+    }
+
+    /// The file name a lesson's name gives (`a b` → `a-b`, `it's a test` →
+    /// `its-a-test`): one word for a shell and a plain link in the pages, as
+    /// the shipped lessons are named. Letters (any script), digits, `-`, `_`
+    /// and `.` stay; quotes go; any other run becomes one `-`; no `-` or `.`
+    /// at either end (a leading dot would hide the file). Empty when the
+    /// name has no letter or digit.
+    public static func fileStem(for name: String) -> String {
+        var stem = ""
+        var gap = false
+        for character in name {
+            if "'\"`\u{2018}\u{2019}\u{201C}\u{201D}".contains(character) { continue }
+            if character.isLetter || character.isNumber || character == "-" || character == "_" || character == "." {
+                if gap, !stem.isEmpty { stem.append("-") }
+                gap = false
+                stem.append(character)
+            } else {
+                gap = true
+            }
+        }
+        while let last = stem.last, last == "-" || last == "." { stem.removeLast() }
+        while let first = stem.first, first == "-" || first == "." { stem.removeFirst() }
+        return stem
     }
 
     /// The folder a new lesson goes to in `course`: its first `lessons:`
@@ -70,11 +99,15 @@ public enum LessonScaffold {
 
     /// Writes the lesson; refuses to replace an existing file.
     public static func write(name: String, kind: AnyExperimentKind, folder: String = "lessons") throws -> String {
+        if !isPath(name), fileStem(for: name).isEmpty {
+            throw Problem(description: "'\(name)' has no letter or digit to name the lesson's file with; give a name such as `lesson new attention` (nothing was written)")
+        }
         let path = path(for: name, folder: folder)
         if FileManager.default.fileExists(atPath: path) || (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil {
             throw Problem(description: "'\(path)' already exists; choose another name (nothing was written)")
         }
-        let text = try text(title: title(for: path), kind: kind)
+        // The title from the name as typed: `it's a test` keeps its apostrophe.
+        let text = try text(title: title(for: isPath(name) ? path : name + ".md"), kind: kind)
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty { try AtomicFile.createDirectory(folder) }
         // O_EXCL: a file that appeared since the check above is not replaced either.

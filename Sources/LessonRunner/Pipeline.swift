@@ -107,7 +107,8 @@ public struct Pipeline {
             + LessonLinkCheck.diagnostics(for: lesson, root: executor.courseRoot ?? ".")
             + numbering.diagnostics(for: lesson, excluding: executed.citations.handledIds)
             + executed.citations.diagnostics
-            + DuplicateAnchors.diagnostics(for: lesson, numbering: numbering)
+            + DuplicateAnchors.diagnostics(for: lesson, numbering: numbering,
+                                           blocks: executed.blocks.map { ($0.planned.id, $0.planned.block.location.line) })
         executed.diagnostics += lesson.malformedIds.map {
             Diagnostic(.malformedId, "'\(Excerpt.clipped($0.text))' is not \($0.form == .reference ? "a cross-reference" : "an id"): \($0.reason)"
                            + ($0.form == .reference ? "; write [@fig:id], [@tbl:id], [@sec:anchor], a block's id or a citation key" : "; write {#fig:id}, {#tbl:id} or {#anchor}"),

@@ -61,9 +61,11 @@ public enum AtomicFile {
     public static func createDirectory(_ path: String) throws {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue { return }
-        var prefix = path.hasPrefix("/") ? "/" : ""
-        for component in path.split(separator: "/") {
-            prefix += (prefix.isEmpty || prefix.hasSuffix("/") ? "" : "/") + component
+        // Split by bytes: `a/\u{301}b` is one character `/\u{301}` short of
+        // a split, and `mkdir("a/\u{301}b")` failed for want of `a`.
+        var prefix = path.isAbsolutePath ? "/" : ""
+        for component in path.slashSeparatedParts {
+            prefix += (prefix.isEmpty || prefix.hasByteSuffix("/") ? "" : "/") + component
             if mkdir(prefix, 0o755) != 0 {
                 let code = errno
                 if code == EEXIST, FileManager.default.fileExists(atPath: prefix, isDirectory: &isDirectory), isDirectory.boolValue {

@@ -39,9 +39,13 @@ public enum Confinement {
     }
 
     /// Whether the resolved path `file` is `root` or below it.
+    ///
+    /// Compared by bytes: `==` and `hasPrefix` take canonically equivalent
+    /// names as equal, so `/srv/cafe\u{301}/x` was inside `/srv/caf\u{E9}`,
+    /// a different folder on disk.
     public static func contains(root: String, _ file: String) -> Bool {
-        if file == root || root == "/" { return true }
-        return file.hasPrefix(root.hasSuffix("/") ? root : root + "/")
+        if file.hasSameBytes(as: root) || root.hasSameBytes(as: "/") { return true }
+        return file.hasBytePrefix(root.hasByteSuffix("/") ? root : root + "/")
     }
 
     /// Reads a regular file of at most `limit` bytes, following links only
@@ -89,11 +93,11 @@ public enum Confinement {
     /// a regular file (a link there would be replaced, but a link, folder or
     /// device at a generated name means someone planted it).
     public static func checkOutput(_ path: String, root: String) throws {
-        let base = root.hasSuffix("/") ? String(root.dropLast()) : root
-        guard path.hasPrefix(base + "/") else {
+        let base = root.hasByteSuffix("/") ? String(decoding: root.utf8.dropLast(), as: UTF8.self) : root
+        guard path.hasBytePrefix(base + "/") else {
             throw Violation(path: path, reason: "is outside the output folder '\(root)'")
         }
-        let components = path.dropFirst(base.count + 1).split(separator: "/", omittingEmptySubsequences: false)
+        let components = String(decoding: path.utf8.dropFirst(base.utf8.count + 1), as: UTF8.self).slashSeparatedParts(keepingEmpty: true)
         guard !components.isEmpty, !components.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) else {
             throw Violation(path: path, reason: "is not a plain path inside the output folder '\(root)'")
         }

@@ -32,7 +32,42 @@ extension String {
     /// and `a`), so `split(separator: "/")` would not split there. Empty parts
     /// (from `//` or a leading `/`) are dropped.
     public var slashSeparatedParts: [String] {
-        utf8.split(separator: UInt8(ascii: "/")).map { String(decoding: $0, as: UTF8.self) }
+        slashSeparatedParts(keepingEmpty: false)
+    }
+
+    /// ``slashSeparatedParts``, keeping the empty parts when `keepingEmpty`
+    /// is set (`"a//b/"` → `a`, ``, `b`, ``), for checks that refuse them.
+    public func slashSeparatedParts(keepingEmpty: Bool) -> [String] {
+        utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: !keepingEmpty)
+            .map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Whether the path is absolute: its first byte is `/` (`"/\u{301}x"`
+    /// starts with the character `/\u{301}`, so `hasPrefix("/")` is false).
+    public var isAbsolutePath: Bool {
+        utf8.first == UInt8(ascii: "/")
+    }
+}
+
+extension StringProtocol {
+    /// Whether the text starts with `prefix`, byte by byte. For names and
+    /// paths: `hasPrefix` compares characters, so a mark after the prefix's
+    /// last byte hides it (`".\u{301}x".hasPrefix(".")` is false: a hidden
+    /// file), and canonically equivalent spellings match (`"caf\u{E9}/"`
+    /// starts with `"cafe\u{301}"`), which the file system keeps apart.
+    public func hasBytePrefix(_ prefix: String) -> Bool {
+        utf8.starts(with: prefix.utf8)
+    }
+
+    /// Whether the text ends with `suffix`, byte by byte (see ``hasBytePrefix(_:)``).
+    public func hasByteSuffix(_ suffix: String) -> Bool {
+        utf8.reversed().starts(with: suffix.utf8.reversed())
+    }
+
+    /// Whether the two hold the same bytes; `==` on strings compares
+    /// canonical equivalents as equal, two different names on disk.
+    public func hasSameBytes(as other: some StringProtocol) -> Bool {
+        utf8.elementsEqual(other.utf8)
     }
 }
 

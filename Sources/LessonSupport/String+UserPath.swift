@@ -14,28 +14,29 @@ extension String {
     /// wrote a file named `reports`.
     public var userPath: String {
         var path = collapsingSlashes
-        if path == "~" || path.hasPrefix("~/") {
+        if path == "~" || path.hasBytePrefix("~/") {
             // $HOME first, as a shell reads `~`.
             let home = ProcessInfo.processInfo.environment["HOME"].flatMap { $0.isEmpty ? nil : $0 }
                 ?? FileManager.default.homeDirectoryForCurrentUser.path
-            path = home + path.dropFirst()
+            path = home + String(decoding: path.utf8.dropFirst(), as: UTF8.self)
         }
-        while path.count > 1, path.hasSuffix("/") { path.removeLast() }
+        while path.utf8.count > 1, path.hasByteSuffix("/") { path = String(decoding: path.utf8.dropLast(), as: UTF8.self) }
         return path
     }
 
     /// The folder that holds the path, as it was written: `a/b.md` → `a`,
-    /// `b.md` → `.`, `/b` → `/`.
+    /// `b.md` → `.`, `/b` → `/`. The last `/` byte, not character: in
+    /// `a/\u{301}b.md` the slash is joined to the mark.
     public var folderPath: String {
-        guard let slash = lastIndex(of: "/") else { return "." }
-        return slash == startIndex ? "/" : String(self[..<slash])
+        guard let slash = utf8.lastIndex(of: UInt8(ascii: "/")) else { return "." }
+        return slash == utf8.startIndex ? "/" : String(decoding: utf8[..<slash], as: UTF8.self)
     }
 
     /// `relative` read from the folder `self`: itself when it is absolute
     /// (or starts with `~`), else joined with one `/`.
     public func appendingPath(_ relative: String) -> String {
         let relative = relative.userPath
-        if relative.hasPrefix("/") || self == "." || isEmpty { return relative }
-        return (self.hasSuffix("/") ? self : self + "/") + relative
+        if relative.isAbsolutePath || self == "." || isEmpty { return relative }
+        return (hasByteSuffix("/") ? self : self + "/") + relative
     }
 }

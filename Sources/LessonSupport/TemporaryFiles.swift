@@ -88,7 +88,7 @@ public enum TemporaryFiles {
     /// The pid in an `AtomicFile` temporary name `.NAME.PID.XXXXXXXX.tmp`, or nil
     /// when `name` is not one.
     static func writerPID(ofTemporaryName name: String) -> pid_t? {
-        guard name.hasPrefix("."), name.hasSuffix(".tmp") else { return nil }
+        guard name.hasBytePrefix("."), name.hasByteSuffix(".tmp") else { return nil }
         let parts = name.dropFirst().split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count >= 4, parts[parts.count - 2].count == 8, let pid = pid_t(parts[parts.count - 3]), pid > 0 else {
             return nil

@@ -21,12 +21,13 @@ struct Check: ParsableCommand {
         // Before anything is written (cache entries, formulas, pages): an
         // interrupt at any moment removes the files being written.
         TemporaryFiles.installSignalHandlers()
-        let lessons = try options.runAll(ci: ci, command: "check", onlyBlocks: blocks)
+        let run = try options.runAll(ci: ci, command: "check", onlyBlocks: blocks)
+        let lessons = run.lessons
         Terminal.report(lessons, format: options.format)
         let summary = CheckSummary(lessons)
         FailureList.print(lessons, reseed: options.reseed)
         print(summary.detailLine)
         print(summary.line)
-        RunEnd.exit(passed: options.passed(lessons, summary: summary), keeping: lessons)
+        RunEnd.exit(passed: options.passed(run, summary: summary), keeping: lessons)
     }
 }

@@ -44,7 +44,7 @@ struct Preview: ParsableCommand {
         let watcher = FileWatcher(files: discoveredLessons())
         func renderAll() {
             do {
-                let lessons = try options.runAll(command: "preview", output: (out, outSetting))
+                let lessons = try options.runAll(command: "preview", output: (out, outSetting)).lessons
                 Terminal.report(lessons, format: options.format)
                 try writer.write(lessons)
                 Terminal.printError(CheckSummary(lessons).renderedLine(into: out))

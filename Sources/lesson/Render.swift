@@ -42,7 +42,8 @@ struct Render: ParsableCommand {
         TemporaryFiles.installSignalHandlers()
         try options.checkPaths()
         try RunOptions.prepareOutput(out, setting: outSetting)
-        let lessons = try options.runAll(ci: ci, command: "render", output: (out, outSetting))
+        let run = try options.runAll(ci: ci, command: "render", output: (out, outSetting))
+        let lessons = run.lessons
         Terminal.report(lessons, format: options.format)
         let renderOptions = RenderOptions(allowRawHTML: unsafeHTML, renderDate: RenderOptions.today(),
                                           courseTitle: courseTitle.flatMap { $0.isEmpty ? nil : $0 } ?? Course.settings?.title)
@@ -64,6 +65,6 @@ struct Render: ParsableCommand {
         let summary = CheckSummary(lessons)
         FailureList.print(lessons, reseed: options.reseed)
         print(summary.renderedLine(into: out))
-        RunEnd.exit(passed: options.passed(lessons, summary: summary), keeping: lessons)
+        RunEnd.exit(passed: options.passed(run, summary: summary), keeping: lessons)
     }
 }

@@ -64,8 +64,9 @@ struct RunOptions: ParsableArguments {
 
     /// Whether the run passed: every block and expectation, and with
     /// `--warnings-as-errors` no warning either (a line says so when one fails it).
-    func passed(_ lessons: [ExecutedLesson], summary: CheckSummary) -> Bool {
-        guard summary.passed, Self.unreadLessons == 0 else { return false }
+    func passed(_ run: LessonRun, summary: CheckSummary) -> Bool {
+        let lessons = run.lessons
+        guard summary.passed, run.unreadLessons == 0 else { return false }
         guard warningsAsErrors else { return true }
         let warnings = lessons.flatMap(\.allDiagnostics).filter { $0.severity == .warning }.count
         if warnings > 0 {
@@ -89,10 +90,6 @@ struct RunOptions: ParsableArguments {
                                   + (known.isEmpty ? " (it has no blocks)" : " (blocks: \(known.joined(separator: ", ")))"))
         }
     }
-
-    /// Places the last search for lessons could not read (nested past the
-    /// path limit): reported as errors there, and they fail the run.
-    nonisolated(unsafe) static var unreadLessons = 0
 
     /// Checks that the paths exist. Not part of `validate()`: ArgumentParser
     /// validates before it reports unknown options, so `lesson render -x` run
@@ -147,13 +144,12 @@ struct RunOptions: ParsableArguments {
     /// - Parameter output: the pages' folder (`render`, `preview`) and where it
     ///   was named: one that holds a lesson's folder is refused before anything runs.
     func runAll(ci: CIOptions? = nil, command: String, onlyBlocks: [String] = [],
-                output: (folder: String, setting: String)? = nil) throws -> [ExecutedLesson] {
+                output: (folder: String, setting: String)? = nil) throws -> LessonRun {
         let shard = ci?.shard, junit = ci?.junitPath
         let paths = lessonPaths, cacheDirectory = cacheFolder
         try checkPaths()
         let found = try LessonDiscovery.find(in: paths)
         Terminal.report(found.skipped.map(\.diagnostic) + found.tooDeep, format: format)
-        Self.unreadLessons = found.tooDeep.count
         var files = found.lessons
         if files.isEmpty {
             // A mistyped folder in CI must not pass as "0 of 0 failed".
@@ -230,7 +226,7 @@ struct RunOptions: ParsableArguments {
                 throw ExitCode(1)
             }
         }
-        return lessons
+        return LessonRun(lessons: lessons, unreadLessons: found.tooDeep.count)
     }
 }
 
@@ -250,7 +246,7 @@ struct CIOptions: ParsableArguments {
     func validate() throws {
         if junit?.isEmpty == true { throw ValidationError("--junit must name a file") }
         if let junit, let path = junitPath {
-            if junit.hasSuffix("/") {
+            if junit.hasByteSuffix("/") {
                 // It wrote a file named `reports` for `--junit reports/`.
                 throw ValidationError("--junit '\(junit)' ends in '/', so it names a folder; give a file name such as \(path == "/" ? "" : path + "/")junit.xml")
             }

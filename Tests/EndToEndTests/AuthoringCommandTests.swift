@@ -45,9 +45,22 @@ import Testing
         #expect(other.status == 0)
         #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("notes/y.md").path))
         // The commands it prints can be pasted into a shell as they are.
-        let spaced = try LessonBinary.run(["new", "it's a test"], in: dir)
-        #expect(spaced.stdout == "wrote lessons/it's a test.md; `lesson check 'lessons/it'\\''s a test.md'` runs it, "
-            + "`lesson preview 'lessons/it'\\''s a test.md'` shows it\n", "\(spaced.stdout)")
+        let spaced = try LessonBinary.run(["new", "notes/it's a test.md"], in: dir)
+        #expect(spaced.stdout == "wrote notes/it's a test.md; `lesson check 'notes/it'\\''s a test.md'` runs it, "
+            + "`lesson preview 'notes/it'\\''s a test.md'` shows it\n", "\(spaced.stdout)")
+        // A name (not a path) gets a file name without spaces or quotes, and says so.
+        let named = try LessonBinary.run(["new", "it's a test"], in: dir)
+        #expect(named.status == 0, "\(named.stderr)")
+        #expect(named.stdout.hasPrefix("wrote lessons/its-a-test.md; `lesson check lessons/its-a-test.md` runs it"), "\(named.stdout)")
+        #expect(named.stdout.contains("note: the file is named 'its-a-test.md', not 'it's a test.md'"), "\(named.stdout)")
+        let titled = try String(contentsOf: dir.appendingPathComponent("lessons/its-a-test.md"), encoding: .utf8)
+        #expect(titled.hasPrefix("# It's a test\n"), "\(titled)")
+        // A folder, though its '/' is joined to the mark before it (it wrote `x\u{6DD}/.md`).
+        let folder = try LessonBinary.run(["new", "x\u{6DD}/"], in: dir)
+        #expect(folder.status == 64 && folder.stderr.contains("give the lesson a name"), "\(folder.stderr)")
+        let nothing = try LessonBinary.run(["new", "?!"], in: dir)
+        #expect(nothing.status == 64)
+        #expect(nothing.stderr.contains("error: '?!' has no letter or digit to name the lesson's file with; give a name such as `lesson new attention`"), "\(nothing.stderr)")
         let bad = try LessonBinary.run(["new", "z", "--kind", "softmx"], in: dir)
         #expect(bad.status == 64)
         #expect(bad.stderr.contains("did you mean 'softmax'"), "\(bad.stderr)")

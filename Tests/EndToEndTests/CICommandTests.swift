@@ -38,6 +38,9 @@ import Testing
         let slash = try LessonBinary.run(["check", "a.md", "--no-cache", "--junit", "reports/"], in: dir, environment: home)
         #expect(slash.status == 64 && slash.stderr.contains("--junit 'reports/' ends in '/', so it names a folder; give a file name such as reports/junit.xml"), "\(slash.stderr)")
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("reports").path))
+        // The slash joined to the mark before it is a trailing slash too.
+        let joined = try LessonBinary.run(["check", "a.md", "--no-cache", "--junit", "r\u{6DD}/"], in: dir, environment: home)
+        #expect(joined.status == 64 && joined.stderr.contains("ends in '/', so it names a folder"), "\(joined.stderr)")
         let tilde = try LessonBinary.run(["check", "a.md", "--no-cache", "--junit=~/ci//junit.xml"], in: dir, environment: home)
         #expect(tilde.status == 0, "\(tilde.stderr)")
         #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("home/ci/junit.xml").path))

@@ -137,10 +137,10 @@ import Testing
         #expect(warnings.contains { $0.contains("img/a.png") && $0.contains("is not removed") }, "\(warnings)")
 
         for path in ["../precious.png", "/etc/passwd.txt", "a/../../x.png", ".hidden.html", "img/.x.png", "a//b.png",
-                     "lesson.md", "x.sh", "a\nb.html", ""] {
+                     "lesson.md", "x.sh", "a\nb.html", "", "/\u{301}etc/passwd.txt", "img/.\u{301}x.png", "x\u{6DD}/.a.png"] {
             #expect(!OutputRecord.isRecordable(path), "\(path)")
         }
-        for path in ["a.html", "a.md.txt", "csv/a/sm-1.csv", "img/a.png", "pdf/01-a.pdf", "assets/katex/fonts/x.woff2"] {
+        for path in ["a.html", "a.md.txt", "csv/a/sm-1.csv", "img/a.png", "pdf/01-a.pdf", "assets/katex/fonts/x.woff2", "x\u{6DD}/a.png"] {
             #expect(OutputRecord.isRecordable(path), "\(path)")
         }
     }

@@ -69,6 +69,39 @@ import Testing
         #expect(try diagnostics(quiet).isEmpty)
     }
 
+    /// Found by a new teacher: a heading's `{#stop}` and a block's `id: stop`
+    /// made no sound, and `[@stop]` led to the block.
+    @Test func anIdThatIsABlocksIdIsAWarningNamingTheBlock() throws {
+        let source = """
+        # T
+
+        ## Stopping early {#stop}
+
+        ```experiment softmax
+        id: stop
+        logits: [1, 2]
+        label: 0
+        ```
+
+        ![A](a.png){#sm}
+
+        ```experiment softmax
+        id: sm
+        logits: [1, 2]
+        label: 0
+        ```
+
+        See [@stop] and [@sm].
+        """
+        let found = try diagnostics(source)
+        #expect(found.map { "\($0.location?.line ?? 0):\($0.location?.column ?? 0)" } == ["3:19", "11:12"], "\(found)")
+        #expect(found.first?.message == "'{#stop}' is also the id of the experiment block on line 5 (id: stop); [@stop] leads to the block, not here (write [@sec:stop] for this heading): give this heading an id of its own")
+        #expect(found.last?.message == "'{#sm}' is also the id of the experiment block on line 13 (id: sm); [@sm] leads to the block, not here: give this figure an id of its own")
+        #expect(found.allSatisfy { $0.severity == .warning })
+        // A heading whose words make the anchor (`## Stop`) is not an id the author gave: quiet.
+        #expect(try diagnostics("# T\n\n## Stop\n\n```experiment softmax\nid: stop\nlogits: [1, 2]\nlabel: 0\n```\n").isEmpty)
+    }
+
     @Test func lessonExplainKnowsTheCode() {
         let code = DiagnosticCode(rawValue: "duplicate-anchor")
         #expect(code?.explanation.contains("an id of its own") == true)

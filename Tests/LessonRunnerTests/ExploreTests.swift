@@ -184,6 +184,14 @@ import LessonResults
         #expect(found.first?.contains("time the machine") == true)
     }
 
+    /// What `'vary' cannot sweep 'label_noise'` offers instead is allowed:
+    /// a block-wide setting of `train`, explored.
+    @Test func aBlockWideTrainSettingCanBeExplored() {
+        let body = "data: digits\nhidden: [16]\nepochs: 2\nlabel_noise: 0\nvary: {keep_prob: [1, 0.5]}\n"
+        #expect(messages("explore:\n  label_noise: [0, 0.2, 0.4]", kind: "train", body: body).isEmpty)
+        #expect(messages("explore:\n  data: [digits, moons]", kind: "train", body: body).isEmpty)
+    }
+
     /// The budget covers every combination and says how many there are.
     @Test func theWorkBudgetCoversEveryCombination() {
         let body = "data: moons\nhidden: [64, 128, 256]\nepochs: 2000\ntrain_size: 200\nseeds: 8\n"

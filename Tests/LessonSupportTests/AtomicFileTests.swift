@@ -27,4 +27,17 @@ import LessonSupport
         #expect(try AtomicFile.writeIfChanged("<p>", to: path))
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "<p>")
     }
+
+    /// Folders are made at every `/` byte: `a/\u{301}b` has its slash in the
+    /// character `/\u{301}`, and `mkdir("…/a/\u{301}b")` failed without `a`.
+    @Test(arguments: StringFileExtensionTests.joinedSlashes.filter { !$0.contains("..") })
+    func foldersAreMadeAtEverySlash(relative: String) throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("atomic-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try AtomicFile.createDirectory(dir + "/" + relative)
+        var isDirectory: ObjCBool = false
+        #expect(FileManager.default.fileExists(atPath: dir + "/" + relative, isDirectory: &isDirectory) && isDirectory.boolValue)
+        try AtomicFile.write("x", to: dir + "/" + relative + "/page.html")
+        #expect(try String(contentsOfFile: dir + "/" + relative + "/page.html", encoding: .utf8) == "x")
+    }
 }

@@ -69,6 +69,34 @@ import Testing
         #expect(!Confinement.contains(root: "/a/b", "/a/bc"))
     }
 
+    /// A folder named `caf\u{E9}` and one named `cafe\u{301}` are two
+    /// folders on disk, which `==` and `hasPrefix` took as one: a link into
+    /// the sibling passed as inside.
+    @Test func aCanonicallyEquivalentSiblingIsOutside() throws {
+        let parent = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: parent) }
+        let root = parent + "/caf\u{E9}", sibling = parent + "/cafe\u{301}"
+        for folder in [root, sibling] { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false) }
+        #expect(FileManager.default.createFile(atPath: sibling + "/secret.png", contents: Data("x".utf8)))
+        try FileManager.default.createSymbolicLink(atPath: root + "/a.png", withDestinationPath: sibling + "/secret.png")
+        #expect(!Confinement.isInside(root + "/a.png", folder: root))
+        #expect(!Confinement.contains(root: root, sibling))
+        #expect(Confinement.contains(root: root, root + "/\u{301}x"))
+        #expect(throws: Confinement.Violation.self) { try Confinement.checkOutput(sibling + "/a.html", root: root) }
+    }
+
+    /// An output path whose `/` is joined to a mark is inside, and its
+    /// parts are checked at every `/` byte.
+    @Test func outputPathsSplitAtEverySlashByte() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try Confinement.checkOutput(root + "/\u{301}a/b.html", root: root)
+        try Confinement.checkOutput(root + "/x\u{6DD}/b.html", root: root)
+        try FileManager.default.createSymbolicLink(atPath: root + "/x\u{6DD}", withDestinationPath: "/tmp")
+        #expect(throws: Confinement.Violation.self) { try Confinement.checkOutput(root + "/x\u{6DD}/b.html", root: root) }
+        #expect(throws: Confinement.Violation.self) { try Confinement.checkOutput(root + "/a/\u{301}/../b.html", root: root + "/a/\u{301}") }
+    }
+
     @Test func temporaryNamesStayWithinTheFileNameLimit() throws {
         let root = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: root) }

@@ -25,4 +25,14 @@ import Testing
         #expect(".".appendingPath("lessons//ch1/") == "lessons/ch1")
         #expect("a/".appendingPath("b") == "a/b")
     }
+
+    /// By bytes: the slash of `a/\u{301}b.md` is joined to the mark, and
+    /// `a//\u{301}` has no `//` to a search by characters.
+    @Test func slashesJoinedToMarks() {
+        #expect("a/\u{301}b.md".folderPath == "a")
+        #expect("\u{6DD}/b.md".folderPath == "\u{6DD}")
+        #expect("a//\u{301}b".collapsingSlashes == "a/\u{301}b")
+        #expect("a/\u{301}/".userPath == "a/\u{301}")
+        #expect("a".appendingPath("/\u{301}x") == "/\u{301}x")
+    }
 }

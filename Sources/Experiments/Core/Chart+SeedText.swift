@@ -63,7 +63,7 @@ extension Chart {
             return "\(series.name): " + (points.isEmpty ? "no points" : points.joined(separator: ", ")) + "."
         }
         let finite = series.y.indices.filter { series.y[$0].isFinite }
-        var parts = ["\(points.count) points", "first \(points[0])", "last \(points[points.count - 1])"]
+        var parts = ["\(points.count.grouped) points", "first \(points[0])", "last \(points[points.count - 1])"]
         if let lowest = finite.min(by: { series.y[$0] < series.y[$1] }),
            let highest = finite.max(by: { series.y[$0] < series.y[$1] }) {
             parts.append("lowest mean \(point(series, lowest))")

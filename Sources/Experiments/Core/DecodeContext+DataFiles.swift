@@ -25,7 +25,7 @@ extension DecodeContext {
         guard !name.isEmpty else {
             throw DataFileProblem(message: "the data file name is empty", notes: [])
         }
-        if name.hasPrefix("/") || name.hasPrefix("~") {
+        if name.isAbsolutePath || name.hasBytePrefix("~") {
             throw DataFileProblem(
                 message: "the data file \(shown) is an absolute path; \(Self.dataFileRule)",
                 notes: ["copy the file next to the lesson or into its data/ folder and give its relative path"])
@@ -36,7 +36,7 @@ extension DecodeContext {
         for candidate in [(lessonDirectory as NSString).appendingPathComponent(name),
                           (lessonDirectory as NSString).appendingPathComponent("data/" + name)] {
             guard fm.fileExists(atPath: candidate), let resolved = Self.realPath(candidate) else { continue }
-            guard resolved == root || resolved.hasPrefix(root.hasSuffix("/") ? root : root + "/") else {
+            guard Confinement.contains(root: root, resolved) else {
                 outside = outside ?? resolved
                 continue
             }
@@ -67,7 +67,7 @@ extension DecodeContext {
             let candidate = (folder as NSString).appendingPathComponent(name)
             guard fm.fileExists(atPath: candidate), let resolved = Self.realPath(candidate) else { continue }
             let rootPath = Self.realPath(courseRoot ?? folder) ?? (courseRoot ?? folder)
-            guard resolved == rootPath || resolved.hasPrefix(rootPath.hasSuffix("/") ? rootPath : rootPath + "/") else {
+            guard Confinement.contains(root: rootPath, resolved) else {
                 throw DataFileProblem(
                     message: "the data file \(DataFileProblem.quoted(name)) in the shared folder '\(Excerpt.clipped(folder))' leads outside the course's folder",
                     notes: ["copy the file into the shared folder instead of linking to it"])

@@ -29,7 +29,7 @@ struct SeedSummary {
         self.seeds = seeds
     }
 
-    var runsPhrase: String { "\(seeds.count) seed\(seeds.count == 1 ? "" : "s")" }
+    var runsPhrase: String { "\(seeds.count.grouped) seed\(seeds.count == 1 ? "" : "s")" }
 
     mutating func presentation(_ runs: [[PresentationItem]]) -> [PresentationItem] {
         guard let first = runs.first else { return [] }

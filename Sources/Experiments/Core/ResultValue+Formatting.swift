@@ -15,7 +15,7 @@ extension ResultValue {
         case .bool(let b): return b ? "true" : "false"
         case .list(let items):
             let shown = items.prefix(12).map(\.formatted)
-            let more = items.count > 12 ? ", … (\(items.count) items)" : ""
+            let more = items.count > 12 ? ", … (\(items.count.grouped) items)" : ""
             return "[" + shown.joined(separator: ", ") + more + "]"
         case .record(let record):
             return "{" + record.fields.prefix(8).map { "\($0.name): \($0.value.formatted)" }

@@ -183,14 +183,14 @@ struct SoftmaxExample: Sendable {
                 ]
             }
             let caption = spec.isBatch
-                ? "Example \(n + 1) of \(examples.count): true class \(spec.classes[example.label])"
+                ? "Example \((n + 1).grouped) of \(examples.count.grouped): true class \(spec.classes[example.label])"
                 : "True class \(spec.classes[example.label])" + (spec.temperature != 1 ? ", temperature T = \(fmt(spec.temperature))" : "")
             items.append(.table(ResultTable(caption: caption, columns: [
                 .init("class", numeric: false), .init("logit z"), .init("softmax ŷ"), .init("hard max"),
                 .init("target y"), .init(spec.temperature == 1 ? "ŷ − y" : "(ŷ − y)/T"), .init("finite diff."),
             ], rows: rows)))
             if examples.count > 1 && n == 7 && examples.count > 8 {
-                items.append(.note("… \(examples.count - 8) more examples not shown."))
+                items.append(.note("… \((examples.count - 8).grouped) more examples not shown."))
                 break
             }
         }
@@ -198,7 +198,7 @@ struct SoftmaxExample: Sendable {
         let maxError = values["max_gradient_error"]?.doubleValue ?? 0
         var metrics = [
             Metric(label: spec.isBatch ? "mean cross-entropy" : "cross-entropy loss", value: ResultValue.format(loss),
-                   detail: spec.isBatch ? "over \(examples.count) examples" : "−log ŷ of the true class"),
+                   detail: spec.isBatch ? "over \(examples.count.grouped) examples" : "−log ŷ of the true class"),
             Metric(label: "max |analytic − numeric|", value: ResultValue.format(maxError),
                    detail: "gradient check, central differences"),
         ]

@@ -205,6 +205,17 @@ public enum TrainKind: ExperimentKind {
                       hint: "lower 'epochs', 'train_fraction', the widths in 'hidden', or use fewer variants or larger batches")]
     }
 
+    /// What would work instead of sweeping `key`, a key of the block that
+    /// all its variants share (the data, `label_noise`, `curve`), or nil for
+    /// a key the kind does not have: `explore:` runs the block once per
+    /// value of a single-valued key, and the reader chooses among them.
+    private static func blockWideAdvice(_ key: String) -> String? {
+        guard let descriptor = keys.first(where: { $0.name == key }), key != "vary", key != "variants" else { return nil }
+        let explore = descriptor.type.hasPrefix("list") || descriptor.type.hasPrefix("mapping")
+            ? "" : ", or 'explore: {\(key): [a, b, c]}' to run the block at each value and let the reader choose"
+        return ": it is a setting of the whole block, which all its variants share; write one block per value\(explore)"
+    }
+
     /// `vary: {key: [values…]}`: the key and the values as written.
     private static func decodeVary(_ reader: SpecReader) -> (String?, [SpecValue]?) {
         guard reader.has("vary"), let written = reader.value("vary") else { return (nil, nil) }
@@ -215,7 +226,7 @@ public enum TrainKind: ExperimentKind {
         }
         let key = keyScalar.string
         guard TrainSettings.keyNames.contains(key) else {
-            reader.fail(at: writtenKey, "'vary' cannot sweep '\(key)'" + Suggestion.didYouMean(key, in: TrainSettings.keyNames),
+            reader.fail(at: writtenKey, "'vary' cannot sweep '\(key)'" + (blockWideAdvice(key) ?? Suggestion.didYouMean(key, in: TrainSettings.keyNames)),
                         notes: ["settings that can be swept: " + TrainSettings.keyNames.joined(separator: ", ")])
             return (nil, nil)
         }
@@ -260,7 +271,8 @@ public enum TrainKind: ExperimentKind {
                     settings.apply(key, writtenValue, reader: reader)
                     changes.append("\(key) = \(settings.text(of: key))")
                 } else {
-                    reader.fail(at: writtenKey, "unknown setting '\(key)' in a variant" + Suggestion.didYouMean(key, in: ["name"] + TrainSettings.keyNames),
+                    reader.fail(at: writtenKey, (blockWideAdvice(key).map { "a variant cannot set '\(key)'" + $0 }
+                                                 ?? "unknown setting '\(key)' in a variant" + Suggestion.didYouMean(key, in: ["name"] + TrainSettings.keyNames)),
                                 notes: ["a variant may set: name, " + TrainSettings.keyNames.joined(separator: ", ")])
                 }
             }

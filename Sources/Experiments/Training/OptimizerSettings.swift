@@ -233,7 +233,7 @@ struct OptimizerSettings: Codable, Sendable, Hashable {
         if let epsilon { parts.append("ε = \(ResultValue.format(epsilon, significant: 3))") }
         if l1 > 0 { parts.append("L1 λ₁ = \(ResultValue.format(l1, significant: 3))") }
         if schedule != .constant { parts.append("\(schedule.rawValue.replacingOccurrences(of: "_", with: " ")) learning-rate decay") }
-        if let patience { parts.append("early stopping (patience \(patience))") }
+        if let patience { parts.append("early stopping (patience \(patience.grouped))") }
         return parts.isEmpty ? "" : ", " + parts.joined(separator: ", ")
     }
 }

@@ -87,15 +87,16 @@ struct TrainingRecipe: Codable, Sendable, Hashable {
         return try trainer.fit(training, generator: &generator)
     }
 
-    /// "Adam, η = 0.005, 200 epochs of batches of 32".
+    /// "Adam, η = 0.005, 1,000 epochs of batches of 32" (counts grouped as
+    /// in the rest of a caption; batch gradient descent: "of the whole training set").
     var label: String {
         let momentum = ResultValue.format(tuning.momentum ?? 0.9, significant: 3)
         let name = ["sgd": "SGD", "momentum": "SGD with momentum \(momentum)", "adam": "Adam", "rmsprop": "RMSprop"][optimizer.rawValue]
             ?? optimizer.rawValue
         var tuningLabel = tuning
         tuningLabel.momentum = nil
-        var text = "\(name)\(tuningLabel.label), η = \(ResultValue.format(learningRate, significant: 3)), \(epochs) epoch\(epochs == 1 ? "" : "s") "
-            + "of batches of \(batchSize)"
+        var text = "\(name)\(tuningLabel.label), η = \(ResultValue.format(learningRate, significant: 3)), \(epochs.grouped) epoch\(epochs == 1 ? "" : "s") "
+            + (batchSize == Int.max ? "of the whole training set" : "of batches of \(batchSize.grouped)")
         if weightDecay > 0 { text += ", weight decay λ = \(ResultValue.format(weightDecay, significant: 3))" }
         return text
     }

@@ -1,4 +1,5 @@
 import Foundation
+import LessonSupport
 
 /// The CSV files of one page's tables and charts, written beside it
 /// (`csv/dropout/mc-1.csv`) rather than inlined as `data:` links, which made
@@ -25,6 +26,6 @@ public final class CSVFiles: @unchecked Sendable {
     func link(_ csv: String, stem: String, label: String) -> String {
         let path = "csv/\(pageStem)/\(stem).csv"
         if !files.contains(where: { $0.path == path }) { files.append((path, Self.byteOrderMark + csv)) }
-        return "<a class=\"download-csv\" href=\"\(HTML.escape(path.split(separator: "/").map { HTML.fileHref(String($0)) }.joined(separator: "/")))\" download=\"\(HTML.escape("\(pageStem)-\(stem).csv"))\">\(HTML.escape(label))</a>"
+        return "<a class=\"download-csv\" href=\"\(HTML.escape(path.slashSeparatedParts.map(HTML.fileHref).joined(separator: "/")))\" download=\"\(HTML.escape("\(pageStem)-\(stem).csv"))\">\(HTML.escape(label))</a>"
     }
 }

@@ -29,7 +29,7 @@ public enum HTML {
     public static func isExternal(_ url: String) -> Bool {
         let lowered = browserNormalizedURL(url).lowercased()
         if lowered.hasPrefix("data:") { return false }
-        return lowered.hasPrefix("//") || lowered.hasPrefix("/") || lowered.contains(":") || lowered.hasPrefix("..")
+        return lowered.isAbsolutePath || lowered.contains(":") || lowered.hasBytePrefix("..")
     }
 }
 

@@ -31,14 +31,14 @@ public struct LessonLinks: Sendable {
         if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
         path = path.removingPercentEncoding ?? path
         let lowered = path.lowercased()
-        guard !path.hasPrefix("/"), lowered.hasFileSuffix(".md") || lowered.hasFileSuffix(".markdown") else { return nil }
+        guard !path.isAbsolutePath, lowered.hasFileSuffix(".md") || lowered.hasFileSuffix(".markdown") else { return nil }
         let folder = (lessonPath as NSString).deletingLastPathComponent
         guard let page = pages[Self.absolute((folder as NSString).appendingPathComponent(path))] else { return nil }
         return HTML.fileHref(page) + fragment
     }
 
     static func absolute(_ path: String) -> String {
-        let full = path.hasPrefix("/") ? path : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path)
+        let full = path.isAbsolutePath ? path : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path)
         return (full as NSString).standardizingPath
     }
 }

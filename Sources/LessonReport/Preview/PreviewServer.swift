@@ -156,9 +156,11 @@ public final class PreviewServer: @unchecked Sendable {
         var path = target.removingPercentEncoding ?? target
         // `/a.html%00.txt` would be cut at the NUL by the file system calls.
         guard !path.contains("\0") else { return ("404 Not Found", "text/plain", Data("not found\n".utf8)) }
-        if path.hasSuffix("/") { path += "index.html" }
-        let components = path.split(separator: "/")
-        guard !components.contains(where: { $0 == ".." || $0.hasPrefix(".") }) else {
+        if path.hasByteSuffix("/") { path += "index.html" }
+        // By bytes: `/.\u{301}x` begins with the character `.\u{301}`, and a
+        // hidden file was served; a `/` joined to a mark was no split at all.
+        let components = path.slashSeparatedParts
+        guard !components.contains(where: { $0.hasBytePrefix(".") }) else {
             return ("403 Forbidden", "text/plain", Data("forbidden\n".utf8))
         }
         let full = (root as NSString).appendingPathComponent(components.joined(separator: "/"))

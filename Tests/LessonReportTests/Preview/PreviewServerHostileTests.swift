@@ -44,4 +44,19 @@ import Testing
         }
         #expect(server.file(for: "/index.html").0 == "200 OK")
     }
+
+    /// Hidden files are refused at every `/` byte: `/.\u{301}x.html` begins
+    /// with the character `.\u{301}`, which `hasPrefix(".")` did not see.
+    @Test func hiddenNamesJoinedToAMarkAreRefused() throws {
+        let root = try client.servedFolder([".\u{301}secret.html": Data("TOKEN".utf8), "index.html": Data("<p>hi</p>".utf8)])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root + "/x\u{6DD}", withIntermediateDirectories: false)
+        try Data("<p>in</p>".utf8).write(to: URL(fileURLWithPath: root + "/x\u{6DD}/a.html"))
+        let server = PreviewServer(root: root)
+        for path in ["/.\u{301}secret.html", "/.%CC%81secret.html", "/x\u{6DD}/../.\u{301}secret.html"] {
+            #expect(server.file(for: path).0 == "403 Forbidden", "\(path)")
+        }
+        #expect(server.file(for: "/x%DB%9D/a.html").0 == "200 OK")
+        #expect(server.file(for: "/x\u{6DD}/").0 == "404 Not Found")
+    }
 }
