@@ -200,18 +200,21 @@ private func fuzzCache(_ data: Data) {
 private func fuzzNames(_ data: Data) {
     let name = String(decoding: data, as: UTF8.self)
     for page in ReportWriter.pageNames(for: ["lessons/\(name).md", "lessons/\(name)", "x/\(name).md"]) {
-        precondition(!page.contains("/") && !page.hasPrefix(".") && page.utf8.count <= 130 && page.hasSuffix(".html"), "page name '\(page)'")
+        // By bytes: `\u{6DD}/` and `.\u{301}` are one character each, so
+        // `contains("/")` and `hasPrefix(".")` would pass a slash or a hidden name.
+        precondition(!page.utf8.contains(UInt8(ascii: "/")) && !page.hasBytePrefix(".") && page.utf8.count <= 130 && page.hasByteSuffix(".html"),
+                     "page name '\(page)'")
         precondition(!page.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }, "control in '\(page)'")
         precondition(page.lowercased() != "index.html", "a lesson took the index's name")
         precondition(HTML.scheme(of: HTML.fileHref(page)) == nil, "page link '\(HTML.fileHref(page))' has a scheme")
     }
     if let relative = LocalImage.relativePath(name), LocalImage.nameProblem(relative) == nil {
-        let parts = relative.lowercased().split(separator: "/")
-        let ext = (String(parts.last ?? "") as NSString).pathExtension
+        let parts = relative.lowercased().slashSeparatedParts(keepingEmpty: true)
+        let ext = ((parts.last ?? "") as NSString).pathExtension
         precondition(LocalImage.imageExtensions.contains(ext), "image '\(relative)' is not named as an image")
-        precondition(!parts.dropLast().contains { $0.hasSuffix(".html") || $0.hasSuffix(".htm") }, "image '\(relative)' under a page name")
+        precondition(!parts.dropLast().contains { $0.hasByteSuffix(".html") || $0.hasByteSuffix(".htm") }, "image '\(relative)' under a page name")
         precondition(parts.count == 1 || parts[0] != "assets", "image '\(relative)' under assets/")
-        precondition(!parts.contains { $0.hasPrefix(".") || $0 == ".." }, "image '\(relative)' hidden or outside")
+        precondition(!parts.contains { $0.hasBytePrefix(".") || $0.isEmpty }, "image '\(relative)' hidden, outside or with an empty part")
     }
 }
 
