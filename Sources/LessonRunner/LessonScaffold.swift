@@ -3,8 +3,9 @@ import Foundation
 import LessonSupport
 
 /// What `lesson new` writes: a lesson that passes `lesson check` as it is —
-/// a title, a paragraph, one block of the kind (its ``KindExample``) with an
-/// expectation, and an inline value.
+/// a title, a paragraph, one block of the kind with an expectation (its
+/// ``KindExample``), and an inline value. The block's keys come from the
+/// kind's declaration (``AnyExperimentKind/scaffoldBody``).
 public enum LessonScaffold {
     public struct Problem: Error, CustomStringConvertible {
         public var description: String
@@ -73,10 +74,10 @@ public enum LessonScaffold {
     }
 
     public static func text(title: String, kind: AnyExperimentKind) throws -> String {
-        guard let example = kind.example else {
+        guard let example = kind.example, let body = kind.scaffoldBody else {
             throw Problem(description: "kind '\(kind.name)' declares no example block yet; write the block by hand (see `lesson kinds \(kind.name)`)")
         }
-        let id = kind.name.replacingOccurrences(of: "-", with: "_")
+        let id = kind.exampleID
         let expectation = example.expectation.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
         return """
         # \(title)
@@ -87,7 +88,7 @@ public enum LessonScaffold {
 
         ```experiment \(kind.name)
         id: \(id)
-        \(example.body)
+        \(body)
         expect:
           - "\(expectation)"
         ```

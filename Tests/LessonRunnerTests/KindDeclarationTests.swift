@@ -14,6 +14,7 @@ import Testing
     func theScaffoldPassesAndTheValuesAreTheDeclaredOnes(name: String) throws {
         let kind = try #require(KindRegistry.kind(named: name))
         #expect(kind.example != nil, "kind '\(name)' must declare an example block (KindExample)")
+        #expect(kind.exampleBody != nil, "every required key of '\(name)' must declare its example value (KeyDescriptor.example)")
         #expect(!kind.values.isEmpty, "kind '\(name)' must declare its result values (ValueDescriptor)")
         let text = try LessonScaffold.text(title: "T", kind: kind)
         let lesson = Executor(cache: nil).execute(Planner.plan(LessonLoader.parse(text, path: "lessons/new.md")))

@@ -3,13 +3,13 @@ public enum CommonKeys {
     public static let descriptors: [KeyDescriptor] = [
         KeyDescriptor("id", type: "identifier", described: "<kind>_<n>",
                       "Name of the block's results for inline `=id.value` references and other blocks' expectations; a letter, then letters, digits and '_'."),
-        KeyDescriptor("seed", type: "integer", described: "derived from the block id and the lesson's front-matter seed",
+        KeyDescriptor("seed", .integer, described: "derived from the block id and the lesson's front-matter seed",
                       range: .closed(0, 9_007_199_254_740_991),
                       "Seed of every random draw in the block; the same seed gives the same numbers. The default depends only on what the author writes (the id, and `seed:` in the lesson's front matter), never on the file's name or folder; `lesson check --reseed K` moves every block's seeds by K."),
         KeyDescriptor("seeds", type: "integer or list of integers", described: "1 (one run)",
                       "Run the block once per seed: N runs with seeds seed, seed + 1, …, seed + N − 1 (N ≤ 64), or the seeds listed (then without 'seed'). Each value x also gets x.mean, x.sd, x.min, x.max and x.runs; an expectation on plain x must hold for every seed."),
-        KeyDescriptor("caption", type: "string", described: "(none)", "Caption shown under the block's results."),
-        KeyDescriptor("show", type: "boolean", default: "false", "Show the block's YAML above its results."),
+        KeyDescriptor("caption", .text, described: "(none)", "Caption shown under the block's results."),
+        KeyDescriptor("show", .boolean, default: "false", "Show the block's YAML above its results."),
         KeyDescriptor("expect", type: "list of expressions", default: "[]",
                       "Checks over the block's named values, e.g. \"loss < 0.1\", \"approx(a, b, 1e-3)\"."),
         KeyDescriptor(

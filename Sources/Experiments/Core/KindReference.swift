@@ -25,6 +25,7 @@ public enum KindReference {
             var line = "    \(key.name): \(key.type)"
             line += key.isRequired ? ", required" : ", default \(key.defaultValue!)"
             if let range = key.range { line += ", range \(range.description.replacingOccurrences(of: "x", with: key.name))" }
+            if let condition = key.condition { line += ", only with \(condition.description)" }
             return line + "\n        \(key.summary)"
         }
     }
@@ -75,11 +76,11 @@ public enum KindReference {
                     out += "| \(code(value.name)) | \(cell(value.type)) | \(meaning) | \(value.access.map(cell) ?? "") |\n"
                 }
             }
-            if let example = kind.example {
-                let id = kind.name.replacingOccurrences(of: "-", with: "_")
+            if let example = kind.example, let body = kind.scaffoldBody {
+                let id = kind.exampleID
                 out += "\n### A block to start from\n\n"
                 out += "`lesson new NAME --kind \(kind.name)` writes a lesson around this block:\n\n"
-                out += "````yaml\nid: \(id)\n\(example.body)\nexpect:\n  - \"\(example.expectation)\"\n````\n"
+                out += "````yaml\nid: \(id)\n\(body)\nexpect:\n  - \"\(example.expectation)\"\n````\n"
             }
         }
         return out
@@ -89,7 +90,7 @@ public enum KindReference {
         var out = "| key | type | default | range | meaning |\n|---|---|---|---|---|\n"
         for key in keys {
             let range = key.range.map { $0.description.replacingOccurrences(of: "x", with: key.name) } ?? ""
-            out += "| \(code(key.name)) | \(cell(key.type)) | \(key.defaultValue.map(cell) ?? "required") | \(cell(range)) | \(cell(key.summary)) |\n"
+            out += "| \(code(key.name)) | \(cell(key.type)) | \(key.defaultValue.map(cell) ?? "required") | \(cell(range)) | \(cell(key.summary))\(key.condition.map { " Only with \(code($0.description))." } ?? "") |\n"
         }
         return out.trimmingTrailingNewline
     }

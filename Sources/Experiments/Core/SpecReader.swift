@@ -88,7 +88,14 @@ public final class SpecReader {
             issues.append(SpecIssue("missing required key '\(descriptor.name)' (\(descriptor.type))",
                                     line: 0, column: 0, notes: [descriptor.summary]))
         }
+        if issues.isEmpty { checkConditions() }
     }
+
+    /// Whether the author wrote `key` (without counting it as read).
+    func isWritten(_ key: String) -> Bool { entries[key] != nil }
+
+    /// The text of the scalar written for `key`, if any (without counting it as read).
+    func writtenText(_ key: String) -> String? { entries[key]?.value.scalar?.string }
 
     /// Declared keys the kind asked about (with any accessor or ``has(_:)``).
     public private(set) var readKeys: Set<String> = []
@@ -104,7 +111,7 @@ public final class SpecReader {
         return descriptors.map(\.name).filter { !common.contains($0) && !readKeys.contains($0) }
     }
 
-    private func noteRead(_ key: String) {
+    func noteRead(_ key: String) {
         if descriptors.contains(where: { $0.name == key }) {
             readKeys.insert(key)
         } else {
@@ -121,7 +128,16 @@ public final class SpecReader {
     /// Records a problem at the value of `key` (or at the block if absent).
     public func fail(_ key: String, _ message: String, notes: [String] = [], kind: SpecIssue.Kind = .invalidValue) {
         let mark = entries[key]?.value.mark
-        issues.append(SpecIssue(message, line: mark?.line ?? 0, column: mark?.column ?? 0, notes: notes, kind: kind))
+        record(SpecIssue(message, line: mark?.line ?? 0, column: mark?.column ?? 0, notes: notes, kind: kind))
+    }
+
+    /// Records `issue` unless the same words were already recorded at the
+    /// same place: a value read twice (by a kind and by a shared check) is
+    /// reported once.
+    private func record(_ issue: SpecIssue) {
+        guard !issues.contains(where: { $0.message == issue.message && $0.line == issue.line && $0.column == issue.column })
+        else { return }
+        issues.append(issue)
     }
 
     /// Records a problem at a line and column of the body (1-based), e.g. at
@@ -142,11 +158,11 @@ public final class SpecReader {
                guard let keyMark = entry.key.mark, let valueMark = entry.value.mark else { return false }
                return valueMark == mark && (valueMark.line, valueMark.column) < (keyMark.line, keyMark.column)
            }), let keyMark = user.key.mark {
-            issues.append(SpecIssue(message, line: keyMark.line, column: keyMark.column,
-                                    notes: notes + ["the value comes through an alias from line \(mark.line) of the block"]))
+            record(SpecIssue(message, line: keyMark.line, column: keyMark.column,
+                             notes: notes + ["the value comes through an alias from line \(mark.line) of the block"]))
             return
         }
-        issues.append(SpecIssue(message, line: value.mark?.line ?? 0, column: value.mark?.column ?? 0, notes: notes))
+        record(SpecIssue(message, line: value.mark?.line ?? 0, column: value.mark?.column ?? 0, notes: notes))
     }
 
     /// The value written for `key`, or the descriptor's default read as YAML.
@@ -164,9 +180,11 @@ public final class SpecReader {
 
     // MARK: - Scalars
 
-    /// A finite number within the key's range.
+    /// A finite number within the key's range; when what was written is
+    /// wrong (and reported), the declared default, so that no other check
+    /// reports a value the author never wrote.
     public func double(_ key: String) -> Double {
-        optionalDouble(key) ?? 0
+        optionalDouble(key) ?? declaredDefault(key).flatMap(Double.init) ?? 0
     }
 
     public func optionalDouble(_ key: String) -> Double? {
@@ -174,9 +192,16 @@ public final class SpecReader {
         return number(node, key: key, range: descriptor(key)?.range)
     }
 
-    /// An integer within the key's range.
+    /// An integer within the key's range; when what was written is wrong
+    /// (and reported), the declared default.
     public func int(_ key: String) -> Int {
-        optionalInt(key) ?? 0
+        optionalInt(key) ?? declaredDefault(key).flatMap { Int($0.replacingOccurrences(of: "_", with: "")) } ?? 0
+    }
+
+    /// The declared default of `key` as written, when it is a value.
+    private func declaredDefault(_ key: String) -> String? {
+        guard let descriptor = descriptor(key), descriptor.defaultIsValue else { return nil }
+        return descriptor.defaultValue
     }
 
     public func optionalInt(_ key: String) -> Int? {
@@ -186,12 +211,7 @@ public final class SpecReader {
 
     public func bool(_ key: String) -> Bool {
         guard let node = value(key) else { return false }
-        guard case .scalar(let s) = node, s.style == .plain,
-              let value = ["true": true, "false": false, "yes": true, "no": false][s.string.lowercased()] else {
-            fail(at: node, "'\(key)' must be true or false, found \(Self.describe(node))")
-            return false
-        }
-        return value
+        return boolean(node, key: key) ?? false
     }
 
     public func string(_ key: String) -> String {
@@ -210,38 +230,32 @@ public final class SpecReader {
     /// One of a fixed set of words.
     public func choice(_ key: String, _ options: [String]) -> String {
         guard let node = value(key) else { return options.first ?? "" }
-        guard case .scalar(let s) = node, options.contains(s.string) else {
-            let found = Self.describe(node)
-            let hint = (node.scalar?.string).map { Suggestion.didYouMean($0, in: options) } ?? ""
-            fail(at: node, "'\(key)' must be one of \(options.map { "'\($0)'" }.joined(separator: ", ")), found \(found)\(hint)")
-            return options.first ?? ""
-        }
-        return s.string
+        return choice(node, key: key, options: options) ?? options.first ?? ""
     }
 
     // MARK: - Lists
 
     /// A list of numbers; a single number is accepted as a list of one.
-    public func doubleList(_ key: String, count: ClosedRange<Int> = 0...100_000) -> [Double] {
+    public func doubleList(_ key: String, count: ClosedRange<Int>? = nil) -> [Double] {
         guard let node = value(key) else { return [] }
         let items = node.items
-        checkCount(items.count, key: key, node: node, count: count)
+        checkCount(items.count, key: key, node: node, count: count ?? declaredCount(key) ?? 0...100_000)
         return items.compactMap { number($0, key: key, range: descriptor(key)?.range) }
     }
 
     /// A list of integers; a single integer is accepted as a list of one.
-    public func intList(_ key: String, count: ClosedRange<Int> = 0...100_000) -> [Int] {
+    public func intList(_ key: String, count: ClosedRange<Int>? = nil) -> [Int] {
         guard let node = value(key) else { return [] }
         let items = node.items
-        checkCount(items.count, key: key, node: node, count: count)
+        checkCount(items.count, key: key, node: node, count: count ?? declaredCount(key) ?? 0...100_000)
         return items.compactMap { integer($0, key: key, range: descriptor(key)?.range) }
     }
 
     /// A list of strings; a single string is accepted as a list of one.
-    public func stringList(_ key: String, count: ClosedRange<Int> = 0...100_000) -> [String] {
+    public func stringList(_ key: String, count: ClosedRange<Int>? = nil) -> [String] {
         guard let node = value(key) else { return [] }
         let items = node.items
-        checkCount(items.count, key: key, node: node, count: count)
+        checkCount(items.count, key: key, node: node, count: count ?? declaredCount(key) ?? 0...100_000)
         return items.compactMap { item in
             guard case .scalar(let s) = item else {
                 fail(at: item, "each item of '\(key)' must be text, found \(Self.describe(item))")
@@ -277,7 +291,7 @@ public final class SpecReader {
         return ([items.compactMap { number($0, key: key, range: nil) }], false)
     }
 
-    private func checkCount(_ n: Int, key: String, node: SpecValue, count: ClosedRange<Int>) {
+    func checkCount(_ n: Int, key: String, node: SpecValue, count: ClosedRange<Int>) {
         if !count.contains(n) {
             let bound = count.upperBound >= 100_000 ? "at least \(count.lowerBound)" : "\(count.lowerBound)…\(count.upperBound)"
             fail(at: node, "'\(key)' must have \(bound) items, found \(n)")

@@ -27,12 +27,12 @@ public struct ValueDescriptor: Sendable, Hashable {
     }
 }
 
-/// A small block of a kind that runs in well under a second: the block
-/// `lesson new --kind` writes, and the block the tests run to compare the
-/// values a kind produces with the ones it declares.
+/// What a kind's example block checks and shows: the block `lesson new
+/// --kind` writes, and the block the tests run to compare the values a kind
+/// produces with the ones it declares. Its keys and their values are declared
+/// with the keys (``KeyDescriptor/example``), so that a key added to a kind
+/// can show in the scaffold; ``AnyExperimentKind/exampleBody`` collects them.
 public struct KindExample: Sendable, Hashable {
-    /// The YAML body without `id` and `expect` (one key a line).
-    public var body: String
     /// An expectation that holds for this body on every machine.
     public var expectation: String
     /// An expression for an inline value, over the block's values (without
@@ -41,8 +41,7 @@ public struct KindExample: Sendable, Hashable {
     /// A sentence introducing the inline value: "The loss is".
     public var sentence: String
 
-    public init(body: String, expectation: String, inline: String, sentence: String) {
-        self.body = body
+    public init(expectation: String, inline: String, sentence: String) {
         self.expectation = expectation
         self.inline = inline
         self.sentence = sentence

@@ -29,7 +29,6 @@ extension BatchNormModesKind {
     public static let table: TableDefaults? = TableDefaults(rows: "batch_stats", rowWord: "test batch size")
 
     public static let example: KindExample? = KindExample(
-        body: "data: blobs\nexamples: 200\nhidden: [16]\nepochs: 3\ntest_batch_sizes: [2, 8]",
         expectation: "single.examples == test_examples",
         inline: "eval.accuracy:%",
         sentence: "In evaluation mode the test accuracy is")

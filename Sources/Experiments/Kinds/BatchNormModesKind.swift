@@ -16,18 +16,18 @@ public enum BatchNormModesKind: ExperimentKind {
 
     static let allowedData: [DataSource] = [.digits, .spirals, .moons, .circles, .blobs]
 
-    public static let keys: [KeyDescriptor] = DataRecipe.keys(defaultSource: .digits, allowed: allowedData) + [
+    public static let keys: [KeyDescriptor] = (DataRecipe.keys(defaultSource: .digits, allowed: allowedData) + [
         DataRecipe.examplesKey,
-        KeyDescriptor("train_fraction", type: "number", default: "0.5", range: .closed(0.05, 0.95),
+        KeyDescriptor("train_fraction", .number, default: "0.5", range: .closed(0.05, 0.95),
                       "Fraction of the examples used for training (stratified by class); the rest is the test set."),
-        KeyDescriptor("hidden", type: "list of integers", default: "[64, 64]", range: .closed(1, 4_096),
-                      "Units of each hidden layer: dense, then batch norm, then ReLU."),
-        KeyDescriptor("bn_momentum", type: "number", default: "0.9", range: .closed(0, 0.999),
+        KeyDescriptor("hidden", .list(.integer, count: 1...8), default: "[64, 64]", range: .closed(1, 4_096),
+                      "Units of each hidden layer: dense, then batch norm, then ReLU.").suggestedInScaffold(),
+        KeyDescriptor("bn_momentum", .number, default: "0.9", range: .closed(0, 0.999),
                       "Weight of the old running average in each update, μ ← m·μ + (1 − m)·μ_B (PyTorch's momentum 0.1 is 0.9 here)."),
     ] + TrainingRecipe.keys(epochs: 20, batchSize: 32, optimizer: .sgd) + [
-        KeyDescriptor("test_batch_sizes", type: "list of integers", default: "[2, 4, 16, 128]", range: .closed(1, 100_000),
+        KeyDescriptor("test_batch_sizes", .list(.integer, count: 1...12), default: "[2, 4, 16, 128]", range: .closed(1, 100_000),
                       "Test batch sizes for the batch-statistics evaluation, in increasing order. 1 is allowed: a batch of one normalizes every unit to 0, so every example gets the same prediction."),
-    ]
+    ]).examples(["data": "blobs", "examples": "200", "hidden": "[16]", "epochs": "3", "test_batch_sizes": "[2, 8]"])
 
     public struct Spec: Codable, Sendable, Hashable {
         var data: DataRecipe
@@ -50,13 +50,10 @@ public enum BatchNormModesKind: ExperimentKind {
     public static func decode(_ reader: SpecReader, context: DecodeContext) -> Spec? {
         let data = DataRecipe.decode(reader, context: context, allowed: allowedData)
         let examples = DataRecipe.decodeExamples(reader, source: data.source)
-        let hidden = reader.intList("hidden", count: 1...8)
-        let sizes = reader.intList("test_batch_sizes", count: 1...12)
-        if zip(sizes, sizes.dropFirst()).contains(where: { $0 >= $1 }) {
-            reader.fail("test_batch_sizes", "'test_batch_sizes' must list batch sizes in increasing order, found \(sizes)")
-        }
+        let sizes = reader.intList("test_batch_sizes")
+        reader.requireIncreasing("test_batch_sizes", sizes, what: "batch sizes")
         let spec = Spec(
-            data: data, examples: examples, trainFraction: reader.double("train_fraction"), hidden: hidden,
+            data: data, examples: examples, trainFraction: reader.double("train_fraction"), hidden: reader.intList("hidden"),
             momentum: reader.double("bn_momentum"), training: TrainingRecipe.decode(reader), testBatchSizes: sizes)
         if spec.training.batchSize < 2 {
             reader.fail("batch_size", "batch norm needs at least 2 examples per training batch to estimate a variance, the batch size is 1")
@@ -99,12 +96,7 @@ extension BatchNormModesKind.Spec {
 
     /// Weights, biases and the batch norm layers' γ and β.
     var parameterCount: Int {
-        var width = data.inputWidth, count = 0
-        for units in hidden {
-            count += width * units + units + 2 * units
-            width = units
-        }
-        return count + width * data.outputWidth + data.outputWidth
+        (try? ModelDescription(entries: layers, inputWidth: data.inputWidth))?.parameterCount ?? 0
     }
 
     /// Training plus the test passes: the batched evaluation, the single

@@ -30,7 +30,6 @@ extension BiasVarianceKind {
     public static let table: TableDefaults? = TableDefaults(rows: "rows", rowWord: "capacity", better: ["validation_error": .lower])
 
     public static let example: KindExample? = KindExample(
-        body: "data: polynomial\ndegrees: [1, 3]\ntrain_size: 20\nresamples: 3\ntest_points: 11",
         expectation: "len(rows) == 2",
         inline: "decomposition[0].bias2:.3g",
         sentence: "The squared bias of the straight line is")

@@ -17,34 +17,34 @@ public enum BiasVarianceKind: ExperimentKind {
     /// Every set but `linear`, which only the `train` kind's input-scaling experiments need.
     static let allowedData: [DataSource] = DataSource.allCases.filter { $0 != .linear }
 
-    public static let keys: [KeyDescriptor] = DataRecipe.keys(defaultSource: .spirals, allowed: allowedData) + [
-        KeyDescriptor("train_size", type: "integer", described: "200 (50 for polynomial data)", range: .closed(2, 20_000),
+    public static let keys: [KeyDescriptor] = (DataRecipe.keys(defaultSource: .spirals, allowed: allowedData) + [
+        KeyDescriptor("train_size", .integer, described: "200 (50 for polynomial data)", range: .closed(2, 20_000),
                       "Training examples."),
-        KeyDescriptor("validation_size", type: "integer", described: "1000 (for digits, the images not used for training, at most 1000)",
+        KeyDescriptor("validation_size", .integer, described: "1000 (for digits, the images not used for training, at most 1000)",
                       range: .closed(1, 50_000), "Validation examples, drawn from the same distribution."),
-        KeyDescriptor("hidden", type: "list of integers", described: "[1, 4, 16, 64, 256] for classification", range: .closed(1, 4_096),
+        KeyDescriptor("hidden", .list(.integer, count: 1...12), described: "[1, 4, 16, 64, 256] for classification", range: .closed(1, 4_096),
                       "Capacities to compare: units of the one hidden layer of an MLP."),
-        KeyDescriptor("depth", type: "list of integers", described: "(none)", range: .closed(1, 16),
+        KeyDescriptor("depth", .list(.integer, count: 1...12), described: "(none)", range: .closed(1, 16),
                       "Capacities to compare instead: numbers of hidden layers of `width` units."),
-        KeyDescriptor("width", type: "integer", default: "32", range: .closed(1, 1_024),
+        KeyDescriptor("width", .integer, default: "32", range: .closed(1, 1_024),
                       "Units of every hidden layer in a `depth` sweep."),
-        KeyDescriptor("degrees", type: "list of integers", described: "[1, 3, 9, 15] for polynomial data", range: .closed(0, 30),
+        KeyDescriptor("degrees", .list(.integer, count: 1...31), described: "[1, 3, 9, 15] for polynomial data", range: .closed(0, 30),
                       "Capacities to compare instead (data: polynomial): degrees of least-squares polynomials in x."),
-        KeyDescriptor("activation", type: "relu | tanh", default: "relu", "The hidden layers' nonlinearity."),
+        KeyDescriptor("activation", .word(["relu", "tanh"]), default: "relu", "The hidden layers' nonlinearity."),
     ] + TrainingRecipe.keys(epochs: 300, batchSize: 32, optimizer: .adam) + [
-        KeyDescriptor("base_error", type: "number", default: "0", range: .atLeast(0),
+        KeyDescriptor("base_error", .number, default: "0", range: .atLeast(0),
                       "The best error any model could reach (Bayes or human error): avoidable bias is training error − base_error."),
-        KeyDescriptor("bias_threshold", type: "number", default: "0.05", range: .atLeast(0),
+        KeyDescriptor("bias_threshold", .number, default: "0.05", range: .atLeast(0),
                       "High bias when training error − base_error exceeds this."),
-        KeyDescriptor("variance_threshold", type: "number", default: "0.05", range: .atLeast(0),
+        KeyDescriptor("variance_threshold", .number, default: "0.05", range: .atLeast(0),
                       "High variance when validation error − training error exceeds this."),
-        KeyDescriptor("resamples", type: "integer", described: "50 for polynomial data, else 0", range: .closed(0, 1_000),
+        KeyDescriptor("resamples", .integer, described: "50 for polynomial data, else 0", range: .closed(0, 1_000),
                       "Training sets drawn afresh for the bias²/variance/noise decomposition (regression only; 0 skips it)."),
-        KeyDescriptor("test_points", type: "integer", default: "101", range: .closed(2, 10_000),
+        KeyDescriptor("test_points", .integer, default: "101", range: .closed(2, 10_000),
                       "Evenly spaced points of [−1, 1] on which the decomposition compares predictions with the true function."),
-        KeyDescriptor("errors", type: "list of [train, validation] pairs", described: "(none)",
+        KeyDescriptor("errors", .custom, type: "list of [train, validation] pairs", described: "(none)",
                       "Diagnose these error pairs instead of training anything, e.g. [[0.01, 0.11], [0.15, 0.16]]."),
-    ]
+    ]).examples(["data": "polynomial", "degrees": "[1, 3]", "train_size": "20", "resamples": "3", "test_points": "11"])
 
     /// How capacity grows along the sweep.
     public enum Family: String, Codable, Sendable, Hashable {
@@ -112,18 +112,16 @@ public enum BiasVarianceKind: ExperimentKind {
         let family: Family = capacityKeys.first.flatMap(Family.init(rawValue:)) ?? (regression ? .degrees : .hidden)
         var capacities: [Int]
         switch family {
-        case .hidden: capacities = reader.has("hidden") ? reader.intList("hidden", count: 1...12) : [1, 4, 16, 64, 256]
-        case .depth: capacities = reader.intList("depth", count: 1...12)
-        case .degrees: capacities = reader.has("degrees") ? reader.intList("degrees", count: 1...31) : [1, 3, 9, 15]
+        case .hidden: capacities = reader.has("hidden") ? reader.intList("hidden") : [1, 4, 16, 64, 256]
+        case .depth: capacities = reader.intList("depth")
+        case .degrees: capacities = reader.has("degrees") ? reader.intList("degrees") : [1, 3, 9, 15]
         case .errors: capacities = []
         }
         if family == .degrees, !regression {
             reader.fail("degrees", "'degrees' fits polynomials of one input x, so it needs data: polynomial",
                         notes: ["compare networks with 'hidden' or 'depth' on \(data.source.rawValue)"])
         }
-        if zip(capacities, capacities.dropFirst()).contains(where: { $0 >= $1 }) {
-            reader.fail(family.rawValue, "'\(family.rawValue)' must list capacities in increasing order, found \(capacities)")
-        }
+        reader.requireIncreasing(family.rawValue, capacities, what: "capacities")
         if reader.has("width"), family != .depth {
             reader.fail("width", "'width' is the width of every layer of a 'depth' sweep; with '\(family.rawValue)' it has no effect")
         }
@@ -138,7 +136,7 @@ public enum BiasVarianceKind: ExperimentKind {
             }
         }
         let training = TrainingRecipe.decode(reader)
-        let activation = reader.choice("activation", ["relu", "tanh"])
+        let activation = reader.choice("activation")
         if family == .degrees {
             for key in ["epochs", "batch_size", "optimizer", "learning_rate", "activation"] where reader.has(key) {
                 reader.fail(key, "'\(key)' applies to networks; polynomial degrees are fitted exactly by least squares")
@@ -235,20 +233,22 @@ public enum BiasVarianceKind: ExperimentKind {
 extension BiasVarianceKind.Spec {
     /// Trainable parameters of the network (or polynomial) at `capacity`.
     func parameterCount(_ capacity: Int) -> Int {
-        let input = data.inputWidth, output = data.outputWidth
         switch family {
-        case .hidden: return input * capacity + capacity + capacity * output + output
-        case .depth: return input * width + width + (capacity - 1) * (width * width + width) + width * output + output
+        case .hidden, .depth:
+            return (try? ModelDescription(entries: layers(capacity), inputWidth: data.inputWidth))?.parameterCount ?? 0
         case .degrees: return capacity + 1
         case .errors: return 0
         }
     }
 
-    /// The layers of the network at `capacity`, as a model description.
-    func layers(_ capacity: Int) -> [String] {
+    /// The layers of the network at `capacity`, as typed entries.
+    func layers(_ capacity: Int) -> [ModelDescription.Entry] {
+        let function: ActivationFunction = activation == "tanh" ? .tanh : .relu
+        let output = ModelDescription.Entry.dense(units: data.outputWidth, hasBias: true)
         switch family {
-        case .hidden: return ["dense \(capacity)", activation, "dense \(data.outputWidth)"]
-        case .depth: return Array(repeating: ["dense \(width)", activation], count: capacity).flatMap { $0 } + ["dense \(data.outputWidth)"]
+        case .hidden: return [.dense(units: capacity, hasBias: true), .activation(function), output]
+        case .depth:
+            return Array(repeating: [.dense(units: width, hasBias: true), .activation(function)], count: capacity).flatMap { $0 } + [output]
         case .degrees, .errors: return []
         }
     }

@@ -62,7 +62,7 @@ struct BiasVarianceSweep {
     func train(
         _ capacity: Int, on training: Dataset<Float>, generator: inout RandomGenerator
     ) throws -> (Model<Float>, TrainingHistory) {
-        let model = try Model<Float>(description: spec.layers(capacity), inputWidth: spec.data.inputWidth, generator: &generator)
+        let model = try Model<Float>(entries: spec.layers(capacity), inputWidth: spec.data.inputWidth, generator: &generator)
         let loss: LossFunction = spec.data.source.isRegression ? .meanSquaredError : .softmaxCrossEntropy
         let trainer = Trainer(model: model, optimizer: try spec.training.makeOptimizer(), options: spec.training.options(loss: loss))
         let history = try trainer.fit(training, generator: &generator)

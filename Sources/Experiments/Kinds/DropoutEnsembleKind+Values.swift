@@ -30,7 +30,6 @@ extension DropoutEnsembleKind {
     public static let table: TableDefaults? = TableDefaults(rows: "mc", rowWord: "number of sampled masks", better: ["accuracy": .higher, "loss": .lower])
 
     public static let example: KindExample? = KindExample(
-        body: "data: blobs\nexamples: 200\nhidden: [16]\nepochs: 3\nsamples: [1, 5]",
         expectation: "0 <= mc.5.accuracy <= 1",
         inline: "scaled.accuracy:%",
         sentence: "With weight scaling the dropout network's test accuracy is")

@@ -23,24 +23,24 @@ public enum DropoutEnsembleKind: ExperimentKind {
 
     static let allowedData: [DataSource] = [.digits, .spirals, .moons, .circles, .blobs]
 
-    public static let keys: [KeyDescriptor] = DataRecipe.keys(defaultSource: .digits, allowed: allowedData) + [
+    public static let keys: [KeyDescriptor] = (DataRecipe.keys(defaultSource: .digits, allowed: allowedData) + [
         DataRecipe.examplesKey,
-        KeyDescriptor("train_fraction", type: "number", default: "0.5", range: .closed(0.05, 0.95),
+        KeyDescriptor("train_fraction", .number, default: "0.5", range: .closed(0.05, 0.95),
                       "Fraction of the examples used for training (stratified by class); the rest is the test set."),
-        KeyDescriptor("label_noise", type: "number", default: "0", range: .closed(0, 0.9),
+        KeyDescriptor("label_noise", .number, default: "0", range: .closed(0, 0.9),
                       "Fraction of the training labels replaced by a class drawn at random (the test labels stay clean): noise a network can only fit by memorizing it."),
-        KeyDescriptor("hidden", type: "list of integers", default: "[256, 256]", range: .closed(1, 4_096),
-                      "Units of each hidden ReLU layer; each is followed by dropout."),
-        KeyDescriptor("keep_prob", type: "number", default: "0.5", range: .aboveUpTo(0, 1),
-                      "Probability p of keeping a hidden unit (not of dropping it)."),
-        KeyDescriptor("input_keep_prob", type: "number", default: "1", range: .aboveUpTo(0, 1),
+        KeyDescriptor("hidden", .list(.integer, count: 1...8), default: "[256, 256]", range: .closed(1, 4_096),
+                      "Units of each hidden ReLU layer; each is followed by dropout.").suggestedInScaffold(),
+        KeyDescriptor("keep_prob", .number, default: "0.5", range: .aboveUpTo(0, 1),
+                      "Probability p of keeping a hidden unit (not of dropping it).").suggestedInScaffold(),
+        KeyDescriptor("input_keep_prob", .number, default: "1", range: .aboveUpTo(0, 1),
                       "Probability of keeping an input feature; 1 means no dropout on the inputs (the paper used 0.8)."),
-        KeyDescriptor("variant", type: "inverted | original", default: "inverted",
+        KeyDescriptor("variant", .word(DropoutForm.allCases.map(\.rawValue)), default: "inverted",
                       "Inverted dropout divides kept units by p while training and does nothing at test time; the original form only zeroes while training and multiplies by p at test time."),
     ] + TrainingRecipe.keys(epochs: 20, batchSize: 32, optimizer: .momentum) + [
-        KeyDescriptor("samples", type: "list of integers", default: "[1, 5, 20, 100]", range: .closed(1, 1_000),
+        KeyDescriptor("samples", .list(.integer, count: 1...12), default: "[1, 5, 20, 100]", range: .closed(1, 1_000),
                       "Monte-Carlo sample counts K: forward passes with fresh masks whose softmax outputs are averaged."),
-    ]
+    ]).examples(["data": "blobs", "examples": "200", "hidden": "[16]", "epochs": "3", "samples": "[1, 5]"])
 
     public struct Spec: Codable, Sendable, Hashable {
         var data: DataRecipe
@@ -71,18 +71,13 @@ public enum DropoutEnsembleKind: ExperimentKind {
     public static func decode(_ reader: SpecReader, context: DecodeContext) -> Spec? {
         let data = DataRecipe.decode(reader, context: context, allowed: allowedData)
         let examples = DataRecipe.decodeExamples(reader, source: data.source)
-        let hidden = reader.intList("hidden", count: 1...8)
-        let samples = reader.intList("samples", count: 1...12)
-        if zip(samples, samples.dropFirst()).contains(where: { $0 >= $1 }) {
-            reader.fail("samples", "'samples' must list sample counts in increasing order, found \(samples)")
-        }
-        let spec = Spec(
+        let samples = reader.intList("samples")
+        reader.requireIncreasing("samples", samples, what: "sample counts")
+        return Spec(
             data: data, examples: examples, trainFraction: reader.double("train_fraction"),
-            labelNoise: reader.double("label_noise"), hidden: hidden,
+            labelNoise: reader.double("label_noise"), hidden: reader.intList("hidden"),
             keepProbability: reader.double("keep_prob"), inputKeepProbability: reader.double("input_keep_prob"),
-            variant: reader.choice("variant", DropoutForm.allCases.map(\.rawValue)),
-            training: TrainingRecipe.decode(reader), samples: samples)
-        return spec
+            variant: reader.choice("variant"), training: TrainingRecipe.decode(reader), samples: samples)
     }
 
     public static func work(_ spec: Spec) -> [WorkEstimate] {
@@ -127,13 +122,9 @@ extension DropoutEnsembleKind.Spec {
         return out
     }
 
+    /// Dropout has no parameters: the network's with or without it.
     var parameterCount: Int {
-        var width = data.inputWidth, count = 0
-        for units in hidden + [data.outputWidth] {
-            count += width * units + units
-            width = units
-        }
-        return count
+        (try? ModelDescription(entries: layers(dropout: false), inputWidth: data.inputWidth))?.parameterCount ?? 0
     }
 
     var trainingWork: Double {

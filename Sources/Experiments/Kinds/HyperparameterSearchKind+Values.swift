@@ -30,7 +30,6 @@ extension HyperparameterSearchKind {
     public static let table: TableDefaults? = TableDefaults(rows: "trials", rowWord: "trial (coarse_to_fine)")
 
     public static let example: KindExample? = KindExample(
-        body: "mode: sampling\ndraws: 1000",
         expectation: "log.min_decade_fraction > 0.15",
         inline: "uniform.top_decade:%",
         sentence: "Drawn uniformly, the share of learning rates above 0.1 is")

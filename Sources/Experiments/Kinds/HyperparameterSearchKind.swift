@@ -23,27 +23,33 @@ public enum HyperparameterSearchKind: ExperimentKind {
     }
 
     public static var keys: [KeyDescriptor] {
-        [
-            KeyDescriptor("mode", type: Mode.allCases.map(\.rawValue).joined(separator: " | "), default: "sampling",
+        ([
+            KeyDescriptor("mode", .word(Mode.allCases.map(\.rawValue)), default: "sampling",
                           "sampling: learning rates drawn uniformly vs on a log scale; grid_vs_random: a k × k grid against k² random trials; coarse_to_fine: a learning-rate search on digits, then a zoomed one."),
-            KeyDescriptor("draws", type: "integer", default: "1000", range: .closed(10, 1_000_000),
-                          "mode sampling: values drawn by each method."),
-            KeyDescriptor("low", type: "number", default: "0.0001", range: .aboveUpTo(0, 100),
-                          "modes sampling and coarse_to_fine: the smallest learning rate of the (coarse) search."),
-            KeyDescriptor("high", type: "number", default: "1", range: .aboveUpTo(0, 100),
-                          "modes sampling and coarse_to_fine: the largest learning rate of the (coarse) search."),
-            KeyDescriptor("trials", type: "integer", default: "9", range: .closed(2, 64),
-                          "mode grid_vs_random: trials of each method (a square, k² = trials); coarse_to_fine: trials of each stage."),
-            KeyDescriptor("repeats", type: "integer", default: "200", range: .closed(1, 100_000),
-                          "mode grid_vs_random: random objectives both methods are tried on."),
-            KeyDescriptor("width", type: "number", default: "0.05", range: .closed(0.001, 1),
-                          "mode grid_vs_random: the width (standard deviation) of the important setting's peak, on [0, 1]."),
-            KeyDescriptor("epochs", type: "integer", default: "3", range: .closed(1, 100), "mode coarse_to_fine: epochs of each trial."),
-            KeyDescriptor("hidden", type: "list of integers", default: "[16]", range: .closed(1, 256),
-                          "mode coarse_to_fine: units of the network's hidden ReLU layers."),
-            KeyDescriptor("zoom", type: "number", default: "10", range: .closed(1.5, 1_000),
-                          "mode coarse_to_fine: the fine stage searches [b/√zoom, b·√zoom] around the best coarse learning rate b, on a log scale."),
-        ]
+            KeyDescriptor("draws", .integer, default: "1000", range: .closed(10, 1_000_000),
+                          "mode sampling: values drawn by each method.").only(when: "mode", is: ["sampling"]),
+            KeyDescriptor("low", .number, default: "0.0001", range: .aboveUpTo(0, 100),
+                          "modes sampling and coarse_to_fine: the smallest learning rate of the (coarse) search.")
+                .only(when: "mode", is: ["sampling", "coarse_to_fine"]),
+            KeyDescriptor("high", .number, default: "1", range: .aboveUpTo(0, 100),
+                          "modes sampling and coarse_to_fine: the largest learning rate of the (coarse) search.")
+                .only(when: "mode", is: ["sampling", "coarse_to_fine"]),
+            KeyDescriptor("trials", .integer, default: "9", range: .closed(2, 64),
+                          "mode grid_vs_random: trials of each method (a square, k² = trials); coarse_to_fine: trials of each stage.")
+                .only(when: "mode", is: ["grid_vs_random", "coarse_to_fine"]),
+            KeyDescriptor("repeats", .integer, default: "200", range: .closed(1, 100_000),
+                          "mode grid_vs_random: random objectives both methods are tried on.").only(when: "mode", is: ["grid_vs_random"]),
+            KeyDescriptor("width", .number, default: "0.05", range: .closed(0.001, 1),
+                          "mode grid_vs_random: the width (standard deviation) of the important setting's peak, on [0, 1].")
+                .only(when: "mode", is: ["grid_vs_random"]),
+            KeyDescriptor("epochs", .integer, default: "3", range: .closed(1, 100), "mode coarse_to_fine: epochs of each trial.")
+                .only(when: "mode", is: ["coarse_to_fine"]),
+            KeyDescriptor("hidden", .list(.integer, count: 0...4), default: "[16]", range: .closed(1, 256),
+                          "mode coarse_to_fine: units of the network's hidden ReLU layers.").only(when: "mode", is: ["coarse_to_fine"]),
+            KeyDescriptor("zoom", .number, default: "10", range: .closed(1.5, 1_000),
+                          "mode coarse_to_fine: the fine stage searches [b/√zoom, b·√zoom] around the best coarse learning rate b, on a log scale.")
+                .only(when: "mode", is: ["coarse_to_fine"]),
+        ]).examples(["mode": "sampling", "draws": "1000"])
     }
 
     public struct Spec: Codable, Sendable, Hashable {
@@ -65,28 +71,14 @@ public enum HyperparameterSearchKind: ExperimentKind {
     /// Largest objective evaluations of a grid_vs_random block (repeats × trials × 2).
     static let evaluationBudget = 1e7
 
-    /// Keys each mode reads.
-    static let modeKeys: [Mode: [String]] = [
-        .sampling: ["draws", "low", "high"],
-        .gridVsRandom: ["trials", "repeats", "width"],
-        .coarseToFine: ["low", "high", "trials", "epochs", "hidden", "zoom"],
-    ]
-
     public static func decode(_ reader: SpecReader, context: DecodeContext) -> Spec? {
-        let mode = Mode(rawValue: reader.choice("mode", Mode.allCases.map(\.rawValue))) ?? .sampling
-        let read = Set(modeKeys[mode] ?? [])
-        for key in ["draws", "low", "high", "trials", "repeats", "width", "epochs", "hidden", "zoom"]
-        where reader.has(key) && !read.contains(key) {
-            let modes = Mode.allCases.filter { modeKeys[$0]?.contains(key) == true }.map(\.rawValue)
-            reader.fail(key, "'\(key)' is read only with mode: \(modes.joined(separator: " or ")); this block has mode: \(mode.rawValue)",
-                        notes: ["mode \(mode.rawValue) reads: " + (modeKeys[mode] ?? []).joined(separator: ", ")])
-        }
-        let hidden = reader.has("hidden") ? reader.intList("hidden", count: 0...4) : [16]
+        // Which mode reads which key is declared (``keys``): the reader has
+        // reported a key written for another mode.
         let spec = Spec(
-            mode: mode, draws: reader.optionalInt("draws") ?? 1_000, low: reader.optionalDouble("low") ?? 1e-4,
-            high: reader.optionalDouble("high") ?? 1, trials: reader.optionalInt("trials") ?? 9,
-            repeats: reader.optionalInt("repeats") ?? 200, width: reader.optionalDouble("width") ?? 0.05,
-            epochs: reader.optionalInt("epochs") ?? 3, hidden: hidden, zoom: reader.optionalDouble("zoom") ?? 10)
+            mode: Mode(rawValue: reader.choice("mode")) ?? .sampling, draws: reader.int("draws"), low: reader.double("low"),
+            high: reader.double("high"), trials: reader.int("trials"), repeats: reader.int("repeats"),
+            width: reader.double("width"), epochs: reader.int("epochs"), hidden: reader.intList("hidden"), zoom: reader.double("zoom"))
+        let mode = spec.mode
         if spec.low >= spec.high {
             reader.fail(reader.has("high") ? "high" : "low",
                         "'low' (\(ResultValue.format(spec.low))) must be below 'high' (\(ResultValue.format(spec.high)))")

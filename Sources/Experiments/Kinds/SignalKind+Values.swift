@@ -18,7 +18,6 @@ extension SignalKind {
     public static let table: TableDefaults? = TableDefaults(rows: "net", rowWord: "network")
 
     public static let example: KindExample? = KindExample(
-        body: "examples: 64\ndepth: 5\nwidth: 16\ninit: [he_normal, xavier_normal]",
         expectation: "len(net) == 2",
         inline: "net[0].last_std:.3g",
         sentence: "The last layer's activations of the first network have a standard deviation of")

@@ -19,37 +19,41 @@ public enum SignalKind: ExperimentKind {
     public static let name = "signal"
     public static let summary = "A deep network at initialization (or after a short training): per-layer activation norm and spread forward, gradient norms backward, for several initializers, activations and normalizations."
 
-    public static let keys: [KeyDescriptor] = [
-        KeyDescriptor("data", type: "gaussian | digits", default: "gaussian",
+    public static let keys: [KeyDescriptor] = ([
+        KeyDescriptor("data", .word(["gaussian", "digits"]), default: "gaussian",
                       "The inputs: rows of independent N(0, 1) features, one per unit of the first layer (the gradient is then that of a random linear read-out), or the standardized digits with a final dense layer of 10 and softmax cross-entropy."),
-        KeyDescriptor("examples", type: "integer", default: "1000", range: .closed(1, 100_000),
-                      "Rows of Gaussian inputs (data: gaussian). The digits use their stratified training half, 901 images."),
-        KeyDescriptor("file", type: "path", default: DataRecipe.digitsFile,
-                      "The digits file, relative to the lesson or its data/ folder (data: digits); digits.csv.gz, when no such file is there, is the copy built into lesson."),
-        KeyDescriptor("depth", type: "integer", default: "50", range: .closed(1, 500),
-                      "Dense layers (for the digits the last one is the output layer of 10)."),
-        KeyDescriptor("width", type: "integer", default: "100", range: .closed(1, 2_048),
-                      "Units of every hidden layer (and features of the Gaussian inputs)."),
-        KeyDescriptor("bias", type: "boolean", default: "false",
+        KeyDescriptor("examples", .integer, default: "1000", range: .closed(1, 100_000),
+                      "Rows of Gaussian inputs (data: gaussian). The digits use their stratified training half, 901 images.")
+            .only(when: "data", is: ["gaussian"], note: "data: digits uses the 901 training images"),
+        KeyDescriptor("file", .path, default: DataRecipe.digitsFile,
+                      "The digits file, relative to the lesson or its data/ folder (data: digits); digits.csv.gz, when no such file is there, is the copy built into lesson.")
+            .only(when: "data", is: ["digits"]),
+        KeyDescriptor("depth", .integer, default: "50", range: .closed(1, 500),
+                      "Dense layers (for the digits the last one is the output layer of 10).").suggestedInScaffold(),
+        KeyDescriptor("width", .integer, default: "100", range: .closed(1, 2_048),
+                      "Units of every hidden layer (and features of the Gaussian inputs).").suggestedInScaffold(),
+        KeyDescriptor("bias", .boolean, default: "false",
                       "Whether the dense layers have a bias (starting at 0)."),
-        KeyDescriptor("init", type: "initializer or list", default: "he_normal",
-                      "How the weights are drawn: zeros, normal C (variance C/fan-in), normal_std S, uniform A, xavier_normal, xavier_uniform, he_normal, he_uniform. A list gives one network each."),
-        KeyDescriptor("activation", type: "activation or list", default: "relu",
-                      "After every hidden dense layer: linear, sigmoid, tanh, relu or leaky_relu [SLOPE] (default slope 0.01). A list gives one network each."),
-        KeyDescriptor("norm", type: "normalization or list", default: "none",
+        KeyDescriptor("init", .custom, type: "initializer or list", default: "he_normal",
+                      "How the weights are drawn: zeros, normal C (variance C/fan-in), normal_std S, uniform A, xavier_normal, xavier_uniform, he_normal, he_uniform. A list gives one network each.")
+            .suggestedInScaffold(),
+        KeyDescriptor("activation", .custom, type: "activation or list", default: "relu",
+                      "After every hidden dense layer: linear, sigmoid, tanh, relu or leaky_relu [SLOPE] (default slope 0.01). A list gives one network each.")
+            .suggestedInScaffold(),
+        KeyDescriptor("norm", .custom, type: "normalization or list", default: "none",
                       "In every hidden block: none, layernorm or batchnorm (batch statistics, as in training). A list gives one network each."),
-        KeyDescriptor("norm_position", type: "after | before", default: "after",
+        KeyDescriptor("norm_position", .word(NormPosition.allCases.map(\.rawValue)), default: "after",
                       "Whether the normalization comes after the activation or between the dense layer and the activation."),
-        KeyDescriptor("epochs", type: "integer", default: "0", range: .closed(0, 200),
+        KeyDescriptor("epochs", .integer, default: "0", range: .closed(0, 200),
                       "Epochs of plain SGD on the digits' training half before measuring; 0 measures at initialization."),
-        KeyDescriptor("learning_rate", type: "number or list", default: "0.1", range: .aboveUpTo(0, 10),
+        KeyDescriptor("learning_rate", .list(.number, count: 1...maximumVariants), type: "number or list", default: "0.1", range: .aboveUpTo(0, 10),
                       "The SGD step size when epochs > 0. A list gives one network each."),
-        KeyDescriptor("batch_size", type: "integer", default: "32", range: .closed(1, 10_000),
+        KeyDescriptor("batch_size", .integer, default: "32", range: .closed(1, 10_000),
                       "Examples per SGD step when epochs > 0."),
         KeyDescriptor("plot", type: "mapping", described: "(log axes from the data)",
                       "The y axis of both charts: y_scale (auto | log | linear; auto is log) and y_range ([low, high], either null "
                       + "for automatic; lines beyond it are cut at the frame), e.g. {y_range: [0.1, 1000]}."),
-    ]
+    ]).examples(["examples": "64", "depth": "5", "width": "16", "init": "[he_normal, xavier_normal]"])
 
     /// Where the normalization goes in a hidden block.
     enum NormPosition: String, Codable, Sendable, Hashable, CaseIterable {
@@ -97,16 +101,11 @@ public enum SignalKind: ExperimentKind {
     static let maximumVariants = 12
 
     public static func decode(_ reader: SpecReader, context: DecodeContext) -> Spec? {
-        let source = reader.choice("data", ["gaussian", "digits"])
-        let digits = source == "digits"
+        // 'examples' only with the Gaussian inputs, 'file' only with the
+        // digits: declared with the keys, checked by the reader.
+        let digits = reader.choice("data") == "digits"
         let examples = reader.int("examples")
         let file = reader.string("file")
-        if digits, reader.has("examples") {
-            reader.fail("examples", "'examples' sets the rows of Gaussian inputs; data: digits uses the 901 training images")
-        }
-        if !digits, reader.has("file") {
-            reader.fail("file", "'file' applies to data: digits")
-        }
         if digits {
             do {
                 _ = try context.locateDataFile(file)
@@ -120,24 +119,24 @@ public enum SignalKind: ExperimentKind {
         let width = reader.int("width")
         let bias = reader.bool("bias")
 
-        let inits = textList(reader, "init") { text in
+        let inits = reader.settingList("init", count: 1...maximumVariants) { text in
             do { _ = try Initializer(parsing: text); return nil } catch { return "\(error)" }
         }
-        let activations = textList(reader, "activation") { text in
+        let activations = reader.settingList("activation", count: 1...maximumVariants) { text in
             activationFunction(text) == nil
                 ? "unknown activation '\(text)'" + Suggestion.didYouMean(text, in: activationNames)
                     + " (allowed: linear, sigmoid, tanh, relu, leaky_relu [SLOPE in 0…1])"
                 : nil
         }
-        let norms = textList(reader, "norm") { text in
+        let norms = reader.settingList("norm", count: 1...maximumVariants) { text in
             Normalization(rawValue: text) == nil
                 ? "unknown normalization '\(text)'" + Suggestion.didYouMean(text, in: Normalization.allCases.map(\.rawValue))
                     + " (allowed: none, layernorm, batchnorm)"
                 : nil
         }
-        let normPosition = NormPosition(rawValue: reader.choice("norm_position", NormPosition.allCases.map(\.rawValue))) ?? .after
+        let normPosition = NormPosition(rawValue: reader.choice("norm_position")) ?? .after
         let epochs = reader.int("epochs")
-        let rates = reader.doubleList("learning_rate", count: 1...maximumVariants)
+        let rates = reader.doubleList("learning_rate")
         let batchSize = reader.int("batch_size")
         if epochs > 0, !digits {
             reader.fail("epochs", "training needs labels: 'epochs' applies to data: digits")
@@ -212,34 +211,6 @@ public enum SignalKind: ExperimentKind {
             return .leakyReLU(slope: slope)
         default: return nil
         }
-    }
-
-    /// The items of a key that takes one text or a list of texts, each
-    /// checked by `problem`, with where each was written, for error positions.
-    private static func textList(
-        _ reader: SpecReader, _ key: String, problem: (String) -> String?
-    ) -> [(text: String, written: SpecValue)] {
-        guard let written = reader.value(key) else { return [] }
-        let items = written.items
-        if items.isEmpty || items.count > maximumVariants {
-            reader.fail(at: written, "'\(key)' must list 1…\(maximumVariants) settings, found \(items.count)")
-        }
-        var out: [(String, SpecValue)] = []
-        for item in items {
-            guard case .scalar(let scalar) = item else {
-                reader.fail(at: item, "each item of '\(key)' must be text, found \(SpecReader.describe(item))")
-                continue
-            }
-            let text = scalar.string.trimmingCharacters(in: .whitespaces)
-            if let message = problem(text) {
-                reader.fail(at: item, message)
-            } else if out.contains(where: { $0.0 == text }) {
-                reader.fail(at: item, "'\(text)' is listed twice in '\(key)'")
-            } else {
-                out.append((text, item))
-            }
-        }
-        return out.isEmpty ? [("", written)] : out
     }
 
     /// Names each variant by the settings that vary: `normal_2`, `sigmoid`,

@@ -31,7 +31,6 @@ extension SoftmaxKind {
     public static let table: TableDefaults? = TableDefaults(rows: "examples", rowWord: "example of a batch")
 
     public static let example: KindExample? = KindExample(
-        body: "logits: [2.0, 1.0, 0.1]\nclasses: [cat, dog, bird]\nlabel: cat",
         expectation: "approx(sum_probabilities, 1, 1e-12)",
         inline: "probabilities[0]:%",
         sentence: "The network gives the true class a probability of")

@@ -15,15 +15,17 @@ public enum SoftmaxKind: ExperimentKind {
     public static let summary = "Softmax probabilities, cross-entropy loss and its gradient ŷ − y for given logits, checked by finite differences."
 
     public static let keys: [KeyDescriptor] = [
-        KeyDescriptor("logits", type: "list of numbers, or list of rows", default: nil,
-                      "Scores z for each class; a list of rows is a batch (one example a row). At most 1,000 classes and 1,000 rows."),
-        KeyDescriptor("label", type: "integer or class name, or a list of them", default: nil,
-                      "The true class of each example: a 0-based index or one of `classes`."),
-        KeyDescriptor("classes", type: "list of strings", described: "(0, 1, 2, …)",
-                      "Names of the classes, one per logit."),
-        KeyDescriptor("temperature", type: "number", default: "1", range: .closed(0.01, 1e6),
-                      "Divides the logits before the softmax: T > 1 flattens the distribution, T < 1 sharpens it."),
-        KeyDescriptor("plot", type: "boolean", default: "true",
+        KeyDescriptor("logits", .custom, type: "list of numbers, or list of rows", default: nil,
+                      "Scores z for each class; a list of rows is a batch (one example a row). At most 1,000 classes and 1,000 rows.")
+            .example("[2.0, 1.0, 0.1]"),
+        KeyDescriptor("label", .custom, type: "integer or class name, or a list of them", default: nil,
+                      "The true class of each example: a 0-based index or one of `classes`.").example("cat"),
+        KeyDescriptor("classes", .list(.text, count: 0...100_000), described: "(0, 1, 2, …)",
+                      "Names of the classes, one per logit.").example("[cat, dog, bird]"),
+        KeyDescriptor("temperature", .number, default: "1", range: .closed(0.01, 1e6),
+                      "Divides the logits before the softmax: T > 1 flattens the distribution, T < 1 sharpens it.")
+            .suggestedInScaffold(),
+        KeyDescriptor("plot", .boolean, default: "true",
                       "Draw the softmax, hard max and target as a bar chart (single examples of at most 40 classes)."),
     ]
 

@@ -27,7 +27,6 @@ extension TrainKind {
                                                             nameLabels: .init(label: "label", setting: "varied"))
 
     public static let example: KindExample? = KindExample(
-        body: "data: blobs\nexamples: 200\nhidden: [8]\nepochs: 3\nvary: {optimizer: [sgd, adam]}",
         expectation: "0 <= variants.adam.test_accuracy <= 1",
         inline: "variants.adam.test_accuracy:%",
         sentence: "With Adam the test accuracy is")

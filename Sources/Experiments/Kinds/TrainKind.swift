@@ -20,32 +20,32 @@ public enum TrainKind: ExperimentKind {
     static let maximumVariants = 16
 
     public static var keys: [KeyDescriptor] {
-        DataRecipe.keys(defaultSource: .digits, allowed: allowedData) + [
+        (DataRecipe.keys(defaultSource: .digits, allowed: allowedData) + [
             DataRecipe.examplesKey,
-            KeyDescriptor("train_fraction", type: "number", default: "0.5", range: .closed(0.05, 0.95),
+            KeyDescriptor("train_fraction", .number, default: "0.5", range: .closed(0.05, 0.95),
                           "Fraction of the examples used for training (stratified by class for classification)."),
-            KeyDescriptor("validation_fraction", type: "number", default: "0.2", range: .closed(0, 0.9),
+            KeyDescriptor("validation_fraction", .number, default: "0.2", range: .closed(0, 0.9),
                           "Fraction used for validation (evaluated after every epoch); the test set takes the rest."),
-            KeyDescriptor("label_noise", type: "number", default: "0", range: .closed(0, 0.9),
+            KeyDescriptor("label_noise", .number, default: "0", range: .closed(0, 0.9),
                           "Fraction of the training labels replaced by a class drawn at random (validation and test labels stay clean)."),
-            KeyDescriptor("feature_scale", type: "list of numbers", described: "(none)", range: .aboveUpTo(0, 1e6),
+            KeyDescriptor("feature_scale", .list(.number, count: 1...4_096), described: "(none)", range: .aboveUpTo(0, 1e6),
                           "Multiplies input feature i by the i-th number (one number: every feature) before anything else, e.g. [200, 10] puts the linear set's features on [−200, 200] and [−10, 10]."),
         ] + TrainSettings.keys + [
-            KeyDescriptor("vary", type: "mapping of one key to a list", described: "(none)",
+            KeyDescriptor("vary", .mapping, type: "mapping of one key to a list", described: "(none)",
                           "One setting swept over a list, one variant per value, e.g. {batch_size: [all, 32, 1]}. Any of: \(TrainSettings.keyNames.joined(separator: ", "))."),
-            KeyDescriptor("variants", type: "list of mappings", described: "(none)",
+            KeyDescriptor("variants", .custom, type: "list of mappings", described: "(none)",
                           "Named variants, each a mapping of 'name' (letters, digits, '_') and the settings it changes, e.g. [{name: plain}, {name: bn, normalization: batch}]."),
-            KeyDescriptor("curve", type: "epoch | step", default: "epoch",
+            KeyDescriptor("curve", .word(CurveMode.allCases.map(\.rawValue)), default: "epoch",
                           "Learning curves per epoch (training and validation loss) or per step (the loss of every mini-batch). A line of more than 500 points is drawn as the means of runs of consecutive points, with a band from each run's lowest to highest."),
-            KeyDescriptor("target_loss", type: "number", described: "(none)", range: .above(0),
+            KeyDescriptor("target_loss", .number, described: "(none)", range: .above(0),
                           "Counts the steps until a batch's training loss first reaches this value (steps_to_target)."),
-            KeyDescriptor("show_layers", type: "boolean", default: "false", "Show the per-layer statistics table."),
+            KeyDescriptor("show_layers", .boolean, default: "false", "Show the per-layer statistics table."),
             TrainPlot.key,
-        ]
+        ]).examples(["data": "blobs", "examples": "200", "hidden": "[8]", "epochs": "3", "vary": "{optimizer: [sgd, adam]}"])
     }
 
     /// How learning curves are recorded and drawn.
-    enum CurveMode: String, Codable, Sendable, Hashable { case epoch, step }
+    enum CurveMode: String, Codable, Sendable, Hashable, CaseIterable { case epoch, step }
 
     /// One model trained in a block.
     struct Variant: Codable, Sendable, Hashable {
@@ -107,9 +107,8 @@ public enum TrainKind: ExperimentKind {
         if labelNoise > 0, data.source.isRegression {
             reader.fail("label_noise", "'label_noise' replaces class labels; data: \(data.source.rawValue) is a regression set")
         }
-        var featureScale: [Double] = []
+        let featureScale = reader.doubleList("feature_scale")
         if reader.has("feature_scale") {
-            featureScale = reader.doubleList("feature_scale", count: 1...4_096)
             if featureScale.count != 1, featureScale.count != data.inputWidth {
                 reader.fail("feature_scale", "'feature_scale' needs 1 or \(data.inputWidth) numbers (one per feature of \(data.source.rawValue)), found \(featureScale.count)")
             }
@@ -161,12 +160,12 @@ public enum TrainKind: ExperimentKind {
             break
         }
 
+        let curve = CurveMode(rawValue: reader.choice("curve")) ?? .epoch
         let spec = Spec(
             data: data, examples: examples, trainFraction: trainFraction, validationFraction: validationFraction,
-            labelNoise: labelNoise, featureScale: featureScale, variants: variants, varied: varied,
-            curve: CurveMode(rawValue: reader.choice("curve", ["epoch", "step"])) ?? .epoch,
+            labelNoise: labelNoise, featureScale: featureScale, variants: variants, varied: varied, curve: curve,
             targetLoss: reader.optionalDouble("target_loss"), showLayers: reader.bool("show_layers"),
-            plot: TrainPlot.decode(reader, variantNames: variants.map(\.name), stepCurve: reader.string("curve") == "step"))
+            plot: TrainPlot.decode(reader, variantNames: variants.map(\.name), stepCurve: curve == .step))
 
         // Each variant's model must be buildable, before anything runs.
         var reported: Set<String> = []

@@ -34,7 +34,6 @@ extension VectorizationKind {
     public static let budget = "(repeats + 1) × matrix_size³ ≤ \(ResultValue.format(naiveBudget)) for the naive matrix product, all seeds together; sizes within the key ranges"
 
     public static let example: KindExample? = KindExample(
-        body: "size: 100_000\ncache_size: 1024\nmatrix_size: 32\nrepeats: 1",
         expectation: "dot.agree and gemm.agree",
         inline: "gemm.blas.median_ms:.3f",
         sentence: "BLAS's matrix product takes this many milliseconds:")

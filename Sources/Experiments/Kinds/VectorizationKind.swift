@@ -22,22 +22,24 @@ public enum VectorizationKind: ExperimentKind {
     /// Its timing loops are timed sections (``VectorizationBenchmark``).
     public static let timesItself = true
 
-    public static let keys: [KeyDescriptor] = [
-        KeyDescriptor("size", type: "integer or auto", described: "auto", range: .closed(1_000, 250_000_000),
+    public static let keys: [KeyDescriptor] = ([
+        KeyDescriptor("size", .integerOrWord(["auto"]), type: "integer or auto", described: "auto", range: .closed(1_000, 250_000_000),
                       "Elements of each vector of the dot product from memory (16 bytes per element for the pair). auto: enough for the pair to be 4 times the largest cache this machine reports, at least 10,000,000, within memory_budget; the page says how the size compares with the cache."),
-        KeyDescriptor("memory_budget", type: "integer", default: "2_000_000_000", range: .closed(1_000_000, 4_000_000_000),
+        KeyDescriptor("memory_budget", .integer, default: "2_000_000_000", range: .closed(1_000_000, 4_000_000_000),
                       "Bytes the two vectors of the dot product may take. An explicit size beyond it is an error; size: auto stops at it (and says so when the vectors then fit in fewer than 4 caches)."),
-        KeyDescriptor("cache_size", type: "integer", default: "1024", range: .closed(64, 1_000_000),
+        KeyDescriptor("cache_size", .integer, default: "1024", range: .closed(64, 1_000_000),
                       "Elements of each vector of the in-cache dot product; the default (16 kB for both) fits in the L1 data cache of current cores. It is repeated until it has done `size` multiply-adds (10,000,000 with size: auto)."),
-        KeyDescriptor("matrix_size", type: "integer", default: "512", range: .closed(16, 1_024),
+        KeyDescriptor("matrix_size", .integer, default: "512", range: .closed(16, 1_024),
                       "Rows and columns of the square matrices. The naive product takes O(n³) time — seconds per run at 1,024 — so (repeats + 1) × matrix_size³ may be at most 1e10."),
-        KeyDescriptor("repeats", type: "integer", default: "5", range: .closed(1, 50),
+        KeyDescriptor("repeats", .integer, default: "5", range: .closed(1, 50),
                       "Timed runs of each variant after one untimed warm-up run; the tables show their median, minimum and maximum."),
-        KeyDescriptor("run", type: "list of groups", default: "[dot, cache, gemm]",
+        KeyDescriptor("run", .list(.word(VectorizationVariant.Group.allCases.map(\.rawValue)), count: 0...100_000),
+                      type: "list of groups", default: "[dot, cache, gemm]",
                       "Which groups to run: dot (vectors from memory, with the bandwidth), cache (vectors in cache), gemm (matrix product)."),
-        KeyDescriptor("variants", type: "list of variants", described: "(all)",
+        KeyDescriptor("variants", .list(.word(VectorizationVariant.allCases.map(\.rawValue)), count: 0...100_000),
+                      type: "list of variants", described: "(all)",
                       "Which variants to time: scalar, accumulators, simd, simd_fma, blas (dot products); naive, ikj, blas (matrix product). Speed-ups are over the first one of each group."),
-    ]
+    ]).examples(["size": "100_000", "cache_size": "1024", "matrix_size": "32", "repeats": "1"])
 
     public struct Spec: Codable, Sendable, Hashable {
         /// `nil`: sized from the measured cache (`size: auto`).
@@ -52,17 +54,12 @@ public enum VectorizationKind: ExperimentKind {
     }
 
     public static func decode(_ reader: SpecReader, context: DecodeContext) -> Spec? {
-        var size: Int?
         // Absent or `auto`: sized from the measured cache when the block runs.
-        if !reader.has("size") {
-            size = nil
-        } else if case .scalar(let scalar)? = reader.value("size"), scalar.string == "auto" {
-            size = nil
-        } else {
-            size = reader.int("size")
-        }
+        var size: Int?
+        if case .integer(let n)? = reader.read("size") { size = n }
         let memoryBudget = reader.int("memory_budget")
-        if let explicit = size, groups(reader).contains(.dot), 16 * Double(explicit) > Double(memoryBudget) {
+        let groups = reader.words("run", what: "group").compactMap(VectorizationVariant.Group.init(rawValue:))
+        if let explicit = size, groups.contains(.dot), 16 * Double(explicit) > Double(memoryBudget) {
             reader.fail("size", "two vectors of \(explicit.grouped) doubles take \(ResultValue.format(16 * Double(explicit), significant: 3)) bytes, "
                         + "more than memory_budget (\(memoryBudget.grouped))",
                         notes: ["lower 'size', raise 'memory_budget', or write 'size: auto'"])
@@ -71,9 +68,8 @@ public enum VectorizationKind: ExperimentKind {
         let cacheSize = reader.int("cache_size")
         let matrixSize = reader.int("matrix_size")
         let repeats = reader.int("repeats")
-        let groups = names(reader, "run", of: VectorizationVariant.Group.self, what: "group")
         let variants = reader.has("variants")
-            ? names(reader, "variants", of: VectorizationVariant.self, what: "variant")
+            ? reader.words("variants", what: "variant").compactMap(VectorizationVariant.init(rawValue:))
             : VectorizationVariant.allCases
         if reader.has("variants") {
             for group in groups where !group.variants.contains(where: variants.contains) {
@@ -83,12 +79,6 @@ public enum VectorizationKind: ExperimentKind {
         }
         return Spec(size: size, memoryBudget: memoryBudget, cacheSize: cacheSize, matrixSize: matrixSize, repeats: repeats,
                     groups: groups, variants: variants)
-    }
-
-    /// The groups named in `run`, without reporting anything (decode reports).
-    private static func groups(_ reader: SpecReader) -> [VectorizationVariant.Group] {
-        guard let written = reader.value("run") else { return VectorizationVariant.Group.allCases }
-        return written.items.compactMap { $0.scalar.flatMap { VectorizationVariant.Group(rawValue: $0.string) } }
     }
 
     /// Multiply-adds the naive matrix product may do in one block, warm-up
@@ -107,32 +97,5 @@ public enum VectorizationKind: ExperimentKind {
     public static func run(_ spec: Spec, context: RunContext) throws -> ExperimentOutcome {
         let result = try VectorizationBenchmark(spec: spec, seed: context.seed).run()
         return VectorizationReport(spec: spec, result: result).outcome
-    }
-
-    /// A non-empty list of names from a fixed set, deduplicated and put in
-    /// the set's order.
-    private static func names<Name: RawRepresentable & CaseIterable>(
-        _ reader: SpecReader, _ key: String, of type: Name.Type, what: String
-    ) -> [Name] where Name.RawValue == String {
-        let allowed = Name.allCases.map(\.rawValue)
-        guard let written = reader.value(key) else { return Array(Name.allCases) }
-        var chosen = Set<String>()
-        let items = written.items
-        for item in items {
-            guard let text = item.scalar?.string, !text.isEmpty else {
-                reader.fail(at: item, "each item of '\(key)' must be a \(what) name, found \(SpecReader.describe(item))")
-                continue
-            }
-            if allowed.contains(text) {
-                chosen.insert(text)
-            } else {
-                reader.fail(at: item, "unknown \(what) '\(text)' in '\(key)'" + Suggestion.didYouMean(text, in: allowed),
-                            notes: ["\(what)s: " + allowed.joined(separator: ", ")])
-            }
-        }
-        if items.isEmpty {
-            reader.fail(key, "'\(key)' must name at least one \(what): \(allowed.joined(separator: ", "))")
-        }
-        return Name.allCases.filter { chosen.contains($0.rawValue) }
     }
 }

@@ -81,22 +81,26 @@ struct DataRecipe: Codable, Sendable, Hashable {
 
     /// The data keys, documented once for every kind that trains on data.
     static func keys(defaultSource: DataSource, allowed: [DataSource]) -> [KeyDescriptor] {
+        func only(_ sources: [DataSource]) -> [String] { sources.filter(allowed.contains).map(\.rawValue) }
         var keys = [
-            KeyDescriptor("data", type: allowed.map(\.rawValue).joined(separator: " | "), default: defaultSource.rawValue,
-                          "The data set: " + allowed.map(Self.describe).joined(separator: "; ") + "."),
-            KeyDescriptor("noise", type: "number", described: noiseDefaults(allowed), range: .closed(0, 10),
+            KeyDescriptor("data", .word(allowed.map(\.rawValue)), default: defaultSource.rawValue,
+                          "The data set: " + allowed.map(Self.describe).joined(separator: "; ") + ".").suggestedInScaffold(),
+            KeyDescriptor("noise", .number, described: noiseDefaults(allowed), range: .closed(0, 10),
                           "Standard deviation of the synthetic sets' noise: of the angle along a spiral arm, of both coordinates of moons and circles, of each blob around its centre"
                           + (allowed.contains(.polynomial) ? ", of the polynomial's targets" : "")
-                          + (allowed.contains(.linear) ? ", of the linear targets" : "") + "."),
-            KeyDescriptor("classes", type: "integer", default: "3", range: .closed(2, 10),
-                          "Classes of spirals and blobs (one arm or blob each)."),
-            KeyDescriptor("file", type: "path", default: digitsFile,
-                          "The digits file (CSV of 64 pixels and a label per line, optionally gzip-compressed), relative to the lesson or its data/ folder; digits.csv.gz, when no such file is there, is the copy built into lesson."),
+                          + (allowed.contains(.linear) ? ", of the linear targets" : "") + ".")
+                .only(when: "data", is: only([.spirals, .moons, .circles, .blobs, .polynomial, .linear])),
+            KeyDescriptor("classes", .integer, default: "3", range: .closed(2, 10),
+                          "Classes of spirals and blobs (one arm or blob each).").only(when: "data", is: only([.spirals, .blobs])),
+            KeyDescriptor("file", .path, default: digitsFile,
+                          "The digits file (CSV of 64 pixels and a label per line, optionally gzip-compressed), relative to the lesson or its data/ folder; digits.csv.gz, when no such file is there, is the copy built into lesson.")
+                .only(when: "data", is: only([.digits])),
         ]
         if allowed.contains(.polynomial) {
             keys.insert(KeyDescriptor(
-                "coefficients", type: "list of numbers", default: "[1, -2, -3, 4, 2, -2]",
-                "The true function of data: polynomial, f(x) = c₀ + c₁x + c₂x² + …, lowest power first; x is uniform in [−1, 1]."),
+                "coefficients", .list(.number, count: 1...21), default: "[1, -2, -3, 4, 2, -2]", range: .closed(-1e6, 1e6),
+                "The true function of data: polynomial, f(x) = c₀ + c₁x + c₂x² + …, lowest power first; x is uniform in [−1, 1].")
+                .only(when: "data", is: ["polynomial"]),
                 at: 3)
         }
         return keys
@@ -129,32 +133,16 @@ struct DataRecipe: Codable, Sendable, Hashable {
 
     /// Reads the data keys; problems go to the reader.
     static func decode(_ reader: SpecReader, context: DecodeContext, allowed: [DataSource]) -> DataRecipe {
-        let source = DataSource(rawValue: reader.choice("data", allowed.map(\.rawValue))) ?? allowed[0]
-        var noise = reader.optionalDouble("noise") ?? source.defaultNoise
+        // Which key applies to which set is declared (``keys``): the reader
+        // has reported a key written for another set.
+        let source = DataSource(rawValue: reader.choice("data")) ?? allowed[0]
+        let writtenNoise = reader.optionalDouble("noise")
+        let noise = source == .digits ? 0 : writtenNoise ?? source.defaultNoise
         let classes = reader.int("classes")
-        var coefficients = DataRecipe.defaultCoefficients
         let file = reader.string("file")
-
-        func onlyFor(_ key: String, _ sources: [DataSource]) {
-            if reader.has(key), !sources.contains(source) {
-                reader.fail(key, "'\(key)' applies to data: \(sources.map(\.rawValue).joined(separator: " or ")), not \(source.rawValue)")
-            }
-        }
-        onlyFor("classes", [.spirals, .blobs])
-        onlyFor("noise", [.spirals, .moons, .circles, .blobs, .polynomial, .linear])
-        onlyFor("file", [.digits])
         // Kinds without the polynomial set do not declare the key: the reader
         // already rejects it as unknown.
-        let takesCoefficients = allowed.contains(.polynomial)
-        if takesCoefficients { onlyFor("coefficients", [.polynomial]) }
-        if source == .digits { noise = 0 }
-
-        if takesCoefficients, reader.has("coefficients") {
-            coefficients = reader.doubleList("coefficients", count: 1...21)
-            if coefficients.contains(where: { abs($0) > 1e6 }) {
-                reader.fail("coefficients", "each of 'coefficients' must be between -1e6 and 1e6")
-            }
-        }
+        let coefficients = allowed.contains(.polynomial) ? reader.doubleList("coefficients") : DataRecipe.defaultCoefficients
         if source == .digits {
             do {
                 _ = try context.locateDataFile(file)
@@ -170,7 +158,7 @@ struct DataRecipe: Codable, Sendable, Hashable {
 
     /// The `examples` key of kinds that draw a synthetic set or use the digits.
     static let examplesKey = KeyDescriptor(
-        "examples", type: "integer", described: "1000 (synthetic sets; digits uses all 1,797 images)",
+        "examples", .integer, described: "1000 (synthetic sets; digits uses all 1,797 images)",
         range: .closed(20, 100_000), "Examples drawn from a synthetic set, before the split.")
 
     /// Reads `examples`: the size of a synthetic set (default 1,000), or all

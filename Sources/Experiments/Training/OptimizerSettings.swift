@@ -62,32 +62,32 @@ struct OptimizerSettings: Codable, Sendable, Hashable {
 
     static func keys(earlyStopping: Bool) -> [KeyDescriptor] {
         let all = [
-            KeyDescriptor("momentum", type: "number", described: "0.9", range: NumericRange(lower: 0, upper: 1, upperInclusive: false),
+            KeyDescriptor("momentum", .number, described: "0.9", range: NumericRange(lower: 0, upper: 1, upperInclusive: false),
                           "β of optimizer: momentum (0 is plain SGD)."),
-            KeyDescriptor("momentum_convention", type: "pytorch | average", default: "pytorch",
+            KeyDescriptor("momentum_convention", .word(MomentumConvention.allCases.map(\.rawValue)), default: "pytorch",
                           "pytorch: v = βv + g, w −= ηv (PyTorch, Keras; a steady gradient g builds a step of ηg/(1 − β)). "
                           + "average: v = βv + (1 − β)g, the exponentially weighted average of the course notes (the step stays about ηg whatever β: "
                           + "the same rule with η multiplied by 1 − β). pytorch is the default because the shipped lessons' learning rates were tuned with it and it is what the libraries a reader meets next do."),
-            KeyDescriptor("nesterov", type: "boolean", default: "false",
+            KeyDescriptor("nesterov", .boolean, default: "false",
                           "Nesterov momentum: the step uses the gradient plus β·v (a look at where the velocity is taking the weights)."),
-            KeyDescriptor("beta1", type: "number", described: "0.9", range: NumericRange(lower: 0, upper: 1, upperInclusive: false),
+            KeyDescriptor("beta1", .number, described: "0.9", range: NumericRange(lower: 0, upper: 1, upperInclusive: false),
                           "Adam's β₁: the decay of the average of the gradients."),
-            KeyDescriptor("beta2", type: "number", described: "0.999 (adam), 0.9 (rmsprop)", range: NumericRange(lower: 0, upper: 1, upperInclusive: false),
+            KeyDescriptor("beta2", .number, described: "0.999 (adam), 0.9 (rmsprop)", range: NumericRange(lower: 0, upper: 1, upperInclusive: false),
                           "Adam's β₂ and RMSprop's ρ: the decay of the average of the squared gradients."),
-            KeyDescriptor("epsilon", type: "number", described: "1e-8", range: .aboveUpTo(0, 1),
+            KeyDescriptor("epsilon", .number, described: "1e-8", range: .aboveUpTo(0, 1),
                           "Adam's and RMSprop's ε, added to √s in the denominator of the step."),
-            KeyDescriptor("l1", type: "number", default: "0", range: .closed(0, 100),
+            KeyDescriptor("l1", .number, default: "0", range: .closed(0, 100),
                           "λ₁ of the L1 penalty λ₁‖W‖₁ on the weight matrices (not biases or normalization parameters): each step adds λ₁·sign(W) to the gradient. Beside weight_decay (L2)."),
-            KeyDescriptor("lr_schedule", type: ScheduleChoice.allCases.map(\.rawValue).joined(separator: " | "), default: "constant",
+            KeyDescriptor("lr_schedule", .word(ScheduleChoice.allCases.map(\.rawValue)), default: "constant",
                           "How η changes from epoch to epoch e (from 0): step: η₀·lr_decay^⌊e/lr_step⌋; exponential: η₀·lr_decay^e; "
                           + "inverse_time: η₀/(1 + lr_decay·e); cosine: from η₀ down to η₀·lr_decay at the last epoch along half a cosine. "
                           + "The η of every epoch is the value curve.learning_rate."),
-            KeyDescriptor("lr_decay", type: "number", described: "0.5 (step), 0.95 (exponential), 1 (inverse_time), 0 (cosine)",
+            KeyDescriptor("lr_decay", .number, described: "0.5 (step), 0.95 (exponential), 1 (inverse_time), 0 (cosine)",
                           "The schedule's rate: the factor of step and exponential decay (in (0, 1]), the k of 1/t decay (≥ 0), the final fraction of cosine (in [0, 1])."),
-            KeyDescriptor("lr_step", type: "integer", default: "10", range: .closed(1, 10_000), "Epochs between two step decays."),
-            KeyDescriptor("patience", type: "integer", described: "(none: every epoch is trained)", range: .closed(1, 10_000),
+            KeyDescriptor("lr_step", .integer, default: "10", range: .closed(1, 10_000), "Epochs between two step decays."),
+            KeyDescriptor("patience", .integer, described: "(none: every epoch is trained)", range: .closed(1, 10_000),
                           "Early stopping: stop after this many epochs without a new lowest validation loss (needs validation_fraction > 0). Values best_epoch and stopped_at."),
-            KeyDescriptor("restore_best", type: "boolean", default: "true",
+            KeyDescriptor("restore_best", .boolean, default: "true",
                           "With patience: end with the weights of the best epoch (lowest validation loss) rather than the last."),
         ]
         return earlyStopping ? all : all.filter { !earlyStoppingKeyNames.contains($0.name) }
@@ -98,22 +98,9 @@ struct OptimizerSettings: Codable, Sendable, Hashable {
     /// Applies the value written for `key`; problems go to `reader`, at `written`.
     mutating func apply(_ key: String, _ written: SpecValue, reader: SpecReader) {
         let range = Self.keys(earlyStopping: true).first(where: { $0.name == key })?.range
-        func boolean() -> Bool? {
-            guard case .scalar(let s) = written, s.style == .plain,
-                  let value = ["true": true, "false": false, "yes": true, "no": false][s.string.lowercased()] else {
-                reader.fail(at: written, "'\(key)' must be true or false, found \(SpecReader.describe(written))")
-                return nil
-            }
-            return value
-        }
+        func boolean() -> Bool? { reader.boolean(written, key: key) }
         func choice<T: RawRepresentable<String> & CaseIterable>(_ type: T.Type) -> T? {
-            let options = T.allCases.map(\.rawValue)
-            guard case .scalar(let s) = written, let value = T(rawValue: s.string) else {
-                let hint = (written.scalar?.string).map { Suggestion.didYouMean($0, in: options) } ?? ""
-                reader.fail(at: written, "'\(key)' must be one of \(options.map { "'\($0)'" }.joined(separator: ", ")), found \(SpecReader.describe(written))\(hint)")
-                return nil
-            }
-            return value
+            reader.choice(written, key: key, options: T.allCases.map(\.rawValue)).flatMap(T.init(rawValue:))
         }
         switch key {
         case "momentum": momentum = reader.number(written, key: key, range: range) ?? momentum

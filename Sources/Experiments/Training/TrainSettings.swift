@@ -46,42 +46,39 @@ struct TrainSettings: Codable, Sendable, Hashable {
 
     static var keys: [KeyDescriptor] {
         [
-            KeyDescriptor("hidden", type: "list of integers", default: "[64]", range: .closed(1, 4_096),
+            KeyDescriptor("hidden", .list(.integer, count: 0...16), default: "[64]", range: .closed(1, 4_096),
                           "Units of each hidden layer (an empty list: a linear model). Each hidden layer is dense (or weight-normalized), then the normalization, the activation and dropout."),
             KeyDescriptor("layers", type: "list of layer entries", described: "built from hidden, activation, normalization, keep_prob",
                           "The hidden stack written out, e.g. [dense 64, batchnorm, relu, dropout 0.5] (entries as in a model description: dense N [nobias], relu, leaky_relu [SLOPE], sigmoid, tanh, identity, dropout P, batchnorm [MOMENTUM], layernorm, groupnorm G, instancenorm [C], weightnorm N). The output layer (dense, one unit per class) is added."),
-            KeyDescriptor("activation", type: activationNames.joined(separator: " | "), default: "relu",
+            KeyDescriptor("activation", .word(activationNames), default: "relu",
                           "The hidden layers' activation (leaky_relu has slope 0.01)."),
-            KeyDescriptor("normalization", type: NormalizationChoice.allCases.map(\.rawValue).joined(separator: " | "), default: "none",
+            KeyDescriptor("normalization", .word(NormalizationChoice.allCases.map(\.rawValue)), default: "none",
                           "Normalization of each hidden layer, between the dense layer and the activation: batch, layer, group (groups), instance (channels) norm; weight reparametrizes the dense layers as w = g·v/‖v‖."),
-            KeyDescriptor("groups", type: "integer", default: "4", range: .closed(1, 4_096),
+            KeyDescriptor("groups", .integer, default: "4", range: .closed(1, 4_096),
                           "Groups of group norm, channels of instance norm; must divide every hidden width."),
-            KeyDescriptor("keep_prob", type: "number", default: "1", range: .aboveUpTo(0, 1),
+            KeyDescriptor("keep_prob", .number, default: "1", range: .aboveUpTo(0, 1),
                           "Dropout after each hidden activation: probability of keeping a unit (1: no dropout)."),
             KeyDescriptor("initializer", type: "initializer", default: "he_normal",
                           "Initial weights: zeros, normal C (variance C/fan-in), normal_std S, uniform A, xavier_normal, xavier_uniform, he_normal, he_uniform, constant C. Biases start at 0."),
-            KeyDescriptor("standardize", type: "boolean", default: "true",
+            KeyDescriptor("standardize", .boolean, default: "true",
                           "Standardize every input feature with the training set's mean and standard deviation."),
-            KeyDescriptor("epochs", type: "integer", default: "20", range: .closed(1, 10_000), "Passes over the training set."),
-            KeyDescriptor("batch_size", type: "integer | all", default: "32", range: .closed(1, 100_000),
+            KeyDescriptor("epochs", .integer, default: "20", range: .closed(1, 10_000), "Passes over the training set.").suggestedInScaffold(),
+            KeyDescriptor("batch_size", .integerOrWord(["all"]), default: "32", range: .closed(1, 100_000),
                           "Examples per gradient step; all: the whole training set (batch gradient descent), 1: stochastic gradient descent."),
             TrainingRecipe.optimizerKey(default: "sgd"),
             TrainingRecipe.learningRateKey,
-            KeyDescriptor("weight_decay", type: "number", default: "0", range: .closed(0, 100),
+            KeyDescriptor("weight_decay", .number, default: "0", range: .closed(0, 100),
                           "λ of the L2 penalty (λ/2)‖W‖² on the weight matrices (not biases or normalization parameters): each step adds λW to the gradient."),
         ] + OptimizerSettings.keys(earlyStopping: true)
     }
 
-    /// Applies the value written for `key`. Problems go to `reader`, at `written`.
+    /// Applies the value written for `key`, read by its declaration (the
+    /// hidden widths, the layers and the initializer by their own rules).
+    /// Problems go to `reader`, at `written`.
     mutating func apply(_ key: String, _ written: SpecValue, reader: SpecReader) {
-        let range = Self.keys.first(where: { $0.name == key })?.range
-        func choice(_ options: [String]) -> String? {
-            guard case .scalar(let s) = written, options.contains(s.string) else {
-                let hint = (written.scalar?.string).map { Suggestion.didYouMean($0, in: options) } ?? ""
-                reader.fail(at: written, "'\(key)' must be one of \(options.map { "'\($0)'" }.joined(separator: ", ")), found \(SpecReader.describe(written))\(hint)")
-                return nil
-            }
-            return s.string
+        if OptimizerSettings.isKey(key) { return tuning.apply(key, written, reader: reader) }
+        guard let descriptor = Self.keys.first(where: { $0.name == key }) else {
+            return reader.fail(at: written, "'\(key)' cannot be varied")
         }
         switch key {
         case "hidden":
@@ -91,95 +88,78 @@ struct TrainSettings: Codable, Sendable, Hashable {
             } else if items.count > 16 {
                 reader.fail(at: written, "'hidden' must have at most 16 layers, found \(items.count)")
             } else {
-                hidden = items.compactMap { reader.integer($0, key: key, range: range) }
+                hidden = items.compactMap { reader.integer($0, key: key, range: descriptor.range) }
             }
+            return
         case "layers":
-            var entries: [ModelDescription.Entry] = []
-            let items = written.items
-            guard (1...64).contains(items.count) else {
-                reader.fail(at: written, "'layers' must list 1…64 layer entries, found \(items.count)")
-                return
-            }
-            for item in items {
-                guard case .scalar(let s) = item else {
-                    reader.fail(at: item, "each entry of 'layers' must be text such as 'dense 64' or 'relu', found \(SpecReader.describe(item))")
-                    return
-                }
-                // One entry parsed on its own: its width comes from the stack
-                // and is checked when the whole model is assembled.
-                // 720,720 is divisible by every group count up to 16; a larger
-                // count is tried on twice its own size.
-                let count = s.string.split(whereSeparator: \.isWhitespace).last.flatMap { Int($0) } ?? 1
-                var problem = ""
-                for width in [720_720, 2 * max(count, 1)] where width <= ModelDescription.maximumWidth {
-                    do {
-                        let parsed = try ModelDescription(parsing: [s.string], inputWidth: width)
-                        entries.append(parsed.layers[0].entry)
-                        problem = ""
-                        break
-                    } catch let error as ModelDescriptionError {
-                        if problem.isEmpty { problem = error.message }
-                    } catch {
-                        if problem.isEmpty { problem = "\(error)" }
-                    }
-                }
-                if !problem.isEmpty {
-                    reader.fail(at: item, "'layers': " + problem)
-                    return
-                }
-            }
-            explicitLayers = entries
-        case "activation":
-            switch choice(Self.activationNames) {
-            case "relu"?: activation = .relu
-            case "leaky_relu"?: activation = .leakyReLU(slope: 0.01)
-            case "sigmoid"?: activation = .sigmoid
-            case "tanh"?: activation = .tanh
-            case "identity"?: activation = .identity
-            default: break
-            }
-        case "normalization":
-            if let word = choice(NormalizationChoice.allCases.map(\.rawValue)) { normalization = NormalizationChoice(rawValue: word) ?? .none }
-        case "groups":
-            groups = reader.integer(written, key: key, range: range) ?? groups
-        case "keep_prob":
-            keepProbability = reader.number(written, key: key, range: range) ?? keepProbability
+            return applyLayers(written, reader: reader)
         case "initializer":
             guard case .scalar(let s) = written else {
-                reader.fail(at: written, "'initializer' must be text such as 'he_normal' or 'normal 2', found \(SpecReader.describe(written))")
-                return
+                return reader.fail(at: written, "'initializer' must be text such as 'he_normal' or 'normal 2', found \(SpecReader.describe(written))")
             }
             do {
                 initializer = try Initializer(parsing: s.string)
             } catch {
                 reader.fail(at: written, "\(error)")
             }
-        case "standardize":
-            guard case .scalar(let s) = written, s.style == .plain,
-                  let value = ["true": true, "false": false, "yes": true, "no": false][s.string.lowercased()] else {
-                reader.fail(at: written, "'standardize' must be true or false, found \(SpecReader.describe(written))")
+            return
+        default:
+            break
+        }
+        switch reader.read(written, as: descriptor.valueType, key: key, range: descriptor.range) {
+        case .word(let word)? where key == "activation":
+            activation = ["relu": .relu, "leaky_relu": .leakyReLU(slope: 0.01), "sigmoid": .sigmoid, "tanh": .tanh][word] ?? .identity
+        case .word(let word)? where key == "normalization": normalization = NormalizationChoice(rawValue: word) ?? .none
+        case .integer(let n)? where key == "groups": groups = n
+        case .number(let x)? where key == "keep_prob": keepProbability = x
+        case .boolean(let b)? where key == "standardize": standardize = b
+        case .integer(let n)? where key == "epochs": epochs = n
+        case .word("all")? where key == "batch_size": batchSize = nil
+        case .integer(let n)? where key == "batch_size": batchSize = n
+        case .word(let word)? where key == "optimizer": optimizer = OptimizerChoice(rawValue: word) ?? .sgd
+        case .number(let x)? where key == "learning_rate": learningRate = x
+        case .number(let x)? where key == "weight_decay": weightDecay = x
+        default: break
+        }
+    }
+
+    /// `layers: [dense 64, relu, …]`: each entry parsed as in a model description.
+    private mutating func applyLayers(_ written: SpecValue, reader: SpecReader) {
+        var entries: [ModelDescription.Entry] = []
+        let items = written.items
+        guard (1...64).contains(items.count) else {
+            reader.fail(at: written, "'layers' must list 1…64 layer entries, found \(items.count)")
+            return
+        }
+        for item in items {
+            guard case .scalar(let s) = item else {
+                reader.fail(at: item, "each entry of 'layers' must be text such as 'dense 64' or 'relu', found \(SpecReader.describe(item))")
                 return
             }
-            standardize = value
-        case "epochs":
-            epochs = reader.integer(written, key: key, range: range) ?? epochs
-        case "batch_size":
-            if case .scalar(let s) = written, s.string == "all" {
-                batchSize = nil
-            } else if let value = reader.integer(written, key: key, range: range) {
-                batchSize = value
+            // One entry parsed on its own: its width comes from the stack
+            // and is checked when the whole model is assembled.
+            // 720,720 is divisible by every group count up to 16; a larger
+            // count is tried on twice its own size.
+            let count = s.string.split(whereSeparator: \.isWhitespace).last.flatMap { Int($0) } ?? 1
+            var problem = ""
+            for width in [720_720, 2 * max(count, 1)] where width <= ModelDescription.maximumWidth {
+                do {
+                    let parsed = try ModelDescription(parsing: [s.string], inputWidth: width)
+                    entries.append(parsed.layers[0].entry)
+                    problem = ""
+                    break
+                } catch let error as ModelDescriptionError {
+                    if problem.isEmpty { problem = error.message }
+                } catch {
+                    if problem.isEmpty { problem = "\(error)" }
+                }
             }
-        case "optimizer":
-            if let word = choice(OptimizerChoice.allCases.map(\.rawValue)) { optimizer = OptimizerChoice(rawValue: word) ?? .sgd }
-        case "learning_rate":
-            learningRate = reader.number(written, key: key, range: range) ?? learningRate
-        case "weight_decay":
-            weightDecay = reader.number(written, key: key, range: range) ?? weightDecay
-        case _ where OptimizerSettings.isKey(key):
-            tuning.apply(key, written, reader: reader)
-        default:
-            reader.fail(at: written, "'\(key)' cannot be varied")
+            if !problem.isEmpty {
+                reader.fail(at: item, "'layers': " + problem)
+                return
+            }
         }
+        explicitLayers = entries
     }
 
     /// The hidden stack and the output layer.

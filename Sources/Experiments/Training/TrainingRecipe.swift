@@ -36,28 +36,29 @@ struct TrainingRecipe: Codable, Sendable, Hashable {
 
     static func keys(epochs: Int, batchSize: Int, optimizer: OptimizerChoice) -> [KeyDescriptor] {
         [
-            KeyDescriptor("epochs", type: "integer", default: String(epochs), range: .closed(1, 10_000),
-                          "Passes over the training set."),
-            KeyDescriptor("batch_size", type: "integer", default: String(batchSize), range: .closed(1, 100_000),
+            KeyDescriptor("epochs", .integer, default: String(epochs), range: .closed(1, 10_000),
+                          "Passes over the training set.").suggestedInScaffold(),
+            KeyDescriptor("batch_size", .integer, default: String(batchSize), range: .closed(1, 100_000),
                           "Examples per gradient step."),
             optimizerKey(default: optimizer.rawValue),
             learningRateKey,
-            KeyDescriptor("weight_decay", type: "number", default: "0", range: .closed(0, 100),
+            KeyDescriptor("weight_decay", .number, default: "0", range: .closed(0, 100),
                           "λ of the L2 penalty (λ/2)‖w‖² on the weight matrices (not the biases)."),
         ] + OptimizerSettings.keys(earlyStopping: false)
     }
 
     static func optimizerKey(default value: String) -> KeyDescriptor {
-        KeyDescriptor("optimizer", type: OptimizerChoice.allCases.map(\.rawValue).joined(separator: " | "), default: value,
+        KeyDescriptor("optimizer", .word(OptimizerChoice.allCases.map(\.rawValue)), default: value,
                       "The update rule: plain SGD, SGD with momentum (β: momentum), Adam (beta1, beta2, epsilon) or RMSprop (beta2, epsilon).")
+            .suggestedInScaffold()
     }
 
     static let learningRateKey = KeyDescriptor(
-        "learning_rate", type: "number", described: "0.1 (sgd), 0.01 (momentum), 0.005 (adam), 0.001 (rmsprop)",
-        range: .aboveUpTo(0, 100), "The step size η (at the first epoch, with lr_schedule).")
+        "learning_rate", .number, described: "0.1 (sgd), 0.01 (momentum), 0.005 (adam), 0.001 (rmsprop)",
+        range: .aboveUpTo(0, 100), "The step size η (at the first epoch, with lr_schedule).").suggestedInScaffold()
 
     static func decode(_ reader: SpecReader) -> TrainingRecipe {
-        let optimizer = OptimizerChoice(rawValue: reader.choice("optimizer", OptimizerChoice.allCases.map(\.rawValue))) ?? .adam
+        let optimizer = OptimizerChoice(rawValue: reader.choice("optimizer")) ?? .adam
         var tuning = OptimizerSettings()
         for key in OptimizerSettings.trainingKeyNames {
             if let written = reader.value(key) { tuning.apply(key, written, reader: reader) }

@@ -81,11 +81,13 @@ import Testing
         for r in rates { #expect(r >= 1e-4 && r <= 1) }
     }
 
-    @Test func errorsNameTheKey() {
+    @Test func errorsNameTheKey() throws {
         let (_, square) = prepare("mode: grid_vs_random\ntrials: 10")
         #expect(square.contains { $0.message.contains("must be a square") }, "\(square)")
         let (_, wrongMode) = prepare("mode: sampling\nepochs: 3")
-        #expect(wrongMode.contains { $0.message.contains("'epochs' is read only with mode: coarse_to_fine") }, "\(wrongMode)")
+        let epochs = try #require(wrongMode.first { $0.message == "'epochs' applies to mode: coarse_to_fine, not sampling" }, "\(wrongMode)")
+        #expect(epochs.line == 2 && epochs.column == 9)
+        #expect(epochs.notes == ["with mode: sampling the block reads draws, low, high"])
         let (_, order) = prepare("mode: sampling\nlow: 1\nhigh: 0.1")
         #expect(order.contains { $0.message.contains("must be below 'high'") }, "\(order)")
         let (_, budget) = prepare("mode: coarse_to_fine\ntrials: 64\nepochs: 100\nhidden: [256, 256]")

@@ -151,7 +151,8 @@ import Testing
         ("activation: [relu, relu]\n", "'relu' is listed twice in 'activation'"),
         ("init: [normal 1, normal 2, normal 3, normal 4]\nactivation: [relu, tanh, sigmoid, linear]\n", "make 16 networks, more than 12"),
         ("depth: 500\nwidth: 2048\n", "units of work"),
-        ("data: digits\nexamples: 10\n", "'examples' sets the rows of Gaussian inputs"),
+        ("data: digits\nexamples: 10\n", "'examples' applies to data: gaussian, not digits"),
+        ("file: digits.csv.gz\n", "'file' applies to data: digits, not gaussian"),
         ("plot: {curves: [train_loss]}\n", "unknown field 'curves' in 'plot'"),
         ("plot: {y_scale: log, y_range: [0, 10]}\n", "plot's 'y_range' reaches 0, but a log axis"),
     ])

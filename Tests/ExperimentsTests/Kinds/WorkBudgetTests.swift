@@ -58,8 +58,8 @@ import Testing
     @Test func everyKindWithABudgetIsNearItInATest() throws {
         let listed = Set(Self.nearBudget.map(\.kind))
         for kind in KindRegistry.all where !listed.contains(kind.name) {
-            let example = try #require(kind.example, "'\(kind.name)' has no example")
-            let reader = SpecReader(body: example.body, kind: kind.name, descriptors: CommonKeys.descriptors + kind.keys)
+            let example = try #require(kind.exampleBody, "'\(kind.name)' has no example")
+            let reader = SpecReader(body: example, kind: kind.name, descriptors: CommonKeys.descriptors + kind.keys)
             var context = KindTesting.context
             context.seeds = 1_000_000_000
             #expect(kind.prepare(reader, context) != nil,
