@@ -1,5 +1,5 @@
 extension DropoutEnsembleKind {
-    private static let network = "`train_accuracy`, `test_accuracy`, `gap`, `train_loss`, `test_loss`, `thinned_accuracy`, `diverged`, `diverged_at_step` (if it diverged)"
+    private static let network = "`train_accuracy`, `test_accuracy`, `gap`, `train_loss`, `test_loss`, `thinned_accuracy`, `diverged`, `diverged_at_step` and `divergence` (what was not finite, where; if it diverged)"
 
     public static let values: [ValueDescriptor] = [
         ValueDescriptor("keep_prob", type: "number", "Probability of keeping a hidden unit."),

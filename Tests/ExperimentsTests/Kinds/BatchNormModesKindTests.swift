@@ -159,18 +159,19 @@ import Testing
         let spec = try #require(try KindTesting.spec(BatchNormModesKind.self, "hidden: [8, 8]\ntest_batch_sizes: [2, 4]\n"))
         var result = BatchNormModesExperiment.Result(trainingExamples: 901, testExamples: 896, parameters: 10)
         result.divergence = Divergence(step: 17, epoch: 1, quantity: "training loss", value: .nan)
-        let outcome = BatchNormModesReport(spec: spec, result: result).outcome
-        let values = outcome.values
+        let values = BatchNormModesReport(spec: spec, result: result).values
+        var presenter = Presenter(RunValues(values))
+        let presentation = BatchNormModesKind.present(spec, &presenter) ?? []
         #expect(value(values, "diverged") == .bool(true) && value(values, "diverged_at_step") == .integer(17))
         #expect(number(values, "eval.accuracy").isNaN && number(values, "batch_stats.4.accuracy").isNaN)
         #expect(number(values, "layers.bn2.var_ratio_max").isNaN && number(values, "mean_error_max").isNaN)
         #expect(value(values, "layers[1].layer") == .integer(4))
         #expect(value(values, "single.differ") == .integer(896))
-        #expect(outcome.presentation.count == 1)
-        if case .warning(let text)? = outcome.presentation.first {
+        #expect(presentation.count == 1)
+        if case .warning(let text)? = presentation.first {
             #expect(text.hasPrefix("Training diverged at step 17"), "\(text)")
         } else {
-            Issue.record("expected a warning, got \(outcome.presentation)")
+            Issue.record("expected a warning, got \(presentation)")
         }
     }
 
