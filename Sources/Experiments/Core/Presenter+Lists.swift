@@ -30,3 +30,16 @@ extension Presenter {
         return first
     }
 }
+
+extension Presenter {
+    /// A presenter of the runs that `keep` accepts (with their seeds), or
+    /// `nil` when it accepts all or none of them: for a block some of whose
+    /// runs measured nothing (they diverged), drawn from the others rather
+    /// than from a mean the failed runs would make NaN or the first seed's.
+    public func subset(_ keep: (Record) -> Bool) -> Presenter? {
+        let kept = runs.records.indices.filter { keep(runs.records[$0]) }
+        guard !kept.isEmpty, kept.count < runs.count else { return nil }
+        let seeds = runs.seeds.count == runs.count ? kept.map { runs.seeds[$0] } : []
+        return Presenter(RunValues(records: kept.map { runs.records[$0] }, seeds: seeds))
+    }
+}

@@ -10,8 +10,18 @@ extension BatchNormModesKind {
             return ["Training \(divergence) — the network's accuracies cannot be measured. "
                     + "Lower the learning rate (now \(ReportFormat.number(spec.training.learningRate)))."]
         }
-        // A run that diverged measured nothing; means over the others would hide it.
-        guard p["diverged"].noneTrue else { return warnings }
+        guard p["diverged"].noneTrue else {
+            // A run that diverged measured nothing: the rest is drawn from the other runs, and says so.
+            guard var others = p.subset({ RunValues($0)["diverged"].bool != true }) else { return warnings }
+            let kept = others.runs.count, items = measured(spec, &others)
+            return warnings + [.note("Training diverged in \(p.runs.count - kept) of \(p.runs.runsPhrase); what follows is over the other \(kept).")]
+                + others.finish(items)
+        }
+        return measured(spec, &p)
+    }
+
+    /// The figures, chart, tables and notes of runs that trained.
+    private static func measured(_ spec: Spec, _ p: inout Presenter) -> [PresentationItem] {
         var items: [PresentationItem] = [.metrics(metrics(&p)), chart(&p), modesTable(spec, &p), layerTable(spec, &p)]
         let trainExamples = Int(p["train_examples"].number ?? 0), lastBatch = Int(p["last_batch"].number ?? 0)
         if lastBatch < min(spec.training.batchSize, trainExamples) {

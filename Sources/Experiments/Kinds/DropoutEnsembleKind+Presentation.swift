@@ -18,16 +18,26 @@ extension DropoutEnsembleKind {
                 return text + "."
             }
         }
-        // What only the trained dropout network gives is drawn when every
-        // run has it: a mean over the runs that did not diverge would hide the others.
-        var measured: [PresentationItem] = []
-        if p["dropout"]["diverged"].noneTrue {
-            measured = [.metrics(metrics(&p)), chart(&p), ensembleTable(spec, &p)]
+        // A run whose dropout network diverged measured nothing of it: the
+        // rest is drawn from the other runs, and says so.
+        if var others = p.subset({ RunValues($0)["dropout"]["diverged"].bool != true }) {
+            let kept = others.runs.count, items = measured(spec, &others)
+            return warnings + [.note("The network with dropout diverged in \(p.runs.count - kept) of \(p.runs.runsPhrase); "
+                                     + "what follows is over the other \(kept).")] + others.finish(items)
         }
-        var notes: [PresentationItem] = []
-        if p["uncertainty"].values.allSatisfy({ $0 != nil }) { notes.append(uncertaintyNote(p)) }
-        if p["activation"].values.allSatisfy({ $0 != nil }) { notes.append(activationNote(spec, p)) }
-        return warnings + measured + [networkTable(spec, &p)] + notes
+        return warnings + measured(spec, &p)
+    }
+
+    /// The figures, chart and tables; those of the dropout network when it trained.
+    private static func measured(_ spec: Spec, _ p: inout Presenter) -> [PresentationItem] {
+        var items: [PresentationItem] = []
+        if p["dropout"]["diverged"].noneTrue {
+            items = [.metrics(metrics(&p)), chart(&p), ensembleTable(spec, &p)]
+        }
+        items.append(networkTable(spec, &p))
+        if p["uncertainty"].values.allSatisfy({ $0 != nil }) { items.append(uncertaintyNote(p)) }
+        if p["activation"].values.allSatisfy({ $0 != nil }) { items.append(activationNote(spec, p)) }
+        return items
     }
 
     private static func percent(_ x: Double?) -> String { ReportFormat.percent(x ?? .nan) }
@@ -162,7 +172,7 @@ extension DropoutEnsembleKind {
             return "The first hidden dropout layer on the test set: \(training), so over \(Int(a["samples"].number ?? 0)) masks its mean output is "
                 + "\(number(a["train_ratio"].number)) × its mean input; evaluation mode gives "
                 + "\(number(a["eval_ratio"].number)) × the input. The two agree to "
-                + "\(ReportFormat.percent(abs(a["mismatch"].number ?? .nan), decimals: 2)), as they must for the next layer to see "
+                + "\(ReportFormat.percent(a["abs_mismatch"].number ?? .nan, decimals: 2)), as they must for the next layer to see "
                 + "the activations it was trained on."
         }
     }

@@ -14,7 +14,7 @@ import Foundation
 ///     diverged, diverged_at_step, divergence}
 /// no_dropout.{…the same…}                      the same network trained without dropout
 /// uncertainty.{samples, entropy, entropy_correct, entropy_wrong, mutual_information, disagreement}
-/// activation.{samples, input_mean, train_mean, eval_mean, train_ratio, eval_ratio, mismatch}
+/// activation.{samples, input_mean, train_mean, eval_mean, train_ratio, eval_ratio, mismatch, abs_mismatch}
 /// ```
 /// Accuracies are fractions, losses mean cross-entropies in nats, `gap` is
 /// training minus test accuracy, `agreement` the fraction of test examples on
@@ -76,6 +76,7 @@ struct DropoutEnsembleReport {
                 "samples": .integer(a.samples), "input_mean": .number(a.inputMean), "train_mean": .number(a.trainingMean),
                 "eval_mean": .number(a.evaluationMean), "train_ratio": .number(a.trainingMean / a.inputMean),
                 "eval_ratio": .number(a.evaluationMean / a.inputMean), "mismatch": .number(a.trainingMean / a.evaluationMean - 1),
+                "abs_mismatch": .number(abs(a.trainingMean / a.evaluationMean - 1)),
             ]))
         }
         return v

@@ -175,6 +175,25 @@ import Testing
         }
     }
 
+    /// Over seeds, a run that diverged is named in a warning and left out of
+    /// the figures, which are drawn from the runs that trained and say so.
+    @Test func aRunThatDivergedIsLeftOutOfTheSeededPresentation() throws {
+        let spec = try #require(try KindTesting.spec(BatchNormModesKind.self, Self.small))
+        let trained = try run(Self.small).values
+        var result = BatchNormModesExperiment.Result(trainingExamples: 901, testExamples: 896, parameters: 10)
+        result.divergence = Divergence(step: 17, epoch: 1, quantity: "training loss", value: .nan)
+        let diverged = BatchNormModesReport(spec: spec, result: result).values
+        var presenter = Presenter(RunValues(records: [trained, diverged, trained], seeds: [1, 2, 3]))
+        let items = presenter.finish(BatchNormModesKind.present(spec, &presenter) ?? [])
+        let warnings = items.compactMap { if case .warning(let w) = $0 { return w } else { return nil } }
+        let notes = items.compactMap { if case .note(let n) = $0 { return n } else { return nil } }
+        let charts = items.compactMap { if case .chart(let c) = $0 { return c } else { return nil } }
+        #expect(warnings.count == 1 && warnings.first?.hasPrefix("seed 2: Training diverged at step 17") == true, "\(warnings)")
+        #expect(notes.first == "Training diverged in 1 of 3 seeds; what follows is over the other 2.")
+        #expect(notes.last?.hasPrefix("Over 2 seeds:") == true, "\(notes)")
+        #expect(charts.count == 1 && charts.first?.seedRuns == 2)
+    }
+
     @Test func syntheticDataWorksToo() throws {
         let values = try run("data: moons\nexamples: 200\nhidden: [16]\nepochs: 5\ntest_batch_sizes: [2, 8]\n").values
         #expect(value(values, "train_examples") == .integer(100))
