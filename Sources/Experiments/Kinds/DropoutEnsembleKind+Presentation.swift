@@ -129,12 +129,14 @@ extension DropoutEnsembleKind {
         func row(_ name: String, _ key: String) -> [Cell] {
             [Cell(name)] + fields.enumerated().map { column, field in
                 // A run that diverged has "diverged" in the first column and "–" in the others.
-                p.cell(tone: good[field.name] == key ? .good : .plain) { run in
+                var cell = p.cell(eachRun: p.runs.records.map { run in
                     let network = RunValues(run)[key]
                     guard network["diverged"].bool != true else { return column == 0 ? Cell("diverged", tone: .bad) : Cell(ReportFormat.missing) }
                     let x = network[field.name].number ?? .nan
                     return field.percent ? .percent(x) : .number(x)
-                }
+                })
+                if good[field.name] == key { cell.tone = .good }
+                return cell
             }
         }
         let trainExamples = Int(p["train_examples"].number ?? 0), testExamples = Int(p["test_examples"].number ?? 0)
