@@ -184,7 +184,8 @@ import Testing
         result.divergence = Divergence(step: 17, epoch: 1, quantity: "training loss", value: .nan)
         let diverged = BatchNormModesReport(spec: spec, result: result).values
         var presenter = Presenter(RunValues(records: [trained, diverged, trained], seeds: [1, 2, 3]))
-        let items = presenter.finish(BatchNormModesKind.present(spec, &presenter) ?? [])
+        let presented = BatchNormModesKind.present(spec, &presenter) ?? []
+        let items = presenter.finish(presented)
         let warnings = items.compactMap { if case .warning(let w) = $0 { return w } else { return nil } }
         let notes = items.compactMap { if case .note(let n) = $0 { return n } else { return nil } }
         let charts = items.compactMap { if case .chart(let c) = $0 { return c } else { return nil } }
