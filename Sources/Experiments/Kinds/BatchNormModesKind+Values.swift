@@ -10,6 +10,7 @@ extension BatchNormModesKind {
         ValueDescriptor("last_batch", type: "integer", "Examples in the last batch of each epoch: the batch size when it divides the training set, else the remainder."),
         ValueDescriptor("diverged", type: "boolean", "Whether training diverged (then every accuracy is NaN)."),
         ValueDescriptor("diverged_at_step", type: "integer", "The step at which training diverged.", when: "training diverged"),
+        ValueDescriptor("divergence", type: "string", "What was not finite, and where: \"diverged at step 17 (epoch 1): training loss is not a number (NaN)\".", when: "training diverged"),
         ValueDescriptor("train_accuracy", type: "number", "Accuracy on the training set in evaluation mode."),
         ValueDescriptor("eval", type: "record", "Evaluation mode (running averages) on the whole test set at once.",
                         access: "`eval.accuracy`, `eval.loss`"),

@@ -1,5 +1,5 @@
 extension DropoutEnsembleKind {
-    private static let network = "`train_accuracy`, `test_accuracy`, `gap`, `train_loss`, `test_loss`, `thinned_accuracy`, `diverged`, `diverged_at_step` (if it diverged)"
+    private static let network = "`train_accuracy`, `test_accuracy`, `gap`, `train_loss`, `test_loss`, `thinned_accuracy`, `diverged`, `diverged_at_step` and `divergence` (what was not finite, where; if it diverged)"
 
     public static let values: [ValueDescriptor] = [
         ValueDescriptor("keep_prob", type: "number", "Probability of keeping a hidden unit."),
@@ -21,7 +21,7 @@ extension DropoutEnsembleKind {
                         access: "`uncertainty.entropy_wrong`; fields `samples`, `entropy`, `entropy_correct`, `entropy_wrong`, `mutual_information`, `disagreement`",
                         when: "the dropout network did not diverge"),
         ValueDescriptor("activation", type: "record", "Mean hidden activation in training and in evaluation, against the input's.",
-                        access: "`activation.mismatch`; fields `samples`, `input_mean`, `train_mean`, `eval_mean`, `train_ratio`, `eval_ratio`, `mismatch`",
+                        access: "`activation.mismatch`; fields `samples`, `input_mean`, `train_mean`, `eval_mean`, `train_ratio`, `eval_ratio`, `mismatch` (training over evaluation mean, minus 1), `abs_mismatch` (its size: over seeds the mean does not cancel)",
                         when: "the dropout network did not diverge"),
     ]
 

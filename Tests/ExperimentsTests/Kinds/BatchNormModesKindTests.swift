@@ -159,19 +159,40 @@ import Testing
         let spec = try #require(try KindTesting.spec(BatchNormModesKind.self, "hidden: [8, 8]\ntest_batch_sizes: [2, 4]\n"))
         var result = BatchNormModesExperiment.Result(trainingExamples: 901, testExamples: 896, parameters: 10)
         result.divergence = Divergence(step: 17, epoch: 1, quantity: "training loss", value: .nan)
-        let outcome = BatchNormModesReport(spec: spec, result: result).outcome
-        let values = outcome.values
+        let values = BatchNormModesReport(spec: spec, result: result).values
+        var presenter = Presenter(RunValues(values))
+        let presentation = BatchNormModesKind.present(spec, &presenter) ?? []
         #expect(value(values, "diverged") == .bool(true) && value(values, "diverged_at_step") == .integer(17))
         #expect(number(values, "eval.accuracy").isNaN && number(values, "batch_stats.4.accuracy").isNaN)
         #expect(number(values, "layers.bn2.var_ratio_max").isNaN && number(values, "mean_error_max").isNaN)
         #expect(value(values, "layers[1].layer") == .integer(4))
         #expect(value(values, "single.differ") == .integer(896))
-        #expect(outcome.presentation.count == 1)
-        if case .warning(let text)? = outcome.presentation.first {
+        #expect(presentation.count == 1)
+        if case .warning(let text)? = presentation.first {
             #expect(text.hasPrefix("Training diverged at step 17"), "\(text)")
         } else {
-            Issue.record("expected a warning, got \(outcome.presentation)")
+            Issue.record("expected a warning, got \(presentation)")
         }
+    }
+
+    /// Over seeds, a run that diverged is named in a warning and left out of
+    /// the figures, which are drawn from the runs that trained and say so.
+    @Test func aRunThatDivergedIsLeftOutOfTheSeededPresentation() throws {
+        let spec = try #require(try KindTesting.spec(BatchNormModesKind.self, Self.small))
+        let trained = try run(Self.small).values
+        var result = BatchNormModesExperiment.Result(trainingExamples: 901, testExamples: 896, parameters: 10)
+        result.divergence = Divergence(step: 17, epoch: 1, quantity: "training loss", value: .nan)
+        let diverged = BatchNormModesReport(spec: spec, result: result).values
+        var presenter = Presenter(RunValues(records: [trained, diverged, trained], seeds: [1, 2, 3]))
+        let presented = BatchNormModesKind.present(spec, &presenter) ?? []
+        let items = presenter.finish(presented)
+        let warnings = items.compactMap { if case .warning(let w) = $0 { return w } else { return nil } }
+        let notes = items.compactMap { if case .note(let n) = $0 { return n } else { return nil } }
+        let charts = items.compactMap { if case .chart(let c) = $0 { return c } else { return nil } }
+        #expect(warnings.count == 1 && warnings.first?.hasPrefix("seed 2: Training diverged at step 17") == true, "\(warnings)")
+        #expect(notes.first == "Training diverged in 1 of 3 seeds; what follows is over the other 2.")
+        #expect(notes.last?.hasPrefix("Over 2 seeds:") == true, "\(notes)")
+        #expect(charts.count == 1 && charts.first?.seedRuns == 2)
     }
 
     @Test func syntheticDataWorksToo() throws {

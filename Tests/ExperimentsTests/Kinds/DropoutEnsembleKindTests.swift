@@ -149,7 +149,11 @@ import Testing
         #expect(warnings.count == 1)
         #expect(warnings.first?.hasPrefix("The network with dropout diverged at step") == true)
         #expect(!outcome.presentation.contains { if case .chart = $0 { return true } else { return false } })
-        #expect(outcome.presentation.contains { if case .table = $0 { return true } else { return false } })
+        let tables = outcome.presentation.compactMap { if case .table(let t) = $0 { return t } else { return nil } }
+        #expect(tables.count == 1)
+        // The row of the network that diverged says so, marked bad; the other's has its numbers.
+        #expect(tables.first?.rows[1][1] == ResultTable.Cell("diverged", tone: .bad))
+        #expect(tables.first?.rows[0][2].value == number(values, "no_dropout.test_accuracy"))
     }
 
     @Test func labelNoiseCorruptsTheTrainingLabelsOnly() throws {
