@@ -81,7 +81,9 @@ public struct Presenter {
         }
         if cells.allSatisfy({ $0.text == cells[0].text }) { return cell }
         hasDifferingCells = true
+        // The first seed's text, marked: no number, so nothing formats it again without its mark.
         cell.text += " *"
+        cell.value = nil
         return cell
     }
 
