@@ -203,7 +203,10 @@ import NeuralEngine
             sizing: .init(length: 1_000, largestCache: nil, automatic: false, limitedByBudget: false),
             processor: Processor(vendor: "GenuineIntel", model: "Test CPU", caches: [.init(level: 1, bytes: 48 << 10, sharedBy: 1)]),
             blasKernel: "Haswell", blasKernelOrigin: "auto-selected", blasVersion: "0.3.21")
-        return VectorizationReport(spec: spec, result: result).outcome
+        let outcome = VectorizationReport(spec: spec, result: result).outcome
+        var presenter = Presenter(RunValues(outcome.values))
+        return ExperimentOutcome(values: outcome.values, presentation: VectorizationKind.present(spec, &presenter) ?? [],
+                                 timingNoise: outcome.timingNoise)
     }
 
     func texts(_ outcome: ExperimentOutcome) -> (warnings: [String], notes: [String]) {
@@ -220,7 +223,7 @@ import NeuralEngine
         #expect(value(outcome.values, "cache.agree") == .bool(false))
         #expect(number(outcome.values, "cache.max_relative_difference") == 1e-6)
         #expect(texts(outcome).warnings == [
-            "The variants of 'cache' disagree: simd differ from the scalar by up to 1×10⁻⁶ (relative), "
+            "The variants of 'cache' disagree: SIMD8 × 2 differ from the scalar loop by up to 1×10⁻⁶ (relative), "
                 + "more than rounding can explain (1×10⁻¹²).",
         ])
         #expect(texts(report(difference: 1e-13, slowdown: 10)).warnings.isEmpty)
