@@ -13,7 +13,7 @@ extension VectorizationKind {
         for group in spec.groups { items += present(group, spec, &p) }
         items.append(p.note { run in
             let repeats = spec.repeats
-            let processor = run["machine"].flatMap { Presenter.plainText($0.field("processor")) } ?? ""
+            let processor = machine(run, "processor")
             return "Measured on \(processor == "unknown processor" ? "an unknown processor" : processor) (\(cacheLine(run))), "
                 + "OpenBLAS \(machine(run, "blas_version")) with its \(machine(run, "blas_kernel")) kernel (\(machine(run, "blas_kernel_origin"))). "
                 + "One core (OpenBLAS threads: \(Int(run["blas_threads"]?.doubleValue ?? 0))). Each variant ran once untimed, then \(repeats) "
@@ -38,8 +38,7 @@ extension VectorizationKind {
 
     private static func metrics(_ spec: Spec, _ p: inout Presenter) -> [Metric] {
         var out = [p.choice("machine") { run in
-            let processor = run["machine"].flatMap { Presenter.plainText($0.field("processor")) } ?? "unknown processor"
-            return (processor, "OpenBLAS \(machine(run, "blas_version")) kernel \(machine(run, "blas_kernel")) "
+            (machine(run, "processor"), "OpenBLAS \(machine(run, "blas_version")) kernel \(machine(run, "blas_kernel")) "
                         + "(\(machine(run, "blas_kernel_origin"))); \(cacheLine(run))")
         }]
         for group in spec.groups {
@@ -76,25 +75,25 @@ extension VectorizationKind {
         let baseline = ran.first?.label(in: group) ?? "first variant"
         var items = [chart(group, spec, &p), table(group, spec, &p)]
         items += p.warnings { run in
-            guard case .record(let r)? = run[name] else { return [] }
+            let r = Runs([.record(run)])[name]
             var raised: [String] = []
-            if r["noisy"] == .bool(true) {
-                raised.append("Noisy timings: the runs of '\(name)' spread by up to \(percent(r["spread"]?.doubleValue ?? .nan)) of their "
-                    + "median (interquartile range) in the steadiest of \(Int(r["batches"]?.doubleValue ?? 0)) batches of \(spec.repeats) rounds; "
+            if r["noisy"].bool == true {
+                raised.append("Noisy timings: the runs of '\(name)' spread by up to \(percent(r["spread"].number ?? .nan)) of their "
+                    + "median (interquartile range) in the steadiest of \(Int(r["batches"].number ?? 0)) batches of \(spec.repeats) rounds; "
                     + "another process was probably using the machine. Ratios between variants are less certain than usual.")
             }
-            let tolerance = r["tolerance"]?.doubleValue ?? .nan
-            if r["agree"] == .bool(false) {
-                let culprits = ran.filter { !(r.field($0.rawValue, "relative_difference") <= tolerance) }.map { $0.label(in: group) }
+            let tolerance = r["tolerance"].number ?? .nan
+            if r["agree"].bool == false {
+                let culprits = ran.filter { !((r[$0.rawValue]["relative_difference"].number ?? .nan) <= tolerance) }.map { $0.label(in: group) }
                 raised.append("The variants of '\(name)' disagree: \(culprits.joined(separator: ", ")) differ from the "
-                    + "\(baseline) by up to \(number(r["max_relative_difference"]?.doubleValue ?? .nan, significant: 2)) (relative), "
+                    + "\(baseline) by up to \(number(r["max_relative_difference"].number ?? .nan, significant: 2)) (relative), "
                     + "more than rounding can explain (\(number(tolerance, significant: 2))).")
             }
             return raised
         }
         if g["fma_slowdown"].first != nil {
             items.append(p.note { run in
-                let slowdown = run[name].flatMap { $0.field("fma_slowdown")?.doubleValue } ?? .nan
+                let slowdown = Runs([.record(run)])[name]["fma_slowdown"].number ?? .nan
                 return slowdown > 2
                     ? "SIMD8 addProduct is \(times(slowdown)) slower than SIMD8 × 2: this build's target CPU has no "
                         + "fused multiply-add instruction, so each lane's multiply-add is a call to the C library's fma."
@@ -133,54 +132,60 @@ extension VectorizationKind {
     }
 
     private static func table(_ group: Group, _ spec: Spec, _ p: inout Presenter) -> PresentationItem {
-        let g = p[group.rawValue], ran = variants(group, spec), best = fastest(group, spec, p)
-        var columns: [ResultTable.Column] = [.init("variant", numeric: false), .init("median ms"), .init("min ms"), .init("max ms")]
+        let ran = variants(group, spec), best = fastest(group, spec, p)?.rawValue
+        let tolerance = p[group.rawValue]["tolerance"].numbers
+        let tone = { (row: Runs) -> ResultTable.Cell.Tone in row["name"].text == best ? .good : .plain }
+        var columns: [Presenter.Column] = [
+            .init("variant", numeric: false) { _, row in
+                ResultTable.Cell(VectorizationVariant(rawValue: row["name"].text ?? "")?.label(in: group) ?? "", tone: tone(row))
+            },
+            .init("median ms") { p, row in p.cell(row["median_ms"], tone: tone(row), format: Presenter.significant(3)) },
+            .number("min ms", "min_ms"), .number("max ms", "max_ms"),
+        ]
         switch group {
-        case .dot: columns += [.init("ns / element"), .init("GB/s"), .init("of bandwidth limit")]
-        case .cache: columns += [.init("ns / element"), .init("GFLOPS")]
-        case .gemm: columns += [.init("GFLOPS")]
+        case .dot:
+            columns += [.number("ns / element", "ns_per_element"), .number("GB/s", "gbs"), .init("of bandwidth limit") { p, row in
+                // One run's fraction is written as measured (no number to align); over seeds, their mean and spread.
+                let fraction = row["bandwidth_fraction"]
+                return p.isSeeded && fraction.allNumbers
+                    ? p.cell(fraction, style: .percent) { percent($0 ?? .nan) }
+                    : p.textCell(fraction) { $0?.doubleValue.map(percent) ?? "–" }
+            }]
+        case .cache: columns += [.number("ns / element", "ns_per_element"), .number("GFLOPS", "gflops")]
+        case .gemm: columns += [.number("GFLOPS", "gflops")]
         }
-        columns += [.init("speed-up"), .init("rel. difference")]
-        let tolerance = g["tolerance"]
-        let rows: [[ResultTable.Cell]] = ran.map { variant in
-            let v = g[variant.rawValue], tone: ResultTable.Cell.Tone = variant == best ? .good : .plain
-            func cell(_ field: String, tone: ResultTable.Cell.Tone = .plain) -> ResultTable.Cell {
-                p.cell(v[field], tone: tone) { number($0 ?? .nan) }
-            }
-            var row = [ResultTable.Cell(variant.label(in: group), tone: tone), cell("median_ms", tone: tone), cell("min_ms"), cell("max_ms")]
-            switch group {
-            case .dot:
-                row += [cell("ns_per_element"), cell("gbs")]
-                // One run's fraction is written as it was measured; over seeds, their mean and spread.
-                row.append(p.isSeeded && v["bandwidth_fraction"].allNumbers
-                    ? p.cell(v["bandwidth_fraction"], style: .percent) { percent($0 ?? .nan) }
-                    : p.textCell(v["bandwidth_fraction"]) { $0?.doubleValue.map(percent) ?? "–" })
-            case .cache: row += [cell("ns_per_element"), cell("gflops")]
-            case .gemm: row.append(cell("gflops"))
-            }
-            row.append(p.cell(v["speedup"], unit: "×") { times($0 ?? .nan) })
-            let differences = v["relative_difference"].numbers
-            let ok = zip(differences, tolerance.numbers).allSatisfy { $0 <= $1 }
-            row.append(p.textCell(v["relative_difference"], tone: ok ? .plain : .bad) { value in
-                let difference = value?.doubleValue ?? .nan
-                return difference == 0 ? "0" : number(difference, significant: 2)
-            })
-            return row
-        }
-        let length = Int(g["length"].number ?? 0)
-        var caption: String
+        columns += [
+            .number("speed-up", "speedup", unit: "×") { times($0 ?? .nan) },
+            .init("rel. difference") { p, row in
+                let difference = row["relative_difference"]
+                let ok = zip(difference.numbers, tolerance).allSatisfy { $0 <= $1 }
+                return p.textCell(difference, tone: ok ? .plain : .bad) { value in
+                    value?.doubleValue == 0 ? "0" : number(value?.doubleValue ?? .nan, significant: 2)
+                }
+            },
+        ]
+        let length = Int(p[group.rawValue]["length"].number ?? 0), passes = Int(p[group.rawValue]["passes"].number ?? 0)
+        let caption: String
         switch group {
         case .dot:
             caption = "Vectors of \(length.grouped) elements (\(bytes(16 * Double(length)))), read from memory. "
                 + "The limit is the time the streaming read takes for the same bytes."
         case .cache:
             caption = "Vectors of \(length.grouped) elements (\(bytes(16 * Double(length)))), "
-                + "summed \(Int(g["passes"].number ?? 0).grouped) times per run: the same multiply-adds as the dot product from memory."
+                + "summed \(passes.grouped) times per run: the same multiply-adds as the dot product from memory."
         case .gemm:
             caption = "Matrices of \(length) × \(length) doubles; GFLOPS counts 2n³ operations."
         }
-        caption += " Speed-ups are over the \(ran.first?.label(in: group) ?? "first variant"); differences are relative to its result."
-        return p.table(ResultTable(caption: caption, columns: columns, rows: rows))
+        // The group's variants as rows: each one's record, named.
+        let rows = Runs(p.runs.records.map { run in
+            .list(ran.map { variant in
+                guard case .record(var row)? = Runs([.record(run)])[group.rawValue][variant.rawValue].first else { return .record(Record()) }
+                row["name"] = .string(variant.rawValue)
+                return .record(row)
+            })
+        })
+        return p.table(caption: caption + " Speed-ups are over the \(ran.first?.label(in: group) ?? "first variant"); "
+                           + "differences are relative to its result.", rows: rows, columns: columns)
     }
 
     /// Whether the vectors of the dot group fit fewer than four of the largest cache, and why.
@@ -191,14 +196,13 @@ extension VectorizationKind {
             return "This system reports no cache sizes, so the vectors (\(pair) for the pair) could not be checked against the cache."
         }
         let multiple = sizing["caches"]?.doubleValue ?? .nan
+        let only = "The vectors (\(pair) for the pair) are only \(number(multiple, significant: 2))× the largest cache (\(binaryBytes(cache)))"
         if sizing["limited_by_budget"] == .bool(true) {
-            return "The vectors (\(pair) for the pair) are only \(number(multiple, significant: 2))× the largest cache "
-                + "(\(binaryBytes(cache))): \(VectorizationBenchmark.cacheMultiple)× would exceed the memory budget of "
+            return only + ": \(VectorizationBenchmark.cacheMultiple)× would exceed the memory budget of "
                 + "\(bytes(Double(spec.memoryBudget))). Part of each pass may still come from the cache."
         }
         if multiple < Double(VectorizationBenchmark.cacheMultiple) {
-            return "The vectors (\(pair) for the pair) are only \(number(multiple, significant: 2))× the largest cache "
-                + "(\(binaryBytes(cache))); part of each pass may come from the cache. 'size: auto' sizes them from the cache."
+            return only + "; part of each pass may come from the cache. 'size: auto' sizes them from the cache."
         }
         return nil
     }
@@ -206,7 +210,7 @@ extension VectorizationKind {
     // MARK: - The machine
 
     private static func machine(_ run: Record, _ field: String) -> String {
-        run["machine"].flatMap { Presenter.plainText($0.field(field)) } ?? ""
+        Runs([.record(run)])["machine"][field].text ?? ""
     }
 
     /// "L1d 48 KiB, L2 2 MiB, L3 300 MiB", from `machine.l<level>_bytes` (in level order).
@@ -244,20 +248,5 @@ extension VectorizationKind {
         if b >= 1e6 { return number(b / 1e6) + " MB" }
         if b >= 1e3 { return number(b / 1e3) + " kB" }
         return number(b) + " bytes"
-    }
-}
-
-extension ResultValue {
-    /// A field of a record value (`nil` for another value).
-    fileprivate func field(_ name: String) -> ResultValue? {
-        if case .record(let record) = self { return record[name] }
-        return nil
-    }
-}
-
-extension Record {
-    /// A number two levels down (`variant.field`); NaN when missing.
-    fileprivate func field(_ name: String, _ inner: String) -> Double {
-        self[name]?.field(inner)?.doubleValue ?? .nan
     }
 }
