@@ -1,7 +1,7 @@
 import LessonSupport
 
 extension VectorizationKind {
-    typealias Group = VectorizationVariant.Group
+    fileprivate typealias Group = VectorizationVariant.Group
 
     /// Key figures, then per group a bar chart of the variants' times, their
     /// table and what to notice, and a note on how and where it was measured.
@@ -26,7 +26,7 @@ extension VectorizationKind {
     }
 
     /// The variants a group ran, its baseline (plain loop) first.
-    static func variants(_ group: Group, _ spec: Spec) -> [VectorizationVariant] {
+    private static func variants(_ group: Group, _ spec: Spec) -> [VectorizationVariant] {
         group.variants.filter(spec.variants.contains)
     }
 
@@ -227,13 +227,13 @@ extension VectorizationKind {
 
     // MARK: - Formatting
 
-    static func number(_ x: Double, significant: Int = 3) -> String {
+    private static func number(_ x: Double, significant: Int = 3) -> String {
         ResultValue.format(x, significant: significant)
     }
 
-    static func times(_ x: Double) -> String { number(x) + "×" }
+    private static func times(_ x: Double) -> String { number(x) + "×" }
 
-    static func percent(_ x: Double) -> String { NumberFormat.percent(x, decimals: 0) }
+    private static func percent(_ x: Double) -> String { NumberFormat.percent(x, decimals: 0) }
 
     /// Cache sizes as the hardware has them: 48 KiB, 2 MiB, 300 MiB.
     private static func binaryBytes(_ b: Int) -> String {

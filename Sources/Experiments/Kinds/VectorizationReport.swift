@@ -92,7 +92,7 @@ struct VectorizationReport {
         guard !noisy.isEmpty else { return nil }
         return noisy.map { group in
             "the timings of '\(group.group.rawValue)' stayed noisy: their runs spread by up to "
-                + "\(VectorizationKind.percent(group.spread)) of the median (interquartile range) in the steadiest of "
+                + "\(NumberFormat.percent(group.spread, decimals: 0)) of the median (interquartile range) in the steadiest of "
                 + "\(group.batches) batches of \(spec.repeats) rounds"
         }.joined(separator: "; ")
     }
