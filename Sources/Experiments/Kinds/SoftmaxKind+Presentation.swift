@@ -11,6 +11,8 @@ extension SoftmaxKind {
             let label = spec.labels[n], predicted = example["predicted"].number.map(Int.init) ?? -1
             let rows: [[ResultTable.Cell]] = spec.logits[n].indices.map { i in
                 let isLabel = i == label
+                // Text cells, no number to align or average: the kind is
+                // deterministic, so every seed writes the same four digits.
                 func number(_ field: String, tone: ResultTable.Cell.Tone = .plain) -> ResultTable.Cell {
                     p.textCell(example[field][i], tone: tone) { fmt($0?.doubleValue) }
                 }

@@ -193,7 +193,7 @@ import NeuralEngine
     func report(difference: Double, slowdown: Double, spread: Double = 0.01) -> ExperimentOutcome {
         let spec = Self.madeUp
         func measured(_ name: String, _ seconds: [Double], _ difference: Double) -> VectorizationBenchmark.Measurement {
-            .init(name: name, label: name, seconds: seconds, value: 1, relativeDifference: difference)
+            .init(name: name, seconds: seconds, value: 1, relativeDifference: difference)
         }
         let group = VectorizationBenchmark.GroupResult(
             group: .cache,
