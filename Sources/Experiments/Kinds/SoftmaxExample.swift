@@ -149,6 +149,7 @@ struct SoftmaxExample: Sendable {
         return r
     }
 
+    /// The block's values (``SoftmaxKind/present(_:_:)`` draws them).
     static func outcome(_ examples: [SoftmaxExample], spec: SoftmaxKind.Spec) -> ExperimentOutcome {
         var values: Record
         if spec.isBatch {
@@ -167,63 +168,6 @@ struct SoftmaxExample: Sendable {
         values["classes"] = .strings(spec.classes)
         values["temperature"] = .number(spec.temperature)
 
-        var items: [PresentationItem] = []
-        for (n, example) in examples.enumerated() {
-            let fmt = { (x: Double) in ResultValue.format(x, significant: 4) }
-            let rows: [[ResultTable.Cell]] = example.logits.indices.map { i in
-                let isLabel = i == example.label
-                return [
-                    .init(spec.classes[i] + (isLabel ? " ✓" : ""), tone: isLabel ? .highlight : .plain),
-                    .init(fmt(example.logits[i])),
-                    .init(fmt(example.probabilities[i]), tone: i == example.predicted ? .highlight : .plain),
-                    .init(i == example.predicted ? "1" : "0"),
-                    .init(isLabel ? "1" : "0"),
-                    .init(fmt(example.gradient[i])),
-                    .init(fmt(example.numericGradient[i])),
-                ]
-            }
-            let caption = spec.isBatch
-                ? "Example \((n + 1).grouped) of \(examples.count.grouped): true class \(spec.classes[example.label])"
-                : "True class \(spec.classes[example.label])" + (spec.temperature != 1 ? ", temperature T = \(fmt(spec.temperature))" : "")
-            items.append(.table(ResultTable(caption: caption, columns: [
-                .init("class", numeric: false), .init("logit z"), .init("softmax ŷ"), .init("hard max"),
-                .init("target y"), .init(spec.temperature == 1 ? "ŷ − y" : "(ŷ − y)/T"), .init("finite diff."),
-            ], rows: rows)))
-            if examples.count > 1 && n == 7 && examples.count > 8 {
-                items.append(.note("… \((examples.count - 8).grouped) more examples not shown."))
-                break
-            }
-        }
-        let loss = values["loss"]?.doubleValue ?? 0
-        let maxError = values["max_gradient_error"]?.doubleValue ?? 0
-        var metrics = [
-            Metric(label: spec.isBatch ? "mean cross-entropy" : "cross-entropy loss", value: ResultValue.format(loss),
-                   detail: spec.isBatch ? "over \(examples.count.grouped) examples" : "−log ŷ of the true class"),
-            Metric(label: "max |analytic − numeric|", value: ResultValue.format(maxError),
-                   detail: "gradient check, central differences"),
-        ]
-        if !spec.isBatch, let first = examples.first {
-            metrics.insert(Metric(label: "predicted", value: spec.classes[first.predicted],
-                                  detail: "p = " + ResultValue.format(first.probabilities[first.predicted])), at: 1)
-        } else {
-            metrics.insert(Metric(label: "accuracy", value: values["accuracy"]?.formatted ?? ""), at: 1)
-        }
-        items.insert(.metrics(metrics), at: 0)
-        if spec.plot, !spec.isBatch, let example = examples.first, example.logits.count <= 40 {
-            // Soft and hard max side by side: the picture of "a smooth arg max".
-            let title = spec.temperature == 1
-                ? "Softmax against the hard max and the target"
-                : "Softmax at T = \(ResultValue.format(spec.temperature)) against the hard max and the target"
-            items.insert(.chart(Chart(
-                title: title, style: .bar, xLabel: "class", yLabel: "probability",
-                categories: spec.classes,
-                series: [
-                    .init(name: "softmax ŷ", y: example.probabilities),
-                    .init(name: "hard max", y: example.logits.indices.map { $0 == example.predicted ? 1 : 0 }),
-                    .init(name: "target y", y: example.logits.indices.map { $0 == example.label ? 1 : 0 }),
-                ],
-                summary: "Bars of the softmax probability, the hard max and the one-hot target for each class; the true class is \(spec.classes[example.label]).")), at: 2)
-        }
-        return ExperimentOutcome(values: values, presentation: items)
+        return ExperimentOutcome(values: values, presentation: [])
     }
 }

@@ -14,7 +14,6 @@ struct VectorizationBenchmark {
     /// The timed runs of one variant and what it computed.
     struct Measurement: Sendable {
         var name: String
-        var label: String
         /// CPU time of the thread in each timed run, in seconds.
         var seconds: [Double]
         /// The dot product the variant computed; `nil` for matrix products.
@@ -162,9 +161,9 @@ struct VectorizationBenchmark {
         }
         let (times, spread, batches) = try Self.timeSteadily(repeats: spec.repeats, runs)
 
-        var measurements = Self.dotMeasurements(variants, group: .dot, values: values, times: times)
+        var measurements = Self.dotMeasurements(variants, values: values, times: times)
         Self.checkRepeatable(&measurements, timed: results, expected: values)
-        let memory = Measurement(name: "memory", label: "streaming read", seconds: times[variants.count],
+        let memory = Measurement(name: "memory", seconds: times[variants.count],
                                  value: results[variants.count], relativeDifference: 0)
         let group = GroupResult(group: .dot, measurements: measurements, multiplyAdds: Double(n),
                                 bytes: 16 * Double(n), tolerance: Self.tolerance(terms: n), length: n, passes: 1,
@@ -199,7 +198,7 @@ struct VectorizationBenchmark {
         }
         let (times, spread, batches) = try Self.timeSteadily(repeats: spec.repeats, runs)
 
-        var measurements = Self.dotMeasurements(variants, group: .cache, values: values, times: times)
+        var measurements = Self.dotMeasurements(variants, values: values, times: times)
         let expected = values.map { value in (0..<passes).reduce(0.0) { sum, _ in sum + value } }
         Self.checkRepeatable(&measurements, timed: results, expected: expected)
         return GroupResult(group: .cache, measurements: measurements, multiplyAdds: Double(n * passes),
@@ -224,7 +223,7 @@ struct VectorizationBenchmark {
         let (times, spread, batches) = try Self.timeSteadily(repeats: spec.repeats, runs)
 
         let measurements = variants.indices.map { i in
-            Measurement(name: variants[i].rawValue, label: variants[i].label(in: .gemm), seconds: times[i],
+            Measurement(name: variants[i].rawValue, seconds: times[i],
                         value: nil, relativeDifference: differences[i])
         }
         return GroupResult(group: .gemm, measurements: measurements, multiplyAdds: Double(n) * Double(n) * Double(n),
@@ -296,12 +295,11 @@ struct VectorizationBenchmark {
         return Double(now.tv_sec) + Double(now.tv_nsec) * 1e-9
     }
 
-    private static func dotMeasurements(_ variants: [VectorizationVariant], group: VectorizationVariant.Group,
-                                        values: [Double], times: [[Double]]) -> [Measurement] {
+    private static func dotMeasurements(_ variants: [VectorizationVariant], values: [Double], times: [[Double]]) -> [Measurement] {
         let reference = values.first ?? 0
         return variants.indices.map { i in
-            Measurement(name: variants[i].rawValue, label: variants[i].label(in: group), seconds: times[i],
-                        value: values[i], relativeDifference: relativeDifference(values[i], reference))
+            Measurement(name: variants[i].rawValue, seconds: times[i], value: values[i],
+                        relativeDifference: relativeDifference(values[i], reference))
         }
     }
 

@@ -2,8 +2,8 @@ import LessonSupport
 import Foundation
 import NeuralEngine
 
-/// Turns the measurements of a vectorization block into named values, tables
-/// and charts.
+/// Turns the measurements of a vectorization block into named values
+/// (``VectorizationKind/present(_:_:)`` draws them).
 ///
 /// The named values form one tree:
 /// ```
@@ -56,11 +56,7 @@ struct VectorizationReport {
         }
         if !blas.fields.isEmpty { values["blas"] = .record(blas) }
 
-        var items: [PresentationItem] = [.metrics(metrics)]
-        if let note = sizingNote { items.append(.note(note)) }
-        for group in result.groups { items += presentation(group) }
-        items.append(.note(methodNote))
-        return ExperimentOutcome(values: values, presentation: items, timingNoise: timingNoise)
+        return ExperimentOutcome(values: values, presentation: [], timingNoise: timingNoise)
     }
 
     // MARK: - Machine and noise
@@ -90,40 +86,13 @@ struct VectorizationReport {
         return r
     }
 
-    /// "L1d 48 KiB, L2 2 MiB, L3 300 MiB"
-    private var cacheLine: String {
-        let caches = result.processor.caches
-        guard !caches.isEmpty else { return "cache sizes not reported" }
-        return caches.map { "L\($0.level)\($0.level == 1 ? "d" : "") \(Self.binaryBytes($0.bytes))" }.joined(separator: ", ")
-    }
-
-    private var sizingNote: String? {
-        guard result.memory != nil else { return nil }
-        let sizing = result.sizing
-        let pair = Self.bytes(16 * Double(sizing.length))
-        guard let cache = sizing.largestCache else {
-            return "This system reports no cache sizes, so the vectors (\(pair) for the pair) could not be checked against the cache."
-        }
-        let multiple = 16 * Double(sizing.length) / Double(cache)
-        if sizing.limitedByBudget {
-            return "The vectors (\(pair) for the pair) are only \(Self.number(multiple, significant: 2))× the largest cache "
-                + "(\(Self.binaryBytes(cache))): \(VectorizationBenchmark.cacheMultiple)× would exceed the memory budget of "
-                + "\(Self.bytes(Double(spec.memoryBudget))). Part of each pass may still come from the cache."
-        }
-        if multiple < Double(VectorizationBenchmark.cacheMultiple) {
-            return "The vectors (\(pair) for the pair) are only \(Self.number(multiple, significant: 2))× the largest cache "
-                + "(\(Self.binaryBytes(cache))); part of each pass may come from the cache. 'size: auto' sizes them from the cache."
-        }
-        return nil
-    }
-
     /// Why this block's timings are not to be trusted, if they are not.
     private var timingNoise: String? {
         let noisy = result.groups.filter(\.noisy)
         guard !noisy.isEmpty else { return nil }
         return noisy.map { group in
             "the timings of '\(group.group.rawValue)' stayed noisy: their runs spread by up to "
-                + "\(Self.percent(group.spread)) of the median (interquartile range) in the steadiest of "
+                + "\(NumberFormat.percent(group.spread, decimals: 0)) of the median (interquartile range) in the steadiest of "
                 + "\(group.batches) batches of \(spec.repeats) rounds"
         }.joined(separator: "; ")
     }
@@ -212,178 +181,5 @@ struct VectorizationReport {
             r[m.name] = .record(v)
         }
         return r
-    }
-
-    // MARK: - Presentation
-
-    private var metrics: [Metric] {
-        var out: [Metric] = [Metric(
-            label: "machine", value: result.processor.model.isEmpty ? "unknown processor" : result.processor.model,
-            detail: "OpenBLAS \(result.blasVersion) kernel \(result.blasKernel) (\(result.blasKernelOrigin)); \(cacheLine)")]
-        for group in result.groups {
-            switch group.group {
-            case .dot:
-                out.append(Metric(label: "memory bandwidth", value: Self.number(bandwidth) + " GB/s",
-                                  detail: "streaming read of \(Self.bytes(result.memoryBytes)), one core"))
-                if let best = fastest(group), let limit = limit(group) {
-                    out.append(Metric(label: "fastest dot product from memory", value: Self.percent(limit / best.median),
-                                      detail: "of the bandwidth limit (\(best.label))"))
-                }
-            case .cache:
-                if let best = group.measurements.first(where: { $0.name == VectorizationVariant.simd.rawValue })
-                    ?? fastest(group), group.measurements.count > 1 {
-                    out.append(Metric(label: "\(best.label) in cache", value: Self.times(speedup(best, in: group)),
-                                      detail: "faster than the \(group.measurements[0].label)"))
-                }
-            case .gemm:
-                if let best = fastest(group), group.measurements.count > 1 {
-                    out.append(Metric(label: "\(best.label) vs \(group.measurements[0].label)",
-                                      value: Self.times(speedup(best, in: group)),
-                                      detail: Self.number(gflops(best, in: group)) + " GFLOPS"))
-                }
-            }
-        }
-        return out
-    }
-
-    private func presentation(_ group: GroupResult) -> [PresentationItem] {
-        var items: [PresentationItem] = [.chart(chart(group)), .table(table(group))]
-        if group.noisy {
-            items.append(.warning(
-                "Noisy timings: the runs of '\(group.group.rawValue)' spread by up to \(Self.percent(group.spread)) of their "
-                + "median (interquartile range) in the steadiest of \(group.batches) batches of \(spec.repeats) rounds; "
-                + "another process was probably using the machine. Ratios between variants are less certain than usual."))
-        }
-        if !agree(group) {
-            let culprits = group.measurements.filter { !($0.relativeDifference <= group.tolerance) }.map(\.label)
-            items.append(.warning(
-                "The variants of '\(group.group.rawValue)' disagree: \(culprits.joined(separator: ", ")) differ from the "
-                + "\(group.measurements[0].label) by up to \(Self.number(maxDifference(group), significant: 2)) (relative), "
-                + "more than rounding can explain (\(Self.number(group.tolerance, significant: 2)))."))
-        }
-        if let slowdown = fmaSlowdown(group) {
-            items.append(.note(slowdown > 2
-                ? "SIMD8 addProduct is \(Self.times(slowdown)) slower than SIMD8 × 2: this build's target CPU has no "
-                    + "fused multiply-add instruction, so each lane's multiply-add is a call to the C library's fma."
-                : "SIMD8 addProduct runs about as fast as SIMD8 × 2 (\(Self.times(slowdown)) the time): this build uses "
-                    + "the CPU's fused multiply-add instructions."))
-        }
-        if let shortest = group.measurements.map(\.median).min(), shortest < 1e-4 {
-            items.append(.note("Some runs took less than 0.1 ms; times that short are noisy. A larger size gives steadier figures."))
-        }
-        return items
-    }
-
-    private func chart(_ group: GroupResult) -> Chart {
-        let ms = group.measurements
-        let what: String
-        switch group.group {
-        case .dot: what = "Dot product of two \(Self.count(group.length))-element vectors from memory"
-        case .cache: what = "Dot product of two \(Self.count(group.length))-element vectors in cache, \(Self.count(group.passes)) times"
-        case .gemm: what = "Product of two \(group.length) × \(group.length) matrices"
-        }
-        var references: [Chart.ReferenceLine] = []
-        if let limit = limit(group) {
-            references.append(Chart.ReferenceLine(label: "memory-bandwidth limit", y: limit * 1e3))
-        }
-        let summary = what + ", median time of each variant: "
-            + ms.map { "\($0.label) \(Self.number($0.median * 1e3)) ms" }.joined(separator: ", ") + "."
-        return Chart(
-            title: what, style: .bar, xLabel: "variant", yLabel: "time per run (ms, log scale)",
-            yScale: .log, categories: ms.map(\.label),
-            series: [Chart.Series(name: "median of \(spec.repeats) runs", y: ms.map { $0.median * 1e3 },
-                                  yLow: ms.map { $0.fastest * 1e3 }, yHigh: ms.map { $0.slowest * 1e3 })],
-            referenceLines: references, summary: summary)
-    }
-
-    private func table(_ group: GroupResult) -> ResultTable {
-        typealias Cell = ResultTable.Cell
-        var columns: [ResultTable.Column] = [.init("variant", numeric: false), .init("median ms"), .init("min ms"), .init("max ms")]
-        switch group.group {
-        case .dot: columns += [.init("ns / element"), .init("GB/s"), .init("of bandwidth limit")]
-        case .cache: columns += [.init("ns / element"), .init("GFLOPS")]
-        case .gemm: columns += [.init("GFLOPS")]
-        }
-        columns += [.init("speed-up"), .init("rel. difference")]
-        let best = fastest(group)?.name
-        let rows: [[Cell]] = group.measurements.map { m in
-            var row: [Cell] = [
-                Cell(m.label, tone: m.name == best ? .good : .plain),
-                Cell(Self.number(m.median * 1e3), value: m.median * 1e3, style: .plain, tone: m.name == best ? .good : .plain),
-                Cell(Self.number(m.fastest * 1e3), value: m.fastest * 1e3, style: .plain),
-                Cell(Self.number(m.slowest * 1e3), value: m.slowest * 1e3, style: .plain),
-            ]
-            switch group.group {
-            case .dot:
-                row.append(Cell(Self.number(m.median * 1e9 / group.multiplyAdds), value: m.median * 1e9 / group.multiplyAdds, style: .plain))
-                row.append(Cell(Self.number((group.bytes ?? 0) / m.median / 1e9), value: (group.bytes ?? 0) / m.median / 1e9, style: .plain))
-                row.append(Cell(limit(group).map { Self.percent($0 / m.median) } ?? "–"))
-            case .cache:
-                row.append(Cell(Self.number(m.median * 1e9 / group.multiplyAdds), value: m.median * 1e9 / group.multiplyAdds, style: .plain))
-                row.append(Cell(Self.number(gflops(m, in: group)), value: gflops(m, in: group), style: .plain))
-            case .gemm:
-                row.append(Cell(Self.number(gflops(m, in: group)), value: gflops(m, in: group), style: .plain))
-            }
-            row.append(Cell(Self.times(speedup(m, in: group)), value: speedup(m, in: group), style: .plain, unit: "×"))
-            let ok = m.relativeDifference <= group.tolerance
-            row.append(Cell(m.relativeDifference == 0 ? "0" : Self.number(m.relativeDifference, significant: 2),
-                            tone: ok ? .plain : .bad))
-            return row
-        }
-        var caption: String
-        switch group.group {
-        case .dot:
-            caption = "Vectors of \(Self.count(group.length)) elements (\(Self.bytes(16 * Double(group.length)))), read from memory. "
-                + "The limit is the time the streaming read takes for the same bytes."
-        case .cache:
-            caption = "Vectors of \(Self.count(group.length)) elements (\(Self.bytes(16 * Double(group.length)))), "
-                + "summed \(Self.count(group.passes)) times per run: the same multiply-adds as the dot product from memory."
-        case .gemm:
-            caption = "Matrices of \(group.length) × \(group.length) doubles; GFLOPS counts 2n³ operations."
-        }
-        caption += " Speed-ups are over the \(group.measurements.first?.label ?? "first variant"); "
-            + "differences are relative to its result."
-        return ResultTable(caption: caption, columns: columns, rows: rows)
-    }
-
-    private var methodNote: String {
-        "Measured on \(result.processor.model.isEmpty ? "an unknown processor" : result.processor.model) (\(cacheLine)), "
-            + "OpenBLAS \(result.blasVersion) with its \(result.blasKernel) kernel (\(result.blasKernelOrigin)). "
-            + "One core (OpenBLAS threads: \(result.blasThreads)). Each variant ran once untimed, then \(spec.repeats) "
-            + "time\(spec.repeats == 1 ? "" : "s") in interleaved rounds, measured again (up to "
-            + "\(VectorizationBenchmark.maximumBatches) batches) while the runs spread by more than "
-            + "\(Self.percent(VectorizationBenchmark.noiseThreshold)) of their median; times are the thread's CPU time, so time given "
-            + "to other processes does not count. Bars are medians, whiskers the fastest and slowest run."
-    }
-
-    // MARK: - Formatting
-
-    private static func number(_ x: Double, significant: Int = 3) -> String {
-        ResultValue.format(x, significant: significant)
-    }
-
-    private static func times(_ x: Double) -> String {
-        number(x) + "×"
-    }
-
-    private static func percent(_ x: Double) -> String {
-        NumberFormat.percent(x, decimals: 0)
-    }
-
-    private static func count(_ n: Int) -> String { n.grouped }
-
-    /// Cache sizes as the hardware has them: 48 KiB, 2 MiB, 300 MiB.
-    private static func binaryBytes(_ b: Int) -> String {
-        if b >= 1 << 30, b % (1 << 30) == 0 { return "\(b >> 30) GiB" }
-        if b >= 1 << 20 { return number(Double(b) / Double(1 << 20)) + " MiB" }
-        if b >= 1 << 10 { return number(Double(b) / Double(1 << 10)) + " KiB" }
-        return "\(b) bytes"
-    }
-
-    private static func bytes(_ b: Double) -> String {
-        if b >= 1e9 { return number(b / 1e9) + " GB" }
-        if b >= 1e6 { return number(b / 1e6) + " MB" }
-        if b >= 1e3 { return number(b / 1e3) + " kB" }
-        return number(b) + " bytes"
     }
 }

@@ -187,11 +187,13 @@ import NeuralEngine
     /// A report of made-up measurements: the plain loop, a SIMD loop whose
     /// result is off by `difference`, and an `addProduct` loop `slowdown`
     /// times slower than the SIMD loop.
+    static let madeUp = VectorizationKind.Spec(size: 1_000, memoryBudget: 2_000_000_000, cacheSize: 64, matrixSize: 16, repeats: 3,
+                                               groups: [.cache], variants: [.scalar, .simd, .simdFMA])
+
     func report(difference: Double, slowdown: Double, spread: Double = 0.01) -> ExperimentOutcome {
-        let spec = VectorizationKind.Spec(size: 1_000, memoryBudget: 2_000_000_000, cacheSize: 64, matrixSize: 16, repeats: 3,
-                                          groups: [.cache], variants: [.scalar, .simd, .simdFMA])
+        let spec = Self.madeUp
         func measured(_ name: String, _ seconds: [Double], _ difference: Double) -> VectorizationBenchmark.Measurement {
-            .init(name: name, label: name, seconds: seconds, value: 1, relativeDifference: difference)
+            .init(name: name, seconds: seconds, value: 1, relativeDifference: difference)
         }
         let group = VectorizationBenchmark.GroupResult(
             group: .cache,
@@ -203,7 +205,10 @@ import NeuralEngine
             sizing: .init(length: 1_000, largestCache: nil, automatic: false, limitedByBudget: false),
             processor: Processor(vendor: "GenuineIntel", model: "Test CPU", caches: [.init(level: 1, bytes: 48 << 10, sharedBy: 1)]),
             blasKernel: "Haswell", blasKernelOrigin: "auto-selected", blasVersion: "0.3.21")
-        return VectorizationReport(spec: spec, result: result).outcome
+        let outcome = VectorizationReport(spec: spec, result: result).outcome
+        var presenter = Presenter(RunValues(outcome.values))
+        return ExperimentOutcome(values: outcome.values, presentation: VectorizationKind.present(spec, &presenter) ?? [],
+                                 timingNoise: outcome.timingNoise)
     }
 
     func texts(_ outcome: ExperimentOutcome) -> (warnings: [String], notes: [String]) {
@@ -220,11 +225,27 @@ import NeuralEngine
         #expect(value(outcome.values, "cache.agree") == .bool(false))
         #expect(number(outcome.values, "cache.max_relative_difference") == 1e-6)
         #expect(texts(outcome).warnings == [
-            "The variants of 'cache' disagree: simd differ from the scalar by up to 1×10⁻⁶ (relative), "
+            "The variants of 'cache' disagree: SIMD8 × 2 differ from the scalar loop by up to 1×10⁻⁶ (relative), "
                 + "more than rounding can explain (1×10⁻¹²).",
         ])
         #expect(texts(report(difference: 1e-13, slowdown: 10)).warnings.isEmpty)
         #expect(texts(report(difference: .nan, slowdown: 10)).warnings.count == 1)
+    }
+
+    /// Over seeds the fastest variant is the one with the lowest mean time,
+    /// not the first seed's: its row is marked, and its times are means.
+    @Test func overSeedsTheFastestIsTheLowestMean() throws {
+        let runs = [report(difference: 0, slowdown: 0.5), report(difference: 0, slowdown: 3)]
+        #expect(value(runs[0].values, "cache.fastest") == .string("simd_fma"))
+        var presenter = Presenter(RunValues(records: runs.map(\.values), seeds: [1, 2]))
+        let items = VectorizationKind.present(Self.madeUp, &presenter) ?? []
+        let table = try #require(items.lazy.compactMap { item -> ResultTable? in
+            if case .table(let table) = item { return table } else { return nil }
+        }.first)
+        #expect(table.rows.map { $0[0].tone } == [.plain, .good, .plain])
+        #expect(table.rows.map { $0[1].tone } == [.plain, .good, .plain])
+        #expect(table.rows[2][1].value == 1_750)
+        #expect(table.rows[2][1].spread != nil)
     }
 
     @Test func speedupsAreOverTheFirstVariant() {
