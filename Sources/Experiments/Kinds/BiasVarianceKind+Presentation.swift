@@ -198,17 +198,6 @@ extension BiasVarianceKind {
 }
 
 extension BiasVarianceKind.Spec {
-    var isClassification: Bool { family != .errors && !data.source.isRegression }
-
-    var capacityName: String {
-        switch family {
-        case .hidden: "hidden units"
-        case .depth: "hidden layers"
-        case .degrees: "degree"
-        case .errors: "case"
-        }
-    }
-
     func capacityLabel(_ capacity: Int) -> String {
         switch family {
         case .hidden: "\(capacity) hidden unit\(capacity == 1 ? "" : "s")"

@@ -123,3 +123,18 @@ struct BiasVarianceReport {
         return r
     }
 }
+
+extension BiasVarianceKind.Spec {
+    /// Errors are fractions misclassified (else mean squared errors).
+    var isClassification: Bool { family != .errors && !data.source.isRegression }
+
+    /// What a capacity counts, as `capacity_name` and the tables say it.
+    var capacityName: String {
+        switch family {
+        case .hidden: "hidden units"
+        case .depth: "hidden layers"
+        case .degrees: "degree"
+        case .errors: "case"
+        }
+    }
+}
