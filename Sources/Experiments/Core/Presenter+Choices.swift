@@ -35,12 +35,19 @@ extension Runs {
     /// A field of every record of a list value, as a list per run: the
     /// `bias2` of each point of `decomposition`, to draw as one line.
     public func column(_ field: String) -> Runs {
-        Runs(values.map { value in
-            guard case .list(let items)? = value else { return nil }
-            return .list(items.map { item in
-                if case .record(let record) = item { return record[field] ?? .number(.nan) }
-                return .number(.nan)
-            })
-        })
+        Runs(values.map { $0?.lookup([.key(field)]) })
+    }
+}
+
+extension Record {
+    /// The value at a path of names (`at("best", "capacity")`), or nil.
+    public func at(_ names: String...) -> ResultValue? { ResultValue.record(self).lookup(names.map(PathComponent.key)) }
+
+    /// The number at a path of names; NaN when there is none.
+    public func number(_ names: String...) -> Double { ResultValue.record(self).lookup(names.map(PathComponent.key))?.doubleValue ?? .nan }
+
+    /// The numbers of the list at a path of names (NaN for an item that is none).
+    public func numbers(_ names: String...) -> [Double] {
+        (ResultValue.record(self).lookup(names.map(PathComponent.key))?.listItems ?? []).map { $0.doubleValue ?? .nan }
     }
 }

@@ -37,44 +37,33 @@ extension BiasVarianceKind {
     }
 
     private static func metrics(_ spec: Spec, _ p: inout Presenter) -> [Metric] {
-        func number(_ r: Record, _ path: String...) -> Double {
-            var value: ResultValue? = .record(r)
-            for name in path {
-                if case .record(let inner)? = value { value = inner[name] } else { value = nil }
-            }
-            return value?.doubleValue ?? .nan
-        }
-        func text(_ value: ResultValue?) -> String { Presenter.plainText(value) }
+        func diagnoses(_ r: Record) -> [String] { (r.at("rows", "diagnosis")?.listItems ?? []).map(Presenter.plainText) }
         var out: [Metric] = []
         if spec.family == .errors {
             for diagnosis in BiasVarianceDiagnosis.allCases {
-                let count = (p.first["rows"]?.listItems ?? []).filter { row in
-                    if case .record(let r) = row { return text(r["diagnosis"]) == diagnosis.rawValue }
-                    return false
-                }.count
+                let count = diagnoses(p.first).filter { $0 == diagnosis.rawValue }.count
                 if count > 0 { out.append(Metric(label: diagnosis.rawValue, value: String(count), detail: count == 1 ? "case" : "cases")) }
             }
         } else {
             if p.first["best"] != nil {
                 out.append(p.choiceOfMeans("lowest validation error") { r in
-                    (spec.capacityLabel(Int(number(r, "best", "capacity"))),
-                     "\(spec.error(number(r, "best", "validation_error"))) (training \(spec.error(number(r, "best", "train_error"))))")
+                    (spec.capacityLabel(Int(r.number("best", "capacity"))),
+                     "\(spec.error(r.number("best", "validation_error"))) (training \(spec.error(r.number("best", "train_error"))))")
                 })
             }
             if spec.capacities.count > 1 {
                 for (label, index) in [("smallest model", 0), ("largest model", spec.capacities.count - 1)] {
                     out.append(p.choice(label) { r in
-                        let row = r["rows"]?.listItems[index]
-                        guard case .record(let fields)? = row else { return ("–", "") }
-                        return (text(fields["diagnosis"]), spec.capacityLabel(spec.capacities[index]))
+                        let all = diagnoses(r)
+                        return (all.indices.contains(index) ? all[index] : "–", spec.capacityLabel(spec.capacities[index]))
                     })
                 }
             }
         }
         if p.first["optimum"] != nil {
             out.append(p.choiceOfMeans("lowest expected test error") { r in
-                (spec.capacityLabel(Int(number(r, "optimum", "capacity"))),
-                 "MSE \(ReportFormat.number(number(r, "optimum", "test_mse"))) over \(spec.resamples) training sets")
+                (spec.capacityLabel(Int(r.number("optimum", "capacity"))),
+                 "MSE \(ReportFormat.number(r.number("optimum", "test_mse"))) over \(spec.resamples) training sets")
             })
             out.append(p.metric("bias² + variance + noise vs measured", p["max_discrepancy"], style: .percent,
                                 detail: "largest relative difference") { ReportFormat.percent($0 ?? .nan, decimals: 1) })

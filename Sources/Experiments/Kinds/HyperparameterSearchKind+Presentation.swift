@@ -15,27 +15,16 @@ extension HyperparameterSearchKind {
     private static func format(_ x: Double?) -> String { x.map { $0.isNaN ? "–" : ResultValue.format($0, significant: 3) } ?? "–" }
     private static func percent(_ x: Double?) -> String { x.map { $0.isNaN ? "–" : String(format: "%.1f %%", $0 * 100) } ?? "–" }
 
-    private static func numbers(_ value: ResultValue?) -> [Double] { (value?.listItems ?? []).map { $0.doubleValue ?? .nan } }
-
-    private static func field(_ record: Record, _ path: String...) -> ResultValue? {
-        var value: ResultValue? = .record(record)
-        for name in path {
-            guard case .record(let inner)? = value else { return nil }
-            value = inner[name]
-        }
-        return value
-    }
-
     /// Over seeds, what a chart of one seed's trials says of itself.
     private static func firstSeedNote(_ p: Presenter) -> [PresentationItem] {
         p.isSeeded ? [.note("The chart shows the first of the \(p.runs.runsPhrase): each seed draws its own trials.")] : []
     }
 
     private static func sampling(_ spec: Spec, _ p: inout Presenter) -> [PresentationItem] {
-        let labels = numbers(p.first["decades"]).map { "[\(ResultValue.format($0)), \(ResultValue.format($0 * 10)))" }
+        let labels = p.first.numbers("decades").map { "[\(ResultValue.format($0)), \(ResultValue.format($0 * 10)))" }
         let summary = p.sharedText { r in
-            "Fraction of \(spec.draws) draws in each decade: uniform " + numbers(field(r, "uniform", "decade_fractions")).map(percent).joined(separator: ", ")
-                + "; log-uniform " + numbers(field(r, "log", "decade_fractions")).map(percent).joined(separator: ", ") + "."
+            "Fraction of \(spec.draws) draws in each decade: uniform " + r.numbers("uniform", "decade_fractions").map(percent).joined(separator: ", ")
+                + "; log-uniform " + r.numbers("log", "decade_fractions").map(percent).joined(separator: ", ") + "."
         }
         let chart = p.chart(Chart(
             title: "Learning rates drawn per decade", style: .bar, xLabel: "decade of the learning rate", yLabel: "fraction of the draws",
@@ -46,7 +35,7 @@ extension HyperparameterSearchKind {
         let rows = [("β uniform", "uniform_above_0_99"), ("1 − β log-uniform", "log_above_0_99")].map { name, high in
             [ResultTable.Cell(name),
              p.cell { r in
-                 let below = 1 - (field(r, "momentum", high)?.doubleValue ?? .nan)
+                 let below = 1 - r.number("momentum", high)
                  return ResultTable.Cell(percent(below), value: below, style: .percent)
              },
              p.cell(p["momentum"][high], style: .percent, format: percent)]
@@ -63,10 +52,10 @@ extension HyperparameterSearchKind {
         let k = gridSide(spec.trials)
         let first = p.first
         func trials(_ method: String) -> Chart.Series {
-            Chart.Series(name: method, x: numbers(field(first, method, "important")), y: numbers(field(first, method, "other")))
+            Chart.Series(name: method, x: first.numbers(method, "important"), y: first.numbers(method, "other"))
         }
-        func distinct(_ method: String) -> String { Presenter.plainText(field(first, method, "distinct_important")) }
-        let optimum = (field(first, "optimum", "important")?.doubleValue ?? .nan, field(first, "optimum", "other")?.doubleValue ?? .nan)
+        func distinct(_ method: String) -> String { Presenter.plainText(first.at(method, "distinct_important")) }
+        let optimum = (first.number("optimum", "important"), first.number("optimum", "other"))
         let chart = Chart(
             title: "\(k) × \(k) grid and \(spec.trials) random trials", style: .scatter,
             xLabel: "important setting", yLabel: "unimportant setting",
@@ -101,7 +90,7 @@ extension HyperparameterSearchKind {
         func listed(_ stage: [(stage: Int, rate: Double, score: Double)]) -> String {
             stage.map { "\(format($0.rate)) → \(percent($0.score))" }.joined(separator: ", ")
         }
-        let fineRange = "[\(format(field(p.first, "fine", "range_low")?.doubleValue)), \(format(field(p.first, "fine", "range_high")?.doubleValue))]"
+        let fineRange = "[\(format(p.first.number("fine", "range_low"))), \(format(p.first.number("fine", "range_high")))]"
         let chart = Chart(
             title: "Validation accuracy of every trial", style: .scatter, xLabel: "learning rate (log scale)",
             yLabel: "validation accuracy", xScale: .log,
@@ -111,7 +100,7 @@ extension HyperparameterSearchKind {
         let rows = ["coarse", "fine"].map { stage in
             let s = p[stage]
             return [ResultTable.Cell(stage),
-                    p.cell { r in ResultTable.Cell(format(field(r, stage, "low")?.doubleValue) + " – " + format(field(r, stage, "high")?.doubleValue)) },
+                    p.cell { r in ResultTable.Cell(format(r.number(stage, "low")) + " – " + format(r.number(stage, "high"))) },
                     p.cell(s["best_lr"], format: format),
                     p.cell(s["best_accuracy"], style: .percent, format: percent),
                     p.cell(s["median_accuracy"], style: .percent, format: percent),
@@ -128,8 +117,8 @@ extension HyperparameterSearchKind {
                       .init("best accuracy"), .init("median accuracy"), .init("diverged")],
             rows: rows))
         let best = p.note { r in
-            "Best trial: learning rate \(format(field(r, "best", "learning_rate")?.doubleValue)), validation accuracy "
-                + "\(percent(field(r, "best", "validation_accuracy")?.doubleValue)), test accuracy \(percent(field(r, "best", "test_accuracy")?.doubleValue)) "
+            "Best trial: learning rate \(format(r.number("best", "learning_rate"))), validation accuracy "
+                + "\(percent(r.number("best", "validation_accuracy"))), test accuracy \(percent(r.number("best", "test_accuracy"))) "
                 + "(the test set was not used to choose)."
         }
         return [.chart(chart)] + firstSeedNote(p) + [table, best]
