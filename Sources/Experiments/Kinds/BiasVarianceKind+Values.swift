@@ -11,7 +11,7 @@ extension BiasVarianceKind {
         ValueDescriptor("bias_threshold", type: "number", "Training error above the base error that counts as high bias."),
         ValueDescriptor("variance_threshold", type: "number", "Validation minus training error that counts as high variance."),
         ValueDescriptor("diverged", type: "boolean", "Whether any network's training diverged."),
-        ValueDescriptor("rows", type: "list of records", "One row per capacity: `key`, `capacity`, `parameters`, `train_error`, `validation_error`, `diagnosis`, …",
+        ValueDescriptor("rows", type: "list of records", "One row per capacity: `key`, `capacity`, `parameters`, `train_error`, `validation_error`, `avoidable_bias`, `variance`, `diagnosis`, `diverged`, and for a network that diverged `diverged_at_step` and `divergence` (the sentence saying where and what)",
                         access: "`rows[0].diagnosis`, or by capacity: `rows.16.validation_error`"),
         ValueDescriptor("best", type: "record", "The capacity with the lowest validation error.",
                         access: "`best.capacity`, `best.index`, `best.train_error`, `best.validation_error`, `best.diagnosis`",

@@ -1,12 +1,10 @@
 import Foundation
 
-/// Turns a `hyperparameter-search` run into named values, tables and charts.
+/// Turns a `hyperparameter-search` run into named values
+/// (``HyperparameterSearchKind/present(_:_:)`` draws them).
 enum HyperparameterSearchReport {
-    typealias Cell = ResultTable.Cell
     typealias Search = HyperparameterSearch
 
-    static func format(_ x: Double) -> String { x.isNaN ? "–" : ResultValue.format(x, significant: 3) }
-    static func percent(_ x: Double) -> String { x.isNaN ? "–" : String(format: "%.1f %%", x * 100) }
     static func mean(_ values: [Double]) -> Double { values.isEmpty ? .nan : values.reduce(0, +) / Double(values.count) }
     static func fraction(_ values: [Double], _ condition: (Double) -> Bool) -> Double {
         Double(values.filter(condition).count) / Double(max(values.count, 1))
@@ -35,23 +33,7 @@ enum HyperparameterSearchReport {
             "uniform_above_0_99": .number(fraction(s.betaUniform) { $0 >= 0.99 }),
             "log_above_0_99": .number(fraction(s.betaLog) { $0 >= 0.99 }),
         ]))
-        let labels = s.decades.map { "[\(ResultValue.format($0)), \(ResultValue.format($0 * 10)))" }
-        let chart = Chart(
-            title: "Learning rates drawn per decade", style: .bar, xLabel: "decade of the learning rate", yLabel: "fraction of the draws",
-            categories: labels,
-            series: [Chart.Series(name: "uniform on [\(format(spec.low)), \(format(spec.high))]", y: uniform),
-                     Chart.Series(name: "log-uniform (uniform exponent)", y: log)],
-            summary: "Fraction of \(spec.draws) draws in each decade: uniform " + uniform.map(percent).joined(separator: ", ")
-                + "; log-uniform " + log.map(percent).joined(separator: ", ") + ".")
-        let table = ResultTable(
-            caption: "Momentum's β drawn \(spec.draws) times: uniformly on [0.9, 0.999], or as 1 − β = 10^u with u uniform on [−3, −1]. "
-                + "β ≥ 0.99 averages over the last 100 steps or more (1/(1 − β)).",
-            columns: [.init("method", numeric: false), .init("β in [0.9, 0.99)"), .init("β in [0.99, 0.999]")],
-            rows: [("β uniform", s.betaUniform), ("1 − β log-uniform", s.betaLog)].map { name, draws in
-                let high = fraction(draws) { $0 >= 0.99 }
-                return [Cell(name), Cell(percent(1 - high), value: 1 - high, style: .percent), Cell(percent(high), value: high, style: .percent)]
-            })
-        return ExperimentOutcome(values: v, presentation: [.chart(chart), .table(table)])
+        return ExperimentOutcome(values: v, presentation: [])
     }
 
     // MARK: - Grid vs random
@@ -66,6 +48,7 @@ enum HyperparameterSearchReport {
         func method(_ trials: [Search.Trial], _ best: [Double], _ gap: [Double]) -> Record {
             Record([
                 "distinct_important": .integer(distinct(trials)),
+                "important": .numbers(trials.map(\.important)), "other": .numbers(trials.map(\.other)),
                 "best": .number(trials.map(\.objective).max() ?? .nan),
                 "best_mean": .number(mean(best)),
                 "gap_mean": .number(mean(gap)),
@@ -75,26 +58,8 @@ enum HyperparameterSearchReport {
         v["random"] = .record(method(g.random, g.randomBest, g.randomGap))
         v["random_wins"] = .number(fraction(zip(g.randomBest, g.gridBest).map { $0 - $1 }) { $0 > 0 })
 
-        let chart = Chart(
-            title: "\(k) × \(k) grid and \(spec.trials) random trials", style: .scatter,
-            xLabel: "important setting", yLabel: "unimportant setting",
-            series: [Chart.Series(name: "grid", x: g.grid.map(\.important), y: g.grid.map(\.other)),
-                     Chart.Series(name: "random", x: g.random.map(\.important), y: g.random.map(\.other)),
-                     Chart.Series(name: "optimum", x: [g.optimum.important], y: [g.optimum.other])],
-            summary: "The grid tries \(distinct(g.grid)) values of the important setting, random search \(distinct(g.random)); "
-                + "the optimum is at \(format(g.optimum.important)), \(format(g.optimum.other)).")
-        let rows: [[Cell]] = [("grid", g.grid, g.gridBest, g.gridGap), ("random", g.random, g.randomBest, g.randomGap)].map { name, trials, best, gap in
-            [Cell(name), Cell(String(distinct(trials)), value: Double(distinct(trials)), style: .integer),
-             Cell(format(mean(gap)), value: mean(gap)), Cell(format(mean(best)), value: mean(best))]
-        }
-        let table = ResultTable(
-            caption: "Over \(spec.repeats) random objectives (a peak of width \(format(spec.width)) in the important setting, "
-                + "a slight slope in the other, 1 at the optimum): values of the important setting tried, the mean distance from its best value "
-                + "to the nearest one tried, and the mean best objective found. Random search found the higher best in "
-                + "\(percent(fraction(zip(g.randomBest, g.gridBest).map { $0 - $1 }) { $0 > 0 })) of them.",
-            columns: [.init("method", numeric: false), .init("values tried"), .init("mean gap"), .init("mean best")],
-            rows: rows)
-        return ExperimentOutcome(values: v, presentation: [.chart(chart), .table(table)])
+        v["optimum"] = .record(Record(["important": .number(g.optimum.important), "other": .number(g.optimum.other)]))
+        return ExperimentOutcome(values: v, presentation: [])
     }
 
     // MARK: - Coarse to fine
@@ -133,37 +98,6 @@ enum HyperparameterSearchReport {
                 "diverged": .bool(t.diverged),
             ]))
         })
-        let chart = Chart(
-            title: "Validation accuracy of every trial", style: .scatter, xLabel: "learning rate (log scale)",
-            yLabel: "validation accuracy", xScale: .log,
-            series: [Chart.Series(name: "coarse: [\(format(spec.low)), \(format(spec.high))]",
-                                  x: coarse.map(\.learningRate), y: coarse.map(Search.score)),
-                     Chart.Series(name: "fine: [\(format(c.fineLow)), \(format(c.fineHigh))]",
-                                  x: fine.map(\.learningRate), y: fine.map(Search.score))],
-            summary: "Coarse trials: " + coarse.map { "\(format($0.learningRate)) → \(percent(Search.score($0)))" }.joined(separator: ", ")
-                + ". Fine trials: " + fine.map { "\(format($0.learningRate)) → \(percent(Search.score($0)))" }.joined(separator: ", ") + ".")
-        let rows: [[Cell]] = [("coarse", coarse), ("fine", fine)].map { name, trials in
-            let b = trials.max { Search.score($0) < Search.score($1) }
-            let med = Search.median(trials.map(Search.score))
-            return [Cell(name), Cell(format(trials.map(\.learningRate).min() ?? .nan) + " – " + format(trials.map(\.learningRate).max() ?? .nan)),
-                    Cell(format(b?.learningRate ?? .nan), value: b?.learningRate),
-                    Cell(percent(b.map(Search.score) ?? .nan), value: b.map(Search.score), style: .percent),
-                    Cell(percent(med), value: med, style: .percent),
-                    Cell(String(trials.filter(\.diverged).count), value: Double(trials.filter(\.diverged).count), style: .integer)]
-        }
-        let hidden = spec.hidden.isEmpty ? "no hidden layer" : "hidden ReLU layers " + spec.hidden.map(String.init).joined(separator: "–")
-        let table = ResultTable(
-            caption: "Digits, \(c.trainingExamples.grouped) training and \(c.validationExamples.grouped) validation images; \(hidden), SGD, batches of 32, "
-                + "\(spec.epochs) epochs, the same split, initial weights and batches for every trial; \(spec.trials) learning rates a stage drawn on a log scale. "
-                + "The objective is the validation accuracy (0 for a trial that diverged).",
-            columns: [.init("stage", numeric: false), .init("learning rates drawn", numeric: false), .init("best learning rate"),
-                      .init("best accuracy"), .init("median accuracy"), .init("diverged")],
-            rows: rows)
-        var items: [PresentationItem] = [.chart(chart), .table(table)]
-        if let b = best {
-            items.append(.note("Best trial: learning rate \(format(b.learningRate)), validation accuracy \(percent(Search.score(b))), "
-                + "test accuracy \(percent(b.testAccuracy)) (the test set was not used to choose)."))
-        }
-        return ExperimentOutcome(values: v, presentation: items)
+        return ExperimentOutcome(values: v, presentation: [])
     }
 }

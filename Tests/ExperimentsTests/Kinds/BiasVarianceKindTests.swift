@@ -185,6 +185,53 @@ import Testing
         let warnings = outcome.presentation.compactMap { if case .warning(let w) = $0 { return w } else { return nil } }
         #expect(warnings.count == 1)
         #expect(warnings.first?.hasPrefix("The model with 16 hidden units diverged at step") == true)
+        // The warning is written from the value an expectation can read too.
+        let divergence = try #require(value(values, "rows[0].divergence"))
+        #expect(warnings.first == "The model with 16 hidden units \(Presenter.plainText(divergence)) — its errors are not defined. A smaller learning rate usually cures this.")
+    }
+
+    /// Over seeds the table is drawn once from the runs' values: the
+    /// highlighted rows are those of the lowest mean error (not the first
+    /// seed's), the high-bias mark follows the mean avoidable bias shown,
+    /// and a choice every seed made quotes the means.
+    @Test func overSeedsTheHighlightsFollowTheMeans() throws {
+        let (prepared, issues) = KindTesting.prepare(Kind.self, "data: polynomial\ndegrees: [0, 1, 3, 9]\ntrain_size: 20\nresamples: 3\ntest_points: 11\n", seeds: 3)
+        #expect(issues.isEmpty, "\(issues)")
+        let experiment = try #require(prepared)
+        let seeds: [UInt64] = [4, 5, 6]
+        let runs = try seeds.map { try experiment.run(RunContext(seed: $0, decode: KindTesting.context)) }
+        #expect(runs.allSatisfy { $0.presentation.isEmpty })
+        let outcome = experiment.outcome(of: runs, seeds: seeds)
+        let tables = outcome.presentation.compactMap { if case .table(let t) = $0 { return t } else { return nil } }
+        #expect(tables.count == 2)
+        func lowest(_ path: (Int) -> String, count: Int) -> Int {
+            let means = (0..<count).map { i in runs.map { number($0.values, path(i)) }.reduce(0, +) / Double(runs.count) }
+            return means.indices.min { means[$0] < means[$1] }!
+        }
+        let best = lowest({ "rows[\($0)].validation_error" }, count: 4)
+        #expect(tables[0].rows.indices.filter { tables[0].rows[$0][2].tone == .highlight } == [best])
+        let optimum = lowest({ "decomposition[\($0)].test_mse" }, count: 4)
+        #expect(tables[1].rows.indices.filter { tables[1].rows[$0][5].tone == .highlight } == [optimum])
+        for (r, row) in tables[0].rows.enumerated() {
+            let bias = try #require(row[3].value)
+            #expect(abs(bias - runs.map { number($0.values, "rows[\(r)].avoidable_bias") }.reduce(0, +) / 3) < 1e-12)
+            #expect((row[3].tone == .bad) == (bias > 0.05))
+            #expect(row[3].spread != nil)
+        }
+        // The card names the diagnosis most seeds made, and how many when they differ.
+        let metrics = try #require(outcome.presentation.lazy.compactMap { if case .metrics(let m) = $0 { return m } else { return nil } }.first)
+        let smallest = try #require(metrics.first { $0.label == "smallest model" })
+        let diagnoses = runs.map { Presenter.plainText(value($0.values, "rows[0].diagnosis")) }
+        if Set(diagnoses).count == 1 {
+            #expect(smallest.value == diagnoses[0])
+            #expect(smallest.detail == "degree 0")
+        } else {
+            #expect(diagnoses.filter { $0 == smallest.value }.count * 2 >= diagnoses.count)
+            #expect(smallest.detail.hasSuffix("of 3 seeds"))
+        }
+        let discrepancy = try #require(metrics.first { $0.label == "bias² + variance + noise vs measured" })
+        #expect(discrepancy.spread != nil)
+        #expect(outcome.presentation.contains { if case .note(let n) = $0 { return n.hasPrefix("Over 3 seeds: numbers are the mean") } else { return false } })
     }
 
     // MARK: - Polynomials and the decomposition

@@ -93,4 +93,29 @@ import Testing
         let (_, budget) = prepare("mode: coarse_to_fine\ntrials: 64\nepochs: 100\nhidden: [256, 256]")
         #expect(budget.contains { $0.message.contains("more than the budget") }, "\(budget)")
     }
+
+    /// Over seeds the momentum table is the mean of each seed's fractions,
+    /// and the scatter of trials is the first seed's, saying so.
+    @Test func overSeedsTablesAreMeansAndTheTrialsTheFirstSeeds() throws {
+        func outcome(_ body: String, seeds: [UInt64]) throws -> (ExperimentOutcome, [ExperimentOutcome]) {
+            let (prepared, issues) = KindTesting.prepare(HyperparameterSearchKind.self, body, seeds: seeds.count)
+            #expect(issues.isEmpty, "\(issues)")
+            let experiment = try #require(prepared)
+            let runs = try seeds.map { try experiment.run(RunContext(seed: $0, decode: KindTesting.context)) }
+            return (experiment.outcome(of: runs, seeds: seeds), runs)
+        }
+        let (sampling, samplingRuns) = try outcome("mode: sampling\ndraws: 200", seeds: [1, 2, 3])
+        let table = try #require(sampling.presentation.lazy.compactMap { if case .table(let t) = $0 { return t } else { return nil } }.first)
+        let high: Double = samplingRuns.map { number($0.values, "momentum.uniform_above_0_99") }.reduce(0, +) / 3
+        let shownHigh = try #require(table.rows[0][2].value), shownBelow = try #require(table.rows[0][1].value)
+        #expect(abs(shownHigh - high) < 1e-12)
+        #expect(abs(shownBelow - (1 - high)) < 1e-12)
+
+        let (grid, gridRuns) = try outcome("mode: grid_vs_random\ntrials: 4\nrepeats: 20", seeds: [1, 2])
+        let chart = try #require(grid.presentation.lazy.compactMap { if case .chart(let c) = $0 { return c } else { return nil } }.first)
+        #expect(chart.series[1].x.count == 4)
+        #expect(chart.series[1].x == KindTesting.value(gridRuns[0].values, "random.important")?.listItems.map { $0.doubleValue ?? .nan })
+        #expect(chart.seedRuns == nil)
+        #expect(grid.presentation.contains { if case .note(let n) = $0 { return n.hasPrefix("The chart shows the first of the 2 seeds") } else { return false } })
+    }
 }

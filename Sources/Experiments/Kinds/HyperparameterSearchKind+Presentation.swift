@@ -1,0 +1,126 @@
+import Foundation
+
+extension HyperparameterSearchKind {
+    /// Each mode's chart and table, built from its values. The scatter
+    /// charts of trials stay one seed's: each seed draws its own trials, and
+    /// points drawn at different places have no mean.
+    public static func present(_ spec: Spec, _ p: inout Presenter) -> [PresentationItem]? {
+        switch spec.mode {
+        case .sampling: sampling(spec, &p)
+        case .gridVsRandom: gridVsRandom(spec, &p)
+        case .coarseToFine: coarseToFine(spec, &p)
+        }
+    }
+
+    private static func format(_ x: Double?) -> String { x.map { $0.isNaN ? "–" : ResultValue.format($0, significant: 3) } ?? "–" }
+    private static func percent(_ x: Double?) -> String { x.map { $0.isNaN ? "–" : String(format: "%.1f %%", $0 * 100) } ?? "–" }
+
+    /// Over seeds, what a chart of one seed's trials says of itself.
+    private static func firstSeedNote(_ p: Presenter) -> [PresentationItem] {
+        p.isSeeded ? [.note("The chart shows the first of the \(p.runs.runsPhrase): each seed draws its own trials.")] : []
+    }
+
+    private static func sampling(_ spec: Spec, _ p: inout Presenter) -> [PresentationItem] {
+        let labels = p.first.numbers("decades").map { "[\(ResultValue.format($0)), \(ResultValue.format($0 * 10)))" }
+        let summary = p.sharedText { r in
+            "Fraction of \(spec.draws) draws in each decade: uniform " + r.numbers("uniform", "decade_fractions").map(percent).joined(separator: ", ")
+                + "; log-uniform " + r.numbers("log", "decade_fractions").map(percent).joined(separator: ", ") + "."
+        }
+        let chart = p.chart(Chart(
+            title: "Learning rates drawn per decade", style: .bar, xLabel: "decade of the learning rate", yLabel: "fraction of the draws",
+            categories: labels,
+            series: [p.series("uniform on [\(format(spec.low)), \(format(spec.high))]", x: [], y: p["uniform"]["decade_fractions"]),
+                     p.series("log-uniform (uniform exponent)", x: [], y: p["log"]["decade_fractions"])],
+            summary: summary))
+        let rows = [("β uniform", "uniform_above_0_99"), ("1 − β log-uniform", "log_above_0_99")].map { name, high in
+            [ResultTable.Cell(name),
+             p.cell { r in
+                 let below = 1 - r.number("momentum", high)
+                 return ResultTable.Cell(percent(below), value: below, style: .percent)
+             },
+             p.cell(p["momentum"][high], style: .percent, format: percent)]
+        }
+        let table = p.table(ResultTable(
+            caption: "Momentum's β drawn \(spec.draws) times: uniformly on [0.9, 0.999], or as 1 − β = 10^u with u uniform on [−3, −1]. "
+                + "β ≥ 0.99 averages over the last 100 steps or more (1/(1 − β)).",
+            columns: [.init("method", numeric: false), .init("β in [0.9, 0.99)"), .init("β in [0.99, 0.999]")],
+            rows: rows))
+        return [chart, table]
+    }
+
+    private static func gridVsRandom(_ spec: Spec, _ p: inout Presenter) -> [PresentationItem] {
+        let k = gridSide(spec.trials)
+        let first = p.first
+        func trials(_ method: String) -> Chart.Series {
+            Chart.Series(name: method, x: first.numbers(method, "important"), y: first.numbers(method, "other"))
+        }
+        func distinct(_ method: String) -> String { Presenter.plainText(first.at(method, "distinct_important")) }
+        let optimum = (first.number("optimum", "important"), first.number("optimum", "other"))
+        let chart = Chart(
+            title: "\(k) × \(k) grid and \(spec.trials) random trials", style: .scatter,
+            xLabel: "important setting", yLabel: "unimportant setting",
+            series: [trials("grid"), trials("random"), Chart.Series(name: "optimum", x: [optimum.0], y: [optimum.1])],
+            summary: "The grid tries \(distinct("grid")) values of the important setting, random search \(distinct("random")); "
+                + "the optimum is at \(format(optimum.0)), \(format(optimum.1)).")
+        let rows = ["grid", "random"].map { method in
+            [ResultTable.Cell(method),
+             p.cell(p[method]["distinct_important"], style: .integer) { $0.map { String(Int($0)) } ?? "–" },
+             p.cell(p[method]["gap_mean"], format: format),
+             p.cell(p[method]["best_mean"], format: format)]
+        }
+        let caption = p.text { r in
+            "Over \(spec.repeats) random objectives (a peak of width \(format(spec.width)) in the important setting, "
+                + "a slight slope in the other, 1 at the optimum): values of the important setting tried, the mean distance from its best value "
+                + "to the nearest one tried, and the mean best objective found. Random search found the higher best in "
+                + "\(percent(r["random_wins"]?.doubleValue)) of them."
+        }
+        let table = p.table(ResultTable(
+            caption: caption,
+            columns: [.init("method", numeric: false), .init("values tried"), .init("mean gap"), .init("mean best")],
+            rows: rows))
+        return [.chart(chart)] + firstSeedNote(p) + [table]
+    }
+
+    private static func coarseToFine(_ spec: Spec, _ p: inout Presenter) -> [PresentationItem] {
+        let trials = (p.first["trials"]?.listItems ?? []).compactMap { item -> (stage: Int, rate: Double, score: Double)? in
+            guard case .record(let t) = item else { return nil }
+            return (Int(t["stage"]?.doubleValue ?? 0), t["learning_rate"]?.doubleValue ?? .nan, t["validation_accuracy"]?.doubleValue ?? .nan)
+        }
+        let coarse = trials.filter { $0.stage == 0 }, fine = trials.filter { $0.stage == 1 }
+        func listed(_ stage: [(stage: Int, rate: Double, score: Double)]) -> String {
+            stage.map { "\(format($0.rate)) → \(percent($0.score))" }.joined(separator: ", ")
+        }
+        let fineRange = "[\(format(p.first.number("fine", "range_low"))), \(format(p.first.number("fine", "range_high")))]"
+        let chart = Chart(
+            title: "Validation accuracy of every trial", style: .scatter, xLabel: "learning rate (log scale)",
+            yLabel: "validation accuracy", xScale: .log,
+            series: [Chart.Series(name: "coarse: [\(format(spec.low)), \(format(spec.high))]", x: coarse.map(\.rate), y: coarse.map(\.score)),
+                     Chart.Series(name: "fine: \(fineRange)", x: fine.map(\.rate), y: fine.map(\.score))],
+            summary: "Coarse trials: " + listed(coarse) + ". Fine trials: " + listed(fine) + ".")
+        let rows = ["coarse", "fine"].map { stage in
+            let s = p[stage]
+            return [ResultTable.Cell(stage),
+                    p.cell { r in ResultTable.Cell(format(r.number(stage, "low")) + " – " + format(r.number(stage, "high"))) },
+                    p.cell(s["best_lr"], format: format),
+                    p.cell(s["best_accuracy"], style: .percent, format: percent),
+                    p.cell(s["median_accuracy"], style: .percent, format: percent),
+                    p.cell(s["diverged"], style: .integer) { $0.map { String(Int($0)) } ?? "–" }]
+        }
+        let hidden = spec.hidden.isEmpty ? "no hidden layer" : "hidden ReLU layers " + spec.hidden.map(String.init).joined(separator: "–")
+        let first = p.first
+        func examples(_ name: String) -> String { Int(first[name]?.doubleValue ?? 0).grouped }
+        let table = p.table(ResultTable(
+            caption: "Digits, \(examples("train_examples")) training and \(examples("validation_examples")) validation images; \(hidden), SGD, batches of 32, "
+                + "\(spec.epochs) epochs, the same split, initial weights and batches for every trial; \(spec.trials) learning rates a stage drawn on a log scale. "
+                + "The objective is the validation accuracy (0 for a trial that diverged).",
+            columns: [.init("stage", numeric: false), .init("learning rates drawn", numeric: false), .init("best learning rate"),
+                      .init("best accuracy"), .init("median accuracy"), .init("diverged")],
+            rows: rows))
+        let best = p.note { r in
+            "Best trial: learning rate \(format(r.number("best", "learning_rate"))), validation accuracy "
+                + "\(percent(r.number("best", "validation_accuracy"))), test accuracy \(percent(r.number("best", "test_accuracy"))) "
+                + "(the test set was not used to choose)."
+        }
+        return [.chart(chart)] + firstSeedNote(p) + [table, best]
+    }
+}
