@@ -124,7 +124,8 @@ extension TrainKind {
                     let y = Self.curve(run, i, curve)
                     return y.count < planned ? y + Array(repeating: .nan, count: planned - y.count) : y
                 }
-                all += ys.joined()
+                // The axis suits the lines drawn: over seeds, the means (a single run's points as they are).
+                all += (0..<(ys.map(\.count).max() ?? 0)).map { k in SeedStatistic.mean(ys.compactMap { k < $0.count && !$0[k].isNaN ? $0[k] : nil }) }
                 var x = (0..<(ys.map(\.count).max() ?? 0)).map { Double($0 + 1) }
                 // Epoch curves on a step axis sit at each epoch's last step.
                 if curve == .stepLoss, !bySteps { x = x.map { $0 / stepsPerEpoch } }
@@ -167,11 +168,13 @@ extension TrainKind {
             ? "one line per variant" : variants.count == 1 ? "one line per curve" : "one line per variant and curve"
         let described = curves.map(\.words).joined(separator: " and ")
         let steps = variants.map { "\(legendLabel($0)): \(integer(p.first, $0, "steps")) steps" }
+        // Runs that stopped after different numbers of steps: the description reads the drawn means instead.
+        let stepsAgree = variants.allSatisfy { i in p.runs.records.allSatisfy { integer($0, i, "steps") == integer(p.first, i, "steps") } }
         var chart = Chart(
             title: title, style: .line, xLabel: (bySteps ? "step" : "epoch") + (plot.xScale == .log ? " (log scale)" : ""),
             yLabel: what + (logY ? " (log scale)" : ""),
             xScale: plot.xScale == .log ? .log : .linear, yScale: logY ? .log : .linear, series: series,
-            summary: (curves == [.stepLoss]
+            summary: curves == [.stepLoss] && !stepsAgree ? "" : (curves == [.stepLoss]
                 ? "The training loss of each step's batch against the \(bySteps ? "optimizer step" : "epoch"), one line per variant: "
                     + steps.joined(separator: "; ") + "."
                 : "\(described.prefix(1).uppercased() + described.dropFirst())\(quantity == 0 ? " loss" : "") after each epoch, \(lines)"
