@@ -35,18 +35,11 @@ extension Executor {
                        defaults: TableDefaults?) -> Result<ExperimentOutcome, TableProblems> {
         var outcome = outcome
         let records = runs.isEmpty ? [outcome.values] : runs.map(\.values)
-        var tables: [ResultTable] = []
-        for values in records {
-            switch request.table(from: values, defaults: defaults) {
-            case .success(let table): tables.append(table)
-            case .failure(let problems): return .failure(problems)
-            }
+        var table: ResultTable
+        switch request.table(from: records, defaults: defaults) {
+        case .success(let built): table = built
+        case .failure(let problems): return .failure(problems)
         }
-        guard var table = runs.isEmpty ? tables.first : ResultTable(summarizing: tables, seeds: runs.map(\.seed)) else {
-            return .failure(TableProblems([Diagnostic(.table, "table: the seeds' runs have different rows, so they cannot be shown as one table",
-                                                      at: request.location, notes: [.init("choose the rows with 'rows:'")])]))
-        }
-        if tables.count > 1 { countTruths(in: &table, runs: tables) }
         let index = outcome.presentation.firstIndex { if case .table = $0 { true } else { false } }
         if request.caption == nil, let index, case .table(let own) = outcome.presentation[index] {
             table.caption = own.caption
@@ -71,28 +64,6 @@ extension Executor {
         for i in outcome.presentation.indices {
             guard case .note(let text) = outcome.presentation[i], text.contains(ExperimentOutcome.differingCellsSentence) else { continue }
             outcome.presentation[i] = .note(text.replacingOccurrences(of: ExperimentOutcome.differingCellsSentence, with: ""))
-        }
-    }
-
-    /// A cell without a number that the seeds disagree on says how often
-    /// each text came ("true in 3 of 8", "both in 1 of 2, high variance in
-    /// 1 of 2") rather than showing the first seed's with a mark that this
-    /// table's note might not explain.
-    static func countTruths(in table: inout ResultTable, runs: [ResultTable]) {
-        for r in table.rows.indices {
-            for c in table.rows[r].indices {
-                let cells = runs.map { $0.rows[r][c] }
-                let texts = cells.map(\.text)
-                guard cells.allSatisfy({ $0.value == nil }), Set(texts).count > 1 else { continue }
-                if texts.allSatisfy({ $0 == "true" || $0 == "false" }) {
-                    table.rows[r][c].text = "true in \(texts.filter { $0 == "true" }.count) of \(texts.count)"
-                    continue
-                }
-                var distinct: [String] = []
-                for text in texts where !distinct.contains(text) { distinct.append(text) }
-                let shown = distinct.prefix(3).map { text in "\(text) in \(texts.filter { $0 == text }.count) of \(texts.count)" }
-                table.rows[r][c].text = shown.joined(separator: ", ") + (distinct.count > 3 ? ", …" : "")
-            }
         }
     }
 }

@@ -53,6 +53,13 @@ public struct Presenter {
         combine(runs.records.map { var c = build($0); c.tone = tone; return c })
     }
 
+    /// The cell standing for one value's cell in each run (built from
+    /// that run's value): mean ± sd of their numbers, the text they share,
+    /// or the first run's marked " *".
+    public mutating func cell(eachRun cells: [ResultTable.Cell]) -> ResultTable.Cell {
+        combine(cells)
+    }
+
     public static func plainText(_ value: ResultValue?) -> String {
         guard let value else { return "—" }
         if case .string(let s) = value { return s }

@@ -1,0 +1,93 @@
+import Testing
+@testable import Experiments
+
+/// A block's presentation is built from its runs' values: one run's as it
+/// is, several seeds' from their means and spreads.
+@Suite struct PresenterTests {
+    /// Runs whose `net` list has one record (accuracy, a label, a curve).
+    func runs(_ accuracies: [Double], labels: [String]? = nil, curves: [[Double]]? = nil) -> RunValues {
+        let records = accuracies.indices.map { i in
+            Record(["net": .list([.record(Record([
+                "label": .string("a"), "accuracy": .number(accuracies[i]),
+                "note": .string(labels?[i] ?? "x"), "curve": .numbers(curves?[i] ?? [accuracies[i], accuracies[i] + 0.1]),
+            ]))])])
+        }
+        return RunValues(records: records, seeds: accuracies.count > 1 ? (1...UInt64(accuracies.count)).map { $0 } : [])
+    }
+
+    func items(_ values: RunValues) -> [PresentationItem] {
+        var p = Presenter(values)
+        let table = p.table(caption: "", rows: p["net"], columns: [
+            .text("net", "label"), .percent("acc", "accuracy", format: { $0.map { "\($0 * 100) %" } ?? "—" }), .text("note", "note"),
+        ])
+        let metric = p.metric("accuracy", p["net"][0]["accuracy"], style: .percent) { $0.map { "\($0 * 100) %" } ?? "—" }
+        let chart = p.chart(Chart(title: "t", series: p.lines(rows: p["net"], x: [1, 2], y: "curve")))
+        return p.finish([.metrics([metric]), table, chart])
+    }
+
+    @Test func oneRunIsShownAsItIs() throws {
+        let shown = items(runs([0.9]))
+        guard case .table(let table) = shown[1] else { Issue.record("no table"); return }
+        #expect(table.rows[0].map(\.text) == ["a", "90.0 %", "x"])
+        #expect(table.rows[0][1].spread == nil)
+        guard case .chart(let chart) = shown[2] else { Issue.record("no chart"); return }
+        #expect(chart.series[0].y == [0.9, 1.0] && chart.series[0].yLow == nil && chart.seedRuns == nil)
+        #expect(shown.count == 3)
+    }
+
+    @Test func seedsShowMeanAndSpreadAndSayWhatDiffers() throws {
+        let shown = items(runs([0.9, 0.92, 0.94], labels: ["x", "y", "x"]))
+        guard case .table(let table) = shown[1] else { Issue.record("no table"); return }
+        let cell = table.rows[0][1]
+        #expect(cell.text == "92.0 ± 2.0 %")
+        #expect(abs(cell.value! - 0.92) < 1e-12 && abs(cell.spread! - 0.02) < 1e-12)
+        #expect(table.rows[0][0].text == "a")
+        #expect(table.rows[0][2].text == "x *")
+        guard case .metrics(let metrics) = shown[0] else { Issue.record("no metrics"); return }
+        #expect(metrics[0].value == "92.0 ± 2.0 %")
+        guard case .chart(let chart) = shown[2] else { Issue.record("no chart"); return }
+        #expect(chart.series[0].yLow == [0.9, 1.0] && chart.series[0].yHigh == [0.94, 1.04])
+        #expect(abs(chart.series[0].y[0] - 0.92) < 1e-12)
+        #expect(chart.seedRuns == 3)
+        #expect(chart.summary.hasPrefix("Mean over 3 seeds"))
+        guard case .note(let note) = shown.last else { Issue.record("no note"); return }
+        #expect(note.hasPrefix("Over 3 seeds: numbers are the mean ± standard deviation"))
+        #expect(note.contains("Cells marked * differ between seeds"))
+    }
+
+    @Test func aCellEveryRunWritesTheSameIsThatText() {
+        var p = Presenter(runs([0.9001, 0.9002]))
+        let cell = p.cell(p["net"][0]["accuracy"], style: .percent) { $0.map { String(format: "%.1f %%", $0 * 100) } ?? "—" }
+        #expect(cell.text == "90.0 %")
+        #expect(cell.spread != nil)
+    }
+
+    @Test func warningsNameTheSeedsThatRaisedThem() {
+        let p = Presenter(RunValues(records: [Record(["step": .integer(3)]), Record(["step": .integer(5)]), Record(["step": .integer(3)])],
+                                    seeds: [7, 8, 9]))
+        let shown = p.warnings { run in ["diverged at step \(run["step"]!.formatted)"] }
+        #expect(shown == [.warning("seeds 7, 9: diverged at step 3"), .warning("seed 8: diverged at step 5")])
+        let every = p.warnings { _ in ["slow"] }
+        #expect(every == [.warning("slow")])
+    }
+
+    @Test func aNoteThatDiffersBetweenSeedsIsWrittenFromTheMeans() {
+        let p = Presenter(RunValues(records: [Record(["x": .number(1)]), Record(["x": .number(3)])], seeds: [1, 2]))
+        #expect(p.note { "x is \($0["x"]!.formatted)." } == .note("x is 2. (Mean over 2 seeds.)"))
+        #expect(p.note { _ in "Same words." } == .note("Same words."))
+    }
+
+    /// A run that stopped early has no points past its end: the mean goes on
+    /// over the runs still running, and the chart's description says so.
+    @Test func aMeanCurveGoesOnOverTheRunsStillRunning() throws {
+        var p = Presenter(runs([0, 0, 0], curves: [[1, 0.5], [2, 1, 0.8, 0.6], [3, 1.5, 1.2]]))
+        guard case .chart(let chart) = p.chart(Chart(title: "Learning curves", xLabel: "epoch", yLabel: "cross-entropy",
+                                                     series: p.lines(rows: p["net"], x: [1, 2, 3, 4], y: "curve"))) else { return }
+        let series = chart.series[0]
+        #expect(series.y == [2, 1, 1, 0.6])
+        #expect(series.yLow == [1, 0.5, 0.8, 0.6])
+        #expect(series.yHigh == [3, 1.5, 1.2, 0.6])
+        #expect(chart.summary.contains("from there a line is the mean of the runs still running: a from epoch 3 (down to 1 of 3 runs)."),
+                "\(chart.summary)")
+    }
+}
