@@ -45,12 +45,10 @@ extension TrainKind {
     /// The cell each run's values write for variant `i`, combined over the
     /// runs; its tone the first run's (a "diverged" cell is marked bad).
     static func cell(_ p: inout Presenter, _ i: Int, _ build: (Record) -> Cell) -> Cell {
-        func variant(_ run: Record) -> Record {
+        p.cell(eachRun: p.runs.records.map { run in
             let records = variantRecords(run)
-            return records.indices.contains(i) ? records[i] : Record()
-        }
-        let tone = build(variant(p.first)).tone
-        return p.cell(tone: tone) { build(variant($0)) }
+            return build(records.indices.contains(i) ? records[i] : Record())
+        })
     }
 
     /// Each run's numbers as a list value: what ``Presenter/series(_:x:y:low:high:dashed:)`` reads.
