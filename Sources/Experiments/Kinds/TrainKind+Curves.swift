@@ -102,8 +102,7 @@ extension TrainKind {
 
     /// Variant `i`'s curve in one run's values (empty when it has none).
     static func curve(_ run: Record, _ i: Int, _ curve: Curve) -> [Double] {
-        let records = variantRecords(run)
-        guard records.indices.contains(i), case .record(let curves)? = records[i]["curve"] else { return [] }
+        guard case .record(let curves)? = variant(run, i)["curve"] else { return [] }
         return (curves[curve.rawValue]?.listItems ?? []).map { $0.doubleValue ?? .nan }
     }
 

@@ -9,8 +9,9 @@ extension TrainKind {
 
     public static func present(_ spec: Spec, _ p: inout Presenter) -> [PresentationItem]? {
         let warnings = p.warnings { run in
-            zip(spec.variants, variantRecords(run)).compactMap { variant, r in
-                guard case .string(let divergence)? = r["divergence"] else { return nil }
+            spec.variants.indices.compactMap { i in
+                guard case .string(let divergence)? = variant(run, i)["divergence"] else { return nil }
+                let variant = spec.variants[i]
                 return "Variant \(variant.label) \(divergence): its final losses and accuracies cannot be measured. "
                     + "A smaller learning rate (now \(ReportFormat.number(variant.settings.resolvedLearningRate))) would keep it finite."
             }
@@ -22,18 +23,15 @@ extension TrainKind {
         return items
     }
 
-    /// Each variant's record in one run's values, in the order of the spec's variants.
-    static func variantRecords(_ run: Record) -> [Record] {
-        (run["variants"]?.listItems ?? []).map { item in
-            if case .record(let r) = item { return r }
-            return Record()
-        }
+    /// Variant `i`'s record in one run's values (in the order of the spec's variants; empty when it has none).
+    static func variant(_ run: Record, _ i: Int) -> Record {
+        guard case .list(let items)? = run["variants"], items.indices.contains(i), case .record(let r) = items[i] else { return Record() }
+        return r
     }
 
-    /// A number of variant `i`'s record.
+    /// A number of variant `i`'s record (NaN when it has none).
     static func number(_ run: Record, _ i: Int, _ field: String) -> Double {
-        let records = variantRecords(run)
-        return records.indices.contains(i) ? records[i][field]?.doubleValue ?? .nan : .nan
+        variant(run, i)[field]?.doubleValue ?? .nan
     }
 
     /// A count of variant `i`'s record (0 when it has none).
@@ -45,10 +43,7 @@ extension TrainKind {
     /// The cell each run's values write for variant `i`, combined over the
     /// runs; its tone the first run's (a "diverged" cell is marked bad).
     static func cell(_ p: inout Presenter, _ i: Int, _ build: (Record) -> Cell) -> Cell {
-        p.cell(eachRun: p.runs.records.map { run in
-            let records = variantRecords(run)
-            return build(records.indices.contains(i) ? records[i] : Record())
-        })
+        p.cell(eachRun: p.runs.records.map { build(variant($0, i)) })
     }
 
     /// Each run's numbers as a list value: what ``Presenter/series(_:x:y:low:high:dashed:)`` reads.
@@ -164,7 +159,7 @@ extension TrainKind {
     private static func layerTable(_ spec: Spec, _ p: inout Presenter) -> PresentationItem {
         var rows: [[Cell]] = []
         for (i, variant) in spec.variants.enumerated() {
-            let layers = variantRecords(p.first).indices.contains(i) ? variantRecords(p.first)[i]["layers"]?.listItems.count ?? 0 : 0
+            let layers = Self.variant(p.first, i)["layers"]?.listItems.count ?? 0
             for l in 0..<layers {
                 func layer(_ r: Record) -> Record {
                     let items = r["layers"]?.listItems ?? []
