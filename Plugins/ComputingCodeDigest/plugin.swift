@@ -3,7 +3,7 @@ import PackagePlugin
 
 /// Writes `ComputingCode.swift` into the target it is applied to: a digest of
 /// every file of the targets that compute results (the engine, the kinds and
-/// the runner) and of `Package.swift` (their flags), plus the compiler's
+/// the runner; not the files that only draw cached values, ``drawsOnly(_:)``) and of `Package.swift` (their flags), plus the compiler's
 /// version. The result cache keys on it (``CodeIdentity``), so a change to a
 /// computation misses the cache and a change to the pages, the command line
 /// or a dependency that computes nothing hits it.
@@ -40,8 +40,16 @@ struct ComputingCodeDigest: BuildToolPlugin {
         guard let walker = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
         var found: [URL] = []
         for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
-            found.append(url)
+            if !drawsOnly(url.lastPathComponent) { found.append(url) }
         }
         return found
+    }
+
+    /// Files that only draw a block from its cached values (a kind's
+    /// `present` and the `Presenter` it uses): they run after the cache, on
+    /// every render, so a change to them changes no result and misses nothing.
+    /// Kept in step with `CodeIdentityTests`.
+    static func drawsOnly(_ name: String) -> Bool {
+        name.hasSuffix("+Presentation.swift") || (name.hasPrefix("Presenter") && name.hasSuffix(".swift"))
     }
 }

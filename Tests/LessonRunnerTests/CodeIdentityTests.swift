@@ -46,10 +46,16 @@ import Testing
             for case let relative as String in walker {
                 let path = folder + "/" + relative
                 var isDirectory: ObjCBool = false
-                if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue { files.append(path) }
+                if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue, !Self.drawsOnly(path) {
+                    files.append(path)
+                }
             }
         }
         #expect(files.contains { $0.hasSuffix("Sources/Experiments/Kinds/TrainKind.swift") })
+        // A kind's presentation draws cached values on every render: changing it misses nothing.
+        #expect(!files.contains { $0.hasSuffix("Sources/Experiments/Kinds/SignalKind+Presentation.swift") })
+        #expect(!files.contains { $0.hasSuffix("Sources/Experiments/Core/Presenter.swift") })
+        #expect(FileManager.default.fileExists(atPath: Self.root.appendingPathComponent("Sources/Experiments/Kinds/SignalKind+Presentation.swift").path))
         #expect(!files.contains { $0.contains("Sources/LessonReport/") })
         #expect(Self.digest(files: files, root: Self.root.path) == CodeIdentity.sourceDigest,
                 "the digest in the binary is not that of the computing folders: a file was left out, or the build is stale")
@@ -57,6 +63,12 @@ import Testing
         let train = try #require(files.firstIndex { $0.hasSuffix("TrainKind.swift") })
         let changed = Self.digest(files: files, root: Self.root.path, appending: (train, 0x20))
         #expect(changed != CodeIdentity.sourceDigest)
+    }
+
+    /// The plugin's rule for files that only draw cached values (`drawsOnly`).
+    static func drawsOnly(_ path: String) -> Bool {
+        let name = String(path.split(separator: "/").last ?? "")
+        return name.hasSuffix("+Presentation.swift") || (name.hasPrefix("Presenter") && name.hasSuffix(".swift"))
     }
 
     /// The plugin tool's digest, recomputed: each file's path relative to the
