@@ -8,7 +8,7 @@ extension TrainKind {
     `test_accuracy`, `test_error`, `ms`, `ms_per_epoch`, `weight_norm`, `initial_weight_norm`, `relative_change`, \
     `median_relative_change`, `dead_fraction`, `condition_number`, `reached_target` (with target_loss: true or false), `steps_to_target` \
     (NaN when not reached: test `reached_target` first), `last_epoch_loss_sd`, `last_epoch_loss_mean`, `last_epoch_loss_cv`, `diverged` \
-    (true or false), `diverged_at_step`, `curve` (`train_loss`, `validation_loss`, `validation_accuracy`, `learning_rate`: a list per epoch; with `curve: step` also `step_loss`, the loss of every mini-batch), `layers` \
+    (true or false), `diverged_at_step`, `divergence` (when it diverged: where and what was not finite, e.g. `diverged at step 17 (epoch 2): training loss is not a number (NaN)`), `curve` (`train_loss`, `validation_loss`, `validation_accuracy`, `learning_rate`: a list per epoch; with `curve: step` also `step_loss`, the loss of every mini-batch), `layers` \
     (a list of records: `name`, `activation_mean`, `activation_sd`, `weight_norm`, `relative_change`, `dead_fraction`)
     """
 

@@ -76,11 +76,11 @@ import Testing
     }
 
     @Test func aPanelOfSomeVariantsNamesThemInTheLegendsWords() {
-        #expect(TrainReport.panelWords(["learning_rate = 0.001", "learning_rate = 0.01", "learning_rate = 0.1"]) == "learning_rate = 0.001 … 0.1")
-        #expect(TrainReport.panelWords(["learning_rate = 0.1", "learning_rate = 0.01", "learning_rate = 1"])
+        #expect(TrainKind.panelWords(["learning_rate = 0.001", "learning_rate = 0.01", "learning_rate = 0.1"]) == "learning_rate = 0.001 … 0.1")
+        #expect(TrainKind.panelWords(["learning_rate = 0.1", "learning_rate = 0.01", "learning_rate = 1"])
                 == "learning_rate = 0.1, learning_rate = 0.01, learning_rate = 1")
-        #expect(TrainReport.panelWords(["bn, batch_size = 2", "bn, batch_size = 4", "bn, batch_size = 8"]) == "bn, batch_size = 2 … 8")
-        #expect(TrainReport.panelWords(["bn", "gn"]) == "bn, gn")
+        #expect(TrainKind.panelWords(["bn, batch_size = 2", "bn, batch_size = 4", "bn, batch_size = 8"]) == "bn, batch_size = 2 … 8")
+        #expect(TrainKind.panelWords(["bn", "gn"]) == "bn, gn")
     }
 
     @Test func theAuthorsYRangeReachesEveryPanel() throws {
