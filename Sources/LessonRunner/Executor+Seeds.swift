@@ -48,10 +48,9 @@ extension Executor {
     func cachedSeeds(_ planned: PlannedBlock, key: String?) -> ExecutedBlock? {
         guard !force, let key, let entry = cache?.loadSeeded(key), entry.runs.map(\.seed) == planned.seeds else { return nil }
         var summary = entry.summary
-        // A kind that presents its values is drawn from them again: the
-        // entry keeps values only, and a change to the pages reruns nothing.
-        if let items = planned.prepared?.present?(RunValues(records: entry.runs.map(\.values), seeds: planned.seeds)) {
-            summary.presentation = items
+        // Drawn again from the values: a change to the pages reruns nothing.
+        if let prepared = planned.prepared {
+            summary.presentation = prepared.present(RunValues(records: entry.runs.map(\.values), seeds: planned.seeds))
         }
         return ExecutedBlock(planned: planned, outcome: summary, expectations: [], diagnostics: planned.diagnostics,
                              seconds: 0, fromCache: true, runs: entry.runs)
@@ -115,12 +114,15 @@ extension Executor {
         }
         block.runs = zip(planned.seeds, outcomes).map { SeedRun(seed: $0, values: $1.values) }
         let summary = planned.prepared?.outcome(of: outcomes, seeds: planned.seeds)
-            ?? ExperimentOutcome(summarizing: outcomes, seeds: planned.seeds)
+            ?? ExperimentOutcome(values: SeedStatistic.meanRecord(outcomes.map(\.values)), presentation: [])
         block.outcome = summary
         block.fromCache = runs.allSatisfy(\.fromCache)
         let seedKeys = runs.compactMap(\.key)
         if let key, outcomes.count == planned.seeds.count, seedKeys.count == runs.count {
-            cache?.storeSeeded(SeededEntry(seedKeys: seedKeys, runs: block.runs, summary: summary), key: key)
+            // The entry keeps values: the pages are drawn from them when it is read.
+            var stored = summary
+            stored.presentation = []
+            cache?.storeSeeded(SeededEntry(seedKeys: seedKeys, runs: block.runs, summary: stored), key: key)
         }
         return block
     }

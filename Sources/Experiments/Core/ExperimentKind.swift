@@ -42,9 +42,9 @@ public protocol ExperimentKind {
 
     /// The block's tables, charts and notes, built from its runs' values
     /// after they ran (``Presenter``): one run's, or over seeds their means
-    /// and spreads. `nil`: the kind's runs bring their own presentation
-    /// (``ExperimentOutcome/presentation``), merged over seeds.
-    static func present(_ spec: Spec, _ presenter: inout Presenter) -> [PresentationItem]?
+    /// and spreads. Runs return values only; this is the kind's default
+    /// presentation (an author's `table:` replaces its first table).
+    static func present(_ spec: Spec, _ presenter: inout Presenter) -> [PresentationItem]
 }
 
 extension ExperimentKind {
@@ -55,7 +55,9 @@ extension ExperimentKind {
     public static var table: TableDefaults? { nil }
     public static func dataFiles(_ spec: Spec, context: DecodeContext) -> [String] { [] }
     public static func work(_ spec: Spec) -> [WorkEstimate] { [] }
-    public static func present(_ spec: Spec, _ presenter: inout Presenter) -> [PresentationItem]? { nil }
+    /// No presentation of its own: the values are still read by `expect:`,
+    /// inline references and an author's `table:`.
+    public static func present(_ spec: Spec, _ presenter: inout Presenter) -> [PresentationItem] { [] }
 }
 
 /// What decoding may consult: where the lesson lives, for data files.
@@ -137,9 +139,8 @@ public struct PreparedExperiment: Sendable {
     /// progress lines' time left is estimated from. 0 for a kind that
     /// declares no work.
     public var work: Double = 0
-    /// Builds the presentation from the runs' values (``ExperimentKind/present(_:_:)``);
-    /// `nil` (or a `nil` result) for a kind whose runs bring their own.
-    public var present: (@Sendable (RunValues) -> [PresentationItem]?)?
+    /// Builds the presentation from the runs' values (``ExperimentKind/present(_:_:)``).
+    public var present: @Sendable (RunValues) -> [PresentationItem] = { _ in [] }
 
     /// One run with its presentation, as a block without `seeds:` shows it.
     public func presented(_ context: RunContext) throws -> ExperimentOutcome {
@@ -147,16 +148,12 @@ public struct PreparedExperiment: Sendable {
     }
 
     /// The outcome standing for `runs` (one per seed, in seed order, or one):
-    /// values and their presentation, built from the values when the kind
-    /// presents them.
+    /// the values (over seeds, their means) and the presentation drawn from them.
     public func outcome(of runs: [ExperimentOutcome], seeds: [UInt64]) -> ExperimentOutcome {
         guard let first = runs.first else { return ExperimentOutcome(values: Record(), presentation: []) }
         let values = RunValues(records: runs.map(\.values), seeds: seeds)
-        guard let items = present?(values) else {
-            return runs.count == 1 && seeds.isEmpty ? first : ExperimentOutcome(summarizing: runs, seeds: seeds)
-        }
         let summary = runs.count == 1 ? first.values : SeedStatistic.meanRecord(values.records)
-        return ExperimentOutcome(values: summary, presentation: items, timingNoise: runs.lazy.compactMap(\.timingNoise).first)
+        return ExperimentOutcome(values: summary, presentation: present(values), timingNoise: runs.lazy.compactMap(\.timingNoise).first)
     }
 }
 
@@ -197,7 +194,8 @@ public struct AnyExperimentKind: Sendable {
                 run: { try K.run(spec, context: $0) }, work: work.isFinite ? work : 0,
                 present: { runs in
                     var presenter = Presenter(runs)
-                    return K.present(spec, &presenter).map { presenter.finish($0) }
+                    let items = K.present(spec, &presenter)
+                    return presenter.finish(items)
                 })
         }
     }

@@ -223,3 +223,9 @@ public struct Presenter {
         return items + [.note(note)]
     }
 }
+
+extension ExperimentOutcome {
+    /// What the closing note of a seeded block says when a table has cells
+    /// marked " *"; a table that replaces the kind's may leave none to explain.
+    public static let differingCellsSentence = " Cells marked * differ between seeds and hold no number to average: the first seed's is shown."
+}

@@ -4,7 +4,7 @@ extension BatchNormModesKind {
     /// Key figures, the accuracy with batch statistics against the test batch
     /// size, a table of the ways to predict and one of the running averages
     /// against the population statistics, layer by layer.
-    public static func present(_ spec: Spec, _ p: inout Presenter) -> [PresentationItem]? {
+    public static func present(_ spec: Spec, _ p: inout Presenter) -> [PresentationItem] {
         let warnings = p.warnings { run in
             guard let divergence = RunValues(run)["divergence"].text else { return [] }
             return ["Training \(divergence) — the network's accuracies cannot be measured. "

@@ -4,7 +4,7 @@ extension BiasVarianceKind {
     /// Key figures, the chart and table of the sweep with the rule, and with
     /// a decomposition its chart and table. Over seeds the highlighted rows
     /// and the "high" marks follow the means the cells show.
-    public static func present(_ spec: Spec, _ p: inout Presenter) -> [PresentationItem]? {
+    public static func present(_ spec: Spec, _ p: inout Presenter) -> [PresentationItem] {
         var items: [PresentationItem] = [.metrics(metrics(spec, &p))]
         if spec.family != .errors && spec.capacities.count > 1 { items.append(errorChart(spec, &p)) }
         items.append(sweepTable(spec, &p))

@@ -4,7 +4,7 @@ extension DropoutEnsembleKind {
     /// Key figures, the accuracy of the Monte-Carlo average against K, a table
     /// of the ways to predict and one of the two networks, and what the
     /// sampled networks' disagreement and the activations say.
-    public static func present(_ spec: Spec, _ p: inout Presenter) -> [PresentationItem]? {
+    public static func present(_ spec: Spec, _ p: inout Presenter) -> [PresentationItem] {
         let warnings = p.warnings { run in
             let values = RunValues(run)
             return [("with dropout", "dropout"), ("without dropout", "no_dropout")].compactMap { name, key in

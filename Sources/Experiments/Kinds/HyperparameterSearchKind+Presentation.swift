@@ -4,7 +4,7 @@ extension HyperparameterSearchKind {
     /// Each mode's chart and table, built from its values. The scatter
     /// charts of trials stay one seed's: each seed draws its own trials, and
     /// points drawn at different places have no mean.
-    public static func present(_ spec: Spec, _ p: inout Presenter) -> [PresentationItem]? {
+    public static func present(_ spec: Spec, _ p: inout Presenter) -> [PresentationItem] {
         switch spec.mode {
         case .sampling: sampling(spec, &p)
         case .gridVsRandom: gridVsRandom(spec, &p)

@@ -1,7 +1,7 @@
 extension SignalKind {
     /// A table of the first and last layers, and the norms of activations
     /// and gradients layer by layer, one line per network.
-    public static func present(_ spec: Spec, _ p: inout Presenter) -> [PresentationItem]? {
+    public static func present(_ spec: Spec, _ p: inout Presenter) -> [PresentationItem] {
         let net = p["net"]
         let hasDead = net.elements.contains { $0["dead_fraction"].first != nil }
         let columns: [Presenter.Column] = [

@@ -1,7 +1,7 @@
 extension SoftmaxKind {
     /// Key figures, one table per example (at most eight of a batch) and,
     /// for a single example, the softmax against the hard max and the target.
-    public static func present(_ spec: Spec, _ p: inout Presenter) -> [PresentationItem]? {
+    public static func present(_ spec: Spec, _ p: inout Presenter) -> [PresentationItem] {
         // A single example's values are the block's own; a batch's are its rows'.
         let examples = spec.isBatch ? p["examples"].elements : [Runs(p.runs.records.map { .record($0) })]
         let fmt = { (x: Double?) in x.map { ResultValue.format($0, significant: 4) } ?? "—" }
@@ -27,14 +27,14 @@ extension SoftmaxKind {
                 ]
             }
             let caption = spec.isBatch
-                ? "Example \(n + 1) of \(examples.count): true class \(spec.classes[label])"
+                ? "Example \((n + 1).grouped) of \(examples.count.grouped): true class \(spec.classes[label])"
                 : "True class \(spec.classes[label])" + (spec.temperature != 1 ? ", temperature T = \(fmt(spec.temperature))" : "")
             items.append(p.table(ResultTable(caption: caption, columns: [
                 .init("class", numeric: false), .init("logit z"), .init("softmax ŷ"), .init("hard max"),
                 .init("target y"), .init(spec.temperature == 1 ? "ŷ − y" : "(ŷ − y)/T"), .init("finite diff."),
             ], rows: rows)))
         }
-        if examples.count > 8 { items.append(.note("… \(examples.count - 8) more examples not shown.")) }
+        if examples.count > 8 { items.append(.note("… \((examples.count - 8).grouped) more examples not shown.")) }
 
         let plain = { (x: Double?) in ResultValue.format(x ?? 0) }
         let middle = spec.isBatch
@@ -46,7 +46,7 @@ extension SoftmaxKind {
             }
         items.insert(.metrics([
             p.metric(spec.isBatch ? "mean cross-entropy" : "cross-entropy loss", p["loss"],
-                     detail: spec.isBatch ? "over \(examples.count) examples" : "−log ŷ of the true class", format: plain),
+                     detail: spec.isBatch ? "over \(examples.count.grouped) examples" : "−log ŷ of the true class", format: plain),
             middle,
             p.metric("max |analytic − numeric|", p["max_gradient_error"], detail: "gradient check, central differences", format: plain),
         ]), at: 0)

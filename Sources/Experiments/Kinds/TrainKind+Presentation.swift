@@ -7,7 +7,7 @@ import Foundation
 extension TrainKind {
     typealias Cell = ResultTable.Cell
 
-    public static func present(_ spec: Spec, _ p: inout Presenter) -> [PresentationItem]? {
+    public static func present(_ spec: Spec, _ p: inout Presenter) -> [PresentationItem] {
         let warnings = p.warnings { run in
             spec.variants.indices.compactMap { i in
                 guard case .string(let divergence)? = variant(run, i)["divergence"] else { return nil }

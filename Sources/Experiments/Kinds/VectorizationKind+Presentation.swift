@@ -6,7 +6,7 @@ extension VectorizationKind {
     /// Key figures, then per group a bar chart of the variants' times, their
     /// table and what to notice, and a note on how and where it was measured.
     /// Over seeds, the fastest variant is the one with the lowest mean time.
-    public static func present(_ spec: Spec, _ p: inout Presenter) -> [PresentationItem]? {
+    public static func present(_ spec: Spec, _ p: inout Presenter) -> [PresentationItem] {
         var items: [PresentationItem] = [.metrics(metrics(spec, &p))]
         let sizing = p.text { run in sizingNote(run, spec) ?? "" }
         if !sizing.isEmpty { items.append(.note(sizing)) }

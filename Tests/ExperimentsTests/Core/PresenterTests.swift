@@ -90,4 +90,47 @@ import Testing
         #expect(chart.summary.contains("from there a line is the mean of the runs still running: a from epoch 3 (down to 1 of 3 runs)."),
                 "\(chart.summary)")
     }
+
+    /// A seeded chart's text (its `<desc>` for screen readers) reads the
+    /// numbers it draws — the mean and the lowest and highest run.
+    @Test func aSeededChartsTextReadsTheMeanAndTheSpread() throws {
+        let values = RunValues(records: [0.90, 0.92, 0.94].map { a in Record(["curve": .numbers([a + 0.01, a + 0.02])]) }, seeds: [1, 2, 3])
+        var p = Presenter(values)
+        let series = p.series("MC", x: [1, 2], y: p["curve"])
+        guard case .chart(let chart) = p.chart(Chart(title: "accuracy against K", xLabel: "K", yLabel: "accuracy (%)", series: [series],
+                                                     referenceLines: [.init(label: "weight scaling", y: 0.925)], yFormat: .percent)) else { return }
+        #expect(chart.summary.hasPrefix("Mean over 3 seeds of accuracy (%) against K, in brackets the lowest to the highest run."))
+        #expect(!chart.summary.contains("seeds 1"))
+        #expect(chart.summary.contains("MC: 1: 93.0 % (91.0 % to 95.0 %), 2: 94.0 % (92.0 % to 96.0 %)."), "\(chart.summary)")
+        #expect(chart.summary.contains("Reference lines (mean over 3 seeds): weight scaling at 92.5 %."))
+        #expect(chart.seedRuns == 3)
+    }
+
+    /// Whiskers a run drew itself (the fastest and slowest of repeated
+    /// timings) are spanned by the band over seeds, and the text says so.
+    @Test func whiskersARunAlreadyDrewAreSaidToBeTheRuns() throws {
+        let values = RunValues(records: [10.0, 20.0].map { m in Record([
+            "median": .numbers([m, m / 10]), "low": .numbers([m * 0.9, m / 11]), "high": .numbers([m * 1.2, m / 9]),
+        ]) }, seeds: [1, 2])
+        var p = Presenter(values)
+        let series = p.series("median of 5 runs", x: [], y: p["median"], low: p["low"], high: p["high"])
+        guard case .chart(let chart) = p.chart(Chart(title: "time", style: .bar, categories: ["scalar", "BLAS"], series: [series])) else { return }
+        #expect(chart.summary.hasPrefix("Mean over 2 seeds, in brackets the lowest to the highest of the runs' own whiskers or band."))
+        #expect(chart.summary.contains("median of 5 runs: scalar: 15 (9 to 24), BLAS: 1.5 (0.909 to 2.22)."), "\(chart.summary)")
+    }
+
+    /// A key figure naming a choice shows, over seeds, the one most runs
+    /// made and in how many; a number, the mean ± sd.
+    @Test func keyFiguresOverSeedsShowMeansOrTheMostCommonChoice() {
+        let values = RunValues(records: [("64 units", 1.0), ("256 units", 2.0), ("256 units", 3.0)].map { choice, ms in
+            Record(["best": .string(choice), "ms": .number(ms)])
+        }, seeds: [11, 12, 13])
+        var p = Presenter(values)
+        let best = p.choice("best") { run in (Presenter.plainText(run["best"]), "validation \(run["ms"]!.formatted) %") }
+        #expect(best.value == "256 units")
+        // The two seeds that chose it disagree on its detail: only how many chose it.
+        #expect(best.detail == "in 2 of 3 seeds")
+        let time = p.metric("time", p["ms"], unit: "ms") { $0.map { ResultValue.format($0) + " ms" } ?? "—" }
+        #expect(time.value == "2.0 ± 1.0 ms")
+    }
 }
