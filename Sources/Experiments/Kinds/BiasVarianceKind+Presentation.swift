@@ -63,7 +63,7 @@ extension BiasVarianceKind {
         if p.first["optimum"] != nil {
             out.append(p.choiceOfMeans("lowest expected test error") { r in
                 (spec.capacityLabel(Int(r.number("optimum", "capacity"))),
-                 "MSE \(ReportFormat.number(r.number("optimum", "test_mse"))) over \(spec.resamples) training sets")
+                 "MSE \(ReportFormat.number(r.number("optimum", "test_mse"))) over \(spec.resamples.grouped) training sets")
             })
             out.append(p.metric("bias² + variance + noise vs measured", p["max_discrepancy"], style: .percent,
                                 detail: "largest relative difference") { ReportFormat.percent($0 ?? .nan, decimals: 1) })
@@ -140,7 +140,7 @@ extension BiasVarianceKind {
         let ys = points.elements.flatMap { point in ["bias2", "variance", "test_mse"].map { point[$0].mean } }.filter { $0 > 0 && $0.isFinite }
         let logY = (ys.max() ?? 1) / max(ys.min() ?? 1, 1e-300) > 100
         let summary = p.sharedText { r in
-            "Bias², variance and expected test error against \(spec.capacityName), over \(spec.resamples) training sets: "
+            "Bias², variance and expected test error against \(spec.capacityName), over \(spec.resamples.grouped) training sets: "
                 + (r["decomposition"]?.listItems ?? []).map { point -> String in
                     guard case .record(let f) = point else { return "" }
                     func n(_ name: String) -> String { ReportFormat.number(f[name]?.doubleValue ?? .nan) }
@@ -176,7 +176,7 @@ extension BiasVarianceKind {
                 p.cell(point["discrepancy"], style: .percent) { ReportFormat.percent($0 ?? .nan, decimals: 1) },
             ])
         }
-        let caption = "Over \(spec.resamples) training sets of \(spec.trainSize.grouped) points each, at \(spec.testPoints) evenly "
+        let caption = "Over \(spec.resamples.grouped) training sets of \(spec.trainSize.grouped) points each, at \(spec.testPoints) evenly "
             + "spaced points of [−1, 1]. Bias² and variance compare the fits with the true function; the measured test MSE "
             + "compares them with fresh noisy targets. Highlighted: the lowest expected test error."
         return p.table(ResultTable(caption: caption, columns: [

@@ -23,7 +23,7 @@ extension HyperparameterSearchKind {
     private static func sampling(_ spec: Spec, _ p: inout Presenter) -> [PresentationItem] {
         let labels = p.first.numbers("decades").map { "[\(ResultValue.format($0)), \(ResultValue.format($0 * 10)))" }
         let summary = p.sharedText { r in
-            "Fraction of \(spec.draws) draws in each decade: uniform " + r.numbers("uniform", "decade_fractions").map(percent).joined(separator: ", ")
+            "Fraction of \(spec.draws.grouped) draws in each decade: uniform " + r.numbers("uniform", "decade_fractions").map(percent).joined(separator: ", ")
                 + "; log-uniform " + r.numbers("log", "decade_fractions").map(percent).joined(separator: ", ") + "."
         }
         let chart = p.chart(Chart(
@@ -41,7 +41,7 @@ extension HyperparameterSearchKind {
              p.cell(p["momentum"][high], style: .percent, format: percent)]
         }
         let table = p.table(ResultTable(
-            caption: "Momentum's β drawn \(spec.draws) times: uniformly on [0.9, 0.999], or as 1 − β = 10^u with u uniform on [−3, −1]. "
+            caption: "Momentum's β drawn \(spec.draws.grouped) times: uniformly on [0.9, 0.999], or as 1 − β = 10^u with u uniform on [−3, −1]. "
                 + "β ≥ 0.99 averages over the last 100 steps or more (1/(1 − β)).",
             columns: [.init("method", numeric: false), .init("β in [0.9, 0.99)"), .init("β in [0.99, 0.999]")],
             rows: rows))
@@ -57,7 +57,7 @@ extension HyperparameterSearchKind {
         func distinct(_ method: String) -> String { Presenter.plainText(first.at(method, "distinct_important")) }
         let optimum = (first.number("optimum", "important"), first.number("optimum", "other"))
         let chart = Chart(
-            title: "\(k) × \(k) grid and \(spec.trials) random trials", style: .scatter,
+            title: "\(k) × \(k) grid and \(spec.trials.grouped) random trials", style: .scatter,
             xLabel: "important setting", yLabel: "unimportant setting",
             series: [trials("grid"), trials("random"), Chart.Series(name: "optimum", x: [optimum.0], y: [optimum.1])],
             summary: "The grid tries \(distinct("grid")) values of the important setting, random search \(distinct("random")); "
@@ -69,7 +69,7 @@ extension HyperparameterSearchKind {
              p.cell(p[method]["best_mean"], format: format)]
         }
         let caption = p.text { r in
-            "Over \(spec.repeats) random objectives (a peak of width \(format(spec.width)) in the important setting, "
+            "Over \(spec.repeats.grouped) random objectives (a peak of width \(format(spec.width)) in the important setting, "
                 + "a slight slope in the other, 1 at the optimum): values of the important setting tried, the mean distance from its best value "
                 + "to the nearest one tried, and the mean best objective found. Random search found the higher best in "
                 + "\(percent(r["random_wins"]?.doubleValue)) of them."
@@ -111,7 +111,7 @@ extension HyperparameterSearchKind {
         func examples(_ name: String) -> String { Int(first[name]?.doubleValue ?? 0).grouped }
         let table = p.table(ResultTable(
             caption: "Digits, \(examples("train_examples")) training and \(examples("validation_examples")) validation images; \(hidden), SGD, batches of 32, "
-                + "\(spec.epochs) epochs, the same split, initial weights and batches for every trial; \(spec.trials) learning rates a stage drawn on a log scale. "
+                + "\(spec.epochs.grouped) epochs, the same split, initial weights and batches for every trial; \(spec.trials.grouped) learning rates a stage drawn on a log scale. "
                 + "The objective is the validation accuracy (0 for a trial that diverged).",
             columns: [.init("stage", numeric: false), .init("learning rates drawn", numeric: false), .init("best learning rate"),
                       .init("best accuracy"), .init("median accuracy"), .init("diverged")],

@@ -43,7 +43,7 @@ extension SignalKind {
                 : "\(rows.grouped) rows of \(spec.width) independent N(0, 1) inputs, loss: a random linear read-out of the last layer"
             let trained = spec.epochs == 0
                 ? "at initialization"
-                : "after \(spec.epochs) epoch\(spec.epochs == 1 ? "" : "s") of plain SGD in batches of \(spec.batchSize)"
+                : "after \(spec.epochs.grouped) epoch\(spec.epochs == 1 ? "" : "s") of plain SGD in batches of \(spec.batchSize)"
             let norm = spec.variants.contains(where: { $0.norm != .none })
                 ? ", normalization \(spec.normPosition == .after ? "after" : "before") the activation" : ""
             return "\(spec.depth) dense layers of \(spec.width) units\(spec.bias ? "" : " without bias")\(norm); \(inputs); measured \(trained), in double precision. "

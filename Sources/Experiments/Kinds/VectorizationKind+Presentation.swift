@@ -79,7 +79,7 @@ extension VectorizationKind {
             var raised: [String] = []
             if r["noisy"].bool == true {
                 raised.append("Noisy timings: the runs of '\(name)' spread by up to \(percent(r["spread"].number ?? .nan)) of their "
-                    + "median (interquartile range) in the steadiest of \(Int(r["batches"].number ?? 0)) batches of \(spec.repeats) rounds; "
+                    + "median (interquartile range) in the steadiest of \(Int(r["batches"].number ?? 0)) batches of \(spec.repeats.grouped) rounds; "
                     + "another process was probably using the machine. Ratios between variants are less certain than usual.")
             }
             let tolerance = r["tolerance"].number ?? .nan
@@ -122,7 +122,7 @@ extension VectorizationKind {
         func bars(_ field: String) -> Runs {
             Runs((0..<p.runs.count).map { r in .numbers(ran.map { g[$0.rawValue][field].numbers[r] }) })
         }
-        let series = p.series("median of \(spec.repeats) runs", x: [], y: bars("median_ms"), low: bars("min_ms"), high: bars("max_ms"))
+        let series = p.series("median of \(spec.repeats.grouped) runs", x: [], y: bars("median_ms"), low: bars("min_ms"), high: bars("max_ms"))
         let limit = g["limit_ms"]
         return p.chart(Chart(
             title: what, style: .bar, xLabel: "variant", yLabel: "time per run (ms, log scale)",
