@@ -46,6 +46,24 @@ import LessonResults
         for key in keys { try FileManager.default.removeItem(atPath: "\(dir)/\(key).entry") }
     }
 
+    /// The entry keeps values, not pages: a warm run draws the block again
+    /// from its runs' values, and draws it as the cold run did.
+    @Test func theEntryKeepsValuesAndTheBlockIsDrawnWhenRead() throws {
+        try withCache { cache, dir in
+            let cold = run(cache)
+            let (whole, seeds) = try keys(cache)
+            let entry = try #require(cache.loadSeeded(whole))
+            #expect(entry.summary.presentation.isEmpty)
+            #expect(entry.runs.count == 3)
+            try remove(seeds, in: dir)
+            let warm = run(cache)
+            #expect(warm.blocks[0].fromCache)
+            let drawn = try #require(warm.blocks[0].outcome?.presentation)
+            #expect(!drawn.isEmpty)
+            #expect(drawn == cold.blocks[0].outcome?.presentation)
+        }
+    }
+
     @Test func aWarmRunReadsTheWholeBlockFromItsOwnEntry() throws {
         try withCache { cache, dir in
             let cold = run(cache)
