@@ -19,6 +19,8 @@ public struct PlannedBlock: Sendable {
     public var table: TableRequest?
     /// Where the kind's table rows come from by default.
     public var tableDefaults: TableDefaults?
+    /// The author's `chart:`s, drawn from the values after the run, below the kind's own.
+    public var charts: [ChartRequest] = []
     public var prepared: PreparedExperiment?
     /// The settings a reader may move (`explore:`) and the run of every
     /// combination; `nil` for a block that explores nothing.

@@ -104,6 +104,7 @@ public struct Executor {
         }
         for i in executed.indices {
             applyTable(&executed[i])
+            applyCharts(&executed[i])
             reportMalformedExpectations(&executed[i])
             guard let outcome = executed[i].outcome else { continue }
             var scope = ValueScope(own: outcome.values, blocks: values, names: names)

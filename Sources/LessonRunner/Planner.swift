@@ -180,6 +180,7 @@ public enum Planner {
         }
         planned.table = TableRequest.decode(reader, block: block, kind: kind)
         planned.tableDefaults = kind.table
+        planned.charts = ChartRequest.decode(reader, block: block)
         var context = context
         context.seeds = max(1, planned.seeds.count)
         let exploring = readExplore(reader, kind: kind)

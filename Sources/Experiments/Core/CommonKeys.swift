@@ -21,6 +21,12 @@ public enum CommonKeys {
             + "'field: {label: \"test acc.\", format: \".1%\", better: higher}' (or 'field: label') it gets its own label, format "
             + "(%, .1%, .3f, .2e, .4g; fields named for an accuracy or a fraction default to %) and a mark on its best row. "
             + "It replaces the kind's first table; over seeds its numbers are the mean ± sd and the mark goes to the best mean."),
+        KeyDescriptor(
+            "chart", type: "mapping or list of up to 4", described: "(none)",
+            "A chart of the block's values, drawn below the kind's own: y (a value that is a list of numbers, a list of them, "
+            + "or a mapping of them to labels, e.g. {net[0].norm: he_normal}), and optionally x (a list of numbers; default "
+            + "1, 2, 3, …), title, x_label, y_label and y_scale (linear or log). Over seeds each line is the mean, with the lowest "
+            + "and highest run as a band."),
         KeyDescriptor("explore", type: "mapping of 1 or 2 keys to lists of 2 to \(maximumExploredValues) values (at most \(maximumExploredCombinations) combinations)", described: "(none)",
                       "Settings a reader may move on the page, e.g. 'keep_prob: [0.2, 0.5, 1.0]': every combination runs, the block's own setting is the default position. Expectations read the default; 'every: \"…\"' checks every position and explored.keep_prob[0.2].x reads another."),
     ]
