@@ -107,14 +107,6 @@ extension ChartRequest {
 
     private static func decodeLine(_ text: String, label: String, at node: SpecValue, reader: SpecReader,
                                    place: (SpecValue) -> SourceLocation) -> Line? {
-        do {
-            return Line(text: text, expression: try Expression.parse(text), label: label, location: place(node))
-        } catch {
-            let mark = node.mark
-            let quoted = node.scalar.map { $0.style == .singleQuoted || $0.style == .doubleQuoted } ?? false
-            reader.fail(line: mark?.line ?? 0, column: (mark?.column ?? 0) + (error.offset ?? 0) + (quoted ? 1 : 0),
-                        "chart line '\(Excerpt.clipped(text))' is not a value or an expression: \(error.message)")
-            return nil
-        }
+        reader.expression(text, at: node, what: "chart line").map { Line(text: text, expression: $0, label: label, location: place(node)) }
     }
 }

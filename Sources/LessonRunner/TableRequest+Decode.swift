@@ -86,16 +86,7 @@ extension TableRequest {
                 continue
             }
             let text = scalar.string
-            let expression: Expression
-            do {
-                expression = try Expression.parse(text)
-            } catch {
-                let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
-                let mark = expressionNode.mark
-                reader.fail(line: mark?.line ?? 0, column: (mark?.column ?? 0) + (error.offset ?? 0) + (quoted ? 1 : 0),
-                            "column '\(Excerpt.clipped(text))' is not a value or an expression: \(error.message)")
-                continue
-            }
+            guard let expression = reader.expression(text, at: expressionNode, what: "column") else { continue }
             var column = Column(text: text, expression: expression, label: defaultLabel(text), format: .automatic,
                                 better: nil, location: place(expressionNode))
             if let options { decodeOptions(options, into: &column, reader: reader) }

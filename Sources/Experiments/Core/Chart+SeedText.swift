@@ -23,12 +23,10 @@ extension Chart {
     ///   - ownSpread: whether a single run's chart already had whiskers or a
     ///     band (e.g. the fastest and slowest of repeated timings): the
     ///     brackets then span the runs' own whiskers.
-    ///   - referencesOfFirstSeed: the seed whose reference lines are shown,
-    ///     when they differed between runs and could not be averaged.
     ///   - thinned: the series whose mean is, from some point on, over fewer
     ///     runs than the block's, because runs stopped early.
     func seedDescription(runsPhrase: String, ownSpread: Bool,
-                         referencesOfFirstSeed: UInt64? = nil, thinned: [ThinnedMean] = []) -> String {
+                         thinned: [ThinnedMean] = []) -> String {
         let bracket = ownSpread
             ? "in brackets the lowest to the highest of the runs' own whiskers or band"
             : "in brackets the lowest to the highest run"
@@ -47,11 +45,7 @@ extension Chart {
         }
         if !referenceLines.isEmpty {
             let lines = referenceLines.map { "\($0.label) at \(value($0.y))" }.joined(separator: ", ")
-            if referencesOfFirstSeed != nil {
-                sentences.append("Reference lines of the first seed (they differ between the seeds): \(lines).")
-            } else {
-                sentences.append("Reference lines (mean over \(runsPhrase)): \(lines).")
-            }
+            sentences.append("Reference lines (mean over \(runsPhrase)): \(lines).")
         }
         return sentences.joined(separator: " ")
     }

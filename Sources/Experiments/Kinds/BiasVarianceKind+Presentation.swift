@@ -46,7 +46,7 @@ extension BiasVarianceKind {
             }
         } else {
             if p.first["best"] != nil {
-                out.append(p.choiceOfMeans("lowest validation error") { r in
+                out.append(p.choice("lowest validation error") { r in
                     (spec.capacityLabel(Int(r.number("best", "capacity"))),
                      "\(spec.error(r.number("best", "validation_error"))) (training \(spec.error(r.number("best", "train_error"))))")
                 })
@@ -61,7 +61,7 @@ extension BiasVarianceKind {
             }
         }
         if p.first["optimum"] != nil {
-            out.append(p.choiceOfMeans("lowest expected test error") { r in
+            out.append(p.choice("lowest expected test error") { r in
                 (spec.capacityLabel(Int(r.number("optimum", "capacity"))),
                  "MSE \(ReportFormat.number(r.number("optimum", "test_mse"))) over \(spec.resamples.grouped) training sets")
             })
@@ -117,7 +117,7 @@ extension BiasVarianceKind {
         let log = spec.logScale(x)
         var references: [Chart.ReferenceLine] = []
         if spec.baseError > 0 { references.append(.init(label: "base error", y: spec.baseError)) }
-        let summary = p.sharedText { r in
+        let summary = p.shared { r in
             "Training and validation error against \(spec.capacityName): " + (r["rows"]?.listItems ?? []).map { row -> String in
                 guard case .record(let f) = row else { return "" }
                 return "\(Int(f["capacity"]?.doubleValue ?? 0)): \(spec.error(f["train_error"]?.doubleValue ?? .nan)) and \(spec.error(f["validation_error"]?.doubleValue ?? .nan))"
@@ -130,7 +130,7 @@ extension BiasVarianceKind {
             xScale: log ? .log : .linear, yScale: .linear,
             series: [p.series("training error", x: x, y: p["train_errors"]),
                      p.series("validation error", x: x, y: p["validation_errors"])],
-            referenceLines: references, summary: summary, yFormat: spec.isClassification ? .percent : .plain))
+            referenceLines: references, summary: summary ?? "", yFormat: spec.isClassification ? .percent : .plain))
     }
 
     private static func decompositionChart(_ spec: Spec, _ p: inout Presenter) -> PresentationItem {
@@ -139,7 +139,7 @@ extension BiasVarianceKind {
         let log = spec.logScale(x)
         let ys = points.elements.flatMap { point in ["bias2", "variance", "test_mse"].map { point[$0].mean } }.filter { $0 > 0 && $0.isFinite }
         let logY = (ys.max() ?? 1) / max(ys.min() ?? 1, 1e-300) > 100
-        let summary = p.sharedText { r in
+        let summary = p.shared { r in
             "Bias², variance and expected test error against \(spec.capacityName), over \(spec.resamples.grouped) training sets: "
                 + (r["decomposition"]?.listItems ?? []).map { point -> String in
                     guard case .record(let f) = point else { return "" }
@@ -153,12 +153,12 @@ extension BiasVarianceKind {
             yLabel: "squared error" + (logY ? " (log scale)" : ""),
             xScale: log ? .log : .linear, yScale: logY ? .log : .linear,
             series: [
-                p.series("bias²", x: x, y: points.column("bias2")),
-                p.series("variance", x: x, y: points.column("variance")),
-                p.series("bias² + variance + noise", x: x, y: points.column("total"), dashed: true),
-                p.series("measured test MSE", x: x, y: points.column("test_mse")),
+                p.series("bias²", x: x, y: points.each("bias2")),
+                p.series("variance", x: x, y: points.each("variance")),
+                p.series("bias² + variance + noise", x: x, y: points.each("total"), dashed: true),
+                p.series("measured test MSE", x: x, y: points.each("test_mse")),
             ],
-            referenceLines: [.init(label: "noise σ²", y: spec.data.noise * spec.data.noise)], summary: summary))
+            referenceLines: [.init(label: "noise σ²", y: spec.data.noise * spec.data.noise)], summary: summary ?? ""))
     }
 
     private static func decompositionTable(_ spec: Spec, _ p: inout Presenter) -> PresentationItem {

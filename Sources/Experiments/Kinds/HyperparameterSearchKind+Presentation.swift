@@ -22,7 +22,7 @@ extension HyperparameterSearchKind {
 
     private static func sampling(_ spec: Spec, _ p: inout Presenter) -> [PresentationItem] {
         let labels = p.first.numbers("decades").map { "[\(ResultValue.format($0)), \(ResultValue.format($0 * 10)))" }
-        let summary = p.sharedText { r in
+        let summary = p.shared { r in
             "Fraction of \(spec.draws.grouped) draws in each decade: uniform " + r.numbers("uniform", "decade_fractions").map(percent).joined(separator: ", ")
                 + "; log-uniform " + r.numbers("log", "decade_fractions").map(percent).joined(separator: ", ") + "."
         }
@@ -31,7 +31,7 @@ extension HyperparameterSearchKind {
             categories: labels,
             series: [p.series("uniform on [\(format(spec.low)), \(format(spec.high))]", x: [], y: p["uniform"]["decade_fractions"]),
                      p.series("log-uniform (uniform exponent)", x: [], y: p["log"]["decade_fractions"])],
-            summary: summary))
+            summary: summary ?? ""))
         let rows = [("β uniform", "uniform_above_0_99"), ("1 − β log-uniform", "log_above_0_99")].map { name, high in
             [ResultTable.Cell(name),
              p.cell { r in

@@ -130,6 +130,9 @@ import Testing
         #expect(best.value == "256 units")
         // The two seeds that chose it disagree on its detail: only how many chose it.
         #expect(best.detail == "in 2 of 3 seeds")
+        // Every seed chose the same: its detail quotes the means, not the first seed.
+        let agreed = p.choice("model") { run in ("a net", "validation \(run["ms"]!.formatted) %") }
+        #expect(agreed.value == "a net" && agreed.detail == "validation 2 %")
         let time = p.metric("time", p["ms"], unit: "ms") { $0.map { ResultValue.format($0) + " ms" } ?? "—" }
         #expect(time.value == "2.0 ± 1.0 ms")
     }
