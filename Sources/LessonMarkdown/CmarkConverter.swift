@@ -1,3 +1,4 @@
+import Foundation
 import CCmarkGFM
 
 /// The only code that speaks cmark-gfm's C API: parses bytes and copies the
@@ -53,9 +54,19 @@ enum CmarkConverter {
         return total + pipes * pipes <= tableCellBudget
     }
 
+    /// One parse at a time: cmark-gfm 0.29 adds the extensions' inline
+    /// characters (`~` of strikethrough) to a global table when it starts a
+    /// document's inlines and takes them out when it is done, so a lesson
+    /// parsed while another finished could lose its `~~…~~` (seen once in CI,
+    /// `LessonLoaderTests.lessonsLoadConcurrently`). Parsing is a small part
+    /// of loading; the rest of it still runs in parallel.
+    private static let parserLock = NSLock()
+
     /// Parses UTF-8 Markdown (GFM) and returns the document node; without
     /// `tables`, pipe tables are left as text.
     static func parse(_ bytes: [UInt8], tables: Bool = true) -> MarkdownNode {
+        parserLock.lock()
+        defer { parserLock.unlock() }
         let emptyDocument = MarkdownNode(kind: .document, start: .init(line: 1, column: 1), end: .init(line: 1, column: 1))
         guard extensionsRegistered, let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES) else {
             return emptyDocument
