@@ -53,17 +53,17 @@ extension Executor {
         return .success(outcome)
     }
 
-    /// The seeds' note explains cells marked " *"; once the kind's table is
-    /// replaced there may be none left to explain.
+    /// The seeds' note explains cells that stand for only some seeds; once
+    /// the kind's table is replaced there may be none left to explain.
     static func dropStaleMarkNote(_ outcome: inout ExperimentOutcome) {
         let marked = outcome.presentation.contains { item in
             guard case .table(let table) = item else { return false }
-            return table.rows.contains { $0.contains { $0.text.hasSuffix(" *") } }
+            return table.rows.contains { $0.contains { $0.seedsShown != nil } }
         }
         guard !marked else { return }
         for i in outcome.presentation.indices {
-            guard case .note(let text) = outcome.presentation[i], text.contains(ExperimentOutcome.differingCellsSentence) else { continue }
-            outcome.presentation[i] = .note(text.replacingOccurrences(of: ExperimentOutcome.differingCellsSentence, with: ""))
+            guard case .note(let text) = outcome.presentation[i], text.contains(ExperimentOutcome.partialCellsSentence) else { continue }
+            outcome.presentation[i] = .note(text.replacingOccurrences(of: ExperimentOutcome.partialCellsSentence, with: ""))
         }
     }
 }

@@ -192,14 +192,16 @@ import LessonResults
         #expect(table.rows[0][2].text == "diverged in 2 of 3, fine in 1 of 3")
     }
 
-    /// The seeds' note about cells marked * goes when the author's table left none.
+    /// The seeds' note about cells standing for some seeds goes when the author's table left none.
     @Test func theNoteAboutMarkedCellsGoesWithTheMarks() {
-        let note = "Over 2 seeds (seeds 1, 2): numbers are the mean ± standard deviation." + ExperimentOutcome.differingCellsSentence
+        let note = "Over 2 seeds (seeds 1, 2): numbers are the mean ± standard deviation." + ExperimentOutcome.partialCellsSentence
         let plain = ResultTable(columns: [.init("a")], rows: [[ResultTable.Cell("x")]])
         var outcome = ExperimentOutcome(values: Record(), presentation: [.table(plain), .note(note)])
         Executor.dropStaleMarkNote(&outcome)
         #expect(outcome.presentation.last == .note("Over 2 seeds (seeds 1, 2): numbers are the mean ± standard deviation."))
-        let marked = ResultTable(columns: [.init("a")], rows: [[ResultTable.Cell("x *")]])
+        var partial = ResultTable.Cell("x (1 of 2)")
+        partial.seedsShown = 1
+        let marked = ResultTable(columns: [.init("a")], rows: [[partial]])
         var kept = ExperimentOutcome(values: Record(), presentation: [.table(marked), .note(note)])
         Executor.dropStaleMarkNote(&kept)
         #expect(kept.presentation.last == .note(note))

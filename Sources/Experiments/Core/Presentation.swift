@@ -74,6 +74,10 @@ public struct ResultTable: Codable, Sendable, Hashable {
         public var unit: String
         /// The standard deviation over seeds, when ``value`` is their mean.
         public var spread: Double?
+        /// Over seeds, when the cell stands for only some of them: how many
+        /// ("(3 of 8)" ends its text). Never cached: a seeded block is drawn
+        /// again from its values on every read.
+        public var seedsShown: Int?
 
         public init(_ text: String, tone: Tone = .plain) {
             self.text = text

@@ -6,12 +6,13 @@ import LessonSupport
 /// Every piece is built once, from the values: a single run's as it is; over
 /// seeds from their mean and spread — a number cell shows mean ± sd (unless
 /// every run writes the same text), a line its mean with the lowest and
-/// highest run as a band. What the runs disagree on and is not a number is
-/// the first seed's, marked, and the closing note (``finish(_:)``) says so.
+/// highest run as a band. A cell only some runs measured a number for is
+/// their mean, one whose texts disagree the most common text, each ending
+/// in "(k of n)", and the closing note (``finish(_:)``) says so.
 /// A kind never averages, and nothing rendered is merged afterwards.
 public struct Presenter {
     public let runs: RunValues
-    private var hasTable = false, hasChart = false, hasMetrics = false, hasDifferingCells = false
+    private var hasTable = false, hasChart = false, hasMetrics = false, hasPartialCells = false
     /// Series whose mean is over fewer runs from some point on, by name, until their chart takes them.
     private var thinned: [String: (from: Int, fewestRuns: Int)] = [:]
     private var spread: Set<String> = []
@@ -40,7 +41,7 @@ public struct Presenter {
     }
 
     /// A cell of text (a string value as it is; another value via `format`).
-    /// Over seeds: the text every run shares, or the first seed's marked " *".
+    /// Over seeds: the text every run shares, or the most common one ending in "(k of n)".
     public mutating func textCell(_ v: Runs, tone: ResultTable.Cell.Tone = .plain,
                                   format: (ResultValue?) -> String = Presenter.plainText) -> ResultTable.Cell {
         combine(v.values.map { ResultTable.Cell(format($0), tone: tone) })
@@ -55,7 +56,7 @@ public struct Presenter {
 
     /// The cell standing for one value's cell in each run (built from
     /// that run's value): mean ± sd of their numbers, the text they share,
-    /// or the first run's marked " *".
+    /// or what some of them wrote, ending in "(k of n)".
     public mutating func cell(eachRun cells: [ResultTable.Cell]) -> ResultTable.Cell {
         combine(cells)
     }
@@ -80,10 +81,28 @@ public struct Presenter {
             return cell
         }
         if cells.allSatisfy({ $0.text == cells[0].text }) { return cell }
-        hasDifferingCells = true
-        // The first seed's text, marked: no number, so nothing formats it again without its mark.
-        cell.text += " *"
+        hasPartialCells = true
+        // Some seeds measured a number and others did not (they diverged):
+        // the mean of those that did. Else the text most seeds wrote (the
+        // earliest on ties). Either way, for how many seeds it stands; no
+        // number, so nothing formats it again without that count or marks it best.
+        let shown: [ResultTable.Cell]
+        if let measured = cells.first(where: { $0.value != nil }) {
+            shown = cells.filter { $0.value != nil }
+            cell = measured
+            if !shown.allSatisfy({ $0.text == measured.text }) {
+                let mean = SeedStatistic.mean(values), sd = SeedStatistic.standardDeviation(values)
+                cell.text = SpreadFormat.meanSD(mean, sd, style: cell.style, unit: cell.unit)
+            }
+        } else {
+            let counts = Dictionary(cells.map { ($0.text, 1) }, uniquingKeysWith: +), most = counts.values.max() ?? 0
+            shown = cells.filter { $0.text == cells.first { counts[$0.text] == most }?.text }
+            cell = shown[0]
+        }
+        cell.text += " (\(shown.count) of \(cells.count))"
         cell.value = nil
+        cell.spread = nil
+        cell.seedsShown = shown.count
         return cell
     }
 
@@ -221,13 +240,14 @@ public struct Presenter {
         if hasChart { parts.append("charts show the mean, and their whiskers or band span the lowest to the highest run") }
         guard !parts.isEmpty else { return items }
         var note = "Over \(runs.runsPhrase): " + parts.joined(separator: "; ") + "."
-        if hasDifferingCells { note += ExperimentOutcome.differingCellsSentence }
+        if hasPartialCells { note += ExperimentOutcome.partialCellsSentence }
         return items + [.note(note)]
     }
 }
 
 extension ExperimentOutcome {
     /// What the closing note of a seeded block says when a table has cells
-    /// marked " *"; a table that replaces the kind's may leave none to explain.
-    public static let differingCellsSentence = " Cells marked * differ between seeds and hold no number to average: the first seed's is shown."
+    /// that stand for only some seeds; a table that replaces the kind's may leave none to explain.
+    public static let partialCellsSentence = " A cell ending in (k of n) stands for k of the n seeds: the mean of those that measured a number "
+        + "(the others did not: they diverged), or the text most seeds wrote."
 }

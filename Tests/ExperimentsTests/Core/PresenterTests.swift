@@ -42,7 +42,7 @@ import Testing
         #expect(cell.text == "92.0 ± 2.0 %")
         #expect(abs(cell.value! - 0.92) < 1e-12 && abs(cell.spread! - 0.02) < 1e-12)
         #expect(table.rows[0][0].text == "a")
-        #expect(table.rows[0][2].text == "x *")
+        #expect(table.rows[0][2].text == "x (2 of 3)" && table.rows[0][2].seedsShown == 2)
         guard case .metrics(let metrics) = shown[0] else { Issue.record("no metrics"); return }
         #expect(metrics[0].value == "92.0 ± 2.0 %")
         guard case .chart(let chart) = shown[2] else { Issue.record("no chart"); return }
@@ -52,7 +52,7 @@ import Testing
         #expect(chart.summary.hasPrefix("Mean over 3 seeds"))
         guard case .note(let note) = shown.last else { Issue.record("no note"); return }
         #expect(note.hasPrefix("Over 3 seeds: numbers are the mean ± standard deviation"))
-        #expect(note.contains("Cells marked * differ between seeds"))
+        #expect(note.hasSuffix(ExperimentOutcome.partialCellsSentence))
     }
 
     @Test func aCellEveryRunWritesTheSameIsThatText() {
@@ -60,6 +60,20 @@ import Testing
         let cell = p.cell(p["net"][0]["accuracy"], style: .percent) { $0.map { String(format: "%.1f %%", $0 * 100) } ?? "—" }
         #expect(cell.text == "90.0 %")
         #expect(cell.spread != nil)
+    }
+
+    /// Seeds that diverged measured no number: the cell is the mean of the
+    /// others and says for how many it stands, never one seed's figure.
+    @Test func aCellSomeSeedsMeasuredIsTheirMeanAndSaysHowMany() {
+        var p = Presenter(RunValues(records: [Record(), Record(), Record(), Record()], seeds: [1, 2, 3, 4]))
+        let cells = [ResultTable.Cell("diverged", tone: .bad), .init("0.2", value: 0.2), .init("diverged", tone: .bad), .init("0.4", value: 0.4)]
+        let cell = p.cell(eachRun: cells)
+        #expect(cell.text == SpreadFormat.meanSD(0.3, SeedStatistic.standardDeviation([0.2, 0.4]), style: .plain, unit: "") + " (2 of 4)")
+        #expect(cell.value == nil && cell.seedsShown == 2 && cell.tone == .plain)
+        let texts = p.cell(eachRun: [.init("high bias"), .init("neither"), .init("neither"), .init("high bias"), .init("neither")])
+        #expect(texts.text == "neither (3 of 5)")
+        let tie = p.cell(eachRun: [.init("b"), .init("a"), .init("a"), .init("b")])
+        #expect(tie.text == "b (2 of 4)")
     }
 
     @Test func warningsNameTheSeedsThatRaisedThem() {
