@@ -62,8 +62,11 @@ extension Executor {
         }
         guard !marked else { return }
         for i in outcome.presentation.indices {
-            guard case .note(let text) = outcome.presentation[i], text.contains(ExperimentOutcome.partialCellsSentence) else { continue }
-            outcome.presentation[i] = .note(text.replacingOccurrences(of: ExperimentOutcome.partialCellsSentence, with: ""))
+            guard case .note(var text) = outcome.presentation[i] else { continue }
+            for sentence in [ExperimentOutcome.partialNumbersSentence, ExperimentOutcome.partialTextsSentence] {
+                text = text.replacingOccurrences(of: sentence, with: "")
+            }
+            outcome.presentation[i] = .note(text)
         }
     }
 }

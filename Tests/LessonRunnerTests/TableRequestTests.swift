@@ -194,7 +194,7 @@ import LessonResults
 
     /// The seeds' note about cells standing for some seeds goes when the author's table left none.
     @Test func theNoteAboutMarkedCellsGoesWithTheMarks() {
-        let note = "Over 2 seeds (seeds 1, 2): numbers are the mean ± standard deviation." + ExperimentOutcome.partialCellsSentence
+        let note = "Over 2 seeds (seeds 1, 2): numbers are the mean ± standard deviation." + ExperimentOutcome.partialNumbersSentence + ExperimentOutcome.partialTextsSentence
         let plain = ResultTable(columns: [.init("a")], rows: [[ResultTable.Cell("x")]])
         var outcome = ExperimentOutcome(values: Record(), presentation: [.table(plain), .note(note)])
         Executor.dropStaleMarkNote(&outcome)

@@ -12,7 +12,7 @@ import LessonSupport
 /// A kind never averages, and nothing rendered is merged afterwards.
 public struct Presenter {
     public let runs: RunValues
-    private var hasTable = false, hasChart = false, hasMetrics = false, hasPartialCells = false
+    private var hasTable = false, hasChart = false, hasMetrics = false, partialNumbers = false, partialTexts = false
     /// Series whose mean is over fewer runs from some point on, by name, until their chart takes them.
     private var thinned: [String: (from: Int, fewestRuns: Int)] = [:]
     private var spread: Set<String> = []
@@ -81,7 +81,6 @@ public struct Presenter {
             return cell
         }
         if cells.allSatisfy({ $0.text == cells[0].text }) { return cell }
-        hasPartialCells = true
         // Some seeds measured a number and others did not (they diverged):
         // the mean of those that did. Else the text most seeds wrote (the
         // earliest on ties). Either way, for how many seeds it stands; no
@@ -90,6 +89,7 @@ public struct Presenter {
         if let measured = cells.first(where: { $0.value != nil }) {
             shown = cells.filter { $0.value != nil }
             cell = measured
+            partialNumbers = true
             if !shown.allSatisfy({ $0.text == measured.text }) {
                 let mean = SeedStatistic.mean(values), sd = SeedStatistic.standardDeviation(values)
                 cell.text = SpreadFormat.meanSD(mean, sd, style: cell.style, unit: cell.unit)
@@ -98,6 +98,7 @@ public struct Presenter {
             let counts = Dictionary(cells.map { ($0.text, 1) }, uniquingKeysWith: +), most = counts.values.max() ?? 0
             shown = cells.filter { $0.text == cells.first { counts[$0.text] == most }?.text }
             cell = shown[0]
+            partialTexts = true
         }
         cell.text += " (\(shown.count) of \(cells.count))"
         cell.value = nil
@@ -240,14 +241,16 @@ public struct Presenter {
         if hasChart { parts.append("charts show the mean, and their whiskers or band span the lowest to the highest run") }
         guard !parts.isEmpty else { return items }
         var note = "Over \(runs.runsPhrase): " + parts.joined(separator: "; ") + "."
-        if hasPartialCells { note += ExperimentOutcome.partialCellsSentence }
+        if partialNumbers { note += ExperimentOutcome.partialNumbersSentence }
+        if partialTexts { note += ExperimentOutcome.partialTextsSentence }
         return items + [.note(note)]
     }
 }
 
 extension ExperimentOutcome {
-    /// What the closing note of a seeded block says when a table has cells
-    /// that stand for only some seeds; a table that replaces the kind's may leave none to explain.
-    public static let partialCellsSentence = " A cell ending in (k of n) stands for k of the n seeds: the mean of those that measured a number "
-        + "(the others did not: they diverged), or the text most seeds wrote."
+    /// What the closing note of a seeded block says when a table has
+    /// numbers, or texts, that stand for only some seeds; a table that
+    /// replaces the kind's may leave none to explain.
+    public static let partialNumbersSentence = " A number ending in (k of n) is the mean over the k of the n seeds that have one."
+    public static let partialTextsSentence = " A text ending in (k of n) is the most common one, written by k of the n seeds."
 }

@@ -52,7 +52,7 @@ import Testing
         #expect(chart.summary.hasPrefix("Mean over 3 seeds"))
         guard case .note(let note) = shown.last else { Issue.record("no note"); return }
         #expect(note.hasPrefix("Over 3 seeds: numbers are the mean ± standard deviation"))
-        #expect(note.hasSuffix(ExperimentOutcome.partialCellsSentence))
+        #expect(note.hasSuffix(ExperimentOutcome.partialTextsSentence) && !note.contains(ExperimentOutcome.partialNumbersSentence))
     }
 
     @Test func aCellEveryRunWritesTheSameIsThatText() {
