@@ -13,9 +13,9 @@ extension BiasVarianceKind {
             + "variance exceeds \(spec.error(spec.varianceThreshold)); both, or neither. High bias calls for a bigger model or "
             + "longer training; high variance for more data or regularization."))
         items += p.warnings { run in
-            (run["rows"]?.listItems ?? []).compactMap { row in
-                guard case .record(let r) = row, case .string(let divergence)? = r["divergence"] else { return nil }
-                return "The model with \(spec.capacityLabel(Int(r["capacity"]?.doubleValue ?? 0))) \(divergence) — its errors are not defined. "
+            run.records("rows").compactMap { row in
+                guard case .string(let divergence)? = row["divergence"] else { return nil }
+                return "The model with \(spec.capacityLabel(of: row)) \(divergence) — its errors are not defined. "
                     + "A smaller learning rate usually cures this."
             }
         }
@@ -24,12 +24,11 @@ extension BiasVarianceKind {
                                + "σ² = \(ReportFormat.number(spec.data.noise * spec.data.noise)). Set base_error to it to measure the avoidable bias."))
         }
         guard p.first["decomposition"] != nil else { return items }
-        items.append(decompositionChart(spec, &p))
-        items.append(decompositionTable(spec, &p))
+        items += [decompositionChart(spec, &p), decompositionTable(spec, &p)]
         items += p.warnings { run in
-            let failed = (run["decomposition"]?.listItems ?? []).compactMap { point -> String? in
-                guard case .record(let r) = point, let n = r["diverged_resamples"]?.doubleValue, n > 0 else { return nil }
-                return "\(Int(n)) resample\(n == 1 ? "" : "s") of \(spec.capacityLabel(Int(r["capacity"]?.doubleValue ?? 0)))"
+            let failed = run.records("decomposition").compactMap { point -> String? in
+                guard let n = point["diverged_resamples"]?.doubleValue, n > 0 else { return nil }
+                return "\(Int(n)) resample\(n == 1 ? "" : "s") of \(spec.capacityLabel(of: point))"
             }
             return failed.isEmpty ? [] : ["Training diverged on " + failed.joined(separator: ", ") + "; those fits are left out of the averages."]
         }
@@ -74,115 +73,96 @@ extension BiasVarianceKind {
     private static func sweepTable(_ spec: Spec, _ p: inout Presenter) -> PresentationItem {
         let rows = p["rows"]
         let best = spec.family == .errors ? nil : p.lowestMean(rows, "validation_error")
-        let withParameters = spec.family != .errors && spec.family != .degrees
-        var columns: [ResultTable.Column] = [.init(spec.family == .errors ? "case" : spec.capacityName)]
-        if withParameters { columns.append(.init("parameters")) }
-        columns += [.init("training error"), .init("validation error"), .init("avoidable bias"),
-                    .init("variance (val − train)"), .init("diagnosis", numeric: false)]
-        var cells: [[ResultTable.Cell]] = []
-        for (i, row) in rows.elements.enumerated() {
-            let capacity = spec.capacities.indices.contains(i) ? spec.capacities[i] : i + 1
-            let highlight: ResultTable.Cell.Tone = i == best ? .highlight : .plain
-            var line = [ResultTable.Cell(String(capacity), tone: highlight)]
-            if withParameters { line.append(ResultTable.Cell(spec.parameterCount(capacity).grouped)) }
-            func errorCell(_ field: String, tone: ResultTable.Cell.Tone) -> ResultTable.Cell {
-                p.cell(row[field], style: spec.errorStyle, tone: tone) { spec.error($0 ?? .nan) }
-            }
-            let diagnosis = row["diagnosis"].text ?? "diverged"
-            line += [
-                errorCell("train_error", tone: .plain),
-                errorCell("validation_error", tone: highlight),
-                errorCell("avoidable_bias", tone: row["avoidable_bias"].mean > spec.biasThreshold ? .bad : .plain),
-                errorCell("variance", tone: row["variance"].mean > spec.varianceThreshold ? .bad : .plain),
-                p.textCell(row["diagnosis"], tone: diagnosis == BiasVarianceDiagnosis.neither.rawValue ? .good : .bad),
-            ]
-            cells.append(line)
+        func error(_ title: String, _ field: String) -> Presenter.Column {
+            Presenter.Column(title) { p, row in p.cell(row[field], style: spec.errorStyle) { spec.error($0 ?? .nan) } }
         }
-        var caption: String
-        if spec.family == .errors {
-            caption = "Given training and validation errors, diagnosed with base error \(spec.error(spec.baseError))."
-        } else {
-            caption = "\(spec.data.label): \(spec.trainSize.grouped) training and \(spec.validationSize.grouped) validation examples. "
-            caption += spec.family == .degrees
-                ? "Least-squares polynomials" + (spec.training.weightDecay > 0 ? " with ridge penalty λ = \(ReportFormat.number(spec.training.weightDecay))" : "") + "."
-                : "\(spec.modelLabel), trained with \(spec.training.label)."
-            caption += " Errors are " + (spec.isClassification ? "fractions misclassified" : "mean squared errors") + "."
-            if best != nil { caption += " Highlighted: the lowest validation error." }
+        let parameters: [Presenter.Column] = spec.family == .errors || spec.family == .degrees
+            ? [] : [.label("parameters", "parameters", format: Presenter.grouped)]
+        let columns: [Presenter.Column] = [.label(spec.capacityName, "capacity").highlighted(best, in: rows)] + parameters + [
+            error("training error", "train_error"),
+            error("validation error", "validation_error").highlighted(best, in: rows),
+            error("avoidable bias", "avoidable_bias").bad("avoidable_bias", above: spec.biasThreshold),
+            error("variance (val − train)", "variance").bad("variance", above: spec.varianceThreshold),
+            Presenter.Column.text("diagnosis", "diagnosis").tone { $0["diagnosis"].text == BiasVarianceDiagnosis.neither.rawValue ? .good : .bad },
+        ]
+        guard spec.family != .errors else {
+            let caption = "Given training and validation errors, diagnosed with base error \(spec.error(spec.baseError))."
+            return p.table(caption: caption, rows: rows, columns: columns)
         }
-        return p.table(ResultTable(caption: caption, columns: columns, rows: cells))
+        let trained = ", trained with \(spec.training.label)."
+        let model = switch spec.family {
+        case .hidden: "One hidden layer of \(spec.activation) units" + trained
+        case .depth: "Hidden layers of \(spec.width) \(spec.activation) units" + trained
+        default: "Least-squares polynomials" + (spec.training.weightDecay > 0 ? " with ridge penalty λ = \(ReportFormat.number(spec.training.weightDecay))" : "") + "."
+        }
+        let caption = "\(spec.data.label): \(spec.trainSize.grouped) training and \(spec.validationSize.grouped) validation examples. " + model
+            + " Errors are " + (spec.isClassification ? "fractions misclassified" : "mean squared errors") + "."
+            + (best != nil ? " Highlighted: the lowest validation error." : "")
+        return p.table(caption: caption, rows: rows, columns: columns)
+    }
+
+    /// A line chart against the capacities, on a log axis when they span a factor of 30 or more.
+    private static func capacityChart(_ spec: Spec, _ title: String, yLabel: String, series: [Chart.Series]) -> Chart {
+        var log = false
+        if let lowest = spec.capacities.first, let highest = spec.capacities.last { log = lowest > 0 && highest >= 30 * lowest }
+        return Chart(title: title, xLabel: spec.capacityName + (log ? " (log scale)" : ""), yLabel: yLabel,
+                     xScale: log ? .log : .linear, series: series)
     }
 
     private static func errorChart(_ spec: Spec, _ p: inout Presenter) -> PresentationItem {
         let x = spec.capacities.map(Double.init)
-        let log = spec.logScale(x)
-        var references: [Chart.ReferenceLine] = []
-        if spec.baseError > 0 { references.append(.init(label: "base error", y: spec.baseError)) }
-        let summary = p.shared { r in
-            "Training and validation error against \(spec.capacityName): " + (r["rows"]?.listItems ?? []).map { row -> String in
-                guard case .record(let f) = row else { return "" }
-                return "\(Int(f["capacity"]?.doubleValue ?? 0)): \(spec.error(f["train_error"]?.doubleValue ?? .nan)) and \(spec.error(f["validation_error"]?.doubleValue ?? .nan))"
+        var chart = capacityChart(spec, "Training and validation error against capacity",
+                                  yLabel: spec.isClassification ? "error (% misclassified)" : "mean squared error",
+                                  series: [p.series("training error", x: x, y: p["train_errors"]),
+                                           p.series("validation error", x: x, y: p["validation_errors"])])
+        chart.referenceLines = spec.baseError > 0 ? [.init(label: "base error", y: spec.baseError)] : []
+        chart.yFormat = spec.isClassification ? .percent : .plain
+        chart.summary = p.shared { r in
+            "Training and validation error against \(spec.capacityName): " + r.records("rows").map { row in
+                "\(Presenter.plainText(row["capacity"])): \(spec.error(row["train_error"]?.doubleValue ?? .nan)) and "
+                    + spec.error(row["validation_error"]?.doubleValue ?? .nan)
             }.joined(separator: "; ") + "."
-        }
-        return p.chart(Chart(
-            title: "Training and validation error against capacity", style: .line,
-            xLabel: spec.capacityName + (log ? " (log scale)" : ""),
-            yLabel: spec.isClassification ? "error (% misclassified)" : "mean squared error",
-            xScale: log ? .log : .linear, yScale: .linear,
-            series: [p.series("training error", x: x, y: p["train_errors"]),
-                     p.series("validation error", x: x, y: p["validation_errors"])],
-            referenceLines: references, summary: summary ?? "", yFormat: spec.isClassification ? .percent : .plain))
+        } ?? ""
+        return p.chart(chart)
     }
 
     private static func decompositionChart(_ spec: Spec, _ p: inout Presenter) -> PresentationItem {
         let points = p["decomposition"]
         let x = spec.capacities.map(Double.init)
-        let log = spec.logScale(x)
         let ys = points.elements.flatMap { point in ["bias2", "variance", "test_mse"].map { point[$0].mean } }.filter { $0 > 0 && $0.isFinite }
         let logY = (ys.max() ?? 1) / max(ys.min() ?? 1, 1e-300) > 100
-        let summary = p.shared { r in
+        var chart = capacityChart(spec, "Bias² + variance + noise = expected test error",
+                                  yLabel: "squared error" + (logY ? " (log scale)" : ""), series: [
+            p.series("bias²", x: x, y: points.each("bias2")),
+            p.series("variance", x: x, y: points.each("variance")),
+            p.series("bias² + variance + noise", x: x, y: points.each("total"), dashed: true),
+            p.series("measured test MSE", x: x, y: points.each("test_mse")),
+        ])
+        chart.yScale = logY ? .log : .linear
+        chart.referenceLines = [.init(label: "noise σ²", y: spec.data.noise * spec.data.noise)]
+        chart.summary = p.shared { r in
             "Bias², variance and expected test error against \(spec.capacityName), over \(spec.resamples.grouped) training sets: "
-                + (r["decomposition"]?.listItems ?? []).map { point -> String in
-                    guard case .record(let f) = point else { return "" }
-                    func n(_ name: String) -> String { ReportFormat.number(f[name]?.doubleValue ?? .nan) }
-                    return "\(Int(f["capacity"]?.doubleValue ?? 0)): bias² \(n("bias2")), variance \(n("variance")), test MSE \(n("test_mse"))"
+                + r.records("decomposition").map { point in
+                    func n(_ name: String) -> String { ReportFormat.number(point[name]?.doubleValue ?? .nan) }
+                    return "\(Presenter.plainText(point["capacity"])): bias² \(n("bias2")), variance \(n("variance")), test MSE \(n("test_mse"))"
                 }.joined(separator: "; ") + "."
-        }
-        return p.chart(Chart(
-            title: "Bias² + variance + noise = expected test error", style: .line,
-            xLabel: spec.capacityName + (log ? " (log scale)" : ""),
-            yLabel: "squared error" + (logY ? " (log scale)" : ""),
-            xScale: log ? .log : .linear, yScale: logY ? .log : .linear,
-            series: [
-                p.series("bias²", x: x, y: points.each("bias2")),
-                p.series("variance", x: x, y: points.each("variance")),
-                p.series("bias² + variance + noise", x: x, y: points.each("total"), dashed: true),
-                p.series("measured test MSE", x: x, y: points.each("test_mse")),
-            ],
-            referenceLines: [.init(label: "noise σ²", y: spec.data.noise * spec.data.noise)], summary: summary ?? ""))
+        } ?? ""
+        return p.chart(chart)
     }
 
     private static func decompositionTable(_ spec: Spec, _ p: inout Presenter) -> PresentationItem {
         let points = p["decomposition"]
         let optimum = p.lowestMean(points, "test_mse")
-        var cells: [[ResultTable.Cell]] = []
-        for (i, point) in points.elements.enumerated() {
-            let tone: ResultTable.Cell.Tone = i == optimum ? .highlight : .plain
-            func number(_ field: String, tone: ResultTable.Cell.Tone = .plain) -> ResultTable.Cell {
-                p.cell(point[field], tone: tone) { ReportFormat.number($0 ?? .nan) }
-            }
-            cells.append([
-                ResultTable.Cell(spec.capacities.indices.contains(i) ? String(spec.capacities[i]) : "–", tone: tone),
-                number("bias2"), number("variance"), number("noise"), number("total"), number("test_mse", tone: tone),
-                p.cell(point["discrepancy"], style: .percent) { ReportFormat.percent($0 ?? .nan, decimals: 1) },
-            ])
-        }
+        func number(_ title: String, _ field: String) -> Presenter.Column { .number(title, field) { ReportFormat.number($0 ?? .nan) } }
         let caption = "Over \(spec.resamples.grouped) training sets of \(spec.trainSize.grouped) points each, at \(spec.testPoints) evenly "
             + "spaced points of [−1, 1]. Bias² and variance compare the fits with the true function; the measured test MSE "
             + "compares them with fresh noisy targets. Highlighted: the lowest expected test error."
-        return p.table(ResultTable(caption: caption, columns: [
-            .init(spec.capacityName), .init("bias²"), .init("variance"), .init("noise σ²"), .init("sum"),
-            .init("measured test MSE"), .init("difference"),
-        ], rows: cells))
+        return p.table(caption: caption, rows: points, columns: [
+            .label(spec.capacityName, "capacity").highlighted(optimum, in: points),
+            number("bias²", "bias2"), number("variance", "variance"), number("noise σ²", "noise"), number("sum", "total"),
+            number("measured test MSE", "test_mse").highlighted(optimum, in: points),
+            .percent("difference", "discrepancy") { ReportFormat.percent($0 ?? .nan, decimals: 1) },
+        ])
     }
 }
 
@@ -196,18 +176,8 @@ extension BiasVarianceKind.Spec {
         }
     }
 
-    var modelLabel: String {
-        switch family {
-        case .hidden: "One hidden layer of \(activation) units"
-        case .depth: "Hidden layers of \(width) \(activation) units"
-        default: ""
-        }
-    }
-
-    func logScale(_ x: [Double]) -> Bool {
-        guard let lo = x.min(), let hi = x.max(), lo > 0 else { return false }
-        return hi / lo >= 30
-    }
+    /// The label of the capacity of a row or point of the values.
+    func capacityLabel(of record: Record) -> String { capacityLabel(Int(record["capacity"]?.doubleValue ?? 0)) }
 
     /// A percentage for fractions of examples, a number for squared errors.
     var errorStyle: NumberStyle { isClassification || family == .errors ? .percent : .plain }

@@ -62,60 +62,47 @@ extension HyperparameterSearchKind {
             series: [trials("grid"), trials("random"), Chart.Series(name: "optimum", x: [optimum.0], y: [optimum.1])],
             summary: "The grid tries \(distinct("grid")) values of the important setting, random search \(distinct("random")); "
                 + "the optimum is at \(format(optimum.0)), \(format(optimum.1)).")
-        let rows = ["grid", "random"].map { method in
-            [ResultTable.Cell(method),
-             p.cell(p[method]["distinct_important"], style: .integer) { $0.map { String(Int($0)) } ?? "–" },
-             p.cell(p[method]["gap_mean"], format: format),
-             p.cell(p[method]["best_mean"], format: format)]
-        }
         let caption = p.text { r in
             "Over \(spec.repeats.grouped) random objectives (a peak of width \(format(spec.width)) in the important setting, "
                 + "a slight slope in the other, 1 at the optimum): values of the important setting tried, the mean distance from its best value "
                 + "to the nearest one tried, and the mean best objective found. Random search found the higher best in "
                 + "\(percent(r["random_wins"]?.doubleValue)) of them."
         }
-        let table = p.table(ResultTable(
-            caption: caption,
-            columns: [.init("method", numeric: false), .init("values tried"), .init("mean gap"), .init("mean best")],
-            rows: rows))
+        let table = p.table(caption: caption, rows: p.rows(["grid", "random"]), columns: [
+            .text("method", "name"), .count("values tried", "distinct_important"),
+            .number("mean gap", "gap_mean", format: format), .number("mean best", "best_mean", format: format),
+        ])
         return [.chart(chart)] + firstSeedNote(p) + [table]
     }
 
     private static func coarseToFine(_ spec: Spec, _ p: inout Presenter) -> [PresentationItem] {
-        let trials = (p.first["trials"]?.listItems ?? []).compactMap { item -> (stage: Int, rate: Double, score: Double)? in
-            guard case .record(let t) = item else { return nil }
-            return (Int(t["stage"]?.doubleValue ?? 0), t["learning_rate"]?.doubleValue ?? .nan, t["validation_accuracy"]?.doubleValue ?? .nan)
+        let trials = p.first.records("trials")
+        func stage(_ index: Int) -> [Record] { trials.filter { $0["stage"]?.doubleValue == Double(index) } }
+        func listed(_ stage: [Record]) -> String {
+            stage.map { "\(format($0.number("learning_rate"))) → \(percent($0.number("validation_accuracy")))" }.joined(separator: ", ")
         }
-        let coarse = trials.filter { $0.stage == 0 }, fine = trials.filter { $0.stage == 1 }
-        func listed(_ stage: [(stage: Int, rate: Double, score: Double)]) -> String {
-            stage.map { "\(format($0.rate)) → \(percent($0.score))" }.joined(separator: ", ")
+        func series(_ name: String, _ stage: [Record]) -> Chart.Series {
+            Chart.Series(name: name, x: stage.map { $0.number("learning_rate") }, y: stage.map { $0.number("validation_accuracy") })
         }
         let fineRange = "[\(format(p.first.number("fine", "range_low"))), \(format(p.first.number("fine", "range_high")))]"
         let chart = Chart(
             title: "Validation accuracy of every trial", style: .scatter, xLabel: "learning rate (log scale)",
             yLabel: "validation accuracy", xScale: .log,
-            series: [Chart.Series(name: "coarse: [\(format(spec.low)), \(format(spec.high))]", x: coarse.map(\.rate), y: coarse.map(\.score)),
-                     Chart.Series(name: "fine: \(fineRange)", x: fine.map(\.rate), y: fine.map(\.score))],
-            summary: "Coarse trials: " + listed(coarse) + ". Fine trials: " + listed(fine) + ".")
-        let rows = ["coarse", "fine"].map { stage in
-            let s = p[stage]
-            return [ResultTable.Cell(stage),
-                    p.cell { r in ResultTable.Cell(format(r.number(stage, "low")) + " – " + format(r.number(stage, "high"))) },
-                    p.cell(s["best_lr"], format: format),
-                    p.cell(s["best_accuracy"], style: .percent, format: percent),
-                    p.cell(s["median_accuracy"], style: .percent, format: percent),
-                    p.cell(s["diverged"], style: .integer) { $0.map { String(Int($0)) } ?? "–" }]
+            series: [series("coarse: [\(format(spec.low)), \(format(spec.high))]", stage(0)), series("fine: \(fineRange)", stage(1))],
+            summary: "Coarse trials: " + listed(stage(0)) + ". Fine trials: " + listed(stage(1)) + ".")
+        let drawn = Presenter.Column("learning rates drawn", numeric: false) { p, row in
+            p.cell(eachRun: zip(row["low"].numbers, row["high"].numbers).map { ResultTable.Cell(format($0) + " – " + format($1)) })
         }
         let hidden = spec.hidden.isEmpty ? "no hidden layer" : "hidden ReLU layers " + spec.hidden.map(String.init).joined(separator: "–")
-        let first = p.first
-        func examples(_ name: String) -> String { Int(first[name]?.doubleValue ?? 0).grouped }
-        let table = p.table(ResultTable(
-            caption: "Digits, \(examples("train_examples")) training and \(examples("validation_examples")) validation images; \(hidden), SGD, batches of 32, "
-                + "\(spec.epochs.grouped) epochs, the same split, initial weights and batches for every trial; \(spec.trials.grouped) learning rates a stage drawn on a log scale. "
-                + "The objective is the validation accuracy (0 for a trial that diverged).",
-            columns: [.init("stage", numeric: false), .init("learning rates drawn", numeric: false), .init("best learning rate"),
-                      .init("best accuracy"), .init("median accuracy"), .init("diverged")],
-            rows: rows))
+        func examples(_ name: String) -> String { Int(p.first[name]?.doubleValue ?? 0).grouped }
+        let caption = "Digits, \(examples("train_examples")) training and \(examples("validation_examples")) validation images; \(hidden), SGD, "
+            + "batches of 32, \(spec.epochs.grouped) epochs, the same split, initial weights and batches for every trial; "
+            + "\(spec.trials.grouped) learning rates a stage drawn on a log scale. The objective is the validation accuracy (0 for a trial that diverged)."
+        let table = p.table(caption: caption, rows: p.rows(["coarse", "fine"]), columns: [
+            .text("stage", "name"), drawn, .number("best learning rate", "best_lr", format: format),
+            .percent("best accuracy", "best_accuracy", format: percent), .percent("median accuracy", "median_accuracy", format: percent),
+            .count("diverged", "diverged"),
+        ])
         let best = p.note { r in
             "Best trial: learning rate \(format(r.number("best", "learning_rate"))), validation accuracy "
                 + "\(percent(r.number("best", "validation_accuracy"))), test accuracy \(percent(r.number("best", "test_accuracy"))) "
