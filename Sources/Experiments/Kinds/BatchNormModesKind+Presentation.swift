@@ -10,12 +10,9 @@ extension BatchNormModesKind {
             return ["Training \(divergence) — the network's accuracies cannot be measured. "
                     + "Lower the learning rate (now \(ReportFormat.number(spec.training.learningRate)))."]
         }
+        // A run that diverged measured nothing: the rest is drawn from the other runs, if any.
         guard p["diverged"].noneTrue else {
-            // A run that diverged measured nothing: the rest is drawn from the other runs, and says so.
-            guard var others = p.subset({ RunValues($0)["diverged"].bool != true }) else { return warnings }
-            let kept = others.runs.count, items = measured(spec, &others)
-            return warnings + [.note("Training diverged in \(p.runs.count - kept) of \(p.runs.runsPhrase); what follows is over the other \(kept).")]
-                + others.finish(items)
+            return warnings + (p.drawnFromOthers("Training diverged", failed: { RunValues($0)["diverged"].bool == true }) { measured(spec, &$0) } ?? [])
         }
         return measured(spec, &p)
     }
@@ -37,67 +34,51 @@ extension BatchNormModesKind {
         return items
     }
 
-    private static func percent(_ x: Double?) -> String { ReportFormat.percent(x ?? .nan) }
-    private static func number(_ x: Double?) -> String { ReportFormat.number(x ?? .nan) }
-    private static func grouped(_ x: Double?) -> String { x.map { Int($0).grouped } ?? ReportFormat.missing }
-
     private static func metrics(_ p: inout Presenter) -> [Metric] {
         let examples = Int(p["test_examples"].number ?? 0), differ = p["single"]["differ"]
         // A count every run agrees on is written as it is; else its mean.
         let differing = differ.agrees ? String(Int(differ.number ?? 0)) : ResultValue.format(differ.mean, significant: 3)
         var out = [
             p.metric("evaluation mode", p["eval"]["accuracy"], style: .percent,
-                     detail: "test accuracy with the running averages, \(examples.grouped) examples at once", format: percent),
+                     detail: "test accuracy with the running averages, \(examples.grouped) examples at once", format: Presenter.percent),
             p.metric("one example at a time", p["single"]["accuracy"], style: .percent,
-                     detail: "evaluation mode; \(differing) prediction\(differing == "1" ? "" : "s") differ from the batched ones", format: percent),
+                     detail: "evaluation mode; \(differing) prediction\(differing == "1" ? "" : "s") differ from the batched ones", format: Presenter.percent),
         ]
         let batches = p["batch_stats"].elements
         if let smallest = batches.first(where: { ($0["batch_size"].number ?? 0) > 1 }) ?? batches.first {
             out.append(p.metric("batch statistics, batches of \(Int(smallest["batch_size"].number ?? 0))", smallest["accuracy"], style: .percent,
-                                detail: "test accuracy normalizing each test batch with its own mean and variance", format: percent))
+                                detail: "test accuracy normalizing each test batch with its own mean and variance", format: Presenter.percent))
         }
         return out
     }
 
     private static func chart(_ p: inout Presenter) -> PresentationItem {
-        let x = p["batch_stats"].elements.map { $0["batch_size"].number ?? .nan }
-        let logX = (x.max() ?? 1) / max(x.min() ?? 1, 1) >= 10
-        // It quotes one run's numbers: over seeds the chart's own description reads the means.
-        let summary = p.shared { run in
+        p.accuracyChart("Batch statistics at test time approach the running averages only for large batches", rows: p["batch_stats"],
+                        x: "batch_size", xLabel: "test batch size", line: "batch statistics",
+                        references: [.init(label: "evaluation mode", y: p["eval"]["accuracy"].mean)]) { run in
             let values = RunValues(run)
             return "Test accuracy with batch statistics against the test batch size: "
-                + values["batch_stats"].elements.map { "\(Int($0["batch_size"].number ?? 0)): \(percent($0["accuracy"].number))" }.joined(separator: ", ")
-                + "; evaluation mode (running averages): \(percent(values["eval"]["accuracy"].number))."
+                + values["batch_stats"].elements.map { "\(Int($0["batch_size"].number ?? 0)): \(Presenter.percent($0["accuracy"].number))" }
+                    .joined(separator: ", ")
+                + "; evaluation mode (running averages): \(Presenter.percent(values["eval"]["accuracy"].number))."
         }
-        return p.chart(Chart(
-            title: "Batch statistics at test time approach the running averages only for large batches", style: .line,
-            xLabel: "test batch size" + (logX ? " (log scale)" : ""), yLabel: "test accuracy (%)", xScale: logX ? .log : .linear,
-            series: [p.series("batch statistics", x: x, y: p["batch_stats"].each("accuracy"))],
-            referenceLines: [.init(label: "evaluation mode", y: p["eval"]["accuracy"].mean)],
-            summary: summary ?? "", yFormat: .percent))
     }
 
     private static func modesTable(_ spec: Spec, _ p: inout Presenter) -> PresentationItem {
         typealias Cell = ResultTable.Cell
         let evaluation = p["eval"]["accuracy"]
+        func count(_ v: Runs) -> Cell { p.cell(v, style: .integer) { x in x.map { Int($0).grouped } ?? ReportFormat.missing } }
+        func percent(_ v: Runs, tone: Cell.Tone = .plain) -> Cell { p.cell(v, style: .percent, tone: tone, format: Presenter.percent) }
         var rows: [[Cell]] = [
-            [Cell("evaluation mode, whole test set", tone: .highlight), Cell("running averages", tone: .plain),
-             p.cell(p["test_examples"], style: .integer, format: grouped), p.cell(evaluation, style: .percent, format: percent), Cell(ReportFormat.missing)],
-            [Cell("evaluation mode, one example at a time"), Cell("running averages"),
-             p.cell(p["test_examples"], style: .integer, format: grouped), p.cell(p["single"]["accuracy"], style: .percent, format: percent),
-             p.cell { run in
-                 let values = RunValues(run)
-                 return .percent(1 - (values["single"]["differ"].number ?? .nan) / max(values["test_examples"].number ?? .nan, 1))
-             }],
+            [Cell("evaluation mode, whole test set", tone: .highlight), Cell("running averages"), count(p["test_examples"]),
+             percent(evaluation), Cell(ReportFormat.missing)],
+            [Cell("evaluation mode, one example at a time"), Cell("running averages"), count(p["test_examples"]), percent(p["single"]["accuracy"]),
+             p.cell { run in .percent(1 - run.number("single", "differ") / max(run.number("test_examples"), 1)) }],
         ]
         for b in p["batch_stats"].elements {
             // Marked when, on average, it loses more than 5 points to evaluation mode.
-            let tone: Cell.Tone = b["accuracy"].mean < evaluation.mean - 0.05 ? .bad : .plain
-            rows.append([
-                Cell("batch statistics, batches of \(Int(b["batch_size"].number ?? 0))"), Cell("its own batch"),
-                p.cell(b["examples"], style: .integer, format: grouped),
-                p.cell(b["accuracy"], style: .percent, tone: tone, format: percent), p.cell(b["agreement"], style: .percent, format: percent),
-            ])
+            rows.append([Cell("batch statistics, batches of \(Int(b["batch_size"].number ?? 0))"), Cell("its own batch"), count(b["examples"]),
+                         percent(b["accuracy"], tone: b["accuracy"].mean < evaluation.mean - 0.05 ? .bad : .plain), percent(b["agreement"])])
         }
         let trainExamples = Int(p["train_examples"].number ?? 0), testExamples = Int(p["test_examples"].number ?? 0)
         return p.table(ResultTable(
@@ -113,21 +94,16 @@ extension BatchNormModesKind {
     }
 
     private static func layerTable(_ spec: Spec, _ p: inout Presenter) -> PresentationItem {
-        typealias Cell = ResultTable.Cell
-        let fields = ["mean_error_median", "mean_error_max", "var_ratio_min", "var_ratio_median", "var_ratio_max"]
-        var rows: [[Cell]] = []
-        for (position, layer) in p["layers"].elements.enumerated() {
-            rows.append([Cell("batch norm \(position + 1)"), p.cell(layer["units"], style: .integer) { $0.map { String(Int($0)) } ?? ReportFormat.missing }]
-                + fields.map { p.cell(layer[$0], format: number) })
-        }
         let steps = Int(p["steps"].number ?? 0), trainExamples = Int(p["train_examples"].number ?? 0)
-        return p.table(ResultTable(
+        return p.table(
             caption: "The running averages after \(steps.grouped) steps (momentum \(ReportFormat.number(spec.momentum))) against the statistics of each "
                 + "batch norm layer's input over all \(trainExamples.grouped) training examples, computed in evaluation mode (the layers "
                 + "before it using their running averages, as at test time); the population variance divides by n, the running one averages "
                 + "unbiased batch variances. Mean error: |running mean − population mean| / population standard deviation, over the units.",
-            columns: [.init("layer", numeric: false), .init("units"), .init("mean error, median"), .init("mean error, max"),
-                      .init("variance ratio, min"), .init("variance ratio, median"), .init("variance ratio, max")],
-            rows: rows))
+            labels: ["layer"], rows: p["layers"].elements.enumerated().map { .init(.init("batch norm \($0 + 1)"), values: $1) },
+            columns: [.init("units") { p, row in p.cell(row["units"], style: .integer) { $0.map { String(Int($0)) } ?? ReportFormat.missing } }]
+                + [("mean error, median", "mean_error_median"), ("mean error, max", "mean_error_max"), ("variance ratio, min", "var_ratio_min"),
+                   ("variance ratio, median", "var_ratio_median"), ("variance ratio, max", "var_ratio_max")]
+                .map { Presenter.Column.number($0, $1, format: Presenter.number) })
     }
 }
