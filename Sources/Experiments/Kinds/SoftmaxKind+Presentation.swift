@@ -5,9 +5,8 @@ extension SoftmaxKind {
         // A single example's values are the block's own; a batch's are its rows'.
         let examples = spec.isBatch ? p["examples"].elements : [Runs(p.runs.records.map { .record($0) })]
         let fmt = { (x: Double?) in x.map { ResultValue.format($0, significant: 4) } ?? "—" }
-        let lastShown = examples.count > 8 ? 7 : examples.count - 1
         var items: [PresentationItem] = []
-        for (n, example) in examples.enumerated() where n <= lastShown {
+        for (n, example) in examples.prefix(8).enumerated() {
             let label = spec.labels[n], predicted = example["predicted"].number.map(Int.init) ?? -1
             let rows: [[ResultTable.Cell]] = spec.logits[n].indices.map { i in
                 let isLabel = i == label
