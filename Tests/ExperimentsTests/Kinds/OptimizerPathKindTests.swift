@@ -114,6 +114,7 @@ import Testing
         ("optimizers: [{optimizer: sgd, beta1: 0.8}]", "'beta1' is Adam's", 1, 38),
         ("optimizers: [{name: a b, optimizer: sgd}]", "a 'name' must be letters", 1, 21),
         ("optimizers: [sgd]", "each entry of 'optimizers' must be a mapping", 1, 14),
+        ("optimizers: []", "'optimizers' must be a list of 1…8 mappings", 1, 13),
         ("optimizers: [{optimizer: sgd}, {optimizer: sgd}]", "two optimizers are named 'sgd'", 1, 32),
         ("start: [1, 2, 3]", "'start' must have 2…2 items", 1, 8),
         ("surface: rosenbrock\ncondition_number: 10", "condition_number", 2, 19),
