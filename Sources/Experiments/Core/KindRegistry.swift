@@ -9,6 +9,7 @@ public enum KindRegistry {
         AnyExperimentKind(HyperparameterSearchKind.self),
         AnyExperimentKind(SignalKind.self),
         AnyExperimentKind(BatchNormModesKind.self),
+        AnyExperimentKind(OptimizerPathKind.self),
     ]
 
     public static func kind(named name: String) -> AnyExperimentKind? {

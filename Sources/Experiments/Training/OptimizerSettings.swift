@@ -173,19 +173,22 @@ struct OptimizerSettings: Codable, Sendable, Hashable {
     /// β₂ as used by `optimizer`.
     func resolvedBeta2(_ optimizer: OptimizerChoice) -> Double { beta2 ?? (optimizer == .rmsprop ? 0.9 : 0.999) }
 
-    func makeOptimizer(_ optimizer: OptimizerChoice, learningRate: Double, weightDecay: Double) throws -> any Optimizer<Float> {
+    /// The engine's optimizer for these settings, in `Float` for the networks
+    /// and in `Double` for `optimizer-path`'s two weights.
+    func makeOptimizer<Scalar: TensorScalar>(_ optimizer: OptimizerChoice, learningRate: Double,
+                                             weightDecay: Double) throws -> any Optimizer<Scalar> {
         let decay = WeightDecay(rate: weightDecay, l1: l1)
         switch optimizer {
-        case .sgd: return try SGD<Float>(learningRate: learningRate, weightDecay: decay)
+        case .sgd: return try SGD<Scalar>(learningRate: learningRate, weightDecay: decay)
         case .momentum:
-            return try SGD<Float>(learningRate: learningRate, momentum: momentum ?? 0.9, nesterov: nesterov,
-                                  convention: convention, weightDecay: decay)
+            return try SGD<Scalar>(learningRate: learningRate, momentum: momentum ?? 0.9, nesterov: nesterov,
+                                   convention: convention, weightDecay: decay)
         case .adam:
-            return try Adam<Float>(learningRate: learningRate, beta1: beta1 ?? 0.9, beta2: resolvedBeta2(optimizer),
-                                   epsilon: epsilon ?? 1e-8, weightDecay: decay)
+            return try Adam<Scalar>(learningRate: learningRate, beta1: beta1 ?? 0.9, beta2: resolvedBeta2(optimizer),
+                                    epsilon: epsilon ?? 1e-8, weightDecay: decay)
         case .rmsprop:
-            return try RMSprop<Float>(learningRate: learningRate, decay: resolvedBeta2(optimizer), epsilon: epsilon ?? 1e-8,
-                                      weightDecay: decay)
+            return try RMSprop<Scalar>(learningRate: learningRate, decay: resolvedBeta2(optimizer), epsilon: epsilon ?? 1e-8,
+                                       weightDecay: decay)
         }
     }
 

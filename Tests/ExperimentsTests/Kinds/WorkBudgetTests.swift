@@ -50,6 +50,8 @@ import Testing
         ("bias-variance", "data: digits\nhidden: [64, 256, 1024]\ntrain_size: 1000\nepochs: 500\n"),
         // 9 × 1,024³ multiply-adds of the naive product: 97 % of its budget.
         ("vectorization", "run: [gemm]\nvariants: [naive, blas]\nmatrix_size: 1024\nrepeats: 8\n"),
+        // 10,000 steps of the four default optimizers: 80 % of its budget.
+        ("optimizer-path", "steps: 10000\n"),
     ]
 
     /// A kind left out of `nearBudget` must be one that declares no work (its
