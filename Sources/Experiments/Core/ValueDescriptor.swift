@@ -1,10 +1,12 @@
 /// One named value a kind's run produces: what `expect:` lines and inline
 /// `` `=id.value` `` references can read.
 ///
-/// Declared next to each kind (like its ``KeyDescriptor``s), printed by
-/// `lesson kinds`, and checked by a test that runs every kind: a value the
-/// run produces but does not declare, or one declared but never produced,
-/// fails it.
+/// Declared next to each kind (like its ``KeyDescriptor``s; most kinds
+/// through a ``ValueDeclaration``, which also reads the value from the run's
+/// result), printed by `lesson kinds` and the reference, and checked by tests
+/// that run every kind: a value the run produces but does not declare, one
+/// declared but never produced, or a field of a record that its text does not
+/// name, fails them.
 public struct ValueDescriptor: Sendable, Hashable {
     /// The top-level name, as written after `id.`.
     public var name: String

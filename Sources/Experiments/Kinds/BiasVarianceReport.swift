@@ -1,126 +1,70 @@
-import LessonSupport
-import Foundation
-
-/// Turns a bias-variance sweep (and its decomposition) into named values
-/// (``BiasVarianceKind/present(_:_:)`` draws them).
-///
-/// The named values:
-/// ```
-/// family, capacity_name, capacities, train_errors, validation_errors,
-/// base_error, bias_threshold, variance_threshold, diverged
-/// rows[i] / rows.<capacity>.{capacity, parameters, train_error, validation_error,
-///     avoidable_bias, variance, diagnosis, diverged,
-///     diverged_at_step, divergence (when it diverged: "diverged at step 17 (epoch 2): …"),
-///     train_accuracy, validation_accuracy (classification)}
-/// best.{capacity, index, train_error, validation_error, diagnosis}   lowest validation error
-/// noise_variance, max_discrepancy                                    with a decomposition
-/// decomposition[i] / decomposition.<capacity>.{capacity, bias2, variance, noise,
-///     total, test_mse, discrepancy, diverged (true or false), diverged_resamples}
-/// optimum.{capacity, index, test_mse, bias2, variance}                lowest expected test error
-/// ```
-/// `variance` in a row is the gap validation − training error of the
-/// diagnosis; `variance` in the decomposition is the spread of the fits over
-/// resampled training sets. Both measure how much the fit depends on the
-/// particular training set; only the second is the textbook term.
+/// Turns a bias-variance sweep (and its decomposition) into the named values
+/// ``BiasVarianceKind/declared`` lists (``BiasVarianceKind/present(_:_:)`` draws them).
 struct BiasVarianceReport {
     var spec: BiasVarianceKind.Spec
     var rows: [BiasVarianceSweep.Row]
     var decomposition: [BiasVarianceDecomposition.Point]
 
-    typealias Diagnosis = BiasVarianceDiagnosis
+    var outcome: ExperimentOutcome {
+        ExperimentOutcome(values: BiasVarianceKind.declared.record(self), presentation: [])
+    }
 
-    func diagnosis(_ row: BiasVarianceSweep.Row) -> Diagnosis? {
-        guard row.divergence == nil else { return nil }
-        return Diagnosis.diagnose(
-            trainError: row.trainError, validationError: row.validationError, baseError: spec.baseError,
-            biasThreshold: spec.biasThreshold, varianceThreshold: spec.varianceThreshold)
+    /// A row's record, `rows[i]`.
+    func record(_ row: BiasVarianceSweep.Row) -> Record {
+        let classification = spec.isClassification
+        return Record(fields: [
+            "key": String(row.capacity), "capacity": row.capacity, "parameters": spec.family != .errors ? row.parameters : nil,
+            "train_error": row.trainError, "validation_error": row.validationError,
+            "avoidable_bias": row.trainError - spec.baseError, "variance": row.validationError - row.trainError,
+            "diagnosis": diagnosisText(row), "diverged": row.divergence != nil,
+            "diverged_at_step": row.divergence?.step, "divergence": row.divergence?.description,
+            "train_accuracy": classification ? 1 - row.trainError : nil,
+            "validation_accuracy": classification ? 1 - row.validationError : nil,
+        ])
     }
 
     /// The diagnosis as the table and the named values spell it.
     func diagnosisText(_ row: BiasVarianceSweep.Row) -> String {
-        diagnosis(row)?.rawValue ?? "diverged"
+        guard row.divergence == nil else { return "diverged" }
+        return BiasVarianceDiagnosis.diagnose(
+            trainError: row.trainError, validationError: row.validationError, baseError: spec.baseError,
+            biasThreshold: spec.biasThreshold, varianceThreshold: spec.varianceThreshold).rawValue
     }
 
-    /// Index of the lowest validation error (the first, on ties).
-    var bestIndex: Int? {
-        rows.indices.filter { !rows[$0].validationError.isNaN }
-            .min(by: { rows[$0].validationError < rows[$1].validationError })
-    }
-
-    var optimumIndex: Int? {
-        decomposition.indices.filter { !decomposition[$0].testMSE.isNaN }
-            .min(by: { decomposition[$0].testMSE < decomposition[$1].testMSE })
-    }
-
-    var outcome: ExperimentOutcome {
-        ExperimentOutcome(values: values, presentation: [])
-    }
-
-    // MARK: - Named values
-
-    var values: Record {
-        var v = Record()
-        v["family"] = .string(spec.family.rawValue)
-        v["capacity_name"] = .string(spec.capacityName)
-        v["capacities"] = .integers(rows.map(\.capacity))
-        v["train_errors"] = .numbers(rows.map(\.trainError))
-        v["validation_errors"] = .numbers(rows.map(\.validationError))
-        v["base_error"] = .number(spec.baseError)
-        v["bias_threshold"] = .number(spec.biasThreshold)
-        v["variance_threshold"] = .number(spec.varianceThreshold)
-        v["diverged"] = .bool(rows.contains { $0.divergence != nil } || decomposition.contains { $0.diverged > 0 })
-        v["rows"] = .list(rows.map { .record(record($0)) })
-        if let best = bestIndex {
+    /// The row of the lowest validation error (the first, on ties).
+    var best: Record? {
+        let measured = rows.indices.filter { !rows[$0].validationError.isNaN }
+        return measured.min(by: { rows[$0].validationError < rows[$1].validationError }).map { best in
             let row = rows[best]
-            v["best"] = .record(Record([
-                "capacity": .integer(row.capacity), "index": .integer(best),
-                "train_error": .number(row.trainError), "validation_error": .number(row.validationError),
-                "diagnosis": .string(diagnosisText(row)),
-            ]))
+            return Record(fields: [
+                "capacity": row.capacity, "index": best, "train_error": row.trainError,
+                "validation_error": row.validationError, "diagnosis": diagnosisText(row),
+            ])
         }
-        if !decomposition.isEmpty {
-            v["noise_variance"] = .number(spec.data.noise * spec.data.noise)
-            v["max_discrepancy"] = .number(decomposition.map { abs($0.discrepancy) }.max() ?? .nan)
-            v["decomposition"] = .list(decomposition.map { point in
-                .record(Record([
-                    "key": .string(String(point.capacity)), "capacity": .integer(point.capacity),
-                    "bias2": .number(point.bias2), "variance": .number(point.variance), "noise": .number(point.noise),
-                    "total": .number(point.total), "test_mse": .number(point.testMSE),
-                    "discrepancy": .number(point.discrepancy), "diverged": .bool(point.diverged > 0),
-                    "diverged_resamples": .integer(point.diverged),
-                ]))
-            })
-            if let optimum = optimumIndex {
-                let point = decomposition[optimum]
-                v["optimum"] = .record(Record([
-                    "capacity": .integer(point.capacity), "index": .integer(optimum), "test_mse": .number(point.testMSE),
-                    "bias2": .number(point.bias2), "variance": .number(point.variance),
-                ]))
-            }
-        }
-        return v
     }
 
-    private func record(_ row: BiasVarianceSweep.Row) -> Record {
-        var r = Record()
-        r["key"] = .string(String(row.capacity))
-        r["capacity"] = .integer(row.capacity)
-        if spec.family != .errors { r["parameters"] = .integer(row.parameters) }
-        r["train_error"] = .number(row.trainError)
-        r["validation_error"] = .number(row.validationError)
-        r["avoidable_bias"] = .number(row.trainError - spec.baseError)
-        r["variance"] = .number(row.validationError - row.trainError)
-        r["diagnosis"] = .string(diagnosisText(row))
-        r["diverged"] = .bool(row.divergence != nil)
-        if let divergence = row.divergence {
-            r["diverged_at_step"] = .integer(divergence.step)
-            r["divergence"] = .string(divergence.description)
+    /// What only a decomposition has: `nil` without one.
+    func ifDecomposed<T>(_ value: () -> T) -> T? { decomposition.isEmpty ? nil : value() }
+
+    var decompositionRecords: [Record] {
+        decomposition.map { point in
+            Record(fields: [
+                "key": String(point.capacity), "capacity": point.capacity, "bias2": point.bias2, "variance": point.variance,
+                "noise": point.noise, "total": point.total, "test_mse": point.testMSE, "discrepancy": point.discrepancy,
+                "diverged": point.diverged > 0, "diverged_resamples": point.diverged,
+            ])
         }
-        if spec.isClassification {
-            r["train_accuracy"] = .number(1 - row.trainError)
-            r["validation_accuracy"] = .number(1 - row.validationError)
+    }
+
+    /// The point of the lowest test MSE (the first, on ties).
+    var optimum: Record? {
+        let measured = decomposition.indices.filter { !decomposition[$0].testMSE.isNaN }
+        return measured.min(by: { decomposition[$0].testMSE < decomposition[$1].testMSE }).map { optimum in
+            let point = decomposition[optimum]
+            return Record(fields: [
+                "capacity": point.capacity, "index": optimum, "test_mse": point.testMSE, "bias2": point.bias2, "variance": point.variance,
+            ])
         }
-        return r
     }
 }
 

@@ -1,17 +1,26 @@
 extension SignalKind {
-    public static let values: [ValueDescriptor] = [
-        ValueDescriptor("layers", type: "list of integers", "The layer numbers 1 … depth (the x axis of the charts).", access: "`layers[-1]` is the depth"),
-        ValueDescriptor("names", type: "list of strings", "The key of each network compared.", access: "`names[0]`"),
-        ValueDescriptor("input_norm", type: "number", "Mean over the rows of the L2 norm of an input row."),
-        ValueDescriptor("rows", type: "integer", "Examples pushed through the networks."),
-        ValueDescriptor("net", type: "list of records", "One record per network compared.",
-                        access: """
-                        by key: `net.he_normal.last_std`; or `net[0].gradient[-1]`; fields `key`, `label`, `norm`, `std`, \
-                        `gradient`, `weight_gradient` (lists with one number per layer), `first_norm`, `last_norm`, `last_std`, \
-                        `first_gradient`, `last_gradient`, `gradient_ratio`, `affine_gap`, `dead_fraction` (ReLU-like \
-                        activations), and with `epochs` > 0 `accuracy`, `loss`, `diverged`
-                        """),
-    ]
+    /// The values of a run, in the order of its record (``SignalReport`` builds it).
+    static let declared = ValueDeclarations<SignalReport>([
+        .init("layers", "The layer numbers 1 … depth (the x axis of the charts).", access: "`layers[-1]` is the depth") {
+            Array(1...$0.spec.depth)
+        },
+        .init("names", "The key of each network compared.", access: "`names[0]`") { $0.result.networks.map(\.variant.key) },
+        .init("input_norm", "Mean over the rows of the L2 norm of an input row.") { $0.result.inputNorm },
+        .init("rows", "Examples pushed through the networks.") { $0.result.rows },
+        .init("net", "One record per network compared.", access: """
+            by key: `net.he_normal.last_std` (a network's key names the settings that vary in the block: `net.sigmoid`, \
+            `net.lr_0_5`; `net.network` when the block builds one); or `net[0].gradient[-1]`; fields `key`, `label`, `norm`, `std`, \
+            `gradient`, `weight_gradient` (lists with one number per layer), `first_norm`, `last_norm`, `last_std`, \
+            `first_gradient`, `last_gradient`, `gradient_ratio`, `affine_gap`, `dead_fraction` (ReLU-like \
+            activations), and with `epochs` > 0 `accuracy`, `loss`, `diverged`, `diverged_step` (when it diverged). \
+            `norm[l]` is the mean over the rows of ‖h_l‖ (the output of dense layer l's block), `std[l]` the spread of all \
+            its entries, `gradient[l]` the mean over the rows of ‖∂L/∂h_l‖ for the row's own loss, `weight_gradient[l]` \
+            ‖∂L/∂W_l‖ for the mean loss; `gradient_ratio` is `weight_gradient[0] / weight_gradient[-1]`, `affine_gap` the \
+            relative distance between the network's output and x·W₁⋯W_L + b
+            """) { $0.result.networks.map($0.record) },
+    ])
+
+    public static let values = declared.descriptors
 
     public static let budget = "networks × rows × weights × (3 + 3 × epochs) ≤ \(ResultValue.format(workBudget)) (about 25 s of one core), all seeds together; at most \(maximumVariants) networks"
 

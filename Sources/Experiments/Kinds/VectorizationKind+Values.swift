@@ -5,7 +5,9 @@ extension VectorizationKind {
     interquartile range of a variant's runs over their median), `batches` (batches of rounds measured), `noisy` \
     (the spread stayed above 10 %), and one record \
     per variant (`scalar`, `accumulators`, `simd`, `simd_fma`, `blas`; `naive`, `ikj`, `blas`) with `median_ms`, \
-    `min_ms`, `max_ms`, `speedup`, `gflops`, `ns_per_element` (dot and cache)
+    `min_ms`, `max_ms`, `speedup` (the median time of the group's first variant, its plain loop, over this one's), `gflops`, \
+    `ns_per_element` (dot and cache), `gbs` and `bandwidth_fraction` (dot, with the bandwidth), `value` (dot and cache: the dot \
+    product computed), `relative_difference` (from the reference result)
     """
 
     public static let values: [ValueDescriptor] = [
