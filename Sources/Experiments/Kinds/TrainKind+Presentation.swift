@@ -53,11 +53,7 @@ extension TrainKind {
                ("validation acc.", "validation_accuracy"), ("test acc.", "test_accuracy")]
         // A variant that diverged has no final scores: "diverged" in the first column, "–" in the others.
         let scoreColumns = scores.enumerated().map { c, score in
-            Column.record(score.title) { (r: Record) -> Cell in
-                guard r["diverged"] != .bool(true) else { return c == 0 ? Cell("diverged", tone: .bad) : Cell(ReportFormat.missing) }
-                let x = r.number(score.field)
-                return score.field.hasSuffix("accuracy") ? Cell.percent(x) : Cell.number(x)
-            }
+            Column.unlessDiverged(score.title, score.field, style: score.field.hasSuffix("accuracy") ? .percent : .plain, first: c == 0)
         }
         var columns: [Column] = [.text("variant", "label")] + scoreColumns
         columns += [

@@ -108,10 +108,8 @@ public enum TrainKind: ExperimentKind {
             reader.fail("label_noise", "'label_noise' replaces class labels; data: \(data.source.rawValue) is a regression set")
         }
         let featureScale = reader.doubleList("feature_scale")
-        if reader.has("feature_scale") {
-            if featureScale.count != 1, featureScale.count != data.inputWidth {
-                reader.fail("feature_scale", "'feature_scale' needs 1 or \(data.inputWidth) numbers (one per feature of \(data.source.rawValue)), found \(featureScale.count)")
-            }
+        if reader.has("feature_scale"), featureScale.count != 1, featureScale.count != data.inputWidth {
+            reader.fail("feature_scale", "'feature_scale' needs 1 or \(data.inputWidth) numbers (one per feature of \(data.source.rawValue)), found \(featureScale.count)")
         }
 
         var base = TrainSettings()
@@ -128,21 +126,16 @@ public enum TrainKind: ExperimentKind {
                 variants.append(variant.name.isEmpty ? Variant(name: "base", label: "base", settings: base) : variant)
                 continue
             }
-            // Values name their variants (`variants.32`) only when every one
-            // can: otherwise all are numbered, v0, v1, …, never a mixture.
-            let texts: [String] = values.map { item in
-                var settings = variant.settings
-                settings.apply(varied, item, reader: SpecReader(body: "", kind: name, descriptors: []))
-                return settings.text(of: varied)
-            }
-            let named = texts.allSatisfy(isName)
-            for (index, item) in values.enumerated() {
+            let swept = values.map { item in
                 var settings = variant.settings
                 settings.apply(varied, item, reader: reader)
-                let text = settings.text(of: varied)
+                return (settings: settings, text: settings.text(of: varied), number: item.scalar.flatMap { Double($0.string) })
+            }
+            // Values name their variants (`variants.32`) only when every one
+            // can: otherwise all are numbered, v0, v1, …, never a mixture.
+            let named = swept.allSatisfy { isName($0.text) }
+            for (index, (settings, text, number)) in swept.enumerated() {
                 let valueName = named ? text : "v\(index)"
-                var number: Double?
-                if case .scalar(let s) = item { number = Double(s.string) }
                 variants.append(Variant(
                     name: variant.name.isEmpty ? valueName : "\(variant.name)_\(valueName)",
                     label: variant.name.isEmpty ? "\(varied) = \(text)" : "\(variant.label), \(varied) = \(text)",

@@ -81,17 +81,22 @@ struct TrainPlot: Codable, Sendable, Hashable {
         var plot = TrainPlot()
         var writtenRange: SpecValue?
         let fields = only ?? ["curves", "variants", "x", "x_scale", "y_scale", "y_range", "facets", "labels"]
-        func words(_ value: SpecValue, _ field: String) -> [(String, SpecValue)] {
-            let items = value.items
-            var out: [(String, SpecValue)] = []
-            for item in items {
+        /// The names a list field gives, each once; `problem` says what is wrong with a name (and the notes).
+        func names(_ value: SpecValue, _ field: String, what: String, _ problem: (String) -> (String, notes: [String])?) -> [String] {
+            var names: [String] = []
+            for item in value.items {
                 guard case .scalar(let s) = item else {
                     reader.fail(at: item, "each entry of plot's '\(field)' must be a name, found \(SpecReader.describe(item))")
                     continue
                 }
-                out.append((s.string, item))
+                if let (message, notes) = problem(s.string) {
+                    reader.fail(at: item, message, notes: notes)
+                } else if !names.contains(s.string) {
+                    names.append(s.string)
+                }
             }
-            return out
+            if names.isEmpty { reader.fail(at: value, "plot's '\(field)' must name at least one \(what)") }
+            return names
         }
         func choice<T: RawRepresentable<String> & CaseIterable>(_ value: SpecValue, _ field: String, _ type: T.Type) -> T? {
             let options = T.allCases.map(\.rawValue)
@@ -111,33 +116,19 @@ struct TrainPlot: Codable, Sendable, Hashable {
             }
             switch keyScalar.string {
             case "curves":
-                var curves: [Curve] = []
-                for (name, item) in words(value, "curves") {
-                    guard let curve = Curve(rawValue: name) else {
-                        reader.fail(at: item, "unknown curve '\(name)'" + Suggestion.didYouMean(name, in: Curve.allCases.map(\.rawValue)),
-                                    notes: ["curves: " + Curve.allCases.map(\.rawValue).joined(separator: ", ")])
-                        continue
+                let curves = Curve.allCases.map(\.rawValue)
+                plot.curves = names(value, "curves", what: "curve") { name in
+                    guard curves.contains(name) else {
+                        return ("unknown curve '\(name)'" + Suggestion.didYouMean(name, in: curves), ["curves: " + curves.joined(separator: ", ")])
                     }
-                    if curve == .stepLoss, !stepCurve {
-                        reader.fail(at: item, "'step_loss' is recorded with 'curve: step'; this block records curves per epoch")
-                        continue
-                    }
-                    if !curves.contains(curve) { curves.append(curve) }
-                }
-                if curves.isEmpty { reader.fail(at: value, "plot's 'curves' must name at least one curve") }
-                plot.curves = curves
+                    return name == Curve.stepLoss.rawValue && !stepCurve
+                        ? ("'step_loss' is recorded with 'curve: step'; this block records curves per epoch", []) : nil
+                }.compactMap(Curve.init)
             case "variants":
-                var names: [String] = []
-                for (name, item) in words(value, "variants") {
-                    guard variantNames.contains(name) else {
-                        reader.fail(at: item, "plot names a variant '\(name)' the block does not train" + Suggestion.didYouMean(name, in: variantNames),
-                                    notes: ["variants: " + variantNames.joined(separator: ", ")])
-                        continue
-                    }
-                    if !names.contains(name) { names.append(name) }
+                plot.variants = names(value, "variants", what: "variant") { name in
+                    variantNames.contains(name) ? nil : ("plot names a variant '\(name)' the block does not train"
+                        + Suggestion.didYouMean(name, in: variantNames), ["variants: " + variantNames.joined(separator: ", ")])
                 }
-                if names.isEmpty { reader.fail(at: value, "plot's 'variants' must name at least one variant") }
-                plot.variants = names
             case "x":
                 plot.x = choice(value, "x", XAxis.self) ?? .epoch
                 if plot.x == .step, !stepCurve {
