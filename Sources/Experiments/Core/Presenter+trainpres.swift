@@ -33,21 +33,3 @@ extension Presenter {
         return .table(table)
     }
 }
-
-extension Presenter.Column {
-    // Copied verbatim from dbpres's Presenter+dbpres.swift (the lead keeps one at the merge).
-    /// A number (`style` `.percent` or `.plain`) of a row record that may
-    /// have diverged (its `diverged` field true): such a run's cell reads
-    /// "diverged", marked bad, in the first of these columns (`first`) and
-    /// "–" in the others; over seeds as any cell of several runs.
-    static func unlessDiverged(_ title: String, _ field: String, style: NumberStyle, first: Bool) -> Self {
-        Self(title) { p, row in
-            p.cell(eachRun: row.values.map { value in
-                let run = Runs([value])
-                guard run["diverged"].bool != true else { return first ? .init("diverged", tone: .bad) : .init(ReportFormat.missing) }
-                let x = run[field].number ?? .nan
-                return style == .percent ? .percent(x) : .number(x)
-            })
-        }
-    }
-}
