@@ -7,19 +7,16 @@ extension Presenter {
     /// ``ReportFormat/number(_:)`` of a value that may be absent ("–").
     static func number(_ x: Double?) -> String { ReportFormat.number(x ?? .nan) }
 
-    /// A row of a table whose rows are named records rather than the items
-    /// of one list value: its label cells, the record its columns read (a
-    /// record value in every run) and the tones of some of its cells, by
-    /// column title (the best mean, a value marked bad).
+    /// A row of a table whose rows are records that are not the items of
+    /// one list value (weight scaling, then each Monte-Carlo average): its
+    /// label cells and the record its columns read (a record value in every run).
     struct Row {
         var labels: [ResultTable.Cell]
         var values: Runs
-        var tones: [String: ResultTable.Cell.Tone] = [:]
 
-        init(_ labels: ResultTable.Cell..., values: Runs, tones: [String: ResultTable.Cell.Tone] = [:]) {
+        init(_ labels: ResultTable.Cell..., values: Runs) {
             self.labels = labels
             self.values = values
-            self.tones = tones
         }
     }
 
@@ -29,11 +26,7 @@ extension Presenter {
         var cells: [[ResultTable.Cell]] = []
         for row in rows {
             var line = row.labels
-            for column in columns {
-                var cell = column.cell(&self, row.values)
-                if let tone = row.tones[column.title] { cell.tone = tone }
-                line.append(cell)
-            }
+            for column in columns { line.append(column.cell(&self, row.values)) }
             cells.append(line)
         }
         let titles = labels.map { ResultTable.Column($0, numeric: false) } + columns.map { .init($0.title, numeric: $0.numeric) }
@@ -72,13 +65,56 @@ extension Presenter.Column {
     /// "diverged", marked bad, in the first of these columns (`first`) and
     /// "–" in the others; over seeds as any cell of several runs.
     static func unlessDiverged(_ title: String, _ field: String, style: NumberStyle, first: Bool) -> Self {
-        Self(title) { p, row in
+        record(title) { run in
+            guard run["diverged"] != .bool(true) else { return first ? .init("diverged", tone: .bad) : .init(ReportFormat.missing) }
+            let x = run[field]?.doubleValue ?? .nan
+            return style == .percent ? .percent(x) : .number(x)
+        }
+    }
+
+    // Copied verbatim from trainpres's and bhpres's Presenter files (the lead keeps one of each at the merge).
+
+    /// A column whose cell each run writes from its row's record (`build`;
+    /// an empty record in a run without the row), combined over the runs as
+    /// ``Presenter/cell(eachRun:)`` does: for a cell made of several fields,
+    /// or one a kind writes by its own rule ("diverged", "not reached").
+    public static func record(_ title: String, numeric: Bool = true, _ build: @escaping (Record) -> ResultTable.Cell) -> Self {
+        Self(title, numeric: numeric) { p, row in
             p.cell(eachRun: row.values.map { value in
-                let run = Runs([value])
-                guard run["diverged"].bool != true else { return first ? .init("diverged", tone: .bad) : .init(ReportFormat.missing) }
-                let x = run[field].number ?? .nan
-                return style == .percent ? .percent(x) : .number(x)
+                guard case .record(let record)? = value else { return build(Record()) }
+                return build(record)
             })
         }
+    }
+
+    /// The column with each row's cell in the tone `rule` gives that row
+    /// (`nil`: the tone the cell has).
+    public func tone(_ rule: @escaping (Runs) -> ResultTable.Cell.Tone?) -> Self {
+        var column = self
+        column.cell = { p, row in
+            var cell = self.cell(&p, row)
+            if let tone = rule(row) { cell.tone = tone }
+            return cell
+        }
+        return column
+    }
+}
+
+// Copied verbatim from vspres's Presenter file (the lead keeps one at the merge).
+extension Runs {
+    /// Named fields of a record value as a list of records, each with its
+    /// `name` and `label` added: the rows of a table whose rows are a
+    /// record's fields (the variants of a group, say). A run without one of
+    /// the fields has an empty record there, named and labelled.
+    public func namedRows(_ fields: [(name: String, label: String)]) -> Runs {
+        Runs(values.map { value in
+            .list(fields.map { field in
+                var row = Record()
+                if case .record(let record)? = value, case .record(let own)? = record[field.name] { row = own }
+                row["name"] = .string(field.name)
+                row["label"] = .string(field.label)
+                return .record(row)
+            })
+        })
     }
 }

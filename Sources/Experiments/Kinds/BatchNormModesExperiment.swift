@@ -81,13 +81,13 @@ struct BatchNormModesExperiment {
         let labels = test.labels ?? []
         let batched = try model.predictClasses(test.features)
         let single = try Self.singleExamplePredictions(model, test.features)
-        result.singleAccuracy = Self.accuracy(single, labels)
+        result.singleAccuracy = ClassPredictions.agreement(single, labels)
         result.singleDiffering = zip(single, batched).filter { $0 != $1 }.count
         for size in spec.testBatchSizes {
             let predicted = try Self.batchStatisticsPredictions(model, test.features, batchSize: size)
             result.batchStatistics.append(BatchStatisticsResult(
-                batchSize: size, examples: predicted.count, accuracy: Self.accuracy(predicted, labels),
-                agreement: Self.accuracy(predicted, batched)))
+                batchSize: size, examples: predicted.count, accuracy: ClassPredictions.agreement(predicted, labels),
+                agreement: ClassPredictions.agreement(predicted, batched)))
         }
         return result
     }
@@ -119,33 +119,16 @@ struct BatchNormModesExperiment {
 
     /// Mean and variance (over n) of each column, accumulated in Double.
     static func columnMoments(_ x: Tensor<Float>) -> (mean: [Double], variance: [Double]) {
-        let rows = x.rows, columns = x.columns
-        var mean = [Double](repeating: 0, count: columns), variance = mean
-        guard rows > 0 else { return (mean, variance) }
-        x.withUnsafeBufferPointer { values in
-            for r in 0..<rows { for c in 0..<columns { mean[c] += Double(values[r * columns + c]) } }
-            for c in 0..<columns { mean[c] /= Double(rows) }
-            for r in 0..<rows {
-                for c in 0..<columns {
-                    let d = Double(values[r * columns + c]) - mean[c]
-                    variance[c] += d * d
-                }
-            }
-        }
-        for c in 0..<columns { variance[c] /= Double(rows) }
-        return (mean, variance)
+        let n = Double(max(x.rows, 1))
+        let columns = (0..<x.columns).map { c in (0..<x.rows).map { Double(x[$0, c]) } }
+        let mean = columns.map { $0.reduce(0, +) / n }
+        return (mean, zip(columns, mean).map { column, m in column.reduce(0) { $0 + ($1 - m) * ($1 - m) } / n })
     }
 
     /// The class of every row, each predicted on its own in evaluation mode:
     /// one forward pass per example, as a deployed network would see them.
     static func singleExamplePredictions(_ model: Model<Float>, _ features: Tensor<Float>) throws -> [Int] {
-        var out: [Int] = []
-        out.reserveCapacity(features.rows)
-        for r in 0..<features.rows {
-            let row = try Tensor(rows: 1, columns: features.columns, scalars: features.row(r))
-            out += try model.predictClasses(row)
-        }
-        return out
+        try (0..<features.rows).flatMap { r in try model.predictClasses(Tensor(rows: 1, columns: features.columns, scalars: features.row(r))) }
     }
 
     /// The classes of the first ⌊n / size⌋ · size rows, predicted in
@@ -155,25 +138,8 @@ struct BatchNormModesExperiment {
     /// them), so each batch is a random draw from the test set.
     static func batchStatisticsPredictions(_ model: Model<Float>, _ features: Tensor<Float>, batchSize size: Int) throws -> [Int] {
         let count = features.rows / size * size
-        var scalars: [Float] = []
-        features.withUnsafeBufferPointer { scalars = Array($0.prefix(count * features.columns)) }
-        let whole = try Tensor(rows: count, columns: features.columns, scalars: scalars)
+        let whole = try Tensor(rows: count, columns: features.columns, scalars: Array(features.scalars.prefix(count * features.columns)))
         let outputs = try model.predict(whole, mode: .batchStatistics, batchSize: size)
-        return argmax(outputs)
-    }
-
-    static func argmax(_ outputs: Tensor<Float>) -> [Int] {
-        (0..<outputs.rows).map { r in
-            var best = 0
-            for j in 1..<outputs.columns where outputs[r, j] > outputs[r, best] { best = j }
-            return best
-        }
-    }
-
-    /// Fraction of `predicted` equal to `reference` (over the shorter of the two).
-    static func accuracy(_ predicted: [Int], _ reference: [Int]) -> Double {
-        let n = min(predicted.count, reference.count)
-        guard n > 0 else { return .nan }
-        return Double(zip(predicted, reference).filter { $0 == $1 }.count) / Double(n)
+        return ClassPredictions.argmax(outputs)
     }
 }

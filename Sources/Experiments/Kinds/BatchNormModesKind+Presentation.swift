@@ -12,7 +12,8 @@ extension BatchNormModesKind {
         }
         // A run that diverged measured nothing: the rest is drawn from the other runs, if any.
         guard p["diverged"].noneTrue else {
-            return warnings + (p.drawnFromOthers("Training diverged", failed: { RunValues($0)["diverged"].bool == true }) { measured(spec, &$0) } ?? [])
+            let others = p.drawnFromOthers("Training diverged", failed: { RunValues($0)["diverged"].bool == true }) { measured(spec, &$0) }
+            return warnings + (others ?? [])
         }
         return measured(spec, &p)
     }

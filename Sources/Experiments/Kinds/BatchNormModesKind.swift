@@ -18,8 +18,7 @@ public enum BatchNormModesKind: ExperimentKind {
 
     public static let keys: [KeyDescriptor] = (DataRecipe.keys(defaultSource: .digits, allowed: allowedData) + [
         DataRecipe.examplesKey,
-        KeyDescriptor("train_fraction", .number, default: "0.5", range: .closed(0.05, 0.95),
-                      "Fraction of the examples used for training (stratified by class); the rest is the test set."),
+        DataRecipe.trainFractionKey,
         KeyDescriptor("hidden", .list(.integer, count: 1...8), default: "[64, 64]", range: .closed(1, 4_096),
                       "Units of each hidden layer: dense, then batch norm, then ReLU.").suggestedInScaffold(),
         KeyDescriptor("bn_momentum", .number, default: "0.9", range: .closed(0, 0.999),
@@ -73,8 +72,7 @@ public enum BatchNormModesKind: ExperimentKind {
     }
 
     public static func dataFiles(_ spec: Spec, context: DecodeContext) -> [String] {
-        guard spec.data.source == .digits, let path = context.resolveDataFile(spec.data.file) else { return [] }
-        return [path]
+        spec.data.files(context: context)
     }
 
     public static func run(_ spec: Spec, context: RunContext) throws -> ExperimentOutcome {

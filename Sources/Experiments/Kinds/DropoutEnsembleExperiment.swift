@@ -121,15 +121,10 @@ struct DropoutEnsembleExperiment {
         // for all of them (each section waits for the other blocks to step
         // aside), with the little untimed work between them inside.
         try TimingGate.timedSection {
-            var probabilities = Tensor<Float>()
-            var times: [Double] = []
-            for _ in 0..<Self.timingRuns {
-                let seconds: Double
-                (probabilities, seconds) = try ThreadCPUClock.seconds { try dropoutModel.predictProbabilities(test.features) }
-                times.append(seconds)
-            }
-            result.scaledSeconds = times.sorted()[times.count / 2]
-            let deterministic = Self.argmax(probabilities)
+            let passes = try (0..<Self.timingRuns).map { _ in try ThreadCPUClock.seconds { try dropoutModel.predictProbabilities(test.features) } }
+            let probabilities = passes[passes.count - 1].0
+            result.scaledSeconds = passes.map(\.1).sorted()[passes.count / 2]
+            let deterministic = ClassPredictions.argmax(probabilities)
             let entropies = Self.entropy(probabilities.scalars.map(Double.init), classes: probabilities.columns)
             result.scaledEntropy = entropies.reduce(0, +) / Double(max(entropies.count, 1))
 
@@ -140,10 +135,10 @@ struct DropoutEnsembleExperiment {
                 let ((mean, uncertainty), seconds) = try ThreadCPUClock.seconds {
                     try Self.monteCarlo(dropoutModel, test.features, samples: samples, labels: isLast ? labels : nil)
                 }
-                let predicted = Self.argmax(mean, classes: dropoutModel.outputWidth)
+                let predicted = ClassPredictions.argmax(mean, classes: dropoutModel.outputWidth)
                 result.monteCarlo.append(MonteCarloResult(
-                    samples: samples, accuracy: Self.accuracy(predicted, labels), loss: Self.crossEntropy(mean, labels),
-                    agreement: Self.accuracy(predicted, deterministic), seconds: seconds))
+                    samples: samples, accuracy: ClassPredictions.agreement(predicted, labels), loss: Self.crossEntropy(mean, labels),
+                    agreement: ClassPredictions.agreement(predicted, deterministic), seconds: seconds))
                 if isLast { result.uncertainty = uncertainty }
             }
         }
@@ -155,18 +150,11 @@ struct DropoutEnsembleExperiment {
     func train(_ model: Model<Float>, training: Dataset<Float>, test: Dataset<Float>, shuffle: RandomGenerator) throws -> NetworkResult {
         var generator = shuffle
         let history = try spec.training.fit(model, on: training, loss: .softmaxCrossEntropy, generator: &generator)
-        var result = NetworkResult()
-        if let divergence = history.divergence {
-            result.divergence = divergence
-            return result
-        }
+        guard history.divergence == nil else { return NetworkResult(divergence: history.divergence) }
         let onTraining = try model.evaluate(training, loss: .softmaxCrossEntropy)
         let onTest = try model.evaluate(test, loss: .softmaxCrossEntropy)
-        result.trainAccuracy = onTraining.accuracy ?? .nan
-        result.trainLoss = onTraining.loss
-        result.testAccuracy = onTest.accuracy ?? .nan
-        result.testLoss = onTest.loss
-        return result
+        return NetworkResult(trainAccuracy: onTraining.accuracy ?? .nan, testAccuracy: onTest.accuracy ?? .nan,
+                             trainLoss: onTraining.loss, testLoss: onTest.loss)
     }
 
     /// The mean accuracy of ``thinningMasks`` single passes with fresh masks.
@@ -175,7 +163,7 @@ struct DropoutEnsembleExperiment {
         var sum = 0.0
         for _ in 0..<thinningMasks {
             try WorkDeadline.check()
-            sum += accuracy(try model.predictClasses(test.features, mode: .monteCarloDropout), labels)
+            sum += ClassPredictions.agreement(try model.predictClasses(test.features, mode: .monteCarloDropout), labels)
         }
         return sum / Double(thinningMasks)
     }
@@ -196,14 +184,14 @@ struct DropoutEnsembleExperiment {
                 for i in 0..<sum.count { sum[i] += Double(p[i]) }
             }
             if labels != nil {
-                passClasses.append(argmax(probabilities))
+                passClasses.append(ClassPredictions.argmax(probabilities))
                 passEntropy += entropy(probabilities.scalars.map(Double.init), classes: classes).reduce(0, +)
             }
         }
         let mean = sum.map { $0 / Double(samples) }
         guard let labels else { return (mean, nil) }
 
-        let predicted = argmax(mean, classes: classes)
+        let predicted = ClassPredictions.argmax(mean, classes: classes)
         let entropies = entropy(mean, classes: classes)
         let correct = (0..<rows).filter { predicted[$0] == labels[$0] }
         let wrong = (0..<rows).filter { predicted[$0] != labels[$0] }
@@ -243,34 +231,14 @@ struct DropoutEnsembleExperiment {
 
     // MARK: - Small helpers
 
-    static func argmax(_ probabilities: Tensor<Float>) -> [Int] {
-        argmax(probabilities.scalars.map(Double.init), classes: probabilities.columns)
-    }
-
-    static func argmax(_ values: [Double], classes: Int) -> [Int] {
-        guard classes > 0 else { return [] }
-        return (0..<(values.count / classes)).map { r in
-            var best = 0
-            for j in 1..<classes where values[r * classes + j] > values[r * classes + best] { best = j }
-            return best
-        }
-    }
-
     /// Entropy −Σ p log p of each row, in nats.
     static func entropy(_ values: [Double], classes: Int) -> [Double] {
         (0..<(values.count / max(classes, 1))).map { r in
-            var h = 0.0
-            for j in 0..<classes {
+            (0..<classes).reduce(0.0) { h, j in
                 let p = values[r * classes + j]
-                if p > 0 { h -= p * log(p) }
+                return p > 0 ? h - p * log(p) : h
             }
-            return h
         }
-    }
-
-    static func accuracy(_ predicted: [Int], _ labels: [Int]) -> Double {
-        guard !labels.isEmpty else { return .nan }
-        return Double(zip(predicted, labels).filter { $0 == $1 }.count) / Double(labels.count)
     }
 
     /// Mean −log p̄(true class); a probability that rounded to 0 counts as 1e-12.

@@ -82,23 +82,27 @@ extension DropoutEnsembleKind {
                 + " (weight scaling: median of \(DropoutEnsembleExperiment.timingRuns) runs).",
             labels: ["prediction"], rows: rows,
             columns: [.init("forward passes") { _, row in .init(String(Int(row["samples"].number ?? 1))) },
-                      .percent("test accuracy", "accuracy", format: Presenter.percent), .number("test cross-entropy", "loss", format: Presenter.number),
+                      .percent("test accuracy", "accuracy", format: Presenter.percent),
+                      .number("test cross-entropy", "loss", format: Presenter.number),
                       .percent("agreement", "agreement", format: Presenter.percent), .number("time (ms)", "ms", format: Presenter.number)])
     }
 
     private static func networkTable(_ spec: Spec, _ p: inout Presenter) -> PresentationItem {
         let plain = p["no_dropout"], dropout = p["dropout"]
+        let trained = plain["diverged"].noneTrue && dropout["diverged"].noneTrue
         // The smaller gap and the lower test loss, by their means, when both trained.
-        var tones: (plain: [String: ResultTable.Cell.Tone], dropout: [String: ResultTable.Cell.Tone]) = ([:], [:])
-        if plain["diverged"].noneTrue, dropout["diverged"].noneTrue {
-            for (field, title) in [("gap", "gap"), ("test_loss", "test loss")] {
-                if dropout[field].mean < plain[field].mean { tones.dropout[title] = .good } else { tones.plain[title] = .good }
-            }
+        func lower(_ field: String) -> (Runs) -> ResultTable.Cell.Tone? {
+            let best = dropout[field].mean < plain[field].mean ? "dropout" : "no_dropout"
+            return { trained && $0["name"].text == best ? .good : nil }
         }
         let fields: [(title: String, field: String, style: NumberStyle)] = [
             ("training acc.", "train_accuracy", .percent), ("test acc.", "test_accuracy", .percent), ("gap", "gap", .percent),
             ("training loss", "train_loss", .plain), ("test loss", "test_loss", .plain), ("thinned", "thinned_accuracy", .percent),
         ]
+        let columns = fields.enumerated().map { i, f in
+            let column = Presenter.Column.unlessDiverged(f.title, f.field, style: f.style, first: i == 0)
+            return ["gap", "test_loss"].contains(f.field) ? column.tone(lower(f.field)) : column
+        }
         let trainExamples = Int(p["train_examples"].number ?? 0), testExamples = Int(p["test_examples"].number ?? 0)
         return p.table(
             caption: "\(spec.data.label): \(trainExamples.grouped) training and \(testExamples.grouped) test examples; "
@@ -108,10 +112,9 @@ extension DropoutEnsembleKind {
                 + "cross-entropy loss. The thinned column is the mean test accuracy of "
                 + "\(DropoutEnsembleExperiment.thinningMasks) single passes with units dropped at random "
                 + "(keep probability \(ReportFormat.number(spec.keepProbability))).",
-            labels: ["network"],
-            rows: [.init(.init("without dropout"), values: plain, tones: tones.plain),
-                   .init(.init("with dropout, p = \(ReportFormat.number(spec.keepProbability))"), values: dropout, tones: tones.dropout)],
-            columns: fields.enumerated().map { .unlessDiverged($1.title, $1.field, style: $1.style, first: $0 == 0) })
+            rows: Runs(p.runs.records.map { ResultValue.record($0) })
+                .namedRows([("no_dropout", "without dropout"), ("dropout", "with dropout, p = \(ReportFormat.number(spec.keepProbability))")]),
+            columns: [.text("network", "label")] + columns)
     }
 
     private static func uncertaintyNote(_ p: Presenter) -> PresentationItem {

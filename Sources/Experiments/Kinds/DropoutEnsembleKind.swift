@@ -25,8 +25,7 @@ public enum DropoutEnsembleKind: ExperimentKind {
 
     public static let keys: [KeyDescriptor] = (DataRecipe.keys(defaultSource: .digits, allowed: allowedData) + [
         DataRecipe.examplesKey,
-        KeyDescriptor("train_fraction", .number, default: "0.5", range: .closed(0.05, 0.95),
-                      "Fraction of the examples used for training (stratified by class); the rest is the test set."),
+        DataRecipe.trainFractionKey,
         KeyDescriptor("label_noise", .number, default: "0", range: .closed(0, 0.9),
                       "Fraction of the training labels replaced by a class drawn at random (the test labels stay clean): noise a network can only fit by memorizing it."),
         KeyDescriptor("hidden", .list(.integer, count: 1...8), default: "[256, 256]", range: .closed(1, 4_096),
@@ -90,8 +89,7 @@ public enum DropoutEnsembleKind: ExperimentKind {
     }
 
     public static func dataFiles(_ spec: Spec, context: DecodeContext) -> [String] {
-        guard spec.data.source == .digits, let path = context.resolveDataFile(spec.data.file) else { return [] }
-        return [path]
+        spec.data.files(context: context)
     }
 
     public static func run(_ spec: Spec, context: RunContext) throws -> ExperimentOutcome {

@@ -150,7 +150,7 @@ import Testing
         // Batches of one: every row normalized to 0, the same class for all.
         #expect(Set(try BatchNormModesExperiment.batchStatisticsPredictions(model, x, batchSize: 1)).count == 1)
         // One example at a time in evaluation mode: the batched classes.
-        #expect(try BatchNormModesExperiment.singleExamplePredictions(model, x) == BatchNormModesExperiment.argmax(before))
+        #expect(try BatchNormModesExperiment.singleExamplePredictions(model, x) == ClassPredictions.argmax(before))
     }
 
     /// A run that diverged still names every value (NaN where nothing could
