@@ -1,15 +1,16 @@
 import LessonSupport
 
 extension Presenter.Column {
-    /// The column with each cell's tone set from its row: a "mark the best
-    /// row" or "bad when beyond the tolerance" rule, said once for the column.
-    public func toned(_ tone: @escaping (Runs) -> ResultTable.Cell.Tone) -> Presenter.Column {
-        let cell = self.cell
-        return Presenter.Column(title, numeric: numeric) { p, row in
-            var made = cell(&p, row)
-            made.tone = tone(row)
-            return made
+    /// The column with each row's cell in the tone `rule` gives that row
+    /// (`nil`: the tone the cell has).
+    public func tone(_ rule: @escaping (Runs) -> ResultTable.Cell.Tone?) -> Self {
+        var column = self
+        column.cell = { p, row in
+            var cell = self.cell(&p, row)
+            if let tone = rule(row) { cell.tone = tone }
+            return cell
         }
+        return column
     }
 }
 

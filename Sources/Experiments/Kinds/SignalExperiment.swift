@@ -145,10 +145,7 @@ struct SignalExperiment {
     // MARK: - Helpers
 
     static func gaussian(rows: Int, columns: Int, generator: inout RandomGenerator) -> Tensor<Double> {
-        var values = [Double]()
-        values.reserveCapacity(rows * columns)
-        for _ in 0..<(rows * columns) { values.append(generator.normal()) }
-        return (try? Tensor(rows: rows, columns: columns, scalars: values)) ?? Tensor()
+        (try? Tensor(rows: rows, columns: columns, scalars: (0..<(rows * columns)).map { _ in generator.normal() })) ?? Tensor()
     }
 
     /// ∂(mean cross-entropy)/∂logits = (softmax − one-hot) / rows, at the model's current weights.

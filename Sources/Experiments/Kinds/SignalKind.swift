@@ -75,6 +75,23 @@ public enum SignalKind: ExperimentKind {
         /// A name usable in paths, e.g. `normal_2` or `sigmoid`.
         var key: String
         var label: String
+
+        /// Named by the settings that vary in the block (`naming`): `normal_2`,
+        /// `sigmoid`, `tanh_batchnorm`, `lr_0_5`; a block of one network is `network`.
+        init(initText: String, activationText: String, norm: Normalization, learningRate: Double,
+             naming varying: (initializer: Bool, activation: Bool, norm: Bool, rate: Bool)) {
+            self.initText = initText
+            self.activationText = activationText
+            self.norm = norm
+            self.learningRate = learningRate
+            let rate = ResultValue.format(learningRate)
+            let named = [(varying.initializer, initText, initText), (varying.activation, activationText, activationText),
+                         (varying.norm, norm.rawValue, norm.rawValue), (varying.rate, "lr \(rate)", "η = \(rate)")].filter { $0.0 }
+            key = named.isEmpty ? "network" : SignalKind.pathName(named.map { $0.1 }.joined(separator: "_"))
+            label = named.isEmpty
+                ? "\(activationText), \(initText)" + (norm == .none ? "" : ", \(norm.rawValue)")
+                : named.map { $0.2 }.joined(separator: ", ")
+        }
     }
 
     public struct Spec: Codable, Sendable, Hashable {
@@ -153,17 +170,17 @@ public enum SignalKind: ExperimentKind {
             reader.fail("examples", "batch norm over a batch of 1 normalizes every unit to 0; use at least 2 examples")
         }
 
+        let varying = (initializer: inits.count > 1, activation: activations.count > 1, norm: norms.count > 1, rate: rates.count > 1)
         var variants: [Variant] = []
         for i in inits { for a in activations { for n in norms { for rate in rates {
-            variants.append(Variant(initText: i.text, activationText: a.text,
-                                    norm: Normalization(rawValue: n.text) ?? .none, learningRate: rate, key: "", label: ""))
+            variants.append(Variant(initText: i.text, activationText: a.text, norm: Normalization(rawValue: n.text) ?? .none,
+                                    learningRate: rate, naming: varying))
         } } } }
         if variants.count > maximumVariants {
             reader.fail(at: inits.count > 1 ? inits[0].written : activations.count > 1 ? activations[0].written : norms[0].written,
                         "the lists of 'init', 'activation', 'norm' and 'learning_rate' make \(variants.count) networks, more than \(maximumVariants)",
                         notes: ["one network is built for every combination; shorten a list or split the block"])
         }
-        name(&variants, varying: (inits.count > 1, activations.count > 1, norms.count > 1, rates.count > 1))
         if Set(variants.map(\.key)).count != variants.count {
             reader.fail(at: inits[0].written, "two networks of this block would have the same name; list each setting once")
         }
@@ -213,27 +230,6 @@ public enum SignalKind: ExperimentKind {
         }
     }
 
-    /// Names each variant by the settings that vary: `normal_2`, `sigmoid`,
-    /// `tanh_batchnorm`, `lr_0_5`; a block of one network is `network`.
-    private static func name(_ variants: inout [Variant], varying: (initializer: Bool, activation: Bool, norm: Bool, rate: Bool)) {
-        for index in variants.indices {
-            let v = variants[index]
-            var parts: [String] = []
-            var labels: [String] = []
-            if varying.initializer { parts.append(v.initText); labels.append(v.initText) }
-            if varying.activation { parts.append(v.activationText); labels.append(v.activationText) }
-            if varying.norm { parts.append(v.norm.rawValue); labels.append(v.norm.rawValue) }
-            if varying.rate {
-                parts.append("lr \(ResultValue.format(v.learningRate))")
-                labels.append("η = \(ResultValue.format(v.learningRate))")
-            }
-            variants[index].key = parts.isEmpty ? "network" : pathName(parts.joined(separator: "_"))
-            variants[index].label = labels.isEmpty
-                ? "\(v.activationText), \(v.initText)" + (v.norm == .none ? "" : ", \(v.norm.rawValue)")
-                : labels.joined(separator: ", ")
-        }
-    }
-
     /// Lower case letters, digits and single underscores: `normal 0.5` → `normal_0_5`.
     static func pathName(_ text: String) -> String {
         var out = ""
@@ -255,14 +251,7 @@ extension SignalKind.Spec {
     /// Units of each dense layer, first to last.
     var layerWidths: [Int] { (0..<depth).map { digits && $0 == depth - 1 ? 10 : width } }
     /// Weights of one network.
-    var weightCount: Int {
-        var fanIn = inputWidth, count = 0
-        for units in layerWidths {
-            count += fanIn * units
-            fanIn = units
-        }
-        return count
-    }
+    var weightCount: Int { zip([inputWidth] + layerWidths, layerWidths).map { $0 * $1 }.reduce(0, +) }
     /// Multiply-adds of the whole block: a forward and a backward pass (about
     /// three products per weight and row) per network, plus training.
     var work: Double {

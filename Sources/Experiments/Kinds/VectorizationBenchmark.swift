@@ -21,12 +21,7 @@ struct VectorizationBenchmark {
         /// Largest relative difference from the reference variant's result.
         var relativeDifference: Double
 
-        var median: Double {
-            let sorted = seconds.sorted()
-            guard !sorted.isEmpty else { return .nan }
-            let mid = sorted.count / 2
-            return sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
-        }
+        var median: Double { VectorizationBenchmark.median(seconds.sorted()) }
         var fastest: Double { seconds.min() ?? .nan }
         var slowest: Double { seconds.max() ?? .nan }
     }
@@ -35,21 +30,27 @@ struct VectorizationBenchmark {
     struct GroupResult: Sendable {
         var group: VectorizationVariant.Group
         var measurements: [Measurement]
-        /// Multiply-adds per run (each counts as two floating-point operations).
-        var multiplyAdds: Double
-        /// Bytes one run must read from memory (dot group only).
-        var bytes: Double?
-        /// Largest relative difference the rounding of the sums can explain.
-        var tolerance: Double
         /// Length of each vector (dot, cache) or matrix side (gemm).
         var length: Int
         /// How many times one run goes over the vectors (cache group).
-        var passes: Int
+        var passes = 1
         /// The timing's spread: the largest interquartile range of a
         /// variant's runs over their median, in the rounds that were kept.
-        var spread: Double = 0
+        var spread: Double
         /// Batches of `repeats` rounds measured (more than 1 when the first was noisy).
-        var batches: Int = 1
+        var batches: Int
+
+        /// Multiply-adds per run (each counts as two floating-point operations).
+        var multiplyAdds: Double {
+            group == .gemm ? Double(length) * Double(length) * Double(length) : Double(length * passes)
+        }
+        /// Bytes one run must read from memory (dot group only).
+        var bytes: Double? { group == .dot ? 16 * Double(length) : nil }
+        /// Largest relative difference the rounding of the sums can explain:
+        /// the worst-case relative rounding error of a sum of `length` positive
+        /// products, computed in any order, about `length` units in the last
+        /// place. Every input is positive, so no cancellation can make it larger.
+        var tolerance: Double { max(1e-12, Double(length + 1) * Double.ulpOfOne) }
         /// Whether the spread stayed above ``VectorizationBenchmark/noiseThreshold``.
         var noisy: Bool { spread > VectorizationBenchmark.noiseThreshold }
     }
@@ -149,26 +150,21 @@ struct VectorizationBenchmark {
     private func dotGroup(_ variants: [VectorizationVariant], length n: Int,
                           random: inout SplitMix64) throws -> (GroupResult, Measurement) {
         let x = AlignedDoubles(count: n, random: &random), y = AlignedDoubles(count: n, random: &random)
-        let kernels = variants.map(Self.dotKernel)
-        let stream = VectorizationKernels.streamingSum
-
-        let values = kernels.map { $0(x.pointer, y.pointer, n) }
-        var results = values + [stream(x.pointer, y.pointer, n)]
         // The streaming read is timed in the same rounds as the dot products,
         // so the bandwidth they are compared with is measured under the same load.
-        let runs: [() -> Void] = (kernels + [stream]).enumerated().map { i, kernel in
+        let kernels = variants.map(VectorizationKernels.dot) + [VectorizationKernels.streamingSum]
+
+        let values = kernels.map { $0(x.pointer, y.pointer, n) }
+        var results = values
+        let runs: [() -> Void] = kernels.enumerated().map { i, kernel in
             { results[i] = kernel(x.pointer, y.pointer, n) }
         }
         let (times, spread, batches) = try Self.timeSteadily(repeats: spec.repeats, runs)
 
-        var measurements = Self.dotMeasurements(variants, values: values, times: times)
-        Self.checkRepeatable(&measurements, timed: results, expected: values)
+        let measurements = Self.dotMeasurements(variants, values: values, times: times, timed: results, expected: values)
         let memory = Measurement(name: "memory", seconds: times[variants.count],
                                  value: results[variants.count], relativeDifference: 0)
-        let group = GroupResult(group: .dot, measurements: measurements, multiplyAdds: Double(n),
-                                bytes: 16 * Double(n), tolerance: Self.tolerance(terms: n), length: n, passes: 1,
-                                spread: spread, batches: batches)
-        return (group, memory)
+        return (GroupResult(group: .dot, measurements: measurements, length: n, spread: spread, batches: batches), memory)
     }
 
     private func cacheGroup(_ variants: [VectorizationVariant], random: inout SplitMix64) throws -> GroupResult {
@@ -177,7 +173,7 @@ struct VectorizationBenchmark {
         // does, so that the two groups' times compare directly.
         let passes = max(1, cacheWork / n)
         let x = AlignedDoubles(count: n, random: &random), y = AlignedDoubles(count: n, random: &random)
-        let kernels = variants.map(Self.dotKernel)
+        let kernels = variants.map(VectorizationKernels.dot)
 
         let values = kernels.map { $0(x.pointer, y.pointer, n) }
         var results = [Double](repeating: 0, count: kernels.count)
@@ -198,19 +194,16 @@ struct VectorizationBenchmark {
         }
         let (times, spread, batches) = try Self.timeSteadily(repeats: spec.repeats, runs)
 
-        var measurements = Self.dotMeasurements(variants, values: values, times: times)
         let expected = values.map { value in (0..<passes).reduce(0.0) { sum, _ in sum + value } }
-        Self.checkRepeatable(&measurements, timed: results, expected: expected)
-        return GroupResult(group: .cache, measurements: measurements, multiplyAdds: Double(n * passes),
-                           bytes: nil, tolerance: Self.tolerance(terms: n), length: n, passes: passes,
-                           spread: spread, batches: batches)
+        let measurements = Self.dotMeasurements(variants, values: values, times: times, timed: results, expected: expected)
+        return GroupResult(group: .cache, measurements: measurements, length: n, passes: passes, spread: spread, batches: batches)
     }
 
     private func gemmGroup(_ variants: [VectorizationVariant], random: inout SplitMix64) throws -> GroupResult {
         let n = spec.matrixSize
         let a = AlignedDoubles(count: n * n, random: &random), b = AlignedDoubles(count: n * n, random: &random)
         let c = AlignedDoubles(count: n * n), reference = AlignedDoubles(count: n * n)
-        let kernels = variants.map(Self.gemmKernel)
+        let kernels = variants.map(VectorizationKernels.gemm)
 
         var differences: [Double] = []
         for (i, kernel) in kernels.enumerated() {
@@ -226,9 +219,7 @@ struct VectorizationBenchmark {
             Measurement(name: variants[i].rawValue, seconds: times[i],
                         value: nil, relativeDifference: differences[i])
         }
-        return GroupResult(group: .gemm, measurements: measurements, multiplyAdds: Double(n) * Double(n) * Double(n),
-                           bytes: nil, tolerance: Self.tolerance(terms: n), length: n, passes: 1,
-                           spread: spread, batches: batches)
+        return GroupResult(group: .gemm, measurements: measurements, length: n, spread: spread, batches: batches)
     }
 
     // MARK: - Helpers
@@ -241,82 +232,66 @@ struct VectorizationBenchmark {
     /// ``TimingGate/timedSection(_:)``; making the inputs and the warm-up runs
     /// share the machine with other blocks.
     private static func timeSteadily(repeats: Int, _ runs: [() -> Void]) throws -> (times: [[Double]], spread: Double, batches: Int) {
-        try TimingGate.timedSection { try measureSteadily(repeats: repeats, runs) }
+        try TimingGate.timedSection {
+            var best = try time(repeats: repeats, runs)
+            var bestSpread = best.map(relativeSpread).max() ?? 0
+            var batches = 1
+            while bestSpread > noiseThreshold, batches < maximumBatches {
+                let again = try time(repeats: repeats, runs)
+                batches += 1
+                let spread = again.map(relativeSpread).max() ?? 0
+                if spread < bestSpread { (best, bestSpread) = (again, spread) }
+            }
+            return (best, bestSpread, batches)
+        }
     }
 
-    private static func measureSteadily(repeats: Int, _ runs: [() -> Void]) throws -> (times: [[Double]], spread: Double, batches: Int) {
-        var best = try time(repeats: repeats, runs)
-        var bestSpread = best.map(relativeSpread).max() ?? 0
-        var batches = 1
-        while bestSpread > noiseThreshold, batches < maximumBatches {
-            let again = try time(repeats: repeats, runs)
-            batches += 1
-            let spread = again.map(relativeSpread).max() ?? 0
-            if spread < bestSpread { (best, bestSpread) = (again, spread) }
-        }
-        return (best, bestSpread, batches)
+    /// The middle of `sorted` (the mean of the middle two for an even count); NaN when empty.
+    static func median(_ sorted: [Double]) -> Double {
+        guard !sorted.isEmpty else { return .nan }
+        let mid = sorted.count / 2
+        return sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
     }
 
     /// The interquartile range of `times` over their median (0 for fewer than 3).
     static func relativeSpread(_ times: [Double]) -> Double {
         guard times.count >= 3 else { return 0 }
-        let sorted = times.sorted()
+        let sorted = times.sorted(), median = median(sorted)
         let quarter = (sorted.count - 1) / 4
-        let median = sorted.count % 2 == 1 ? sorted[sorted.count / 2]
-            : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
         guard median > 0 else { return 0 }
         return (sorted[sorted.count - 1 - quarter] - sorted[quarter]) / median
     }
 
-    /// Interleaved rounds: round r runs every closure once, in order.
+    /// Interleaved rounds: round r runs every closure once, in order, timed
+    /// by the thread's CPU time (``ThreadCPUClock``: every kernel runs on the
+    /// calling thread, OpenBLAS too with one thread, so the slices the OS
+    /// gives to other processes, on a busy machine by far the largest source
+    /// of noise in wall-clock times, do not count).
     private static func time(repeats: Int, _ runs: [() -> Void]) throws -> [[Double]] {
         var times = Array(repeating: [Double](), count: runs.count)
         for _ in 0..<repeats {
             for (i, run) in runs.enumerated() {
                 // Outside the timed span: the check costs nothing measured.
                 try WorkDeadline.check()
-                let start = threadTime()
-                run()
-                times[i].append(threadTime() - start)
+                times[i].append(ThreadCPUClock.seconds(run).1)
             }
         }
         return times
     }
 
-    /// Seconds of CPU time this thread has used.
-    ///
-    /// Every kernel runs on the calling thread (OpenBLAS too, with one
-    /// thread), so this is its running time without the slices the OS gives
-    /// to other processes — on a busy shared machine, by far the largest
-    /// source of noise in wall-clock times. On an idle machine the two agree.
-    private static func threadTime() -> Double {
-        var now = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now)
-        return Double(now.tv_sec) + Double(now.tv_nsec) * 1e-9
-    }
-
-    private static func dotMeasurements(_ variants: [VectorizationVariant], values: [Double], times: [[Double]]) -> [Measurement] {
-        let reference = values.first ?? 0
-        return variants.indices.map { i in
-            Measurement(name: variants[i].rawValue, seconds: times[i], value: values[i],
-                        relativeDifference: relativeDifference(values[i], reference))
+    /// Each dot product's difference from the first variant's value. Every
+    /// kernel is deterministic, so a timed run must reproduce the untimed
+    /// one (`expected`) bit for bit; a difference counts against the variant.
+    private static func dotMeasurements(_ variants: [VectorizationVariant], values: [Double], times: [[Double]],
+                                        timed: [Double], expected: [Double]) -> [Measurement] {
+        variants.indices.map { i in
+            var difference = relativeDifference(values[i], values.first ?? 0)
+            if timed[i] != expected[i] {
+                let repeated = relativeDifference(timed[i], expected[i])
+                difference = repeated.isNaN ? .nan : max(difference, repeated)
+            }
+            return Measurement(name: variants[i].rawValue, seconds: times[i], value: values[i], relativeDifference: difference)
         }
-    }
-
-    /// Every kernel is deterministic, so a timed run must reproduce the
-    /// untimed one bit for bit; a difference counts against the variant.
-    private static func checkRepeatable(_ measurements: inout [Measurement], timed: [Double], expected: [Double]) {
-        for i in measurements.indices where timed[i] != expected[i] {
-            let difference = relativeDifference(timed[i], expected[i])
-            measurements[i].relativeDifference = difference.isNaN ? .nan : max(measurements[i].relativeDifference, difference)
-        }
-    }
-
-    /// The worst-case relative rounding error of a sum of `terms` positive
-    /// products, computed in any order: about `terms` units in the last place.
-    /// Every input is positive, so no cancellation can make it larger.
-    private static func tolerance(terms: Int) -> Double {
-        max(1e-12, Double(terms + 1) * Double.ulpOfOne)
     }
 
     private static func relativeDifference(_ value: Double, _ reference: Double) -> Double {
@@ -334,27 +309,6 @@ struct VectorizationBenchmark {
             worst = max(worst, difference)
         }
         return worst
-    }
-
-    private typealias DotKernel = (UnsafePointer<Double>, UnsafePointer<Double>, Int) -> Double
-    private typealias GemmKernel = (UnsafePointer<Double>, UnsafePointer<Double>, UnsafeMutablePointer<Double>, Int) -> Void
-
-    private static func dotKernel(_ variant: VectorizationVariant) -> DotKernel {
-        switch variant {
-        case .scalar: return VectorizationKernels.dotScalar
-        case .accumulators: return VectorizationKernels.dotAccumulators
-        case .simd: return VectorizationKernels.dotSIMD
-        case .simdFMA: return VectorizationKernels.dotSIMDFusedMultiplyAdd
-        case .blas, .naive, .ikj: return VectorizationKernels.dotBLAS
-        }
-    }
-
-    private static func gemmKernel(_ variant: VectorizationVariant) -> GemmKernel {
-        switch variant {
-        case .naive: return VectorizationKernels.gemmNaive
-        case .ikj: return VectorizationKernels.gemmIKJ
-        default: return VectorizationKernels.gemmBLAS
-        }
     }
 }
 

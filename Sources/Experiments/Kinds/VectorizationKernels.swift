@@ -24,6 +24,26 @@ enum VectorizationKernels {
         pointer
     }
 
+    /// The dot product `variant` times (the matrix variants, BLAS's).
+    static func dot(_ variant: VectorizationVariant) -> (UnsafePointer<Double>, UnsafePointer<Double>, Int) -> Double {
+        switch variant {
+        case .scalar: dotScalar
+        case .accumulators: dotAccumulators
+        case .simd: dotSIMD
+        case .simdFMA: dotSIMDFusedMultiplyAdd
+        case .blas, .naive, .ikj: dotBLAS
+        }
+    }
+
+    /// The matrix product `variant` times (the dot-product variants, BLAS's).
+    static func gemm(_ variant: VectorizationVariant) -> (UnsafePointer<Double>, UnsafePointer<Double>, UnsafeMutablePointer<Double>, Int) -> Void {
+        switch variant {
+        case .naive: gemmNaive
+        case .ikj: gemmIKJ
+        default: gemmBLAS
+        }
+    }
+
     // MARK: - Dot products
 
     /// `Σ x[i]·y[i]` with one accumulator: every addition waits for the one

@@ -148,7 +148,7 @@ extension VectorizationKind {
 
     private static func table(_ s: Shown, _ p: inout Presenter) -> PresentationItem {
         let tolerance = s.values["tolerance"].numbers
-        let best = { (row: Runs) -> ResultTable.Cell.Tone in row["name"].text == s.best?.rawValue ? .good : .plain }
+        let best = { (row: Runs) -> ResultTable.Cell.Tone? in row["name"].text == s.best?.rawValue ? .good : nil }
         let measured: [Presenter.Column] = switch s.group {
         case .dot: [.number("ns / element", "ns_per_element"), .number("GB/s", "gbs"), .init("of bandwidth limit") { p, row in
             // One run's fraction is written as measured (no number to align); over seeds, their mean and spread.
@@ -161,13 +161,13 @@ extension VectorizationKind {
         case .gemm: [.number("GFLOPS", "gflops")]
         }
         let columns: [Presenter.Column] = [
-            Presenter.Column.text("variant", "label").toned(best), Presenter.Column.number("median ms", "median_ms").toned(best),
+            Presenter.Column.text("variant", "label").tone(best), Presenter.Column.number("median ms", "median_ms").tone(best),
             .number("min ms", "min_ms"), .number("max ms", "max_ms"),
         ] + measured + [
             .number("speed-up", "speedup", unit: "×", format: times),
             Presenter.Column("rel. difference") { p, row in
                 p.textCell(row["relative_difference"]) { $0?.doubleValue == 0 ? "0" : number($0?.doubleValue, significant: 2) }
-            }.toned { row in zip(row["relative_difference"].numbers, tolerance).allSatisfy { $0 <= $1 } ? .plain : .bad },
+            }.tone { row in zip(row["relative_difference"].numbers, tolerance).allSatisfy { $0 <= $1 } ? nil : .bad },
         ]
         return p.table(caption: s.headings.caption + " Speed-ups are over the \(s.baseline); differences are relative to its result.",
                        rows: s.rows, columns: columns)

@@ -68,14 +68,11 @@ public enum VectorizationKind: ExperimentKind {
         let cacheSize = reader.int("cache_size")
         let matrixSize = reader.int("matrix_size")
         let repeats = reader.int("repeats")
-        let variants = reader.has("variants")
-            ? reader.words("variants", what: "variant").compactMap(VectorizationVariant.init(rawValue:))
-            : VectorizationVariant.allCases
-        if reader.has("variants") {
-            for group in groups where !group.variants.contains(where: variants.contains) {
-                reader.fail("variants", "'variants' leaves nothing to run in group '\(group.rawValue)'",
-                            notes: ["add one of \(group.variants.map(\.rawValue).joined(separator: ", ")), or remove '\(group.rawValue)' from 'run'"])
-            }
+        let chosen = reader.has("variants")
+        let variants = chosen ? reader.words("variants", what: "variant").compactMap(VectorizationVariant.init(rawValue:)) : VectorizationVariant.allCases
+        for group in groups where chosen && !group.variants.contains(where: variants.contains) {
+            reader.fail("variants", "'variants' leaves nothing to run in group '\(group.rawValue)'",
+                        notes: ["add one of \(group.variants.map(\.rawValue).joined(separator: ", ")), or remove '\(group.rawValue)' from 'run'"])
         }
         return Spec(size: size, memoryBudget: memoryBudget, cacheSize: cacheSize, matrixSize: matrixSize, repeats: repeats,
                     groups: groups, variants: variants)

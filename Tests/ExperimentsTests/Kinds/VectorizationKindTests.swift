@@ -199,7 +199,7 @@ import NeuralEngine
             group: .cache,
             measurements: [measured("scalar", [4, 5, 6], 0), measured("simd", [1, 1, 1], difference),
                            measured("simd_fma", [slowdown, slowdown, slowdown], 0)],
-            multiplyAdds: 1_000, bytes: nil, tolerance: 1e-12, length: 64, passes: 15, spread: spread, batches: 3)
+            length: 100, passes: 10, spread: spread, batches: 3)
         let result = VectorizationBenchmark.Result(
             groups: [group], memory: nil, memoryBytes: 0, blasThreads: 1,
             sizing: .init(length: 1_000, largestCache: nil, automatic: false, limitedByBudget: false),
