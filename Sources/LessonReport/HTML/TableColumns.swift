@@ -80,6 +80,11 @@ enum TableColumns {
     /// narrow column): "0.0101 ±\u{A0}0.0008", a unit joined to its number.
     static func breakBeforeSpread(_ text: String) -> String {
         guard text.contains(" ") else { return text }
+        // The count of seeds a cell stands for, "(3 of 8)", may go to a line of its own, whole.
+        if let count = text.range(of: #" \(\d+ of \d+\)$"#, options: .regularExpression) {
+            let tail = text[count].dropFirst().replacingOccurrences(of: " ", with: "\u{00A0}")
+            return breakBeforeSpread(String(text[..<count.lowerBound])) + " " + tail
+        }
         return keepUnits(text).replacingOccurrences(of: "\u{00A0}±\u{00A0}", with: " ±\u{00A0}")
     }
 

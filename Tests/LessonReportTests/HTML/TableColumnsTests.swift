@@ -33,6 +33,16 @@ import Testing
         #expect(TableColumns.keepUnits("NaN ± NaN") == "NaN\u{00A0}±\u{00A0}NaN")
     }
 
+    /// On paper a cell may wrap before its ± and before the count of seeds
+    /// it stands for, never inside a number or inside that count.
+    @Test func aPrintedCellWrapsBeforeItsSpreadAndItsCount() {
+        let nb = "\u{00A0}"
+        #expect(TableColumns.breakBeforeSpread("2.14 ± 0.29 (3 of 8)") == "2.14 ±\(nb)0.29 (3\(nb)of\(nb)8)")
+        #expect(TableColumns.breakBeforeSpread("17 ± 11 % (3 of 8)") == "17 ±\(nb)11\(nb)% (3\(nb)of\(nb)8)")
+        #expect(TableColumns.breakBeforeSpread("high bias (7 of 8)") == "high bias (7\(nb)of\(nb)8)")
+        #expect(TableColumns.breakBeforeSpread("93.2 ± 0.4 %") == "93.2 ±\(nb)0.4\(nb)%")
+    }
+
     @Test func csvIsSpreadsheetReady() {
         let table = ResultTable(columns: [.init("name", numeric: false), .init("value")],
                                 rows: [[.init("a, b"), .init("\(minus)1.5×10⁻³")], [.init("=cmd"), .init("2")]])
