@@ -102,7 +102,7 @@ extension BatchNormModesKind {
                 + "before it using their running averages, as at test time); the population variance divides by n, the running one averages "
                 + "unbiased batch variances. Mean error: |running mean − population mean| / population standard deviation, over the units.",
             labels: ["layer"], rows: p["layers"].elements.enumerated().map { .init(.init("batch norm \($0 + 1)"), values: $1) },
-            columns: [.init("units") { p, row in p.cell(row["units"], style: .integer) { $0.map { String(Int($0)) } ?? ReportFormat.missing } }]
+            columns: [.count("units", "units")]
                 + [("mean error, median", "mean_error_median"), ("mean error, max", "mean_error_max"), ("variance ratio, min", "var_ratio_min"),
                    ("variance ratio, median", "var_ratio_median"), ("variance ratio, max", "var_ratio_max")]
                 .map { Presenter.Column.number($0, $1, format: Presenter.number) })
