@@ -97,7 +97,8 @@ extension HyperparameterSearchKind {
         func examples(_ name: String) -> String { Int(p.first[name]?.doubleValue ?? 0).grouped }
         let caption = "Digits, \(examples("train_examples")) training and \(examples("validation_examples")) validation images; \(hidden), SGD, "
             + "batches of 32, \(spec.epochs.grouped) epochs, the same split, initial weights and batches for every trial; "
-            + "\(spec.trials.grouped) learning rates a stage drawn on a log scale. The objective is the validation accuracy (0 for a trial that diverged)."
+            + "\(spec.trials.grouped) learning rates a stage drawn on a log scale. "
+            + "The objective is the validation accuracy (0 for a trial that diverged)."
         let table = p.table(caption: caption, rows: p.whole.namedRows([("coarse", "coarse"), ("fine", "fine")]), columns: [
             .text("stage", "name"), drawn, .number("best learning rate", "best_lr", format: format),
             .percent("best accuracy", "best_accuracy", format: percent), .percent("median accuracy", "median_accuracy", format: percent),
