@@ -68,21 +68,14 @@ struct BiasVarianceDecomposition {
             for (c, capacity) in spec.capacities.enumerated() {
                 try WorkDeadline.check()
                 if spec.family == .degrees {
-                    let (x, y) = BiasVarianceSweep.columns(training)
-                    guard let polynomial = PolynomialFit.fit(x: x, y: y, degree: capacity, ridge: spec.training.weightDecay) else {
-                        throw ExperimentError("the least-squares problem of degree \(capacity) is singular for a resampled training set")
-                    }
+                    let polynomial = try sweep.polynomial(capacity, on: training, singular: " for a resampled training set")
                     predictions[c].append(grid.map { polynomial($0) })
-                } else {
-                    var fork = modelGenerator.split()
-                    let (model, history) = try sweep.train(capacity, on: training, generator: &fork)
-                    guard !history.diverged else {
-                        diverged[c] += 1
-                        predictions[c].append([])
-                        continue
-                    }
-                    predictions[c].append(try model.predict(gridTensor).scalars.map(Double.init))
+                    continue
                 }
+                var fork = modelGenerator.split()
+                let (model, history) = try sweep.train(capacity, on: training, generator: &fork)
+                if history.diverged { diverged[c] += 1 }
+                predictions[c].append(history.diverged ? [] : try model.predict(gridTensor).scalars.map(Double.init))
             }
         }
 

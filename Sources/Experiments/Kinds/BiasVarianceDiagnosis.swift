@@ -37,23 +37,11 @@ public enum BiasVarianceDiagnosis: String, Codable, Sendable, Hashable, CaseIter
         trainError: Double, validationError: Double, baseError: Double = 0,
         biasThreshold: Double = defaultBiasThreshold, varianceThreshold: Double = defaultVarianceThreshold
     ) -> BiasVarianceDiagnosis {
-        let highBias = trainError - baseError > biasThreshold
-        let highVariance = validationError - trainError > varianceThreshold
-        switch (highBias, highVariance) {
-        case (true, true): return .both
-        case (true, false): return .highBias
-        case (false, true): return .highVariance
-        case (false, false): return .neither
-        }
-    }
-
-    /// What usually helps, for the table.
-    public var remedy: String {
-        switch self {
-        case .highBias: "a bigger model, longer training, less regularization"
-        case .highVariance: "more data, regularization, a smaller model"
-        case .both: "fix the bias first (bigger model), then the variance"
-        case .neither: "done: nothing to gain on this data"
+        switch (trainError - baseError > biasThreshold, validationError - trainError > varianceThreshold) {
+        case (true, true): .both
+        case (true, false): .highBias
+        case (false, true): .highVariance
+        case (false, false): .neither
         }
     }
 }

@@ -93,7 +93,9 @@ extension BiasVarianceKind {
         let model = switch spec.family {
         case .hidden: "One hidden layer of \(spec.activation) units" + trained
         case .depth: "Hidden layers of \(spec.width) \(spec.activation) units" + trained
-        default: "Least-squares polynomials" + (spec.training.weightDecay > 0 ? " with ridge penalty λ = \(ReportFormat.number(spec.training.weightDecay))" : "") + "."
+        default:
+            "Least-squares polynomials"
+                + (spec.training.weightDecay > 0 ? " with ridge penalty λ = \(ReportFormat.number(spec.training.weightDecay))" : "") + "."
         }
         let caption = "\(spec.data.label): \(spec.trainSize.grouped) training and \(spec.validationSize.grouped) validation examples. " + model
             + " Errors are " + (spec.isClassification ? "fractions misclassified" : "mean squared errors") + "."

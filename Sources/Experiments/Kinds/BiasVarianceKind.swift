@@ -110,13 +110,8 @@ public enum BiasVarianceKind: ExperimentKind {
         let data = DataRecipe.decode(reader, context: context, allowed: allowedData)
         let regression = data.source.isRegression
         let family: Family = capacityKeys.first.flatMap(Family.init(rawValue:)) ?? (regression ? .degrees : .hidden)
-        var capacities: [Int]
-        switch family {
-        case .hidden: capacities = reader.has("hidden") ? reader.intList("hidden") : [1, 4, 16, 64, 256]
-        case .depth: capacities = reader.intList("depth")
-        case .degrees: capacities = reader.has("degrees") ? reader.intList("degrees") : [1, 3, 9, 15]
-        case .errors: capacities = []
-        }
+        let defaultCapacities: [Family: [Int]] = [.hidden: [1, 4, 16, 64, 256], .degrees: [1, 3, 9, 15]]
+        let capacities = reader.has(family.rawValue) ? reader.intList(family.rawValue) : defaultCapacities[family] ?? []
         if family == .degrees, !regression {
             reader.fail("degrees", "'degrees' fits polynomials of one input x, so it needs data: polynomial",
                         notes: ["compare networks with 'hidden' or 'depth' on \(data.source.rawValue)"])
@@ -155,13 +150,12 @@ public enum BiasVarianceKind: ExperimentKind {
             reader.fail("test_points", "'test_points' is the grid of the decomposition, which needs data: polynomial")
         }
 
-        let spec = Spec(
+        return Spec(
             data: data, trainSize: trainSize, validationSize: validationSize, family: family, capacities: capacities,
             width: reader.int("width"), activation: activation, training: training,
             baseError: reader.double("base_error"), biasThreshold: reader.double("bias_threshold"),
             varianceThreshold: reader.double("variance_threshold"), resamples: resamples,
             testPoints: reader.int("test_points"), givenErrors: [])
-        return spec
     }
 
     public static func work(_ spec: Spec) -> [WorkEstimate] {
@@ -172,14 +166,16 @@ public enum BiasVarianceKind: ExperimentKind {
                 WorkEstimate("fitting would take", amount: spec.polynomialWork, unit: "multiply-adds",
                              formula: "(1 + resamples) × train_size × (degree + 1)² per degree, plus the predictions",
                              budget: polynomialBudget, keys: ["degrees"], hint: hint),
-                WorkEstimate("the decomposition would keep", amount: spec.storedPredictions, unit: "predictions",
+                WorkEstimate("the decomposition would keep", amount: Double(spec.capacities.count * spec.resamples * spec.testPoints),
+                             unit: "predictions",
                              formula: "degrees × resamples × test_points", budget: predictionBudget, keys: ["test_points"],
                              hint: hint, heldPerRun: true),
             ]
         case .hidden, .depth:
             let hint = "lower 'epochs', 'train_size'" + (spec.resamples > 0 ? ", 'resamples'" : "") + " or the number of capacities"
+            let networks = spec.capacities.count * (1 + spec.resamples)
             return [
-                WorkEstimate("training would go through", amount: spec.examplesProcessed, unit: "examples",
+                WorkEstimate("training would go through", amount: Double(spec.training.epochs * spec.trainSize * networks), unit: "examples",
                              formula: "epochs × train_size × networks", budget: exampleBudget, keys: [spec.family.rawValue], hint: hint),
                 WorkEstimate("training would take", amount: spec.trainingWork,
                              formula: "epochs × train_size × parameters, summed over the networks", budget: workBudget,
@@ -271,15 +267,5 @@ extension BiasVarianceKind.Spec {
             let resampled = Double(resamples) * (fit + Double(testPoints) * width)
             return total + sweep + resampled
         }
-    }
-
-    /// Predictions a decomposition keeps until it summarizes them.
-    var storedPredictions: Double {
-        Double(capacities.count) * Double(resamples) * Double(testPoints)
-    }
-
-    /// epochs × train_size × networks trained.
-    var examplesProcessed: Double {
-        Double(training.epochs) * Double(trainSize) * Double(capacities.count * (1 + resamples))
     }
 }

@@ -40,21 +40,17 @@ struct BiasVarianceSweep {
     ) throws -> Row {
         var row = Row(capacity: capacity, parameters: spec.parameterCount(capacity), trainError: .nan, validationError: .nan)
         if spec.family == .degrees {
-            let (x, y) = Self.columns(training)
-            guard let polynomial = PolynomialFit.fit(x: x, y: y, degree: capacity, ridge: spec.training.weightDecay) else {
-                throw ExperimentError("the least-squares problem of degree \(capacity) is singular: the training set has too few distinct points")
-            }
+            let polynomial = try self.polynomial(capacity, on: training, singular: ": the training set has too few distinct points")
             row.trainError = Self.meanSquaredError(polynomial, training)
             row.validationError = Self.meanSquaredError(polynomial, validation)
             return row
         }
         let (model, history) = try train(capacity, on: training, generator: &generator)
-        if let divergence = history.divergence {
-            row.divergence = divergence
-            return row
+        row.divergence = history.divergence
+        if row.divergence == nil {
+            row.trainError = try error(of: model, on: training)
+            row.validationError = try error(of: model, on: validation)
         }
-        row.trainError = try error(of: model, on: training)
-        row.validationError = try error(of: model, on: validation)
         return row
     }
 
@@ -71,24 +67,29 @@ struct BiasVarianceSweep {
 
     /// Fraction misclassified, or mean squared error, in evaluation mode.
     func error(of model: Model<Float>, on data: Dataset<Float>) throws -> Double {
-        if spec.data.source.isRegression {
-            return try model.evaluate(data, loss: .meanSquaredError).loss
+        spec.data.source.isRegression ? try model.evaluate(data, loss: .meanSquaredError).loss : 1 - (try model.accuracy(on: data))
+    }
+
+    /// The least-squares polynomial of `degree` (ridge: `weight_decay`) through a regression set;
+    /// `singular` ends the message when the problem has no solution.
+    func polynomial(_ degree: Int, on data: Dataset<Float>, singular: String) throws -> PolynomialFit {
+        let (x, y) = Self.columns(data)
+        guard let polynomial = PolynomialFit.fit(x: x, y: y, degree: degree, ridge: spec.training.weightDecay) else {
+            throw ExperimentError("the least-squares problem of degree \(degree) is singular\(singular)")
         }
-        return 1 - (try model.accuracy(on: data))
+        return polynomial
     }
 
     /// The single feature and target of a regression set, in `Double`.
     static func columns(_ data: Dataset<Float>) -> (x: [Double], y: [Double]) {
-        let x = data.features.scalars.map(Double.init)
-        let y = data.targetValues?.scalars.map(Double.init) ?? []
-        return (x, y)
+        (data.features.scalars.map(Double.init), data.targetValues?.scalars.map(Double.init) ?? [])
     }
 
     static func meanSquaredError(_ polynomial: PolynomialFit, _ data: Dataset<Float>) -> Double {
         let (x, y) = columns(data)
         var sum = 0.0
-        for i in x.indices {
-            let r = polynomial(x[i]) - y[i]
+        for (x, y) in zip(x, y) {
+            let r = polynomial(x) - y
             sum += r * r
         }
         return sum / Double(max(x.count, 1))

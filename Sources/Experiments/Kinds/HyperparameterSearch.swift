@@ -16,18 +16,16 @@ enum HyperparameterSearch {
     }
 
     /// The draws of `sampling`, in the order: uniform rates, log-uniform rates,
-    /// uniform β, log-scale β, each `draws` values from one generator.
+    /// uniform β, log-scale β, each `draws` values from one generator
+    /// (Swift evaluates the arguments of `Sampling` in that order).
     static func sampling(_ spec: HyperparameterSearchKind.Spec, seed: UInt64) -> Sampling {
         var generator = RandomGenerator(seed: seed)
-        let n = spec.draws
-        let uniform = (0..<n).map { _ in generator.uniform(spec.low, spec.high) }
+        func draws(_ draw: (inout RandomGenerator) -> Double) -> [Double] { (0..<spec.draws).map { _ in draw(&generator) } }
         let (a, b) = (log10(spec.low), log10(spec.high))
-        let logUniform = (0..<n).map { _ in pow(10, generator.uniform(a, b)) }
-        let betaUniform = (0..<n).map { _ in generator.uniform(0.9, 0.999) }
-        let betaLog = (0..<n).map { _ in 1 - pow(10, generator.uniform(-3, -1)) }
         let first = Int(floor(a + 1e-9)), last = Int(ceil(b - 1e-9))
         return Sampling(decades: (first..<max(last, first + 1)).map { pow(10, Double($0)) },
-                        uniform: uniform, logUniform: logUniform, betaUniform: betaUniform, betaLog: betaLog)
+                        uniform: draws { $0.uniform(spec.low, spec.high) }, logUniform: draws { pow(10, $0.uniform(a, b)) },
+                        betaUniform: draws { $0.uniform(0.9, 0.999) }, betaLog: draws { 1 - pow(10, $0.uniform(-3, -1)) })
     }
 
     /// The fraction of `values` in each decade [d, 10d).

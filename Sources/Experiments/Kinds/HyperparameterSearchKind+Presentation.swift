@@ -68,7 +68,7 @@ extension HyperparameterSearchKind {
                 + "to the nearest one tried, and the mean best objective found. Random search found the higher best in "
                 + "\(percent(r["random_wins"]?.doubleValue)) of them."
         }
-        let table = p.table(caption: caption, rows: p.rows(["grid", "random"]), columns: [
+        let table = p.table(caption: caption, rows: p.whole.namedRows([("grid", "grid"), ("random", "random")]), columns: [
             .text("method", "name"), .count("values tried", "distinct_important"),
             .number("mean gap", "gap_mean", format: format), .number("mean best", "best_mean", format: format),
         ])
@@ -90,15 +90,16 @@ extension HyperparameterSearchKind {
             yLabel: "validation accuracy", xScale: .log,
             series: [series("coarse: [\(format(spec.low)), \(format(spec.high))]", stage(0)), series("fine: \(fineRange)", stage(1))],
             summary: "Coarse trials: " + listed(stage(0)) + ". Fine trials: " + listed(stage(1)) + ".")
-        let drawn = Presenter.Column("learning rates drawn", numeric: false) { p, row in
-            p.cell(eachRun: zip(row["low"].numbers, row["high"].numbers).map { ResultTable.Cell(format($0) + " – " + format($1)) })
+        let drawn = Presenter.Column.record("learning rates drawn", numeric: false) { r in
+            ResultTable.Cell(format(r.number("low")) + " – " + format(r.number("high")))
         }
         let hidden = spec.hidden.isEmpty ? "no hidden layer" : "hidden ReLU layers " + spec.hidden.map(String.init).joined(separator: "–")
         func examples(_ name: String) -> String { Int(p.first[name]?.doubleValue ?? 0).grouped }
         let caption = "Digits, \(examples("train_examples")) training and \(examples("validation_examples")) validation images; \(hidden), SGD, "
             + "batches of 32, \(spec.epochs.grouped) epochs, the same split, initial weights and batches for every trial; "
-            + "\(spec.trials.grouped) learning rates a stage drawn on a log scale. The objective is the validation accuracy (0 for a trial that diverged)."
-        let table = p.table(caption: caption, rows: p.rows(["coarse", "fine"]), columns: [
+            + "\(spec.trials.grouped) learning rates a stage drawn on a log scale. "
+            + "The objective is the validation accuracy (0 for a trial that diverged)."
+        let table = p.table(caption: caption, rows: p.whole.namedRows([("coarse", "coarse"), ("fine", "fine")]), columns: [
             .text("stage", "name"), drawn, .number("best learning rate", "best_lr", format: format),
             .percent("best accuracy", "best_accuracy", format: percent), .percent("median accuracy", "median_accuracy", format: percent),
             .count("diverged", "diverged"),

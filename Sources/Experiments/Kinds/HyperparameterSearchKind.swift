@@ -78,16 +78,12 @@ public enum HyperparameterSearchKind: ExperimentKind {
             mode: Mode(rawValue: reader.choice("mode")) ?? .sampling, draws: reader.int("draws"), low: reader.double("low"),
             high: reader.double("high"), trials: reader.int("trials"), repeats: reader.int("repeats"),
             width: reader.double("width"), epochs: reader.int("epochs"), hidden: reader.intList("hidden"), zoom: reader.double("zoom"))
-        let mode = spec.mode
         if spec.low >= spec.high {
             reader.fail(reader.has("high") ? "high" : "low",
                         "'low' (\(ResultValue.format(spec.low))) must be below 'high' (\(ResultValue.format(spec.high)))")
         }
-        if mode == .gridVsRandom {
-            let k = gridSide(spec.trials)
-            if k * k != spec.trials {
-                reader.fail("trials", "mode grid_vs_random compares a k × k grid with k² random trials, so 'trials' must be a square (4, 9, 16, 25, 36, 49, 64), found \(spec.trials)")
-            }
+        if spec.mode == .gridVsRandom, gridSide(spec.trials) * gridSide(spec.trials) != spec.trials {
+            reader.fail("trials", "mode grid_vs_random compares a k × k grid with k² random trials, so 'trials' must be a square (4, 9, 16, 25, 36, 49, 64), found \(spec.trials)")
         }
         return spec
     }
@@ -108,13 +104,8 @@ public enum HyperparameterSearchKind: ExperimentKind {
         }
     }
 
-    /// ⌊√n⌋.
-    static func gridSide(_ n: Int) -> Int {
-        var k = Int(Double(n).squareRoot())
-        while k * k > n { k -= 1 }
-        while (k + 1) * (k + 1) <= n { k += 1 }
-        return k
-    }
+    /// ⌊√n⌋: exact for every `trials` (the square root is correctly rounded, and n < 2⁵²).
+    static func gridSide(_ n: Int) -> Int { Int(Double(n).squareRoot()) }
 
     public static func dataFiles(_ spec: Spec, context: DecodeContext) -> [String] {
         guard spec.mode == .coarseToFine, let path = context.resolveDataFile(DataRecipe.digitsFile) else { return [] }
@@ -123,13 +114,10 @@ public enum HyperparameterSearchKind: ExperimentKind {
 
     public static func run(_ spec: Spec, context: RunContext) throws -> ExperimentOutcome {
         switch spec.mode {
-        case .sampling:
-            return HyperparameterSearchReport.sampling(spec, HyperparameterSearch.sampling(spec, seed: context.seed))
-        case .gridVsRandom:
-            return HyperparameterSearchReport.gridVsRandom(spec, HyperparameterSearch.gridVsRandom(spec, seed: context.seed))
+        case .sampling: HyperparameterSearchReport.sampling(spec, HyperparameterSearch.sampling(spec, seed: context.seed))
+        case .gridVsRandom: HyperparameterSearchReport.gridVsRandom(spec, HyperparameterSearch.gridVsRandom(spec, seed: context.seed))
         case .coarseToFine:
-            return HyperparameterSearchReport.coarseToFine(
-                spec, try HyperparameterSearch.coarseToFine(spec, context: context.decode, seed: context.seed))
+            try HyperparameterSearchReport.coarseToFine(spec, HyperparameterSearch.coarseToFine(spec, context: context.decode, seed: context.seed))
         }
     }
 }
