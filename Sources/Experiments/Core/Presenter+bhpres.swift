@@ -51,42 +51,6 @@ extension Presenter {
     public var whole: Runs { Runs(runs.records.map { .record($0) }) }
 }
 
-// A copy of vspres's `Runs.namedRows(_:)` and trainpres's `Presenter.Column.record(_:numeric:_:)`,
-// verbatim, until the merge keeps one of each.
-
-extension Runs {
-    /// Named fields of a record value as a list of records, each with its
-    /// `name` and `label` added: the rows of a table whose rows are a
-    /// record's fields (the variants of a group, say). A run without one of
-    /// the fields has an empty record there, named and labelled.
-    public func namedRows(_ fields: [(name: String, label: String)]) -> Runs {
-        Runs(values.map { value in
-            .list(fields.map { field in
-                var row = Record()
-                if case .record(let record)? = value, case .record(let own)? = record[field.name] { row = own }
-                row["name"] = .string(field.name)
-                row["label"] = .string(field.label)
-                return .record(row)
-            })
-        })
-    }
-}
-
-extension Presenter.Column {
-    /// A column whose cell each run writes from its row's record (`build`;
-    /// an empty record in a run without the row), combined over the runs as
-    /// ``Presenter/cell(eachRun:)`` does: for a cell made of several fields,
-    /// or one a kind writes by its own rule ("diverged", "not reached").
-    public static func record(_ title: String, numeric: Bool = true, _ build: @escaping (Record) -> ResultTable.Cell) -> Self {
-        Self(title, numeric: numeric) { p, row in
-            p.cell(eachRun: row.values.map { value in
-                guard case .record(let record)? = value else { return build(Record()) }
-                return build(record)
-            })
-        }
-    }
-}
-
 extension Record {
     /// The records of the list at a path of names (items that are not records left out).
     public func records(_ names: String...) -> [Record] {
