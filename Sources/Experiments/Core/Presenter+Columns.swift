@@ -1,5 +1,7 @@
 import LessonSupport
 
+/// Columns of a table over records (``Presenter/table(caption:rows:columns:)``):
+/// how a cell is made from a row, and rules that tone it.
 extension Presenter.Column {
     /// A right-aligned field that names its row rather than measures it (a
     /// capacity, a parameter count): its text, written by `format` (default:
@@ -38,25 +40,29 @@ extension Presenter.Column {
         let marked: ResultValue? = index.flatMap { rows[$0][key].first }
         return tone { row in marked != nil && row[key].first == marked ? .highlight : nil }
     }
-}
 
-extension Presenter {
-    /// A whole number with its digits grouped by thousands ("1,024"); "—" when there is none.
-    public static func grouped(_ value: ResultValue?) -> String {
-        value?.doubleValue.flatMap { $0.isFinite ? Int($0).grouped : nil } ?? "—"
+    /// A column whose cell each run writes from its row's record (`build`;
+    /// an empty record in a run without the row), combined over the runs as
+    /// ``Presenter/cell(eachRun:)`` does: for a cell made of several fields,
+    /// or one a kind writes by its own rule ("diverged", "not reached").
+    public static func record(_ title: String, numeric: Bool = true, _ build: @escaping (Record) -> ResultTable.Cell) -> Self {
+        Self(title, numeric: numeric) { p, row in
+            p.cell(eachRun: row.values.map { value in
+                guard case .record(let record)? = value else { return build(Record()) }
+                return build(record)
+            })
+        }
     }
 
-    /// Every run's values as one record value: what ``Runs/namedRows(_:)``
-    /// reads the rows of a table of a few named records from.
-    public var whole: Runs { Runs(runs.records.map { .record($0) }) }
-}
-
-extension Record {
-    /// The records of the list at a path of names (items that are not records left out).
-    public func records(_ names: String...) -> [Record] {
-        (ResultValue.record(self).lookup(names.map(PathComponent.key))?.listItems ?? []).compactMap { item in
-            if case .record(let record) = item { return record }
-            return nil
+    /// A number (`style` `.percent` or `.plain`) of a row record that may
+    /// have diverged (its `diverged` field true): such a run's cell reads
+    /// "diverged", marked bad, in the first of these columns (`first`) and
+    /// "–" in the others; over seeds as any cell of several runs.
+    static func unlessDiverged(_ title: String, _ field: String, style: NumberStyle, first: Bool) -> Self {
+        record(title) { run in
+            guard run["diverged"] != .bool(true) else { return first ? .init("diverged", tone: .bad) : .init(ReportFormat.missing) }
+            let x = run[field]?.doubleValue ?? .nan
+            return style == .percent ? .percent(x) : .number(x)
         }
     }
 }

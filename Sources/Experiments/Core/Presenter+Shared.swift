@@ -1,37 +1,18 @@
 import LessonSupport
 
+/// Drawing pieces several kinds share: a number that may be absent, the
+/// note for seeds that failed, test accuracy against a setting.
 extension Presenter {
+    /// A whole number with its digits grouped by thousands ("1,024"); "—" when there is none.
+    public static func grouped(_ value: ResultValue?) -> String {
+        value?.doubleValue.flatMap { $0.isFinite ? Int($0).grouped : nil } ?? "—"
+    }
+
     /// ``ReportFormat/percent(_:decimals:)`` of a value that may be absent
     /// ("–"): how the kinds' cells, key figures and notes write a fraction.
     static func percent(_ x: Double?) -> String { ReportFormat.percent(x ?? .nan) }
     /// ``ReportFormat/number(_:)`` of a value that may be absent ("–").
     static func number(_ x: Double?) -> String { ReportFormat.number(x ?? .nan) }
-
-    /// A row of a table whose rows are records that are not the items of
-    /// one list value (weight scaling, then each Monte-Carlo average): its
-    /// label cells and the record its columns read (a record value in every run).
-    struct Row {
-        var labels: [ResultTable.Cell]
-        var values: Runs
-
-        init(_ labels: ResultTable.Cell..., values: Runs) {
-            self.labels = labels
-            self.values = values
-        }
-    }
-
-    /// A table of `rows`: their label cells under the titles `labels`, then
-    /// the given columns read from each row's record.
-    mutating func table(caption: String, labels: [String], rows: [Row], columns: [Column]) -> PresentationItem {
-        var cells: [[ResultTable.Cell]] = []
-        for row in rows {
-            var line = row.labels
-            for column in columns { line.append(column.cell(&self, row.values)) }
-            cells.append(line)
-        }
-        let titles = labels.map { ResultTable.Column($0, numeric: false) } + columns.map { .init($0.title, numeric: $0.numeric) }
-        return table(ResultTable(caption: caption, columns: titles, rows: cells))
-    }
 
     /// Over seeds some of whose runs failed (`failed`, as "diverged"): a
     /// note that `what` happened in so many of them, then what `draw` makes
@@ -56,19 +37,5 @@ extension Presenter {
             title: title, style: .line, xLabel: xLabel + (logX ? " (log scale)" : ""), yLabel: "test accuracy (%)",
             xScale: logX ? .log : .linear, series: [series(line, x: xs, y: rows.each("accuracy"))],
             referenceLines: references, summary: shared(summary) ?? "", yFormat: .percent))
-    }
-}
-
-extension Presenter.Column {
-    /// A number (`style` `.percent` or `.plain`) of a row record that may
-    /// have diverged (its `diverged` field true): such a run's cell reads
-    /// "diverged", marked bad, in the first of these columns (`first`) and
-    /// "–" in the others; over seeds as any cell of several runs.
-    static func unlessDiverged(_ title: String, _ field: String, style: NumberStyle, first: Bool) -> Self {
-        record(title) { run in
-            guard run["diverged"] != .bool(true) else { return first ? .init("diverged", tone: .bad) : .init(ReportFormat.missing) }
-            let x = run[field]?.doubleValue ?? .nan
-            return style == .percent ? .percent(x) : .number(x)
-        }
     }
 }
