@@ -49,13 +49,13 @@ extension Executor {
         } else {
             outcome.presentation.insert(.table(table), at: 0)
         }
-        if !runs.isEmpty { dropStaleMarkNote(&outcome) }
+        if !runs.isEmpty { dropStalePartialCellsNote(&outcome) }
         return .success(outcome)
     }
 
     /// The seeds' note explains cells that stand for only some seeds; once
     /// the kind's table is replaced there may be none left to explain.
-    static func dropStaleMarkNote(_ outcome: inout ExperimentOutcome) {
+    static func dropStalePartialCellsNote(_ outcome: inout ExperimentOutcome) {
         let marked = outcome.presentation.contains { item in
             guard case .table(let table) = item else { return false }
             return table.rows.contains { $0.contains { $0.seedsShown != nil } }

@@ -197,13 +197,13 @@ import LessonResults
         let note = "Over 2 seeds (seeds 1, 2): numbers are the mean ± standard deviation." + ExperimentOutcome.partialNumbersSentence + ExperimentOutcome.partialTextsSentence
         let plain = ResultTable(columns: [.init("a")], rows: [[ResultTable.Cell("x")]])
         var outcome = ExperimentOutcome(values: Record(), presentation: [.table(plain), .note(note)])
-        Executor.dropStaleMarkNote(&outcome)
+        Executor.dropStalePartialCellsNote(&outcome)
         #expect(outcome.presentation.last == .note("Over 2 seeds (seeds 1, 2): numbers are the mean ± standard deviation."))
         var partial = ResultTable.Cell("x (1 of 2)")
         partial.seedsShown = 1
         let marked = ResultTable(columns: [.init("a")], rows: [[partial]])
         var kept = ExperimentOutcome(values: Record(), presentation: [.table(marked), .note(note)])
-        Executor.dropStaleMarkNote(&kept)
+        Executor.dropStalePartialCellsNote(&kept)
         #expect(kept.presentation.last == .note(note))
     }
 

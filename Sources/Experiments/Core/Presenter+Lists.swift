@@ -14,8 +14,6 @@ extension Runs {
         })
     }
 
-    /// Whether every run has this boolean and it is true in all of them.
-    public var allTrue: Bool { values.allSatisfy { $0 == .bool(true) } }
     /// Whether no run has this boolean true.
     public var noneTrue: Bool { !values.contains { $0 == .bool(true) } }
 }

@@ -34,13 +34,7 @@ extension Presenter {
 
     /// A table with a row per record of `rows` (a list value) and the given columns.
     public mutating func table(caption: String, rows: Runs, columns: [Column]) -> PresentationItem {
-        var cells: [[ResultTable.Cell]] = []
-        for row in rows.elements {
-            var line: [ResultTable.Cell] = []
-            for column in columns { line.append(column.cell(&self, row)) }
-            cells.append(line)
-        }
-        return table(ResultTable(caption: caption, columns: columns.map { .init($0.title, numeric: $0.numeric) }, rows: cells))
+        table(caption: caption, labels: [], rows: rows.elements.map { Row(values: $0) }, columns: columns)
     }
 
     /// One line per record of `rows`: its `name` field against `x`, `y` its list field.

@@ -6,9 +6,10 @@ import LessonSupport
 /// Every piece is built once, from the values: a single run's as it is; over
 /// seeds from their mean and spread — a number cell shows mean ± sd (unless
 /// every run writes the same text), a line its mean with the lowest and
-/// highest run as a band. A cell only some runs measured a number for is
-/// their mean, one whose texts disagree the most common text, each ending
-/// in "(k of n)", and the closing note (``finish(_:)``) says so.
+/// highest run as a band. A cell that only some runs have a number for
+/// shows the mean of those runs. A cell whose runs wrote different texts
+/// shows the most common text. Both end in "(k of n)", and the closing
+/// note (``finish(_:)``) explains it.
 /// A kind never averages, and nothing rendered is merged afterwards.
 public struct Presenter {
     public let runs: RunValues
@@ -30,7 +31,8 @@ public struct Presenter {
     // MARK: Table cells
 
     /// A number's cell: `format` writes one run's number (nil: the run has
-    /// none). Over seeds: mean ± sd, or the text every run wrote the same.
+    /// none). Over seeds: mean ± sd, the text every run wrote the same, or
+    /// the mean of the runs that have a number, ending in "(k of n)".
     public mutating func cell(_ v: Runs, style: NumberStyle = .plain, unit: String = "", tone: ResultTable.Cell.Tone = .plain,
                               format: (Double?) -> String) -> ResultTable.Cell {
         let cells = v.values.map { value -> ResultTable.Cell in

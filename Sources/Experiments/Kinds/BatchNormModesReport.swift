@@ -38,8 +38,8 @@ struct BatchNormModesReport {
         layers.enumerated().map { position, layer in
             Record(fields: [
                 "key": "bn\(position + 1)", "layer": layer.index, "units": layer.units,
-                "mean_error_max": Self.maximum(layer.meanErrors), "mean_error_median": Self.median(layer.meanErrors),
-                "var_ratio_min": Self.minimum(layer.varianceRatios), "var_ratio_median": Self.median(layer.varianceRatios),
+                "mean_error_max": Self.maximum(layer.meanErrors), "mean_error_median": layer.meanErrors.median,
+                "var_ratio_min": Self.minimum(layer.varianceRatios), "var_ratio_median": layer.varianceRatios.median,
                 "var_ratio_max": Self.maximum(layer.varianceRatios),
             ])
         }
@@ -47,10 +47,4 @@ struct BatchNormModesReport {
 
     static func maximum(_ xs: [Double]) -> Double { xs.max() ?? .nan }
     static func minimum(_ xs: [Double]) -> Double { xs.min() ?? .nan }
-
-    static func median(_ xs: [Double]) -> Double {
-        guard !xs.isEmpty else { return .nan }
-        let sorted = xs.sorted(), middle = sorted.count / 2
-        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
-    }
 }

@@ -46,8 +46,10 @@ extension BiasVarianceKind {
         } else {
             if p.first["best"] != nil {
                 out.append(p.choice("lowest validation error") { r in
-                    (spec.capacityLabel(Int(r.number("best", "capacity"))),
-                     "\(spec.error(r.number("best", "validation_error"))) (training \(spec.error(r.number("best", "train_error"))))")
+                    // A seed whose every model diverged has no best.
+                    guard let capacity = r.at("best", "capacity")?.doubleValue, capacity.isFinite else { return ("none measured", "") }
+                    return (spec.capacityLabel(Int(capacity)),
+                            "\(spec.error(r.number("best", "validation_error"))) (training \(spec.error(r.number("best", "train_error"))))")
                 })
             }
             if spec.capacities.count > 1 {
@@ -61,8 +63,9 @@ extension BiasVarianceKind {
         }
         if p.first["optimum"] != nil {
             out.append(p.choice("lowest expected test error") { r in
-                (spec.capacityLabel(Int(r.number("optimum", "capacity"))),
-                 "MSE \(ReportFormat.number(r.number("optimum", "test_mse"))) over \(spec.resamples.grouped) training sets")
+                guard let capacity = r.at("optimum", "capacity")?.doubleValue, capacity.isFinite else { return ("none measured", "") }
+                return (spec.capacityLabel(Int(capacity)),
+                        "MSE \(ReportFormat.number(r.number("optimum", "test_mse"))) over \(spec.resamples.grouped) training sets")
             })
             out.append(p.metric("bias² + variance + noise vs measured", p["max_discrepancy"], style: .percent,
                                 detail: "largest relative difference") { ReportFormat.percent($0 ?? .nan, decimals: 1) })

@@ -210,9 +210,7 @@ public enum BiasVarianceKind: ExperimentKind {
     }
 
     public static func dataFiles(_ spec: Spec, context: DecodeContext) -> [String] {
-        guard spec.family != .errors, spec.data.source == .digits,
-              let path = context.resolveDataFile(spec.data.file) else { return [] }
-        return [path]
+        spec.family == .errors ? [] : spec.data.files(context: context)
     }
 
     public static func run(_ spec: Spec, context: RunContext) throws -> ExperimentOutcome {

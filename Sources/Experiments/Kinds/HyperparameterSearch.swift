@@ -133,11 +133,4 @@ enum HyperparameterSearch {
         return CoarseToFine(trainingExamples: coarseResult.trainingExamples, validationExamples: coarseResult.validationExamples,
                             fineLow: fineLow, fineHigh: fineHigh, trials: coarse + fine)
     }
-
-    static func median(_ values: [Double]) -> Double {
-        let sorted = values.sorted()
-        guard !sorted.isEmpty else { return .nan }
-        let m = sorted.count / 2
-        return sorted.count % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2
-    }
 }

@@ -15,7 +15,7 @@ enum HyperparameterSearchReport {
             return Record(fields: [
                 "decade_fractions": fractions, "top_decade": fractions.last ?? .nan,
                 "min_decade_fraction": fractions.min() ?? .nan, "max_decade_fraction": fractions.max() ?? .nan,
-                "median": Search.median(draws),
+                "median": draws.median,
             ])
         }
         let values = Record(fields: [
@@ -49,7 +49,7 @@ enum HyperparameterSearchReport {
             let best = trials.max { Search.score($0) < Search.score($1) }
             return Record(fields: [
                 "best_lr": best?.learningRate ?? .nan, "best_accuracy": best.map(Search.score) ?? .nan,
-                "median_accuracy": Search.median(trials.map(Search.score)), "diverged": trials.filter(\.diverged).count,
+                "median_accuracy": trials.map(Search.score).median, "diverged": trials.filter(\.diverged).count,
                 "low": trials.map(\.learningRate).min() ?? .nan, "high": trials.map(\.learningRate).max() ?? .nan,
             ])
         }

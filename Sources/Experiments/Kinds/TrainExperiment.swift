@@ -158,12 +158,7 @@ struct TrainExperiment {
             norms[entry.layer] = Self.norm([final[index]])
             changes[entry.layer] = Self.norm([Self.difference(final[index], initial[index])]) / Self.norm([initial[index]])
         }
-        let sortedChanges = changes.values.sorted()
-        if !sortedChanges.isEmpty {
-            let middle = sortedChanges.count / 2
-            result.medianRelativeChange = sortedChanges.count % 2 == 1
-                ? sortedChanges[middle] : (sortedChanges[middle - 1] + sortedChanges[middle]) / 2
-        }
+        result.medianRelativeChange = Array(changes.values).median
         result.layers = Self.layerStatistics(model, sets.training.features, weightNorms: norms, relativeChanges: changes)
         let rectifiers = result.layers.compactMap { layer in layer.deadFraction.map { ($0, model.layers[layer.index].outputWidth) } }
         let units = rectifiers.reduce(0) { $0 + $1.1 }

@@ -288,8 +288,7 @@ public enum TrainKind: ExperimentKind {
     }
 
     public static func dataFiles(_ spec: Spec, context: DecodeContext) -> [String] {
-        guard spec.data.source == .digits, let path = context.resolveDataFile(spec.data.file) else { return [] }
-        return [path]
+        spec.data.files(context: context)
     }
 
     public static func run(_ spec: Spec, context: RunContext) throws -> ExperimentOutcome {

@@ -21,7 +21,7 @@ struct VectorizationBenchmark {
         /// Largest relative difference from the reference variant's result.
         var relativeDifference: Double
 
-        var median: Double { VectorizationBenchmark.median(seconds.sorted()) }
+        var median: Double { seconds.median }
         var fastest: Double { seconds.min() ?? .nan }
         var slowest: Double { seconds.max() ?? .nan }
     }
@@ -247,16 +247,10 @@ struct VectorizationBenchmark {
     }
 
     /// The middle of `sorted` (the mean of the middle two for an even count); NaN when empty.
-    static func median(_ sorted: [Double]) -> Double {
-        guard !sorted.isEmpty else { return .nan }
-        let mid = sorted.count / 2
-        return sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
-    }
-
     /// The interquartile range of `times` over their median (0 for fewer than 3).
     static func relativeSpread(_ times: [Double]) -> Double {
         guard times.count >= 3 else { return 0 }
-        let sorted = times.sorted(), median = median(sorted)
+        let sorted = times.sorted(), median = times.median
         let quarter = (sorted.count - 1) / 4
         guard median > 0 else { return 0 }
         return (sorted[sorted.count - 1 - quarter] - sorted[quarter]) / median
