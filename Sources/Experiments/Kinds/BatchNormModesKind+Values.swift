@@ -1,5 +1,6 @@
 extension BatchNormModesKind {
-    private static let layerFields = "`key` (bn1, bn2, …), `layer` (position in the model), `units`, `mean_error_max`, `mean_error_median`, `var_ratio_min`, `var_ratio_median`, `var_ratio_max`"
+    private static let layerFields = "`key` (bn1, bn2, …), `layer` (position in the model), `units`, `mean_error_max`, `mean_error_median`, "
+            + "`var_ratio_min`, `var_ratio_median`, `var_ratio_max`"
 
     /// The values of a run, in the order of its record (``BatchNormModesReport`` builds it).
     static let declared = ValueDeclarations<BatchNormModesReport>([
@@ -20,17 +21,24 @@ extension BatchNormModesKind {
             Record(fields: ["accuracy": $0.result.evaluationAccuracy, "loss": $0.result.evaluationLoss])
         },
         .init("single", "Evaluation mode with the test examples fed one at a time.",
-              access: "`single.accuracy`; `single.differ`: examples whose class differs from the batched prediction (0 when the running averages are used); `single.examples`") { r in
+              access: "`single.accuracy`; `single.differ`: examples whose class differs from the batched prediction (0 when the running averages "
+                      + "are used); `single.examples`") { r in
             Record(fields: [
                 "accuracy": r.result.singleAccuracy, "differ": r.diverged ? r.result.testExamples : r.result.singleDiffering,
                 "examples": r.result.testExamples,
             ])
         },
-        .init("batch_stats", "Batch statistics at test time, one record per entry of `test_batch_sizes`: each test batch normalized with its own mean and variance (the running averages untouched).",
-              access: "by batch size: `batch_stats.4.accuracy`; or `batch_stats[0].drop`; fields `key`, `batch_size`, `examples` (in whole batches), `accuracy`, `agreement` (fraction with the evaluation-mode class), `drop` (evaluation-mode accuracy minus this one)") {
+        .init("batch_stats", "Batch statistics at test time, one record per entry of `test_batch_sizes`: each test batch normalized with its own "
+                + "mean and variance (the running averages untouched).",
+              access: "by batch size: `batch_stats.4.accuracy`; or `batch_stats[0].drop`; fields `key`, `batch_size`, `examples` (in whole "
+                      + "batches), `accuracy`, `agreement` (fraction with the evaluation-mode class), `drop` (evaluation-mode accuracy minus "
+                      + "this one)") {
             $0.batchStatisticsRecords
         },
-        .init("layers", "Each batch norm layer's running averages against the mean and variance of its input over the whole training set, per unit. The population statistics come from one pass over the training set in evaluation mode (earlier batch norm layers use their running averages, as at test time); the population variance divides by n, the running one averages unbiased batch variances. Mean errors are in population standard deviations.",
+        .init("layers", "Each batch norm layer's running averages against the mean and variance of its input over the whole training set, per unit. "
+                + "The population statistics come from one pass over the training set in evaluation mode (earlier batch norm layers use their "
+                + "running averages, as at test time); the population variance divides by n, the running one averages unbiased batch "
+                + "variances. Mean errors are in population standard deviations.",
               access: "`layers.bn1.var_ratio_max` or `layers[0].mean_error_max`; fields \(layerFields)") { $0.layerRecords },
         .init("mean_error_max", "Largest |running mean − population mean| / population sd over every unit of every batch norm layer.") {
             BatchNormModesReport.maximum($0.layers.flatMap(\.meanErrors))
@@ -45,7 +53,8 @@ extension BatchNormModesKind {
 
     public static let values = declared.descriptors
 
-    public static let budget = "epochs × (training examples × parameters + steps per epoch × 20,000) + test passes ≤ \(ResultValue.format(workBudget)), all seeds together"
+    public static let budget = "epochs × (training examples × parameters + steps per epoch × 20,000) + test passes ≤ "
+            + "\(ResultValue.format(workBudget)), all seeds together"
 
     public static let table: TableDefaults? = TableDefaults(rows: "batch_stats", rowWord: "test batch size")
 

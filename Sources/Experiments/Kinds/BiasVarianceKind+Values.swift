@@ -14,7 +14,10 @@ extension BiasVarianceKind {
         .init("diverged", "Whether any network's training diverged.") { r in
             r.rows.contains { $0.divergence != nil } || r.decomposition.contains { $0.diverged > 0 }
         },
-        .init("rows", "One row per capacity: `key`, `capacity`, `parameters`, `train_error`, `validation_error`, `avoidable_bias`, `variance` (validation minus training error: the gap the diagnosis reads), `diagnosis`, `diverged`, for a network that diverged `diverged_at_step` and `divergence` (the sentence saying where and what), and for classification `train_accuracy` and `validation_accuracy`",
+        .init("rows", "One row per capacity: `key`, `capacity`, `parameters`, `train_error`, `validation_error`, `avoidable_bias`, `variance` "
+                + "(validation minus training error: the gap the diagnosis reads), `diagnosis`, `diverged`, for a network that diverged "
+                + "`diverged_at_step` and `divergence` (the sentence saying where and what), and for classification `train_accuracy` and "
+                + "`validation_accuracy`",
               access: "`rows[0].diagnosis`, or by capacity: `rows.16.validation_error`") { r in r.rows.map(r.record) },
         .init("best", "The capacity with the lowest validation error.",
               access: "`best.capacity`, `best.index`, `best.train_error`, `best.validation_error`, `best.diagnosis`",
@@ -24,7 +27,10 @@ extension BiasVarianceKind {
             r.ifDecomposed { r.decomposition.map { abs($0.discrepancy) }.max() ?? .nan }
         },
         .init("decomposition", "Bias², variance, noise, total and test MSE per capacity.",
-              access: "`decomposition[0].bias2`, or by capacity: `decomposition.9.variance`; fields `key`, `capacity`, `bias2`, `variance` (the spread of the fits over resampled training sets, the textbook term), `noise`, `total`, `test_mse`, `discrepancy`, `diverged` (true or false, as in `rows`), `diverged_resamples` (how many resampled fits diverged and were left out of the averages)",
+              access: "`decomposition[0].bias2`, or by capacity: `decomposition.9.variance`; fields `key`, `capacity`, `bias2`, `variance` (the "
+                      + "spread of the fits over resampled training sets, the textbook term), `noise`, `total`, `test_mse`, `discrepancy`, "
+                      + "`diverged` (true or false, as in `rows`), `diverged_resamples` (how many resampled fits diverged and were left out of "
+                      + "the averages)",
               when: decomposed) { r in r.ifDecomposed { r.decompositionRecords } },
         .init("optimum", "The capacity with the lowest test MSE.",
               access: "`optimum.capacity`, `optimum.index`, `optimum.test_mse`, `optimum.bias2`, `optimum.variance`", when: decomposed) { $0.optimum },
@@ -32,7 +38,10 @@ extension BiasVarianceKind {
 
     public static let values = declared.descriptors
 
-    public static let budget = "epochs × train_size × parameters, summed over the networks, ≤ \(ResultValue.format(workBudget)); epochs × train_size × networks ≤ \(ResultValue.format(exampleBudget)); polynomials: fits ≤ \(ResultValue.format(polynomialBudget)) multiply-adds; all seeds together; degrees × resamples × test_points ≤ \(ResultValue.format(predictionBudget)) predictions held at once"
+    public static let budget = "epochs × train_size × parameters, summed over the networks, ≤ \(ResultValue.format(workBudget)); epochs × "
+            + "train_size × networks ≤ \(ResultValue.format(exampleBudget)); polynomials: fits ≤ \(ResultValue.format(polynomialBudget)) "
+            + "multiply-adds; all seeds together; degrees × resamples × test_points ≤ \(ResultValue.format(predictionBudget)) predictions held "
+            + "at once"
 
     public static let table: TableDefaults? = TableDefaults(rows: "rows", rowWord: "capacity", better: ["validation_error": .lower])
 

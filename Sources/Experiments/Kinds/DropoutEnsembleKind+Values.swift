@@ -1,5 +1,7 @@
 extension DropoutEnsembleKind {
-    private static let network = "`train_accuracy`, `test_accuracy`, `gap` (training minus test accuracy), `train_loss`, `test_loss` (mean cross-entropies in nats; accuracies are fractions), `thinned_accuracy`, `diverged`, `diverged_at_step` and `divergence` (what was not finite, where; if it diverged)"
+    private static let network = "`train_accuracy`, `test_accuracy`, `gap` (training minus test accuracy), `train_loss`, `test_loss` (mean "
+            + "cross-entropies in nats; accuracies are fractions), `thinned_accuracy`, `diverged`, `diverged_at_step` and `divergence` (what "
+            + "was not finite, where; if it diverged)"
 
     /// The values of a run, in the order of its record (``DropoutEnsembleReport`` builds it).
     static let declared = ValueDeclarations<DropoutEnsembleReport>([
@@ -20,7 +22,8 @@ extension DropoutEnsembleKind {
             ])
         },
         .init("mc", "Monte-Carlo averaging of K sampled masks, one record per entry of `samples`.",
-              access: "by K: `mc.100.accuracy`; or `mc[0].loss`; fields `key`, `samples`, `accuracy`, `loss`, `agreement` (the fraction of test examples on which the Monte-Carlo prediction is the deterministic one), `ms`") {
+              access: "by K: `mc.100.accuracy`; or `mc[0].loss`; fields `key`, `samples`, `accuracy`, `loss`, `agreement` (the fraction of test "
+                      + "examples on which the Monte-Carlo prediction is the deterministic one), `ms`") {
             $0.monteCarloRecords
         },
         .init("dropout", "The network trained with dropout.", access: "`dropout.test_accuracy`; fields \(network)") {
@@ -30,16 +33,19 @@ extension DropoutEnsembleKind {
             DropoutEnsembleReport.record($0.result.plain)
         },
         .init("uncertainty", "What the disagreement of the sampled networks says about the test examples.",
-              access: "`uncertainty.entropy_wrong`; fields `samples`, `entropy`, `entropy_correct`, `entropy_wrong`, `mutual_information`, `disagreement`",
+              access: "`uncertainty.entropy_wrong`; fields `samples`, `entropy`, `entropy_correct`, `entropy_wrong`, `mutual_information`, "
+                      + "`disagreement`",
               when: "the dropout network did not diverge") { $0.uncertainty },
         .init("activation", "Mean hidden activation in training and in evaluation, against the input's.",
-              access: "`activation.mismatch`; fields `samples`, `input_mean`, `train_mean`, `eval_mean`, `train_ratio`, `eval_ratio`, `mismatch` (training over evaluation mean, minus 1), `abs_mismatch` (its size: over seeds the mean does not cancel)",
+              access: "`activation.mismatch`; fields `samples`, `input_mean`, `train_mean`, `eval_mean`, `train_ratio`, `eval_ratio`, `mismatch` "
+                      + "(training over evaluation mean, minus 1), `abs_mismatch` (its size: over seeds the mean does not cancel)",
               when: "the dropout network did not diverge") { $0.activation },
     ])
 
     public static let values = declared.descriptors
 
-    public static let budget = "2 networks × epochs × training examples × parameters ≤ \(ResultValue.format(trainingBudget)); (Σ samples + 10) × test examples × parameters ≤ \(ResultValue.format(inferenceBudget)); all seeds together"
+    public static let budget = "2 networks × epochs × training examples × parameters ≤ \(ResultValue.format(trainingBudget)); (Σ samples + 10) × "
+            + "test examples × parameters ≤ \(ResultValue.format(inferenceBudget)); all seeds together"
 
     public static let table: TableDefaults? = TableDefaults(rows: "mc", rowWord: "number of sampled masks", better: ["accuracy": .higher, "loss": .lower])
 

@@ -29,7 +29,8 @@ extension TrainKind {
 
     public static let values = declared.descriptors
 
-    public static let budget = "(training examples × parameters + steps × 20,000) × epochs, summed over the variants, ≤ \(ResultValue.format(trainingBudget)) (about half a minute of one core), all seeds together"
+    public static let budget = "(training examples × parameters + steps × 20,000) × epochs, summed over the variants, ≤ "
+            + "\(ResultValue.format(trainingBudget)) (about half a minute of one core), all seeds together"
 
     public static let table: TableDefaults? = TableDefaults(rows: "variants", rowWord: "variant", better: ["test_accuracy": .higher, "test_loss": .lower],
                                                             nameLabels: .init(label: "label", setting: "varied"))
