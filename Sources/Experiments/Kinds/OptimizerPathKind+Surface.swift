@@ -21,7 +21,7 @@ extension OptimizerPathKind {
         /// The defaults as the key reference shows them.
         var defaultsText: String {
             let entries = defaultPaths.map { path in
-                let rate = ResultValue.format(path.settings.resolvedLearningRate)
+                let rate = "\(path.settings.resolvedLearningRate)"
                 let optimizer = path.settings.optimizer.rawValue
                 let name = path.name == optimizer ? "" : "name: \(path.name), "
                 return "{\(name)optimizer: \(optimizer), learning_rate: \(rate)}"
