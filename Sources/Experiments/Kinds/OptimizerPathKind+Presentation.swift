@@ -2,37 +2,71 @@ extension OptimizerPathKind {
     /// Where each path ended (the best of each column marked), the loss
     /// against the step, and the paths in the (w1, w2) plane with the minimum.
     public static func present(_ spec: Spec, _ p: inout Presenter) -> [PresentationItem] {
-        func point(_ w: [Double]) -> String { "(" + w.map { ResultValue.format($0) }.joined(separator: ", ") + ")" }
-        let paths = p["paths"], start = point(spec.start)
-        func column(_ title: String, _ field: String, digits: Int) -> Presenter.Column {
-            let best = p.lowestMean(paths, field).flatMap { paths[$0]["name"].text }
-            return Presenter.Column(title) { p, row in
-                p.cell(row[field], tone: row["name"].text == best ? .highlight : .plain) { x in
-                    x.map { $0.isNaN ? "not reached" : ResultValue.format($0, significant: digits) } ?? "—"
-                }
-            }
-        }
+        let paths = p["paths"]
+        let start = point(spec.start)
         let surface = spec.surface == .valley ? "the valley, κ = \(ResultValue.format(spec.conditionNumber))," : "Rosenbrock's valley"
         let noise = spec.noise > 0 ? " with gradient noise of sd \(ResultValue.format(spec.noise))" : ""
-        let target = spec.targetLoss.map { [column("steps to loss ≤ \(ResultValue.format($0))", "steps_to_target", digits: 5)] } ?? []
-        let table = p.table(caption: "\(spec.steps.grouped) steps on \(surface) from \(start)\(noise). Highlighted: the best of each column.",
-                            rows: paths, columns: [.text("optimizer", "label"), column("final loss", "final_loss", digits: 3)] + target)
+        var columns: [Presenter.Column] = [
+            .text("optimizer", "label"),
+            column("final loss", "final_loss", missing: "diverged", digits: 3, paths),
+        ]
+        if let target = spec.targetLoss {
+            let title = "steps to loss ≤ \(ResultValue.format(target))"
+            columns.append(column(title, "steps_to_target", missing: "not reached", digits: 5, paths))
+        }
+        let caption = """
+            \(spec.steps.grouped) steps on \(surface) from \(start)\(noise). \
+            Highlighted: the best of each column, among the optimizers with a number in every run.
+            """
+        let table = p.table(caption: caption, rows: paths, columns: columns)
         let losses = Chart(title: "Loss at every step", xLabel: "step", yLabel: "loss (log scale)", yScale: .log,
                            series: p.lines(rows: paths, x: (0...spec.steps).map(Double.init), y: "loss"),
                            summary: "The loss of each path from its start (step 0), one line per optimizer, on a logarithmic axis.")
+        // Drawn before the plane's series are built: both charts name their series by the
+        // optimizers' labels, and drawing a chart clears what its series' names noted.
+        let lossChart = p.chart(losses)
         let lines = paths.elements.map { row in
-            let name = row["label"].text ?? "", w1 = p.series(name, x: [], y: row["w1"]).y
-            return p.series(name, x: w1, y: row["w2"])
+            p.series(row["label"].text ?? "", x: meanList(row["w1"]), y: row["w2"])
         }
-        let plane = Chart(title: "Paths in the (w1, w2) plane", xLabel: "w1", yLabel: "w2",
-                          series: lines + [Chart.Series(name: "minimum", x: [spec.minimum[0]], y: [spec.minimum[1]])],
-                          summary: "Each optimizer's weights (w1, w2) step by step from \(start), and the minimum at \(point(spec.minimum)).")
+        let minimum = Chart.Series(name: "minimum", x: [spec.minimum[0]], y: [spec.minimum[1]])
+        let summary = "Each optimizer's weights (w1, w2) step by step from \(start), and the minimum at \(point(spec.minimum))."
+        let plane = Chart(title: "Paths in the (w1, w2) plane", xLabel: "w1", yLabel: "w2", series: lines + [minimum], summary: summary)
         let warnings = p.warnings { run in
-            (run["paths"]?.listItems ?? []).compactMap { item in
-                guard case .record(let r) = item, r["diverged"] == .bool(true) else { return nil }
-                return "\(Presenter.plainText(r["name"])) diverged at step \(Int(r.number("diverged_step"))): its path stops there."
+            run.records("paths").compactMap { path in
+                guard path["diverged"] == .bool(true), let step = path["diverged_step"]?.doubleValue.map({ Int($0) }) else {
+                    return nil
+                }
+                return "\(Presenter.plainText(path["name"])) diverged at step \(step): its path stops there."
             }
         }
-        return [table, p.chart(losses), p.chart(plane)] + warnings
+        return [table, lossChart, p.chart(plane)] + warnings
+    }
+
+    static func point(_ w: [Double]) -> String {
+        "(" + w.map { ResultValue.format($0) }.joined(separator: ", ") + ")"
+    }
+
+    /// A column of one number of each path, `missing` where a path has none; the lowest
+    /// mean highlighted, among the paths with a number in every run (a number only some
+    /// seeds reached is not a best).
+    static func column(_ title: String, _ field: String, missing: String, digits: Int, _ paths: Runs) -> Presenter.Column {
+        let rows = paths.elements
+        let complete = rows.indices.filter { rows[$0][field].allNumbers }
+        let best = complete.min { rows[$0][field].mean < rows[$1][field].mean }.flatMap { rows[$0]["name"].text }
+        return Presenter.Column(title) { p, row in
+            p.cell(row[field], tone: row["name"].text == best ? .highlight : .plain) { x in
+                x.map { $0.isNaN ? missing : ResultValue.format($0, significant: digits) } ?? ReportFormat.missing
+            }
+        }
+    }
+
+    /// The mean of the runs' lists index by index, over the runs that have a number there
+    /// (a path that diverged stops early): the x of a series whose y is another list.
+    static func meanList(_ lists: Runs) -> [Double] {
+        let numbers = lists.numberLists
+        let length = numbers.map(\.count).max() ?? 0
+        return (0..<length).map { i in
+            SeedStatistic.mean(numbers.compactMap { i < $0.count && !$0[i].isNaN ? $0[i] : nil })
+        }
     }
 }

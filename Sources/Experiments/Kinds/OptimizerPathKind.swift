@@ -6,8 +6,10 @@ import NeuralEngine
 /// Gaussian noise with `noise`, the same draws for every optimizer).
 public enum OptimizerPathKind: ExperimentKind {
     public static let name = "optimizer-path"
-    public static let summary = "Gradient descent, momentum, RMSprop and Adam walking across a 2-D loss surface (a narrow valley "
-        + "or Rosenbrock's): the path, the loss at every step, the steps to a target loss."
+    public static let summary = """
+        Gradient descent, momentum, RMSprop and Adam walking across a 2-D loss surface (a narrow valley \
+        or Rosenbrock's): the path, the loss at every step, the steps to a target loss.
+        """
 
     /// The settings an entry of `optimizers` may write, read as `train`'s variants read them.
     static let settingNames = ["optimizer", "learning_rate"] + OptimizerSettings.trainingKeyNames.filter { $0 != "l1" }
@@ -16,24 +18,36 @@ public enum OptimizerPathKind: ExperimentKind {
     static let workBudget = 50_000.0
 
     public static let keys: [KeyDescriptor] = [
-        KeyDescriptor("surface", .word(Surface.allCases.map(\.rawValue)), default: "valley",
-                      "valley: L = ½(w1² + w2²/κ), minimum at (0, 0); rosenbrock: L = (1 − w1)² + 100(w2 − w1²)², minimum at (1, 1)."),
+        KeyDescriptor("surface", .word(Surface.allCases.map(\.rawValue)), default: "valley", """
+            valley: L = ½(w1² + w2²/κ), minimum at (0, 0); \
+            rosenbrock: L = (1 − w1)² + 100(w2 − w1²)², minimum at (1, 1).
+            """),
         KeyDescriptor("condition_number", .number, default: "100", range: .closed(1, 1e6),
-                      "κ of the valley: curvature 1 across it (w1), 1/κ along its floor (w2).").only(when: "surface", is: ["valley"]),
+                      "κ of the valley: curvature 1 across it (w1), 1/κ along its floor (w2).")
+            .only(when: "surface", is: ["valley"]),
         KeyDescriptor("start", .list(.number, count: 2...2), described: "[1, 5] (valley), [-1.5, 2] (rosenbrock)",
                       range: .closed(-1_000, 1_000), "The weights [w1, w2] every path starts from."),
-        KeyDescriptor("steps", .integer, default: "200", range: .closed(1, 10_000), "Optimizer steps of each path.").suggestedInScaffold(),
-        KeyDescriptor("optimizers", type: "list of mappings", default: defaultOptimizers,
+        KeyDescriptor("steps", .integer, default: "200", range: .closed(1, 10_000), "Optimizer steps of each path.")
+            .suggestedInScaffold(),
+        KeyDescriptor("optimizers", type: "list of mappings", described: Surface.allCases.map(\.defaultsText).joined(separator: "; "),
                       "One path each (at most \(maximumPaths)): 'name' (default: the optimizer's) and any of "
                         + settingNames.joined(separator: ", ") + ", as in train's variants; lr_schedule counts steps as epochs."),
-        KeyDescriptor("noise", .number, default: "0", range: .closed(0, 1_000),
-                      "Standard deviation of Gaussian noise added to each gradient component, from the run's seed (the same for every path)."),
-        KeyDescriptor("target_loss", .number, described: "(none)", range: .closed(0, 1e12), "A loss to reach: reached_target, steps_to_target."),
+        KeyDescriptor("noise", .number, default: "0", range: .closed(0, 1_000), """
+            Standard deviation of Gaussian noise added to each gradient component, \
+            from the run's seed (the same for every path).
+            """),
+        KeyDescriptor("target_loss", .number, described: "(none)", range: .closed(0, 1e12),
+                      "A loss to reach: reached_target, steps_to_target."),
     ]
-    static let defaultOptimizers = "[{name: gd, optimizer: sgd, learning_rate: 1.8}, {optimizer: momentum, learning_rate: 1.8}, "
-        + "{optimizer: rmsprop, learning_rate: 0.1}, {optimizer: adam, learning_rate: 0.1}]"
 
-    enum Surface: String, Codable, Sendable, Hashable, CaseIterable { case valley, rosenbrock }
+    public static let budget = "steps × optimizers ≤ \(ResultValue.format(workBudget)); at most \(maximumPaths) optimizers"
+
+    public static let table: TableDefaults? = TableDefaults(rows: "paths", rowWord: "optimizer",
+                                                            better: ["final_loss": .lower, "steps_to_target": .lower])
+
+    public static let example: KindExample? = KindExample(
+        expectation: "paths.momentum.final_loss < paths.gd.final_loss",
+        inline: "paths.adam.final_loss:.3g", sentence: "After its steps, Adam's loss is")
 
     public struct Spec: Codable, Sendable, Hashable {
         var surface: Surface
@@ -49,55 +63,88 @@ public enum OptimizerPathKind: ExperimentKind {
 
     public static func decode(_ reader: SpecReader, context: DecodeContext) -> Spec? {
         let surface = Surface(rawValue: reader.choice("surface")) ?? .valley
+        let written = reader.double("condition_number")
         let start = reader.doubleList("start")
-        var names: [String] = [], optimizers: [TrainSettings] = []
+        var spec = Spec(surface: surface, conditionNumber: written, start: start.count == 2 ? start : surface.defaultStart,
+                        steps: reader.int("steps"), names: [], optimizers: [], noise: reader.double("noise"),
+                        targetLoss: reader.optionalDouble("target_loss"))
         let example = "{name: gd, optimizer: sgd, learning_rate: 1.8}"
-        for entry in reader.entries("optimizers", count: 1...maximumPaths, fields: ["name"] + settingNames, example: example) {
-            var settings = TrainSettings(), name: String?
-            for (key, value) in entry.fields {
-                guard key == "name" else { settings.apply(key, value, reader: reader); continue }
-                name = value.scalar.map(\.string).flatMap { TrainKind.isName($0) ? $0 : nil }
-                if name == nil { reader.fail(at: value, "a 'name' must be letters, digits and '_', found \(SpecReader.describe(value))") }
+        let entries = reader.entries("optimizers", count: 1...maximumPaths, fields: ["name"] + settingNames, example: example)
+        for entry in entries {
+            let (name, settings) = path(entry, reader: reader)
+            if spec.names.contains(name) {
+                reader.fail(at: entry.written, "two optimizers are named '\(name)'; give each its own 'name'")
             }
-            for (key, message) in settings.tuning.problems(optimizers: [settings.optimizer], hasValidation: true) {
-                reader.fail(at: entry.fields.first { $0.name == key }?.value ?? entry.written, message)
-            }
-            let named = name ?? settings.optimizer.rawValue
-            if names.contains(named) { reader.fail(at: entry.written, "two optimizers are named '\(named)'; give each its own 'name'") }
-            names.append(named)
-            optimizers.append(settings)
+            spec.names.append(name)
+            spec.optimizers.append(settings)
         }
-        return Spec(surface: surface, conditionNumber: reader.double("condition_number"),
-                    start: start.count == 2 ? start : (surface == .valley ? [1, 5] : [-1.5, 2]), steps: reader.int("steps"),
-                    names: names, optimizers: optimizers, noise: reader.double("noise"), targetLoss: reader.optionalDouble("target_loss"))
+        if reader.value("optimizers") == nil {
+            spec.names = surface.defaultPaths.map(\.name)
+            spec.optimizers = surface.defaultPaths.map(\.settings)
+        }
+        return spec
+    }
+
+    /// One entry of `optimizers`: its name and its optimizer's settings.
+    static func path(_ entry: (written: SpecValue, fields: [(name: String, value: SpecValue)]),
+                     reader: SpecReader) -> (String, TrainSettings) {
+        var settings = TrainSettings()
+        var name: String?
+        for (key, value) in entry.fields where key != "name" {
+            settings.apply(key, value, reader: reader)
+        }
+        if let value = entry.fields.first(where: { $0.name == "name" })?.value {
+            name = value.scalar.map(\.string).flatMap { TrainKind.isName($0) ? $0 : nil }
+            if name == nil {
+                reader.fail(at: value, "a 'name' must be letters, digits and '_', found \(SpecReader.describe(value))")
+            }
+        }
+        for (key, message) in settings.tuning.problems(optimizers: [settings.optimizer], hasValidation: true) {
+            let place = entry.fields.first { $0.name == key }?.value ?? entry.written
+            reader.fail(at: place, message)
+        }
+        return (name ?? settings.optimizer.rawValue, settings)
     }
 
     public static func work(_ spec: Spec) -> [WorkEstimate] {
-        [WorkEstimate("the paths would take", amount: Double(spec.steps * spec.names.count), unit: "steps",
-                      formula: "\(spec.steps.grouped) steps × \(spec.names.count) optimizers", budget: workBudget,
-                      keys: ["steps", "optimizers"], hint: "lower 'steps' or list fewer optimizers")]
+        let formula = "\(spec.steps.grouped) steps × \(spec.names.count) optimizers"
+        return [WorkEstimate("the paths would take", amount: Double(spec.steps * spec.names.count), unit: "steps",
+                             formula: formula, budget: workBudget,
+                             keys: ["steps", "optimizers"], hint: "lower 'steps' or list fewer optimizers")]
     }
 
     public static func run(_ spec: Spec, context: RunContext) throws -> ExperimentOutcome {
-        let paths = try spec.names.indices.map { ResultValue.record(try walk($0, spec, seed: context.seed)) }
-        let values = Record(["steps": .integer(spec.steps), "step": .integers(Array(0...spec.steps)),
-                             "condition_number": .number(spec.curvatureRatio), "minimum": .numbers(spec.minimum), "paths": .list(paths)])
+        let paths = try spec.names.indices.map { index in
+            ResultValue.record(try walk(index, spec, seed: context.seed))
+        }
+        let values = Record([
+            "steps": .integer(spec.steps),
+            "step": .integers(Array(0...spec.steps)),
+            "condition_number": .number(spec.curvatureRatio),
+            "minimum": .numbers(spec.minimum),
+            "paths": .list(paths),
+        ])
         return ExperimentOutcome(values: values, presentation: [])
     }
 
     /// One path: the optimizer's steps from `start`, stopped where it diverges (a loss not finite, a weight beyond 10⁶).
     static func walk(_ index: Int, _ spec: Spec, seed: UInt64) throws -> Record {
-        let s = spec.optimizers[index], name = spec.names[index], rate = s.resolvedLearningRate
-        let optimizer: any Optimizer<Double> = try s.tuning.makeOptimizer(s.optimizer, learningRate: rate, weightDecay: 0)
-        let schedule = s.tuning.learningRateSchedule(epochs: spec.steps)
+        let settings = spec.optimizers[index]
+        let name = spec.names[index]
+        let rate = settings.resolvedLearningRate
+        let optimizer: any Optimizer<Double> = try settings.tuning.makeOptimizer(settings.optimizer, learningRate: rate, weightDecay: 0)
+        let schedule = settings.tuning.learningRateSchedule(epochs: spec.steps)
         let w = Parameter(name: "w", role: .weight, value: Tensor(row: spec.start))
         var random = RandomGenerator(seed: seed)
-        var points = [spec.start], losses = [spec.loss(spec.start)], divergedAt: Int?
+        var points = [spec.start]
+        var losses = [spec.loss(spec.start)]
+        var divergedAt: Int?
         for step in 1...spec.steps {
             w.gradient = Tensor(row: spec.gradient(w.value.scalars).map { $0 + spec.noise * random.normal() })
             optimizer.learningRate = schedule.learningRate(initial: rate, epoch: step - 1)
             optimizer.step([w])
-            let point = w.value.scalars, loss = spec.loss(point)
+            let point = w.value.scalars
+            let loss = spec.loss(point)
             guard loss.isFinite, point.allSatisfy({ abs($0) <= 1e6 }) else {
                 divergedAt = step
                 break
@@ -105,15 +152,24 @@ public enum OptimizerPathKind: ExperimentKind {
             points.append(point)
             losses.append(loss)
         }
-        let label = "\(name) (\(name == s.optimizer.rawValue ? "" : s.optimizer.rawValue + ", ")η = \(ResultValue.format(rate))\(s.tuning.label))"
-        var r = Record(["name": .string(name), "label": .string(label), "w1": .numbers(points.map { $0[0] }),
-                        "w2": .numbers(points.map { $0[1] }), "loss": .numbers(losses), "final_loss": .number(losses[losses.count - 1]),
-                        "diverged": .bool(divergedAt != nil), "diverged_step": .integer(divergedAt ?? 0)])
+        let kind = name == settings.optimizer.rawValue ? "" : settings.optimizer.rawValue + ", "
+        let label = "\(name) (\(kind)η = \(ResultValue.format(rate))\(settings.tuning.label))"
+        var record = Record([
+            "name": .string(name),
+            "label": .string(label),
+            "w1": .numbers(points.map { $0[0] }),
+            "w2": .numbers(points.map { $0[1] }),
+            "loss": .numbers(losses),
+            // A path that diverged has no final loss: its last finite one was measured on the way out.
+            "final_loss": .number(divergedAt == nil ? losses[losses.count - 1] : .nan),
+            "diverged": .bool(divergedAt != nil),
+            "diverged_step": .integer(divergedAt ?? 0),
+        ])
         if let target = spec.targetLoss {
             let reached = losses.firstIndex { $0 <= target }
-            r["reached_target"] = .bool(reached != nil)
-            r["steps_to_target"] = .number(reached.map(Double.init) ?? .nan)
+            record["reached_target"] = .bool(reached != nil)
+            record["steps_to_target"] = .number(reached.map(Double.init) ?? .nan)
         }
-        return r
+        return record
     }
 }

@@ -88,7 +88,35 @@ import Testing
         #expect(value(r, "paths.big.diverged") == .bool(true))
         #expect(number(r, "paths.big.diverged_step") == 35)
         #expect(numbers(r, "paths.big.w1").count == 35)
+        // Its last finite loss was measured on the way out: it has no final loss.
+        #expect(number(r, "paths.big.final_loss").isNaN)
         #expect(outcome.presentation.contains { if case .warning(let text) = $0 { text.contains("big diverged at step 35") } else { false } })
+    }
+
+    /// Rosenbrock's surface has its own default optimizers, whose rates do not
+    /// diverge on its steep walls (the valley's η = 1.8 would at once).
+    @Test func rosenbrocksDefaultPathsDoNotDiverge() throws {
+        let r = try run("surface: rosenbrock\n").values
+        for name in ["gd", "momentum", "rmsprop", "adam"] {
+            #expect(value(r, "paths.\(name).diverged") == .bool(false), "\(name)")
+            #expect(number(r, "paths.\(name).final_loss") < numbers(r, "paths.\(name).loss")[0], "\(name)")
+        }
+        let valley = try #require(try KindTesting.spec(Kind.self, "steps: 10\n"))
+        #expect(valley.names == ["gd", "momentum", "rmsprop", "adam"] && valley.optimizers[0].learningRate == 1.8)
+    }
+
+    /// The best mark goes only to a path with a number in every run: one that
+    /// reached the target sooner in some seeds only is not the best.
+    @Test func theBestMarkNeedsANumberInEveryRun() {
+        func path(_ name: String, _ steps: Double) -> ResultValue {
+            .record(Record(["name": .string(name), "steps_to_target": .number(steps)]))
+        }
+        let paths = Runs([.list([path("a", 5), path("b", 10)]), .list([path("a", .nan), path("b", 10)])])
+        let rows = paths.elements
+        var p = Presenter(RunValues(records: [Record(["paths": paths.values[0]!]), Record(["paths": paths.values[1]!])], seeds: []))
+        let column = Kind.column("steps", "steps_to_target", missing: "not reached", digits: 5, paths)
+        #expect(column.cell(&p, rows[0]).tone == .plain)
+        #expect(column.cell(&p, rows[1]).tone == .highlight)
     }
 
     /// Noise comes from the block's seed, with the same draws for every path.
