@@ -1,11 +1,14 @@
 import LessonSupport
 
 extension Presenter {
-    /// The index of the row whose mean `value` is lowest (the first, on
-    /// ties), skipping rows with no number: what a "best" mark follows over seeds.
+    /// The index of the row whose mean `field` is lowest (the first, on
+    /// ties), among the rows with a number in every run: what a "best" mark
+    /// follows over seeds. A row that some runs have no number for (they
+    /// diverged, or never reached a target) is never the best, however good
+    /// the mean of the others: that mean leaves out the runs that failed.
     public func lowestMean(_ rows: Runs, _ field: String) -> Int? {
-        let means = rows.elements.map { $0[field].mean }
-        return means.indices.filter { !means[$0].isNaN }.min { means[$0] < means[$1] }
+        let rows = rows.elements
+        return rows.indices.filter { rows[$0][field].allNumbers }.min { rows[$0][field].mean < rows[$1][field].mean }
     }
 }
 

@@ -62,6 +62,8 @@ extension Presenter {
     /// A table as ``table(caption:rows:columns:)`` builds it, with the best
     /// number of the column titled `best.column` toned good — over seeds the
     /// best mean, the first row on ties: the mark of a kind's winning row.
+    /// As with ``lowestMean(_:_:)``, only a row with a number in every run
+    /// can be the best (a cell that stands for some runs has no number).
     /// A table of one row, or a column without a number, has no mark.
     public mutating func table(caption: String, rows: Runs, columns: [Column],
                                best: (column: String, better: TableBetter)) -> PresentationItem {

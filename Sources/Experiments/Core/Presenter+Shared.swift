@@ -1,7 +1,8 @@
 import LessonSupport
 
 /// Drawing pieces several kinds share: a number that may be absent, the
-/// note for seeds that failed, test accuracy against a setting.
+/// note for seeds that failed, warnings for rows that diverged, test
+/// accuracy against a setting.
 extension Presenter {
     /// A whole number with its digits grouped by thousands ("1,024"); "—" when there is none.
     public static func grouped(_ value: ResultValue?) -> String {
@@ -23,6 +24,19 @@ extension Presenter {
         guard var others = subset({ !failed($0) }) else { return nil }
         let kept = others.runs.count, items = draw(&others)
         return [.note("\(what) in \(runs.count - kept) of \(runs.runsPhrase); what follows is over the other \(kept).")] + others.finish(items)
+    }
+
+    /// A warning for each record of the list value `rows` that diverged (its
+    /// `diverged` true), written by `build` from the record and the step its
+    /// field `step` names; over seeds once each, naming the seeds that raised
+    /// it (``warnings(_:)``).
+    func divergenceWarnings(_ rows: String, step: String, _ build: (Record, Int) -> String) -> [PresentationItem] {
+        warnings { run in
+            run.records(rows).compactMap { row in
+                guard row["diverged"] == .bool(true), let at = row[step]?.doubleValue else { return nil }
+                return build(row, Int(at))
+            }
+        }
     }
 
     /// A chart of test accuracy against a setting: the field `accuracy` of

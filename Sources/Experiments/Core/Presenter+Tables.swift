@@ -43,10 +43,11 @@ extension Presenter {
     }
 
     /// Writes a number with `digits` significant digits; "—" when there is
-    /// none, "NaN" and "∞" as such.
-    public static func significant(_ digits: Int) -> (Double?) -> String {
+    /// none, NaN as `nan` (what a kind's NaN means: "diverged", "not
+    /// reached"), "∞" as such.
+    public static func significant(_ digits: Int, nan: String = "NaN") -> (Double?) -> String {
         { x in
-            guard let x, x.isFinite else { return x.map { $0.isNaN ? "NaN" : ($0 > 0 ? "∞" : "−∞") } ?? "—" }
+            guard let x, x.isFinite else { return x.map { $0.isNaN ? nan : ($0 > 0 ? "∞" : "−∞") } ?? "—" }
             return ResultValue.format(x, significant: digits)
         }
     }

@@ -159,14 +159,13 @@ public struct Presenter {
         guard ys.count > 1 else {
             return Chart.Series(name: name, x: x, y: ys.first ?? [], yLow: lows?.first, yHigh: highs?.first, dashed: dashed)
         }
-        let length = ys.map(\.count).max() ?? 0
-        var mean: [Double] = [], lowest: [Double] = [], highest: [Double] = []
-        for i in 0..<length {
-            // A run that stopped early (diverged, early stopping) has no
-            // point here: the mean is over the runs still going.
+        // A run that stopped early (diverged, early stopping) has no point
+        // past its end: the mean there is over the runs still going.
+        let mean = SeedStatistic.meanByIndex(ys)
+        var lowest: [Double] = [], highest: [Double] = []
+        for i in mean.indices {
             let here = ys.map { i < $0.count ? $0[i] : .nan }
             let present = here.filter { !$0.isNaN }
-            mean.append(SeedStatistic.mean(present))
             let l = ys.indices.map { r in lows.flatMap { i < $0[r].count ? $0[r][i] : nil } ?? here[r] }.filter { !$0.isNaN }
             let h = ys.indices.map { r in highs.flatMap { i < $0[r].count ? $0[r][i] : nil } ?? here[r] }.filter { !$0.isNaN }
             lowest.append(l.min() ?? .nan)
@@ -176,7 +175,7 @@ public struct Presenter {
                 thinned[name] = (thinned[name]?.from ?? i, fewest)
             }
         }
-        return Chart.Series(name: name, x: Array(x.prefix(length)), y: mean, yLow: lowest, yHigh: highest, dashed: dashed)
+        return Chart.Series(name: name, x: Array(x.prefix(mean.count)), y: mean, yLow: lowest, yHigh: highest, dashed: dashed)
     }
 
     /// The chart, as it goes on the page: over seeds, it says how many runs

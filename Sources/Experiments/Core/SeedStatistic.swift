@@ -71,6 +71,15 @@ public enum SeedStatistic: String, CaseIterable, Sendable {
         xs.isEmpty ? .nan : xs.reduce(0, +) / Double(xs.count)
     }
 
+    /// The mean of several runs' lists index by index, as long as the
+    /// longest: at each index over the runs that have a number there (a run
+    /// that stopped early, diverged or stopped by early stopping, has none
+    /// past its end; NaN counts as none); NaN where no run has one.
+    public static func meanByIndex(_ lists: [[Double]]) -> [Double] {
+        let length = lists.map(\.count).max() ?? 0
+        return (0..<length).map { i in mean(lists.compactMap { i < $0.count && !$0[i].isNaN ? $0[i] : nil }) }
+    }
+
     /// The sample standard deviation (n − 1); 0 for a single run.
     public static func standardDeviation(_ xs: [Double]) -> Double {
         guard xs.count > 1 else { return 0 }

@@ -8,11 +8,11 @@ extension OptimizerPathKind {
         let noise = spec.noise > 0 ? " with gradient noise of sd \(ResultValue.format(spec.noise))" : ""
         var columns: [Presenter.Column] = [
             .text("optimizer", "label"),
-            column("final loss", "final_loss", missing: "diverged", digits: 3, paths),
+            column("final loss", "final_loss", missing: "diverged", digits: 3, p),
         ]
         if let target = spec.targetLoss {
             let title = "steps to loss ≤ \(ResultValue.format(target))"
-            columns.append(column(title, "steps_to_target", missing: "not reached", digits: 5, paths))
+            columns.append(column(title, "steps_to_target", missing: "not reached", digits: 5, p))
         }
         let caption = """
             \(spec.steps.grouped) steps on \(surface) from \(start)\(noise). \
@@ -26,18 +26,13 @@ extension OptimizerPathKind {
         // optimizers' labels, and drawing a chart clears what its series' names noted.
         let lossChart = p.chart(losses)
         let lines = paths.elements.map { row in
-            p.series(row["label"].text ?? "", x: meanList(row["w1"]), y: row["w2"])
+            p.series(row["label"].text ?? "", x: SeedStatistic.meanByIndex(row["w1"].numberLists), y: row["w2"])
         }
         let minimum = Chart.Series(name: "minimum", x: [spec.minimum[0]], y: [spec.minimum[1]])
         let summary = "Each optimizer's weights (w1, w2) step by step from \(start), and the minimum at \(point(spec.minimum))."
         let plane = Chart(title: "Paths in the (w1, w2) plane", xLabel: "w1", yLabel: "w2", series: lines + [minimum], summary: summary)
-        let warnings = p.warnings { run in
-            run.records("paths").compactMap { path in
-                guard path["diverged"] == .bool(true), let step = path["diverged_step"]?.doubleValue.map({ Int($0) }) else {
-                    return nil
-                }
-                return "\(Presenter.plainText(path["name"])) diverged at step \(step): its path stops there."
-            }
+        let warnings = p.divergenceWarnings("paths", step: "diverged_step") { path, step in
+            "\(Presenter.plainText(path["name"])) diverged at step \(step): its path stops there."
         }
         return [table, lossChart, p.chart(plane)] + warnings
     }
@@ -46,27 +41,11 @@ extension OptimizerPathKind {
         "(" + w.map { ResultValue.format($0) }.joined(separator: ", ") + ")"
     }
 
-    /// A column of one number of each path, `missing` where a path has none; the lowest
+    /// A column of one number of each path, `missing` where a path has none (NaN); the lowest
     /// mean highlighted, among the paths with a number in every run (a number only some
     /// seeds reached is not a best).
-    static func column(_ title: String, _ field: String, missing: String, digits: Int, _ paths: Runs) -> Presenter.Column {
-        let rows = paths.elements
-        let complete = rows.indices.filter { rows[$0][field].allNumbers }
-        let best = complete.min { rows[$0][field].mean < rows[$1][field].mean }.flatMap { rows[$0]["name"].text }
-        return Presenter.Column(title) { p, row in
-            p.cell(row[field], tone: row["name"].text == best ? .highlight : .plain) { x in
-                x.map { $0.isNaN ? missing : ResultValue.format($0, significant: digits) } ?? ReportFormat.missing
-            }
-        }
-    }
-
-    /// The mean of the runs' lists index by index, over the runs that have a number there
-    /// (a path that diverged stops early): the x of a series whose y is another list.
-    static func meanList(_ lists: Runs) -> [Double] {
-        let numbers = lists.numberLists
-        let length = numbers.map(\.count).max() ?? 0
-        return (0..<length).map { i in
-            SeedStatistic.mean(numbers.compactMap { i < $0.count && !$0[i].isNaN ? $0[i] : nil })
-        }
+    static func column(_ title: String, _ field: String, missing: String, digits: Int, _ p: Presenter) -> Presenter.Column {
+        Presenter.Column.number(title, field, format: Presenter.significant(digits, nan: missing))
+            .highlighted(p.lowestMean(p["paths"], field), in: p["paths"], key: "name")
     }
 }

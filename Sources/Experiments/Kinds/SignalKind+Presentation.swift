@@ -30,11 +30,8 @@ extension SignalKind {
         let gradients = chart("Gradient norm per layer", "mean ‖∂L/∂h‖", "gradient",
                               "The mean norm of the gradient of the loss with respect to each layer's activations, one line per network, "
                                 + "on a \(axis) axis.")
-        let warnings = p.warnings { run in
-            (run["net"]?.listItems ?? []).compactMap { network in
-                guard case .record(let r) = network, let step = r["diverged_step"]?.doubleValue else { return nil }
-                return "\(r["label"].map(Presenter.plainText) ?? ""): training diverged at step \(Int(step)); the statistics are those of the weights it stopped at."
-            }
+        let warnings = p.divergenceWarnings("net", step: "diverged_step") { r, step in
+            "\(r["label"].map(Presenter.plainText) ?? ""): training diverged at step \(step); the statistics are those of the weights it stopped at."
         }
         let setup = p.note { run in
             let rows = Int(run["rows"]?.doubleValue ?? 0)

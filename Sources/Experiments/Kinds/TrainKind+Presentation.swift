@@ -263,7 +263,7 @@ extension TrainKind {
                 }
                 let length = ys.map(\.count).max() ?? 0
                 // The axis suits the lines drawn: over seeds, the means (a single run's points as they are).
-                all += (0..<length).map { k in SeedStatistic.mean(ys.compactMap { k < $0.count && !$0[k].isNaN ? $0[k] : nil }) }
+                all += SeedStatistic.meanByIndex(ys)
                 var x = (0..<length).map { Double($0 + 1) }
                 // Epoch curves on a step axis sit at each epoch's last step.
                 if curve == .stepLoss, !bySteps { x = x.map { $0 / stepsPerEpoch } }

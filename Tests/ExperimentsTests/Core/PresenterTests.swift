@@ -150,4 +150,55 @@ import Testing
         let time = p.metric("time", p["ms"], unit: "ms") { $0.map { ResultValue.format($0) + " ms" } ?? "—" }
         #expect(time.value == "2.0 ± 1.0 ms")
     }
+
+    /// Three rows over three seeds: `a` diverged in one seed (NaN) and has
+    /// the lowest mean of the two others; `b` and `c` have a number in every run.
+    func rowsOneSeedDivergedIn() -> RunValues {
+        let losses: [(a: Double, b: Double, c: Double)] = [(0.01, 0.3, 0.5), (.nan, 0.2, 0.4), (0.03, 0.4, 0.6)]
+        let records = losses.map { run in
+            Record(["rows": .list([("a", run.a), ("b", run.b), ("c", run.c)].map { name, loss in
+                .record(Record(["name": .string(name), "loss": .number(loss)]))
+            })])
+        }
+        return RunValues(records: records, seeds: [1, 2, 3])
+    }
+
+    /// A row some seeds diverged on is never the best, however good the mean
+    /// of the seeds that survived: the best mark goes to the lowest mean among
+    /// the rows with a number in every run, in every way a kind marks it.
+    @Test func aRowMissingANumberInOneRunIsNeverMarkedBest() throws {
+        var p = Presenter(rowsOneSeedDivergedIn())
+        let rows = p["rows"]
+        #expect(rows[0]["loss"].mean < rows[1]["loss"].mean)
+        #expect(p.lowestMean(rows, "loss") == 1)
+        let highlighted = Presenter.Column.number("loss", "loss").highlighted(p.lowestMean(rows, "loss"), in: rows, key: "name")
+        guard case .table(let table) = p.table(caption: "", rows: rows, columns: [.text("name", "name"), highlighted]) else {
+            Issue.record("no table")
+            return
+        }
+        #expect(table.rows.map { $0[1].tone } == [.plain, .highlight, .plain])
+        let marked = p.table(caption: "", rows: rows, columns: [.text("name", "name"), .number("loss", "loss")],
+                             best: (column: "loss", better: .lower))
+        guard case .table(let best) = marked else {
+            Issue.record("no table")
+            return
+        }
+        #expect(best.rows.map { $0[1].tone } == [.plain, .good, .plain])
+        // With a number in every run, the row with the lowest mean is the best.
+        let complete = try #require(Presenter(rowsOneSeedDivergedIn()).subset { $0.records("rows")[0].number("loss").isFinite })
+        #expect(complete.lowestMean(complete["rows"], "loss") == 0)
+        // No row with a number in every run: no best.
+        let none = Presenter(RunValues(records: [Record(["rows": .list([.record(Record(["loss": .number(.nan)]))])]),
+                                                 Record(["rows": .list([.record(Record(["loss": .number(1)]))])])], seeds: [1, 2]))
+        #expect(none.lowestMean(none["rows"], "loss") == nil)
+    }
+
+    /// Lists of several runs, averaged index by index over the runs that
+    /// have a number there: a run that stopped early counts until it stopped.
+    @Test func listsAreAveragedIndexByIndexOverTheRunsThatHaveANumber() {
+        #expect(SeedStatistic.meanByIndex([[1, 2, 3], [3, .nan], [5]]) == [3, 2, 3])
+        #expect(SeedStatistic.meanByIndex([[.nan], []]).count == 1)
+        #expect(SeedStatistic.meanByIndex([[.nan], []])[0].isNaN)
+        #expect(SeedStatistic.meanByIndex([]) == [])
+    }
 }
