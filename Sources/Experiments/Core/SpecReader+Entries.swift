@@ -1,33 +1,79 @@
 import LessonSupport
 
+/// One entry of a key written as a list of mappings (a `train` variant, an
+/// `optimizer-path` path): the mapping as written, its `name` when it wrote a
+/// good one, and its other fields in the order written, each with its value
+/// for located messages.
+public struct SpecEntry {
+    public var written: SpecValue
+    public var name: String?
+    public var fields: [(name: String, value: SpecValue)]
+
+    /// Where a message about `field` points: the value the entry wrote for
+    /// it, or the whole entry when it wrote none.
+    public func place(of field: String) -> SpecValue {
+        fields.first { $0.name == field }?.value ?? written
+    }
+}
+
 extension SpecReader {
     /// A key written as a list of mappings, one entry each (`optimizers:
-    /// [{name: gd, optimizer: sgd}, …]`): every entry's fields in the order
-    /// written, each with its value for located messages. A list of another
-    /// length than `count`, an item that is not a mapping and a field not in
-    /// `fields` are errors at their place (`example` shows a good entry).
-    public func entries(_ key: String, count: ClosedRange<Int>, fields: [String], example: String)
-        -> [(written: SpecValue, fields: [(name: String, value: SpecValue)])] {
+    /// [{name: gd, optimizer: sgd}, …]`), each of which may have a `name`
+    /// and any of `fields`. A list of another length than `count` (then no
+    /// entry is read), an item that is not a mapping, a `name` that cannot
+    /// be a path key (``isName(_:)``) and a field not in `fields` are errors
+    /// at their place. Messages call an entry `noun` ("variant"; by default
+    /// "entry of '<key>'") and show `example`, a good entry; `names` is how
+    /// expectations read a name (`variants.<name>.test_accuracy`), and
+    /// `advice` what to say of a field an entry cannot set instead of "unknown"
+    /// (a setting of the whole block, say), or nil.
+    public func entries(_ key: String, count: ClosedRange<Int>, fields: [String], example: String, noun: String? = nil,
+                        names: String, advice: (String) -> String? = { _ in nil }) -> [SpecEntry] {
         guard let written = value(key) else { return [] }
         let items = written.items
-        if !count.contains(items.count) {
+        guard count.contains(items.count) else {
             fail(at: written, "'\(key)' must be a list of \(count.lowerBound)…\(count.upperBound) mappings such as '\(example)'")
+            return []
         }
+        let noun = noun ?? "entry of '\(key)'"
+        let one = ("aeiou".contains(noun.prefix(1)) ? "an " : "a ") + noun
         return items.compactMap { item in
             guard case .mapping(let mapping) = item else {
-                fail(at: item, "each entry of '\(key)' must be a mapping such as '\(example)', found \(Self.describe(item))")
+                fail(at: item, "each \(noun) must be a mapping such as '\(example)', found \(Self.describe(item))")
                 return nil
             }
-            let known = mapping.compactMap { pair -> (name: String, value: SpecValue)? in
-                let name = pair.key.scalar?.string ?? ""
-                guard fields.contains(name) else {
-                    fail(at: pair.key, "unknown setting '\(name)' in an entry of '\(key)'" + Suggestion.didYouMean(name, in: fields),
-                         notes: ["an entry may set: " + fields.joined(separator: ", ")])
-                    return nil
+            var entry = SpecEntry(written: item, name: nil, fields: [])
+            for (writtenKey, writtenValue) in mapping {
+                guard case .scalar(let scalar) = writtenKey else {
+                    fail(at: writtenKey, "the keys of \(one) must be plain names")
+                    continue
                 }
-                return (name, pair.value)
+                let name = scalar.string
+                if name == "name" {
+                    guard case .scalar(let s) = writtenValue, Self.isName(s.string) else {
+                        fail(at: writtenValue, "a 'name' must be letters, digits and '_' (starting with a letter or '_', or a whole number), "
+                             + "found \(Self.describe(writtenValue))", notes: ["expectations read it as \(names)"])
+                        continue
+                    }
+                    entry.name = s.string
+                } else if fields.contains(name) {
+                    entry.fields.append((name, writtenValue))
+                } else {
+                    fail(at: writtenKey, advice(name).map { "\(one) cannot set '\(name)'" + $0 }
+                         ?? "unknown setting '\(name)' in \(one)" + Suggestion.didYouMean(name, in: ["name"] + fields),
+                         notes: ["\(one) may set: name, " + fields.joined(separator: ", ")])
+                }
             }
-            return (item, known)
+            return entry
         }
+    }
+
+    /// Whether `text` can be a key of a value's path (`variants.bn`,
+    /// `variants.32`): a name of letters, digits and '_' not starting with a
+    /// digit, or a whole number.
+    public static func isName(_ text: String) -> Bool {
+        guard let first = text.first else { return false }
+        if text.allSatisfy(\.isASCII), text.allSatisfy(\.isNumber) { return text.count <= 15 }
+        return (first.isLetter || first == "_") && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
     }
 }

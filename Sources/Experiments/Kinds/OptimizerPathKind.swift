@@ -69,9 +69,14 @@ public enum OptimizerPathKind: ExperimentKind {
                         steps: reader.int("steps"), names: [], optimizers: [], noise: reader.double("noise"),
                         targetLoss: reader.optionalDouble("target_loss"))
         let example = "{name: gd, optimizer: sgd, learning_rate: 1.8}"
-        let entries = reader.entries("optimizers", count: 1...maximumPaths, fields: ["name"] + settingNames, example: example)
+        let entries = reader.entries("optimizers", count: 1...maximumPaths, fields: settingNames, example: example,
+                                     names: "paths.<name>.final_loss")
         for entry in entries {
-            let (name, settings) = path(entry, reader: reader)
+            let settings = TrainSettings().applying(entry.fields, reader: reader).settings
+            for (key, message) in settings.tuning.problems(optimizers: [settings.optimizer], hasValidation: true) {
+                reader.fail(at: entry.place(of: key), message)
+            }
+            let name = entry.name ?? settings.optimizer.rawValue
             if spec.names.contains(name) {
                 reader.fail(at: entry.written, "two optimizers are named '\(name)'; give each its own 'name'")
             }
@@ -85,27 +90,6 @@ public enum OptimizerPathKind: ExperimentKind {
         return spec
     }
 
-    /// One entry of `optimizers`: its name and its optimizer's settings.
-    static func path(_ entry: (written: SpecValue, fields: [(name: String, value: SpecValue)]),
-                     reader: SpecReader) -> (String, TrainSettings) {
-        var settings = TrainSettings()
-        var name: String?
-        for (key, value) in entry.fields where key != "name" {
-            settings.apply(key, value, reader: reader)
-        }
-        if let value = entry.fields.first(where: { $0.name == "name" })?.value {
-            name = value.scalar.map(\.string).flatMap { TrainKind.isName($0) ? $0 : nil }
-            if name == nil {
-                reader.fail(at: value, "a 'name' must be letters, digits and '_', found \(SpecReader.describe(value))")
-            }
-        }
-        for (key, message) in settings.tuning.problems(optimizers: [settings.optimizer], hasValidation: true) {
-            let place = entry.fields.first { $0.name == key }?.value ?? entry.written
-            reader.fail(at: place, message)
-        }
-        return (name ?? settings.optimizer.rawValue, settings)
-    }
-
     public static func work(_ spec: Spec) -> [WorkEstimate] {
         let formula = "\(spec.steps.grouped) steps × \(spec.names.count) optimizers"
         return [WorkEstimate("the paths would take", amount: Double(spec.steps * spec.names.count), unit: "steps",
@@ -114,17 +98,8 @@ public enum OptimizerPathKind: ExperimentKind {
     }
 
     public static func run(_ spec: Spec, context: RunContext) throws -> ExperimentOutcome {
-        let paths = try spec.names.indices.map { index in
-            ResultValue.record(try walk(index, spec, seed: context.seed))
-        }
-        let values = Record([
-            "steps": .integer(spec.steps),
-            "step": .integers(Array(0...spec.steps)),
-            "condition_number": .number(spec.curvatureRatio),
-            "minimum": .numbers(spec.minimum),
-            "paths": .list(paths),
-        ])
-        return ExperimentOutcome(values: values, presentation: [])
+        let paths = try spec.names.indices.map { try walk($0, spec, seed: context.seed) }
+        return ExperimentOutcome(values: declared.record((spec, paths)), presentation: [])
     }
 
     /// One path: the optimizer's steps from `start`, stopped where it diverges (a loss not finite, a weight beyond 10⁶).
@@ -154,22 +129,20 @@ public enum OptimizerPathKind: ExperimentKind {
         }
         let kind = name == settings.optimizer.rawValue ? "" : settings.optimizer.rawValue + ", "
         let label = "\(name) (\(kind)η = \(ResultValue.format(rate))\(settings.tuning.label))"
-        var record = Record([
-            "name": .string(name),
-            "label": .string(label),
-            "w1": .numbers(points.map { $0[0] }),
-            "w2": .numbers(points.map { $0[1] }),
-            "loss": .numbers(losses),
+        let reached = spec.targetLoss.map { target in losses.firstIndex { $0 <= target } }
+        return Record(fields: [
+            "name": name,
+            "label": label,
+            "w1": points.map { $0[0] },
+            "w2": points.map { $0[1] },
+            "loss": losses,
             // A path that diverged has no final loss: its last finite one was measured on the way out.
-            "final_loss": .number(divergedAt == nil ? losses[losses.count - 1] : .nan),
-            "diverged": .bool(divergedAt != nil),
-            "diverged_step": .integer(divergedAt ?? 0),
+            "final_loss": divergedAt == nil ? losses[losses.count - 1] : .nan,
+            "diverged": divergedAt != nil,
+            "diverged_step": divergedAt ?? 0,
+            // With a target only: whether the path reached it, and at which step.
+            "reached_target": reached.map { $0 != nil },
+            "steps_to_target": reached.map { $0.map(Double.init) ?? .nan },
         ])
-        if let target = spec.targetLoss {
-            let reached = losses.firstIndex { $0 <= target }
-            record["reached_target"] = .bool(reached != nil)
-            record["steps_to_target"] = .number(reached.map(Double.init) ?? .nan)
-        }
-        return record
     }
 }

@@ -133,7 +133,7 @@ public enum TrainKind: ExperimentKind {
             }
             // Values name their variants (`variants.32`) only when every one
             // can: otherwise all are numbered, v0, v1, …, never a mixture.
-            let named = swept.allSatisfy { isName($0.text) }
+            let named = swept.allSatisfy { SpecReader.isName($0.text) }
             for (index, (settings, text, number)) in swept.enumerated() {
                 let valueName = named ? text : "v\(index)"
                 variants.append(Variant(
@@ -230,61 +230,25 @@ public enum TrainKind: ExperimentKind {
         return (key, Array(sequence))
     }
 
-    /// `variants: [{name: …, key: value, …}, …]`, each applied over `base`.
+    /// `variants: [{name: …, key: value, …}, …]`, each applied over `base`
+    /// (nil when the block writes none, or no list of them that can be read).
     private static func decodeVariants(_ reader: SpecReader, base: TrainSettings) -> [Variant]? {
-        guard reader.has("variants"), let written = reader.value("variants") else { return nil }
-        guard case .list(let sequence) = written, (1...maximumVariants).contains(sequence.count) else {
-            reader.fail(at: written, "'variants' must be a list of 1…\(maximumVariants) mappings such as '{name: bn, normalization: batch}'")
-            return nil
+        let entries = reader.entries("variants", count: 1...maximumVariants, fields: TrainSettings.keyNames,
+                                     example: "{name: bn, normalization: batch}", noun: "variant",
+                                     names: "variants.<name>.test_accuracy", advice: blockWideAdvice)
+        guard !entries.isEmpty else { return nil }
+        return entries.enumerated().map { index, entry in
+            let name = entry.name ?? "v\(index)"
+            let (settings, changes) = base.applying(entry.fields, reader: reader)
+            return Variant(name: name, label: changes.isEmpty ? name : "\(name) (\(changes.joined(separator: ", ")))",
+                           settings: settings, title: name, changes: changes)
         }
-        var out: [Variant] = []
-        for (index, item) in sequence.enumerated() {
-            guard case .mapping(let mapping) = item else {
-                reader.fail(at: item, "each variant must be a mapping such as '{name: bn, normalization: batch}', found \(SpecReader.describe(item))")
-                continue
-            }
-            var settings = base
-            var name = "v\(index)"
-            var changes: [String] = []
-            for (writtenKey, writtenValue) in mapping {
-                guard case .scalar(let keyScalar) = writtenKey else {
-                    reader.fail(at: writtenKey, "the keys of a variant must be plain names")
-                    continue
-                }
-                let key = keyScalar.string
-                if key == "name" {
-                    guard case .scalar(let s) = writtenValue, isName(s.string) else {
-                        reader.fail(at: writtenValue, "a variant's 'name' must be letters, digits and '_' (starting with a letter or '_', or a whole number), found \(SpecReader.describe(writtenValue))",
-                                    notes: ["expectations read it as variants.<name>.test_accuracy"])
-                        continue
-                    }
-                    name = s.string
-                } else if TrainSettings.keyNames.contains(key) {
-                    settings.apply(key, writtenValue, reader: reader)
-                    changes.append("\(key) = \(settings.text(of: key))")
-                } else {
-                    reader.fail(at: writtenKey, (blockWideAdvice(key).map { "a variant cannot set '\(key)'" + $0 }
-                                                 ?? "unknown setting '\(key)' in a variant" + Suggestion.didYouMean(key, in: ["name"] + TrainSettings.keyNames)),
-                                notes: ["a variant may set: name, " + TrainSettings.keyNames.joined(separator: ", ")])
-                }
-            }
-            out.append(Variant(name: name, label: changes.isEmpty ? name : "\(name) (\(changes.joined(separator: ", ")))",
-                               settings: settings, title: name, changes: changes))
-        }
-        return out
     }
 
     /// Whether `name` is one the block made up (`v0`, `v1`, … for an unnamed
     /// entry of `variants:`) rather than one the author wrote.
     static func isGeneratedName(_ name: String) -> Bool {
         name.hasPrefix("v") && name.count > 1 && name.dropFirst().allSatisfy(\.isNumber)
-    }
-
-    /// Whether `text` can be a path key: a name or a whole number.
-    static func isName(_ text: String) -> Bool {
-        guard let first = text.first else { return false }
-        if text.allSatisfy(\.isASCII), text.allSatisfy(\.isNumber) { return text.count <= 15 }
-        return (first.isLetter || first == "_") && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
     }
 
     public static func dataFiles(_ spec: Spec, context: DecodeContext) -> [String] {

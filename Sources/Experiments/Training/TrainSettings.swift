@@ -123,6 +123,21 @@ struct TrainSettings: Codable, Sendable, Hashable {
         }
     }
 
+    /// These settings with the fields of one entry of a list of mappings
+    /// (``SpecReader/entries(_:count:fields:example:noun:names:advice:)``: a
+    /// `train` variant, an `optimizer-path` path) applied in the order
+    /// written, and what each field made of its setting ("batch_size = 4"),
+    /// for a label. Problems go to `reader`, at the value written.
+    func applying(_ fields: [(name: String, value: SpecValue)], reader: SpecReader) -> (settings: TrainSettings, changes: [String]) {
+        var settings = self
+        var changes: [String] = []
+        for (key, written) in fields {
+            settings.apply(key, written, reader: reader)
+            changes.append("\(key) = \(settings.text(of: key))")
+        }
+        return (settings, changes)
+    }
+
     /// `layers: [dense 64, relu, …]`: each entry parsed as in a model description.
     private mutating func applyLayers(_ written: SpecValue, reader: SpecReader) {
         var entries: [ModelDescription.Entry] = []

@@ -93,7 +93,7 @@ import Testing
         ("vary: {learning_rate: [0.1, 0]}\n", "'learning_rate' is 0, outside the allowed range 0 < learning_rate ≤ 100"),
         ("variants: [{name: a}, {name: a, epochs: 2}]\n", "two variants are named 'a'; give each a different name"),
         ("variants: [{name: a.b}]\n",
-         "a variant's 'name' must be letters, digits and '_' (starting with a letter or '_', or a whole number), found 'a.b'"),
+         "a 'name' must be letters, digits and '_' (starting with a letter or '_', or a whole number), found 'a.b'"),
         ("variants: [{name: a, learning_rat: 1}]\n", "unknown setting 'learning_rat' in a variant; did you mean 'learning_rate'?"),
         ("normalization: batch\nbatch_size: 1\n",
          "variant 'base': batch norm needs at least 2 examples per batch to estimate a variance, the batch size is 1"),
