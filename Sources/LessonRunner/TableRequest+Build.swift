@@ -8,7 +8,7 @@ extension TableRequest {
     /// or the problems that stop it (a column no row has, a row the runs do
     /// not have, rows that are not records, rows that differ between seeds).
     /// A column some rows lack (`momentum` of a variant that uses Adam) shows
-    /// "–" in those rows. Over seeds each cell is built from its value in
+    /// "–" (``ResultTable/Cell/missing``) in those rows. Over seeds each cell is built from its value in
     /// every run (mean ± sd; text the runs disagree on says how often each
     /// came), and the "better" mark goes to the best mean.
     func table(from runs: [Record], defaults: TableDefaults?) -> Result<ResultTable, TableProblems> {
@@ -54,7 +54,7 @@ extension TableRequest {
                 continue
             }
             var columnCells = values.map { runs in
-                let each = runs.map { value in value.map { cell($0, column: column) } ?? ResultTable.Cell("–") }
+                let each = runs.map { value in value.map { cell($0, column: column) } ?? .missing }
                 return Self.counted(each) ?? presenter.cell(eachRun: each)
             }
             if let better = column.better ?? defaults?.better[column.text] { Self.markBest(&columnCells, better) }
@@ -153,7 +153,7 @@ extension TableRequest {
             if case .string(let s) = value { return ResultTable.Cell(s) }
             return ResultTable.Cell(Excerpt.clipped(value.formatted))
         }
-        if x.isNaN { return ResultTable.Cell("–") }
+        if x.isNaN { return .missing }
         var format = column.format
         if case .automatic = format, Self.looksLikeFraction(column.text), case .number = value { format = .percent(decimals: 1) }
         switch format {

@@ -52,6 +52,23 @@ import LessonResults
         // The kind's own mark: the highest test accuracy.
         #expect(table.rows.map { $0[1].tone } == [.plain, .good, .plain])
         #expect(table.rows[1][1].value == 0.935 && table.rows[1][1].style == .percent)
+        // A field a row lacks is the kinds' missing cell, not a text that looks like it.
+        #expect(table.rows.map { $0[3].isMissing } == [true, false, true])
+        #expect(table.rows[0][3] == .missing)
+    }
+
+    /// A NaN is missing as in a kind's table; a string value that reads "-"
+    /// is the run's own text, and stays one.
+    @Test func aNaNIsMissingAndADashStringIsText() throws {
+        var values = Self.variants([0.91, .nan, 0.92])
+        guard case .list(var rows) = values["variants"], case .record(var first) = rows[0] else { Issue.record("no rows"); return }
+        first["note"] = .string("-")
+        rows[0] = .record(first)
+        values["variants"] = .list(rows)
+        let table = try request("[name, test_accuracy, note]").table(from: [values], defaults: Self.train).get()
+        #expect(table.rows[1][1] == .missing)
+        #expect(table.rows[0][2].text == "-" && !table.rows[0][2].isMissing)
+        #expect(table.rows[1][2] == .missing)
     }
 
     @Test func labelsFormatsExpressionsAndRows() throws {

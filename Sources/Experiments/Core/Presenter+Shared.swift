@@ -3,9 +3,9 @@ import LessonSupport
 /// Drawing pieces several kinds share: a number that may be absent, the
 /// note for seeds that failed, test accuracy against a setting.
 extension Presenter {
-    /// A whole number with its digits grouped by thousands ("1,024"); "—" when there is none.
+    /// A whole number with its digits grouped by thousands ("1,024"); "–" when there is none.
     public static func grouped(_ value: ResultValue?) -> String {
-        value?.doubleValue.flatMap { $0.isFinite ? Int($0).grouped : nil } ?? "—"
+        value?.doubleValue.flatMap { $0.isFinite ? Int($0).grouped : nil } ?? ReportFormat.missing
     }
 
     /// ``ReportFormat/percent(_:decimals:)`` of a value that may be absent

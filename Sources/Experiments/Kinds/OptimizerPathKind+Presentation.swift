@@ -8,11 +8,11 @@ extension OptimizerPathKind {
         let noise = spec.noise > 0 ? " with gradient noise of sd \(ResultValue.format(spec.noise))" : ""
         var columns: [Presenter.Column] = [
             .text("optimizer", "label"),
-            column("final loss", "final_loss", missing: "diverged", digits: 3, paths),
+            column("final loss", "final_loss", notANumber: "diverged", digits: 3, paths),
         ]
         if let target = spec.targetLoss {
             let title = "steps to loss ≤ \(ResultValue.format(target))"
-            columns.append(column(title, "steps_to_target", missing: "not reached", digits: 5, paths))
+            columns.append(column(title, "steps_to_target", notANumber: "not reached", digits: 5, paths))
         }
         let caption = """
             \(spec.steps.grouped) steps on \(surface) from \(start)\(noise). \
@@ -46,17 +46,20 @@ extension OptimizerPathKind {
         "(" + w.map { ResultValue.format($0) }.joined(separator: ", ") + ")"
     }
 
-    /// A column of one number of each path, `missing` where a path has none; the lowest
-    /// mean highlighted, among the paths with a number in every run (a number only some
-    /// seeds reached is not a best).
-    static func column(_ title: String, _ field: String, missing: String, digits: Int, _ paths: Runs) -> Presenter.Column {
+    /// A column of one number of each path, `notANumber` where a path's is NaN ("diverged")
+    /// and ``ResultTable/Cell/missing`` where it has none; the lowest mean highlighted, among
+    /// the paths with a number in every run (a number only some seeds reached is not a best).
+    static func column(_ title: String, _ field: String, notANumber: String, digits: Int, _ paths: Runs) -> Presenter.Column {
         let rows = paths.elements
         let complete = rows.indices.filter { rows[$0][field].allNumbers }
         let best = complete.min { rows[$0][field].mean < rows[$1][field].mean }.flatMap { rows[$0]["name"].text }
         return Presenter.Column(title) { p, row in
-            p.cell(row[field], tone: row["name"].text == best ? .highlight : .plain) { x in
-                x.map { $0.isNaN ? missing : ResultValue.format($0, significant: digits) } ?? ReportFormat.missing
-            }
+            let tone: ResultTable.Cell.Tone = row["name"].text == best ? .highlight : .plain
+            return p.cell(eachRun: row[field].values.map { value in
+                guard let x = value?.doubleValue else { return .missing(tone: tone) }
+                guard !x.isNaN else { return ResultTable.Cell(notANumber, tone: tone) }
+                return ResultTable.Cell(ResultValue.format(x, significant: digits), value: x.isFinite ? x : nil, tone: tone)
+            })
         }
     }
 
