@@ -8,7 +8,7 @@ extension TableRequest {
     /// or the problems that stop it (a column no row has, a row the runs do
     /// not have, rows that are not records, rows that differ between seeds).
     /// A column some rows lack (`momentum` of a variant that uses Adam) shows
-    /// "–" in those rows. Over seeds each cell is built from its value in
+    /// "–" (``ResultTable/Cell/missing``) in those rows. Over seeds each cell is built from its value in
     /// every run (mean ± sd; text the runs disagree on says how often each
     /// came), and the "better" mark goes to the best mean.
     func table(from runs: [Record], defaults: TableDefaults?) -> Result<ResultTable, TableProblems> {
@@ -54,8 +54,8 @@ extension TableRequest {
                 continue
             }
             var columnCells = values.map { runs in
-                let each = runs.map { value in value.map { cell($0, column: column) } ?? ResultTable.Cell("–") }
-                return Self.counted(each) ?? presenter.cell(eachRun: each)
+                let each = runs.map { value in value.map { cell($0, column: column) } ?? .missing }
+                return Self.counted(each, values: runs) ?? presenter.cell(eachRun: each)
             }
             if let better = column.better ?? defaults?.better[column.text] { Self.markBest(&columnCells, better) }
             let numeric = values.joined().contains { value in value.map { if case .string = $0 { false } else { true } } ?? false }
@@ -101,12 +101,13 @@ extension TableRequest {
 
     /// A cell without a number that the seeds disagree on says how often
     /// each text came ("true in 3 of 8", "both in 1 of 2, high variance in
-    /// 1 of 2"): nil when the runs agree or hold numbers.
-    static func counted(_ cells: [ResultTable.Cell]) -> ResultTable.Cell? {
+    /// 1 of 2"): nil when the runs agree or hold numbers. Whether they are
+    /// yes-or-no is the runs' `values`' to say (a text "true" is a text).
+    static func counted(_ cells: [ResultTable.Cell], values: [ResultValue?]) -> ResultTable.Cell? {
         let texts = cells.map(\.text)
         guard cells.count > 1, cells.allSatisfy({ $0.value == nil }), Set(texts).count > 1 else { return nil }
-        if texts.allSatisfy({ $0 == "true" || $0 == "false" }) {
-            return ResultTable.Cell("true in \(texts.filter { $0 == "true" }.count) of \(texts.count)")
+        if values.allSatisfy({ $0?.isBool == true }) {
+            return ResultTable.Cell("true in \(values.filter { $0 == .bool(true) }.count) of \(values.count)")
         }
         var distinct: [String] = []
         for text in texts where !distinct.contains(text) { distinct.append(text) }
@@ -153,7 +154,7 @@ extension TableRequest {
             if case .string(let s) = value { return ResultTable.Cell(s) }
             return ResultTable.Cell(Excerpt.clipped(value.formatted))
         }
-        if x.isNaN { return ResultTable.Cell("–") }
+        if x.isNaN { return .missing }
         var format = column.format
         if case .automatic = format, Self.looksLikeFraction(column.text), case .number = value { format = .percent(decimals: 1) }
         switch format {

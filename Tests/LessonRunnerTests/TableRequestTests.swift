@@ -52,6 +52,23 @@ import LessonResults
         // The kind's own mark: the highest test accuracy.
         #expect(table.rows.map { $0[1].tone } == [.plain, .good, .plain])
         #expect(table.rows[1][1].value == 0.935 && table.rows[1][1].style == .percent)
+        // A field a row lacks is the kinds' missing cell, not a text that looks like it.
+        #expect(table.rows.map { $0[3].isMissing } == [true, false, true])
+        #expect(table.rows[0][3] == .missing)
+    }
+
+    /// A NaN is missing as in a kind's table; a string value that reads "-"
+    /// is the run's own text, and stays one.
+    @Test func aNaNIsMissingAndADashStringIsText() throws {
+        var values = Self.variants([0.91, .nan, 0.92])
+        guard case .list(var rows) = values["variants"], case .record(var first) = rows[0] else { Issue.record("no rows"); return }
+        first["note"] = .string("-")
+        rows[0] = .record(first)
+        values["variants"] = .list(rows)
+        let table = try request("[name, test_accuracy, note]").table(from: [values], defaults: Self.train).get()
+        #expect(table.rows[1][1] == .missing)
+        #expect(table.rows[0][2].text == "-" && !table.rows[0][2].isMissing)
+        #expect(table.rows[1][2] == .missing)
     }
 
     @Test func labelsFormatsExpressionsAndRows() throws {
@@ -175,13 +192,15 @@ import LessonResults
     }
 
     @Test func overSeedsTrueOrFalseAndTextAreCounted() throws {
-        let request = try request("[name, diverged, diagnosis]")
+        let request = try request("[name, diverged, diagnosis, flag]")
         var runs: [Record] = []
         for diverged in [true, false, true] {
             var values = Self.variants([0.9, 0.8])
             if case .list(var rows) = values["variants"], case .record(var first) = rows[0] {
                 first["diverged"] = .bool(diverged)
                 first["diagnosis"] = .string(diverged ? "diverged" : "fine")
+                // A text that reads "true" is a text, counted as texts are, not as a yes-or-no.
+                first["flag"] = .string(diverged ? "true" : "false")
                 rows[0] = .record(first)
                 values["variants"] = .list(rows)
             }
@@ -190,6 +209,7 @@ import LessonResults
         let table = try request.table(from: runs, defaults: Self.train).get()
         #expect(table.rows.map { $0[1].text } == ["true in 2 of 3", "false"])
         #expect(table.rows[0][2].text == "diverged in 2 of 3, fine in 1 of 3")
+        #expect(table.rows[0][3].text == "true in 2 of 3, false in 1 of 3")
     }
 
     /// The seeds' note about cells standing for some seeds goes when the author's table left none.

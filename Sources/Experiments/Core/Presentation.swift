@@ -78,6 +78,27 @@ public struct ResultTable: Codable, Sendable, Hashable {
         /// ("(3 of 8)" ends its text). Never cached: a seeded block is drawn
         /// again from its values on every read.
         public var seedsShown: Int?
+        /// Whether the cell has no value to show (a number a run could not
+        /// measure, a field a row lacks): it reads ``missing``'s mark, a
+        /// column of nothing else is left out of a printout, and its CSV
+        /// field is empty. Set only through ``missing``, never read off the text.
+        public internal(set) var isMissing = false
+
+        /// The cell of a value that is not there: "–", the one mark every
+        /// table writes for it.
+        public static var missing: Self { missing(tone: .plain) }
+
+        /// Whether the page shows nothing in the cell: it is ``missing``, or
+        /// its text is empty (a short row's padding). A text that only looks
+        /// like the mark ("-" as a value's own text) is something.
+        public var showsNothing: Bool { isMissing || text.allSatisfy(\.isWhitespace) }
+
+        /// ``missing`` in a tone (a row's highlight goes across it).
+        public static func missing(tone: Tone) -> Self {
+            var cell = Self(ReportFormat.missing, tone: tone)
+            cell.isMissing = true
+            return cell
+        }
 
         public init(_ text: String, tone: Tone = .plain) {
             self.text = text

@@ -12,9 +12,9 @@ extension Presenter.Column {
     }
 
     /// A count (of values tried, of trials that diverged): a whole number,
-    /// "–" where a run has none; over seeds, mean ± sd.
+    /// ``ResultTable/Cell/missing`` where a run has none; over seeds, mean ± sd.
     public static func count(_ title: String, _ field: String) -> Self {
-        Self(title) { p, row in p.cell(row[field], style: .integer) { $0.flatMap { $0.isFinite ? String(Int($0)) : nil } ?? "–" } }
+        Self(title) { p, row in p.cell(row[field], style: .integer) { $0.isFinite ? String(Int($0)) : ResultValue.format($0) } }
     }
 
     /// The column with each row's cell in the tone `rule` gives that row
@@ -57,10 +57,10 @@ extension Presenter.Column {
     /// A number (`style` `.percent` or `.plain`) of a row record that may
     /// have diverged (its `diverged` field true): such a run's cell reads
     /// "diverged", marked bad, in the first of these columns (`first`) and
-    /// "–" in the others; over seeds as any cell of several runs.
+    /// ``ResultTable/Cell/missing`` in the others; over seeds as any cell of several runs.
     static func unlessDiverged(_ title: String, _ field: String, style: NumberStyle, first: Bool) -> Self {
         record(title) { run in
-            guard run["diverged"] != .bool(true) else { return first ? .init("diverged", tone: .bad) : .init(ReportFormat.missing) }
+            guard run["diverged"] != .bool(true) else { return first ? .init("diverged", tone: .bad) : .missing }
             let x = run[field]?.doubleValue ?? .nan
             return style == .percent ? .percent(x) : .number(x)
         }

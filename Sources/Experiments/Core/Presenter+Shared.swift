@@ -4,9 +4,9 @@ import LessonSupport
 /// note for seeds that failed, warnings for rows that diverged, test
 /// accuracy against a setting.
 extension Presenter {
-    /// A whole number with its digits grouped by thousands ("1,024"); "—" when there is none.
+    /// A whole number with its digits grouped by thousands ("1,024"); "–" when there is none.
     public static func grouped(_ value: ResultValue?) -> String {
-        value?.doubleValue.flatMap { $0.isFinite ? Int($0).grouped : nil } ?? "—"
+        value?.doubleValue.flatMap { $0.isFinite ? Int($0).grouped : nil } ?? ReportFormat.missing
     }
 
     /// ``ReportFormat/percent(_:decimals:)`` of a value that may be absent

@@ -21,13 +21,13 @@ extension Presenter {
 
         /// A number field, written by `format` (default: three significant digits).
         public static func number(_ title: String, _ field: String, unit: String = "",
-                                  format: @escaping (Double?) -> String = Presenter.significant(3)) -> Column {
+                                  format: @escaping (Double) -> String = Presenter.significant(3)) -> Column {
             Column(title) { p, row in p.cell(row[field], unit: unit, format: format) }
         }
 
         /// A fraction field shown as a percentage ("12.3 %").
         public static func percent(_ title: String, _ field: String,
-                                   format: @escaping (Double?) -> String = Presenter.percentSignificant(3)) -> Column {
+                                   format: @escaping (Double) -> String = Presenter.percentSignificant(3)) -> Column {
             Column(title) { p, row in p.cell(row[field], style: .percent, format: format) }
         }
     }
@@ -42,21 +42,17 @@ extension Presenter {
         rows.elements.map { row in series(row[name].text ?? "", x: x, y: row[y]) }
     }
 
-    /// Writes a number with `digits` significant digits; "—" when there is
-    /// none, NaN as `nan` (what a kind's NaN means: "diverged", "not
-    /// reached"), "∞" as such.
-    public static func significant(_ digits: Int, nan: String = "NaN") -> (Double?) -> String {
+    /// Writes a number with `digits` significant digits, "∞" as such (a
+    /// cell's number: one that is not there, or NaN, is the cell's ``ResultTable/Cell/missing``).
+    public static func significant(_ digits: Int) -> (Double) -> String {
         { x in
-            guard let x, x.isFinite else { return x.map { $0.isNaN ? nan : ($0 > 0 ? "∞" : "−∞") } ?? "—" }
+            guard x.isFinite else { return x > 0 ? "∞" : "−∞" }
             return ResultValue.format(x, significant: digits)
         }
     }
 
-    /// Writes a fraction as a percentage with `digits` significant digits: "12.3 %"; "—" when there is none.
-    public static func percentSignificant(_ digits: Int) -> (Double?) -> String {
-        { x in
-            guard let x else { return "—" }
-            return ResultValue.format(x * 100, significant: digits) + " %"
-        }
+    /// Writes a fraction as a percentage with `digits` significant digits: "12.3 %".
+    public static func percentSignificant(_ digits: Int) -> (Double) -> String {
+        { x in ResultValue.format(x * 100, significant: digits) + " %" }
     }
 }

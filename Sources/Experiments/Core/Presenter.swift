@@ -30,23 +30,29 @@ public struct Presenter {
 
     // MARK: Table cells
 
-    /// A number's cell: `format` writes one run's number (nil: the run has
-    /// none). Over seeds: mean ± sd, the text every run wrote the same, or
+    /// A number's cell: `format` writes one run's number; a run without
+    /// one (the value absent, or NaN: not measured) has the ``ResultTable/Cell/missing``
+    /// cell. Over seeds: mean ± sd, the text every run wrote the same, or
     /// the mean of the runs that have a number, ending in "(k of n)".
     public mutating func cell(_ v: Runs, style: NumberStyle = .plain, unit: String = "", tone: ResultTable.Cell.Tone = .plain,
-                              format: (Double?) -> String) -> ResultTable.Cell {
+                              format: (Double) -> String) -> ResultTable.Cell {
         let cells = v.values.map { value -> ResultTable.Cell in
-            let x = value?.doubleValue
-            return ResultTable.Cell(format(x), value: x.flatMap { $0.isFinite ? $0 : nil }, style: style, unit: unit, tone: tone)
+            guard let x = value?.doubleValue, !x.isNaN else { return .missing(tone: tone) }
+            return ResultTable.Cell(format(x), value: x.isFinite ? x : nil, style: style, unit: unit, tone: tone)
         }
         return combine(cells)
     }
 
-    /// A cell of text (a string value as it is; another value via `format`).
-    /// Over seeds: the text every run shares, or the most common one ending in "(k of n)".
+    /// A cell of text (a string value as it is; another value via `format`);
+    /// a run without the value, or whose number is NaN, has the
+    /// ``ResultTable/Cell/missing`` cell. Over seeds: the text every run
+    /// shares, or the most common one ending in "(k of n)".
     public mutating func textCell(_ v: Runs, tone: ResultTable.Cell.Tone = .plain,
-                                  format: (ResultValue?) -> String = Presenter.plainText) -> ResultTable.Cell {
-        combine(v.values.map { ResultTable.Cell(format($0), tone: tone) })
+                                  format: (ResultValue) -> String = Presenter.plainText) -> ResultTable.Cell {
+        combine(v.values.map { value in
+            guard let value, value.doubleValue?.isNaN != true else { return .missing(tone: tone) }
+            return ResultTable.Cell(format(value), tone: tone)
+        })
     }
 
     /// A cell whose text each run's values write (`build(record)`); for cells
@@ -63,14 +69,16 @@ public struct Presenter {
         combine(cells)
     }
 
+    /// A value as it writes itself (a string as it is); ``ReportFormat/missing``'s
+    /// mark when there is none.
     public static func plainText(_ value: ResultValue?) -> String {
-        guard let value else { return "—" }
+        guard let value else { return ReportFormat.missing }
         if case .string(let s) = value { return s }
         return value.formatted
     }
 
     private mutating func combine(_ cells: [ResultTable.Cell]) -> ResultTable.Cell {
-        guard var cell = cells.first else { return ResultTable.Cell("—") }
+        guard var cell = cells.first else { return .missing }
         guard cells.count > 1 else { return cell }
         let values = cells.compactMap(\.value)
         if values.count == cells.count {
@@ -103,6 +111,8 @@ public struct Presenter {
             partialTexts = true
         }
         cell.text += " (\(shown.count) of \(cells.count))"
+        // "– (5 of 8)" says what most seeds had: a text, not an empty cell.
+        cell.isMissing = false
         cell.value = nil
         cell.spread = nil
         cell.seedsShown = shown.count
@@ -117,9 +127,10 @@ public struct Presenter {
 
     // MARK: Key figures
 
-    /// A key figure showing a number; over seeds, mean ± sd (or the text every run wrote).
+    /// A key figure showing a number ("–" where there is none, as in a
+    /// table); over seeds, mean ± sd (or the text every run wrote).
     public mutating func metric(_ label: String, _ v: Runs, style: NumberStyle = .plain, unit: String = "", detail: String = "",
-                                format: (Double?) -> String) -> Metric {
+                                format: (Double) -> String) -> Metric {
         let cell = cell(v, style: style, unit: unit, format: format)
         var metric = Metric(label: label, value: cell.text, detail: detail, number: cell.value, style: style, unit: unit)
         metric.spread = cell.spread

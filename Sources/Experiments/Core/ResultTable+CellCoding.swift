@@ -1,6 +1,8 @@
 /// The cache's form of a cell: one array, `[text, tone, value, style, unit,
-/// spread]` (`null` for a missing number), since a warm render decodes
-/// thousands of cells and an object each cost a dictionary of its keys.
+/// spread, missing]` (`null` for a missing number), since a warm render
+/// decodes thousands of cells and an object each cost a dictionary of its
+/// keys. An array of six, written before cells knew they were missing,
+/// reads as a cell that is not.
 extension ResultTable.Cell: Codable {
     public init(from decoder: any Decoder) throws {
         var container = try decoder.unkeyedContainer()
@@ -9,6 +11,7 @@ extension ResultTable.Cell: Codable {
         style = try container.decode(NumberStyle.self)
         unit = try container.decode(String.self)
         spread = try container.decodeNil() ? nil : try container.decode(Double.self)
+        isMissing = container.isAtEnd ? false : try container.decode(Bool.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -19,5 +22,6 @@ extension ResultTable.Cell: Codable {
         try container.encode(style)
         try container.encode(unit)
         if let spread { try container.encode(spread) } else { try container.encodeNil() }
+        try container.encode(isMissing)
     }
 }

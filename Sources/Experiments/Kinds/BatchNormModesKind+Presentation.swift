@@ -68,11 +68,11 @@ extension BatchNormModesKind {
     private static func modesTable(_ spec: Spec, _ p: inout Presenter) -> PresentationItem {
         typealias Cell = ResultTable.Cell
         let evaluation = p["eval"]["accuracy"]
-        func count(_ v: Runs) -> Cell { p.cell(v, style: .integer) { x in x.map { Int($0).grouped } ?? ReportFormat.missing } }
+        func count(_ v: Runs) -> Cell { p.cell(v, style: .integer) { $0.isFinite ? Int($0).grouped : ResultValue.format($0) } }
         func percent(_ v: Runs, tone: Cell.Tone = .plain) -> Cell { p.cell(v, style: .percent, tone: tone, format: Presenter.percent) }
         var rows: [[Cell]] = [
             [Cell("evaluation mode, whole test set", tone: .highlight), Cell("running averages"), count(p["test_examples"]),
-             percent(evaluation), Cell(ReportFormat.missing)],
+             percent(evaluation), .missing],
             [Cell("evaluation mode, one example at a time"), Cell("running averages"), count(p["test_examples"]), percent(p["single"]["accuracy"]),
              p.cell { run in .percent(1 - run.number("single", "differ") / max(run.number("test_examples"), 1)) }],
         ]

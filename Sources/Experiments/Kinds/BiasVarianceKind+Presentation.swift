@@ -56,7 +56,7 @@ extension BiasVarianceKind {
                 for (label, index) in [("smallest model", 0), ("largest model", spec.capacities.count - 1)] {
                     out.append(p.choice(label) { r in
                         let all = diagnoses(r)
-                        return (all.indices.contains(index) ? all[index] : "–", spec.capacityLabel(spec.capacities[index]))
+                        return (all.indices.contains(index) ? all[index] : ReportFormat.missing, spec.capacityLabel(spec.capacities[index]))
                     })
                 }
             }
@@ -68,7 +68,7 @@ extension BiasVarianceKind {
                         "MSE \(ReportFormat.number(r.number("optimum", "test_mse"))) over \(spec.resamples.grouped) training sets")
             })
             out.append(p.metric("bias² + variance + noise vs measured", p["max_discrepancy"], style: .percent,
-                                detail: "largest relative difference") { ReportFormat.percent($0 ?? .nan, decimals: 1) })
+                                detail: "largest relative difference") { ReportFormat.percent($0, decimals: 1) })
         }
         return out
     }
@@ -77,7 +77,7 @@ extension BiasVarianceKind {
         let rows = p["rows"]
         let best = spec.family == .errors ? nil : p.lowestMean(rows, "validation_error")
         func error(_ title: String, _ field: String) -> Presenter.Column {
-            Presenter.Column(title) { p, row in p.cell(row[field], style: spec.errorStyle) { spec.error($0 ?? .nan) } }
+            Presenter.Column(title) { p, row in p.cell(row[field], style: spec.errorStyle) { spec.error($0) } }
         }
         let parameters: [Presenter.Column] = spec.family == .errors || spec.family == .degrees
             ? [] : [.label("parameters", "parameters", format: Presenter.grouped)]
@@ -158,7 +158,7 @@ extension BiasVarianceKind {
     private static func decompositionTable(_ spec: Spec, _ p: inout Presenter) -> PresentationItem {
         let points = p["decomposition"]
         let optimum = p.lowestMean(points, "test_mse")
-        func number(_ title: String, _ field: String) -> Presenter.Column { .number(title, field) { ReportFormat.number($0 ?? .nan) } }
+        func number(_ title: String, _ field: String) -> Presenter.Column { .number(title, field) { ReportFormat.number($0) } }
         let caption = "Over \(spec.resamples.grouped) training sets of \(spec.trainSize.grouped) points each, at \(spec.testPoints) evenly "
             + "spaced points of [−1, 1]. Bias² and variance compare the fits with the true function; the measured test MSE "
             + "compares them with fresh noisy targets. Highlighted: the lowest expected test error."
@@ -166,7 +166,7 @@ extension BiasVarianceKind {
             .label(spec.capacityName, "capacity").highlighted(optimum, in: points),
             number("bias²", "bias2"), number("variance", "variance"), number("noise σ²", "noise"), number("sum", "total"),
             number("measured test MSE", "test_mse").highlighted(optimum, in: points),
-            .percent("difference", "discrepancy") { ReportFormat.percent($0 ?? .nan, decimals: 1) },
+            .percent("difference", "discrepancy") { ReportFormat.percent($0, decimals: 1) },
         ])
     }
 }
@@ -188,7 +188,7 @@ extension BiasVarianceKind.Spec {
     var errorStyle: NumberStyle { isClassification || family == .errors ? .percent : .plain }
 
     func error(_ x: Double) -> String {
-        if x.isNaN { return "–" }
+        if x.isNaN { return ReportFormat.missing }
         // Below 1 % a second decimal keeps small errors distinguishable (0.50 % vs 0.45 %);
         // the cut is at 0.995 % so that 1 % computed as 0.15 − 0.14 does not print as "1.00 %".
         return isClassification || family == .errors ? ReportFormat.percent(x, decimals: x != 0 && abs(x) < 0.00995 ? 2 : 1) : ReportFormat.number(x)

@@ -12,8 +12,8 @@ extension HyperparameterSearchKind {
         }
     }
 
-    private static func format(_ x: Double?) -> String { x.map { $0.isNaN ? "–" : ResultValue.format($0, significant: 3) } ?? "–" }
-    private static func percent(_ x: Double?) -> String { x.map { $0.isNaN ? "–" : String(format: "%.1f %%", $0 * 100) } ?? "–" }
+    private static func format(_ x: Double?) -> String { x.map { $0.isNaN ? ReportFormat.missing : ResultValue.format($0, significant: 3) } ?? ReportFormat.missing }
+    private static func percent(_ x: Double?) -> String { x.map { $0.isNaN ? ReportFormat.missing : String(format: "%.1f %%", $0 * 100) } ?? ReportFormat.missing }
 
     /// Over seeds, what a chart of one seed's trials says of itself.
     private static func firstSeedNote(_ p: Presenter) -> [PresentationItem] {
@@ -90,8 +90,13 @@ extension HyperparameterSearchKind {
             yLabel: "validation accuracy", xScale: .log,
             series: [series("coarse: [\(format(spec.low)), \(format(spec.high))]", stage(0)), series("fine: \(fineRange)", stage(1))],
             summary: "Coarse trials: " + listed(stage(0)) + ". Fine trials: " + listed(stage(1)) + ".")
-        let drawn = Presenter.Column.record("learning rates drawn", numeric: false) { r in
-            ResultTable.Cell(format(r.number("low")) + " – " + format(r.number("high")))
+        // Each seed draws its own learning rates: over seeds, the range they all
+        // drew together, from the lowest to the highest (one seed's range, the
+        // most common text, would be true of that seed alone).
+        let drawn = Presenter.Column("learning rates drawn", numeric: false) { _, row in
+            let low = row["low"].min, high = row["high"].max
+            guard !low.isNaN, !high.isNaN else { return .missing }
+            return ResultTable.Cell(format(low) + " – " + format(high))
         }
         let hidden = spec.hidden.isEmpty ? "no hidden layer" : "hidden ReLU layers " + spec.hidden.map(String.init).joined(separator: "–")
         func examples(_ name: String) -> String { Int(p.first[name]?.doubleValue ?? 0).grouped }
@@ -99,6 +104,7 @@ extension HyperparameterSearchKind {
             + "batches of 32, \(spec.epochs.grouped) epochs, the same split, initial weights and batches for every trial; "
             + "\(spec.trials.grouped) learning rates a stage drawn on a log scale. "
             + "The objective is the validation accuracy (0 for a trial that diverged)."
+            + (p.isSeeded ? " Over the \(p.runs.runsPhrase), the learning rates drawn span the lowest to the highest that any of them drew." : "")
         let table = p.table(caption: caption, rows: p.whole.namedRows([("coarse", "coarse"), ("fine", "fine")]), columns: [
             .text("stage", "name"), drawn, .number("best learning rate", "best_lr", format: format),
             .percent("best accuracy", "best_accuracy", format: percent), .percent("median accuracy", "median_accuracy", format: percent),

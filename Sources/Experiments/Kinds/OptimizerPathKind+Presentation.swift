@@ -8,11 +8,11 @@ extension OptimizerPathKind {
         let noise = spec.noise > 0 ? " with gradient noise of sd \(ResultValue.format(spec.noise))" : ""
         var columns: [Presenter.Column] = [
             .text("optimizer", "label"),
-            column("final loss", "final_loss", missing: "diverged", digits: 3, p),
+            column("final loss", "final_loss", notANumber: "diverged", digits: 3, p),
         ]
         if let target = spec.targetLoss {
             let title = "steps to loss ≤ \(ResultValue.format(target))"
-            columns.append(column(title, "steps_to_target", missing: "not reached", digits: 5, p))
+            columns.append(column(title, "steps_to_target", notANumber: "not reached", digits: 5, p))
         }
         let caption = """
             \(spec.steps.grouped) steps on \(surface) from \(start)\(noise). \
@@ -41,11 +41,15 @@ extension OptimizerPathKind {
         "(" + w.map { ResultValue.format($0) }.joined(separator: ", ") + ")"
     }
 
-    /// A column of one number of each path, `missing` where a path has none (NaN); the lowest
-    /// mean highlighted, among the paths with a number in every run (a number only some
-    /// seeds reached is not a best).
-    static func column(_ title: String, _ field: String, missing: String, digits: Int, _ p: Presenter) -> Presenter.Column {
-        Presenter.Column.number(title, field, format: Presenter.significant(digits, nan: missing))
-            .highlighted(p.lowestMean(p["paths"], field), in: p["paths"], key: "name")
+    /// A column of one number of each path, `notANumber` where a path's is NaN ("diverged")
+    /// and ``ResultTable/Cell/missing`` where it has none; the lowest mean highlighted, among
+    /// the paths with a number in every run (a number only some seeds reached is not a best).
+    static func column(_ title: String, _ field: String, notANumber: String, digits: Int, _ p: Presenter) -> Presenter.Column {
+        Presenter.Column.record(title) { path in
+            guard let x = path.at(field)?.doubleValue else { return .missing }
+            guard !x.isNaN else { return ResultTable.Cell(notANumber) }
+            return ResultTable.Cell(ResultValue.format(x, significant: digits), value: x.isFinite ? x : nil)
+        }
+        .highlighted(p.lowestMean(p["paths"], field), in: p["paths"], key: "name")
     }
 }

@@ -4,7 +4,7 @@ extension SoftmaxKind {
     public static func present(_ spec: Spec, _ p: inout Presenter) -> [PresentationItem] {
         // A single example's values are the block's own; a batch's are its rows'.
         let examples = spec.isBatch ? p["examples"].elements : [Runs(p.runs.records.map { .record($0) })]
-        let fmt = { (x: Double?) in x.map { ResultValue.format($0, significant: 4) } ?? "—" }
+        let fmt = { (x: Double) in ResultValue.format(x, significant: 4) }
         var items: [PresentationItem] = []
         for (n, example) in examples.prefix(8).enumerated() {
             let label = spec.labels[n], predicted = example["predicted"].number.map(Int.init) ?? -1
@@ -13,13 +13,13 @@ extension SoftmaxKind {
                 // Text cells, no number to align or average: the kind is
                 // deterministic, so every seed writes the same four digits.
                 func number(_ field: String, tone: ResultTable.Cell.Tone = .plain) -> ResultTable.Cell {
-                    p.textCell(example[field][i], tone: tone) { fmt($0?.doubleValue) }
+                    p.textCell(example[field][i], tone: tone) { fmt($0.doubleValue ?? .nan) }
                 }
                 return [
                     .init(spec.classes[i] + (isLabel ? " ✓" : ""), tone: isLabel ? .highlight : .plain),
                     .init(fmt(spec.logits[n][i])),
                     number("probabilities", tone: i == predicted ? .highlight : .plain),
-                    p.textCell(example["predicted"]) { $0?.doubleValue == Double(i) ? "1" : "0" },
+                    p.textCell(example["predicted"]) { $0.doubleValue == Double(i) ? "1" : "0" },
                     .init(isLabel ? "1" : "0"),
                     number("gradient"),
                     number("numeric_gradient"),
@@ -37,10 +37,10 @@ extension SoftmaxKind {
 
         let plain = { (x: Double?) in ResultValue.format(x ?? 0) }
         let middle = spec.isBatch
-            ? p.metric("accuracy", p["accuracy"]) { $0.map { ResultValue.number($0).formatted } ?? "" }
+            ? p.metric("accuracy", p["accuracy"]) { ResultValue.number($0).formatted }
             : p.choice("predicted") { run in
                 let predicted = Int(run["predicted"]?.doubleValue ?? 0), probabilities = run["probabilities"]?.listItems ?? []
-                guard probabilities.indices.contains(predicted), spec.classes.indices.contains(predicted) else { return ("—", "") }
+                guard probabilities.indices.contains(predicted), spec.classes.indices.contains(predicted) else { return (ReportFormat.missing, "") }
                 return (spec.classes[predicted], "p = " + ResultValue.format(probabilities[predicted].doubleValue ?? .nan))
             }
         items.insert(.metrics([

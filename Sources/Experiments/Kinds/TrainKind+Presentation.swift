@@ -35,9 +35,9 @@ extension TrainKind {
         return x.isFinite ? Int(x) : 0
     }
 
-    /// A count, its digits grouped ("1,200"); "–" when there is none.
+    /// A count, its digits grouped ("1,200"); ``Cell/missing`` when there is none.
     private static func count(_ x: Double) -> Cell {
-        x.isFinite ? Cell(Int(x).grouped, value: x, style: .integer) : Cell(ReportFormat.missing)
+        x.isFinite ? Cell(Int(x).grouped, value: x, style: .integer) : .missing
     }
 
     /// A field of a row's record in the cell `make` writes (``Cell/number(_:)``, ``Cell/percent(_:)``, ``count(_:)``).

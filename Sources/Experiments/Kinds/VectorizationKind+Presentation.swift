@@ -155,7 +155,7 @@ extension VectorizationKind {
             let fraction = row["bandwidth_fraction"]
             return p.isSeeded && fraction.allNumbers
                 ? p.cell(fraction, style: .percent, format: percent)
-                : p.textCell(fraction) { $0?.doubleValue.map { percent($0) } ?? "–" }
+                : p.textCell(fraction) { percent($0.doubleValue) }
         }]
         case .cache: [.number("ns / element", "ns_per_element"), .number("GFLOPS", "gflops")]
         case .gemm: [.number("GFLOPS", "gflops")]
@@ -166,7 +166,7 @@ extension VectorizationKind {
         ] + measured + [
             .number("speed-up", "speedup", unit: "×", format: times),
             Presenter.Column("rel. difference") { p, row in
-                p.textCell(row["relative_difference"]) { $0?.doubleValue == 0 ? "0" : number($0?.doubleValue, significant: 2) }
+                p.textCell(row["relative_difference"]) { $0.doubleValue == 0 ? "0" : number($0.doubleValue, significant: 2) }
             }.tone { row in zip(row["relative_difference"].numbers, tolerance).allSatisfy { $0 <= $1 } ? nil : .bad },
         ]
         return p.table(caption: s.headings.caption + " Speed-ups are over the \(s.baseline); differences are relative to its result.",

@@ -171,10 +171,10 @@ struct BlockHTML {
                 let aligned = TableColumns.align(table.rows.map { $0.indices.contains(column) ? $0[column] : ResultTable.Cell("") })
                 for row in texts.indices where texts[row].indices.contains(column) { texts[row][column] = aligned[row] }
             }
-            // A column with nothing in any row ("–" throughout) is left out
-            // of a printout, where the page's width is short.
+            // A column with nothing in any row (missing throughout) is left
+            // out of a printout, where the page's width is short.
             let blank = Set(table.columns.indices.dropFirst().filter { column in
-                texts.allSatisfy { row in !row.indices.contains(column) || ["", "–", "—", "-"].contains(row[column].trimmingCharacters(in: .whitespaces)) }
+                table.rows.allSatisfy { row in !row.indices.contains(column) || row[column].showsNothing }
             })
             out += "<thead><tr>"
             for (i, column) in table.columns.enumerated() {

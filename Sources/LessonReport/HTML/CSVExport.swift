@@ -12,7 +12,8 @@ enum CSVExport {
     /// precision (a percentage as 96.96, its unit in the header), not the
     /// text the page shows ("96.96 ± 0.28 %"); a column of means over seeds
     /// is followed by their standard deviations, "…: mean" and "…: sd". A
-    /// cell with no number is its text, and "–" (nothing) is empty.
+    /// cell with no number is its text; a cell that shows nothing
+    /// (``ResultTable/Cell/showsNothing``: a missing value) is empty.
     static func csv(_ table: ResultTable) -> String {
         struct Layout {
             var numeric: Bool
@@ -40,6 +41,11 @@ enum CSVExport {
             let kinds = layout + Array(repeating: Layout(numeric: false, spread: false), count: max(0, row.count - layout.count))
             for (c, kind) in kinds.enumerated() {
                 let cell = row.indices.contains(c) ? row[c] : ResultTable.Cell("")
+                guard !cell.showsNothing else {
+                    // No value: an empty field, as a spreadsheet reads one.
+                    fields.append(contentsOf: Array(repeating: "", count: kind.numeric && kind.spread ? 2 : 1))
+                    continue
+                }
                 guard kind.numeric else {
                     fields.append(field(plainNumber(cell.text)))
                     continue
@@ -47,8 +53,7 @@ enum CSVExport {
                 if let value = cell.value {
                     fields.append(scaled(value, cell.style))
                 } else {
-                    let text = cell.text.trimmingCharacters(in: .whitespaces)
-                    fields.append(["", "–", "—", "-"].contains(text) ? "" : field(plainNumber(text)))
+                    fields.append(field(plainNumber(cell.text.trimmingCharacters(in: .whitespaces))))
                 }
                 if kind.spread { fields.append(cell.value == nil ? "" : cell.spread.map { scaled($0, cell.style) } ?? "") }
             }

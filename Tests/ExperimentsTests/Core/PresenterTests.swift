@@ -18,9 +18,9 @@ import Testing
     func items(_ values: RunValues) -> [PresentationItem] {
         var p = Presenter(values)
         let table = p.table(caption: "", rows: p["net"], columns: [
-            .text("net", "label"), .percent("acc", "accuracy", format: { $0.map { "\($0 * 100) %" } ?? "—" }), .text("note", "note"),
+            .text("net", "label"), .percent("acc", "accuracy", format: { "\($0 * 100) %" }), .text("note", "note"),
         ])
-        let metric = p.metric("accuracy", p["net"][0]["accuracy"], style: .percent) { $0.map { "\($0 * 100) %" } ?? "—" }
+        let metric = p.metric("accuracy", p["net"][0]["accuracy"], style: .percent) { "\($0 * 100) %" }
         let chart = p.chart(Chart(title: "t", series: p.lines(rows: p["net"], x: [1, 2], y: "curve")))
         return p.finish([.metrics([metric]), table, chart])
     }
@@ -57,7 +57,7 @@ import Testing
 
     @Test func aCellEveryRunWritesTheSameIsThatText() {
         var p = Presenter(runs([0.9001, 0.9002]))
-        let cell = p.cell(p["net"][0]["accuracy"], style: .percent) { $0.map { String(format: "%.1f %%", $0 * 100) } ?? "—" }
+        let cell = p.cell(p["net"][0]["accuracy"], style: .percent) { String(format: "%.1f %%", $0 * 100) }
         #expect(cell.text == "90.0 %")
         #expect(cell.spread != nil)
     }
@@ -74,6 +74,25 @@ import Testing
         #expect(texts.text == "neither (3 of 5)")
         let tie = p.cell(eachRun: [.init("b"), .init("a"), .init("a"), .init("b")])
         #expect(tie.text == "b (2 of 4)")
+    }
+
+    /// A number a run lacks, or could not measure (NaN), is the one missing
+    /// cell in every column, whatever the column's format; over seeds it stays
+    /// missing when every run lacks it, and a count of runs is a text.
+    @Test func aNumberThatIsNotThereIsTheMissingCell() {
+        let rows: [ResultValue] = [.record(Record(["name": .string("a"), "x": .number(.nan)])), .record(Record(["name": .string("b")]))]
+        var p = Presenter(RunValues(records: [Record(["rows": .list(rows)])]))
+        let table = p.table(caption: "", rows: p["rows"], columns: [
+            .text("name", "name"), .number("x", "x"), .percent("x %", "x"), .count("n", "x"), .label("label", "x"), .text("text", "x"),
+        ])
+        guard case .table(let shown) = table else { Issue.record("no table"); return }
+        for row in shown.rows {
+            #expect(row.dropFirst().allSatisfy { $0 == .missing && $0.text == ReportFormat.missing })
+        }
+        var seeds = Presenter(RunValues(records: [Record(), Record(), Record()], seeds: [1, 2, 3]))
+        #expect(seeds.cell(eachRun: [.missing, .missing, .missing]) == .missing)
+        let some = seeds.cell(eachRun: [.missing, .missing, .init("not reached")])
+        #expect(some.text == "– (2 of 3)" && !some.isMissing)
     }
 
     @Test func warningsNameTheSeedsThatRaisedThem() {
@@ -147,7 +166,7 @@ import Testing
         // Every seed chose the same: its detail quotes the means, not the first seed.
         let agreed = p.choice("model") { run in ("a net", "validation \(run["ms"]!.formatted) %") }
         #expect(agreed.value == "a net" && agreed.detail == "validation 2 %")
-        let time = p.metric("time", p["ms"], unit: "ms") { $0.map { ResultValue.format($0) + " ms" } ?? "—" }
+        let time = p.metric("time", p["ms"], unit: "ms") { ResultValue.format($0) + " ms" }
         #expect(time.value == "2.0 ± 1.0 ms")
     }
 

@@ -22,13 +22,15 @@ import Testing
         let accuracy = ResultTable.Cell.percent(0.9742)
         #expect(accuracy.text == "97.4 %" && accuracy.value == 0.9742 && accuracy.style == .percent)
         #expect(ResultTable.Cell.number(.nan).text == "–" && ResultTable.Cell.number(.nan).value == nil)
-        #expect(ResultTable.Cell.percent(.infinity).value == nil)
+        #expect(ResultTable.Cell.number(.nan) == .missing && ResultTable.Cell.percent(.nan) == .missing)
+        #expect(ResultTable.Cell.percent(.infinity).value == nil && !ResultTable.Cell.percent(.infinity).isMissing)
     }
 
     @Test func aDivergedRowFillsTheTable() {
         let row = ResultTable.Cell.divergedRow("lr = 10", count: 7)
         #expect(row.count == 7)
         #expect(row.map(\.text) == ["lr = 10", "diverged", "–", "–", "–", "–", "–"])
+        #expect(row.map(\.isMissing) == [false, false, true, true, true, true, true])
         #expect(row[1].tone == .bad)
     }
 }

@@ -118,4 +118,27 @@ import Testing
         #expect(chart.seedRuns == nil)
         #expect(grid.presentation.contains { if case .note(let n) = $0 { return n.hasPrefix("The chart shows the first of the 2 seeds") } else { return false } })
     }
+
+    /// Each seed draws its own learning rates, so over seeds the stage's
+    /// "learning rates drawn" is the range they all drew (lowest low to
+    /// highest high), not one seed's range with "(1 of 3)".
+    @Test func overSeedsTheRatesDrawnSpanEverySeed() throws {
+        let seeds: [UInt64] = [1, 2, 3]
+        let (prepared, issues) = KindTesting.prepare(HyperparameterSearchKind.self, "mode: coarse_to_fine\ntrials: 4\nepochs: 1\nhidden: [8]", seeds: 3)
+        #expect(issues.isEmpty, "\(issues)")
+        let experiment = try #require(prepared)
+        let runs = try seeds.map { try experiment.run(RunContext(seed: $0, decode: KindTesting.context)) }
+        let shown = experiment.outcome(of: runs, seeds: seeds).presentation
+        let table = try #require(shown.lazy.compactMap { if case .table(let t) = $0 { return t } else { return nil } }.first)
+        let column = try #require(table.columns.firstIndex { $0.title == "learning rates drawn" })
+        for (row, stage) in ["coarse", "fine"].enumerated() {
+            let low = runs.map { number($0.values, "\(stage).low") }.min()!
+            let high = runs.map { number($0.values, "\(stage).high") }.max()!
+            let each = runs.map { ResultValue.format(number($0.values, "\(stage).low"), significant: 3) }
+            #expect(Set(each).count > 1, "the seeds drew the same lowest rate: the test shows nothing")
+            let expected = ResultValue.format(low, significant: 3) + " – " + ResultValue.format(high, significant: 3)
+            #expect(table.rows[row][column].text == expected && table.rows[row][column].seedsShown == nil)
+        }
+        #expect(table.caption.hasSuffix("the learning rates drawn span the lowest to the highest that any of them drew."))
+    }
 }

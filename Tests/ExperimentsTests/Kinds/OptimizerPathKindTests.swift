@@ -114,7 +114,7 @@ import Testing
         let paths = Runs([.list([path("a", 5), path("b", 10)]), .list([path("a", .nan), path("b", 10)])])
         let rows = paths.elements
         var p = Presenter(RunValues(records: [Record(["paths": paths.values[0]!]), Record(["paths": paths.values[1]!])], seeds: []))
-        let column = Kind.column("steps", "steps_to_target", missing: "not reached", digits: 5, p)
+        let column = Kind.column("steps", "steps_to_target", notANumber: "not reached", digits: 5, p)
         #expect(column.cell(&p, rows[0]).tone == .plain)
         #expect(column.cell(&p, rows[1]).tone == .highlight)
     }

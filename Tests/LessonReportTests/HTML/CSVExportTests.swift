@@ -32,11 +32,24 @@ import Experiments
         let table = ResultTable(columns: [.init("variant", numeric: false), .init("test accuracy"), .init("steps"), .init("time")],
                                 rows: [[ResultTable.Cell("dropout"), accuracy, ResultTable.Cell("120", value: 120, style: .integer),
                                         ResultTable.Cell("−1.5 ms", value: -1.5, unit: "ms")],
-                                       [ResultTable.Cell("plain"), ResultTable.Cell("–"), ResultTable.Cell("diverged"),
+                                       [ResultTable.Cell("plain"), .missing, ResultTable.Cell("diverged"),
                                         ResultTable.Cell("2 ms", value: 2, unit: "ms")]])
         let csv = CSVExport.csv(table)
         #expect(csv == "variant,test accuracy (%): mean,test accuracy (%): sd,steps,time (ms)\r\n"
             + "dropout,96.96,0.28,120,-1.5\r\nplain,,,diverged,2.0\r\n", "\(csv)")
+    }
+
+    /// A field is empty where the cell has no value (``ResultTable/Cell/isMissing``),
+    /// in a column of numbers or of texts; a text that only looks like the
+    /// mark ("-", "–" as a value's own text) is written as text ("-" kept
+    /// from a spreadsheet's formulas, as any such text is).
+    @Test func aMissingCellIsAnEmptyFieldAndALookalikeIsText() {
+        let table = ResultTable(columns: [.init("variant", numeric: false), .init("note", numeric: false), .init("loss")],
+                                rows: [[ResultTable.Cell("a"), ResultTable.Cell("-"), ResultTable.Cell("0.5", value: 0.5)],
+                                       [ResultTable.Cell("b"), .missing, ResultTable.Cell("–")],
+                                       [ResultTable.Cell("c"), ResultTable.Cell("–"), .missing]])
+        let csv = CSVExport.csv(table)
+        #expect(csv == "variant,note,loss\r\na,'-,0.5\r\nb,,–\r\nc,–,\r\n", "\(csv)")
     }
 
     /// The files beside a page: named after the page and block, with a

@@ -71,13 +71,24 @@ import Testing
 
     @Test func aColumnEmptyInEveryRowIsMarkedForPrint() {
         let table = ResultTable(columns: [.init("variant", numeric: false), .init("loss"), .init("dead")],
-                                rows: [[.init("a"), .init("0.5"), .init("–")], [.init("b"), .init("0.25 ± 0.01"), .init("–")]])
+                                rows: [[.init("a"), .init("0.5"), .missing], [.init("b"), .init("0.25 ± 0.01"), .missing]])
         let html = BlockHTML(lessonPath: "t.md").render(.table(table), chartId: "x")
         #expect(html.contains("<th class=\"num blank\" scope=\"col\">dead</th>"))
         #expect(html.contains("<td class=\"num blank\">–</td>"))
         #expect(!html.contains("<th class=\"num blank\" scope=\"col\">loss</th>"))
         // A cell may break before its ± on paper, never inside a number.
         #expect(html.contains("<td class=\"num\">0.25 ±\u{00A0}0.01</td>"))
+    }
+
+    /// Whether a column is empty is the cells' to say, not their text's: a
+    /// value whose own text is "-" or "–" (a string a run recorded) is kept.
+    @Test func aColumnOfTextsThatLookLikeTheMarkIsKept() {
+        let table = ResultTable(columns: [.init("variant", numeric: false), .init("sign", numeric: false), .init("dead")],
+                                rows: [[.init("a"), .init("-"), .init("–")], [.init("b"), .init("-"), .missing]])
+        let html = BlockHTML(lessonPath: "t.md").render(.table(table), chartId: "x")
+        #expect(html.contains("<th scope=\"col\">sign</th>"))
+        #expect(html.contains("<th class=\"num\" scope=\"col\">dead</th>"))
+        #expect(!html.contains("blank"))
     }
 
     @Test func aBlocksTablesAndChartsAreNumberedWithinIt() throws {
