@@ -100,7 +100,7 @@ let package = Package(
         .testTarget(name: "FileWatcherTests", dependencies: ["FileWatcher"]),
         .testTarget(name: "LessonMarkdownTests", dependencies: ["LessonMarkdown"]),
         .testTarget(name: "LessonSupportTests", dependencies: ["LessonSupport"]),
-        .testTarget(name: "NeuralEngineTests", dependencies: ["NeuralEngine"]),
+        .testTarget(name: "NeuralEngineTests", dependencies: ["NeuralEngine", "LessonTestSupport"]),
         .testTarget(name: "HostMachineTests", dependencies: ["HostMachine"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "NeuralEngine", "HostMachine"]),
         .testTarget(name: "LessonRunnerTests", dependencies: ["LessonRunner", "LessonResults", "Experiments", "LessonMarkdown", "MathTypesetting", "NeuralEngine", "HostMachine", "Yams"]),

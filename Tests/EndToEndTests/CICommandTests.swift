@@ -128,7 +128,7 @@ import Testing
             && !unrecorded.stderr.contains("writable"), "\(unrecorded.stderr)")
 
         let file = dir.appendingPathComponent("file").path
-        FileManager.default.createFile(atPath: file, contents: Data())
+        try #require(FileManager.default.createFile(atPath: file, contents: Data()))
         let unusable = try LessonBinary.run(["check", good, "--cache-dir", file])
         #expect(unusable.status == 64)
         #expect(unusable.stderr.contains("--cache-dir '\(file)' cannot be used: it is a file, not a folder"), "\(unusable.stderr)")

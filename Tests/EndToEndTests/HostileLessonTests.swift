@@ -164,8 +164,9 @@ import Testing
     /// rename, sends `signal` once one appears under `watched`, and checks
     /// that the process ended by that signal and left no temporary file.
     func interrupt(_ arguments: [String], in dir: URL, whileWritingIn watched: URL, with signal: Int32) throws {
+        let binary = try #require(LessonBinary.binary, "build the `lesson` product first")
         let process = Process()
-        process.executableURL = try #require(LessonBinary.binary)
+        process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = dir
         var environment = ProcessInfo.processInfo.environment
@@ -208,7 +209,7 @@ import Testing
         let stale = ".a.html.\(try deadPID()).0BADF00D.tmp"
         let live = ".a.html.\(getpid()).0C0FFEE0.tmp"
         for name in [stale, live] {
-            FileManager.default.createFile(atPath: out.appendingPathComponent(name).path, contents: Data("half".utf8))
+            try #require(FileManager.default.createFile(atPath: out.appendingPathComponent(name).path, contents: Data("half".utf8)))
         }
         let r = try lesson(["render", "a.md", "--out", out.path, "--no-cache"], in: dir)
         #expect(r.status == 0, "\(r.stderr)")
@@ -224,7 +225,7 @@ import Testing
         let cache = dir.appendingPathComponent("cache")
         try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
         let stale = ".0123abcd.entry.\(try deadPID()).0BADF00D.tmp"
-        FileManager.default.createFile(atPath: cache.appendingPathComponent(stale).path, contents: Data("half".utf8))
+        try #require(FileManager.default.createFile(atPath: cache.appendingPathComponent(stale).path, contents: Data("half".utf8)))
         let r = try lesson(["check", "a.md", "--cache-dir", cache.path], in: dir)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(temporaryFiles(in: cache).isEmpty, "\(temporaryFiles(in: cache))")

@@ -24,6 +24,7 @@ import Testing
     @Test func servesPagesAndBumpsTheVersionOnSave() throws {
         let binary = try #require(LessonCommandTests.binary)
         let scratch = try ScratchFolder("preview")
+        defer { scratch.remove() }
         let dir = scratch.url
         let lesson = URL(fileURLWithPath: try scratch.write("# A\n\n```experiment softmax\nlogits: [1, 2]\nlabel: 1\n```\n", to: "a.md"))
         // Port 0: the system picks a free one, and the preview says which

@@ -13,8 +13,9 @@ import Testing
 
     /// Runs `lesson` with the test's environment changed by `environment` (`nil` removes a variable).
     func lesson(_ arguments: [String], environment changes: [String: String?] = [:]) throws -> Result {
+        let binary = try #require(LessonCommandTests.binary, "build the `lesson` product first")
         let process = Process()
-        process.executableURL = try #require(LessonCommandTests.binary, "build the `lesson` product first")
+        process.executableURL = binary
         process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
         for name in ["OPENBLAS_CORETYPE", "LESSON_BLAS_AUTO", "LESSON_BLAS_SELF_CHECK"] { environment[name] = nil }

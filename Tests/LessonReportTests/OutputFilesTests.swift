@@ -33,6 +33,7 @@ import Testing
     /// render go (and the folders they leave empty), the new ones stay.
     @Test func filesThisRenderNoLongerWritesAreRemoved() throws {
         let scratch = try ScratchFolder("record")
+        defer { scratch.remove() }
         let out = scratch.path + "/out"
         try scratch.write("png", to: "l/img/a.png")
         let lesson = try scratch.write("# T\n\n![a](img/a.png)\n\n" + Self.block("sm"), to: "l/t.md")
@@ -58,6 +59,7 @@ import Testing
     /// files; a render of one lesson leaves the other lessons' files alone.
     @Test func aDeletedLessonGoesAndARenderOfOneKeepsTheOthers() throws {
         let scratch = try ScratchFolder("record")
+        defer { scratch.remove() }
         let out = scratch.path + "/out"
         let a = try scratch.write("# A\n\n" + Self.block("sm"), to: "l/a.md")
         let b = try scratch.write("# B\n\n" + Self.block("sm"), to: "l/b.md")
@@ -78,6 +80,7 @@ import Testing
     /// over: the error names it and says what to do; the rest is written.
     @Test func aFileTheToolDidNotWriteIsRefused() throws {
         let scratch = try ScratchFolder("record")
+        defer { scratch.remove() }
         let out = scratch.path + "/out"
         let a = try scratch.write("# A\n", to: "l/a.md")
         try ReportWriter(outputDirectory: out).write([executed(a)])
@@ -107,6 +110,7 @@ import Testing
     /// over, every other file stays where it is, and later renders keep the record.
     @Test func aFolderOfAnEarlierVersionIsAdoptedOnce() throws {
         let scratch = try ScratchFolder("record")
+        defer { scratch.remove() }
         let out = scratch.path + "/out"
         let a = try scratch.write("# A\n\n" + Self.block("sm"), to: "l/a.md")
         try ReportWriter(outputDirectory: out).write([executed(a)])
@@ -124,6 +128,7 @@ import Testing
     /// hidden or of a kind the tool never writes are not believed.
     @Test func aPlantedRecordMovesNothingOutsideTheFolder() throws {
         let scratch = try ScratchFolder("record")
+        defer { scratch.remove() }
         let out = scratch.path + "/out"
         try scratch.write("png", to: "l/img/a.png")
         let lesson = try scratch.write("# T\n\n![a](img/a.png)\n", to: "l/t.md")

@@ -211,7 +211,7 @@ import Testing
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let file = dir + "/file"
-        FileManager.default.createFile(atPath: file, contents: Data())
+        try #require(FileManager.default.createFile(atPath: file, contents: Data()))
         #expect(throws: ResultCache.Unusable.self) { try ResultCache(directory: file).prepare() }
         #expect(throws: ResultCache.Unusable.self) { try ResultCache(directory: file + "/below").prepare() }
         try ResultCache(directory: dir + "/new/cache").prepare()

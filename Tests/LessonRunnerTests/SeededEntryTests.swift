@@ -159,8 +159,8 @@ import LessonResults
         }
     }
 
-    @Test func forceRunsEverySeedAndRewritesTheWholeEntry() throws {
-        try withCache { cache, _ in
+    @Test func forceRunsEverySeedAndRewritesTheWholeEntry() {
+        withCache { cache, _ in
             _ = run(cache)
             let forced = run(cache, force: true)
             #expect(!forced.blocks[0].fromCache)

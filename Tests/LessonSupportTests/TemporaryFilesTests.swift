@@ -42,7 +42,7 @@ import Testing
             "notOurs": ".editor.swp.tmp",
         ]
         for name in names.values {
-            FileManager.default.createFile(atPath: dir + "/" + name, contents: Data("x".utf8))
+            try #require(FileManager.default.createFile(atPath: dir + "/" + name, contents: Data("x".utf8)))
         }
         let hourAgo = Date().addingTimeInterval(-3_600)
         try FileManager.default.setAttributes([.modificationDate: hourAgo], ofItemAtPath: dir + "/" + names["oldLive"]!)

@@ -1,8 +1,15 @@
 import Foundation
 
-/// A folder of its own for one test, under the system's temporary folder,
-/// removed when the test lets go of it.
-public final class ScratchFolder {
+/// A folder of its own for one test, under the system's temporary folder.
+/// The test removes it when it ends, whether it passes, fails or throws:
+///
+///     let scratch = try ScratchFolder("cache")
+///     defer { scratch.remove() }
+///
+/// A `defer` rather than a `deinit`: Swift may release an object right after
+/// its last use, before the test is done with the paths it handed out, and a
+/// folder nobody removes stays in the temporary folder for good.
+public struct ScratchFolder: Sendable {
     public let url: URL
     public var path: String { url.path }
 
@@ -12,14 +19,27 @@ public final class ScratchFolder {
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     }
 
-    deinit { try? FileManager.default.removeItem(at: url) }
+    /// Removes the folder and everything in it.
+    public func remove() {
+        try? FileManager.default.removeItem(at: url)
+    }
 
     /// Writes `text` to `relative` inside the folder (making its folders) and returns its path.
     @discardableResult
     public func write(_ text: String, to relative: String) throws -> String {
+        try write(Data(text.utf8), to: relative)
+    }
+
+    /// Writes `bytes` to `relative` inside the folder (making its folders) and returns its path.
+    @discardableResult
+    public func write(_ bytes: [UInt8], to relative: String) throws -> String {
+        try write(Data(bytes), to: relative)
+    }
+
+    private func write(_ data: Data, to relative: String) throws -> String {
         let file = url.appendingPathComponent(relative)
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try text.write(to: file, atomically: true, encoding: .utf8)
+        try data.write(to: file, options: .atomic)
         return file.path
     }
 }

@@ -77,7 +77,7 @@ import Testing
         try gone.run()
         gone.waitUntilExit()
         let stale = ".0123.html.\(gone.processIdentifier).0BADF00D.tmp"
-        FileManager.default.createFile(atPath: math + "/" + stale, contents: Data("half".utf8))
+        try #require(FileManager.default.createFile(atPath: math + "/" + stale, contents: Data("half".utf8)))
         let typesetter = MathTypesetter(cacheDirectory: directory)
         _ = typesetter.typeset("x^2", display: false)
         let names = try FileManager.default.contentsOfDirectory(atPath: math)

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Fixture files for the loader tests, written to a fresh temporary directory.
+/// Fixture files for the loader tests (written into a `ScratchFolder`).
 enum TestFiles {
     /// The package root, found from this file's path.
     static let packageRoot = URL(fileURLWithPath: #filePath)
@@ -8,21 +8,6 @@ enum TestFiles {
 
     /// The digits file built into NeuralEngine, as a file of the package.
     static let digitsPath = packageRoot.appendingPathComponent("Sources/NeuralEngine/Resources/digits.csv.gz").path
-
-    /// A new empty directory under the system's temporary directory.
-    static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("NeuralEngineTests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
-
-    /// Writes `bytes` to `name` in `directory` and returns the path.
-    static func write(_ bytes: [UInt8], named name: String, in directory: URL) throws -> String {
-        let url = directory.appendingPathComponent(name)
-        try Data(bytes).write(to: url)
-        return url.path
-    }
 
     /// A gzip member holding `bytes` in "stored" (uncompressed) deflate blocks,
     /// so tests can make gzip files without a compressor.

@@ -1,10 +1,20 @@
 import Foundation
 
+#if compiler(>=6.2)
+/// A type whose metatype may cross threads (SE-0470).
+public typealias SendableKind = SendableMetatype
+#else
+/// Before Swift 6.2 every metatype may cross threads.
+public protocol SendableKind {}
+#endif
+
 /// A kind of experiment block: its keys, how to decode them, how to run.
 ///
 /// One type per kind, each in its own file under `Experiments/Kinds`. The
-/// spec is a plain value so it can be hashed into the cache key.
-public protocol ExperimentKind {
+/// spec is a plain value so it can be hashed into the cache key. A kind's
+/// static members are called from the `@Sendable` closures of
+/// ``AnyExperimentKind``, on any thread, so the kind's type is sendable.
+public protocol ExperimentKind: SendableKind {
     associatedtype Spec: Codable & Sendable & Hashable
 
     /// The word after `experiment` in the info string.

@@ -77,3 +77,27 @@ extension SpecReader {
         return (first.isLetter || first == "_") && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
     }
 }
+
+extension SpecReader {
+    /// A key written as one mapping of named fields (`plot: {curves:
+    /// [validation_loss], y_scale: log}`): its fields in the order written,
+    /// each with its value for located messages; `nil` when the key is absent
+    /// or not a mapping. A value that is not a mapping and a field not in
+    /// `fields` are errors at their place (`example` shows a good mapping).
+    public func fields(_ key: String, known fields: [String], example: String) -> [(name: String, value: SpecValue)]? {
+        guard let written = value(key) else { return nil }
+        guard case .mapping(let mapping) = written else {
+            fail(at: written, "'\(key)' must be a mapping such as '\(example)', found \(Self.describe(written))")
+            return nil
+        }
+        return mapping.compactMap { pair -> (name: String, value: SpecValue)? in
+            let name = pair.key.scalar?.string ?? ""
+            guard case .scalar = pair.key, fields.contains(name) else {
+                fail(at: pair.key, "unknown field '\(name)' in '\(key)'" + Suggestion.didYouMean(name, in: fields),
+                     notes: ["\(key) takes: " + fields.joined(separator: ", ")])
+                return nil
+            }
+            return (name, pair.value)
+        }
+    }
+}

@@ -50,7 +50,7 @@ public enum SignalKind: ExperimentKind {
                       "The SGD step size when epochs > 0. A list gives one network each."),
         KeyDescriptor("batch_size", .integer, default: "32", range: .closed(1, 10_000),
                       "Examples per SGD step when epochs > 0."),
-        KeyDescriptor("plot", type: "mapping", described: "(log axes from the data)",
+        KeyDescriptor("plot", .mapping, described: "(log axes from the data)",
                       "The y axis of both charts: y_scale (auto | log | linear; auto is log) and y_range ([low, high], either null "
                       + "for automatic; lines beyond it are cut at the frame), e.g. {y_range: [0.1, 1000]}."),
     ]).examples(["examples": "64", "depth": "5", "width": "16", "init": "[he_normal, xavier_normal]"])

@@ -203,8 +203,14 @@ public enum TrainKind: ExperimentKind {
     /// value of a single-valued key, and the reader chooses among them.
     private static func blockWideAdvice(_ key: String) -> String? {
         guard let descriptor = keys.first(where: { $0.name == key }), key != "vary", key != "variants" else { return nil }
-        let explore = descriptor.type.hasPrefix("list") || descriptor.type.hasPrefix("mapping")
-            ? "" : ", or 'explore: {\(key): [a, b, c]}' to run the block at each value and let the reader choose"
+        // `explore:` steps through single numbers and words, not lists or mappings.
+        let explore: String
+        switch descriptor.valueType {
+        case .list, .mapping:
+            explore = ""
+        default:
+            explore = ", or 'explore: {\(key): [a, b, c]}' to run the block at each value and let the reader choose"
+        }
         return ": it is a setting of the whole block, which all its variants share; write one block per value\(explore)"
     }
 

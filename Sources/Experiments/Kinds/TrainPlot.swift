@@ -58,7 +58,7 @@ struct TrainPlot: Codable, Sendable, Hashable {
     static let maximumLines = 6
 
     static let key = KeyDescriptor(
-        "plot", type: "mapping", described: "(validation and training loss of every variant)",
+        "plot", .mapping, described: "(validation and training loss of every variant)",
         "What the learning-curve charts show: curves (any of \(Curve.allCases.map(\.rawValue).joined(separator: ", ")); "
         + "step_loss needs curve: step), variants (names, default all), x (epoch | step: optimizer steps, with curve: step), "
         + "x_scale (linear | log), y_scale (auto | linear | log), "
@@ -73,14 +73,10 @@ struct TrainPlot: Codable, Sendable, Hashable {
     /// Reads `plot:`; problems go to `reader`, at the value that is wrong.
     /// `only`: the fields a kind without learning curves accepts (`signal`: the y axis).
     static func decode(_ reader: SpecReader, variantNames: [String], stepCurve: Bool, only: [String]? = nil) -> TrainPlot? {
-        guard reader.has("plot"), let written = reader.value("plot") else { return nil }
-        guard case .mapping(let mapping) = written else {
-            reader.fail(at: written, "'plot' must be a mapping such as '{curves: [validation_loss], y_scale: log}', found \(SpecReader.describe(written))")
-            return nil
-        }
+        let known = only ?? ["curves", "variants", "x", "x_scale", "y_scale", "y_range", "facets", "labels"]
+        guard let fields = reader.fields("plot", known: known, example: "{curves: [validation_loss], y_scale: log}") else { return nil }
         var plot = TrainPlot()
         var writtenRange: SpecValue?
-        let fields = only ?? ["curves", "variants", "x", "x_scale", "y_scale", "y_range", "facets", "labels"]
         /// The names a list field gives, each once; `problem` says what is wrong with a name (and the notes).
         func names(_ value: SpecValue, _ field: String, what: String, _ problem: (String) -> (String, notes: [String])?) -> [String] {
             var names: [String] = []
@@ -107,14 +103,8 @@ struct TrainPlot: Codable, Sendable, Hashable {
             }
             return choice
         }
-        for (writtenKey, value) in mapping {
-            guard case .scalar(let keyScalar) = writtenKey, fields.contains(keyScalar.string) else {
-                let name = writtenKey.scalar?.string ?? ""
-                reader.fail(at: writtenKey, "unknown field '\(name)' in 'plot'" + Suggestion.didYouMean(name, in: fields),
-                            notes: ["plot takes: " + fields.joined(separator: ", ")])
-                continue
-            }
-            switch keyScalar.string {
+        for (field, value) in fields {
+            switch field {
             case "curves":
                 let curves = Curve.allCases.map(\.rawValue)
                 plot.curves = names(value, "curves", what: "curve") { name in

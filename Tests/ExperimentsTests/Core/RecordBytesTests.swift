@@ -15,7 +15,7 @@ import Testing
         nested["deeper"] = .record(deeper)
         let fields: [(String, ResultValue)] = [
             ("loss", .number(0.25)), ("negative_zero", .number(-0.0)), ("nan", .number(.nan)), ("inf", .number(-.infinity)),
-            ("tiny", .number(5e-324)), ("steps", .integer(Int.min)), ("big", .integer(Int.max)),
+            ("tiny", .number(.leastNonzeroMagnitude)), ("steps", .integer(Int.min)), ("big", .integer(Int.max)),
             ("name", .string("relu · ünï 𝛼")), ("empty_name", .string("")), ("yes", .bool(true)), ("no", .bool(false)),
             ("curve", .numbers([1, 0.5, 0.25])), ("one", .numbers([7])), ("none", .list([])),
             ("mixed", .list([.integer(1), .string("a"), .number(2)])), ("layers", .list([.record(layer)])),

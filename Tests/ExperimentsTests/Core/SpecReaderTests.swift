@@ -9,6 +9,7 @@ import Testing
         KeyDescriptor("sizes", type: "list of integers", default: "[1, 2]", range: .atLeast(1), "sizes"),
         KeyDescriptor("mode", type: "inverted | original", default: "inverted", "mode"),
         KeyDescriptor("data", type: "string", default: nil, "required"),
+        KeyDescriptor("axes", .mapping, described: "(from the data)", "axes"),
     ]
 
     func reader(_ body: String) -> SpecReader {
@@ -94,5 +95,28 @@ import Testing
         let r = reader("data: x\nrate: \"0.5\"\n")
         _ = r.double("rate")
         #expect(r.issues.first?.message == "'rate' must be a number, found the quoted text \"0.5\"")
+    }
+
+    /// A key written as a mapping of named fields: the known fields in the
+    /// order written; an unknown one, or another shape, is an error at its place.
+    @Test func fieldsOfAMapping() throws {
+        let r = reader("data: x\naxes: {x: log, yscale: linear}\n")
+        let fields = try #require(r.fields("axes", known: ["x", "y_scale"], example: "{x: log}"))
+        #expect(fields.map(\.name) == ["x"])
+        #expect(fields.first?.value.scalar?.string == "log")
+        let issue = try #require(r.issues.first)
+        #expect(r.issues.count == 1)
+        #expect(issue.message == "unknown field 'yscale' in 'axes'; did you mean 'y_scale'?")
+        #expect(issue.notes == ["axes takes: x, y_scale"])
+        #expect(issue.line == 2 && issue.column == 16)
+
+        let list = reader("data: x\naxes: [x]\n")
+        #expect(list.fields("axes", known: ["x"], example: "{x: log}") == nil)
+        #expect(list.issues.map(\.message) == ["'axes' must be a mapping such as '{x: log}', found a list"])
+        #expect(list.issues.first?.line == 2 && list.issues.first?.column == 7)
+
+        let absent = reader("data: x\n")
+        #expect(absent.fields("axes", known: ["x"], example: "{x: log}") == nil)
+        #expect(absent.issues.isEmpty)
     }
 }

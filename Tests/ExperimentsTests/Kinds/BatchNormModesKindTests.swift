@@ -161,7 +161,7 @@ import Testing
         result.divergence = Divergence(step: 17, epoch: 1, quantity: "training loss", value: .nan)
         let values = BatchNormModesReport(spec: spec, result: result).values
         var presenter = Presenter(RunValues(values))
-        let presentation = BatchNormModesKind.present(spec, &presenter) ?? []
+        let presentation = BatchNormModesKind.present(spec, &presenter)
         #expect(value(values, "diverged") == .bool(true) && value(values, "diverged_at_step") == .integer(17))
         #expect(number(values, "eval.accuracy").isNaN && number(values, "batch_stats.4.accuracy").isNaN)
         #expect(number(values, "layers.bn2.var_ratio_max").isNaN && number(values, "mean_error_max").isNaN)
@@ -184,7 +184,7 @@ import Testing
         result.divergence = Divergence(step: 17, epoch: 1, quantity: "training loss", value: .nan)
         let diverged = BatchNormModesReport(spec: spec, result: result).values
         var presenter = Presenter(RunValues(records: [trained, diverged, trained], seeds: [1, 2, 3]))
-        let presented = BatchNormModesKind.present(spec, &presenter) ?? []
+        let presented = BatchNormModesKind.present(spec, &presenter)
         let items = presenter.finish(presented)
         let warnings = items.compactMap { if case .warning(let w) = $0 { return w } else { return nil } }
         let notes = items.compactMap { if case .note(let n) = $0 { return n } else { return nil } }

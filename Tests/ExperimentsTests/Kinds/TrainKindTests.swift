@@ -87,6 +87,8 @@ import Testing
         ("vary: {label_noise: [0, 0.2]}\n", "'vary' cannot sweep 'label_noise': it is a setting of the whole block, which all its variants share; "
             + "write one block per value, or 'explore: {label_noise: [a, b, c]}' to run the block at each value and let the reader choose"),
         ("vary: {feature_scale: [[1], [2]]}\n", "'vary' cannot sweep 'feature_scale': it is a setting of the whole block, which all its variants share; write one block per value"),
+        ("vary: {plot: [{y_scale: log}, {y_scale: linear}]}\n",
+         "'vary' cannot sweep 'plot': it is a setting of the whole block, which all its variants share; write one block per value"),
         ("variants: [{name: a, data: moons}]\n", "a variant cannot set 'data': it is a setting of the whole block, which all its variants share; "
             + "write one block per value, or 'explore: {data: [a, b, c]}' to run the block at each value and let the reader choose"),
         ("vary: [1, 2]\n", "'vary' must map one setting to a list of values, e.g. 'vary: {learning_rate: [0.01, 0.1, 1]}'"),

@@ -207,7 +207,7 @@ import NeuralEngine
             blasKernel: "Haswell", blasKernelOrigin: "auto-selected", blasVersion: "0.3.21")
         let outcome = VectorizationReport(spec: spec, result: result).outcome
         var presenter = Presenter(RunValues(outcome.values))
-        return ExperimentOutcome(values: outcome.values, presentation: VectorizationKind.present(spec, &presenter) ?? [],
+        return ExperimentOutcome(values: outcome.values, presentation: VectorizationKind.present(spec, &presenter),
                                  timingNoise: outcome.timingNoise)
     }
 
@@ -238,7 +238,7 @@ import NeuralEngine
         let runs = [report(difference: 0, slowdown: 0.5), report(difference: 0, slowdown: 3)]
         #expect(value(runs[0].values, "cache.fastest") == .string("simd_fma"))
         var presenter = Presenter(RunValues(records: runs.map(\.values), seeds: [1, 2]))
-        let items = VectorizationKind.present(Self.madeUp, &presenter) ?? []
+        let items = VectorizationKind.present(Self.madeUp, &presenter)
         let table = try #require(items.lazy.compactMap { item -> ResultTable? in
             if case .table(let table) = item { return table } else { return nil }
         }.first)

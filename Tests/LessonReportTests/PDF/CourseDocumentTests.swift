@@ -43,6 +43,7 @@ import Testing
 
     @Test func noIdRepeatsAndEveryLinkStaysInItsLesson() throws {
         let scratch = try ScratchFolder("course")
+        defer { scratch.remove() }
         try scratch.write(Self.bib, to: "l/refs.bib")
         try scratch.write("png", to: "l/img/plot.png")
         let paths = [try scratch.write(Self.lesson("First"), to: "l/a.md"), try scratch.write(Self.lesson("Second"), to: "l/b.md")]

@@ -1,4 +1,5 @@
 import Foundation
+import LessonTestSupport
 import Testing
 @testable import NeuralEngine
 
@@ -17,9 +18,9 @@ import Testing
     }
 
     @Test func aGzipBombStopsAtTheLimit() throws {
-        let directory = try TestFiles.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let path = try bomb(megabytes: 100, in: directory)
+        let scratch = try ScratchFolder("NeuralEngineTests")
+        defer { scratch.remove() }
+        let path = try bomb(megabytes: 100, in: scratch.url)
         let size = try #require(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
         #expect(size < 200_000)
         #expect {
@@ -30,22 +31,22 @@ import Testing
         }
         #expect(throws: DataError.self) { _ = try DataFile.read(path, maximumBytes: 1 << 20) }
         // Under the limit the same file reads in full.
-        let small = try bomb(megabytes: 1, in: directory)
+        let small = try bomb(megabytes: 1, in: scratch.url)
         #expect(try DataFile.read(small, maximumBytes: 2 << 20).count == 1_000_000)
     }
 
     @Test func aLongLineIsQuotedByAShortPrefix() throws {
-        let directory = try TestFiles.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let scratch = try ScratchFolder("NeuralEngineTests")
+        defer { scratch.remove() }
         let line = "root:x:0:0:root:/root:/bin/bash" + String(repeating: "A", count: 100_000) + "\n"
-        let path = try TestFiles.write(Array(line.utf8), named: "passwd.csv", in: directory)
+        let path = try scratch.write(Array(line.utf8), to: "passwd.csv")
         #expect {
             _ = try Dataset<Float>.digits(contentsOf: path)
         } throws: { error in
             let message = "\(error)"
             return message.contains("line is longer than 1024 bytes") && message.count < 300 && !message.contains("/bin/bash")
         }
-        let short = try TestFiles.write(Array("root:x:0:0:root:/root:/bin/bash,1\n".utf8), named: "short.csv", in: directory)
+        let short = try scratch.write(Array("root:x:0:0:root:/root:/bin/bash,1\n".utf8), to: "short.csv")
         #expect {
             _ = try Dataset<Float>.digits(contentsOf: short)
         } throws: { error in
@@ -55,11 +56,11 @@ import Testing
     }
 
     @Test func rowsAreBounded() throws {
-        let directory = try TestFiles.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let scratch = try ScratchFolder("NeuralEngineTests")
+        defer { scratch.remove() }
         let row = Array(repeating: "0", count: 64).joined(separator: ",") + ",1\n"
         let text = String(repeating: row, count: Dataset<Float>.digitsMaximumRows + 1)
-        let path = try TestFiles.write(Array(text.utf8), named: "many.csv", in: directory)
+        let path = try scratch.write(Array(text.utf8), to: "many.csv")
         #expect {
             _ = try Dataset<Float>.digits(contentsOf: path)
         } throws: { error in
@@ -68,12 +69,12 @@ import Testing
     }
 
     @Test func aFolderIsACleanError() throws {
-        let directory = try TestFiles.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let scratch = try ScratchFolder("NeuralEngineTests")
+        defer { scratch.remove() }
         #expect {
-            _ = try DataFile.read(directory.path)
+            _ = try DataFile.read(scratch.path)
         } throws: { error in
-            "\(error)" == "\(directory.path): is a folder, not a file"
+            "\(error)" == "\(scratch.path): is a folder, not a file"
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import LessonTestSupport
 import Testing
 @testable import NeuralEngine
 
@@ -26,15 +27,16 @@ struct DigitsTests {
     }
 
     @Test func loadsUncompressedAndStoredGzipCSV() throws {
-        let directory = try TestFiles.temporaryDirectory()
+        let scratch = try ScratchFolder("NeuralEngineTests")
+        defer { scratch.remove() }
         let text = Array((csvLine(label: 3) + "\n" + csvLine(label: 7) + "\r\n\n").utf8)
-        let plain = try Dataset<Double>.digits(contentsOf: TestFiles.write(text, named: "digits.csv", in: directory))
-        let zipped = try Dataset<Double>.digits(contentsOf: TestFiles.write(TestFiles.gzip(text), named: "digits.csv.gz", in: directory))
+        let plain = try Dataset<Double>.digits(contentsOf: scratch.write(text, to: "digits.csv"))
+        let zipped = try Dataset<Double>.digits(contentsOf: scratch.write(TestFiles.gzip(text), to: "digits.csv.gz"))
         #expect(plain == zipped)
         #expect(plain.labels == [3, 7])
         // Two concatenated gzip members read as one stream.
         let twice = TestFiles.gzip(text) + TestFiles.gzip(text)
-        let doubled = try Dataset<Double>.digits(contentsOf: TestFiles.write(twice, named: "twice.csv.gz", in: directory))
+        let doubled = try Dataset<Double>.digits(contentsOf: scratch.write(twice, to: "twice.csv.gz"))
         #expect(doubled.count == 4)
     }
 
@@ -53,43 +55,47 @@ struct DigitsTests {
         (5, String(repeating: "0,", count: 64) + "1.5", "field 65 is '1.5', expected an integer"),
     ])
     func malformedLineIsReportedWithItsNumber(line: Int, content: String, message: String) throws {
-        let directory = try TestFiles.temporaryDirectory()
+        let scratch = try ScratchFolder("NeuralEngineTests")
+        defer { scratch.remove() }
         var lines = (1...20).map { csvLine(label: $0 % 10) }
         lines[line - 1] = content
         let bytes = TestFiles.gzip(Array(lines.joined(separator: "\n").utf8))
-        let path = try TestFiles.write(bytes, named: "digits.csv.gz", in: directory)
+        let path = try scratch.write(bytes, to: "digits.csv.gz")
         let error = #expect(throws: DataError.self) { try Dataset<Float>.digits(contentsOf: path) }
         #expect(error?.line == line)
         #expect(error?.description == "\(path):\(line): \(message)")
     }
 
     @Test func exampleMessageFromTheSpecification() throws {
-        let directory = try TestFiles.temporaryDirectory()
+        let scratch = try ScratchFolder("NeuralEngineTests")
+        defer { scratch.remove() }
         var lines = (1...20).map { csvLine(label: $0 % 10) }
         lines[16] = String(repeating: "1,", count: 63) + "2"
-        let path = try TestFiles.write(Array(lines.joined(separator: "\n").utf8), named: "digits.csv.gz", in: directory)
+        let path = try scratch.write(Array(lines.joined(separator: "\n").utf8), to: "digits.csv.gz")
         #expect(throws: DataError(path: path, line: 17, message: "expected 65 comma-separated integers, found 64")) {
             try Dataset<Float>.digits(contentsOf: path)
         }
     }
 
     @Test func truncatedOrCorruptGzipIsAnError() throws {
-        let directory = try TestFiles.temporaryDirectory()
+        let scratch = try ScratchFolder("NeuralEngineTests")
+        defer { scratch.remove() }
         let real = try [UInt8](Data(contentsOf: URL(fileURLWithPath: TestFiles.digitsPath)))
-        let truncated = try TestFiles.write(Array(real.prefix(real.count / 2)), named: "truncated.csv.gz", in: directory)
+        let truncated = try scratch.write(Array(real.prefix(real.count / 2)), to: "truncated.csv.gz")
         #expect(throws: DataError(path: truncated, message: "gzip data ends early (truncated file?)")) {
             try Dataset<Float>.digits(contentsOf: truncated)
         }
         var garbled = real
         for i in 20..<60 { garbled[i] ^= 0x5a }
-        let corrupt = try TestFiles.write(garbled, named: "corrupt.csv.gz", in: directory)
+        let corrupt = try scratch.write(garbled, to: "corrupt.csv.gz")
         let error = #expect(throws: DataError.self) { try Dataset<Float>.digits(contentsOf: corrupt) }
         #expect(error?.message.hasPrefix("corrupt gzip data") == true)
     }
 
     @Test func emptyFileIsAnError() throws {
-        let directory = try TestFiles.temporaryDirectory()
-        let path = try TestFiles.write([], named: "empty.csv", in: directory)
+        let scratch = try ScratchFolder("NeuralEngineTests")
+        defer { scratch.remove() }
+        let path = try scratch.write([], to: "empty.csv")
         #expect(throws: DataError(path: path, message: "contains no images")) { try Dataset<Float>.digits(contentsOf: path) }
     }
 
