@@ -48,6 +48,15 @@ public enum LessonDiscovery {
                           at: SourceLocation(path: path, line: 1, column: 1))
     }
 
+    /// The path with every link resolved, by the system (`realpath`).
+    /// Foundation's `resolvingSymlinksInPath` leaves a link with a relative
+    /// target as it is: `lessons/loop -> ../lessons` got a new name on every
+    /// turn of the loop (each lesson ran once per level, down to the path
+    /// limit), and `lessons/s.md -> ../secret.md` seemed inside the folder.
+    private static func resolved(_ path: String) -> String {
+        Confinement.realPath(path) ?? (path as NSString).resolvingSymlinksInPath
+    }
+
     public static func lessons(in paths: [String]) throws -> [String] {
         try find(in: paths).lessons
     }
@@ -67,7 +76,7 @@ public enum LessonDiscovery {
                 continue
             }
             if isDirectory.boolValue {
-                let root = (path as NSString).resolvingSymlinksInPath
+                let root = resolved(path)
                 var inFolder: [String] = []
                 // By hand, not FileManager's enumerator: that passes in
                 // silence over a folder nested past the path limit.
@@ -75,7 +84,7 @@ public enum LessonDiscovery {
                 // Linked folders are searched once each (a link may loop).
                 var searched: Set<String> = []
                 while let folder = pending.popLast() {
-                    guard searched.insert((folder as NSString).resolvingSymlinksInPath).inserted else { continue }
+                    guard searched.insert(resolved(folder)).inserted else { continue }
                     guard let names = try? fm.contentsOfDirectory(atPath: folder) else { continue }
                     for name in names {
                         // Skip hidden folders, the data folder and the rendered output.
@@ -91,7 +100,7 @@ public enum LessonDiscovery {
                             // A folder named `x.md` is a folder too (its lessons
                             // are found inside it), not a lesson that cannot be read.
                             // A linked one is searched only inside the folder given.
-                            let target = (full as NSString).resolvingSymlinksInPath
+                            let target = resolved(full)
                             if !Confinement.contains(root: root, target) {
                                 skipped.append(LinkOutside(path: full, target: target, folder: path))
                             } else {
@@ -100,7 +109,7 @@ public enum LessonDiscovery {
                             continue
                         }
                         guard name.hasFileSuffix(".md"), name.lowercased() != "readme.md" else { continue }
-                        let target = (full as NSString).resolvingSymlinksInPath
+                        let target = resolved(full)
                         if !Confinement.contains(root: root, target) {
                             skipped.append(LinkOutside(path: full, target: target, folder: path))
                             continue
