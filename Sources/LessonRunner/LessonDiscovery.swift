@@ -35,6 +35,10 @@ public enum LessonDiscovery {
         /// Files and folders nested past the system's path limit, whose
         /// lessons cannot be read: errors at each (code `path-too-long`).
         public var tooDeep: [Diagnostic] = []
+        /// Folders below the one given that cannot be listed (no permission):
+        /// errors at each (code `unreadable-lesson`), since their lessons
+        /// would otherwise be left out of the run without a word.
+        public var unreadableFolders: [Diagnostic] = []
     }
 
     /// The longest path the system opens (PATH_MAX, less its NUL).
@@ -57,6 +61,18 @@ public enum LessonDiscovery {
         Confinement.realPath(path) ?? (path as NSString).resolvingSymlinksInPath
     }
 
+    /// The error for a folder the search found but cannot list.
+    static func unreadableFolder(_ path: String) -> Diagnostic {
+        var reason = "it cannot be listed"
+        if let folder = opendir(path) {
+            closedir(folder)
+        } else {
+            reason = String(cString: strerror(errno)).lowercased()
+        }
+        return Diagnostic(.unreadableLesson, "cannot read the folder '\(path)': \(reason); the lessons in it are not run",
+                          at: SourceLocation(path: path, line: 1, column: 1))
+    }
+
     public static func lessons(in paths: [String]) throws -> [String] {
         try find(in: paths).lessons
     }
@@ -64,6 +80,7 @@ public enum LessonDiscovery {
     public static func find(in paths: [String]) throws -> Found {
         var skipped: [LinkOutside] = []
         var tooDeep: [Diagnostic] = []
+        var unreadable: [Diagnostic] = []
         var found: [String] = []
         let fm = FileManager.default
         for path in paths.map(\.collapsingSlashes) {
@@ -85,7 +102,10 @@ public enum LessonDiscovery {
                 var searched: Set<String> = []
                 while let folder = pending.popLast() {
                     guard searched.insert(resolved(folder)).inserted else { continue }
-                    guard let names = try? fm.contentsOfDirectory(atPath: folder) else { continue }
+                    guard let names = try? fm.contentsOfDirectory(atPath: folder) else {
+                        unreadable.append(Self.unreadableFolder(folder))
+                        continue
+                    }
                     for name in names {
                         // Skip hidden folders, the data folder and the rendered output.
                         if name.hasBytePrefix(".") || name == "node_modules" { continue }
@@ -123,6 +143,8 @@ public enum LessonDiscovery {
             }
         }
         var seen = Set<String>()
-        return Found(lessons: found.filter { seen.insert(($0 as NSString).standardizingPath).inserted }, skipped: skipped.sorted { $0.path < $1.path }, tooDeep: tooDeep.sorted { $0.location?.path ?? "" < $1.location?.path ?? "" })
+        func byPath(_ a: Diagnostic, _ b: Diagnostic) -> Bool { a.location?.path ?? "" < b.location?.path ?? "" }
+        return Found(lessons: found.filter { seen.insert(($0 as NSString).standardizingPath).inserted }, skipped: skipped.sorted { $0.path < $1.path },
+                     tooDeep: tooDeep.sorted(by: byPath), unreadableFolders: unreadable.sorted(by: byPath))
     }
 }

@@ -149,7 +149,7 @@ struct RunOptions: ParsableArguments {
         let paths = lessonPaths, cacheDirectory = cacheFolder
         try checkPaths()
         let found = try LessonDiscovery.find(in: paths)
-        Terminal.report(found.skipped.map(\.diagnostic) + found.tooDeep, format: format)
+        Terminal.report(found.skipped.map(\.diagnostic) + found.tooDeep + found.unreadableFolders, format: format)
         var files = found.lessons
         if files.isEmpty {
             // A mistyped folder in CI must not pass as "0 of 0 failed".
@@ -226,7 +226,7 @@ struct RunOptions: ParsableArguments {
                 throw ExitCode(1)
             }
         }
-        return LessonRun(lessons: lessons, unreadLessons: found.tooDeep.count)
+        return LessonRun(lessons: lessons, unreadLessons: found.tooDeep.count + found.unreadableFolders.count)
     }
 }
 

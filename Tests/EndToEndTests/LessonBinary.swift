@@ -21,9 +21,12 @@ enum LessonBinary {
         return nil
     }
 
-    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil) throws -> Result {
+    /// Runs `lesson` with `arguments`, or `executable` (a wrapper such as
+    /// `runuser`, whose arguments name the binary).
+    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil,
+                    executable: URL? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = try #require(binary, "build the `lesson` product first")
+        process.executableURL = try executable ?? #require(binary, "build the `lesson` product first")
         process.arguments = arguments
         process.currentDirectoryURL = directory ?? packageRoot
         if let environment {
