@@ -85,9 +85,10 @@ struct RunOptions: ParsableArguments {
             known += Planner.plan(lesson).blocks.map(\.id)
         }
         for id in ids where !known.contains(id) {
-            let place = files.count == 1 ? files[0] : "the lessons named"
-            throw UsageProblem.exit("--block '\(id)': \(place) has no block '\(id)'" + Suggestion.didYouMean(id, in: known)
-                                  + (known.isEmpty ? " (it has no blocks)" : " (blocks: \(known.joined(separator: ", ")))"))
+            let missing = files.count == 1 ? "\(files[0]) has no block" : "none of the \(files.count) lessons has a block"
+            let none = files.count == 1 ? " (it has no blocks)" : " (they have no blocks)"
+            throw UsageProblem.exit("--block '\(id)': \(missing) '\(id)'" + Suggestion.didYouMean(id, in: known)
+                                  + (known.isEmpty ? none : " (blocks: \(known.joined(separator: ", ")))"))
         }
     }
 
