@@ -21,7 +21,7 @@ extension ChartRequest {
         case .list(let list) where (1...maximumCharts).contains(list.count): items = Array(list)
         default:
             reader.fail(at: node, "'chart' must be a mapping such as '{y: [net[0].norm, net[1].norm]}' or a list of 1…\(maximumCharts) of them, "
-                        + "found \(SpecReader.describe(node))")
+                        + "found \(node.describedWithLength)")
             return []
         }
         return items.compactMap { decodeOne($0, reader: reader, place: place) }
