@@ -101,7 +101,7 @@ public struct CourseSettings: Sendable, Equatable {
         }
         let text = String(decoding: data, as: UTF8.self)
         let root: SpecValue?
-        switch SpecValue.parse(yaml: text) {
+        switch SpecValue.parse(yaml: text, file: (path as NSString).lastPathComponent) {
         case .success(let value):
             root = value
         case .failure(let issue):

@@ -71,6 +71,10 @@ import Testing
         let problems = CourseSettings.load(path: dir + "/course.yml").problems
         #expect(problems.count == 1 && problems[0].message.contains("duplicate key 'title'"), "\(problems)")
         #expect(problems.first?.location?.line == 2)
+        // Found by a new user: the message spoke of "a block" and "line 1 of
+        // the block", words for an experiment block, not for course.yml.
+        #expect(problems.first?.message == "duplicate key 'title': a key may appear once in course.yml; keep one", "\(problems)")
+        #expect(problems.first?.notes.map(\.message) == ["first written on line 1 of course.yml"], "\(problems)")
     }
 
     /// Found by hand: `course.yml` was composed without the alias budget of a
