@@ -98,8 +98,16 @@ extension ChartRequest {
                 written.append((keyNode.scalar?.string ?? "", label.string, keyNode))
             }
         }
-        guard (1...maximumLines).contains(written.count) else {
-            reader.fail(at: node, "chart's 'y' must name 1…\(maximumLines) lines, found \(written.count)")
+        // Counted as written: a line whose label is wrong has its own error,
+        // and `{probabilities: [1]}` does not also "name 0 lines".
+        let named: Int
+        switch node {
+        case .scalar: named = 1
+        case .list(let list): named = list.count
+        case .mapping(let mapping): named = mapping.count
+        }
+        guard (1...maximumLines).contains(named) else {
+            reader.fail(at: node, "chart's 'y' must name 1…\(maximumLines) lines, found \(named)")
             return []
         }
         return written.compactMap { decodeLine($0.text, label: $0.label, at: $0.at, reader: reader, place: place) }

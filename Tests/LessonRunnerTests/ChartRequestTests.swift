@@ -79,6 +79,15 @@ import LessonResults
         #expect(located(u).contains { $0.contains("found an empty mapping") }, "\(located(u))")
     }
 
+    /// Found by a new user: a line with a wrong label also drew "chart's 'y'
+    /// must name 1…12 lines, found 0", though it names one.
+    @Test func aLineWithAWrongLabelHasOneError() {
+        let (p, m) = plan(Self.softmax + "chart: {y: {probabilities: ⟨1⟩[1]}}\n```\n")
+        #expect(located(p) == ["\(m[1]!.0):\(m[1]!.1) a line's label must be text, found a list"], "\(located(p))")
+        let (q, _) = plan(Self.softmax + "chart: {y: [probabilities, [1]]}\n```\n")
+        #expect(located(q).count == 1 && located(q)[0].contains("each line of chart's 'y' must be a value"), "\(located(q))")
+    }
+
     @Test func aLineThatIsNotAListOfNumbersIsAnErrorAtIt() throws {
         let (p, m) = plan(Self.softmax + "chart: {y: [probabilities, ⟨1⟩loss]}\n```\n")
         #expect(located(p) == [])
