@@ -68,7 +68,7 @@ struct RunOptions: ParsableArguments {
         let lessons = run.lessons
         guard summary.passed, run.unreadLessons == 0 else { return false }
         guard warningsAsErrors else { return true }
-        let warnings = lessons.flatMap(\.allDiagnostics).filter { $0.severity == .warning }.count
+        let warnings = lessons.flatMap(\.allDiagnostics).filter { $0.severity == .warning }.count + (Course.settings?.warnings.count ?? 0)
         if warnings > 0 {
             Terminal.printError("error: \(warnings) warning\(warnings == 1 ? "" : "s") fail\(warnings == 1 ? "s" : "") the run (--warnings-as-errors, or warnings_as_errors in course.yml)")
         }

@@ -49,6 +49,19 @@ import Testing
         #expect(!course.warningsAsErrors && course.title == nil && course.data.isEmpty)
     }
 
+    /// A language with no interface words is kept, with a warning at it.
+    @Test func aLanguageWithoutInterfaceWordsIsAWarning() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "language: de-AT\n".write(toFile: dir + "/course.yml", atomically: true, encoding: .utf8)
+        let course = try #require(CourseSettings.load(path: dir + "/course.yml").settings)
+        #expect(course.language == "de-at")
+        #expect(course.warnings.map(\.severity) == [.warning])
+        #expect(course.warnings.first?.location?.line == 1 && course.warnings.first?.location?.column == 11)
+        try "language: vi-VN\n".write(toFile: dir + "/course.yml", atomically: true, encoding: .utf8)
+        #expect(try #require(CourseSettings.load(path: dir + "/course.yml").settings).warnings.isEmpty)
+    }
+
     /// A misspelt key is an error at its line and column with a suggestion,
     /// and no settings come back (nothing runs with a silent default).
     @Test func unknownAndMistypedKeysAreLocatedErrors() throws {
