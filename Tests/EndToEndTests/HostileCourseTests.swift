@@ -34,6 +34,7 @@ import Testing
         #expect(r.status == 1, "\(r.stdout)\(r.stderr)")
         #expect(r.stderr.contains("lessons/closed:1:1: error: cannot read the folder 'lessons/closed': permission denied; the lessons in it are not run"), "\(r.stderr)")
         #expect(r.stdout.contains("checked 1 lesson, 1 block: 1 passed"), "\(r.stdout)")
+        #expect(r.stdout.contains("0 of 0 expectations held; 1 error outside blocks"), "\(r.stdout)")
     }
 
     /// High 1: `img/env.png -> /proc/self/environ` published the CI's environment.
