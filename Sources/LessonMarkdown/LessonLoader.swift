@@ -62,6 +62,7 @@ public enum LessonLoader {
     /// hold paragraphs, headings and tables, where math may be; the second
     /// parses the text with that math hidden from cmark.
     static func parse(_ source: SourceText, path: String) -> Lesson {
+        let nulWarning = firstNUL(in: source, path: path)
         let frontMatter = FrontMatter.split(source, path: path)
         let source = frontMatter?.1 ?? source
         // Decided once, from the file, so that both parses agree.
@@ -75,7 +76,21 @@ public enum LessonLoader {
         if source.bytes.contains(UInt8(ascii: "@")) || source.bytes.contains(UInt8(ascii: "{")) {
             (lesson.crossReferences, lesson.malformedIds, lesson.idAttributes) = CrossReference.scan(source, document: firstParse, path: path)
         }
+        if let nulWarning { lesson.warnings.insert(nulWarning, at: 0) }
         return lesson
+    }
+
+    /// cmark reads a NUL byte as U+FFFD, as the UTF-8 check does a byte that
+    /// is not UTF-8; unlike that byte, it passed without a word (a title
+    /// "T\0x" became "T�x"). It is valid UTF-8, so a warning, at the first.
+    static func firstNUL(in source: SourceText, path: String) -> LessonWarning? {
+        guard let offset = source.bytes.firstIndex(of: 0) else { return nil }
+        let position = source.position(ofOffset: offset)
+        let location = SourceLocation(path: path, line: position.line,
+                                      column: source.scalarColumn(line: position.line, byteColumn: position.byteColumn))
+        let count = source.bytes.lazy.filter { $0 == 0 }.count
+        return LessonWarning("a NUL byte (0x00)\(count > 1 ? ", the first of \(count)," : "") shows as \u{FFFD}; remove it (a lesson is text)",
+                             at: location)
     }
 
     /// A short reason, not Foundation's full sentence (the path is already said).

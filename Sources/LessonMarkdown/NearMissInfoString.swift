@@ -12,18 +12,20 @@ enum NearMissInfoString {
         guard let first = words.first, first != Substring(keyword) else { return nil }
         let rest = words.dropFirst().joined(separator: " ")
         let lowered = first.lowercased()
-        func joined(_ kind: String) -> String {
-            ([keyword] + [kind, rest].filter { !$0.isEmpty }).joined(separator: " ")
+        // Kinds are named in lower case: `Experiment Softmax` means `experiment
+        // softmax`, and suggesting `experiment Softmax` led to an unknown kind.
+        func joined(_ kind: String, _ after: String) -> String {
+            ([keyword] + [kind.lowercased(), after].filter { !$0.isEmpty }).joined(separator: " ")
         }
         if lowered == keyword || lowered == keyword + "s" || (lowered.count >= 8 && distance(lowered, keyword) <= 2) {
-            return joined("")
+            return joined(words.dropFirst().first.map(String.init) ?? "", words.dropFirst(2).joined(separator: " "))
         }
         // `experiment-softmax`, `experiment_softmax`, `experiment:softmax`, `experiments.softmax`
         for stem in [keyword, keyword + "s"] where lowered.hasPrefix(stem) {
             let tail = first.dropFirst(stem.count)
             guard let separator = tail.first, "-_:.,/=".contains(separator) else { continue }
             let kind = tail.drop { "-_:.,/=".contains($0) }
-            return joined(String(kind))
+            return joined(String(kind), rest)
         }
         return nil
     }

@@ -21,7 +21,7 @@ extension ChartRequest {
         case .list(let list) where (1...maximumCharts).contains(list.count): items = Array(list)
         default:
             reader.fail(at: node, "'chart' must be a mapping such as '{y: [net[0].norm, net[1].norm]}' or a list of 1…\(maximumCharts) of them, "
-                        + "found \(SpecReader.describe(node))")
+                        + "found \(node.describedWithLength)")
             return []
         }
         return items.compactMap { decodeOne($0, reader: reader, place: place) }
@@ -98,8 +98,16 @@ extension ChartRequest {
                 written.append((keyNode.scalar?.string ?? "", label.string, keyNode))
             }
         }
-        guard (1...maximumLines).contains(written.count) else {
-            reader.fail(at: node, "chart's 'y' must name 1…\(maximumLines) lines, found \(written.count)")
+        // Counted as written: a line whose label is wrong has its own error,
+        // and `{probabilities: [1]}` does not also "name 0 lines".
+        let named: Int
+        switch node {
+        case .scalar: named = 1
+        case .list(let list): named = list.count
+        case .mapping(let mapping): named = mapping.count
+        }
+        guard (1...maximumLines).contains(named) else {
+            reader.fail(at: node, "chart's 'y' must name 1…\(maximumLines) lines, found \(named)")
             return []
         }
         return written.compactMap { decodeLine($0.text, label: $0.label, at: $0.at, reader: reader, place: place) }

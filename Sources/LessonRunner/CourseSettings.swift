@@ -41,6 +41,9 @@ public struct CourseSettings: Sendable, Equatable {
     public var warningsAsErrors = false
     /// Strictness: a noisy timing fails instead of warning (`--strict-timing`).
     public var strictTiming = false
+    /// What the settings may keep but a user should hear about, as a
+    /// lesson's `lang: fr` is: a `language` with no interface words.
+    public var warnings: [Diagnostic] = []
 
     /// Every key, with what it means (for `lesson init`'s file and the errors).
     public static let keys: [(name: String, meaning: String)] = [
@@ -101,7 +104,7 @@ public struct CourseSettings: Sendable, Equatable {
         }
         let text = String(decoding: data, as: UTF8.self)
         let root: SpecValue?
-        switch SpecValue.parse(yaml: text) {
+        switch SpecValue.parse(yaml: text, file: (path as NSString).lastPathComponent) {
         case .success(let value):
             root = value
         case .failure(let issue):
@@ -159,7 +162,14 @@ public struct CourseSettings: Sendable, Equatable {
                     }
                 }
             case "data": if let items = list() { settings.data = items }
-            case "language": settings.language = text()?.lowercased()
+            case "language":
+                settings.language = text()?.lowercased()
+                if let language = settings.language, !Interface.known(language) {
+                    let location = SourceLocation(path: path, line: value.mark?.line ?? 1, column: value.mark?.column ?? 1)
+                    settings.warnings.append(Diagnostic(.courseSettings,
+                        "no interface words for language '\(language)' (known: \(Interface.languages.joined(separator: ", "))); lessons without lang: say they are '\(language)' but their interface stays English",
+                        at: location, severity: .warning))
+                }
             case "bibliography":
                 settings.bibliography = text()
                 settings.bibliographyLocation = SourceLocation(path: path, line: value.mark?.line ?? 1, column: value.mark?.column ?? 1)

@@ -199,8 +199,16 @@ extension Expression {
         case .bool(let b): return b
         case .number(let x): return x != 0
         case .integer(let n): return n != 0
-        default: throw ExpressionError("expected true or false, found \(v.typeNameWithArticle) (\(v.formatted))")
+        default: throw ExpressionError("expected true or false, found \(shown(v))")
         }
+    }
+
+    /// A value named in a message: a string quoted, as the text it is, so
+    /// that the class name "0" (`classes[0]` of a block without `classes:`)
+    /// does not read as the number 0 ("needs numbers, found a string (0)").
+    static func shown(_ v: ResultValue) -> String {
+        if case .string(let text) = v { return "the text \"\(text)\"" }
+        return "\(v.typeNameWithArticle) (\(v.formatted))"
     }
 
     static func number(_ v: ResultValue, _ context: String) throws(ExpressionError) -> Double {
@@ -208,7 +216,7 @@ extension Expression {
             throw ExpressionError("'\(context)' needs numbers, found the boolean \(v.formatted)")
         }
         guard let x = v.doubleValue else {
-            throw ExpressionError("'\(context)' needs numbers, found \(v.typeNameWithArticle) (\(v.formatted))")
+            throw ExpressionError("'\(context)' needs numbers, found \(shown(v))")
         }
         return x
     }

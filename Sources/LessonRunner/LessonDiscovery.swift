@@ -35,6 +35,10 @@ public enum LessonDiscovery {
         /// Files and folders nested past the system's path limit, whose
         /// lessons cannot be read: errors at each (code `path-too-long`).
         public var tooDeep: [Diagnostic] = []
+        /// Folders below the one given that cannot be listed (no permission):
+        /// errors at each (code `unreadable-lesson`), since their lessons
+        /// would otherwise be left out of the run without a word.
+        public var unreadableFolders: [Diagnostic] = []
     }
 
     /// The longest path the system opens (PATH_MAX, less its NUL).
@@ -48,6 +52,27 @@ public enum LessonDiscovery {
                           at: SourceLocation(path: path, line: 1, column: 1))
     }
 
+    /// The path with every link resolved, by the system (`realpath`).
+    /// Foundation's `resolvingSymlinksInPath` leaves a link with a relative
+    /// target as it is: `lessons/loop -> ../lessons` got a new name on every
+    /// turn of the loop (each lesson ran once per level, down to the path
+    /// limit), and `lessons/s.md -> ../secret.md` seemed inside the folder.
+    private static func resolved(_ path: String) -> String {
+        Confinement.realPath(path) ?? (path as NSString).resolvingSymlinksInPath
+    }
+
+    /// The error for a folder the search found but cannot list.
+    static func unreadableFolder(_ path: String) -> Diagnostic {
+        var reason = "it cannot be listed"
+        if let folder = opendir(path) {
+            closedir(folder)
+        } else {
+            reason = String(cString: strerror(errno)).lowercased()
+        }
+        return Diagnostic(.unreadableLesson, "cannot read the folder '\(path)': \(reason); the lessons in it are not run",
+                          at: SourceLocation(path: path, line: 1, column: 1))
+    }
+
     public static func lessons(in paths: [String]) throws -> [String] {
         try find(in: paths).lessons
     }
@@ -55,6 +80,7 @@ public enum LessonDiscovery {
     public static func find(in paths: [String]) throws -> Found {
         var skipped: [LinkOutside] = []
         var tooDeep: [Diagnostic] = []
+        var unreadable: [Diagnostic] = []
         var found: [String] = []
         let fm = FileManager.default
         for path in paths.map(\.collapsingSlashes) {
@@ -67,7 +93,7 @@ public enum LessonDiscovery {
                 continue
             }
             if isDirectory.boolValue {
-                let root = (path as NSString).resolvingSymlinksInPath
+                let root = resolved(path)
                 var inFolder: [String] = []
                 // By hand, not FileManager's enumerator: that passes in
                 // silence over a folder nested past the path limit.
@@ -75,8 +101,11 @@ public enum LessonDiscovery {
                 // Linked folders are searched once each (a link may loop).
                 var searched: Set<String> = []
                 while let folder = pending.popLast() {
-                    guard searched.insert((folder as NSString).resolvingSymlinksInPath).inserted else { continue }
-                    guard let names = try? fm.contentsOfDirectory(atPath: folder) else { continue }
+                    guard searched.insert(resolved(folder)).inserted else { continue }
+                    guard let names = try? fm.contentsOfDirectory(atPath: folder) else {
+                        unreadable.append(Self.unreadableFolder(folder))
+                        continue
+                    }
                     for name in names {
                         // Skip hidden folders, the data folder and the rendered output.
                         if name.hasBytePrefix(".") || name == "node_modules" { continue }
@@ -91,7 +120,7 @@ public enum LessonDiscovery {
                             // A folder named `x.md` is a folder too (its lessons
                             // are found inside it), not a lesson that cannot be read.
                             // A linked one is searched only inside the folder given.
-                            let target = (full as NSString).resolvingSymlinksInPath
+                            let target = resolved(full)
                             if !Confinement.contains(root: root, target) {
                                 skipped.append(LinkOutside(path: full, target: target, folder: path))
                             } else {
@@ -100,7 +129,7 @@ public enum LessonDiscovery {
                             continue
                         }
                         guard name.hasFileSuffix(".md"), name.lowercased() != "readme.md" else { continue }
-                        let target = (full as NSString).resolvingSymlinksInPath
+                        let target = resolved(full)
                         if !Confinement.contains(root: root, target) {
                             skipped.append(LinkOutside(path: full, target: target, folder: path))
                             continue
@@ -114,6 +143,8 @@ public enum LessonDiscovery {
             }
         }
         var seen = Set<String>()
-        return Found(lessons: found.filter { seen.insert(($0 as NSString).standardizingPath).inserted }, skipped: skipped.sorted { $0.path < $1.path }, tooDeep: tooDeep.sorted { $0.location?.path ?? "" < $1.location?.path ?? "" })
+        func byPath(_ a: Diagnostic, _ b: Diagnostic) -> Bool { a.location?.path ?? "" < b.location?.path ?? "" }
+        return Found(lessons: found.filter { seen.insert(($0 as NSString).standardizingPath).inserted }, skipped: skipped.sorted { $0.path < $1.path },
+                     tooDeep: tooDeep.sorted(by: byPath), unreadableFolders: unreadable.sorted(by: byPath))
     }
 }

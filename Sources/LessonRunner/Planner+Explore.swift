@@ -125,10 +125,8 @@ extension Planner {
             guard diagnostics.count == errorsBefore else { continue }
             guard let defaultIndex else {
                 let mark = setting.key.mark
-                diagnostics.append(Diagnostic(.explore,
-                    "the block's own '\(setting.name)' is not among the explored values; add it: it is the position the page opens at, and what the expectations read",
-                    at: location(mark?.line ?? 0, mark?.column ?? 0),
-                    notes: [.init("or set '\(setting.name)' in the block to one of the listed values")]))
+                diagnostics.append(notAmongTheValues(setting.name, block: block, kind: kind, descriptors: descriptors,
+                                                     at: location(mark?.line ?? 0, mark?.column ?? 0)))
                 continue
             }
             settings.append(ExplorePlan.Setting(name: setting.name, values: setting.values.map { $0.scalar?.string ?? "" },
@@ -150,5 +148,31 @@ extension Planner {
             }
         }
         return plan
+    }
+
+    /// The block's own position is missing from an explored setting's
+    /// values. When the block leaves the setting out, a default that
+    /// depends on another key (`beta2`: 0.999 with Adam, 0.9 with RMSprop)
+    /// is not the same run as writing that number, so a new user's
+    /// `explore: {beta2: [0.9, 0.999]}` on an Adam block was told that "the
+    /// block's own 'beta2'", which it does not have, was missing.
+    static func notAmongTheValues(_ name: String, block: ExperimentBlock, kind: AnyExperimentKind,
+                                  descriptors: [KeyDescriptor], at place: SourceLocation) -> Diagnostic {
+        let reader = SpecReader(body: block.body, kind: kind.name, descriptors: descriptors)
+        guard !reader.has(name) else {
+            return Diagnostic(.explore,
+                "the block's own '\(name)' is not among the explored values; add it: it is the position the page opens at, and what the expectations read",
+                at: place, notes: [.init("or set '\(name)' in the block to one of the listed values")])
+        }
+        let descriptor = descriptors.first { $0.name == name }
+        if let descriptor, descriptor.defaultIsValue, let value = descriptor.defaultValue {
+            return Diagnostic(.explore,
+                "this block does not set '\(name)', so it runs at the default, \(value), which is not among the explored values; add \(value) to them: it is the position the page opens at, and what the expectations read",
+                at: place, notes: [.init("or set '\(name)' in the block to one of the listed values")])
+        }
+        let shown = descriptor?.defaultValue.map { " (\($0))" } ?? ""
+        return Diagnostic(.explore,
+            "this block does not set '\(name)', whose default\(shown) depends on its other settings, so no explored value is its run; set '\(name)' in the block to the value the page opens at, one of the explored values",
+            at: place, notes: [.init("the page opens at the block's own setting, and the expectations read it")])
     }
 }

@@ -66,7 +66,7 @@ extension TableRequest {
 
     private static func decodeColumns(_ node: SpecValue, reader: SpecReader, place: (SpecValue) -> SourceLocation) -> [Column] {
         guard case .list(let sequence) = node, (1...maximumColumns).contains(sequence.count) else {
-            reader.fail(at: node, "table's 'columns' must be a list of 1…\(maximumColumns) columns such as '[name, test_accuracy]', found \(SpecReader.describe(node))")
+            reader.fail(at: node, "table's 'columns' must be a list of 1…\(maximumColumns) columns such as '[name, test_accuracy]', found \(node.describedWithLength)")
             return []
         }
         var columns: [Column] = []
@@ -138,7 +138,7 @@ extension TableRequest {
 
     private static func decodeRows(_ node: SpecValue, reader: SpecReader, place: (SpecValue) -> SourceLocation) -> [Row]? {
         guard case .list(let sequence) = node, (1...maximumRows).contains(sequence.count) else {
-            reader.fail(at: node, "table's 'rows' must be a list of 1…\(maximumRows) row names such as '[sgd, adam]', found \(SpecReader.describe(node))")
+            reader.fail(at: node, "table's 'rows' must be a list of 1…\(maximumRows) row names such as '[sgd, adam]', found \(node.describedWithLength)")
             return nil
         }
         var rows: [Row] = []

@@ -2,7 +2,8 @@ import LessonResults
 
 /// What ``RunOptions/runAll(ci:command:onlyBlocks:output:)`` ran: the
 /// lessons, and how many places the search for them could not read (nested
-/// past the path limit), which are errors there and fail the run.
+/// past the path limit, or a folder it may not list), which are errors
+/// there and fail the run.
 struct LessonRun {
     var lessons: [ExecutedLesson]
     var unreadLessons: Int

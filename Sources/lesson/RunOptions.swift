@@ -68,7 +68,7 @@ struct RunOptions: ParsableArguments {
         let lessons = run.lessons
         guard summary.passed, run.unreadLessons == 0 else { return false }
         guard warningsAsErrors else { return true }
-        let warnings = lessons.flatMap(\.allDiagnostics).filter { $0.severity == .warning }.count
+        let warnings = lessons.flatMap(\.allDiagnostics).filter { $0.severity == .warning }.count + (Course.settings?.warnings.count ?? 0)
         if warnings > 0 {
             Terminal.printError("error: \(warnings) warning\(warnings == 1 ? "" : "s") fail\(warnings == 1 ? "s" : "") the run (--warnings-as-errors, or warnings_as_errors in course.yml)")
         }
@@ -85,9 +85,10 @@ struct RunOptions: ParsableArguments {
             known += Planner.plan(lesson).blocks.map(\.id)
         }
         for id in ids where !known.contains(id) {
-            let place = files.count == 1 ? files[0] : "the lessons named"
-            throw UsageProblem.exit("--block '\(id)': \(place) has no block '\(id)'" + Suggestion.didYouMean(id, in: known)
-                                  + (known.isEmpty ? " (it has no blocks)" : " (blocks: \(known.joined(separator: ", ")))"))
+            let missing = files.count == 1 ? "\(files[0]) has no block" : "none of the \(files.count) lessons has a block"
+            let none = files.count == 1 ? " (it has no blocks)" : " (they have no blocks)"
+            throw UsageProblem.exit("--block '\(id)': \(missing) '\(id)'" + Suggestion.didYouMean(id, in: known)
+                                  + (known.isEmpty ? none : " (blocks: \(known.joined(separator: ", ")))"))
         }
     }
 
@@ -149,7 +150,7 @@ struct RunOptions: ParsableArguments {
         let paths = lessonPaths, cacheDirectory = cacheFolder
         try checkPaths()
         let found = try LessonDiscovery.find(in: paths)
-        Terminal.report(found.skipped.map(\.diagnostic) + found.tooDeep, format: format)
+        Terminal.report(found.skipped.map(\.diagnostic) + found.tooDeep + found.unreadableFolders, format: format)
         var files = found.lessons
         if files.isEmpty {
             // A mistyped folder in CI must not pass as "0 of 0 failed".
@@ -226,7 +227,7 @@ struct RunOptions: ParsableArguments {
                 throw ExitCode(1)
             }
         }
-        return LessonRun(lessons: lessons, unreadLessons: found.tooDeep.count)
+        return LessonRun(lessons: lessons, unreadLessons: found.tooDeep.count + found.unreadableFolders.count)
     }
 }
 

@@ -38,6 +38,23 @@ import Testing
         #expect(check.stderr.contains("course.yml:2:1: error: unknown setting 'lesons'; did you mean 'lessons'?"), "\(check.stderr)")
     }
 
+    /// Found by a new user: `language: fr` in course.yml was taken without
+    /// a word, though a lesson's `lang: fr` warns that the interface stays
+    /// English. It warns at its place, and counts for `--warnings-as-errors`.
+    @Test func aLanguageWithoutInterfaceWordsWarns() throws {
+        let dir = try LessonBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try LessonBinary.write(["course.yml": "title: T\nlanguage: fr\n", "lessons/a.md": "# A\n"], into: dir)
+        let check = try LessonBinary.run(["check", "--no-cache"], in: dir)
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(check.stderr.contains("course.yml:2:11: warning: no interface words for language 'fr' (known: en, vi)"), "\(check.stderr)")
+        let strict = try LessonBinary.run(["check", "--no-cache", "--warnings-as-errors"], in: dir)
+        #expect(strict.status == 1, "\(strict.stderr)")
+        try LessonBinary.write(["course.yml": "title: T\nlanguage: vi\n"], into: dir)
+        let known = try LessonBinary.run(["check", "--no-cache", "--warnings-as-errors"], in: dir)
+        #expect(known.status == 0 && !known.stderr.contains("warning"), "\(known.stderr)")
+    }
+
     /// The index follows `lessons:` as written; an entry that names nothing
     /// stops the run at its place in course.yml; `lesson new` from a folder
     /// below the course writes into the course's lesson folder.

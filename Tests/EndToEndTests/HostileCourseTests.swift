@@ -13,6 +13,30 @@ import Testing
 
     func text(_ url: URL) -> String? { try? String(contentsOf: url, encoding: .utf8) }
 
+    /// Found by a new user's course: a folder of lessons the user may not
+    /// list (`chmod 000 lessons/closed`) was passed over in silence, and
+    /// its lessons went missing from a run that passed. It is an error at
+    /// the folder, the other lessons still run, and the run fails. Run as
+    /// `nobody` when the tests run as root, who may list any folder.
+    @Test(.enabled(if: getuid() != 0 || FileManager.default.isExecutableFile(atPath: "/usr/sbin/runuser")))
+    func aFolderThatCannotBeListedIsAnError() throws {
+        let lesson = "# A\n\n```experiment softmax\nid: a\nlogits: [1, 2]\nlabel: 0\n```\n"
+        let dir = try course(["lessons/a.md": lesson, "lessons/closed/c.md": lesson])
+        defer {
+            chmod(dir.appendingPathComponent("lessons/closed").path, 0o755)
+            try? FileManager.default.removeItem(at: dir)
+        }
+        #expect(chmod(dir.appendingPathComponent("lessons/closed").path, 0) == 0)
+        let binary = try #require(LessonBinary.binary)
+        let r = getuid() != 0
+            ? try LessonBinary.run(["check", "lessons", "--no-cache"], in: dir)
+            : try LessonBinary.run(["-u", "nobody", "--", binary.path, "check", "lessons", "--no-cache"], in: dir, executable: URL(fileURLWithPath: "/usr/sbin/runuser"))
+        #expect(r.status == 1, "\(r.stdout)\(r.stderr)")
+        #expect(r.stderr.contains("lessons/closed:1:1: error: cannot read the folder 'lessons/closed': permission denied; the lessons in it are not run"), "\(r.stderr)")
+        #expect(r.stdout.contains("checked 1 lesson, 1 block: 1 passed"), "\(r.stdout)")
+        #expect(r.stdout.contains("0 of 0 expectations held; 1 error outside blocks"), "\(r.stdout)")
+    }
+
     /// High 1: `img/env.png -> /proc/self/environ` published the CI's environment.
     @Test func anImageLinkedOutOfTheLessonFolderIsALocatedErrorAndNotCopied() throws {
         let dir = try course(["lessons/a.md": "# A\n\n![env](img/env.png)\n"])

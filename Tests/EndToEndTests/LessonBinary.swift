@@ -21,10 +21,13 @@ enum LessonBinary {
         return nil
     }
 
-    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil) throws -> Result {
-        let binary = try #require(binary, "build the `lesson` product first")
+    /// Runs `lesson` with `arguments`, or `executable` (a wrapper such as
+    /// `runuser`, whose arguments name the binary).
+    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil,
+                    executable: URL? = nil) throws -> Result {
+        let lesson = try #require(binary, "build the `lesson` product first")
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable ?? lesson
         process.arguments = arguments
         process.currentDirectoryURL = directory ?? packageRoot
         if let environment {

@@ -76,6 +76,17 @@ import Testing
         #expect(!r.stdout.contains("checked"))
     }
 
+    /// Found by a new user: over several lessons the message read "the
+    /// lessons named has no block 'nope'".
+    @Test func anUnknownBlockInSeveralLessonsSaysNoneHasIt() throws {
+        let dir = try LessonBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try LessonBinary.write(["lessons/two.md": Self.lesson, "lessons/empty.md": "# Empty\n"], into: dir)
+        let r = try LessonBinary.run(["check", "lessons", "--block", "nope", "--no-cache"], in: dir)
+        #expect(r.status == 64)
+        #expect(r.stderr.contains("--block 'nope': none of the 2 lessons has a block 'nope' (blocks: a, b)"), "\(r.stderr)")
+    }
+
     /// The command on the page is the one that works from where the render ran.
     @Test func eachBlockShowsTheCommandThatReRunsIt() throws {
         let dir = try LessonBinary.temporaryDirectory()

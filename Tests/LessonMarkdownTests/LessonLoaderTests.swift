@@ -101,6 +101,13 @@ import LessonMarkdown
         #expect(lesson.blocks.first == .paragraph([.text("a\u{FFFD}b "), .reference(0)]))
         #expect(lesson.references.first?.expression == "x\u{FFFD}y")
         #expect(lesson.experiments.first?.kind == "m\u{FFFD}")
+        // Found by a new user: the replacement was silent; now a warning at the first NUL.
+        #expect(lesson.warnings.map(\.message) == ["a NUL byte (0x00), the first of 4, shows as \u{FFFD}; remove it (a lesson is text)"])
+        #expect(lesson.warnings.first?.location == SourceLocation(path: "n.md", line: 1, column: 2))
+        #expect(lesson.warnings.first?.isError == false)
+        let one = LessonLoader.parse("---\norder: 1\n---\n# T\u{0}x\n", path: "t.md")
+        #expect(one.warnings.map(\.message) == ["a NUL byte (0x00) shows as \u{FFFD}; remove it (a lesson is text)"])
+        #expect(one.warnings.first?.location == SourceLocation(path: "t.md", line: 4, column: 4))
     }
 
     @Test func loneCarriageReturnsAreLineBreaks() {

@@ -71,6 +71,9 @@ import LessonMarkdown
         ("experiments-softmax", "experiment softmax"),
         ("expermient softmax", "experiment softmax"),
         ("Experimnet bias-variance", "experiment bias-variance"),
+        // Found by a new user: the suggestion kept the kind's capital, an unknown kind.
+        ("Experiment Softmax", "experiment softmax"),
+        ("Experiment-Softmax", "experiment softmax"),
     ])
     func nearMissInfoStringsWarnWithTheRightSpelling(info: String, right: String) {
         let lesson = LessonLoader.parse("Text.\n\n  ```\(info)\nlogits: [1, 2]\n```\n", path: "near.md")

@@ -62,6 +62,32 @@ import LessonResults
                 "\(located(r))")
     }
 
+    /// Found by a new user: `chart: []`, `table: {columns: []}` and a
+    /// `table:` of 100,000 columns were all refused as "must be a list of
+    /// 1…N …, found a list", which is what they were; the message now says
+    /// what is wrong with the list.
+    @Test func aListOfTheWrongLengthSaysItsLength() {
+        let (p, _) = plan(Self.softmax + "chart: []\n```\n")
+        #expect(located(p).contains { $0.hasSuffix("or a list of 1…4 of them, found an empty list") }, "\(located(p))")
+        let (q, _) = plan(Self.softmax + "chart: [{y: probabilities}, {y: gradient}, {y: target}, {y: hardmax}, {y: probabilities}]\n```\n")
+        #expect(located(q).contains { $0.hasSuffix("found a list of 5 items") }, "\(located(q))")
+        let (r, _) = plan(Self.softmax + "table: {columns: []}\n```\n")
+        #expect(located(r).contains { $0.hasSuffix("such as '[name, test_accuracy]', found an empty list") }, "\(located(r))")
+        let (t, _) = plan(Self.softmax + "table: [" + Array(repeating: "loss", count: 40).joined(separator: ", ") + "]\n```\n")
+        #expect(located(t).contains { $0.hasSuffix("found a list of 40 items") }, "\(located(t))")
+        let (u, _) = plan(Self.softmax + "explore: {}\n```\n")
+        #expect(located(u).contains { $0.contains("found an empty mapping") }, "\(located(u))")
+    }
+
+    /// Found by a new user: a line with a wrong label also drew "chart's 'y'
+    /// must name 1…12 lines, found 0", though it names one.
+    @Test func aLineWithAWrongLabelHasOneError() {
+        let (p, m) = plan(Self.softmax + "chart: {y: {probabilities: ⟨1⟩[1]}}\n```\n")
+        #expect(located(p) == ["\(m[1]!.0):\(m[1]!.1) a line's label must be text, found a list"], "\(located(p))")
+        let (q, _) = plan(Self.softmax + "chart: {y: [probabilities, [1]]}\n```\n")
+        #expect(located(q).count == 1 && located(q)[0].contains("each line of chart's 'y' must be a value"), "\(located(q))")
+    }
+
     @Test func aLineThatIsNotAListOfNumbersIsAnErrorAtIt() throws {
         let (p, m) = plan(Self.softmax + "chart: {y: [probabilities, ⟨1⟩loss]}\n```\n")
         #expect(located(p) == [])

@@ -49,6 +49,19 @@ import Testing
         #expect(!course.warningsAsErrors && course.title == nil && course.data.isEmpty)
     }
 
+    /// A language with no interface words is kept, with a warning at it.
+    @Test func aLanguageWithoutInterfaceWordsIsAWarning() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "language: de-AT\n".write(toFile: dir + "/course.yml", atomically: true, encoding: .utf8)
+        let course = try #require(CourseSettings.load(path: dir + "/course.yml").settings)
+        #expect(course.language == "de-at")
+        #expect(course.warnings.map(\.severity) == [.warning])
+        #expect(course.warnings.first?.location?.line == 1 && course.warnings.first?.location?.column == 11)
+        try "language: vi-VN\n".write(toFile: dir + "/course.yml", atomically: true, encoding: .utf8)
+        #expect(try #require(CourseSettings.load(path: dir + "/course.yml").settings).warnings.isEmpty)
+    }
+
     /// A misspelt key is an error at its line and column with a suggestion,
     /// and no settings come back (nothing runs with a silent default).
     @Test func unknownAndMistypedKeysAreLocatedErrors() throws {
@@ -71,6 +84,10 @@ import Testing
         let problems = CourseSettings.load(path: dir + "/course.yml").problems
         #expect(problems.count == 1 && problems[0].message.contains("duplicate key 'title'"), "\(problems)")
         #expect(problems.first?.location?.line == 2)
+        // Found by a new user: the message spoke of "a block" and "line 1 of
+        // the block", words for an experiment block, not for course.yml.
+        #expect(problems.first?.message == "duplicate key 'title': a key may appear once in course.yml; keep one", "\(problems)")
+        #expect(problems.first?.notes.map(\.message) == ["first written on line 1 of course.yml"], "\(problems)")
     }
 
     /// Found by hand: `course.yml` was composed without the alias budget of a

@@ -159,13 +159,29 @@ import LessonResults
         }
     }
 
+    /// Found by a new user: on an Adam block, `explore: {beta2: [0.9,
+    /// 0.999]}` was refused with "the block's own 'beta2' is not among the
+    /// explored values", though the block sets no beta2 and 0.999 is
+    /// Adam's default: a default that depends on another key is not the
+    /// same run as the number written. The message says what to do.
+    @Test func aDefaultThatDependsOnAnotherKeyIsNamed() {
+        let body = "data: spirals\nhidden: [4]\nepochs: 1\noptimizer: adam\n"
+        let found = messages("explore:\n  beta2: [0.9, 0.999]", kind: "train", body: body)
+        #expect(found.count == 1, "\(found)")
+        #expect(found.first?.hasPrefix("7:3 this block does not set 'beta2', whose default (0.999 (adam), 0.9 (rmsprop)) depends on its other settings") == true,
+                "\(found)")
+        #expect(messages("explore:\n  beta2: [0.9, 0.999]", kind: "train", body: body + "beta2: 0.999\n") == [])
+    }
+
     @Test func badExploresAreLocatedErrorsWithASuggestion() {
         #expect(messages("explore:\n  temperatur: [1, 2]") == [
             "5:3 'explore' names 'temperatur', which is not a key of 'softmax'; did you mean 'temperature'?"])
         #expect(messages("explore:\n  temperature: [0.001, 1]") == [
             "5:17 'temperature' is 0.001, outside the allowed range 0.01 ≤ temperature ≤ 1,000,000"])
         #expect(messages("explore:\n  seed: [1, 2]").first?.hasPrefix("5:3 'seed' cannot be explored") == true)
-        #expect(messages("explore:\n  temperature: [2, 3]").first?.hasPrefix("5:3 the block's own 'temperature' is not among the explored values") == true)
+        #expect(messages("explore:\n  temperature: [2, 3]").first?.hasPrefix("5:3 this block does not set 'temperature', so it runs at the default, 1, which is not among the explored values") == true)
+        #expect(messages("explore:\n  temperature: [2, 3]", body: "logits: [1, 2]\nlabel: 0\ntemperature: 1\n").first?
+            .hasPrefix("6:3 the block's own 'temperature' is not among the explored values") == true)
         #expect(messages("explore:\n  temperature: 2") == ["5:16 'explore: temperature' must list the values a reader may choose, found '2'"])
         #expect(messages("explore:\n  temperature: [1]") == ["5:16 'explore: temperature' must list 2 to 12 values, found 1"])
         #expect(messages("explore:\n  temperature: [1, 1.0]") == [

@@ -69,7 +69,27 @@ import Testing
             _ = try eval("rows[0].diagnosis < 1")
             Issue.record("expected an error")
         } catch {
-            #expect((error as? ExpressionError)?.message == "'<' needs numbers, found a string (high bias)")
+            #expect((error as? ExpressionError)?.message == "'<' needs numbers, found the text \"high bias\"")
+        }
+    }
+
+    /// Found by a new user: `classes[0] + 1` on a block without `classes:`
+    /// said "'+' needs numbers, found a string (0)", a number by its looks.
+    @Test func aTextThatLooksLikeANumberIsQuoted() {
+        var own = Record()
+        own["classes"] = .list([.string("0"), .string("1")])
+        let values = ValueScope(own: own, blocks: [:])
+        do {
+            _ = try Expression.parse("classes[0] + 1").evaluate(in: values)
+            Issue.record("expected an error")
+        } catch {
+            #expect((error as? ExpressionError)?.message == "'+' needs numbers, found the text \"0\"")
+        }
+        do {
+            _ = try Expression.parse("classes[0] and true").evaluate(in: values)
+            Issue.record("expected an error")
+        } catch {
+            #expect((error as? ExpressionError)?.message.hasSuffix("found the text \"0\"") == true)
         }
     }
 

@@ -72,6 +72,41 @@ import Testing
         #expect(executed.diagnostics.first?.location?.line == 1)
     }
 
+    /// Found by a new user's course: `lessons/loop -> ../lessons` was not
+    /// recognised as the folder already searched, so every lesson was
+    /// found once per level down to the path limit (41 times) and ran as
+    /// as many pages.
+    @Test func aLinkToItsOwnFolderByNameIsSearchedOnce() throws {
+        let root = try folder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try write("# A\n", to: root + "/lessons/a.md")
+        try FileManager.default.createSymbolicLink(atPath: root + "/lessons/loop", withDestinationPath: "../lessons")
+        try FileManager.default.createSymbolicLink(atPath: root + "/lessons/sub", withDestinationPath: "../lessons/inner")
+        try write("# B\n", to: root + "/lessons/inner/b.md")
+        let found = try LessonDiscovery.find(in: [root + "/lessons"])
+        #expect(found.lessons.count == 2, "\(found.lessons.count) lessons: \(found.lessons.prefix(4))")
+        #expect(found.lessons.first == root + "/lessons/a.md")
+        #expect(found.skipped.isEmpty && found.tooDeep.isEmpty)
+    }
+
+    /// Found by a new user's course, with the loop above: a link written
+    /// relative (`lessons/s.md -> ../secret.md`, `lessons/out -> ../outside`)
+    /// was not resolved either, so the file it leads to outside the folder
+    /// was taken for a lesson inside it and published; only a link to an
+    /// absolute path was skipped.
+    @Test func aRelativeLinkOutOfTheFolderIsSkipped() throws {
+        let root = try folder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try write("# A\n", to: root + "/lessons/a.md")
+        try write("# Secret\n", to: root + "/secret.md")
+        try write("# Secret too\n", to: root + "/outside/b.md")
+        try FileManager.default.createSymbolicLink(atPath: root + "/lessons/s.md", withDestinationPath: "../secret.md")
+        try FileManager.default.createSymbolicLink(atPath: root + "/lessons/out", withDestinationPath: "../outside")
+        let found = try LessonDiscovery.find(in: [root + "/lessons"])
+        #expect(found.lessons == [root + "/lessons/a.md"])
+        #expect(found.skipped.map(\.path) == [root + "/lessons/out", root + "/lessons/s.md"])
+    }
+
     @Test func namesWithSpacesAndUnicode() throws {
         let root = try folder()
         defer { try? FileManager.default.removeItem(atPath: root) }

@@ -354,7 +354,9 @@ public final class SpecReader {
     /// A YAML error as the author needs it. libyaml's words are passed on
     /// but never matched: what the author did wrong is read from the body
     /// (a tab in the indentation, the nesting depth, where a key repeats).
-    public static func issue(from error: YamlError, body: String) -> SpecIssue {
+    /// `file` names a text that is a whole file (`course.yml`) rather than
+    /// a block's body, for the messages that say where they are.
+    public static func issue(from error: YamlError, body: String, file: String? = nil) -> SpecIssue {
         switch error {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
@@ -376,9 +378,9 @@ public final class SpecReader {
             let name = duplicates.sorted().first ?? ""
             let place = YAMLBodyText.repeatedKey(name, in: body, from: context.mark.line)
             let others = duplicates.count > 1 ? " (and " + duplicates.sorted().dropFirst().map { "'\($0)'" }.joined(separator: ", ") + ")" : ""
-            return SpecIssue("duplicate key '\(name)'\(others): a key may appear once in a block; keep one",
+            return SpecIssue("duplicate key '\(name)'\(others): a key may appear once in \(file ?? "a block"); keep one",
                              line: place?.line ?? context.mark.line, column: place?.column ?? context.mark.column,
-                             notes: place.map { ["first written on line \($0.firstLine) of the block"] } ?? [])
+                             notes: place.map { ["first written on line \($0.firstLine) of \(file ?? "the block")"] } ?? [])
         default:
             return SpecIssue("malformed YAML: \(error)", line: 1, column: 1)
         }

@@ -44,13 +44,14 @@ extension SpecValue.Scalar.Style {
 extension SpecValue {
     /// A whole YAML text (a course's settings) read as a block body is: its
     /// aliases within the same budget, its errors in the same words and
-    /// places. `nil` for an empty text.
-    public static func parse(yaml text: String) -> Result<SpecValue?, SpecIssue> {
+    /// places, but named after `file` ("a key may appear once in
+    /// course.yml", not "in a block"). `nil` for an empty text.
+    public static func parse(yaml text: String, file: String) -> Result<SpecValue?, SpecIssue> {
         if let issue = YAMLAliasBudget.check(text) { return .failure(issue) }
         do {
             return .success(try Yams.compose(yaml: text).map(SpecValue.init))
         } catch let error as YamlError {
-            return .failure(SpecReader.issue(from: error, body: text))
+            return .failure(SpecReader.issue(from: error, body: text, file: file))
         } catch {
             return .failure(SpecIssue("not valid YAML: \(error)", line: 1, column: 1))
         }

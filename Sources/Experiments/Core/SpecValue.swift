@@ -96,8 +96,16 @@ public enum SpecValue: Sendable {
             if s.string.isEmpty { return "nothing" }
             let shown = s.string.count > 40 ? String(s.string.prefix(40)) + "…" : s.string
             return s.style == .plain ? "'\(shown)'" : "the quoted text \"\(shown)\""
-        case .mapping: return "a mapping"
-        case .list: return "a list"
+        case .mapping(let mapping): return mapping.isEmpty ? "an empty mapping" : "a mapping"
+        case .list(let list): return list.isEmpty ? "an empty list" : "a list"
         }
+    }
+
+    /// `described`, with a list's length: for a key that takes a bounded
+    /// number of items, where "must be a list of 1…4, found a list" would
+    /// leave the author to count 100,000 of them.
+    public var describedWithLength: String {
+        guard case .list(let list) = self, !list.isEmpty else { return described }
+        return list.count == 1 ? "a list of 1 item" : "a list of \(list.count) items"
     }
 }
