@@ -73,6 +73,12 @@ public enum LessonDiscovery {
                           at: SourceLocation(path: path, line: 1, column: 1))
     }
 
+    /// Whether `path` itself is a symbolic link (not what it leads to).
+    private static func isLink(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
+    }
+
     public static func lessons(in paths: [String]) throws -> [String] {
         try find(in: paths).lessons
     }
@@ -98,11 +104,22 @@ public enum LessonDiscovery {
                 // By hand, not FileManager's enumerator: that passes in
                 // silence over a folder nested past the path limit.
                 var pending = [path]
+                // Folders reached through a link wait until every folder
+                // reached without one is searched, and go in path order: a
+                // folder both ways (`inner` and `sub -> inner`) is published
+                // under its own path, whatever order the system lists names in.
+                var linked: [String] = []
                 // Linked folders are searched once each (a link may loop).
                 var searched: Set<String> = []
-                while let folder = pending.popLast() {
+                func next() -> String? {
+                    if let folder = pending.popLast() { return folder }
+                    linked.sort(by: >)
+                    return linked.popLast()
+                }
+                while let folder = next() {
                     guard searched.insert(resolved(folder)).inserted else { continue }
-                    guard let names = try? fm.contentsOfDirectory(atPath: folder) else {
+                    // Sorted: the search must not depend on the order the system lists names in.
+                    guard let names = try? fm.contentsOfDirectory(atPath: folder).sorted() else {
                         unreadable.append(Self.unreadableFolder(folder))
                         continue
                     }
@@ -123,6 +140,8 @@ public enum LessonDiscovery {
                             let target = resolved(full)
                             if !Confinement.contains(root: root, target) {
                                 skipped.append(LinkOutside(path: full, target: target, folder: path))
+                            } else if isLink(full) {
+                                linked.append(full)
                             } else {
                                 pending.append(full)
                             }
