@@ -55,7 +55,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, Codable {
     public var summary: String {
         switch self {
         case .unreadableLesson: return "A lesson file, or a folder of lessons, could not be read (missing, not a regular file, unreadable)."
-        case .skippedLink: return "A symbolic link found in a lesson folder leads outside it and was skipped."
+        case .skippedLink: return "A symbolic link found in a lesson folder leads outside it, or its real path cannot be resolved, and was skipped."
         case .markdown: return "Something in the Markdown the loader kept going past: text nested too deeply, a fence that nearly says `experiment`, bytes that are not UTF-8 or are NUL, a fence swallowed by an HTML block, an experiment block cut short by the end of its list item or block quote."
         case .frontMatter: return "The settings between the `---` lines at the top of a lesson are malformed or unknown."
         case .tooManyBlocks: return "A lesson has more experiment blocks than one lesson may run."

@@ -39,6 +39,10 @@ public enum LessonDiscovery {
         /// errors at each (code `unreadable-lesson`), since their lessons
         /// would otherwise be left out of the run without a word.
         public var unreadableFolders: [Diagnostic] = []
+        /// Files and folders whose real path the system cannot tell, so that
+        /// whether they stay inside the folder is unknown: warnings at each
+        /// (code `skipped-link`); they are not read.
+        public var unresolved: [Diagnostic] = []
     }
 
     /// The longest path the system opens (PATH_MAX, less its NUL).
@@ -57,8 +61,20 @@ public enum LessonDiscovery {
     /// target as it is: `lessons/loop -> ../lessons` got a new name on every
     /// turn of the loop (each lesson ran once per level, down to the path
     /// limit), and `lessons/s.md -> ../secret.md` seemed inside the folder.
-    private static func resolved(_ path: String) -> String {
-        Confinement.realPath(path) ?? (path as NSString).resolvingSymlinksInPath
+    /// Nil, with the system's reason, when it cannot be resolved: such a
+    /// path is never taken as inside the folder (no fallback to Foundation's
+    /// resolver). `realPath` is the system's, or a test's that fails.
+    private static func resolved(_ path: String, by realPath: (String) -> String?) -> (path: String?, reason: String) {
+        guard let real = realPath(path) else { return (nil, String(cString: strerror(errno)).lowercased()) }
+        return (real, "")
+    }
+
+    /// The warning for a file or folder found in a lesson folder whose real
+    /// path the system cannot tell: it is not read, since it may lead anywhere.
+    static func unresolvable(_ path: String, reason: String) -> Diagnostic {
+        Diagnostic(.skippedLink, "skipped: the real path of '\(path)' cannot be resolved (\(reason)), so it may lead outside the folder; it is not read",
+                   at: SourceLocation(path: path, line: 1, column: 1), severity: .warning,
+                   notes: [.init("name the file itself on the command line to render it anyway")])
     }
 
     /// The error for a folder the search found but cannot list.
@@ -84,7 +100,15 @@ public enum LessonDiscovery {
     }
 
     public static func find(in paths: [String]) throws -> Found {
+        try find(in: paths, realPath: Confinement.realPath)
+    }
+
+    /// - Parameter realPath: resolves every link of a path, or is nil and
+    ///   sets `errno` (``Confinement/realPath(_:)``; a test's may fail).
+    static func find(in paths: [String], realPath: (String) -> String?) throws -> Found {
+        func resolved(_ path: String) -> (path: String?, reason: String) { Self.resolved(path, by: realPath) }
         var skipped: [LinkOutside] = []
+        var unresolved: [Diagnostic] = []
         var tooDeep: [Diagnostic] = []
         var unreadable: [Diagnostic] = []
         var found: [String] = []
@@ -99,7 +123,11 @@ public enum LessonDiscovery {
                 continue
             }
             if isDirectory.boolValue {
-                let root = resolved(path)
+                let (resolvedRoot, rootReason) = resolved(path)
+                guard let root = resolvedRoot else {
+                    unresolved.append(Self.unresolvable(path, reason: rootReason))
+                    continue
+                }
                 var inFolder: [String] = []
                 // By hand, not FileManager's enumerator: that passes in
                 // silence over a folder nested past the path limit.
@@ -117,7 +145,7 @@ public enum LessonDiscovery {
                     return linked.popLast()
                 }
                 while let folder = next() {
-                    guard searched.insert(resolved(folder)).inserted else { continue }
+                    guard let real = resolved(folder).path, searched.insert(real).inserted else { continue }
                     // Sorted: the search must not depend on the order the system lists names in.
                     guard let names = try? fm.contentsOfDirectory(atPath: folder).sorted() else {
                         unreadable.append(Self.unreadableFolder(folder))
@@ -133,22 +161,38 @@ public enum LessonDiscovery {
                             continue
                         }
                         var entryIsDirectory: ObjCBool = false
-                        if fm.fileExists(atPath: full, isDirectory: &entryIsDirectory), entryIsDirectory.boolValue {
+                        let exists = fm.fileExists(atPath: full, isDirectory: &entryIsDirectory)
+                        if exists, entryIsDirectory.boolValue {
                             // A folder named `x.md` is a folder too (its lessons
                             // are found inside it), not a lesson that cannot be read.
                             // A linked one is searched only inside the folder given.
-                            let target = resolved(full)
-                            if !Confinement.contains(root: root, target) {
-                                skipped.append(LinkOutside(path: full, target: target, folder: path))
-                            } else if isLink(full) {
-                                linked.append(full)
+                            let (target, reason) = resolved(full)
+                            if let target {
+                                if !Confinement.contains(root: root, target) {
+                                    skipped.append(LinkOutside(path: full, target: target, folder: path))
+                                } else if isLink(full) {
+                                    linked.append(full)
+                                } else {
+                                    pending.append(full)
+                                }
                             } else {
-                                pending.append(full)
+                                unresolved.append(Self.unresolvable(full, reason: reason))
                             }
                             continue
                         }
                         guard name.hasFileSuffix(".md"), name.lowercased() != "readme.md" else { continue }
-                        let target = resolved(full)
+                        let (target, reason) = resolved(full)
+                        guard let target else {
+                            // A link that leads nowhere (or to itself) has nothing
+                            // to publish: loading it says what is wrong with it.
+                            // One that leads to a file the system cannot name is not read.
+                            if exists {
+                                unresolved.append(Self.unresolvable(full, reason: reason))
+                            } else {
+                                inFolder.append(full)
+                            }
+                            continue
+                        }
                         if !Confinement.contains(root: root, target) {
                             skipped.append(LinkOutside(path: full, target: target, folder: path))
                             continue
@@ -164,6 +208,6 @@ public enum LessonDiscovery {
         var seen = Set<String>()
         func byPath(_ a: Diagnostic, _ b: Diagnostic) -> Bool { a.location?.path ?? "" < b.location?.path ?? "" }
         return Found(lessons: found.filter { seen.insert(($0 as NSString).standardizingPath).inserted }, skipped: skipped.sorted { $0.path < $1.path },
-                     tooDeep: tooDeep.sorted(by: byPath), unreadableFolders: unreadable.sorted(by: byPath))
+                     tooDeep: tooDeep.sorted(by: byPath), unreadableFolders: unreadable.sorted(by: byPath), unresolved: unresolved.sorted(by: byPath))
     }
 }

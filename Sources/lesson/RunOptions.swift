@@ -150,7 +150,7 @@ struct RunOptions: ParsableArguments {
         let paths = lessonPaths, cacheDirectory = cacheFolder
         try checkPaths()
         let found = try LessonDiscovery.find(in: paths)
-        Terminal.report(found.skipped.map(\.diagnostic) + found.tooDeep + found.unreadableFolders, format: format)
+        Terminal.report(found.skipped.map(\.diagnostic) + found.unresolved + found.tooDeep + found.unreadableFolders, format: format)
         var files = found.lessons
         if files.isEmpty {
             // A mistyped folder in CI must not pass as "0 of 0 failed".

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LessonRunner
+import LessonSupport
 
 /// Finding lessons in folders that contain odd things.
 @Suite struct LessonDiscoveryTests {
@@ -90,6 +91,35 @@ import Testing
         // file system listed them in (and `sub` comes last in name order).
         #expect(found.lessons == [root + "/lessons/a.md", root + "/lessons/inner/b.md"], "\(found.lessons.prefix(4))")
         #expect(found.skipped.isEmpty && found.tooDeep.isEmpty)
+    }
+
+    /// Found in review: when `realpath` could not resolve a link, the search
+    /// fell back to Foundation's resolver, which leaves a relative link as it
+    /// is (see above), so `far.md -> ../secret.md` seemed inside the folder
+    /// and was published. A file or folder whose real path the system cannot
+    /// tell is a warning at it, and is not read.
+    @Test func aLinkRealpathCannotResolveIsSkippedWithAWarning() throws {
+        let root = try folder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try write("# A\n", to: root + "/lessons/a.md")
+        try write("# Secret\n", to: root + "/secret.md")
+        try write("# Secret too\n", to: root + "/outside/b.md")
+        try FileManager.default.createSymbolicLink(atPath: root + "/lessons/far.md", withDestinationPath: "../secret.md")
+        try FileManager.default.createSymbolicLink(atPath: root + "/lessons/far", withDestinationPath: "../outside")
+        // As `realpath` fails when a folder on the way cannot be searched.
+        let failing: (String) -> String? = { path in
+            guard !path.hasSuffix("/far.md") && !path.hasSuffix("/far") else {
+                errno = EACCES
+                return nil
+            }
+            return Confinement.realPath(path)
+        }
+        let found = try LessonDiscovery.find(in: [root + "/lessons"], realPath: failing)
+        #expect(found.lessons == [root + "/lessons/a.md"])
+        #expect(found.skipped.isEmpty)
+        #expect(found.unresolved.map { $0.location?.path } == [root + "/lessons/far", root + "/lessons/far.md"])
+        #expect(found.unresolved.allSatisfy { $0.code == .skippedLink && $0.severity == .warning })
+        #expect(found.unresolved.first?.message == "skipped: the real path of '\(root)/lessons/far' cannot be resolved (permission denied), so it may lead outside the folder; it is not read")
     }
 
     /// Found by a new user's course, with the loop above: a link written
