@@ -17,14 +17,18 @@ enum NearMissInfoString {
         func joined(_ kind: String, _ after: String) -> String {
             ([keyword] + [kind.lowercased(), after].filter { !$0.isEmpty }).joined(separator: " ")
         }
+        // The second word is the kind: `Experiment Softmax`, `experiment: Softmax`.
+        let nextWord = words.dropFirst().first.map(String.init) ?? ""
+        let afterNextWord = words.dropFirst(2).joined(separator: " ")
         if lowered == keyword || lowered == keyword + "s" || (lowered.count >= 8 && distance(lowered, keyword) <= 2) {
-            return joined(words.dropFirst().first.map(String.init) ?? "", words.dropFirst(2).joined(separator: " "))
+            return joined(nextWord, afterNextWord)
         }
         // `experiment-softmax`, `experiment_softmax`, `experiment:softmax`, `experiments.softmax`
         for stem in [keyword, keyword + "s"] where lowered.hasPrefix(stem) {
             let tail = first.dropFirst(stem.count)
             guard let separator = tail.first, "-_:.,/=".contains(separator) else { continue }
             let kind = tail.drop { "-_:.,/=".contains($0) }
+            if kind.isEmpty { return joined(nextWord, afterNextWord) }
             return joined(String(kind), rest)
         }
         return nil

@@ -74,6 +74,9 @@ import LessonMarkdown
         // Found by a new user: the suggestion kept the kind's capital, an unknown kind.
         ("Experiment Softmax", "experiment softmax"),
         ("Experiment-Softmax", "experiment softmax"),
+        // Found in review: with nothing after the separator the kind is the next word, in lower case too.
+        ("Experiment: Softmax", "experiment softmax"),
+        ("experiment-: Softmax", "experiment softmax"),
     ])
     func nearMissInfoStringsWarnWithTheRightSpelling(info: String, right: String) {
         let lesson = LessonLoader.parse("Text.\n\n  ```\(info)\nlogits: [1, 2]\n```\n", path: "near.md")
