@@ -79,6 +79,9 @@ import Testing
         let one = try LessonBinary.run(["explain", "[unknown-key]"])
         #expect(one.status == 0)
         #expect(one.stdout.hasPrefix("unknown-key: A block names a key its kind does not have."), "\(one.stdout)")
+        // The course's language with no interface words is a course-settings warning too.
+        let course = try LessonBinary.run(["explain", "course-settings"])
+        #expect(course.stdout.contains("`language:` has no interface words") && course.stdout.contains("leave `language:` out"), "\(course.stdout)")
         let all = try LessonBinary.run(["explain"])
         #expect(all.status == 0)
         #expect(all.stdout.contains("expectation-failed ") && all.stdout.contains("over-budget "), "\(all.stdout)")
