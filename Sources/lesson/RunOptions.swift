@@ -149,6 +149,9 @@ struct RunOptions: ParsableArguments {
         let shard = ci?.shard, junit = ci?.junitPath
         let paths = lessonPaths, cacheDirectory = cacheFolder
         try checkPaths()
+        // The course's warnings, with the run's other problems (not by
+        // `cache prune` or `new`, which read the course too).
+        Terminal.report(Course.settings?.warnings ?? [], format: format)
         let found = try LessonDiscovery.find(in: paths)
         Terminal.report(found.skipped.map(\.diagnostic) + found.unresolved + found.tooDeep + found.unreadableFolders, format: format)
         var files = found.lessons

@@ -48,6 +48,12 @@ import Testing
         let check = try LessonBinary.run(["check", "--no-cache"], in: dir)
         #expect(check.status == 0, "\(check.stderr)")
         #expect(check.stderr.contains("course.yml:2:11: warning: no interface words for language 'fr' (known: en, vi)"), "\(check.stderr)")
+        // Found in review: printed with no format (no annotation on GitHub),
+        // and by every command that reads the course, `cache prune` too.
+        let github = try LessonBinary.run(["check", "--no-cache", "--format", "github"], in: dir)
+        #expect(github.stdout.contains("::warning file=course.yml,line=2,col=11"), "\(github.stdout)")
+        let prune = try LessonBinary.run(["cache", "prune", "--dry-run"], in: dir)
+        #expect(!prune.stderr.contains("warning"), "\(prune.stderr)")
         let strict = try LessonBinary.run(["check", "--no-cache", "--warnings-as-errors"], in: dir)
         #expect(strict.status == 1, "\(strict.stderr)")
         try LessonBinary.write(["course.yml": "title: T\nlanguage: vi\n"], into: dir)
