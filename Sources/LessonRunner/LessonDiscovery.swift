@@ -77,16 +77,30 @@ public enum LessonDiscovery {
                    notes: [.init("name the file itself on the command line to render it anyway")])
     }
 
-    /// The error for a folder the search found but cannot list.
-    static func unreadableFolder(_ path: String) -> Diagnostic {
-        var reason = "it cannot be listed"
-        if let folder = opendir(path) {
-            closedir(folder)
-        } else {
-            reason = String(cString: strerror(errno)).lowercased()
-        }
+    /// The error for a folder the search found but cannot list, with the
+    /// system's reason. A lesson's `data/` folder holds data files, not
+    /// lessons: one that cannot be listed is a warning, and the run goes on.
+    static func unreadableFolder(_ path: String, reason: String) -> Diagnostic {
+        let isData = (path as NSString).lastPathComponent == "data"
         return Diagnostic(.unreadableLesson, "cannot read the folder '\(path)': \(reason); the lessons in it are not run",
-                          at: SourceLocation(path: path, line: 1, column: 1))
+                          at: SourceLocation(path: path, line: 1, column: 1), severity: isData ? .warning : .error)
+    }
+
+    /// The names in a folder, sorted (so the search does not depend on the
+    /// order the system lists them in), or the system's reason it cannot be listed.
+    private static func listing(_ folder: String) -> Result<[String], ListingFailure> {
+        guard let stream = opendir(folder) else { return .failure(ListingFailure(reason: String(cString: strerror(errno)).lowercased())) }
+        defer { closedir(stream) }
+        var names: [String] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return .success(names.sorted())
+    }
+
+    private struct ListingFailure: Error {
+        var reason: String
     }
 
     /// Whether `path` itself is a symbolic link (not what it leads to).
@@ -146,13 +160,15 @@ public enum LessonDiscovery {
                 }
                 while let folder = next() {
                     guard let real = resolved(folder).path, searched.insert(real).inserted else { continue }
-                    // Sorted: the search must not depend on the order the system lists names in.
-                    guard let names = try? fm.contentsOfDirectory(atPath: folder).sorted() else {
-                        unreadable.append(Self.unreadableFolder(folder))
+                    let names: [String]
+                    switch listing(folder) {
+                    case .success(let listed): names = listed
+                    case .failure(let failure):
+                        unreadable.append(Self.unreadableFolder(folder, reason: failure.reason))
                         continue
                     }
                     for name in names {
-                        // Skip hidden folders, the data folder and the rendered output.
+                        // Skip hidden folders and installed packages.
                         if name.hasBytePrefix(".") || name == "node_modules" { continue }
                         let full = (folder as NSString).appendingPathComponent(name)
                         // Listed in its folder, but no call can open it by its path.

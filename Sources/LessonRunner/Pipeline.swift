@@ -138,8 +138,12 @@ public struct CheckSummary: Sendable, Equatable {
 
     public init() {}
 
-    public init(_ lessons: [ExecutedLesson]) {
+    /// - Parameter unread: files and folders the search found but could not
+    ///   read (``LessonDiscovery/Found``): errors of the run outside blocks,
+    ///   so every command's summary says why such a run failed.
+    public init(_ lessons: [ExecutedLesson], unread: Int = 0) {
         self.lessons = lessons.count
+        otherErrors = unread
         for lesson in lessons {
             blocks += lesson.blocks.count
             passedBlocks += lesson.blocks.filter(\.passed).count
@@ -160,8 +164,15 @@ public struct CheckSummary: Sendable, Equatable {
 
     /// "rendered 3 lessons into output/ (12 of 12 blocks passed)": what
     /// `render` and `preview` print, which wrote pages rather than only checked.
+    /// With errors outside blocks, it ends "; 1 error outside blocks (…)".
     public func renderedLine(into folder: String) -> String {
-        "rendered \(lessons) lesson\(lessons == 1 ? "" : "s") into \(folder)/ (\(passedBlocks) of \(blocks) block\(blocks == 1 ? "" : "s") passed)"
+        let rendered = "rendered \(lessons) lesson\(lessons == 1 ? "" : "s") into \(folder)/ (\(passedBlocks) of \(blocks) block\(blocks == 1 ? "" : "s") passed)"
+        return otherErrors > 0 ? rendered + "; " + otherErrorsPart : rendered
+    }
+
+    /// "1 error outside blocks (inline values, unreadable files)"
+    private var otherErrorsPart: String {
+        "\(otherErrors) error\(otherErrors == 1 ? "" : "s") outside blocks (inline values, unreadable files)"
     }
 
     /// "41 of 42 expectations held; 1 other error" (printed before ``line``).
@@ -169,7 +180,7 @@ public struct CheckSummary: Sendable, Equatable {
         var parts = ["\(heldExpectations) of \(expectations) expectation\(expectations == 1 ? "" : "s") held"]
         let unevaluated = expectations - heldExpectations - failedExpectations
         if unevaluated > 0 { parts[0] += " (\(unevaluated) not evaluated: their block did not run)" }
-        if otherErrors > 0 { parts.append("\(otherErrors) error\(otherErrors == 1 ? "" : "s") outside blocks (inline values, unreadable files)") }
+        if otherErrors > 0 { parts.append(otherErrorsPart) }
         return parts.joined(separator: "; ")
     }
 }

@@ -24,10 +24,7 @@ struct Check: ParsableCommand {
         let run = try options.runAll(ci: ci, command: "check", onlyBlocks: blocks)
         let lessons = run.lessons
         Terminal.report(lessons, format: options.format)
-        var summary = CheckSummary(lessons)
-        // A folder or file the search found but could not read is an error
-        // of the run, counted with the other errors outside blocks.
-        summary.otherErrors += run.unreadLessons
+        let summary = CheckSummary(lessons, unread: run.unreadLessons)
         FailureList.print(lessons, reseed: options.reseed)
         print(summary.detailLine)
         print(summary.line)

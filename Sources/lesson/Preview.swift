@@ -44,10 +44,11 @@ struct Preview: ParsableCommand {
         let watcher = FileWatcher(files: discoveredLessons())
         func renderAll() {
             do {
-                let lessons = try options.runAll(command: "preview", output: (out, outSetting)).lessons
+                let run = try options.runAll(command: "preview", output: (out, outSetting))
+                let lessons = run.lessons
                 Terminal.report(lessons, format: options.format)
                 try writer.write(lessons)
-                Terminal.printError(CheckSummary(lessons).renderedLine(into: out))
+                Terminal.printError(CheckSummary(lessons, unread: run.unreadLessons).renderedLine(into: out))
                 watcher.watch(Array(Set(discoveredLessons() + lessons.flatMap(\.filesRead))))
             } catch let refused as ReportWriter.RefusedOutputs {
                 for message in refused.messages { Terminal.printError(TerminalText.escaped(message)) }

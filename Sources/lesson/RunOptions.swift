@@ -230,7 +230,7 @@ struct RunOptions: ParsableArguments {
                 throw ExitCode(1)
             }
         }
-        return LessonRun(lessons: lessons, unreadLessons: found.tooDeep.count + found.unreadableFolders.count)
+        return LessonRun(lessons: lessons, unreadLessons: found.tooDeep.count + found.unreadableFolders.filter { $0.severity == .error }.count)
     }
 }
 
