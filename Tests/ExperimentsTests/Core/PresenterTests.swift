@@ -79,6 +79,15 @@ import Testing
     /// A number a run lacks, or could not measure (NaN), is the one missing
     /// cell in every column, whatever the column's format; over seeds it stays
     /// missing when every run lacks it, and a count of runs is a text.
+    /// A number written with significant digits says what it is when it
+    /// is not finite: NaN is not "−∞".
+    @Test func significantDigitsWriteNaNAndInfinityAsSuch() {
+        let three = Presenter.significant(3)
+        #expect(three(.nan) == "NaN")
+        #expect(three(-.infinity) == "−∞" && three(.infinity) == "∞")
+        #expect(three(0.012345) == "0.0123")
+    }
+
     @Test func aNumberThatIsNotThereIsTheMissingCell() {
         let rows: [ResultValue] = [.record(Record(["name": .string("a"), "x": .number(.nan)])), .record(Record(["name": .string("b")]))]
         var p = Presenter(RunValues(records: [Record(["rows": .list(rows)])]))
