@@ -185,8 +185,12 @@ public enum TrainKind: ExperimentKind {
             } catch let error as ModelDescriptionError {
                 let key = variant.settings.explicitLayers != nil ? "layers" : (variant.settings.normalization == .group
                     || variant.settings.normalization == .instance ? "groups" : "hidden")
-                reader.fail(reader.has(key) ? key : (reader.has("variants") ? "variants" : key),
-                            "variant '\(variant.name)': \(error.description)")
+                let text = "variant '\(variant.name)': \(error.description)"
+                if !reader.has(key), let entry = entries[variant.title ?? variant.name] {
+                    reader.fail(at: entry.place(of: key), text)
+                } else {
+                    reader.fail(key, text)
+                }
             } catch {
                 reader.fail("hidden", "variant '\(variant.name)': \(error)")
             }

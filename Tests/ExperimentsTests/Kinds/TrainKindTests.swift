@@ -123,6 +123,7 @@ import Testing
         ("variants: [{name: a}, {name: a, epochs: 2}]\n", "two variants are named 'a'; give each its own 'name'", 1, 30),
         ("variants: [{name: v1}, {epochs: 2}]\n", "this variant is named 'v1' by its place, which another variant's 'name' took", 1, 24),
         ("variants: [{name: a, optimizer: sgd, beta1: 0.8}]\n", "'beta1' is Adam's", 1, 45),
+        ("variants: [{name: a, hidden: [30], normalization: group, groups: 4}]\n", "variant 'a': layer 2: groupnorm 4 needs a width divisible by 4, got 30", 1, 66),
         ("vary: {epochs: [2, 2]}\n", "two variants are named '2'; give each value of 'vary' a different text", 1, 7),
     ])
     func variantMistakesAreLocated(body: String, message: String, line: Int, column: Int) throws {
