@@ -176,13 +176,11 @@ extension TableRequest {
         return last.contains("accuracy") || last.hasSuffix("fraction")
     }
 
-    /// Marks the highest (or lowest) number of a column as its best row, as
-    /// the kinds' own tables do; nothing to mark when the rows do not differ.
+    /// Marks the highest (or lowest) number of a column as its best row by
+    /// the rule the kinds' own tables follow (``TableBetter/best(of:)``).
     static func markBest(_ cells: inout [ResultTable.Cell], _ better: TableBetter) {
-        let numbers = cells.indices.compactMap { i in cells[i].value.map { (i, $0) } }.filter { !$0.1.isNaN }
-        guard numbers.count > 1, let low = numbers.map(\.1).min(), let high = numbers.map(\.1).max(), low < high else { return }
-        let best = better == .higher ? numbers.max { $0.1 < $1.1 }! : numbers.min { $0.1 < $1.1 }!
-        cells[best.0].tone = .good
+        guard let best = better.best(of: cells.map(\.value)) else { return }
+        cells[best].tone = .good
     }
 }
 

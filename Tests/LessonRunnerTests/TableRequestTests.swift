@@ -265,4 +265,15 @@ import LessonResults
         let tables = (Executor(cache: nil).execute(p).blocks[0].outcome?.presentation ?? []).compactMap { if case .table(let t) = $0 { t } else { nil } }
         #expect(tables.first?.rows.map { $0[0].text } == ["slow", "fast"])
     }
+
+    /// An author's `better:` marks as a kind marks: a lone number among rows
+    /// without one is the best; rows that all tie have none.
+    @Test func betterMarksByTheKindsRule() {
+        var lone: [ResultTable.Cell] = [.missing, ResultTable.Cell("0.5", value: 0.5), ResultTable.Cell("diverged")]
+        TableRequest.markBest(&lone, .lower)
+        #expect(lone.map(\.tone) == [.plain, .good, .plain])
+        var tied = [ResultTable.Cell("1", value: 1), ResultTable.Cell("1", value: 1)]
+        TableRequest.markBest(&tied, .higher)
+        #expect(tied.map(\.tone) == [.plain, .plain])
+    }
 }

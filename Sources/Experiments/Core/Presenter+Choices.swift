@@ -1,14 +1,14 @@
 import LessonSupport
 
 extension Presenter {
-    /// The index of the row whose mean `field` is lowest (the first, on
-    /// ties), among the rows with a number in every run: what a "best" mark
-    /// follows over seeds. A row that some runs have no number for (they
-    /// diverged, or never reached a target) is never the best, however good
-    /// the mean of the others: that mean leaves out the runs that failed.
+    /// The index of the row whose mean `field` is lowest, by
+    /// ``TableBetter/best(of:)``: a row needs a number in every run (one
+    /// that some runs have no number for, because they diverged or never
+    /// reached a target, is never the best, however good the mean of the
+    /// others: that mean leaves out the runs that failed); the first on
+    /// ties; none when no row did worse.
     public func lowestMean(_ rows: Runs, _ field: String) -> Int? {
-        let rows = rows.elements
-        return rows.indices.filter { rows[$0][field].allNumbers }.min { rows[$0][field].mean < rows[$1][field].mean }
+        TableBetter.lower.best(of: rows.elements.map { $0[field].allNumbers ? $0[field].mean : nil })
     }
 }
 

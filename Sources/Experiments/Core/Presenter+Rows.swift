@@ -60,21 +60,16 @@ extension Presenter {
     }
 
     /// A table as ``table(caption:rows:columns:)`` builds it, with the best
-    /// number of the column titled `best.column` toned good — over seeds the
-    /// best mean, the first row on ties: the mark of a kind's winning row.
-    /// As with ``lowestMean(_:_:)``, only a row with a number in every run
-    /// can be the best (a cell that stands for some runs has no number).
-    /// A table of one row, or a column without a number, has no mark.
+    /// number of the column titled `best.column` toned good, by
+    /// ``TableBetter/best(of:)`` (over seeds the best mean; a cell that
+    /// stands for some runs has no number, so that row is never the best).
     public mutating func table(caption: String, rows: Runs, columns: [Column],
                                best: (column: String, better: TableBetter)) -> PresentationItem {
         let item = table(caption: caption, rows: rows, columns: columns)
-        guard case .table(var table) = item, table.rows.count > 1,
-              let column = columns.firstIndex(where: { $0.title == best.column }) else { return item }
-        let numbers = table.rows.indices.compactMap { r in table.rows[r][column].value.map { (row: r, value: $0) } }
-            .filter { !$0.value.isNaN }
-        let winner = best.better == .higher ? numbers.max { $0.value < $1.value } : numbers.min { $0.value < $1.value }
-        guard let winner else { return item }
-        table.rows[winner.row][column].tone = .good
+        guard case .table(var table) = item,
+              let column = columns.firstIndex(where: { $0.title == best.column }),
+              let winner = best.better.best(of: table.rows.map { $0[column].value }) else { return item }
+        table.rows[winner][column].tone = .good
         return .table(table)
     }
 }

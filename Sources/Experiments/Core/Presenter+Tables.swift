@@ -42,13 +42,11 @@ extension Presenter {
         rows.elements.map { row in series(row[name].text ?? "", x: x, y: row[y]) }
     }
 
-    /// Writes a number with `digits` significant digits, "∞" as such (a
-    /// cell's number: one that is not there, or NaN, is the cell's ``ResultTable/Cell/missing``).
+    /// Writes a number with `digits` significant digits, "∞", "−∞" and
+    /// "NaN" as such (in a cell, one that is not there, or NaN, is the
+    /// cell's ``ResultTable/Cell/missing`` before it gets here).
     public static func significant(_ digits: Int) -> (Double) -> String {
-        { x in
-            guard x.isFinite else { return x > 0 ? "∞" : "−∞" }
-            return ResultValue.format(x, significant: digits)
-        }
+        { ResultValue.format($0, significant: digits) }
     }
 
     /// Writes a fraction as a percentage with `digits` significant digits: "12.3 %".

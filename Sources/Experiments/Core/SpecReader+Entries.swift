@@ -19,24 +19,32 @@ public struct SpecEntry {
 extension SpecReader {
     /// A key written as a list of mappings, one entry each (`optimizers:
     /// [{name: gd, optimizer: sgd}, …]`), each of which may have a `name`
-    /// and any of `fields`. A list of another length than `count` (then no
+    /// and any of `fields`. Anything but a list of `count` items (then no
     /// entry is read), an item that is not a mapping, a `name` that cannot
-    /// be a path key (``isName(_:)``) and a field not in `fields` are errors
-    /// at their place. Messages call an entry `noun` ("variant"; by default
-    /// "entry of '<key>'") and show `example`, a good entry; `names` is how
-    /// expectations read a name (`variants.<name>.test_accuracy`), and
-    /// `advice` what to say of a field an entry cannot set instead of "unknown"
-    /// (a setting of the whole block, say), or nil.
+    /// be a path key (``isName(_:)``) or that an earlier entry took (still
+    /// the entry's `name`, so that the kind does not report it again), and a
+    /// field not in `fields` are errors at their place. Messages call an
+    /// entry `noun` ("variant"; by default "entry of '<key>'") and show
+    /// `example`, a good entry; `names` is how expectations read a name
+    /// (`variants.<name>.test_accuracy`), and `advice` what to say of a field
+    /// an entry cannot set instead of "unknown" (a setting of the whole
+    /// block, say), or nil.
     public func entries(_ key: String, count: ClosedRange<Int>, fields: [String], example: String, noun: String? = nil,
                         names: String, advice: (String) -> String? = { _ in nil }) -> [SpecEntry] {
         guard let written = value(key) else { return [] }
-        let items = written.items
-        guard count.contains(items.count) else {
-            fail(at: written, "'\(key)' must be a list of \(count.lowerBound)…\(count.upperBound) mappings such as '\(example)'")
+        guard case .list(let items) = written, count.contains(items.count) else {
+            if case .mapping(let mapping) = written, !mapping.isEmpty, mapping.allSatisfy({ if case .mapping = $0.value { true } else { false } }) {
+                fail(at: written, "'\(key)' is a list: write [{name: a, …}, {name: b, …}], one mapping per entry")
+            } else {
+                fail(at: written, "'\(key)' must be a list of \(count.lowerBound)…\(count.upperBound) mappings such as '[\(example)]', "
+                     + "found \(written.describedWithLength)")
+            }
             return []
         }
+        let many = noun.map { $0 + "s" } ?? "entries of '\(key)'"
         let noun = noun ?? "entry of '\(key)'"
         let one = ("aeiou".contains(noun.prefix(1)) ? "an " : "a ") + noun
+        var taken: Set<String> = []
         return items.compactMap { item in
             guard case .mapping(let mapping) = item else {
                 fail(at: item, "each \(noun) must be a mapping such as '\(example)', found \(Self.describe(item))")
@@ -44,16 +52,15 @@ extension SpecReader {
             }
             var entry = SpecEntry(written: item, name: nil, fields: [])
             for (writtenKey, writtenValue) in mapping {
-                guard case .scalar(let scalar) = writtenKey else {
-                    fail(at: writtenKey, "the keys of \(one) must be plain names")
-                    continue
-                }
-                let name = scalar.string
+                guard let name = plainKey(writtenKey, of: one) else { continue }
                 if name == "name" {
                     guard case .scalar(let s) = writtenValue, Self.isName(s.string) else {
-                        fail(at: writtenValue, "a 'name' must be letters, digits and '_' (starting with a letter or '_', or a whole number), "
+                        fail(at: writtenValue, "the 'name' of \(one) must be letters, digits and '_' (starting with a letter or '_', or a whole number), "
                              + "found \(Self.describe(writtenValue))", notes: ["expectations read it as \(names)"])
                         continue
+                    }
+                    if !taken.insert(s.string).inserted {
+                        fail(at: writtenValue, "two \(many) are named '\(s.string)'; give each its own 'name'")
                     }
                     entry.name = s.string
                 } else if fields.contains(name) {
@@ -66,6 +73,17 @@ extension SpecReader {
             }
             return entry
         }
+    }
+
+    /// The name a key of a mapping writes, or nil after an error at it when
+    /// it is not a plain name (a list or a mapping used as a key); `owner`
+    /// says whose key it is ("a variant", "'plot'").
+    func plainKey(_ key: SpecValue, of owner: String) -> String? {
+        guard case .scalar(let scalar) = key else {
+            fail(at: key, "the keys of \(owner) must be plain names, found \(Self.describe(key))")
+            return nil
+        }
+        return scalar.string
     }
 
     /// Whether `text` can be a key of a value's path (`variants.bn`,
@@ -91,8 +109,8 @@ extension SpecReader {
             return nil
         }
         return mapping.compactMap { pair -> (name: String, value: SpecValue)? in
-            let name = pair.key.scalar?.string ?? ""
-            guard case .scalar = pair.key, fields.contains(name) else {
+            guard let name = plainKey(pair.key, of: "'\(key)'") else { return nil }
+            guard fields.contains(name) else {
                 fail(at: pair.key, "unknown field '\(name)' in '\(key)'" + Suggestion.didYouMean(name, in: fields),
                      notes: ["\(key) takes: " + fields.joined(separator: ", ")])
                 return nil

@@ -54,4 +54,25 @@ public struct TableDefaults: Sendable, Hashable {
 /// Which way a column's numbers are better, for the mark on its best row.
 public enum TableBetter: String, Codable, Sendable, Hashable, CaseIterable {
     case higher, lower
+
+    /// The one rule for a best row, a kind's mark and an author's
+    /// `better:` alike: the first row with the best number, a row without
+    /// one (nil or NaN: it diverged, never reached a target, or some seeds
+    /// lack it) counting as worse than any number; no row when none did
+    /// worse than it (a lone row, or rows that all tie), since then the
+    /// mark would compare nothing.
+    public func best(of values: [Double?]) -> Int? {
+        let numbers = values.indices.compactMap { index in values[index].flatMap { $0.isNaN ? nil : (index: index, value: $0) } }
+        guard var winner = numbers.first else { return nil }
+        for number in numbers.dropFirst() where isBetter(number.value, than: winner.value) {
+            winner = number
+        }
+        let someRowDidWorse = numbers.count < values.count || numbers.contains { isBetter(winner.value, than: $0.value) }
+        return someRowDidWorse ? winner.index : nil
+    }
+
+    /// Whether `a` is better than `b` this way.
+    func isBetter(_ a: Double, than b: Double) -> Bool {
+        self == .higher ? a > b : a < b
+    }
 }

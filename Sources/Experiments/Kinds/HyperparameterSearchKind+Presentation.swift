@@ -12,8 +12,16 @@ extension HyperparameterSearchKind {
         }
     }
 
-    private static func format(_ x: Double?) -> String { x.map { $0.isNaN ? ReportFormat.missing : ResultValue.format($0, significant: 3) } ?? ReportFormat.missing }
-    private static func percent(_ x: Double?) -> String { x.map { $0.isNaN ? ReportFormat.missing : String(format: "%.1f %%", $0 * 100) } ?? ReportFormat.missing }
+    /// A learning rate, a width: three significant digits, as
+    /// ``Presenter/significant(_:)`` writes them. A table's cell with no
+    /// number never gets here (see ``Presenter/cell(_:style:unit:tone:format:)``).
+    private static func format(_ x: Double) -> String { ResultValue.format(x, significant: 3) }
+
+    /// A fraction as a percentage with one decimal, "12.3 %"; a number that
+    /// is not finite as ``ResultValue/format(_:significant:)`` writes it.
+    static func percent(_ x: Double) -> String {
+        x.isFinite ? String(format: "%.1f %%", x * 100) : ResultValue.format(x)
+    }
 
     /// Over seeds, what a chart of one seed's trials says of itself.
     private static func firstSeedNote(_ p: Presenter) -> [PresentationItem] {
@@ -66,7 +74,7 @@ extension HyperparameterSearchKind {
             "Over \(spec.repeats.grouped) random objectives (a peak of width \(format(spec.width)) in the important setting, "
                 + "a slight slope in the other, 1 at the optimum): values of the important setting tried, the mean distance from its best value "
                 + "to the nearest one tried, and the mean best objective found. Random search found the higher best in "
-                + "\(percent(r["random_wins"]?.doubleValue)) of them."
+                + "\(percent(r.number("random_wins"))) of them."
         }
         let table = p.table(caption: caption, rows: p.whole.namedRows([("grid", "grid"), ("random", "random")]), columns: [
             .text("method", "name"), .count("values tried", "distinct_important"),

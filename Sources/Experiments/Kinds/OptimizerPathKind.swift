@@ -76,8 +76,10 @@ public enum OptimizerPathKind: ExperimentKind {
             for (key, message) in settings.tuning.problems(optimizers: [settings.optimizer], hasValidation: true) {
                 reader.fail(at: entry.place(of: key), message)
             }
+            // `entries` reported a name written twice; an entry without one
+            // is named after its optimizer, which another may share.
             let name = entry.name ?? settings.optimizer.rawValue
-            if spec.names.contains(name) {
+            if entry.name == nil, spec.names.contains(name) {
                 reader.fail(at: entry.written, "two optimizers are named '\(name)'; give each its own 'name'")
             }
             spec.names.append(name)

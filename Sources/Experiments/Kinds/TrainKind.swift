@@ -119,7 +119,7 @@ public enum TrainKind: ExperimentKind {
         if !reader.has("learning_rate") { base.learningRate = nil }
 
         let (varied, values) = decodeVary(reader)
-        let explicit = decodeVariants(reader, base: base)
+        let (explicit, entries) = decodeVariants(reader, base: base)
         var variants: [Variant] = []
         for variant in explicit ?? [Variant(name: "", label: "", settings: base)] {
             guard let varied, let values else {
@@ -147,9 +147,11 @@ public enum TrainKind: ExperimentKind {
             reader.fail(reader.has("vary") ? "vary" : "variants",
                         "the block trains \(variants.count) variants; at most \(maximumVariants) fit in one comparison")
         }
+        // Names the entries of `variants:` gave are unique (see
+        // decodeVariants); only two values of `vary` can still collide.
         var seen: Set<String> = []
-        for variant in variants where !seen.insert(variant.name).inserted {
-            reader.fail(reader.has("variants") ? "variants" : "vary", "two variants are named '\(variant.name)'; give each a different name")
+        for variant in variants where varied != nil && !seen.insert(variant.name).inserted {
+            reader.fail("vary", "two variants are named '\(variant.name)'; give each value of 'vary' a different text")
             break
         }
 
@@ -165,18 +167,30 @@ public enum TrainKind: ExperimentKind {
         let optimizers = Set(variants.map(\.settings.optimizer))
         for variant in variants {
             for (key, message) in variant.settings.tuning.problems(optimizers: optimizers, hasValidation: validationFraction > 0) {
-                // A top-level key is reported once; a variant's override names the variant.
-                let place = reader.has(key) ? key : (reader.has("variants") ? "variants" : (reader.has("vary") ? "vary" : key))
-                let text = place == key || variants.count == 1 ? message : "variant '\(variant.name)': " + message
-                if reported.insert(place + text).inserted { reader.fail(place, text) }
+                // A top-level key is reported once, at the key; a variant's
+                // override at the entry of `variants:` that wrote it.
+                if reader.has(key) {
+                    if reported.insert(key + message).inserted { reader.fail(key, message) }
+                } else if let entry = entries[variant.title ?? variant.name] {
+                    let text = variants.count == 1 ? message : "variant '\(variant.name)': " + message
+                    if reported.insert(text).inserted { reader.fail(at: entry.place(of: key), text) }
+                } else {
+                    let place = reader.has("vary") ? "vary" : key
+                    let text = place == key || variants.count == 1 ? message : "variant '\(variant.name)': " + message
+                    if reported.insert(place + text).inserted { reader.fail(place, text) }
+                }
             }
             do {
                 _ = try ModelDescription(entries: variant.settings.entries(outputWidth: data.outputWidth), inputWidth: data.inputWidth)
             } catch let error as ModelDescriptionError {
                 let key = variant.settings.explicitLayers != nil ? "layers" : (variant.settings.normalization == .group
                     || variant.settings.normalization == .instance ? "groups" : "hidden")
-                reader.fail(reader.has(key) ? key : (reader.has("variants") ? "variants" : key),
-                            "variant '\(variant.name)': \(error.description)")
+                let text = "variant '\(variant.name)': \(error.description)"
+                if !reader.has(key), let entry = entries[variant.title ?? variant.name] {
+                    reader.fail(at: entry.place(of: key), text)
+                } else {
+                    reader.fail(key, text)
+                }
             } catch {
                 reader.fail("hidden", "variant '\(variant.name)': \(error)")
             }
@@ -237,18 +251,28 @@ public enum TrainKind: ExperimentKind {
     }
 
     /// `variants: [{name: …, key: value, …}, …]`, each applied over `base`
-    /// (nil when the block writes none, or no list of them that can be read).
-    private static func decodeVariants(_ reader: SpecReader, base: TrainSettings) -> [Variant]? {
+    /// (nil when the block writes none, or no list of them that can be read),
+    /// and the entry each came from by its name, for messages about it. An
+    /// unnamed entry is `v<index>`, an error at the entry when another took
+    /// that name.
+    private static func decodeVariants(_ reader: SpecReader, base: TrainSettings) -> ([Variant]?, [String: SpecEntry]) {
         let entries = reader.entries("variants", count: 1...maximumVariants, fields: TrainSettings.keyNames,
                                      example: "{name: bn, normalization: batch}", noun: "variant",
                                      names: "variants.<name>.test_accuracy", advice: blockWideAdvice)
-        guard !entries.isEmpty else { return nil }
-        return entries.enumerated().map { index, entry in
+        guard !entries.isEmpty else { return (nil, [:]) }
+        let written = Set(entries.compactMap(\.name))
+        var byName: [String: SpecEntry] = [:]
+        let variants = entries.enumerated().map { index, entry in
             let name = entry.name ?? "v\(index)"
+            if entry.name == nil, written.contains(name) {
+                reader.fail(at: entry.written, "this variant is named '\(name)' by its place, which another variant's 'name' took; give it a 'name'")
+            }
+            byName[name] = byName[name] ?? entry
             let (settings, changes) = base.applying(entry.fields, reader: reader)
             return Variant(name: name, label: changes.isEmpty ? name : "\(name) (\(changes.joined(separator: ", ")))",
                            settings: settings, title: name, changes: changes)
         }
+        return (variants, byName)
     }
 
     /// Whether `name` is one the block made up (`v0`, `v1`, … for an unnamed

@@ -79,6 +79,15 @@ import Testing
     /// A number a run lacks, or could not measure (NaN), is the one missing
     /// cell in every column, whatever the column's format; over seeds it stays
     /// missing when every run lacks it, and a count of runs is a text.
+    /// A number written with significant digits says what it is when it
+    /// is not finite: NaN is not "−∞".
+    @Test func significantDigitsWriteNaNAndInfinityAsSuch() {
+        let three = Presenter.significant(3)
+        #expect(three(.nan) == "NaN")
+        #expect(three(-.infinity) == "−∞" && three(.infinity) == "∞")
+        #expect(three(0.012345) == "0.0123")
+    }
+
     @Test func aNumberThatIsNotThereIsTheMissingCell() {
         let rows: [ResultValue] = [.record(Record(["name": .string("a"), "x": .number(.nan)])), .record(Record(["name": .string("b")]))]
         var p = Presenter(RunValues(records: [Record(["rows": .list(rows)])]))
@@ -210,6 +219,33 @@ import Testing
         let none = Presenter(RunValues(records: [Record(["rows": .list([.record(Record(["loss": .number(.nan)]))])]),
                                                  Record(["rows": .list([.record(Record(["loss": .number(1)]))])])], seeds: [1, 2]))
         #expect(none.lowestMean(none["rows"], "loss") == nil)
+    }
+
+    /// One rule for a best row: the first with the best number, a row
+    /// without one worse than any number, and no mark when no row did
+    /// worse (a lone row, rows that all tie).
+    @Test func theBestRowIsTheFirstBestThatBeatsSomeRow() {
+        #expect(TableBetter.lower.best(of: [2, nil, 1, 1]) == 2)
+        #expect(TableBetter.higher.best(of: [1, 3, 3, .nan]) == 1)
+        #expect(TableBetter.lower.best(of: [5, nil]) == 0)
+        #expect(TableBetter.lower.best(of: [5, .nan]) == 0)
+        #expect(TableBetter.lower.best(of: [3, 3]) == nil)
+        #expect(TableBetter.higher.best(of: [4]) == nil)
+        #expect(TableBetter.higher.best(of: [nil, nil]) == nil)
+
+        // A kind's choice and a kind's mark follow it: rows that tie have no best.
+        let tied = Record(["rows": .list([("a", 3.0), ("b", 3.0)].map { name, loss in
+            .record(Record(["name": .string(name), "loss": .number(loss)]))
+        })])
+        var p = Presenter(RunValues(records: [tied]))
+        #expect(p.lowestMean(p["rows"], "loss") == nil)
+        let marked = p.table(caption: "", rows: p["rows"], columns: [.text("name", "name"), .number("loss", "loss")],
+                             best: (column: "loss", better: .lower))
+        guard case .table(let table) = marked else {
+            Issue.record("no table")
+            return
+        }
+        #expect(table.rows.map { $0[1].tone } == [.plain, .plain])
     }
 
     /// Lists of several runs, averaged index by index over the runs that

@@ -110,6 +110,16 @@ import Testing
         #expect(issue.notes == ["axes takes: x, y_scale"])
         #expect(issue.line == 2 && issue.column == 16)
 
+        // A key that is not a plain name gets the same words in a mapping
+        // of fields as in an entry of a list.
+        let listKey = reader("data: x\naxes: {[x]: log}\n")
+        #expect(listKey.fields("axes", known: ["x"], example: "{x: log}")?.isEmpty == true)
+        #expect(listKey.issues.map(\.message) == ["the keys of 'axes' must be plain names, found a list"])
+        #expect(listKey.issues.first.map { ($0.line, $0.column) } ?? (0, 0) == (2, 8))
+        let entryKey = reader("data: x\naxes: [{[x]: log}]\n")
+        #expect(entryKey.entries("axes", count: 1...2, fields: ["x"], example: "{x: log}", names: "axes.<name>").count == 1)
+        #expect(entryKey.issues.map(\.message).contains("the keys of an entry of 'axes' must be plain names, found a list"), "\(entryKey.issues)")
+
         let list = reader("data: x\naxes: [x]\n")
         #expect(list.fields("axes", known: ["x"], example: "{x: log}") == nil)
         #expect(list.issues.map(\.message) == ["'axes' must be a mapping such as '{x: log}', found a list"])

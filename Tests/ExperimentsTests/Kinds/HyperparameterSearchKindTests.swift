@@ -16,6 +16,13 @@ import Testing
 
     func number(_ r: Record, _ path: String) -> Double { KindTesting.number(r, path) }
 
+    /// A percentage of the prose has one decimal; a number that is not
+    /// finite is written as such, never "nan %".
+    @Test func aPercentageHasOneDecimal() {
+        #expect(HyperparameterSearchKind.percent(0.1234) == "12.3 %")
+        #expect(HyperparameterSearchKind.percent(.nan) == "NaN")
+    }
+
     @Test func isRegistered() {
         #expect(KindRegistry.kind(named: "hyperparameter-search") != nil)
     }

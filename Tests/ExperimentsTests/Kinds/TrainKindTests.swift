@@ -93,9 +93,8 @@ import Testing
             + "write one block per value, or 'explore: {data: [a, b, c]}' to run the block at each value and let the reader choose"),
         ("vary: [1, 2]\n", "'vary' must map one setting to a list of values, e.g. 'vary: {learning_rate: [0.01, 0.1, 1]}'"),
         ("vary: {learning_rate: [0.1, 0]}\n", "'learning_rate' is 0, outside the allowed range 0 < learning_rate ≤ 100"),
-        ("variants: [{name: a}, {name: a, epochs: 2}]\n", "two variants are named 'a'; give each a different name"),
         ("variants: [{name: a.b}]\n",
-         "a 'name' must be letters, digits and '_' (starting with a letter or '_', or a whole number), found 'a.b'"),
+         "the 'name' of a variant must be letters, digits and '_' (starting with a letter or '_', or a whole number), found 'a.b'"),
         ("variants: [{name: a, learning_rat: 1}]\n", "unknown setting 'learning_rat' in a variant; did you mean 'learning_rate'?"),
         ("normalization: batch\nbatch_size: 1\n",
          "variant 'base': batch norm needs at least 2 examples per batch to estimate a variance, the batch size is 1"),
@@ -113,6 +112,25 @@ import Testing
         let (prepared, issues) = prepare(body)
         #expect(prepared == nil)
         #expect(issues.map(\.message).contains(message), "\(issues.map(\.message))")
+    }
+
+    /// A mistake in `variants:` is reported at the entry, or the field of
+    /// it, that made it; a shape other than a list, at the key.
+    @Test(arguments: [
+        ("variants: {name: bn, normalization: batch}\n",
+         "'variants' must be a list of 1…16 mappings such as '[{name: bn, normalization: batch}]', found a mapping", 1, 11),
+        ("variants: {a: {normalization: batch}, b: {epochs: 2}}\n", "'variants' is a list: write [{name: a, …}, {name: b, …}]", 1, 11),
+        ("variants: [{name: a}, {name: a, epochs: 2}]\n", "two variants are named 'a'; give each its own 'name'", 1, 30),
+        ("variants: [{name: v1}, {epochs: 2}]\n", "this variant is named 'v1' by its place, which another variant's 'name' took", 1, 24),
+        ("variants: [{name: a, optimizer: sgd, beta1: 0.8}]\n", "'beta1' is Adam's", 1, 45),
+        ("variants: [{name: a, hidden: [30], normalization: group, groups: 4}]\n", "variant 'a': layer 2: groupnorm 4 needs a width divisible by 4, got 30", 1, 66),
+        ("vary: {epochs: [2, 2]}\n", "two variants are named '2'; give each value of 'vary' a different text", 1, 7),
+    ])
+    func variantMistakesAreLocated(body: String, message: String, line: Int, column: Int) throws {
+        let (_, issues) = prepare(body)
+        let issue = try #require(issues.first { $0.message.contains(message) }, "\(issues.map(\.message))")
+        #expect((issue.line, issue.column) == (line, column), "\(issue.message) at \(issue.line):\(issue.column)")
+        #expect(issues.filter { $0.message.contains("named") }.count <= 1, "\(issues.map(\.message))")
     }
 
     @Test func budgetErrorIsLocated() {
