@@ -7,4 +7,8 @@ import LessonResults
 struct LessonRun {
     var lessons: [ExecutedLesson]
     var unreadLessons: Int
+    /// The search's warnings (links it skipped, paths it could not resolve):
+    /// they count for `--warnings-as-errors` as a lesson's own do, since
+    /// the lessons behind them were not run.
+    var discoveryWarnings: [Diagnostic] = []
 }

@@ -68,7 +68,8 @@ struct RunOptions: ParsableArguments {
         let lessons = run.lessons
         guard summary.passed, run.unreadLessons == 0 else { return false }
         guard warningsAsErrors else { return true }
-        let warnings = lessons.flatMap(\.allDiagnostics).filter { $0.severity == .warning }.count + (Course.settings?.warnings.count ?? 0)
+        let warnings = lessons.flatMap(\.allDiagnostics).filter { $0.severity == .warning }.count
+            + run.discoveryWarnings.count + (Course.settings?.warnings.count ?? 0)
         if warnings > 0 {
             Terminal.printError("error: \(warnings) warning\(warnings == 1 ? "" : "s") fail\(warnings == 1 ? "s" : "") the run (--warnings-as-errors, or warnings_as_errors in course.yml)")
         }
@@ -153,7 +154,8 @@ struct RunOptions: ParsableArguments {
         // `cache prune` or `new`, which read the course too).
         Terminal.report(Course.settings?.warnings ?? [], format: format)
         let found = try LessonDiscovery.find(in: paths)
-        Terminal.report(found.skipped.map(\.diagnostic) + found.unresolved + found.tooDeep + found.unreadableFolders, format: format)
+        let discovered = found.skipped.map(\.diagnostic) + found.unresolved + found.tooDeep + found.unreadableFolders
+        Terminal.report(discovered, format: format)
         var files = found.lessons
         if files.isEmpty {
             // A mistyped folder in CI must not pass as "0 of 0 failed".
@@ -230,7 +232,8 @@ struct RunOptions: ParsableArguments {
                 throw ExitCode(1)
             }
         }
-        return LessonRun(lessons: lessons, unreadLessons: found.tooDeep.count + found.unreadableFolders.filter { $0.severity == .error }.count)
+        return LessonRun(lessons: lessons, unreadLessons: found.tooDeep.count + found.unreadableFolders.filter { $0.severity == .error }.count,
+                         discoveryWarnings: discovered.filter { $0.severity == .warning })
     }
 }
 

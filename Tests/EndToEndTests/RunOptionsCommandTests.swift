@@ -19,6 +19,21 @@ import Testing
         #expect(try LessonBinary.run(["check", "--no-cache"], in: dir).status == 1)
     }
 
+    /// The search's warnings count too (found in review): a lesson skipped
+    /// as a link out of its folder passed a strict run that never ran it.
+    @Test func aSkippedLinkFailsAStrictRun() throws {
+        let dir = try LessonBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try LessonBinary.write(["lessons/a.md": "# A\n\nText.\n", "elsewhere/b.md": "# B\n\nText.\n"], into: dir)
+        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("lessons/b.md").path,
+                                                   withDestinationPath: dir.appendingPathComponent("elsewhere/b.md").path)
+        let plain = try LessonBinary.run(["check", "--no-cache"], in: dir)
+        #expect(plain.status == 0 && plain.stderr.contains("lessons/b.md:1:1: warning: skipped: a symbolic link"), "\(plain.stderr)")
+        let strict = try LessonBinary.run(["check", "--no-cache", "--warnings-as-errors"], in: dir)
+        #expect(strict.status == 1)
+        #expect(strict.stderr.contains("error: 1 warning fails the run (--warnings-as-errors"), "\(strict.stderr)")
+    }
+
     /// Each command offers its own options: a preview has no JUnit report or shard.
     @Test func previewOffersNoCIOptions() throws {
         let preview = try LessonBinary.run(["preview", "--help"])
