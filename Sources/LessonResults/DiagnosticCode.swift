@@ -97,7 +97,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, Codable {
     /// What to do about it, for `lesson explain`.
     public var remedy: String {
         switch self {
-        case .unreadableLesson: return "Check the path and the file's permissions; a lesson is a regular UTF-8 Markdown file."
+        case .unreadableLesson: return "Check the path and the file's permissions; a lesson is a regular UTF-8 Markdown file. Every folder under a folder of lessons is searched, `data/` too, so each must be one you may list."
         case .skippedLink: return "Copy the lesson into the folder instead of linking to it, or pass its real path."
         case .markdown: return "Read the message: it names the construct and the fix (a blank line between an HTML tag and a fence, `experiment` spelt in lower case, every line of a block in a list item indented as far as its opening fence, …)."
         case .frontMatter: return "Write one flat `key: value` per line between two `---` lines; known keys are listed in the README."

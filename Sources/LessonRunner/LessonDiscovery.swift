@@ -78,12 +78,11 @@ public enum LessonDiscovery {
     }
 
     /// The error for a folder the search found but cannot list, with the
-    /// system's reason. A lesson's `data/` folder holds data files, not
-    /// lessons: one that cannot be listed is a warning, and the run goes on.
+    /// system's reason. A `data/` folder is no exception: the search reads
+    /// every folder, so a lesson in `data/` would drop out of the run.
     static func unreadableFolder(_ path: String, reason: String) -> Diagnostic {
-        let isData = (path as NSString).lastPathComponent == "data"
-        return Diagnostic(.unreadableLesson, "cannot read the folder '\(path)': \(reason); the lessons in it are not run",
-                          at: SourceLocation(path: path, line: 1, column: 1), severity: isData ? .warning : .error)
+        Diagnostic(.unreadableLesson, "cannot read the folder '\(path)': \(reason); the lessons in it are not run",
+                   at: SourceLocation(path: path, line: 1, column: 1))
     }
 
     /// The names in a folder, sorted (so the search does not depend on the

@@ -232,7 +232,7 @@ struct RunOptions: ParsableArguments {
                 throw ExitCode(1)
             }
         }
-        return LessonRun(lessons: lessons, unreadLessons: found.tooDeep.count + found.unreadableFolders.filter { $0.severity == .error }.count,
+        return LessonRun(lessons: lessons, unreadLessons: found.tooDeep.count + found.unreadableFolders.count,
                          discoveryWarnings: discovered.filter { $0.severity == .warning })
     }
 }

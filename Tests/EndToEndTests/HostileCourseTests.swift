@@ -28,8 +28,8 @@ import Testing
             try? FileManager.default.removeItem(at: dir)
         }
         #expect(chmod(dir.appendingPathComponent("lessons/closed").path, 0) == 0)
-        // A lesson's data folder holds data, not lessons: one that cannot be
-        // listed is a warning, not an error of the run (found in review).
+        // A data folder is searched for lessons too: one that cannot be
+        // listed is an error as well, not a warning (found in review).
         #expect(chmod(dir.appendingPathComponent("lessons/data").path, 0) == 0)
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("out"), withIntermediateDirectories: true)
         #expect(chmod(dir.appendingPathComponent("out").path, 0o777) == 0)
@@ -42,13 +42,13 @@ import Testing
         let r = try run(["check", "lessons", "--no-cache"])
         #expect(r.status == 1, "\(r.stdout)\(r.stderr)")
         #expect(r.stderr.contains("lessons/closed:1:1: error: cannot read the folder 'lessons/closed': permission denied; the lessons in it are not run"), "\(r.stderr)")
-        #expect(r.stderr.contains("lessons/data:1:1: warning: cannot read the folder 'lessons/data': permission denied"), "\(r.stderr)")
+        #expect(r.stderr.contains("lessons/data:1:1: error: cannot read the folder 'lessons/data': permission denied; the lessons in it are not run"), "\(r.stderr)")
         #expect(r.stdout.contains("checked 1 lesson, 1 block: 1 passed"), "\(r.stdout)")
-        #expect(r.stdout.contains("0 of 0 expectations held; 1 error outside blocks"), "\(r.stdout)")
+        #expect(r.stdout.contains("0 of 0 expectations held; 2 errors outside blocks"), "\(r.stdout)")
         // Found in review: render failed with a summary that did not say why.
         let render = try run(["render", "lessons", "--out", "out", "--no-cache"])
         #expect(render.status == 1, "\(render.stdout)\(render.stderr)")
-        #expect(render.stdout.contains("rendered 1 lesson into out/ (1 of 1 block passed); 1 error outside blocks"), "\(render.stdout)")
+        #expect(render.stdout.contains("rendered 1 lesson into out/ (1 of 1 block passed); 2 errors outside blocks"), "\(render.stdout)")
     }
 
     /// High 1: `img/env.png -> /proc/self/environ` published the CI's environment.
