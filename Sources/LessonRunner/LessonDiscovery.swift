@@ -43,6 +43,9 @@ public enum LessonDiscovery {
         /// whether they stay inside the folder is unknown: warnings at each
         /// (code `skipped-link`); they are not read.
         public var unresolved: [Diagnostic] = []
+        /// Folders and `.md` files whose names are not UTF-8, which no path
+        /// built from the name opens: errors at each (code `unreadable-lesson`).
+        public var undecodable: [Diagnostic] = []
     }
 
     /// The longest path the system opens (PATH_MAX, less its NUL).
@@ -85,21 +88,58 @@ public enum LessonDiscovery {
                    at: SourceLocation(path: path, line: 1, column: 1))
     }
 
-    /// The names in a folder, sorted (so the search does not depend on the
-    /// order the system lists them in), or the system's reason it cannot be listed.
-    private static func listing(_ folder: String) -> Result<[String], ListingFailure> {
-        guard let stream = opendir(folder) else { return .failure(ListingFailure(reason: String(cString: strerror(errno)).lowercased())) }
-        defer { closedir(stream) }
+    /// The error for a folder or `.md` file whose name is not UTF-8: its
+    /// path, decoded with � for each such byte, names nothing that can be opened.
+    static func undecodableName(_ path: String) -> Diagnostic {
+        Diagnostic(.unreadableLesson, "cannot read '\(path)': its name is not UTF-8 (shown with �), so no lesson in it is run; rename it",
+                   at: SourceLocation(path: path, line: 1, column: 1))
+    }
+
+    /// What a folder holds: its names, sorted (so the search does not depend
+    /// on the order the system lists them in), and apart from them the
+    /// folders and `.md` files whose names are not UTF-8 (decoded with �).
+    private struct Listing {
         var names: [String] = []
-        while let entry = readdir(stream) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            if name != "." && name != ".." { names.append(name) }
+        var undecodable: [String] = []
+    }
+
+    /// The folder's names, or the system's reason it cannot be listed (at
+    /// once, or midway: readdir ends both ways, but only an error sets errno).
+    private static func listing(_ folder: String) -> Result<Listing, ListingFailure> {
+        guard let stream = opendir(folder) else {
+            return .failure(ListingFailure(reason: systemReason()))
         }
-        return .success(names.sorted())
+        defer { closedir(stream) }
+        var listing = Listing()
+        while true {
+            errno = 0
+            guard let entry = readdir(stream) else {
+                if errno != 0 {
+                    return .failure(ListingFailure(reason: systemReason()))
+                }
+                break
+            }
+            let bytes = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
+            if let name = String(validating: bytes, as: UTF8.self) {
+                if name != "." && name != ".." { listing.names.append(name) }
+                continue
+            }
+            let shown = String(decoding: bytes, as: UTF8.self)
+            var info = stat()
+            let isFolder = fstatat(dirfd(stream), bytes.map { CChar(bitPattern: $0) } + [0], &info, 0) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+            if isFolder || shown.hasFileSuffix(".md") { listing.undecodable.append(shown) }
+        }
+        listing.names.sort()
+        return .success(listing)
     }
 
     private struct ListingFailure: Error {
         var reason: String
+    }
+
+    /// The system's reason for the last call that failed (`errno`), in lower case.
+    private static func systemReason() -> String {
+        String(cString: strerror(errno)).lowercased()
     }
 
     /// Whether `path` itself is a symbolic link (not what it leads to).
@@ -124,6 +164,7 @@ public enum LessonDiscovery {
         var unresolved: [Diagnostic] = []
         var tooDeep: [Diagnostic] = []
         var unreadable: [Diagnostic] = []
+        var undecodable: [Diagnostic] = []
         var found: [String] = []
         let fm = FileManager.default
         for path in paths.map(\.collapsingSlashes) {
@@ -161,7 +202,11 @@ public enum LessonDiscovery {
                     guard let real = resolved(folder).path, searched.insert(real).inserted else { continue }
                     let names: [String]
                     switch listing(folder) {
-                    case .success(let listed): names = listed
+                    case .success(let listed):
+                        names = listed.names
+                        for name in listed.undecodable where !name.hasBytePrefix(".") {
+                            undecodable.append(Self.undecodableName((folder as NSString).appendingPathComponent(name)))
+                        }
                     case .failure(let failure):
                         unreadable.append(Self.unreadableFolder(folder, reason: failure.reason))
                         continue
@@ -223,6 +268,7 @@ public enum LessonDiscovery {
         var seen = Set<String>()
         func byPath(_ a: Diagnostic, _ b: Diagnostic) -> Bool { a.location?.path ?? "" < b.location?.path ?? "" }
         return Found(lessons: found.filter { seen.insert(($0 as NSString).standardizingPath).inserted }, skipped: skipped.sorted { $0.path < $1.path },
-                     tooDeep: tooDeep.sorted(by: byPath), unreadableFolders: unreadable.sorted(by: byPath), unresolved: unresolved.sorted(by: byPath))
+                     tooDeep: tooDeep.sorted(by: byPath), unreadableFolders: unreadable.sorted(by: byPath), unresolved: unresolved.sorted(by: byPath),
+                     undecodable: undecodable.sorted(by: byPath))
     }
 }

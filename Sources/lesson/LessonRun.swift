@@ -2,7 +2,7 @@ import LessonResults
 
 /// What ``RunOptions/runAll(ci:command:onlyBlocks:output:)`` ran: the
 /// lessons, and how many places the search for them could not read (nested
-/// past the path limit, or a folder it may not list), which are errors
+/// past the path limit, a folder it may not list, a name that is not UTF-8), which are errors
 /// there and fail the run.
 struct LessonRun {
     var lessons: [ExecutedLesson]

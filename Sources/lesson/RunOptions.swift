@@ -154,7 +154,7 @@ struct RunOptions: ParsableArguments {
         // `cache prune` or `new`, which read the course too).
         Terminal.report(Course.settings?.warnings ?? [], format: format)
         let found = try LessonDiscovery.find(in: paths)
-        let discovered = found.skipped.map(\.diagnostic) + found.unresolved + found.tooDeep + found.unreadableFolders
+        let discovered = found.skipped.map(\.diagnostic) + found.unresolved + found.tooDeep + found.unreadableFolders + found.undecodable
         Terminal.report(discovered, format: format)
         var files = found.lessons
         if files.isEmpty {
@@ -232,7 +232,7 @@ struct RunOptions: ParsableArguments {
                 throw ExitCode(1)
             }
         }
-        return LessonRun(lessons: lessons, unreadLessons: found.tooDeep.count + found.unreadableFolders.count,
+        return LessonRun(lessons: lessons, unreadLessons: found.tooDeep.count + found.unreadableFolders.count + found.undecodable.count,
                          discoveryWarnings: discovered.filter { $0.severity == .warning })
     }
 }

@@ -27,6 +27,31 @@ import LessonSupport
         #expect(try LessonDiscovery.lessons(in: [root]) == [root + "/a.md", root + "/x.md/inner.md"])
     }
 
+    /// Found in review: a name that is not UTF-8 was decoded with �, so its
+    /// path named nothing: a folder's lessons were left out without a word and
+    /// a lesson was loaded as a link that leads nowhere. Each is an error.
+    @Test func aNameThatIsNotUTF8IsAnError() throws {
+        let root = try folder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try write("# A\n", to: root + "/a.md")
+        let latin1Folder = Array((root + "/caf").utf8) + [0xE9]
+        let latin1Lesson = Array((root + "/b").utf8) + [0xE9] + Array(".md".utf8)
+        let latin1Data = Array((root + "/d").utf8) + [0xE9] + Array(".csv".utf8)
+        #expect(mkdir(latin1Folder.map { CChar(bitPattern: $0) } + [0], 0o755) == 0)
+        for file in [latin1Lesson, latin1Data, latin1Folder + Array("/c.md".utf8)] {
+            let descriptor = open(file.map { CChar(bitPattern: $0) } + [0], O_CREAT | O_WRONLY, 0o644)
+            #expect(descriptor >= 0)
+            close(descriptor)
+        }
+        let found = try LessonDiscovery.find(in: [root])
+        #expect(found.lessons == [root + "/a.md"])
+        #expect(found.undecodable.map(\.message) == [
+            "cannot read '\(root)/b\u{FFFD}.md': its name is not UTF-8 (shown with �), so no lesson in it is run; rename it",
+            "cannot read '\(root)/caf\u{FFFD}': its name is not UTF-8 (shown with �), so no lesson in it is run; rename it",
+        ])
+        #expect(found.undecodable.allSatisfy { $0.severity == .error })
+    }
+
     /// Found by the `names` fuzzer: in `"\u{6DD}.md"` the prepending mark and
     /// the dot are one character, so a character-wise `hasSuffix(".md")` was
     /// false and the lesson was skipped without a word.
