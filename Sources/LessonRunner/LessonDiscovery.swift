@@ -68,7 +68,9 @@ public enum LessonDiscovery {
     /// path is never taken as inside the folder (no fallback to Foundation's
     /// resolver). `realPath` is the system's, or a test's that fails.
     private static func resolved(_ path: String, by realPath: (String) -> String?) -> (path: String?, reason: String) {
-        guard let real = realPath(path) else { return (nil, String(cString: strerror(errno)).lowercased()) }
+        guard let real = realPath(path) else {
+            return (nil, systemReason())
+        }
         return (real, "")
     }
 
