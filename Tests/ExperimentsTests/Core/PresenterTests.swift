@@ -248,6 +248,26 @@ import Testing
         #expect(table.rows.map { $0[1].tone } == [.plain, .plain])
     }
 
+    /// The plain lowest row names one even when no row is marked best: the
+    /// only row, the first of rows that tie; a row missing a number in some
+    /// run is never it.
+    @Test func theLowestRowIsNamedForALoneRowAndForTies() {
+        func presenter(_ losses: [Double]) -> Presenter {
+            let rows = Record(["rows": .list(losses.map { .record(Record(["loss": .number($0)])) })])
+            return Presenter(RunValues(records: [rows]))
+        }
+        let lone = presenter([4])
+        #expect(lone.lowestMean(lone["rows"], "loss") == nil)
+        #expect(lone.lowestRow(lone["rows"], "loss") == 0)
+        let tied = presenter([5, 3, 3])
+        #expect(tied.lowestRow(tied["rows"], "loss") == 1)
+        let missing = presenter([.nan, 2])
+        #expect(missing.lowestRow(missing["rows"], "loss") == 1)
+        let diverged = Presenter(rowsOneSeedDivergedIn())
+        #expect(diverged.lowestRow(diverged["rows"], "loss") == 1)
+        #expect(presenter([.nan]).lowestRow(presenter([.nan])["rows"], "loss") == nil)
+    }
+
     /// Lists of several runs, averaged index by index over the runs that
     /// have a number there: a run that stopped early counts until it stopped.
     @Test func listsAreAveragedIndexByIndexOverTheRunsThatHaveANumber() {
