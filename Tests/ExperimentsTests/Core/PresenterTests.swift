@@ -76,9 +76,6 @@ import Testing
         #expect(tie.text == "b (2 of 4)")
     }
 
-    /// A number a run lacks, or could not measure (NaN), is the one missing
-    /// cell in every column, whatever the column's format; over seeds it stays
-    /// missing when every run lacks it, and a count of runs is a text.
     /// A number written with significant digits says what it is when it
     /// is not finite: NaN is not "−∞".
     @Test func significantDigitsWriteNaNAndInfinityAsSuch() {
@@ -88,6 +85,9 @@ import Testing
         #expect(three(0.012345) == "0.0123")
     }
 
+    /// A number a run lacks, or could not measure (NaN), is the one missing
+    /// cell in every column, whatever the column's format; over seeds it stays
+    /// missing when every run lacks it, and a count of runs is a text.
     @Test func aNumberThatIsNotThereIsTheMissingCell() {
         let rows: [ResultValue] = [.record(Record(["name": .string("a"), "x": .number(.nan)])), .record(Record(["name": .string("b")]))]
         var p = Presenter(RunValues(records: [Record(["rows": .list(rows)])]))
