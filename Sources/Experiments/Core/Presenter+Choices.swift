@@ -10,6 +10,22 @@ extension Presenter {
     public func lowestMean(_ rows: Runs, _ field: String) -> Int? {
         TableBetter.lower.best(of: rows.elements.map { $0[field].allNumbers ? $0[field].mean : nil })
     }
+
+    /// The index of the row whose mean `field` is lowest among the rows with
+    /// a number in every run, the first on ties, even when it is the only
+    /// row or every row ties: the plain fastest, for a figure that must name
+    /// one (``lowestMean(_:_:)`` is the rule for marking a row better than
+    /// others). None when no row has a number in every run.
+    public func lowestRow(_ rows: Runs, _ field: String) -> Int? {
+        var lowest: (index: Int, mean: Double)?
+        for (index, row) in rows.elements.enumerated() where row[field].allNumbers {
+            let mean = row[field].mean
+            if mean.isNaN { continue }
+            if let current = lowest, current.mean <= mean { continue }
+            lowest = (index, mean)
+        }
+        return lowest?.index
+    }
 }
 
 extension Record {

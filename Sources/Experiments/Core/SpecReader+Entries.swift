@@ -33,7 +33,7 @@ extension SpecReader {
                         names: String, advice: (String) -> String? = { _ in nil }) -> [SpecEntry] {
         guard let written = value(key) else { return [] }
         guard case .list(let items) = written, count.contains(items.count) else {
-            if case .mapping(let mapping) = written, !mapping.isEmpty, mapping.allSatisfy({ if case .mapping = $0.value { true } else { false } }) {
+            if Self.isMappingOfMappings(written) {
                 fail(at: written, "'\(key)' is a list: write [{name: a, …}, {name: b, …}], one mapping per entry")
             } else {
                 fail(at: written, "'\(key)' must be a list of \(count.lowerBound)…\(count.upperBound) mappings such as '[\(example)]', "
@@ -72,6 +72,17 @@ extension SpecReader {
                 }
             }
             return entry
+        }
+    }
+
+    /// Whether `value` is a mapping, not empty, whose every value is a
+    /// mapping: entries written by name (`{a: {…}, b: {…}}`) where a list
+    /// of them was wanted.
+    private static func isMappingOfMappings(_ value: SpecValue) -> Bool {
+        guard case .mapping(let mapping) = value, !mapping.isEmpty else { return false }
+        return mapping.allSatisfy { pair in
+            if case .mapping = pair.value { return true }
+            return false
         }
     }
 

@@ -62,7 +62,11 @@ public enum TableBetter: String, Codable, Sendable, Hashable, CaseIterable {
     /// worse than it (a lone row, or rows that all tie), since then the
     /// mark would compare nothing.
     public func best(of values: [Double?]) -> Int? {
-        let numbers = values.indices.compactMap { index in values[index].flatMap { $0.isNaN ? nil : (index: index, value: $0) } }
+        var numbers: [(index: Int, value: Double)] = []
+        for (index, value) in values.enumerated() {
+            guard let value, !value.isNaN else { continue }
+            numbers.append((index, value))
+        }
         guard var winner = numbers.first else { return nil }
         for number in numbers.dropFirst() where isBetter(number.value, than: winner.value) {
             winner = number

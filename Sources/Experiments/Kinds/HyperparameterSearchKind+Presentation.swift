@@ -13,14 +13,19 @@ extension HyperparameterSearchKind {
     }
 
     /// A learning rate, a width: three significant digits, as
-    /// ``Presenter/significant(_:)`` writes them. A table's cell with no
-    /// number never gets here (see ``Presenter/cell(_:style:unit:tone:format:)``).
-    private static func format(_ x: Double) -> String { ResultValue.format(x, significant: 3) }
+    /// ``Presenter/significant(_:)`` writes them. A number the run does not
+    /// have (NaN, as ``Record/number(_:)`` gives it) is the mark for a
+    /// missing number in the prose too, as in a table's cell.
+    static func format(_ x: Double) -> String {
+        x.isNaN ? ReportFormat.missing : ResultValue.format(x, significant: 3)
+    }
 
-    /// A fraction as a percentage with one decimal, "12.3 %"; a number that
-    /// is not finite as ``ResultValue/format(_:significant:)`` writes it.
+    /// A fraction as a percentage with one decimal, "12.3 %"; a number the
+    /// run does not have is the mark for a missing number; an infinite one
+    /// as ``ResultValue/format(_:significant:)`` writes it.
     static func percent(_ x: Double) -> String {
-        x.isFinite ? String(format: "%.1f %%", x * 100) : ResultValue.format(x)
+        if x.isNaN { return ReportFormat.missing }
+        return x.isFinite ? String(format: "%.1f %%", x * 100) : ResultValue.format(x)
     }
 
     /// Over seeds, what a chart of one seed's trials says of itself.

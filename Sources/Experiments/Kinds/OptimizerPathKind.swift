@@ -71,15 +71,17 @@ public enum OptimizerPathKind: ExperimentKind {
         let example = "{name: gd, optimizer: sgd, learning_rate: 1.8}"
         let entries = reader.entries("optimizers", count: 1...maximumPaths, fields: settingNames, example: example,
                                      names: "paths.<name>.final_loss")
+        let namesWritten = Set(entries.compactMap(\.name))
         for entry in entries {
             let settings = TrainSettings().applying(entry.fields, reader: reader).settings
             for (key, message) in settings.tuning.problems(optimizers: [settings.optimizer], hasValidation: true) {
                 reader.fail(at: entry.place(of: key), message)
             }
             // `entries` reported a name written twice; an entry without one
-            // is named after its optimizer, which another may share.
+            // is named after its optimizer, which another entry's 'name'
+            // (before or after it) or another unnamed entry may take.
             let name = entry.name ?? settings.optimizer.rawValue
-            if entry.name == nil, spec.names.contains(name) {
+            if entry.name == nil, namesWritten.contains(name) || spec.names.contains(name) {
                 reader.fail(at: entry.written, "two optimizers are named '\(name)'; give each its own 'name'")
             }
             spec.names.append(name)

@@ -167,9 +167,13 @@ public enum TrainKind: ExperimentKind {
         let optimizers = Set(variants.map(\.settings.optimizer))
         for variant in variants {
             for (key, message) in variant.settings.tuning.problems(optimizers: optimizers, hasValidation: validationFraction > 0) {
-                // A top-level key is reported once, at the key; a variant's
-                // override at the entry of `variants:` that wrote it.
-                if reader.has(key) {
+                // A value of `vary` is reported at `vary`, once; a top-level
+                // key once, at the key; a variant's override at the entry of
+                // `variants:` that wrote it.
+                if key == varied {
+                    let text = entries.count > 1 ? variant.title.map { "variant '\($0)': " + message } ?? message : message
+                    if reported.insert("vary" + text).inserted { reader.fail("vary", text) }
+                } else if reader.has(key) {
                     if reported.insert(key + message).inserted { reader.fail(key, message) }
                 } else if let entry = entries[variant.title ?? variant.name] {
                     let text = variants.count == 1 ? message : "variant '\(variant.name)': " + message
@@ -186,7 +190,9 @@ public enum TrainKind: ExperimentKind {
                 let key = variant.settings.explicitLayers != nil ? "layers" : (variant.settings.normalization == .group
                     || variant.settings.normalization == .instance ? "groups" : "hidden")
                 let text = "variant '\(variant.name)': \(error.description)"
-                if !reader.has(key), let entry = entries[variant.title ?? variant.name] {
+                if key == varied {
+                    if reported.insert("vary" + text).inserted { reader.fail("vary", text) }
+                } else if !reader.has(key), let entry = entries[variant.title ?? variant.name] {
                     reader.fail(at: entry.place(of: key), text)
                 } else {
                     reader.fail(key, text)

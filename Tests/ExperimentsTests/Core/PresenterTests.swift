@@ -76,9 +76,6 @@ import Testing
         #expect(tie.text == "b (2 of 4)")
     }
 
-    /// A number a run lacks, or could not measure (NaN), is the one missing
-    /// cell in every column, whatever the column's format; over seeds it stays
-    /// missing when every run lacks it, and a count of runs is a text.
     /// A number written with significant digits says what it is when it
     /// is not finite: NaN is not "−∞".
     @Test func significantDigitsWriteNaNAndInfinityAsSuch() {
@@ -88,6 +85,9 @@ import Testing
         #expect(three(0.012345) == "0.0123")
     }
 
+    /// A number a run lacks, or could not measure (NaN), is the one missing
+    /// cell in every column, whatever the column's format; over seeds it stays
+    /// missing when every run lacks it, and a count of runs is a text.
     @Test func aNumberThatIsNotThereIsTheMissingCell() {
         let rows: [ResultValue] = [.record(Record(["name": .string("a"), "x": .number(.nan)])), .record(Record(["name": .string("b")]))]
         var p = Presenter(RunValues(records: [Record(["rows": .list(rows)])]))
@@ -246,6 +246,26 @@ import Testing
             return
         }
         #expect(table.rows.map { $0[1].tone } == [.plain, .plain])
+    }
+
+    /// The plain lowest row names one even when no row is marked best: the
+    /// only row, the first of rows that tie; a row missing a number in some
+    /// run is never it.
+    @Test func theLowestRowIsNamedForALoneRowAndForTies() {
+        func presenter(_ losses: [Double]) -> Presenter {
+            let rows = Record(["rows": .list(losses.map { .record(Record(["loss": .number($0)])) })])
+            return Presenter(RunValues(records: [rows]))
+        }
+        let lone = presenter([4])
+        #expect(lone.lowestMean(lone["rows"], "loss") == nil)
+        #expect(lone.lowestRow(lone["rows"], "loss") == 0)
+        let tied = presenter([5, 3, 3])
+        #expect(tied.lowestRow(tied["rows"], "loss") == 1)
+        let missing = presenter([.nan, 2])
+        #expect(missing.lowestRow(missing["rows"], "loss") == 1)
+        let diverged = Presenter(rowsOneSeedDivergedIn())
+        #expect(diverged.lowestRow(diverged["rows"], "loss") == 1)
+        #expect(presenter([.nan]).lowestRow(presenter([.nan])["rows"], "loss") == nil)
     }
 
     /// Lists of several runs, averaged index by index over the runs that

@@ -16,11 +16,29 @@ import Testing
 
     func number(_ r: Record, _ path: String) -> Double { KindTesting.number(r, path) }
 
-    /// A percentage of the prose has one decimal; a number that is not
-    /// finite is written as such, never "nan %".
+    /// A percentage of the prose has one decimal; a number the run does not
+    /// have is the mark for a missing number, never "NaN" or "nan %".
     @Test func aPercentageHasOneDecimal() {
         #expect(HyperparameterSearchKind.percent(0.1234) == "12.3 %")
-        #expect(HyperparameterSearchKind.percent(.nan) == "NaN")
+        #expect(HyperparameterSearchKind.percent(.nan) == ReportFormat.missing)
+        #expect(HyperparameterSearchKind.format(0.012345) == "0.0123")
+        #expect(HyperparameterSearchKind.format(.nan) == ReportFormat.missing)
+    }
+
+    /// The prose of a run without the numbers it speaks of (an older cache,
+    /// a run that stopped) shows the missing mark where a number was.
+    @Test func proseWithoutItsNumbersShowsTheMissingMark() throws {
+        let spec = try #require(try KindTesting.spec(HyperparameterSearchKind.self, "mode: grid_vs_random"))
+        var p = Presenter(RunValues(Record([:])))
+        let items = HyperparameterSearchKind.present(spec, &p)
+        var texts: [String] = []
+        for item in items {
+            if case .chart(let chart) = item { texts.append(chart.summary) }
+            if case .table(let table) = item { texts.append(table.caption) }
+        }
+        #expect(texts.contains { $0.contains("the optimum is at –, –.") }, "\(texts)")
+        #expect(texts.contains { $0.contains("found the higher best in – of them") }, "\(texts)")
+        #expect(!texts.contains { $0.contains("NaN") }, "\(texts)")
     }
 
     @Test func isRegistered() {

@@ -135,6 +135,14 @@ import Testing
         #expect(w1 == [1, 0.5, 0.5 * 0.75, 0.5 * 0.75 * 0.875])
     }
 
+    /// A name taken twice is reported once, at the entry without a 'name',
+    /// in either order.
+    @Test func aTakenNameIsReportedOnce() {
+        #expect(issues("optimizers: [{optimizer: adam}, {name: adam, optimizer: sgd}]").count == 1)
+        #expect(issues("optimizers: [{name: adam, optimizer: sgd}, {optimizer: adam}]").count == 1)
+        #expect(issues("optimizers: [{name: a, optimizer: sgd}, {name: a, optimizer: adam}]").count == 1)
+    }
+
     /// Each mistake is reported at the place it was written.
     @Test(arguments: [
         ("optimizers: [{optimizer: adamw}]", "adamw", 1, 26),
@@ -148,6 +156,8 @@ import Testing
         ("optimizers: [sgd]", "each entry of 'optimizers' must be a mapping", 1, 14),
         ("optimizers: []", "'optimizers' must be a list of 1…8 mappings", 1, 13),
         ("optimizers: [{optimizer: sgd}, {optimizer: sgd}]", "two optimizers are named 'sgd'", 1, 32),
+        ("optimizers: [{optimizer: adam}, {name: adam, optimizer: sgd}]", "two optimizers are named 'adam'; give each its own 'name'", 1, 14),
+        ("optimizers: [{name: adam, optimizer: sgd}, {optimizer: adam}]", "two optimizers are named 'adam'; give each its own 'name'", 1, 44),
         ("start: [1, 2, 3]", "'start' must have 2…2 items", 1, 8),
         ("surface: rosenbrock\ncondition_number: 10", "condition_number", 2, 19),
         ("steps: 10000\noptimizers: [{optimizer: sgd}, {optimizer: adam}, {optimizer: rmsprop}, {optimizer: momentum}, "

@@ -125,12 +125,28 @@ import Testing
         ("variants: [{name: a, optimizer: sgd, beta1: 0.8}]\n", "'beta1' is Adam's", 1, 45),
         ("variants: [{name: a, hidden: [30], normalization: group, groups: 4}]\n", "variant 'a': layer 2: groupnorm 4 needs a width divisible by 4, got 30", 1, 66),
         ("vary: {epochs: [2, 2]}\n", "two variants are named '2'; give each value of 'vary' a different text", 1, 7),
+        ("variants: [{name: a, optimizer: sgd}]\nvary: {beta1: [0.8, 0.9]}\n", "'beta1' is Adam's", 2, 7),
+        ("variants: [{name: a, hidden: [30], normalization: group}]\nvary: {groups: [4, 7]}\n",
+         "variant 'a_4': layer 2: groupnorm 4 needs a width divisible by 4, got 30", 2, 7),
     ])
     func variantMistakesAreLocated(body: String, message: String, line: Int, column: Int) throws {
         let (_, issues) = prepare(body)
         let issue = try #require(issues.first { $0.message.contains(message) }, "\(issues.map(\.message))")
         #expect((issue.line, issue.column) == (line, column), "\(issue.message) at \(issue.line):\(issue.column)")
         #expect(issues.filter { $0.message.contains("named") }.count <= 1, "\(issues.map(\.message))")
+    }
+
+    /// A problem with the setting `vary` sweeps is reported once, at `vary`,
+    /// not at the entry of `variants:` once per value.
+    @Test func aProblemOfTheVariedSettingIsReportedOnceAtVary() throws {
+        let (_, issues) = prepare("variants: [{name: a, optimizer: sgd}]\nvary: {beta1: [0.8, 0.9]}\n")
+        let adams = issues.filter { $0.message.contains("'beta1' is Adam's") }
+        #expect(adams.count == 1, "\(issues.map(\.message))")
+        #expect(adams.first.map { ($0.line, $0.column) } ?? (0, 0) == (2, 7))
+        let (_, two) = prepare("variants: [{name: a, optimizer: sgd}, {name: b, optimizer: sgd}]\nvary: {beta1: [0.8, 0.9]}\n")
+        #expect(two.map(\.message).filter { $0.contains("Adam's") }.count == 2, "\(two.map(\.message))")
+        #expect(two.filter { $0.message.contains("Adam's") }.allSatisfy { ($0.line, $0.column) == (2, 7) }, "\(two.map(\.message))")
+        #expect(two.contains { $0.message.hasPrefix("variant 'b': ") }, "\(two.map(\.message))")
     }
 
     @Test func budgetErrorIsLocated() {

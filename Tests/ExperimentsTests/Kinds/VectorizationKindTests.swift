@@ -156,6 +156,16 @@ import NeuralEngine
         #expect(charts.count == 1)
     }
 
+    /// One variant (or variants that tie) marks no row, yet the key figures
+    /// still show the bandwidth and the fastest dot product from memory.
+    @Test func oneVariantKeepsTheKeyFigures() throws {
+        let outcome = try run("size: 10_000\nrepeats: 1\nrun: [dot]\nvariants: [blas]\n")
+        let labels = outcome.presentation.flatMap { item -> [String] in
+            if case .metrics(let metrics) = item { return metrics.map(\.label) } else { return [] }
+        }
+        #expect(labels == ["machine", "memory bandwidth", "fastest dot product from memory"])
+    }
+
     @Test func presentationHasAChartAndATablePerGroup() throws {
         let outcome = try run(Self.small)
         var charts: [Chart] = [], tables: [ResultTable] = []
