@@ -17,14 +17,10 @@ extension Presenter {
     /// one (``lowestMean(_:_:)`` is the rule for marking a row better than
     /// others). None when no row has a number in every run.
     public func lowestRow(_ rows: Runs, _ field: String) -> Int? {
-        var lowest: (index: Int, mean: Double)?
-        for (index, row) in rows.elements.enumerated() where row[field].allNumbers {
-            let mean = row[field].mean
-            if mean.isNaN { continue }
-            if let current = lowest, current.mean <= mean { continue }
-            lowest = (index, mean)
-        }
-        return lowest?.index
+        let rows = rows.elements
+        let measured = rows.indices.filter { rows[$0][field].allNumbers && !rows[$0][field].mean.isNaN }
+        // `min(by:)` keeps the first of equal elements.
+        return measured.min { rows[$0][field].mean < rows[$1][field].mean }
     }
 }
 
