@@ -59,8 +59,7 @@ struct BiasVarianceSweep {
         _ capacity: Int, on training: Dataset<Float>, generator: inout RandomGenerator
     ) throws -> (Model<Float>, TrainingHistory) {
         let model = try Model<Float>(entries: spec.layers(capacity), inputWidth: spec.data.inputWidth, generator: &generator)
-        let loss: LossFunction = spec.data.source.isRegression ? .meanSquaredError : .softmaxCrossEntropy
-        let trainer = Trainer(model: model, optimizer: try spec.training.makeOptimizer(), options: spec.training.options(loss: loss))
+        let trainer = Trainer(model: model, optimizer: try spec.training.makeOptimizer(), options: spec.training.options(loss: spec.data.loss))
         let history = try trainer.fit(training, generator: &generator)
         return (model, history)
     }

@@ -85,7 +85,7 @@ struct TrainExperiment {
         return result
     }
 
-    var loss: LossFunction { spec.data.source.isRegression ? .meanSquaredError : .softmaxCrossEntropy }
+    var loss: LossFunction { spec.data.loss }
 
     func train(
         _ variant: TrainKind.Variant, _ sets: TrainingSets, modelGenerator: RandomGenerator, shuffleGenerator: RandomGenerator

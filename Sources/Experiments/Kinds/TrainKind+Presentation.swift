@@ -288,7 +288,7 @@ extension TrainKind {
         let rangeAllowsLog = (plot.yLower ?? plot.yUpper ?? 1) > 0
         let logY = plot.yScale == .log || (plot.yScale == .auto && quantity != 1 && spread > 50 && rangeAllowsLog)
         let what = quantity == 1 ? "accuracy (%)" : quantity == 2 ? "learning rate η"
-            : spec.data.source.isRegression ? "mean squared error" : "cross-entropy"
+            : spec.data.lossName
         var title = curves == [.stepLoss] ? "Loss of every mini-batch" : quantity == 2 ? "Learning rate" : "Learning curves"
         if panelCount > 1 {
             title += curves.count == 1 && quantity == 0 && curves[0] != .stepLoss ? ": \(curves[0].words)" : ""

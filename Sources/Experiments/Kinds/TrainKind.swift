@@ -187,8 +187,7 @@ public enum TrainKind: ExperimentKind {
             do {
                 _ = try ModelDescription(entries: variant.settings.entries(outputWidth: data.outputWidth), inputWidth: data.inputWidth)
             } catch let error as ModelDescriptionError {
-                let key = variant.settings.explicitLayers != nil ? "layers" : (variant.settings.normalization == .group
-                    || variant.settings.normalization == .instance ? "groups" : "hidden")
+                let key = variant.settings.modelKey
                 let text = "variant '\(variant.name)': \(error.description)"
                 if key == varied {
                     if reported.insert("vary" + text).inserted { reader.fail("vary", text) }

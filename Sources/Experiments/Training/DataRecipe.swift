@@ -72,6 +72,13 @@ struct DataRecipe: Codable, Sendable, Hashable {
         }
     }
 
+    /// The loss the set asks for: squared error for a regression set,
+    /// softmax cross-entropy for classes.
+    var loss: LossFunction { source.isRegression ? .meanSquaredError : .softmaxCrossEntropy }
+
+    /// ``loss`` in words, for captions and axes.
+    var lossName: String { source.isRegression ? "mean squared error" : "cross-entropy" }
+
     /// The true regression function at `x` (Horner's rule).
     func trueFunction(_ x: Double) -> Double {
         coefficients.reversed().reduce(0) { $0 * x + $1 }

@@ -42,6 +42,10 @@ struct TrainSettings: Codable, Sendable, Hashable {
         "epochs", "batch_size", "optimizer", "learning_rate", "weight_decay",
     ] + OptimizerSettings.trainingKeyNames + OptimizerSettings.earlyStoppingKeyNames
 
+    /// The keys that describe the network alone, not how it is trained: what a
+    /// kind that builds a network without training it reads (``decodeModel(_:data:)``).
+    static let modelKeyNames = ["hidden", "layers", "activation", "normalization", "groups", "keep_prob", "initializer"]
+
     static let activationNames = ["relu", "leaky_relu", "sigmoid", "tanh", "identity"]
 
     static var keys: [KeyDescriptor] {
@@ -70,6 +74,35 @@ struct TrainSettings: Codable, Sendable, Hashable {
             KeyDescriptor("weight_decay", .number, default: "0", range: .closed(0, 100),
                           "λ of the L2 penalty (λ/2)‖W‖² on the weight matrices (not biases or normalization parameters): each step adds λW to the gradient."),
         ] + OptimizerSettings.keys(earlyStopping: true)
+    }
+
+    /// The model keys (``modelKeyNames``), declared as `train` declares them.
+    static var modelKeys: [KeyDescriptor] {
+        keys.filter { modelKeyNames.contains($0.name) }
+    }
+
+    /// The model keys a block writes, applied over the defaults, and the network
+    /// they describe for `data` (its output layer added); a network that cannot
+    /// be built is reported at the key that describes it, and has no description.
+    static func decodeModel(_ reader: SpecReader, data: DataRecipe) -> (settings: TrainSettings, description: ModelDescription?) {
+        var settings = TrainSettings()
+        for key in modelKeyNames {
+            if let written = reader.value(key) { settings.apply(key, written, reader: reader) }
+        }
+        do {
+            let description = try ModelDescription(entries: settings.entries(outputWidth: data.outputWidth), inputWidth: data.inputWidth)
+            return (settings, description)
+        } catch {
+            reader.fail(settings.modelKey, "\(error)")
+            return (settings, nil)
+        }
+    }
+
+    /// The key a network these settings cannot build is reported at: `layers`
+    /// when written, `groups` for group or instance norm, else `hidden`.
+    var modelKey: String {
+        if explicitLayers != nil { return "layers" }
+        return normalization == .group || normalization == .instance ? "groups" : "hidden"
     }
 
     /// Applies the value written for `key`, read by its declaration (the
