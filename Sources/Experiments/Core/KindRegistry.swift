@@ -10,6 +10,7 @@ public enum KindRegistry {
         AnyExperimentKind(SignalKind.self),
         AnyExperimentKind(BatchNormModesKind.self),
         AnyExperimentKind(OptimizerPathKind.self),
+        AnyExperimentKind(GradientCheckKind.self),
     ]
 
     public static func kind(named name: String) -> AnyExperimentKind? {
