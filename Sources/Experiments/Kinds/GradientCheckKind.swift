@@ -12,8 +12,11 @@ public enum GradientCheckKind: ExperimentKind {
     public static let summary = "Back-propagation's gradient of a network's loss on a small batch against central differences, at each ε of a list, in double or float: the relative difference overall and per layer."
 
     static let allowedData: [DataSource] = [.blobs, .spirals, .moons, .circles, .digits, .polynomial, .linear]
-    /// Multiply-adds of all the forward passes of a block, all runs together: about 2 s on one core.
-    static let workBudget = 2e9
+    /// Work of all the forward passes of a block, all runs together, in units of (examples × parameters +
+    /// ``passCost``) a pass: the build machine does about 1.3e10 a second on one core (2026-12-07), so about 15 s.
+    static let workBudget = 2e11
+    /// The fixed cost of a forward pass and its loss, in the budget's units: about 7 µs.
+    static let passCost = 100_000
 
     public static let keys: [KeyDescriptor] = (DataRecipe.keys(defaultSource: .blobs, allowed: allowedData) + [
         KeyDescriptor("examples", .integer, default: "32", range: .closed(2, 1_797),
@@ -27,7 +30,7 @@ public enum GradientCheckKind: ExperimentKind {
                       "Parameters checked in each layer that has any: all of a smaller layer, else this many chosen at random from the run's seed."),
     ]).examples(["data": "blobs", "examples": "16", "hidden": "[8]", "epsilons": "[1e-2, 1e-5, 1e-8]"])
 
-    public static let budget = "2 × epsilons × checked parameters × examples × parameters ≤ \(ResultValue.format(workBudget)) multiply-adds"
+    public static let budget = "2 × epsilons × checked parameters × (examples × parameters + \(passCost.grouped)) ≤ \(ResultValue.format(workBudget))"
 
     public static let table: TableDefaults? = TableDefaults(rows: "checks", rowWord: "ε", better: ["relative_difference": .lower])
 
@@ -62,9 +65,10 @@ public enum GradientCheckKind: ExperimentKind {
     }
 
     public static func work(_ spec: Spec) -> [WorkEstimate] {
-        let formula = "2 × \(spec.epsilons.count) epsilons × \(spec.checkedCount.grouped) checked parameters × \(spec.examples) examples × \(spec.parameterCount.grouped) parameters"
-        return [WorkEstimate("the forward passes would do", amount: Double(2 * spec.epsilons.count * spec.checkedCount * spec.examples * spec.parameterCount),
-                             unit: "multiply-adds", formula: formula, budget: workBudget, keys: ["max_per_layer", "epsilons", "hidden", "layers"],
+        let formula = "2 × \(spec.epsilons.count) epsilons × \(spec.checkedCount.grouped) checked parameters × (\(spec.examples) examples × \(spec.parameterCount.grouped) parameters + \(passCost.grouped))"
+        let amount = 2 * spec.epsilons.count * spec.checkedCount * (spec.examples * spec.parameterCount + passCost)
+        return [WorkEstimate("the forward passes would take", amount: Double(amount), formula: formula, budget: workBudget,
+                             keys: ["max_per_layer", "epsilons", "hidden", "layers"],
                              hint: "lower 'max_per_layer' or 'examples', list fewer epsilons, or use a smaller network")]
     }
 

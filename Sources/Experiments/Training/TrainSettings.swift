@@ -83,7 +83,8 @@ struct TrainSettings: Codable, Sendable, Hashable {
 
     /// The model keys a block writes, applied over the defaults, and the network
     /// they describe for `data` (its output layer added); a network that cannot
-    /// be built is reported at the key that describes it, and has no description.
+    /// be built is reported at the key that describes it (``modelKey``, or
+    /// `normalization` when that key is not written), and has no description.
     static func decodeModel(_ reader: SpecReader, data: DataRecipe) -> (settings: TrainSettings, description: ModelDescription?) {
         var settings = TrainSettings()
         for key in modelKeyNames {
@@ -93,7 +94,7 @@ struct TrainSettings: Codable, Sendable, Hashable {
             let description = try ModelDescription(entries: settings.entries(outputWidth: data.outputWidth), inputWidth: data.inputWidth)
             return (settings, description)
         } catch {
-            reader.fail(settings.modelKey, "\(error)")
+            reader.fail([settings.modelKey, "normalization"].first(where: reader.has) ?? settings.modelKey, "\(error)")
             return (settings, nil)
         }
     }

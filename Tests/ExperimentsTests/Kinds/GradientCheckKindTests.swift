@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+@testable import Experiments
+
+/// The `gradient-check` kind: back-propagation against central differences.
+/// In double precision a correct backward pass agrees to about 1e-10 at
+/// ε = 1e-5, so these tests fail if the engine's gradient (or the kind's
+/// difference quotient) is wrong by anything like a missing term; a random
+/// dropout mask, drawn afresh at every pass, must make the check fail.
+@Suite struct GradientCheckKindTests: KindSuite {
+    typealias Kind = GradientCheckKind
+
+    func issues(_ body: String) -> [SpecIssue] { prepare(body).1 }
+
+    func differences(_ r: Record) -> [Double] {
+        (value(r, "checks")?.listItems ?? []).map { item in
+            if case .record(let check) = item { return check.number("relative_difference") }
+            return .nan
+        }
+    }
+
+    @Test func isRegistered() {
+        #expect(KindRegistry.kind(named: "gradient-check") != nil)
+    }
+
+    /// The measure itself, by hand: equal vectors 0, a zero vector or an
+    /// opposite one 1, g against 2g ‖g‖/3‖g‖.
+    @Test func theRelativeDifferenceIsTheNormsRatio() {
+        #expect(Kind.relativeDifference([3, 4], [3, 4]) == 0)
+        #expect(Kind.relativeDifference([3, 4], [0, 0]) == 1)
+        #expect(Kind.relativeDifference([3, 4], [-3, -4]) == 1)
+        #expect(abs(Kind.relativeDifference([3, 4], [6, 8]) - 1.0 / 3) < 1e-15)
+        #expect(Kind.relativeDifference([0, 0], [0, 0]) == 0)
+    }
+
+    /// In double, every parameter of a small tanh network agrees with its
+    /// central difference far below the 1e-7 a correct gradient is held to.
+    @Test func inDoubleTheCheckPassesByOrdersOfMagnitude() throws {
+        let r = try run("hidden: [8]\nactivation: tanh\n").values
+        let d = differences(r)
+        #expect(d.count == 9)
+        #expect(number(r, "relative_difference") < 1e-9, "\(d)")
+        #expect(d[4] < 1e-8 && d[5] < 1e-8 && d[6] < 1e-7, "\(d)")
+        #expect(number(r, "best_epsilon") >= 1e-6 && number(r, "best_epsilon") <= 1e-4)
+        // 2 × 8 + 8 + 8 × 3 + 3 parameters, all of them checked.
+        #expect(number(r, "parameters") == 51 && number(r, "parameters_checked") == 51)
+        #expect(value(r, "layers") == .list([.string("dense 8 (layer 1)"), .string("dense 3 (layer 3)")]))
+    }
+
+    /// The truncation error of the two-sided difference is ε²·J'''/6: a
+    /// step ten times smaller makes it a hundred times smaller.
+    @Test func truncationFallsAsTheSquareOfTheStep() throws {
+        let d = differences(try run("hidden: [8]\nactivation: tanh\nepsilons: [1e-2, 1e-3]\n").values)
+        #expect(d.count == 2 && d[0] / d[1] > 50 && d[0] / d[1] < 200, "\(d)")
+    }
+
+    /// Float's rounding leaves a best difference thousands of times double's, and at ε = 1e-7 no check at all.
+    @Test func inFloatTheBestDifferenceIsFarLarger() throws {
+        let double = try run("hidden: [8]\nactivation: tanh\n").values
+        let float = try run("hidden: [8]\nactivation: tanh\nprecision: float\n").values
+        #expect(number(float, "relative_difference") > 1_000 * number(double, "relative_difference"))
+        #expect(number(float, "best_epsilon") >= 1e-3)
+        #expect(differences(float)[6] > 0.01)
+    }
+
+    /// Each of the two losses of a difference sees its own dropout mask: the check fails at every ε.
+    @Test func withDropoutActiveTheCheckFails() throws {
+        let r = try run("hidden: [8]\nactivation: tanh\nkeep_prob: 0.5\n").values
+        #expect(differences(r).allSatisfy { $0 > 0.3 }, "\(differences(r))")
+        #expect(value(r, "layers") == .list([.string("dense 8 (layer 1)"), .string("dense 3 (layer 4)")]))
+    }
+
+    /// Batch norm in training mode, layer norm, and a regression set's squared error pass too.
+    @Test(arguments: ["hidden: [8]\nactivation: tanh\nnormalization: batch\n",
+                      "layers: [dense 8, layernorm, tanh]\n",
+                      "data: polynomial\nhidden: [8]\nactivation: tanh\n"])
+    func otherLayersAndLossesPass(body: String) throws {
+        let r = try run(body).values
+        #expect(number(r, "relative_difference") < 1e-8, "\(differences(r))")
+    }
+
+    /// `max_per_layer` checks that many of a larger layer, the same ones for the same seed.
+    @Test func theCapChoosesFromTheSeed() throws {
+        let body = "data: digits\nexamples: 16\nhidden: [16]\nactivation: tanh\nmax_per_layer: 10\nepsilons: [1e-5]\n"
+        let r = try run(body).values
+        // 64 × 16 + 16 and 16 × 10 + 10 parameters in the two layers, 10 of each checked.
+        #expect(number(r, "parameters") == 1_210 && number(r, "parameters_checked") == 20)
+        #expect(number(r, "relative_difference") < 1e-8)
+        #expect(try run(body).values == r)
+        #expect(try run(body, seed: 2).values != r)
+    }
+
+    /// Each mistake is reported at the place it was written.
+    @Test(arguments: [
+        ("precision: half", "'precision' must be one of 'double', 'float', found 'half'", 1, 12),
+        ("epsilons: [1e-3, 0]", "0", 1, 18),
+        ("max_per_layer: 0", "max_per_layer", 1, 16),
+        ("keep_prob: 1.5", "keep_prob", 1, 12),
+        ("hidden: [8, 6]\nnormalization: group", "groupnorm 4 needs a width divisible by 4, got 6", 2, 16),
+        ("hidden: [8, 6]\nnormalization: group\ngroups: 4", "groupnorm 4 needs a width divisible by 4, got 6", 3, 9),
+        ("data: digits\nclasses: 3", "classes", 2, 10),
+        ("layers: [dense 8, swish]", "'layers'", 1, 19),
+        ("data: digits\nhidden: [256]\nmax_per_layer: 1000\nexamples: 400", "the forward passes would take", 3, 16),
+    ])
+    func mistakesAreLocated(body: String, message: String, line: Int, column: Int) throws {
+        let issue = try #require(issues(body).first, "\(body)")
+        #expect(issue.message.contains(message), "\(issue.message)")
+        #expect((issue.line, issue.column) == (line, column), "\(issue.message) at \(issue.line):\(issue.column)")
+    }
+}
