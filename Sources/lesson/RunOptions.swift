@@ -111,6 +111,13 @@ struct RunOptions: ParsableArguments {
             && (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) == nil {
             throw UsageProblem.exit("no such lesson file or folder: '\(path)'")
         }
+        // Before anything runs, as a folder's search would skip it.
+        for path in lessonPaths where !LessonDiscovery.isLessonName(path) {
+            var isFolder: ObjCBool = false
+            if !(FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue) {
+                throw UsageProblem.exit(LessonDiscovery.NotALesson(path: path).description)
+            }
+        }
     }
 
     /// A folder pages will be written to, made now: one that cannot be

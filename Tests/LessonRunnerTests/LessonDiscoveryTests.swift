@@ -180,6 +180,24 @@ import LessonSupport
         #expect(throws: LessonDiscovery.Missing.self) { try LessonDiscovery.lessons(in: ["/nonexistent/lessons"]) }
     }
 
+    /// Found by a new user: `lesson check course.yml` (or `render notes.txt`)
+    /// read the file as a lesson; a file named on its own is a lesson only by
+    /// the name a folder's search takes (`.md`, so not `.markdown` either).
+    @Test func aNamedFileThatIsNotMarkdownIsNotALesson() throws {
+        let root = try folder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        for name in ["course.yml", "notes.txt", "intro.markdown", "README"] {
+            try write("# A\n", to: root + "/" + name)
+            #expect(throws: LessonDiscovery.NotALesson.self) { try LessonDiscovery.lessons(in: [root + "/" + name]) }
+        }
+        try write("# B\n", to: root + "/b.MD")
+        #expect(try LessonDiscovery.lessons(in: [root + "/b.MD"]) == [root + "/b.MD"])
+        #expect(try LessonDiscovery.lessons(in: [root]) == [root + "/b.MD"])
+        #expect(LessonDiscovery.NotALesson(path: "c/course.yml").description
+            == "'c/course.yml' is a course's settings, not a lesson (a lesson is a Markdown file whose name ends in .md); to run the course, name its folder ('c'), or no path from inside it")
+        #expect(LessonDiscovery.NotALesson(path: "intro.markdown").description.hasSuffix("rename it 'intro.md'"))
+    }
+
     /// Issue 21: a lesson nested past the path limit was skipped in silence
     /// (the enumerator cannot open the folder); it is an error at the place.
     @Test func aLessonNestedPastThePathLimitIsAnError() throws {
