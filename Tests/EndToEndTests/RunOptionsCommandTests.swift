@@ -34,6 +34,45 @@ import Testing
         #expect(strict.stderr.contains("error: 1 warning fails the run (--warnings-as-errors"), "\(strict.stderr)")
     }
 
+    /// The run's warnings from every place at once — the course's settings,
+    /// the search for lessons, a lesson — are one count: each is printed in
+    /// the format asked for, and each fails a strict run.
+    @Test func everyWarningOfTheRunCountsOnce() throws {
+        let dir = try LessonBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try LessonBinary.write(["course.yml": "language: fr\n", "lessons/a.md": "---\ncolour: blue\n---\n# A\n\nText.\n",
+                                "elsewhere/b.md": "# B\n\nText.\n"], into: dir)
+        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("lessons/b.md").path,
+                                                   withDestinationPath: dir.appendingPathComponent("elsewhere/b.md").path)
+        let strict = try LessonBinary.run(["check", "--no-cache", "--warnings-as-errors", "--format", "github"], in: dir)
+        #expect(strict.status == 1)
+        #expect(strict.stderr.contains("error: 3 warnings fail the run (--warnings-as-errors"), "\(strict.stderr)")
+        for place in ["file=course.yml,line=1", "file=lessons/b.md,line=1", "file=lessons/a.md,line=2"] {
+            #expect(strict.stdout.contains("::warning " + place), "\(place): \(strict.stdout)")
+        }
+    }
+
+    /// A negative number after an option is its value, told with the option,
+    /// what was written and the range: ArgumentParser read `-1` as another
+    /// option and said only "Missing value for '--reseed <K>'".
+    @Test(arguments: [
+        (["check", "--reseed", "-1"], "--reseed must be a whole number 0…9007199254740991 (seeds are below 2^53), found '-1'"),
+        (["check", "--reseed", "x"], "--reseed must be a whole number 0…9007199254740991 (seeds are below 2^53), found 'x'"),
+        (["check", "--jobs", "-1"], "--jobs must be a whole number 1…1024, found '-1'"),
+        (["render", "--jobs", "--force"], "--jobs must be a whole number 1…1024, found '--force'"),
+        (["check", "--block-time-limit", "-1"], "--block-time-limit must be a number of seconds 0…1000000, found '-1'"),
+        (["check", "--shard", "-1/3"], "--shard must be K/N with 1 ≤ K ≤ N (e.g. 2/4), found '-1/3'"),
+        (["preview", "--port", "-1"], "--port must be a whole number 0…65535, found '-1'"),
+        (["cache", "prune", "--older-than", "-1d"], "--older-than must be a number ≥ 0 with a unit s, m, h, d or w (e.g. 7d, 12h), found '-1d'"),
+    ])
+    func aNegativeNumberIsTheOptionsValue(arguments: [String], message: String) throws {
+        // Refused while parsing: nothing runs, wherever the test stands.
+        let r = try LessonBinary.run(arguments)
+        #expect(r.status == 64, "\(r.stderr)")
+        #expect(r.stderr.contains(message), "\(r.stderr)")
+        #expect(!r.stderr.contains("Missing value"), "\(r.stderr)")
+    }
+
     /// Each command offers its own options: a preview has no JUnit report or shard.
     @Test func previewOffersNoCIOptions() throws {
         let preview = try LessonBinary.run(["preview", "--help"])
