@@ -103,7 +103,7 @@ let package = Package(
         .testTarget(name: "NeuralEngineTests", dependencies: ["NeuralEngine", "LessonTestSupport"]),
         .testTarget(name: "HostMachineTests", dependencies: ["HostMachine"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "NeuralEngine", "HostMachine"]),
-        .testTarget(name: "LessonRunnerTests", dependencies: ["LessonRunner", "LessonResults", "Experiments", "LessonMarkdown", "MathTypesetting", "NeuralEngine", "HostMachine", "Yams"]),
+        .testTarget(name: "LessonRunnerTests", dependencies: ["LessonRunner", "LessonResults", "Experiments", "LessonMarkdown", "MathTypesetting", "NeuralEngine", "HostMachine", "Yams", "LessonTestSupport"]),
         .testTarget(name: "MathTypesettingTests", dependencies: ["MathTypesetting"]),
         // What several test targets share: snapshots, scratch folders.
         .target(name: "LessonTestSupport", path: "Tests/LessonTestSupport"),
