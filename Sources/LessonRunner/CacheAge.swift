@@ -4,7 +4,7 @@ public enum CacheAge {
     public struct Invalid: Error, CustomStringConvertible {
         public var text: String
         public var description: String {
-            "--older-than must be a number with a unit s, m, h, d or w (e.g. 7d, 12h), found '\(text)'"
+            "--older-than must be a number ≥ 0 with a unit s, m, h, d or w (e.g. 7d, 12h), found '\(text)'"
         }
     }
 

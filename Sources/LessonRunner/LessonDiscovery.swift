@@ -11,6 +11,42 @@ public enum LessonDiscovery {
         public var description: String { "no such file or folder: \(path)" }
     }
 
+    /// A file named on its own whose name does not end in `.md`: it is not
+    /// read as a lesson (`lesson check course.yml` rendered the settings as a
+    /// page), since a folder's search would never take it for one either.
+    public struct NotALesson: Error, CustomStringConvertible {
+        public var path: String
+
+        public init(path: String) {
+            self.path = path
+        }
+
+        public var description: String {
+            let name = (path as NSString).lastPathComponent
+            let rule = "a lesson is a Markdown file whose name ends in .md"
+            if name == CourseSettings.fileName {
+                let folder = (path as NSString).deletingLastPathComponent
+                return "'\(path)' is a course's settings, not a lesson (\(rule)); to run the course, name its folder ('\(folder.isEmpty ? "." : folder)'), or no path from inside it"
+            }
+            if name.hasFileSuffix(".markdown") {
+                return "'\(path)' is not a lesson: \(rule), as a folder's search takes them; rename it '\((name as NSString).deletingPathExtension).md'"
+            }
+            return "'\(path)' is not a lesson: \(rule); name one, or a folder of them"
+        }
+    }
+
+    /// Whether a file named on its own (not a folder) is read as a lesson:
+    /// by its name, as a folder's search takes them.
+    public static func isLessonName(_ path: String) -> Bool {
+        path.hasFileSuffix(".md")
+    }
+
+    /// Whether a folder's search takes the file `name` as a lesson: a `.md`
+    /// name, not hidden (a leading `.`) and not a folder's `README.md`.
+    public static func searchTakes(_ name: String) -> Bool {
+        isLessonName(name) && !name.hasBytePrefix(".") && name.lowercased() != "readme.md"
+    }
+
     /// A `.md` file found in a folder that is a symbolic link to a file outside
     /// that folder (after resolving every link): it is not read, since a page
     /// would publish whatever it points at (`intro.md -> /etc/passwd`).
@@ -129,7 +165,7 @@ public enum LessonDiscovery {
             let shown = String(decoding: bytes, as: UTF8.self)
             var info = stat()
             let isFolder = fstatat(dirfd(stream), bytes.map { CChar(bitPattern: $0) } + [0], &info, 0) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
-            if isFolder || shown.hasFileSuffix(".md") { listing.undecodable.append(shown) }
+            if isFolder || isLessonName(shown) { listing.undecodable.append(shown) }
         }
         listing.names.sort()
         return .success(listing)
@@ -175,6 +211,7 @@ public enum LessonDiscovery {
                 // A link that leads nowhere (or to itself) is still something the
                 // author named: loading it says what is wrong with it.
                 guard (try? fm.destinationOfSymbolicLink(atPath: path)) != nil else { throw Missing(path: path) }
+                guard isLessonName(path) else { throw NotALesson(path: path) }
                 found.append(path)
                 continue
             }
@@ -242,7 +279,7 @@ public enum LessonDiscovery {
                             }
                             continue
                         }
-                        guard name.hasFileSuffix(".md"), name.lowercased() != "readme.md" else { continue }
+                        guard searchTakes(name) else { continue }
                         let (target, reason) = resolved(full)
                         guard let target else {
                             // A link that leads nowhere (or to itself) has nothing
@@ -264,6 +301,7 @@ public enum LessonDiscovery {
                 }
                 found += inFolder.sorted()
             } else {
+                guard isLessonName(path) else { throw NotALesson(path: path) }
                 found.append(path)
             }
         }

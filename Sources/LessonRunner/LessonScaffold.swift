@@ -104,6 +104,9 @@ public enum LessonScaffold {
             throw Problem(description: "'\(name)' has no letter or digit to name the lesson's file with; give a name such as `lesson new attention` (nothing was written)")
         }
         let path = path(for: name, folder: folder)
+        if !LessonDiscovery.searchTakes((path as NSString).lastPathComponent) {
+            throw Problem(description: "'\(path)' would be left out when its folder is checked or rendered: a folder's search skips README.md files and names that start with '.'; choose another name (nothing was written)")
+        }
         if FileManager.default.fileExists(atPath: path) || (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil {
             throw Problem(description: "'\(path)' already exists; choose another name (nothing was written)")
         }

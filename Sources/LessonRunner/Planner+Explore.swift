@@ -108,6 +108,13 @@ extension Planner {
         for setting in request.settings {
             var runs: [PreparedExperiment] = []
             var defaultIndex: Int?
+            // A setting whose default depends on other keys (`beta2`: 0.999
+            // with Adam, 0.9 with RMSprop) is explored only where the block
+            // writes it: the page opens at the block's own setting, which
+            // the block must say, though the key that the runs are cached
+            // under is the same for the default and the number written.
+            let hasOwnPosition = SpecReader(body: block.body, kind: kind.name, descriptors: descriptors).has(setting.name)
+                || descriptors.first { $0.name == setting.name }?.defaultIsValue == true
             for (i, value) in setting.values.enumerated() {
                 guard let prepared = prepare([setting.name: value]) else { continue }
                 let text = value.scalar?.string ?? ""
@@ -119,7 +126,7 @@ extension Planner {
                         notes: [.init("a setting this block does not use (its kind ignores it here) cannot be explored")]))
                     continue
                 }
-                if prepared.specJSON == base.specJSON { defaultIndex = i }
+                if hasOwnPosition, prepared.specJSON == base.specJSON { defaultIndex = i }
                 runs.append(prepared)
             }
             guard diagnostics.count == errorsBefore else { continue }

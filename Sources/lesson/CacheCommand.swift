@@ -58,7 +58,8 @@ struct CachePrune: ParsableCommand {
 
     @OptionGroup var folder: CacheFolderOption
 
-    @Option(name: .customLong("older-than"), help: ArgumentHelp("Remove entries not used for this long, whichever runs used them: 90s, 45m, 12h, 7d, 2w.", valueName: "age"),
+    @Option(name: .customLong("older-than"), parsing: .unconditional,
+            help: ArgumentHelp("Remove entries not used for this long, whichever runs used them: 90s, 45m, 12h, 7d, 2w.", valueName: "age"),
             transform: { try CacheAge.seconds($0) })
     var olderThan: Double?
 

@@ -24,10 +24,10 @@ struct Check: ParsableCommand {
         let run = try options.runAll(ci: ci, command: "check", onlyBlocks: blocks)
         let lessons = run.lessons
         Terminal.report(lessons, format: options.format)
-        let summary = CheckSummary(lessons, unread: run.unreadLessons)
+        let summary = run.summary
         FailureList.print(lessons, reseed: options.reseed)
         print(summary.detailLine)
         print(summary.line)
-        RunEnd.exit(passed: options.passed(run, summary: summary), keeping: lessons)
+        RunEnd.exit(passed: options.passed(run), keeping: lessons)
     }
 }

@@ -1,14 +1,31 @@
 import LessonResults
+import LessonRunner
 
 /// What ``RunOptions/runAll(ci:command:onlyBlocks:output:)`` ran: the
-/// lessons, and how many places the search for them could not read (nested
-/// past the path limit, a folder it may not list, a name that is not UTF-8), which are errors
-/// there and fail the run.
+/// lessons, and what the run found outside them.
 struct LessonRun {
     var lessons: [ExecutedLesson]
-    var unreadLessons: Int
-    /// The search's warnings (links it skipped, paths it could not resolve):
-    /// they count for `--warnings-as-errors` as a lesson's own do, since
-    /// the lessons behind them were not run.
-    var discoveryWarnings: [Diagnostic] = []
+    /// The problems of the run outside its lessons, in the order printed: the
+    /// course's warnings, then the search's — links it skipped and paths it
+    /// could not resolve (warnings), places it could not read (nested past
+    /// the path limit, a folder it may not list, a name that is not UTF-8:
+    /// errors, which fail the run).
+    ///
+    /// One list, with the lessons' own diagnostics, for everything that reads
+    /// the run's problems — the summary (``summary``), `--warnings-as-errors`
+    /// (``warnings``) and the printed formats — so that a problem found in a
+    /// new place is counted by all of them or by none.
+    var outsideLessons: [Diagnostic] = []
+
+    /// Every warning of the run, wherever it was found: a warning outside
+    /// the lessons counts as a lesson's own does, since the lessons behind a
+    /// skipped link were not run.
+    var warnings: [Diagnostic] {
+        (outsideLessons + lessons.flatMap(\.allDiagnostics)).filter { $0.severity == .warning }
+    }
+
+    /// The counts every command prints, the errors outside the lessons among them.
+    var summary: CheckSummary {
+        CheckSummary(lessons, unread: outsideLessons.filter { $0.severity == .error }.count)
+    }
 }

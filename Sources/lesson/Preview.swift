@@ -12,7 +12,8 @@ struct Preview: ParsableCommand {
 
     @OptionGroup var options: RunOptions
 
-    @Option(help: "Port on 127.0.0.1 (0 picks a free one).")
+    @Option(parsing: .unconditional, help: "Port on 127.0.0.1 (0 picks a free one).",
+            transform: { try OptionNumber.whole($0, option: "--port", range: 0...65_535) })
     var port: Int = 8000
 
     @Option(name: [.customLong("out"), .customShort("o")], help: "Folder for the preview pages. Default: .lesson-preview (in the course's folder, in a course).")
@@ -29,7 +30,6 @@ struct Preview: ParsableCommand {
     var stopAfter: Double?
 
     func validate() throws {
-        guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0…65535, found \(port)") }
         if outOption?.isEmpty == true { throw ValidationError("--out must not be empty") }
     }
 
@@ -48,7 +48,7 @@ struct Preview: ParsableCommand {
                 let lessons = run.lessons
                 Terminal.report(lessons, format: options.format)
                 try writer.write(lessons)
-                Terminal.printError(CheckSummary(lessons, unread: run.unreadLessons).renderedLine(into: out))
+                Terminal.printError(run.summary.renderedLine(into: out))
                 watcher.watch(Array(Set(discoveredLessons() + lessons.flatMap(\.filesRead))))
             } catch let refused as ReportWriter.RefusedOutputs {
                 for message in refused.messages { Terminal.printError(TerminalText.escaped(message)) }

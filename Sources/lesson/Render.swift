@@ -62,9 +62,8 @@ struct Render: ParsableCommand {
             Terminal.printError("error: \(error)")
             throw ExitCode(1)
         }
-        let summary = CheckSummary(lessons, unread: run.unreadLessons)
         FailureList.print(lessons, reseed: options.reseed)
-        print(summary.renderedLine(into: out))
-        RunEnd.exit(passed: options.passed(run, summary: summary), keeping: lessons)
+        print(run.summary.renderedLine(into: out))
+        RunEnd.exit(passed: options.passed(run), keeping: lessons)
     }
 }

@@ -29,22 +29,25 @@ struct RunOptions: ParsableArguments {
     @Option(help: "How problems are printed: 'text' (file:line:col: error: …), or 'github' (workflow annotations as well). Default: github when GITHUB_ACTIONS is set, else text.")
     var format: DiagnosticFormat?
 
-    @Option(help: ArgumentHelp("How many blocks to run at once, across lessons (a timing block's measurements always run alone). The output is the same for any N. Default: the number of cores.", valueName: "N"))
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("How many blocks to run at once, across lessons (a timing block's measurements always run alone). The output is the same for any N. Default: the number of cores.", valueName: "N"),
+            transform: { try OptionNumber.whole($0, option: "--jobs", range: 1...1_024) })
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     // Optional, so a stopped block's message can tell the default from the user's limit.
-    @Option(name: .customLong("block-time-limit"), help: ArgumentHelp("Stop a block that runs longer than this many seconds (an error for that block; the others go on). Default: \(Int(Executor.defaultBlockTimeLimit)).", valueName: "seconds"))
+    @Option(name: .customLong("block-time-limit"), parsing: .unconditional,
+            help: ArgumentHelp("Stop a block that runs longer than this many seconds (an error for that block; the others go on). Default: \(Int(Executor.defaultBlockTimeLimit)).", valueName: "seconds"),
+            transform: { try OptionNumber.seconds($0, option: "--block-time-limit", range: 0...1e6) })
     var blockTimeLimit: Double?
 
-    @Option(help: ArgumentHelp("Move every block's seeds by K (blocks with their own 'seed'/'seeds' too), to check that the lessons' claims hold at seeds nobody chose; the summary lists each failed expectation with its seeds. Default: 0, the seeds the lessons say.", valueName: "K"))
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("Move every block's seeds by K (blocks with their own 'seed'/'seeds' too), to check that the lessons' claims hold at seeds nobody chose; the summary lists each failed expectation with its seeds. Default: 0, the seeds the lessons say.", valueName: "K"),
+            transform: { try OptionNumber.whole($0, option: "--reseed", range: 0...RunOptions.maximumReseed, why: " (seeds are below 2^53)") })
     var reseed: UInt64 = 0
 
     func validate() throws {
-        if let blockTimeLimit, !(blockTimeLimit >= 0 && blockTimeLimit <= 1e6) { throw ValidationError("--block-time-limit must be between 0 and 1000000 seconds") }
         if paths.contains("") { throw ValidationError("a lesson path must not be empty") }
         if cacheDirectory?.isEmpty == true { throw ValidationError("--cache-dir must not be empty") }
-        if reseed > Self.maximumReseed { throw ValidationError("--reseed must be 0…\(Self.maximumReseed) (seeds are below 2^53), found \(reseed)") }
-        if jobs < 1 || jobs > 1_024 { throw ValidationError("--jobs must be 1…1024, found \(jobs)") }
     }
 
     /// The lessons to run: those named, else the course's, else `lessons`.
@@ -64,12 +67,10 @@ struct RunOptions: ParsableArguments {
 
     /// Whether the run passed: every block and expectation, and with
     /// `--warnings-as-errors` no warning either (a line says so when one fails it).
-    func passed(_ run: LessonRun, summary: CheckSummary) -> Bool {
-        let lessons = run.lessons
-        guard summary.passed, run.unreadLessons == 0 else { return false }
+    func passed(_ run: LessonRun) -> Bool {
+        guard run.summary.passed else { return false }
         guard warningsAsErrors else { return true }
-        let warnings = lessons.flatMap(\.allDiagnostics).filter { $0.severity == .warning }.count
-            + run.discoveryWarnings.count + (Course.settings?.warnings.count ?? 0)
+        let warnings = run.warnings.count
         if warnings > 0 {
             Terminal.printError("error: \(warnings) warning\(warnings == 1 ? "" : "s") fail\(warnings == 1 ? "s" : "") the run (--warnings-as-errors, or warnings_as_errors in course.yml)")
         }
@@ -111,6 +112,13 @@ struct RunOptions: ParsableArguments {
             && (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) == nil {
             throw UsageProblem.exit("no such lesson file or folder: '\(path)'")
         }
+        // Before anything runs, as a folder's search would skip it.
+        for path in lessonPaths where !LessonDiscovery.isLessonName(path) {
+            var isFolder: ObjCBool = false
+            if !(FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue) {
+                throw UsageProblem.exit(LessonDiscovery.NotALesson(path: path).description)
+            }
+        }
     }
 
     /// A folder pages will be written to, made now: one that cannot be
@@ -150,12 +158,12 @@ struct RunOptions: ParsableArguments {
         let shard = ci?.shard, junit = ci?.junitPath
         let paths = lessonPaths, cacheDirectory = cacheFolder
         try checkPaths()
+        let found = try LessonDiscovery.find(in: paths)
         // The course's warnings, with the run's other problems (not by
         // `cache prune` or `new`, which read the course too).
-        Terminal.report(Course.settings?.warnings ?? [], format: format)
-        let found = try LessonDiscovery.find(in: paths)
-        let discovered = found.skipped.map(\.diagnostic) + found.unresolved + found.tooDeep + found.unreadableFolders + found.undecodable
-        Terminal.report(discovered, format: format)
+        let outsideLessons = (Course.settings?.warnings ?? []) + found.skipped.map(\.diagnostic) + found.unresolved
+            + found.tooDeep + found.unreadableFolders + found.undecodable
+        Terminal.report(outsideLessons, format: format)
         var files = found.lessons
         if files.isEmpty {
             // A mistyped folder in CI must not pass as "0 of 0 failed".
@@ -232,15 +240,15 @@ struct RunOptions: ParsableArguments {
                 throw ExitCode(1)
             }
         }
-        return LessonRun(lessons: lessons, unreadLessons: found.tooDeep.count + found.unreadableFolders.count + found.undecodable.count,
-                         discoveryWarnings: discovered.filter { $0.severity == .warning })
+        return LessonRun(lessons: lessons, outsideLessons: outsideLessons)
     }
 }
 
 /// The options of the commands that run in CI (`check`, `render`), which
 /// `preview` does not offer.
 struct CIOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Run only part K of N of the lessons, for a CI matrix; the N parts together run every lesson once. Balanced by the lesson durations the last unsharded run recorded in the cache folder (shards record none), so all N parts split alike.", valueName: "K/N"),
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("Run only part K of N of the lessons, for a CI matrix; the N parts together run every lesson once. Balanced by the lesson durations the last unsharded run recorded in the cache folder (shards record none), so all N parts split alike.", valueName: "K/N"),
             transform: { try Shard(parsing: $0) })
     var shard: Shard?
 

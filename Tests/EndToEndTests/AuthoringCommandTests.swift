@@ -1,4 +1,5 @@
 import Foundation
+import LessonTestSupport
 import Testing
 
 /// `lesson new` and the reference (`lesson kinds`, `--markdown`), through the binary.
@@ -17,8 +18,9 @@ import Testing
 
     @Test(arguments: kinds)
     func newWritesALessonThatPassesCheck(kind: String) throws {
-        let dir = try LessonBinary.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let scratch = try ScratchFolder("lesson-e2e")
+        defer { scratch.remove() }
+        let dir = scratch.url
         let made = try LessonBinary.run(["new", "my-\(kind)", "--kind", kind], in: dir)
         #expect(made.status == 0, "\(made.stderr)")
         #expect(made.stdout.hasPrefix("wrote lessons/my-\(kind).md"))
@@ -34,8 +36,9 @@ import Testing
     }
 
     @Test func newRefusesToOverwriteAndTakesPaths() throws {
-        let dir = try LessonBinary.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let scratch = try ScratchFolder("lesson-e2e")
+        defer { scratch.remove() }
+        let dir = scratch.url
         try LessonBinary.write(["notes/x.md": "mine\n"], into: dir)
         let again = try LessonBinary.run(["new", "notes/x.md"], in: dir)
         #expect(again.status == 64)
@@ -91,8 +94,9 @@ import Testing
     }
 
     @Test func theMarkdownReferenceRendersAsAPage() throws {
-        let dir = try LessonBinary.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let scratch = try ScratchFolder("lesson-e2e")
+        defer { scratch.remove() }
+        let dir = scratch.url
         let r = try LessonBinary.run(["kinds", "--markdown"])
         #expect(r.status == 0)
         #expect(r.stdout.hasPrefix("---\nrole: reference\n---\n# Reference\n"))

@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
+import LessonTestSupport
 import Testing
 
 /// `--junit`, `--shard`, the cache commands and an unusable `--cache-dir`,
@@ -10,8 +11,9 @@ import Testing
     var mixed: String { LessonBinary.fixtures.appendingPathComponent("mixed").path }
 
     @Test func junitIsReadByXMLDocument() throws {
-        let dir = try LessonBinary.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let scratch = try ScratchFolder("lesson-e2e")
+        defer { scratch.remove() }
+        let dir = scratch.url
         let file = dir.appendingPathComponent("reports/junit.xml")
         let r = try LessonBinary.run(["check", mixed, "--no-cache", "--junit", file.path])
         #expect(r.status == 1)
@@ -31,8 +33,9 @@ import Testing
     /// leaves alone in `--junit=~/x`) is the home folder for the checks as for
     /// the write, and a trailing `/` names a folder (it wrote a file `reports`).
     @Test func junitPathsReadLikeEveryOtherPath() throws {
-        let dir = try LessonBinary.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let scratch = try ScratchFolder("lesson-e2e")
+        defer { scratch.remove() }
+        let dir = scratch.url
         try LessonBinary.write(["a.md": "# A\n\nText.\n"], into: dir)
         let home = ["HOME": dir.appendingPathComponent("home").path]
         let slash = try LessonBinary.run(["check", "a.md", "--no-cache", "--junit", "reports/"], in: dir, environment: home)
@@ -48,8 +51,9 @@ import Testing
     }
 
     @Test func theShardsTogetherCheckEveryLessonOnce() throws {
-        let dir = try LessonBinary.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let scratch = try ScratchFolder("lesson-e2e")
+        defer { scratch.remove() }
+        let dir = scratch.url
         var files: [String: String] = [:]
         for n in 1...5 {
             files["lessons/l\(n).md"] = "# L\(n)\n\n```experiment softmax\nid: s\nlogits: [\(n), 1, 0]\nlabel: 0\n```\n"
@@ -77,8 +81,9 @@ import Testing
     }
 
     @Test func theCacheCommandsAndAnUnusableCacheFolder() throws {
-        let dir = try LessonBinary.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let scratch = try ScratchFolder("lesson-e2e")
+        defer { scratch.remove() }
+        let dir = scratch.url
         let cache = dir.appendingPathComponent("cache").path
         let good = mixed + "/good.md"
         let first = try LessonBinary.run(["check", good, "--cache-dir", cache])

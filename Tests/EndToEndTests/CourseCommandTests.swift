@@ -1,4 +1,5 @@
 import Foundation
+import LessonTestSupport
 import Testing
 
 /// `lesson init`, and `render`/`check` reading `course.yml` from the course's folders.
@@ -6,8 +7,9 @@ import Testing
     /// A new course checks and renders at once, from its folder or a folder
     /// below it, with the settings' output folder and title.
     @Test func aNewCourseChecksAndRendersFromAnyOfItsFolders() throws {
-        let dir = try LessonBinary.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let scratch = try ScratchFolder("lesson-e2e")
+        defer { scratch.remove() }
+        let dir = scratch.url
         let made = try LessonBinary.run(["init", "course"], in: dir)
         #expect(made.status == 0, "\(made.stderr)")
         let course = dir.appendingPathComponent("course")
@@ -30,8 +32,9 @@ import Testing
 
     /// A misspelt setting stops every command that reads the settings, at its line.
     @Test func aMisspeltSettingIsALocatedErrorAndNothingRuns() throws {
-        let dir = try LessonBinary.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let scratch = try ScratchFolder("lesson-e2e")
+        defer { scratch.remove() }
+        let dir = scratch.url
         try LessonBinary.write(["course.yml": "title: T\nlesons: [lessons]\n", "lessons/a.md": "# A\n"], into: dir)
         let check = try LessonBinary.run(["check"], in: dir.appendingPathComponent("lessons"))
         #expect(check.status == 64)
@@ -42,8 +45,9 @@ import Testing
     /// a word, though a lesson's `lang: fr` warns that the interface stays
     /// English. It warns at its place, and counts for `--warnings-as-errors`.
     @Test func aLanguageWithoutInterfaceWordsWarns() throws {
-        let dir = try LessonBinary.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let scratch = try ScratchFolder("lesson-e2e")
+        defer { scratch.remove() }
+        let dir = scratch.url
         try LessonBinary.write(["course.yml": "title: T\nlanguage: fr\n", "lessons/a.md": "# A\n"], into: dir)
         let check = try LessonBinary.run(["check", "--no-cache"], in: dir)
         #expect(check.status == 0, "\(check.stderr)")
@@ -65,8 +69,9 @@ import Testing
     /// stops the run at its place in course.yml; `lesson new` from a folder
     /// below the course writes into the course's lesson folder.
     @Test func theIndexFollowsTheCoursesListAndNewLessonsGoIntoIt() throws {
-        let dir = try LessonBinary.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let scratch = try ScratchFolder("lesson-e2e")
+        defer { scratch.remove() }
+        let dir = scratch.url
         try LessonBinary.write([
             "course.yml": "lessons:\n  - intro.md\n  - chapters\n",
             "intro.md": "---\norder: 5\n---\n# Intro\n",
@@ -103,8 +108,9 @@ import Testing
     /// `data: digits` in a chapter folder of a course, with no file anywhere:
     /// the built-in digits; a course's shared data folder serves every lesson.
     @Test func builtInDigitsAndSharedDataFolders() throws {
-        let dir = try LessonBinary.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let scratch = try ScratchFolder("lesson-e2e")
+        defer { scratch.remove() }
+        let dir = scratch.url
         let lesson = """
         # Digits
 
@@ -137,8 +143,9 @@ import Testing
     /// not root): install (with `lesson` on PATH), check in shards, render.
     @Test(.enabled(if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/sbin/runuser")))
     func theWorkflowScriptsRunAsANormalUser() throws {
-        let dir = try LessonBinary.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let scratch = try ScratchFolder("lesson-e2e")
+        defer { scratch.remove() }
+        let dir = scratch.url
         let binary = try #require(LessonBinary.binary)
         #expect(try LessonBinary.run(["init", "course"], in: dir).status == 0)
         let course = dir.appendingPathComponent("course")
@@ -178,8 +185,9 @@ import Testing
 
     @Test(.enabled(if: actionlint != nil))
     func theWorkflowsPassActionlint() throws {
-        let dir = try LessonBinary.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let scratch = try ScratchFolder("lesson-e2e")
+        defer { scratch.remove() }
+        let dir = scratch.url
         #expect(try LessonBinary.run(["init", "course"], in: dir).status == 0)
         let workflows = dir.appendingPathComponent("course/.github/workflows")
         let files = try FileManager.default.contentsOfDirectory(atPath: workflows.path).sorted()

@@ -1,4 +1,5 @@
 import Foundation
+import LessonTestSupport
 import Testing
 
 /// A course folder as a pull request can make it (issue 21): symbolic links
@@ -53,8 +54,10 @@ import Testing
 
     /// High 1: `img/env.png -> /proc/self/environ` published the CI's environment.
     @Test func anImageLinkedOutOfTheLessonFolderIsALocatedErrorAndNotCopied() throws {
-        let dir = try course(["lessons/a.md": "# A\n\n![env](img/env.png)\n"])
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let scratch = try ScratchFolder("course")
+        defer { scratch.remove() }
+        let dir = scratch.url
+        try LessonBinary.write(["lessons/a.md": "# A\n\n![env](img/env.png)\n"], into: dir)
         let outside = dir.appendingPathComponent("secret.txt")
         try "TOKEN=hunter2".write(to: outside, atomically: true, encoding: .utf8)
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("lessons/img"), withIntermediateDirectories: true)
@@ -68,8 +71,10 @@ import Testing
 
     /// High 2: a link planted in the committed output folder carried writes out of it.
     @Test func nothingIsWrittenThroughALinkInTheOutputFolder() throws {
-        let dir = try course(["lessons/a.md": "# A\n\n![ok](img/ok.png)\n", "lessons/img/ok.png": "png"])
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let scratch = try ScratchFolder("course")
+        defer { scratch.remove() }
+        let dir = scratch.url
+        try LessonBinary.write(["lessons/a.md": "# A\n\n![ok](img/ok.png)\n", "lessons/img/ok.png": "png"], into: dir)
         let elsewhere = dir.appendingPathComponent("elsewhere")
         try FileManager.default.createDirectory(at: elsewhere.appendingPathComponent("katex"), withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("out"), withIntermediateDirectories: true)
@@ -110,10 +115,12 @@ import Testing
     /// shown, and confined like a lesson's own: inside the shared folder
     /// after links, and the shared folder inside the course.
     @Test func sharedFolderImagesAreShownAndConfinedAfterLinks() throws {
-        let dir = try course(["course.yml": "data: [shared, linked]\n",
+        let scratch = try ScratchFolder("course")
+        defer { scratch.remove() }
+        let dir = scratch.url
+        try LessonBinary.write(["course.yml": "data: [shared, linked]\n",
                               "lessons/ch/a.md": "# A\n\n![logo](logo.png)\n\n![env](env.png)\n\n![far](far.png)\n\n![none](none.png)\n",
-                              "shared/logo.png": "logo", "secret/far.png": "TOKEN=hunter2", "secret/env.txt": "TOKEN=hunter2"])
-        defer { try? FileManager.default.removeItem(at: dir) }
+                              "shared/logo.png": "logo", "secret/far.png": "TOKEN=hunter2", "secret/env.txt": "TOKEN=hunter2"], into: dir)
         try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("shared/env.png").path,
                                                    withDestinationPath: dir.appendingPathComponent("secret/env.txt").path)
         // A shared folder that is itself a link out of the course.
@@ -174,9 +181,11 @@ import Testing
     /// High 3: an image named `lessons.json` replaced the manifest, and a
     /// planted manifest's summary ran script in `index.html`.
     @Test func theManifestIsNeitherAnImageTargetNorTrustedHTML() throws {
-        let dir = try course(["lessons/a.md": "# A\n\nFirst paragraph.\n\n![m](lessons.json)\n",
-                              "lessons/lessons.json": "{\"version\":1,\"lessons\":[]}"])
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let scratch = try ScratchFolder("course")
+        defer { scratch.remove() }
+        let dir = scratch.url
+        try LessonBinary.write(["lessons/a.md": "# A\n\nFirst paragraph.\n\n![m](lessons.json)\n",
+                              "lessons/lessons.json": "{\"version\":1,\"lessons\":[]}"], into: dir)
         let r = try LessonBinary.run(["render", "lessons", "--out", "out", "--no-cache"], in: dir)
         #expect(r.stderr.contains("lessons/a.md:5:1: error: image 'lessons.json' is not named as an image"), "\(r.stderr)")
         let manifest = try #require(text(dir.appendingPathComponent("out/lessons.json")))
@@ -196,8 +205,10 @@ import Testing
 
     /// High 4: `javascript:alert(1).md` became a search result's `href`.
     @Test func aLessonNameNeverBecomesAURLScheme() throws {
-        let dir = try course(["lessons/javascript:alert(1).md": "# Evil\n\nText.\n", "lessons/a#b?c%d.md": "# Odd\n\nText.\n"])
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let scratch = try ScratchFolder("course")
+        defer { scratch.remove() }
+        let dir = scratch.url
+        try LessonBinary.write(["lessons/javascript:alert(1).md": "# Evil\n\nText.\n", "lessons/a#b?c%d.md": "# Odd\n\nText.\n"], into: dir)
         let r = try LessonBinary.run(["render", "lessons", "--out", "out", "--no-cache"], in: dir)
         #expect(r.status == 0, "\(r.stderr)")
         let search = try #require(text(dir.appendingPathComponent("out/assets/search-index.js")))
@@ -213,10 +224,12 @@ import Testing
     /// Medium 5: an image under a folder named `index.html/` (or an image
     /// named `assets`) aborted every render into the folder.
     @Test func aBadImagePathIsALocatedErrorAndTheRenderGoesOn() throws {
-        let dir = try course(["lessons/a.md": "# A\n\n![x](index.html/x.png)\n\n![y](y.html/y.png)\n\n![z](assets)\n",
+        let scratch = try ScratchFolder("course")
+        defer { scratch.remove() }
+        let dir = scratch.url
+        try LessonBinary.write(["lessons/a.md": "# A\n\n![x](index.html/x.png)\n\n![y](y.html/y.png)\n\n![z](assets)\n",
                               "lessons/index.html/x.png": "png", "lessons/y.html/y.png": "png", "lessons/assets": "png",
-                              "lessons/b.md": "# B\n\nText.\n"])
-        defer { try? FileManager.default.removeItem(at: dir) }
+                              "lessons/b.md": "# B\n\nText.\n"], into: dir)
         let r = try LessonBinary.run(["render", "lessons", "--out", "out", "--no-cache"], in: dir)
         #expect(r.status == 1)
         #expect(r.stderr.contains("lessons/a.md:3:1: error: image 'index.html/x.png' is inside a folder named like a page"), "\(r.stderr)")
@@ -230,8 +243,10 @@ import Testing
     /// Medium 6: a 235-character lesson name passed `check` and aborted `render`.
     @Test func aLongLessonNameGetsAPageAndAnIndex() throws {
         let name = String(repeating: "long-name-", count: 23) + "abcde"
-        let dir = try course(["lessons/\(name).md": "# Long\n\nText.\n"])
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let scratch = try ScratchFolder("course")
+        defer { scratch.remove() }
+        let dir = scratch.url
+        try LessonBinary.write(["lessons/\(name).md": "# Long\n\nText.\n"], into: dir)
         let r = try LessonBinary.run(["render", "lessons", "--out", "out", "--no-cache"], in: dir)
         #expect(r.status == 0, "\(r.stderr)")
         let pages = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("out").path).filter { $0.hasSuffix(".html") }
@@ -241,8 +256,10 @@ import Testing
 
     /// Medium 7: `--out` the lessons' folder overwrote the author's files.
     @Test func theOutputFolderMayNotHoldTheLessons() throws {
-        let dir = try course(["lessons/a.md": "# A\n\nText.\n", "lessons/index.html": "mine"])
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let scratch = try ScratchFolder("course")
+        defer { scratch.remove() }
+        let dir = scratch.url
+        try LessonBinary.write(["lessons/a.md": "# A\n\nText.\n", "lessons/index.html": "mine"], into: dir)
         for out in ["lessons", "."] {
             let r = try LessonBinary.run(["render", "lessons", "--out", out, "--no-cache"], in: dir)
             // A usage error before anything runs or is written.
@@ -254,8 +271,10 @@ import Testing
 
     /// Medium 8: `--junit` failed silently, and replaced a link or device.
     @Test func junitIsARegularFileOrALoudError() throws {
-        let dir = try course(["a.md": "# A\n\nText.\n", "target.xml": "keep"])
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let scratch = try ScratchFolder("course")
+        defer { scratch.remove() }
+        let dir = scratch.url
+        try LessonBinary.write(["a.md": "# A\n\nText.\n", "target.xml": "keep"], into: dir)
         try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("link.xml").path, withDestinationPath: "target.xml")
         let linked = try LessonBinary.run(["check", "a.md", "--no-cache", "--junit", "link.xml"], in: dir)
         #expect(linked.status == 1)
@@ -273,7 +292,10 @@ import Testing
     /// Medium 9 and the low on escape codes: a newline in lesson text
     /// started a line `::stop-commands::…` in the log.
     @Test func lessonTextNeverStartsAWorkflowCommand() throws {
-        let dir = try course(["a.md": """
+        let scratch = try ScratchFolder("course")
+        defer { scratch.remove() }
+        let dir = scratch.url
+        try LessonBinary.write(["a.md": """
         # A
 
         ```experiment softmax
@@ -281,8 +303,7 @@ import Testing
         logits: [1, 2]
         ```
 
-        """])
-        defer { try? FileManager.default.removeItem(at: dir) }
+        """], into: dir)
         for format in ["text", "github"] {
             let r = try LessonBinary.run(["check", "a.md", "--no-cache", "--format", format], in: dir)
             #expect(r.status == 1)
@@ -296,7 +317,10 @@ import Testing
 
     /// Medium 2: `vectorization` ran 39 s past a 1 s limit and passed.
     @Test func vectorizationStopsAtTheBlockTimeLimit() throws {
-        let dir = try course(["v.md": """
+        let scratch = try ScratchFolder("course")
+        defer { scratch.remove() }
+        let dir = scratch.url
+        try LessonBinary.write(["v.md": """
         # V
 
         ```experiment vectorization
@@ -305,8 +329,7 @@ import Testing
         repeats: 9
         ```
 
-        """])
-        defer { try? FileManager.default.removeItem(at: dir) }
+        """], into: dir)
         let r = try LessonBinary.run(["check", "v.md", "--no-cache", "--block-time-limit", "0"], in: dir)
         #expect(r.status == 1)
         #expect(r.stderr.contains("experiment 'v' was stopped after 0 s, the time limit set with --block-time-limit 0"), "\(r.stderr)")
@@ -317,8 +340,10 @@ extension HostileCourseTests {
     /// A link planted at `output/csv` stops a block's data file, and so its
     /// page; the error says it was the data file, not the page itself.
     @Test func aLinkedDataFolderNamesTheDataFileItStopped() throws {
-        let dir = try course(["lessons/a.md": "# A\n\n```experiment softmax\nid: sm\nlogits: [1, 2]\nlabel: 1\n```\n"])
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let scratch = try ScratchFolder("course")
+        defer { scratch.remove() }
+        let dir = scratch.url
+        try LessonBinary.write(["lessons/a.md": "# A\n\n```experiment softmax\nid: sm\nlogits: [1, 2]\nlabel: 1\n```\n"], into: dir)
         let elsewhere = dir.appendingPathComponent("elsewhere")
         try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("out"), withIntermediateDirectories: true)

@@ -1,4 +1,5 @@
 import Foundation
+import LessonTestSupport
 import Testing
 
 /// Hostile lessons through the built binary: what a user sees.
@@ -9,23 +10,19 @@ import Testing
         try LessonBinary.run(arguments, in: directory)
     }
 
-    func folder(_ files: [String: String]) throws -> URL {
-        let url = try LessonBinary.temporaryDirectory()
-        try LessonBinary.write(files, into: url)
-        return url
-    }
-
     /// A refused link is its text: `href=""` was a link to the page itself (issue 21, low).
     @Test func scriptLinksBecomeText() throws {
-        let dir = try folder(["links.md": """
+        let scratch = try ScratchFolder("hostile")
+        defer { scratch.remove() }
+        let dir = scratch.url
+        try LessonBinary.write(["links.md": """
         # Links
 
         [tab](java&#x09;script:alert(1)) [cr](java&#x0D;script:alert(2)) [lf](java&#x0A;script:alert(3))
         [ctl](&#x01;javascript:alert(4)) ![img](java&#x09;script:alert(5)) <javascript:alert(6)>
         [ok](</my uri>) [ok2](foo\\bar)
 
-        """])
-        defer { try? FileManager.default.removeItem(at: dir) }
+        """], into: dir)
         let r = try lesson(["render", "links.md", "--out", "out", "--no-cache"], in: dir)
         #expect(r.status == 0, "\(r.stderr)")
         let html = try String(contentsOf: dir.appendingPathComponent("out/links.html"), encoding: .utf8)
@@ -40,7 +37,10 @@ import Testing
     }
 
     @Test func nearMissesAndDeepNestingAreLocatedWarnings() throws {
-        let dir = try folder(["near.md": """
+        let scratch = try ScratchFolder("hostile")
+        defer { scratch.remove() }
+        let dir = scratch.url
+        try LessonBinary.write(["near.md": """
         # Near misses
 
         ```Experiment softmax
@@ -51,8 +51,7 @@ import Testing
         logits: [1, 2]
         ~~~
 
-        """ + String(repeating: ">", count: 300) + " deep text\n"])
-        defer { try? FileManager.default.removeItem(at: dir) }
+        """ + String(repeating: ">", count: 300) + " deep text\n"], into: dir)
         let r = try lesson(["check", "near.md", "--no-cache"], in: dir)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stderr.contains("near.md:3:4: warning: the info string 'Experiment softmax' is not an experiment block"), "\(r.stderr)")
@@ -63,7 +62,10 @@ import Testing
     }
 
     @Test func dataFilesStayInsideTheLessonAndAreBounded() throws {
-        let dir = try folder(["lesson/data.md": """
+        let scratch = try ScratchFolder("hostile")
+        defer { scratch.remove() }
+        let dir = scratch.url
+        try LessonBinary.write(["lesson/data.md": """
         ```experiment dropout-ensemble
         data: digits
         file: /etc/passwd
@@ -84,8 +86,7 @@ import Testing
         file: data
         ```
 
-        """])
-        defer { try? FileManager.default.removeItem(at: dir) }
+        """], into: dir)
         let lessonDirectory = dir.appendingPathComponent("lesson")
         try FileManager.default.createDirectory(at: lessonDirectory.appendingPathComponent("data"), withIntermediateDirectories: true)
         let gzip = Process()
@@ -107,7 +108,10 @@ import Testing
     }
 
     @Test func aBlockPastTheTimeLimitStopsAlone() throws {
-        let dir = try folder(["slow.md": """
+        let scratch = try ScratchFolder("hostile")
+        defer { scratch.remove() }
+        let dir = scratch.url
+        try LessonBinary.write(["slow.md": """
         ```experiment bias-variance
         id: slow
         data: moons
@@ -123,8 +127,7 @@ import Testing
         label: 0
         ```
 
-        """])
-        defer { try? FileManager.default.removeItem(at: dir) }
+        """], into: dir)
         let r = try lesson(["check", "slow.md", "--no-cache", "--block-time-limit", "0"], in: dir)
         #expect(r.status == 1)
         #expect(r.stderr.contains("slow.md:1:1: error: experiment 'slow' was stopped after 0 s, the time limit set with --block-time-limit 0"), "\(r.stderr)")
@@ -143,8 +146,10 @@ import Testing
 
     @Test(arguments: [SIGTERM, SIGINT])
     func anInterruptedRenderLeavesNoTemporaryFile(signal: Int32) throws {
-        let dir = try folder(["a.md": "# A\n\nText.\n"])
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let scratch = try ScratchFolder("hostile")
+        defer { scratch.remove() }
+        let dir = scratch.url
+        try LessonBinary.write(["a.md": "# A\n\nText.\n"], into: dir)
         let out = dir.appendingPathComponent("out")
         try interrupt(["render", "a.md", "--out", out.path, "--no-cache"], in: dir, whileWritingIn: out, with: signal)
     }
@@ -153,8 +158,10 @@ import Testing
     /// that file is half-written, the run leaves nothing in the cache either.
     @Test(.enabled(if: FileManager.default.fileExists(atPath: "/usr/share/javascript/katex/katex.min.js")))
     func anInterruptedRenderLeavesNoTemporaryFileInTheCache() throws {
-        let dir = try folder(["a.md": "# A\n\nThe square $x^2$.\n"])
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let scratch = try ScratchFolder("hostile")
+        defer { scratch.remove() }
+        let dir = scratch.url
+        try LessonBinary.write(["a.md": "# A\n\nThe square $x^2$.\n"], into: dir)
         let cache = dir.appendingPathComponent("cache")
         try interrupt(["render", "a.md", "--out", dir.appendingPathComponent("out").path, "--cache-dir", cache.path],
                       in: dir, whileWritingIn: cache, with: SIGINT)
@@ -202,8 +209,10 @@ import Testing
     }
 
     @Test func theNextRenderSweepsWhatAKilledOneLeft() throws {
-        let dir = try folder(["a.md": "# A\n\nText.\n"])
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let scratch = try ScratchFolder("hostile")
+        defer { scratch.remove() }
+        let dir = scratch.url
+        try LessonBinary.write(["a.md": "# A\n\nText.\n"], into: dir)
         let out = dir.appendingPathComponent("out")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
         let stale = ".a.html.\(try deadPID()).0BADF00D.tmp"
@@ -220,8 +229,10 @@ import Testing
     /// The cache folder too: a cache entry a killed run was writing is
     /// removed by the next run that uses the cache.
     @Test func theNextRunSweepsTheCacheOfWhatAKilledOneLeft() throws {
-        let dir = try folder(["a.md": "# A\n\nText.\n"])
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let scratch = try ScratchFolder("hostile")
+        defer { scratch.remove() }
+        let dir = scratch.url
+        try LessonBinary.write(["a.md": "# A\n\nText.\n"], into: dir)
         let cache = dir.appendingPathComponent("cache")
         try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
         let stale = ".0123abcd.entry.\(try deadPID()).0BADF00D.tmp"
@@ -232,7 +243,10 @@ import Testing
     }
 
     @Test func yamlMessagesPointWhereTheProblemIs() throws {
-        let dir = try folder(["m.md": """
+        let scratch = try ScratchFolder("hostile")
+        defer { scratch.remove() }
+        let dir = scratch.url
+        try LessonBinary.write(["m.md": """
         ```experiment softmax
         logits: [1, 2]
         label: 0
@@ -256,8 +270,7 @@ import Testing
         seed: -1
         ```
 
-        """])
-        defer { try? FileManager.default.removeItem(at: dir) }
+        """], into: dir)
         let r = try lesson(["check", "m.md", "--no-cache"], in: dir)
         #expect(r.status == 1)
         #expect(r.stderr.contains("m.md:4:1: error: duplicate key 'logits': a key may appear once in a block; keep one"), "\(r.stderr)")

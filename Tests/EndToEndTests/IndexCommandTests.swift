@@ -1,11 +1,13 @@
 import Foundation
+import LessonTestSupport
 import Testing
 
 /// Rendering lessons one at a time into the same folder keeps them all in the index.
 @Suite struct IndexCommandTests {
     @Test func renderingASubsetKeepsTheOtherLessonsInTheIndex() throws {
-        let dir = try LessonBinary.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let scratch = try ScratchFolder("lesson-e2e")
+        defer { scratch.remove() }
+        let dir = scratch.url
         try LessonBinary.write([
             "lessons/one.md": "# First lesson\n\nOne.\n",
             "lessons/two.md": "# Second lesson\n\nTwo.\n",

@@ -1,4 +1,5 @@
 import Foundation
+import LessonTestSupport
 import Testing
 
 /// `--jobs N`: blocks of several lessons at once, the same pages and output
@@ -43,8 +44,9 @@ import Testing
     }()
 
     @Test func pagesAndMessagesAreTheSameForAnyNumberOfJobs() throws {
-        let dir = try LessonBinary.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let scratch = try ScratchFolder("lesson-e2e")
+        defer { scratch.remove() }
+        let dir = scratch.url
         try LessonBinary.write(Self.lessons, into: dir)
         var outputs: [(stdout: String, stderr: String, files: [String: Data])] = []
         for jobs in [1, 2, 5] {

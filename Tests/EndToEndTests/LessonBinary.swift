@@ -1,4 +1,5 @@
 import Foundation
+import LessonTestSupport
 import Testing
 
 /// Runs the built `lesson` binary for every end-to-end suite.
@@ -34,10 +35,9 @@ enum LessonBinary {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         }
         // Files rather than pipes: a chatty child never blocks on a full pipe.
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("lesson-out-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let outURL = scratch.appendingPathComponent("stdout"), errURL = scratch.appendingPathComponent("stderr")
+        let scratch = try ScratchFolder("lesson-out")
+        defer { scratch.remove() }
+        let outURL = scratch.url.appendingPathComponent("stdout"), errURL = scratch.url.appendingPathComponent("stderr")
         try Data().write(to: outURL)
         try Data().write(to: errURL)
         let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
@@ -51,10 +51,11 @@ enum LessonBinary {
                       stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
     }
 
+    /// A scratch folder the caller removes itself, for the few tests that
+    /// must undo something first (permissions, paths too long for
+    /// `removeItem`); the others use a ``ScratchFolder`` and `remove()`.
     static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("lesson-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        try ScratchFolder("lesson-e2e").url
     }
 
     /// A folder of copies of fixture lessons (and their `data/`), to run on.

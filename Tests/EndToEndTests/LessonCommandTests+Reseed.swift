@@ -1,12 +1,14 @@
 import Foundation
+import LessonTestSupport
 import Testing
 
 /// `--reseed K` through the built binary: every seed moves, the closing list
 /// names each failed expectation with its seeds, and the page shows them.
 extension LessonCommandTests {
     @Test func reseedMovesEverySeedAndListsTheFailuresWithTheirSeeds() throws {
-        let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let scratch = try ScratchFolder("lesson-e2e")
+        defer { scratch.remove() }
+        let dir = scratch.url
         let path = try write("""
         # Reseed
 

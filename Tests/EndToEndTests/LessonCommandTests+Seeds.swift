@@ -1,4 +1,5 @@
 import Foundation
+import LessonTestSupport
 import Testing
 
 /// What a user sees of `seeds:`, miscounted expectations, default ids, lesson
@@ -11,8 +12,9 @@ extension LessonCommandTests {
     }
 
     @Test func seedsFailuresNameTheSeedsAndTablesShowTheSpread() throws {
-        let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let scratch = try ScratchFolder("lesson-e2e")
+        defer { scratch.remove() }
+        let dir = scratch.url
         let path = try write("""
         # Seeds
 
@@ -49,8 +51,9 @@ extension LessonCommandTests {
     }
 
     @Test func aMalformedExpectationCountsAsFailedAndTheOthersStillRun() throws {
-        let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let scratch = try ScratchFolder("lesson-e2e")
+        defer { scratch.remove() }
+        let dir = scratch.url
         let path = try write("```experiment softmax\nlogits: [2, 1, 0.1]\nlabel: 0\nexpect: [\"loss > 100\", \"loss >\", \"loss < 1\"]\n```\n",
                              to: "bad.md", in: dir)
         let r = try lesson(["check", path, "--no-cache"])
@@ -61,8 +64,9 @@ extension LessonCommandTests {
     }
 
     @Test func defaultIdsSkipExplicitOnesAndHyphensGetADidYouMean() throws {
-        let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let scratch = try ScratchFolder("lesson-e2e")
+        defer { scratch.remove() }
+        let dir = scratch.url
         let path = try write("""
         ```experiment softmax
         id: softmax_2
@@ -84,8 +88,9 @@ extension LessonCommandTests {
     }
 
     @Test func aLessonWhoseOnlyErrorIsAnInlineValueIsNotReportedAsPassed() throws {
-        let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let scratch = try ScratchFolder("lesson-e2e")
+        defer { scratch.remove() }
+        let dir = scratch.url
         let path = try write("# Status\n\n```experiment softmax\nid: s\nlogits: [2, 1, 0.1]\nlabel: 0\n```\n\nLoss `=s.nope`.\n",
                              to: "status.md", in: dir)
         let r = try lesson(["render", path, "--out", dir.path + "/out", "--no-cache"])

@@ -1,4 +1,5 @@
 import Foundation
+import LessonTestSupport
 import Testing
 
 /// Runs the built `lesson` binary on fixture folders and checks its output,
@@ -13,15 +14,10 @@ import Testing
         try LessonBinary.run(arguments, in: directory)
     }
 
-    func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("lesson-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
-
     @Test func checkReportsEveryProblemWithItsLocation() throws {
-        let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let scratch = try ScratchFolder("lesson-e2e")
+        defer { scratch.remove() }
+        let dir = scratch.url
         let mixed = Self.fixtures.appendingPathComponent("mixed").path
         let r = try lesson(["check", mixed, "--cache-dir", dir.path + "/cache"])
         #expect(r.status == 1)
@@ -36,8 +32,9 @@ import Testing
     }
 
     @Test func checkPassesAGoodLesson() throws {
-        let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let scratch = try ScratchFolder("lesson-e2e")
+        defer { scratch.remove() }
+        let dir = scratch.url
         let r = try lesson(["check", Self.fixtures.appendingPathComponent("mixed/good.md").path, "--no-cache"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.hasSuffix("checked 1 lesson, 1 block: 1 passed, 0 failed\n"))
@@ -45,8 +42,9 @@ import Testing
     }
 
     @Test func renderWritesPagesAtomicallyAndDeterministically() throws {
-        let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let scratch = try ScratchFolder("lesson-e2e")
+        defer { scratch.remove() }
+        let dir = scratch.url
         let out = dir.appendingPathComponent("out")
         let mixed = Self.fixtures.appendingPathComponent("mixed").path
         let first = try lesson(["render", mixed, "--out", out.path, "--cache-dir", dir.path + "/cache"])
@@ -90,8 +88,9 @@ import Testing
     }
 
     @Test func unsafeHTMLPassesRawHTMLThrough() throws {
-        let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let scratch = try ScratchFolder("lesson-e2e")
+        defer { scratch.remove() }
+        let dir = scratch.url
         let good = Self.fixtures.appendingPathComponent("mixed/good.md").path
         let r = try lesson(["render", good, "--out", dir.path, "--unsafe-html", "--no-cache"])
         #expect(r.status == 0, "\(r.stderr)")
@@ -113,16 +112,37 @@ import Testing
     }
 
     @Test func aFolderWithoutLessonsIsAUsageError() throws {
-        let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let scratch = try ScratchFolder("lesson-e2e")
+        defer { scratch.remove() }
+        let dir = scratch.url
         let r = try lesson(["check", dir.path])
         #expect(r.status == 64)
         #expect(r.stderr.contains("no lessons found in '\(dir.path)'"), "\(r.stderr)")
     }
 
+    /// A file that is not a lesson, named on the command line, is a usage
+    /// error naming it and what would be right, before anything runs: it was
+    /// read as a lesson and rendered as a page.
+    @Test(arguments: [
+        (["check", "course.yml"], "error: 'course.yml' is a course's settings, not a lesson (a lesson is a Markdown file whose name ends in .md); to run the course, name its folder ('.'), or no path from inside it"),
+        (["render", "notes.txt"], "error: 'notes.txt' is not a lesson: a lesson is a Markdown file whose name ends in .md; name one, or a folder of them"),
+        (["preview", "intro.markdown", "--port", "0", "--stop-after", "2"], "error: 'intro.markdown' is not a lesson: a lesson is a Markdown file whose name ends in .md, as a folder's search takes them; rename it 'intro.md'"),
+    ])
+    func aFileThatIsNotALessonIsAUsageError(arguments: [String], message: String) throws {
+        let scratch = try ScratchFolder("lesson-e2e")
+        defer { scratch.remove() }
+        let dir = scratch.url
+        try LessonBinary.write(["course.yml": "lessons: [intro.md]\n", "notes.txt": "# Notes\n", "intro.markdown": "# Intro\n", "intro.md": "# Intro\n"], into: dir)
+        let r = try lesson(arguments + ["--no-cache"], in: dir)
+        #expect(r.status == 64, "\(r.stderr)")
+        #expect(r.stderr.contains(message), "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("output").path))
+    }
+
     @Test func anUnwritableOutputFolderIsNamedWithItsReason() throws {
-        let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let scratch = try ScratchFolder("lesson-e2e")
+        defer { scratch.remove() }
+        let dir = scratch.url
         let file = dir.appendingPathComponent("plain-file")
         try Data("x".utf8).write(to: file)
         let good = Self.fixtures.appendingPathComponent("mixed/good.md").path
@@ -141,8 +161,9 @@ import Testing
     }
 
     @Test func unreadableAndBinaryFilesAreDiagnosticsNotCrashes() throws {
-        let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let scratch = try ScratchFolder("lesson-e2e")
+        defer { scratch.remove() }
+        let dir = scratch.url
         try Data([0xff, 0xfe, 0x00, 0x41, 0xc3]).write(to: dir.appendingPathComponent("binary.md"))
         try "# Fine\n\n```experiment softmax\nlogits: [1, 2]\nlabel: 1\n```\n".write(
             to: dir.appendingPathComponent("fine.md"), atomically: true, encoding: .utf8)
@@ -155,8 +176,9 @@ import Testing
     /// Found by hand: a looping link was "no such lesson file or folder" (a
     /// usage error, 64), and a folder named `x.md` failed as "is a directory".
     @Test func hostileFoldersGiveDiagnostics() throws {
-        let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let scratch = try ScratchFolder("lesson-e2e")
+        defer { scratch.remove() }
+        let dir = scratch.url
         let fm = FileManager.default
         try fm.createSymbolicLink(atPath: dir.appendingPathComponent("loop.md").path, withDestinationPath: "loop.md")
         try fm.createDirectory(at: dir.appendingPathComponent("x.md/sub"), withIntermediateDirectories: true)

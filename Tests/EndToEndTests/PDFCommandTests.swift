@@ -1,4 +1,5 @@
 import Foundation
+import LessonTestSupport
 import Testing
 
 /// `lesson render --pdf`: a PDF per lesson and one for the whole course,
@@ -11,9 +12,9 @@ import Testing
 
     @Test(.enabled(if: chromium)) func renderPrintsEveryLessonAndTheCourse() throws {
         let fm = FileManager.default
-        let dir = fm.temporaryDirectory.appendingPathComponent("lesson-pdf-\(UUID().uuidString)")
-        try fm.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? fm.removeItem(at: dir) }
+        let scratch = try ScratchFolder("lesson-pdf")
+        defer { scratch.remove() }
+        let dir = scratch.url
         for (name, order) in [("first", 10), ("second", 20)] {
             try "---\norder: \(order)\n---\n# The \(name) lesson\n\nSome text with $x^2$.\n".write(
                 to: dir.appendingPathComponent("\(name).md"), atomically: true, encoding: .utf8)

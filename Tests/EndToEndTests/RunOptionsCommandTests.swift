@@ -1,4 +1,5 @@
 import Foundation
+import LessonTestSupport
 import Testing
 
 /// Options that change what a run means: strictness, the help of each
@@ -7,8 +8,9 @@ import Testing
     /// A warning passes by default and fails with --warnings-as-errors (or
     /// `warnings_as_errors: true` in course.yml).
     @Test func warningsAsErrors() throws {
-        let dir = try LessonBinary.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let scratch = try ScratchFolder("lesson-e2e")
+        defer { scratch.remove() }
+        let dir = scratch.url
         try LessonBinary.write(["lessons/a.md": "---\ncolour: blue\n---\n# A\n\nText.\n"], into: dir)
         let plain = try LessonBinary.run(["check", "--no-cache"], in: dir)
         #expect(plain.status == 0 && plain.stderr.contains("a.md:2:1: warning:"), "\(plain.stderr)")
@@ -22,8 +24,9 @@ import Testing
     /// The search's warnings count too (found in review): a lesson skipped
     /// as a link out of its folder passed a strict run that never ran it.
     @Test func aSkippedLinkFailsAStrictRun() throws {
-        let dir = try LessonBinary.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let scratch = try ScratchFolder("lesson-e2e")
+        defer { scratch.remove() }
+        let dir = scratch.url
         try LessonBinary.write(["lessons/a.md": "# A\n\nText.\n", "elsewhere/b.md": "# B\n\nText.\n"], into: dir)
         try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("lessons/b.md").path,
                                                    withDestinationPath: dir.appendingPathComponent("elsewhere/b.md").path)
@@ -32,6 +35,46 @@ import Testing
         let strict = try LessonBinary.run(["check", "--no-cache", "--warnings-as-errors"], in: dir)
         #expect(strict.status == 1)
         #expect(strict.stderr.contains("error: 1 warning fails the run (--warnings-as-errors"), "\(strict.stderr)")
+    }
+
+    /// The run's warnings from every place at once — the course's settings,
+    /// the search for lessons, a lesson — are one count: each is printed in
+    /// the format asked for, and each fails a strict run.
+    @Test func everyWarningOfTheRunCountsOnce() throws {
+        let scratch = try ScratchFolder("lesson-e2e")
+        defer { scratch.remove() }
+        let dir = scratch.url
+        try LessonBinary.write(["course.yml": "language: fr\n", "lessons/a.md": "---\ncolour: blue\n---\n# A\n\nText.\n",
+                                "elsewhere/b.md": "# B\n\nText.\n"], into: dir)
+        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("lessons/b.md").path,
+                                                   withDestinationPath: dir.appendingPathComponent("elsewhere/b.md").path)
+        let strict = try LessonBinary.run(["check", "--no-cache", "--warnings-as-errors", "--format", "github"], in: dir)
+        #expect(strict.status == 1)
+        #expect(strict.stderr.contains("error: 3 warnings fail the run (--warnings-as-errors"), "\(strict.stderr)")
+        for place in ["file=course.yml,line=1", "file=lessons/b.md,line=1", "file=lessons/a.md,line=2"] {
+            #expect(strict.stdout.contains("::warning " + place), "\(place): \(strict.stdout)")
+        }
+    }
+
+    /// A negative number after an option is its value, told with the option,
+    /// what was written and the range: ArgumentParser read `-1` as another
+    /// option and said only "Missing value for '--reseed <K>'".
+    @Test(arguments: [
+        (["check", "--reseed", "-1"], "--reseed must be a whole number 0…9007199254740991 (seeds are below 2^53), found '-1'"),
+        (["check", "--reseed", "x"], "--reseed must be a whole number 0…9007199254740991 (seeds are below 2^53), found 'x'"),
+        (["check", "--jobs", "-1"], "--jobs must be a whole number 1…1024, found '-1'"),
+        (["render", "--jobs", "--force"], "--jobs must be a whole number 1…1024, found '--force'"),
+        (["check", "--block-time-limit", "-1"], "--block-time-limit must be a number of seconds 0…1000000, found '-1'"),
+        (["check", "--shard", "-1/3"], "--shard must be K/N with 1 ≤ K ≤ N (e.g. 2/4), found '-1/3'"),
+        (["preview", "--port", "-1"], "--port must be a whole number 0…65535, found '-1'"),
+        (["cache", "prune", "--older-than", "-1d"], "--older-than must be a number ≥ 0 with a unit s, m, h, d or w (e.g. 7d, 12h), found '-1d'"),
+    ])
+    func aNegativeNumberIsTheOptionsValue(arguments: [String], message: String) throws {
+        // Refused while parsing: nothing runs, wherever the test stands.
+        let r = try LessonBinary.run(arguments)
+        #expect(r.status == 64, "\(r.stderr)")
+        #expect(r.stderr.contains(message), "\(r.stderr)")
+        #expect(!r.stderr.contains("Missing value"), "\(r.stderr)")
     }
 
     /// Each command offers its own options: a preview has no JUnit report or shard.
@@ -48,8 +91,9 @@ import Testing
     /// Outside a terminal each lesson's line gives how far into the run it
     /// ended and how long it took.
     @Test func progressLinesGiveTheElapsedTime() throws {
-        let dir = try LessonBinary.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let scratch = try ScratchFolder("lesson-e2e")
+        defer { scratch.remove() }
+        let dir = scratch.url
         try LessonBinary.write(["lessons/a.md": "# A\n\n```experiment softmax\nlogits: [1, 2]\nlabel: 1\n```\n"], into: dir)
         let r = try LessonBinary.run(["check", "--no-cache"], in: dir)
         let line = r.stderr.split(separator: "\n").first { $0.hasPrefix("lessons/a.md: 1 block passed") }
@@ -70,8 +114,9 @@ import Testing
         (["check", "lessons", "--cache-dir", "plain/cache"], "error: --cache-dir 'plain/cache' cannot be used: cannot create the folder: 'plain' is a file, not a folder; give a writable folder, or --no-cache"),
     ])
     func aBadFolderIsOneLineNamingTheFlag(arguments: [String], said: String) throws {
-        let dir = try LessonBinary.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let scratch = try ScratchFolder("lesson-e2e")
+        defer { scratch.remove() }
+        let dir = scratch.url
         try LessonBinary.write(["lessons/a.md": "# A\n\n```experiment softmax\nlogits: [1, 2]\nlabel: 1\n```\n", "plain": "x"], into: dir)
         let r = try LessonBinary.run(arguments, in: dir)
         #expect(r.status == 64)
@@ -81,8 +126,9 @@ import Testing
 
     /// A folder set in course.yml is named as course.yml names it.
     @Test func aBadFolderFromTheCourseNamesItsSetting() throws {
-        let dir = try LessonBinary.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let scratch = try ScratchFolder("lesson-e2e")
+        defer { scratch.remove() }
+        let dir = scratch.url
         try LessonBinary.write(["course.yml": "output: lessons\ncache: plain\n", "lessons/a.md": "# A\n\nText.\n", "plain": "x"], into: dir)
         let render = try LessonBinary.run(["render", "--no-cache"], in: dir)
         #expect(render.status == 64 && render.stderr.hasPrefix("error: output: in course.yml 'lessons' holds the lesson 'lessons/a.md'"), "\(render.stderr)")

@@ -1,12 +1,14 @@
 import Foundation
+import LessonTestSupport
 import Testing
 
 /// An unknown option is reported as such, before anything looks for lessons.
 @Suite struct UnknownOptionTests {
     @Test(arguments: ["render", "check", "preview"])
     func anUnknownOptionIsNamedEvenWithoutALessonsFolder(command: String) throws {
-        let empty = try LessonBinary.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: empty) }
+        let scratch = try ScratchFolder("lesson-e2e")
+        defer { scratch.remove() }
+        let empty = scratch.url
         let r = try LessonBinary.run([command, "-x"], in: empty)
         #expect(r.status == 64)
         #expect(r.stderr.contains("Unknown option '-x'"), "\(r.stderr)")
@@ -17,8 +19,9 @@ import Testing
     /// runs (a long render must not end in "cannot write").
     @Test(arguments: ["render", "preview"])
     func anUnusableOutputFolderIsAUsageErrorBeforeAnythingRuns(command: String) throws {
-        let dir = try LessonBinary.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let scratch = try ScratchFolder("lesson-e2e")
+        defer { scratch.remove() }
+        let dir = scratch.url
         try LessonBinary.write(["lessons/a.md": "# A\n\n```experiment softmax\nlogits: [1, 2]\nlabel: 0\n```\n", "taken": "a file"], into: dir)
         let preview = command == "preview" ? ["--port", "0", "--stop-after", "1"] : []
         let r = try LessonBinary.run([command, "--no-cache", "--out", "taken/pages"] + preview, in: dir)
@@ -28,8 +31,9 @@ import Testing
     }
 
     @Test func aMissingLessonsFolderIsStillAUsageError() throws {
-        let empty = try LessonBinary.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: empty) }
+        let scratch = try ScratchFolder("lesson-e2e")
+        defer { scratch.remove() }
+        let empty = scratch.url
         let r = try LessonBinary.run(["check"], in: empty)
         #expect(r.status == 64)
         #expect(r.stderr.contains("no such lesson file or folder: 'lessons'"), "\(r.stderr)")

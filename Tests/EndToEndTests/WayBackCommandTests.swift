@@ -1,4 +1,5 @@
 import Foundation
+import LessonTestSupport
 import Testing
 
 /// The way back from a page to a run: each block names the command that
@@ -27,8 +28,9 @@ import Testing
     """
 
     @Test func checkBlockRunsOnlyTheNamedBlock() throws {
-        let dir = try LessonBinary.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let scratch = try ScratchFolder("lesson-e2e")
+        defer { scratch.remove() }
+        let dir = scratch.url
         try LessonBinary.write(["lessons/two.md": Self.lesson], into: dir)
         // Block a alone passes: b's failing claim is not run, and the value
         // and cross-reference that read other blocks are not errors.
@@ -47,8 +49,9 @@ import Testing
     /// left out, so the claim failed with "unknown value". The blocks a named
     /// block's expectations read run with it.
     @Test func checkBlockAlsoRunsTheBlocksItsExpectationsRead() throws {
-        let dir = try LessonBinary.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let scratch = try ScratchFolder("lesson-e2e")
+        defer { scratch.remove() }
+        let dir = scratch.url
         let lesson = Self.lesson + """
 
         ```experiment softmax
@@ -67,8 +70,9 @@ import Testing
     }
 
     @Test func anUnknownBlockIsAUsageErrorWithTheClosestId() throws {
-        let dir = try LessonBinary.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let scratch = try ScratchFolder("lesson-e2e")
+        defer { scratch.remove() }
+        let dir = scratch.url
         try LessonBinary.write(["lessons/two.md": Self.lesson.replacingOccurrences(of: "id: b", with: "id: mc")], into: dir)
         let r = try LessonBinary.run(["check", "lessons/two.md", "--block", "mx", "--no-cache"], in: dir)
         #expect(r.status == 64)
@@ -79,8 +83,9 @@ import Testing
     /// Found by a new user: over several lessons the message read "the
     /// lessons named has no block 'nope'".
     @Test func anUnknownBlockInSeveralLessonsSaysNoneHasIt() throws {
-        let dir = try LessonBinary.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let scratch = try ScratchFolder("lesson-e2e")
+        defer { scratch.remove() }
+        let dir = scratch.url
         try LessonBinary.write(["lessons/two.md": Self.lesson, "lessons/empty.md": "# Empty\n"], into: dir)
         let r = try LessonBinary.run(["check", "lessons", "--block", "nope", "--no-cache"], in: dir)
         #expect(r.status == 64)
@@ -89,8 +94,9 @@ import Testing
 
     /// The command on the page is the one that works from where the render ran.
     @Test func eachBlockShowsTheCommandThatReRunsIt() throws {
-        let dir = try LessonBinary.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let scratch = try ScratchFolder("lesson-e2e")
+        defer { scratch.remove() }
+        let dir = scratch.url
         try LessonBinary.write(["lessons/my two.md": Self.lesson], into: dir)
         let r = try LessonBinary.run(["render", "lessons", "--out", "out", "--no-cache"], in: dir)
         #expect(r.status == 1)
@@ -104,8 +110,9 @@ import Testing
     }
 
     @Test func aPageWithTimingsNamesTheMachineAndOneWithoutDoesNot() throws {
-        let dir = try LessonBinary.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let scratch = try ScratchFolder("lesson-e2e")
+        defer { scratch.remove() }
+        let dir = scratch.url
         try LessonBinary.write([
             "lessons/v.md": "# V\n\n```experiment vectorization\nid: v\nrun: [cache]\nrepeats: 1\nsize: 1000\n```\n",
             "lessons/two.md": Self.lesson,
@@ -123,8 +130,9 @@ import Testing
     /// Issue 19: CSVs were `data:` URLs inside the page (44 % of a page's
     /// weight). Now each is a file under `csv/PAGE/`, written with the page.
     @Test func tablesAndChartsAreCSVFilesBesideThePage() throws {
-        let dir = try LessonBinary.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let scratch = try ScratchFolder("lesson-e2e")
+        defer { scratch.remove() }
+        let dir = scratch.url
         try LessonBinary.write(["lessons/two.md": Self.lesson], into: dir)
         _ = try LessonBinary.run(["render", "lessons", "--out", "out", "--no-cache"], in: dir)
         let page = try String(contentsOf: dir.appendingPathComponent("out/two.html"), encoding: .utf8)

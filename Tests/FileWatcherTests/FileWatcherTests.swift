@@ -1,14 +1,9 @@
 import Foundation
+import LessonTestSupport
 import Testing
 @testable import FileWatcher
 
 @Suite struct FileWatcherTests {
-    func folder() throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("watch-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
-
     func write(_ text: String, _ path: String) throws {
         try text.write(toFile: path, atomically: false, encoding: .utf8)
     }
@@ -20,8 +15,9 @@ import Testing
     }
 
     @Test func seesEditsCreationsAndDeletionsOfWatchedFilesOnly() throws {
-        let dir = try folder()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let scratch = try ScratchFolder("watch")
+        defer { scratch.remove() }
+        let dir = scratch.path
         let lesson = dir + "/a.md", data = dir + "/data.csv", other = dir + "/other.md", later = dir + "/later.md"
         try write("one", lesson)
         try write("1,2", data)
@@ -44,8 +40,9 @@ import Testing
     }
 
     @Test func aSaveByRenameIsSeenWithinTheSameSecond() throws {
-        let dir = try folder()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let scratch = try ScratchFolder("watch")
+        defer { scratch.remove() }
+        let dir = scratch.path
         let lesson = dir + "/a.md"
         try write("abc", lesson)
         touch(lesson, secondsAgo: 5)
@@ -57,8 +54,9 @@ import Testing
     }
 
     @Test func watchingANewSetKeepsPendingChanges() throws {
-        let dir = try folder()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let scratch = try ScratchFolder("watch")
+        defer { scratch.remove() }
+        let dir = scratch.path
         let a = dir + "/a.md", b = dir + "/b.csv"
         try write("a", a)
         try write("b", b)

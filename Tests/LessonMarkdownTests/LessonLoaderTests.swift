@@ -1,19 +1,14 @@
 import Foundation
+import LessonTestSupport
 import Testing
 import LessonMarkdown
 
 /// Reading files: errors name the lesson, decoding errors name the spot.
 @Suite struct LessonLoaderTests {
-    private func temporaryDirectory() throws -> URL {
-        let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("LessonMarkdownTests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        return directory
-    }
-
     @Test func loadsAFileAndLabelsLocationsWithItsPath() throws {
-        let directory = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let scratch = try ScratchFolder("loader")
+        defer { scratch.remove() }
+        let directory = scratch.url
         let path = directory.appendingPathComponent("intro.md").path
         try Data("\u{FEFF}# Intro\r\n\r\n```experiment mlp\r\nhidden: [4]\r\n```\r\n".utf8).write(to: URL(fileURLWithPath: path))
 
@@ -34,8 +29,9 @@ import LessonMarkdown
     }
 
     @Test func directoriesAndDevicesAreNotLessons() throws {
-        let directory = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let scratch = try ScratchFolder("loader")
+        defer { scratch.remove() }
+        let directory = scratch.url
         #expect(throws: LessonLoadError.unreadable(path: "/dev/null", reason: "is not a regular file (a pipe, socket or device)")) {
             try LessonLoader.load(path: "/dev/null")
         }
@@ -47,8 +43,9 @@ import LessonMarkdown
     /// Found by hand: both said "no such file", which a reader looking at the
     /// file in a listing cannot make sense of.
     @Test func linksThatLeadNowhereSayWhy() throws {
-        let directory = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let scratch = try ScratchFolder("loader")
+        defer { scratch.remove() }
+        let directory = scratch.url
         let loop = directory.appendingPathComponent("loop.md").path
         try FileManager.default.createSymbolicLink(atPath: loop, withDestinationPath: "loop.md")
         #expect(throws: LessonLoadError.unreadable(path: loop, reason: "symbolic link loop (links to 'loop.md')")) {

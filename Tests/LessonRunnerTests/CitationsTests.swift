@@ -1,5 +1,6 @@
 import Foundation
 import LessonMarkdown
+import LessonTestSupport
 import Testing
 @testable import LessonRunner
 import LessonResults
@@ -14,16 +15,6 @@ import LessonResults
     @misc{setup, title = {A key that is also a heading's anchor}}
     """
 
-    func folder(_ files: [String: String]) throws -> String {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("CitationsTests-\(UUID().uuidString)").path
-        for (name, text) in files {
-            let path = root + "/" + name
-            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try text.write(toFile: path, atomically: true, encoding: .utf8)
-        }
-        return root
-    }
-
     func finished(_ path: String, course: Citations.Source? = nil) -> ExecutedLesson {
         var pipeline = Pipeline(executor: Executor(cache: nil))
         pipeline.courseBibliography = course
@@ -31,11 +22,12 @@ import LessonResults
     }
 
     @Test func keysAreNumberedByFirstCitationAndUnknownOnesAreLocated() throws {
-        let root = try folder([
+        let scratch = try ScratchFolder("citations")
+        defer { scratch.remove() }
+        let root = try scratch.write([
             "refs.bib": Self.bib,
             "a.md": "---\nbibliography: refs.bib\n---\n# A\n\nDropout [@srivastava2014], batch norm [@ioffe2015], again [@srivastava2014].\nA typo [@iofe2015], a figure [@fig:none].\n",
         ])
-        defer { try? FileManager.default.removeItem(atPath: root) }
         let lesson = finished(root + "/a.md")
         #expect(lesson.citations.cited.map(\.key) == ["srivastava2014", "ioffe2015"])
         #expect(lesson.citations.numbers == ["srivastava2014": 1, "ioffe2015": 2])
@@ -48,17 +40,20 @@ import LessonResults
 
     /// Without the citations check, an `[@key]` would be an unknown cross-reference.
     @Test func aCitedKeyIsNoCrossReferenceError() throws {
-        let root = try folder(["refs.bib": Self.bib, "a.md": "---\nbibliography: refs.bib\n---\n# A\n\n[@ioffe2015]\n"])
-        defer { try? FileManager.default.removeItem(atPath: root) }
+        let scratch = try ScratchFolder("citations")
+        defer { scratch.remove() }
+        let root = try scratch.write(["refs.bib": Self.bib, "a.md": "---\nbibliography: refs.bib\n---\n# A\n\n[@ioffe2015]\n"])
         #expect(finished(root + "/a.md").diagnostics.isEmpty)
-        let bare = try folder(["a.md": "# A\n\n[@ioffe2015]\n"])
-        defer { try? FileManager.default.removeItem(atPath: bare) }
+        let bareScratch = try ScratchFolder("citations")
+        defer { bareScratch.remove() }
+        let bare = try bareScratch.write(["a.md": "# A\n\n[@ioffe2015]\n"])
         #expect(finished(bare + "/a.md").diagnostics.map(\.code) == [.crossReference])
     }
 
     @Test func aKeyThatIsAlsoAHeadingsAnchorIsAnError() throws {
-        let root = try folder(["refs.bib": Self.bib, "a.md": "---\nbibliography: refs.bib\n---\n# A\n\n## Setup\n\nSee [@setup].\n"])
-        defer { try? FileManager.default.removeItem(atPath: root) }
+        let scratch = try ScratchFolder("citations")
+        defer { scratch.remove() }
+        let root = try scratch.write(["refs.bib": Self.bib, "a.md": "---\nbibliography: refs.bib\n---\n# A\n\n## Setup\n\nSee [@setup].\n"])
         let lesson = finished(root + "/a.md")
         let problem = try #require(lesson.diagnostics.first)
         #expect(lesson.diagnostics.count == 1)
@@ -69,20 +64,22 @@ import LessonResults
     }
 
     @Test func aMalformedEntryIsReportedInTheBibFile() throws {
-        let root = try folder(["refs.bib": "@article{ok, title = {T}}\n@article{bad, title = {T} year = 1}\n", "a.md": "---\nbibliography: refs.bib\n---\n# A\n\n[@ok]\n"])
-        defer { try? FileManager.default.removeItem(atPath: root) }
+        let scratch = try ScratchFolder("citations")
+        defer { scratch.remove() }
+        let root = try scratch.write(["refs.bib": "@article{ok, title = {T}}\n@article{bad, title = {T} year = 1}\n", "a.md": "---\nbibliography: refs.bib\n---\n# A\n\n[@ok]\n"])
         let lesson = finished(root + "/a.md")
         #expect(lesson.diagnostics.map { "\($0.code.name) \($0.location!)" } == ["bibliography \(root)/refs.bib:2:27"])
         #expect(lesson.citations.numbers == ["ok": 1])
     }
 
     @Test func aMissingOrOutsideFileIsReportedWhereItIsNamed() throws {
-        let root = try folder([
+        let scratch = try ScratchFolder("citations")
+        defer { scratch.remove() }
+        let root = try scratch.write([
             "course/lessons/a.md": "---\nbibliography: nope.bib\n---\n# A\n\n[@k]\n",
             "course/lessons/b.md": "---\nbibliography: ../../outside.bib\n---\n# B\n\n[@k]\n",
             "outside.bib": "@misc{k, title = {T}}",
         ])
-        defer { try? FileManager.default.removeItem(atPath: root) }
         let missing = finished(root + "/course/lessons/a.md")
         #expect(missing.diagnostics.map { "\($0.code.name) \($0.location!.line):\($0.location!.column)" } == ["bibliography 2:15"], "\(missing.diagnostics)")
         #expect(missing.diagnostics.first?.message.contains("does not exist") == true)
@@ -93,13 +90,14 @@ import LessonResults
 
     /// The course's file serves lessons that name none; a lesson's own wins.
     @Test func theCoursesBibliographyServesLessonsThatNameNone() throws {
-        let root = try folder([
+        let scratch = try ScratchFolder("citations")
+        defer { scratch.remove() }
+        let root = try scratch.write([
             "refs.bib": Self.bib,
             "own.bib": "@misc{mine, title = {Mine}}",
             "a.md": "# A\n\n[@ioffe2015]\n",
             "b.md": "---\nbibliography: own.bib\n---\n# B\n\n[@mine]\n",
         ])
-        defer { try? FileManager.default.removeItem(atPath: root) }
         let course = Citations.Source(path: root + "/refs.bib", location: SourceLocation(path: root + "/course.yml", line: 3, column: 15), folder: root)
         #expect(finished(root + "/a.md", course: course).citations.numbers == ["ioffe2015": 1])
         #expect(finished(root + "/b.md", course: course).citations.numbers == ["mine": 1])

@@ -1,4 +1,5 @@
 import Foundation
+import LessonTestSupport
 import Testing
 @testable import LessonRunner
 import LessonResults
@@ -8,8 +9,9 @@ import LessonResults
     /// A lesson's place is the first entry naming it or a folder above it,
     /// however its path is written; a lesson the list does not name has none.
     @Test func theFirstEntryNamingALessonOrItsFolderPlacesIt() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("CourseOrderTests-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let scratch = try ScratchFolder("CourseOrderTests")
+        defer { scratch.remove() }
+        let dir = scratch.path
         try FileManager.default.createDirectory(atPath: dir + "/lessons/part", withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: dir + "/lessons-extra", withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(atPath: dir + "/linked", withDestinationPath: dir + "/lessons/part")
@@ -28,8 +30,9 @@ import LessonResults
     /// An entry that names nothing is an error at the entry in course.yml,
     /// with the closest name where it points.
     @Test func aMissingEntryIsLocatedWithASuggestion() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("CourseOrderTests-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let scratch = try ScratchFolder("CourseOrderTests")
+        defer { scratch.remove() }
+        let dir = scratch.path
         try FileManager.default.createDirectory(atPath: dir + "/chapters/one", withIntermediateDirectories: true)
         try "# A\n".write(toFile: dir + "/chapters/intro.md", atomically: true, encoding: .utf8)
         try "title: T\nlessons:\n  - chapters/intro.md\n  - chapters/intro\n  - chaptrs/one\n  - nowhere-near\n"
@@ -51,8 +54,9 @@ import LessonResults
     /// `lesson new` writes into the course's first folder of lessons, from
     /// any folder of the course.
     @Test func newLessonsGoToTheCoursesFirstLessonFolder() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("CourseOrderTests-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let scratch = try ScratchFolder("CourseOrderTests")
+        defer { scratch.remove() }
+        let dir = scratch.path
         try FileManager.default.createDirectory(atPath: dir + "/chapters", withIntermediateDirectories: true)
         try "# A\n".write(toFile: dir + "/intro.md", atomically: true, encoding: .utf8)
         try "lessons: [intro.md, chapters, more]\n".write(toFile: dir + "/course.yml", atomically: true, encoding: .utf8)

@@ -1,17 +1,16 @@
 import Foundation
+import LessonTestSupport
 import Testing
 import Yams
 @testable import LessonRunner
 
 /// `lesson init`'s files: settings that load, workflows that name scripts it writes.
 @Suite struct CourseScaffoldTests {
-    func folder() -> String {
-        FileManager.default.temporaryDirectory.appendingPathComponent("CourseScaffoldTests-\(UUID().uuidString)/my-course").path
-    }
-
     @Test func writesACourseWhoseSettingsLoad() throws {
-        let dir = folder()
-        defer { try? FileManager.default.removeItem(atPath: (dir as NSString).deletingLastPathComponent) }
+        let scratch = try ScratchFolder("scaffold")
+        defer { scratch.remove() }
+        // A course folder that does not exist yet, as `lesson init DIR` is given.
+        let dir = scratch.path + "/my-course"
         let written = try CourseScaffold.write(into: dir)
         #expect(written.contains("course.yml") && written.contains("lessons/first-lesson.md") && written.contains(".gitignore"))
         let (settings, problems) = CourseSettings.load(path: dir + "/course.yml")
@@ -49,8 +48,10 @@ import Yams
     }
 
     @Test func refusesAFolderThatHasAnyOfTheFiles() throws {
-        let dir = folder()
-        defer { try? FileManager.default.removeItem(atPath: (dir as NSString).deletingLastPathComponent) }
+        let scratch = try ScratchFolder("scaffold")
+        defer { scratch.remove() }
+        // A course folder that does not exist yet, as `lesson init DIR` is given.
+        let dir = scratch.path + "/my-course"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         try "mine\n".write(toFile: dir + "/.gitignore", atomically: true, encoding: .utf8)
         #expect(throws: LessonScaffold.Problem.self) { try CourseScaffold.write(into: dir) }

@@ -1,18 +1,15 @@
 import Foundation
+import LessonTestSupport
 import Testing
 @testable import LessonRunner
 
 /// `course.yml`: what it sets, where it is found, and located errors.
 @Suite struct CourseSettingsTests {
-    func folder() throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("CourseSettingsTests-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path + "/chapter/part", withIntermediateDirectories: true)
-        return path
-    }
-
     @Test func readsEverySetting() throws {
-        let dir = try folder()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let scratch = try ScratchFolder("course")
+        defer { scratch.remove() }
+        let dir = scratch.path
+        try scratch.folder("chapter/part")
         try """
         title: "Deep learning: a course"
         lessons: [intro, chapter/part]
@@ -41,8 +38,10 @@ import Testing
     }
 
     @Test func defaultsWhenEmpty() throws {
-        let dir = try folder()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let scratch = try ScratchFolder("course")
+        defer { scratch.remove() }
+        let dir = scratch.path
+        try scratch.folder("chapter/part")
         try "# nothing set\n".write(toFile: dir + "/course.yml", atomically: true, encoding: .utf8)
         let course = try #require(CourseSettings.load(path: dir + "/course.yml").settings)
         #expect(course.lessons == ["lessons"] && course.output == "site" && course.cache == ".lesson-cache")
@@ -51,8 +50,10 @@ import Testing
 
     /// A language with no interface words is kept, with a warning at it.
     @Test func aLanguageWithoutInterfaceWordsIsAWarning() throws {
-        let dir = try folder()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let scratch = try ScratchFolder("course")
+        defer { scratch.remove() }
+        let dir = scratch.path
+        try scratch.folder("chapter/part")
         try "language: de-AT\n".write(toFile: dir + "/course.yml", atomically: true, encoding: .utf8)
         let course = try #require(CourseSettings.load(path: dir + "/course.yml").settings)
         #expect(course.language == "de-at")
@@ -65,8 +66,10 @@ import Testing
     /// A misspelt key is an error at its line and column with a suggestion,
     /// and no settings come back (nothing runs with a silent default).
     @Test func unknownAndMistypedKeysAreLocatedErrors() throws {
-        let dir = try folder()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let scratch = try ScratchFolder("course")
+        defer { scratch.remove() }
+        let dir = scratch.path
+        try scratch.folder("chapter/part")
         try "title: A\nouptut: public\nwarnings_as_errors: maybe\nlessons: {a: 1}\n".write(toFile: dir + "/course.yml", atomically: true, encoding: .utf8)
         let (settings, problems) = CourseSettings.load(path: dir + "/course.yml")
         #expect(settings == nil)
@@ -78,8 +81,10 @@ import Testing
     }
 
     @Test func yamlErrorsAreLocated() throws {
-        let dir = try folder()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let scratch = try ScratchFolder("course")
+        defer { scratch.remove() }
+        let dir = scratch.path
+        try scratch.folder("chapter/part")
         try "title: A\ntitle: B\n".write(toFile: dir + "/course.yml", atomically: true, encoding: .utf8)
         let problems = CourseSettings.load(path: dir + "/course.yml").problems
         #expect(problems.count == 1 && problems[0].message.contains("duplicate key 'title'"), "\(problems)")
@@ -94,8 +99,10 @@ import Testing
     /// block, so a "billion laughs" alias as a key never finished reading.
     /// Now it is refused at the alias that crosses the budget.
     @Test(.timeLimit(.minutes(10))) func anAliasBombIsALocatedError() throws {
-        let dir = try folder()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let scratch = try ScratchFolder("course")
+        defer { scratch.remove() }
+        let dir = scratch.path
+        try scratch.folder("chapter/part")
         var lines = ["a0: &a0 [1,1,1,1,1,1,1,1,1]"]
         for level in 1..<10 {
             lines.append("a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ",") + "]")
@@ -111,8 +118,10 @@ import Testing
 
     /// Found in the folder itself or the nearest parent, as a path relative to it.
     @Test func foundFromAnyFolderOfTheCourse() throws {
-        let dir = try folder()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let scratch = try ScratchFolder("course")
+        defer { scratch.remove() }
+        let dir = scratch.path
+        try scratch.folder("chapter/part")
         #expect(CourseSettings.find(from: dir + "/chapter/part") == nil)
         try "title: A\n".write(toFile: dir + "/course.yml", atomically: true, encoding: .utf8)
         #expect(CourseSettings.find(from: dir) == dir + "/course.yml")

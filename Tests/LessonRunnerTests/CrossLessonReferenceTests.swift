@@ -1,5 +1,6 @@
 import Foundation
 import LessonResults
+import LessonTestSupport
 import Testing
 @testable import LessonRunner
 
@@ -7,13 +8,10 @@ import Testing
 /// reaches it, relative to the lesson that wrote it.
 @Suite struct CrossLessonReferenceTests {
     func run(_ files: [String: String], jobs: Int = 1) throws -> [String: ExecutedLesson] {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("cross-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: root) }
-        for (name, text) in files {
-            let url = root.appendingPathComponent(name)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try text.write(to: url, atomically: true, encoding: .utf8)
-        }
+        let scratch = try ScratchFolder("cross")
+        defer { scratch.remove() }
+        try scratch.write(files)
+        let root = scratch.url
         let lessons = Pipeline(executor: Executor(cache: nil)).run(paths: files.keys.sorted().map { root.appendingPathComponent($0).path }, jobs: jobs)
         var byName: [String: ExecutedLesson] = [:]
         for lesson in lessons { byName[String(lesson.lesson.path.dropFirst(root.path.count + 1))] = lesson }

@@ -1,6 +1,7 @@
 import Foundation
 import LessonMarkdown
 import LessonResults
+import LessonTestSupport
 import Testing
 @testable import LessonRunner
 
@@ -42,11 +43,9 @@ import Testing
     """
 
     func diagnostics(_ source: String) throws -> [Diagnostic] {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("DuplicateAnchorsTests-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        try source.write(toFile: folder + "/t.md", atomically: true, encoding: .utf8)
-        let executed = Pipeline(executor: Executor(cache: nil)).run(path: folder + "/t.md")
+        let scratch = try ScratchFolder("anchors")
+        defer { scratch.remove() }
+        let executed = Pipeline(executor: Executor(cache: nil)).run(path: try scratch.write(source, to: "t.md"))
         return executed.allDiagnostics.filter { $0.code == .duplicateAnchor }
     }
 

@@ -1,6 +1,7 @@
 import Experiments
 import Foundation
 import LessonMarkdown
+import LessonTestSupport
 import Testing
 @testable import LessonRunner
 import LessonResults
@@ -116,8 +117,9 @@ import LessonResults
     }
 
     @Test func cacheHitsReturnTheSameOutcome() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cache-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let scratch = try ScratchFolder("cache")
+        defer { scratch.remove() }
+        let dir = scratch.path
         let cache = ResultCache(directory: dir)
         let source = "```experiment softmax\nlogits: [1, 2]\nlabel: 1\n```\n"
         let first = run(source, cache: cache)

@@ -1,6 +1,7 @@
 import Experiments
 import Foundation
 import LessonMarkdown
+import LessonTestSupport
 import Testing
 @testable import LessonRunner
 import LessonResults
@@ -116,9 +117,9 @@ import LessonResults
 
     /// Each position has its own cache entry: a second run reads them all.
     @Test func everyPositionIsCachedOnItsOwn() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("explore-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let scratch = try ScratchFolder("explore")
+        defer { scratch.remove() }
+        let dir = scratch.path
         let first = run(Self.softmax, cache: ResultCache(directory: dir)).blocks[0]
         #expect(!first.fromCache)
         let entries = try FileManager.default.contentsOfDirectory(atPath: dir).filter { !$0.hasPrefix(".") }
@@ -241,9 +242,9 @@ import LessonResults
     /// Run as on the board (blocks and positions as separate units), the
     /// lesson is the same as one block at a time.
     @Test func theBoardRunsPositionsAsUnitsWithTheSameResult() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("explore-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let scratch = try ScratchFolder("explore")
+        defer { scratch.remove() }
+        let dir = scratch.path
         let path = dir + "/l.md"
         try Self.softmax.write(toFile: path, atomically: true, encoding: .utf8)
         let pipeline = Pipeline(executor: Executor(cache: nil))

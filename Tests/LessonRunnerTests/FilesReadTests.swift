@@ -1,5 +1,6 @@
 import Foundation
 import LessonMarkdown
+import LessonTestSupport
 import NeuralEngine
 import Testing
 @testable import LessonRunner
@@ -11,9 +12,10 @@ import LessonResults
         .deletingLastPathComponent().appendingPathComponent("lessons").path
 
     @Test func theLessonAndTheDataFilesItsBlocksName() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("FilesReadTests-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: folder + "/data", withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let scratch = try ScratchFolder("files-read")
+        defer { scratch.remove() }
+        let folder = scratch.path
+        try scratch.folder("data")
         try Data("0,1\n".utf8).write(to: URL(fileURLWithPath: folder + "/data/mine.csv"))
         let path = folder + "/watched.md"
         let source = """

@@ -1,16 +1,11 @@
 import Foundation
+import LessonTestSupport
 import Testing
 @testable import LessonRunner
 import LessonSupport
 
 /// Finding lessons in folders that contain odd things.
 @Suite struct LessonDiscoveryTests {
-    private func folder() throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("LessonDiscoveryTests-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
-
     private func write(_ text: String, to path: String) throws {
         try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
@@ -19,8 +14,9 @@ import LessonSupport
     /// Found by hand: a folder named `x.md` was listed as a lesson and failed
     /// with "is a directory"; it is a folder, whose lessons are found inside.
     @Test func aFolderNamedLikeALessonIsSearchedNotLoaded() throws {
-        let root = try folder()
-        defer { try? FileManager.default.removeItem(atPath: root) }
+        let scratch = try ScratchFolder("discovery")
+        defer { scratch.remove() }
+        let root = scratch.path
         try write("# A\n", to: root + "/a.md")
         try write("# Inner\n", to: root + "/x.md/inner.md")
         try FileManager.default.createDirectory(atPath: root + "/empty.md", withIntermediateDirectories: true)
@@ -31,8 +27,9 @@ import LessonSupport
     /// path named nothing: a folder's lessons were left out without a word and
     /// a lesson was loaded as a link that leads nowhere. Each is an error.
     @Test func aNameThatIsNotUTF8IsAnError() throws {
-        let root = try folder()
-        defer { try? FileManager.default.removeItem(atPath: root) }
+        let scratch = try ScratchFolder("discovery")
+        defer { scratch.remove() }
+        let root = scratch.path
         try write("# A\n", to: root + "/a.md")
         let latin1Folder = Array((root + "/caf").utf8) + [0xE9]
         let latin1Lesson = Array((root + "/b").utf8) + [0xE9] + Array(".md".utf8)
@@ -56,8 +53,9 @@ import LessonSupport
     /// the dot are one character, so a character-wise `hasSuffix(".md")` was
     /// false and the lesson was skipped without a word.
     @Test func aLessonWhoseNameEndsInAPrependingMarkIsFound() throws {
-        let root = try folder()
-        defer { try? FileManager.default.removeItem(atPath: root) }
+        let scratch = try ScratchFolder("discovery")
+        defer { scratch.remove() }
+        let root = scratch.path
         try write("# A\n", to: root + "/\u{6DD}.md")
         try write("# B\n", to: root + "/B.MD")
         #expect(try LessonDiscovery.lessons(in: [root]).sorted() == [root + "/B.MD", root + "/\u{6DD}.md"].sorted())
@@ -66,8 +64,9 @@ import LessonSupport
     /// Found by hand: `f.md -> /etc/passwd` in a lesson folder was read as a
     /// lesson, so its page would publish the file.
     @Test func linksOutOfTheFolderAreSkippedWithAWarning() throws {
-        let root = try folder()
-        defer { try? FileManager.default.removeItem(atPath: root) }
+        let scratch = try ScratchFolder("discovery")
+        defer { scratch.remove() }
+        let root = scratch.path
         try write("# A\n", to: root + "/lessons/a.md")
         try write("# Secret\n", to: root + "/secret.md")
         try FileManager.default.createSymbolicLink(atPath: root + "/lessons/leak.md", withDestinationPath: root + "/secret.md")
@@ -81,8 +80,9 @@ import LessonSupport
     }
 
     @Test func symbolicLinkLoopsEndAndAreReported() throws {
-        let root = try folder()
-        defer { try? FileManager.default.removeItem(atPath: root) }
+        let scratch = try ScratchFolder("discovery")
+        defer { scratch.remove() }
+        let root = scratch.path
         try write("# A\n", to: root + "/a.md")
         try FileManager.default.createDirectory(atPath: root + "/sub", withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(atPath: root + "/sub/up", withDestinationPath: "..")
@@ -103,8 +103,9 @@ import LessonSupport
     /// found once per level down to the path limit (41 times) and ran as
     /// as many pages.
     @Test func aLinkToItsOwnFolderByNameIsSearchedOnce() throws {
-        let root = try folder()
-        defer { try? FileManager.default.removeItem(atPath: root) }
+        let scratch = try ScratchFolder("discovery")
+        defer { scratch.remove() }
+        let root = scratch.path
         try write("# A\n", to: root + "/lessons/a.md")
         try FileManager.default.createSymbolicLink(atPath: root + "/lessons/loop", withDestinationPath: "../lessons")
         try FileManager.default.createSymbolicLink(atPath: root + "/lessons/sub", withDestinationPath: "../lessons/inner")
@@ -124,8 +125,9 @@ import LessonSupport
     /// and was published. A file or folder whose real path the system cannot
     /// tell is a warning at it, and is not read.
     @Test func aLinkRealpathCannotResolveIsSkippedWithAWarning() throws {
-        let root = try folder()
-        defer { try? FileManager.default.removeItem(atPath: root) }
+        let scratch = try ScratchFolder("discovery")
+        defer { scratch.remove() }
+        let root = scratch.path
         try write("# A\n", to: root + "/lessons/a.md")
         try write("# Secret\n", to: root + "/secret.md")
         try write("# Secret too\n", to: root + "/outside/b.md")
@@ -153,8 +155,9 @@ import LessonSupport
     /// was taken for a lesson inside it and published; only a link to an
     /// absolute path was skipped.
     @Test func aRelativeLinkOutOfTheFolderIsSkipped() throws {
-        let root = try folder()
-        defer { try? FileManager.default.removeItem(atPath: root) }
+        let scratch = try ScratchFolder("discovery")
+        defer { scratch.remove() }
+        let root = scratch.path
         try write("# A\n", to: root + "/lessons/a.md")
         try write("# Secret\n", to: root + "/secret.md")
         try write("# Secret too\n", to: root + "/outside/b.md")
@@ -166,8 +169,9 @@ import LessonSupport
     }
 
     @Test func namesWithSpacesAndUnicode() throws {
-        let root = try folder()
-        defer { try? FileManager.default.removeItem(atPath: root) }
+        let scratch = try ScratchFolder("discovery")
+        defer { scratch.remove() }
+        let root = scratch.path
         let path = root + "/with space ünï 📚.md"
         try write("# S\n\n```experiment softmax\nlogits: [1, 2]\nlabel: 1\n```\n", to: path)
         #expect(try LessonDiscovery.lessons(in: [root]) == [path])
@@ -180,11 +184,32 @@ import LessonSupport
         #expect(throws: LessonDiscovery.Missing.self) { try LessonDiscovery.lessons(in: ["/nonexistent/lessons"]) }
     }
 
+    /// Found by a new user: `lesson check course.yml` (or `render notes.txt`)
+    /// read the file as a lesson; a file named on its own is a lesson only by
+    /// the name a folder's search takes (`.md`, so not `.markdown` either).
+    @Test func aNamedFileThatIsNotMarkdownIsNotALesson() throws {
+        let scratch = try ScratchFolder("discovery")
+        defer { scratch.remove() }
+        let root = scratch.path
+        for name in ["course.yml", "notes.txt", "intro.markdown", "README"] {
+            try write("# A\n", to: root + "/" + name)
+            #expect(throws: LessonDiscovery.NotALesson.self) { try LessonDiscovery.lessons(in: [root + "/" + name]) }
+        }
+        try write("# B\n", to: root + "/b.MD")
+        #expect(try LessonDiscovery.lessons(in: [root + "/b.MD"]) == [root + "/b.MD"])
+        #expect(try LessonDiscovery.lessons(in: [root]) == [root + "/b.MD"])
+        #expect(LessonDiscovery.NotALesson(path: "c/course.yml").description
+            == "'c/course.yml' is a course's settings, not a lesson (a lesson is a Markdown file whose name ends in .md); to run the course, name its folder ('c'), or no path from inside it")
+        #expect(LessonDiscovery.NotALesson(path: "intro.markdown").description.hasSuffix("rename it 'intro.md'"))
+    }
+
     /// Issue 21: a lesson nested past the path limit was skipped in silence
     /// (the enumerator cannot open the folder); it is an error at the place.
     @Test func aLessonNestedPastThePathLimitIsAnError() throws {
-        let root = try folder()
-        defer { Self.removeDeep(root) }
+        let scratch = try ScratchFolder("discovery")
+        // Removed through folder descriptors: no path reaches its deepest folders.
+        defer { Self.removeDeep(scratch.path) }
+        let root = scratch.path
         try write("# A\n", to: root + "/lessons/a.md")
         // Made from folder descriptors: no path this deep can be opened.
         let name = String(repeating: "d", count: 250)

@@ -1,26 +1,18 @@
 import Foundation
 import LessonMarkdown
+import LessonTestSupport
 import Testing
 @testable import LessonRunner
 
 /// Links from a lesson to another lesson's file and anchor are checked.
 @Suite struct LessonLinkCheckTests {
-    func course(_ files: [String: String]) throws -> String {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("LessonLinkCheckTests-\(UUID().uuidString)").path
-        for (name, text) in files {
-            let path = root + "/" + name
-            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try text.write(toFile: path, atomically: true, encoding: .utf8)
-        }
-        return root
-    }
-
     @Test func aMissingFileOrAnchorIsAnErrorAtTheLink() throws {
-        let root = try course([
+        let scratch = try ScratchFolder("links")
+        defer { scratch.remove() }
+        let root = try scratch.write([
             "ch1/a.md": "# A\n\n[ok](../ch2/b.md#set-up) [named](../ch2/b.md#mine) [gone](../ch2/c.md)\n\n[typo](../ch2/b.md#setup) [web](https://x.org/y.md#z) [here](#a)\n",
             "ch2/b.md": "# B\n\n## Set up\n\n## Other {#mine}\n",
         ])
-        defer { try? FileManager.default.removeItem(atPath: root) }
         let lesson = try LessonLoader.load(path: root + "/ch1/a.md")
         let problems = LessonLinkCheck.diagnostics(for: lesson, root: root)
         let texts = problems.map { "\($0.location!.line):\($0.location!.column) \($0.message)" }
@@ -32,11 +24,12 @@ import Testing
     /// A file outside the root is only checked to exist: none of its
     /// headings may reach a message.
     @Test func anchorsAreReadOnlyInsideTheRoot() throws {
-        let root = try course([
+        let scratch = try ScratchFolder("links")
+        defer { scratch.remove() }
+        let root = try scratch.write([
             "course/a.md": "# A\n\n[out](../outside.md#nope)\n",
             "outside.md": "# Secret heading\n",
         ])
-        defer { try? FileManager.default.removeItem(atPath: root) }
         let lesson = try LessonLoader.load(path: root + "/course/a.md")
         #expect(LessonLinkCheck.diagnostics(for: lesson, root: root + "/course").isEmpty)
         #expect(LessonLinkCheck.diagnostics(for: lesson, root: root).count == 1)

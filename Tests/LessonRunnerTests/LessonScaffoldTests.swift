@@ -1,3 +1,6 @@
+import Experiments
+import Foundation
+import LessonTestSupport
 import Testing
 @testable import LessonRunner
 
@@ -16,5 +19,22 @@ import Testing
         #expect(LessonScaffold.path(for: "a b", folder: ".") == "a-b.md")
         #expect(LessonScaffold.path(for: "notes/a b") == "notes/a b.md")
         #expect(LessonScaffold.path(for: "a b.md") == "a b.md")
+    }
+
+    /// Found by a new user: `lesson new README` wrote lessons/README.md, which
+    /// `lesson check` of the folder skips, so the lesson was left out without
+    /// a word; a hidden name (`.md`) the same. Nothing is written for them.
+    @Test(arguments: ["README", "notes/Readme.md", ".md", "notes/.draft.md"])
+    func aNameTheFolderSearchSkipsIsRefused(name: String) throws {
+        let scratch = try ScratchFolder("scaffold")
+        defer { scratch.remove() }
+        let kind = try #require(KindRegistry.kind(named: "softmax"))
+        let named = name.contains("/") ? scratch.path + "/" + name : name
+        #expect {
+            try LessonScaffold.write(name: named, kind: kind, folder: scratch.path)
+        } throws: { error in
+            "\(error)".contains("would be left out when its folder is checked or rendered: a folder's search skips README.md files and names that start with '.'")
+        }
+        #expect(try FileManager.default.subpathsOfDirectory(atPath: scratch.path).isEmpty)
     }
 }

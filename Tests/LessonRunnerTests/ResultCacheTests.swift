@@ -1,20 +1,16 @@
 import Experiments
 import Foundation
+import LessonTestSupport
 import Testing
 @testable import LessonRunner
 
 @Suite struct ResultCacheTests {
-    func temporaryDirectory() throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("cache-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
-
     let outcome = ExperimentOutcome(values: Record(["loss": .number(0.25), "names": .strings(["a", "b"])]), presentation: [])
 
     @Test func anEntryRoundTrips() throws {
-        let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let scratch = try ScratchFolder("cache")
+        defer { scratch.remove() }
+        let dir = scratch.path
         let cache = ResultCache(directory: dir)
         cache.store(outcome, key: "k1")
         #expect(cache.load("k1") == outcome)
@@ -23,8 +19,9 @@ import Testing
 
     /// Every way an entry can be damaged is a miss, never a crash or a wrong value.
     @Test func aDamagedEntryIsAMiss() throws {
-        let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let scratch = try ScratchFolder("cache")
+        defer { scratch.remove() }
+        let dir = scratch.path
         let cache = ResultCache(directory: dir)
         cache.store(outcome, key: "k")
         let path = cache.path("k")
@@ -47,8 +44,9 @@ import Testing
     /// name) is a miss: the entry names its key, and the checksum covers it
     /// (issue 21, medium 1: a failing lesson reported "passed").
     @Test func anEntryCopiedOverAnotherKeyIsAMiss() throws {
-        let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let scratch = try ScratchFolder("cache")
+        defer { scratch.remove() }
+        let dir = scratch.path
         let cache = ResultCache(directory: dir)
         cache.store(outcome, key: "passing")
         try FileManager.default.copyItem(atPath: cache.path("passing"), toPath: cache.path("failing"))
@@ -65,8 +63,9 @@ import Testing
     /// high 7: peak memory went to 1.6-3.1 GB). Peak memory, not time, is
     /// what the test reads.
     @Test func aHugeSparseEntryIsAMissWithoutBeingRead() throws {
-        let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let scratch = try ScratchFolder("cache")
+        defer { scratch.remove() }
+        let dir = scratch.path
         let cache = ResultCache(directory: dir)
         #expect(FileManager.default.createFile(atPath: cache.path("k"), contents: Data("lesson-cache 4 k 1 x\n".utf8)))
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: cache.path("k")))
@@ -89,8 +88,9 @@ import Testing
     /// An entry of the previous format (lists of numbers one by one), though
     /// well-formed and with a matching checksum, is a miss: it is run again.
     @Test func anEntryOfTheOldFormatIsAMiss() throws {
-        let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let scratch = try ScratchFolder("cache")
+        defer { scratch.remove() }
+        let dir = scratch.path
         let cache = ResultCache(directory: dir)
         let payload = Data("{\"presentation\":[],\"values\":{\"fields\":[{\"name\":\"loss\",\"value\":{\"number\":{\"_0\":0.25}}}]}}".utf8)
         let old = "lesson-cache 1 \(payload.count) \(CacheEntry.checksum(payload, key: "k"))\n"
@@ -102,8 +102,9 @@ import Testing
 
     /// A `train`-sized outcome: long curves in the values and a chart with a band.
     @Test func curvesAndChartsRoundTrip() throws {
-        let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let scratch = try ScratchFolder("cache")
+        defer { scratch.remove() }
+        let dir = scratch.path
         let cache = ResultCache(directory: dir)
         let curve = (0..<3_000).map { 2 / Double($0 + 1) }
         var variant = Record()
@@ -123,8 +124,9 @@ import Testing
     }
 
     @Test func pruneKeepsWhatTheLastRunUsed() throws {
-        let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let scratch = try ScratchFolder("cache")
+        defer { scratch.remove() }
+        let dir = scratch.path
         ResultCache(directory: dir).store(outcome, key: "old")
         #expect(throws: ResultCache.NoRunRecorded.self) { try ResultCache(directory: dir).prune() }
         let usage = CacheUsage()
@@ -151,8 +153,9 @@ import Testing
     /// days, used: a render of one lesson leaves the others' entries alone.
     /// Records older than both are dropped when a run records its own.
     @Test func pruneKeepsWhatRecentRunsUsed() throws {
-        let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let scratch = try ScratchFolder("cache")
+        defer { scratch.remove() }
+        let dir = scratch.path
         let cache = ResultCache(directory: dir)
         let day = 86_400.0
         let now = Date()
@@ -187,8 +190,9 @@ import Testing
     /// A record that is a link, or not a record, is not read: a cache
     /// folder may come with a pull request.
     @Test func onlyRecordsAreRead() throws {
-        let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let scratch = try ScratchFolder("cache")
+        defer { scratch.remove() }
+        let dir = scratch.path
         CacheRun.record(CacheRun(time: Date(), description: "lesson check, 1 lesson", keys: ["a"]), in: dir, name: "real.run")
         try "{\"time\": 1, \"description\": \"elsewhere\"}\nb\n".write(toFile: dir + "/outside.txt", atomically: true, encoding: .utf8)
         try FileManager.default.createSymbolicLink(atPath: dir + "/runs/link.run", withDestinationPath: dir + "/outside.txt")
@@ -199,8 +203,9 @@ import Testing
     }
 
     @Test func pruneOlderThanUsesTheLastUse() throws {
-        let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let scratch = try ScratchFolder("cache")
+        defer { scratch.remove() }
+        let dir = scratch.path
         let cache = ResultCache(directory: dir)
         cache.store(outcome, key: "a")
         #expect(try cache.prune(olderThan: 3600).removed == 0)
@@ -208,8 +213,9 @@ import Testing
     }
 
     @Test func aFileOrAnUnwritableFolderCannotBeTheCache() throws {
-        let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let scratch = try ScratchFolder("cache")
+        defer { scratch.remove() }
+        let dir = scratch.path
         let file = dir + "/file"
         try #require(FileManager.default.createFile(atPath: file, contents: Data()))
         #expect(throws: ResultCache.Unusable.self) { try ResultCache(directory: file).prepare() }

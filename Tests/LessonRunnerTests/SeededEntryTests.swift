@@ -1,6 +1,7 @@
 import Experiments
 import Foundation
 import LessonMarkdown
+import LessonTestSupport
 import Testing
 @testable import LessonRunner
 import LessonResults
@@ -21,10 +22,10 @@ import LessonResults
     """
 
     /// A fresh cache folder, removed by `body`'s end.
-    func withCache(_ body: (ResultCache, String) throws -> Void) rethrows {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("seeded-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        try body(ResultCache(directory: dir), dir)
+    func withCache(_ body: (ResultCache, String) throws -> Void) throws {
+        let scratch = try ScratchFolder("seeded")
+        defer { scratch.remove() }
+        try body(ResultCache(directory: scratch.path), scratch.path)
     }
 
     func plan(_ source: String = Self.source, path: String = "l.md") -> Plan {
@@ -159,8 +160,8 @@ import LessonResults
         }
     }
 
-    @Test func forceRunsEverySeedAndRewritesTheWholeEntry() {
-        withCache { cache, _ in
+    @Test func forceRunsEverySeedAndRewritesTheWholeEntry() throws {
+        try withCache { cache, _ in
             _ = run(cache)
             let forced = run(cache, force: true)
             #expect(!forced.blocks[0].fromCache)

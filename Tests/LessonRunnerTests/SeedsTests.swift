@@ -1,6 +1,7 @@
 import Experiments
 import Foundation
 import LessonMarkdown
+import LessonTestSupport
 import Testing
 @testable import LessonRunner
 import LessonResults
@@ -108,8 +109,9 @@ import LessonResults
     }
 
     @Test func aSeededBlockRunsAndCachesEachSeed() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("seeds-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let scratch = try ScratchFolder("seeds")
+        defer { scratch.remove() }
+        let dir = scratch.path
         let cache = ResultCache(directory: dir)
         let source = """
         ```experiment softmax

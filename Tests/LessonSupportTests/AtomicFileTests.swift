@@ -1,4 +1,5 @@
 import Foundation
+import LessonTestSupport
 import Testing
 import LessonSupport
 
@@ -12,8 +13,9 @@ import LessonSupport
     }
 
     @Test func unchangedBytesAreNotRewritten() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("atomic-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let scratch = try ScratchFolder("atomic")
+        defer { scratch.remove() }
+        let dir = scratch.path
         let path = dir + "/sub/page.html"
         #expect(try AtomicFile.writeIfChanged("<p>one</p>", to: path))
         let first = identity(path)
@@ -32,8 +34,9 @@ import LessonSupport
     /// character `/\u{301}`, and `mkdir("…/a/\u{301}b")` failed without `a`.
     @Test(arguments: StringFileExtensionTests.joinedSlashes.filter { !$0.contains("..") })
     func foldersAreMadeAtEverySlash(relative: String) throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("atomic-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let scratch = try ScratchFolder("atomic")
+        defer { scratch.remove() }
+        let dir = scratch.path
         try AtomicFile.createDirectory(dir + "/" + relative)
         var isDirectory: ObjCBool = false
         #expect(FileManager.default.fileExists(atPath: dir + "/" + relative, isDirectory: &isDirectory) && isDirectory.boolValue)

@@ -1,18 +1,17 @@
 import Foundation
+import LessonTestSupport
 import Testing
 @testable import LessonSupport
 
 /// The one rule for files a course makes the tool read or write (issue 21).
 @Suite struct ConfinementTests {
-    func temporaryDirectory() throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("confine-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
-
     @Test func aWriteThroughALinkedFolderIsRefusedAndNothingLeavesTheFolder() throws {
-        let root = try temporaryDirectory(), elsewhere = try temporaryDirectory()
-        defer { for path in [root, elsewhere] { try? FileManager.default.removeItem(atPath: path) } }
+        let scratch = try ScratchFolder("confine"), outside = try ScratchFolder("confine")
+        defer {
+            scratch.remove()
+            outside.remove()
+        }
+        let root = scratch.path, elsewhere = outside.path
         try FileManager.default.createSymbolicLink(atPath: root + "/img", withDestinationPath: elsewhere)
         #expect(throws: AtomicFile.WriteError.self) { try AtomicFile.write("x", to: root + "/img/a.png", within: root) }
         #expect(throws: AtomicFile.WriteError.self) { try AtomicFile.writeIfChanged("x", to: root + "/img/a.png", within: root) }
@@ -23,8 +22,9 @@ import Testing
     }
 
     @Test func onlyRegularFilesAreOutputs() throws {
-        let root = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: root) }
+        let scratch = try ScratchFolder("confine")
+        defer { scratch.remove() }
+        let root = scratch.path
         try FileManager.default.createSymbolicLink(atPath: root + "/lessons.json", withDestinationPath: "/dev/null")
         try FileManager.default.createDirectory(atPath: root + "/index.html", withIntermediateDirectories: true)
         #expect(mkfifo(root + "/pipe.html", 0o600) == 0)
@@ -43,8 +43,9 @@ import Testing
     }
 
     @Test func readsAreBoundedAndNeverWaitOnAPipe() throws {
-        let root = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: root) }
+        let scratch = try ScratchFolder("confine")
+        defer { scratch.remove() }
+        let root = scratch.path
         #expect(mkfifo(root + "/fifo", 0o600) == 0)
         #expect(throws: Confinement.Violation.self) { try Confinement.readRegularFile(root + "/fifo", limit: 100) }
         #expect(FileManager.default.createFile(atPath: root + "/big", contents: Data(count: 101)))
@@ -57,8 +58,9 @@ import Testing
     }
 
     @Test func insideMeansInsideAfterLinks() throws {
-        let root = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: root) }
+        let scratch = try ScratchFolder("confine")
+        defer { scratch.remove() }
+        let root = scratch.path
         #expect(FileManager.default.createFile(atPath: root + "/a.png", contents: Data("x".utf8)))
         try FileManager.default.createSymbolicLink(atPath: root + "/env.png", withDestinationPath: "/proc/self/environ")
         try FileManager.default.createSymbolicLink(atPath: root + "/b.png", withDestinationPath: "a.png")
@@ -73,8 +75,9 @@ import Testing
     /// folders on disk, which `==` and `hasPrefix` took as one: a link into
     /// the sibling passed as inside.
     @Test func aCanonicallyEquivalentSiblingIsOutside() throws {
-        let parent = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: parent) }
+        let scratch = try ScratchFolder("confine")
+        defer { scratch.remove() }
+        let parent = scratch.path
         let root = parent + "/caf\u{E9}", sibling = parent + "/cafe\u{301}"
         for folder in [root, sibling] { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false) }
         #expect(FileManager.default.createFile(atPath: sibling + "/secret.png", contents: Data("x".utf8)))
@@ -88,8 +91,9 @@ import Testing
     /// An output path whose `/` is joined to a mark is inside, and its
     /// parts are checked at every `/` byte.
     @Test func outputPathsSplitAtEverySlashByte() throws {
-        let root = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: root) }
+        let scratch = try ScratchFolder("confine")
+        defer { scratch.remove() }
+        let root = scratch.path
         try Confinement.checkOutput(root + "/\u{301}a/b.html", root: root)
         try Confinement.checkOutput(root + "/x\u{6DD}/b.html", root: root)
         try FileManager.default.createSymbolicLink(atPath: root + "/x\u{6DD}", withDestinationPath: "/tmp")
@@ -98,8 +102,9 @@ import Testing
     }
 
     @Test func temporaryNamesStayWithinTheFileNameLimit() throws {
-        let root = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: root) }
+        let scratch = try ScratchFolder("confine")
+        defer { scratch.remove() }
+        let root = scratch.path
         let name = String(repeating: "é", count: 120) + ".html"  // 245 bytes
         try AtomicFile.write("x", to: root + "/" + name, within: root)
         #expect(try String(contentsOfFile: root + "/" + name, encoding: .utf8) == "x")

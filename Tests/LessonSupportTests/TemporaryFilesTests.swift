@@ -1,16 +1,11 @@
 import Foundation
+import LessonTestSupport
 import Testing
 @testable import LessonSupport
 
 /// Temporary files of interrupted writes: registered while they exist, and
 /// swept later when their writer is gone.
 @Suite struct TemporaryFilesTests {
-    func directory() throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tmpfiles-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
-
     /// The pid of a process that has exited.
     func deadPID() throws -> pid_t {
         let process = Process()
@@ -29,8 +24,9 @@ import Testing
     }
 
     @Test func staleFilesOfDeadOrOldWritersGoAndLiveOnesStay() throws {
-        let dir = try directory()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let scratch = try ScratchFolder("tmpfiles")
+        defer { scratch.remove() }
+        let dir = scratch.path
         let dead = try deadPID()
         let live = getppid()
         let names = [
@@ -53,8 +49,9 @@ import Testing
     }
 
     @Test func aWriteRegistersItsTemporaryFileOnlyWhileItExists() throws {
-        let dir = try directory()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let scratch = try ScratchFolder("tmpfiles")
+        defer { scratch.remove() }
+        let dir = scratch.path
         try AtomicFile.write("hello", to: dir + "/a.html")
         #expect(!TemporaryFiles.registered.contains { $0.hasPrefix(dir) })
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["a.html"])

@@ -24,6 +24,22 @@ public struct ScratchFolder: Sendable {
         try? FileManager.default.removeItem(at: url)
     }
 
+    /// Makes the folder `relative` inside (and the folders above it) and returns its path.
+    @discardableResult
+    public func folder(_ relative: String) throws -> String {
+        let folder = url.appendingPathComponent(relative)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder.path
+    }
+
+    /// Writes each of `files` (text by path relative to the folder) and
+    /// returns the folder's path.
+    @discardableResult
+    public func write(_ files: [String: String]) throws -> String {
+        for (relative, text) in files { try write(text, to: relative) }
+        return path
+    }
+
     /// Writes `text` to `relative` inside the folder (making its folders) and returns its path.
     @discardableResult
     public func write(_ text: String, to relative: String) throws -> String {

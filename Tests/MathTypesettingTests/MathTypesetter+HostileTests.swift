@@ -1,4 +1,5 @@
 import Foundation
+import LessonTestSupport
 import Testing
 @testable import MathTypesetting
 
@@ -7,18 +8,14 @@ import Testing
 @Suite struct MathTypesetterHostileTests {
     static let katexInstalled = MathTypesetterTests.katexInstalled
 
-    func temporaryDirectory() -> String {
-        let path = NSTemporaryDirectory() + "math-\(UUID().uuidString)"
-        try? FileManager.default.createDirectory(atPath: path + "/math", withIntermediateDirectories: true)
-        return path
-    }
-
     /// A file planted under a formula's name is not believed, in the old
     /// format or the new one with a matching checksum: the HTML must be what
     /// KaTeX writes, so no script comes from a shipped `.lesson-cache/`.
     @Test(.enabled(if: katexInstalled)) func aPlantedFormulaIsNotBelieved() throws {
-        let directory = temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let scratch = try ScratchFolder("math")
+        defer { scratch.remove() }
+        let directory = scratch.path
+        try scratch.folder("math")
         let planted = "<img src=x onerror=alert(1)>"
         let typesetter = MathTypesetter(cacheDirectory: directory)
         let file = try #require(typesetter.cacheFile("x^2", display: false))

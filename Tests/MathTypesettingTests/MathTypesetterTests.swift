@@ -1,15 +1,10 @@
 import Foundation
+import LessonTestSupport
 import Testing
 @testable import MathTypesetting
 
 @Suite struct MathTypesetterTests {
     static let katexInstalled = FileManager.default.fileExists(atPath: MathTypesetter.defaultScriptPath)
-
-    func temporaryDirectory() -> String {
-        let path = NSTemporaryDirectory() + "math-\(UUID().uuidString)"
-        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
 
     @Test(.enabled(if: katexInstalled)) func typesetsHTMLAndMathML() throws {
         let typesetter = MathTypesetter(cacheDirectory: nil)
@@ -40,8 +35,9 @@ import Testing
     }
 
     @Test(.enabled(if: katexInstalled)) func aWarmCacheNeverStartsTheEngine() throws {
-        let directory = temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let scratch = try ScratchFolder("math")
+        defer { scratch.remove() }
+        let directory = scratch.path
         let cold = MathTypesetter(cacheDirectory: directory)
         let first = cold.typeset(#"\sum_i x_i"#, display: true)
         let error = cold.typeset(#"\frac{1}{"#, display: false)
@@ -68,8 +64,9 @@ import Testing
     /// Formulas are written like every other file (`AtomicFile`: registered
     /// for removal on an interrupt), and what a killed run left is swept.
     @Test(.enabled(if: katexInstalled)) func theCacheLeavesAndKeepsNoTemporaryFile() throws {
-        let directory = temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let scratch = try ScratchFolder("math")
+        defer { scratch.remove() }
+        let directory = scratch.path
         let math = directory + "/math"
         try FileManager.default.createDirectory(atPath: math, withIntermediateDirectories: true)
         let gone = Process()

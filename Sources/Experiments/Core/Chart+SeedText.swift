@@ -56,10 +56,9 @@ extension Chart {
         guard points.count > Self.pointsReadOut else {
             return "\(series.name): " + (points.isEmpty ? "no points" : points.joined(separator: ", ")) + "."
         }
-        let finite = series.y.indices.filter { series.y[$0].isFinite }
+        let finite = series.y.map { $0.isFinite ? $0 : nil }
         var parts = ["\(points.count.grouped) points", "first \(points[0])", "last \(points[points.count - 1])"]
-        if let lowest = finite.min(by: { series.y[$0] < series.y[$1] }),
-           let highest = finite.max(by: { series.y[$0] < series.y[$1] }) {
+        if let lowest = TableBetter.lower.leader(of: finite), let highest = TableBetter.higher.leader(of: finite) {
             parts.append("lowest mean \(point(series, lowest))")
             parts.append("highest mean \(point(series, highest))")
         }

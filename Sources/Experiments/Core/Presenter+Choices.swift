@@ -12,15 +12,13 @@ extension Presenter {
     }
 
     /// The index of the row whose mean `field` is lowest among the rows with
-    /// a number in every run, the first on ties, even when it is the only
-    /// row or every row ties: the plain fastest, for a figure that must name
-    /// one (``lowestMean(_:_:)`` is the rule for marking a row better than
-    /// others). None when no row has a number in every run.
+    /// a number in every run, by ``TableBetter/leader(of:)``: the first on
+    /// ties, even when it is the only row or every row ties: the plain
+    /// fastest, for a figure that must name one (``lowestMean(_:_:)`` is the
+    /// rule for marking a row better than others). None when no row has a
+    /// number in every run.
     public func lowestRow(_ rows: Runs, _ field: String) -> Int? {
-        let rows = rows.elements
-        let measured = rows.indices.filter { rows[$0][field].allNumbers && !rows[$0][field].mean.isNaN }
-        // `min(by:)` keeps the first of equal elements.
-        return measured.min { rows[$0][field].mean < rows[$1][field].mean }
+        TableBetter.lower.leader(of: rows.elements.map { $0[field].allNumbers ? $0[field].mean : nil })
     }
 }
 

@@ -140,6 +140,15 @@ public final class SpecReader {
         issues.append(issue)
     }
 
+    /// Records a problem that several keys decide together at the first of
+    /// `keys` the author wrote, or at the block when none is written: never
+    /// at a key that is not there (a default `test_batch_sizes` larger than
+    /// the test set is the fault of the `examples` written).
+    public func fail(atFirstWritten keys: [String], _ message: String, notes: [String] = []) {
+        let mark = keys.first(where: has).flatMap { entries[$0]?.value.mark }
+        record(SpecIssue(message, line: mark?.line ?? 0, column: mark?.column ?? 0, notes: notes))
+    }
+
     /// Records a problem at a line and column of the body (1-based), e.g. at
     /// a character inside a scalar.
     public func fail(line: Int, column: Int, _ message: String, notes: [String] = []) {

@@ -62,17 +62,28 @@ public enum TableBetter: String, Codable, Sendable, Hashable, CaseIterable {
     /// worse than it (a lone row, or rows that all tie), since then the
     /// mark would compare nothing.
     public func best(of values: [Double?]) -> Int? {
-        var numbers: [(index: Int, value: Double)] = []
+        guard let winner = leader(of: values), let number = values[winner] else { return nil }
+        let someRowDidWorse = values.contains { value in
+            guard let value, !value.isNaN else { return true }
+            return isBetter(number, than: value)
+        }
+        return someRowDidWorse ? winner : nil
+    }
+
+    /// The first row with the best number, a row without one (nil or NaN)
+    /// left out, even when it is the only row with a number or every row
+    /// ties: the plain winner, for a figure that must name one (the fastest
+    /// variant, the capacity of the lowest validation error). ``best(of:)``
+    /// is the rule for marking a row better than others. None when no row
+    /// has a number.
+    public func leader(of values: [Double?]) -> Int? {
+        var winner: (index: Int, value: Double)?
         for (index, value) in values.enumerated() {
             guard let value, !value.isNaN else { continue }
-            numbers.append((index, value))
+            if let current = winner, !isBetter(value, than: current.value) { continue }
+            winner = (index, value)
         }
-        guard var winner = numbers.first else { return nil }
-        for number in numbers.dropFirst() where isBetter(number.value, than: winner.value) {
-            winner = number
-        }
-        let someRowDidWorse = numbers.count < values.count || numbers.contains { isBetter(winner.value, than: $0.value) }
-        return someRowDidWorse ? winner.index : nil
+        return winner?.index
     }
 
     /// Whether `a` is better than `b` this way.

@@ -58,8 +58,14 @@ public enum BatchNormModesKind: ExperimentKind {
             reader.fail("batch_size", "batch norm needs at least 2 examples per training batch to estimate a variance, the batch size is 1")
         }
         if let largest = sizes.last, reader.issues.isEmpty, largest > spec.testExamples {
-            reader.fail("test_batch_sizes", "a test batch of \(largest.grouped) is larger than the test set (about \(spec.testExamples.grouped) examples)",
-                        notes: ["lower the largest test batch size or 'train_fraction'"])
+            // Left out, the sizes are the default's: the examples or the
+            // split written made the test set too small for them.
+            let sizesWritten = reader.has("test_batch_sizes")
+            let batches = sizesWritten ? "a test batch of \(largest.grouped)" : "the default test_batch_sizes' batch of \(largest.grouped)"
+            reader.fail(atFirstWritten: ["test_batch_sizes", "examples", "train_fraction"],
+                        "\(batches) is larger than the test set (about \(spec.testExamples.grouped) examples)",
+                        notes: [sizesWritten ? "lower the largest test batch size or 'train_fraction'"
+                                : "write 'test_batch_sizes' with batches of at most \(spec.testExamples.grouped), or give more examples"])
         }
         return spec
     }

@@ -137,7 +137,9 @@ public enum BiasVarianceKind: ExperimentKind {
                 reader.fail(key, "'\(key)' applies to networks; polynomial degrees are fitted exactly by least squares")
             }
             if training.weightDecay == 0, let degree = capacities.max(), degree + 1 > trainSize {
-                reader.fail("degrees", "a polynomial of degree \(degree) has \(degree + 1) coefficients, more than the \(trainSize.grouped) training points can determine",
+                let degrees = reader.has("degrees") ? "" : " (the default degrees go up to \(degree))"
+                reader.fail(atFirstWritten: ["degrees", "train_size"],
+                            "a polynomial of degree \(degree)\(degrees) has \(degree + 1) coefficients, more than the \(trainSize.grouped) training points can determine",
                             notes: ["add training points, lower the degree, or set weight_decay (a ridge penalty)"])
             }
         }

@@ -33,8 +33,7 @@ struct BiasVarianceReport {
 
     /// The row of the lowest validation error (the first, on ties).
     var best: Record? {
-        let measured = rows.indices.filter { !rows[$0].validationError.isNaN }
-        return measured.min(by: { rows[$0].validationError < rows[$1].validationError }).map { best in
+        TableBetter.lower.leader(of: rows.map(\.validationError)).map { best in
             let row = rows[best]
             return Record(fields: [
                 "capacity": row.capacity, "index": best, "train_error": row.trainError,
@@ -58,8 +57,7 @@ struct BiasVarianceReport {
 
     /// The point of the lowest test MSE (the first, on ties).
     var optimum: Record? {
-        let measured = decomposition.indices.filter { !decomposition[$0].testMSE.isNaN }
-        return measured.min(by: { decomposition[$0].testMSE < decomposition[$1].testMSE }).map { optimum in
+        TableBetter.lower.leader(of: decomposition.map(\.testMSE)).map { optimum in
             let point = decomposition[optimum]
             return Record(fields: [
                 "capacity": point.capacity, "index": optimum, "test_mse": point.testMSE, "bias2": point.bias2, "variance": point.variance,

@@ -100,7 +100,7 @@ public enum TrainKind: ExperimentKind {
         let trainFraction = reader.double("train_fraction")
         let validationFraction = reader.double("validation_fraction")
         if trainFraction + validationFraction > 0.96 {
-            reader.fail("validation_fraction",
+            reader.fail(atFirstWritten: ["validation_fraction", "train_fraction"],
                         "train_fraction + validation_fraction is \(ResultValue.format(trainFraction + validationFraction)); keep it at most 0.95 so that a test set is left")
         }
         let labelNoise = reader.double("label_noise")
@@ -194,7 +194,8 @@ public enum TrainKind: ExperimentKind {
                 } else if !reader.has(key), let entry = entries[variant.title ?? variant.name] {
                     reader.fail(at: entry.place(of: key), text)
                 } else {
-                    reader.fail(key, text)
+                    // `groups` left at its default: what asked for group norm, or the widths.
+                    reader.fail(atFirstWritten: [key, "normalization", "hidden"], text)
                 }
             } catch {
                 reader.fail("hidden", "variant '\(variant.name)': \(error)")
@@ -202,8 +203,15 @@ public enum TrainKind: ExperimentKind {
             if variant.settings.normalization == .batch || variant.settings.explicitLayers?.contains(where: {
                 if case .batchNorm = $0 { return true } else { return false }
             }) == true, let size = variant.settings.batchSize, size < 2 {
-                reader.fail(reader.has("batch_size") ? "batch_size" : "vary",
-                            "variant '\(variant.name)': batch norm needs at least 2 examples per batch to estimate a variance, the batch size is \(size)")
+                let text = "variant '\(variant.name)': batch norm needs at least 2 examples per batch to estimate a variance, the batch size is \(size)"
+                // Where the size was written: the variant's entry, `vary`, or the block's key.
+                if varied == "batch_size" {
+                    reader.fail("vary", text)
+                } else if let entry = entries[variant.title ?? variant.name], entry.fields.contains(where: { $0.name == "batch_size" }) {
+                    reader.fail(at: entry.place(of: "batch_size"), text)
+                } else {
+                    reader.fail(atFirstWritten: ["batch_size", "vary"], text)
+                }
             }
         }
         return spec

@@ -84,7 +84,7 @@ struct VectorizationReport {
     }
 
     private func fastest(_ group: GroupResult) -> Measurement? {
-        group.measurements.min(by: { $0.median < $1.median })
+        TableBetter.lower.leader(of: group.measurements.map(\.median)).map { group.measurements[$0] }
     }
 
     private func maxDifference(_ group: GroupResult) -> Double {

@@ -158,7 +158,7 @@ struct OptimizerSettings: Codable, Sendable, Hashable {
     }
 
     func learningRateSchedule(epochs: Int) -> LearningRateSchedule {
-        let rate = decay ?? schedule.defaultDecay
+        let rate = resolvedDecay
         switch schedule {
         case .constant: return .constant
         case .step: return .step(every: decayEvery, factor: rate)
@@ -170,8 +170,36 @@ struct OptimizerSettings: Codable, Sendable, Hashable {
 
     var earlyStopping: EarlyStopping? { patience.map { EarlyStopping(patience: $0, restoreBest: restoreBest) } }
 
+    /// β of momentum as the optimizer uses it.
+    var resolvedMomentum: Double { momentum ?? 0.9 }
+
+    /// β₁ as Adam uses it.
+    var resolvedBeta1: Double { beta1 ?? 0.9 }
+
     /// β₂ as used by `optimizer`.
     func resolvedBeta2(_ optimizer: OptimizerChoice) -> Double { beta2 ?? (optimizer == .rmsprop ? 0.9 : 0.999) }
+
+    /// ε as Adam and RMSprop use it.
+    var resolvedEpsilon: Double { epsilon ?? 1e-8 }
+
+    /// The schedule's rate as it runs.
+    var resolvedDecay: Double { decay ?? schedule.defaultDecay }
+
+    /// These settings as `optimizer` runs them, every default that depends
+    /// on another key written out (`beta2`: 0.999 with Adam): what the cache
+    /// key holds, so that a block that writes a default and one that leaves
+    /// it out are the same run. The settings themselves keep `nil` for a key
+    /// left out: the checks across keys (`beta1` with SGD), the captions and
+    /// `explore:` read whether the author wrote it.
+    func asRun(by optimizer: OptimizerChoice) -> OptimizerSettings {
+        var run = self
+        run.momentum = resolvedMomentum
+        run.beta1 = resolvedBeta1
+        run.beta2 = resolvedBeta2(optimizer)
+        run.epsilon = resolvedEpsilon
+        run.decay = resolvedDecay
+        return run
+    }
 
     /// The engine's optimizer for these settings, in `Float` for the networks
     /// and in `Double` for `optimizer-path`'s two weights.
@@ -181,13 +209,13 @@ struct OptimizerSettings: Codable, Sendable, Hashable {
         switch optimizer {
         case .sgd: return try SGD<Scalar>(learningRate: learningRate, weightDecay: decay)
         case .momentum:
-            return try SGD<Scalar>(learningRate: learningRate, momentum: momentum ?? 0.9, nesterov: nesterov,
+            return try SGD<Scalar>(learningRate: learningRate, momentum: resolvedMomentum, nesterov: nesterov,
                                    convention: convention, weightDecay: decay)
         case .adam:
-            return try Adam<Scalar>(learningRate: learningRate, beta1: beta1 ?? 0.9, beta2: resolvedBeta2(optimizer),
-                                    epsilon: epsilon ?? 1e-8, weightDecay: decay)
+            return try Adam<Scalar>(learningRate: learningRate, beta1: resolvedBeta1, beta2: resolvedBeta2(optimizer),
+                                    epsilon: resolvedEpsilon, weightDecay: decay)
         case .rmsprop:
-            return try RMSprop<Scalar>(learningRate: learningRate, decay: resolvedBeta2(optimizer), epsilon: epsilon ?? 1e-8,
+            return try RMSprop<Scalar>(learningRate: learningRate, decay: resolvedBeta2(optimizer), epsilon: resolvedEpsilon,
                                        weightDecay: decay)
         }
     }
@@ -196,15 +224,15 @@ struct OptimizerSettings: Codable, Sendable, Hashable {
     func text(of key: String) -> String {
         func number(_ x: Double?) -> String { x.map { ResultValue.format($0, significant: 4) } ?? "default" }
         switch key {
-        case "momentum": return number(momentum ?? 0.9)
+        case "momentum": return number(resolvedMomentum)
         case "momentum_convention": return convention.rawValue
         case "nesterov": return nesterov ? "true" : "false"
-        case "beta1": return number(beta1 ?? 0.9)
+        case "beta1": return number(resolvedBeta1)
         case "beta2": return number(beta2)
-        case "epsilon": return number(epsilon ?? 1e-8)
+        case "epsilon": return number(resolvedEpsilon)
         case "l1": return number(l1)
         case "lr_schedule": return schedule.rawValue
-        case "lr_decay": return number(decay ?? schedule.defaultDecay)
+        case "lr_decay": return number(resolvedDecay)
         case "lr_step": return String(decayEvery)
         case "patience": return patience.map(String.init) ?? "none"
         case "restore_best": return restoreBest ? "true" : "false"

@@ -261,6 +261,32 @@ struct TrainSettings: Codable, Sendable, Hashable {
     }
 }
 
+extension TrainSettings {
+    /// The settings as they run, for the cache key (the spec's JSON): the
+    /// learning rate and the optimizer's settings with their defaults
+    /// written out (``OptimizerSettings/asRun(by:)``), so that writing a
+    /// default and leaving it out are the same run. Every stored property is
+    /// encoded (a test checks it): one left out would give two different
+    /// runs the same key.
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(hidden, forKey: .hidden)
+        try container.encodeIfPresent(explicitLayers, forKey: .explicitLayers)
+        try container.encode(activation, forKey: .activation)
+        try container.encode(normalization, forKey: .normalization)
+        try container.encode(groups, forKey: .groups)
+        try container.encode(keepProbability, forKey: .keepProbability)
+        try container.encode(initializer, forKey: .initializer)
+        try container.encode(standardize, forKey: .standardize)
+        try container.encode(epochs, forKey: .epochs)
+        try container.encodeIfPresent(batchSize, forKey: .batchSize)
+        try container.encode(optimizer, forKey: .optimizer)
+        try container.encode(resolvedLearningRate, forKey: .learningRate)
+        try container.encode(weightDecay, forKey: .weightDecay)
+        try container.encode(tuning.asRun(by: optimizer), forKey: .tuning)
+    }
+}
+
 /// Canonical text of typed entries, for captions only (never parsed back).
 enum ModelDescriptionText {
     static func stack(_ entries: [ModelDescription.Entry]) -> String {

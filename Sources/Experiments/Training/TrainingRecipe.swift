@@ -70,6 +70,21 @@ struct TrainingRecipe: Codable, Sendable, Hashable {
             optimizer: optimizer, weightDecay: reader.double("weight_decay"), tuning: tuning)
     }
 
+    /// The recipe as it runs, for the cache key (the spec's JSON): the
+    /// optimizer's settings with their defaults written out
+    /// (``OptimizerSettings/asRun(by:)``), so that writing a default and
+    /// leaving it out are the same run. Every stored property is encoded (a
+    /// test checks it).
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(epochs, forKey: .epochs)
+        try container.encode(batchSize, forKey: .batchSize)
+        try container.encode(learningRate, forKey: .learningRate)
+        try container.encode(optimizer, forKey: .optimizer)
+        try container.encode(weightDecay, forKey: .weightDecay)
+        try container.encode(tuning.asRun(by: optimizer), forKey: .tuning)
+    }
+
     func makeOptimizer() throws -> any Optimizer<Float> {
         try tuning.makeOptimizer(optimizer, learningRate: learningRate, weightDecay: weightDecay)
     }
@@ -91,7 +106,7 @@ struct TrainingRecipe: Codable, Sendable, Hashable {
     /// "Adam, η = 0.005, 1,000 epochs of batches of 32" (counts grouped as
     /// in the rest of a caption; batch gradient descent: "of the whole training set").
     var label: String {
-        let momentum = ResultValue.format(tuning.momentum ?? 0.9, significant: 3)
+        let momentum = ResultValue.format(tuning.resolvedMomentum, significant: 3)
         let name = ["sgd": "SGD", "momentum": "SGD with momentum \(momentum)", "adam": "Adam", "rmsprop": "RMSprop"][optimizer.rawValue]
             ?? optimizer.rawValue
         var tuningLabel = tuning

@@ -36,6 +36,13 @@ struct TrainingSets: Sendable {
         } else {
             (training, test) = try all.split(trainingFraction: trainFraction, stratified: stratified, generator: &generator)
         }
+        // A tiny set split class by class can leave a part with nothing
+        // (20 examples of 3 classes, train_fraction 0.05): said here, before
+        // a step count divides by the training set's size.
+        for (part, set) in [("training", training), ("test", test)] where set.count == 0 {
+            throw EngineError.invalidArgument(
+                "the \(part) set is empty: \(examples.grouped) examples split class by class with train_fraction \(ResultValue.format(trainFraction)) leave no \(part) example; give more examples or change 'train_fraction'")
+        }
         var standardizer: Standardizer<Float>?
         if standardize {
             let fitted = Standardizer(fitting: training)

@@ -203,7 +203,8 @@ public final class Trainer<Scalar: TensorScalar> {
         }
         if model.layers.contains(where: { $0 is BatchNorm<Scalar> }), min(options.batchSize, training.count) < 2 {
             throw EngineError.invalidArgument(
-                "batch norm needs at least 2 examples per batch to estimate a variance; the batch size is \(options.batchSize)")
+                "batch norm needs at least 2 examples per batch to estimate a variance; the batch size is \(options.batchSize)"
+                    + (training.count < options.batchSize ? " and the training set has \(training.count) example\(training.count == 1 ? "" : "s")" : ""))
         }
     }
 

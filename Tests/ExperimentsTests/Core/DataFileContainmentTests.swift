@@ -1,4 +1,5 @@
 import Foundation
+import LessonTestSupport
 import NeuralEngine
 import Testing
 @testable import Experiments
@@ -6,9 +7,9 @@ import Testing
 /// Data files resolve inside the lesson's folder tree, after following links.
 @Suite struct DataFileContainmentTests {
     /// lesson/ (with data/digits.csv, sub/x.csv, a folder, links in and out) beside secret.csv.
-    func tree() throws -> (root: URL, lesson: DecodeContext) {
+    func tree(in scratch: ScratchFolder) throws -> (root: URL, lesson: DecodeContext) {
         let fm = FileManager.default
-        let root = fm.temporaryDirectory.appendingPathComponent("containment-\(UUID().uuidString)")
+        let root = scratch.url
         let lesson = root.appendingPathComponent("lesson")
         try fm.createDirectory(at: lesson.appendingPathComponent("data/folder"), withIntermediateDirectories: true)
         try fm.createDirectory(at: lesson.appendingPathComponent("sub"), withIntermediateDirectories: true)
@@ -22,8 +23,9 @@ import Testing
     }
 
     @Test func filesInsideTheTreeResolve() throws {
-        let (root, context) = try tree()
-        defer { try? FileManager.default.removeItem(at: root) }
+        let scratch = try ScratchFolder("containment")
+        defer { scratch.remove() }
+        let (root, context) = try tree(in: scratch)
         #expect(try context.locateDataFile("digits.csv").hasSuffix("lesson/data/digits.csv"))
         #expect(try context.locateDataFile("sub/x.csv").hasSuffix("lesson/sub/x.csv"))
         #expect(try context.locateDataFile("sub/../data/digits.csv").hasSuffix("digits.csv"))
@@ -33,8 +35,9 @@ import Testing
     /// `digits.csv.gz` found nowhere in the lesson's tree is the built-in copy;
     /// one beside the lesson (or in data/) comes first.
     @Test func theDigitsAreBuiltInUnlessTheLessonHasItsOwn() throws {
-        let (root, context) = try tree()
-        defer { try? FileManager.default.removeItem(at: root) }
+        let scratch = try ScratchFolder("containment")
+        defer { scratch.remove() }
+        let (root, context) = try tree(in: scratch)
         #expect(try context.locateDataFile("digits.csv.gz") == BuiltInData.digitsPath)
         #expect(throws: DataFileProblem.self) { try context.locateDataFile("other.csv.gz") }
         try Data("1\n".utf8).write(to: root.appendingPathComponent("lesson/data/digits.csv.gz"))
@@ -44,8 +47,9 @@ import Testing
     /// A course's shared data folders come after the lesson's own folder, and
     /// what they hold must stay inside the course after following links.
     @Test func sharedDataFoldersComeAfterTheLessonsOwnAndStayInTheCourse() throws {
-        let (root, _) = try tree()
-        defer { try? FileManager.default.removeItem(at: root) }
+        let scratch = try ScratchFolder("containment")
+        defer { scratch.remove() }
+        let (root, _) = try tree(in: scratch)
         let fm = FileManager.default
         let shared = root.appendingPathComponent("lesson/shared")
         try fm.createDirectory(at: shared, withIntermediateDirectories: true)
@@ -66,8 +70,9 @@ import Testing
 
     @Test(arguments: ["/etc/passwd", "~/.ssh/id_rsa", "../secret.csv", "../../../../etc/passwd", "out.csv", "etc/passwd", "data/out.csv"])
     func filesOutsideTheTreeAreRefusedNamingTheRule(name: String) throws {
-        let (root, context) = try tree()
-        defer { try? FileManager.default.removeItem(at: root) }
+        let scratch = try ScratchFolder("containment")
+        defer { scratch.remove() }
+        let (root, context) = try tree(in: scratch)
         #expect(context.resolveDataFile(name) == nil)
         #expect {
             _ = try context.locateDataFile(name)
@@ -78,8 +83,9 @@ import Testing
     }
 
     @Test func aFolderAndAMissingFileSayWhat() throws {
-        let (root, context) = try tree()
-        defer { try? FileManager.default.removeItem(at: root) }
+        let scratch = try ScratchFolder("containment")
+        defer { scratch.remove() }
+        let (root, context) = try tree(in: scratch)
         #expect(throws: DataFileProblem(message: "the data file 'folder' is a folder, not a file", notes: ["name the file inside it"])) {
             _ = try context.locateDataFile("folder")
         }

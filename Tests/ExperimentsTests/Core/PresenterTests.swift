@@ -233,6 +233,16 @@ import Testing
         #expect(TableBetter.higher.best(of: [4]) == nil)
         #expect(TableBetter.higher.best(of: [nil, nil]) == nil)
 
+        // The plain winner, for a figure that must name one (the lowest
+        // validation error, the fastest variant): the same first-best row,
+        // but named even when it is alone or every row ties.
+        #expect(TableBetter.lower.leader(of: [2, nil, 1, 1]) == 2)
+        #expect(TableBetter.higher.leader(of: [1, 3, 3, .nan]) == 1)
+        #expect(TableBetter.lower.leader(of: [.nan, 5]) == 1)
+        #expect(TableBetter.lower.leader(of: [3, 3]) == 0)
+        #expect(TableBetter.higher.leader(of: [4]) == 0)
+        #expect(TableBetter.higher.leader(of: [nil, .nan]) == nil)
+
         // A kind's choice and a kind's mark follow it: rows that tie have no best.
         let tied = Record(["rows": .list([("a", 3.0), ("b", 3.0)].map { name, loss in
             .record(Record(["name": .string(name), "loss": .number(loss)]))

@@ -27,6 +27,17 @@ import Testing
         #expect(other.layers.map(\.description) == ["dense 8", "batchnorm 0.5", "relu", "dense 10"])
     }
 
+    /// The default test batch sizes too large for the test set the block's
+    /// `examples` leave: said at `examples`, which made it so, not at the
+    /// block as if `test_batch_sizes` were written (found in review).
+    @Test func defaultTestBatchesTooLargeAreTheExamplesFault() throws {
+        let (_, issues) = KindTesting.prepare(BatchNormModesKind.self, "data: blobs\nexamples: 20\n")
+        let issue = try #require(issues.first, "no issue")
+        #expect(issue.message == "the default test_batch_sizes' batch of 128 is larger than the test set (about 10 examples)")
+        #expect((issue.line, issue.column) == (2, 11), "\(issue.line):\(issue.column)")
+        #expect(issue.notes == ["write 'test_batch_sizes' with batches of at most 10, or give more examples"])
+    }
+
     @Test(arguments: [
         ("test_batch_sizes: [4, 2]\n", "'test_batch_sizes' must list batch sizes in increasing order, found [4, 2]"),
         ("test_batch_sizes: [0]\n", "'test_batch_sizes' is 0, outside the allowed range 1 ≤ test_batch_sizes ≤ 100,000"),

@@ -87,6 +87,16 @@ import Testing
         #expect(issues.map(\.message).contains(message), "\(issues.map(\.message))")
     }
 
+    /// The default degrees too many for the training points written: said
+    /// at `train_size`, which made it so, naming the default (found in review:
+    /// it pointed at the block, about a 'degrees' the block does not write).
+    @Test func defaultDegreesTooHighAreTheTrainSizesFault() throws {
+        let (_, issues) = prepare("data: polynomial\ntrain_size: 10\n")
+        let issue = try #require(issues.first, "no issue")
+        #expect(issue.message == "a polynomial of degree 15 (the default degrees go up to 15) has 16 coefficients, more than the 10 training points can determine")
+        #expect((issue.line, issue.column) == (2, 13), "\(issue.line):\(issue.column)")
+    }
+
     @Test func defaultsDependOnTheData() throws {
         let classification = try #require(try KindTesting.spec(BiasVarianceKind.self, "id: a\n"))
         #expect(classification.family == .hidden)

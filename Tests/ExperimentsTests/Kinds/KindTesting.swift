@@ -20,10 +20,14 @@ enum KindTesting {
         return (prepared, reader.issues)
     }
 
-    /// The decoded spec of a valid body.
+    /// The decoded spec of a valid body (within its budget), as the kind
+    /// decoded it: not read back from the cache key's JSON, which writes
+    /// out the defaults a key left out stands for (`beta2` with Adam).
     static func spec<K: ExperimentKind>(_ kind: K.Type, _ body: String) throws -> K.Spec? {
-        guard let json = prepare(kind, body).0?.specJSON else { return nil }
-        return try JSONDecoder().decode(K.Spec.self, from: Data(json.utf8))
+        let reader = SpecReader(body: body, kind: K.name, descriptors: CommonKeys.descriptors + K.keys)
+        guard let spec = K.decode(reader, context: context), reader.issues.isEmpty else { return nil }
+        reader.check(K.work(spec), context: context)
+        return reader.issues.isEmpty ? spec : nil
     }
 
     /// A path such as `rows[0].diagnosis` or `mc.100.accuracy`, as expressions read it.

@@ -128,6 +128,12 @@ import Testing
         ("variants: [{name: a, optimizer: sgd}]\nvary: {beta1: [0.8, 0.9]}\n", "'beta1' is Adam's", 2, 7),
         ("variants: [{name: a, hidden: [30], normalization: group}]\nvary: {groups: [4, 7]}\n",
          "variant 'a_4': layer 2: groupnorm 4 needs a width divisible by 4, got 30", 2, 7),
+        // Never at a key the block does not write (found in review): the
+        // entry's own batch size, the default groups' width, the fraction written.
+        ("normalization: batch\nvariants: [{name: one, batch_size: 1}, {name: two, batch_size: 8}]\n",
+         "variant 'one': batch norm needs at least 2 examples per batch", 2, 36),
+        ("hidden: [6]\nnormalization: group\n", "variant 'base': layer 2: groupnorm 4 needs a width divisible by 4, got 6", 2, 16),
+        ("train_fraction: 0.8\n", "train_fraction + validation_fraction is 1; keep it at most 0.95", 1, 17),
     ])
     func variantMistakesAreLocated(body: String, message: String, line: Int, column: Int) throws {
         let (_, issues) = prepare(body)
@@ -241,6 +247,17 @@ import Testing
         // XᵀX/4 = [[3.5, 0.75], [0.75, 5.5]]: eigenvalues 4.5 ± √(1 + 0.5625).
         let root = 1.5625.squareRoot()
         #expect(abs(TrainExperiment.conditionNumber(skew) - (4.5 + root) / (4.5 - root)) < 1e-9)
+    }
+
+    /// A tiny set split class by class can leave no training example: the
+    /// run says so, and why, where it divided by zero and crashed the tool
+    /// (found in review: 20 blobs, train_fraction 0.05).
+    @Test func anEmptyTrainingSetIsAnErrorNotACrash() throws {
+        #expect {
+            try run("data: blobs\nexamples: 20\ntrain_fraction: 0.05\nvalidation_fraction: 0.1\nepochs: 1\n")
+        } throws: { error in
+            "\(error)".contains("the training set is empty: 20 examples split class by class with train_fraction 0.05 leave no training example")
+        }
     }
 
     @Test func runIsDeterministicAndComplete() throws {

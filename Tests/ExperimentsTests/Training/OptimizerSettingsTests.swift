@@ -8,6 +8,45 @@ import Testing
 @Suite struct OptimizerSettingsTests: KindSuite {
     typealias Kind = TrainKind
 
+    /// A block that writes a default whose value depends on another key
+    /// (`beta2: 0.999` with Adam, the optimizer's learning rate) and one that
+    /// leaves it out are the same run: one cache key, so the second does not
+    /// run again for the same numbers (found in review: `nil` for "left out"
+    /// was part of the key). A number that differs is another key.
+    @Test(arguments: [
+        (TrainKind.name, "hidden: [8]\nepochs: 2\noptimizer: adam\n", "beta2: 0.999\nbeta1: 0.9\nepsilon: 1e-8\nlearning_rate: 0.005\n", "beta2: 0.99\n"),
+        (TrainKind.name, "hidden: [8]\nepochs: 2\noptimizer: rmsprop\n", "beta2: 0.9\n", "beta2: 0.999\n"),
+        (TrainKind.name, "hidden: [8]\nepochs: 2\noptimizer: momentum\nlr_schedule: step\n", "momentum: 0.9\nlr_decay: 0.5\n", "lr_decay: 0.4\n"),
+        (BatchNormModesKind.name, "hidden: [8]\nepochs: 2\noptimizer: adam\n", "beta2: 0.999\n", "beta2: 0.99\n"),
+    ])
+    func writingADefaultIsTheSameRun(kind: String, body: String, defaults: String, other: String) throws {
+        func key(_ text: String) throws -> String {
+            let prepared: PreparedExperiment? = kind == TrainKind.name
+                ? KindTesting.prepare(TrainKind.self, text).0 : KindTesting.prepare(BatchNormModesKind.self, text).0
+            return try #require(prepared, "\(text)").specJSON
+        }
+        #expect(try key(body) == key(body + defaults))
+        #expect(try key(body) != key(body + other))
+    }
+
+    /// The cache key encodes every stored property of the settings a
+    /// variant may change and of a recipe: one left out of the hand-written
+    /// encoding would give two different runs the same key.
+    @Test func theKeyEncodesEveryStoredSetting() throws {
+        func encodedKeys(_ value: some Encodable) throws -> Set<String> {
+            let object = try JSONSerialization.jsonObject(with: try JSONEncoder().encode(value)) as? [String: Any]
+            return Set(object?.keys.map { $0 } ?? [])
+        }
+        func storedNames(_ value: Any) -> Set<String> { Set(Mirror(reflecting: value).children.compactMap(\.label)) }
+        var settings = TrainSettings()
+        settings.explicitLayers = [.layerNorm]
+        #expect(try encodedKeys(settings) == storedNames(settings))
+        let recipe = settings.recipe
+        #expect(try encodedKeys(recipe) == storedNames(recipe))
+        let tuning = OptimizerSettings().asRun(by: .adam)
+        #expect(try encodedKeys(tuning).isSuperset(of: ["momentum", "beta1", "beta2", "epsilon", "decay"]))
+    }
+
     @Test func settingsAreDecodedPerVariant() throws {
         let spec = try #require(try KindTesting.spec(TrainKind.self, """
             optimizer: momentum

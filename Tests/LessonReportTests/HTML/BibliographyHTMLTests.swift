@@ -1,6 +1,7 @@
 import Foundation
 import LessonMarkdown
 import LessonRunner
+import LessonTestSupport
 import Testing
 @testable import LessonReport
 
@@ -17,9 +18,9 @@ import Testing
     """
 
     func page(_ source: String) throws -> String {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("BibliographyHTMLTests-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: root) }
+        let scratch = try ScratchFolder("BibliographyHTMLTests")
+        defer { scratch.remove() }
+        let root = scratch.path
         try Self.bib.write(toFile: root + "/refs.bib", atomically: true, encoding: .utf8)
         try source.write(toFile: root + "/a.md", atomically: true, encoding: .utf8)
         let executed = Pipeline(executor: Executor(cache: nil)).run(path: root + "/a.md")

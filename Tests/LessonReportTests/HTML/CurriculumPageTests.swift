@@ -3,6 +3,7 @@ import LessonMarkdown
 import LessonRunner
 import LessonResults
 import LessonSupport
+import LessonTestSupport
 import Testing
 @testable import LessonReport
 
@@ -15,19 +16,15 @@ import Testing
         return lesson
     }
 
-    func temporaryDirectory() throws -> String {
-        let path = NSTemporaryDirectory() + "pages-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: path + "/lessons/img", withIntermediateDirectories: true)
-        return path
-    }
-
     func read(_ path: String) throws -> String {
         try String(contentsOfFile: path, encoding: .utf8)
     }
 
     @Test func lessonsFollowFrontMatterOrderWithPreviousAndNext() throws {
-        let root = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: root) }
+        let scratch = try ScratchFolder("curriculum")
+        defer { scratch.remove() }
+        let root = scratch.path
+        try scratch.folder("lessons/img")
         let lessons = [
             executed("---\norder: 2\n---\n# Second\n\n## Part A\n\ntext\n\n## Part B\n", path: root + "/lessons/a.md"),
             executed("# Unordered\n", path: root + "/lessons/b.md"),
@@ -59,8 +56,10 @@ import Testing
     /// A course's `lessons:` list comes before `order:`, which still orders
     /// the lessons of one folder it names; unlisted lessons come last.
     @Test func aCoursesListComesBeforeFrontMatterOrder() throws {
-        let root = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: root) }
+        let scratch = try ScratchFolder("curriculum")
+        defer { scratch.remove() }
+        let root = scratch.path
+        try scratch.folder("lessons/img")
         var lessons = [
             executed("---\norder: 2\n---\n# Second in folder\n", path: root + "/lessons/a.md"),
             executed("---\norder: 1\n---\n# First in folder\n", path: root + "/lessons/b.md"),
@@ -85,8 +84,10 @@ import Testing
 
     /// Pages are rendered on several threads; the files are the same for any number.
     @Test func pagesAreTheSameForAnyNumberOfJobs() throws {
-        let root = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: root) }
+        let scratch = try ScratchFolder("curriculum")
+        defer { scratch.remove() }
+        let root = scratch.path
+        try scratch.folder("lessons/img")
         let lessons = (0..<5).map { n in
             executed("---\norder: \(5 - n)\n---\n# Lesson \(n)\n\n## Part\n\nText $x_\(n)$ and `=\(n) * 2`.\n", path: root + "/lessons/l\(n).md")
         }
@@ -103,8 +104,10 @@ import Testing
     /// A render of unchanged lessons writes nothing: every file keeps its
     /// inode and modification time; a changed lesson rewrites its own page.
     @Test func aSecondRenderRewritesOnlyWhatChanged() throws {
-        let root = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: root) }
+        let scratch = try ScratchFolder("curriculum")
+        defer { scratch.remove() }
+        let root = scratch.path
+        try scratch.folder("lessons/img")
         func identities() throws -> [String: [Int]] {
             var out: [String: [Int]] = [:]
             let enumerator = FileManager.default.enumerator(atPath: root + "/out")
@@ -228,8 +231,10 @@ import Testing
     }
 
     @Test func localImagesAreCopiedAndMissingOnesAreLocatedErrors() throws {
-        let root = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: root) }
+        let scratch = try ScratchFolder("curriculum")
+        defer { scratch.remove() }
+        let root = scratch.path
+        try scratch.folder("lessons/img")
         try Data([0x89, 0x50, 0x4E, 0x47]).write(to: URL(fileURLWithPath: root + "/lessons/img/a.png"))
         let lesson = executed("# T\n\n![A](img/a.png)\n\nText ![gone](img/missing.png) and ![out](../secret.png).\n",
                               path: root + "/lessons/t.md")

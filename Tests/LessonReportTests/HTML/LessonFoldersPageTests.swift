@@ -2,6 +2,7 @@ import Foundation
 import LessonMarkdown
 import LessonRunner
 import LessonResults
+import LessonTestSupport
 import Testing
 @testable import LessonReport
 
@@ -14,12 +15,6 @@ import Testing
         return lesson
     }
 
-    func temporaryDirectory() throws -> String {
-        let path = NSTemporaryDirectory() + "folders-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
-
     func read(_ path: String) throws -> String {
         try String(contentsOfFile: path, encoding: .utf8)
     }
@@ -28,8 +23,9 @@ import Testing
     /// `<title>`, the index, the sidebar and the search index, as it is in
     /// the heading itself — never the expression `=two.x`.
     @Test func aValueInTheTitleReadsAsTheValueEverywhere() throws {
-        let root = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: root) }
+        let scratch = try ScratchFolder("folders")
+        defer { scratch.remove() }
+        let root = scratch.path
         let lesson = executed("# Two is `=1 + 1` and `=nope.x`\n\nText.\n", path: root + "/t.md")
         try ReportWriter(outputDirectory: root + "/out").write([lesson])
         let page = try read(root + "/out/t.html")
@@ -58,8 +54,9 @@ import Testing
     /// Two chapters each with an `img/plot.png` of their own: each page shows
     /// its own picture, not whichever was copied last.
     @Test func imagesOfTheSameNameFromTwoFoldersStayApart() throws {
-        let root = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: root) }
+        let scratch = try ScratchFolder("folders")
+        defer { scratch.remove() }
+        let root = scratch.path
         let pictures = ["a": Data([0x89, 0x50, 0x4E, 0x47, 1]), "b": Data([0x89, 0x50, 0x4E, 0x47, 2])]
         for (folder, bytes) in pictures {
             try FileManager.default.createDirectory(atPath: root + "/\(folder)/img", withIntermediateDirectories: true)
@@ -91,8 +88,9 @@ import Testing
     /// Lessons written for GitHub link each other's `.md` files; on the
     /// pages those links go to the other lesson's page, fragment kept.
     @Test func linksToAnotherLessonsMarkdownGoToItsPage() throws {
-        let root = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: root) }
+        let scratch = try ScratchFolder("folders")
+        defer { scratch.remove() }
+        let root = scratch.path
         let lessons = [
             executed("""
             # A

@@ -2,6 +2,7 @@ import Foundation
 import LessonMarkdown
 import LessonRunner
 import LessonResults
+import LessonTestSupport
 import Testing
 @testable import LessonReport
 
@@ -13,9 +14,10 @@ import Testing
     }
 
     @Test func aTranslationIsALanguageSwitchNotAStepInTheSequence() throws {
-        let root = NSTemporaryDirectory() + "translations-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: root + "/lessons", withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: root) }
+        let scratch = try ScratchFolder("translations")
+        defer { scratch.remove() }
+        let root = scratch.path
+        try scratch.folder("lessons")
         try "---\norder: 1\n---\n# Init\n\ntext\n".write(toFile: root + "/lessons/init.md", atomically: true, encoding: .utf8)
         let lessons = [
             executed("---\norder: 1\n---\n# Init\n\ntext\n", path: root + "/lessons/init.md"),
@@ -48,9 +50,9 @@ import Testing
     }
 
     @Test func aTranslationOfNoRenderedLessonIsAWarningWithItsPlace() throws {
-        let root = NSTemporaryDirectory() + "translations-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: root) }
+        let scratch = try ScratchFolder("translations")
+        defer { scratch.remove() }
+        let root = scratch.path
         let lesson = executed("---\nlang: vi\ntranslation_of: missing.md\n---\n# X\n", path: root + "/x.md")
         let warnings = try ReportWriter(outputDirectory: root + "/out").write([lesson])
         #expect(warnings.contains("\(root)/x.md:3:17: translation_of: 'missing.md' is not a lesson rendered with this one; the page is listed as a lesson of its own"))

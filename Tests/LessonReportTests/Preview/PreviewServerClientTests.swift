@@ -2,6 +2,7 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
+import LessonTestSupport
 import Testing
 @testable import LessonReport
 
@@ -39,18 +40,18 @@ import Testing
         return String(decoding: response, as: UTF8.self)
     }
 
-    func servedFolder(_ files: [String: Data]) throws -> String {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("preview-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        for (name, data) in files { try data.write(to: root.appendingPathComponent(name)) }
-        return root.path
+    /// Writes `files` into `scratch`, the folder a server will serve, and returns its path.
+    func servedFolder(_ files: [String: Data], in scratch: ScratchFolder) throws -> String {
+        for (name, data) in files { try scratch.write([UInt8](data), to: name) }
+        return scratch.path
     }
 
     /// Chrome and Firefox open connections they may never use; with one
     /// request at a time, such a connection stalled every page and the reload.
     @Test func anIdleConnectionDoesNotHoldUpOthers() throws {
-        let root = try servedFolder(["index.html": Data("<p>hi</p>".utf8)])
-        defer { try? FileManager.default.removeItem(atPath: root) }
+        let scratch = try ScratchFolder("preview")
+        defer { scratch.remove() }
+        let root = try servedFolder(["index.html": Data("<p>hi</p>".utf8)], in: scratch)
         let server = PreviewServer(root: root)
         try server.start(port: 0)
         defer { server.stop() }
@@ -62,8 +63,9 @@ import Testing
     }
 
     @Test func headSaysTheLengthOfWhatGetWouldSend() throws {
-        let root = try servedFolder(["index.html": Data("<p>hi</p>".utf8)])
-        defer { try? FileManager.default.removeItem(atPath: root) }
+        let scratch = try ScratchFolder("preview")
+        defer { scratch.remove() }
+        let root = try servedFolder(["index.html": Data("<p>hi</p>".utf8)], in: scratch)
         let server = PreviewServer(root: root)
         try server.start(port: 0)
         defer { server.stop() }
@@ -77,8 +79,9 @@ import Testing
     /// A reader that closes mid-page is EPIPE for that connection, not
     /// SIGPIPE for the process; the next request is served.
     @Test func aReaderThatLeavesMidPageDoesNotStopTheServer() throws {
-        let root = try servedFolder(["big.html": Data(repeating: UInt8(ascii: "x"), count: 16 << 20)])
-        defer { try? FileManager.default.removeItem(atPath: root) }
+        let scratch = try ScratchFolder("preview")
+        defer { scratch.remove() }
+        let root = try servedFolder(["big.html": Data(repeating: UInt8(ascii: "x"), count: 16 << 20)], in: scratch)
         let server = PreviewServer(root: root)
         try server.start(port: 0)
         defer { server.stop() }
@@ -95,8 +98,9 @@ import Testing
     /// `/index.html%00.txt` was cut at the NUL by the file system and served
     /// `index.html`.
     @Test func aNulInThePathIsNotFound() throws {
-        let server = PreviewServer(root: try servedFolder(["index.html": Data("<p>hi</p>".utf8)]))
-        defer { try? FileManager.default.removeItem(atPath: server.root) }
+        let scratch = try ScratchFolder("preview")
+        defer { scratch.remove() }
+        let server = PreviewServer(root: try servedFolder(["index.html": Data("<p>hi</p>".utf8)], in: scratch))
         #expect(server.file(for: "/index.html%00.txt").0 == "404 Not Found")
         #expect(server.file(for: "/index.html").0 == "200 OK")
     }

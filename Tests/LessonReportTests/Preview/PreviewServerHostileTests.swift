@@ -1,4 +1,5 @@
 import Foundation
+import LessonTestSupport
 import Testing
 @testable import LessonReport
 
@@ -10,8 +11,9 @@ import Testing
     /// DNS rebinding: a page on `evil.example` whose name now points at
     /// 127.0.0.1 sends its own name as `Host`; only loopback names are served.
     @Test func onlyLoopbackHostNamesAreServed() throws {
-        let root = try client.servedFolder(["index.html": Data("<p>hi</p>".utf8)])
-        defer { try? FileManager.default.removeItem(atPath: root) }
+        let scratch = try ScratchFolder("preview")
+        defer { scratch.remove() }
+        let root = try client.servedFolder(["index.html": Data("<p>hi</p>".utf8)], in: scratch)
         let server = PreviewServer(root: root)
         try server.start(port: 0)
         defer { server.stop() }
@@ -30,11 +32,12 @@ import Testing
 
     /// A link in the served folder, in or out of it, is not followed.
     @Test func linksAreNotServed() throws {
-        let root = try client.servedFolder(["index.html": Data("<p>hi</p>".utf8)])
-        defer { try? FileManager.default.removeItem(atPath: root) }
-        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("secret-\(UUID().uuidString)")
-        try Data("TOKEN".utf8).write(to: outside)
-        defer { try? FileManager.default.removeItem(at: outside) }
+        let scratch = try ScratchFolder("preview")
+        defer { scratch.remove() }
+        let root = try client.servedFolder(["index.html": Data("<p>hi</p>".utf8)], in: scratch)
+        let elsewhere = try ScratchFolder("secret")
+        defer { elsewhere.remove() }
+        let outside = URL(fileURLWithPath: try elsewhere.write("TOKEN", to: "secret"))
         try FileManager.default.createSymbolicLink(atPath: root + "/env.html", withDestinationPath: outside.path)
         try FileManager.default.createSymbolicLink(atPath: root + "/dir", withDestinationPath: "/etc")
         try FileManager.default.createSymbolicLink(atPath: root + "/same.html", withDestinationPath: "index.html")
@@ -48,8 +51,9 @@ import Testing
     /// Hidden files are refused at every `/` byte: `/.\u{301}x.html` begins
     /// with the character `.\u{301}`, which `hasPrefix(".")` did not see.
     @Test func hiddenNamesJoinedToAMarkAreRefused() throws {
-        let root = try client.servedFolder([".\u{301}secret.html": Data("TOKEN".utf8), "index.html": Data("<p>hi</p>".utf8)])
-        defer { try? FileManager.default.removeItem(atPath: root) }
+        let scratch = try ScratchFolder("preview")
+        defer { scratch.remove() }
+        let root = try client.servedFolder([".\u{301}secret.html": Data("TOKEN".utf8), "index.html": Data("<p>hi</p>".utf8)], in: scratch)
         try FileManager.default.createDirectory(atPath: root + "/x\u{6DD}", withIntermediateDirectories: false)
         try Data("<p>in</p>".utf8).write(to: URL(fileURLWithPath: root + "/x\u{6DD}/a.html"))
         let server = PreviewServer(root: root)

@@ -1,4 +1,5 @@
 import Foundation
+import LessonTestSupport
 import Testing
 @testable import LessonReport
 
@@ -6,16 +7,10 @@ import Testing
 /// says the lessons are rendering, and every page carries the version it was
 /// served at, so a render that ends before the page's first poll reloads it.
 @Suite struct PreviewServerStartupTests {
-    func folder(_ files: [String: String]) throws -> String {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("preview-start-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        for (name, text) in files { try Data(text.utf8).write(to: root.appendingPathComponent(name)) }
-        return root.path
-    }
-
     @Test func aPageNotWrittenYetIsTheRenderingPageUntilTheFirstRenderEnds() throws {
-        let server = PreviewServer(root: try folder([:]))
-        defer { try? FileManager.default.removeItem(atPath: server.root) }
+        let scratch = try ScratchFolder("preview-start")
+        defer { scratch.remove() }
+        let server = PreviewServer(root: try scratch.write([:]))
         server.isRendering = true
         let (status, type, body) = server.file(for: "/")
         #expect(status == "200 OK" && type.hasPrefix("text/html"))
@@ -28,8 +23,9 @@ import Testing
     }
 
     @Test func theReloadBaselineIsTheVersionThePageWasServedAt() throws {
-        let server = PreviewServer(root: try folder(["a.html": "<html><body><p>a</p></body></html>"]))
-        defer { try? FileManager.default.removeItem(atPath: server.root) }
+        let scratch = try ScratchFolder("preview-start")
+        defer { scratch.remove() }
+        let server = PreviewServer(root: try scratch.write(["a.html": "<html><body><p>a</p></body></html>"]))
         server.version = 3
         let page = String(decoding: server.file(for: "/a.html").2, as: UTF8.self)
         #expect(page.contains("var v=\"3\""))

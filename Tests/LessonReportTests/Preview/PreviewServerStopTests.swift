@@ -1,4 +1,5 @@
 import Foundation
+import LessonTestSupport
 import Testing
 @testable import LessonReport
 
@@ -10,9 +11,9 @@ import Testing
     }
 
     @Test func startServeStopManyTimes() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("preview-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: root) }
+        let scratch = try ScratchFolder("preview")
+        defer { scratch.remove() }
+        let root = scratch.url
         try Data("<p>hi</p>".utf8).write(to: root.appendingPathComponent("index.html"))
         for round in 0..<20 {
             let server = PreviewServer(root: root.path)
