@@ -32,9 +32,6 @@ import Testing
     }
 
     @Test func checkPassesAGoodLesson() throws {
-        let scratch = try ScratchFolder("lesson-e2e")
-        defer { scratch.remove() }
-        let dir = scratch.url
         let r = try lesson(["check", Self.fixtures.appendingPathComponent("mixed/good.md").path, "--no-cache"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.hasSuffix("checked 1 lesson, 1 block: 1 passed, 0 failed\n"))

@@ -25,7 +25,7 @@ import Testing
     @Test func filesInsideTheTreeResolve() throws {
         let scratch = try ScratchFolder("containment")
         defer { scratch.remove() }
-        let (root, context) = try tree(in: scratch)
+        let (_, context) = try tree(in: scratch)
         #expect(try context.locateDataFile("digits.csv").hasSuffix("lesson/data/digits.csv"))
         #expect(try context.locateDataFile("sub/x.csv").hasSuffix("lesson/sub/x.csv"))
         #expect(try context.locateDataFile("sub/../data/digits.csv").hasSuffix("digits.csv"))
@@ -72,7 +72,7 @@ import Testing
     func filesOutsideTheTreeAreRefusedNamingTheRule(name: String) throws {
         let scratch = try ScratchFolder("containment")
         defer { scratch.remove() }
-        let (root, context) = try tree(in: scratch)
+        let (_, context) = try tree(in: scratch)
         #expect(context.resolveDataFile(name) == nil)
         #expect {
             _ = try context.locateDataFile(name)
@@ -85,7 +85,7 @@ import Testing
     @Test func aFolderAndAMissingFileSayWhat() throws {
         let scratch = try ScratchFolder("containment")
         defer { scratch.remove() }
-        let (root, context) = try tree(in: scratch)
+        let (_, context) = try tree(in: scratch)
         #expect(throws: DataFileProblem(message: "the data file 'folder' is a folder, not a file", notes: ["name the file inside it"])) {
             _ = try context.locateDataFile("folder")
         }
