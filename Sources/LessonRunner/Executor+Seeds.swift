@@ -114,7 +114,7 @@ extension Executor {
         }
         block.runs = zip(planned.seeds, outcomes).map { SeedRun(seed: $0, values: $1.values) }
         let summary = planned.prepared?.outcome(of: outcomes, seeds: planned.seeds)
-            ?? ExperimentOutcome(values: SeedStatistic.meanRecord(outcomes.map(\.values)), presentation: [])
+            ?? ExperimentOutcome(values: SeedStatistic.meanRecord(outcomes.map(\.values)))
         block.outcome = summary
         block.fromCache = runs.allSatisfy(\.fromCache)
         let seedKeys = runs.compactMap(\.key)

@@ -45,4 +45,18 @@ import LessonResults
         #expect(plan.blocks.first?.prepared?.dataFiles == [BuiltInData.digitsPath], "\(plan.blocks.flatMap(\.diagnostics))")
         #expect(lesson.filesRead == [path])
     }
+
+    /// Every kind whose examples a data recipe draws reads the recipe's file
+    /// (``DataBacked``): a changed file is a changed cache key and a page to remake.
+    @Test(arguments: ["train", "batchnorm-modes", "dropout-ensemble", "gradient-check", "bias-variance"])
+    func everyKindWithADataRecipeReadsItsFile(kind: String) throws {
+        let scratch = try ScratchFolder("files-read")
+        defer { scratch.remove() }
+        try scratch.folder("data")
+        try Data("0,1\n".utf8).write(to: URL(fileURLWithPath: scratch.path + "/data/mine.csv"))
+        let source = "```experiment \(kind)\ndata: digits\nfile: mine.csv\n```\n"
+        let plan = Planner.plan(LessonLoader.parse(source, path: scratch.path + "/lesson.md"))
+        let files = plan.blocks.first?.prepared?.dataFiles ?? []
+        #expect(files.count == 1 && files[0].hasSuffix("data/mine.csv"), "\(files) \(plan.blocks.flatMap(\.diagnostics))")
+    }
 }

@@ -63,7 +63,10 @@ extension ExperimentKind {
     public static var budget: String { "no limit beyond the ranges of its keys" }
     public static var example: KindExample? { nil }
     public static var table: TableDefaults? { nil }
-    public static func dataFiles(_ spec: Spec, context: DecodeContext) -> [String] { [] }
+    /// The files of the spec's ``DataRecipe`` (``DataBacked``); none for a kind without one.
+    public static func dataFiles(_ spec: Spec, context: DecodeContext) -> [String] {
+        (spec as? any DataBacked)?.data.files(context: context) ?? []
+    }
     public static func work(_ spec: Spec) -> [WorkEstimate] { [] }
     /// No presentation of its own: the values are still read by `expect:`,
     /// inline references and an author's `table:`.
@@ -160,7 +163,7 @@ public struct PreparedExperiment: Sendable {
     /// The outcome standing for `runs` (one per seed, in seed order, or one):
     /// the values (over seeds, their means) and the presentation drawn from them.
     public func outcome(of runs: [ExperimentOutcome], seeds: [UInt64]) -> ExperimentOutcome {
-        guard let first = runs.first else { return ExperimentOutcome(values: Record(), presentation: []) }
+        guard let first = runs.first else { return ExperimentOutcome(values: Record()) }
         let values = RunValues(records: runs.map(\.values), seeds: seeds)
         let summary = runs.count == 1 ? first.values : SeedStatistic.meanRecord(values.records)
         return ExperimentOutcome(values: summary, presentation: present(values), timingNoise: runs.lazy.compactMap(\.timingNoise).first)

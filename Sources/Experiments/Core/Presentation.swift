@@ -132,6 +132,8 @@ public struct ResultTable: Codable, Sendable, Hashable {
 public struct ExperimentOutcome: Codable, Sendable, Hashable {
     /// The named values `expect:` and inline references read.
     public var values: Record
+    /// The tables, charts and notes, built from the runs' values after they ran
+    /// (``ExperimentKind/present(_:_:)``): a run returns none.
     public var presentation: [PresentationItem]
     /// Set by a timing experiment whose measurements stayed noisy after
     /// re-measuring: what varied and by how much. A failed expectation that
@@ -139,7 +141,7 @@ public struct ExperimentOutcome: Codable, Sendable, Hashable {
     /// (`--strict-timing`).
     public var timingNoise: String?
 
-    public init(values: Record, presentation: [PresentationItem], timingNoise: String? = nil) {
+    public init(values: Record, presentation: [PresentationItem] = [], timingNoise: String? = nil) {
         self.values = values
         self.presentation = presentation
         self.timingNoise = timingNoise

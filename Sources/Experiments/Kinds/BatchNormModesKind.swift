@@ -28,7 +28,7 @@ public enum BatchNormModesKind: ExperimentKind {
                       "Test batch sizes for the batch-statistics evaluation, in increasing order. 1 is allowed: a batch of one normalizes every unit to 0, so every example gets the same prediction."),
     ]).examples(["data": "blobs", "examples": "200", "hidden": "[16]", "epochs": "3", "test_batch_sizes": "[2, 8]"])
 
-    public struct Spec: Codable, Sendable, Hashable {
+    public struct Spec: Codable, Sendable, Hashable, DataBacked {
         var data: DataRecipe
         var examples: Int
         var trainFraction: Double
@@ -75,10 +75,6 @@ public enum BatchNormModesKind: ExperimentKind {
                       formula: "epochs × (training examples × \(spec.parameterCount.grouped) parameters + steps per epoch × \(Int(TrainKind.stepCost).grouped)) plus the test passes",
                       budget: workBudget, keys: ["epochs", "hidden"],
                       hint: "lower 'epochs', 'train_fraction' or the widths in 'hidden', or use larger batches")]
-    }
-
-    public static func dataFiles(_ spec: Spec, context: DecodeContext) -> [String] {
-        spec.data.files(context: context)
     }
 
     public static func run(_ spec: Spec, context: RunContext) throws -> ExperimentOutcome {

@@ -5,7 +5,7 @@ struct BatchNormModesReport {
     var result: BatchNormModesExperiment.Result
 
     var outcome: ExperimentOutcome {
-        ExperimentOutcome(values: values, presentation: [])
+        ExperimentOutcome(values: values)
     }
 
     var values: Record { BatchNormModesKind.declared.record(self) }

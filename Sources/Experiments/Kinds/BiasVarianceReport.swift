@@ -6,7 +6,7 @@ struct BiasVarianceReport {
     var decomposition: [BiasVarianceDecomposition.Point]
 
     var outcome: ExperimentOutcome {
-        ExperimentOutcome(values: BiasVarianceKind.declared.record(self), presentation: [])
+        ExperimentOutcome(values: BiasVarianceKind.declared.record(self))
     }
 
     /// A row's record, `rows[i]`.

@@ -41,7 +41,7 @@ public enum DropoutEnsembleKind: ExperimentKind {
                       "Monte-Carlo sample counts K: forward passes with fresh masks whose softmax outputs are averaged."),
     ]).examples(["data": "blobs", "examples": "200", "hidden": "[16]", "epochs": "3", "samples": "[1, 5]"])
 
-    public struct Spec: Codable, Sendable, Hashable {
+    public struct Spec: Codable, Sendable, Hashable, DataBacked {
         var data: DataRecipe
         var examples: Int
         var trainFraction: Double
@@ -86,10 +86,6 @@ public enum DropoutEnsembleKind: ExperimentKind {
          WorkEstimate("evaluation would take", amount: spec.inferenceWork,
                       formula: "(sum of samples + 10) × test examples × parameters",
                       budget: inferenceBudget, keys: ["samples"], hint: "lower the largest sample count or the widths in 'hidden'")]
-    }
-
-    public static func dataFiles(_ spec: Spec, context: DecodeContext) -> [String] {
-        spec.data.files(context: context)
     }
 
     public static func run(_ spec: Spec, context: RunContext) throws -> ExperimentOutcome {

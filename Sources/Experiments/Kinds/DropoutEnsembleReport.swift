@@ -5,7 +5,7 @@ struct DropoutEnsembleReport {
     var result: DropoutEnsembleExperiment.Result
 
     var outcome: ExperimentOutcome {
-        ExperimentOutcome(values: DropoutEnsembleKind.declared.record(self), presentation: [])
+        ExperimentOutcome(values: DropoutEnsembleKind.declared.record(self))
     }
 
     /// The steps at which a network diverged.

@@ -9,9 +9,7 @@ extension GradientCheckKind {
     static func checks<Scalar: TensorScalar>(_ spec: Spec, _ batch: Dataset<Scalar>, generator: inout RandomGenerator) throws -> [Record] {
         let model = try Model<Scalar>(entries: spec.layers, inputWidth: spec.data.inputWidth,
                                       initializer: spec.initializer, generator: &generator)
-        func evaluate() throws -> LossEvaluation<Scalar> {
-            try spec.data.loss.evaluate(try model.forward(batch.features), for: batch)
-        }
+        let evaluate = { try spec.data.loss.evaluate(try model.forward(batch.features), for: batch) }
         try model.backward(try evaluate().gradient)
         // Per layer, each checked scalar: its parameter, its index there and back-propagation's gradient.
         var scalars: [[(parameter: Parameter<Scalar>, index: Int, analytic: Double)]] = []

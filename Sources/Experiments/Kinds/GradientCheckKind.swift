@@ -11,14 +11,13 @@ public enum GradientCheckKind: ExperimentKind {
     public static let name = "gradient-check"
     public static let summary = "Back-propagation's gradient of a network's loss on a small batch against central differences, at each ε of a list, in double or float: the relative difference overall and per layer."
 
-    static let allowedData: [DataSource] = [.blobs, .spirals, .moons, .circles, .digits, .polynomial, .linear]
     /// Work of all the forward passes of a block, all runs together, in units of (examples × parameters +
     /// ``passCost``) a pass: the build machine does about 1.3e10 a second on one core (2026-12-07), so about 15 s.
     static let workBudget = 2e11
     /// The fixed cost of a forward pass and its loss, in the budget's units: about 7 µs.
     static let passCost = 100_000
 
-    public static let keys: [KeyDescriptor] = (DataRecipe.keys(defaultSource: .blobs, allowed: allowedData) + [
+    public static let keys: [KeyDescriptor] = (DataRecipe.keys(defaultSource: .blobs) + [
         KeyDescriptor("examples", .integer, default: "32", range: .closed(2, 1_797),
                       "Examples in the batch whose mean loss is differentiated (for digits, a random subset of the images)."),
     ] + TrainSettings.modelKeys + [
@@ -38,7 +37,7 @@ public enum GradientCheckKind: ExperimentKind {
         expectation: "relative_difference < 1e-7", inline: "relative_difference:.1e",
         sentence: "Back-propagation and central differences agree to a relative difference of")
 
-    public struct Spec: Codable, Sendable, Hashable {
+    public struct Spec: Codable, Sendable, Hashable, DataBacked {
         var data: DataRecipe
         var examples: Int
         /// The network, its output layer included, and how its weights start.
@@ -51,10 +50,15 @@ public enum GradientCheckKind: ExperimentKind {
         /// Each layer that has parameters, first to last: "dense 8 (layer 1)", and how many it has.
         var layerNames: [String]
         var layerSizes: [Int]
+
+        var parameterCount: Int { layerSizes.reduce(0, +) }
+
+        /// Parameters checked: in each layer all of them, or `maximumPerLayer`.
+        var checkedCount: Int { layerSizes.reduce(0) { $0 + min($1, maximumPerLayer) } }
     }
 
     public static func decode(_ reader: SpecReader, context: DecodeContext) -> Spec? {
-        let data = DataRecipe.decode(reader, context: context, allowed: allowedData)
+        let data = DataRecipe.decode(reader, context: context)
         let (settings, description) = TrainSettings.decodeModel(reader, data: data)
         guard let description else { return nil }
         let checked = description.layers.enumerated().filter { $0.element.parameterCount > 0 }
@@ -72,10 +76,6 @@ public enum GradientCheckKind: ExperimentKind {
                              hint: "lower 'max_per_layer' or 'examples', list fewer epsilons, or use a smaller network")]
     }
 
-    public static func dataFiles(_ spec: Spec, context: DecodeContext) -> [String] {
-        spec.data.files(context: context)
-    }
-
     public static func run(_ spec: Spec, context: RunContext) throws -> ExperimentOutcome {
         var generator = RandomGenerator(seed: context.seed)
         var dataGenerator = generator.split()
@@ -84,13 +84,6 @@ public enum GradientCheckKind: ExperimentKind {
         let checks = spec.precision == "double"
             ? try checks(spec, batch.converted(to: Double.self), generator: &generator)
             : try checks(spec, batch, generator: &generator)
-        return ExperimentOutcome(values: declared.record((spec, checks)), presentation: [])
+        return ExperimentOutcome(values: declared.record((spec, checks)))
     }
-}
-
-extension GradientCheckKind.Spec {
-    var parameterCount: Int { layerSizes.reduce(0, +) }
-
-    /// Parameters checked: in each layer all of them, or `maximumPerLayer`.
-    var checkedCount: Int { layerSizes.reduce(0) { $0 + min($1, maximumPerLayer) } }
 }

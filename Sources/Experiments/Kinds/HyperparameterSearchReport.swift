@@ -24,7 +24,7 @@ enum HyperparameterSearchReport {
                 "uniform_above_0_99": fraction(s.betaUniform) { $0 >= 0.99 }, "log_above_0_99": fraction(s.betaLog) { $0 >= 0.99 },
             ]),
         ])
-        return ExperimentOutcome(values: values, presentation: [])
+        return ExperimentOutcome(values: values)
     }
 
     static func gridVsRandom(_ spec: HyperparameterSearchKind.Spec, _ g: Search.GridVsRandom) -> ExperimentOutcome {
@@ -41,7 +41,7 @@ enum HyperparameterSearchReport {
             "random_wins": fraction(zip(g.randomBest, g.gridBest).map { $0 - $1 }) { $0 > 0 },
             "optimum": Record(fields: ["important": g.optimum.important, "other": g.optimum.other]),
         ])
-        return ExperimentOutcome(values: values, presentation: [])
+        return ExperimentOutcome(values: values)
     }
 
     static func coarseToFine(_ spec: HyperparameterSearchKind.Spec, _ c: Search.CoarseToFine) -> ExperimentOutcome {
@@ -70,6 +70,6 @@ enum HyperparameterSearchReport {
                 ])
             },
         ])
-        return ExperimentOutcome(values: values, presentation: [])
+        return ExperimentOutcome(values: values)
     }
 }

@@ -103,7 +103,7 @@ public enum OptimizerPathKind: ExperimentKind {
 
     public static func run(_ spec: Spec, context: RunContext) throws -> ExperimentOutcome {
         let paths = try spec.names.indices.map { try walk($0, spec, seed: context.seed) }
-        return ExperimentOutcome(values: declared.record((spec, paths)), presentation: [])
+        return ExperimentOutcome(values: declared.record((spec, paths)))
     }
 
     /// One path: the optimizer's steps from `start`, stopped where it diverges (a loss not finite, a weight beyond 10⁶).

@@ -5,7 +5,7 @@ struct SignalReport {
     var result: SignalExperiment.Result
 
     var outcome: ExperimentOutcome {
-        ExperimentOutcome(values: SignalKind.declared.record(self), presentation: [])
+        ExperimentOutcome(values: SignalKind.declared.record(self))
     }
 
     /// One network's record, `net[i]`.

@@ -168,6 +168,6 @@ struct SoftmaxExample: Sendable {
         values["classes"] = .strings(spec.classes)
         values["temperature"] = .number(spec.temperature)
 
-        return ExperimentOutcome(values: values, presentation: [])
+        return ExperimentOutcome(values: values)
     }
 }

@@ -66,7 +66,7 @@ public enum TrainKind: ExperimentKind {
         var changes: [String] = []
     }
 
-    public struct Spec: Codable, Sendable, Hashable {
+    public struct Spec: Codable, Sendable, Hashable, DataBacked {
         var data: DataRecipe
         var examples: Int
         var trainFraction: Double
@@ -292,10 +292,6 @@ public enum TrainKind: ExperimentKind {
     /// entry of `variants:`) rather than one the author wrote.
     static func isGeneratedName(_ name: String) -> Bool {
         name.hasPrefix("v") && name.count > 1 && name.dropFirst().allSatisfy(\.isNumber)
-    }
-
-    public static func dataFiles(_ spec: Spec, context: DecodeContext) -> [String] {
-        spec.data.files(context: context)
     }
 
     public static func run(_ spec: Spec, context: RunContext) throws -> ExperimentOutcome {

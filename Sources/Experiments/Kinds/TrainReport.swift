@@ -5,7 +5,7 @@ struct TrainReport {
     var result: TrainExperiment.Result
 
     var outcome: ExperimentOutcome {
-        ExperimentOutcome(values: TrainKind.declared.record(self), presentation: [])
+        ExperimentOutcome(values: TrainKind.declared.record(self))
     }
 
     /// One trained model's record, `variants[i]`.

@@ -33,7 +33,7 @@ struct VectorizationReport {
             blas[group.group.rawValue] = record["blas"]
         }
         if !blas.fields.isEmpty { values["blas"] = .record(blas) }
-        return ExperimentOutcome(values: values, presentation: [], timingNoise: timingNoise)
+        return ExperimentOutcome(values: values, timingNoise: timingNoise)
     }
 
     // MARK: - Machine and noise

@@ -22,6 +22,12 @@ enum DataSource: String, Codable, Sendable, Hashable, CaseIterable {
     }
 }
 
+/// A spec whose examples a ``DataRecipe`` draws: its kind's runs read the
+/// recipe's files, and ``ExperimentKind/dataFiles(_:context:)`` says so.
+protocol DataBacked {
+    var data: DataRecipe { get }
+}
+
 /// Everything needed to draw a block's examples: which set, its noise and
 /// shape, and for the digits the file. A plain value so it can be part of a
 /// spec (and of its cache key).
@@ -87,7 +93,7 @@ struct DataRecipe: Codable, Sendable, Hashable {
     // MARK: - Keys
 
     /// The data keys, documented once for every kind that trains on data.
-    static func keys(defaultSource: DataSource, allowed: [DataSource]) -> [KeyDescriptor] {
+    static func keys(defaultSource: DataSource, allowed: [DataSource] = DataSource.allCases) -> [KeyDescriptor] {
         func only(_ sources: [DataSource]) -> [String] { sources.filter(allowed.contains).map(\.rawValue) }
         var keys = [
             KeyDescriptor("data", .word(allowed.map(\.rawValue)), default: defaultSource.rawValue,
@@ -139,7 +145,7 @@ struct DataRecipe: Codable, Sendable, Hashable {
     }
 
     /// Reads the data keys; problems go to the reader.
-    static func decode(_ reader: SpecReader, context: DecodeContext, allowed: [DataSource]) -> DataRecipe {
+    static func decode(_ reader: SpecReader, context: DecodeContext, allowed: [DataSource] = DataSource.allCases) -> DataRecipe {
         // Which key applies to which set is declared (``keys``): the reader
         // has reported a key written for another set.
         let source = DataSource(rawValue: reader.choice("data")) ?? allowed[0]
