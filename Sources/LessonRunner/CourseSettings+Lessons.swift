@@ -27,6 +27,39 @@ extension CourseSettings {
         }
     }
 
+    /// An error for each `lessons:` entry that names a file that is not a
+    /// lesson (its name does not end in .md), at the entry in `course.yml`:
+    /// it would be read as a lesson and rendered as a page, while a folder's
+    /// search skips it. Checked with ``missingLessons()``, before anything runs.
+    public func entriesThatAreNotLessons() -> [Diagnostic] {
+        let fm = FileManager.default
+        return lessons.indices.compactMap { index in
+            let entry = lessons[index]
+            let resolved = resolve(entry)
+            var isFolder: ObjCBool = false
+            let exists = fm.fileExists(atPath: resolved, isDirectory: &isFolder)
+                || (try? fm.destinationOfSymbolicLink(atPath: resolved)) != nil
+            guard exists, !isFolder.boolValue, !LessonDiscovery.isLessonName(entry) else { return nil }
+            return Diagnostic(.courseSettings, "'\(entry)' is not a lesson: a lesson is a Markdown file whose name ends in .md" + advice(forNotALesson: entry),
+                              at: lessonLocation(index),
+                              notes: [.init("'lessons' lists lesson files (.md) and folders of lessons, relative to \(Self.fileName), in teaching order")])
+        }
+    }
+
+    /// What to do about a `lessons:` entry that is not a lesson, said to
+    /// the author of the course file.
+    private func advice(forNotALesson entry: String) -> String {
+        let name = (entry as NSString).lastPathComponent
+        if name == Self.fileName {
+            return "; this is a course's settings: list the lessons of that course, or its folder, instead"
+        }
+        if name.hasFileSuffix(".markdown") {
+            let renamed = (entry as NSString).deletingPathExtension + ".md"
+            return "; rename the file '\((renamed as NSString).lastPathComponent)' and write '\(renamed)' here"
+        }
+        return "; list lesson files and folders of lessons here, or remove this entry"
+    }
+
     /// "; did you mean 'chapters/intro.md'?" for the first part of `entry`
     /// that does not exist, from the names in the folder above it.
     func suggestion(for entry: String) -> String {

@@ -100,10 +100,19 @@ struct RunOptions: ParsableArguments {
     func checkPaths() throws {
         if paths.isEmpty, let course = Course.settings {
             let missing = course.missingLessons()
-            if !missing.isEmpty {
-                // Where the course names them, not as a usage error of the command.
-                Terminal.report(missing, format: format)
-                Terminal.printError("error: \(course.path) names \(missing.count == 1 ? "a lesson" : "lessons") that do\(missing.count == 1 ? "es" : "") not exist; nothing was run")
+            let notLessons = course.entriesThatAreNotLessons()
+            if !missing.isEmpty || !notLessons.isEmpty {
+                // Where the course names them, not as a usage error of the
+                // command; with the course's warnings, which nothing else prints now.
+                Terminal.report(course.warnings + missing + notLessons, format: format)
+                var faults: [String] = []
+                if !missing.isEmpty {
+                    faults.append("\(missing.count == 1 ? "a lesson" : "lessons") that do\(missing.count == 1 ? "es" : "") not exist")
+                }
+                if !notLessons.isEmpty {
+                    faults.append("\(notLessons.count == 1 ? "a file that is" : "files that are") not \(notLessons.count == 1 ? "a lesson" : "lessons")")
+                }
+                Terminal.printError("error: \(course.path) names \(faults.joined(separator: " and ")); nothing was run")
                 throw ExitCode(64)
             }
         }
@@ -112,8 +121,9 @@ struct RunOptions: ParsableArguments {
             && (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) == nil {
             throw UsageProblem.exit("no such lesson file or folder: '\(path)'")
         }
-        // Before anything runs, as a folder's search would skip it.
-        for path in lessonPaths where !LessonDiscovery.isLessonName(path) {
+        // Before anything runs, as a folder's search would skip it. Only the
+        // paths typed: the course's entries are told at their place above.
+        for path in paths.map(\.userPath) where !LessonDiscovery.isLessonName(path) {
             var isFolder: ObjCBool = false
             if !(FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue) {
                 throw UsageProblem.exit(LessonDiscovery.NotALesson(path: path).description)
@@ -158,12 +168,15 @@ struct RunOptions: ParsableArguments {
         let shard = ci?.shard, junit = ci?.junitPath
         let paths = lessonPaths, cacheDirectory = cacheFolder
         try checkPaths()
-        let found = try LessonDiscovery.find(in: paths)
         // The course's warnings, with the run's other problems (not by
-        // `cache prune` or `new`, which read the course too).
-        let outsideLessons = (Course.settings?.warnings ?? []) + found.skipped.map(\.diagnostic) + found.unresolved
-            + found.tooDeep + found.unreadableFolders + found.undecodable
-        Terminal.report(outsideLessons, format: format)
+        // `cache prune` or `new`, which read the course too); printed before
+        // the search, which can stop the run, since the course may be why.
+        let courseWarnings = Course.settings?.warnings ?? []
+        Terminal.report(courseWarnings, format: format)
+        let found = try LessonDiscovery.find(in: paths)
+        let discovered = found.skipped.map(\.diagnostic) + found.unresolved + found.tooDeep + found.unreadableFolders + found.undecodable
+        Terminal.report(discovered, format: format)
+        let outsideLessons = courseWarnings + discovered
         var files = found.lessons
         if files.isEmpty {
             // A mistyped folder in CI must not pass as "0 of 0 failed".

@@ -105,6 +105,36 @@ import Testing
         #expect(beside.stdout.contains("wrote ../d.md;") && beside.stdout.contains("note: ../course.yml does not list it"), "\(beside.stdout)")
     }
 
+    /// A `lessons:` entry that is a file but not a lesson is told at its
+    /// place in course.yml, with advice for the course file, and nothing
+    /// runs; the same file typed on the command line is a usage error, with
+    /// advice for the command. The course's warnings are printed either way.
+    @Test func aCourseEntryThatIsNotALessonIsLocatedInTheCourseFile() throws {
+        let scratch = try ScratchFolder("lesson-e2e")
+        defer { scratch.remove() }
+        let dir = scratch.url
+        try LessonBinary.write([
+            "course.yml": "language: fr\nlessons:\n  - intro.markdown\n  - b.md\n  - notes.txt\n",
+            "intro.markdown": "# Intro\n", "b.md": "# B\n", "notes.txt": "notes\n",
+        ], into: dir)
+        let check = try LessonBinary.run(["check", "--no-cache"], in: dir)
+        #expect(check.status == 64, "\(check.stderr)")
+        #expect(check.stderr.contains("course.yml:3:5: error: 'intro.markdown' is not a lesson"), "\(check.stderr)")
+        #expect(check.stderr.contains("rename the file 'intro.md' and write 'intro.md' here"), "\(check.stderr)")
+        #expect(check.stderr.contains("course.yml:5:5: error: 'notes.txt' is not a lesson"), "\(check.stderr)")
+        #expect(check.stderr.contains("course.yml:1:11: warning: no interface words for language 'fr'"), "\(check.stderr)")
+        #expect(check.stderr.contains("course.yml names files that are not lessons; nothing was run"), "\(check.stderr)")
+        #expect(!check.stderr.contains("name one, or a folder of them") && !check.stderr.contains("Usage"), "\(check.stderr)")
+        #expect(!check.stdout.contains("checked"), "\(check.stdout)")
+        // Typed: the command's advice, not the course file's; the course's entries are not read.
+        let typed = try LessonBinary.run(["check", "--no-cache", "notes.txt"], in: dir)
+        #expect(typed.status == 64, "\(typed.stderr)")
+        #expect(typed.stderr.contains("error: 'notes.txt' is not a lesson"), "\(typed.stderr)")
+        #expect(typed.stderr.contains("name one, or a folder of them") && !typed.stderr.contains("course.yml:"), "\(typed.stderr)")
+        let right = try LessonBinary.run(["check", "--no-cache", "b.md"], in: dir)
+        #expect(right.status == 0, "\(right.stderr)")
+    }
+
     /// `data: digits` in a chapter folder of a course, with no file anywhere:
     /// the built-in digits; a course's shared data folder serves every lesson.
     @Test func builtInDigitsAndSharedDataFolders() throws {

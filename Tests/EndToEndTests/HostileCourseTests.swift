@@ -30,7 +30,7 @@ import Testing
         }
         #expect(chmod(dir.appendingPathComponent("lessons/closed").path, 0) == 0)
         // A data folder is searched for lessons too: one that cannot be
-        // listed is an error as well, not a warning (found in review).
+        // listed is an error as well, not a warning.
         #expect(chmod(dir.appendingPathComponent("lessons/data").path, 0) == 0)
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("out"), withIntermediateDirectories: true)
         #expect(chmod(dir.appendingPathComponent("out").path, 0o777) == 0)

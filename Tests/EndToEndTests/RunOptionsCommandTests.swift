@@ -21,8 +21,8 @@ import Testing
         #expect(try LessonBinary.run(["check", "--no-cache"], in: dir).status == 1)
     }
 
-    /// The search's warnings count too (found in review): a lesson skipped
-    /// as a link out of its folder passed a strict run that never ran it.
+    /// The search's warnings count too: a lesson skipped as a link out of
+    /// its folder must not pass a strict run that never ran it.
     @Test func aSkippedLinkFailsAStrictRun() throws {
         let scratch = try ScratchFolder("lesson-e2e")
         defer { scratch.remove() }

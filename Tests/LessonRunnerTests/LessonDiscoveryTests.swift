@@ -198,8 +198,8 @@ import LessonSupport
         try write("# B\n", to: root + "/b.MD")
         #expect(try LessonDiscovery.lessons(in: [root + "/b.MD"]) == [root + "/b.MD"])
         #expect(try LessonDiscovery.lessons(in: [root]) == [root + "/b.MD"])
-        #expect(LessonDiscovery.NotALesson(path: "c/course.yml").description
-            == "'c/course.yml' is a course's settings, not a lesson (a lesson is a Markdown file whose name ends in .md); to run the course, name its folder ('c'), or no path from inside it")
+        let settings = LessonDiscovery.NotALesson(path: "c/course.yml").description
+        #expect(settings.contains("course's settings") && settings.contains("name its folder ('c')"), "\(settings)")
         #expect(LessonDiscovery.NotALesson(path: "intro.markdown").description.hasSuffix("rename it 'intro.md'"))
     }
 

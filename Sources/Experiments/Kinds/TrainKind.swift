@@ -195,7 +195,7 @@ public enum TrainKind: ExperimentKind {
                     reader.fail(at: entry.place(of: key), text)
                 } else {
                     // `groups` left at its default: what asked for group norm, or the widths.
-                    reader.fail(atFirstWritten: [key, "normalization", "hidden"], text)
+                    reader.fail(atFirstWritten: variant.settings.modelFaultKeys, text)
                 }
             } catch {
                 reader.fail("hidden", "variant '\(variant.name)': \(error)")

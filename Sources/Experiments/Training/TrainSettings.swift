@@ -83,8 +83,8 @@ struct TrainSettings: Codable, Sendable, Hashable {
 
     /// The model keys a block writes, applied over the defaults, and the network
     /// they describe for `data` (its output layer added); a network that cannot
-    /// be built is reported at the key that describes it (``modelKey``, or
-    /// `normalization` when that key is not written), and has no description.
+    /// be built is reported at the first written of ``modelFaultKeys``, and
+    /// has no description.
     static func decodeModel(_ reader: SpecReader, data: DataRecipe) -> (settings: TrainSettings, description: ModelDescription?) {
         var settings = TrainSettings()
         for key in modelKeyNames {
@@ -94,7 +94,7 @@ struct TrainSettings: Codable, Sendable, Hashable {
             let description = try ModelDescription(entries: settings.entries(outputWidth: data.outputWidth), inputWidth: data.inputWidth)
             return (settings, description)
         } catch {
-            reader.fail([settings.modelKey, "normalization"].first(where: reader.has) ?? settings.modelKey, "\(error)")
+            reader.fail(atFirstWritten: settings.modelFaultKeys, "\(error)")
             return (settings, nil)
         }
     }
@@ -104,6 +104,14 @@ struct TrainSettings: Codable, Sendable, Hashable {
     var modelKey: String {
         if explicitLayers != nil { return "layers" }
         return normalization == .group || normalization == .instance ? "groups" : "hidden"
+    }
+
+    /// The keys a network these settings cannot build is reported at, the
+    /// first of them the block writes (``SpecReader/fail(atFirstWritten:_:notes:)``):
+    /// ``modelKey``; when that is left at its default (`groups` for group
+    /// norm), what asked for the normalization, then the widths.
+    var modelFaultKeys: [String] {
+        [modelKey, "normalization", "hidden"]
     }
 
     /// Applies the value written for `key`, read by its declaration (the

@@ -39,9 +39,9 @@ struct TrainingSets: Sendable {
         // A tiny set split class by class can leave a part with nothing
         // (20 examples of 3 classes, train_fraction 0.05): said here, before
         // a step count divides by the training set's size.
-        for (part, set) in [("training", training), ("test", test)] where set.count == 0 {
-            throw EngineError.invalidArgument(
-                "the \(part) set is empty: \(examples.grouped) examples split class by class with train_fraction \(ResultValue.format(trainFraction)) leave no \(part) example; give more examples or change 'train_fraction'")
+        if training.count == 0 || test.count == 0 {
+            throw emptySet(training.count == 0 ? .training : .test, examples: examples, stratified: stratified,
+                           trainFraction: trainFraction, validationFraction: validationFraction)
         }
         var standardizer: Standardizer<Float>?
         if standardize {
@@ -53,6 +53,35 @@ struct TrainingSets: Sendable {
         }
         training = try LabelNoise.corrupt(training, fraction: labelNoise, generator: &generator)
         return TrainingSets(training: training, validation: validation, test: test, standardizer: standardizer)
+    }
+
+    /// A part of the split that can be left with no example.
+    enum Part: String {
+        case training, test
+    }
+
+    /// Why `part` has no example, naming the fractions that decide its size:
+    /// the training part is `train_fraction` of the examples (of each class,
+    /// rounded), the test part what the training and validation parts leave.
+    static func emptySet(_ part: Part, examples: Int, stratified: Bool,
+                         trainFraction: Double, validationFraction: Double) -> ExperimentError {
+        let split = "\(examples.grouped) examples split \(stratified ? "class by class" : "at random")"
+        let perClass = stratified ? " of each class" : ""
+        let train = "train_fraction \(ResultValue.format(trainFraction))"
+        switch part {
+        case .training:
+            return ExperimentError("the training set is empty: \(split) with \(train) leave no training example "
+                                   + "(\(ResultValue.format(trainFraction))\(perClass) rounds to none); give more examples or a larger 'train_fraction'")
+        case .test:
+            let rest = ResultValue.format(max(0, 1 - trainFraction - validationFraction))
+            guard validationFraction > 0 else {
+                return ExperimentError("the test set is empty: \(split) with \(train) leave no test example "
+                                       + "(the rest, \(rest)\(perClass), rounds to none); give more examples or a smaller 'train_fraction'")
+            }
+            return ExperimentError("the test set is empty: \(split) with \(train) and validation_fraction \(ResultValue.format(validationFraction)) "
+                                   + "leave no test example (the rest, \(rest)\(perClass), rounds to none); "
+                                   + "give more examples or a smaller 'train_fraction' or 'validation_fraction'")
+        }
     }
 }
 

@@ -29,13 +29,14 @@ import Testing
 
     /// The default test batch sizes too large for the test set the block's
     /// `examples` leave: said at `examples`, which made it so, not at the
-    /// block as if `test_batch_sizes` were written (found in review).
+    /// block as if `test_batch_sizes` were written.
     @Test func defaultTestBatchesTooLargeAreTheExamplesFault() throws {
         let (_, issues) = KindTesting.prepare(BatchNormModesKind.self, "data: blobs\nexamples: 20\n")
         let issue = try #require(issues.first, "no issue")
-        #expect(issue.message == "the default test_batch_sizes' batch of 128 is larger than the test set (about 10 examples)")
         #expect((issue.line, issue.column) == (2, 11), "\(issue.line):\(issue.column)")
-        #expect(issue.notes == ["write 'test_batch_sizes' with batches of at most 10, or give more examples"])
+        #expect(issue.message.contains("default test_batch_sizes") && issue.message.contains("128")
+                    && issue.message.contains("about 10 examples"), "\(issue.message)")
+        #expect(issue.notes.count == 1 && issue.notes[0].contains("at most 10"), "\(issue.notes)")
     }
 
     @Test(arguments: [

@@ -128,8 +128,8 @@ import Testing
         ("variants: [{name: a, optimizer: sgd}]\nvary: {beta1: [0.8, 0.9]}\n", "'beta1' is Adam's", 2, 7),
         ("variants: [{name: a, hidden: [30], normalization: group}]\nvary: {groups: [4, 7]}\n",
          "variant 'a_4': layer 2: groupnorm 4 needs a width divisible by 4, got 30", 2, 7),
-        // Never at a key the block does not write (found in review): the
-        // entry's own batch size, the default groups' width, the fraction written.
+        // Never at a key the block does not write: the entry's own batch
+        // size, the default groups' width, the fraction written.
         ("normalization: batch\nvariants: [{name: one, batch_size: 1}, {name: two, batch_size: 8}]\n",
          "variant 'one': batch norm needs at least 2 examples per batch", 2, 36),
         ("hidden: [6]\nnormalization: group\n", "variant 'base': layer 2: groupnorm 4 needs a width divisible by 4, got 6", 2, 16),
@@ -249,14 +249,22 @@ import Testing
         #expect(abs(TrainExperiment.conditionNumber(skew) - (4.5 + root) / (4.5 - root)) < 1e-9)
     }
 
-    /// A tiny set split class by class can leave no training example: the
-    /// run says so, and why, where it divided by zero and crashed the tool
-    /// (found in review: 20 blobs, train_fraction 0.05).
-    @Test func anEmptyTrainingSetIsAnErrorNotACrash() throws {
+    /// A tiny set split class by class can leave a part with no example:
+    /// the run says which, and names the fractions that made it so, rather
+    /// than divide by zero and crash the tool. The test part is what the
+    /// training and validation parts leave, so both fractions decide it.
+    @Test(arguments: [
+        ("train_fraction: 0.05\nvalidation_fraction: 0.1\n", "the training set is empty", ["train_fraction 0.05", "'train_fraction'"], "validation_fraction"),
+        ("train_fraction: 0.5\nvalidation_fraction: 0.45\n", "the test set is empty",
+         ["train_fraction 0.5", "validation_fraction 0.45", "the rest, 0.05 of each class", "'validation_fraction'"], nil),
+        ("train_fraction: 0.95\nvalidation_fraction: 0\n", "the test set is empty", ["train_fraction 0.95", "the rest, 0.05 of each class", "'train_fraction'"], "validation_fraction"),
+    ])
+    func anEmptySetIsAnErrorNotACrash(fractions: String, part: String, words: [String], unsaid: String?) throws {
         #expect {
-            try run("data: blobs\nexamples: 20\ntrain_fraction: 0.05\nvalidation_fraction: 0.1\nepochs: 1\n")
+            try run("data: blobs\nexamples: 20\n" + fractions + "epochs: 1\n")
         } throws: { error in
-            "\(error)".contains("the training set is empty: 20 examples split class by class with train_fraction 0.05 leave no training example")
+            let message = (error as? ExperimentError)?.message ?? ""
+            return message.hasPrefix(part) && words.allSatisfy(message.contains) && !(unsaid.map(message.contains) ?? false)
         }
     }
 

@@ -11,8 +11,8 @@ import Testing
     /// A block that writes a default whose value depends on another key
     /// (`beta2: 0.999` with Adam, the optimizer's learning rate) and one that
     /// leaves it out are the same run: one cache key, so the second does not
-    /// run again for the same numbers (found in review: `nil` for "left out"
-    /// was part of the key). A number that differs is another key.
+    /// run again for the same numbers (`nil` for "left out" must not be
+    /// part of the key). A number that differs is another key.
     @Test(arguments: [
         (TrainKind.name, "hidden: [8]\nepochs: 2\noptimizer: adam\n", "beta2: 0.999\nbeta1: 0.9\nepsilon: 1e-8\nlearning_rate: 0.005\n", "beta2: 0.99\n"),
         (TrainKind.name, "hidden: [8]\nepochs: 2\noptimizer: rmsprop\n", "beta2: 0.9\n", "beta2: 0.999\n"),
