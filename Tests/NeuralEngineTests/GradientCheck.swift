@@ -4,7 +4,8 @@ import NeuralEngine
 ///
 /// The checked function is `f = Σ r ⊙ layer(x)` for a fixed random tensor `r`,
 /// so `∂f/∂output = r` is what `backward` receives, and every input and
-/// parameter element `θ` is compared with `(f(θ + h) − f(θ − h)) / 2h`.
+/// parameter element `θ` is compared with `(f(θ + h) − f(θ − h)) / 2h`
+/// (``Parameter/centralDifference(at:step:of:)``).
 ///
 /// Tolerance, and why: in `Double` with `h = 1e-5` the central difference has a
 /// truncation error of order `h²·f''' ≈ 1e-10` and a rounding error of order
@@ -43,28 +44,19 @@ enum GradientCheck {
         }
         for (parameter, analytic) in zip(layer.parameters, parameterGradients) {
             for i in 0..<parameter.count {
-                var value = parameter.value
-                let numeric = difference(at: i, of: &value) { perturbed in
-                    parameter.value = perturbed
-                    return objective(input)
-                }
-                parameter.value = value
+                let numeric = parameter.centralDifference(at: i, step: step) { objective(input) }
                 worst = max(worst, relativeError(analytic.scalars[i], numeric))
             }
         }
         return worst
     }
 
-    /// `(f(x + h·eᵢ) − f(x − h·eᵢ)) / 2h`, restoring `x` afterwards.
+    /// `(f(x + h·eᵢ) − f(x − h·eᵢ)) / 2h` for a tensor that is not a parameter
+    /// (an input, a loss's logits): the engine's central difference, on `x`
+    /// held as a parameter for the time it takes. `x` is left as it was.
     static func difference(at index: Int, of x: inout Tensor<Double>, _ f: (Tensor<Double>) -> Double) -> Double {
-        let row = index / x.columns, column = index % x.columns
-        let original = x[row, column]
-        x[row, column] = original + step
-        let plus = f(x)
-        x[row, column] = original - step
-        let minus = f(x)
-        x[row, column] = original
-        return (plus - minus) / (2 * step)
+        let held = Parameter(name: "x", role: .shift, value: x)
+        return held.centralDifference(at: index, step: step) { f(held.value) }
     }
 
     static func relativeError(_ a: Double, _ b: Double) -> Double {

@@ -6,24 +6,26 @@ extension GradientCheckKind {
     /// checked parameter at every ε, all in `Scalar`. One record per ε:
     /// `epsilon`, `relative_difference` over every checked parameter, and
     /// `by_layer`, one per layer that has parameters.
-    static func checks<Scalar: TensorScalar>(_ spec: Spec, _ batch: Dataset<Scalar>, generator: inout RandomGenerator) throws -> [Record] {
-        let model = try Model<Scalar>(entries: spec.layers, inputWidth: spec.data.inputWidth,
-                                      initializer: spec.initializer, generator: &generator)
+    static func checks<Scalar: TensorScalar>(
+        _ spec: Spec, _ batch: Dataset<Scalar>, generator: inout RandomGenerator
+    ) throws -> [Record] {
+        let model = try Model<Scalar>(
+            entries: spec.layers, inputWidth: spec.data.inputWidth,
+            initializer: spec.initializer, generator: &generator)
         let evaluate = { try spec.data.loss.evaluate(try model.forward(batch.features), for: batch) }
         try model.backward(try evaluate().gradient)
-        // Per layer, each checked scalar: its parameter, its index there and back-propagation's gradient.
-        var scalars: [[(parameter: Parameter<Scalar>, index: Int, analytic: Double)]] = []
+        var layers: [[CheckedScalar<Scalar>]] = []
         for layer in model.layers where !layer.parameters.isEmpty {
-            let all = layer.parameters.flatMap { parameter in
-                parameter.gradient.scalars.enumerated().map { (parameter, $0.offset, Double($0.element)) }
-            }
-            let kept = all.count <= spec.maximumPerLayer ? Array(all.indices) : generator.permutation(all.count).prefix(spec.maximumPerLayer).sorted()
-            scalars.append(kept.map { all[$0] })
+            let count = layer.parameters.reduce(0) { $0 + $1.count }
+            let indices = chosenIndices(count, keeping: spec.maximumPerLayer, generator: &generator)
+            layers.append(scalars(of: layer.parameters, at: indices))
         }
-        let analytic = scalars.map { $0.map(\.analytic) }
+        let analytic = layers.map { $0.map(\.analytic) }
         return try spec.epsilons.map { epsilon in
-            let numeric = try scalars.map { layer in
-                try layer.map { try centralDifference($0.parameter, at: $0.index, epsilon: epsilon, of: evaluate) }
+            let numeric = try layers.map { layer in
+                try layer.map { scalar in
+                    try scalar.parameter.centralDifference(at: scalar.index, step: epsilon) { try evaluate().loss }
+                }
             }
             return Record(fields: [
                 "epsilon": epsilon,
@@ -33,20 +35,43 @@ extension GradientCheckKind {
         }
     }
 
-    /// (f(θ + ε) − f(θ − ε)) / 2ε for the scalar at `index` of `parameter`, restored afterwards.
-    /// θ ± ε is rounded to `Scalar`; the quotient is taken over the ε asked for, as the check is written.
-    static func centralDifference<Scalar: TensorScalar>(
-        _ parameter: Parameter<Scalar>, at index: Int, epsilon: Double, of f: () throws -> LossEvaluation<Scalar>
-    ) throws -> Double {
-        let row = index / parameter.value.columns
-        let column = index % parameter.value.columns
-        let original = parameter.value[row, column]
-        parameter.value[row, column] = original + Scalar(epsilon)
-        let plus = try f().loss
-        parameter.value[row, column] = original - Scalar(epsilon)
-        let minus = try f().loss
-        parameter.value[row, column] = original
-        return (plus - minus) / (2 * epsilon)
+    /// A scalar the check nudges, and back-propagation's gradient of it.
+    struct CheckedScalar<Scalar: TensorScalar> {
+        var parameter: Parameter<Scalar>
+        var index: Int
+        var analytic: Double
+    }
+
+    /// Which of a layer's `count` scalars (its parameters one after another)
+    /// are checked, in order: all of them when there are at most `keeping`,
+    /// else `keeping` drawn without repetition by Floyd's algorithm (Bentley
+    /// and Floyd, "A sample of brilliance", CACM 1987): `keeping` draws and
+    /// as much memory, however large the layer.
+    static func chosenIndices(_ count: Int, keeping: Int, generator: inout RandomGenerator) -> [Int] {
+        guard count > keeping else { return Array(0..<count) }
+        var chosen = Set<Int>()
+        for last in count - keeping ..< count {
+            let drawn = generator.integer(below: last + 1)
+            chosen.insert(chosen.contains(drawn) ? last : drawn)
+        }
+        return chosen.sorted()
+    }
+
+    /// The scalars at `indices` (sorted) of `parameters` laid one after another,
+    /// each with the gradient the last backward pass left in it.
+    static func scalars<Scalar: TensorScalar>(
+        of parameters: [Parameter<Scalar>], at indices: [Int]
+    ) -> [CheckedScalar<Scalar>] {
+        var scalars: [CheckedScalar<Scalar>] = []
+        var start = 0
+        for parameter in parameters {
+            for index in indices where (start ..< start + parameter.count).contains(index) {
+                let analytic = Double(parameter.gradient.scalars[index - start])
+                scalars.append(CheckedScalar(parameter: parameter, index: index - start, analytic: analytic))
+            }
+            start += parameter.count
+        }
+        return scalars
     }
 
     /// ‖g − ĝ‖₂ / (‖g‖₂ + ‖ĝ‖₂); 0 when both are 0.

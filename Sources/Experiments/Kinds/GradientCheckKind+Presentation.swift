@@ -13,17 +13,17 @@ extension GradientCheckKind {
                 p.cell(row["by_layer"][index], format: Presenter.significant(2))
             })
         }
-        let what = """
-            Relative difference ‖g − ĝ‖₂ / (‖g‖₂ + ‖ĝ‖₂) between back-propagation's gradient g and central differences ĝ \
-            of the \(spec.data.lossName) on \(spec.examples) examples of \(spec.data.label), in \(spec.precision) precision, \
-            over \(spec.checkedCount.grouped) of the \(spec.parameterCount.grouped) parameters (at most \(spec.maximumPerLayer.grouped) a layer) \
-            of the network [\(ModelDescriptionText.stack(spec.layers))] in training mode
-            """
+        let checked = "\(spec.checkedCount.grouped) of the \(spec.parameterCount.grouped) parameters "
+            + "(at most \(spec.maximumPerLayer.grouped) a layer)"
+        let what = "Relative difference ‖g − ĝ‖₂ / (‖g‖₂ + ‖ĝ‖₂) between back-propagation's gradient g "
+            + "and central differences ĝ of the \(spec.data.lossName) on \(spec.examples) examples of \(spec.data.label), "
+            + "in \(spec.precision) precision, over \(checked) "
+            + "of the network [\(ModelDescriptionText.stack(spec.layers))] in training mode"
         let table = p.table(caption: what + ". Highlighted: the lowest.", rows: checks, columns: columns)
-        let chart = Chart(title: "Relative difference against ε", xLabel: "ε (log scale)", yLabel: "relative difference (log scale)",
-                          xScale: .log, yScale: .log,
-                          series: [p.series("all checked", x: spec.epsilons, y: checks.each("relative_difference"))],
-                          summary: what + ", at each step ε, on logarithmic axes.")
+        let series = p.series("all checked", x: spec.epsilons, y: checks.each("relative_difference"))
+        let chart = Chart(
+            title: "Relative difference against ε", xLabel: "ε (log scale)", yLabel: "relative difference (log scale)",
+            xScale: .log, yScale: .log, series: [series], summary: what + ", at each step ε, on logarithmic axes.")
         return [table, p.chart(chart)]
     }
 }

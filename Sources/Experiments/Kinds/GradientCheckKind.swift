@@ -9,27 +9,34 @@ import NeuralEngine
 /// forward pass, as it does while training.
 public enum GradientCheckKind: ExperimentKind {
     public static let name = "gradient-check"
-    public static let summary = "Back-propagation's gradient of a network's loss on a small batch against central differences, at each ε of a list, in double or float: the relative difference overall and per layer."
+    public static let summary = "Back-propagation's gradient of a network's loss on a small batch against central "
+        + "differences, at each ε of a list, in double or float: the relative difference overall and per layer."
 
     /// Work of all the forward passes of a block, all runs together, in units of (examples × parameters +
     /// ``passCost``) a pass: the build machine does about 1.3e10 a second on one core (2026-12-07), so about 15 s.
     static let workBudget = 2e11
     /// The fixed cost of a forward pass and its loss, in the budget's units: about 7 µs.
     static let passCost = 100_000
+    /// Bytes a run's network holds at once, its values and their gradients (1 GB).
+    static let memoryBudget = 1e9
 
     public static let keys: [KeyDescriptor] = (DataRecipe.keys(defaultSource: .blobs) + [
         KeyDescriptor("examples", .integer, default: "32", range: .closed(2, 1_797),
                       "Examples in the batch whose mean loss is differentiated (for digits, a random subset of the images)."),
     ] + TrainSettings.modelKeys + [
         KeyDescriptor("precision", .word(["double", "float"]), default: "double",
-                      "The scalars of the network, its loss and both gradients: 64-bit double or 32-bit float.").suggestedInScaffold(),
+                      "The scalars of the network, its loss and both gradients: 64-bit double or 32-bit float.")
+            .suggestedInScaffold(),
         KeyDescriptor("epsilons", .list(.number, count: 1...20), default: "[1e-1, 1e-2, 1e-3, 1e-4, 1e-5, 1e-6, 1e-7, 1e-8, 1e-9]",
                       range: .aboveUpTo(0, 1), "The steps ε of the central differences, one check each."),
         KeyDescriptor("max_per_layer", .integer, default: "100", range: .closed(1, 100_000),
-                      "Parameters checked in each layer that has any: all of a smaller layer, else this many chosen at random from the run's seed."),
+                      "Parameters checked in each layer that has any: all of a smaller layer, "
+                          + "else this many chosen at random from the run's seed."),
     ]).examples(["data": "blobs", "examples": "16", "hidden": "[8]", "epsilons": "[1e-2, 1e-5, 1e-8]"])
 
-    public static let budget = "2 × epsilons × checked parameters × (examples × parameters + \(passCost.grouped)) ≤ \(ResultValue.format(workBudget))"
+    public static let budget = "2 × epsilons × checked parameters × (examples × parameters + \(passCost.grouped)) ≤ "
+        + "\(ResultValue.format(workBudget)), all seeds together; 2 × parameters × bytes a scalar ≤ "
+        + "\(ResultValue.format(memoryBudget)) bytes held at once"
 
     public static let table: TableDefaults? = TableDefaults(rows: "checks", rowWord: "ε", better: ["relative_difference": .lower])
 
@@ -38,23 +45,32 @@ public enum GradientCheckKind: ExperimentKind {
         sentence: "Back-propagation and central differences agree to a relative difference of")
 
     public struct Spec: Codable, Sendable, Hashable, DataBacked {
+        /// Where the batch comes from, and its loss.
         var data: DataRecipe
+        /// Examples in the batch whose mean loss is differentiated.
         var examples: Int
-        /// The network, its output layer included, and how its weights start.
+        /// The network, its output layer included.
         var layers: [ModelDescription.Entry]
+        /// How its weights start.
         var initializer: Initializer
         /// `double` or `float`: the scalars of the network and both gradients.
         var precision: String
+        /// The steps ε of the central differences, one check each.
         var epsilons: [Double]
+        /// Scalars checked in a layer that has more.
         var maximumPerLayer: Int
-        /// Each layer that has parameters, first to last: "dense 8 (layer 1)", and how many it has.
+        /// Each layer that has parameters, first to last: "dense 8 (layer 1)".
         var layerNames: [String]
+        /// How many parameters each layer of ``layerNames`` has.
         var layerSizes: [Int]
 
         var parameterCount: Int { layerSizes.reduce(0, +) }
 
         /// Parameters checked: in each layer all of them, or `maximumPerLayer`.
         var checkedCount: Int { layerSizes.reduce(0) { $0 + min($1, maximumPerLayer) } }
+
+        /// Bytes of one scalar in `precision`.
+        var scalarBytes: Int { precision == "double" ? MemoryLayout<Double>.size : MemoryLayout<Float>.size }
     }
 
     public static func decode(_ reader: SpecReader, context: DecodeContext) -> Spec? {
@@ -62,18 +78,32 @@ public enum GradientCheckKind: ExperimentKind {
         let (settings, description) = TrainSettings.decodeModel(reader, data: data)
         guard let description else { return nil }
         let checked = description.layers.enumerated().filter { $0.element.parameterCount > 0 }
-        return Spec(data: data, examples: reader.int("examples"), layers: settings.entries(outputWidth: data.outputWidth),
-                    initializer: settings.initializer, precision: reader.choice("precision"),
-                    epsilons: reader.doubleList("epsilons"), maximumPerLayer: reader.int("max_per_layer"),
-                    layerNames: checked.map { "\($0.element.text) (layer \($0.offset + 1))" }, layerSizes: checked.map(\.element.parameterCount))
+        let names = checked.map { "\($0.element.text) (layer \($0.offset + 1))" }
+        return Spec(
+            data: data, examples: reader.int("examples"),
+            layers: settings.entries(outputWidth: data.outputWidth), initializer: settings.initializer,
+            precision: reader.choice("precision"), epsilons: reader.doubleList("epsilons"),
+            maximumPerLayer: reader.int("max_per_layer"), layerNames: names,
+            layerSizes: checked.map(\.element.parameterCount))
     }
 
+    /// In `Double`: keys in range multiply past `Int.max` (digits, 1,797
+    /// examples, two layers of 4,096 and 100,000 checked a layer).
     public static func work(_ spec: Spec) -> [WorkEstimate] {
-        let formula = "2 × \(spec.epsilons.count) epsilons × \(spec.checkedCount.grouped) checked parameters × (\(spec.examples) examples × \(spec.parameterCount.grouped) parameters + \(passCost.grouped))"
-        let amount = 2 * spec.epsilons.count * spec.checkedCount * (spec.examples * spec.parameterCount + passCost)
-        return [WorkEstimate("the forward passes would take", amount: Double(amount), formula: formula, budget: workBudget,
-                             keys: ["max_per_layer", "epsilons", "hidden", "layers"],
-                             hint: "lower 'max_per_layer' or 'examples', list fewer epsilons, or use a smaller network")]
+        let passes = 2 * Double(spec.epsilons.count) * Double(spec.checkedCount)
+        let pass = Double(spec.examples) * Double(spec.parameterCount) + Double(passCost)
+        let formula = "2 × \(spec.epsilons.count) epsilons × \(spec.checkedCount.grouped) checked parameters × "
+            + "(\(spec.examples) examples × \(spec.parameterCount.grouped) parameters + \(passCost.grouped))"
+        let held = 2 * Double(spec.parameterCount) * Double(spec.scalarBytes)
+        return [
+            WorkEstimate("the forward passes would take", amount: passes * pass, formula: formula, budget: workBudget,
+                         keys: ["hidden", "layers", "examples", "max_per_layer", "epsilons"],
+                         hint: "lower 'max_per_layer' or 'examples', list fewer epsilons, or use a smaller network"),
+            WorkEstimate("the network would hold", amount: held, unit: "bytes",
+                         formula: "2 × \(spec.parameterCount.grouped) parameters × \(spec.scalarBytes) bytes",
+                         budget: memoryBudget, keys: ["hidden", "layers"],
+                         hint: "use a smaller network", heldPerRun: true),
+        ]
     }
 
     public static func run(_ spec: Spec, context: RunContext) throws -> ExperimentOutcome {

@@ -126,7 +126,7 @@ enum HyperparameterSearch {
             return (result, trials)
         }
         let (coarseResult, coarse) = try stage(0, spec.low, spec.high)
-        let best = coarse.max { score($0) < score($1) }?.learningRate ?? spec.low
+        let best = TableBetter.higher.leader(of: coarse.map(score)).map { coarse[$0].learningRate } ?? spec.low
         let half = spec.zoom.squareRoot()
         let fineLow = best / half, fineHigh = min(best * half, 100)
         let (_, fine) = try stage(1, fineLow, fineHigh)

@@ -1,4 +1,5 @@
 import Foundation
+import NeuralEngine
 import Testing
 @testable import Experiments
 
@@ -90,21 +91,56 @@ import Testing
         #expect(try run(body, seed: 2).values != r)
     }
 
-    /// Each mistake is reported at the place it was written.
+    /// The lowest check names both values, by the tables' rule: a NaN check
+    /// (a loss that overflowed on both sides) is never the best, wherever it is.
+    @Test func aNaNCheckIsNeverTheBest() {
+        let checks = [(1e-1, Double.nan), (1e-2, 3e-6), (1e-3, 3e-6), (1e-4, 2e-5)].map { epsilon, difference in
+            Record(fields: ["epsilon": epsilon, "relative_difference": difference])
+        }
+        #expect(Kind.best(checks)?.number("epsilon") == 1e-2)
+        #expect(Kind.best([checks[0]]) == nil)
+    }
+
+    /// A layer larger than the cap gives that many distinct indices in order, drawn from the seed.
+    @Test func theCheckedIndicesAreDistinctAndInRange() {
+        var generator = RandomGenerator(seed: 1)
+        #expect(Kind.chosenIndices(5, keeping: 10, generator: &generator) == [0, 1, 2, 3, 4])
+        let chosen = Kind.chosenIndices(1_000_000, keeping: 100, generator: &generator)
+        #expect(chosen.count == 100 && Set(chosen).count == 100 && chosen == chosen.sorted())
+        #expect(chosen.allSatisfy { (0..<1_000_000).contains($0) })
+        #expect(Kind.chosenIndices(1_000_000, keeping: 100, generator: &generator) != chosen)
+    }
+
+    /// Each mistake is reported, as the kind of issue it is, at the place it was written.
     @Test(arguments: [
-        ("precision: half", "'precision' must be one of 'double', 'float', found 'half'", 1, 12),
-        ("epsilons: [1e-3, 0]", "0", 1, 18),
-        ("max_per_layer: 0", "max_per_layer", 1, 16),
-        ("keep_prob: 1.5", "keep_prob", 1, 12),
-        ("hidden: [8, 6]\nnormalization: group", "groupnorm 4 needs a width divisible by 4, got 6", 2, 16),
-        ("hidden: [8, 6]\nnormalization: group\ngroups: 4", "groupnorm 4 needs a width divisible by 4, got 6", 3, 9),
-        ("data: digits\nclasses: 3", "classes", 2, 10),
-        ("layers: [dense 8, swish]", "'layers'", 1, 19),
-        ("data: digits\nhidden: [256]\nmax_per_layer: 1000\nexamples: 400", "the forward passes would take", 3, 16),
+        ("precision: half", SpecIssue.Kind.invalidValue, "'half'", 1, 12),
+        ("epsilons: [1e-3, 0]", .invalidValue, "0", 1, 18),
+        ("max_per_layer: 0", .invalidValue, "max_per_layer", 1, 16),
+        ("keep_prob: 1.5", .invalidValue, "keep_prob", 1, 12),
+        ("hidden: [8, 6]\nnormalization: group", .invalidValue, "divisible by 4", 2, 16),
+        ("hidden: [8, 6]\nnormalization: group\ngroups: 4", .invalidValue, "divisible by 4", 3, 9),
+        ("data: digits\nclasses: 3", .invalidValue, "classes", 2, 10),
+        ("layers: [dense 8, swish]", .invalidValue, "'layers'", 1, 19),
+        // Blamed on the network, which is what is too big, before the cap.
+        ("data: digits\nhidden: [256]\nmax_per_layer: 1000\nexamples: 400", .overBudget, "the forward passes", 2, 9),
+        // Past Int.max multiplied out: refused, not a crash.
+        ("data: digits\nexamples: 1797\nhidden: [4096, 4096]\nmax_per_layer: 100000", .overBudget, "the forward passes", 3, 9),
+        ("layers: [dense 1048576, dense 1048576]", .overBudget, "the forward passes", 1, 9),
+        // Few passes, but 67 million parameters and their gradients in double.
+        ("data: digits\nexamples: 2\nhidden: [4096, 4096, 4096, 4096, 4096]\nmax_per_layer: 1\nepsilons: [1e-3]",
+         .overBudget, "the network would hold", 3, 9),
     ])
-    func mistakesAreLocated(body: String, message: String, line: Int, column: Int) throws {
+    func mistakesAreLocated(body: String, kind: SpecIssue.Kind, fragment: String, line: Int, column: Int) throws {
         let issue = try #require(issues(body).first, "\(body)")
-        #expect(issue.message.contains(message), "\(issue.message)")
+        #expect(issue.kind == kind, "\(issue.message)")
+        #expect(issue.message.contains(fragment), "\(issue.message)")
         #expect((issue.line, issue.column) == (line, column), "\(issue.message) at \(issue.line):\(issue.column)")
+    }
+
+    /// The memory a run holds is counted in the precision's scalars: the
+    /// network refused in double fits in float.
+    @Test func floatHoldsHalfTheBytes() {
+        let body = "data: digits\nexamples: 2\nhidden: [4096, 4096, 4096, 4096, 4096]\nmax_per_layer: 1\nepsilons: [1e-3]\n"
+        #expect(issues(body + "precision: float\n").isEmpty, "\(issues(body + "precision: float\n"))")
     }
 }
