@@ -10,19 +10,33 @@ extension CourseSettings {
         index < lessonLocations.count ? lessonLocations[index] : SourceLocation(path: path, line: 1, column: 1)
     }
 
+    /// " (the default, as course.yml names no lessons)" when there is no
+    /// `lessons:` list, so an error about the entry does not say the file names it.
+    private var defaultNote: String {
+        lessonLocations.isEmpty ? " (the default, as \(Self.fileName) names no lessons)" : ""
+    }
+
     /// An error for each `lessons:` entry that names no file or folder, at
     /// the entry in `course.yml`, with the closest name found where it
     /// points. Checked when the course's lessons run, not when the file is
-    /// read: `lesson new` may be about to make the folder.
+    /// read: `lesson new` may be about to make the folder. A link that leads
+    /// nowhere is named for what it is; one whose name ends in .md is left
+    /// to loading, which says why it fails, as for a lesson in a folder.
     public func missingLessons() -> [Diagnostic] {
         let fm = FileManager.default
         return lessons.indices.compactMap { index in
             let entry = lessons[index]
             let resolved = resolve(entry)
-            if fm.fileExists(atPath: resolved) || (try? fm.destinationOfSymbolicLink(atPath: resolved)) != nil { return nil }
-            let fallback = lessonLocations.isEmpty ? " (the default, as course.yml names no lessons)" : ""
-            return Diagnostic(.courseSettings, "no lesson file or folder '\(entry)'\(fallback)" + suggestion(for: entry),
-                              at: lessonLocation(index),
+            if fm.fileExists(atPath: resolved) { return nil }
+            let message: String
+            if let target = try? fm.destinationOfSymbolicLink(atPath: resolved) {
+                if LessonDiscovery.isLessonName(entry) { return nil }
+                message = "'\(entry)'\(defaultNote) is a symbolic link that leads nowhere (it links to '\(target)'); "
+                    + "link it to a folder of lessons, or write the folder's path here"
+            } else {
+                message = "no lesson file or folder '\(entry)'\(defaultNote)" + suggestion(for: entry)
+            }
+            return Diagnostic(.courseSettings, message, at: lessonLocation(index),
                               notes: [.init("'lessons' lists lesson files (.md) and folders of lessons, relative to \(Self.fileName), in teaching order")])
         }
     }
@@ -37,10 +51,10 @@ extension CourseSettings {
             let entry = lessons[index]
             let resolved = resolve(entry)
             var isFolder: ObjCBool = false
+            // A link that leads nowhere is told by missingLessons() or by loading.
             let exists = fm.fileExists(atPath: resolved, isDirectory: &isFolder)
-                || (try? fm.destinationOfSymbolicLink(atPath: resolved)) != nil
             guard exists, !isFolder.boolValue, !LessonDiscovery.isLessonName(entry) else { return nil }
-            return Diagnostic(.courseSettings, "'\(entry)' is not a lesson: a lesson is a Markdown file whose name ends in .md" + advice(forNotALesson: entry),
+            return Diagnostic(.courseSettings, "'\(entry)'\(defaultNote) is not a lesson: a lesson is a Markdown file whose name ends in .md" + advice(forNotALesson: entry),
                               at: lessonLocation(index),
                               notes: [.init("'lessons' lists lesson files (.md) and folders of lessons, relative to \(Self.fileName), in teaching order")])
         }
@@ -50,6 +64,9 @@ extension CourseSettings {
     /// the author of the course file.
     private func advice(forNotALesson entry: String) -> String {
         let name = (entry as NSString).lastPathComponent
+        if lessonLocations.isEmpty {
+            return "; write 'lessons:' in \(Self.fileName), listing lesson files and folders of lessons"
+        }
         if name == Self.fileName {
             return "; this is a course's settings: list the lessons of that course, or its folder, instead"
         }

@@ -102,9 +102,16 @@ struct RunOptions: ParsableArguments {
             let missing = course.missingLessons()
             let notLessons = course.entriesThatAreNotLessons()
             if !missing.isEmpty || !notLessons.isEmpty {
-                // Where the course names them, not as a usage error of the
-                // command; with the course's warnings, which nothing else prints now.
-                Terminal.report(course.warnings + missing + notLessons, format: format)
+                // Where the course names them, in line order, not as a usage error of
+                // the command; with the course's warnings, which nothing else prints now.
+                let entries = (missing + notLessons).sorted {
+                    ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0)
+                }
+                Terminal.report(course.warnings + entries, format: format)
+                if course.lessonLocations.isEmpty {
+                    Terminal.printError("error: \(course.path) names no lessons, and the default, 'lessons', is not a folder of lessons; nothing was run")
+                    throw ExitCode(64)
+                }
                 var faults: [String] = []
                 if !missing.isEmpty {
                     faults.append("\(missing.count == 1 ? "a lesson" : "lessons") that do\(missing.count == 1 ? "es" : "") not exist")

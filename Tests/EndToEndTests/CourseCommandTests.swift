@@ -135,6 +135,45 @@ import Testing
         #expect(right.status == 0, "\(right.stderr)")
     }
 
+    /// A `lessons:` entry that is a link to a folder that is gone is told as
+    /// a link that leads nowhere, not as a file that is not a lesson; the
+    /// course's errors come in the order of its lines.
+    @Test func aCourseEntryThatLinksNowhereIsToldInLineOrder() throws {
+        let scratch = try ScratchFolder("lesson-e2e")
+        defer { scratch.remove() }
+        let dir = scratch.url
+        try LessonBinary.write([
+            "course.yml": "lessons:\n  - notes.txt\n  - gone\n  - chapter\n  - b.md\n",
+            "notes.txt": "notes\n", "b.md": "# B\n",
+        ], into: dir)
+        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("chapter").path, withDestinationPath: "old-chapter")
+        let check = try LessonBinary.run(["check", "--no-cache"], in: dir)
+        #expect(check.status == 64, "\(check.stderr)")
+        #expect(check.stderr.contains("course.yml:4:5: error: 'chapter' is a symbolic link that leads nowhere (it links to 'old-chapter')"), "\(check.stderr)")
+        #expect(!check.stderr.contains("'chapter' is not a lesson"), "\(check.stderr)")
+        let places = ["course.yml:2:5: error", "course.yml:3:5: error", "course.yml:4:5: error"].compactMap { check.stderr.range(of: $0)?.lowerBound }
+        #expect(places.count == 3 && places == places.sorted(), "\(check.stderr)")
+        #expect(check.stderr.contains("course.yml names lessons that do not exist and a file that is not a lesson; nothing was run"), "\(check.stderr)")
+        #expect(!check.stdout.contains("checked"), "\(check.stdout)")
+    }
+
+    /// With no `lessons:` in course.yml, a file named `lessons` beside it is
+    /// told as the default, which the course file does not name, with advice
+    /// to write the list; there is no entry to remove.
+    @Test func aFileNamedLessonsBesideACourseWithNoListIsToldAsTheDefault() throws {
+        let scratch = try ScratchFolder("lesson-e2e")
+        defer { scratch.remove() }
+        let dir = scratch.url
+        try LessonBinary.write(["course.yml": "title: T\n", "lessons": "notes\n", "b.md": "# B\n"], into: dir)
+        let check = try LessonBinary.run(["check", "--no-cache"], in: dir)
+        #expect(check.status == 64, "\(check.stderr)")
+        #expect(check.stderr.contains("course.yml:1:1: error: 'lessons' (the default, as course.yml names no lessons) is not a lesson"), "\(check.stderr)")
+        #expect(check.stderr.contains("write 'lessons:' in course.yml, listing lesson files and folders of lessons"), "\(check.stderr)")
+        #expect(!check.stderr.contains("remove this entry") && !check.stderr.contains("course.yml names a file"), "\(check.stderr)")
+        #expect(check.stderr.contains("course.yml names no lessons, and the default, 'lessons', is not a folder of lessons; nothing was run"), "\(check.stderr)")
+        #expect(!check.stdout.contains("checked"), "\(check.stdout)")
+    }
+
     /// `data: digits` in a chapter folder of a course, with no file anywhere:
     /// the built-in digits; a course's shared data folder serves every lesson.
     @Test func builtInDigitsAndSharedDataFolders() throws {
