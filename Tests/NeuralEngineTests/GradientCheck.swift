@@ -5,7 +5,8 @@ import NeuralEngine
 /// The checked function is `f = Σ r ⊙ layer(x)` for a fixed random tensor `r`,
 /// so `∂f/∂output = r` is what `backward` receives, and every input and
 /// parameter element `θ` is compared with `(f(θ + h) − f(θ − h)) / 2h`
-/// (``Parameter/centralDifference(at:step:of:)``).
+/// (``Tensor/centralDifference(of:at:step:_:)`` for the input,
+/// ``Parameter/centralDifference(at:step:of:)`` for a parameter).
 ///
 /// Tolerance, and why: in `Double` with `h = 1e-5` the central difference has a
 /// truncation error of order `h²·f''' ≈ 1e-10` and a rounding error of order
@@ -39,7 +40,7 @@ enum GradientCheck {
         var worst = 0.0
         var x = input
         for i in 0..<x.count {
-            let numeric = difference(at: i, of: &x) { objective($0) }
+            let numeric = Tensor.centralDifference(of: &x, at: i, step: step) { objective($0) }
             worst = max(worst, relativeError(inputGradient.scalars[i], numeric))
         }
         for (parameter, analytic) in zip(layer.parameters, parameterGradients) {
@@ -49,14 +50,6 @@ enum GradientCheck {
             }
         }
         return worst
-    }
-
-    /// `(f(x + h·eᵢ) − f(x − h·eᵢ)) / 2h` for a tensor that is not a parameter
-    /// (an input, a loss's logits): the engine's central difference, on `x`
-    /// held as a parameter for the time it takes. `x` is left as it was.
-    static func difference(at index: Int, of x: inout Tensor<Double>, _ f: (Tensor<Double>) -> Double) -> Double {
-        let held = Parameter(name: "x", role: .shift, value: x)
-        return held.centralDifference(at: index, step: step) { f(held.value) }
     }
 
     static func relativeError(_ a: Double, _ b: Double) -> Double {

@@ -12,13 +12,23 @@ public enum GradientCheckKind: ExperimentKind {
     public static let summary = "Back-propagation's gradient of a network's loss on a small batch against central "
         + "differences, at each ε of a list, in double or float: the relative difference overall and per layer."
 
-    /// Work of all the forward passes of a block, all runs together, in units of (examples × parameters +
-    /// ``passCost``) a pass: the build machine does about 1.3e10 a second on one core (2026-12-07), so about 15 s.
+    /// Work of all the forward passes of a block, all runs together, in units of (examples × (parameters +
+    /// Σ widths) + ``passCost``) a pass: the build machine does about 1.3e10 a second on one core (2026-12-07),
+    /// so about 15 s.
     static let workBudget = 2e11
     /// The fixed cost of a forward pass and its loss, in the budget's units: about 7 µs.
     static let passCost = 100_000
-    /// Bytes a run's network holds at once, its values and their gradients (1 GB).
+    /// Bytes a run's network holds at once (1 GB): its parameters and their
+    /// gradients, and what a forward and backward pass keep of the batch.
     static let memoryBudget = 1e9
+    /// How many tensors of examples × a width a pass keeps, at most, for each
+    /// width counted. Every layer keeps its output and the gradient at its
+    /// input (as wide as the layer before's output, or the data's input); a
+    /// normalization layer also keeps its normalized values and their
+    /// gradient, dropout its mask. So a layer keeps at most three tensors as
+    /// wide as its output and one as wide as its input, and 4 × (the input's
+    /// width + every layer's output width) bounds them all.
+    static let tensorsPerWidth = 4
 
     public static let keys: [KeyDescriptor] = (DataRecipe.keys(defaultSource: .blobs) + [
         KeyDescriptor("examples", .integer, default: "32", range: .closed(2, 1_797),
@@ -34,9 +44,11 @@ public enum GradientCheckKind: ExperimentKind {
                           + "else this many chosen at random from the run's seed."),
     ]).examples(["data": "blobs", "examples": "16", "hidden": "[8]", "epsilons": "[1e-2, 1e-5, 1e-8]"])
 
-    public static let budget = "2 × epsilons × checked parameters × (examples × parameters + \(passCost.grouped)) ≤ "
-        + "\(ResultValue.format(workBudget)), all seeds together; 2 × parameters × bytes a scalar ≤ "
-        + "\(ResultValue.format(memoryBudget)) bytes held at once"
+    public static let budget = "2 × epsilons × checked parameters × (examples × (parameters + Σ widths) + "
+        + "\(passCost.grouped)) ≤ \(ResultValue.format(workBudget)), all seeds together; "
+        + "(2 × parameters + \(tensorsPerWidth) × examples × Σ widths) × bytes a scalar ≤ "
+        + "\(ResultValue.format(memoryBudget)) bytes held at once, where Σ widths adds up the input's width and "
+        + "every layer's output width"
 
     public static let table: TableDefaults? = TableDefaults(rows: "checks", rowWord: "ε", better: ["relative_difference": .lower])
 
@@ -63,8 +75,14 @@ public enum GradientCheckKind: ExperimentKind {
         var layerNames: [String]
         /// How many parameters each layer of ``layerNames`` has.
         var layerSizes: [Int]
+        /// The width of the input, then of every layer's output, activations
+        /// and dropout included: a pass holds examples × each of them.
+        var widths: [Int]
 
         var parameterCount: Int { layerSizes.reduce(0, +) }
+
+        /// Scalars across a row of the input and of every layer's output.
+        var widthSum: Int { widths.reduce(0, +) }
 
         /// Parameters checked: in each layer all of them, or `maximumPerLayer`.
         var checkedCount: Int { layerSizes.reduce(0) { $0 + min($1, maximumPerLayer) } }
@@ -84,25 +102,37 @@ public enum GradientCheckKind: ExperimentKind {
             layers: settings.entries(outputWidth: data.outputWidth), initializer: settings.initializer,
             precision: reader.choice("precision"), epsilons: reader.doubleList("epsilons"),
             maximumPerLayer: reader.int("max_per_layer"), layerNames: names,
-            layerSizes: checked.map(\.element.parameterCount))
+            layerSizes: checked.map(\.element.parameterCount),
+            widths: [description.inputWidth] + description.layers.map(\.outputWidth))
     }
 
     /// In `Double`: keys in range multiply past `Int.max` (digits, 1,797
     /// examples, two layers of 4,096 and 100,000 checked a layer).
+    ///
+    /// A pass multiplies every parameter by every example and touches every
+    /// scalar of every layer's output; what a run holds is its parameters and
+    /// their gradients, and ``tensorsPerWidth`` tensors of examples × each
+    /// width (with a narrow input and a wide layer, far more than the
+    /// parameters).
     public static func work(_ spec: Spec) -> [WorkEstimate] {
+        let examples = Double(spec.examples)
+        let widthSum = Double(spec.widthSum)
         let passes = 2 * Double(spec.epsilons.count) * Double(spec.checkedCount)
-        let pass = Double(spec.examples) * Double(spec.parameterCount) + Double(passCost)
+        let pass = examples * (Double(spec.parameterCount) + widthSum) + Double(passCost)
         let formula = "2 × \(spec.epsilons.count) epsilons × \(spec.checkedCount.grouped) checked parameters × "
-            + "(\(spec.examples) examples × \(spec.parameterCount.grouped) parameters + \(passCost.grouped))"
-        let held = 2 * Double(spec.parameterCount) * Double(spec.scalarBytes)
+            + "(\(spec.examples) examples × (\(spec.parameterCount.grouped) parameters + "
+            + "\(spec.widthSum.grouped) widths) + \(passCost.grouped))"
+        let scalarsHeld = 2 * Double(spec.parameterCount) + Double(tensorsPerWidth) * examples * widthSum
+        let heldFormula = "(2 × \(spec.parameterCount.grouped) parameters + "
+            + "\(tensorsPerWidth) × \(spec.examples) examples × \(spec.widthSum.grouped) widths) × "
+            + "\(spec.scalarBytes) bytes"
         return [
             WorkEstimate("the forward passes would take", amount: passes * pass, formula: formula, budget: workBudget,
                          keys: ["hidden", "layers", "examples", "max_per_layer", "epsilons"],
                          hint: "lower 'max_per_layer' or 'examples', list fewer epsilons, or use a smaller network"),
-            WorkEstimate("the network would hold", amount: held, unit: "bytes",
-                         formula: "2 × \(spec.parameterCount.grouped) parameters × \(spec.scalarBytes) bytes",
-                         budget: memoryBudget, keys: ["hidden", "layers"],
-                         hint: "use a smaller network", heldPerRun: true),
+            WorkEstimate("the network would hold", amount: scalarsHeld * Double(spec.scalarBytes), unit: "bytes",
+                         formula: heldFormula, budget: memoryBudget, keys: ["hidden", "layers", "examples"],
+                         hint: "lower 'examples' or use a smaller network", heldPerRun: true),
         ]
     }
 

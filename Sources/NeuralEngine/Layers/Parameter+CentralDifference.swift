@@ -2,17 +2,17 @@ extension Parameter {
     /// The central difference (f(θ + ε) − f(θ − ε)) / 2ε of `f` in one scalar
     /// θ of ``value``: the derivative estimated from two values of `f` alone,
     /// which a gradient check holds back-propagation's ``gradient`` against.
-    /// θ is put back afterwards, even when `f` throws.
+    /// θ is put back afterwards, even when `f` throws. Its error, and how ε is
+    /// rounded: ``Tensor/centralDifference(around:step:_:)``.
     ///
-    /// The two-sided difference is off by about ε²·f‴/6 (the ε²·f″ terms of
-    /// the two sides cancel); the rounding of `f` is divided by 2ε, so it grows
-    /// as 1/ε.
+    /// `f` reads θ where the model does, in ``value``; so θ is written there,
+    /// not into a tensor handed to `f` as
+    /// ``Tensor/centralDifference(of:at:step:_:)`` does (that would hold
+    /// ``value`` for writing while the model reads it).
     ///
     /// - Parameters:
     ///   - index: The scalar nudged, in row-major order.
-    ///   - step: ε. θ ± ε is rounded to `Scalar`; the quotient is over the
-    ///     nominal 2ε, as the formula is written, not over the step the
-    ///     rounding left (in `Float`, off by up to ulp(θ)/2ε relatively).
+    ///   - step: ε.
     ///   - f: The function, read with θ nudged: typically the loss of a
     ///     forward pass through the model that holds this parameter.
     public func centralDifference(at index: Int, step: Double, of f: () throws -> Double) rethrows -> Double {
@@ -20,10 +20,9 @@ extension Parameter {
         let column = index % value.columns
         let original = value[row, column]
         defer { value[row, column] = original }
-        value[row, column] = original + Scalar(step)
-        let plus = try f()
-        value[row, column] = original - Scalar(step)
-        let minus = try f()
-        return (plus - minus) / (2 * step)
+        return try Tensor.centralDifference(around: original, step: step) { nudged in
+            value[row, column] = nudged
+            return try f()
+        }
     }
 }

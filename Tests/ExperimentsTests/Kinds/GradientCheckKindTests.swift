@@ -104,11 +104,48 @@ import Testing
     /// A layer larger than the cap gives that many distinct indices in order, drawn from the seed.
     @Test func theCheckedIndicesAreDistinctAndInRange() {
         var generator = RandomGenerator(seed: 1)
-        #expect(Kind.chosenIndices(5, keeping: 10, generator: &generator) == [0, 1, 2, 3, 4])
         let chosen = Kind.chosenIndices(1_000_000, keeping: 100, generator: &generator)
         #expect(chosen.count == 100 && Set(chosen).count == 100 && chosen == chosen.sorted())
         #expect(chosen.allSatisfy { (0..<1_000_000).contains($0) })
         #expect(Kind.chosenIndices(1_000_000, keeping: 100, generator: &generator) != chosen)
+        var again = RandomGenerator(seed: 1)
+        #expect(Kind.chosenIndices(1_000_000, keeping: 100, generator: &again) == chosen)
+    }
+
+    /// A layer no larger than the cap is checked whole, and nothing is drawn for it.
+    @Test(arguments: [(5, 10), (5, 5), (1, 1)])
+    func aSmallLayerIsCheckedWhole(count: Int, keeping: Int) {
+        var generator = RandomGenerator(seed: 1)
+        #expect(Kind.chosenIndices(count, keeping: keeping, generator: &generator) == Array(0..<count))
+        #expect(generator == RandomGenerator(seed: 1))
+    }
+
+    /// Where Floyd's draws collide most (keeping all but one, or all but two),
+    /// the indices still never repeat, whatever the seed.
+    @Test(arguments: [(5, 4), (6, 4), (10, 9), (3, 2)])
+    func theIndicesNeverRepeat(count: Int, keeping: Int) {
+        for seed in UInt64(1)...500 {
+            var generator = RandomGenerator(seed: seed)
+            let chosen = Kind.chosenIndices(count, keeping: keeping, generator: &generator)
+            #expect(chosen.count == keeping && Set(chosen).count == keeping, "seed \(seed): \(chosen)")
+            #expect(chosen.allSatisfy { (0..<count).contains($0) }, "seed \(seed): \(chosen)")
+        }
+    }
+
+    /// Every 2 of 5 indices is as likely as any other: over 10,000 seeds each
+    /// of the C(5, 2) = 10 pairs comes about 1,000 times, with a standard
+    /// deviation of √(10,000 × 0.1 × 0.9) = 30. The tolerance is 6 sd, 180: a
+    /// fair draw strays that far with a chance of about 10 × 2e-9 over the
+    /// ten pairs, while an off-by-one in the range drawn from never gives
+    /// the pair {3, 4}, and a draw that favours some pairs by a fifth is caught.
+    @Test func everyPairIsEquallyLikely() {
+        var counts: [[Int]: Int] = [:]
+        for seed in UInt64(1)...10_000 {
+            var generator = RandomGenerator(seed: seed)
+            counts[Kind.chosenIndices(5, keeping: 2, generator: &generator), default: 0] += 1
+        }
+        #expect(counts.count == 10, "\(counts)")
+        #expect(counts.values.allSatisfy { abs($0 - 1_000) <= 180 }, "\(counts)")
     }
 
     /// Each mistake is reported, as the kind of issue it is, at the place it was written.
@@ -128,6 +165,12 @@ import Testing
         ("layers: [dense 1048576, dense 1048576]", .overBudget, "the forward passes", 1, 9),
         // Few passes, but 67 million parameters and their gradients in double.
         ("data: digits\nexamples: 2\nhidden: [4096, 4096, 4096, 4096, 4096]\nmax_per_layer: 1\nepsilons: [1e-3]",
+         .overBudget, "the network would hold", 3, 9),
+        // Few parameters, but 1,797 rows of a wide layer, its activation and
+        // their gradients (2.3 GB measured): refused at the network.
+        ("data: blobs\nexamples: 1797\nlayers: [dense 32768, tanh]\nmax_per_layer: 1\nepsilons: [1e-3]",
+         .overBudget, "the network would hold", 3, 9),
+        ("data: blobs\nexamples: 1797\nlayers: [dense 1048576, tanh]\nmax_per_layer: 1\nepsilons: [1e-3]",
          .overBudget, "the network would hold", 3, 9),
     ])
     func mistakesAreLocated(body: String, kind: SpecIssue.Kind, fragment: String, line: Int, column: Int) throws {
