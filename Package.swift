@@ -93,7 +93,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "EngineBenchmarks",
-            dependencies: ["NeuralEngine", "HostMachine", "COpenBLAS"],
+            dependencies: ["NeuralEngine", "HostMachine", "COpenBLAS", "Experiments"],
             path: "Benchmarks/EngineBenchmarks"
         ),
         .target(name: "FileWatcher"),

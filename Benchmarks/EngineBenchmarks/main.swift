@@ -4,11 +4,14 @@
 //     swift run -c release EngineBenchmarks                 # everything, prints tables
 //     swift run -c release EngineBenchmarks --digits-only   # one training run, prints max RSS
 //     swift run -c release EngineBenchmarks --train-only 50 # training runs only, for a profiler
+//     swift run -c release EngineBenchmarks --layer-costs   # each layer's time per output scalar, in budget units
+//     swift run -c release EngineBenchmarks --budgets       # blocks of every shape: seconds a block at its budget takes
 //
 // Everything runs on one thread: OpenBLAS is limited to 1 thread and nothing
 // here uses Dispatch.
 
 import COpenBLAS
+import Experiments
 import NeuralEngine
 
 #if canImport(Glibc)
@@ -33,6 +36,10 @@ if arguments.contains("--train-only") {
     let data = try DigitsRun.prepare(path: digitsPath)
     let repetitions = Int(arguments.first { Int($0) != nil } ?? "") ?? 50
     for _ in 0..<repetitions { _ = try DigitsRun.train(data, validate: false) }
+} else if arguments.contains("--layer-costs") {
+    try LayerCosts.run(path: digitsPath, repetitions: Int(arguments.first { Int($0) != nil } ?? "") ?? 3)
+} else if arguments.contains("--budgets") {
+    BudgetTimes.run()
 } else if arguments.contains("--digits-only") {
     let run = try DigitsRun.loadAndTrain(path: digitsPath)
     print("digits run (loading + training): \(format(run.seconds * 1000, 1)) ms, test accuracy \(format(run.accuracy * 100, 2)) %")
@@ -155,6 +162,113 @@ func matmulRow<Scalar: TensorScalar>(
     let flops = 2 * Double(n) * Double(n) * Double(n)
     let engine = flops / median(engineTimes) / 1e9, direct = flops / median(cblasTimes) / 1e9
     print("| \(n) | \(Scalar.self) | \(format(engine, 1)) | \(format(direct, 1)) | \(format(engine / direct * 100, 1)) % |")
+}
+
+/// What a layer's outputs cost beside its parameters, in the units the
+/// kinds' work budgets count (one unit: a parameter's multiply-adds for one
+/// example, forward and backward, in a network whose dense layers are wide
+/// enough for the matrix products to run at full speed).
+///
+/// The unit: digits, 64 inputs → dense `width` → dense 10, batches of 32,
+/// Float, SGD. A layer's cost: the extra time of the network with the layer
+/// after the first dense layer, over examples × `width` output scalars.
+/// A dense layer's own outputs: the same networks on 2 inputs (as the
+/// synthetic sets have), where the products are thin and each output scalar
+/// costs more than the few parameters that make it. Every time is the median
+/// CPU time of `repetitions` runs.
+enum LayerCosts {
+    static let width = 1024
+    static let epochs = 6
+    static let layers = ["relu", "identity", "tanh", "sigmoid", "dropout 0.5", "batchnorm", "layernorm", "groupnorm 8"]
+
+    static func run(path: String, repetitions: Int) throws {
+        let digits = try DigitsRun.prepare(path: path).training
+        let examples = Double(digits.count * epochs)
+        var generator = RandomGenerator(seed: 3)
+        let scalars = (0..<digits.count * 2).map { _ in Float(generator.normal()) }
+        let narrow = try Dataset<Float>(
+            features: Tensor<Float>(rows: digits.count, columns: 2, scalars: scalars), labels: digits.labels ?? [])
+        func seconds(_ entries: [String], _ data: Dataset<Float>) throws -> Double {
+            let times = try (0..<repetitions).map { _ in
+                var generator = RandomGenerator(seed: 7)
+                let model = try Model<Float>(description: entries, inputWidth: data.featureWidth, generator: &generator)
+                let trainer = Trainer(
+                    model: model, optimizer: try SGD<Float>(learningRate: 0.01),
+                    options: TrainingOptions(epochs: epochs, batchSize: 32, recordSteps: false))
+                return try measure { _ = try trainer.fit(data, validation: nil, generator: &generator) }.cpu
+            }
+            return median(times)
+        }
+        func parameters(_ entries: [String], _ data: Dataset<Float>) throws -> Double {
+            Double(try ModelDescription(parsing: entries, inputWidth: data.featureWidth).parameterCount)
+        }
+        let plain = ["dense \(width)", "dense 10"]
+        let base = try seconds(plain, digits)
+        let unit = base / (examples * (try parameters(plain, digits)))
+        print("# Layer costs: digits 64 → dense \(width) → layer → dense 10, batch 32, \(epochs) epochs, Float, 1 thread\n")
+        print("a unit (dense layers only, on digits): \(format(unit * 1e9, 3)) ns\n")
+        print("| layer | ms | extra ns an output scalar | units an output scalar |")
+        print("|---|---:|---:|---:|")
+        for layer in layers {
+            let time = try seconds(["dense \(width)", layer, "dense 10"], digits)
+            let perScalar = (time - base) / (examples * Double(width))
+            print("| \(layer) | \(format(time * 1000, 1)) | \(format(perScalar * 1e9, 2)) | \(format(perScalar / unit, 1)) |")
+        }
+        let thin = try seconds(plain, narrow)
+        let beyond = (thin - unit * examples * (try parameters(plain, narrow))) / (examples * Double(width + 10))
+        print("| dense, 2 inputs (beyond its parameters) | \(format(thin * 1000, 1)) | \(format(beyond * 1e9, 2)) | "
+              + "\(format(beyond / unit, 1)) |")
+    }
+}
+
+/// How long a block at its kind's budget takes: blocks of different shapes
+/// (wide and thin networks, cheap and dear activations), each run once for
+/// one seed, CPU time ÷ the share of the budget its work estimate uses.
+/// A budget is calibrated when every shape of a kind gives about the same
+/// time, on the order of a minute.
+enum BudgetTimes {
+    static let blocks: [(kind: String, body: String)] = [
+        ("train", "data: digits\nhidden: [256, 256]\nepochs: 60"),
+        ("train", "data: digits\nhidden: [1024]\nactivation: tanh\nepochs: 20"),
+        ("train", "data: blobs\nexamples: 1000\nhidden: [4096]\nepochs: 50"),
+        ("train", "data: blobs\nexamples: 1000\nhidden: [4096]\nactivation: tanh\nepochs: 20"),
+        ("train", "data: digits\nhidden: [1024]\nkeep_prob: 0.5\nepochs: 30"),
+        ("train", "data: digits\nhidden: [1024]\nnormalization: batch\nepochs: 30"),
+        ("gradient-check", "data: digits\nhidden: [256]\nexamples: 250\nmax_per_layer: 100"),
+        ("gradient-check", "data: blobs\nexamples: 500\nlayers: [dense 4096, tanh]\nmax_per_layer: 2"),
+        ("batchnorm-modes", "hidden: [512, 512]\nepochs: 20"),
+        ("dropout-ensemble", "hidden: [256, 256]\nepochs: 5"),
+        ("bias-variance", "data: digits\nhidden: [64, 256]\ntrain_size: 500\nepochs: 200"),
+        ("hyperparameter-search", "mode: coarse_to_fine\ntrials: 8\nepochs: 20\nhidden: [128, 128]"),
+        ("signal", "data: digits\ndepth: 10\nwidth: 256\nactivation: tanh\nepochs: 3"),
+    ]
+
+    static func run() {
+        let lessons = packageRoot + "/lessons"
+        print("# Seconds a block at its budget takes (one seed, CPU time, 1 thread)\n")
+        print("| kind | block | s | share of the budget | s at the budget |")
+        print("|---|---|---:|---:|---:|")
+        for (name, body) in blocks {
+            guard let kind = KindRegistry.all.first(where: { $0.name == name }) else { continue }
+            let context = DecodeContext(lessonDirectory: lessons)
+            let reader = SpecReader(body: body + "\n", kind: name, descriptors: CommonKeys.descriptors + kind.keys)
+            let shown = body.replacingOccurrences(of: "\n", with: ", ")
+            guard let prepared = kind.prepare(reader, context) else {
+                print("| \(name) | \(shown) | refused: \(reader.issues.map(\.message).joined(separator: "; ")) | | |")
+                continue
+            }
+            let start = clock(CLOCK_PROCESS_CPUTIME_ID)
+            do {
+                _ = try prepared.run(RunContext(seed: 1, decode: context))
+            } catch {
+                print("| \(name) | \(shown) | failed: \(error) | | |")
+                continue
+            }
+            let seconds = clock(CLOCK_PROCESS_CPUTIME_ID) - start
+            print("| \(name) | \(shown) | \(format(seconds, 2)) | \(format(prepared.work * 100, 2)) % | "
+                  + "\(format(seconds / prepared.work, 0)) |")
+        }
+    }
 }
 
 // MARK: Helpers

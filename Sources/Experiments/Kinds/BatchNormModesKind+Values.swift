@@ -1,3 +1,5 @@
+import NeuralEngine
+
 extension BatchNormModesKind {
     private static let layerFields = "`key` (bn1, bn2, …), `layer` (position in the model), `units`, `mean_error_max`, `mean_error_median`, "
             + "`var_ratio_min`, `var_ratio_median`, `var_ratio_max`"
@@ -53,8 +55,8 @@ extension BatchNormModesKind {
 
     public static let values = declared.descriptors
 
-    public static let budget = "epochs × (training examples × parameters + steps per epoch × 20,000) + test passes ≤ "
-            + "\(ResultValue.format(workBudget)), all seeds together"
+    public static let budget = "epochs × (training examples × work per example + steps per epoch × 20,000) + test passes ≤ "
+            + "\(ResultValue.format(workBudget)), all seeds together, where " + ModelDescription.workPerExampleNote
 
     public static let table: TableDefaults? = TableDefaults(rows: "batch_stats", rowWord: "test batch size")
 

@@ -72,7 +72,8 @@ public enum BatchNormModesKind: ExperimentKind {
 
     public static func work(_ spec: Spec) -> [WorkEstimate] {
         [WorkEstimate("the block would take", amount: spec.work,
-                      formula: "epochs × (training examples × \(spec.parameterCount.grouped) parameters + steps per epoch × \(Int(TrainKind.stepCost).grouped)) plus the test passes",
+                      formula: "epochs × (training examples × \(Int(spec.workPerExample).grouped) work per example + steps per epoch × "
+                        + "\(Int(TrainKind.stepCost).grouped)) plus the test passes, where \(ModelDescription.workPerExampleNote)",
                       budget: workBudget, keys: ["epochs", "hidden"],
                       hint: "lower 'epochs', 'train_fraction' or the widths in 'hidden', or use larger batches")]
     }
@@ -94,9 +95,9 @@ extension BatchNormModesKind.Spec {
         } + [.dense(units: data.outputWidth, hasBias: true)]
     }
 
-    /// Weights, biases and the batch norm layers' γ and β.
-    var parameterCount: Int {
-        (try? ModelDescription(entries: layers, inputWidth: data.inputWidth))?.parameterCount ?? 0
+    /// The work of one example through the network (``ModelDescription/workPerExample``).
+    var workPerExample: Double {
+        (try? ModelDescription(entries: layers, inputWidth: data.inputWidth))?.workPerExample ?? 0
     }
 
     /// Training plus the test passes: the batched evaluation, the single
@@ -104,8 +105,8 @@ extension BatchNormModesKind.Spec {
     /// batch size.
     var work: Double {
         let steps = Double((trainingExamples + training.batchSize - 1) / max(training.batchSize, 1))
-        let training = Double(self.training.epochs) * (Double(trainingExamples) * Double(parameterCount) + steps * TrainKind.stepCost)
-        let test = Double(testExamples) * (Double(parameterCount) * Double(2 + testBatchSizes.count) + TrainKind.stepCost)
+        let training = Double(self.training.epochs) * (Double(trainingExamples) * workPerExample + steps * TrainKind.stepCost)
+        let test = Double(testExamples) * (workPerExample * Double(2 + testBatchSizes.count) + TrainKind.stepCost)
         return training + test
     }
 }

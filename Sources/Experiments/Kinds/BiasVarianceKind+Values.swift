@@ -1,3 +1,5 @@
+import NeuralEngine
+
 extension BiasVarianceKind {
     private static let decomposed = "`resamples` > 0 (polynomial data by default)"
 
@@ -38,10 +40,10 @@ extension BiasVarianceKind {
 
     public static let values = declared.descriptors
 
-    public static let budget = "epochs × train_size × parameters, summed over the networks, ≤ \(ResultValue.format(workBudget)); epochs × "
+    public static let budget = "epochs × train_size × work per example, summed over the networks, ≤ \(ResultValue.format(workBudget)); epochs × "
             + "train_size × networks ≤ \(ResultValue.format(exampleBudget)); polynomials: fits ≤ \(ResultValue.format(polynomialBudget)) "
             + "multiply-adds; all seeds together; degrees × resamples × test_points ≤ \(ResultValue.format(predictionBudget)) predictions held "
-            + "at once"
+            + "at once; where " + ModelDescription.workPerExampleNote
 
     public static let table: TableDefaults? = TableDefaults(rows: "rows", rowWord: "capacity", better: ["validation_error": .lower])
 

@@ -180,7 +180,8 @@ public enum BiasVarianceKind: ExperimentKind {
                 WorkEstimate("training would go through", amount: Double(spec.training.epochs * spec.trainSize * networks), unit: "examples",
                              formula: "epochs × train_size × networks", budget: exampleBudget, keys: [spec.family.rawValue], hint: hint),
                 WorkEstimate("training would take", amount: spec.trainingWork,
-                             formula: "epochs × train_size × parameters, summed over the networks", budget: workBudget,
+                             formula: "epochs × train_size × work per example, summed over the networks, where "
+                                + ModelDescription.workPerExampleNote, budget: workBudget,
                              keys: [spec.family.rawValue],
                              hint: "parameters: " + spec.capacities.map { "\($0) → \(spec.parameterCount($0))" }.joined(separator: ", ")
                                 + "; " + hint.replacingOccurrences(of: "the number of capacities", with: "the largest capacity")),
@@ -237,6 +238,12 @@ extension BiasVarianceKind.Spec {
         }
     }
 
+    /// The work of one example through the network at `capacity`
+    /// (``ModelDescription/workPerExample``).
+    func workPerExample(_ capacity: Int) -> Double {
+        (try? ModelDescription(entries: layers(capacity), inputWidth: data.inputWidth))?.workPerExample ?? 0
+    }
+
     /// The layers of the network at `capacity`, as typed entries.
     func layers(_ capacity: Int) -> [ModelDescription.Entry] {
         let function: ActivationFunction = activation == "tanh" ? .tanh : .relu
@@ -249,11 +256,11 @@ extension BiasVarianceKind.Spec {
         }
     }
 
-    /// epochs × train_size × parameters, over every network the block trains.
+    /// epochs × train_size × work per example, over every network the block trains.
     var trainingWork: Double {
         let perNetwork = Double(training.epochs) * Double(trainSize)
         let networks = Double(1 + resamples)
-        return capacities.reduce(0.0) { $0 + perNetwork * Double(parameterCount($1)) * networks }
+        return capacities.reduce(0.0) { $0 + perNetwork * workPerExample($1) * networks }
     }
 
     /// Multiply-adds of the polynomial fits and their predictions, over the

@@ -1,3 +1,5 @@
+import NeuralEngine
+
 extension DropoutEnsembleKind {
     private static let network = "`train_accuracy`, `test_accuracy`, `gap` (training minus test accuracy), `train_loss`, `test_loss` (mean "
             + "cross-entropies in nats; accuracies are fractions), `thinned_accuracy`, `diverged`, `diverged_at_step` and `divergence` (what "
@@ -44,8 +46,9 @@ extension DropoutEnsembleKind {
 
     public static let values = declared.descriptors
 
-    public static let budget = "2 networks × epochs × training examples × parameters ≤ \(ResultValue.format(trainingBudget)); (Σ samples + 10) × "
-            + "test examples × parameters ≤ \(ResultValue.format(inferenceBudget)); all seeds together"
+    public static let budget = "2 networks × epochs × training examples × work per example ≤ \(ResultValue.format(trainingBudget)); (Σ samples + 10) × "
+            + "test examples × work per example ≤ \(ResultValue.format(inferenceBudget)); all seeds together; where "
+            + ModelDescription.workPerExampleNote
 
     public static let table: TableDefaults? = TableDefaults(rows: "mc", rowWord: "number of sampled masks", better: ["accuracy": .higher, "loss": .lower])
 

@@ -81,10 +81,11 @@ public enum DropoutEnsembleKind: ExperimentKind {
 
     public static func work(_ spec: Spec) -> [WorkEstimate] {
         [WorkEstimate("training would take", amount: spec.trainingWork,
-                      formula: "2 networks × epochs × training examples × \(spec.parameterCount.grouped) parameters",
+                      formula: "2 networks × epochs × training examples × \(Int(spec.workPerExample).grouped) work per example, "
+                        + "where \(ModelDescription.workPerExampleNote)",
                       budget: trainingBudget, keys: ["epochs", "hidden"], hint: "lower 'epochs', 'train_fraction' or the widths in 'hidden'"),
          WorkEstimate("evaluation would take", amount: spec.inferenceWork,
-                      formula: "(sum of samples + 10) × test examples × parameters",
+                      formula: "(sum of samples + 10) × test examples × work per example",
                       budget: inferenceBudget, keys: ["samples"], hint: "lower the largest sample count or the widths in 'hidden'")]
     }
 
@@ -116,16 +117,17 @@ extension DropoutEnsembleKind.Spec {
         return out
     }
 
-    /// Dropout has no parameters: the network's with or without it.
-    var parameterCount: Int {
-        (try? ModelDescription(entries: layers(dropout: false), inputWidth: data.inputWidth))?.parameterCount ?? 0
+    /// The work of one example through the network with dropout
+    /// (``ModelDescription/workPerExample``): the network without it costs less.
+    var workPerExample: Double {
+        (try? ModelDescription(entries: layers(dropout: true), inputWidth: data.inputWidth))?.workPerExample ?? 0
     }
 
     var trainingWork: Double {
-        2 * Double(training.epochs) * Double(trainingExamples) * Double(parameterCount)
+        2 * Double(training.epochs) * Double(trainingExamples) * workPerExample
     }
 
     var inferenceWork: Double {
-        Double(samples.reduce(10, +)) * Double(testExamples) * Double(parameterCount)
+        Double(samples.reduce(10, +)) * Double(testExamples) * workPerExample
     }
 }

@@ -12,8 +12,8 @@ public enum GradientCheckKind: ExperimentKind {
     public static let summary = "Back-propagation's gradient of a network's loss on a small batch against central "
         + "differences, at each ε of a list, in double or float: the relative difference overall and per layer."
 
-    /// Work of all the forward passes of a block, all runs together, in units of (examples × (parameters +
-    /// Σ widths) + ``passCost``) a pass: the build machine does about 1.3e10 a second on one core (2026-12-07),
+    /// Work of all the forward passes of a block, all runs together, in units of (examples × work per example
+    /// (``ModelDescription/workPerExample``) + ``passCost``) a pass: the build machine does about 1.3e10 a second on one core (2026-12-07),
     /// so about 15 s.
     static let workBudget = 2e11
     /// The fixed cost of a forward pass and its loss, in the budget's units: about 7 µs.
@@ -44,11 +44,11 @@ public enum GradientCheckKind: ExperimentKind {
                           + "else this many chosen at random from the run's seed."),
     ]).examples(["data": "blobs", "examples": "16", "hidden": "[8]", "epsilons": "[1e-2, 1e-5, 1e-8]"])
 
-    public static let budget = "2 × epsilons × checked parameters × (examples × (parameters + Σ widths) + "
+    public static let budget = "2 × epsilons × checked parameters × (examples × work per example + "
         + "\(passCost.grouped)) ≤ \(ResultValue.format(workBudget)), all seeds together; "
         + "(2 × parameters + \(tensorsPerWidth) × examples × Σ widths) × bytes a scalar ≤ "
         + "\(ResultValue.format(memoryBudget)) bytes held at once, where Σ widths adds up the input's width and "
-        + "every layer's output width"
+        + "every layer's output width, and \(ModelDescription.workPerExampleNote)"
 
     public static let table: TableDefaults? = TableDefaults(rows: "checks", rowWord: "ε", better: ["relative_difference": .lower])
 
@@ -80,6 +80,11 @@ public enum GradientCheckKind: ExperimentKind {
         var widths: [Int]
 
         var parameterCount: Int { layerSizes.reduce(0, +) }
+
+        /// The work of one example through the network (``ModelDescription/workPerExample``).
+        var workPerExample: Double {
+            (try? ModelDescription(entries: layers, inputWidth: widths[0]))?.workPerExample ?? 0
+        }
 
         /// Scalars across a row of the input and of every layer's output.
         var widthSum: Int { widths.reduce(0, +) }
@@ -118,10 +123,10 @@ public enum GradientCheckKind: ExperimentKind {
         let examples = Double(spec.examples)
         let widthSum = Double(spec.widthSum)
         let passes = 2 * Double(spec.epsilons.count) * Double(spec.checkedCount)
-        let pass = examples * (Double(spec.parameterCount) + widthSum) + Double(passCost)
+        let pass = examples * spec.workPerExample + Double(passCost)
         let formula = "2 × \(spec.epsilons.count) epsilons × \(spec.checkedCount.grouped) checked parameters × "
-            + "(\(spec.examples) examples × (\(spec.parameterCount.grouped) parameters + "
-            + "\(spec.widthSum.grouped) widths) + \(passCost.grouped))"
+            + "(\(spec.examples) examples × \(Int(spec.workPerExample).grouped) work per example + \(passCost.grouped)), "
+            + "where \(ModelDescription.workPerExampleNote)"
         let scalarsHeld = 2 * Double(spec.parameterCount) + Double(tensorsPerWidth) * examples * widthSum
         let heldFormula = "(2 × \(spec.parameterCount.grouped) parameters + "
             + "\(tensorsPerWidth) × \(spec.examples) examples × \(spec.widthSum.grouped) widths) × "

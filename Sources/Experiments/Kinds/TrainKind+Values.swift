@@ -1,3 +1,5 @@
+import NeuralEngine
+
 extension TrainKind {
     private static let variantFields = """
     `name`, `label` (what it sets, as its table and legend name it: `learning_rate = 0.01`, `bn (normalization = batch)`), \
@@ -29,8 +31,9 @@ extension TrainKind {
 
     public static let values = declared.descriptors
 
-    public static let budget = "(training examples × parameters + steps × 20,000) × epochs, summed over the variants, ≤ "
-            + "\(ResultValue.format(trainingBudget)) (about half a minute of one core), all seeds together"
+    public static let budget = "(training examples × work per example + steps × 20,000) × epochs, summed over the variants, ≤ "
+            + "\(ResultValue.format(trainingBudget)) (about half a minute of one core), all seeds together, where "
+            + ModelDescription.workPerExampleNote
 
     public static let table: TableDefaults? = TableDefaults(rows: "variants", rowWord: "variant", better: ["test_accuracy": .higher, "test_loss": .lower],
                                                             nameLabels: .init(label: "label", setting: "varied"))

@@ -219,7 +219,8 @@ public enum TrainKind: ExperimentKind {
 
     public static func work(_ spec: Spec) -> [WorkEstimate] {
         [WorkEstimate("training would take", amount: spec.trainingWork,
-                      formula: "over the variants: epochs × (training examples × parameters + steps per epoch × \(Int(stepCost).grouped))",
+                      formula: "over the variants: epochs × (training examples × work per example + steps per epoch × "
+                        + "\(Int(stepCost).grouped)), where \(ModelDescription.workPerExampleNote)",
                       budget: trainingBudget, keys: ["epochs", "hidden", "vary"],
                       hint: "lower 'epochs', 'train_fraction', the widths in 'hidden', or use fewer variants or larger batches")]
     }
@@ -303,11 +304,12 @@ public enum TrainKind: ExperimentKind {
 extension TrainKind.Spec {
     var trainingExamples: Int { Int((Double(examples) * trainFraction).rounded()) }
 
-    /// Parameters of a variant's model.
-    func parameterCount(_ variant: TrainKind.Variant) -> Int {
+    /// The work of one example through a variant's model
+    /// (``ModelDescription/workPerExample``).
+    func workPerExample(_ variant: TrainKind.Variant) -> Double {
         let description = try? ModelDescription(
             entries: variant.settings.entries(outputWidth: data.outputWidth), inputWidth: data.inputWidth)
-        return description?.parameterCount ?? 0
+        return description?.workPerExample ?? 0
     }
 
     /// Steps in one epoch: ⌈training examples / batch size⌉.
@@ -320,7 +322,7 @@ extension TrainKind.Spec {
     var trainingWork: Double {
         variants.reduce(0) { sum, variant in
             sum + Double(variant.settings.epochs)
-                * (Double(trainingExamples) * Double(parameterCount(variant)) + Double(stepsPerEpoch(variant)) * TrainKind.stepCost)
+                * (Double(trainingExamples) * workPerExample(variant) + Double(stepsPerEpoch(variant)) * TrainKind.stepCost)
         }
     }
 }

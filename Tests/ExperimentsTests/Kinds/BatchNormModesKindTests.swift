@@ -22,7 +22,7 @@ import Testing
         #expect(spec.training.epochs == 20 && spec.training.batchSize == 32)
         #expect(spec.layers.map(\.description) == ["dense 64", "batchnorm", "relu", "dense 64", "batchnorm", "relu", "dense 10"])
         let model = try ModelDescription(entries: spec.layers, inputWidth: 64)
-        #expect(spec.parameterCount == model.parameterCount)
+        #expect(spec.workPerExample == model.workPerExample)
         let other = try #require(try KindTesting.spec(BatchNormModesKind.self, "hidden: [8]\nbn_momentum: 0.5\n"))
         #expect(other.layers.map(\.description) == ["dense 8", "batchnorm 0.5", "relu", "dense 10"])
     }

@@ -25,7 +25,9 @@ import Testing
         #expect(spec.training.optimizer == .momentum && spec.training.learningRate == 0.01)
         #expect(spec.layers(dropout: true).map(\.description) == ["dense 256", "relu", "dropout 0.5", "dense 256", "relu", "dropout 0.5", "dense 10"])
         #expect(spec.layers(dropout: false).map(\.description) == ["dense 256", "relu", "dense 256", "relu", "dense 10"])
-        #expect(spec.parameterCount == 64 * 256 + 256 + 256 * 256 + 256 + 256 * 10 + 10)
+        // The parameters, and every output of the network with dropout at its cost.
+        let parameters = 64 * 256 + 256 + 256 * 256 + 256 + 256 * 10 + 10
+        #expect(spec.workPerExample == Double(parameters + 2 * 256 * (15 + 5 + 75) + 10 * 15))
         let original = try #require(try KindTesting.spec(DropoutEnsembleKind.self, "variant: original\ninput_keep_prob: 0.8\nhidden: [8]\n"))
         #expect(original.layers(dropout: true).map(\.description) == ["dropout 0.8 original", "dense 8", "relu", "dropout 0.5 original", "dense 10"])
     }
@@ -43,9 +45,10 @@ import Testing
         ("train_fraction: 1\n", "'train_fraction' is 1, outside the allowed range 0.05 ≤ train_fraction ≤ 0.95"),
         ("label_noise: 1\n", "'label_noise' is 1, outside the allowed range 0 ≤ label_noise ≤ 0.9"),
         ("epochs: 200\nhidden: [1024, 1024]\n",
-         "training would take 4.05×10¹¹ units of work (2 networks × epochs × training examples × 1,126,410 parameters), more than the budget of 1×10¹¹"),
+         "training would take 4.75×10¹¹ units of work (2 networks × epochs × training examples × 1,321,120 work per example, where "
+            + ModelDescription.workPerExampleNote + "), more than the budget of 1×10¹¹"),
         ("samples: [100, 1000]\nhidden: [1024, 1024]\n",
-         "evaluation would take 1.12×10¹² units of work ((sum of samples + 10) × test examples × parameters), more than the budget of 2×10¹¹"),
+         "evaluation would take 1.32×10¹² units of work ((sum of samples + 10) × test examples × work per example), more than the budget of 2×10¹¹"),
         ("keep_prb: 0.5\n", "unknown key 'keep_prb' for kind 'dropout-ensemble'; did you mean 'keep_prob'?"),
     ])
     func validationErrors(body: String, message: String) {

@@ -52,8 +52,8 @@ import Testing
         ("vectorization", "run: [gemm]\nvariants: [naive, blas]\nmatrix_size: 1024\nrepeats: 8\n"),
         // 10,000 steps of the four default optimizers: 80 % of its budget.
         ("optimizer-path", "steps: 10000\n"),
-        // 36,000 forward passes of 250 digits through 19,210 parameters: 88 % of its budget.
-        ("gradient-check", "data: digits\nhidden: [256]\nmax_per_layer: 1000\nexamples: 250\n"),
+        // 28,800 forward passes of 250 digits at 24,480 units of work each: 90 % of its budget.
+        ("gradient-check", "data: digits\nhidden: [256]\nmax_per_layer: 800\nexamples: 250\n"),
     ]
 
     /// A kind left out of `nearBudget` must be one that declares no work (its
