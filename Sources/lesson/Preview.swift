@@ -47,10 +47,11 @@ struct Preview: ParsableCommand {
                 let run = try options.runAll(command: "preview", output: (out, outSetting))
                 let lessons = run.lessons
                 Terminal.report(lessons, format: options.format)
-                try writer.write(lessons)
+                Terminal.report(try writer.write(lessons), format: options.format)
                 Terminal.printError(run.summary.renderedLine(into: out))
                 watcher.watch(Array(Set(discoveredLessons() + lessons.flatMap(\.filesRead))))
             } catch let refused as ReportWriter.RefusedOutputs {
+                Terminal.report(refused.warnings, format: options.format)
                 for message in refused.messages { Terminal.printError(TerminalText.escaped(message)) }
             } catch is ExitCode {
                 // Said already, in one line (UsageProblem); the preview waits for the next save.

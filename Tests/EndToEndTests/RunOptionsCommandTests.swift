@@ -56,6 +56,24 @@ import Testing
         }
     }
 
+    /// A warning found while the pages are written (a `translation_of:` that
+    /// names no lesson) is one of the run's: printed with its code in the
+    /// format asked for, and failing a strict run.
+    @Test func thePagesWarningsCountAsTheRunsOwn() throws {
+        let scratch = try ScratchFolder("lesson-e2e")
+        defer { scratch.remove() }
+        let dir = scratch.url
+        try LessonBinary.write(["lessons/fr.md": "---\ntranslation_of: missing.md\n---\n# A\n"], into: dir)
+        let plain = try LessonBinary.run(["render", "--no-cache"], in: dir)
+        #expect(plain.status == 0, "\(plain.stderr)")
+        #expect(plain.stderr.contains("lessons/fr.md:2:17: warning: translation_of: 'missing.md' is not a lesson rendered with this one; "
+                                      + "the page is listed as a lesson of its own [front-matter]"), "\(plain.stderr)")
+        let strict = try LessonBinary.run(["render", "--no-cache", "--warnings-as-errors", "--format", "github"], in: dir)
+        #expect(strict.status == 1)
+        #expect(strict.stderr.contains("error: 1 warning fails the run (--warnings-as-errors"), "\(strict.stderr)")
+        #expect(strict.stdout.contains("::warning file=lessons/fr.md,line=2,col=17,title=front-matter::"), "\(strict.stdout)")
+    }
+
     /// A negative number after an option is its value, told with the option,
     /// what was written and the range: ArgumentParser read `-1` as another
     /// option and said only "Missing value for '--reseed <K>'".
