@@ -26,7 +26,8 @@ struct Preview: ParsableCommand {
     @Flag(name: .customLong("unsafe-html"), help: "Pass raw HTML in lessons through to the pages.")
     var unsafeHTML = false
 
-    @Option(help: .hidden)
+    @Option(parsing: .unconditional, help: .hidden,
+            transform: { try OptionNumber.seconds($0, option: "--stop-after", range: 0...1e6) })
     var stopAfter: Double?
 
     func validate() throws {
