@@ -10,7 +10,7 @@ enum LocalImages {
         /// Images not copied because of the lesson (the pipeline already
         /// reported each as an error at its place: missing, outside the
         /// lesson's folder after links, not a regular file, misnamed).
-        var warnings: [String] = []
+        var warnings: [Diagnostic] = []
         /// Images the output folder refused (a link planted at `output/img`,
         /// a folder at the image's name): errors at the image's place.
         var errors: [String] = []
@@ -31,18 +31,18 @@ enum LocalImages {
             switch executed.imageFile(image.source) {
             case .success(let path): source = path
             case .failure(let problem):
-                outcome.warnings.append("\(image.location): image '\(shown)' not copied: \(problem.message)")
+                outcome.warnings.append(Diagnostic(problem.code, "image '\(shown)' not copied: \(problem.message)", at: image.location, severity: .warning))
                 continue
             }
             if let problem = LocalImage.nameProblem(placed) {
-                outcome.warnings.append("\(image.location): image '\(shown)' not copied: \(problem)")
+                outcome.warnings.append(Diagnostic(.imageName, "image '\(shown)' not copied: \(problem)", at: image.location, severity: .warning))
                 continue
             }
             let data: Data
             do {
                 data = try Confinement.readRegularFile(source, limit: LocalImage.sizeLimit)
             } catch {
-                outcome.warnings.append("\(image.location): image '\(shown)' not copied: \(error)")
+                outcome.warnings.append(Diagnostic(.imageFile, "image '\(shown)' not copied: \(error)", at: image.location, severity: .warning))
                 continue
             }
             do {

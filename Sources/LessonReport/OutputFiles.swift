@@ -1,4 +1,5 @@
 import Foundation
+import LessonResults
 import LessonSupport
 
 /// One render's writes into the output folder, held against the folder's
@@ -105,8 +106,8 @@ final class OutputFiles: @unchecked Sendable {
     }
 
     /// Ends the render: removes what the record named and this render no
-    /// longer writes, and writes the new record. Returns a warning for each
-    /// recorded file that could not be removed.
+    /// longer writes, and writes the new record. Returns a warning
+    /// (``DiagnosticCode/staleOutput``) for each recorded file that could not be removed.
     ///
     /// - Parameters:
     ///   - rendered: the lessons this render wrote (their sources).
@@ -114,7 +115,7 @@ final class OutputFiles: @unchecked Sendable {
     ///     one); a recorded lesson not among them has all its files removed.
     ///   - scope: the files this pass writes (pages, or PDFs): a rendered
     ///     lesson's recorded file outside it is kept.
-    func finish(rendered: [String], kept: Set<String>?, scope: (String) -> Bool) throws -> [String] {
+    func finish(rendered: [String], kept: Set<String>?, scope: (String) -> Bool) throws -> [Diagnostic] {
         let written = lock.withLock { self.written }
         var next = OutputRecord()
         next.shared = Array(written[""] ?? []) + previous.shared.filter { !scope($0) } + [OutputRecord.fileName]
@@ -124,9 +125,9 @@ final class OutputFiles: @unchecked Sendable {
         for (lesson, files) in previous.lessons where next.lessons[lesson] == nil && kept?.contains(lesson) != false {
             next.lessons[lesson] = files
         }
-        var warnings: [String] = []
+        var warnings: [Diagnostic] = []
         for stale in previous.allFiles.subtracting(next.allFiles).sorted() {
-            if let problem = remove(stale) { warnings.append(problem) }
+            if let problem = remove(stale) { warnings.append(Diagnostic(.staleOutput, problem, at: nil, severity: .warning)) }
         }
         try checkOwned(OutputRecord.fileName)
         try AtomicFile.writeIfChanged(try next.encoded(), to: path(OutputRecord.fileName), within: root)

@@ -224,9 +224,11 @@ public struct ReportWriter {
         return CourseDocument.render(parts, words: words, options: options)
     }
 
-    /// Writes every page, the index and the assets; returns warnings.
+    /// Writes every page, the index and the assets; returns warnings (an
+    /// image not copied, KaTeX missing, a stale file not removed), each with
+    /// its code, for the caller to print and count as it does the lessons'.
     @discardableResult
-    public func write(_ lessons: [ExecutedLesson]) throws -> [String] {
+    public func write(_ lessons: [ExecutedLesson]) throws -> [Diagnostic] {
         try AtomicFile.createDirectory(outputDirectory)
         try Self.checkSeparate(output: outputDirectory, from: lessons.map(\.lesson.path))
         // Left by a render that was killed (kill -9 cannot be caught).
@@ -315,7 +317,7 @@ public struct ReportWriter {
         /// `path:line:col: error: …`, one per file.
         public var messages: [String]
         /// The warnings of the same write, which the caller would otherwise lose.
-        public var warnings: [String]
+        public var warnings: [Diagnostic]
         public var description: String { messages.joined(separator: "\n") }
     }
 

@@ -42,6 +42,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, Codable {
     case malformedId = "malformed-id"
     case duplicateAnchor = "duplicate-anchor"
     case pathTooLong = "path-too-long"
+    case staleOutput = "stale-output"
 
     /// The name printed after a message and taken by `lesson explain`.
     public var name: String { rawValue }
@@ -57,7 +58,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, Codable {
         case .unreadableLesson: return "A lesson file, or a folder of lessons, could not be read (missing, not a regular file, unreadable)."
         case .skippedLink: return "A symbolic link found in a lesson folder leads outside it, or its real path cannot be resolved, and was skipped."
         case .markdown: return "Something in the Markdown the loader kept going past: text nested too deeply, a fence that nearly says `experiment`, bytes that are not UTF-8 or are NUL, a fence swallowed by an HTML block, an experiment block cut short by the end of its list item or block quote."
-        case .frontMatter: return "The settings between the `---` lines at the top of a lesson are malformed or unknown."
+        case .frontMatter: return "The settings between the `---` lines at the top of a lesson are malformed or unknown; or (a warning, from `render` and `preview`) its `translation_of:` names no lesson rendered with it, so its page is listed as a lesson of its own."
         case .tooManyBlocks: return "A lesson has more experiment blocks than one lesson may run."
         case .unknownKind: return "The word after `experiment` names no kind."
         case .fenceText: return "Text after `experiment <kind>` on the fence line is ignored."
@@ -86,11 +87,12 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, Codable {
         case .imageMissing: return "An image file does not exist."
         case .imageName: return "An image's name is not an image's, or could take the place of the tool's own files (a page, `assets/`, a hidden file)."
         case .imageFile: return "An image is not a regular file, is too large, or leads outside the lesson's folder through a link."
-        case .lessonLink: return "A link to another lesson's Markdown file leads to no file, or to an anchor its page does not have."
+        case .lessonLink: return "A link to another lesson's Markdown file leads to no file, or to an anchor its page does not have; or (a warning) it names a `.markdown` file, which is never taken for a lesson, so the link leads to no page."
         case .courseSettings: return "The course's settings file (`course.yml`) has an unknown key, a value of the wrong type, or is not valid YAML, or a `lessons:` entry names no file or folder, or a file that is not a lesson (its name does not end in .md); or (a warning) its `language:` has no interface words, so the pages' interface stays English."
         case .malformedId: return "A cross-reference `[@…]`, or a figure's, table caption's or heading's `{#…}`, holds something that is not an id (a space, another sign, nothing), so the page would show it as text."
         case .duplicateAnchor: return "Two figures, tables or headings of a lesson have the same `{#id}` (or a figure's, table's or heading's `{#id}` is a heading's anchor or an experiment block's id), so `[@id]` and links to `#id` lead to the first."
         case .pathTooLong: return "A folder of lessons is nested so deep that its path is longer than the system allows; the lessons under it cannot be read."
+        case .staleOutput: return "A file an earlier render wrote in the output folder, which this render no longer writes (a renamed block's data file, a deleted lesson's page), could not be removed: it has become a link or something other than a regular file, or removing it failed."
         }
     }
 
@@ -100,7 +102,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, Codable {
         case .unreadableLesson: return "Check the path and the file's permissions; a lesson is a regular UTF-8 Markdown file. Every folder under a folder of lessons is searched, `data/` too, so each must be one you may list."
         case .skippedLink: return "Copy the lesson into the folder instead of linking to it, or pass its real path."
         case .markdown: return "Read the message: it names the construct and the fix (a blank line between an HTML tag and a fence, `experiment` spelt in lower case, every line of a block in a list item indented as far as its opening fence, …)."
-        case .frontMatter: return "Write one flat `key: value` per line between two `---` lines; known keys are listed in the README."
+        case .frontMatter: return "Write one flat `key: value` per line between two `---` lines; known keys are listed in the README. `translation_of:` names the original's file, relative to the translation, and both are rendered together."
         case .tooManyBlocks: return "Split the lesson into several files."
         case .unknownKind: return "Use one of the kinds `lesson kinds` lists; the message suggests the nearest."
         case .fenceText: return "Keep only `experiment <kind>` on the fence line; put `id:`, `caption:` and the rest in the block body."
@@ -129,11 +131,12 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, Codable {
         case .imageMissing: return "Check the path, relative to the lesson file."
         case .imageName: return "Rename the image with an image ending (`.png`, `.svg`, …), outside `assets/` and folders named like pages."
         case .imageFile: return "Copy the image itself into the lesson's folder (not a link to a file elsewhere) and keep it under the size limit."
-        case .lessonLink: return "Write the other lesson's path relative to this lesson, and an anchor its page has (a heading's, from its words or its `{#id}`; the message suggests the closest)."
+        case .lessonLink: return "Write the other lesson's path relative to this lesson, and an anchor its page has (a heading's, from its words or its `{#id}`; the message suggests the closest). Rename a lesson that ends in `.markdown` to end in `.md`."
         case .courseSettings: return "Fix the key or value at the place named (the message suggests the closest key); `lesson init` writes a file with every key and what it sets. List in `lessons:` lesson files (.md) and folders of lessons, relative to `course.yml`. For a language with no interface words, write one the message lists, or leave `language:` out."
         case .malformedId: return "Write the id with letters, digits, `-`, `_`, `:` and `.` only (`[@fig:loss-curve]`, `{#fig:loss-curve}`); a heading's starts with a letter."
         case .duplicateAnchor: return "Give each figure, table and heading an id of its own (`{#fig:loss-train}`, `{#fig:loss-test}`); the message names the line of the one that has it already."
         case .pathTooLong: return "Move the lessons up into a shallower folder, or shorten the folders' names."
+        case .staleOutput: return "Remove the file named yourself (the tool never removes through a link or anything but a regular file), or render into a fresh folder."
         }
     }
 

@@ -16,6 +16,40 @@ extension CourseSettings {
         lessonLocations.isEmpty ? " (the default, as \(Self.fileName) names no lessons)" : ""
     }
 
+    /// What is wrong with the `lessons:` entries, found before anything runs.
+    public struct EntryProblems: Sendable {
+        /// An error at each entry that names no file or folder, or a file
+        /// that is not a lesson, in the order of the lines of `course.yml`.
+        public var diagnostics: [Diagnostic]
+        /// The sentence that ends the list: what the course names, and that
+        /// nothing was run.
+        public var conclusion: String
+    }
+
+    /// The problems of the `lessons:` entries (``missingLessons()`` and
+    /// ``entriesThatAreNotLessons()`` together, in line order), or nil when
+    /// every entry is a lesson or a folder of lessons.
+    public func entryProblems() -> EntryProblems? {
+        let missing = missingLessons()
+        let notLessons = entriesThatAreNotLessons()
+        if missing.isEmpty && notLessons.isEmpty { return nil }
+        let diagnostics = (missing + notLessons).sorted {
+            ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0)
+        }
+        if lessonLocations.isEmpty {
+            return EntryProblems(diagnostics: diagnostics,
+                                 conclusion: "\(path) names no lessons, and the default, 'lessons', is not a folder of lessons; nothing was run")
+        }
+        var faults: [String] = []
+        if !missing.isEmpty {
+            faults.append("\(missing.count == 1 ? "a lesson" : "lessons") that do\(missing.count == 1 ? "es" : "") not exist")
+        }
+        if !notLessons.isEmpty {
+            faults.append("\(notLessons.count == 1 ? "a file that is" : "files that are") not \(notLessons.count == 1 ? "a lesson" : "lessons")")
+        }
+        return EntryProblems(diagnostics: diagnostics, conclusion: "\(path) names \(faults.joined(separator: " and ")); nothing was run")
+    }
+
     /// An error for each `lessons:` entry that names no file or folder, at
     /// the entry in `course.yml`, with the closest name found where it
     /// points. Checked when the course's lessons run, not when the file is

@@ -7,6 +7,8 @@ import LessonResults
 /// written as for GitHub): the file must exist, and the anchor must be one
 /// the other page has — a heading's (its slug or `{#id}`), a figure's or a
 /// table's. A broken one is an error at the link, in `check` as in `render`.
+/// A link to an existing `.markdown` file is a warning: no run takes such a
+/// file for a lesson, so its link goes to no page.
 public enum LessonLinkCheck {
     /// - Parameter root: the folder the linked files may be read in (the
     ///   course's, else the current folder): a link elsewhere is only checked
@@ -16,6 +18,17 @@ public enum LessonLinkCheck {
         var anchorsByPath: [String: Set<String>?] = [:]
         var out: [Diagnostic] = []
         for link in lesson.links {
+            if let file = markdownFile(link.destination) {
+                let path = folder.isEmpty ? file : (folder as NSString).appendingPathComponent(file)
+                var isDirectory: ObjCBool = false
+                if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                    let renamed = (file as NSString).deletingPathExtension + ".md"
+                    out.append(Diagnostic(.lessonLink, "link '\(Excerpt.clipped(link.destination))' names \(Excerpt.clipped(file)), which is not a lesson "
+                                          + "(a lesson's name ends in .md), so no page is made for it and the link leads to no page; rename it '\(Excerpt.clipped(renamed))'",
+                                          at: link.location, severity: .warning))
+                }
+                continue
+            }
             guard let (file, fragment) = lessonFile(link.destination) else { continue }
             let path = folder.isEmpty ? file : (folder as NSString).appendingPathComponent(file)
             let shown = "'" + Excerpt.clipped(link.destination) + "'"
@@ -37,11 +50,25 @@ public enum LessonLinkCheck {
     /// The file and fragment of a relative link to a `.md` file; nil for
     /// anything else (a URL, `#here`, an absolute path, another kind of file).
     static func lessonFile(_ destination: String) -> (file: String, fragment: String?)? {
+        guard let (file, fragment) = localFile(destination), file.hasFileSuffix(".md") else { return nil }
+        return (file, fragment)
+    }
+
+    /// The file of a relative link to a `.markdown` file, which discovery
+    /// never takes for a lesson; nil for anything else.
+    static func markdownFile(_ destination: String) -> String? {
+        guard let (file, _) = localFile(destination), file.hasFileSuffix(".markdown") else { return nil }
+        return file
+    }
+
+    /// The file and fragment of a relative link to a local file; nil for a
+    /// URL, `#here` or an absolute path.
+    private static func localFile(_ destination: String) -> (file: String, fragment: String?)? {
         let parts = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
         var file = String(parts[0])
         if let query = file.firstIndex(of: "?") { file = String(file[..<query]) }
         file = file.removingPercentEncoding ?? file
-        guard !file.isEmpty, !file.isAbsolutePath, !file.contains(":"), file.hasFileSuffix(".md") else { return nil }
+        guard !file.isEmpty, !file.isAbsolutePath, !file.contains(":") else { return nil }
         let fragment = parts.count > 1 ? (String(parts[1]).removingPercentEncoding ?? String(parts[1])) : nil
         return (file, fragment)
     }

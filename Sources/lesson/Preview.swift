@@ -26,7 +26,8 @@ struct Preview: ParsableCommand {
     @Flag(name: .customLong("unsafe-html"), help: "Pass raw HTML in lessons through to the pages.")
     var unsafeHTML = false
 
-    @Option(help: .hidden)
+    @Option(parsing: .unconditional, help: .hidden,
+            transform: { try OptionNumber.seconds($0, option: "--stop-after", range: 0...1e6) })
     var stopAfter: Double?
 
     func validate() throws {
@@ -47,10 +48,11 @@ struct Preview: ParsableCommand {
                 let run = try options.runAll(command: "preview", output: (out, outSetting))
                 let lessons = run.lessons
                 Terminal.report(lessons, format: options.format)
-                try writer.write(lessons)
+                Terminal.report(try writer.write(lessons), format: options.format)
                 Terminal.printError(run.summary.renderedLine(into: out))
                 watcher.watch(Array(Set(discoveredLessons() + lessons.flatMap(\.filesRead))))
             } catch let refused as ReportWriter.RefusedOutputs {
+                Terminal.report(refused.warnings, format: options.format)
                 for message in refused.messages { Terminal.printError(TerminalText.escaped(message)) }
             } catch is ExitCode {
                 // Said already, in one line (UsageProblem); the preview waits for the next save.

@@ -42,20 +42,24 @@ struct Render: ParsableCommand {
         TemporaryFiles.installSignalHandlers()
         try options.checkPaths()
         try RunOptions.prepareOutput(out, setting: outSetting)
-        let run = try options.runAll(ci: ci, command: "render", output: (out, outSetting))
+        var run = try options.runAll(ci: ci, command: "render", output: (out, outSetting))
         let lessons = run.lessons
         Terminal.report(lessons, format: options.format)
         let renderOptions = RenderOptions(allowRawHTML: unsafeHTML, renderDate: RenderOptions.today(),
                                           courseTitle: courseTitle.flatMap { $0.isEmpty ? nil : $0 } ?? Course.settings?.title)
         let writer = ReportWriter(outputDirectory: out, options: renderOptions, jobs: options.jobs)
         do {
-            for warning in try writer.write(lessons) { Terminal.printError("warning: " + TerminalText.escaped(warning)) }
+            // The pages' warnings are the run's, as the lessons' are: printed
+            // in every format and counted by --warnings-as-errors.
+            let warnings = try writer.write(lessons)
+            Terminal.report(warnings, format: options.format)
+            run.outsideLessons += warnings
             if pdf, let chromium = PDFPrinter.findChromium() {
                 let written = try writer.writePDFs(lessons, printer: PDFPrinter(chromium: chromium))
                 print("printed \(written.count) PDF\(written.count == 1 ? "" : "s") into \(out)/pdf/ (one per lesson; course.pdf holds them all, with the contents)")
             }
         } catch let refused as ReportWriter.RefusedOutputs {
-            for warning in refused.warnings { Terminal.printError("warning: " + TerminalText.escaped(warning)) }
+            Terminal.report(refused.warnings, format: options.format)
             for message in refused.messages { Terminal.printError(TerminalText.escaped(message)) }
             throw ExitCode(1)
         } catch {

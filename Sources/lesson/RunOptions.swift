@@ -98,30 +98,12 @@ struct RunOptions: ParsableArguments {
     /// validates before it reports unknown options, so `lesson render -x` run
     /// where there is no `lessons` folder would complain about the folder.
     func checkPaths() throws {
-        if paths.isEmpty, let course = Course.settings {
-            let missing = course.missingLessons()
-            let notLessons = course.entriesThatAreNotLessons()
-            if !missing.isEmpty || !notLessons.isEmpty {
-                // Where the course names them, in line order, not as a usage error of
-                // the command; with the course's warnings, which nothing else prints now.
-                let entries = (missing + notLessons).sorted {
-                    ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0)
-                }
-                Terminal.report(course.warnings + entries, format: format)
-                if course.lessonLocations.isEmpty {
-                    Terminal.printError("error: \(course.path) names no lessons, and the default, 'lessons', is not a folder of lessons; nothing was run")
-                    throw ExitCode(64)
-                }
-                var faults: [String] = []
-                if !missing.isEmpty {
-                    faults.append("\(missing.count == 1 ? "a lesson" : "lessons") that do\(missing.count == 1 ? "es" : "") not exist")
-                }
-                if !notLessons.isEmpty {
-                    faults.append("\(notLessons.count == 1 ? "a file that is" : "files that are") not \(notLessons.count == 1 ? "a lesson" : "lessons")")
-                }
-                Terminal.printError("error: \(course.path) names \(faults.joined(separator: " and ")); nothing was run")
-                throw ExitCode(64)
-            }
+        if paths.isEmpty, let course = Course.settings, let problems = course.entryProblems() {
+            // Where the course names them, not as a usage error of the command;
+            // with the course's warnings, which nothing else prints now.
+            Terminal.report(course.warnings + problems.diagnostics, format: format)
+            Terminal.printError("error: " + problems.conclusion)
+            throw ExitCode(64)
         }
         // A symbolic link that leads nowhere passes here; loading it says why it fails.
         for path in lessonPaths where !FileManager.default.fileExists(atPath: path)

@@ -36,10 +36,9 @@ import Testing
     }
 
     @Test func newRefusesToOverwriteAndTakesPaths() throws {
-        let scratch = try ScratchFolder("lesson-e2e")
-        defer { scratch.remove() }
-        let dir = scratch.url
-        try LessonBinary.write(["notes/x.md": "mine\n"], into: dir)
+        let course = try ScratchCourse(["notes/x.md": "mine\n"])
+        defer { course.remove() }
+        let dir = course.url
         let again = try LessonBinary.run(["new", "notes/x.md"], in: dir)
         #expect(again.status == 64)
         #expect(again.stderr.contains("'notes/x.md' already exists"), "\(again.stderr)")

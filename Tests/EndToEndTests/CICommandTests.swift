@@ -33,10 +33,9 @@ import Testing
     /// leaves alone in `--junit=~/x`) is the home folder for the checks as for
     /// the write, and a trailing `/` names a folder (it wrote a file `reports`).
     @Test func junitPathsReadLikeEveryOtherPath() throws {
-        let scratch = try ScratchFolder("lesson-e2e")
-        defer { scratch.remove() }
-        let dir = scratch.url
-        try LessonBinary.write(["a.md": "# A\n\nText.\n"], into: dir)
+        let course = try ScratchCourse(["a.md": "# A\n\nText.\n"])
+        defer { course.remove() }
+        let dir = course.url
         let home = ["HOME": dir.appendingPathComponent("home").path]
         let slash = try LessonBinary.run(["check", "a.md", "--no-cache", "--junit", "reports/"], in: dir, environment: home)
         #expect(slash.status == 64 && slash.stderr.contains("--junit 'reports/' ends in '/', so it names a folder; give a file name such as reports/junit.xml"), "\(slash.stderr)")

@@ -46,7 +46,7 @@ import Testing
         #expect(r.stderr.contains("lessons/data:1:1: error: cannot read the folder 'lessons/data': permission denied; the lessons in it are not run"), "\(r.stderr)")
         #expect(r.stdout.contains("checked 1 lesson, 1 block: 1 passed"), "\(r.stdout)")
         #expect(r.stdout.contains("0 of 0 expectations held; 2 errors outside blocks"), "\(r.stdout)")
-        // Found in review: render failed with a summary that did not say why.
+        // render fails the same way, and its summary says why: the errors outside blocks.
         let render = try run(["render", "lessons", "--out", "out", "--no-cache"])
         #expect(render.status == 1, "\(render.stdout)\(render.stderr)")
         #expect(render.stdout.contains("rendered 1 lesson into out/ (1 of 1 block passed); 2 errors outside blocks"), "\(render.stdout)")
@@ -54,10 +54,9 @@ import Testing
 
     /// High 1: `img/env.png -> /proc/self/environ` published the CI's environment.
     @Test func anImageLinkedOutOfTheLessonFolderIsALocatedErrorAndNotCopied() throws {
-        let scratch = try ScratchFolder("course")
-        defer { scratch.remove() }
-        let dir = scratch.url
-        try LessonBinary.write(["lessons/a.md": "# A\n\n![env](img/env.png)\n"], into: dir)
+        let course = try ScratchCourse(["lessons/a.md": "# A\n\n![env](img/env.png)\n"], label: "course")
+        defer { course.remove() }
+        let dir = course.url
         let outside = dir.appendingPathComponent("secret.txt")
         try "TOKEN=hunter2".write(to: outside, atomically: true, encoding: .utf8)
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("lessons/img"), withIntermediateDirectories: true)
@@ -71,10 +70,9 @@ import Testing
 
     /// High 2: a link planted in the committed output folder carried writes out of it.
     @Test func nothingIsWrittenThroughALinkInTheOutputFolder() throws {
-        let scratch = try ScratchFolder("course")
-        defer { scratch.remove() }
-        let dir = scratch.url
-        try LessonBinary.write(["lessons/a.md": "# A\n\n![ok](img/ok.png)\n", "lessons/img/ok.png": "png"], into: dir)
+        let course = try ScratchCourse(["lessons/a.md": "# A\n\n![ok](img/ok.png)\n", "lessons/img/ok.png": "png"], label: "course")
+        defer { course.remove() }
+        let dir = course.url
         let elsewhere = dir.appendingPathComponent("elsewhere")
         try FileManager.default.createDirectory(at: elsewhere.appendingPathComponent("katex"), withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("out"), withIntermediateDirectories: true)
@@ -115,12 +113,11 @@ import Testing
     /// shown, and confined like a lesson's own: inside the shared folder
     /// after links, and the shared folder inside the course.
     @Test func sharedFolderImagesAreShownAndConfinedAfterLinks() throws {
-        let scratch = try ScratchFolder("course")
+        let scratch = try ScratchCourse(["course.yml": "data: [shared, linked]\n",
+                                         "lessons/ch/a.md": "# A\n\n![logo](logo.png)\n\n![env](env.png)\n\n![far](far.png)\n\n![none](none.png)\n",
+                                         "shared/logo.png": "logo", "secret/far.png": "TOKEN=hunter2", "secret/env.txt": "TOKEN=hunter2"], label: "course")
         defer { scratch.remove() }
         let dir = scratch.url
-        try LessonBinary.write(["course.yml": "data: [shared, linked]\n",
-                              "lessons/ch/a.md": "# A\n\n![logo](logo.png)\n\n![env](env.png)\n\n![far](far.png)\n\n![none](none.png)\n",
-                              "shared/logo.png": "logo", "secret/far.png": "TOKEN=hunter2", "secret/env.txt": "TOKEN=hunter2"], into: dir)
         try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("shared/env.png").path,
                                                    withDestinationPath: dir.appendingPathComponent("secret/env.txt").path)
         // A shared folder that is itself a link out of the course.
@@ -181,11 +178,10 @@ import Testing
     /// High 3: an image named `lessons.json` replaced the manifest, and a
     /// planted manifest's summary ran script in `index.html`.
     @Test func theManifestIsNeitherAnImageTargetNorTrustedHTML() throws {
-        let scratch = try ScratchFolder("course")
-        defer { scratch.remove() }
-        let dir = scratch.url
-        try LessonBinary.write(["lessons/a.md": "# A\n\nFirst paragraph.\n\n![m](lessons.json)\n",
-                              "lessons/lessons.json": "{\"version\":1,\"lessons\":[]}"], into: dir)
+        let course = try ScratchCourse(["lessons/a.md": "# A\n\nFirst paragraph.\n\n![m](lessons.json)\n",
+                                        "lessons/lessons.json": "{\"version\":1,\"lessons\":[]}"], label: "course")
+        defer { course.remove() }
+        let dir = course.url
         let r = try LessonBinary.run(["render", "lessons", "--out", "out", "--no-cache"], in: dir)
         #expect(r.stderr.contains("lessons/a.md:5:1: error: image 'lessons.json' is not named as an image"), "\(r.stderr)")
         let manifest = try #require(text(dir.appendingPathComponent("out/lessons.json")))
@@ -205,10 +201,9 @@ import Testing
 
     /// High 4: `javascript:alert(1).md` became a search result's `href`.
     @Test func aLessonNameNeverBecomesAURLScheme() throws {
-        let scratch = try ScratchFolder("course")
-        defer { scratch.remove() }
-        let dir = scratch.url
-        try LessonBinary.write(["lessons/javascript:alert(1).md": "# Evil\n\nText.\n", "lessons/a#b?c%d.md": "# Odd\n\nText.\n"], into: dir)
+        let course = try ScratchCourse(["lessons/javascript:alert(1).md": "# Evil\n\nText.\n", "lessons/a#b?c%d.md": "# Odd\n\nText.\n"], label: "course")
+        defer { course.remove() }
+        let dir = course.url
         let r = try LessonBinary.run(["render", "lessons", "--out", "out", "--no-cache"], in: dir)
         #expect(r.status == 0, "\(r.stderr)")
         let search = try #require(text(dir.appendingPathComponent("out/assets/search-index.js")))
@@ -224,12 +219,11 @@ import Testing
     /// Medium 5: an image under a folder named `index.html/` (or an image
     /// named `assets`) aborted every render into the folder.
     @Test func aBadImagePathIsALocatedErrorAndTheRenderGoesOn() throws {
-        let scratch = try ScratchFolder("course")
-        defer { scratch.remove() }
-        let dir = scratch.url
-        try LessonBinary.write(["lessons/a.md": "# A\n\n![x](index.html/x.png)\n\n![y](y.html/y.png)\n\n![z](assets)\n",
-                              "lessons/index.html/x.png": "png", "lessons/y.html/y.png": "png", "lessons/assets": "png",
-                              "lessons/b.md": "# B\n\nText.\n"], into: dir)
+        let course = try ScratchCourse(["lessons/a.md": "# A\n\n![x](index.html/x.png)\n\n![y](y.html/y.png)\n\n![z](assets)\n",
+                                        "lessons/index.html/x.png": "png", "lessons/y.html/y.png": "png", "lessons/assets": "png",
+                                        "lessons/b.md": "# B\n\nText.\n"], label: "course")
+        defer { course.remove() }
+        let dir = course.url
         let r = try LessonBinary.run(["render", "lessons", "--out", "out", "--no-cache"], in: dir)
         #expect(r.status == 1)
         #expect(r.stderr.contains("lessons/a.md:3:1: error: image 'index.html/x.png' is inside a folder named like a page"), "\(r.stderr)")
@@ -243,10 +237,9 @@ import Testing
     /// Medium 6: a 235-character lesson name passed `check` and aborted `render`.
     @Test func aLongLessonNameGetsAPageAndAnIndex() throws {
         let name = String(repeating: "long-name-", count: 23) + "abcde"
-        let scratch = try ScratchFolder("course")
-        defer { scratch.remove() }
-        let dir = scratch.url
-        try LessonBinary.write(["lessons/\(name).md": "# Long\n\nText.\n"], into: dir)
+        let course = try ScratchCourse(["lessons/\(name).md": "# Long\n\nText.\n"], label: "course")
+        defer { course.remove() }
+        let dir = course.url
         let r = try LessonBinary.run(["render", "lessons", "--out", "out", "--no-cache"], in: dir)
         #expect(r.status == 0, "\(r.stderr)")
         let pages = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("out").path).filter { $0.hasSuffix(".html") }
@@ -256,10 +249,9 @@ import Testing
 
     /// Medium 7: `--out` the lessons' folder overwrote the author's files.
     @Test func theOutputFolderMayNotHoldTheLessons() throws {
-        let scratch = try ScratchFolder("course")
-        defer { scratch.remove() }
-        let dir = scratch.url
-        try LessonBinary.write(["lessons/a.md": "# A\n\nText.\n", "lessons/index.html": "mine"], into: dir)
+        let course = try ScratchCourse(["lessons/a.md": "# A\n\nText.\n", "lessons/index.html": "mine"], label: "course")
+        defer { course.remove() }
+        let dir = course.url
         for out in ["lessons", "."] {
             let r = try LessonBinary.run(["render", "lessons", "--out", out, "--no-cache"], in: dir)
             // A usage error before anything runs or is written.
@@ -271,10 +263,9 @@ import Testing
 
     /// Medium 8: `--junit` failed silently, and replaced a link or device.
     @Test func junitIsARegularFileOrALoudError() throws {
-        let scratch = try ScratchFolder("course")
-        defer { scratch.remove() }
-        let dir = scratch.url
-        try LessonBinary.write(["a.md": "# A\n\nText.\n", "target.xml": "keep"], into: dir)
+        let course = try ScratchCourse(["a.md": "# A\n\nText.\n", "target.xml": "keep"], label: "course")
+        defer { course.remove() }
+        let dir = course.url
         try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("link.xml").path, withDestinationPath: "target.xml")
         let linked = try LessonBinary.run(["check", "a.md", "--no-cache", "--junit", "link.xml"], in: dir)
         #expect(linked.status == 1)
@@ -292,10 +283,7 @@ import Testing
     /// Medium 9 and the low on escape codes: a newline in lesson text
     /// started a line `::stop-commands::…` in the log.
     @Test func lessonTextNeverStartsAWorkflowCommand() throws {
-        let scratch = try ScratchFolder("course")
-        defer { scratch.remove() }
-        let dir = scratch.url
-        try LessonBinary.write(["a.md": """
+        let course = try ScratchCourse(["a.md": """
         # A
 
         ```experiment softmax
@@ -303,7 +291,9 @@ import Testing
         logits: [1, 2]
         ```
 
-        """], into: dir)
+        """], label: "course")
+        defer { course.remove() }
+        let dir = course.url
         for format in ["text", "github"] {
             let r = try LessonBinary.run(["check", "a.md", "--no-cache", "--format", format], in: dir)
             #expect(r.status == 1)
@@ -317,10 +307,7 @@ import Testing
 
     /// Medium 2: `vectorization` ran 39 s past a 1 s limit and passed.
     @Test func vectorizationStopsAtTheBlockTimeLimit() throws {
-        let scratch = try ScratchFolder("course")
-        defer { scratch.remove() }
-        let dir = scratch.url
-        try LessonBinary.write(["v.md": """
+        let course = try ScratchCourse(["v.md": """
         # V
 
         ```experiment vectorization
@@ -329,7 +316,9 @@ import Testing
         repeats: 9
         ```
 
-        """], into: dir)
+        """], label: "course")
+        defer { course.remove() }
+        let dir = course.url
         let r = try LessonBinary.run(["check", "v.md", "--no-cache", "--block-time-limit", "0"], in: dir)
         #expect(r.status == 1)
         #expect(r.stderr.contains("experiment 'v' was stopped after 0 s, the time limit set with --block-time-limit 0"), "\(r.stderr)")
@@ -340,10 +329,9 @@ extension HostileCourseTests {
     /// A link planted at `output/csv` stops a block's data file, and so its
     /// page; the error says it was the data file, not the page itself.
     @Test func aLinkedDataFolderNamesTheDataFileItStopped() throws {
-        let scratch = try ScratchFolder("course")
-        defer { scratch.remove() }
-        let dir = scratch.url
-        try LessonBinary.write(["lessons/a.md": "# A\n\n```experiment softmax\nid: sm\nlogits: [1, 2]\nlabel: 1\n```\n"], into: dir)
+        let course = try ScratchCourse(["lessons/a.md": "# A\n\n```experiment softmax\nid: sm\nlogits: [1, 2]\nlabel: 1\n```\n"], label: "course")
+        defer { course.remove() }
+        let dir = course.url
         let elsewhere = dir.appendingPathComponent("elsewhere")
         try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("out"), withIntermediateDirectories: true)

@@ -5,13 +5,12 @@ import Testing
 /// Rendering lessons one at a time into the same folder keeps them all in the index.
 @Suite struct IndexCommandTests {
     @Test func renderingASubsetKeepsTheOtherLessonsInTheIndex() throws {
-        let scratch = try ScratchFolder("lesson-e2e")
-        defer { scratch.remove() }
-        let dir = scratch.url
-        try LessonBinary.write([
+        let course = try ScratchCourse([
             "lessons/one.md": "# First lesson\n\nOne.\n",
             "lessons/two.md": "# Second lesson\n\nTwo.\n",
-        ], into: dir)
+        ])
+        defer { course.remove() }
+        let dir = course.url
         for file in ["lessons/one.md", "lessons/two.md", "lessons/one.md"] {
             let r = try LessonBinary.run(["render", file, "--out", "out", "--no-cache"], in: dir)
             #expect(r.status == 0, "\(r.stderr)")

@@ -126,10 +126,9 @@ import Testing
         (["preview", "intro.markdown", "--port", "0", "--stop-after", "2"], "error: 'intro.markdown' is not a lesson: a lesson is a Markdown file whose name ends in .md, as a folder's search takes them; rename it 'intro.md'"),
     ])
     func aFileThatIsNotALessonIsAUsageError(arguments: [String], message: String) throws {
-        let scratch = try ScratchFolder("lesson-e2e")
-        defer { scratch.remove() }
-        let dir = scratch.url
-        try LessonBinary.write(["course.yml": "lessons: [intro.md]\n", "notes.txt": "# Notes\n", "intro.markdown": "# Intro\n", "intro.md": "# Intro\n"], into: dir)
+        let course = try ScratchCourse(["course.yml": "lessons: [intro.md]\n", "notes.txt": "# Notes\n", "intro.markdown": "# Intro\n", "intro.md": "# Intro\n"])
+        defer { course.remove() }
+        let dir = course.url
         let r = try lesson(arguments + ["--no-cache"], in: dir)
         #expect(r.status == 64, "\(r.stderr)")
         #expect(r.stderr.contains(message), "\(r.stderr)")

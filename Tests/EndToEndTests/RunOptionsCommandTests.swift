@@ -8,10 +8,9 @@ import Testing
     /// A warning passes by default and fails with --warnings-as-errors (or
     /// `warnings_as_errors: true` in course.yml).
     @Test func warningsAsErrors() throws {
-        let scratch = try ScratchFolder("lesson-e2e")
-        defer { scratch.remove() }
-        let dir = scratch.url
-        try LessonBinary.write(["lessons/a.md": "---\ncolour: blue\n---\n# A\n\nText.\n"], into: dir)
+        let course = try ScratchCourse(["lessons/a.md": "---\ncolour: blue\n---\n# A\n\nText.\n"])
+        defer { course.remove() }
+        let dir = course.url
         let plain = try LessonBinary.run(["check", "--no-cache"], in: dir)
         #expect(plain.status == 0 && plain.stderr.contains("a.md:2:1: warning:"), "\(plain.stderr)")
         let strict = try LessonBinary.run(["check", "--no-cache", "--warnings-as-errors"], in: dir)
@@ -24,10 +23,9 @@ import Testing
     /// The search's warnings count too: a lesson skipped as a link out of
     /// its folder must not pass a strict run that never ran it.
     @Test func aSkippedLinkFailsAStrictRun() throws {
-        let scratch = try ScratchFolder("lesson-e2e")
-        defer { scratch.remove() }
-        let dir = scratch.url
-        try LessonBinary.write(["lessons/a.md": "# A\n\nText.\n", "elsewhere/b.md": "# B\n\nText.\n"], into: dir)
+        let course = try ScratchCourse(["lessons/a.md": "# A\n\nText.\n", "elsewhere/b.md": "# B\n\nText.\n"])
+        defer { course.remove() }
+        let dir = course.url
         try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("lessons/b.md").path,
                                                    withDestinationPath: dir.appendingPathComponent("elsewhere/b.md").path)
         let plain = try LessonBinary.run(["check", "--no-cache"], in: dir)
@@ -41,11 +39,10 @@ import Testing
     /// the search for lessons, a lesson — are one count: each is printed in
     /// the format asked for, and each fails a strict run.
     @Test func everyWarningOfTheRunCountsOnce() throws {
-        let scratch = try ScratchFolder("lesson-e2e")
-        defer { scratch.remove() }
-        let dir = scratch.url
-        try LessonBinary.write(["course.yml": "language: fr\n", "lessons/a.md": "---\ncolour: blue\n---\n# A\n\nText.\n",
-                                "elsewhere/b.md": "# B\n\nText.\n"], into: dir)
+        let course = try ScratchCourse(["course.yml": "language: fr\n", "lessons/a.md": "---\ncolour: blue\n---\n# A\n\nText.\n",
+                                        "elsewhere/b.md": "# B\n\nText.\n"])
+        defer { course.remove() }
+        let dir = course.url
         try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("lessons/b.md").path,
                                                    withDestinationPath: dir.appendingPathComponent("elsewhere/b.md").path)
         let strict = try LessonBinary.run(["check", "--no-cache", "--warnings-as-errors", "--format", "github"], in: dir)
@@ -54,6 +51,23 @@ import Testing
         for place in ["file=course.yml,line=1", "file=lessons/b.md,line=1", "file=lessons/a.md,line=2"] {
             #expect(strict.stdout.contains("::warning " + place), "\(place): \(strict.stdout)")
         }
+    }
+
+    /// A warning found while the pages are written (a `translation_of:` that
+    /// names no lesson) is one of the run's: printed with its code in the
+    /// format asked for, and failing a strict run.
+    @Test func thePagesWarningsCountAsTheRunsOwn() throws {
+        let course = try ScratchCourse(["lessons/fr.md": "---\ntranslation_of: missing.md\n---\n# A\n"])
+        defer { course.remove() }
+        let dir = course.url
+        let plain = try LessonBinary.run(["render", "--no-cache"], in: dir)
+        #expect(plain.status == 0, "\(plain.stderr)")
+        #expect(plain.stderr.contains("lessons/fr.md:2:17: warning: translation_of: 'missing.md' is not a lesson rendered with this one; "
+                                      + "the page is listed as a lesson of its own [front-matter]"), "\(plain.stderr)")
+        let strict = try LessonBinary.run(["render", "--no-cache", "--warnings-as-errors", "--format", "github"], in: dir)
+        #expect(strict.status == 1)
+        #expect(strict.stderr.contains("error: 1 warning fails the run (--warnings-as-errors"), "\(strict.stderr)")
+        #expect(strict.stdout.contains("::warning file=lessons/fr.md,line=2,col=17,title=front-matter::"), "\(strict.stdout)")
     }
 
     /// A negative number after an option is its value, told with the option,
@@ -91,10 +105,9 @@ import Testing
     /// Outside a terminal each lesson's line gives how far into the run it
     /// ended and how long it took.
     @Test func progressLinesGiveTheElapsedTime() throws {
-        let scratch = try ScratchFolder("lesson-e2e")
-        defer { scratch.remove() }
-        let dir = scratch.url
-        try LessonBinary.write(["lessons/a.md": "# A\n\n```experiment softmax\nlogits: [1, 2]\nlabel: 1\n```\n"], into: dir)
+        let course = try ScratchCourse(["lessons/a.md": "# A\n\n```experiment softmax\nlogits: [1, 2]\nlabel: 1\n```\n"])
+        defer { course.remove() }
+        let dir = course.url
         let r = try LessonBinary.run(["check", "--no-cache"], in: dir)
         let line = r.stderr.split(separator: "\n").first { $0.hasPrefix("lessons/a.md: 1 block passed") }
         #expect(line?.contains(" into the run; took ") == true, "\(r.stderr)")
@@ -114,10 +127,9 @@ import Testing
         (["check", "lessons", "--cache-dir", "plain/cache"], "error: --cache-dir 'plain/cache' cannot be used: cannot create the folder: 'plain' is a file, not a folder; give a writable folder, or --no-cache"),
     ])
     func aBadFolderIsOneLineNamingTheFlag(arguments: [String], said: String) throws {
-        let scratch = try ScratchFolder("lesson-e2e")
-        defer { scratch.remove() }
-        let dir = scratch.url
-        try LessonBinary.write(["lessons/a.md": "# A\n\n```experiment softmax\nlogits: [1, 2]\nlabel: 1\n```\n", "plain": "x"], into: dir)
+        let course = try ScratchCourse(["lessons/a.md": "# A\n\n```experiment softmax\nlogits: [1, 2]\nlabel: 1\n```\n", "plain": "x"])
+        defer { course.remove() }
+        let dir = course.url
         let r = try LessonBinary.run(arguments, in: dir)
         #expect(r.status == 64)
         #expect(r.stderr == said + "\n", "\(r.stderr)")
@@ -126,10 +138,9 @@ import Testing
 
     /// A folder set in course.yml is named as course.yml names it.
     @Test func aBadFolderFromTheCourseNamesItsSetting() throws {
-        let scratch = try ScratchFolder("lesson-e2e")
-        defer { scratch.remove() }
-        let dir = scratch.url
-        try LessonBinary.write(["course.yml": "output: lessons\ncache: plain\n", "lessons/a.md": "# A\n\nText.\n", "plain": "x"], into: dir)
+        let course = try ScratchCourse(["course.yml": "output: lessons\ncache: plain\n", "lessons/a.md": "# A\n\nText.\n", "plain": "x"])
+        defer { course.remove() }
+        let dir = course.url
         let render = try LessonBinary.run(["render", "--no-cache"], in: dir)
         #expect(render.status == 64 && render.stderr.hasPrefix("error: output: in course.yml 'lessons' holds the lesson 'lessons/a.md'"), "\(render.stderr)")
         let check = try LessonBinary.run(["check"], in: dir)

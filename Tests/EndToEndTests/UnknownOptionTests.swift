@@ -19,10 +19,9 @@ import Testing
     /// runs (a long render must not end in "cannot write").
     @Test(arguments: ["render", "preview"])
     func anUnusableOutputFolderIsAUsageErrorBeforeAnythingRuns(command: String) throws {
-        let scratch = try ScratchFolder("lesson-e2e")
-        defer { scratch.remove() }
-        let dir = scratch.url
-        try LessonBinary.write(["lessons/a.md": "# A\n\n```experiment softmax\nlogits: [1, 2]\nlabel: 0\n```\n", "taken": "a file"], into: dir)
+        let course = try ScratchCourse(["lessons/a.md": "# A\n\n```experiment softmax\nlogits: [1, 2]\nlabel: 0\n```\n", "taken": "a file"])
+        defer { course.remove() }
+        let dir = course.url
         let preview = command == "preview" ? ["--port", "0", "--stop-after", "1"] : []
         let r = try LessonBinary.run([command, "--no-cache", "--out", "taken/pages"] + preview, in: dir)
         #expect(r.status == 64)

@@ -28,10 +28,9 @@ import Testing
     """
 
     @Test func checkBlockRunsOnlyTheNamedBlock() throws {
-        let scratch = try ScratchFolder("lesson-e2e")
-        defer { scratch.remove() }
-        let dir = scratch.url
-        try LessonBinary.write(["lessons/two.md": Self.lesson], into: dir)
+        let course = try ScratchCourse(["lessons/two.md": Self.lesson])
+        defer { course.remove() }
+        let dir = course.url
         // Block a alone passes: b's failing claim is not run, and the value
         // and cross-reference that read other blocks are not errors.
         let a = try LessonBinary.run(["check", "lessons/two.md", "--block", "a", "--no-cache"], in: dir)
@@ -70,10 +69,9 @@ import Testing
     }
 
     @Test func anUnknownBlockIsAUsageErrorWithTheClosestId() throws {
-        let scratch = try ScratchFolder("lesson-e2e")
-        defer { scratch.remove() }
-        let dir = scratch.url
-        try LessonBinary.write(["lessons/two.md": Self.lesson.replacingOccurrences(of: "id: b", with: "id: mc")], into: dir)
+        let course = try ScratchCourse(["lessons/two.md": Self.lesson.replacingOccurrences(of: "id: b", with: "id: mc")])
+        defer { course.remove() }
+        let dir = course.url
         let r = try LessonBinary.run(["check", "lessons/two.md", "--block", "mx", "--no-cache"], in: dir)
         #expect(r.status == 64)
         #expect(r.stderr.contains("--block 'mx': lessons/two.md has no block 'mx'; did you mean 'mc'? (blocks: a, mc)"), "\(r.stderr)")
@@ -83,10 +81,9 @@ import Testing
     /// Found by a new user: over several lessons the message read "the
     /// lessons named has no block 'nope'".
     @Test func anUnknownBlockInSeveralLessonsSaysNoneHasIt() throws {
-        let scratch = try ScratchFolder("lesson-e2e")
-        defer { scratch.remove() }
-        let dir = scratch.url
-        try LessonBinary.write(["lessons/two.md": Self.lesson, "lessons/empty.md": "# Empty\n"], into: dir)
+        let course = try ScratchCourse(["lessons/two.md": Self.lesson, "lessons/empty.md": "# Empty\n"])
+        defer { course.remove() }
+        let dir = course.url
         let r = try LessonBinary.run(["check", "lessons", "--block", "nope", "--no-cache"], in: dir)
         #expect(r.status == 64)
         #expect(r.stderr.contains("--block 'nope': none of the 2 lessons has a block 'nope' (blocks: a, b)"), "\(r.stderr)")
@@ -94,10 +91,9 @@ import Testing
 
     /// The command on the page is the one that works from where the render ran.
     @Test func eachBlockShowsTheCommandThatReRunsIt() throws {
-        let scratch = try ScratchFolder("lesson-e2e")
-        defer { scratch.remove() }
-        let dir = scratch.url
-        try LessonBinary.write(["lessons/my two.md": Self.lesson], into: dir)
+        let course = try ScratchCourse(["lessons/my two.md": Self.lesson])
+        defer { course.remove() }
+        let dir = course.url
         let r = try LessonBinary.run(["render", "lessons", "--out", "out", "--no-cache"], in: dir)
         #expect(r.status == 1)
         let name = try #require(try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("out").path)
@@ -110,13 +106,12 @@ import Testing
     }
 
     @Test func aPageWithTimingsNamesTheMachineAndOneWithoutDoesNot() throws {
-        let scratch = try ScratchFolder("lesson-e2e")
-        defer { scratch.remove() }
-        let dir = scratch.url
-        try LessonBinary.write([
+        let course = try ScratchCourse([
             "lessons/v.md": "# V\n\n```experiment vectorization\nid: v\nrun: [cache]\nrepeats: 1\nsize: 1000\n```\n",
             "lessons/two.md": Self.lesson,
-        ], into: dir)
+        ])
+        defer { course.remove() }
+        let dir = course.url
         _ = try LessonBinary.run(["render", "lessons", "--out", "out", "--no-cache"], in: dir)
         let timed = try String(contentsOf: dir.appendingPathComponent("out/v.html"), encoding: .utf8)
         let footer = try #require(timed.range(of: "<footer class=\"page\">").map { String(timed[$0.lowerBound...]) })
@@ -130,10 +125,9 @@ import Testing
     /// Issue 19: CSVs were `data:` URLs inside the page (44 % of a page's
     /// weight). Now each is a file under `csv/PAGE/`, written with the page.
     @Test func tablesAndChartsAreCSVFilesBesideThePage() throws {
-        let scratch = try ScratchFolder("lesson-e2e")
-        defer { scratch.remove() }
-        let dir = scratch.url
-        try LessonBinary.write(["lessons/two.md": Self.lesson], into: dir)
+        let course = try ScratchCourse(["lessons/two.md": Self.lesson])
+        defer { course.remove() }
+        let dir = course.url
         _ = try LessonBinary.run(["render", "lessons", "--out", "out", "--no-cache"], in: dir)
         let page = try String(contentsOf: dir.appendingPathComponent("out/two.html"), encoding: .utf8)
         #expect(!page.contains("data:text/csv"))

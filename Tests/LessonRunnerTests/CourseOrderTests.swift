@@ -51,6 +51,23 @@ import LessonResults
         #expect(plain.missingLessons().map(\.message) == ["no lesson file or folder 'lessons' (the default, as course.yml names no lessons)"])
     }
 
+    /// Entries that name nothing and entries that are not lessons are one
+    /// list, in the lines' order, closed by one sentence naming both faults.
+    @Test func theEntriesProblemsAreOneListInLineOrder() throws {
+        let scratch = try ScratchFolder("CourseOrderTests")
+        defer { scratch.remove() }
+        let dir = scratch.path
+        try FileManager.default.createDirectory(atPath: dir + "/lessons", withIntermediateDirectories: true)
+        try "# A\n".write(toFile: dir + "/notes.markdown", atomically: true, encoding: .utf8)
+        try "lessons:\n  - gone.md\n  - notes.markdown\n  - lessons\n  - gone\n".write(toFile: dir + "/course.yml", atomically: true, encoding: .utf8)
+        let course = try #require(CourseSettings.load(path: dir + "/course.yml").settings)
+        let problems = try #require(course.entryProblems())
+        #expect(problems.diagnostics.map { $0.location?.line ?? 0 } == [2, 3, 5])
+        #expect(problems.conclusion == "\(dir)/course.yml names lessons that do not exist and a file that is not a lesson; nothing was run")
+        try "lessons:\n  - lessons\n".write(toFile: dir + "/course.yml", atomically: true, encoding: .utf8)
+        #expect(try #require(CourseSettings.load(path: dir + "/course.yml").settings).entryProblems() == nil)
+    }
+
     /// `lesson new` writes into the course's first folder of lessons, from
     /// any folder of the course.
     @Test func newLessonsGoToTheCoursesFirstLessonFolder() throws {

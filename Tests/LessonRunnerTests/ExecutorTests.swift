@@ -145,8 +145,8 @@ import LessonResults
         #expect(summary.line == "checked 1 lesson, 1 block: 1 passed, 0 failed")
         #expect(summary.detailLine == "1 of 1 expectation held")
         #expect(summary.renderedLine(into: "out") == "rendered 1 lesson into out/ (1 of 1 block passed)")
-        // Found in review: a folder that could not be read failed `render`
-        // with a summary that did not say why; it is counted by the summary itself.
+        // An error outside the lessons (a folder that could not be read) is
+        // counted by the summary itself, which fails and says why.
         let unread = CheckSummary([lesson], unread: 1)
         #expect(!unread.passed)
         #expect(unread.detailLine == "1 of 1 expectation held; 1 error outside blocks (inline values, unreadable files)")

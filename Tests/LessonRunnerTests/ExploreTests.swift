@@ -174,6 +174,25 @@ import LessonResults
         #expect(messages("explore:\n  beta2: [0.9, 0.999]", kind: "train", body: body + "beta2: 0.999\n") == [])
     }
 
+    /// `momentum`, `beta1` and `epsilon` have fixed defaults (the engine's
+    /// 0.9, 0.9 and 1e-8): a block that does not write one opens at its
+    /// default, as at any other key's, and runs (is cached) as the block that
+    /// writes it. Left unwritten, none is a mistake of an optimizer that does
+    /// not read it; written, it still is.
+    @Test(arguments: [("adam", "beta1", "[0.5, 0.9]", 1), ("momentum", "momentum", "[0.9, 0.5]", 0), ("rmsprop", "epsilon", "[1e-8, 1e-4]", 0)])
+    func aFixedOptimizerDefaultIsTheBlocksOwnPosition(optimizer: String, key: String, values: String, position: Int) throws {
+        let body = "data: spirals\nhidden: [4]\nepochs: 1\noptimizer: \(optimizer)\n"
+        let block = plan("```experiment train\n\(body)explore:\n  \(key): \(values)\n```\n").blocks[0]
+        #expect(block.diagnostics.isEmpty, "\(block.diagnostics)")
+        #expect(try #require(block.explore).defaultPosition == position)
+        let written = try #require(plan("```experiment train\n\(body)\(key): \(key == "epsilon" ? "1e-8" : "0.9")\n```\n").blocks[0].prepared)
+        #expect(try #require(block.prepared).specJSON == written.specJSON)
+        let sgd = "data: spirals\nhidden: [4]\nepochs: 1\noptimizer: sgd\n"
+        #expect(messages("", kind: "train", body: sgd) == [])
+        let mistake = messages("\(key): 0.5", kind: "train", body: sgd)
+        #expect(mistake.count == 1 && mistake[0].contains("'\(key)") && mistake[0].hasSuffix("and the block's optimizer is sgd"), "\(mistake)")
+    }
+
     @Test func badExploresAreLocatedErrorsWithASuggestion() {
         #expect(messages("explore:\n  temperatur: [1, 2]") == [
             "5:3 'explore' names 'temperatur', which is not a key of 'softmax'; did you mean 'temperature'?"])

@@ -23,9 +23,10 @@ import LessonSupport
         #expect(try LessonDiscovery.lessons(in: [root]) == [root + "/a.md", root + "/x.md/inner.md"])
     }
 
-    /// Found in review: a name that is not UTF-8 was decoded with �, so its
-    /// path named nothing: a folder's lessons were left out without a word and
-    /// a lesson was loaded as a link that leads nowhere. Each is an error.
+    /// A name that is not UTF-8 (a folder's, a lesson's) is an error at the
+    /// place that holds it, not a name decoded with � that names nothing:
+    /// the folder's lessons are not left out without a word, and the lesson
+    /// is not loaded as a link that leads nowhere.
     @Test func aNameThatIsNotUTF8IsAnError() throws {
         let scratch = try ScratchFolder("discovery")
         defer { scratch.remove() }
@@ -119,11 +120,10 @@ import LessonSupport
         #expect(found.skipped.isEmpty && found.tooDeep.isEmpty)
     }
 
-    /// Found in review: when `realpath` could not resolve a link, the search
-    /// fell back to Foundation's resolver, which leaves a relative link as it
-    /// is (see above), so `far.md -> ../secret.md` seemed inside the folder
-    /// and was published. A file or folder whose real path the system cannot
-    /// tell is a warning at it, and is not read.
+    /// A file or folder whose real path `realpath` cannot tell is a warning
+    /// at it, and is not read: no other resolver decides, since Foundation's
+    /// leaves a relative link as it is (see above), and `far.md -> ../secret.md`
+    /// would seem inside the folder and be published.
     @Test func aLinkRealpathCannotResolveIsSkippedWithAWarning() throws {
         let scratch = try ScratchFolder("discovery")
         defer { scratch.remove() }

@@ -1,5 +1,6 @@
 import Foundation
 import LessonMarkdown
+import LessonResults
 import LessonTestSupport
 import Testing
 @testable import LessonRunner
@@ -19,6 +20,25 @@ import Testing
         #expect(texts.count == 2, "\(texts)")
         #expect(texts.first { $0.hasPrefix("3:52 link '../ch2/c.md' leads to no lesson") } != nil, "\(texts)")
         #expect(texts.contains("5:1 link '../ch2/b.md#setup': ../ch2/b.md has no heading, figure or table with the anchor 'setup'; did you mean 'set-up'?"), "\(texts)")
+    }
+
+    /// A link to a `.markdown` file that exists leads to no page (no run
+    /// takes it for a lesson): a warning at the link saying what to rename;
+    /// one that does not exist is not a lesson link, and is left alone.
+    @Test func aLinkToAMarkdownFileIsAWarningThatItIsNoLesson() throws {
+        let scratch = try ScratchFolder("links")
+        defer { scratch.remove() }
+        let root = try scratch.write([
+            "a.md": "# A\n\n[notes](notes.markdown#top) [gone](gone.markdown)\n",
+            "notes.markdown": "# Notes\n",
+        ])
+        let lesson = try LessonLoader.load(path: root + "/a.md")
+        let problems = LessonLinkCheck.diagnostics(for: lesson, root: root)
+        #expect(problems.count == 1, "\(problems)")
+        let warning = try #require(problems.first)
+        #expect(warning.code == .lessonLink && warning.severity == .warning && warning.location?.line == 3 && warning.location?.column == 1)
+        #expect(warning.message == "link 'notes.markdown#top' names notes.markdown, which is not a lesson (a lesson's name ends in .md), "
+                + "so no page is made for it and the link leads to no page; rename it 'notes.md'", "\(warning.message)")
     }
 
     /// A file outside the root is only checked to exist: none of its

@@ -16,6 +16,11 @@ public struct KeyDescriptor: Sendable, Hashable {
     /// (`"0.5"`, `"[1, 5, 20]"`), or only prose for `lesson kinds` (`"derived
     /// from the lesson"`), in which case the kind supplies the value itself.
     public var defaultIsValue: Bool
+    /// The reader hands the kind only what the author wrote, never the
+    /// default, which the kind applies itself: whether the key was written
+    /// decides one of its checks (`beta1` with SGD is a mistake). `explore:`,
+    /// `lesson kinds` and the scaffold still read the default as a value.
+    public var kindAppliesDefault = false
     public var range: NumericRange?
     public var summary: String
     /// The value the block `lesson new` writes (YAML), chosen to run in well
@@ -99,6 +104,13 @@ public struct KeyDescriptor: Sendable, Hashable {
     public func suggestedInScaffold() -> KeyDescriptor {
         var copy = self
         copy.suggested = true
+        return copy
+    }
+
+    /// The same key, its default applied by the kind (``kindAppliesDefault``).
+    public func defaultAppliedByKind() -> KeyDescriptor {
+        var copy = self
+        copy.kindAppliesDefault = true
         return copy
     }
 

@@ -174,11 +174,12 @@ public final class SpecReader {
         record(SpecIssue(message, line: value.mark?.line ?? 0, column: value.mark?.column ?? 0, notes: notes))
     }
 
-    /// The value written for `key`, or the descriptor's default read as YAML.
+    /// The value written for `key`, or the descriptor's default read as YAML
+    /// (unless the kind applies it itself, ``KeyDescriptor/kindAppliesDefault``).
     public func value(_ key: String) -> SpecValue? {
         noteRead(key)
         if let entry = entries[key] { return entry.value }
-        guard let descriptor = descriptor(key), descriptor.defaultIsValue, let text = descriptor.defaultValue,
+        guard let descriptor = descriptor(key), descriptor.defaultIsValue, !descriptor.kindAppliesDefault, let text = descriptor.defaultValue,
               let parsed = try? Yams.compose(yaml: text) else { return nil }
         return SpecValue(parsed)
     }

@@ -62,20 +62,20 @@ struct OptimizerSettings: Codable, Sendable, Hashable {
 
     static func keys(earlyStopping: Bool) -> [KeyDescriptor] {
         let all = [
-            KeyDescriptor("momentum", .number, described: "0.9", range: NumericRange(lower: 0, upper: 1, upperInclusive: false),
-                          "β of optimizer: momentum (0 is plain SGD)."),
+            KeyDescriptor("momentum", .number, default: "0.9", range: NumericRange(lower: 0, upper: 1, upperInclusive: false),
+                          "β of optimizer: momentum (0 is plain SGD).").defaultAppliedByKind(),
             KeyDescriptor("momentum_convention", .word(MomentumConvention.allCases.map(\.rawValue)), default: "pytorch",
                           "pytorch: v = βv + g, w −= ηv (PyTorch, Keras; a steady gradient g builds a step of ηg/(1 − β)). "
                           + "average: v = βv + (1 − β)g, the exponentially weighted average of the course notes (the step stays about ηg whatever β: "
                           + "the same rule with η multiplied by 1 − β). pytorch is the default because the shipped lessons' learning rates were tuned with it and it is what the libraries a reader meets next do."),
             KeyDescriptor("nesterov", .boolean, default: "false",
                           "Nesterov momentum: the step uses the gradient plus β·v (a look at where the velocity is taking the weights)."),
-            KeyDescriptor("beta1", .number, described: "0.9", range: NumericRange(lower: 0, upper: 1, upperInclusive: false),
-                          "Adam's β₁: the decay of the average of the gradients."),
+            KeyDescriptor("beta1", .number, default: "0.9", range: NumericRange(lower: 0, upper: 1, upperInclusive: false),
+                          "Adam's β₁: the decay of the average of the gradients.").defaultAppliedByKind(),
             KeyDescriptor("beta2", .number, described: "0.999 (adam), 0.9 (rmsprop)", range: NumericRange(lower: 0, upper: 1, upperInclusive: false),
                           "Adam's β₂ and RMSprop's ρ: the decay of the average of the squared gradients."),
-            KeyDescriptor("epsilon", .number, described: "1e-8", range: .aboveUpTo(0, 1),
-                          "Adam's and RMSprop's ε, added to √s in the denominator of the step."),
+            KeyDescriptor("epsilon", .number, default: "1e-8", range: .aboveUpTo(0, 1),
+                          "Adam's and RMSprop's ε, added to √s in the denominator of the step.").defaultAppliedByKind(),
             KeyDescriptor("l1", .number, default: "0", range: .closed(0, 100),
                           "λ₁ of the L1 penalty λ₁‖W‖₁ on the weight matrices (not biases or normalization parameters): each step adds λ₁·sign(W) to the gradient. Beside weight_decay (L2)."),
             KeyDescriptor("lr_schedule", .word(ScheduleChoice.allCases.map(\.rawValue)), default: "constant",

@@ -38,9 +38,11 @@ struct TrainingSets: Sendable {
         }
         // A tiny set split class by class can leave a part with nothing
         // (20 examples of 3 classes, train_fraction 0.05): said here, before
-        // a step count divides by the training set's size.
-        if training.count == 0 || test.count == 0 {
-            throw emptySet(training.count == 0 ? .training : .test, examples: examples, stratified: stratified,
+        // a step count divides by the training set's size, or a validation
+        // loss is the mean over no example.
+        let empty: Part? = training.count == 0 ? .training : test.count == 0 ? .test : validation?.count == 0 ? .validation : nil
+        if let empty {
+            throw emptySet(empty, examples: examples, stratified: stratified,
                            trainFraction: trainFraction, validationFraction: validationFraction)
         }
         var standardizer: Standardizer<Float>?
@@ -57,12 +59,13 @@ struct TrainingSets: Sendable {
 
     /// A part of the split that can be left with no example.
     enum Part: String {
-        case training, test
+        case training, validation, test
     }
 
     /// Why `part` has no example, naming the fractions that decide its size:
     /// the training part is `train_fraction` of the examples (of each class,
-    /// rounded), the test part what the training and validation parts leave.
+    /// rounded), the validation part the next `validation_fraction`, the test
+    /// part what the training and validation parts leave.
     static func emptySet(_ part: Part, examples: Int, stratified: Bool,
                          trainFraction: Double, validationFraction: Double) -> ExperimentError {
         let split = "\(examples.grouped) examples split \(stratified ? "class by class" : "at random")"
@@ -72,6 +75,10 @@ struct TrainingSets: Sendable {
         case .training:
             return ExperimentError("the training set is empty: \(split) with \(train) leave no training example "
                                    + "(\(ResultValue.format(trainFraction))\(perClass) rounds to none); give more examples or a larger 'train_fraction'")
+        case .validation:
+            let validation = ResultValue.format(validationFraction)
+            return ExperimentError("the validation set is empty: \(split) with \(train) and validation_fraction \(validation) leave no validation example "
+                                   + "(\(validation)\(perClass) rounds to none); give more examples or a larger 'validation_fraction', or 0 for none")
         case .test:
             let rest = ResultValue.format(max(0, 1 - trainFraction - validationFraction))
             guard validationFraction > 0 else {

@@ -1,4 +1,5 @@
 import Foundation
+import LessonResults
 import LessonSupport
 import MathTypesetting
 
@@ -10,7 +11,7 @@ public enum Assets {
 
     /// What ``install(into:files:)`` writes: each path in the output folder
     /// with its bytes (read when written), and warnings (e.g. KaTeX missing).
-    static func files() -> (files: [(path: String, data: () -> Data?)], warnings: [String]) {
+    static func files() -> (files: [(path: String, data: () -> Data?)], warnings: [Diagnostic]) {
         var files: [(path: String, data: () -> Data?)] = [
             ("assets/style.css", { Data((PageTemplate.stylesheet + "\n" + PageTemplate.navigationStylesheet + "\n" + SVGChart.stylesheet
                                          + "\n" + ReaderLook.css + "\n" + ExploreHTML.css).utf8) }),
@@ -20,7 +21,8 @@ public enum Assets {
         ]
         let fm = FileManager.default
         guard let katex = katexSearchPaths.first(where: { fm.fileExists(atPath: $0 + "/katex.min.js") }) else {
-            return (files, ["KaTeX not found in \(katexSearchPaths.joined(separator: ", ")); math will show as TeX source. Install it with: apt-get install libjs-katex"])
+            return (files, [Diagnostic(.mathUnavailable, "KaTeX not found in \(katexSearchPaths.joined(separator: ", ")); math will show as TeX source. Install it with: apt-get install libjs-katex",
+                                       at: nil, severity: .warning)])
         }
         files.append(("assets/katex/katex.min.css", { fm.contents(atPath: katex + "/katex.min.css") }))
         // Only the woff2 fonts: every browser that runs KaTeX reads them, and
@@ -30,13 +32,14 @@ public enum Assets {
         for name in names {
             files.append(("assets/katex/fonts/" + name, { fm.contents(atPath: fonts + "/" + name) }))
         }
-        return (files, names.isEmpty ? ["KaTeX fonts not found under \(fonts); math will use fallback fonts"] : [])
+        return (files, names.isEmpty ? [Diagnostic(.mathUnavailable, "KaTeX fonts not found under \(fonts); math will use fallback fonts",
+                                                   at: nil, severity: .warning)] : [])
     }
 
     /// Writes the assets; returns warnings (e.g. KaTeX missing) rather than
     /// failing, since pages still read well without typeset math.
     @discardableResult
-    static func install(into outputDirectory: String, files record: OutputFiles) throws -> [String] {
+    static func install(into outputDirectory: String, files record: OutputFiles) throws -> [Diagnostic] {
         let assets = (outputDirectory as NSString).appendingPathComponent("assets")
         // Math is typeset when the page is written; a page from an older
         // version may still ask for the script, which no longer exists.

@@ -30,8 +30,9 @@ public struct LessonLinks: Sendable {
         var path = String(destination[..<(hash ?? destination.endIndex)])
         if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
         path = path.removingPercentEncoding ?? path
-        let lowered = path.lowercased()
-        guard !path.isAbsolutePath, lowered.hasFileSuffix(".md") || lowered.hasFileSuffix(".markdown") else { return nil }
+        // Only a `.md` file is ever a lesson (discovery skips `.markdown`):
+        // any other link is left as written, and the check warns about it.
+        guard !path.isAbsolutePath, path.hasFileSuffix(".md") else { return nil }
         let folder = (lessonPath as NSString).deletingLastPathComponent
         guard let page = pages[Self.absolute((folder as NSString).appendingPathComponent(path))] else { return nil }
         return HTML.fileHref(page) + fragment

@@ -1,5 +1,6 @@
 import Foundation
 import LessonMarkdown
+import LessonResults
 
 /// Lessons that translate one another (front matter `translation_of:`):
 /// the original is in the sequence (index, sidebar, previous/next); each
@@ -17,7 +18,7 @@ public struct Translations: Sendable {
     /// For a lesson that translates another rendered with it: the original's index.
     private(set) var original: [Int: Int] = [:]
     /// `translation_of` values that name no lesson of the run, as warnings.
-    private(set) var warnings: [String] = []
+    private(set) var warnings: [Diagnostic] = []
     private var lessons: [Lesson] = []
     private var titles: [String] = []
     private var pageNames: [String] = []
@@ -39,8 +40,8 @@ public struct Translations: Sendable {
                 named[i] = found
             } else {
                 let location = lesson.frontMatter?.entries.last { $0.key == "translation_of" }?.valueLocation
-                let place = location.map { "\($0.path):\($0.line):\($0.column): " } ?? "\(lesson.path): "
-                warnings.append(place + "translation_of: '\(target)' is not a lesson rendered with this one; the page is listed as a lesson of its own")
+                warnings.append(Diagnostic(.frontMatter, "translation_of: '\(target)' is not a lesson rendered with this one; the page is listed as a lesson of its own",
+                                           at: location ?? SourceLocation(path: lesson.path, line: 1, column: 1), severity: .warning))
             }
         }
         // A translation of a translation belongs to the same original.

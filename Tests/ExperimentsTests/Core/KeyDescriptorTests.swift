@@ -8,8 +8,10 @@ import Testing
         for kind in KindRegistry.all {
             for key in CommonKeys.descriptors + kind.keys where key.defaultIsValue {
                 let text = try #require(key.defaultValue)
-                // An empty body: the reader's value is the default, read as YAML.
-                let reader = SpecReader(body: "", kind: kind.name, descriptors: [key])
+                // An empty body: the reader's value is the default, read as YAML;
+                // a default the kind applies itself is read as if written.
+                let body = key.kindAppliesDefault ? "\(key.name): \(text)\n" : ""
+                let reader = SpecReader(body: body, kind: kind.name, descriptors: [key])
                 let value = try #require(reader.value(key.name), "\(kind.name).\(key.name): '\(text)'")
                 for item in value.items where key.range != nil {
                     _ = reader.number(item, key: key.name, range: key.range)

@@ -253,12 +253,16 @@ import Testing
     /// A tiny set split class by class can leave a part with no example:
     /// the run says which, and names the fractions that made it so, rather
     /// than divide by zero and crash the tool. The test part is what the
-    /// training and validation parts leave, so both fractions decide it.
+    /// training and validation parts leave, so both fractions decide it; a
+    /// validation part asked for (a fraction above 0) that holds nothing is
+    /// one too, not a validation loss of nothing.
     @Test(arguments: [
         ("train_fraction: 0.05\nvalidation_fraction: 0.1\n", "the training set is empty", ["train_fraction 0.05", "'train_fraction'"], "validation_fraction"),
         ("train_fraction: 0.5\nvalidation_fraction: 0.45\n", "the test set is empty",
          ["train_fraction 0.5", "validation_fraction 0.45", "the rest, 0.05 of each class", "'validation_fraction'"], nil),
         ("train_fraction: 0.95\nvalidation_fraction: 0\n", "the test set is empty", ["train_fraction 0.95", "the rest, 0.05 of each class", "'train_fraction'"], "validation_fraction"),
+        ("train_fraction: 0.5\nvalidation_fraction: 0.05\n", "the validation set is empty",
+         ["train_fraction 0.5", "validation_fraction 0.05", "0.05 of each class rounds to none", "'validation_fraction'", "or 0 for none"], nil),
     ])
     func anEmptySetIsAnErrorNotACrash(fractions: String, part: String, words: [String], unsaid: String?) throws {
         #expect {

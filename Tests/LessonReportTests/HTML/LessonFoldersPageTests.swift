@@ -111,4 +111,13 @@ import Testing
         // The index summary links the same way.
         #expect(try read(root + "/out/index.html").contains("<a href=\"part%202.html#setup\">part two</a>"))
     }
+
+    /// Only a `.md` file is a lesson (discovery skips `.markdown`): a link
+    /// to a `.markdown` file is left as written, as any other file's, even
+    /// when a page is listed under its path.
+    @Test func aLinkToAMarkdownFileIsLeftAsWritten() {
+        let links = LessonLinks(paths: ["/c/notes.markdown", "/c/b.md"], pageNames: ["notes.html", "b.html"])
+        #expect(links.page(for: "notes.markdown#top", from: "/c/a.md") == nil)
+        #expect(links.page(for: "b.md#top", from: "/c/a.md") == "b.html#top")
+    }
 }

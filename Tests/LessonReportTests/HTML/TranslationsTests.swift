@@ -55,6 +55,9 @@ import Testing
         let root = scratch.path
         let lesson = executed("---\nlang: vi\ntranslation_of: missing.md\n---\n# X\n", path: root + "/x.md")
         let warnings = try ReportWriter(outputDirectory: root + "/out").write([lesson])
-        #expect(warnings.contains("\(root)/x.md:3:17: translation_of: 'missing.md' is not a lesson rendered with this one; the page is listed as a lesson of its own"))
+        let warning = try #require(warnings.first, "\(warnings)")
+        #expect(warning.code == .frontMatter && warning.severity == .warning)
+        #expect(warning.formatted() == "\(root)/x.md:3:17: warning: translation_of: 'missing.md' is not a lesson rendered with this one; "
+                + "the page is listed as a lesson of its own [front-matter]")
     }
 }
