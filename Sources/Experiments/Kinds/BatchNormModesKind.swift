@@ -39,8 +39,8 @@ public enum BatchNormModesKind: ExperimentKind {
     }
 
     /// Largest work of one block, in the units of the `train` kind's budget:
-    /// epochs × (training examples × parameters + steps × ``TrainKind/stepCost``),
-    /// plus the evaluation passes, test examples × parameters each, and one
+    /// epochs × (training examples × work per example + steps × ``TrainKind/stepCost``),
+    /// plus the evaluation passes, test examples × work per example each, and one
     /// step's fixed cost per single-example prediction; all seeds together.
     /// About 7.5e9 a second on one core (2026-12-06: [128, 128], 40 epochs,
     /// 1.1e9 in 0.15 s), so about 25 s.

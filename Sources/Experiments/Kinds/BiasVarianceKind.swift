@@ -77,7 +77,7 @@ public enum BiasVarianceKind: ExperimentKind {
     }
 
     /// Largest training work of one block: epochs × training examples ×
-    /// parameters, summed over every network trained (one per capacity, and
+    /// work per example, summed over every network trained (one per capacity, and
     /// one more per capacity and resample for a decomposition). The matrix
     /// products of large networks do about 3e9 of these a second on one core
     /// of the build machine. The budget covers every run of a block with

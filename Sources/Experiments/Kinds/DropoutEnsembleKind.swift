@@ -55,13 +55,13 @@ public enum DropoutEnsembleKind: ExperimentKind {
         var samples: [Int]
     }
 
-    /// Largest training work of one block: epochs × training examples ×
-    /// parameters, for both networks, all seeds together. The build machine
+    /// Largest training work of one block: epochs × training examples × work
+    /// per example, for both networks, all seeds together. The build machine
     /// does about 4e9 a second on one core for networks of the default size
     /// (2026-12-06: [256, 256], 40 epochs, 6.1e9 with the evaluation in 1.7 s),
     /// so this is about 25 s.
     static let trainingBudget = 1e11
-    /// Largest inference work: (Σ K + 10) × test examples × parameters, the
+    /// Largest inference work: (Σ K + 10) × test examples × work per example, the
     /// Monte-Carlo passes plus the deterministic and accuracy passes. About
     /// 1e10 a second (a pass with sampled masks costs more than a plain one),
     /// so about 20 s.

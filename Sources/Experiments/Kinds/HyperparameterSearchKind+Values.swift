@@ -1,3 +1,5 @@
+import NeuralEngine
+
 extension HyperparameterSearchKind {
     public static let values: [ValueDescriptor] = [
         ValueDescriptor("draws", type: "integer", "sampling: values drawn by each method.", when: "mode: sampling"),
@@ -26,7 +28,8 @@ extension HyperparameterSearchKind {
                         access: "`best.learning_rate`, `best.validation_accuracy`, `best.test_accuracy`", when: "mode: coarse_to_fine"),
     ]
 
-    public static let budget = "sampling: draws ≤ 1e6; grid_vs_random: repeats × trials × 2 ≤ \(ResultValue.format(evaluationBudget)); coarse_to_fine: 2 × trials × epochs × (training examples × parameters + steps × 20,000) ≤ \(ResultValue.format(trainingBudget)), all seeds together"
+    public static let budget = "sampling: draws ≤ 1e6; grid_vs_random: repeats × trials × 2 ≤ \(ResultValue.format(evaluationBudget)); coarse_to_fine: 2 × trials × epochs × (training examples × work per example + steps × 20,000) ≤ \(ResultValue.format(trainingBudget)), all seeds together, where "
+        + ModelDescription.workPerExampleNote
 
     public static let table: TableDefaults? = TableDefaults(rows: "trials", rowWord: "trial (coarse_to_fine)")
 

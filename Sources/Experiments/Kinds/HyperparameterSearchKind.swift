@@ -98,7 +98,7 @@ public enum HyperparameterSearchKind: ExperimentKind {
                                  budget: evaluationBudget, keys: ["repeats"], hint: "lower 'repeats' or 'trials'")]
         case .coarseToFine:
             return [WorkEstimate("the search would take", amount: spec.trainingWork,
-                                 formula: "2 stages × trials × epochs × (training examples × parameters + steps per epoch × \(Int(TrainKind.stepCost).grouped))",
+                                 formula: "2 stages × trials × epochs × (training examples × work per example + steps per epoch × \(Int(TrainKind.stepCost).grouped))",
                                  budget: trainingBudget, keys: ["epochs", "hidden", "trials"],
                                  hint: "lower 'trials', 'epochs' or the widths in 'hidden'")]
         }
