@@ -71,6 +71,13 @@ import LessonResults
         expectDiagnostic(p, "'seed' must be an integer, found 'abc'", at: m[2])
     }
 
+    @Test func aBlockThatCannotBeReadKeepsTheIdItsAuthorWrote() {
+        let (p, _) = plan("```experiment softmax\nlogits: [1, 2\nid: first\n```\n\n```experiment nokind\nid: second # note\n```\n\n"
+                          + "```experiment softmax\nlogits: [1, 2\n  id: nested\nid: 9bad\n```\n")
+        #expect(p.blocks.map(\.id) == ["first", "second", "softmax_2"])
+        #expect(p.blocks.allSatisfy { $0.prepared == nil })
+    }
+
     @Test func malformedYAMLAtTheLessonLine() {
         let (p, m) = plan("Intro.\n\n```experiment softmax\nlogits: [1, 2\n⟨1⟩label: 0\n```\n")
         let d = p.blocks[0].diagnostics.first
