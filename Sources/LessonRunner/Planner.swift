@@ -193,7 +193,9 @@ public enum Planner {
         let prepared = kind.prepare(reader, context)
         for issue in reader.issues {
             let location = issue.line == 0 ? block.location : block.fileLocation(bodyLine: issue.line, bodyColumn: issue.column)
-            planned.diagnostics.append(Diagnostic(Self.code(of: issue), issue.message, at: location, notes: issue.notes.map { .init($0) }))
+            var notes = issue.notes
+            if let hint = FlowBracketHint.note(in: block.body, line: issue.line, column: issue.column) { notes.append(hint) }
+            planned.diagnostics.append(Diagnostic(Self.code(of: issue), issue.message, at: location, notes: notes.map { .init($0) }))
         }
         planned.diagnostics.sort { ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0) }
         if planned.diagnostics.count > maximumDiagnosticsPerBlock {
