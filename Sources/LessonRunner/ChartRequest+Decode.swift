@@ -46,6 +46,10 @@ extension ChartRequest {
                 request.lines = decodeLines(value, reader: reader, place: place)
                 continue
             }
+            if name == "x", case .list(let items) = value {
+                request.x = decodeWrittenX(Array(items), at: value, reader: reader, place: place)
+                continue
+            }
             guard case .scalar(let scalar) = value else {
                 reader.fail(at: value, "chart's '\(name)' must be a single value, found \(SpecReader.describe(value))")
                 continue
@@ -111,6 +115,23 @@ extension ChartRequest {
             return []
         }
         return written.compactMap { decodeLine($0.text, label: $0.label, at: $0.at, reader: reader, place: place) }
+    }
+
+    /// `x: [1, 2, 4]`, the numbers written out (as `lesson kinds` puts it,
+    /// "a list of numbers"), read as the expression `[1, 2, 4]`.
+    private static func decodeWrittenX(_ items: [SpecValue], at node: SpecValue, reader: SpecReader,
+                                       place: (SpecValue) -> SourceLocation) -> Line? {
+        var numbers: [String] = []
+        for item in items {
+            guard case .scalar(let scalar) = item, let number = Double(scalar.string), number.isFinite else {
+                reader.fail(at: item, "chart's 'x' must be a value that is a list of numbers ('x: layers') or the numbers "
+                            + "themselves ('x: [1, 2, 4]'), found \(SpecReader.describe(item)) in the list")
+                return nil
+            }
+            numbers.append(scalar.string)
+        }
+        let text = "[" + numbers.joined(separator: ", ") + "]"
+        return decodeLine(text, label: text, at: node, reader: reader, place: place)
     }
 
     private static func decodeLine(_ text: String, label: String, at node: SpecValue, reader: SpecReader,

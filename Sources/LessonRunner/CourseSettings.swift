@@ -75,6 +75,19 @@ public struct CourseSettings: Sendable, Equatable {
         root.appendingPath(relative)
     }
 
+    /// A warning at each entry of `data:` that is not a folder: a misspelt
+    /// one would otherwise leave every file looked for there "not found",
+    /// far from the setting that is wrong.
+    func missingDataFolders(_ folders: [String], at nodes: [SpecValue]) -> [Diagnostic] {
+        zip(folders, nodes).compactMap { folder, node in
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: resolve(folder), isDirectory: &isFolder), isFolder.boolValue { return nil }
+            return Diagnostic(.courseSettings, "no folder '\(folder)' for 'data': the lessons' data files and images are not looked for there",
+                              at: SourceLocation(path: path, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1), severity: .warning,
+                              notes: [.init("'data' lists folders of shared data files, relative to \(Self.fileName)")])
+        }
+    }
+
     /// The nearest `course.yml`: in `directory`, else in its parents, as a
     /// relative path (`course.yml`, `../course.yml`) when `directory` is ".".
     public static func find(from directory: String = ".") -> String? {
@@ -161,7 +174,11 @@ public struct CourseSettings: Sendable, Equatable {
                         SourceLocation(path: path, line: $0.mark?.line ?? 1, column: $0.mark?.column ?? 1)
                     }
                 }
-            case "data": if let items = list() { settings.data = items }
+            case "data":
+                if let items = list() {
+                    settings.data = items
+                    settings.warnings += settings.missingDataFolders(items, at: value.items)
+                }
             case "language":
                 settings.language = text()?.lowercased()
                 if let language = settings.language, !Interface.known(language) {

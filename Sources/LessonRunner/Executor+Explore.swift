@@ -102,7 +102,8 @@ extension Executor {
             } else {
                 let where_ = failures.map(\.label).joined(separator: "; ")
                 block.expectations.append(ExpectationResult(text: expectation.text, location: expectation.location, passed: false,
-                                                            actual: "failed at \(failures.count) of \(count) explored positions (\(where_))"))
+                                                            actual: "failed at \(failures.count) of \(count) explored positions (\(where_))",
+                                                            failedPositions: failures.map(\.label), positionCount: count))
                 block.diagnostics.append(Diagnostic(.expectationFailed, "expectation failed at \(failures.count) of \(count) explored positions: \(expectation.text)",
                                                     at: expectation.location,
                                                     notes: failures.map { .init("at \($0.label): \($0.actual)") }))

@@ -19,6 +19,9 @@ public struct FailedExpectation: Sendable, Equatable {
     /// It could not be evaluated (a name it reads does not exist, a value of
     /// the wrong type): it failed at no seed, and the error says why.
     public var unevaluated = false
+    /// For `every: "…"`, the explored positions where it failed, of how many.
+    public var positions: [String] = []
+    public var positionCount = 0
 
     /// Every failed expectation of `lessons`, in lesson and source order.
     /// An expectation that could not be evaluated (or parsed) is listed too,
@@ -36,7 +39,8 @@ public struct FailedExpectation: Sendable, Equatable {
                         : parsed && block.planned.seeds.isEmpty && block.outcome != nil ? [block.planned.seed] : []
                     let summary = parsed && seeds.isEmpty && block.outcome != nil ? block.planned.seeds : []
                     return FailedExpectation(location: result.location, blockId: block.planned.id, text: result.text,
-                                             seeds: seeds, runs: runs, summaryOf: summary, unevaluated: unevaluated)
+                                             seeds: seeds, runs: runs, summaryOf: summary, unevaluated: unevaluated,
+                                             positions: result.failedPositions, positionCount: result.positionCount)
                 }
             }.sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) }
         }
@@ -45,6 +49,12 @@ public struct FailedExpectation: Sendable, Equatable {
     /// "lessons/a.md:12:5: block 'bn': `acc > 0.6` failed at seeds 8, 11 (2 of 8 runs)"
     public var line: String {
         var text = "\(location): block '\(blockId)': `\(Excerpt.clipped(self.text))`"
+        if !positions.isEmpty {
+            // Checked at every position: where it failed is the position, not the seed.
+            text += " failed at \(positions.count) of \(positionCount) explored positions (\(positions.joined(separator: "; ")))"
+            if runs == 1, let seed = seeds.first { text += " at seed \(seed)" }
+            return text
+        }
         switch seeds.count {
         case 0 where summaryOf.count > 1:
             let consecutive = zip(summaryOf, summaryOf.dropFirst()).allSatisfy { $1 == $0 + 1 }

@@ -107,6 +107,7 @@ public enum Planner {
                 : "unknown experiment kind '\(block.kind)'" + Suggestion.didYouMean(block.kind, in: names)
             planned.diagnostics.append(Diagnostic(.unknownKind, message, at: block.kindLocation,
                                                   notes: [.init("known kinds: " + names.joined(separator: ", ") + " (see `lesson kinds`)")]))
+            adoptWrittenId(of: block, into: &planned, lessonSeed: lessonSeed)
             return planned
         }
         let words = block.infoString.split(whereSeparator: \.isWhitespace)
@@ -135,6 +136,10 @@ public enum Planner {
                 planned.hasExplicitId = true
                 planned.seed = defaultSeed(lessonSeed: lessonSeed, id: id)
             }
+        }
+        if !reader.has("id"), !reader.issues.isEmpty {
+            // The YAML did not parse, so the reader has no keys.
+            adoptWrittenId(of: block, into: &planned, lessonSeed: lessonSeed)
         }
         if let seed = reader.optionalInt("seed") { planned.seed = UInt64(max(0, seed)) }
         planned.seeds = readSeeds(reader, first: planned.seed).map { moved($0, by: reseed) }
@@ -188,7 +193,9 @@ public enum Planner {
         let prepared = kind.prepare(reader, context)
         for issue in reader.issues {
             let location = issue.line == 0 ? block.location : block.fileLocation(bodyLine: issue.line, bodyColumn: issue.column)
-            planned.diagnostics.append(Diagnostic(Self.code(of: issue), issue.message, at: location, notes: issue.notes.map { .init($0) }))
+            var notes = issue.notes
+            if let hint = FlowBracketHint.note(in: block.body, line: issue.line, column: issue.column) { notes.append(hint) }
+            planned.diagnostics.append(Diagnostic(Self.code(of: issue), issue.message, at: location, notes: notes.map { .init($0) }))
         }
         planned.diagnostics.sort { ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0) }
         if planned.diagnostics.count > maximumDiagnosticsPerBlock {
@@ -218,6 +225,28 @@ public enum Planner {
         planned.prepared = planned.diagnostics.isEmpty ? prepared : nil
         if planned.prepared == nil { planned.explore = nil }
         return planned
+    }
+
+    /// Names a block that cannot be read (an unknown kind, YAML that does
+    /// not parse) by the `id:` line its author wrote, so that the values and
+    /// `[@id]` that read it are told the block failed, each at its own
+    /// place, rather than that no block has that name.
+    static func adoptWrittenId(of block: ExperimentBlock, into planned: inout PlannedBlock, lessonSeed: UInt64?) {
+        guard let id = writtenId(in: block.body) else { return }
+        planned.id = id
+        planned.hasExplicitId = true
+        planned.seed = defaultSeed(lessonSeed: lessonSeed, id: id)
+    }
+
+    /// The name on a top-level `id: name` line of a block's body, read as
+    /// text: only a name the YAML reader would take (an ASCII letter, then
+    /// letters, digits and '_', at most 64), with an optional comment after it.
+    static func writtenId(in body: String) -> String? {
+        for line in body.split(separator: "\n", omittingEmptySubsequences: true) {
+            guard let match = line.wholeMatch(of: /id:[ \t]+([A-Za-z][A-Za-z0-9_]{0,63})[ \t]*(#.*)?\r?/) else { continue }
+            return String(match.1)
+        }
+        return nil
     }
 
     /// The diagnostic code of a problem a kind's reader found.

@@ -101,6 +101,20 @@ import LessonResults
         #expect(lesson.blocks[0].outcome?.values["loss"] != nil)
     }
 
+    /// Found by a teacher: `lesson kinds` calls `x` "a list of numbers",
+    /// and `x: [1, 2, 4]` was refused as "must be a single value, found a list".
+    @Test func xMayBeTheNumbersWrittenOut() throws {
+        let (p, _) = plan(Self.softmax + "chart: {y: probabilities, x: [1, 2, 4]}\n```\n")
+        #expect(located(p) == [])
+        let lesson = Executor(cache: nil).execute(p)
+        #expect(lesson.blocks[0].passed, "\(lesson.blocks[0].diagnostics.map(\.message))")
+        let chart = try #require(charts(lesson).last)
+        #expect(chart.series[0].x == [1, 2, 4])
+        let (q, m) = plan(Self.softmax + "chart: {y: probabilities, x: [1, ⟨1⟩two, 4]}\n```\n")
+        #expect(located(q) == ["\(m[1]!.0):\(m[1]!.1) chart's 'x' must be a value that is a list of numbers ('x: layers') or the numbers "
+                               + "themselves ('x: [1, 2, 4]'), found 'two' in the list"], "\(located(q))")
+    }
+
     @Test func textAndLinesOfDifferentLengthsAreErrors() throws {
         let (p, _) = plan(Self.softmax + "chart: {x: target, y: [probabilities, classes]}\n```\n")
         let lesson = Executor(cache: nil).execute(p)

@@ -48,6 +48,26 @@ import Testing
         #expect(!course.warningsAsErrors && course.title == nil && course.data.isEmpty)
     }
 
+    /// Found by a teacher: `data: [data, nodata]` without a folder `nodata`
+    /// was taken silently; a `lessons:` entry that names nothing is an error.
+    @Test func aDataFolderThatIsNotThereIsAWarningAtIt() throws {
+        let scratch = try ScratchFolder("course")
+        defer { scratch.remove() }
+        let dir = scratch.path
+        try scratch.folder("data")
+        try "x".write(toFile: dir + "/notes.txt", atomically: true, encoding: .utf8)
+        try "data: [data, nodata, notes.txt]\n".write(toFile: dir + "/course.yml", atomically: true, encoding: .utf8)
+        let course = try #require(CourseSettings.load(path: dir + "/course.yml").settings)
+        #expect(course.data == ["data", "nodata", "notes.txt"])
+        #expect(course.warnings.map { "\($0.location!.line):\($0.location!.column) \($0.message)" } == [
+            "1:14 no folder 'nodata' for 'data': the lessons' data files and images are not looked for there",
+            "1:22 no folder 'notes.txt' for 'data': the lessons' data files and images are not looked for there",
+        ])
+        #expect(course.warnings.allSatisfy { $0.severity == .warning })
+        try "data: data\n".write(toFile: dir + "/course.yml", atomically: true, encoding: .utf8)
+        #expect(try #require(CourseSettings.load(path: dir + "/course.yml").settings).warnings.isEmpty)
+    }
+
     /// A language with no interface words is kept, with a warning at it.
     @Test func aLanguageWithoutInterfaceWordsIsAWarning() throws {
         let scratch = try ScratchFolder("course")

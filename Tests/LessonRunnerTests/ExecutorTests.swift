@@ -116,6 +116,32 @@ import LessonResults
         #expect(inline == ["inline value `=bad.loss:%q`: unknown format ':%q'; use ':%', ':.1%', ':.3f', ':.2e' or ':.4g'"], "\(inline)")
     }
 
+    /// A block whose YAML does not parse, or whose kind is unknown, still
+    /// has the id its author wrote: the values read from it are values of a
+    /// failed block, not "unknown value … no values are available here"
+    /// once per inline value on top of the block's one error.
+    @Test func valuesOfABlockThatCannotBeReadAreThoseOfAFailedBlock() {
+        let lesson = run("""
+        ```experiment softmax
+        id: broken   # a comment
+        logits: [1, 2
+        label: 0
+        ```
+
+        ```experiment sofmax
+        id: misspelt
+        logits: [1, 2]
+        label: 0
+        ```
+
+        Loss `=broken.loss`, `=misspelt.loss` and `=broken.nope:%q`.
+        """)
+        #expect(lesson.blocks.map(\.planned.id) == ["broken", "misspelt"])
+        #expect(lesson.blocks.map(\.passed) == [false, false])
+        let inline = lesson.diagnostics.map(\.message)
+        #expect(inline == ["inline value `=broken.nope:%q`: unknown format ':%q'; use ':%', ':.1%', ':.3f', ':.2e' or ':.4g'"], "\(inline)")
+    }
+
     @Test func cacheHitsReturnTheSameOutcome() throws {
         let scratch = try ScratchFolder("cache")
         defer { scratch.remove() }

@@ -37,4 +37,26 @@ import Testing
         #expect(failures[4].seeds.isEmpty && failures[4].summaryOf.isEmpty)
         #expect(failures[4].line.hasSuffix("block 'many': `loss < best / 2` could not be evaluated (its error above says why)"), "\(failures[4].line)")
     }
+
+    /// Found by a teacher: an `every:` expectation that failed at two
+    /// explored positions was listed as "failed at seed 1681114644875864".
+    @Test func anExpectationAtEveryPositionNamesThePositionsItFailedAt() {
+        let source = """
+        ```experiment softmax
+        id: t
+        seed: 3
+        logits: [2, 1, 0.1]
+        label: 0
+        temperature: 1
+        explore:
+          temperature: [0.5, 1, 5, 20]
+        expect:
+          - every: "probabilities[0] > 0.5"
+        ```
+        """
+        let lesson = Executor(cache: nil).execute(Planner.plan(LessonLoader.parse(source, path: "l.md")))
+        let failures = FailedExpectation.all(in: [lesson])
+        #expect(failures.map(\.line) == ["l.md:10:12: block 't': `probabilities[0] > 0.5` failed at 2 of 4 explored positions "
+                                          + "(temperature = 5; temperature = 20) at seed 3"], "\(failures.map(\.line))")
+    }
 }

@@ -71,6 +71,28 @@ import LessonResults
         expectDiagnostic(p, "'seed' must be an integer, found 'abc'", at: m[2])
     }
 
+    @Test func aBlockThatCannotBeReadKeepsTheIdItsAuthorWrote() {
+        let (p, _) = plan("```experiment softmax\nlogits: [1, 2\nid: first\n```\n\n```experiment nokind\nid: second # note\n```\n\n"
+                          + "```experiment softmax\nlogits: [1, 2\n  id: nested\nid: 9bad\n```\n")
+        #expect(p.blocks.map(\.id) == ["first", "second", "softmax_2"])
+        #expect(p.blocks.allSatisfy { $0.prepared == nil })
+    }
+
+    /// YAML reads '[' inside '{…}' as the start of a list; the error says to quote the path.
+    @Test func aPathWithBracketsInAFlowMappingIsToldToBeQuoted() {
+        let (p, m) = plan("```experiment softmax\nlogits: [1, 2]\nlabel: 0\nchart:\n  y: {probabilities⟨1⟩[0]: first, x: y}\n```\n\n"
+                          + "```experiment softmax\nlogits: [1, 2]\nlabel: 0\nchart: {y: [gradient⟨2⟩[0].x, loss]}\n```\n")
+        let diagnostics = p.blocks.map { $0.diagnostics.first }
+        #expect(diagnostics.map { $0?.location?.line } == [m[1]?.0, m[2]?.0])
+        #expect(diagnostics.map { $0?.location?.column } == [m[1]?.1, m[2]?.1])
+        #expect(diagnostics.map { $0?.notes.last?.message } == [
+            "inside '{…}' or '[…]' YAML reads '[' as the start of a list: put a path with brackets in quotes, 'probabilities[0]'",
+            "inside '{…}' or '[…]' YAML reads '[' as the start of a list: put a path with brackets in quotes, 'gradient[0].x'",
+        ])
+        let (other, _) = plan("```experiment softmax\nlogits: [1, 2\nlabel: 0\n```\n")
+        #expect(other.blocks[0].diagnostics.first?.notes.isEmpty == true)
+    }
+
     @Test func malformedYAMLAtTheLessonLine() {
         let (p, m) = plan("Intro.\n\n```experiment softmax\nlogits: [1, 2\n⟨1⟩label: 0\n```\n")
         let d = p.blocks[0].diagnostics.first
