@@ -14,6 +14,9 @@ public struct WorkEstimate: Sendable, Hashable {
     public var unit: String
     /// How ``amount`` is computed, in the words of the keys: "epochs × train_size × networks".
     public var formula: String
+    /// What a word of ``formula`` means, said after the runs it is
+    /// multiplied by: "work per example = …".
+    public var definition: String?
     /// The largest total a block may ask for.
     public var budget: Double
     /// Keys the refusal points at: the first the block writes, else the last.
@@ -24,13 +27,14 @@ public struct WorkEstimate: Sendable, Hashable {
     /// to: it is checked for one run. Work (time) is summed over the runs.
     public var heldPerRun: Bool
 
-    public init(_ what: String, amount: Double, unit: String = "units of work", formula: String, budget: Double,
-                keys: [String], hint: String, heldPerRun: Bool = false) {
+    public init(_ what: String, amount: Double, unit: String = "units of work", formula: String,
+                definition: String? = nil, budget: Double, keys: [String], hint: String, heldPerRun: Bool = false) {
         self.heldPerRun = heldPerRun
         self.what = what
         self.amount = amount
         self.unit = unit
         self.formula = formula
+        self.definition = definition
         self.budget = budget
         self.keys = keys
         self.hint = hint
@@ -41,7 +45,8 @@ public struct WorkEstimate: Sendable, Hashable {
         let total = heldPerRun ? amount : amount * Double(runs.runs)
         guard !(total <= budget) else { return nil }
         let factor = heldPerRun ? "" : runs.runsFactor
-        return ("\(what) \(ResultValue.format(total, significant: 3)) \(unit) (\(formula)\(factor)), "
+        let defined = definition.map { "; where \($0)" } ?? ""
+        return ("\(what) \(ResultValue.format(total, significant: 3)) \(unit) (\(formula)\(factor)\(defined)), "
                 + "more than the budget of \(ResultValue.format(budget))", hint + (heldPerRun ? "" : runs.runsHint))
     }
 }

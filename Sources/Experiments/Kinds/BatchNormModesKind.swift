@@ -42,8 +42,8 @@ public enum BatchNormModesKind: ExperimentKind {
     /// epochs × (training examples × work per example + steps × ``TrainKind/stepCost``),
     /// plus the evaluation passes, test examples × work per example each, and one
     /// step's fixed cost per single-example prediction; all seeds together.
-    /// About 7.5e9 a second on one core (2026-12-06: [128, 128], 40 epochs,
-    /// 1.1e9 in 0.15 s), so about 25 s.
+    /// A block at it takes about 14–35 s of one core (2026-12-07,
+    /// `EngineBenchmarks --budgets`, [512, 512], two runs under load).
     static let workBudget = 2e11
 
     public static func decode(_ reader: SpecReader, context: DecodeContext) -> Spec? {
@@ -73,7 +73,8 @@ public enum BatchNormModesKind: ExperimentKind {
     public static func work(_ spec: Spec) -> [WorkEstimate] {
         [WorkEstimate("the block would take", amount: spec.work,
                       formula: "epochs × (training examples × \(Int(spec.workPerExample).grouped) work per example + steps per epoch × "
-                        + "\(Int(TrainKind.stepCost).grouped)) plus the test passes, where \(ModelDescription.workPerExampleNote)",
+                        + "\(Int(TrainKind.stepCost).grouped)) plus the test passes",
+                      definition: ModelDescription.workPerExampleNote,
                       budget: workBudget, keys: ["epochs", "hidden"],
                       hint: "lower 'epochs', 'train_fraction' or the widths in 'hidden', or use larger batches")]
     }

@@ -78,11 +78,10 @@ public enum BiasVarianceKind: ExperimentKind {
 
     /// Largest training work of one block: epochs × training examples ×
     /// work per example, summed over every network trained (one per capacity, and
-    /// one more per capacity and resample for a decomposition). The matrix
-    /// products of large networks do about 3e9 of these a second on one core
-    /// of the build machine. The budget covers every run of a block with
-    /// `seeds:`: 8e10 is about half a minute; eight runs of the lesson's
-    /// widest digits sweep need 2e10.
+    /// one more per capacity and resample for a decomposition). The
+    /// budget covers every run of a block with `seeds:`: a block at it takes
+    /// about 10–15 s of one core (2026-12-07, `EngineBenchmarks --budgets`);
+    /// eight runs of the lesson's widest digits sweep need 2.6e10.
     static let workBudget = 8e10
     /// Largest number of examples all the networks of a block may go through
     /// (epochs × training examples × networks). Small networks spend their time
@@ -180,10 +179,11 @@ public enum BiasVarianceKind: ExperimentKind {
                 WorkEstimate("training would go through", amount: Double(spec.training.epochs * spec.trainSize * networks), unit: "examples",
                              formula: "epochs × train_size × networks", budget: exampleBudget, keys: [spec.family.rawValue], hint: hint),
                 WorkEstimate("training would take", amount: spec.trainingWork,
-                             formula: "epochs × train_size × work per example, summed over the networks, where "
-                                + ModelDescription.workPerExampleNote, budget: workBudget,
+                             formula: "epochs × train_size × work per example, summed over the networks",
+                             definition: ModelDescription.workPerExampleNote, budget: workBudget,
                              keys: [spec.family.rawValue],
-                             hint: "parameters: " + spec.capacities.map { "\($0) → \(spec.parameterCount($0))" }.joined(separator: ", ")
+                             hint: "work per example: "
+                                + spec.capacities.map { "\($0) → \(Int(spec.workPerExample($0)).grouped)" }.joined(separator: ", ")
                                 + "; " + hint.replacingOccurrences(of: "the number of capacities", with: "the largest capacity")),
             ]
         case .errors:

@@ -56,10 +56,9 @@ public enum DropoutEnsembleKind: ExperimentKind {
     }
 
     /// Largest training work of one block: epochs × training examples × work
-    /// per example, for both networks, all seeds together. The build machine
-    /// does about 4e9 a second on one core for networks of the default size
-    /// (2026-12-06: [256, 256], 40 epochs, 6.1e9 with the evaluation in 1.7 s),
-    /// so this is about 25 s.
+    /// per example, for both networks, all seeds together: a block at it
+    /// takes about 12–15 s of one core (2026-12-07, `EngineBenchmarks
+    /// --budgets`, the default [256, 256] network).
     static let trainingBudget = 1e11
     /// Largest inference work: (Σ K + 10) × test examples × work per example, the
     /// Monte-Carlo passes plus the deterministic and accuracy passes. About
@@ -81,11 +80,12 @@ public enum DropoutEnsembleKind: ExperimentKind {
 
     public static func work(_ spec: Spec) -> [WorkEstimate] {
         [WorkEstimate("training would take", amount: spec.trainingWork,
-                      formula: "2 networks × epochs × training examples × \(Int(spec.workPerExample).grouped) work per example, "
-                        + "where \(ModelDescription.workPerExampleNote)",
+                      formula: "2 networks × epochs × training examples × \(Int(spec.workPerExample).grouped) work per example",
+                      definition: ModelDescription.workPerExampleNote,
                       budget: trainingBudget, keys: ["epochs", "hidden"], hint: "lower 'epochs', 'train_fraction' or the widths in 'hidden'"),
          WorkEstimate("evaluation would take", amount: spec.inferenceWork,
                       formula: "(sum of samples + 10) × test examples × work per example",
+                      definition: ModelDescription.workPerExampleNote,
                       budget: inferenceBudget, keys: ["samples"], hint: "lower the largest sample count or the widths in 'hidden'")]
     }
 

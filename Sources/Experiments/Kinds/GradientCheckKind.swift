@@ -12,9 +12,9 @@ public enum GradientCheckKind: ExperimentKind {
     public static let summary = "Back-propagation's gradient of a network's loss on a small batch against central "
         + "differences, at each ε of a list, in double or float: the relative difference overall and per layer."
 
-    /// Work of all the forward passes of a block, all runs together, in units of (examples × work per example
-    /// (``ModelDescription/workPerExample``) + ``passCost``) a pass: the build machine does about 1.3e10 a second on one core (2026-12-07),
-    /// so about 15 s.
+    /// Work of all the forward passes of a block, all runs together, in units of (examples × work per
+    /// example (``ModelDescription/workPerExample``) + ``passCost``) a pass: a block at its budget takes
+    /// 8–23 s of one core (2026-12-07, `EngineBenchmarks --budgets`, two shapes: BENCHMARKS.md).
     static let workBudget = 2e11
     /// The fixed cost of a forward pass and its loss, in the budget's units: about 7 µs.
     static let passCost = 100_000
@@ -125,14 +125,14 @@ public enum GradientCheckKind: ExperimentKind {
         let passes = 2 * Double(spec.epsilons.count) * Double(spec.checkedCount)
         let pass = examples * spec.workPerExample + Double(passCost)
         let formula = "2 × \(spec.epsilons.count) epsilons × \(spec.checkedCount.grouped) checked parameters × "
-            + "(\(spec.examples) examples × \(Int(spec.workPerExample).grouped) work per example + \(passCost.grouped)), "
-            + "where \(ModelDescription.workPerExampleNote)"
+            + "(\(spec.examples) examples × \(Int(spec.workPerExample).grouped) work per example + \(passCost.grouped))"
         let scalarsHeld = 2 * Double(spec.parameterCount) + Double(tensorsPerWidth) * examples * widthSum
         let heldFormula = "(2 × \(spec.parameterCount.grouped) parameters + "
             + "\(tensorsPerWidth) × \(spec.examples) examples × \(spec.widthSum.grouped) widths) × "
             + "\(spec.scalarBytes) bytes"
         return [
-            WorkEstimate("the forward passes would take", amount: passes * pass, formula: formula, budget: workBudget,
+            WorkEstimate("the forward passes would take", amount: passes * pass, formula: formula,
+                         definition: ModelDescription.workPerExampleNote, budget: workBudget,
                          keys: ["hidden", "layers", "examples", "max_per_layer", "epsilons"],
                          hint: "lower 'max_per_layer' or 'examples', list fewer epsilons, or use a smaller network"),
             WorkEstimate("the network would hold", amount: scalarsHeld * Double(spec.scalarBytes), unit: "bytes",

@@ -99,6 +99,7 @@ public enum HyperparameterSearchKind: ExperimentKind {
         case .coarseToFine:
             return [WorkEstimate("the search would take", amount: spec.trainingWork,
                                  formula: "2 stages × trials × epochs × (training examples × work per example + steps per epoch × \(Int(TrainKind.stepCost).grouped))",
+                                 definition: ModelDescription.workPerExampleNote,
                                  budget: trainingBudget, keys: ["epochs", "hidden", "trials"],
                                  hint: "lower 'trials', 'epochs' or the widths in 'hidden'")]
         }

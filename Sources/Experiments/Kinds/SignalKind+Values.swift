@@ -1,3 +1,5 @@
+import NeuralEngine
+
 extension SignalKind {
     /// The values of a run, in the order of its record (``SignalReport`` builds it).
     static let declared = ValueDeclarations<SignalReport>([
@@ -22,7 +24,11 @@ extension SignalKind {
 
     public static let values = declared.descriptors
 
-    public static let budget = "networks × rows × weights × (3 + 3 × epochs) ≤ \(ResultValue.format(workBudget)) (about 25 s of one core), all seeds together; at most \(maximumVariants) networks"
+    public static let budget = "rows × 3 × work per example × (1 + epochs), summed over the networks, ≤ "
+        + "\(ResultValue.format(workBudget)) (about 45 s of one core), all seeds together; \(tensorsPerWidth) × rows × "
+        + "Σ widths × 8 bytes ≤ \(ResultValue.format(memoryBudget)) bytes held at once, where Σ widths adds up the "
+        + "input's width and every layer's output width; at most \(maximumVariants) networks; where "
+        + ModelDescription.workPerExampleNote
 
     public static let table: TableDefaults? = TableDefaults(rows: "net", rowWord: "network")
 

@@ -108,12 +108,21 @@ public enum SignalKind: ExperimentKind {
         var plot: TrainPlot?
     }
 
-    /// Largest work of a block: networks × rows × weights × (3 + 3 × epochs)
-    /// multiply-adds in `Double`, all seeds together. The build machine does
-    /// about 1.3e10 a second on one core in a release build (2026-12-06: 20
-    /// layers of 100 on digits, 10 epochs, 5.9e9 in 0.46 s), so the largest
-    /// block takes about 25 s.
+    /// Largest work of a block: rows × 3 × work per example × (1 + epochs)
+    /// (``ModelDescription/workPerExample``, three times for `Double` and the
+    /// measuring pass), summed over the networks, all seeds together.
+    /// `EngineBenchmarks --budgets` (2026-12-07, under load): a block at the
+    /// budget takes about 45 s of one core.
     static let workBudget = 3e11
+    /// Bytes the measuring pass holds at once (1 GB): every layer's output
+    /// and its gradient for every row, in `Double`.
+    static let memoryBudget = 1e9
+    /// Tensors of rows × a layer's width the measuring pass keeps for each
+    /// layer: its output and the gradient at it, and one to spare for what
+    /// the layer caches (measured: 2.5 GB for 20,000 rows through 500 dense
+    /// layers of 8 and their tanh, 16 bytes, two doubles, for each scalar of
+    /// a layer's output).
+    static let tensorsPerWidth = 3
     /// Largest number of networks one block compares.
     static let maximumVariants = 12
 
@@ -192,11 +201,17 @@ public enum SignalKind: ExperimentKind {
     }
 
     public static func work(_ spec: Spec) -> [WorkEstimate] {
-        [WorkEstimate("the block would take", amount: spec.work,
-                      formula: "\(spec.variants.count) network\(spec.variants.count == 1 ? "" : "s") × \(spec.examples.grouped) rows × "
-                        + "\(spec.weightCount.grouped) weights × (3 + 3 × epochs)",
-                      budget: workBudget, keys: ["depth", "width", "examples"],
-                      hint: "lower 'depth', 'width', 'examples' or 'epochs', or list fewer settings")]
+        let networks = "\(spec.variants.count) network\(spec.variants.count == 1 ? "" : "s")"
+        return [
+            WorkEstimate("the block would take", amount: spec.work,
+                         formula: "\(spec.examples.grouped) rows × 3 × work per example × (1 + epochs), summed over \(networks)",
+                         definition: ModelDescription.workPerExampleNote, budget: workBudget, keys: ["depth", "width", "examples"],
+                         hint: "lower 'depth', 'width', 'examples' or 'epochs', or list fewer settings"),
+            WorkEstimate("the network would hold", amount: spec.bytesHeld, unit: "bytes",
+                         formula: "\(tensorsPerWidth) × \(spec.examples.grouped) rows × \(spec.widthSum.grouped) widths × 8 bytes",
+                         budget: memoryBudget, keys: ["examples", "depth", "width"],
+                         hint: "lower 'examples', 'depth' or 'width'", heldPerRun: true),
+        ]
     }
 
     public static func dataFiles(_ spec: Spec, context: DecodeContext) -> [String] {
@@ -250,12 +265,29 @@ extension SignalKind.Spec {
     var inputWidth: Int { digits ? Dataset<Float>.digitsPixelCount : width }
     /// Units of each dense layer, first to last.
     var layerWidths: [Int] { (0..<depth).map { digits && $0 == depth - 1 ? 10 : width } }
-    /// Weights of one network.
-    var weightCount: Int { zip([inputWidth] + layerWidths, layerWidths).map { $0 * $1 }.reduce(0, +) }
-    /// Multiply-adds of the whole block: a forward and a backward pass (about
-    /// three products per weight and row) per network, plus training.
+    /// The work of the whole block: the measuring pass and every epoch of
+    /// training, each rows × work per example of the network, three times
+    /// over (in `Double`, a forward pass kept for the backward one).
     var work: Double {
-        Double(variants.count) * Double(examples) * Double(weightCount) * Double(3 + 3 * epochs)
+        variants.reduce(0.0) { total, variant in
+            let network = try? ModelDescription(entries: entries(variant), inputWidth: inputWidth)
+            return total + Double(examples) * 3 * (network?.workPerExample ?? 0) * Double(1 + epochs)
+        }
+    }
+
+    /// The input's width and every layer's output width (dense layers,
+    /// activations, normalizations), of the widest network.
+    var widthSum: Int {
+        variants.map { variant in
+            let network = try? ModelDescription(entries: entries(variant), inputWidth: inputWidth)
+            return inputWidth + (network?.layers.reduce(0) { $0 + $1.outputWidth } ?? 0)
+        }.max() ?? inputWidth
+    }
+
+    /// Bytes the measuring pass holds: ``SignalKind/tensorsPerWidth``
+    /// tensors of rows × each width, in `Double`.
+    var bytesHeld: Double {
+        Double(SignalKind.tensorsPerWidth) * Double(examples) * Double(widthSum) * Double(MemoryLayout<Double>.size)
     }
 
     /// The typed layers of one network.

@@ -84,11 +84,11 @@ public enum TrainKind: ExperimentKind {
     }
 
     /// Largest training work of one block, in units of (training examples ×
-    /// parameters + steps × ``stepCost``) × epochs summed over the variants.
-    /// Measured on the build machine (2026-12-06, release, one core): about
-    /// 9e9 units a second ([256, 256] units, 60 epochs on digits: 4.6e9 units
-    /// in 0.5 s), so a block at its budget, all seeds together, takes about
-    /// half a minute, a quarter of the runner's time limit.
+    /// work per example + steps × ``stepCost``) × epochs summed over the
+    /// variants (``ModelDescription/workPerExample``). A block at its budget,
+    /// all seeds together, takes 23–48 s of one core whatever the shape of
+    /// its network (2026-12-07, `EngineBenchmarks --budgets`, six shapes:
+    /// BENCHMARKS.md), well inside the runner's time limit.
     static let trainingBudget = 2.5e11
     /// The fixed cost of a step (gathering a batch, a dozen small calls), in the
     /// units of the budget: what makes batches of 1 slow per example.
@@ -220,7 +220,8 @@ public enum TrainKind: ExperimentKind {
     public static func work(_ spec: Spec) -> [WorkEstimate] {
         [WorkEstimate("training would take", amount: spec.trainingWork,
                       formula: "over the variants: epochs × (training examples × work per example + steps per epoch × "
-                        + "\(Int(stepCost).grouped)), where \(ModelDescription.workPerExampleNote)",
+                        + "\(Int(stepCost).grouped))",
+                      definition: ModelDescription.workPerExampleNote,
                       budget: trainingBudget, keys: ["epochs", "hidden", "vary"],
                       hint: "lower 'epochs', 'train_fraction', the widths in 'hidden', or use fewer variants or larger batches")]
     }

@@ -16,10 +16,13 @@ extension ModelDescription {
 
     /// Units of work each output scalar of `entry` costs beside the
     /// parameters, rounded from `EngineBenchmarks --layer-costs` (2026-12-07,
-    /// digits through dense 1,024, Float, one core; two runs under load):
-    /// tanh 130–240, dropout 55–105, batch, layer and group normalization
-    /// 40–75, sigmoid 15–55, a dense layer's own outputs on 2 inputs 10–20,
-    /// ReLU and identity within the noise of 0.
+    /// digits through dense 1,024, Float, one core; four runs under load, in
+    /// BENCHMARKS.md and the review's notes): tanh 130–240, dropout 55–105,
+    /// batch, layer and group normalization 20–75, sigmoid 15–55, a dense
+    /// layer's own outputs on 2 inputs 7–20, ReLU and identity within the
+    /// noise of 0. The unit is measured on a network of dense layers whose
+    /// outputs it already includes, so counting them again at 15 makes such
+    /// a network 10–20 % dearer than measured: on the safe side.
     public static func outputCost(_ entry: Entry) -> Double {
         switch entry {
         case .activation(.tanh): 150

@@ -63,7 +63,7 @@ import Testing
         ("data: digits\ntrain_size: 1500\nvalidation_size: 500\n",
          "train_size + validation_size is 2,000, more than the 1,797 images of the digits"),
         ("hidden: [256, 1024]\ntrain_size: 3000\nepochs: 4000\n",
-         "training would take 4.01×10¹¹ units of work (epochs × train_size × work per example, summed over the networks, where "
+         "training would take 4.01×10¹¹ units of work (epochs × train_size × work per example, summed over the networks; where "
             + ModelDescription.workPerExampleNote + "), more than the budget of 8×10¹⁰"),
         ("hidden: [1, 2]\nepochs: 10000\ntrain_size: 3500\n",
          "training would go through 7×10⁷ examples (epochs × train_size × networks), more than the budget of 6×10⁷"),

@@ -45,10 +45,11 @@ import Testing
         ("train_fraction: 1\n", "'train_fraction' is 1, outside the allowed range 0.05 ≤ train_fraction ≤ 0.95"),
         ("label_noise: 1\n", "'label_noise' is 1, outside the allowed range 0 ≤ label_noise ≤ 0.9"),
         ("epochs: 200\nhidden: [1024, 1024]\n",
-         "training would take 4.75×10¹¹ units of work (2 networks × epochs × training examples × 1,321,120 work per example, where "
+         "training would take 4.75×10¹¹ units of work (2 networks × epochs × training examples × 1,321,120 work per example; where "
             + ModelDescription.workPerExampleNote + "), more than the budget of 1×10¹¹"),
         ("samples: [100, 1000]\nhidden: [1024, 1024]\n",
-         "evaluation would take 1.32×10¹² units of work ((sum of samples + 10) × test examples × work per example), more than the budget of 2×10¹¹"),
+         "evaluation would take 1.32×10¹² units of work ((sum of samples + 10) × test examples × work per example; where "
+            + ModelDescription.workPerExampleNote + "), more than the budget of 2×10¹¹"),
         ("keep_prb: 0.5\n", "unknown key 'keep_prb' for kind 'dropout-ensemble'; did you mean 'keep_prob'?"),
     ])
     func validationErrors(body: String, message: String) {

@@ -24,6 +24,22 @@ import Testing
         KindTesting.prepare(SignalKind.self, body).1.map(\.message)
     }
 
+    /// 20,000 rows through 500 layers of 8 tanh units held 2.5 GB and counted
+    /// 0.6 % of the work budget (weights only); 100,000 rows of width 4 took
+    /// 24 s at 0.8 %. Such blocks are refused now: for their memory, or (100
+    /// epochs of 500 tanh layers of 16 on the digits, 12 % counting weights)
+    /// for the work of their tanh values.
+    @Test(arguments: [
+        ("examples: 20000\ndepth: 500\nwidth: 8\nactivation: tanh\n", "the network would hold"),
+        ("data: digits\ndepth: 500\nwidth: 16\nactivation: tanh\nepochs: 100\n", "the block would take"),
+    ])
+    func narrowDeepTanhNetworksAreRefused(body: String, start: String) throws {
+        let (prepared, issues) = KindTesting.prepare(SignalKind.self, body)
+        #expect(prepared == nil)
+        let issue = try #require(issues.first)
+        #expect(issue.kind == .overBudget && issue.message.hasPrefix(start), "\(issues.map(\.message))")
+    }
+
     @Test func isRegistered() {
         #expect(KindRegistry.kind(named: "signal") != nil)
     }

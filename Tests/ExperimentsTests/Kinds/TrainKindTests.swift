@@ -106,7 +106,7 @@ import Testing
         ("train_fraction: 0.8\nvalidation_fraction: 0.2\n",
          "train_fraction + validation_fraction is 1; keep it at most 0.95 so that a test set is left"),
         ("hidden: [1024, 1024]\nepochs: 300\n",
-         "training would take 3.15×10¹¹ units of work (over the variants: epochs × (training examples × work per example + steps per epoch × 20,000), where "
+         "training would take 3.15×10¹¹ units of work (over the variants: epochs × (training examples × work per example + steps per epoch × 20,000); where "
             + ModelDescription.workPerExampleNote + "), more than the budget of 2.5×10¹¹"),
     ])
     func validationErrors(body: String, message: String) {

@@ -85,7 +85,7 @@ import Testing
         let (many, issues) = prepare(seeds: 64)
         #expect(many == nil)
         let issue = try #require(issues.first)
-        #expect(issue.message.contains("× 64 seeds), more than the budget of"), "\(issue.message)")
+        #expect(issue.message.contains(" × 64 seeds") && issue.message.contains("), more than the budget of"), "\(issue.message)")
         #expect(issue.notes.last?.hasSuffix("or fewer seeds") == true, "\(issue.notes)")
     }
 }
