@@ -166,8 +166,9 @@ public struct ReportWriter {
     /// Prints every lesson's page (written by ``write(_:)``) to
     /// `<out>/pdf/03-<page>.pdf` (its place in the course, its page's name), and the whole course, with its contents, to
     /// `<out>/pdf/course.pdf`; returns the PDFs written, in teaching order,
-    /// the course last.
-    public func writePDFs(_ lessons: [ExecutedLesson], printer: PDFPrinter) throws -> [String] {
+    /// the course last, and warnings (a stale PDF not removed), each with its
+    /// code, for the caller to print and count as it does ``write(_:)``'s.
+    public func writePDFs(_ lessons: [ExecutedLesson], printer: PDFPrinter) throws -> (written: [String], warnings: [Diagnostic]) {
         let arrangement = Self.arrangement(lessons)
         let names = arrangement.names
         let folder = (outputDirectory as NSString).appendingPathComponent("pdf")
@@ -205,8 +206,8 @@ public struct ReportWriter {
         files.claim("pdf/course.pdf", for: nil)
         written.append(course)
         // A lesson's PDF under its old number (the order changed) goes.
-        _ = try files.finish(rendered: lessons.map(\.lesson.path), kept: nil, scope: { $0.hasBytePrefix("pdf/") })
-        return written
+        let warnings = try files.finish(rendered: lessons.map(\.lesson.path), kept: nil, scope: { $0.hasBytePrefix("pdf/") })
+        return (written, warnings)
     }
 
     /// The whole course as one page to print: its contents, then every
