@@ -261,7 +261,7 @@ public struct ReportWriter {
         var entries: [IndexRenderer.Entry] = []
         // Outputs the folder refused (a planted link, a folder at a page's
         // name): every other file is still written, then the render fails.
-        var refused: [String] = []
+        var refused: [Diagnostic] = []
         for (position, i) in order.enumerated() {
             let lesson = lessons[i]
             let name = names[i]
@@ -283,7 +283,7 @@ public struct ReportWriter {
                     try files.write(source, to: Self.sourceCopyName(name), for: lesson.lesson.path)
                 }
             } catch {
-                refused.append("\(place): error: \(writing) is not written: \(error)")
+                refused.append(Diagnostic(.refusedOutput, "\(writing) is not written: \(error)", at: place))
             }
             entries.append(IndexRenderer.Entry(
                 title: Curriculum.title(of: lesson), href: name,
@@ -308,18 +308,18 @@ public struct ReportWriter {
         // CSV file, a deleted lesson's page) goes; the PDFs are `--pdf`'s.
         warnings += try files.finish(rendered: lessons.map(\.lesson.path), kept: Set(listed.map(\.source)),
                                      scope: { !$0.hasBytePrefix("pdf/") })
-        if !refused.isEmpty { throw RefusedOutputs(messages: refused, warnings: warnings) }
+        if !refused.isEmpty { throw RefusedOutputs(errors: refused, warnings: warnings) }
         return warnings
     }
 
-    /// Files the output folder refused, each a located error; the render
-    /// wrote everything else and fails.
+    /// Files the output folder refused, each a located error
+    /// (``DiagnosticCode/refusedOutput``); the render wrote everything else and fails.
     public struct RefusedOutputs: Error, CustomStringConvertible {
-        /// `path:line:col: error: …`, one per file.
-        public var messages: [String]
+        /// One per file, at the lesson's top or the image's place.
+        public var errors: [Diagnostic]
         /// The warnings of the same write, which the caller would otherwise lose.
         public var warnings: [Diagnostic]
-        public var description: String { messages.joined(separator: "\n") }
+        public var description: String { errors.map(\.description).joined(separator: "\n") }
     }
 
     /// Refuses an output folder that is, or holds, a lesson's folder: pages,
