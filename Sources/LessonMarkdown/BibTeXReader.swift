@@ -11,6 +11,12 @@ public enum BibTeXReader {
     public struct Problem: Sendable, Equatable {
         public var message: String
         public var location: SourceLocation
+        /// The key of the entry that could not be read, when it was read
+        /// before the problem: a citation of it is then told that the entry
+        /// is malformed, not that the key is unknown.
+        public var key: String?
+        /// Where that entry starts (its `@`).
+        public var entryLocation: SourceLocation?
     }
 
     /// Entries in file order (a key already seen is a problem, and the first one counts).
@@ -29,7 +35,11 @@ public enum BibTeXReader {
                     seen[entry.key.lowercased()] = entry.location
                     entries.append(entry)
                 }
-            } catch let problem as Problem {
+            } catch var problem as Problem {
+                if let key = scanner.entryKey, !key.isEmpty {
+                    problem.key = key
+                    problem.entryLocation = scanner.location(at)
+                }
                 problems.append(problem)
                 scanner.skipToNextEntry(after: at)
             } catch {}
@@ -127,6 +137,8 @@ extension BibTeXReader {
         let scalars: [Unicode.Scalar]
         let path: String
         var index = 0
+        /// The key of the entry being read, once it is read.
+        var entryKey: String?
         /// The index where each line starts.
         private let lineStarts: [Int]
 
@@ -222,6 +234,7 @@ extension BibTeXReader {
         /// The entry at `index` (an `@`); nil for `@comment` and `@preamble`.
         mutating func entry() throws -> BibTeXEntry? {
             let at = index
+            entryKey = nil
             index += 1
             let type = word().lowercased()
             guard !type.isEmpty else {
@@ -260,6 +273,7 @@ extension BibTeXReader {
             if let bad = key.unicodeScalars.first(where: { "{}\"#%'=~\\".unicodeScalars.contains($0) }) {
                 throw problem("the key '\(key)' holds '\(bad)'; a key is letters, digits and - _ : . /", at: keyStart)
             }
+            entryKey = key
             skipSpace()
             var fields: [String: String] = [:]
             while true {

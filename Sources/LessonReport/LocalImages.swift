@@ -13,7 +13,7 @@ enum LocalImages {
         var warnings: [Diagnostic] = []
         /// Images the output folder refused (a link planted at `output/img`,
         /// a folder at the image's name): errors at the image's place.
-        var errors: [String] = []
+        var errors: [Diagnostic] = []
     }
 
     /// One image never stops the others or the render.
@@ -48,7 +48,7 @@ enum LocalImages {
             do {
                 try files.write(data, to: placed, for: executed.lesson.path)
             } catch {
-                outcome.errors.append("\(image.location): error: image '\(shown)' not copied: \(error)")
+                outcome.errors.append(Diagnostic(.refusedOutput, "image '\(shown)' not copied: \(error)", at: image.location))
             }
         }
         return outcome

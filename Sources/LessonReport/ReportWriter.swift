@@ -166,8 +166,9 @@ public struct ReportWriter {
     /// Prints every lesson's page (written by ``write(_:)``) to
     /// `<out>/pdf/03-<page>.pdf` (its place in the course, its page's name), and the whole course, with its contents, to
     /// `<out>/pdf/course.pdf`; returns the PDFs written, in teaching order,
-    /// the course last.
-    public func writePDFs(_ lessons: [ExecutedLesson], printer: PDFPrinter) throws -> [String] {
+    /// the course last, and warnings (a stale PDF not removed), each with its
+    /// code, for the caller to print and count as it does ``write(_:)``'s.
+    public func writePDFs(_ lessons: [ExecutedLesson], printer: PDFPrinter) throws -> (written: [String], warnings: [Diagnostic]) {
         let arrangement = Self.arrangement(lessons)
         let names = arrangement.names
         let folder = (outputDirectory as NSString).appendingPathComponent("pdf")
@@ -205,8 +206,8 @@ public struct ReportWriter {
         files.claim("pdf/course.pdf", for: nil)
         written.append(course)
         // A lesson's PDF under its old number (the order changed) goes.
-        _ = try files.finish(rendered: lessons.map(\.lesson.path), kept: nil, scope: { $0.hasBytePrefix("pdf/") })
-        return written
+        let warnings = try files.finish(rendered: lessons.map(\.lesson.path), kept: nil, scope: { $0.hasBytePrefix("pdf/") })
+        return (written, warnings)
     }
 
     /// The whole course as one page to print: its contents, then every
@@ -260,7 +261,7 @@ public struct ReportWriter {
         var entries: [IndexRenderer.Entry] = []
         // Outputs the folder refused (a planted link, a folder at a page's
         // name): every other file is still written, then the render fails.
-        var refused: [String] = []
+        var refused: [Diagnostic] = []
         for (position, i) in order.enumerated() {
             let lesson = lessons[i]
             let name = names[i]
@@ -282,7 +283,7 @@ public struct ReportWriter {
                     try files.write(source, to: Self.sourceCopyName(name), for: lesson.lesson.path)
                 }
             } catch {
-                refused.append("\(place): error: \(writing) is not written: \(error)")
+                refused.append(Diagnostic(.refusedOutput, "\(writing) is not written: \(error)", at: place))
             }
             entries.append(IndexRenderer.Entry(
                 title: Curriculum.title(of: lesson), href: name,
@@ -307,18 +308,18 @@ public struct ReportWriter {
         // CSV file, a deleted lesson's page) goes; the PDFs are `--pdf`'s.
         warnings += try files.finish(rendered: lessons.map(\.lesson.path), kept: Set(listed.map(\.source)),
                                      scope: { !$0.hasBytePrefix("pdf/") })
-        if !refused.isEmpty { throw RefusedOutputs(messages: refused, warnings: warnings) }
+        if !refused.isEmpty { throw RefusedOutputs(errors: refused, warnings: warnings) }
         return warnings
     }
 
-    /// Files the output folder refused, each a located error; the render
-    /// wrote everything else and fails.
+    /// Files the output folder refused, each a located error
+    /// (``DiagnosticCode/refusedOutput``); the render wrote everything else and fails.
     public struct RefusedOutputs: Error, CustomStringConvertible {
-        /// `path:line:col: error: …`, one per file.
-        public var messages: [String]
+        /// One per file, at the lesson's top or the image's place.
+        public var errors: [Diagnostic]
         /// The warnings of the same write, which the caller would otherwise lose.
         public var warnings: [Diagnostic]
-        public var description: String { messages.joined(separator: "\n") }
+        public var description: String { errors.map(\.description).joined(separator: "\n") }
     }
 
     /// Refuses an output folder that is, or holds, a lesson's folder: pages,

@@ -63,6 +63,8 @@ public struct Citations: Sendable {
         guard namedByLesson || lesson.crossReferences.contains(where: { numbering.targets[$0.id] == nil }) else { return citations }
         citations.file = source.path
         let entries: [BibTeXEntry]
+        // Entries whose key was read before their error, by key: the first of each.
+        var malformed: [String: BibTeXReader.Problem] = [:]
         do {
             guard Confinement.realPath(source.path) != nil else {
                 throw Confinement.Violation(path: source.path, reason: "does not exist")
@@ -77,6 +79,9 @@ public struct Citations: Sendable {
             let read = BibTeXReader.read(text, path: source.path)
             entries = read.entries
             citations.diagnostics += read.problems.map { Diagnostic(.bibliography, $0.message, at: $0.location) }
+            for problem in read.problems {
+                if let key = problem.key, malformed[key] == nil { malformed[key] = problem }
+            }
         } catch {
             citations.diagnostics.append(Diagnostic(.bibliography, "cannot read the bibliography: \(error)", at: source.location))
             // Its keys are unknown, not wrong: one error, not one per citation.
@@ -102,6 +107,12 @@ public struct Citations: Sendable {
                     citations.cited.append(entry)
                     citations.numbers[id] = citations.cited.count
                 }
+            } else if numbering.targets[id] == nil, let problem = malformed[id] {
+                // The key is there; its entry could not be read (its own error says why).
+                citations.handledIds.insert(id)
+                citations.diagnostics.append(Diagnostic(.citation,
+                    "the entry '\(id)' in \(source.path) could not be read, so '[@\(id)]' is not cited; fix the entry (its error is at \(problem.location))",
+                    at: reference.location, notes: [.init("the entry '\(id)' starts here", location: problem.entryLocation ?? problem.location)]))
             } else if numbering.targets[id] == nil, !isCrossReference(id) {
                 citations.handledIds.insert(id)
                 let close = Suggestion.closest(to: id, in: keys + numbering.targets.keys.sorted())

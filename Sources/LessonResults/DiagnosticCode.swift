@@ -43,6 +43,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, Codable {
     case duplicateAnchor = "duplicate-anchor"
     case pathTooLong = "path-too-long"
     case staleOutput = "stale-output"
+    case refusedOutput = "refused-output"
 
     /// The name printed after a message and taken by `lesson explain`.
     public var name: String { rawValue }
@@ -92,6 +93,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, Codable {
         case .malformedId: return "A cross-reference `[@…]`, or a figure's, table caption's or heading's `{#…}`, holds something that is not an id (a space, another sign, nothing), so the page would show it as text."
         case .duplicateAnchor: return "Two figures, tables or headings of a lesson have the same `{#id}` (or a figure's, table's or heading's `{#id}` is a heading's anchor or an experiment block's id), so `[@id]` and links to `#id` lead to the first."
         case .pathTooLong: return "A folder of lessons is nested so deep that its path is longer than the system allows; the lessons under it cannot be read."
+        case .refusedOutput: return "The output folder refused a file of the render (a lesson's page, a block's data file, an image): a link or a folder is at its name, the folder holds a file the tool did not write there, or writing failed. The render writes every other file, then fails."
         case .staleOutput: return "A file an earlier render wrote in the output folder, which this render no longer writes (a renamed block's data file, a deleted lesson's page), could not be removed: it has become a link or something other than a regular file, or removing it failed."
         }
     }
@@ -136,6 +138,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, Codable {
         case .malformedId: return "Write the id with letters, digits, `-`, `_`, `:` and `.` only (`[@fig:loss-curve]`, `{#fig:loss-curve}`); a heading's starts with a letter."
         case .duplicateAnchor: return "Give each figure, table and heading an id of its own (`{#fig:loss-train}`, `{#fig:loss-test}`); the message names the line of the one that has it already."
         case .pathTooLong: return "Move the lessons up into a shallower folder, or shorten the folders' names."
+        case .refusedOutput: return "Move the file (or link, or folder) named out of the output folder, or make the folder writable, or render into a fresh folder (`--out`)."
         case .staleOutput: return "Remove the file named yourself (the tool never removes through a link or anything but a regular file), or render into a fresh folder."
         }
     }

@@ -33,6 +33,8 @@ public struct CourseSettings: Sendable, Equatable {
     public var output: String = "site"
     /// Where results are cached between runs.
     public var cache: String = ".lesson-cache"
+    /// Where `cache:`'s value is in the settings file (nil when it names none).
+    public var cacheLocation: SourceLocation?
     /// A BibTeX file for lessons whose front matter names none.
     public var bibliography: String?
     /// Where `bibliography:`'s value is in the settings file.
@@ -106,6 +108,17 @@ public struct CourseSettings: Sendable, Equatable {
     /// error the settings are nil, so a misspelt key never silently runs
     /// with a default.
     public static func load(path: String) -> (settings: CourseSettings?, problems: [Diagnostic]) {
+        let (settings, problems) = read(path: path)
+        return problems.isEmpty ? (settings, []) : (nil, problems)
+    }
+
+    /// Reads the settings at `path` as far as they can be read, with the
+    /// problems: what ``load(path:)`` does, but the settings are kept beside
+    /// the errors (nil only when the file is not a mapping of keys), so the
+    /// problems of the paths it names can be told with them, at once. A key
+    /// whose value could not be read is left empty (`lessons: []`, `cache: ""`),
+    /// so no path is checked for it.
+    public static func read(path: String) -> (settings: CourseSettings?, problems: [Diagnostic]) {
         var problems: [Diagnostic] = []
         func problem(_ message: String, _ value: SpecValue?, notes: [String] = []) {
             let location = SourceLocation(path: path, line: value?.mark?.line ?? 1, column: value?.mark?.column ?? 1)
@@ -128,6 +141,7 @@ public struct CourseSettings: Sendable, Equatable {
         }
         var settings = CourseSettings(path: path)
         guard let root else { return (settings, []) }
+        var lessonsUnread = false
         guard case .mapping(let mapping) = root else {
             problem("the course settings must be a mapping of keys (title:, lessons:, …)", root)
             return (nil, problems)
@@ -173,6 +187,8 @@ public struct CourseSettings: Sendable, Equatable {
                     settings.lessonLocations = value.items.map {
                         SourceLocation(path: path, line: $0.mark?.line ?? 1, column: $0.mark?.column ?? 1)
                     }
+                } else {
+                    lessonsUnread = true
                 }
             case "data":
                 if let items = list() {
@@ -191,7 +207,9 @@ public struct CourseSettings: Sendable, Equatable {
                 settings.bibliography = text()
                 settings.bibliographyLocation = SourceLocation(path: path, line: value.mark?.line ?? 1, column: value.mark?.column ?? 1)
             case "output": if let folder = text() { settings.output = folder }
-            case "cache": if let folder = text() { settings.cache = folder }
+            case "cache":
+                settings.cache = text() ?? ""
+                settings.cacheLocation = SourceLocation(path: path, line: value.mark?.line ?? 1, column: value.mark?.column ?? 1)
             case "warnings_as_errors": if let value = flag() { settings.warningsAsErrors = value }
             case "strict_timing": if let value = flag() { settings.strictTiming = value }
             default:
@@ -199,7 +217,30 @@ public struct CourseSettings: Sendable, Equatable {
                         notes: ["settings: " + known.joined(separator: ", ")])
             }
         }
-        if settings.lessons.isEmpty { problem("'lessons' must name at least one lesson folder or file", mapping.first { $0.key.scalar?.string == "lessons" }?.value) }
-        return problems.isEmpty ? (settings, []) : (nil, problems)
+        if settings.lessons.isEmpty && !lessonsUnread {
+            problem("'lessons' must name at least one lesson folder or file", mapping.first { $0.key.scalar?.string == "lessons" }?.value)
+        }
+        if lessonsUnread {
+            settings.lessons = []
+        }
+        return (settings, problems)
+    }
+
+    /// An error at `cache:`'s value (at the top of the file for the default)
+    /// saying why the cache folder cannot be used.
+    public func unusableCache(_ reason: String) -> Diagnostic {
+        let named = cacheLocation == nil ? " (the default, as \(Self.fileName) names no cache)" : ""
+        return Diagnostic(.courseSettings, "cache '\(cache)'\(named) cannot be used: \(reason); give a writable folder, or --no-cache",
+                          at: cacheLocation ?? SourceLocation(path: path, line: 1, column: 1),
+                          notes: [.init("'cache' is the folder of cached results, relative to \(Self.fileName)")])
+    }
+
+    /// The error of a cache folder that is a file: known before anything
+    /// runs, so it is told with the file's other problems. Nil when the
+    /// folder can be used, or when `cache:`'s value could not be read.
+    public func cacheProblem() -> Diagnostic? {
+        var isFolder: ObjCBool = false
+        guard !cache.isEmpty, FileManager.default.fileExists(atPath: resolve(cache), isDirectory: &isFolder), !isFolder.boolValue else { return nil }
+        return unusableCache("it is a file, not a folder")
     }
 }

@@ -19,6 +19,9 @@ public struct FailedExpectation: Sendable, Equatable {
     /// It could not be evaluated (a name it reads does not exist, a value of
     /// the wrong type): it failed at no seed, and the error says why.
     public var unevaluated = false
+    /// It does not parse: it was never checked, and ``location`` is where
+    /// its error is, inside it.
+    public var unreadable = false
     /// For `every: "…"`, the explored positions where it failed, of how many.
     public var positions: [String] = []
     public var positionCount = 0
@@ -32,14 +35,17 @@ public struct FailedExpectation: Sendable, Equatable {
                 block.expectations.filter { !$0.passed }.map { result in
                     let runs = max(1, block.planned.seeds.count)
                     let unevaluated = block.diagnostics.contains { $0.code == .expectationError && $0.location == result.location }
-                    let parsed = !unevaluated && block.planned.expectations.contains {
-                        $0.location == result.location && $0.text == result.text && $0.expression != nil
-                    }
+                    let planned = block.planned.expectations.first { $0.location == result.location && $0.text == result.text }
+                    let parsed = !unevaluated && planned?.expression != nil
+                    // Where it stopped parsing, as its error says.
+                    let unreadable = planned?.problem
+                    let location = planned?.expression == nil ? unreadable?.location ?? result.location : result.location
                     let seeds = !result.failedSeeds.isEmpty ? result.failedSeeds
                         : parsed && block.planned.seeds.isEmpty && block.outcome != nil ? [block.planned.seed] : []
                     let summary = parsed && seeds.isEmpty && block.outcome != nil ? block.planned.seeds : []
-                    return FailedExpectation(location: result.location, blockId: block.planned.id, text: result.text,
+                    return FailedExpectation(location: location, blockId: block.planned.id, text: result.text,
                                              seeds: seeds, runs: runs, summaryOf: summary, unevaluated: unevaluated,
+                                             unreadable: planned?.expression == nil && unreadable != nil,
                                              positions: result.failedPositions, positionCount: result.positionCount)
                 }
             }.sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) }
@@ -61,6 +67,7 @@ public struct FailedExpectation: Sendable, Equatable {
             let seeds = consecutive ? "\(summaryOf[0])–\(summaryOf[summaryOf.count - 1])" : summaryOf.map(String.init).joined(separator: ", ")
             text += " did not hold over the \(summaryOf.count) runs together (seeds \(seeds))"
         case 0 where unevaluated: text += " could not be evaluated (its error above says why)"
+        case 0 where unreadable: text += " could not be read, so it was not checked (its error above says why)"
         case 0: text += " did not hold"
         case 1 where runs == 1: text += " failed at seed \(seeds[0])"
         default:

@@ -52,8 +52,7 @@ struct Preview: ParsableCommand {
                 Terminal.printError(run.summary.renderedLine(into: out))
                 watcher.watch(Array(Set(discoveredLessons() + lessons.flatMap(\.filesRead))))
             } catch let refused as ReportWriter.RefusedOutputs {
-                Terminal.report(refused.warnings, format: options.format)
-                for message in refused.messages { Terminal.printError(TerminalText.escaped(message)) }
+                Terminal.report(refused.warnings + refused.errors, format: options.format)
             } catch is ExitCode {
                 // Said already, in one line (UsageProblem); the preview waits for the next save.
             } catch {

@@ -55,12 +55,13 @@ struct Render: ParsableCommand {
             Terminal.report(warnings, format: options.format)
             run.outsideLessons += warnings
             if pdf, let chromium = PDFPrinter.findChromium() {
-                let written = try writer.writePDFs(lessons, printer: PDFPrinter(chromium: chromium))
+                let (written, pdfWarnings) = try writer.writePDFs(lessons, printer: PDFPrinter(chromium: chromium))
+                Terminal.report(pdfWarnings, format: options.format)
+                run.outsideLessons += pdfWarnings
                 print("printed \(written.count) PDF\(written.count == 1 ? "" : "s") into \(out)/pdf/ (one per lesson; course.pdf holds them all, with the contents)")
             }
         } catch let refused as ReportWriter.RefusedOutputs {
-            Terminal.report(refused.warnings, format: options.format)
-            for message in refused.messages { Terminal.printError(TerminalText.escaped(message)) }
+            Terminal.report(refused.warnings + refused.errors, format: options.format)
             throw ExitCode(1)
         } catch {
             Terminal.printError("error: \(error)")

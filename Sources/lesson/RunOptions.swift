@@ -98,13 +98,7 @@ struct RunOptions: ParsableArguments {
     /// validates before it reports unknown options, so `lesson render -x` run
     /// where there is no `lessons` folder would complain about the folder.
     func checkPaths() throws {
-        if paths.isEmpty, let course = Course.settings, let problems = course.entryProblems() {
-            // Where the course names them, not as a usage error of the command;
-            // with the course's warnings, which nothing else prints now.
-            Terminal.report(course.warnings + problems.diagnostics, format: format)
-            Terminal.printError("error: " + problems.conclusion)
-            throw ExitCode(64)
-        }
+        try checkCourse()
         // A symbolic link that leads nowhere passes here; loading it says why it fails.
         for path in lessonPaths where !FileManager.default.fileExists(atPath: path)
             && (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) == nil {
@@ -118,6 +112,37 @@ struct RunOptions: ParsableArguments {
                 throw UsageProblem.exit(LessonDiscovery.NotALesson(path: path).description)
             }
         }
+    }
+
+    /// The problems of `course.yml` that can be known before anything runs,
+    /// all at once, each where the course names it: its settings, the
+    /// `lessons:` entries (unless paths are typed) and a `cache:` that is a
+    /// file (unless `--cache-dir` or `--no-cache` is given). Not as a usage
+    /// error of the command; with the course's warnings, which nothing else
+    /// prints now.
+    func checkCourse() throws {
+        guard let course = Course.found else { return }
+        var problems = course.problems
+        var entries: CourseSettings.EntryProblems?
+        if paths.isEmpty, let settings = course.settings {
+            entries = settings.entryProblems()
+            problems += entries?.diagnostics ?? []
+        }
+        if cacheDirectory == nil, !noCache, let problem = course.settings?.cacheProblem() {
+            problems.append(problem)
+        }
+        if problems.isEmpty { return }
+        let inLineOrder = problems.enumerated().sorted {
+            ($0.element.location?.line ?? 0, $0.element.location?.column ?? 0, $0.offset)
+                < ($1.element.location?.line ?? 0, $1.element.location?.column ?? 0, $1.offset)
+        }.map(\.element)
+        Terminal.report((course.settings?.warnings ?? []) + inLineOrder, format: format)
+        if let entries, entries.diagnostics.count == problems.count {
+            Terminal.printError("error: " + entries.conclusion)
+        } else {
+            Terminal.printError("error: " + Course.problemsLine(problems.count))
+        }
+        throw ExitCode(64)
     }
 
     /// A folder pages will be written to, made now: one that cannot be
@@ -155,8 +180,9 @@ struct RunOptions: ParsableArguments {
     func runAll(ci: CIOptions? = nil, command: String, onlyBlocks: [String] = [],
                 output: (folder: String, setting: String)? = nil) throws -> LessonRun {
         let shard = ci?.shard, junit = ci?.junitPath
-        let paths = lessonPaths, cacheDirectory = cacheFolder
+        // First: course.yml's problems are told all at once, before its settings are used.
         try checkPaths()
+        let paths = lessonPaths, cacheDirectory = cacheFolder
         // The course's warnings, with the run's other problems (not by
         // `cache prune` or `new`, which read the course too); printed before
         // the search, which can stop the run, since the course may be why.
@@ -187,7 +213,13 @@ struct RunOptions: ParsableArguments {
             do {
                 try shared.prepare()
             } catch let error as ResultCache.Unusable {
-                throw UsageProblem.exit("\(cacheSetting) '\(error.directory)' cannot be used: \(error.reason); give a writable folder, or --no-cache")
+                if self.cacheDirectory == nil, let course = Course.settings {
+                    // At `cache:` in course.yml, as the file's other errors are.
+                    Terminal.report([course.unusableCache(error.reason)], format: format)
+                    Terminal.printError("error: " + Course.problemsLine(1))
+                    throw ExitCode(64)
+                }
+                throw UsageProblem.exit("--cache-dir '\(error.directory)' cannot be used: \(error.reason); give a writable folder, or --no-cache")
             }
             cache = shared
         }

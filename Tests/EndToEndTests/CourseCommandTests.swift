@@ -152,6 +152,31 @@ import Testing
         #expect(!check.stdout.contains("checked"), "\(check.stdout)")
     }
 
+    /// A course file with mistakes of each kind tells them all in one run,
+    /// in the order of its lines: its settings, a `lessons:` entry that does
+    /// not exist and a `cache:` that is a file, not one kind per run.
+    @Test func everyProblemOfTheCourseFileIsToldAtOnce() throws {
+        let course = try ScratchCourse([
+            "course.yml": "lessons: [lessons, extra.md]\ncolour: red\ncache: course.yml\nstrict_timing: 1\n",
+            "lessons/a.md": "# A\n\nText.\n",
+        ])
+        defer { course.remove() }
+        let check = try LessonBinary.run(["check"], in: course.url)
+        #expect(check.status == 64, "\(check.stderr)")
+        let said = ["course.yml:1:20: error: no lesson file or folder 'extra.md'",
+                    "course.yml:2:1: error: unknown setting 'colour'",
+                    "course.yml:3:8: error: cache 'course.yml' cannot be used: it is a file, not a folder",
+                    "course.yml:4:16: error: 'strict_timing' must be true or false"]
+        let places = said.compactMap { check.stderr.range(of: $0)?.lowerBound }
+        #expect(places.count == said.count && places == places.sorted(), "\(check.stderr)")
+        #expect(check.stderr.hasSuffix("error: course.yml has 4 problems; nothing was run\n"), "\(check.stderr)")
+        #expect(!check.stdout.contains("checked"), "\(check.stdout)")
+        // With the cache given on the command line, course.yml's is not in question.
+        let elsewhere = try LessonBinary.run(["check", "--no-cache"], in: course.url)
+        #expect(elsewhere.status == 64 && !elsewhere.stderr.contains("cache 'course.yml'"), "\(elsewhere.stderr)")
+        #expect(elsewhere.stderr.contains("course.yml has 3 problems"), "\(elsewhere.stderr)")
+    }
+
     /// With no `lessons:` in course.yml, a file named `lessons` beside it is
     /// told as the default, which the course file does not name, with advice
     /// to write the list; there is no entry to remove.

@@ -80,7 +80,7 @@ import Testing
         let r = try LessonBinary.run(["render", "lessons", "--out", "out", "--no-cache"], in: dir)
         // An error at the image's place naming the link, not a warning: the render fails.
         #expect(r.status == 1, "\(r.stderr)")
-        #expect(r.stderr.contains("lessons/a.md:3:1: error: image 'img/ok.png' not copied: cannot write 'out/img/ok.png': goes through the symbolic link 'out/img'; outputs are never written through links (delete the link)"), "\(r.stderr)")
+        #expect(r.stderr.contains("lessons/a.md:3:1: error: image 'img/ok.png' not copied: cannot write 'out/img/ok.png': goes through the symbolic link 'out/img'; outputs are never written through links (delete the link) [refused-output]"), "\(r.stderr)")
         #expect(!r.stderr.contains("warning: lessons/a.md:3:1"), "\(r.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path) == ["katex"])
         // The rest of the render is written.
@@ -92,9 +92,12 @@ import Testing
         try "mine".write(to: target, atomically: true, encoding: .utf8)
         try FileManager.default.removeItem(at: dir.appendingPathComponent("out/a.html"))
         try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("out/a.html").path, withDestinationPath: target.path)
-        let page = try LessonBinary.run(["render", "lessons", "--out", "out", "--no-cache"], in: dir)
+        let page = try LessonBinary.run(["render", "lessons", "--out", "out", "--no-cache", "--format", "github"], in: dir)
         #expect(page.status == 1, "\(page.stderr)")
         #expect(page.stderr.contains("lessons/a.md:1:1: error: the lesson's page is not written: cannot write 'out/a.html': goes through the symbolic link 'out/a.html'"), "\(page.stderr)")
+        // With its code, and as an annotation, as every other problem is (it was a plain line).
+        #expect(page.stderr.contains("(delete the link) [refused-output]"), "\(page.stderr)")
+        #expect(page.stdout.contains("::error file=lessons/a.md,line=1,col=1,title=refused-output::the lesson's page is not written"), "\(page.stdout)")
         #expect(text(target) == "mine")
         #expect(text(dir.appendingPathComponent("out/img/ok.png")) == "png")
         try FileManager.default.removeItem(at: dir.appendingPathComponent("out/a.html"))

@@ -72,6 +72,22 @@ import LessonResults
         #expect(lesson.citations.numbers == ["ok": 1])
     }
 
+    /// Citing an entry that could not be read says so, and points at the
+    /// entry, not that the key is unknown: the key is in the file.
+    @Test func citingAMalformedEntrySaysTheEntryCouldNotBeRead() throws {
+        let scratch = try ScratchFolder("citations")
+        defer { scratch.remove() }
+        let root = try scratch.write(["refs.bib": "@article{ok, title = {T}}\n@article{bad, title = {T} year = 1}\n", "a.md": "---\nbibliography: refs.bib\n---\n# A\n\n[@ok] and [@bad]\n"])
+        let lesson = finished(root + "/a.md")
+        #expect(lesson.diagnostics.map { "\($0.code.name) \($0.location!)" } == ["bibliography \(root)/refs.bib:2:27", "citation \(root)/a.md:6:11"])
+        let citation = try #require(lesson.diagnostics.last)
+        #expect(citation.message == "the entry 'bad' in \(root)/refs.bib could not be read, so '[@bad]' is not cited; fix the entry (its error is at \(root)/refs.bib:2:27)",
+                "\(citation.message)")
+        #expect(!citation.message.contains("unknown citation key"))
+        #expect(citation.notes.map(\.location) == [SourceLocation(path: root + "/refs.bib", line: 2, column: 1)])
+        #expect(lesson.citations.numbers == ["ok": 1])
+    }
+
     @Test func aMissingOrOutsideFileIsReportedWhereItIsNamed() throws {
         let scratch = try ScratchFolder("citations")
         defer { scratch.remove() }
