@@ -7,9 +7,10 @@ import LessonSupport
 enum LocalImages {
     /// What a copy left undone.
     struct Outcome {
-        /// Images not copied because of the lesson (the pipeline already
-        /// reported each as an error at its place: missing, outside the
-        /// lesson's folder after links, not a regular file, misnamed).
+        /// Images not copied because of the lesson that the pipeline has not
+        /// already reported at their place (it tells one missing, outside the
+        /// lesson's folder after links, not a regular file or misnamed as an
+        /// error, and one problem is one annotation, not two).
         var warnings: [Diagnostic] = []
         /// Images the output folder refused (a link planted at `output/img`,
         /// a folder at the image's name): errors at the image's place.
@@ -23,11 +24,13 @@ enum LocalImages {
     static func copy(for executed: ExecutedLesson, into files: OutputFiles,
                      destinations: [String: String] = [:]) -> Outcome {
         var outcome = Outcome()
+        let toldAt = Set(executed.diagnostics.filter { imageCodes.contains($0.code) }.compactMap(\.location))
         for image in executed.lesson.images where LocalImage.isLocal(image.source) {
             guard let relative = LocalImage.relativePath(image.source) else { continue }
             let placed = destinations[image.source] ?? relative
             let shown = Excerpt.clipped(image.source)
             let source: String
+            if toldAt.contains(image.location) { continue }
             switch executed.imageFile(image.source) {
             case .success(let path): source = path
             case .failure(let problem):
@@ -53,4 +56,8 @@ enum LocalImages {
         }
         return outcome
     }
+
+    /// The codes of the problems ``LocalImage/diagnostics(for:sharedFolders:courseRoot:)``
+    /// finds in a lesson's images.
+    static let imageCodes: Set<DiagnosticCode> = [.imageOutside, .imageMissing, .imageName, .imageFile]
 }

@@ -256,7 +256,8 @@ public struct ReportWriter {
                 + (FileManager.default.fileExists(atPath: lessons[i].lesson.path) ? [Self.sourceCopyName(names[i])] : [])
         }
         try files.announce(planned)
-        var warnings = try Assets.install(into: outputDirectory, files: files)
+        let katexMissingIsSaid = lessons.contains { $0.diagnostics.contains { $0.code == .mathUnavailable } }
+        var warnings = try Assets.install(into: outputDirectory, files: files, katexMissingIsSaid: katexMissingIsSaid)
         warnings += arrangement.translations.warnings
         var entries: [IndexRenderer.Entry] = []
         // Outputs the folder refused (a planted link, a folder at a page's

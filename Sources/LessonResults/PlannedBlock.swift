@@ -8,6 +8,9 @@ public struct PlannedBlock: Sendable {
     public var id: String
     /// Whether the author wrote a valid `id:` (default ids skip these).
     public var hasExplicitId = false
+    /// Whether that id was read from the text of a block that cannot be read
+    /// (YAML that does not parse, an unknown kind) rather than by its kind.
+    public var hasRecoveredId = false
     public var seed: UInt64
     /// The seeds of a block run several times (`seeds:`), in order; empty for
     /// a block that runs once with ``seed``.

@@ -56,7 +56,7 @@ extension ChartRequest {
             }
             switch name {
             case "x":
-                request.x = decodeLine(scalar.string, label: scalar.string, at: value, reader: reader, place: place)
+                request.x = decodeLine(scalar.string, label: scalar.string, at: value, what: "chart's 'x'", reader: reader, place: place)
                 if request.xLabel.isEmpty { request.xLabel = TableRequest.defaultLabel(scalar.string) }
             case "title": request.title = scalar.string
             case "x_label": request.xLabel = scalar.string
@@ -118,24 +118,51 @@ extension ChartRequest {
     }
 
     /// `x: [1, 2, 4]`, the numbers written out (as `lesson kinds` puts it,
-    /// "a list of numbers"), read as the expression `[1, 2, 4]`.
+    /// "a list of numbers"), read as the expression `[1, 2, 4]`. Each item is
+    /// checked on its own, by the expression language's rule for a number,
+    /// so that a problem points at the item the author wrote.
     private static func decodeWrittenX(_ items: [SpecValue], at node: SpecValue, reader: SpecReader,
                                        place: (SpecValue) -> SourceLocation) -> Line? {
+        guard !items.isEmpty else {
+            reader.fail(at: node, "chart's 'x' is an empty list: write the numbers to draw against ('x: [1, 2, 4]'), "
+                        + "or leave 'x' out to number the points 1, 2, 3, …")
+            return nil
+        }
         var numbers: [String] = []
         for item in items {
-            guard case .scalar(let scalar) = item, let number = Double(scalar.string), number.isFinite else {
+            guard case .scalar(let scalar) = item else {
                 reader.fail(at: item, "chart's 'x' must be a value that is a list of numbers ('x: layers') or the numbers "
                             + "themselves ('x: [1, 2, 4]'), found \(SpecReader.describe(item)) in the list")
-                return nil
+                continue
+            }
+            guard let number = writtenNumber(scalar.string) else {
+                reader.fail(at: item, "chart's 'x' must be a value that is a list of numbers ('x: layers') or the numbers "
+                            + "themselves ('x: [1, 2, 4]'), found '\(Excerpt.clipped(scalar.string))' in the list")
+                continue
+            }
+            guard number.isFinite else {
+                reader.fail(at: item, "'\(Excerpt.clipped(scalar.string))' in chart's 'x' is too large to draw")
+                continue
             }
             numbers.append(scalar.string)
         }
+        guard numbers.count == items.count else { return nil }
         let text = "[" + numbers.joined(separator: ", ") + "]"
-        return decodeLine(text, label: text, at: node, reader: reader, place: place)
+        return decodeLine(text, label: text, at: node, what: "chart's 'x'", reader: reader, place: place)
     }
 
-    private static func decodeLine(_ text: String, label: String, at node: SpecValue, reader: SpecReader,
-                                   place: (SpecValue) -> SourceLocation) -> Line? {
-        reader.expression(text, at: node, what: "chart line").map { Line(text: text, expression: $0, label: label, location: place(node)) }
+    /// The number `text` is by the rule of `expect:` lines (`4`, `0.5`,
+    /// `1e-3`, `-2`), or `nil` for anything else (`0x10`, `two`, `1 + 1`).
+    private static func writtenNumber(_ text: String) -> Double? {
+        switch try? Expression.parse(text) {
+        case .number(let x): x
+        case .unary("-", .number(let x)): -x
+        default: nil
+        }
+    }
+
+    private static func decodeLine(_ text: String, label: String, at node: SpecValue, what: String = "chart line",
+                                   reader: SpecReader, place: (SpecValue) -> SourceLocation) -> Line? {
+        reader.expression(text, at: node, what: what).map { Line(text: text, expression: $0, label: label, location: place(node)) }
     }
 }

@@ -57,15 +57,14 @@ public struct FailedExpectation: Sendable, Equatable {
         var text = "\(location): block '\(blockId)': `\(Excerpt.clipped(self.text))`"
         if !positions.isEmpty {
             // Checked at every position: where it failed is the position, not the seed.
-            text += " failed at \(positions.count) of \(positionCount) explored positions (\(positions.joined(separator: "; ")))"
+            text += " failed at \(positions.count) of \(positionCount) explored positions (\(Excerpt.listed(positions, separator: "; ")))"
             if runs == 1, let seed = seeds.first { text += " at seed \(seed)" }
+            if summaryOf.count > 1 { text += " over the \(summaryOf.count) runs together (seeds \(Self.seedRange(summaryOf)))" }
             return text
         }
         switch seeds.count {
         case 0 where summaryOf.count > 1:
-            let consecutive = zip(summaryOf, summaryOf.dropFirst()).allSatisfy { $1 == $0 + 1 }
-            let seeds = consecutive ? "\(summaryOf[0])–\(summaryOf[summaryOf.count - 1])" : summaryOf.map(String.init).joined(separator: ", ")
-            text += " did not hold over the \(summaryOf.count) runs together (seeds \(seeds))"
+            text += " did not hold over the \(summaryOf.count) runs together (seeds \(Self.seedRange(summaryOf)))"
         case 0 where unevaluated: text += " could not be evaluated (its error above says why)"
         case 0 where unreadable: text += " could not be read, so it was not checked (its error above says why)"
         case 0: text += " did not hold"
@@ -75,5 +74,11 @@ public struct FailedExpectation: Sendable, Equatable {
                 + " (\(seeds.count) of \(runs) runs)"
         }
         return text
+    }
+
+    /// "8–15" for consecutive seeds, else "3, 9, 27".
+    private static func seedRange(_ seeds: [UInt64]) -> String {
+        let consecutive = zip(seeds, seeds.dropFirst()).allSatisfy { $1 == $0 + 1 }
+        return consecutive ? "\(seeds[0])–\(seeds[seeds.count - 1])" : seeds.map(String.init).joined(separator: ", ")
     }
 }

@@ -7,13 +7,17 @@ import LessonResults
 /// written as for GitHub): the file must exist, and the anchor must be one
 /// the other page has — a heading's (its slug or `{#id}`), a figure's or a
 /// table's. A broken one is an error at the link, in `check` as in `render`.
-/// A link to an existing `.markdown` file is a warning: no run takes such a
-/// file for a lesson, so its link goes to no page.
+/// A link to an existing `.markdown` file in a lessons' folder is a warning:
+/// no run takes such a file for a lesson, so its link goes to no page. One
+/// elsewhere (a repository's `CHANGELOG.markdown`) is a document, left alone.
 public enum LessonLinkCheck {
-    /// - Parameter root: the folder the linked files may be read in (the
-    ///   course's, else the current folder): a link elsewhere is only checked
-    ///   to exist, so no heading of a file outside it reaches a message.
-    public static func diagnostics(for lesson: Lesson, root: String = ".") -> [Diagnostic] {
+    /// - Parameters:
+    ///   - root: the folder the linked files may be read in (the course's,
+    ///     else the current folder): a link elsewhere is only checked to
+    ///     exist, so no heading of a file outside it reaches a message.
+    ///   - lessonFolders: the folders lessons are taken from (the course's
+    ///     `lessons:` folders); the lesson's own folder always counts.
+    public static func diagnostics(for lesson: Lesson, root: String = ".", lessonFolders: [String] = []) -> [Diagnostic] {
         let folder = (lesson.path as NSString).deletingLastPathComponent
         var anchorsByPath: [String: Set<String>?] = [:]
         var out: [Diagnostic] = []
@@ -21,10 +25,12 @@ public enum LessonLinkCheck {
             if let file = markdownFile(link.destination) {
                 let path = folder.isEmpty ? file : (folder as NSString).appendingPathComponent(file)
                 var isDirectory: ObjCBool = false
-                if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                    let renamed = (file as NSString).deletingPathExtension + ".md"
+                if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
+                   isInside(path, [folder.isEmpty ? "." : folder] + lessonFolders) {
+                    let renamedFile = (file as NSString).deletingPathExtension + ".md"
                     out.append(Diagnostic(.lessonLink, "link '\(Excerpt.clipped(link.destination))' names \(Excerpt.clipped(file)), which is not a lesson "
-                                          + "(a lesson's name ends in .md), so no page is made for it and the link leads to no page; rename it '\(Excerpt.clipped(renamed))'",
+                                          + "(a lesson's name ends in .md), so no page is made for it and the link leads to no page; "
+                                          + "rename the file to '\(Excerpt.clipped(renamedFile))' and the link to '\(Excerpt.clipped(renamedLink(link.destination)))'",
                                           at: link.location, severity: .warning))
                 }
                 continue
@@ -59,6 +65,32 @@ public enum LessonLinkCheck {
     static func markdownFile(_ destination: String) -> String? {
         guard let (file, _) = localFile(destination), file.hasFileSuffix(".markdown") else { return nil }
         return file
+    }
+
+    /// The folders a course's `lessons:` list takes lessons from: each
+    /// folder it names, and the folder of each file it names.
+    static func folders(of order: CourseOrder?) -> [String] {
+        (order?.entries ?? []).map { entry in
+            var isDirectory: ObjCBool = false
+            let isFolder = FileManager.default.fileExists(atPath: entry, isDirectory: &isDirectory) && isDirectory.boolValue
+            return isFolder ? entry : (entry as NSString).deletingLastPathComponent
+        }
+    }
+
+    /// Whether the file at `path` is in one of `folders` or below it
+    /// (after symbolic links).
+    private static func isInside(_ path: String, _ folders: [String]) -> Bool {
+        guard let real = realPath(path) else { return false }
+        return folders.contains { folder in realPath(folder).map { Confinement.contains(root: $0, real) } ?? false }
+    }
+
+    /// `destination` with its file's `.markdown` made `.md`, the rest
+    /// (`#top`, `?v=2`) as written.
+    static func renamedLink(_ destination: String) -> String {
+        let end = destination.firstIndex { $0 == "#" || $0 == "?" } ?? destination.endIndex
+        let file = String(destination[..<end])
+        guard file.hasFileSuffix(".markdown") else { return destination }
+        return String(file.dropLast(".markdown".count)) + ".md" + destination[end...]
     }
 
     /// The file and fragment of a relative link to a local file; nil for a

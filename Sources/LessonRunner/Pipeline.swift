@@ -104,7 +104,7 @@ public struct Pipeline {
                                                source: Citations.source(for: lesson, course: courseBibliography, courseRoot: executor.courseRoot))
         executed.diagnostics += FrontMatterCheck.diagnostics(for: lesson)
             + LocalImage.diagnostics(for: lesson, sharedFolders: executor.sharedDataFolders, courseRoot: executor.courseRoot)
-            + LessonLinkCheck.diagnostics(for: lesson, root: executor.courseRoot ?? ".")
+            + LessonLinkCheck.diagnostics(for: lesson, root: executor.courseRoot ?? ".", lessonFolders: LessonLinkCheck.folders(of: courseOrder))
             + numbering.diagnostics(for: lesson, excluding: executed.citations.handledIds)
             + executed.citations.diagnostics
             + DuplicateAnchors.diagnostics(for: lesson, numbering: numbering,

@@ -40,10 +40,22 @@ public enum Planner {
                 at: first.location, notes: [.init("split the lesson into several files")]))
         }
         var counters: [String: Int] = [:]
-        var planned = lesson.experiments.prefix(maximumBlocks).map { block in
+        let firstDefaultIds = lesson.experiments.prefix(maximumBlocks).map { block in
             counters[block.kind, default: 0] += 1
-            return planBlock(block, defaultId: defaultId(kind: block.kind, ordinal: counters[block.kind]!), lesson: lesson,
-                             context: context, registry: registry, reseed: reseed)
+            return defaultId(kind: block.kind, ordinal: counters[block.kind]!)
+        }
+        var planned = zip(lesson.experiments.prefix(maximumBlocks), firstDefaultIds).map { block, id in
+            planBlock(block, defaultId: id, lesson: lesson, context: context, registry: registry, reseed: reseed)
+        }
+        // An id recovered from a block that cannot be read yields to a block
+        // that takes it properly, and to an earlier recovered one: one typo
+        // fails its own block, never a valid block as that one's duplicate.
+        let readIds = Set(planned.filter { $0.hasExplicitId && !$0.hasRecoveredId }.map(\.id))
+        var recoveredIds: Set<String> = []
+        for i in planned.indices where planned[i].hasRecoveredId {
+            guard readIds.contains(planned[i].id) || !recoveredIds.insert(planned[i].id).inserted else { continue }
+            planned[i] = planBlock(planned[i].block, defaultId: firstDefaultIds[i], lesson: lesson, context: context, registry: registry,
+                                   reseed: reseed, recoversId: false)
         }
         // Default ids skip the ids blocks take explicitly, wherever those
         // blocks are: `id: softmax_2` on a first block must not collide with
@@ -61,7 +73,7 @@ public enum Planner {
                 taken.insert(id)
                 if id != planned[i].id {
                     planned[i] = planBlock(planned[i].block, defaultId: id, lesson: lesson, context: context, registry: registry,
-                                           reseed: reseed)
+                                           reseed: reseed, recoversId: false)
                 }
             }
         }
@@ -94,8 +106,10 @@ public enum Planner {
         return "\(base)_\(ordinal)"
     }
 
+    /// - Parameter recoversId: whether a block that cannot be read takes the
+    ///   id written in its text (``adoptWrittenId(of:into:lessonSeed:)``).
     static func planBlock(_ block: ExperimentBlock, defaultId: String, lesson: Lesson, context: DecodeContext,
-                          registry: [AnyExperimentKind], reseed: UInt64 = 0) -> PlannedBlock {
+                          registry: [AnyExperimentKind], reseed: UInt64 = 0, recoversId: Bool = true) -> PlannedBlock {
         var planned = PlannedBlock(block: block, id: defaultId,
                                    seed: 0, caption: nil, show: false, expectations: [], prepared: nil, diagnostics: [])
         let lessonSeed = lesson.frontMatter?.seed
@@ -107,7 +121,7 @@ public enum Planner {
                 : "unknown experiment kind '\(block.kind)'" + Suggestion.didYouMean(block.kind, in: names)
             planned.diagnostics.append(Diagnostic(.unknownKind, message, at: block.kindLocation,
                                                   notes: [.init("known kinds: " + names.joined(separator: ", ") + " (see `lesson kinds`)")]))
-            adoptWrittenId(of: block, into: &planned, lessonSeed: lessonSeed)
+            if recoversId { adoptWrittenId(of: block, into: &planned, lessonSeed: lessonSeed) }
             return planned
         }
         let words = block.infoString.split(whereSeparator: \.isWhitespace)
@@ -122,7 +136,7 @@ public enum Planner {
         }
         let reader = SpecReader(body: block.body, kind: kind.name, descriptors: CommonKeys.descriptors + kind.keys)
         if let id = reader.optionalString("id") {
-            if id.range(of: "^[A-Za-z][A-Za-z0-9_]*$", options: .regularExpression) == nil || id.count > 64 {
+            if !isValidId(id) {
                 // Expressions read ASCII names only: 'hàm_mất' becomes 'ham_mat',
                 // never a suggestion the same rule refuses.
                 let folded = id.folding(options: [.diacriticInsensitive, .widthInsensitive], locale: nil)
@@ -137,7 +151,7 @@ public enum Planner {
                 planned.seed = defaultSeed(lessonSeed: lessonSeed, id: id)
             }
         }
-        if !reader.has("id"), !reader.issues.isEmpty {
+        if recoversId, !reader.has("id"), !reader.issues.isEmpty {
             // The YAML did not parse, so the reader has no keys.
             adoptWrittenId(of: block, into: &planned, lessonSeed: lessonSeed)
         }
@@ -235,18 +249,30 @@ public enum Planner {
         guard let id = writtenId(in: block.body) else { return }
         planned.id = id
         planned.hasExplicitId = true
+        planned.hasRecoveredId = true
         planned.seed = defaultSeed(lessonSeed: lessonSeed, id: id)
     }
 
-    /// The name on a top-level `id: name` line of a block's body, read as
-    /// text: only a name the YAML reader would take (an ASCII letter, then
-    /// letters, digits and '_', at most 64), with an optional comment after it.
+    /// The name on a top-level `id: name` line of a block's body (`id: 'name'`
+    /// and `id: "name"` too), read as text, with an optional comment after
+    /// it; only a name ``isValidId(_:)`` takes.
     static func writtenId(in body: String) -> String? {
         for line in body.split(separator: "\n", omittingEmptySubsequences: true) {
-            guard let match = line.wholeMatch(of: /id:[ \t]+([A-Za-z][A-Za-z0-9_]{0,63})[ \t]*(#.*)?\r?/) else { continue }
-            return String(match.1)
+            guard let match = line.wholeMatch(of: /id:[ \t]+(?:"([^"]*)"|'([^']*)'|([^ \t#"']+))[ \t]*(#.*)?\r?/) else { continue }
+            guard let written = match.1 ?? match.2 ?? match.3 else { continue }
+            let id = String(written)
+            guard isValidId(id) else { continue }
+            return id
         }
         return nil
+    }
+
+    /// The rule for a block's id: an ASCII letter, then ASCII letters, digits
+    /// and '_', at most 64 (expressions read ASCII names only).
+    static func isValidId(_ id: String) -> Bool {
+        let scalars = Array(id.unicodeScalars)
+        guard let first = scalars.first, scalars.count <= 64, first.isASCII, first.properties.isAlphabetic else { return false }
+        return scalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_") }
     }
 
     /// The diagnostic code of a problem a kind's reader found.

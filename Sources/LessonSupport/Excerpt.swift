@@ -6,4 +6,11 @@ public enum Excerpt {
     public static func clipped(_ text: String, limit: Int = 80) -> String {
         text.count > limit ? text.prefix(limit) + "…" : text
     }
+
+    /// The first `limit` of `items` joined by `separator`, and "… and N more"
+    /// for the rest: a list of 20 explored positions stays one readable line.
+    public static func listed(_ items: [String], separator: String = ", ", limit: Int = 5) -> String {
+        let shown = items.prefix(limit).map { clipped($0) }.joined(separator: separator)
+        return items.count > limit ? shown + " … and \(items.count - limit) more" : shown
+    }
 }

@@ -70,6 +70,20 @@ import Testing
         #expect(strict.stdout.contains("::warning file=lessons/fr.md,line=2,col=17,title=front-matter::"), "\(strict.stdout)")
     }
 
+    /// Found in review: an image the lesson cannot have (missing) was the
+    /// pipeline's error and, when the pages were written, a warning "not
+    /// copied" at the same place: two annotations, and one more count under
+    /// `--warnings-as-errors`, for one problem.
+    @Test func anImageProblemIsToldOnce() throws {
+        let scratch = try ScratchFolder("lesson-e2e")
+        defer { scratch.remove() }
+        let dir = scratch.url
+        try LessonBinary.write(["lessons/a.md": "# A\n\n![plot](img/gone.png)\n"], into: dir)
+        let run = try LessonBinary.run(["render", "--no-cache", "--format", "github"], in: dir)
+        let told = run.stdout.split(separator: "\n").filter { $0.contains("img/gone.png") }
+        #expect(told.count == 1 && told[0].hasPrefix("::error file=lessons/a.md,line=3,col=1,title=image-missing::"), "\(run.stdout)")
+    }
+
     /// A negative number after an option is its value, told with the option,
     /// what was written and the range: ArgumentParser read `-1` as another
     /// option and said only "Missing value for '--reseed <K>'".

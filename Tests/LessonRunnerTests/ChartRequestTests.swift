@@ -115,6 +115,23 @@ import LessonResults
                                + "themselves ('x: [1, 2, 4]'), found 'two' in the list"], "\(located(q))")
     }
 
+    /// Found in review: `Double` also reads hex, so `x: [0x10, 2, 3]` passed the
+    /// item check and failed as a whole "chart line" at a column inside text
+    /// the author never wrote; `x: []` was "a list, not a list of numbers".
+    @Test func eachWrittenXIsANumberByTheExpressionRule() throws {
+        let (p, _) = plan(Self.softmax + "chart: {y: probabilities, x: [-1, 0.5, 1e-3]}\n```\n")
+        #expect(located(p) == [])
+        let (q, m) = plan(Self.softmax + "chart: {y: probabilities, x: [⟨1⟩0x10, 2, ⟨2⟩1e400]}\n```\n")
+        #expect(located(q) == ["\(m[1]!.0):\(m[1]!.1) chart's 'x' must be a value that is a list of numbers ('x: layers') or the numbers "
+                               + "themselves ('x: [1, 2, 4]'), found '0x10' in the list",
+                               "\(m[2]!.0):\(m[2]!.1) '1e400' in chart's 'x' is too large to draw"], "\(located(q))")
+        let (r, n) = plan(Self.softmax + "chart: {y: probabilities, x: ⟨1⟩[]}\n```\n")
+        #expect(located(r) == ["\(n[1]!.0):\(n[1]!.1) chart's 'x' is an empty list: write the numbers to draw against ('x: [1, 2, 4]'), "
+                               + "or leave 'x' out to number the points 1, 2, 3, …"], "\(located(r))")
+        let (s, _) = plan(Self.softmax + "chart: {y: probabilities, x: 'a +'}\n```\n")
+        #expect(located(s).count == 1 && located(s)[0].contains("chart's 'x' 'a +' is not a value or an expression"), "\(located(s))")
+    }
+
     @Test func textAndLinesOfDifferentLengthsAreErrors() throws {
         let (p, _) = plan(Self.softmax + "chart: {x: target, y: [probabilities, classes]}\n```\n")
         let lesson = Executor(cache: nil).execute(p)

@@ -61,4 +61,27 @@ import Testing
         #expect(failures.map(\.line) == ["l.md:10:12: block 't': `probabilities[0] > 0.5` failed at 2 of 4 explored positions "
                                           + "(temperature = 5; temperature = 20) at seed 3"], "\(failures.map(\.line))")
     }
+
+    /// Found in review: the positions were listed in full (20 of them made
+    /// one very long line), and a `seeds:` block's line named no seed.
+    @Test func manyPositionsAreClippedAndASeedsBlockNamesItsSeeds() {
+        let source = """
+        ```experiment softmax
+        id: t
+        seeds: [4, 5]
+        logits: [2, 1, 0.1]
+        label: 0
+        temperature: 1
+        explore:
+          temperature: [1, 5, 6, 7, 8, 9, 10, 11, 12]
+        expect:
+          - every: "probabilities.mean[0] > 0.5"
+        ```
+        """
+        let lesson = Executor(cache: nil).execute(Planner.plan(LessonLoader.parse(source, path: "l.md")))
+        let failures = FailedExpectation.all(in: [lesson])
+        #expect(failures.map(\.line) == ["l.md:10:12: block 't': `probabilities.mean[0] > 0.5` failed at 8 of 9 explored positions "
+                                          + "(temperature = 5; temperature = 6; temperature = 7; temperature = 8; temperature = 9 … and 3 more) "
+                                          + "over the 2 runs together (seeds 4–5)"], "\(failures.map(\.line))")
+    }
 }

@@ -38,7 +38,28 @@ import Testing
         let warning = try #require(problems.first)
         #expect(warning.code == .lessonLink && warning.severity == .warning && warning.location?.line == 3 && warning.location?.column == 1)
         #expect(warning.message == "link 'notes.markdown#top' names notes.markdown, which is not a lesson (a lesson's name ends in .md), "
-                + "so no page is made for it and the link leads to no page; rename it 'notes.md'", "\(warning.message)")
+                + "so no page is made for it and the link leads to no page; rename the file to 'notes.md' and the link to 'notes.md#top'",
+                "\(warning.message)")
+    }
+
+    /// Found in review: a deliberate link to a document outside the lessons'
+    /// folders (a repository's `CHANGELOG.markdown`) was a warning too, which
+    /// fails a course with `warnings_as_errors`.
+    @Test func aMarkdownFileOutsideTheLessonsFoldersIsLeftAlone() throws {
+        let scratch = try ScratchFolder("links")
+        defer { scratch.remove() }
+        let root = try scratch.write([
+            "lessons/a.md": "# A\n\n[changes](../CHANGELOG.markdown) [notes](../extra/notes.markdown)\n",
+            "CHANGELOG.markdown": "# Changes\n",
+            "extra/notes.markdown": "# Notes\n",
+        ])
+        let lesson = try LessonLoader.load(path: root + "/lessons/a.md")
+        #expect(LessonLinkCheck.diagnostics(for: lesson, root: root).isEmpty)
+        let course = CourseOrder(paths: [root + "/lessons", root + "/extra/b.md"])
+        let problems = LessonLinkCheck.diagnostics(for: lesson, root: root, lessonFolders: LessonLinkCheck.folders(of: course))
+        #expect(problems.map(\.message) == ["link '../extra/notes.markdown' names ../extra/notes.markdown, which is not a lesson (a lesson's name ends in .md), "
+                                           + "so no page is made for it and the link leads to no page; rename the file to '../extra/notes.md' "
+                                           + "and the link to '../extra/notes.md'"], "\(problems)")
     }
 
     /// A file outside the root is only checked to exist: none of its

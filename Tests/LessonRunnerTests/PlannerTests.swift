@@ -76,6 +76,28 @@ import LessonResults
                           + "```experiment softmax\nlogits: [1, 2\n  id: nested\nid: 9bad\n```\n")
         #expect(p.blocks.map(\.id) == ["first", "second", "softmax_2"])
         #expect(p.blocks.allSatisfy { $0.prepared == nil })
+        let (q, _) = plan("```experiment softmax\nlogits: [1, 2\nid: \"quoted\"\n```\n\n```experiment nokind\nid: 'single' # note\n```\n")
+        #expect(q.blocks.map(\.id) == ["quoted", "single"])
+    }
+
+    /// Found in review: a block whose YAML does not parse, with `id: broken`,
+    /// made a valid block further on with the same id fail as its duplicate,
+    /// so one typo failed two blocks. The recovered id yields; two valid
+    /// blocks with one id are still duplicates.
+    @Test func aRecoveredIdNeverMakesAValidBlockADuplicate() {
+        let (p, _) = plan("```experiment softmax\nid: broken\nlogits: [1, 2\n```\n\n```experiment softmax\nid: broken\nlogits: [1, 2]\nlabel: 0\n```\n\n"
+                          + "```experiment nokind\nid: other\n```\n\n```experiment nokind\nid: other\n```\n")
+        #expect(p.blocks.map(\.id) == ["softmax_1", "broken", "other", "nokind_2"])
+        #expect(p.blocks.flatMap(\.diagnostics).allSatisfy { $0.code != .duplicateId }, "\(p.blocks.flatMap(\.diagnostics).map(\.message))")
+        #expect(p.blocks[1].prepared != nil)
+        let (q, _) = plan("```experiment softmax\nid: twice\nlogits: [1, 2]\nlabel: 0\n```\n\n```experiment softmax\nid: twice\nlogits: [1, 2]\nlabel: 0\n```\n")
+        #expect(q.blocks[1].diagnostics.map(\.code) == [.duplicateId])
+    }
+
+    @Test func theIdRuleIsOneRule() {
+        #expect(Planner.isValidId("a") && Planner.isValidId("loss_2") && Planner.isValidId(String(repeating: "a", count: 64)))
+        #expect(!Planner.isValidId("") && !Planner.isValidId("9a") && !Planner.isValidId("é") && !Planner.isValidId("a-b")
+                && !Planner.isValidId(String(repeating: "a", count: 65)) && !Planner.isValidId("a\n"))
     }
 
     /// YAML reads '[' inside '{…}' as the start of a list; the error says to quote the path.

@@ -40,7 +40,16 @@ struct TrainingSets: Sendable {
         // (20 examples of 3 classes, train_fraction 0.05): said here, before
         // a step count divides by the training set's size, or a validation
         // loss is the mean over no example.
-        let empty: Part? = training.count == 0 ? .training : test.count == 0 ? .test : validation?.count == 0 ? .validation : nil
+        let empty: Part?
+        if training.count == 0 {
+            empty = .training
+        } else if test.count == 0 {
+            empty = .test
+        } else if validation?.count == 0 {
+            empty = .validation
+        } else {
+            empty = nil
+        }
         if let empty {
             throw emptySet(empty, examples: examples, stratified: stratified,
                            trainFraction: trainFraction, validationFraction: validationFraction)
